@@ -1,0 +1,309 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "app/config.hpp"
+#include "app/logging.hpp"
+#include "app/runtime.hpp"
+#include "http/app.hpp"
+#include "http/errors.hpp"
+#include "http/server/server.hpp"
+#include "storage/migrations.hpp"
+
+#ifndef AANTAFEL_VERSION
+#define AANTAFEL_VERSION "0.0.0"
+#endif
+
+namespace aantafel::app {
+
+namespace {
+
+using http::Language;
+
+/// Demo login printed by `aantafel demo`; for local trials only.
+constexpr std::string_view kDemoEmail = "demo@aantafel.example";
+constexpr std::string_view kDemoPassword = "welkom-aan-tafel";
+constexpr std::string_view kDemoSlug = "demo";
+
+/// Dutch and English text of the command line, side by side.
+struct Text {
+  std::string_view nl;
+  std::string_view en;
+};
+
+Language g_language = Language::kDutch;
+
+std::string T(const Text& t) { return std::string(g_language == Language::kEnglish ? t.en : t.nl); }
+
+Language LanguageFromEnvironment(char** env) {
+  for (const char* name : {"AANTAFEL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const std::string prefix = std::string(name) + "=";
+    for (char** e = env; e != nullptr && *e != nullptr; ++e) {
+      if (std::strncmp(*e, prefix.c_str(), prefix.size()) == 0) {
+        const std::string_view value = *e + prefix.size();
+        if (value.empty()) continue;
+        return value.starts_with("en") ? Language::kEnglish : Language::kDutch;
+      }
+    }
+  }
+  return Language::kDutch;
+}
+
+/// Prints a domain error with each field problem, in the chosen language.
+void PrintError(const core::Error& error) {
+  std::cerr << http::ErrorMessage(error, g_language) << '\n';
+  for (const auto& [field, problem] : error.fields) {
+    std::cerr << "  " << field << ": " << http::FieldMessage(problem, g_language) << '\n';
+  }
+}
+
+std::string ReadPasswordFromStdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+struct Options {
+  std::optional<std::string> config_file;
+  std::optional<std::string> database;
+  std::optional<std::string> listen;
+};
+
+/// Builds the effective configuration or prints why it cannot.
+std::optional<Config> ResolveConfig(const Options& options, char** env) {
+  Config config;
+  auto errors = LoadConfig(config, options.config_file, env);
+  if (options.database) config.database_url = *options.database;
+  if (options.listen) config.listen = *options.listen;
+  for (auto& e : ValidateConfig(config)) errors.push_back(std::move(e));
+  if (errors.empty()) return config;
+  std::cerr << T({"De instellingen kloppen niet:", "The configuration is not valid:"}) << '\n';
+  for (const auto& e : errors) std::cerr << "  " << e.key << ": " << e.message << '\n';
+  return std::nullopt;
+}
+
+int Serve(const Config& config) {
+  SetupLogging(config.log_level, config.log_format == "json");
+  Runtime runtime(config, /*migrate=*/true);
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  http::App app(
+      http::AppServices{.accounts = runtime.accounts(),
+                        .crypto = runtime.crypto(),
+                        .database_ready = [&runtime] { return runtime.database().Ping(); }},
+      http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
+                        .session_ttl = std::chrono::hours(config.session_ttl_hours),
+                        .static_dir = config.static_dir,
+                        .version = AANTAFEL_VERSION,
+                        .database_kind = runtime.database_kind()},
+      [](const http::HttpRequest& r, const std::string& what) {
+        LogError("request " + r.request_id + " failed: " + what);
+      });
+  const auto listen = *ParseListen(config.listen);
+  http::ServerOptions options{
+      .host = listen.host,
+      .port = listen.port,
+      .io_threads = static_cast<int>(config.io_threads > 0 ? config.io_threads : cores),
+      .worker_threads = static_cast<int>(config.worker_threads > 0
+                                             ? config.worker_threads
+                                             : std::max(4U, 4 * cores)),
+      .body_limit = static_cast<std::size_t>(config.body_limit_bytes),
+      .header_limit = 16 * 1024,
+      .read_timeout = std::chrono::seconds(config.read_timeout_seconds),
+      .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
+      .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds)};
+  http::Server server(app, options, LogAccess);
+  server.StopOnSignals();
+  const auto port = server.Listen();
+  LogInfo("aantafel " AANTAFEL_VERSION " listening on http://" + listen.host + ":" +
+          std::to_string(port) + " (database: " + runtime.database_kind() + ")");
+  server.Run();
+  LogInfo("aantafel stopped");
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  auto db = storage::Database::Open({.url = config.database_url, .pool_size = 1});
+  auto report = storage::Migrate(*db, storage::EmbeddedMigrations(db->dialect()));
+  std::cout << T({"Schema-versie ", "Schema version "}) << report.from_version << " -> "
+            << report.to_version << " (" << report.applied.size()
+            << T({" migratie(s) uitgevoerd)", " migration(s) applied)"}) << '\n';
+  return 0;
+}
+
+int Demo(const Config& config) {
+  Runtime runtime(config, /*migrate=*/true);
+  auto& accounts = runtime.accounts();
+  auto user = accounts.EnsureUser({.email = std::string(kDemoEmail),
+                                   .name = "Demo Gebruiker",
+                                   .password = std::string(kDemoPassword)});
+  if (!user) {
+    PrintError(user.error());
+    return 1;
+  }
+  auto workspace = accounts.CreateWorkspace(
+      {.slug = std::string(kDemoSlug), .name = "Demo Zorg en Welzijn", .kind = "care_provider"},
+      kDemoEmail);
+  if (!workspace && workspace.error().code != core::ErrorCode::kConflict) {
+    PrintError(workspace.error());
+    return 1;
+  }
+  std::string url = config.public_url;
+  if (auto listen = ParseListen(config.listen); listen && url == Config{}.public_url) {
+    url = "http://" + listen->host + ":" + std::to_string(listen->port);
+  }
+  std::cout << T({"Demo-werkruimte klaar.", "Demo workspace ready."}) << '\n'
+            << "  URL:      " << url << '\n'
+            << T({"  E-mail:   ", "  Email:    "}) << kDemoEmail << '\n'
+            << T({"  Wachtwoord: ", "  Password: "}) << kDemoPassword << '\n'
+            << T({"  Werkruimte: ", "  Workspace: "}) << kDemoSlug << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv, char** env) {
+  g_language = LanguageFromEnvironment(env);
+  CLI::App cli{T({"aantafel: op het juiste moment met de gemeente aan tafel.",
+                  "aantafel: at the table with the municipality at the right moment."}),
+               "aantafel"};
+  cli.get_formatter()->label("Usage", T({"Gebruik", "Usage"}));
+  cli.get_formatter()->label("REQUIRED", T({"VERPLICHT", "REQUIRED"}));
+  cli.get_formatter()->label("SUBCOMMAND", T({"OPDRACHT", "COMMAND"}));
+  cli.get_formatter()->label("SUBCOMMANDS", T({"OPDRACHTEN", "COMMANDS"}));
+  cli.get_formatter()->label("OPTIONS", T({"OPTIES", "OPTIONS"}));
+  cli.option_defaults()->group(T({"Opties", "Options"}));
+  cli.set_help_flag("-h,--help", T({"Toon deze hulp", "Show this help"}));
+  cli.set_version_flag("--version", "aantafel " AANTAFEL_VERSION,
+                       T({"Toon de versie", "Show the version"}));
+  cli.require_subcommand(1);
+
+  Options options;
+  cli.add_option("--config", options.config_file,
+                 T({"Instellingenbestand (TOML)", "Configuration file (TOML)"}));
+  cli.add_option("--database", options.database,
+                 T({"Database: sqlite:PAD of postgresql://… (standaard sqlite:var/aantafel.db; "
+                    "of AANTAFEL_DATABASE_URL)",
+                    "Database: sqlite:PATH or postgresql://… (default sqlite:var/aantafel.db; "
+                    "or AANTAFEL_DATABASE_URL)"}));
+
+  const std::string group = T({"Opdrachten", "Commands"});
+  auto* serve = cli.add_subcommand("serve", T({"Start de webserver", "Start the web server"}));
+  serve->add_option("--listen", options.listen,
+                    T({"Adres en poort, bv. 127.0.0.1:8080", "Address and port, e.g. 127.0.0.1:8080"}));
+  auto* migrate = cli.add_subcommand(
+      "migrate", T({"Werk het databaseschema bij", "Bring the database schema up to date"}));
+  auto* demo = cli.add_subcommand(
+      "demo", T({"Maak een demo-werkruimte en -gebruiker (kan vaker)",
+                 "Create a demo workspace and user (safe to repeat)"}));
+
+  auto* user = cli.add_subcommand("user", T({"Beheer gebruikers", "Manage users"}));
+  user->require_subcommand(1);
+  std::string user_email;
+  std::string user_name;
+  bool password_stdin = false;
+  auto* user_add = user->add_subcommand("add", T({"Voeg een gebruiker toe", "Add a user"}));
+  user_add->add_option("--email", user_email, T({"E-mailadres", "Email address"}))->required();
+  user_add->add_option("--name", user_name, T({"Naam", "Name"}))->required();
+  user_add->add_flag("--password-stdin", password_stdin,
+                     T({"Lees het wachtwoord van standaardinvoer",
+                        "Read the password from standard input"}))
+      ->required();
+
+  auto* workspace = cli.add_subcommand("workspace", T({"Beheer werkruimtes", "Manage workspaces"}));
+  workspace->require_subcommand(1);
+  std::string ws_slug;
+  std::string ws_name;
+  std::string ws_owner;
+  std::string ws_kind = "care_provider";
+  auto* ws_create = workspace->add_subcommand("create", T({"Maak een werkruimte", "Create a workspace"}));
+  ws_create->add_option("--slug", ws_slug, T({"Korte naam in de URL (a-z, 0-9, -)",
+                                              "Short name in the URL (a-z, 0-9, -)"}))->required();
+  ws_create->add_option("--name", ws_name, T({"Naam", "Name"}))->required();
+  ws_create->add_option("--owner", ws_owner, T({"E-mailadres van de eigenaar", "Owner's email address"}))
+      ->required();
+  ws_create->add_option("--kind", ws_kind,
+                        T({"Soort: care_provider, welfare_organisation, care_cooperative, "
+                           "housing_corporation, municipality, consortium, other",
+                           "Kind: care_provider, welfare_organisation, care_cooperative, "
+                           "housing_corporation, municipality, consortium, other"}));
+
+  auto* token = cli.add_subcommand("token", T({"Beheer API-sleutels", "Manage API tokens"}));
+  token->require_subcommand(1);
+  std::string token_user;
+  std::string token_workspace;
+  std::string token_label;
+  auto* token_create = token->add_subcommand(
+      "create", T({"Maak een API-sleutel (alleen de sleutel komt op stdout)",
+                   "Create an API token (only the token goes to stdout)"}));
+  token_create->add_option("--user", token_user, T({"E-mailadres van de gebruiker", "User's email"}))
+      ->required();
+  token_create->add_option("--workspace", token_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
+      ->required();
+  token_create->add_option("--label", token_label, T({"Omschrijving", "Description"}));
+
+  for (auto* sub : {serve, migrate, demo, user, workspace, token}) sub->group(group);
+  for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  auto config = ResolveConfig(options, env);
+  if (!config) return 2;
+
+  try {
+    if (*serve) return Serve(*config);
+    if (*migrate) return Migrate(*config);
+    if (*demo) return Demo(*config);
+    if (*user_add) {
+      Runtime runtime(*config, /*migrate=*/false);
+      auto created = runtime.accounts().AddUser(
+          {.email = user_email, .name = user_name, .password = ReadPasswordFromStdin()});
+      if (!created) {
+        PrintError(created.error());
+        return 1;
+      }
+      std::cerr << T({"Gebruiker toegevoegd: ", "User added: "}) << created->email << '\n';
+      return 0;
+    }
+    if (*ws_create) {
+      Runtime runtime(*config, /*migrate=*/false);
+      auto created = runtime.accounts().CreateWorkspace(
+          {.slug = ws_slug, .name = ws_name, .kind = ws_kind}, ws_owner);
+      if (!created) {
+        PrintError(created.error());
+        return 1;
+      }
+      std::cerr << T({"Werkruimte gemaakt: ", "Workspace created: "}) << created->slug << '\n';
+      return 0;
+    }
+    if (*token_create) {
+      Runtime runtime(*config, /*migrate=*/false);
+      auto secret = runtime.accounts().CreateApiToken(token_user, token_workspace, token_label);
+      if (!secret) {
+        PrintError(secret.error());
+        return 1;
+      }
+      std::cout << *secret << '\n';
+      return 0;
+    }
+  } catch (const storage::StorageError& e) {
+    std::cerr << T({"Databasefout: ", "Database error: "}) << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << T({"Fout: ", "Error: "}) << e.what() << '\n';
+    return 1;
+  }
+  return 2;
+}
+
+}  // namespace aantafel::app

@@ -1,0 +1,9 @@
+#pragma once
+
+namespace aantafel::app {
+
+/// Runs the aantafel command line (serve, migrate, user, workspace, token, demo).
+/// Returns the process exit code: 0 ok, 1 failure, 2 wrong usage or configuration.
+int RunCli(int argc, char** argv, char** environment);
+
+}  // namespace aantafel::app

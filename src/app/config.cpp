@@ -1,0 +1,188 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstring>
+#include <functional>
+#include <variant>
+
+namespace aantafel::app {
+
+namespace {
+
+/// One configuration key: where it lives in the file, and which Config member it sets.
+struct Key {
+  std::string_view section;
+  std::string_view name;
+  std::variant<std::string Config::*, std::int64_t Config::*> member;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+};
+
+const std::vector<Key>& Keys() {
+  static const std::vector<Key> keys = {
+      {"server", "listen", &Config::listen},
+      {"server", "public_url", &Config::public_url},
+      {"server", "static_dir", &Config::static_dir},
+      {"server", "io_threads", &Config::io_threads, 0, 256},
+      {"server", "worker_threads", &Config::worker_threads, 0, 1024},
+      {"http", "body_limit_bytes", &Config::body_limit_bytes, 1024, 256LL * 1024 * 1024},
+      {"http", "read_timeout_seconds", &Config::read_timeout_seconds, 1, 3600},
+      {"http", "idle_timeout_seconds", &Config::idle_timeout_seconds, 1, 3600},
+      {"http", "shutdown_timeout_seconds", &Config::shutdown_timeout_seconds, 0, 3600},
+      {"database", "url", &Config::database_url},
+      {"database", "pool_size", &Config::database_pool_size, 1, 1000},
+      {"security", "session_ttl_hours", &Config::session_ttl_hours, 1, 24 * 90},
+      {"security", "login_attempts_per_ip_per_minute", &Config::login_attempts_per_ip_per_minute,
+       1, 100000},
+      {"security", "login_failures_per_account_per_15_minutes",
+       &Config::login_failures_per_account_per_15_minutes, 1, 100000},
+      {"log", "level", &Config::log_level},
+      {"log", "format", &Config::log_format},
+  };
+  return keys;
+}
+
+std::string Dotted(const Key& k) { return std::string(k.section) + "." + std::string(k.name); }
+
+std::string EnvName(const Key& k) {
+  std::string out = "AANTAFEL_" + std::string(k.section) + "_" + std::string(k.name);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void SetFromText(Config& config, const Key& key, std::string_view text,
+                 std::vector<ConfigError>& errors) {
+  if (auto* s = std::get_if<std::string Config::*>(&key.member)) {
+    config.*(*s) = std::string(text);
+    return;
+  }
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    errors.push_back({Dotted(key), "must be a whole number"});
+    return;
+  }
+  config.*(std::get<std::int64_t Config::*>(key.member)) = value;
+}
+
+const char* FindEnv(char** environment, const std::string& name) {
+  if (environment == nullptr) return nullptr;
+  for (char** e = environment; *e != nullptr; ++e) {
+    if (std::strncmp(*e, name.c_str(), name.size()) == 0 && (*e)[name.size()] == '=') {
+      return *e + name.size() + 1;
+    }
+  }
+  return nullptr;
+}
+
+void LoadFile(Config& config, const std::string& file, std::vector<ConfigError>& errors) {
+  toml::table table;
+  try {
+    table = toml::parse_file(file);
+  } catch (const toml::parse_error& e) {
+    errors.push_back({file, std::string(e.description()) + " (line " +
+                                std::to_string(e.source().begin.line) + ")"});
+    return;
+  }
+  for (const auto& [section_name, section_node] : table) {
+    const auto* section = section_node.as_table();
+    if (section == nullptr) {
+      errors.push_back({std::string(section_name.str()), "unknown setting"});
+      continue;
+    }
+    for (const auto& [key_name, node] : *section) {
+      const std::string dotted = std::string(section_name.str()) + "." + std::string(key_name.str());
+      const Key* key = nullptr;
+      for (const Key& k : Keys()) {
+        if (Dotted(k) == dotted) key = &k;
+      }
+      if (key == nullptr) {
+        errors.push_back({dotted, "unknown setting"});
+        continue;
+      }
+      if (std::holds_alternative<std::string Config::*>(key->member)) {
+        if (auto v = node.value<std::string>()) {
+          config.*(std::get<std::string Config::*>(key->member)) = *v;
+        } else {
+          errors.push_back({dotted, "must be a string"});
+        }
+      } else if (auto v = node.value<std::int64_t>()) {
+        config.*(std::get<std::int64_t Config::*>(key->member)) = *v;
+      } else {
+        errors.push_back({dotted, "must be a whole number"});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<ListenAddress> ParseListen(const std::string& text) {
+  std::string host;
+  std::string port_text;
+  if (text.starts_with("[")) {
+    const auto close = text.find("]:");
+    if (close == std::string::npos) return std::nullopt;
+    host = text.substr(1, close - 1);
+    port_text = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    host = text.substr(0, colon);
+    port_text = text.substr(colon + 1);
+  }
+  unsigned port = 0;
+  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (host.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() ||
+      port > 65535) {
+    return std::nullopt;
+  }
+  if (host == "localhost") host = "127.0.0.1";
+  return ListenAddress{host, static_cast<std::uint16_t>(port)};
+}
+
+std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::string>& file,
+                                    char** environment) {
+  std::vector<ConfigError> errors;
+  if (file) LoadFile(config, *file, errors);
+  for (const Key& key : Keys()) {
+    if (const char* value = FindEnv(environment, EnvName(key))) {
+      SetFromText(config, key, value, errors);
+    }
+  }
+  return errors;
+}
+
+std::vector<ConfigError> ValidateConfig(const Config& config) {
+  std::vector<ConfigError> errors;
+  for (const Key& key : Keys()) {
+    if (const auto* n = std::get_if<std::int64_t Config::*>(&key.member)) {
+      const std::int64_t v = config.*(*n);
+      if (v < key.min || v > key.max) {
+        errors.push_back({Dotted(key), "must be between " + std::to_string(key.min) + " and " +
+                                           std::to_string(key.max)});
+      }
+    }
+  }
+  if (!ParseListen(config.listen)) errors.push_back({"server.listen", "must look like HOST:PORT"});
+  if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
+    errors.push_back({"server.public_url", "must start with http:// or https://"});
+  }
+  if (!config.database_url.starts_with("sqlite:") &&
+      !config.database_url.starts_with("postgresql://") &&
+      !config.database_url.starts_with("postgres://")) {
+    errors.push_back({"database.url", "must start with sqlite: or postgresql://"});
+  }
+  if (config.log_format != "text" && config.log_format != "json") {
+    errors.push_back({"log.format", "must be text or json"});
+  }
+  static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
+    errors.push_back({"log.level", "must be one of trace, debug, info, warn, error, off"});
+  }
+  return errors;
+}
+
+}  // namespace aantafel::app

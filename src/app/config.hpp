@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aantafel::app {
+
+/// Every setting of aantafel, with its default. config/aantafel.example.toml documents each key;
+/// environment variables AANTAFEL_<SECTION>_<KEY> override the file; command-line flags override both.
+struct Config {
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  std::string public_url = "http://127.0.0.1:8080";
+  std::string static_dir = "web/dist";
+  std::int64_t io_threads = 0;      ///< 0: one per core
+  std::int64_t worker_threads = 0;  ///< 0: four per core, at least 4
+  // [http]
+  std::int64_t body_limit_bytes = 1024 * 1024;
+  std::int64_t read_timeout_seconds = 30;
+  std::int64_t idle_timeout_seconds = 60;
+  std::int64_t shutdown_timeout_seconds = 20;
+  // [database]
+  std::string database_url = "sqlite:var/aantafel.db";
+  std::int64_t database_pool_size = 8;
+  // [security]
+  std::int64_t session_ttl_hours = 12;
+  std::int64_t login_attempts_per_ip_per_minute = 10;
+  std::int64_t login_failures_per_account_per_15_minutes = 5;
+  // [log]
+  std::string log_level = "info";
+  std::string log_format = "text";  ///< text or json
+};
+
+/// Host and port from a "HOST:PORT" listen value.
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+/// Parses "127.0.0.1:8080", "[::1]:8080" or "0.0.0.0:80"; nullopt when malformed.
+std::optional<ListenAddress> ParseListen(const std::string& text);
+
+/// A problem with one setting, naming the key (e.g. "http.body_limit_bytes").
+struct ConfigError {
+  std::string key;
+  std::string message;
+};
+
+/// Loads defaults, then `file` (if given), then the environment. Returns every problem found.
+std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::string>& file,
+                                    char** environment);
+
+/// Checks ranges and choices after all sources were applied.
+std::vector<ConfigError> ValidateConfig(const Config& config);
+
+}  // namespace aantafel::app

@@ -1,0 +1,50 @@
+#include "app/runtime.hpp"
+
+#include "storage/migrations.hpp"
+
+namespace aantafel::app {
+
+namespace {
+
+std::unique_ptr<storage::Database> OpenDatabase(const Config& config, bool migrate) {
+  auto db = storage::Database::Open(
+      storage::DatabaseOptions{.url = config.database_url,
+                               .pool_size = static_cast<std::size_t>(config.database_pool_size)});
+  const auto migrations = storage::EmbeddedMigrations(db->dialect());
+  if (migrate) {
+    storage::Migrate(*db, migrations);
+  } else {
+    storage::CheckSchemaNotNewer(*db, migrations);
+  }
+  return db;
+}
+
+}  // namespace
+
+core::accounts::AccountsPolicy PolicyFrom(const Config& config) {
+  return core::accounts::AccountsPolicy{
+      .session_ttl = std::chrono::hours(config.session_ttl_hours),
+      .login_per_ip = {.attempts = static_cast<int>(config.login_attempts_per_ip_per_minute),
+                       .period = std::chrono::seconds(60)},
+      .login_failures_per_account = {
+          .attempts = static_cast<int>(config.login_failures_per_account_per_15_minutes),
+          .period = std::chrono::seconds(15 * 60)}};
+}
+
+Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
+    : database_(OpenDatabase(config, migrate)),
+      users_(*database_),
+      workspaces_(*database_),
+      credentials_(*database_),
+      crypto_(overrides.password_cost.value_or(security::PasswordCost::Interactive())) {
+  const core::Clock& clock = overrides.clock != nullptr ? *overrides.clock : system_clock_;
+  core::Random& random = overrides.random != nullptr ? *overrides.random : system_random_;
+  accounts_ = std::make_unique<core::accounts::AccountsService>(
+      users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
+}
+
+const char* Runtime::database_kind() const {
+  return database_->dialect() == storage::Dialect::kSqlite ? "sqlite" : "postgresql";
+}
+
+}  // namespace aantafel::app

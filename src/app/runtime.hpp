@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "app/config.hpp"
+#include "app/system_clock.hpp"
+#include "core/accounts/service.hpp"
+#include "security/sodium.hpp"
+#include "storage/accounts_repository.hpp"
+#include "storage/database.hpp"
+
+namespace aantafel::app {
+
+/// Replacements for tests: a fixed clock, a seeded random source, cheap password hashing.
+struct RuntimeOverrides {
+  const core::Clock* clock = nullptr;
+  core::Random* random = nullptr;
+  std::optional<security::PasswordCost> password_cost;
+};
+
+/// The composition root's object graph: database, repositories, crypto, use cases.
+class Runtime {
+ public:
+  /// Opens the database and wires everything; migrates first when `migrate` is set,
+  /// otherwise refuses a schema newer than this binary.
+  Runtime(const Config& config, bool migrate, RuntimeOverrides overrides = {});
+
+  storage::Database& database() { return *database_; }
+  core::accounts::AccountsService& accounts() { return *accounts_; }
+  core::accounts::Crypto& crypto() { return crypto_; }
+  [[nodiscard]] const char* database_kind() const;
+
+ private:
+  SystemClock system_clock_;
+  security::SodiumRandom system_random_;
+  std::unique_ptr<storage::Database> database_;
+  storage::SqlUserRepository users_;
+  storage::SqlWorkspaceRepository workspaces_;
+  storage::SqlCredentialRepository credentials_;
+  security::SodiumCrypto crypto_;
+  std::unique_ptr<core::accounts::AccountsService> accounts_;
+};
+
+/// The accounts policy from configuration.
+core::accounts::AccountsPolicy PolicyFrom(const Config& config);
+
+}  // namespace aantafel::app

@@ -1,0 +1,52 @@
+#include "core/accounts/model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace aantafel::core::accounts {
+
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 3> kRoles{{
+    {Role::kOwner, "owner"},
+    {Role::kEditor, "editor"},
+    {Role::kViewer, "viewer"},
+}};
+
+constexpr std::array<std::pair<WorkspaceKind, std::string_view>, 7> kKinds{{
+    {WorkspaceKind::kCareProvider, "care_provider"},
+    {WorkspaceKind::kWelfareOrganisation, "welfare_organisation"},
+    {WorkspaceKind::kCareCooperative, "care_cooperative"},
+    {WorkspaceKind::kHousingCorporation, "housing_corporation"},
+    {WorkspaceKind::kMunicipality, "municipality"},
+    {WorkspaceKind::kConsortium, "consortium"},
+    {WorkspaceKind::kOther, "other"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return table.back().second;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                            std::string_view text) {
+  for (const auto& [e, name] : table) {
+    if (name == text) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view ToString(Role role) { return NameOf(kRoles, role); }
+std::optional<Role> ParseRole(std::string_view text) { return ValueOf(kRoles, text); }
+std::string_view ToString(WorkspaceKind kind) { return NameOf(kKinds, kind); }
+std::optional<WorkspaceKind> ParseWorkspaceKind(std::string_view text) {
+  return ValueOf(kKinds, text);
+}
+
+}  // namespace aantafel::core::accounts

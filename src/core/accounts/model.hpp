@@ -1,0 +1,104 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+
+namespace aantafel::core::accounts {
+
+/// What a member may do in a workspace.
+enum class Role { kOwner, kEditor, kViewer };
+
+/// What kind of organisation owns a workspace.
+enum class WorkspaceKind {
+  kCareProvider,
+  kWelfareOrganisation,
+  kCareCooperative,
+  kHousingCorporation,
+  kMunicipality,
+  kConsortium,
+  kOther,
+};
+
+std::string_view ToString(Role role);
+std::optional<Role> ParseRole(std::string_view text);
+std::string_view ToString(WorkspaceKind kind);
+std::optional<WorkspaceKind> ParseWorkspaceKind(std::string_view text);
+
+/// Owners and editors change workspace data; viewers only read.
+inline bool CanWrite(Role role) { return role == Role::kOwner || role == Role::kEditor; }
+/// Only owners manage members and workspace settings.
+inline bool CanManage(Role role) { return role == Role::kOwner; }
+
+struct User {
+  std::int64_t id = 0;
+  std::string email;  ///< normalised: trimmed, lower-case
+  std::string name;
+  Instant created_at{};
+};
+
+/// A user with the stored password hash (only used to verify a login).
+struct Credentials {
+  User user;
+  std::string password_hash;
+};
+
+struct Workspace {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  WorkspaceKind kind = WorkspaceKind::kOther;
+  Instant created_at{};
+};
+
+/// A workspace as seen by one of its members.
+struct WorkspaceMembership {
+  Workspace workspace;
+  Role role = Role::kViewer;
+};
+
+/// A member as seen from the workspace.
+struct Member {
+  User user;
+  Role role = Role::kViewer;
+};
+
+/// A browser login. Only the hash of the secret token is stored.
+struct Session {
+  std::string token_hash;
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  Instant created_at{};
+  Instant expires_at{};
+};
+
+/// A token for scripts, bound to one user and one workspace. Only its hash is stored.
+struct ApiToken {
+  std::int64_t id = 0;
+  std::string token_hash;
+  std::int64_t user_id = 0;
+  std::int64_t workspace_id = 0;
+  std::string label;
+  Instant created_at{};
+};
+
+/// Who is calling, and how they proved it.
+struct Principal {
+  enum class Via { kSession, kApiToken };
+  User user;
+  Via via = Via::kSession;
+  std::string csrf_token;                   ///< set when Via::kSession
+  std::optional<std::int64_t> workspace_id;  ///< set when Via::kApiToken: the only workspace it opens
+};
+
+/// A workspace opened by a principal who is a member.
+struct WorkspaceAccess {
+  Workspace workspace;
+  Role role = Role::kViewer;
+  std::int64_t user_id = 0;
+};
+
+}  // namespace aantafel::core::accounts

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/accounts/model.hpp"
+#include "core/result.hpp"
+
+namespace aantafel::core::accounts {
+
+/// Port: stored users. Emails are unique (already normalised by core).
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  /// Stores a new user; kConflict with field "email" when the email is taken.
+  virtual Result<User> Create(const User& user, const std::string& password_hash) = 0;
+  virtual std::optional<Credentials> FindByEmail(std::string_view email) = 0;
+  virtual std::optional<User> FindById(std::int64_t id) = 0;
+  /// Replaces the password hash; false when the user does not exist.
+  virtual bool SetPasswordHash(std::int64_t user_id, const std::string& password_hash) = 0;
+};
+
+/// Port: workspaces and their members. Every workspace keeps at least one owner.
+class WorkspaceRepository {
+ public:
+  virtual ~WorkspaceRepository() = default;
+  /// Stores a workspace with `owner_id` as owner, atomically; kConflict on "slug" when taken.
+  virtual Result<Workspace> Create(const Workspace& workspace, std::int64_t owner_id) = 0;
+  virtual std::optional<Workspace> FindBySlug(std::string_view slug) = 0;
+  virtual Status Rename(std::int64_t workspace_id, const std::string& name) = 0;
+  virtual std::optional<Role> FindRole(std::int64_t workspace_id, std::int64_t user_id) = 0;
+  /// The workspaces a user belongs to, ordered by name.
+  virtual std::vector<WorkspaceMembership> ListForUser(std::int64_t user_id) = 0;
+  /// The members of a workspace, ordered by name.
+  virtual std::vector<Member> ListMembers(std::int64_t workspace_id) = 0;
+  /// Adds or changes a membership, atomically refusing (kLastOwner) to demote the last owner.
+  virtual Status SetRole(std::int64_t workspace_id, std::int64_t user_id, Role role,
+                         Instant now) = 0;
+  /// Removes a membership, atomically refusing (kLastOwner) to remove the last owner;
+  /// kNotFound when the user is not a member.
+  virtual Status RemoveMember(std::int64_t workspace_id, std::int64_t user_id) = 0;
+};
+
+/// Port: login sessions and API tokens (hashed).
+class CredentialRepository {
+ public:
+  virtual ~CredentialRepository() = default;
+  virtual void CreateSession(const Session& session) = 0;
+  virtual std::optional<Session> FindSession(std::string_view token_hash) = 0;
+  virtual void DeleteSession(std::string_view token_hash) = 0;
+  /// Deletes every session of a user (after a password change or account removal).
+  virtual void DeleteSessionsOfUser(std::int64_t user_id) = 0;
+  /// Deletes sessions that expired before `now`; returns how many.
+  virtual std::int64_t DeleteExpiredSessions(Instant now) = 0;
+  /// Stores an API token; returns its id.
+  virtual std::int64_t CreateApiToken(const ApiToken& token) = 0;
+  virtual std::optional<ApiToken> FindApiToken(std::string_view token_hash) = 0;
+};
+
+/// Port: password hashing and digests (libsodium in production).
+class Crypto {
+ public:
+  virtual ~Crypto() = default;
+  /// An Argon2id hash string (PHC format) of `password`.
+  virtual std::string HashPassword(std::string_view password) = 0;
+  /// Whether `password` matches the stored `hash` (constant time).
+  virtual bool VerifyPassword(std::string_view hash, std::string_view password) = 0;
+  /// Lower-case hex SHA-256 of `data`, for storing bearer secrets.
+  virtual std::string Sha256Hex(std::string_view data) = 0;
+  /// Constant-time equality of two strings of equal length.
+  virtual bool Equal(std::string_view a, std::string_view b) = 0;
+};
+
+}  // namespace aantafel::core::accounts

@@ -1,0 +1,256 @@
+#include "core/accounts/service.hpp"
+
+#include <algorithm>
+
+#include "core/validation.hpp"
+
+namespace aantafel::core::accounts {
+
+namespace {
+
+constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
+constexpr TextRule kLabelRule{.min_chars = 0, .max_chars = 100};
+
+std::optional<Role> CheckRole(std::string_view value, FieldErrors& errors) {
+  auto role = ParseRole(value);
+  if (!role) errors.Add("role", FieldIssue::kInvalidChoice);
+  return role;
+}
+
+}  // namespace
+
+AccountsService::AccountsService(UserRepository& users, WorkspaceRepository& workspaces,
+                                 CredentialRepository& credentials, Crypto& crypto, Random& random,
+                                 const Clock& clock, AccountsPolicy policy)
+    : users_(users),
+      workspaces_(workspaces),
+      credentials_(credentials),
+      crypto_(crypto),
+      random_(random),
+      clock_(clock),
+      policy_(policy),
+      per_ip_(clock, policy.login_per_ip),
+      per_account_(clock, policy.login_failures_per_account) {}
+
+Result<User> AccountsService::AddUser(const NewUser& input) {
+  FieldErrors errors;
+  auto email = CheckEmail("email", input.email, errors);
+  auto name = CheckText("name", input.name, kNameRule, errors);
+  CheckPassword("password", input.password, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  User user{.email = *email, .name = *name, .created_at = clock_.Now()};
+  return users_.Create(user, crypto_.HashPassword(input.password));
+}
+
+Result<User> AccountsService::EnsureUser(const NewUser& input) {
+  FieldErrors errors;
+  auto email = CheckEmail("email", input.email, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  if (auto existing = users_.FindByEmail(*email)) return existing->user;
+  return AddUser(input);
+}
+
+Result<Workspace> AccountsService::CreateWorkspace(const NewWorkspace& input,
+                                                   std::string_view owner_email) {
+  FieldErrors errors;
+  auto slug = CheckSlug("slug", input.slug, errors);
+  auto name = CheckText("name", input.name, kNameRule, errors);
+  auto kind = ParseWorkspaceKind(input.kind);
+  if (!kind) errors.Add("kind", FieldIssue::kInvalidChoice);
+  auto email = CheckEmail("owner", owner_email, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  auto owner = users_.FindByEmail(*email);
+  if (!owner) return Error::Field("owner", FieldIssue::kNoSuchUser);
+  Workspace workspace{.slug = *slug, .name = *name, .kind = *kind, .created_at = clock_.Now()};
+  return workspaces_.Create(workspace, owner->user.id);
+}
+
+Result<LoginResult> AccountsService::Login(std::string_view email, std::string_view password,
+                                           const std::string& client_ip) {
+  const RateDecision ip = per_ip_.Consume("ip:" + client_ip);
+  if (!ip.allowed) {
+    Error e = Error::Of(ErrorCode::kRateLimited);
+    e.retry_after_seconds = ip.retry_after_seconds;
+    return e;
+  }
+  FieldErrors errors;
+  auto normalised = CheckEmail("email", email, errors);
+  if (password.empty()) errors.Add("password", FieldIssue::kRequired);
+  if (password.size() > kMaxPasswordLength) {
+    errors.Add("password", FieldIssue::kTooLong, kMaxPasswordLength);
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+
+  const std::string account_key = "account:" + *normalised;
+  const RateDecision account = per_account_.Check(account_key);
+  if (!account.allowed) {
+    Error e = Error::Of(ErrorCode::kRateLimited);
+    e.retry_after_seconds = account.retry_after_seconds;
+    return e;
+  }
+
+  auto credentials = users_.FindByEmail(*normalised);
+  if (!credentials) {
+    // Spend the same effort as for a real account, so response time does not reveal accounts.
+    if (dummy_hash_.empty()) dummy_hash_ = crypto_.HashPassword("not-a-real-password-0");
+    (void)crypto_.VerifyPassword(dummy_hash_, password);
+    per_account_.Consume(account_key);
+    return Error::Of(ErrorCode::kInvalidCredentials);
+  }
+  if (!crypto_.VerifyPassword(credentials->password_hash, password)) {
+    per_account_.Consume(account_key);
+    return Error::Of(ErrorCode::kInvalidCredentials);
+  }
+  per_account_.Reset(account_key);
+
+  const Instant now = clock_.Now();
+  LoginResult result;
+  result.token = RandomToken(random_);
+  result.session = Session{.token_hash = crypto_.Sha256Hex(result.token),
+                           .user_id = credentials->user.id,
+                           .csrf_token = RandomToken(random_),
+                           .created_at = now,
+                           .expires_at = now + policy_.session_ttl};
+  result.user = credentials->user;
+  credentials_.CreateSession(result.session);
+  return result;
+}
+
+void AccountsService::Logout(std::string_view session_token) {
+  if (session_token.empty()) return;
+  credentials_.DeleteSession(crypto_.Sha256Hex(session_token));
+}
+
+Result<Principal> AccountsService::AuthenticateSession(std::string_view session_token) {
+  if (session_token.empty()) return Error::Of(ErrorCode::kUnauthenticated);
+  const std::string hash = crypto_.Sha256Hex(session_token);
+  auto session = credentials_.FindSession(hash);
+  if (!session) return Error::Of(ErrorCode::kUnauthenticated);
+  if (session->expires_at <= clock_.Now()) {
+    credentials_.DeleteSession(hash);
+    return Error::Of(ErrorCode::kUnauthenticated);
+  }
+  auto user = users_.FindById(session->user_id);
+  if (!user) return Error::Of(ErrorCode::kUnauthenticated);
+  return Principal{.user = std::move(*user),
+                   .via = Principal::Via::kSession,
+                   .csrf_token = session->csrf_token,
+                   .workspace_id = std::nullopt};
+}
+
+Result<Principal> AccountsService::AuthenticateToken(std::string_view bearer_token) {
+  if (bearer_token.empty()) return Error::Of(ErrorCode::kUnauthenticated);
+  auto token = credentials_.FindApiToken(crypto_.Sha256Hex(bearer_token));
+  if (!token) return Error::Of(ErrorCode::kUnauthenticated);
+  auto user = users_.FindById(token->user_id);
+  if (!user) return Error::Of(ErrorCode::kUnauthenticated);
+  return Principal{.user = std::move(*user),
+                   .via = Principal::Via::kApiToken,
+                   .csrf_token = {},
+                   .workspace_id = token->workspace_id};
+}
+
+Result<std::string> AccountsService::CreateApiToken(std::string_view user_email,
+                                                    std::string_view workspace_slug,
+                                                    std::string_view label) {
+  FieldErrors errors;
+  auto email = CheckEmail("user", user_email, errors);
+  auto checked_label = CheckText("label", label, kLabelRule, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  auto user = users_.FindByEmail(*email);
+  if (!user) return Error::Field("user", FieldIssue::kNoSuchUser);
+  auto workspace = workspaces_.FindBySlug(workspace_slug);
+  if (!workspace || !workspaces_.FindRole(workspace->id, user->user.id)) {
+    return Error::Field("workspace", FieldIssue::kInvalidChoice);
+  }
+  std::string secret = "aat_" + RandomToken(random_);
+  credentials_.CreateApiToken(ApiToken{.token_hash = crypto_.Sha256Hex(secret),
+                                       .user_id = user->user.id,
+                                       .workspace_id = workspace->id,
+                                       .label = *checked_label,
+                                       .created_at = clock_.Now()});
+  return secret;
+}
+
+std::vector<WorkspaceMembership> AccountsService::VisibleWorkspaces(const Principal& principal) {
+  auto all = workspaces_.ListForUser(principal.user.id);
+  if (principal.workspace_id) {
+    std::erase_if(all, [&](const WorkspaceMembership& m) {
+      return m.workspace.id != *principal.workspace_id;
+    });
+  }
+  return all;
+}
+
+Result<WorkspaceAccess> AccountsService::OpenWorkspace(const Principal& principal,
+                                                       std::string_view slug) {
+  // A non-member gets the same answer as for a workspace that does not exist.
+  auto workspace = workspaces_.FindBySlug(slug);
+  if (!workspace) return Error::Of(ErrorCode::kNotFound);
+  if (principal.workspace_id && *principal.workspace_id != workspace->id) {
+    return Error::Of(ErrorCode::kNotFound);
+  }
+  auto role = workspaces_.FindRole(workspace->id, principal.user.id);
+  if (!role) return Error::Of(ErrorCode::kNotFound);
+  return WorkspaceAccess{.workspace = std::move(*workspace), .role = *role,
+                         .user_id = principal.user.id};
+}
+
+Result<Workspace> AccountsService::RenameWorkspace(const WorkspaceAccess& access,
+                                                   std::string_view name) {
+  if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);
+  FieldErrors errors;
+  auto checked = CheckText("name", name, kNameRule, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  if (auto status = workspaces_.Rename(access.workspace.id, *checked); !status) {
+    return std::move(status).error();
+  }
+  Workspace renamed = access.workspace;
+  renamed.name = *checked;
+  return renamed;
+}
+
+Result<std::vector<Member>> AccountsService::ListMembers(const WorkspaceAccess& access) {
+  return workspaces_.ListMembers(access.workspace.id);
+}
+
+Result<Member> AccountsService::SetRoleChecked(const WorkspaceAccess& access,
+                                               std::int64_t user_id, Role role) {
+  auto user = users_.FindById(user_id);
+  if (!user) return Error::Of(ErrorCode::kNotFound);
+  if (auto status = workspaces_.SetRole(access.workspace.id, user_id, role, clock_.Now());
+      !status) {
+    return std::move(status).error();
+  }
+  return Member{.user = std::move(*user), .role = role};
+}
+
+Result<Member> AccountsService::AddMember(const WorkspaceAccess& access, std::string_view email,
+                                          std::string_view role) {
+  if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);
+  FieldErrors errors;
+  auto normalised = CheckEmail("email", email, errors);
+  auto parsed_role = CheckRole(role, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  auto user = users_.FindByEmail(*normalised);
+  if (!user) return Error::Field("email", FieldIssue::kNoSuchUser);
+  return SetRoleChecked(access, user->user.id, *parsed_role);
+}
+
+Result<Member> AccountsService::ChangeRole(const WorkspaceAccess& access, std::int64_t user_id,
+                                           std::string_view role) {
+  if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);
+  FieldErrors errors;
+  auto parsed_role = CheckRole(role, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  if (!workspaces_.FindRole(access.workspace.id, user_id)) return Error::Of(ErrorCode::kNotFound);
+  return SetRoleChecked(access, user_id, *parsed_role);
+}
+
+Status AccountsService::RemoveMember(const WorkspaceAccess& access, std::int64_t user_id) {
+  const bool leaving_self = user_id == access.user_id;
+  if (!leaving_self && !CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);
+  return workspaces_.RemoveMember(access.workspace.id, user_id);
+}
+
+}  // namespace aantafel::core::accounts

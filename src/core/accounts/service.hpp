@@ -1,0 +1,101 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/accounts/model.hpp"
+#include "core/accounts/ports.hpp"
+#include "core/random.hpp"
+#include "core/rate_limiter.hpp"
+#include "core/result.hpp"
+
+namespace aantafel::core::accounts {
+
+/// Input for a new user, as typed by a person or a script.
+struct NewUser {
+  std::string email;
+  std::string name;
+  std::string password;
+};
+
+/// Input for a new workspace.
+struct NewWorkspace {
+  std::string slug;
+  std::string name;
+  std::string kind = "other";
+};
+
+/// A new browser session; `token` is the secret that goes in the cookie, shown only here.
+struct LoginResult {
+  std::string token;
+  Session session;
+  User user;
+};
+
+/// Tunables of the accounts use cases.
+struct AccountsPolicy {
+  std::chrono::hours session_ttl{12};
+  RateLimit login_per_ip{.attempts = 10, .period = std::chrono::seconds(60)};
+  RateLimit login_failures_per_account{.attempts = 5, .period = std::chrono::seconds(900)};
+};
+
+/// Use cases around users, workspaces, memberships, sessions and API tokens.
+class AccountsService {
+ public:
+  AccountsService(UserRepository& users, WorkspaceRepository& workspaces,
+                  CredentialRepository& credentials, Crypto& crypto, Random& random,
+                  const Clock& clock, AccountsPolicy policy = {});
+
+  Result<User> AddUser(const NewUser& input);
+  Result<Workspace> CreateWorkspace(const NewWorkspace& input, std::string_view owner_email);
+
+  /// Checks email and password, limited per IP address and per account.
+  Result<LoginResult> Login(std::string_view email, std::string_view password,
+                            const std::string& client_ip);
+  void Logout(std::string_view session_token);
+
+  /// The principal behind a session cookie value; kUnauthenticated if unknown or expired.
+  Result<Principal> AuthenticateSession(std::string_view session_token);
+  /// The principal behind a bearer token; kUnauthenticated if unknown.
+  Result<Principal> AuthenticateToken(std::string_view bearer_token);
+
+  /// Creates an API token for a member of a workspace; returns the secret (shown once).
+  Result<std::string> CreateApiToken(std::string_view user_email, std::string_view workspace_slug,
+                                     std::string_view label);
+
+  /// The workspaces the principal may see (a token sees only its own workspace).
+  std::vector<WorkspaceMembership> VisibleWorkspaces(const Principal& principal);
+  /// Opens a workspace; kNotFound when it does not exist or the principal is not a member.
+  Result<WorkspaceAccess> OpenWorkspace(const Principal& principal, std::string_view slug);
+
+  Result<Workspace> RenameWorkspace(const WorkspaceAccess& access, std::string_view name);
+  Result<std::vector<Member>> ListMembers(const WorkspaceAccess& access);
+  /// Adds an existing user by email, or changes their role (owners only).
+  Result<Member> AddMember(const WorkspaceAccess& access, std::string_view email,
+                           std::string_view role);
+  Result<Member> ChangeRole(const WorkspaceAccess& access, std::int64_t user_id,
+                            std::string_view role);
+  /// Removes a member (owners), or lets any member leave.
+  Status RemoveMember(const WorkspaceAccess& access, std::int64_t user_id);
+
+  /// Ensures a user exists with this password (used by `aantafel demo`); idempotent.
+  Result<User> EnsureUser(const NewUser& input);
+
+ private:
+  Result<Member> SetRoleChecked(const WorkspaceAccess& access, std::int64_t user_id, Role role);
+
+  UserRepository& users_;
+  WorkspaceRepository& workspaces_;
+  CredentialRepository& credentials_;
+  Crypto& crypto_;
+  Random& random_;
+  const Clock& clock_;
+  AccountsPolicy policy_;
+  RateLimiter per_ip_;
+  RateLimiter per_account_;
+  std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
+};
+
+}  // namespace aantafel::core::accounts

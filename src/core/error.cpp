@@ -1,0 +1,43 @@
+#include "core/error.hpp"
+
+namespace aantafel::core {
+
+std::string_view ToString(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput: return "invalid_input";
+    case ErrorCode::kMalformedRequest: return "malformed_request";
+    case ErrorCode::kUnauthenticated: return "unauthenticated";
+    case ErrorCode::kInvalidCredentials: return "invalid_credentials";
+    case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kCsrfFailed: return "csrf_failed";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kLastOwner: return "last_owner";
+    case ErrorCode::kPayloadTooLarge: return "payload_too_large";
+    case ErrorCode::kHeadersTooLarge: return "headers_too_large";
+    case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
+    case ErrorCode::kRateLimited: return "rate_limited";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+std::string_view ToString(FieldIssue issue) {
+  switch (issue) {
+    case FieldIssue::kRequired: return "required";
+    case FieldIssue::kInvalidType: return "invalid_type";
+    case FieldIssue::kTooShort: return "too_short";
+    case FieldIssue::kTooLong: return "too_long";
+    case FieldIssue::kInvalidFormat: return "invalid_format";
+    case FieldIssue::kInvalidUtf8: return "invalid_utf8";
+    case FieldIssue::kUnknownField: return "unknown_field";
+    case FieldIssue::kInvalidChoice: return "invalid_choice";
+    case FieldIssue::kTaken: return "taken";
+    case FieldIssue::kNoSuchUser: return "no_such_user";
+  }
+  return "invalid_format";
+}
+
+}  // namespace aantafel::core

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace aantafel::core {
+
+/// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, max U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+/// Number of Unicode code points in valid UTF-8 text.
+std::size_t CodePointCount(std::string_view text);
+
+/// `text` without leading and trailing ASCII whitespace.
+std::string_view TrimAscii(std::string_view text);
+
+/// Rules for a free-text field such as a name.
+struct TextRule {
+  std::size_t min_chars = 1;
+  std::size_t max_chars = 200;
+  bool allow_newlines = false;
+};
+
+/// Trims and checks a text field; on failure adds the problem under `field` to `errors`.
+std::optional<std::string> CheckText(std::string_view field, std::string_view value,
+                                     const TextRule& rule, FieldErrors& errors);
+
+/// Lower-cases and trims an email address and checks its shape; adds a problem under `field`.
+std::optional<std::string> CheckEmail(std::string_view field, std::string_view value,
+                                      FieldErrors& errors);
+
+/// Checks a workspace slug: 2–63 characters of a–z, 0–9 and inner hyphens.
+std::optional<std::string> CheckSlug(std::string_view field, std::string_view value,
+                                     FieldErrors& errors);
+
+/// Checks a password's length (10–1024 bytes, valid UTF-8); it is never trimmed.
+bool CheckPassword(std::string_view field, std::string_view value, FieldErrors& errors);
+
+inline constexpr std::size_t kMaxEmailLength = 254;
+inline constexpr std::size_t kMinPasswordLength = 10;
+inline constexpr std::size_t kMaxPasswordLength = 1024;
+
+}  // namespace aantafel::core

@@ -1,0 +1,95 @@
+#include "http/app.hpp"
+
+#include <iostream>
+
+#include "http/errors.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/middleware.hpp"
+#include "http/security_headers.hpp"
+#include "storage/database.hpp"
+
+namespace aantafel::http {
+
+using core::Error;
+using core::ErrorCode;
+
+App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
+    : services_(std::move(services)),
+      settings_(std::move(settings)),
+      log_failure_(std::move(log_failure)),
+      static_files_(settings_.static_dir) {
+  if (!log_failure_) {
+    log_failure_ = [](const HttpRequest& r, const std::string& what) {
+      std::cerr << "request " << r.request_id << " failed: " << what << '\n';
+    };
+  }
+  chain_ = {Authenticate(services_.accounts), RequireCsrfToken(services_.crypto),
+            OpenWorkspace(services_.accounts)};
+  RegisterSystemRoutes(router_, SystemDeps{.database_ready = services_.database_ready,
+                                           .database_kind = settings_.database_kind,
+                                           .version = settings_.version});
+  RegisterSessionRoutes(router_, SessionDeps{.accounts = services_.accounts,
+                                             .secure_cookies = settings_.secure_cookies,
+                                             .session_ttl = settings_.session_ttl});
+  RegisterWorkspaceRoutes(router_, services_.accounts);
+}
+
+HttpResponse App::RunChain(RequestContext& ctx, const Handler& handler) {
+  // Builds next(i) lazily: middleware i gets a callable that runs i+1 … and finally the handler.
+  std::function<HttpResponse(std::size_t, RequestContext&)> step =
+      [&](std::size_t i, RequestContext& c) -> HttpResponse {
+    if (i == chain_.size()) return handler(c);
+    return chain_[i](c, [&, i](RequestContext& inner) { return step(i + 1, inner); });
+  };
+  return step(0, ctx);
+}
+
+HttpResponse App::Route(const HttpRequest& request, Language language) {
+  auto matched = router_.Match(request.method, request.path);
+  if (auto* error = std::get_if<Error>(&matched)) {
+    const bool api = request.path.starts_with("/api/") || request.path == "/api";
+    if (error->code == ErrorCode::kNotFound && !api &&
+        (request.method == "GET" || request.method == "HEAD")) {
+      HttpResponse response = static_files_.Serve(request);
+      if (response.status == 404) return ErrorResponse(*error, language);
+      return response;
+    }
+    return ErrorResponse(*error, language);
+  }
+  auto& match = std::get<RouteMatch>(matched);
+  RequestContext ctx{.request = request,
+                     .params = std::move(match.params),
+                     .language = language,
+                     .options = match.route->options,
+                     .principal = std::nullopt,
+                     .workspace = std::nullopt};
+  return RunChain(ctx, match.route->handler);
+}
+
+HttpResponse App::Handle(const HttpRequest& request) {
+  const Language language = NegotiateLanguage(request.headers.Get("Accept-Language").value_or(""));
+  HttpResponse response;
+  try {
+    response = Route(request, language);
+  } catch (const storage::StorageError& e) {
+    log_failure_(request, e.what());
+    response = ErrorResponse(Error::Of(e.kind() == storage::StorageError::Kind::kUnavailable
+                                           ? ErrorCode::kUnavailable
+                                           : ErrorCode::kInternal),
+                             language);
+  } catch (const std::exception& e) {
+    log_failure_(request, e.what());
+    response = ErrorResponse(Error::Of(ErrorCode::kInternal), language);
+  }
+  ApplySecurityHeaders(response);
+  return response;
+}
+
+HttpResponse App::Reject(const Error& error, const HttpRequest& request) const {
+  HttpResponse response = ErrorResponse(
+      error, NegotiateLanguage(request.headers.Get("Accept-Language").value_or("")));
+  ApplySecurityHeaders(response);
+  return response;
+}
+
+}  // namespace aantafel::http

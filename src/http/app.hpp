@@ -1,0 +1,61 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/accounts/service.hpp"
+#include "http/context.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace aantafel::http {
+
+/// Settings the HTTP application needs (a slice of the global Config).
+struct AppSettings {
+  bool secure_cookies = false;                   ///< add Secure to cookies (served over https)
+  std::chrono::seconds session_ttl{12 * 3600};   ///< cookie lifetime = session lifetime
+  std::string static_dir = "web/dist";           ///< built web app
+  std::string version = "0.0.0";
+  std::string database_kind = "sqlite";
+};
+
+/// What the application calls into.
+struct AppServices {
+  core::accounts::AccountsService& accounts;
+  core::accounts::Crypto& crypto;
+  std::function<bool()> database_ready;  ///< for /readyz
+};
+
+/// Logger of unexpected failures (set by the composition root; default: stderr).
+using FailureLogger = std::function<void(const HttpRequest&, const std::string& what)>;
+
+/// The whole HTTP application: router, middleware chain, handlers and static files.
+/// The network server hands it requests; it never touches a socket and never throws.
+class App {
+ public:
+  App(AppServices services, AppSettings settings, FailureLogger log_failure = {});
+
+  /// Answers one request (runs on a worker thread; may block on the database).
+  HttpResponse Handle(const HttpRequest& request);
+  /// The response for a request the server refused before routing (too large, malformed).
+  HttpResponse Reject(const core::Error& error, const HttpRequest& request) const;
+
+  /// Routes, for adding test-only endpoints and for checking against the OpenAPI spec.
+  Router& router() { return router_; }
+
+ private:
+  HttpResponse Route(const HttpRequest& request, Language language);
+  HttpResponse RunChain(RequestContext& ctx, const Handler& handler);
+
+  AppServices services_;
+  AppSettings settings_;
+  FailureLogger log_failure_;
+  Router router_;
+  std::vector<Middleware> chain_;
+  StaticFiles static_files_;
+};
+
+}  // namespace aantafel::http

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/accounts/model.hpp"
+#include "http/language.hpp"
+#include "http/types.hpp"
+
+namespace aantafel::http {
+
+/// Values taken from the path by the router, e.g. {slug}.
+class PathParams {
+ public:
+  void Add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
+  /// The value of `{name}`; empty when the route has no such parameter.
+  [[nodiscard]] std::string_view Get(std::string_view name) const {
+    for (const auto& [k, v] : items_) {
+      if (k == name) return v;
+    }
+    return {};
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+/// Who may call a route.
+enum class Access {
+  kPublic,         ///< anyone (rate-limited where it matters)
+  kAuthenticated,  ///< a session cookie or API token
+  kWorkspace,      ///< a member of the workspace named by {slug}; viewers only read
+};
+
+/// Per-route settings that the middleware reads.
+struct RouteOptions {
+  Access access = Access::kAuthenticated;
+};
+
+/// Everything a handler gets: the request, path parameters, language and who is calling.
+struct RequestContext {
+  const HttpRequest& request;
+  PathParams params;
+  Language language = Language::kDutch;
+  RouteOptions options;
+  std::optional<core::accounts::Principal> principal;    ///< set by the auth middleware
+  std::optional<core::accounts::WorkspaceAccess> workspace;  ///< set for Access::kWorkspace
+};
+
+using Handler = std::function<HttpResponse(RequestContext&)>;
+using Next = std::function<HttpResponse(RequestContext&)>;
+/// A step around the handler: may answer itself or call `next`.
+using Middleware = std::function<HttpResponse(RequestContext&, const Next& next)>;
+
+}  // namespace aantafel::http

@@ -1,0 +1,134 @@
+#include "http/errors.hpp"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace aantafel::http {
+
+using core::ErrorCode;
+using core::FieldIssue;
+
+namespace {
+
+/// THE table: domain error → HTTP status and message (Dutch at B1 level, and English).
+/// "{n}" is replaced by Retry-After seconds.
+struct ErrorEntry {
+  ErrorCode code;
+  int status;
+  std::string_view dutch;
+  std::string_view english;
+};
+
+constexpr std::array<ErrorEntry, 16> kErrors{{
+    {ErrorCode::kInvalidInput, 422, "Niet alle velden zijn goed ingevuld.",
+     "Some fields are not filled in correctly."},
+    {ErrorCode::kMalformedRequest, 400, "Wij konden het verzoek niet lezen.",
+     "We could not read the request."},
+    {ErrorCode::kUnauthenticated, 401, "U bent niet ingelogd. Log eerst in.",
+     "You are not logged in. Please log in first."},
+    {ErrorCode::kInvalidCredentials, 401, "Het e-mailadres of het wachtwoord klopt niet.",
+     "The email address or the password is not correct."},
+    {ErrorCode::kForbidden, 403, "U mag dit niet doen in deze werkruimte.",
+     "You are not allowed to do this in this workspace."},
+    {ErrorCode::kCsrfFailed, 403,
+     "De beveiligingscode ontbreekt of klopt niet. Laad de pagina opnieuw.",
+     "The security token is missing or not correct. Please reload the page."},
+    {ErrorCode::kNotFound, 404, "Dit bestaat niet, of u heeft er geen toegang toe.",
+     "This does not exist, or you have no access to it."},
+    {ErrorCode::kMethodNotAllowed, 405, "Deze actie kan hier niet.",
+     "This action is not possible here."},
+    {ErrorCode::kConflict, 409, "Dit bestaat al.", "This already exists."},
+    {ErrorCode::kLastOwner, 409, "Een werkruimte heeft altijd minstens één eigenaar nodig.",
+     "A workspace always needs at least one owner."},
+    {ErrorCode::kPayloadTooLarge, 413, "Het verzoek is te groot.", "The request is too large."},
+    {ErrorCode::kHeadersTooLarge, 431, "De kopregels van het verzoek zijn te groot.",
+     "The request headers are too large."},
+    {ErrorCode::kUnsupportedMediaType, 415,
+     "Stuur de gegevens als JSON (Content-Type: application/json).",
+     "Send the data as JSON (Content-Type: application/json)."},
+    {ErrorCode::kRateLimited, 429, "Te veel pogingen. Probeer het over {n} seconden opnieuw.",
+     "Too many attempts. Please try again in {n} seconds."},
+    {ErrorCode::kUnavailable, 503,
+     "De dienst is even niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+     "The service is not available right now. Please try again in a few minutes."},
+    {ErrorCode::kInternal, 500, "Er ging iets mis bij ons. Probeer het later opnieuw.",
+     "Something went wrong on our side. Please try again later."},
+}};
+
+struct FieldEntry {
+  FieldIssue issue;
+  std::string_view dutch;
+  std::string_view english;
+};
+
+/// Field problems; "{n}" is replaced by the limit.
+constexpr std::array<FieldEntry, 10> kFields{{
+    {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
+    {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
+     "This field has the wrong kind of value."},
+    {FieldIssue::kTooShort, "Gebruik minstens {n} tekens.", "Use at least {n} characters."},
+    {FieldIssue::kTooLong, "Gebruik hoogstens {n} tekens.", "Use at most {n} characters."},
+    {FieldIssue::kInvalidFormat, "Dit veld heeft niet de goede vorm.",
+     "This field is not in the right format."},
+    {FieldIssue::kInvalidUtf8, "Dit veld bevat tekens die wij niet kunnen lezen (geen UTF-8).",
+     "This field contains characters we cannot read (not UTF-8)."},
+    {FieldIssue::kUnknownField, "Dit veld kennen wij niet. Laat het weg.",
+     "We do not know this field. Please leave it out."},
+    {FieldIssue::kInvalidChoice, "Kies een van de toegestane waarden.",
+     "Choose one of the allowed values."},
+    {FieldIssue::kTaken, "Deze waarde is al in gebruik.", "This value is already in use."},
+    {FieldIssue::kNoSuchUser, "Er is geen account met dit e-mailadres.",
+     "There is no account with this email address."},
+}};
+
+const ErrorEntry& EntryFor(ErrorCode code) {
+  for (const ErrorEntry& e : kErrors) {
+    if (e.code == code) return e;
+  }
+  return kErrors.back();
+}
+
+std::string Fill(std::string_view text, int n) {
+  std::string out(text);
+  if (const auto at = out.find("{n}"); at != std::string::npos) out.replace(at, 3, std::to_string(n));
+  return out;
+}
+
+}  // namespace
+
+int HttpStatus(ErrorCode code) { return EntryFor(code).status; }
+
+std::string ErrorMessage(const core::Error& error, Language language) {
+  const ErrorEntry& e = EntryFor(error.code);
+  return Fill(language == Language::kEnglish ? e.english : e.dutch,
+              error.retry_after_seconds.value_or(0));
+}
+
+std::string FieldMessage(const core::FieldError& field, Language language) {
+  for (const FieldEntry& f : kFields) {
+    if (f.issue == field.issue) {
+      return Fill(language == Language::kEnglish ? f.english : f.dutch, field.limit);
+    }
+  }
+  return std::string(ToString(field.issue));
+}
+
+HttpResponse ErrorResponse(const core::Error& error, Language language) {
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [name, problem] : error.fields) fields[name] = FieldMessage(problem, language);
+  nlohmann::json body = {{"error",
+                          {{"code", ToString(error.code)},
+                           {"message", ErrorMessage(error, language)},
+                           {"fields", std::move(fields)}}}};
+  HttpResponse response = HttpResponse::Json(HttpStatus(error.code), body.dump());
+  response.headers.Set("Content-Language", std::string(ToTag(language)));
+  if (error.code == ErrorCode::kMethodNotAllowed && !error.allow.empty()) {
+    response.headers.Set("Allow", error.allow);
+  }
+  if (error.retry_after_seconds) {
+    response.headers.Set("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return response;
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "core/accounts/service.hpp"
+#include "http/router.hpp"
+
+namespace aantafel::http {
+
+struct SystemDeps {
+  std::function<bool()> database_ready;
+  std::string database_kind;
+  std::string version;
+};
+/// GET /healthz, GET /readyz.
+void RegisterSystemRoutes(Router& router, SystemDeps deps);
+
+struct SessionDeps {
+  core::accounts::AccountsService& accounts;
+  bool secure_cookies = false;
+  std::chrono::seconds session_ttl{12 * 3600};
+};
+/// POST/GET/DELETE /api/v1/session.
+void RegisterSessionRoutes(Router& router, SessionDeps deps);
+
+/// /api/v1/workspaces… and members.
+void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts);
+
+}  // namespace aantafel::http

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/accounts/model.hpp"
+#include "core/result.hpp"
+#include "http/context.hpp"
+#include "http/errors.hpp"
+
+namespace aantafel::http {
+
+/// JSON shapes shared by handlers (one place per resource).
+nlohmann::json UserView(const core::accounts::User& user);
+nlohmann::json WorkspaceView(const core::accounts::Workspace& workspace, core::accounts::Role role);
+nlohmann::json MemberView(const core::accounts::Member& member);
+
+/// A JSON response from a serialised value.
+inline HttpResponse JsonResponse(int status, const nlohmann::json& body) {
+  return HttpResponse::Json(status, body.dump());
+}
+
+/// The error response in the caller's language.
+inline HttpResponse Fail(const RequestContext& ctx, const core::Error& error) {
+  return ErrorResponse(error, ctx.language);
+}
+
+}  // namespace aantafel::http

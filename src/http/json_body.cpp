@@ -1,0 +1,110 @@
+#include "http/json_body.hpp"
+
+#include "core/validation.hpp"
+
+namespace aantafel::http {
+
+using core::Error;
+using core::ErrorCode;
+using core::FieldIssue;
+
+namespace {
+
+// Deeper nesting than any request needs is refused before parsing, to bound memory and time.
+bool WithinDepth(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+bool IsJsonContentType(std::optional<std::string_view> content_type) {
+  if (!content_type) return false;
+  std::string_view media = core::TrimAscii(content_type->substr(0, content_type->find(';')));
+  return EqualsIgnoreCase(media, "application/json");
+}
+
+Error Malformed(FieldIssue issue) { 
+  Error e = Error::Of(ErrorCode::kMalformedRequest);
+  e.fields.emplace("body", core::FieldError{issue, 0});
+  return e;
+}
+
+}  // namespace
+
+core::Result<JsonObjectReader> JsonObjectReader::Parse(const HttpRequest& request) {
+  if (!IsJsonContentType(request.headers.Get("Content-Type"))) {
+    return Error::Of(ErrorCode::kUnsupportedMediaType);
+  }
+  if (!core::IsValidUtf8(request.body)) return Malformed(FieldIssue::kInvalidUtf8);
+  if (!WithinDepth(request.body, kMaxJsonDepth)) return Malformed(FieldIssue::kInvalidFormat);
+  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Malformed(FieldIssue::kInvalidFormat);
+  if (!parsed.is_object()) return Malformed(FieldIssue::kInvalidType);
+  return JsonObjectReader(std::move(parsed));
+}
+
+const nlohmann::json* JsonObjectReader::Field(const std::string& key, bool required) {
+  known_.insert(key);
+  auto it = object_.find(key);
+  if (it == object_.end() || it->is_null()) {
+    if (required) errors_.Add(key, FieldIssue::kRequired);
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> JsonObjectReader::String(const std::string& key, bool required,
+                                                    std::size_t max_bytes) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_string()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  const auto& text = value->get_ref<const std::string&>();
+  if (text.size() > max_bytes) {
+    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_bytes));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::int64_t> JsonObjectReader::Integer(const std::string& key, bool required) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_number_integer()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  return value->get<std::int64_t>();
+}
+
+core::Status JsonObjectReader::Finish() {
+  for (const auto& [key, value] : object_.items()) {
+    if (!known_.contains(key)) errors_.Add(key.substr(0, 100), FieldIssue::kUnknownField);
+  }
+  if (!errors_.empty()) return std::move(errors_).ToError();
+  return core::Ok{};
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "core/result.hpp"
+#include "http/types.hpp"
+
+namespace aantafel::http {
+
+/// Reads a JSON object body field by field, collecting every problem; unknown fields are
+/// refused when the reader finishes. Content checks (lengths, formats) belong to core.
+class JsonObjectReader {
+ public:
+  /// Checks Content-Type, UTF-8, nesting depth and JSON syntax; the body must be an object.
+  static core::Result<JsonObjectReader> Parse(const HttpRequest& request);
+
+  /// A required (or optional) string field; at most `max_bytes` bytes before core's checks.
+  std::optional<std::string> String(const std::string& key, bool required = true,
+                                    std::size_t max_bytes = 64 * 1024);
+  /// A required (or optional) integer field.
+  std::optional<std::int64_t> Integer(const std::string& key, bool required = true);
+
+  /// Ok when every field was well-typed and no unknown field was sent.
+  core::Status Finish();
+
+ private:
+  explicit JsonObjectReader(nlohmann::json object) : object_(std::move(object)) {}
+  const nlohmann::json* Field(const std::string& key, bool required);
+
+  nlohmann::json object_;
+  std::set<std::string, std::less<>> known_;
+  core::FieldErrors errors_;
+};
+
+/// Maximum nesting of arrays/objects accepted in a request body.
+inline constexpr int kMaxJsonDepth = 32;
+
+}  // namespace aantafel::http

@@ -1,0 +1,65 @@
+#include "http/middleware.hpp"
+
+#include "http/cookies.hpp"
+#include "http/errors.hpp"
+
+namespace aantafel::http {
+
+using core::Error;
+using core::ErrorCode;
+
+bool IsUnsafeMethod(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+Middleware Authenticate(core::accounts::AccountsService& accounts) {
+  return [&accounts](RequestContext& ctx, const Next& next) {
+    const HttpRequest& req = ctx.request;
+    if (auto authorization = req.headers.Get("Authorization")) {
+      auto token = BearerToken(*authorization);
+      auto principal = token ? accounts.AuthenticateToken(*token)
+                             : core::Result<core::accounts::Principal>(
+                                   Error::Of(ErrorCode::kUnauthenticated));
+      // A wrong token is always an error: scripts must learn their token is bad.
+      if (!principal) return ErrorResponse(principal.error(), ctx.language);
+      ctx.principal = std::move(*principal);
+    } else if (auto cookies = req.headers.Get("Cookie")) {
+      if (auto value = FindCookie(*cookies, kSessionCookie)) {
+        if (auto principal = accounts.AuthenticateSession(*value)) ctx.principal = std::move(*principal);
+      }
+    }
+    if (ctx.options.access != Access::kPublic && !ctx.principal) {
+      return ErrorResponse(Error::Of(ErrorCode::kUnauthenticated), ctx.language);
+    }
+    return next(ctx);
+  };
+}
+
+Middleware RequireCsrfToken(core::accounts::Crypto& crypto) {
+  return [&crypto](RequestContext& ctx, const Next& next) {
+    const bool by_cookie =
+        ctx.principal && ctx.principal->via == core::accounts::Principal::Via::kSession;
+    if (by_cookie && IsUnsafeMethod(ctx.request.method)) {
+      auto sent = ctx.request.headers.Get(kCsrfHeader);
+      if (!sent || !crypto.Equal(*sent, ctx.principal->csrf_token)) {
+        return ErrorResponse(Error::Of(ErrorCode::kCsrfFailed), ctx.language);
+      }
+    }
+    return next(ctx);
+  };
+}
+
+Middleware OpenWorkspace(core::accounts::AccountsService& accounts) {
+  return [&accounts](RequestContext& ctx, const Next& next) {
+    if (ctx.options.access != Access::kWorkspace) return next(ctx);
+    auto access = accounts.OpenWorkspace(*ctx.principal, ctx.params.Get("slug"));
+    if (!access) return ErrorResponse(access.error(), ctx.language);
+    if (IsUnsafeMethod(ctx.request.method) && !core::accounts::CanWrite(access->role)) {
+      return ErrorResponse(Error::Of(ErrorCode::kForbidden), ctx.language);
+    }
+    ctx.workspace = std::move(*access);
+    return next(ctx);
+  };
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/accounts/service.hpp"
+#include "http/context.hpp"
+
+namespace aantafel::http {
+
+/// Name of the session cookie.
+inline constexpr std::string_view kSessionCookie = "aantafel_session";
+/// Header that carries the CSRF token on state-changing cookie requests.
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+/// True for methods that may change state (everything but GET, HEAD and OPTIONS).
+bool IsUnsafeMethod(std::string_view method);
+
+/// Finds the principal from `Authorization: Bearer` or the session cookie; refuses (401)
+/// routes that need one when there is none.
+Middleware Authenticate(core::accounts::AccountsService& accounts);
+
+/// Refuses (403) state-changing requests authenticated by cookie without the session's
+/// CSRF token in X-CSRF-Token. Bearer-token requests carry no ambient credentials.
+Middleware RequireCsrfToken(core::accounts::Crypto& crypto);
+
+/// Opens the workspace named by {slug} for Access::kWorkspace routes: 404 for non-members
+/// (so they never learn it exists), 403 for viewers on state-changing methods.
+Middleware OpenWorkspace(core::accounts::AccountsService& accounts);
+
+}  // namespace aantafel::http

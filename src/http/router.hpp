@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/context.hpp"
+
+namespace aantafel::http {
+
+/// One registered route: method + pattern such as /api/v1/workspaces/{slug}.
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  RouteOptions options;
+  std::vector<std::string> segments;  ///< pattern split on '/'; "{name}" marks a parameter
+};
+
+/// A route that matched, with the values of its parameters.
+struct RouteMatch {
+  const Route* route = nullptr;
+  PathParams params;
+};
+
+/// Maps method + path to a route. HEAD matches GET routes. Unknown path → kNotFound;
+/// known path with another method → kMethodNotAllowed with the Allow list.
+class Router {
+ public:
+  /// Registers a route; throws std::invalid_argument on a duplicate or malformed pattern.
+  void Add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
+  [[nodiscard]] std::variant<RouteMatch, core::Error> Match(std::string_view method,
+                                                            std::string_view path) const;
+  [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+/// Splits a path into segments ("/a/b/" → {"a","b"}).
+std::vector<std::string_view> SplitPath(std::string_view path);
+
+}  // namespace aantafel::http

@@ -1,0 +1,20 @@
+#include "http/security_headers.hpp"
+
+namespace aantafel::http {
+
+void ApplySecurityHeaders(HttpResponse& response) {
+  Headers& h = response.headers;
+  h.Set("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'");
+  h.Set("X-Content-Type-Options", "nosniff");
+  h.Set("X-Frame-Options", "DENY");
+  h.Set("Referrer-Policy", "no-referrer");
+  h.Set("Cross-Origin-Opener-Policy", "same-origin");
+  h.Set("Cross-Origin-Resource-Policy", "same-origin");
+  h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  if (!h.Get("Cache-Control")) h.Set("Cache-Control", "no-store");
+}
+
+}  // namespace aantafel::http

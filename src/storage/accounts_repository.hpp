@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/accounts/ports.hpp"
+#include "storage/database.hpp"
+
+namespace aantafel::storage {
+
+/// UserRepository on SQL (both dialects).
+class SqlUserRepository final : public core::accounts::UserRepository {
+ public:
+  explicit SqlUserRepository(Database& db) : db_(db) {}
+  core::Result<core::accounts::User> Create(const core::accounts::User& user,
+                                            const std::string& password_hash) override;
+  std::optional<core::accounts::Credentials> FindByEmail(std::string_view email) override;
+  std::optional<core::accounts::User> FindById(std::int64_t id) override;
+  bool SetPasswordHash(std::int64_t user_id, const std::string& password_hash) override;
+
+ private:
+  Database& db_;
+};
+
+/// WorkspaceRepository on SQL (both dialects).
+class SqlWorkspaceRepository final : public core::accounts::WorkspaceRepository {
+ public:
+  explicit SqlWorkspaceRepository(Database& db) : db_(db) {}
+  core::Result<core::accounts::Workspace> Create(const core::accounts::Workspace& workspace,
+                                                 std::int64_t owner_id) override;
+  std::optional<core::accounts::Workspace> FindBySlug(std::string_view slug) override;
+  core::Status Rename(std::int64_t workspace_id, const std::string& name) override;
+  std::optional<core::accounts::Role> FindRole(std::int64_t workspace_id,
+                                               std::int64_t user_id) override;
+  std::vector<core::accounts::WorkspaceMembership> ListForUser(std::int64_t user_id) override;
+  std::vector<core::accounts::Member> ListMembers(std::int64_t workspace_id) override;
+  core::Status SetRole(std::int64_t workspace_id, std::int64_t user_id, core::accounts::Role role,
+                       core::Instant now) override;
+  core::Status RemoveMember(std::int64_t workspace_id, std::int64_t user_id) override;
+
+ private:
+  Database& db_;
+};
+
+/// CredentialRepository on SQL (both dialects).
+class SqlCredentialRepository final : public core::accounts::CredentialRepository {
+ public:
+  explicit SqlCredentialRepository(Database& db) : db_(db) {}
+  void CreateSession(const core::accounts::Session& session) override;
+  std::optional<core::accounts::Session> FindSession(std::string_view token_hash) override;
+  void DeleteSession(std::string_view token_hash) override;
+  void DeleteSessionsOfUser(std::int64_t user_id) override;
+  std::int64_t DeleteExpiredSessions(core::Instant now) override;
+  std::int64_t CreateApiToken(const core::accounts::ApiToken& token) override;
+  std::optional<core::accounts::ApiToken> FindApiToken(std::string_view token_hash) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aantafel::storage
