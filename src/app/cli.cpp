@@ -183,6 +183,7 @@ int RunCli(int argc, char** argv, char** env) {
   cli.set_version_flag("--version", "aantafel " AANTAFEL_VERSION,
                        T({"Toon de versie", "Show the version"}));
   cli.require_subcommand(1);
+  cli.fallthrough();
 
   Options options;
   cli.add_option("--config", options.config_file,
@@ -265,7 +266,7 @@ int RunCli(int argc, char** argv, char** env) {
     if (*migrate) return Migrate(*config);
     if (*demo) return Demo(*config);
     if (*user_add) {
-      Runtime runtime(*config, /*migrate=*/false);
+      Runtime runtime(*config, /*migrate=*/true);
       auto created = runtime.accounts().AddUser(
           {.email = user_email, .name = user_name, .password = ReadPasswordFromStdin()});
       if (!created) {
@@ -276,7 +277,7 @@ int RunCli(int argc, char** argv, char** env) {
       return 0;
     }
     if (*ws_create) {
-      Runtime runtime(*config, /*migrate=*/false);
+      Runtime runtime(*config, /*migrate=*/true);
       auto created = runtime.accounts().CreateWorkspace(
           {.slug = ws_slug, .name = ws_name, .kind = ws_kind}, ws_owner);
       if (!created) {
@@ -287,7 +288,7 @@ int RunCli(int argc, char** argv, char** env) {
       return 0;
     }
     if (*token_create) {
-      Runtime runtime(*config, /*migrate=*/false);
+      Runtime runtime(*config, /*migrate=*/true);
       auto secret = runtime.accounts().CreateApiToken(token_user, token_workspace, token_label);
       if (!secret) {
         PrintError(secret.error());

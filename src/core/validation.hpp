@@ -15,6 +15,9 @@ bool IsValidUtf8(std::string_view text);
 /// Number of Unicode code points in valid UTF-8 text.
 std::size_t CodePointCount(std::string_view text);
 
+/// At most `max_bytes` of valid UTF-8 `text`, cut at a code point boundary.
+std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
+
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 

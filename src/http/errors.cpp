@@ -120,7 +120,9 @@ HttpResponse ErrorResponse(const core::Error& error, Language language) {
                           {{"code", ToString(error.code)},
                            {"message", ErrorMessage(error, language)},
                            {"fields", std::move(fields)}}}};
-  HttpResponse response = HttpResponse::Json(HttpStatus(error.code), body.dump());
+  HttpResponse response = HttpResponse::Json(
+      HttpStatus(error.code),
+      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   response.headers.Set("Content-Language", std::string(ToTag(language)));
   if (error.code == ErrorCode::kMethodNotAllowed && !error.allow.empty()) {
     response.headers.Set("Allow", error.allow);

@@ -101,7 +101,7 @@ std::optional<std::int64_t> JsonObjectReader::Integer(const std::string& key, bo
 
 core::Status JsonObjectReader::Finish() {
   for (const auto& [key, value] : object_.items()) {
-    if (!known_.contains(key)) errors_.Add(key.substr(0, 100), FieldIssue::kUnknownField);
+    if (!known_.contains(key)) errors_.Add(core::TruncateUtf8(key, 100), FieldIssue::kUnknownField);
   }
   if (!errors_.empty()) return std::move(errors_).ToError();
   return core::Ok{};

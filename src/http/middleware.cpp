@@ -39,7 +39,9 @@ Middleware RequireCsrfToken(core::accounts::Crypto& crypto) {
   return [&crypto](RequestContext& ctx, const Next& next) {
     const bool by_cookie =
         ctx.principal && ctx.principal->via == core::accounts::Principal::Via::kSession;
-    if (by_cookie && IsUnsafeMethod(ctx.request.method)) {
+    // Public routes (login) do not act with the caller's authority, so a stale cookie
+    // must not block them; they only take JSON bodies, which forms cannot send cross-site.
+    if (by_cookie && ctx.options.access != Access::kPublic && IsUnsafeMethod(ctx.request.method)) {
       auto sent = ctx.request.headers.Get(kCsrfHeader);
       if (!sent || !crypto.Equal(*sent, ctx.principal->csrf_token)) {
         return ErrorResponse(Error::Of(ErrorCode::kCsrfFailed), ctx.language);

@@ -18,7 +18,8 @@ bool IsUnsafeMethod(std::string_view method);
 Middleware Authenticate(core::accounts::AccountsService& accounts);
 
 /// Refuses (403) state-changing requests authenticated by cookie without the session's
-/// CSRF token in X-CSRF-Token. Bearer-token requests carry no ambient credentials.
+/// CSRF token in X-CSRF-Token. Bearer-token requests carry no ambient credentials; public
+/// routes act without the caller's authority.
 Middleware RequireCsrfToken(core::accounts::Crypto& crypto);
 
 /// Opens the workspace named by {slug} for Access::kWorkspace routes: 404 for non-members

@@ -52,8 +52,14 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Route
               .options = options,
               .segments = {}};
   for (std::string_view part : SplitPath(route.pattern)) route.segments.emplace_back(part);
+  // Two patterns that differ only in parameter names would match the same paths.
+  auto shape = [](const std::vector<std::string>& segments) {
+    std::vector<std::string> out;
+    for (const auto& s : segments) out.push_back(IsParameter(s) ? "{}" : s);
+    return out;
+  };
   for (const Route& existing : routes_) {
-    if (existing.method == route.method && existing.segments == route.segments) {
+    if (existing.method == route.method && shape(existing.segments) == shape(route.segments)) {
       throw std::invalid_argument("duplicate route: " + route.method + " " + route.pattern);
     }
   }

@@ -46,8 +46,23 @@ Result<User> AccountsService::EnsureUser(const NewUser& input) {
   FieldErrors errors;
   auto email = CheckEmail("email", input.email, errors);
   if (!errors.empty()) return std::move(errors).ToError();
-  if (auto existing = users_.FindByEmail(*email)) return existing->user;
+  if (auto existing = users_.FindByEmail(*email)) {
+    if (auto reset = SetPassword(*email, input.password); !reset) return std::move(reset).error();
+    return existing->user;
+  }
   return AddUser(input);
+}
+
+Status AccountsService::SetPassword(std::string_view email, std::string_view password) {
+  FieldErrors errors;
+  auto normalised = CheckEmail("email", email, errors);
+  CheckPassword("password", password, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  auto user = users_.FindByEmail(*normalised);
+  if (!user) return Error::Field("email", FieldIssue::kNoSuchUser);
+  users_.SetPasswordHash(user->user.id, crypto_.HashPassword(password));
+  credentials_.DeleteSessionsOfUser(user->user.id);
+  return Ok{};
 }
 
 Result<Workspace> AccountsService::CreateWorkspace(const NewWorkspace& input,
@@ -92,7 +107,7 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
   auto credentials = users_.FindByEmail(*normalised);
   if (!credentials) {
     // Spend the same effort as for a real account, so response time does not reveal accounts.
-    if (dummy_hash_.empty()) dummy_hash_ = crypto_.HashPassword("not-a-real-password-0");
+    std::call_once(dummy_once_, [this] { dummy_hash_ = crypto_.HashPassword("not-a-real-password-0"); });
     (void)crypto_.VerifyPassword(dummy_hash_, password);
     per_account_.Consume(account_key);
     return Error::Of(ErrorCode::kInvalidCredentials);
@@ -112,6 +127,7 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
                            .created_at = now,
                            .expires_at = now + policy_.session_ttl};
   result.user = credentials->user;
+  credentials_.DeleteExpiredSessions(now);  // keeps the table small without a background job
   credentials_.CreateSession(result.session);
   return result;
 }

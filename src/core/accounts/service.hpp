@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +81,10 @@ class AccountsService {
   /// Removes a member (owners), or lets any member leave.
   Status RemoveMember(const WorkspaceAccess& access, std::int64_t user_id);
 
-  /// Ensures a user exists with this password (used by `aantafel demo`); idempotent.
+  /// Replaces a user's password and ends all their sessions.
+  Status SetPassword(std::string_view email, std::string_view password);
+
+  /// Ensures a user exists with exactly this password (used by `aantafel demo`); idempotent.
   Result<User> EnsureUser(const NewUser& input);
 
  private:
@@ -95,6 +99,7 @@ class AccountsService {
   AccountsPolicy policy_;
   RateLimiter per_ip_;
   RateLimiter per_account_;
+  std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
 };
 

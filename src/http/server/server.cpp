@@ -16,7 +16,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
+#include <cstdio>
 #include <csignal>
 #include <mutex>
 #include <stdexcept>
@@ -61,6 +64,13 @@ HttpRequest ToRequest(const bhttp::request<bhttp::string_body>& in, std::string 
   out.remote_address = std::move(remote);
   out.request_id = std::move(request_id);
   return out;
+}
+
+/// The refusal for a request that could not be read.
+core::Error ReadFailure(const beast::error_code& ec) {
+  if (ec == bhttp::error::header_limit) return core::Error::Of(core::ErrorCode::kHeadersTooLarge);
+  if (ec == bhttp::error::body_limit) return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
+  return core::Error::Of(core::ErrorCode::kMalformedRequest);
 }
 
 /// A request id from the client (X-Request-Id, if sane) or a new one.
@@ -204,18 +214,14 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     minimal.remote_address = remote;
     minimal.method = "-";
     if (ec) {
-      if (ec == bhttp::error::header_limit) {
+      // A peer that closed, timed out or was cancelled gets no answer; anything else does.
+      const bool quiet = ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+                         ec == beast::error::timeout || ec == asio::error::connection_reset ||
+                         ec == asio::error::eof || buffer.size() == 0;
+      if (!quiet || ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
         minimal.request_id = RequestId({}, request_counter, boot);
-        (void)co_await Reply(*conn, minimal,
-                             app.Reject(core::Error::Of(core::ErrorCode::kHeadersTooLarge), minimal),
-                             false, false, started);
-      } else if (ec != bhttp::error::end_of_stream && ec != asio::error::operation_aborted &&
-                 ec != beast::error::timeout && ec != asio::error::connection_reset &&
-                 ec != asio::error::eof && buffer.size() > 0) {
-        minimal.request_id = RequestId({}, request_counter, boot);
-        (void)co_await Reply(*conn, minimal,
-                             app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), minimal),
-                             false, false, started);
+        (void)co_await Reply(*conn, minimal, app.Reject(ReadFailure(ec), minimal), false, false,
+                             started);
       }
       break;
     }
@@ -240,15 +246,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     co_await bhttp::async_read(conn->stream, buffer, parser,
                                asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
-      if (ec == bhttp::error::body_limit) {
-        (void)co_await Reply(*conn, minimal,
-                             app.Reject(core::Error::Of(core::ErrorCode::kPayloadTooLarge), minimal),
-                             false, false, started);
-      } else if (ec != beast::error::timeout && ec != asio::error::operation_aborted &&
-                 ec != bhttp::error::end_of_stream && ec != asio::error::eof) {
-        (void)co_await Reply(*conn, minimal,
-                             app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), minimal),
-                             false, false, started);
+      if (ec != beast::error::timeout && ec != asio::error::operation_aborted &&
+          ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+          ec != asio::error::connection_reset) {
+        (void)co_await Reply(*conn, minimal, app.Reject(ReadFailure(ec), minimal), false, false,
+                             started);
       }
       break;
     }

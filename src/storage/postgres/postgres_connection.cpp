@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <cstring>
 
 namespace aantafel::storage {
@@ -86,7 +87,9 @@ class PostgresConnection final : public Connection {
       if (const auto* n = std::get_if<std::int64_t>(&v)) {
         texts[i] = std::to_string(*n);
       } else if (const auto* d = std::get_if<double>(&v)) {
-        texts[i] = std::to_string(*d);
+        char buffer[32];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, *d).ptr;  // shortest round trip
+        texts[i].assign(buffer, end);
       } else {
         texts[i] = std::get<std::string>(v);
       }

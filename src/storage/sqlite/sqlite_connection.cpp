@@ -16,6 +16,10 @@ StorageError::Kind Classify(int extended_code) {
       return StorageError::Kind::kUniqueViolation;
     case SQLITE_CONSTRAINT_FOREIGNKEY:
       return StorageError::Kind::kForeignKeyViolation;
+    default:
+      break;
+  }
+  switch (extended_code & 0xFF) {  // primary code: covers SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_*, …
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:

@@ -1,0 +1,89 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace aantafel::app {
+namespace {
+
+std::string WriteToml(const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("aantafel_cfg_" +
+                     std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                     ".toml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(Config, DefaultsAreValid) {
+  Config config;
+  EXPECT_TRUE(LoadConfig(config, std::nullopt, nullptr).empty());
+  EXPECT_TRUE(ValidateConfig(config).empty());
+  EXPECT_EQ(config.listen, "127.0.0.1:8080");
+  EXPECT_EQ(config.database_url, "sqlite:var/aantafel.db");
+}
+
+TEST(Config, FileThenEnvironmentOverride) {
+  Config config;
+  const auto file = WriteToml("[server]\nlisten = \"0.0.0.0:9000\"\n[http]\nbody_limit_bytes = 2048\n");
+  std::string db = "AANTAFEL_DATABASE_URL=postgresql://x@127.0.0.1/db";
+  std::string limit = "AANTAFEL_HTTP_BODY_LIMIT_BYTES=4096";
+  char* env[] = {db.data(), limit.data(), nullptr};
+  EXPECT_TRUE(LoadConfig(config, file, env).empty());
+  EXPECT_EQ(config.listen, "0.0.0.0:9000");
+  EXPECT_EQ(config.body_limit_bytes, 4096);
+  EXPECT_EQ(config.database_url, "postgresql://x@127.0.0.1/db");
+}
+
+TEST(Config, NamesUnknownKeysAndWrongTypes) {
+  Config config;
+  const auto file = WriteToml("[server]\nlissen = \"x\"\nio_threads = \"two\"\n");
+  auto errors = LoadConfig(config, file, nullptr);
+  std::set<std::string> keys;
+  for (const auto& e : errors) keys.insert(e.key);
+  EXPECT_EQ(keys, (std::set<std::string>{"server.lissen", "server.io_threads"}));
+}
+
+TEST(Config, ReportsSyntaxErrorsWithLine) {
+  Config config;
+  auto errors = LoadConfig(config, WriteToml("[server\n"), nullptr);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].message.find("line 1"), std::string::npos);
+}
+
+TEST(Config, EnvironmentNumbersAreChecked) {
+  Config config;
+  std::string bad = "AANTAFEL_HTTP_BODY_LIMIT_BYTES=12abc";
+  char* env[] = {bad.data(), nullptr};
+  auto errors = LoadConfig(config, std::nullopt, env);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].key, "http.body_limit_bytes");
+}
+
+TEST(Config, ValidationNamesTheKey) {
+  Config config;
+  config.body_limit_bytes = 1;
+  config.listen = "nonsense";
+  config.log_format = "xml";
+  config.database_url = "mysql://x";
+  auto errors = ValidateConfig(config);
+  std::vector<std::string> keys;
+  for (auto& e : errors) keys.push_back(e.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"http.body_limit_bytes", "server.listen",
+                                            "database.url", "log.format"}));
+}
+
+TEST(ParseListen, AcceptsHostPortForms) {
+  EXPECT_EQ(ParseListen("127.0.0.1:8080")->port, 8080);
+  EXPECT_EQ(ParseListen("[::1]:9000")->host, "::1");
+  EXPECT_EQ(ParseListen("localhost:80")->host, "127.0.0.1");
+  EXPECT_FALSE(ParseListen("8080"));
+  EXPECT_FALSE(ParseListen("host:99999"));
+  EXPECT_FALSE(ParseListen(":80"));
+}
+
+}  // namespace
+}  // namespace aantafel::app

@@ -1,0 +1,81 @@
+#include "http/json_body.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aantafel::http {
+namespace {
+
+using core::ErrorCode;
+using core::FieldIssue;
+
+HttpRequest Json(std::string body, std::string type = "application/json; charset=utf-8") {
+  HttpRequest r;
+  r.method = "POST";
+  r.headers.Set("Content-Type", std::move(type));
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(JsonObjectReader, ReadsKnownFields) {
+  auto reader = JsonObjectReader::Parse(Json(R"({"email":"a@b.nl","n":3})"));
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->String("email"), "a@b.nl");
+  EXPECT_EQ(reader->Integer("n"), 3);
+  EXPECT_TRUE(reader->Finish().ok());
+}
+
+TEST(JsonObjectReader, RefusesWrongContentType) {
+  auto reader = JsonObjectReader::Parse(Json("{}", "text/plain"));
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.error().code, ErrorCode::kUnsupportedMediaType);
+}
+
+TEST(JsonObjectReader, MalformedBodiesAreNamedUnderBody) {
+  struct Case {
+    std::string body;
+    FieldIssue issue;
+  };
+  const Case cases[] = {
+      {"{", FieldIssue::kInvalidFormat},
+      {"", FieldIssue::kInvalidFormat},
+      {"[1,2]", FieldIssue::kInvalidType},
+      {"{\"a\":\"\xC3\"}", FieldIssue::kInvalidUtf8},
+      {std::string(100, '[') + std::string(100, ']'), FieldIssue::kInvalidFormat},
+  };
+  for (const auto& c : cases) {
+    auto reader = JsonObjectReader::Parse(Json(c.body));
+    ASSERT_FALSE(reader.ok()) << c.body;
+    EXPECT_EQ(reader.error().code, ErrorCode::kMalformedRequest);
+    ASSERT_EQ(reader.error().fields.count("body"), 1U);
+    EXPECT_EQ(reader.error().fields.at("body").issue, c.issue) << c.body;
+  }
+}
+
+TEST(JsonObjectReader, CollectsEveryFieldProblem) {
+  auto reader = JsonObjectReader::Parse(
+      Json(R"({"email":5,"name":"x","extra":true,"long":")" + std::string(40, 'x') + R"("})"));
+  ASSERT_TRUE(reader.ok());
+  EXPECT_FALSE(reader->String("email"));
+  EXPECT_FALSE(reader->String("password"));
+  EXPECT_TRUE(reader->String("name"));
+  EXPECT_FALSE(reader->String("long", true, 32));
+  auto done = reader->Finish();
+  ASSERT_FALSE(done.ok());
+  const auto& fields = done.error().fields;
+  EXPECT_EQ(done.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(fields.at("email").issue, FieldIssue::kInvalidType);
+  EXPECT_EQ(fields.at("password").issue, FieldIssue::kRequired);
+  EXPECT_EQ(fields.at("extra").issue, FieldIssue::kUnknownField);
+  EXPECT_EQ(fields.at("long").issue, FieldIssue::kTooLong);
+  EXPECT_EQ(fields.count("name"), 0U);
+}
+
+TEST(JsonObjectReader, NullCountsAsMissing) {
+  auto reader = JsonObjectReader::Parse(Json(R"({"name":null})"));
+  ASSERT_TRUE(reader.ok());
+  EXPECT_FALSE(reader->String("name", /*required=*/false));
+  EXPECT_TRUE(reader->Finish().ok());
+}
+
+}  // namespace
+}  // namespace aantafel::http

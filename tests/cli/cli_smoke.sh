@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Drives the real binary: migrate, demo (twice: idempotent), user/workspace/token commands,
+# serve on a free port, log in with the printed demo login, use the token, stop with SIGTERM.
+# Usage: cli_smoke.sh AANTAFEL_BINARY DATABASE_URL   (DATABASE_URL "sqlite" = a fresh temp file)
+set -euo pipefail
+bin=$1
+db=$2
+work=$(mktemp -d)
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+if [ "$db" = "sqlite" ]; then
+  db="sqlite:$work/smoke.db"
+elif [ -z "$db" ]; then
+  echo "skipped: no PostgreSQL URL"; exit 0
+else
+  # A fresh schema in the test server (the cluster is thrown away after the run).
+  schema="cli_$$_$RANDOM"
+  psql -q "$db" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot reach $db"
+  db="$db?options=-csearch_path%3D$schema"
+fi
+
+export LANG=C.UTF-8
+out=$("$bin" --database "$db" migrate) || fail "migrate"
+echo "$out" | grep -q "Schema-versie" || fail "migrate output: $out"
+"$bin" --database "$db" demo >"$work/demo1" || fail "demo"
+"$bin" --database "$db" demo >"$work/demo2" || fail "demo is not idempotent"
+grep -q "demo@aantafel.example" "$work/demo2" || fail "demo does not print the login"
+password=$(awk '/Wachtwoord:/ {print $2}' "$work/demo2")
+
+printf 'een goed wachtwoord\n' | "$bin" --database "$db" user add --email kees@zorg.nl --name Kees --password-stdin \
+  || fail "user add"
+if printf 'kort\n' | "$bin" --database "$db" user add --email x@zorg.nl --name X --password-stdin 2>"$work/err"; then
+  fail "short password accepted"
+fi
+grep -q "password" "$work/err" || fail "error does not name the field: $(cat "$work/err")"
+"$bin" --database "$db" workspace create --slug kees-zorg --name "Kees Zorg" --owner kees@zorg.nl 2>/dev/null \
+  || fail "workspace create"
+token=$("$bin" --database "$db" token create --user kees@zorg.nl --workspace kees-zorg 2>/dev/null) || fail "token create"
+[[ "$token" == aat_* ]] || fail "token output is not only the token: $token"
+
+LANG=en_GB.UTF-8 "$bin" --help | grep -q "Start the web server" || fail "English help"
+"$bin" --help | grep -q "Start de webserver" || fail "Dutch help"
+"$bin" --version | grep -q "aantafel" || fail "--version"
+
+port=""
+for candidate in $(shuf -i 20000-59999 -n 50); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+"$bin" serve --database "$db" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fsS "http://127.0.0.1:$port/readyz" | grep -q '"reachable":true' || fail "readyz"
+curl -fsS -c "$work/jar" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"demo@aantafel.example\",\"password\":\"$password\"}" \
+  "http://127.0.0.1:$port/api/v1/session" | grep -q '"slug":"demo"' || fail "demo login"
+curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/workspaces/kees-zorg" \
+  | grep -q '"role":"owner"' || fail "token request"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$port/api/v1/workspaces/demo")
+[ "$status" = 404 ] || fail "token opened another workspace ($status)"
+
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "serve did not exit cleanly after SIGTERM"
+server_pid=""
+grep -q "stopped" "$work/serve.log" || fail "no shutdown log line"
+grep -q "GET /readyz 200" "$work/serve.log" || fail "no access log line"
+echo "cli smoke test passed ($2)"
