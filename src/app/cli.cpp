@@ -1,7 +1,6 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -110,9 +109,8 @@ int Serve(const Config& config) {
       .host = listen.host,
       .port = listen.port,
       .io_threads = static_cast<int>(config.io_threads > 0 ? config.io_threads : cores),
-      .worker_threads = static_cast<int>(config.worker_threads > 0
-                                             ? config.worker_threads
-                                             : std::max(4U, 4 * cores)),
+      .worker_threads = static_cast<int>(config.worker_threads > 0 ? config.worker_threads
+                                                                   : std::max(4U, 4 * cores)),
       .body_limit = static_cast<std::size_t>(config.body_limit_bytes),
       .header_limit = 16 * 1024,
       .read_timeout = std::chrono::seconds(config.read_timeout_seconds),
@@ -196,13 +194,13 @@ int RunCli(int argc, char** argv, char** env) {
 
   const std::string group = T({"Opdrachten", "Commands"});
   auto* serve = cli.add_subcommand("serve", T({"Start de webserver", "Start the web server"}));
-  serve->add_option("--listen", options.listen,
-                    T({"Adres en poort, bv. 127.0.0.1:8080", "Address and port, e.g. 127.0.0.1:8080"}));
+  serve->add_option(
+      "--listen", options.listen,
+      T({"Adres en poort, bv. 127.0.0.1:8080", "Address and port, e.g. 127.0.0.1:8080"}));
   auto* migrate = cli.add_subcommand(
       "migrate", T({"Werk het databaseschema bij", "Bring the database schema up to date"}));
-  auto* demo = cli.add_subcommand(
-      "demo", T({"Maak een demo-werkruimte en -gebruiker (kan vaker)",
-                 "Create a demo workspace and user (safe to repeat)"}));
+  auto* demo = cli.add_subcommand("demo", T({"Maak een demo-werkruimte en -gebruiker (kan vaker)",
+                                             "Create a demo workspace and user (safe to repeat)"}));
 
   auto* user = cli.add_subcommand("user", T({"Beheer gebruikers", "Manage users"}));
   user->require_subcommand(1);
@@ -212,9 +210,10 @@ int RunCli(int argc, char** argv, char** env) {
   auto* user_add = user->add_subcommand("add", T({"Voeg een gebruiker toe", "Add a user"}));
   user_add->add_option("--email", user_email, T({"E-mailadres", "Email address"}))->required();
   user_add->add_option("--name", user_name, T({"Naam", "Name"}))->required();
-  user_add->add_flag("--password-stdin", password_stdin,
-                     T({"Lees het wachtwoord van standaardinvoer",
-                        "Read the password from standard input"}))
+  user_add
+      ->add_flag(
+          "--password-stdin", password_stdin,
+          T({"Lees het wachtwoord van standaardinvoer", "Read the password from standard input"}))
       ->required();
 
   auto* workspace = cli.add_subcommand("workspace", T({"Beheer werkruimtes", "Manage workspaces"}));
@@ -223,11 +222,15 @@ int RunCli(int argc, char** argv, char** env) {
   std::string ws_name;
   std::string ws_owner;
   std::string ws_kind = "care_provider";
-  auto* ws_create = workspace->add_subcommand("create", T({"Maak een werkruimte", "Create a workspace"}));
-  ws_create->add_option("--slug", ws_slug, T({"Korte naam in de URL (a-z, 0-9, -)",
-                                              "Short name in the URL (a-z, 0-9, -)"}))->required();
+  auto* ws_create =
+      workspace->add_subcommand("create", T({"Maak een werkruimte", "Create a workspace"}));
+  ws_create
+      ->add_option("--slug", ws_slug,
+                   T({"Korte naam in de URL (a-z, 0-9, -)", "Short name in the URL (a-z, 0-9, -)"}))
+      ->required();
   ws_create->add_option("--name", ws_name, T({"Naam", "Name"}))->required();
-  ws_create->add_option("--owner", ws_owner, T({"E-mailadres van de eigenaar", "Owner's email address"}))
+  ws_create
+      ->add_option("--owner", ws_owner, T({"E-mailadres van de eigenaar", "Owner's email address"}))
       ->required();
   ws_create->add_option("--kind", ws_kind,
                         T({"Soort: care_provider, welfare_organisation, care_cooperative, "
@@ -240,12 +243,14 @@ int RunCli(int argc, char** argv, char** env) {
   std::string token_user;
   std::string token_workspace;
   std::string token_label;
-  auto* token_create = token->add_subcommand(
-      "create", T({"Maak een API-sleutel (alleen de sleutel komt op stdout)",
-                   "Create an API token (only the token goes to stdout)"}));
-  token_create->add_option("--user", token_user, T({"E-mailadres van de gebruiker", "User's email"}))
+  auto* token_create =
+      token->add_subcommand("create", T({"Maak een API-sleutel (alleen de sleutel komt op stdout)",
+                                         "Create an API token (only the token goes to stdout)"}));
+  token_create
+      ->add_option("--user", token_user, T({"E-mailadres van de gebruiker", "User's email"}))
       ->required();
-  token_create->add_option("--workspace", token_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
+  token_create
+      ->add_option("--workspace", token_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
       ->required();
   token_create->add_option("--label", token_label, T({"Omschrijving", "Description"}));
 

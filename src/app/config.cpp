@@ -36,8 +36,8 @@ const std::vector<Key>& Keys() {
       {"database", "url", &Config::database_url},
       {"database", "pool_size", &Config::database_pool_size, 1, 1000},
       {"security", "session_ttl_hours", &Config::session_ttl_hours, 1, 24 * 90},
-      {"security", "login_attempts_per_ip_per_minute", &Config::login_attempts_per_ip_per_minute,
-       1, 100000},
+      {"security", "login_attempts_per_ip_per_minute", &Config::login_attempts_per_ip_per_minute, 1,
+       100000},
       {"security", "login_failures_per_account_per_15_minutes",
        &Config::login_failures_per_account_per_15_minutes, 1, 100000},
       {"log", "level", &Config::log_level},
@@ -95,7 +95,8 @@ void LoadFile(Config& config, const std::string& file, std::vector<ConfigError>&
       continue;
     }
     for (const auto& [key_name, node] : *section) {
-      const std::string dotted = std::string(section_name.str()) + "." + std::string(key_name.str());
+      const std::string dotted =
+          std::string(section_name.str()) + "." + std::string(key_name.str());
       const Key* key = nullptr;
       for (const Key& k : Keys()) {
         if (Dotted(k) == dotted) key = &k;
@@ -136,7 +137,8 @@ std::optional<ListenAddress> ParseListen(const std::string& text) {
     port_text = text.substr(colon + 1);
   }
   unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (host.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() ||
       port > 65535) {
     return std::nullopt;

@@ -8,7 +8,8 @@
 namespace aantafel::app {
 
 /// Every setting of aantafel, with its default. config/aantafel.example.toml documents each key;
-/// environment variables AANTAFEL_<SECTION>_<KEY> override the file; command-line flags override both.
+/// environment variables AANTAFEL_<SECTION>_<KEY> override the file; command-line flags override
+/// both.
 struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";

@@ -10,10 +10,10 @@ namespace aantafel::app {
 namespace {
 
 std::string WriteToml(const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("aantafel_cfg_" +
-                     std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                     ".toml");
+  const auto path =
+      std::filesystem::temp_directory_path() /
+      ("aantafel_cfg_" +
+       std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }
@@ -28,7 +28,8 @@ TEST(Config, DefaultsAreValid) {
 
 TEST(Config, FileThenEnvironmentOverride) {
   Config config;
-  const auto file = WriteToml("[server]\nlisten = \"0.0.0.0:9000\"\n[http]\nbody_limit_bytes = 2048\n");
+  const auto file =
+      WriteToml("[server]\nlisten = \"0.0.0.0:9000\"\n[http]\nbody_limit_bytes = 2048\n");
   std::string db = "AANTAFEL_DATABASE_URL=postgresql://x@127.0.0.1/db";
   std::string limit = "AANTAFEL_HTTP_BODY_LIMIT_BYTES=4096";
   char* env[] = {db.data(), limit.data(), nullptr};
@@ -74,6 +75,32 @@ TEST(Config, ValidationNamesTheKey) {
   for (auto& e : errors) keys.push_back(e.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"http.body_limit_bytes", "server.listen",
                                             "database.url", "log.format"}));
+}
+
+TEST(Config, TheExampleFileDocumentsEveryDefault) {
+  // config/aantafel.example.toml must load cleanly and change nothing: it documents the defaults.
+  Config loaded;
+  auto errors = LoadConfig(
+      loaded, std::string(AANTAFEL_SOURCE_DIR) + "/config/aantafel.example.toml", nullptr);
+  for (const auto& e : errors) ADD_FAILURE() << e.key << ": " << e.message;
+  const Config defaults;
+  EXPECT_EQ(loaded.listen, defaults.listen);
+  EXPECT_EQ(loaded.public_url, defaults.public_url);
+  EXPECT_EQ(loaded.static_dir, defaults.static_dir);
+  EXPECT_EQ(loaded.io_threads, defaults.io_threads);
+  EXPECT_EQ(loaded.worker_threads, defaults.worker_threads);
+  EXPECT_EQ(loaded.body_limit_bytes, defaults.body_limit_bytes);
+  EXPECT_EQ(loaded.read_timeout_seconds, defaults.read_timeout_seconds);
+  EXPECT_EQ(loaded.idle_timeout_seconds, defaults.idle_timeout_seconds);
+  EXPECT_EQ(loaded.shutdown_timeout_seconds, defaults.shutdown_timeout_seconds);
+  EXPECT_EQ(loaded.database_url, defaults.database_url);
+  EXPECT_EQ(loaded.database_pool_size, defaults.database_pool_size);
+  EXPECT_EQ(loaded.session_ttl_hours, defaults.session_ttl_hours);
+  EXPECT_EQ(loaded.login_attempts_per_ip_per_minute, defaults.login_attempts_per_ip_per_minute);
+  EXPECT_EQ(loaded.login_failures_per_account_per_15_minutes,
+            defaults.login_failures_per_account_per_15_minutes);
+  EXPECT_EQ(loaded.log_level, defaults.log_level);
+  EXPECT_EQ(loaded.log_format, defaults.log_format);
 }
 
 TEST(ParseListen, AcceptsHostPortForms) {

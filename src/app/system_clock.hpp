@@ -8,7 +8,8 @@ namespace aantafel::app {
 class SystemClock final : public core::Clock {
  public:
   [[nodiscard]] core::Instant Now() const override {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now());
   }
 };
 

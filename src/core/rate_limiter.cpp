@@ -9,7 +9,8 @@ RateLimiter::RateLimiter(const Clock& clock, RateLimit limit, std::size_t max_ke
     : clock_(clock), limit_(limit), max_keys_(max_keys) {}
 
 RateLimiter::Bucket& RateLimiter::Refill(const std::string& key, Instant now) {
-  auto [it, inserted] = buckets_.try_emplace(key, Bucket{static_cast<double>(limit_.attempts), now});
+  auto [it, inserted] =
+      buckets_.try_emplace(key, Bucket{static_cast<double>(limit_.attempts), now});
   Bucket& bucket = it->second;
   if (!inserted && now > bucket.updated) {
     const double elapsed_ms = static_cast<double>((now - bucket.updated).count());

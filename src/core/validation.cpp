@@ -44,8 +44,9 @@ bool IsValidUtf8(std::string_view text) {
 }
 
 std::size_t CodePointCount(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
 }
 
 std::string TruncateUtf8(std::string_view text, std::size_t max_bytes) {

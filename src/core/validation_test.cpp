@@ -17,14 +17,10 @@ TEST(Utf8, RefusesMalformedText) {
     std::string bytes;
   };
   const Case cases[] = {
-      {"lone continuation", "\x80"},
-      {"truncated 2-byte", "\xC3"},
-      {"overlong slash", "\xC0\xAF"},
-      {"overlong 3-byte", "\xE0\x80\xAF"},
-      {"surrogate", "\xED\xA0\x80"},
-      {"above U+10FFFF", "\xF4\x90\x80\x80"},
-      {"invalid lead", "\xFF"},
-      {"truncated 4-byte", "\xF0\x9F\x98"},
+      {"lone continuation", "\x80"},  {"truncated 2-byte", "\xC3"},
+      {"overlong slash", "\xC0\xAF"}, {"overlong 3-byte", "\xE0\x80\xAF"},
+      {"surrogate", "\xED\xA0\x80"},  {"above U+10FFFF", "\xF4\x90\x80\x80"},
+      {"invalid lead", "\xFF"},       {"truncated 4-byte", "\xF0\x9F\x98"},
   };
   for (const auto& c : cases) EXPECT_FALSE(IsValidUtf8(c.bytes)) << c.name;
 }
@@ -52,7 +48,9 @@ TEST(CheckText, ReportsEachProblemUnderTheFieldName) {
   const Case cases[] = {
       {"   ", FieldIssue::kRequired},
       {std::string(11, 'a'), FieldIssue::kTooLong},
-      {"a\x01" "b", FieldIssue::kInvalidFormat},
+      {"a\x01"
+       "b",
+       FieldIssue::kInvalidFormat},
       {"\xC3", FieldIssue::kInvalidUtf8},
   };
   for (const auto& c : cases) {

@@ -9,10 +9,9 @@ namespace aantafel::http {
 std::string FormatAccessLine(const AccessLogEntry& e, bool json) {
   const double ms = static_cast<double>(e.duration.count()) / 1000.0;
   if (json) {
-    nlohmann::json line = {{"type", "access"},         {"request_id", e.request_id},
-                           {"method", e.method},       {"path", e.path},
-                           {"status", e.status},       {"bytes", e.bytes},
-                           {"duration_ms", ms},        {"remote", e.remote_address}};
+    nlohmann::json line = {{"type", "access"},  {"request_id", e.request_id}, {"method", e.method},
+                           {"path", e.path},    {"status", e.status},         {"bytes", e.bytes},
+                           {"duration_ms", ms}, {"remote", e.remote_address}};
     // Replace invalid UTF-8 in logged paths instead of throwing.
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }

@@ -73,10 +73,10 @@ HttpResponse App::Handle(const HttpRequest& request) {
     response = Route(request, language);
   } catch (const storage::StorageError& e) {
     log_failure_(request, e.what());
-    response = ErrorResponse(Error::Of(e.kind() == storage::StorageError::Kind::kUnavailable
-                                           ? ErrorCode::kUnavailable
-                                           : ErrorCode::kInternal),
-                             language);
+    response = ErrorResponse(
+        Error::Of(e.kind() == storage::StorageError::Kind::kUnavailable ? ErrorCode::kUnavailable
+                                                                        : ErrorCode::kInternal),
+        language);
   } catch (const std::exception& e) {
     log_failure_(request, e.what());
     response = ErrorResponse(Error::Of(ErrorCode::kInternal), language);
@@ -86,8 +86,8 @@ HttpResponse App::Handle(const HttpRequest& request) {
 }
 
 HttpResponse App::Reject(const Error& error, const HttpRequest& request) const {
-  HttpResponse response = ErrorResponse(
-      error, NegotiateLanguage(request.headers.Get("Accept-Language").value_or("")));
+  HttpResponse response =
+      ErrorResponse(error, NegotiateLanguage(request.headers.Get("Accept-Language").value_or("")));
   ApplySecurityHeaders(response);
   return response;
 }

@@ -15,9 +15,9 @@ namespace aantafel::http {
 
 /// Settings the HTTP application needs (a slice of the global Config).
 struct AppSettings {
-  bool secure_cookies = false;                   ///< add Secure to cookies (served over https)
-  std::chrono::seconds session_ttl{12 * 3600};   ///< cookie lifetime = session lifetime
-  std::string static_dir = "web/dist";           ///< built web app
+  bool secure_cookies = false;                  ///< add Secure to cookies (served over https)
+  std::chrono::seconds session_ttl{12 * 3600};  ///< cookie lifetime = session lifetime
+  std::string static_dir = "web/dist";          ///< built web app
   std::string version = "0.0.0";
   std::string database_kind = "sqlite";
 };

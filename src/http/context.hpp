@@ -16,7 +16,9 @@ namespace aantafel::http {
 /// Values taken from the path by the router, e.g. {slug}.
 class PathParams {
  public:
-  void Add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
+  void Add(std::string name, std::string value) {
+    items_.emplace_back(std::move(name), std::move(value));
+  }
   /// The value of `{name}`; empty when the route has no such parameter.
   [[nodiscard]] std::string_view Get(std::string_view name) const {
     for (const auto& [k, v] : items_) {
@@ -47,7 +49,7 @@ struct RequestContext {
   PathParams params;
   Language language = Language::kDutch;
   RouteOptions options;
-  std::optional<core::accounts::Principal> principal;    ///< set by the auth middleware
+  std::optional<core::accounts::Principal> principal;        ///< set by the auth middleware
   std::optional<core::accounts::WorkspaceAccess> workspace;  ///< set for Access::kWorkspace
 };
 

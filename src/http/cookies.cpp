@@ -24,8 +24,8 @@ std::optional<std::string_view> FindCookie(std::string_view header, std::string_
 }
 
 std::string SetCookieValue(const CookieSpec& spec) {
-  std::string out = spec.name + "=" + spec.value + "; Path=/; Max-Age=" +
-                    std::to_string(spec.max_age.count()) + "; SameSite=Lax";
+  std::string out = spec.name + "=" + spec.value +
+                    "; Path=/; Max-Age=" + std::to_string(spec.max_age.count()) + "; SameSite=Lax";
   if (spec.http_only) out += "; HttpOnly";
   if (spec.secure) out += "; Secure";
   return out;

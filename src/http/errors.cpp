@@ -90,7 +90,8 @@ const ErrorEntry& EntryFor(ErrorCode code) {
 
 std::string Fill(std::string_view text, int n) {
   std::string out(text);
-  if (const auto at = out.find("{n}"); at != std::string::npos) out.replace(at, 3, std::to_string(n));
+  if (const auto at = out.find("{n}"); at != std::string::npos)
+    out.replace(at, 3, std::to_string(n));
   return out;
 }
 
@@ -121,8 +122,7 @@ HttpResponse ErrorResponse(const core::Error& error, Language language) {
                            {"message", ErrorMessage(error, language)},
                            {"fields", std::move(fields)}}}};
   HttpResponse response = HttpResponse::Json(
-      HttpStatus(error.code),
-      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      HttpStatus(error.code), body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   response.headers.Set("Content-Language", std::string(ToTag(language)));
   if (error.code == ErrorCode::kMethodNotAllowed && !error.allow.empty()) {
     response.headers.Set("Allow", error.allow);

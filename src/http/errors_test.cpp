@@ -12,14 +12,22 @@ using core::ErrorCode;
 
 TEST(ErrorTable, EveryCodeHasItsOwnStatusAndBothLanguages) {
   const std::pair<ErrorCode, int> expected[] = {
-      {ErrorCode::kInvalidInput, 422},       {ErrorCode::kMalformedRequest, 400},
-      {ErrorCode::kUnauthenticated, 401},    {ErrorCode::kInvalidCredentials, 401},
-      {ErrorCode::kForbidden, 403},          {ErrorCode::kCsrfFailed, 403},
-      {ErrorCode::kNotFound, 404},           {ErrorCode::kMethodNotAllowed, 405},
-      {ErrorCode::kConflict, 409},           {ErrorCode::kLastOwner, 409},
-      {ErrorCode::kPayloadTooLarge, 413},    {ErrorCode::kHeadersTooLarge, 431},
-      {ErrorCode::kUnsupportedMediaType, 415}, {ErrorCode::kRateLimited, 429},
-      {ErrorCode::kUnavailable, 503},        {ErrorCode::kInternal, 500},
+      {ErrorCode::kInvalidInput, 422},
+      {ErrorCode::kMalformedRequest, 400},
+      {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kInvalidCredentials, 401},
+      {ErrorCode::kForbidden, 403},
+      {ErrorCode::kCsrfFailed, 403},
+      {ErrorCode::kNotFound, 404},
+      {ErrorCode::kMethodNotAllowed, 405},
+      {ErrorCode::kConflict, 409},
+      {ErrorCode::kLastOwner, 409},
+      {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kHeadersTooLarge, 431},
+      {ErrorCode::kUnsupportedMediaType, 415},
+      {ErrorCode::kRateLimited, 429},
+      {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kInternal, 500},
   };
   for (const auto& [code, status] : expected) {
     EXPECT_EQ(HttpStatus(code), status) << ToString(code);

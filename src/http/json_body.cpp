@@ -43,7 +43,7 @@ bool IsJsonContentType(std::optional<std::string_view> content_type) {
   return EqualsIgnoreCase(media, "application/json");
 }
 
-Error Malformed(FieldIssue issue) { 
+Error Malformed(FieldIssue issue) {
   Error e = Error::Of(ErrorCode::kMalformedRequest);
   e.fields.emplace("body", core::FieldError{issue, 0});
   return e;

@@ -17,15 +17,16 @@ Middleware Authenticate(core::accounts::AccountsService& accounts) {
     const HttpRequest& req = ctx.request;
     if (auto authorization = req.headers.Get("Authorization")) {
       auto token = BearerToken(*authorization);
-      auto principal = token ? accounts.AuthenticateToken(*token)
-                             : core::Result<core::accounts::Principal>(
-                                   Error::Of(ErrorCode::kUnauthenticated));
+      auto principal =
+          token ? accounts.AuthenticateToken(*token)
+                : core::Result<core::accounts::Principal>(Error::Of(ErrorCode::kUnauthenticated));
       // A wrong token is always an error: scripts must learn their token is bad.
       if (!principal) return ErrorResponse(principal.error(), ctx.language);
       ctx.principal = std::move(*principal);
     } else if (auto cookies = req.headers.Get("Cookie")) {
       if (auto value = FindCookie(*cookies, kSessionCookie)) {
-        if (auto principal = accounts.AuthenticateSession(*value)) ctx.principal = std::move(*principal);
+        if (auto principal = accounts.AuthenticateSession(*value))
+          ctx.principal = std::move(*principal);
       }
     }
     if (ctx.options.access != Access::kPublic && !ctx.principal) {

@@ -32,7 +32,8 @@ bool Matches(const Route& route, const std::vector<std::string_view>& parts, Pat
     const std::string& segment = route.segments[i];
     if (IsParameter(segment)) {
       if (parts[i].empty()) return false;
-      if (params != nullptr) params->Add(segment.substr(1, segment.size() - 2), std::string(parts[i]));
+      if (params != nullptr)
+        params->Add(segment.substr(1, segment.size() - 2), std::string(parts[i]));
     } else if (segment != parts[i]) {
       return false;
     }

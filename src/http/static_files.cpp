@@ -67,7 +67,8 @@ constexpr std::string_view kNotBuiltPage =
     "<p>De server werkt, maar de webapp is nog niet gebouwd. De API staat op "
     "<code>/api/v1</code>; de gezondheid op <code>/healthz</code>.</p>"
     "<p lang=\"en\">The server is running, but the web app has not been built. "
-    "The API is at <code>/api/v1</code>; health at <code>/healthz</code>.</p></main></body></html>\n";
+    "The API is at <code>/api/v1</code>; health at "
+    "<code>/healthz</code>.</p></main></body></html>\n";
 
 }  // namespace
 
@@ -94,7 +95,8 @@ bool IsHashedAsset(std::string_view path) {
 
 StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
 
-std::shared_ptr<const StaticFiles::CachedFile> StaticFiles::Load(const std::filesystem::path& file) {
+std::shared_ptr<const StaticFiles::CachedFile> StaticFiles::Load(
+    const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
   const auto modified = std::filesystem::last_write_time(file, ec);
@@ -174,8 +176,7 @@ HttpResponse StaticFiles::Serve(const HttpRequest& request) {
     return FromFile(request, file, IsHashedAsset(request.path));
   }
   // Client-side routes (no file extension, outside /assets/) get the app shell.
-  const bool looks_like_file =
-      !parts.empty() && parts.back().find('.') != std::string_view::npos;
+  const bool looks_like_file = !parts.empty() && parts.back().find('.') != std::string_view::npos;
   if (request.path.starts_with("/assets/") || looks_like_file) {
     HttpResponse response;
     response.status = 404;

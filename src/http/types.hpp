@@ -31,9 +31,9 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 /// An HTTP request as the application sees it; the server fills it, no Beast types leak.
 struct HttpRequest {
-  std::string method;  ///< upper-case, e.g. "GET"
-  std::string target;  ///< as received: path and query
-  std::string path;    ///< percent-decoded path
+  std::string method;                                      ///< upper-case, e.g. "GET"
+  std::string target;                                      ///< as received: path and query
+  std::string path;                                        ///< percent-decoded path
   std::vector<std::pair<std::string, std::string>> query;  ///< decoded query parameters
   Headers headers;
   std::string body;

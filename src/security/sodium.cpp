@@ -22,8 +22,8 @@ SodiumCrypto::SodiumCrypto(PasswordCost cost) : cost_(cost) { InitSodium(); }
 
 std::string SodiumCrypto::HashPassword(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost_.ops_limit,
-                            cost_.mem_limit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost_.ops_limit, cost_.mem_limit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("out of memory while hashing a password");
   }
   return std::string(out);

@@ -63,8 +63,8 @@ constexpr std::string_view kTokenByHash =
 }  // namespace sql
 
 User UserFrom(const Row& r) {
-  return User{.id = r.Int(0), .email = r.Text(1), .name = r.Text(2),
-              .created_at = FromMillis(r.Int(3))};
+  return User{
+      .id = r.Int(0), .email = r.Text(1), .name = r.Text(2), .created_at = FromMillis(r.Int(3))};
 }
 
 Workspace WorkspaceFrom(const Row& r) {

@@ -38,8 +38,7 @@ std::optional<std::string> Row::OptionalText(std::size_t i) const {
   return Text(i);
 }
 
-std::optional<Row> Connection::QueryOne(std::string_view sql,
-                                        std::initializer_list<Value> params) {
+std::optional<Row> Connection::QueryOne(std::string_view sql, std::initializer_list<Value> params) {
   auto rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());

@@ -60,10 +60,12 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
           continue;
         }
         c.ExecuteScript(m.sql);
-        c.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                  {static_cast<std::int64_t>(m.version), m.name,
-                   static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch()).count())});
+        c.Execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            {static_cast<std::int64_t>(m.version), m.name,
+             static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count())});
         c.Commit();
       } catch (...) {
         if (c.Healthy()) c.Rollback();

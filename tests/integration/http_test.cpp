@@ -59,13 +59,15 @@ TEST_P(HttpTest, HealthAndReadinessAnswerJson) {
   EXPECT_EQ(Body(health)["status"], "ok");
   auto ready = client->Request("GET", "/readyz");
   EXPECT_EQ(ready.status, 200);
-  EXPECT_EQ(Body(ready)["database"]["kind"], GetParam() == Backend::kSqlite ? "sqlite" : "postgresql");
+  EXPECT_EQ(Body(ready)["database"]["kind"],
+            GetParam() == Backend::kSqlite ? "sqlite" : "postgresql");
 }
 
 TEST_P(HttpTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
   for (const char* path : {"/healthz", "/api/v1/nope", "/", "/api/v1/session"}) {
     auto r = client->Request("GET", path);
-    EXPECT_NE(r.Header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_NE(r.Header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos)
+        << path;
     EXPECT_EQ(r.Header("Content-Security-Policy").find("unsafe-inline"), std::string::npos) << path;
     EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff") << path;
     EXPECT_EQ(r.Header("Referrer-Policy"), "no-referrer") << path;
@@ -77,7 +79,8 @@ TEST_P(HttpTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
 
 TEST_P(HttpTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   ASSERT_TRUE(client->Connect());
-  ASSERT_TRUE(client->SendRaw(BuildRequest("GET", "/healthz", {}, "") + BuildRequest("GET", "/readyz", {}, "")));
+  ASSERT_TRUE(client->SendRaw(BuildRequest("GET", "/healthz", {}, "") +
+                              BuildRequest("GET", "/readyz", {}, "")));
   auto first = client->ReadResponse();
   auto second = client->ReadResponse();
   ASSERT_TRUE(first && second);
@@ -132,7 +135,9 @@ TEST_P(HttpTest, LongUnknownFieldNamesAreReportedNotCrashed) {
 
 TEST_P(HttpTest, SessionReturnsUserAndWorkspacesAndNeedsACookie) {
   EXPECT_EQ(client->Request("GET", "/api/v1/session").status, 401);
-  EXPECT_EQ(client->Request("GET", "/api/v1/session", {{"Cookie", "aantafel_session=made-up"}}).status, 401);
+  EXPECT_EQ(
+      client->Request("GET", "/api/v1/session", {{"Cookie", "aantafel_session=made-up"}}).status,
+      401);
   auto session = LogIn(*client, "anna@zorg.nl");
   auto r = client->Request("GET", "/api/v1/session", Cookie(session, false));
   ASSERT_EQ(r.status, 200);
@@ -182,21 +187,28 @@ TEST_P(HttpTest, RepeatedWrongPasswordsAreRateLimitedPerAccount) {
   EXPECT_EQ(limited.Header("Retry-After"), "180");  // 5 per 15 minutes: one every 180 s
   EXPECT_EQ(Body(limited)["error"]["code"], "rate_limited");
   // Other accounts are not affected by Anna's lock.
-  EXPECT_EQ(client->Request("POST", "/api/v1/session", kJson,
-                            R"({"email":"bram@welzijn.nl","password":"correct horse 1"})").status,
+  EXPECT_EQ(client
+                ->Request("POST", "/api/v1/session", kJson,
+                          R"({"email":"bram@welzijn.nl","password":"correct horse 1"})")
+                .status,
             201);
   server->clock().Advance(std::chrono::seconds(180));
-  EXPECT_EQ(client->Request("POST", "/api/v1/session", kJson,
-                            R"({"email":"anna@zorg.nl","password":"correct horse 1"})").status,
+  EXPECT_EQ(client
+                ->Request("POST", "/api/v1/session", kJson,
+                          R"({"email":"anna@zorg.nl","password":"correct horse 1"})")
+                .status,
             201);
 }
 
 TEST_P(HttpTest, ManyAttemptsFromOneAddressAreRateLimited) {
   int last = 0;
   for (int i = 0; i < 11; ++i) {
-    last = client->Request("POST", "/api/v1/session", kJson,
-                           json{{"email", "user" + std::to_string(i) + "@zorg.nl"},
-                                {"password", "whatever 123"}}.dump()).status;
+    last = client
+               ->Request("POST", "/api/v1/session", kJson,
+                         json{{"email", "user" + std::to_string(i) + "@zorg.nl"},
+                              {"password", "whatever 123"}}
+                             .dump())
+               .status;
   }
   EXPECT_EQ(last, 429);
 }
@@ -206,15 +218,18 @@ TEST_P(HttpTest, ManyAttemptsFromOneAddressAreRateLimited) {
 TEST_P(HttpTest, CookieWritesWithoutTheCsrfTokenAreRefused) {
   auto session = LogIn(*client, "anna@zorg.nl");
   const std::string body = R"({"name":"Nieuwe naam"})";
-  auto none = client->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, Cookie(session, false)), body);
+  auto none = client->Request("PATCH", "/api/v1/workspaces/zorg-west",
+                              With(kJson, Cookie(session, false)), body);
   EXPECT_EQ(none.status, 403);
   EXPECT_EQ(Body(none)["error"]["code"], "csrf_failed");
-  auto wrong = client->Request("PATCH", "/api/v1/workspaces/zorg-west",
-                               With(kJson, {{"Cookie", session.cookie}, {"X-CSRF-Token", "guess"}}), body);
+  auto wrong =
+      client->Request("PATCH", "/api/v1/workspaces/zorg-west",
+                      With(kJson, {{"Cookie", session.cookie}, {"X-CSRF-Token", "guess"}}), body);
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(Body(client->Request("GET", "/api/v1/workspaces/zorg-west", Cookie(session)))["name"],
             "Werkruimte zorg-west");
-  auto ok = client->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, Cookie(session)), body);
+  auto ok =
+      client->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, Cookie(session)), body);
   EXPECT_EQ(ok.status, 200);
   EXPECT_EQ(Body(ok)["name"], "Nieuwe naam");
 }
@@ -225,12 +240,19 @@ TEST_P(HttpTest, BearerTokensWorkWithoutCsrfButOnlyForTheirWorkspace) {
   server->AddWorkspace("zorg-noord", "anna@zorg.nl");
   const Headers bearer = {{"Authorization", "Bearer " + *token}};
   EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 200);
-  EXPECT_EQ(client->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, bearer),
-                            R"({"name":"Via script"})").status,
+  EXPECT_EQ(client
+                ->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, bearer),
+                          R"({"name":"Via script"})")
+                .status,
             200);
   EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-noord", bearer).status, 404);
-  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", {{"Authorization", "Bearer wrong"}}).status, 401);
-  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", {{"Authorization", "Basic abc"}}).status, 401);
+  EXPECT_EQ(
+      client->Request("GET", "/api/v1/workspaces/zorg-west", {{"Authorization", "Bearer wrong"}})
+          .status,
+      401);
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", {{"Authorization", "Basic abc"}})
+                .status,
+            401);
 }
 
 TEST_P(HttpTest, AnotherOrganisationsWorkspaceIsInvisible) {
@@ -238,15 +260,20 @@ TEST_P(HttpTest, AnotherOrganisationsWorkspaceIsInvisible) {
   const auto paths = {"/api/v1/workspaces/welzijn-oost", "/api/v1/workspaces/welzijn-oost/members"};
   for (const char* path : paths) {
     auto other = client->Request("GET", path, Cookie(anna));
-    auto missing = client->Request("GET", std::string(path).replace(19, 12, "bestaat-niet"), Cookie(anna));
+    auto missing =
+        client->Request("GET", std::string(path).replace(19, 12, "bestaat-niet"), Cookie(anna));
     EXPECT_EQ(other.status, 404) << path;
     EXPECT_EQ(other.body, missing.body) << "a non-member must not learn the workspace exists";
   }
-  EXPECT_EQ(client->Request("PATCH", "/api/v1/workspaces/welzijn-oost", With(kJson, Cookie(anna)),
-                            R"({"name":"Overgenomen"})").status,
+  EXPECT_EQ(client
+                ->Request("PATCH", "/api/v1/workspaces/welzijn-oost", With(kJson, Cookie(anna)),
+                          R"({"name":"Overgenomen"})")
+                .status,
             404);
-  EXPECT_EQ(client->Request("POST", "/api/v1/workspaces/welzijn-oost/members", With(kJson, Cookie(anna)),
-                            R"({"email":"anna@zorg.nl","role":"owner"})").status,
+  EXPECT_EQ(client
+                ->Request("POST", "/api/v1/workspaces/welzijn-oost/members",
+                          With(kJson, Cookie(anna)), R"({"email":"anna@zorg.nl","role":"owner"})")
+                .status,
             404);
   auto list = Body(client->Request("GET", "/api/v1/workspaces", Cookie(anna)));
   ASSERT_EQ(list["items"].size(), 1U);
@@ -266,7 +293,8 @@ TEST_P(HttpTest, ViewersReadButCannotWrite) {
 TEST_P(HttpTest, OwnersManageMembersAndKeepAnOwner) {
   auto anna = LogIn(*client, "anna@zorg.nl");
   const std::string base = "/api/v1/workspaces/zorg-west/members";
-  auto added = client->Request("POST", base, With(kJson, Cookie(anna)), R"({"email":"bram@welzijn.nl","role":"editor"})");
+  auto added = client->Request("POST", base, With(kJson, Cookie(anna)),
+                               R"({"email":"bram@welzijn.nl","role":"editor"})");
   ASSERT_EQ(added.status, 201) << added.body;
   const auto bram_id = Body(added)["user"]["id"].get<std::int64_t>();
   const auto members = Body(client->Request("GET", base, Cookie(anna)))["items"];
@@ -275,18 +303,24 @@ TEST_P(HttpTest, OwnersManageMembersAndKeepAnOwner) {
 
   // An editor may write data but not manage members.
   auto bram = LogIn(*client, "bram@welzijn.nl");
-  EXPECT_EQ(client->Request("PATCH", base + "/" + std::to_string(anna_id), With(kJson, Cookie(bram)),
-                            R"({"role":"viewer"})").status,
+  EXPECT_EQ(client
+                ->Request("PATCH", base + "/" + std::to_string(anna_id), With(kJson, Cookie(bram)),
+                          R"({"role":"viewer"})")
+                .status,
             403);
-  auto last = client->Request("PATCH", base + "/" + std::to_string(anna_id), With(kJson, Cookie(anna)),
-                              R"({"role":"viewer"})");
+  auto last = client->Request("PATCH", base + "/" + std::to_string(anna_id),
+                              With(kJson, Cookie(anna)), R"({"role":"viewer"})");
   EXPECT_EQ(last.status, 409);
   EXPECT_EQ(Body(last)["error"]["code"], "last_owner");
-  EXPECT_EQ(client->Request("PATCH", base + "/" + std::to_string(bram_id), With(kJson, Cookie(anna)),
-                            R"({"role":"viewer"})").status,
+  EXPECT_EQ(client
+                ->Request("PATCH", base + "/" + std::to_string(bram_id), With(kJson, Cookie(anna)),
+                          R"({"role":"viewer"})")
+                .status,
             200);
-  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(bram_id), Cookie(anna)).status, 204);
-  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(bram_id), Cookie(anna)).status, 404);
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(bram_id), Cookie(anna)).status,
+            204);
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(bram_id), Cookie(anna)).status,
+            404);
   EXPECT_EQ(client->Request("DELETE", base + "/not-a-number", Cookie(anna)).status, 404);
 }
 
@@ -315,16 +349,19 @@ TEST_P(HttpTest, MalformedRequestsGetNamedErrorsNeverAServerError) {
     auto r = client->Request("PATCH", path, h, c.body);
     EXPECT_EQ(r.status, c.status) << c.body.substr(0, 40);
     auto body = Body(r);
-    EXPECT_EQ(body["error"]["fields"].count(c.field), 1U) << c.body.substr(0, 40) << " → " << r.body;
+    EXPECT_EQ(body["error"]["fields"].count(c.field), 1U)
+        << c.body.substr(0, 40) << " → " << r.body;
   }
-  auto wrong_type = client->Request("PATCH", path, With(Cookie(anna), {{"Content-Type", "text/plain"}}), "name=x");
+  auto wrong_type = client->Request("PATCH", path,
+                                    With(Cookie(anna), {{"Content-Type", "text/plain"}}), "name=x");
   EXPECT_EQ(wrong_type.status, 415);
   EXPECT_EQ(Body(client->Request("GET", path, Cookie(anna)))["name"], "Werkruimte zorg-west");
 }
 
 TEST_P(HttpTest, ErrorsSpeakDutchByDefaultAndEnglishOnRequest) {
   auto nl = Body(client->Request("GET", "/api/v1/session"));
-  auto en = Body(client->Request("GET", "/api/v1/session", {{"Accept-Language", "en-GB,en;q=0.8"}}));
+  auto en =
+      Body(client->Request("GET", "/api/v1/session", {{"Accept-Language", "en-GB,en;q=0.8"}}));
   EXPECT_EQ(nl["error"]["message"], "U bent niet ingelogd. Log eerst in.");
   EXPECT_EQ(en["error"]["message"], "You are not logged in. Please log in first.");
 }
@@ -366,19 +403,18 @@ TEST_P(HttpTest, OversizedHeadersGet431) {
 class ShutdownTest : public HttpTest {
  protected:
   void BeforeStart() override {
-    server->app().router().Add(
-        "GET", "/test/slow",
-        [this](http::RequestContext&) {
-          {
-            std::lock_guard lock(mutex);
-            started = true;
-          }
-          changed.notify_all();
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [this] { return released; });
-          return http::HttpResponse::Json(200, R"({"finished":true})");
-        },
-        {.access = http::Access::kPublic});
+    server->app().router().Add("GET", "/test/slow",
+                               [this](http::RequestContext&) {
+                                 {
+                                   std::lock_guard lock(mutex);
+                                   started = true;
+                                 }
+                                 changed.notify_all();
+                                 std::unique_lock lock(mutex);
+                                 changed.wait(lock, [this] { return released; });
+                                 return http::HttpResponse::Json(200, R"({"finished":true})");
+                               },
+                               {.access = http::Access::kPublic});
   }
   std::mutex mutex;
   std::condition_variable changed;
@@ -438,9 +474,12 @@ TEST_P(SecureCookieTest, CookiesAreSecureWhenServedOverHttps) {
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
-INSTANTIATE_TEST_SUITE_P(Backends, HttpTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
-INSTANTIATE_TEST_SUITE_P(Backends, ShutdownTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
-INSTANTIATE_TEST_SUITE_P(Backends, SecureCookieTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, HttpTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, ShutdownTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, SecureCookieTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 }  // namespace
 }  // namespace aantafel::testing

@@ -37,9 +37,11 @@ class StorageContract : public ::testing::TestWithParam<Backend> {
     return *u;
   }
   Workspace NewWorkspace(const std::string& slug, std::int64_t owner) {
-    auto w = workspaces->Create(
-        {.slug = slug, .name = "W " + slug, .kind = WorkspaceKind::kCareProvider, .created_at = clock.Now()},
-        owner);
+    auto w = workspaces->Create({.slug = slug,
+                                 .name = "W " + slug,
+                                 .kind = WorkspaceKind::kCareProvider,
+                                 .created_at = clock.Now()},
+                                owner);
     EXPECT_TRUE(w.ok());
     return *w;
   }
@@ -61,8 +63,9 @@ TEST_P(StorageContract, MigrationsAreRecordedAndIdempotent) {
 }
 
 TEST_P(StorageContract, RefusesASchemaNewerThanTheBinary) {
-  db->Acquire()->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                         {std::int64_t{9999}, std::string("future"), std::int64_t{0}});
+  db->Acquire()->Execute(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+      {std::int64_t{9999}, std::string("future"), std::int64_t{0}});
   try {
     CheckSchemaNotNewer(*db, EmbeddedMigrations(db->dialect()));
     FAIL() << "expected kSchemaTooNew";
@@ -112,7 +115,8 @@ TEST_P(StorageContract, WorkspaceCreationMakesTheCreatorOwner) {
   auto found = workspaces->FindBySlug("zorg-west");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->kind, WorkspaceKind::kCareProvider);
-  auto taken = workspaces->Create({.slug = "zorg-west", .name = "x", .created_at = clock.Now()}, anna.id);
+  auto taken =
+      workspaces->Create({.slug = "zorg-west", .name = "x", .created_at = clock.Now()}, anna.id);
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().fields.at("slug").issue, FieldIssue::kTaken);
 }
@@ -169,10 +173,16 @@ TEST_P(StorageContract, ConcurrentDemotionsNeverLeaveAWorkspaceWithoutOwner) {
 TEST_P(StorageContract, SessionsExpireAndCanBeDeleted) {
   User anna = NewUser("anna@zorg.nl");
   const auto now = clock.Now();
-  credentials->CreateSession({.token_hash = "h1", .user_id = anna.id, .csrf_token = "c1",
-                              .created_at = now, .expires_at = now + std::chrono::hours(1)});
-  credentials->CreateSession({.token_hash = "h2", .user_id = anna.id, .csrf_token = "c2",
-                              .created_at = now, .expires_at = now - std::chrono::hours(1)});
+  credentials->CreateSession({.token_hash = "h1",
+                              .user_id = anna.id,
+                              .csrf_token = "c1",
+                              .created_at = now,
+                              .expires_at = now + std::chrono::hours(1)});
+  credentials->CreateSession({.token_hash = "h2",
+                              .user_id = anna.id,
+                              .csrf_token = "c2",
+                              .created_at = now,
+                              .expires_at = now - std::chrono::hours(1)});
   auto s = credentials->FindSession("h1");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->csrf_token, "c1");
@@ -186,8 +196,11 @@ TEST_P(StorageContract, SessionsExpireAndCanBeDeleted) {
 TEST_P(StorageContract, ApiTokensAreFoundByHashOnly) {
   User anna = NewUser("anna@zorg.nl");
   Workspace ws = NewWorkspace("zorg", anna.id);
-  const auto id = credentials->CreateApiToken(
-      {.token_hash = "th", .user_id = anna.id, .workspace_id = ws.id, .label = "script", .created_at = clock.Now()});
+  const auto id = credentials->CreateApiToken({.token_hash = "th",
+                                               .user_id = anna.id,
+                                               .workspace_id = ws.id,
+                                               .label = "script",
+                                               .created_at = clock.Now()});
   auto t = credentials->FindApiToken("th");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->id, id);
@@ -213,8 +226,8 @@ TEST_P(StorageContract, TransactionsRollBackOnErrorResults) {
 }
 
 TEST_P(StorageContract, PoolRefusesWhenExhaustedInsteadOfHanging) {
-  auto pool = Database::Open({.url = database->url(), .pool_size = 1,
-                              .acquire_timeout = std::chrono::milliseconds(50)});
+  auto pool = Database::Open(
+      {.url = database->url(), .pool_size = 1, .acquire_timeout = std::chrono::milliseconds(50)});
   auto held = pool->Acquire();
   try {
     auto second = pool->Acquire();
@@ -232,9 +245,10 @@ class AccountsOnStorage : public StorageContract {
     if (IsSkipped()) return;
     service = std::make_unique<AccountsService>(
         *users, *workspaces, *credentials, crypto, random, clock,
-        AccountsPolicy{.session_ttl = std::chrono::hours(1),
-                       .login_per_ip = {.attempts = 100, .period = std::chrono::seconds(60)},
-                       .login_failures_per_account = {.attempts = 3, .period = std::chrono::seconds(900)}});
+        AccountsPolicy{
+            .session_ttl = std::chrono::hours(1),
+            .login_per_ip = {.attempts = 100, .period = std::chrono::seconds(60)},
+            .login_failures_per_account = {.attempts = 3, .period = std::chrono::seconds(900)}});
   }
   security::SodiumCrypto crypto{security::PasswordCost::Minimal()};
   testing::SeededRandom random;
@@ -245,14 +259,17 @@ TEST_P(AccountsOnStorage, AddUserValidatesEveryField) {
   auto bad = service->AddUser({.email = "nope", .name = "", .password = "short"});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().fields.size(), 3U);
-  auto ok = service->AddUser({.email = " Anna@Zorg.NL", .name = "Anna", .password = "lang wachtwoord"});
+  auto ok =
+      service->AddUser({.email = " Anna@Zorg.NL", .name = "Anna", .password = "lang wachtwoord"});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->email, "anna@zorg.nl");
   EXPECT_TRUE(users->FindByEmail("anna@zorg.nl")->password_hash.starts_with("$argon2id$"));
 }
 
 TEST_P(AccountsOnStorage, LoginCreatesAnExpiringSession) {
-  ASSERT_TRUE(service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"}).ok());
+  ASSERT_TRUE(
+      service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
+          .ok());
   auto login = service->Login("ANNA@zorg.nl", "lang wachtwoord", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   EXPECT_TRUE(service->AuthenticateSession(login->token).ok());
@@ -263,7 +280,9 @@ TEST_P(AccountsOnStorage, LoginCreatesAnExpiringSession) {
 }
 
 TEST_P(AccountsOnStorage, WrongPasswordsLockTheAccountForAWhile) {
-  ASSERT_TRUE(service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"}).ok());
+  ASSERT_TRUE(
+      service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
+          .ok());
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(service->Login("anna@zorg.nl", "fout wachtwoord", "10.0.0.1").error().code,
               ErrorCode::kInvalidCredentials);
@@ -282,7 +301,9 @@ TEST_P(AccountsOnStorage, UnknownEmailLooksLikeWrongPassword) {
 }
 
 TEST_P(AccountsOnStorage, TokensOpenOnlyTheirOwnWorkspace) {
-  ASSERT_TRUE(service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"}).ok());
+  ASSERT_TRUE(
+      service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
+          .ok());
   ASSERT_TRUE(service->CreateWorkspace({.slug = "een", .name = "Een"}, "anna@zorg.nl").ok());
   ASSERT_TRUE(service->CreateWorkspace({.slug = "twee", .name = "Twee"}, "anna@zorg.nl").ok());
   auto secret = service->CreateApiToken("anna@zorg.nl", "een", "script");
@@ -293,28 +314,40 @@ TEST_P(AccountsOnStorage, TokensOpenOnlyTheirOwnWorkspace) {
   EXPECT_TRUE(service->OpenWorkspace(*principal, "een").ok());
   EXPECT_EQ(service->OpenWorkspace(*principal, "twee").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(service->VisibleWorkspaces(*principal).size(), 1U);
-  EXPECT_EQ(service->CreateApiToken("anna@zorg.nl", "bestaat-niet", "").error().fields.count("workspace"), 1U);
+  EXPECT_EQ(
+      service->CreateApiToken("anna@zorg.nl", "bestaat-niet", "").error().fields.count("workspace"),
+      1U);
 }
 
 TEST_P(AccountsOnStorage, OnlyOwnersManageMembers) {
-  ASSERT_TRUE(service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"}).ok());
-  ASSERT_TRUE(service->AddUser({.email = "bram@zorg.nl", .name = "Bram", .password = "lang wachtwoord"}).ok());
+  ASSERT_TRUE(
+      service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
+          .ok());
+  ASSERT_TRUE(
+      service->AddUser({.email = "bram@zorg.nl", .name = "Bram", .password = "lang wachtwoord"})
+          .ok());
   auto ws = service->CreateWorkspace({.slug = "zorg", .name = "Zorg"}, "anna@zorg.nl");
   ASSERT_TRUE(ws.ok());
-  WorkspaceAccess owner{.workspace = *ws, .role = Role::kOwner, .user_id = users->FindByEmail("anna@zorg.nl")->user.id};
+  WorkspaceAccess owner{.workspace = *ws,
+                        .role = Role::kOwner,
+                        .user_id = users->FindByEmail("anna@zorg.nl")->user.id};
   auto added = service->AddMember(owner, "bram@zorg.nl", "editor");
   ASSERT_TRUE(added.ok());
   WorkspaceAccess editor{.workspace = *ws, .role = Role::kEditor, .user_id = added->user.id};
-  EXPECT_EQ(service->AddMember(editor, "anna@zorg.nl", "viewer").error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(service->AddMember(owner, "onbekend@zorg.nl", "viewer").error().fields.at("email").issue,
-            FieldIssue::kNoSuchUser);
+  EXPECT_EQ(service->AddMember(editor, "anna@zorg.nl", "viewer").error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(
+      service->AddMember(owner, "onbekend@zorg.nl", "viewer").error().fields.at("email").issue,
+      FieldIssue::kNoSuchUser);
   EXPECT_EQ(service->AddMember(owner, "bram@zorg.nl", "baas").error().fields.at("role").issue,
             FieldIssue::kInvalidChoice);
   // Any member may leave.
   EXPECT_TRUE(service->RemoveMember(editor, editor.user_id).ok());
 }
 
-std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return testing::Name(info.param); }
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return testing::Name(info.param);
+}
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageContract,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);

@@ -12,7 +12,8 @@ namespace aantafel::testing {
 /// A clock that only moves when the test says so.
 class FakeClock final : public core::Clock {
  public:
-  explicit FakeClock(core::Instant start = core::FromMillis(1'795'000'000'000)) : now_(start.time_since_epoch().count()) {}
+  explicit FakeClock(core::Instant start = core::FromMillis(1'795'000'000'000))
+      : now_(start.time_since_epoch().count()) {}
   [[nodiscard]] core::Instant Now() const override { return core::FromMillis(now_.load()); }
   void Advance(std::chrono::milliseconds by) { now_ += by.count(); }
 

@@ -14,9 +14,9 @@ namespace aantafel::testing {
 namespace {
 
 bool IEquals(const std::string& a, const std::string& b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
 }
 
 }  // namespace
@@ -105,7 +105,8 @@ std::optional<ClientResponse> HttpClient::ReadResponse(bool head) {
   }
   if (response.status == 100) return ReadResponse(head);
   std::size_t length = 0;
-  if (const std::string cl = response.Header("Content-Length"); !cl.empty()) length = std::stoul(cl);
+  if (const std::string cl = response.Header("Content-Length"); !cl.empty())
+    length = std::stoul(cl);
   if (head || response.status == 204 || response.status == 304) length = 0;
   while (pending_.size() < length) {
     if (!fill()) return std::nullopt;

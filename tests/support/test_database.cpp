@@ -31,7 +31,8 @@ std::string PostgresTestUrl() {
 
 TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
   if (backend == Backend::kSqlite) {
-    directory_ = (std::filesystem::temp_directory_path() / ("aantafel_test_" + UniqueSuffix())).string();
+    directory_ =
+        (std::filesystem::temp_directory_path() / ("aantafel_test_" + UniqueSuffix())).string();
     std::filesystem::create_directories(directory_);
     url_ = "sqlite:" + directory_ + "/test.db";
     return;

@@ -43,10 +43,10 @@ class TestDatabase {
 }  // namespace aantafel::testing
 
 /// Skips the current test when it targets PostgreSQL and no test server is configured.
-#define AANTAFEL_SKIP_WITHOUT_BACKEND(backend)                                            \
-  do {                                                                                    \
-    if ((backend) == ::aantafel::testing::Backend::kPostgres &&                           \
-        ::aantafel::testing::PostgresTestUrl().empty()) {                                 \
-      GTEST_SKIP() << "AANTAFEL_TEST_PG_URL not set";                                     \
-    }                                                                                     \
+#define AANTAFEL_SKIP_WITHOUT_BACKEND(backend)                  \
+  do {                                                          \
+    if ((backend) == ::aantafel::testing::Backend::kPostgres && \
+        ::aantafel::testing::PostgresTestUrl().empty()) {       \
+      GTEST_SKIP() << "AANTAFEL_TEST_PG_URL not set";           \
+    }                                                           \
   } while (0)

@@ -68,15 +68,15 @@ void TestServer::AddMember(const std::string& slug, const std::string& email,
   auto ws = workspaces.FindBySlug(slug);
   auto user = users.FindByEmail(email);
   ASSERT_TRUE(ws && user);
-  ASSERT_TRUE(workspaces
-                  .SetRole(ws->id, user->user.id, *core::accounts::ParseRole(role), clock_.Now())
-                  .ok());
+  ASSERT_TRUE(
+      workspaces.SetRole(ws->id, user->user.id, *core::accounts::ParseRole(role), clock_.Now())
+          .ok());
 }
 
 BrowserSession LogIn(HttpClient& client, const std::string& email, const std::string& password) {
   const nlohmann::json body = {{"email", email}, {"password", password}};
-  auto response = client.Request("POST", "/api/v1/session",
-                                 {{"Content-Type", "application/json"}}, body.dump());
+  auto response = client.Request("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+                                 body.dump());
   EXPECT_EQ(response.status, 201) << response.body;
   BrowserSession session;
   const std::string set_cookie = response.Header("Set-Cookie");

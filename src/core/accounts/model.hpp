@@ -90,8 +90,9 @@ struct Principal {
   enum class Via { kSession, kApiToken };
   User user;
   Via via = Via::kSession;
-  std::string csrf_token;                   ///< set when Via::kSession
-  std::optional<std::int64_t> workspace_id;  ///< set when Via::kApiToken: the only workspace it opens
+  std::string csrf_token;  ///< set when Via::kSession
+  std::optional<std::int64_t>
+      workspace_id;  ///< set when Via::kApiToken: the only workspace it opens
 };
 
 /// A workspace opened by a principal who is a member.

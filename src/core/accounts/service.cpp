@@ -107,7 +107,8 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
   auto credentials = users_.FindByEmail(*normalised);
   if (!credentials) {
     // Spend the same effort as for a real account, so response time does not reveal accounts.
-    std::call_once(dummy_once_, [this] { dummy_hash_ = crypto_.HashPassword("not-a-real-password-0"); });
+    std::call_once(dummy_once_,
+                   [this] { dummy_hash_ = crypto_.HashPassword("not-a-real-password-0"); });
     (void)crypto_.VerifyPassword(dummy_hash_, password);
     per_account_.Consume(account_key);
     return Error::Of(ErrorCode::kInvalidCredentials);
@@ -208,8 +209,8 @@ Result<WorkspaceAccess> AccountsService::OpenWorkspace(const Principal& principa
   }
   auto role = workspaces_.FindRole(workspace->id, principal.user.id);
   if (!role) return Error::Of(ErrorCode::kNotFound);
-  return WorkspaceAccess{.workspace = std::move(*workspace), .role = *role,
-                         .user_id = principal.user.id};
+  return WorkspaceAccess{
+      .workspace = std::move(*workspace), .role = *role, .user_id = principal.user.id};
 }
 
 Result<Workspace> AccountsService::RenameWorkspace(const WorkspaceAccess& access,
@@ -230,8 +231,8 @@ Result<std::vector<Member>> AccountsService::ListMembers(const WorkspaceAccess& 
   return workspaces_.ListMembers(access.workspace.id);
 }
 
-Result<Member> AccountsService::SetRoleChecked(const WorkspaceAccess& access,
-                                               std::int64_t user_id, Role role) {
+Result<Member> AccountsService::SetRoleChecked(const WorkspaceAccess& access, std::int64_t user_id,
+                                               Role role) {
   auto user = users_.FindById(user_id);
   if (!user) return Error::Of(ErrorCode::kNotFound);
   if (auto status = workspaces_.SetRole(access.workspace.id, user_id, role, clock_.Now());

@@ -28,29 +28,29 @@ nlohmann::json SessionView(core::accounts::AccountsService& accounts,
 void RegisterSessionRoutes(Router& router, SessionDeps deps) {
   auto& accounts = deps.accounts;
 
-  router.Add(
-      "POST", "/api/v1/session",
-      [&accounts, deps](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto email = body->String("email", true, 1024);
-        auto password = body->String("password", true, 4096);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto login = accounts.Login(*email, *password, ctx.request.remote_address);
-        if (!login) return Fail(ctx, login.error());
-        core::accounts::Principal principal{.user = login->user,
-                                            .via = core::accounts::Principal::Via::kSession,
-                                            .csrf_token = login->session.csrf_token,
-                                            .workspace_id = std::nullopt};
-        HttpResponse response = JsonResponse(201, SessionView(accounts, principal));
-        response.headers.Add("Set-Cookie", SetCookieValue({.name = std::string(kSessionCookie),
-                                                           .value = login->token,
-                                                           .max_age = deps.session_ttl,
-                                                           .http_only = true,
-                                                           .secure = deps.secure_cookies}));
-        return response;
-      },
-      {.access = Access::kPublic});
+  router.Add("POST", "/api/v1/session",
+             [&accounts, deps](RequestContext& ctx) {
+               auto body = JsonObjectReader::Parse(ctx.request);
+               if (!body) return Fail(ctx, body.error());
+               auto email = body->String("email", true, 1024);
+               auto password = body->String("password", true, 4096);
+               if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+               auto login = accounts.Login(*email, *password, ctx.request.remote_address);
+               if (!login) return Fail(ctx, login.error());
+               core::accounts::Principal principal{.user = login->user,
+                                                   .via = core::accounts::Principal::Via::kSession,
+                                                   .csrf_token = login->session.csrf_token,
+                                                   .workspace_id = std::nullopt};
+               HttpResponse response = JsonResponse(201, SessionView(accounts, principal));
+               response.headers.Add("Set-Cookie",
+                                    SetCookieValue({.name = std::string(kSessionCookie),
+                                                    .value = login->token,
+                                                    .max_age = deps.session_ttl,
+                                                    .http_only = true,
+                                                    .secure = deps.secure_cookies}));
+               return response;
+             },
+             {.access = Access::kPublic});
 
   router.Add("GET", "/api/v1/session", [&accounts](RequestContext& ctx) {
     return JsonResponse(200, SessionView(accounts, *ctx.principal));

@@ -1,8 +1,8 @@
 // The only translation unit that includes Boost.Beast/Asio (they take ~10 s to compile here).
-#include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it.
-
 #include "http/server/server.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -15,16 +15,14 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <cstdio>
 #include <csignal>
+#include <cstdio>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it.
 #include <vector>
 
 namespace aantafel::http {
@@ -79,10 +77,10 @@ std::string RequestId(const bhttp::request_header<>& header, std::atomic<std::ui
   auto it = header.find("X-Request-Id");
   if (it != header.end()) {
     const auto value = it->value();
-    const bool sane = !value.empty() && value.size() <= 64 &&
-                      std::all_of(value.begin(), value.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-                      });
+    const bool sane =
+        !value.empty() && value.size() <= 64 && std::all_of(value.begin(), value.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        });
     if (sane) return std::string(value);
   }
   char buffer[40];
@@ -154,8 +152,7 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
 }
 
 asio::awaitable<bool> Server::Impl::Reply(Connection& conn, const HttpRequest& request,
-                                          const HttpResponse& response, bool head,
-                                          bool keep_alive,
+                                          const HttpResponse& response, bool head, bool keep_alive,
                                           std::chrono::steady_clock::time_point started) {
   beast::error_code ec;
   const auto status = static_cast<bhttp::status>(response.status);
@@ -177,15 +174,14 @@ asio::awaitable<bool> Server::Impl::Reply(Connection& conn, const HttpRequest& r
   }
   if (access_log) {
     const auto path_end = request.target.find('?');
-    access_log(AccessLogEntry{
-        .request_id = request.request_id,
-        .method = request.method,
-        .path = request.target.substr(0, path_end),
-        .remote_address = request.remote_address,
-        .status = response.status,
-        .bytes = head ? 0 : response.body.size(),
-        .duration = std::chrono::duration_cast<std::chrono::microseconds>(
-            std::chrono::steady_clock::now() - started)});
+    access_log(AccessLogEntry{.request_id = request.request_id,
+                              .method = request.method,
+                              .path = request.target.substr(0, path_end),
+                              .remote_address = request.remote_address,
+                              .status = response.status,
+                              .bytes = head ? 0 : response.body.size(),
+                              .duration = std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::steady_clock::now() - started)});
   }
   co_return !ec;
 }
@@ -215,9 +211,10 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     minimal.method = "-";
     if (ec) {
       // A peer that closed, timed out or was cancelled gets no answer; anything else does.
-      const bool quiet = ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
-                         ec == beast::error::timeout || ec == asio::error::connection_reset ||
-                         ec == asio::error::eof || buffer.size() == 0;
+      const bool quiet = ec == bhttp::error::end_of_stream ||
+                         ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+                         ec == asio::error::connection_reset || ec == asio::error::eof ||
+                         buffer.size() == 0;
       if (!quiet || ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
         minimal.request_id = RequestId({}, request_counter, boot);
         (void)co_await Reply(*conn, minimal, app.Reject(ReadFailure(ec), minimal), false, false,
@@ -233,13 +230,14 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     if (auto expect = header.find(bhttp::field::expect);
         expect != header.end() && beast::iequals(expect->value(), "100-continue")) {
       if (parser.content_length() && *parser.content_length() > options.body_limit) {
-        (void)co_await Reply(*conn, minimal,
-                             app.Reject(core::Error::Of(core::ErrorCode::kPayloadTooLarge), minimal),
-                             false, false, started);
+        (void)co_await Reply(
+            *conn, minimal, app.Reject(core::Error::Of(core::ErrorCode::kPayloadTooLarge), minimal),
+            false, false, started);
         break;
       }
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
-      co_await bhttp::async_write(conn->stream, cont, asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_write(conn->stream, cont,
+                                  asio::redirect_error(asio::use_awaitable, ec));
       if (ec) break;
     }
     conn->stream.expires_after(options.read_timeout);

@@ -19,8 +19,8 @@ struct ServerOptions {
   int worker_threads = 4;     ///< threads running handlers (they may block on the database)
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
-  std::chrono::seconds read_timeout{30};   ///< to receive one request's body
-  std::chrono::seconds idle_timeout{60};   ///< keep-alive wait for the next request's headers
+  std::chrono::seconds read_timeout{30};      ///< to receive one request's body
+  std::chrono::seconds idle_timeout{60};      ///< keep-alive wait for the next request's headers
   std::chrono::seconds shutdown_timeout{20};  ///< in-flight requests get this long to finish
 };
 

@@ -88,7 +88,8 @@ class PostgresConnection final : public Connection {
         texts[i] = std::to_string(*n);
       } else if (const auto* d = std::get_if<double>(&v)) {
         char buffer[32];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, *d).ptr;  // shortest round trip
+        const auto end =
+            std::to_chars(buffer, buffer + sizeof buffer, *d).ptr;  // shortest round trip
         texts[i].assign(buffer, end);
       } else {
         texts[i] = std::get<std::string>(v);
@@ -116,15 +117,11 @@ class PostgresConnection final : public Connection {
     switch (PQftype(result, c)) {
       case kInt8Oid:
       case kInt4Oid:
-      case kInt2Oid:
-        return static_cast<std::int64_t>(std::stoll(text));
-      case kBoolOid:
-        return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
+      case kInt2Oid: return static_cast<std::int64_t>(std::stoll(text));
+      case kBoolOid: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
       case kFloat4Oid:
-      case kFloat8Oid:
-        return std::stod(text);
-      default:
-        return std::string(text, static_cast<std::size_t>(PQgetlength(result, r, c)));
+      case kFloat8Oid: return std::stod(text);
+      default: return std::string(text, static_cast<std::size_t>(PQgetlength(result, r, c)));
     }
   }
 

@@ -12,22 +12,17 @@ namespace {
 StorageError::Kind Classify(int extended_code) {
   switch (extended_code) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return StorageError::Kind::kUniqueViolation;
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return StorageError::Kind::kForeignKeyViolation;
-    default:
-      break;
+    case SQLITE_CONSTRAINT_PRIMARYKEY: return StorageError::Kind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY: return StorageError::Kind::kForeignKeyViolation;
+    default: break;
   }
   switch (extended_code & 0xFF) {  // primary code: covers SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_*, …
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
-    case SQLITE_FULL:
-      return StorageError::Kind::kUnavailable;
-    default:
-      return StorageError::Kind::kOther;
+    case SQLITE_FULL: return StorageError::Kind::kUnavailable;
+    default: return StorageError::Kind::kOther;
   }
 }
 
@@ -122,7 +117,8 @@ class SqliteConnection final : public Connection {
       rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     }
     if (rc != SQLITE_OK) {
-      throw StorageError(StorageError::Kind::kOther, std::string("sqlite bind: ") + sqlite3_errmsg(db_));
+      throw StorageError(StorageError::Kind::kOther,
+                         std::string("sqlite bind: ") + sqlite3_errmsg(db_));
     }
   }
 
@@ -133,7 +129,8 @@ class SqliteConnection final : public Connection {
       case SQLITE_FLOAT: return sqlite3_column_double(stmt, i);
       default: {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-        return std::string(text != nullptr ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+        return std::string(text != nullptr ? text : "",
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
       }
     }
   }
