@@ -32,6 +32,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                              .secure_cookies = settings_.secure_cookies,
                                              .session_ttl = settings_.session_ttl});
   RegisterWorkspaceRoutes(router_, services_.accounts);
+  RegisterTokenRoutes(router_, services_.accounts);
 }
 
 HttpResponse App::RunChain(RequestContext& ctx, const Handler& handler) {

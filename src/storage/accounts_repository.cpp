@@ -60,6 +60,16 @@ constexpr std::string_view kInsertToken =
 constexpr std::string_view kTokenByHash =
     "SELECT id, token_hash, user_id, workspace_id, label, created_at FROM api_tokens "
     "WHERE token_hash = $1";
+// A NULL $2 lists every token of the workspace; a user id lists only theirs.
+constexpr std::string_view kTokensOfWorkspace =
+    "SELECT t.id, t.token_hash, t.user_id, t.workspace_id, t.label, t.created_at, "
+    "u.id, u.email, u.name, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
+    "WHERE t.workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR t.user_id = $2) ORDER BY "
+    "t.created_at DESC, "
+    "t.id DESC";
+constexpr std::string_view kDeleteToken =
+    "DELETE FROM api_tokens WHERE workspace_id = $1 AND id = $2 AND (CAST($3 AS BIGINT) IS NULL OR "
+    "user_id = $3)";
 }  // namespace sql
 
 User UserFrom(const Row& r) {
@@ -74,6 +84,8 @@ Workspace WorkspaceFrom(const Row& r) {
                    .kind = ParseWorkspaceKind(r.Text(3)).value_or(WorkspaceKind::kOther),
                    .created_at = FromMillis(r.Int(4))};
 }
+
+Value OptionalInt(std::optional<std::int64_t> v) { return v ? Value(*v) : Value(nullptr); }
 
 Role RoleFrom(const std::string& text) { return ParseRole(text).value_or(Role::kViewer); }
 
@@ -271,6 +283,31 @@ std::optional<ApiToken> SqlCredentialRepository::FindApiToken(std::string_view t
                   .workspace_id = row->Int(3),
                   .label = row->Text(4),
                   .created_at = FromMillis(row->Int(5))};
+}
+
+std::vector<ApiTokenInfo> SqlCredentialRepository::ListApiTokens(
+    std::int64_t workspace_id, std::optional<std::int64_t> user_id) {
+  auto lease = db_.Acquire();
+  std::vector<ApiTokenInfo> out;
+  for (const Row& r : lease->Query(sql::kTokensOfWorkspace, {workspace_id, OptionalInt(user_id)})) {
+    out.push_back({.token = {.id = r.Int(0),
+                             .token_hash = r.Text(1),
+                             .user_id = r.Int(2),
+                             .workspace_id = r.Int(3),
+                             .label = r.Text(4),
+                             .created_at = FromMillis(r.Int(5))},
+                   .user = {.id = r.Int(6),
+                            .email = r.Text(7),
+                            .name = r.Text(8),
+                            .created_at = FromMillis(r.Int(9))}});
+  }
+  return out;
+}
+
+bool SqlCredentialRepository::DeleteApiToken(std::int64_t workspace_id, std::int64_t token_id,
+                                             std::optional<std::int64_t> user_id) {
+  auto lease = db_.Acquire();
+  return lease->Execute(sql::kDeleteToken, {workspace_id, token_id, OptionalInt(user_id)}) > 0;
 }
 
 }  // namespace aantafel::storage

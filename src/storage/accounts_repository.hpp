@@ -50,6 +50,10 @@ class SqlCredentialRepository final : public core::accounts::CredentialRepositor
   std::int64_t DeleteExpiredSessions(core::Instant now) override;
   std::int64_t CreateApiToken(const core::accounts::ApiToken& token) override;
   std::optional<core::accounts::ApiToken> FindApiToken(std::string_view token_hash) override;
+  std::vector<core::accounts::ApiTokenInfo> ListApiTokens(
+      std::int64_t workspace_id, std::optional<std::int64_t> user_id) override;
+  bool DeleteApiToken(std::int64_t workspace_id, std::int64_t token_id,
+                      std::optional<std::int64_t> user_id) override;
 
  private:
   Database& db_;

@@ -324,6 +324,82 @@ TEST_P(HttpTest, OwnersManageMembersAndKeepAnOwner) {
   EXPECT_EQ(client->Request("DELETE", base + "/not-a-number", Cookie(anna)).status, 404);
 }
 
+TEST_P(HttpTest, TokensAreShownOnceWorkAndCanBeRevoked) {
+  auto anna = LogIn(*client, "anna@zorg.nl");
+  const std::string base = "/api/v1/workspaces/zorg-west/tokens";
+  auto created =
+      client->Request("POST", base, With(kJson, Cookie(anna)), R"({"label":"Rapportage"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string secret = Body(created)["token"];
+  const auto id = Body(created)["id"].get<std::int64_t>();
+  EXPECT_TRUE(secret.starts_with("aat_"));
+  EXPECT_EQ(Body(created)["label"], "Rapportage");
+  EXPECT_EQ(Body(created)["created_at"], "2026-11-18T11:06:40.000Z");  // the fake clock's start
+
+  auto listed = client->Request("GET", base, Cookie(anna));
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(Body(listed)["items"].size(), 1U);
+  EXPECT_EQ(listed.body.find(secret), std::string::npos) << "the secret is never listed";
+  EXPECT_EQ(Body(listed)["items"][0].count("token"), 0U);
+
+  const Headers bearer = {{"Authorization", "Bearer " + secret}};
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 200);
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(id), Cookie(anna, false)).status,
+            403)
+      << "revoking needs the CSRF token";
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(id), Cookie(anna)).status, 204);
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 401);
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(id), Cookie(anna)).status, 404);
+}
+
+TEST_P(HttpTest, MembersSeeOnlyTheirOwnTokensAndViewersCannotCreate) {
+  server->AddMember("zorg-west", "bram@welzijn.nl", "editor");
+  auto anna = LogIn(*client, "anna@zorg.nl");
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  const std::string base = "/api/v1/workspaces/zorg-west/tokens";
+  auto annas = client->Request("POST", base, With(kJson, Cookie(anna)), R"({"label":"Anna"})");
+  ASSERT_EQ(annas.status, 201);
+  ASSERT_EQ(client->Request("POST", base, With(kJson, Cookie(bram)), R"({"label":"Bram"})").status,
+            201);
+  EXPECT_EQ(Body(client->Request("GET", base, Cookie(anna)))["items"].size(), 2U);
+  auto brams_view = Body(client->Request("GET", base, Cookie(bram)))["items"];
+  ASSERT_EQ(brams_view.size(), 1U);
+  EXPECT_EQ(brams_view[0]["label"], "Bram");
+  const auto annas_id = Body(annas)["id"].get<std::int64_t>();
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(annas_id), Cookie(bram)).status,
+            404);
+
+  server->AddMember("zorg-west", "bram@welzijn.nl", "viewer");
+  EXPECT_EQ(client->Request("POST", base, With(kJson, Cookie(bram)), R"({"label":"x"})").status,
+            403);
+  // Another organisation cannot touch this workspace's tokens.
+  server->AddUser("cor@elders.nl", "Cor");
+  auto cor = LogIn(*client, "cor@elders.nl");
+  EXPECT_EQ(client->Request("GET", base, Cookie(cor)).status, 404);
+  EXPECT_EQ(client->Request("DELETE", base + "/" + std::to_string(annas_id), Cookie(cor)).status,
+            404);
+}
+
+TEST_P(HttpTest, ARemovedMembersTokenStopsWorking) {
+  server->AddMember("zorg-west", "bram@welzijn.nl", "editor");
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  auto created = client->Request("POST", "/api/v1/workspaces/zorg-west/tokens",
+                                 With(kJson, Cookie(bram)), R"({"label":"script"})");
+  ASSERT_EQ(created.status, 201);
+  const Headers bearer = {{"Authorization", "Bearer " + Body(created)["token"].get<std::string>()}};
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 200);
+  auto anna = LogIn(*client, "anna@zorg.nl");
+  const auto bram_id = Body(client->Request("GET", "/api/v1/session", Cookie(bram)))["user"]["id"]
+                           .get<std::int64_t>();
+  ASSERT_EQ(
+      client
+          ->Request("DELETE", "/api/v1/workspaces/zorg-west/members/" + std::to_string(bram_id),
+                    Cookie(anna))
+          .status,
+      204);
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 404);
+}
+
 // ---- hostile and malformed input ----
 
 TEST_P(HttpTest, MalformedRequestsGetNamedErrorsNeverAServerError) {

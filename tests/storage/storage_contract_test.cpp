@@ -209,6 +209,39 @@ TEST_P(StorageContract, ApiTokensAreFoundByHashOnly) {
   EXPECT_FALSE(credentials->FindApiToken("other"));
 }
 
+TEST_P(StorageContract, TokenListingAndDeletionRespectWorkspaceAndOwner) {
+  User anna = NewUser("anna@zorg.nl", "Anna");
+  User bram = NewUser("bram@zorg.nl", "Bram");
+  Workspace ws = NewWorkspace("zorg", anna.id);
+  Workspace other = NewWorkspace("ander", bram.id);
+  auto make = [&](const std::string& hash, std::int64_t user, std::int64_t workspace) {
+    clock.Advance(std::chrono::seconds(1));
+    return credentials->CreateApiToken({.token_hash = hash,
+                                        .user_id = user,
+                                        .workspace_id = workspace,
+                                        .label = hash,
+                                        .created_at = clock.Now()});
+  };
+  const auto a1 = make("a1", anna.id, ws.id);
+  const auto b1 = make("b1", bram.id, ws.id);
+  const auto x1 = make("x1", bram.id, other.id);
+
+  auto all = credentials->ListApiTokens(ws.id, std::nullopt);
+  ASSERT_EQ(all.size(), 2U);
+  EXPECT_EQ(all[0].token.id, b1);  // newest first
+  EXPECT_EQ(all[0].user.name, "Bram");
+  auto annas = credentials->ListApiTokens(ws.id, anna.id);
+  ASSERT_EQ(annas.size(), 1U);
+  EXPECT_EQ(annas[0].token.id, a1);
+
+  EXPECT_FALSE(credentials->DeleteApiToken(ws.id, x1, std::nullopt)) << "other workspace";
+  EXPECT_FALSE(credentials->DeleteApiToken(ws.id, b1, anna.id)) << "someone else's";
+  EXPECT_TRUE(credentials->DeleteApiToken(ws.id, b1, std::nullopt));
+  EXPECT_TRUE(credentials->DeleteApiToken(ws.id, a1, anna.id));
+  EXPECT_TRUE(credentials->ListApiTokens(ws.id, std::nullopt).empty());
+  EXPECT_TRUE(credentials->FindApiToken("x1"));
+}
+
 TEST_P(StorageContract, TransactionsRollBackOnErrorResults) {
   User anna = NewUser("anna@zorg.nl");
   auto result = db->Transaction([&](Connection& c) -> core::Status {

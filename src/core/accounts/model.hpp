@@ -85,6 +85,18 @@ struct ApiToken {
   Instant created_at{};
 };
 
+/// An API token with the user it acts for (for listings; never holds the secret).
+struct ApiTokenInfo {
+  ApiToken token;
+  User user;
+};
+
+/// A token just created: the secret is shown to its creator once and never stored.
+struct IssuedToken {
+  ApiTokenInfo info;
+  std::string secret;
+};
+
 /// Who is calling, and how they proved it.
 struct Principal {
   enum class Via { kSession, kApiToken };

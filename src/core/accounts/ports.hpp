@@ -58,6 +58,12 @@ class CredentialRepository {
   /// Stores an API token; returns its id.
   virtual std::int64_t CreateApiToken(const ApiToken& token) = 0;
   virtual std::optional<ApiToken> FindApiToken(std::string_view token_hash) = 0;
+  /// Tokens of a workspace, newest first; only those of `user_id` when given.
+  virtual std::vector<ApiTokenInfo> ListApiTokens(std::int64_t workspace_id,
+                                                  std::optional<std::int64_t> user_id) = 0;
+  /// Deletes a token of the workspace (only one of `user_id` when given); false if none matched.
+  virtual bool DeleteApiToken(std::int64_t workspace_id, std::int64_t token_id,
+                              std::optional<std::int64_t> user_id) = 0;
 };
 
 /// Port: password hashing and digests (libsodium in production).

@@ -167,12 +167,28 @@ Result<Principal> AccountsService::AuthenticateToken(std::string_view bearer_tok
                    .workspace_id = token->workspace_id};
 }
 
+Result<IssuedToken> AccountsService::Issue(const User& user, const Workspace& workspace,
+                                           std::string_view label) {
+  FieldErrors errors;
+  auto checked_label = CheckText("label", label, kLabelRule, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  IssuedToken issued;
+  issued.secret = "aat_" + RandomToken(random_);
+  issued.info.user = user;
+  issued.info.token = ApiToken{.token_hash = crypto_.Sha256Hex(issued.secret),
+                               .user_id = user.id,
+                               .workspace_id = workspace.id,
+                               .label = *checked_label,
+                               .created_at = clock_.Now()};
+  issued.info.token.id = credentials_.CreateApiToken(issued.info.token);
+  return issued;
+}
+
 Result<std::string> AccountsService::CreateApiToken(std::string_view user_email,
                                                     std::string_view workspace_slug,
                                                     std::string_view label) {
   FieldErrors errors;
   auto email = CheckEmail("user", user_email, errors);
-  auto checked_label = CheckText("label", label, kLabelRule, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   auto user = users_.FindByEmail(*email);
   if (!user) return Error::Field("user", FieldIssue::kNoSuchUser);
@@ -180,13 +196,30 @@ Result<std::string> AccountsService::CreateApiToken(std::string_view user_email,
   if (!workspace || !workspaces_.FindRole(workspace->id, user->user.id)) {
     return Error::Field("workspace", FieldIssue::kInvalidChoice);
   }
-  std::string secret = "aat_" + RandomToken(random_);
-  credentials_.CreateApiToken(ApiToken{.token_hash = crypto_.Sha256Hex(secret),
-                                       .user_id = user->user.id,
-                                       .workspace_id = workspace->id,
-                                       .label = *checked_label,
-                                       .created_at = clock_.Now()});
-  return secret;
+  auto issued = Issue(user->user, *workspace, label);
+  if (!issued) return std::move(issued).error();
+  return std::move(issued->secret);
+}
+
+Result<std::vector<ApiTokenInfo>> AccountsService::ListApiTokens(const WorkspaceAccess& access) {
+  const auto only = CanManage(access.role) ? std::nullopt : std::optional(access.user_id);
+  return credentials_.ListApiTokens(access.workspace.id, only);
+}
+
+Result<IssuedToken> AccountsService::IssueApiToken(const WorkspaceAccess& access,
+                                                   std::string_view label) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  auto user = users_.FindById(access.user_id);
+  if (!user) return Error::Of(ErrorCode::kUnauthenticated);
+  return Issue(*user, access.workspace, label);
+}
+
+Status AccountsService::RevokeApiToken(const WorkspaceAccess& access, std::int64_t token_id) {
+  const auto only = CanManage(access.role) ? std::nullopt : std::optional(access.user_id);
+  if (!credentials_.DeleteApiToken(access.workspace.id, token_id, only)) {
+    return Error::Of(ErrorCode::kNotFound);
+  }
+  return Ok{};
 }
 
 std::vector<WorkspaceMembership> AccountsService::VisibleWorkspaces(const Principal& principal) {

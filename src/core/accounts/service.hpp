@@ -66,6 +66,13 @@ class AccountsService {
   Result<std::string> CreateApiToken(std::string_view user_email, std::string_view workspace_slug,
                                      std::string_view label);
 
+  /// API tokens in a workspace: owners see all, other members only their own.
+  Result<std::vector<ApiTokenInfo>> ListApiTokens(const WorkspaceAccess& access);
+  /// Creates a token for the caller in this workspace (owners and editors).
+  Result<IssuedToken> IssueApiToken(const WorkspaceAccess& access, std::string_view label);
+  /// Revokes a token: owners any in the workspace, others only their own; kNotFound otherwise.
+  Status RevokeApiToken(const WorkspaceAccess& access, std::int64_t token_id);
+
   /// The workspaces the principal may see (a token sees only its own workspace).
   std::vector<WorkspaceMembership> VisibleWorkspaces(const Principal& principal);
   /// Opens a workspace; kNotFound when it does not exist or the principal is not a member.
@@ -88,6 +95,7 @@ class AccountsService {
   Result<User> EnsureUser(const NewUser& input);
 
  private:
+  Result<IssuedToken> Issue(const User& user, const Workspace& workspace, std::string_view label);
   Result<Member> SetRoleChecked(const WorkspaceAccess& access, std::int64_t user_id, Role role);
 
   UserRepository& users_;

@@ -28,4 +28,7 @@ void RegisterSessionRoutes(Router& router, SessionDeps deps);
 /// /api/v1/workspaces… and members.
 void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts);
 
+/// /api/v1/workspaces/{slug}/tokens…
+void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);
+
 }  // namespace aantafel::http

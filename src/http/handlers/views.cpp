@@ -1,5 +1,9 @@
 #include "http/handlers/views.hpp"
 
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
 namespace aantafel::http {
 
 using namespace core::accounts;
@@ -17,6 +21,35 @@ nlohmann::json WorkspaceView(const Workspace& workspace, Role role) {
 
 nlohmann::json MemberView(const Member& member) {
   return {{"user", UserView(member.user)}, {"role", ToString(member.role)}};
+}
+
+nlohmann::json TokenView(const ApiTokenInfo& token) {
+  return {{"id", token.token.id},
+          {"label", token.token.label},
+          {"created_at", FormatTimestamp(token.token.created_at)},
+          {"user", UserView(token.user)}};
+}
+
+std::string FormatTimestamp(core::Instant instant) {
+  const std::int64_t ms = core::ToMillis(instant);
+  const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+  const int millis = static_cast<int>(ms - static_cast<std::int64_t>(seconds) * 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[96];  // room for any int the compiler cannot rule out
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+  return buffer;
+}
+
+core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::string_view name) {
+  const std::string_view text = ctx.params.Get(name);
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    return core::Error::Of(core::ErrorCode::kNotFound);
+  }
+  return id;
 }
 
 }  // namespace aantafel::http

@@ -13,6 +13,14 @@ namespace aantafel::http {
 nlohmann::json UserView(const core::accounts::User& user);
 nlohmann::json WorkspaceView(const core::accounts::Workspace& workspace, core::accounts::Role role);
 nlohmann::json MemberView(const core::accounts::Member& member);
+/// A token without its secret.
+nlohmann::json TokenView(const core::accounts::ApiTokenInfo& token);
+
+/// ISO 8601 in UTC with milliseconds, e.g. 2026-11-23T09:00:00.000Z.
+std::string FormatTimestamp(core::Instant instant);
+
+/// A positive integer path parameter such as {user_id}; kNotFound when it is not one.
+core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::string_view name);
 
 /// A JSON response from a serialised value.
 inline HttpResponse JsonResponse(int status, const nlohmann::json& body) {

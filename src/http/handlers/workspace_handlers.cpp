@@ -1,4 +1,3 @@
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "http/handlers/handlers.hpp"
@@ -11,15 +10,8 @@ namespace {
 
 const RouteOptions kMember{.access = Access::kWorkspace};
 
-/// The {user_id} path parameter, or a 404-worthy error.
 core::Result<std::int64_t> UserIdParam(const RequestContext& ctx) {
-  const std::string_view text = ctx.params.Get("user_id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
-    return core::Error::Of(core::ErrorCode::kNotFound);
-  }
-  return id;
+  return PositiveIdParam(ctx, "user_id");
 }
 
 }  // namespace
