@@ -40,6 +40,7 @@ const std::vector<Key>& Keys() {
        100000},
       {"security", "login_failures_per_account_per_15_minutes",
        &Config::login_failures_per_account_per_15_minutes, 1, 100000},
+      {"security", "data_key_file", &Config::data_key_file},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
   };
@@ -156,6 +157,8 @@ std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::str
       SetFromText(config, key, value, errors);
     }
   }
+  // A secret: accepted from the environment only, so it never sits in a config file.
+  if (const char* key = FindEnv(environment, "AANTAFEL_SECURITY_DATA_KEY")) config.data_key = key;
   return errors;
 }
 

@@ -29,6 +29,9 @@ struct Config {
   std::int64_t session_ttl_hours = 12;
   std::int64_t login_attempts_per_ip_per_minute = 10;
   std::int64_t login_failures_per_account_per_15_minutes = 5;
+  std::string data_key_file = "var/aantafel.key";  ///< key for personal data at rest (0600)
+  /// The data key itself (base64url), only from AANTAFEL_SECURITY_DATA_KEY — never from a file.
+  std::string data_key;
   // [log]
   std::string log_level = "info";
   std::string log_format = "text";  ///< text or json

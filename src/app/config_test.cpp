@@ -39,6 +39,18 @@ TEST(Config, FileThenEnvironmentOverride) {
   EXPECT_EQ(config.database_url, "postgresql://x@127.0.0.1/db");
 }
 
+TEST(Config, TheDataKeyComesOnlyFromTheEnvironment) {
+  Config from_file;
+  auto errors = LoadConfig(from_file, WriteToml("[security]\ndata_key = \"abc\"\n"), nullptr);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].key, "security.data_key");
+  Config from_env;
+  std::string env_key = "AANTAFEL_SECURITY_DATA_KEY=secret";
+  char* env[] = {env_key.data(), nullptr};
+  EXPECT_TRUE(LoadConfig(from_env, std::nullopt, env).empty());
+  EXPECT_EQ(from_env.data_key, "secret");
+}
+
 TEST(Config, NamesUnknownKeysAndWrongTypes) {
   Config config;
   const auto file = WriteToml("[server]\nlissen = \"x\"\nio_threads = \"two\"\n");
@@ -99,6 +111,7 @@ TEST(Config, TheExampleFileDocumentsEveryDefault) {
   EXPECT_EQ(loaded.login_attempts_per_ip_per_minute, defaults.login_attempts_per_ip_per_minute);
   EXPECT_EQ(loaded.login_failures_per_account_per_15_minutes,
             defaults.login_failures_per_account_per_15_minutes);
+  EXPECT_EQ(loaded.data_key_file, defaults.data_key_file);
   EXPECT_EQ(loaded.log_level, defaults.log_level);
   EXPECT_EQ(loaded.log_format, defaults.log_format);
 }

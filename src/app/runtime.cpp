@@ -39,6 +39,14 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       crypto_(overrides.password_cost.value_or(security::PasswordCost::Interactive())) {
   const core::Clock& clock = overrides.clock != nullptr ? *overrides.clock : system_clock_;
   core::Random& random = overrides.random != nullptr ? *overrides.random : system_random_;
+  cipher_ = std::make_unique<security::SodiumFieldCipher>(
+      security::LoadDataKey(
+          {.key_file = config.data_key_file,
+           .key_text =
+               config.data_key.empty() ? std::nullopt : std::optional<std::string>(config.data_key),
+           .create_if_missing = true},
+          system_random_),
+      random);
   accounts_ = std::make_unique<core::accounts::AccountsService>(
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
 }

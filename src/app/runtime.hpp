@@ -6,6 +6,7 @@
 #include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
+#include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/database.hpp"
@@ -29,6 +30,8 @@ class Runtime {
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
   core::accounts::Crypto& crypto() { return crypto_; }
+  /// Encrypts personal data at rest.
+  core::FieldCipher& cipher() { return *cipher_; }
   [[nodiscard]] const char* database_kind() const;
 
  private:
@@ -39,6 +42,7 @@ class Runtime {
   storage::SqlWorkspaceRepository workspaces_;
   storage::SqlCredentialRepository credentials_;
   security::SodiumCrypto crypto_;
+  std::unique_ptr<security::SodiumFieldCipher> cipher_;
   std::unique_ptr<core::accounts::AccountsService> accounts_;
 };
 

@@ -23,12 +23,14 @@ else
 fi
 
 export LANG=C.UTF-8
+export AANTAFEL_SECURITY_DATA_KEY_FILE="$work/aantafel.key"
 out=$("$bin" --database "$db" migrate) || fail "migrate"
 echo "$out" | grep -q "Schema-versie" || fail "migrate output: $out"
 "$bin" --database "$db" demo >"$work/demo1" || fail "demo"
 "$bin" --database "$db" demo >"$work/demo2" || fail "demo is not idempotent"
 grep -q "demo@aantafel.example" "$work/demo2" || fail "demo does not print the login"
 password=$(awk '/Wachtwoord:/ {print $2}' "$work/demo2")
+[ "$(stat -c %a "$work/aantafel.key")" = 600 ] || fail "data key file is not private (0600)"
 
 printf 'een goed wachtwoord\n' | "$bin" --database "$db" user add --email kees@zorg.nl --name Kees --password-stdin \
   || fail "user add"

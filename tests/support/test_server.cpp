@@ -10,6 +10,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   app::Config config;
   config.database_url = database_.url();
   config.database_pool_size = 4;
+  config.data_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";  // fixed test key, no file
   runtime_ = std::make_unique<app::Runtime>(
       config, /*migrate=*/true,
       app::RuntimeOverrides{.clock = &clock_,

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+
+namespace aantafel::core {
+
+/// A calendar date without time or zone (a position's start, an election day).
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  ///< 1–12
+  int day = 1;    ///< 1–31
+
+  auto operator<=>(const CivilDate&) const = default;
+
+  /// Parses "YYYY-MM-DD" (a real date between 1800 and 2200); nullopt otherwise.
+  static std::optional<CivilDate> Parse(std::string_view text);
+  /// "YYYY-MM-DD".
+  [[nodiscard]] std::string ToString() const;
+  /// Days since 1970-01-01.
+  [[nodiscard]] long DaysSinceEpoch() const;
+  static CivilDate FromDaysSinceEpoch(long days);
+  [[nodiscard]] CivilDate AddDays(long days) const {
+    return FromDaysSinceEpoch(DaysSinceEpoch() + days);
+  }
+};
+
+/// Whether `year` has 29 February.
+bool IsLeapYear(int year);
+/// Days in `month` of `year`.
+int DaysInMonth(int year, int month);
+
+/// The date in the Netherlands (Europe/Amsterdam: CET, CEST from the last Sunday of March to the
+/// last Sunday of October, switching at 01:00 UTC) at `instant`.
+CivilDate DutchDate(Instant instant);
+
+/// UTC offset of Europe/Amsterdam at `instant`, in hours (1 or 2).
+int DutchUtcOffsetHours(Instant instant);
+
+}  // namespace aantafel::core

@@ -1,0 +1,45 @@
+#include "core/civil_date.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aantafel::core {
+namespace {
+
+Instant Utc(const char* date, int hour, int minute = 0) {
+  const long days = CivilDate::Parse(date)->DaysSinceEpoch();
+  return FromMillis((static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60) * 1000);
+}
+
+TEST(CivilDate, ParsesOnlyRealDates) {
+  EXPECT_EQ(CivilDate::Parse("2026-03-18"), (CivilDate{2026, 3, 18}));
+  EXPECT_TRUE(CivilDate::Parse("2024-02-29"));
+  for (const char* bad : {"2025-02-29", "2026-13-01", "2026-04-31", "2026-3-18", "18-03-2026",
+                          "2026-03-18T00:00", "abcd-ef-gh", "1700-01-01", ""}) {
+    EXPECT_FALSE(CivilDate::Parse(bad)) << bad;
+  }
+}
+
+TEST(CivilDate, RoundTripsThroughDayNumbers) {
+  EXPECT_EQ((CivilDate{1970, 1, 1}).DaysSinceEpoch(), 0);
+  EXPECT_EQ((CivilDate{2000, 3, 1}).DaysSinceEpoch(), 11017);
+  for (long d = -1000; d < 30000; d += 37) {
+    EXPECT_EQ(CivilDate::FromDaysSinceEpoch(d).DaysSinceEpoch(), d);
+  }
+  EXPECT_EQ((CivilDate{2026, 3, 1}).AddDays(-1), (CivilDate{2026, 2, 28}));
+  EXPECT_EQ((CivilDate{2026, 3, 18}).ToString(), "2026-03-18");
+}
+
+TEST(DutchDate, FollowsCetAndCestWithTheEuropeanSwitchAt0100Utc) {
+  // 2026: summer time from Sunday 29 March 01:00 UTC to Sunday 25 October 01:00 UTC.
+  EXPECT_EQ(DutchUtcOffsetHours(Utc("2026-03-29", 0, 59)), 1);
+  EXPECT_EQ(DutchUtcOffsetHours(Utc("2026-03-29", 1, 0)), 2);
+  EXPECT_EQ(DutchUtcOffsetHours(Utc("2026-10-25", 0, 59)), 2);
+  EXPECT_EQ(DutchUtcOffsetHours(Utc("2026-10-25", 1, 0)), 1);
+  // Late evening UTC is already the next day in Amsterdam.
+  EXPECT_EQ(DutchDate(Utc("2026-07-01", 22, 30)), (CivilDate{2026, 7, 2}));
+  EXPECT_EQ(DutchDate(Utc("2026-12-31", 22, 59)), (CivilDate{2026, 12, 31}));
+  EXPECT_EQ(DutchDate(Utc("2026-12-31", 23, 0)), (CivilDate{2027, 1, 1}));
+}
+
+}  // namespace
+}  // namespace aantafel::core

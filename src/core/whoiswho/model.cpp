@@ -1,0 +1,114 @@
+#include "core/whoiswho/model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace aantafel::core::whoiswho {
+
+namespace {
+
+constexpr std::array<std::pair<PositionKind, std::string_view>, 8> kKinds{{
+    {PositionKind::kMayor, "mayor"},
+    {PositionKind::kAlderman, "alderman"},
+    {PositionKind::kCouncilMember, "council_member"},
+    {PositionKind::kCitizenMember, "citizen_member"},
+    {PositionKind::kClerk, "clerk"},
+    {PositionKind::kMunicipalSecretary, "municipal_secretary"},
+    {PositionKind::kPolicyAdviser, "policy_adviser"},
+    {PositionKind::kPartnerRole, "partner_role"},
+}};
+
+constexpr std::array<std::pair<Quadrant, std::string_view>, 4> kQuadrants{{
+    {Quadrant::kManageClosely, "manage_closely"},
+    {Quadrant::kKeepSatisfied, "keep_satisfied"},
+    {Quadrant::kKeepInformed, "keep_informed"},
+    {Quadrant::kMonitor, "monitor"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return table.back().second;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                            std::string_view text) {
+  for (const auto& [e, name] : table) {
+    if (name == text) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view ToString(PositionKind kind) { return NameOf(kKinds, kind); }
+std::optional<PositionKind> ParsePositionKind(std::string_view text) {
+  return ValueOf(kKinds, text);
+}
+std::string_view ToString(Quadrant quadrant) { return NameOf(kQuadrants, quadrant); }
+std::optional<Quadrant> ParseQuadrant(std::string_view text) { return ValueOf(kQuadrants, text); }
+
+bool EndsWithCouncilTerm(PositionKind kind) {
+  return kind == PositionKind::kAlderman || kind == PositionKind::kCouncilMember ||
+         kind == PositionKind::kCitizenMember;
+}
+
+bool IsCurrent(const Position& position, CivilDate today) {
+  return position.started_on <= today && (!position.ended_on || today <= *position.ended_on);
+}
+
+Status CheckPositionDates(CivilDate started_on, const std::optional<CivilDate>& ended_on) {
+  if (ended_on && *ended_on < started_on)
+    return Error::Field("ended_on", FieldIssue::kInvalidFormat);
+  return Ok{};
+}
+
+std::vector<PositionEnding> EndOfTermEndings(const std::vector<Position>& positions,
+                                             CivilDate installation) {
+  const CivilDate last_day = installation.AddDays(-1);
+  std::vector<PositionEnding> out;
+  for (const Position& p : positions) {
+    const bool open_on_installation = !p.ended_on || *p.ended_on >= installation;
+    if (EndsWithCouncilTerm(p.kind) && p.started_on < installation && open_on_installation) {
+      out.push_back({.position_id = p.id, .ended_on = last_day});
+    }
+  }
+  return out;
+}
+
+std::vector<std::int64_t> NotYetMet(const std::vector<Position>& positions, CivilDate installation,
+                                    const std::set<std::int64_t>& met) {
+  std::vector<std::int64_t> out;
+  for (const Position& p : positions) {
+    if (!EndsWithCouncilTerm(p.kind) || p.started_on < installation) continue;
+    if (met.contains(p.person_id)) continue;
+    if (std::find(out.begin(), out.end(), p.person_id) == out.end()) out.push_back(p.person_id);
+  }
+  return out;
+}
+
+Status CheckScores(const Scores& scores) {
+  FieldErrors errors;
+  if (scores.power < 1 || scores.power > 5) errors.Add("power", FieldIssue::kInvalidChoice);
+  if (scores.interest < 1 || scores.interest > 5)
+    errors.Add("interest", FieldIssue::kInvalidChoice);
+  if (scores.attitude < -2 || scores.attitude > 2)
+    errors.Add("attitude", FieldIssue::kInvalidChoice);
+  if (!errors.empty()) return std::move(errors).ToError();
+  return Ok{};
+}
+
+Quadrant Classify(int power, int interest) {
+  const bool high_power = power >= 3;
+  const bool high_interest = interest >= 3;
+  if (high_power && high_interest) return Quadrant::kManageClosely;
+  if (high_power) return Quadrant::kKeepSatisfied;
+  if (high_interest) return Quadrant::kKeepInformed;
+  return Quadrant::kMonitor;
+}
+
+}  // namespace aantafel::core::whoiswho

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/result.hpp"
+
+namespace aantafel::core::whoiswho {
+
+/// A position a person holds at an organisation (glossary: functie).
+enum class PositionKind {
+  kMayor,               ///< burgemeester
+  kAlderman,            ///< wethouder, with portfolios
+  kCouncilMember,       ///< raadslid, with party and committees
+  kCitizenMember,       ///< burgerlid
+  kClerk,               ///< griffier
+  kMunicipalSecretary,  ///< gemeentesecretaris
+  kPolicyAdviser,       ///< beleidsadviseur / ambtenaar, with domains
+  kPartnerRole,         ///< a role at a partner organisation
+};
+
+std::string_view ToString(PositionKind kind);
+std::optional<PositionKind> ParsePositionKind(std::string_view text);
+
+/// Positions that belong to one council term and end when a newly elected council is installed.
+bool EndsWithCouncilTerm(PositionKind kind);
+
+/// A position over time. `ended_on` is the last day in office; empty while it lasts.
+struct Position {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t organisation_id = 0;
+  PositionKind kind = PositionKind::kPartnerRole;
+  std::string title;
+  std::string party;
+  std::vector<std::string> portfolios;
+  std::vector<std::string> domains;
+  std::vector<std::string> committees;
+  CivilDate started_on;
+  std::optional<CivilDate> ended_on;
+};
+
+/// Whether the position is held on `today` (derived from dates, never stored).
+bool IsCurrent(const Position& position, CivilDate today);
+
+/// Checks that a position's dates make sense (ended_on not before started_on).
+Status CheckPositionDates(CivilDate started_on, const std::optional<CivilDate>& ended_on);
+
+/// A position closed by an election: the old council's last day is the day before installation.
+struct PositionEnding {
+  std::int64_t position_id = 0;
+  CivilDate ended_on;
+};
+
+/// The positions of one municipality that the installation of a new council on `installation`
+/// ends: council-term positions that started before that day and are still open on it.
+std::vector<PositionEnding> EndOfTermEndings(const std::vector<Position>& positions,
+                                             CivilDate installation);
+
+/// People with a council-term position starting on or after `installation` whom nobody in the
+/// workspace has met yet (`met`: person ids with a recorded meeting), in position order.
+std::vector<std::int64_t> NotYetMet(const std::vector<Position>& positions, CivilDate installation,
+                                    const std::set<std::int64_t>& met);
+
+/// Scores of one dated stakeholder assessment.
+struct Scores {
+  int power = 3;     ///< invloed 1–5
+  int interest = 3;  ///< belang 1–5
+  int attitude = 0;  ///< houding −2 (against us) … +2 (for us)
+};
+
+/// Field errors for scores outside their ranges.
+Status CheckScores(const Scores& scores);
+
+/// Mendelow's power/interest grid. A score of 3 or more counts as high.
+enum class Quadrant { kManageClosely, kKeepSatisfied, kKeepInformed, kMonitor };
+
+Quadrant Classify(int power, int interest);
+std::string_view ToString(Quadrant quadrant);
+std::optional<Quadrant> ParseQuadrant(std::string_view text);
+
+}  // namespace aantafel::core::whoiswho

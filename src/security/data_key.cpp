@@ -1,0 +1,139 @@
+#include "security/data_key.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "security/sodium.hpp"
+
+namespace aantafel::security {
+
+namespace {
+
+constexpr std::string_view kVersion = "v1";
+
+int Base64UrlValue(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+DataKey FromText(std::string_view text, const std::string& origin) {
+  auto bytes = DecodeBase64Url(text);
+  if (!bytes || bytes->size() != DataKey{}.size()) {
+    throw std::runtime_error(origin + " must hold 32 bytes as base64url (43 characters)");
+  }
+  DataKey key;
+  std::copy(bytes->begin(), bytes->end(), key.begin());
+  return key;
+}
+
+}  // namespace
+
+std::optional<std::vector<unsigned char>> DecodeBase64Url(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::vector<unsigned char> out;
+  out.reserve(text.size() * 3 / 4);
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int v = Base64UrlValue(c);
+    if (v < 0) return std::nullopt;
+    buffer = (buffer << 6U) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<unsigned char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU));
+    }
+  }
+  // Canonical only: the unused low bits of the last character must be zero, so one byte string
+  // has exactly one encoding (otherwise a changed character could decode to the same bytes).
+  if ((buffer & ((1U << static_cast<unsigned>(bits)) - 1U)) != 0) return std::nullopt;
+  return out;
+}
+
+DataKey LoadDataKey(const DataKeySource& source, core::Random& random) {
+  if (source.key_text && !source.key_text->empty()) {
+    return FromText(*source.key_text, "AANTAFEL_SECURITY_DATA_KEY");
+  }
+  const std::filesystem::path file(source.key_file);
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    std::ifstream in(file);
+    std::string text;
+    std::getline(in, text);
+    return FromText(text, "data key file " + file.string());
+  }
+  if (!source.create_if_missing) {
+    throw std::runtime_error("data key file " + file.string() + " does not exist");
+  }
+  DataKey key;
+  random.Fill(key);
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  const std::string text = core::Base64Url(key);
+  // Create with 0600 from the start, so the key is never readable by others, not even briefly.
+  const mode_t old_mask = ::umask(077);
+  {
+    std::ofstream out(file, std::ios::trunc);
+    out << text << '\n';
+    out.flush();
+    ::umask(old_mask);
+    if (!out) throw std::runtime_error("cannot write data key file " + file.string());
+  }
+  return key;
+}
+
+SodiumFieldCipher::SodiumFieldCipher(const DataKey& key, core::Random& random)
+    : key_(key), random_(random) {
+  InitSodium();
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, key_.data(), key_.size(),
+                     reinterpret_cast<const unsigned char*>("aantafel-key-id"), 15);
+  char hex[9];
+  sodium_bin2hex(hex, sizeof hex, digest, 4);
+  key_id_.assign(hex, 8);
+}
+
+SodiumFieldCipher::~SodiumFieldCipher() { sodium_memzero(key_.data(), key_.size()); }
+
+std::string SodiumFieldCipher::Seal(std::string_view plaintext, std::string_view context) {
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  std::vector<unsigned char> box(kNonce + plaintext.size() + kTag);
+  random_.Fill(std::span<unsigned char>(box.data(), kNonce));
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      box.data() + kNonce, &written, reinterpret_cast<const unsigned char*>(plaintext.data()),
+      plaintext.size(), reinterpret_cast<const unsigned char*>(context.data()), context.size(),
+      nullptr, box.data(), key_.data());
+  box.resize(kNonce + static_cast<std::size_t>(written));
+  return std::string(kVersion) + "." + key_id_ + "." + core::Base64Url(box);
+}
+
+std::optional<std::string> SodiumFieldCipher::Open(std::string_view sealed,
+                                                   std::string_view context) {
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  const std::string prefix = std::string(kVersion) + "." + key_id_ + ".";
+  if (!sealed.starts_with(prefix)) return std::nullopt;
+  auto box = DecodeBase64Url(sealed.substr(prefix.size()));
+  if (!box || box->size() < kNonce + kTag) return std::nullopt;
+  std::string plain(box->size() - kNonce - kTag, '\0');
+  unsigned long long written = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+          reinterpret_cast<unsigned char*>(plain.data()), &written, nullptr, box->data() + kNonce,
+          box->size() - kNonce, reinterpret_cast<const unsigned char*>(context.data()),
+          context.size(), box->data(), key_.data()) != 0) {
+    return std::nullopt;
+  }
+  plain.resize(static_cast<std::size_t>(written));
+  return plain;
+}
+
+}  // namespace aantafel::security

@@ -1,0 +1,94 @@
+#include "security/data_key.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/fakes.hpp"
+
+namespace aantafel::security {
+namespace {
+
+namespace fs = std::filesystem;
+
+DataKey TestKey(unsigned char fill = 7) {
+  DataKey key;
+  key.fill(fill);
+  return key;
+}
+
+TEST(FieldCipher, RoundTripsWithinTheSameContext) {
+  testing::SeededRandom random;
+  SodiumFieldCipher cipher(TestKey(), random);
+  for (const std::string text : {"", "06-12345678", "Aantekening over wethouder: ö 😀"}) {
+    const std::string sealed = cipher.Seal(text, "person.notes/ws:1");
+    EXPECT_TRUE(sealed.starts_with("v1."));
+    EXPECT_EQ(sealed.find(text.empty() ? "\x01" : text), std::string::npos) << "plaintext visible";
+    EXPECT_EQ(cipher.Open(sealed, "person.notes/ws:1"), text);
+  }
+}
+
+TEST(FieldCipher, SameTextSealsDifferentlyEachTime) {
+  testing::SeededRandom random;
+  SodiumFieldCipher cipher(TestKey(), random);
+  EXPECT_NE(cipher.Seal("06-12345678", "c"), cipher.Seal("06-12345678", "c"));
+}
+
+TEST(FieldCipher, RefusesOtherContextsTamperingAndOtherKeys) {
+  testing::SeededRandom random;
+  SodiumFieldCipher cipher(TestKey(1), random);
+  SodiumFieldCipher other(TestKey(2), random);
+  const std::string sealed = cipher.Seal("geheim", "person.notes/ws:1");
+  EXPECT_FALSE(cipher.Open(sealed, "person.notes/ws:2")) << "moved to another workspace";
+  EXPECT_FALSE(other.Open(sealed, "person.notes/ws:1")) << "another key";
+  for (std::size_t at : {sealed.size() - 1, sealed.size() - 10, sealed.size() / 2 + 6}) {
+    std::string tampered = sealed;
+    tampered[at] = tampered[at] == 'A' ? 'B' : 'A';
+    EXPECT_FALSE(cipher.Open(tampered, "person.notes/ws:1")) << "changed at " << at;
+  }
+  EXPECT_FALSE(cipher.Open("v1.garbage", "person.notes/ws:1"));
+  EXPECT_FALSE(cipher.Open("", "person.notes/ws:1"));
+}
+
+TEST(DataKey, IsCreatedOnceWithPrivatePermissionsAndThenReused) {
+  const fs::path dir = fs::temp_directory_path() / "aantafel_key_test";
+  fs::remove_all(dir);
+  testing::SeededRandom random;
+  const DataKeySource source{.key_file = (dir / "sub" / "aantafel.key").string()};
+  const DataKey first = LoadDataKey(source, random);
+  struct stat info {};
+  ASSERT_EQ(::stat(source.key_file.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  EXPECT_EQ(LoadDataKey(source, random), first);
+  fs::remove_all(dir);
+}
+
+TEST(DataKey, EnvironmentWinsAndBadKeysAreRefused) {
+  testing::SeededRandom random;
+  const DataKey key = TestKey(9);
+  const DataKeySource from_env{
+      .key_file = "/nonexistent/x", .key_text = core::Base64Url(key), .create_if_missing = false};
+  EXPECT_EQ(LoadDataKey(from_env, random), key);
+  EXPECT_THROW(
+      LoadDataKey({.key_file = "/nonexistent/x", .key_text = "short", .create_if_missing = false},
+                  random),
+      std::runtime_error);
+  EXPECT_THROW(LoadDataKey({.key_file = "/nonexistent/x", .create_if_missing = false}, random),
+               std::runtime_error);
+}
+
+TEST(Base64Url, DecodesWhatItEncodes) {
+  const std::vector<unsigned char> data = {0, 1, 2, 250, 251, 255, 17};
+  for (std::size_t n = 0; n <= data.size(); ++n) {
+    std::vector<unsigned char> part(data.begin(), data.begin() + static_cast<long>(n));
+    EXPECT_EQ(DecodeBase64Url(core::Base64Url(part)), part) << n;
+  }
+  EXPECT_FALSE(DecodeBase64Url("a"));
+  EXPECT_FALSE(DecodeBase64Url("ab+c"));
+  EXPECT_FALSE(DecodeBase64Url("Zh")) << "non-canonical: unused bits set (canonical is Zg)";
+}
+
+}  // namespace
+}  // namespace aantafel::security
