@@ -95,6 +95,7 @@ int Serve(const Config& config) {
   http::App app(
       http::AppServices{.accounts = runtime.accounts(),
                         .crypto = runtime.crypto(),
+                        .whoiswho = runtime.whoiswho(),
                         .database_ready = [&runtime] { return runtime.database().Ping(); }},
       http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
                         .session_ttl = std::chrono::hours(config.session_ttl_hours),

@@ -49,6 +49,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       random);
   accounts_ = std::make_unique<core::accounts::AccountsService>(
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
+  whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);
+  whoiswho_ = std::make_unique<core::whoiswho::WhoIsWhoService>(*whoiswho_repository_, clock);
 }
 
 const char* Runtime::database_kind() const {

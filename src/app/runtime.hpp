@@ -6,10 +6,12 @@
 #include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
+#include "core/whoiswho/service.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/database.hpp"
+#include "storage/whoiswho_repository.hpp"
 
 namespace aantafel::app {
 
@@ -32,6 +34,7 @@ class Runtime {
   core::accounts::Crypto& crypto() { return crypto_; }
   /// Encrypts personal data at rest.
   core::FieldCipher& cipher() { return *cipher_; }
+  core::whoiswho::WhoIsWhoService& whoiswho() { return *whoiswho_; }
   [[nodiscard]] const char* database_kind() const;
 
  private:
@@ -44,6 +47,8 @@ class Runtime {
   security::SodiumCrypto crypto_;
   std::unique_ptr<security::SodiumFieldCipher> cipher_;
   std::unique_ptr<core::accounts::AccountsService> accounts_;
+  std::unique_ptr<storage::SqlWhoIsWhoRepository> whoiswho_repository_;
+  std::unique_ptr<core::whoiswho::WhoIsWhoService> whoiswho_;
 };
 
 /// The accounts policy from configuration.

@@ -33,6 +33,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                              .session_ttl = settings_.session_ttl});
   RegisterWorkspaceRoutes(router_, services_.accounts);
   RegisterTokenRoutes(router_, services_.accounts);
+  RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
 }
 
 HttpResponse App::RunChain(RequestContext& ctx, const Handler& handler) {

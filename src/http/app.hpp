@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/accounts/service.hpp"
+#include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -26,6 +27,7 @@ struct AppSettings {
 struct AppServices {
   core::accounts::AccountsService& accounts;
   core::accounts::Crypto& crypto;
+  core::whoiswho::WhoIsWhoService& whoiswho;
   std::function<bool()> database_ready;  ///< for /readyz
 };
 

@@ -89,6 +89,45 @@ std::optional<std::string> JsonObjectReader::String(const std::string& key, bool
   return text;
 }
 
+std::optional<std::vector<std::string>> JsonObjectReader::StringList(const std::string& key,
+                                                                     bool required,
+                                                                     std::size_t max_items,
+                                                                     std::size_t max_bytes) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_array()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  if (value->size() > max_items) {
+    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_items));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *value) {
+    if (!item.is_string()) {
+      errors_.Add(key, FieldIssue::kInvalidType);
+      return std::nullopt;
+    }
+    if (item.get_ref<const std::string&>().size() > max_bytes) {
+      errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_bytes));
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<bool> JsonObjectReader::Boolean(const std::string& key, bool required) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_boolean()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
 std::optional<std::int64_t> JsonObjectReader::Integer(const std::string& key, bool required) {
   const nlohmann::json* value = Field(key, required);
   if (value == nullptr) return std::nullopt;

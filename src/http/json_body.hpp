@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/result.hpp"
@@ -23,6 +24,12 @@ class JsonObjectReader {
   /// A required (or optional) string field; at most `max_bytes` bytes before core's checks.
   std::optional<std::string> String(const std::string& key, bool required = true,
                                     std::size_t max_bytes = 64 * 1024);
+  /// A list of strings (each at most `max_bytes`), at most `max_items` long.
+  std::optional<std::vector<std::string>> StringList(const std::string& key, bool required = false,
+                                                     std::size_t max_items = 100,
+                                                     std::size_t max_bytes = 1024);
+  /// A required (or optional) true/false field.
+  std::optional<bool> Boolean(const std::string& key, bool required = false);
   /// A required (or optional) integer field.
   std::optional<std::int64_t> Integer(const std::string& key, bool required = true);
 

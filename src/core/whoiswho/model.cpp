@@ -19,6 +19,18 @@ constexpr std::array<std::pair<PositionKind, std::string_view>, 8> kKinds{{
     {PositionKind::kPartnerRole, "partner_role"},
 }};
 
+constexpr std::array<std::pair<OrganisationKind, std::string_view>, 9> kOrganisationKinds{{
+    {OrganisationKind::kMunicipality, "municipality"},
+    {OrganisationKind::kProvider, "provider"},
+    {OrganisationKind::kCareCooperative, "care_cooperative"},
+    {OrganisationKind::kHousingCorporation, "housing_corporation"},
+    {OrganisationKind::kCareOffice, "care_office"},
+    {OrganisationKind::kInsurer, "insurer"},
+    {OrganisationKind::kSchool, "school"},
+    {OrganisationKind::kOwn, "own"},
+    {OrganisationKind::kOther, "other"},
+}};
+
 constexpr std::array<std::pair<Quadrant, std::string_view>, 4> kQuadrants{{
     {Quadrant::kManageClosely, "manage_closely"},
     {Quadrant::kKeepSatisfied, "keep_satisfied"},
@@ -49,6 +61,16 @@ std::string_view ToString(PositionKind kind) { return NameOf(kKinds, kind); }
 std::optional<PositionKind> ParsePositionKind(std::string_view text) {
   return ValueOf(kKinds, text);
 }
+std::string_view ToString(OrganisationKind kind) { return NameOf(kOrganisationKinds, kind); }
+std::optional<OrganisationKind> ParseOrganisationKind(std::string_view text) {
+  return ValueOf(kOrganisationKinds, text);
+}
+
+bool IsMunicipalityCode(std::string_view code) {
+  return code.size() == 6 && code.starts_with("GM") &&
+         std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string_view ToString(Quadrant quadrant) { return NameOf(kQuadrants, quadrant); }
 std::optional<Quadrant> ParseQuadrant(std::string_view text) { return ValueOf(kQuadrants, text); }
 

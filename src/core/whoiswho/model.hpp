@@ -12,6 +12,56 @@
 
 namespace aantafel::core::whoiswho {
 
+/// What kind of organisation (glossary: organisatie).
+enum class OrganisationKind {
+  kMunicipality,
+  kProvider,
+  kCareCooperative,
+  kHousingCorporation,
+  kCareOffice,
+  kInsurer,
+  kSchool,
+  kOwn,  ///< the workspace's own organisation
+  kOther,
+};
+
+std::string_view ToString(OrganisationKind kind);
+std::optional<OrganisationKind> ParseOrganisationKind(std::string_view text);
+
+/// A municipality as shared reference data (CBS code GMnnnn).
+struct Municipality {
+  std::string code;
+  std::string name;
+  std::optional<std::string> province;
+  std::optional<std::int64_t> population;
+  std::optional<std::string> care_office_region;  ///< zorgkantoorregio
+  std::optional<std::string> youth_region;        ///< jeugdregio
+};
+
+/// Whether `code` looks like a CBS municipality code: "GM" and four digits.
+bool IsMunicipalityCode(std::string_view code);
+
+/// An organisation in a workspace; a municipality links to the reference data by code.
+struct Organisation {
+  std::int64_t id = 0;
+  OrganisationKind kind = OrganisationKind::kOther;
+  std::string name;
+  std::optional<std::string> municipality_code;
+};
+
+/// A person. Email, phone and notes are personal data: encrypted at rest, exported and erased
+/// on request. Name and positions are public-role data.
+struct Person {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> notes;
+  bool fictional = false;  ///< demo data, shown as fictional
+  Instant created_at{};
+  Instant updated_at{};
+};
+
 /// A position a person holds at an organisation (glossary: functie).
 enum class PositionKind {
   kMayor,               ///< burgemeester
@@ -76,6 +126,16 @@ struct Scores {
 
 /// Field errors for scores outside their ranges.
 Status CheckScores(const Scores& scores);
+
+/// One dated assessment of a person (history is kept).
+struct Assessment {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  CivilDate assessed_on;
+  Scores scores;
+  std::string note;  ///< personal data: encrypted at rest
+  Instant created_at{};
+};
 
 /// Mendelow's power/interest grid. A score of 3 or more counts as high.
 enum class Quadrant { kManageClosely, kKeepSatisfied, kKeepInformed, kMonitor };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/accounts/service.hpp"
+#include "core/whoiswho/service.hpp"
 #include "http/router.hpp"
 
 namespace aantafel::http {
@@ -27,6 +28,9 @@ void RegisterSessionRoutes(Router& router, SessionDeps deps);
 
 /// /api/v1/workspaces… and members.
 void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts);
+
+/// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
+void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
 
 /// /api/v1/workspaces/{slug}/tokens…
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);

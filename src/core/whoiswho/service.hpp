@@ -1,0 +1,132 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/accounts/model.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/whoiswho/model.hpp"
+#include "core/whoiswho/ports.hpp"
+
+namespace aantafel::core::whoiswho {
+
+/// A person as typed by a user. Empty optional fields are cleared.
+struct PersonInput {
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string notes;
+  bool fictional = false;
+};
+
+/// A partial change of a person: absent fields keep their value, empty strings clear them.
+struct PersonPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> notes;
+  std::optional<bool> fictional;
+};
+
+/// A position as typed by a user; dates as "YYYY-MM-DD".
+struct PositionInput {
+  std::int64_t organisation_id = 0;
+  std::string kind;
+  std::string title;
+  std::string party;
+  std::vector<std::string> portfolios;
+  std::vector<std::string> domains;
+  std::vector<std::string> committees;
+  std::string started_on;
+  std::string ended_on;  ///< empty while the position lasts
+};
+
+/// An assessment as typed by a user; `assessed_on` empty means today (Dutch date).
+struct AssessmentInput {
+  std::string assessed_on;
+  int power = 0;
+  int interest = 0;
+  int attitude = 0;
+  std::string note;
+};
+
+/// A person in a list: current positions and where they stand now.
+struct PersonSummary {
+  Person person;
+  std::vector<Position> current_positions;
+  std::optional<Assessment> latest_assessment;
+  std::optional<Quadrant> quadrant;
+};
+
+/// Everything we hold on a person (the AVG access request and the detail page).
+struct PersonDossier {
+  Person person;
+  std::vector<Position> positions;  ///< all, including ended ones
+  std::vector<Assessment> assessments;
+};
+
+/// Filters of the people list.
+struct PeopleFilter {
+  std::string text;  ///< part of the name
+  std::optional<std::int64_t> organisation_id;
+  std::optional<PositionKind> kind;  ///< with a current position of this kind
+  std::string party;
+  std::string domain;
+  std::optional<Quadrant> quadrant;
+};
+
+/// What an election transition did.
+struct ElectionResult {
+  std::vector<PositionEnding> ended;
+  std::vector<Person> not_yet_met;
+};
+
+/// Use cases of Wie is wie. Every call acts inside one workspace.
+class WhoIsWhoService {
+ public:
+  WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock);
+
+  std::vector<Municipality> SearchMunicipalities(std::string_view text);
+  Status UpsertMunicipality(const Municipality& municipality);
+
+  Result<Organisation> AddOrganisation(const accounts::WorkspaceAccess& access,
+                                       std::string_view kind, std::string_view name,
+                                       std::string_view municipality_code);
+  std::vector<Organisation> ListOrganisations(const accounts::WorkspaceAccess& access);
+
+  Result<Person> AddPerson(const accounts::WorkspaceAccess& access, const PersonInput& input);
+  Result<Person> UpdatePerson(const accounts::WorkspaceAccess& access, std::int64_t id,
+                              const PersonPatch& patch);
+  Result<PersonDossier> GetPerson(const accounts::WorkspaceAccess& access, std::int64_t id);
+  std::vector<PersonSummary> ListPeople(const accounts::WorkspaceAccess& access,
+                                        const PeopleFilter& filter);
+  /// Erases a person and everything about them (AVG); the erasure is written to the audit log.
+  Status ErasePerson(const accounts::WorkspaceAccess& access, std::int64_t id);
+
+  Result<Position> AddPosition(const accounts::WorkspaceAccess& access, std::int64_t person_id,
+                               const PositionInput& input);
+  Result<Position> EndPosition(const accounts::WorkspaceAccess& access, std::int64_t position_id,
+                               std::string_view ended_on);
+  Status DeletePosition(const accounts::WorkspaceAccess& access, std::int64_t position_id);
+
+  Result<Assessment> AddAssessment(const accounts::WorkspaceAccess& access, std::int64_t person_id,
+                                   const AssessmentInput& input);
+
+  /// A new council is installed on `installation`: ends the old council-term positions at this
+  /// municipality and lists the new people nobody has met yet.
+  Result<ElectionResult> ApplyElection(const accounts::WorkspaceAccess& access,
+                                       std::int64_t organisation_id, std::string_view installation);
+
+  /// Today in the Netherlands.
+  [[nodiscard]] CivilDate Today() const;
+
+ private:
+  Result<Person> CheckedPerson(const PersonInput& input);
+
+  WhoIsWhoRepository& repository_;
+  const Clock& clock_;
+};
+
+}  // namespace aantafel::core::whoiswho

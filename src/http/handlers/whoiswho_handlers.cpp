@@ -1,0 +1,296 @@
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "http/handlers/handlers.hpp"
+#include "http/handlers/views.hpp"
+#include "http/handlers/whoiswho_views.hpp"
+#include "http/json_body.hpp"
+
+namespace aantafel::http {
+
+using namespace core::whoiswho;
+
+namespace {
+
+const RouteOptions kMember{.access = Access::kWorkspace};
+
+/// An optional positive integer query parameter; a field error when it is not one.
+std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
+                                    core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return std::nullopt;
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+  if (ec != std::errc{} || end != text->data() + text->size() || id <= 0) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return std::nullopt;
+  }
+  return id;
+}
+
+/// Reads a position body shared by create requests.
+std::optional<PositionInput> ReadPosition(JsonObjectReader& body) {
+  PositionInput in;
+  auto org = body.Integer("organisation_id");
+  auto kind = body.String("kind", true, 64);
+  auto title = body.String("title", false, 1024);
+  auto party = body.String("party", false, 1024);
+  auto portfolios = body.StringList("portfolios");
+  auto domains = body.StringList("domains");
+  auto committees = body.StringList("committees");
+  auto started = body.String("started_on", true, 32);
+  auto ended = body.String("ended_on", false, 32);
+  if (!org || !kind || !started) return std::nullopt;
+  in.organisation_id = *org;
+  in.kind = *kind;
+  in.title = title.value_or("");
+  in.party = party.value_or("");
+  in.portfolios = portfolios.value_or(std::vector<std::string>{});
+  in.domains = domains.value_or(std::vector<std::string>{});
+  in.committees = committees.value_or(std::vector<std::string>{});
+  in.started_on = *started;
+  in.ended_on = ended.value_or("");
+  return in;
+}
+
+}  // namespace
+
+void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
+  router.Add("GET", "/api/v1/municipalities", [&service](RequestContext& ctx) {
+    const std::string text(ctx.request.Query("q").value_or(""));
+    if (text.size() > 200)
+      return Fail(ctx, core::Error::Field("q", core::FieldIssue::kTooLong, 200));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& m : service.SearchMunicipalities(text)) items.push_back(MunicipalityView(m));
+    return JsonResponse(200, {{"items", items}});
+  });
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/organisations",
+      [&service](RequestContext& ctx) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& o : service.ListOrganisations(*ctx.workspace)) {
+          items.push_back(OrganisationView(o));
+        }
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/organisations",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto kind = body->String("kind", true, 64);
+        auto name = body->String("name", false, 1024);
+        auto code = body->String("municipality_code", false, 16);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto org =
+            service.AddOrganisation(*ctx.workspace, *kind, name.value_or(""), code.value_or(""));
+        if (!org) return Fail(ctx, org.error());
+        return JsonResponse(201, OrganisationView(*org));
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/elections",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto date = body->String("installation_date", true, 32);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto result = service.ApplyElection(*ctx.workspace, *id, *date);
+        if (!result) return Fail(ctx, result.error());
+        nlohmann::json ended = nlohmann::json::array();
+        for (const auto& e : result->ended) {
+          ended.push_back({{"position_id", e.position_id}, {"ended_on", e.ended_on.ToString()}});
+        }
+        nlohmann::json people = nlohmann::json::array();
+        for (const auto& p : result->not_yet_met) {
+          people.push_back({{"id", p.id}, {"name", p.name}, {"fictional", p.fictional}});
+        }
+        return JsonResponse(200, {{"ended", ended}, {"not_yet_met", people}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/people",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        PeopleFilter filter;
+        filter.text = std::string(ctx.request.Query("q").value_or(""));
+        if (filter.text.size() > 200) errors.Add("q", core::FieldIssue::kTooLong, 200);
+        filter.organisation_id = QueryId(ctx.request, "organisation_id", errors);
+        if (auto kind = ctx.request.Query("kind"); kind && !kind->empty()) {
+          filter.kind = ParsePositionKind(*kind);
+          if (!filter.kind) errors.Add("kind", core::FieldIssue::kInvalidChoice);
+        }
+        if (auto quadrant = ctx.request.Query("quadrant"); quadrant && !quadrant->empty()) {
+          filter.quadrant = ParseQuadrant(*quadrant);
+          if (!filter.quadrant) errors.Add("quadrant", core::FieldIssue::kInvalidChoice);
+        }
+        filter.party = std::string(ctx.request.Query("party").value_or(""));
+        filter.domain = std::string(ctx.request.Query("domain").value_or(""));
+        if (filter.party.size() > 200) errors.Add("party", core::FieldIssue::kTooLong, 200);
+        if (filter.domain.size() > 200) errors.Add("domain", core::FieldIssue::kTooLong, 200);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        const auto today = service.Today();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& s : service.ListPeople(*ctx.workspace, filter)) {
+          items.push_back(PersonSummaryView(s, today));
+        }
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/people",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto name = body->String("name", true, 1024);
+        auto email = body->String("email", false, 1024);
+        auto phone = body->String("phone", false, 256);
+        auto notes = body->String("notes", false, 64 * 1024);
+        auto fictional = body->Boolean("fictional");
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto person = service.AddPerson(*ctx.workspace, {.name = *name,
+                                                         .email = email.value_or(""),
+                                                         .phone = phone.value_or(""),
+                                                         .notes = notes.value_or(""),
+                                                         .fictional = fictional.value_or(false)});
+        if (!person) return Fail(ctx, person.error());
+        return JsonResponse(201, PersonView(*person));
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/people/{person_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto dossier = service.GetPerson(*ctx.workspace, *id);
+        if (!dossier) return Fail(ctx, dossier.error());
+        return JsonResponse(200, DossierView(*dossier, service.Today()));
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/people/{person_id}/export",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto dossier = service.GetPerson(*ctx.workspace, *id);
+        if (!dossier) return Fail(ctx, dossier.error());
+        nlohmann::json body = DossierView(*dossier, service.Today());
+        body["workspace"] = ctx.workspace->workspace.slug;
+        HttpResponse response = JsonResponse(200, body);
+        response.headers.Set("Content-Disposition",
+                             "attachment; filename=\"persoon-" + std::to_string(*id) + ".json\"");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "PATCH", "/api/v1/workspaces/{slug}/people/{person_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        PersonPatch patch{.name = body->String("name", false, 1024),
+                          .email = body->String("email", false, 1024),
+                          .phone = body->String("phone", false, 256),
+                          .notes = body->String("notes", false, 64 * 1024),
+                          .fictional = body->Boolean("fictional")};
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto person = service.UpdatePerson(*ctx.workspace, *id, patch);
+        if (!person) return Fail(ctx, person.error());
+        return JsonResponse(200, PersonView(*person));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/people/{person_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto erased = service.ErasePerson(*ctx.workspace, *id);
+        if (!erased) return Fail(ctx, erased.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/people/{person_id}/positions",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto input = ReadPosition(*body);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto position = service.AddPosition(*ctx.workspace, *id, *input);
+        if (!position) return Fail(ctx, position.error());
+        return JsonResponse(201, PositionView(*position, service.Today()));
+      },
+      kMember);
+
+  router.Add(
+      "PATCH", "/api/v1/workspaces/{slug}/positions/{position_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "position_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto ended = body->String("ended_on", false, 32);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto position = service.EndPosition(*ctx.workspace, *id, ended.value_or(""));
+        if (!position) return Fail(ctx, position.error());
+        return JsonResponse(200, PositionView(*position, service.Today()));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/positions/{position_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "position_id");
+        if (!id) return Fail(ctx, id.error());
+        auto deleted = service.DeletePosition(*ctx.workspace, *id);
+        if (!deleted) return Fail(ctx, deleted.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/people/{person_id}/assessments",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto power = body->Integer("power");
+        auto interest = body->Integer("interest");
+        auto attitude = body->Integer("attitude");
+        auto assessed_on = body->String("assessed_on", false, 32);
+        auto note = body->String("note", false, 64 * 1024);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        // Out-of-range numbers are refused by core; clamp only to keep them in int range.
+        auto small = [](std::int64_t v) {
+          return static_cast<int>(std::clamp<std::int64_t>(v, -100, 100));
+        };
+        auto assessment = service.AddAssessment(*ctx.workspace, *id,
+                                                {.assessed_on = assessed_on.value_or(""),
+                                                 .power = small(*power),
+                                                 .interest = small(*interest),
+                                                 .attitude = small(*attitude),
+                                                 .note = note.value_or("")});
+        if (!assessment) return Fail(ctx, assessment.error());
+        return JsonResponse(201, AssessmentView(*assessment));
+      },
+      kMember);
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,92 @@
+#include "http/handlers/whoiswho_views.hpp"
+
+#include "http/handlers/views.hpp"
+
+namespace aantafel::http {
+
+using namespace core::whoiswho;
+
+namespace {
+
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json MunicipalityView(const Municipality& m) {
+  return {{"code", m.code},
+          {"name", m.name},
+          {"province", OrNull(m.province)},
+          {"population", OrNull(m.population)},
+          {"care_office_region", OrNull(m.care_office_region)},
+          {"youth_region", OrNull(m.youth_region)}};
+}
+
+nlohmann::json OrganisationView(const Organisation& org) {
+  return {{"id", org.id},
+          {"kind", ToString(org.kind)},
+          {"name", org.name},
+          {"municipality_code", OrNull(org.municipality_code)}};
+}
+
+nlohmann::json PositionView(const Position& p, core::CivilDate today) {
+  return {
+      {"id", p.id},
+      {"person_id", p.person_id},
+      {"organisation_id", p.organisation_id},
+      {"kind", ToString(p.kind)},
+      {"title", p.title},
+      {"party", p.party},
+      {"portfolios", p.portfolios},
+      {"domains", p.domains},
+      {"committees", p.committees},
+      {"started_on", p.started_on.ToString()},
+      {"ended_on", p.ended_on ? nlohmann::json(p.ended_on->ToString()) : nlohmann::json(nullptr)},
+      {"current", IsCurrent(p, today)}};
+}
+
+nlohmann::json AssessmentView(const Assessment& a) {
+  return {{"id", a.id},
+          {"assessed_on", a.assessed_on.ToString()},
+          {"power", a.scores.power},
+          {"interest", a.scores.interest},
+          {"attitude", a.scores.attitude},
+          {"note", a.note},
+          {"quadrant", ToString(Classify(a.scores.power, a.scores.interest))}};
+}
+
+nlohmann::json PersonView(const Person& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"email", OrNull(p.email)},
+          {"phone", OrNull(p.phone)},
+          {"notes", OrNull(p.notes)},
+          {"fictional", p.fictional},
+          {"created_at", FormatTimestamp(p.created_at)},
+          {"updated_at", FormatTimestamp(p.updated_at)}};
+}
+
+nlohmann::json PersonSummaryView(const PersonSummary& s, core::CivilDate today) {
+  nlohmann::json positions = nlohmann::json::array();
+  for (const auto& p : s.current_positions) positions.push_back(PositionView(p, today));
+  return {
+      {"id", s.person.id},
+      {"name", s.person.name},
+      {"fictional", s.person.fictional},
+      {"current_positions", positions},
+      {"latest_assessment",
+       s.latest_assessment ? AssessmentView(*s.latest_assessment) : nlohmann::json(nullptr)},
+      {"quadrant", s.quadrant ? nlohmann::json(ToString(*s.quadrant)) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json DossierView(const PersonDossier& d, core::CivilDate today) {
+  nlohmann::json positions = nlohmann::json::array();
+  for (const auto& p : d.positions) positions.push_back(PositionView(p, today));
+  nlohmann::json assessments = nlohmann::json::array();
+  for (const auto& a : d.assessments) assessments.push_back(AssessmentView(a));
+  return {{"person", PersonView(d.person)}, {"positions", positions}, {"assessments", assessments}};
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,109 @@
+// Starts the real aantafel binary on a free loopback port with a fresh SQLite database,
+// prepared with the CLI, and stops it again.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Binary under test: AANTAFEL_BIN (relative to the repo root) or build/debug/aantafel. */
+export function binaryPath() {
+  const bin = process.env.AANTAFEL_BIN ?? 'build/debug/aantafel';
+  return isAbsolute(bin) ? bin : join(repoRoot, bin);
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export class AantafelServer {
+  constructor() {
+    this.bin = binaryPath();
+    this.dir = mkdtempSync(join(tmpdir(), 'aantafel-e2e-'));
+    this.database = `sqlite:${join(this.dir, 'e2e.db')}`;
+    this.env = {
+      ...process.env,
+      AANTAFEL_SERVER_STATIC_DIR: join(repoRoot, 'web', 'dist'),
+      AANTAFEL_LOG_LEVEL: 'warn',
+      // The run logs in about ten times a minute from one address; the limit is not under test.
+      AANTAFEL_SECURITY_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
+      // AddressSanitizer in the debug build: report, do not stop on leaks at exit.
+      ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=0',
+    };
+    this.process = null;
+    this.output = '';
+    this.baseUrl = '';
+  }
+
+  /** Runs `aantafel --database … ARGS` and returns its stdout; throws on a non-zero exit. */
+  cli(args, input) {
+    const result = spawnSync(this.bin, ['--database', this.database, ...args], {
+      env: this.env,
+      cwd: this.dir, // the server keeps files such as var/aantafel.key relative to its cwd
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (result.status !== 0) {
+      throw new Error(
+        `aantafel ${args.join(' ')} exited with ${result.status}\n${result.stdout}\n${result.stderr}`,
+      );
+    }
+    return result.stdout;
+  }
+
+  async start() {
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.process = spawn(
+      this.bin,
+      ['--database', this.database, 'serve', '--listen', `127.0.0.1:${port}`],
+      { env: this.env, cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const keep = (chunk) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    this.process.stdout.on('data', keep);
+    this.process.stderr.on('data', keep);
+    const exited = new Promise((_, reject) =>
+      this.process.once('exit', (code) =>
+        reject(new Error(`aantafel serve exited early (${code}):\n${this.output}`)),
+      ),
+    );
+    exited.catch(() => undefined);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.baseUrl}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await Promise.race([new Promise((r) => setTimeout(r, 100)), exited]);
+    }
+    throw new Error(`aantafel serve did not answer /healthz within 60 s:\n${this.output}`);
+  }
+
+  async stop() {
+    const child = this.process;
+    if (child && child.exitCode === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(timer);
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,260 @@
+// Wie is wie over HTTP against the real server, on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_server.hpp"
+
+namespace aantafel::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::map<std::string, std::string>;
+
+json Body(const ClientResponse& r) { return json::parse(r.body, nullptr, false); }
+
+class WhoIsWhoHttp : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    AANTAFEL_SKIP_WITHOUT_BACKEND(GetParam());
+    server = std::make_unique<TestServer>(GetParam());
+    server->Start();
+    client = std::make_unique<HttpClient>(server->port());
+    server->AddUser("anna@zorg.nl", "Anna");
+    server->AddUser("bram@welzijn.nl", "Bram");
+    server->AddWorkspace("zorg-west", "anna@zorg.nl");
+    server->AddWorkspace("welzijn-oost", "bram@welzijn.nl");
+    ASSERT_TRUE(
+        server->runtime()
+            .whoiswho()
+            .UpsertMunicipality({.code = "GM0999", .name = "Denkstad", .province = "Fictief"})
+            .ok());
+    anna = LogIn(*client, "anna@zorg.nl");
+  }
+  Headers Auth(const BrowserSession& s) {
+    return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}};
+  }
+  ClientResponse Post(const std::string& path, const json& body,
+                      const BrowserSession* who = nullptr) {
+    return client->Request("POST", "/api/v1/workspaces/zorg-west" + path, Auth(who ? *who : anna),
+                           body.dump());
+  }
+  ClientResponse Get(const std::string& path, const BrowserSession* who = nullptr) {
+    return client->Request("GET", "/api/v1/workspaces/zorg-west" + path, Auth(who ? *who : anna));
+  }
+  std::int64_t Create(const std::string& path, const json& body) {
+    auto r = Post(path, body);
+    EXPECT_EQ(r.status, 201) << path << " " << r.body;
+    return Body(r)["id"].get<std::int64_t>();
+  }
+
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+  BrowserSession anna;
+};
+
+TEST_P(WhoIsWhoHttp, BuildsTheFieldOfForcesOfAMunicipality) {
+  auto search = Body(client->Request("GET", "/api/v1/municipalities?q=denk", Auth(anna)));
+  ASSERT_EQ(search["items"].size(), 1U);
+  EXPECT_EQ(search["items"][0]["code"], "GM0999");
+
+  const auto gemeente =
+      Create("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}});
+  EXPECT_EQ(Body(Get("/organisations"))["items"][0]["name"], "Denkstad");
+
+  const auto wethouder = Create("/people", {{"name", "Els Wethouder"},
+                                            {"phone", "06-11112222"},
+                                            {"notes", "Houdt van korte notities."},
+                                            {"fictional", true}});
+  const auto raadslid = Create("/people", {{"name", "Rik Raadslid"}});
+  const auto adviseur = Create("/people", {{"name", "Bo Beleid"}});
+  Create("/people/" + std::to_string(wethouder) + "/positions", {{"organisation_id", gemeente},
+                                                                 {"kind", "alderman"},
+                                                                 {"portfolios", {"Wmo", "Jeugd"}},
+                                                                 {"party", "Lokaal Belang"},
+                                                                 {"started_on", "2022-06-01"}});
+  Create("/people/" + std::to_string(raadslid) + "/positions", {{"organisation_id", gemeente},
+                                                                {"kind", "council_member"},
+                                                                {"party", "Groen Links Midden"},
+                                                                {"committees", {"Sociaal domein"}},
+                                                                {"started_on", "2022-03-30"}});
+  Create("/people/" + std::to_string(adviseur) + "/positions", {{"organisation_id", gemeente},
+                                                                {"kind", "policy_adviser"},
+                                                                {"domains", {"Wmo", "Schuldhulp"}},
+                                                                {"started_on", "2019-01-01"}});
+  auto assessed =
+      Post("/people/" + std::to_string(wethouder) + "/assessments",
+           {{"power", 5}, {"interest", 4}, {"attitude", 1}, {"note", "Positief over wijkteams"}});
+  ASSERT_EQ(assessed.status, 201) << assessed.body;
+  EXPECT_EQ(Body(assessed)["quadrant"], "manage_closely");
+  EXPECT_EQ(Body(assessed)["assessed_on"],
+            "2026-11-18");  // today in Amsterdam, from the fake clock
+  Post("/people/" + std::to_string(adviseur) + "/assessments",
+       {{"power", 2}, {"interest", 5}, {"attitude", 2}});
+
+  auto all = Body(Get("/people?organisation_id=" + std::to_string(gemeente)))["items"];
+  ASSERT_EQ(all.size(), 3U);
+  EXPECT_EQ(all[0]["name"], "Bo Beleid");  // by name
+  EXPECT_EQ(all[0]["quadrant"], "keep_informed");
+  EXPECT_EQ(all[0].count("notes"), 0U) << "lists carry public-role data only";
+  EXPECT_EQ(Body(Get("/people?kind=alderman"))["items"][0]["current_positions"][0]["portfolios"][1],
+            "Jeugd");
+  EXPECT_EQ(Body(Get("/people?domain=schuldhulp"))["items"].size(), 1U);
+  EXPECT_EQ(Body(Get("/people?party=lokaal%20belang"))["items"].size(), 1U);
+  EXPECT_EQ(Body(Get("/people?quadrant=manage_closely"))["items"][0]["name"], "Els Wethouder");
+  EXPECT_EQ(Body(Get("/people?q=rik"))["items"].size(), 1U);
+
+  auto dossier = Body(Get("/people/" + std::to_string(wethouder)));
+  EXPECT_EQ(dossier["person"]["phone"], "06-11112222");
+  EXPECT_EQ(dossier["person"]["fictional"], true);
+  EXPECT_EQ(dossier["positions"][0]["current"], true);
+  EXPECT_EQ(dossier["assessments"][0]["note"], "Positief over wijkteams");
+}
+
+TEST_P(WhoIsWhoHttp, AnElectionEndsTheOldTermAndListsNewPeopleAsNotMet) {
+  const auto gemeente =
+      Create("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}});
+  const auto oud = Create("/people", {{"name", "Oud Raadslid"}});
+  const auto nieuw = Create("/people", {{"name", "Nieuw Raadslid"}});
+  const auto burgemeester = Create("/people", {{"name", "Burgemeester"}});
+  const auto old_seat = Create(
+      "/people/" + std::to_string(oud) + "/positions",
+      {{"organisation_id", gemeente}, {"kind", "council_member"}, {"started_on", "2022-03-30"}});
+  Create("/people/" + std::to_string(nieuw) + "/positions",
+         {{"organisation_id", gemeente}, {"kind", "council_member"}, {"started_on", "2026-04-02"}});
+  const auto mayor =
+      Create("/people/" + std::to_string(burgemeester) + "/positions",
+             {{"organisation_id", gemeente}, {"kind", "mayor"}, {"started_on", "2020-01-01"}});
+
+  auto r = Post("/organisations/" + std::to_string(gemeente) + "/elections",
+                {{"installation_date", "2026-04-02"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto result = Body(r);
+  ASSERT_EQ(result["ended"].size(), 1U);
+  EXPECT_EQ(result["ended"][0]["position_id"], old_seat);
+  EXPECT_EQ(result["ended"][0]["ended_on"], "2026-04-01");
+  ASSERT_EQ(result["not_yet_met"].size(), 1U);
+  EXPECT_EQ(result["not_yet_met"][0]["name"], "Nieuw Raadslid");
+
+  auto old_dossier = Body(Get("/people/" + std::to_string(oud)));
+  EXPECT_EQ(old_dossier["positions"][0]["ended_on"], "2026-04-01");
+  EXPECT_EQ(old_dossier["positions"][0]["current"], false);
+  EXPECT_EQ(Body(Get("/people/" + std::to_string(burgemeester)))["positions"][0]["id"], mayor);
+  EXPECT_EQ(Body(Get("/people/" + std::to_string(burgemeester)))["positions"][0]["ended_on"],
+            nullptr);
+}
+
+TEST_P(WhoIsWhoHttp, InputIsValidatedFieldByField) {
+  const auto gemeente =
+      Create("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}});
+  const auto person = Create("/people", {{"name", "P"}});
+  // Content problems are all reported at once …
+  auto bad_position = Post("/people/" + std::to_string(person) + "/positions",
+                           {{"organisation_id", gemeente + 1000},
+                            {"kind", "koning"},
+                            {"started_on", "2026-02-30"},
+                            {"ended_on", "gisteren"}});
+  EXPECT_EQ(bad_position.status, 422);
+  auto fields = Body(bad_position)["error"]["fields"];
+  for (const char* f : {"organisation_id", "kind", "started_on", "ended_on"}) {
+    EXPECT_EQ(fields.count(f), 1U) << f << " in " << bad_position.body;
+  }
+  // … after the body has the right shape (types first).
+  auto wrong_type =
+      Post("/people/" + std::to_string(person) + "/positions", {{"organisation_id", gemeente},
+                                                                {"kind", "alderman"},
+                                                                {"started_on", "2026-01-01"},
+                                                                {"portfolios", {1, 2}}});
+  EXPECT_EQ(wrong_type.status, 422);
+  EXPECT_EQ(Body(wrong_type)["error"]["fields"].count("portfolios"), 1U);
+  auto ends_before_start =
+      Post("/people/" + std::to_string(person) + "/positions", {{"organisation_id", gemeente},
+                                                                {"kind", "alderman"},
+                                                                {"started_on", "2026-01-02"},
+                                                                {"ended_on", "2026-01-01"}});
+  EXPECT_EQ(Body(ends_before_start)["error"]["fields"].count("ended_on"), 1U);
+  auto bad_scores = Post("/people/" + std::to_string(person) + "/assessments",
+                         {{"power", 9}, {"interest", 0}, {"attitude", -3}});
+  EXPECT_EQ(Body(bad_scores)["error"]["fields"].size(), 3U);
+  EXPECT_EQ(Post("/people", {{"name", "X"}, {"email", "geen-email"}}).status, 422);
+  EXPECT_EQ(
+      Post("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM1234"}}).status,
+      422);
+  EXPECT_EQ(
+      Post("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}}).status,
+      409);
+  EXPECT_EQ(Get("/people?organisation_id=abc").status, 422);
+  EXPECT_EQ(Get("/people?quadrant=everywhere").status, 422);
+  EXPECT_EQ(Get("/people/999999").status, 404);
+}
+
+TEST_P(WhoIsWhoHttp, OtherWorkspacesCannotSeeOrTouchPeople) {
+  const auto person = Create("/people", {{"name", "Geheim"}, {"notes", "alleen voor zorg-west"}});
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  const std::string own = "/api/v1/workspaces/welzijn-oost/people/" + std::to_string(person);
+  const std::string theirs = "/api/v1/workspaces/zorg-west/people/" + std::to_string(person);
+  // Through Bram's own workspace the id does not exist; Anna's workspace is invisible to him.
+  EXPECT_EQ(client->Request("GET", own, Auth(bram)).status, 404);
+  EXPECT_EQ(client->Request("GET", own + "/export", Auth(bram)).status, 404);
+  EXPECT_EQ(client->Request("DELETE", own, Auth(bram)).status, 404);
+  EXPECT_EQ(client->Request("PATCH", own, Auth(bram), R"({"name":"Overschreven"})").status, 404);
+  EXPECT_EQ(client
+                ->Request("POST", own + "/assessments", Auth(bram),
+                          R"({"power":1,"interest":1,"attitude":0})")
+                .status,
+            404);
+  EXPECT_EQ(client->Request("GET", theirs, Auth(bram)).status, 404);
+  EXPECT_EQ(
+      Body(client->Request("GET", "/api/v1/workspaces/welzijn-oost/people", Auth(bram)))["items"]
+          .size(),
+      0U);
+  EXPECT_EQ(Body(Get("/people/" + std::to_string(person)))["person"]["name"], "Geheim");
+}
+
+TEST_P(WhoIsWhoHttp, ViewersReadButCannotChangePeople) {
+  const auto person = Create("/people", {{"name", "P"}});
+  server->AddMember("zorg-west", "bram@welzijn.nl", "viewer");
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  EXPECT_EQ(Get("/people/" + std::to_string(person), &bram).status, 200);
+  EXPECT_EQ(Post("/people", {{"name", "Nee"}}, &bram).status, 403);
+  EXPECT_EQ(client
+                ->Request("DELETE", "/api/v1/workspaces/zorg-west/people/" + std::to_string(person),
+                          Auth(bram))
+                .status,
+            403);
+}
+
+TEST_P(WhoIsWhoHttp, APersonCanBeExportedUpdatedAndErased) {
+  const auto person = Create("/people", {{"name", "Inzage Verzoek"}, {"email", "iv@gemeente.nl"}});
+  auto exported = Get("/people/" + std::to_string(person) + "/export");
+  EXPECT_EQ(exported.status, 200);
+  EXPECT_NE(exported.Header("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(Body(exported)["person"]["email"], "iv@gemeente.nl");
+  EXPECT_EQ(Body(exported)["workspace"], "zorg-west");
+
+  auto patched =
+      client->Request("PATCH", "/api/v1/workspaces/zorg-west/people/" + std::to_string(person),
+                      Auth(anna), R"({"email":"","notes":"Nieuwe notitie"})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(Body(patched)["email"], nullptr);
+  EXPECT_EQ(Body(patched)["name"], "Inzage Verzoek") << "absent fields keep their value";
+
+  EXPECT_EQ(client
+                ->Request("DELETE", "/api/v1/workspaces/zorg-west/people/" + std::to_string(person),
+                          Auth(anna))
+                .status,
+            204);
+  EXPECT_EQ(Get("/people/" + std::to_string(person)).status, 404);
+  auto audit = server->runtime().database().Acquire()->QueryOne(
+      "SELECT action, subject FROM audit_log ORDER BY id DESC LIMIT 1", {});
+  ASSERT_TRUE(audit);
+  EXPECT_EQ(audit->Text(0), "person.erased");
+  EXPECT_EQ(audit->Text(1), "person:" + std::to_string(person));
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
+INSTANTIATE_TEST_SUITE_P(Backends, WhoIsWhoHttp,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace aantafel::testing

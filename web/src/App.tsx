@@ -1,0 +1,81 @@
+import { Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Loading';
+import { RouteFocus } from './components/RouteFocus';
+import { I18nProvider } from './i18n/I18nProvider';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireSession } from './features/auth/RequireSession';
+import { SessionProvider } from './features/auth/session';
+import { NotFoundPage } from './features/shell/NotFoundPage';
+import { PublicLayout } from './features/shell/PublicLayout';
+import {
+  AreaPage,
+  NoWorkspacePage,
+  OverviewPage,
+  RootRedirect,
+  WorkspaceLayout,
+  WorkspaceSettingsPage,
+} from './lazyPages';
+
+function ShellFallback() {
+  return (
+    <PublicLayout busy>
+      <Loading />
+    </PublicLayout>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<ShellFallback />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/"
+          element={
+            <RequireSession>
+              <RootRedirect />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/no-workspace"
+          element={
+            <RequireSession>
+              <NoWorkspacePage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/w/:slug"
+          element={
+            <RequireSession>
+              <WorkspaceLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<OverviewPage />} />
+          <Route path="settings" element={<WorkspaceSettingsPage />} />
+          <Route path=":area" element={<AreaPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <ErrorBoundary>
+        <SessionProvider>
+          <BrowserRouter>
+            <RouteFocus />
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </ErrorBoundary>
+    </I18nProvider>
+  );
+}

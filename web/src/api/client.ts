@@ -1,0 +1,205 @@
+/**
+ * The one API client. Every call goes through `request`, which
+ * - sends cookies (same origin), `Accept-Language` with the UI language and, on POST/PATCH/DELETE,
+ *   the `X-CSRF-Token` from the session;
+ * - turns every failure (non-2xx, bad JSON, no network) into an `ApiError`.
+ * Types come from `schema.d.ts`, generated from `api/openapi.yaml` (see `npm run generate:api`).
+ */
+import { currentLanguage, translate } from '../i18n/i18n';
+import type {
+  ApiPath,
+  CreatedApiToken,
+  ErrorBody,
+  LoginRequest,
+  Member,
+  MemberInvite,
+  MemberList,
+  Role,
+  RoleChange,
+  Session,
+  TokenCreate,
+  TokenList,
+  Workspace,
+  WorkspaceList,
+} from './types';
+
+/** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token from the session response; cleared on logout. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Listener = (error: ApiError) => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called when a request outside /session gets 401: the session ended (expired or logged out). */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, an empty body): fall back to a generic message below.
+  }
+  if (isErrorBody(body)) {
+    const fields: Record<string, string> = {};
+    for (const [name, message] of Object.entries(body.error.fields ?? {})) {
+      if (typeof message === 'string') fields[name] = message;
+    }
+    return new ApiError(response.status, body.error.code, body.error.message, fields);
+  }
+  const language = currentLanguage();
+  const message =
+    response.status >= 500
+      ? translate(language, 'errors.server', { status: response.status })
+      : translate(language, 'errors.unexpected', { status: response.status });
+  return new ApiError(response.status, `http_${response.status}`, message);
+}
+
+/** Sends one request to the API and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network_error', translate(currentLanguage(), 'errors.network'));
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !path.startsWith('/api/v1/session')) {
+      for (const listener of unauthenticatedListeners) listener(error);
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      translate(currentLanguage(), 'errors.invalidResponse'),
+    );
+  }
+}
+
+/**
+ * Fills `{name}` in a path of the spec. Typed against the generated `paths`, so calling a path
+ * that is not in api/openapi.yaml does not compile.
+ */
+export function apiPath(template: ApiPath, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`apiPath: no value for {${name}} in ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The endpoints of api/openapi.yaml that the web app uses. */
+export const api = {
+  getSession: (signal?: AbortSignal) =>
+    request<Session>('GET', apiPath('/api/v1/session'), { signal }),
+  login: (email: string, password: string) =>
+    request<Session>('POST', apiPath('/api/v1/session'), {
+      body: { email, password } satisfies LoginRequest,
+    }),
+  logout: () => request<void>('DELETE', apiPath('/api/v1/session')),
+
+  listWorkspaces: (signal?: AbortSignal) =>
+    request<WorkspaceList>('GET', apiPath('/api/v1/workspaces'), { signal }),
+  getWorkspace: (slug: string, signal?: AbortSignal) =>
+    request<Workspace>('GET', apiPath('/api/v1/workspaces/{slug}', { slug }), { signal }),
+
+  listMembers: (slug: string, signal?: AbortSignal) =>
+    request<MemberList>('GET', apiPath('/api/v1/workspaces/{slug}/members', { slug }), {
+      signal,
+    }),
+  addMember: (slug: string, email: string, role: Role) =>
+    request<Member>('POST', apiPath('/api/v1/workspaces/{slug}/members', { slug }), {
+      body: { email, role } satisfies MemberInvite,
+    }),
+  changeRole: (slug: string, userId: number, role: Role) =>
+    request<Member>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/members/{user_id}', { slug, user_id: userId }),
+      { body: { role } satisfies RoleChange },
+    ),
+  removeMember: (slug: string, userId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/members/{user_id}', { slug, user_id: userId }),
+    ),
+
+  listTokens: (slug: string, signal?: AbortSignal) =>
+    request<TokenList>('GET', apiPath('/api/v1/workspaces/{slug}/tokens', { slug }), { signal }),
+  createToken: (slug: string, label: string) =>
+    request<CreatedApiToken>('POST', apiPath('/api/v1/workspaces/{slug}/tokens', { slug }), {
+      body: { label } satisfies TokenCreate,
+    }),
+  revokeToken: (slug: string, tokenId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/tokens/{token_id}', { slug, token_id: tokenId }),
+    ),
+};

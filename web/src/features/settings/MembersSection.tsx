@@ -1,0 +1,299 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  Button,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { api, isApiError } from '../../api/client';
+import { ROLES, type Member, type Role } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { SelectField } from '../../components/SelectField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useCurrentSession, useSession } from '../auth/session';
+import { useWorkspace } from '../shell/workspaceContext';
+import { roleLabel } from './labels';
+
+/** Members and their roles. Owners add, change and remove; others see the list. */
+export function MembersSection() {
+  const { t } = useI18n();
+  const { workspace, reload: reloadWorkspace } = useWorkspace();
+  const { user } = useCurrentSession();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const slug = workspace.slug;
+  const isOwner = workspace.role === 'owner';
+  const members = useApiData(`members:${slug}`, (signal) => api.listMembers(slug, signal));
+  const [status, setStatus] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [drafts, setDrafts] = useState<Record<number, Role>>({});
+  const [savingId, setSavingId] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(roleLabel(role)) }));
+
+  async function changeRole(event: FormEvent<HTMLFormElement>, member: Member) {
+    event.preventDefault();
+    const role = drafts[member.user.id] ?? member.role;
+    if (savingId !== null) return;
+    setActionError(null);
+    setStatus('');
+    if (role === member.role) {
+      setStatus(t('members.roleUnchanged', { name: member.user.name }));
+      return;
+    }
+    setSavingId(member.user.id);
+    try {
+      await api.changeRole(slug, member.user.id, role);
+      await members.reload();
+      setStatus(t('members.roleChanged', { name: member.user.name, role: t(roleLabel(role)) }));
+      if (member.user.id === user.id) await reloadWorkspace();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setSavingId(null);
+    }
+  }
+
+  async function remove(member: Member) {
+    await api.removeMember(slug, member.user.id);
+    setRemoving(null);
+    if (member.user.id === user.id) {
+      await refresh();
+      navigate('/', { replace: true });
+      return;
+    }
+    await members.reload();
+    setStatus(t('members.removed', { name: member.user.name }));
+    headingRef.current?.focus();
+  }
+
+  const items = members.data?.items ?? [];
+
+  return (
+    <section aria-labelledby="members-heading" className="aantafel-section">
+      <Heading2 id="members-heading" ref={headingRef} tabIndex={-1}>
+        {t('members.title')}
+      </Heading2>
+      <Paragraph>{isOwner ? t('members.introOwner') : t('members.introReadOnly')}</Paragraph>
+      <StatusMessage>{status}</StatusMessage>
+      {actionError ? <ErrorAlert error={actionError} /> : null}
+      {members.error ? <ErrorAlert error={members.error} /> : null}
+      <div aria-busy={members.loading || undefined}>
+        {members.loading && !members.data ? <Loading /> : null}
+        {members.data ? (
+          <div className="aantafel-table-scroll">
+            <Table className="aantafel-table">
+              <TableCaption className="aantafel-visually-hidden">
+                {t('members.tableCaption', { workspace: workspace.name })}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('members.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('members.email')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('members.role')}</TableHeaderCell>
+                  {isOwner ? (
+                    <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+                  ) : null}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((member) => (
+                  <TableRow key={member.user.id}>
+                    <TableHeaderCell scope="row">
+                      {member.user.name}
+                      {member.user.id === user.id ? (
+                        <span className="aantafel-meta"> ({t('members.you')})</span>
+                      ) : null}
+                    </TableHeaderCell>
+                    <TableCell>{member.user.email}</TableCell>
+                    <TableCell>
+                      {isOwner ? (
+                        <form
+                          className="aantafel-inline-form"
+                          onSubmit={(event) => void changeRole(event, member)}
+                        >
+                          <SelectField
+                            hideLabel
+                            label={t('members.roleOf', { name: member.user.name })}
+                            options={roleOptions}
+                            value={drafts[member.user.id] ?? member.role}
+                            onChange={(event) => {
+                              setActionError(null);
+                              setDrafts((d) => ({
+                                ...d,
+                                [member.user.id]: event.target.value as Role,
+                              }));
+                            }}
+                          />
+                          <Button
+                            type="submit"
+                            appearance="secondary-action-button"
+                            busy={savingId === member.user.id}
+                          >
+                            {savingId === member.user.id
+                              ? t('members.savingRole')
+                              : t('members.saveRole')}
+                            <span className="aantafel-visually-hidden">
+                              {' '}
+                              {t('members.forName', { name: member.user.name })}
+                            </span>
+                          </Button>
+                        </form>
+                      ) : (
+                        t(roleLabel(member.role))
+                      )}
+                    </TableCell>
+                    {isOwner ? (
+                      <TableCell>
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          hint="danger"
+                          onClick={() => {
+                            setActionError(null);
+                            setRemoving(member);
+                          }}
+                        >
+                          {t('members.remove')}
+                          <span className="aantafel-visually-hidden">
+                            {' '}
+                            {t('members.forName', { name: member.user.name })}
+                          </span>
+                        </Button>
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        ) : null}
+      </div>
+      {isOwner ? (
+        <AddMemberForm
+          slug={slug}
+          roleOptions={roleOptions}
+          onAdded={async (member) => {
+            await members.reload();
+            setStatus(
+              t('members.added', { name: member.user.name, role: t(roleLabel(member.role)) }),
+            );
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('members.removeTitle', { name: removing?.user.name ?? '' })}
+        confirmLabel={t('members.removeConfirm')}
+        busyLabel={t('members.removing')}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => (removing ? remove(removing) : undefined)}
+      >
+        {removing?.user.id === user.id
+          ? t('members.removeSelfBody', { workspace: workspace.name })
+          : t('members.removeBody', { name: removing?.user.name ?? '', workspace: workspace.name })}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+type FieldErrors = Partial<Record<'email' | 'role', string>>;
+
+function AddMemberForm({
+  slug,
+  roleOptions,
+  onAdded,
+}: {
+  slug: string;
+  roleOptions: { value: string; label: string }[];
+  onAdded: (member: Member) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setError(null);
+    if (!email.trim()) {
+      setFieldErrors({ email: t('members.emailRequired') });
+      emailRef.current?.focus();
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const member = await api.addMember(slug, email.trim(), role);
+      setEmail('');
+      await onAdded(member);
+    } catch (caught) {
+      if (isApiError(caught) && (caught.fields.email || caught.fields.role)) {
+        setFieldErrors({ email: caught.fields.email, role: caught.fields.role });
+        if (caught.fields.email) emailRef.current?.focus();
+      } else {
+        setError(caught);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="aantafel-card"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="add-member-heading"
+      aria-busy={busy || undefined}
+    >
+      <Heading3 id="add-member-heading">{t('members.addTitle')}</Heading3>
+      <Paragraph>{t('members.addIntro')}</Paragraph>
+      {error ? <ErrorAlert error={error} /> : null}
+      <TextField
+        id="add-member-email"
+        type="email"
+        name="email"
+        autoComplete="off"
+        spellCheck={false}
+        label={t('members.email')}
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fieldErrors.email}
+        inputRef={emailRef}
+      />
+      <SelectField
+        id="add-member-role"
+        name="role"
+        label={t('members.role')}
+        options={roleOptions}
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+        error={fieldErrors.role}
+      />
+      <Button type="submit" appearance="primary-action-button" busy={busy}>
+        {busy ? t('members.adding') : t('members.add')}
+      </Button>
+    </form>
+  );
+}

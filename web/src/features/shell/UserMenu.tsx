@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import { Button } from '@utrecht/component-library-react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useCurrentSession } from '../auth/session';
+import { LogoutButton } from './LogoutButton';
+import { useDisclosure } from './useDisclosure';
+
+/** The signed-in person: name, e-mail, workspace settings and log out. */
+export function UserMenu({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  const { user } = useCurrentSession();
+  const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  return (
+    <div className="aantafel-menu aantafel-menu--end" ref={rootRef}>
+      <Button
+        ref={buttonRef}
+        type="button"
+        appearance="subtle-button"
+        className="aantafel-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={toggle}
+      >
+        <span className="aantafel-visually-hidden">{t('userMenu.label')}: </span>
+        {user.name}
+        <span className="aantafel-menu__chevron" aria-hidden="true" />
+      </Button>
+      <div id={panelId} className="aantafel-menu__panel" hidden={!open}>
+        <p className="aantafel-menu__heading">{user.name}</p>
+        <p className="aantafel-menu__meta">{user.email}</p>
+        <ul className="aantafel-menu__list">
+          <li>
+            <Link to={`/w/${encodeURIComponent(slug)}/settings`} className="aantafel-menu__link">
+              {t('nav.settings')}
+            </Link>
+          </li>
+        </ul>
+        <LogoutButton className="aantafel-menu__action" />
+      </div>
+    </div>
+  );
+}

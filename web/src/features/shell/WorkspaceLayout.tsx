@@ -1,0 +1,77 @@
+import { Suspense, useMemo } from 'react';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
+import { PageHeader, SkipLink } from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import { ErrorBoundary, ErrorPage } from '../../components/ErrorBoundary';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useCurrentSession } from '../auth/session';
+import { AppFooter } from './AppFooter';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav } from './MainNav';
+import { UserMenu } from './UserMenu';
+import { WorkspaceContext } from './workspaceContext';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+
+/** The shell for /w/{slug}/…: header with switcher and user menu, main menu, page. */
+export function WorkspaceLayout() {
+  const { t } = useI18n();
+  const { slug = '' } = useParams();
+  const location = useLocation();
+  const { data: workspace, error, loading, reload } = useApiData(`workspace:${slug}`, (signal) =>
+    api.getWorkspace(slug, signal),
+  );
+  // The session already lists the person's workspaces: render with that at once and let the
+  // request above confirm it (and bring a changed role or name) a moment later.
+  const session = useCurrentSession();
+  const fromSession = session.workspaces.find((w) => w.slug === slug);
+  const current = error && !loading ? undefined : workspace?.slug === slug ? workspace : fromSession;
+  const context = useMemo(
+    () => (current ? { workspace: current, reload } : null),
+    [current, reload],
+  );
+
+  return (
+    <div className="aantafel-app">
+      <SkipLink href="#main-content">{t('shell.skipToContent')}</SkipLink>
+      <PageHeader className="aantafel-header">
+        <div className="aantafel-header__inner">
+          <Link to="/" className="aantafel-brand">
+            <Brand />
+          </Link>
+          <div className="aantafel-header__tools">
+            {current ? <WorkspaceSwitcher current={current} /> : null}
+            <LanguageSwitch />
+            <UserMenu slug={slug} />
+          </div>
+        </div>
+      </PageHeader>
+      <div className="aantafel-body">
+        {current ? <MainNav slug={slug} /> : null}
+        <main
+          id="main-content"
+          tabIndex={-1}
+          className="aantafel-main"
+          aria-busy={(loading && !current) || undefined}
+        >
+          {context ? (
+            <WorkspaceContext.Provider value={context}>
+              <ErrorBoundary resetKey={location.pathname}>
+                <Suspense fallback={<Loading />}>
+                  <Outlet />
+                </Suspense>
+              </ErrorBoundary>
+            </WorkspaceContext.Provider>
+          ) : error && !loading ? (
+            <ErrorPage error={error} onRetry={() => void reload()} />
+          ) : (
+            <Loading />
+          )}
+        </main>
+      </div>
+      <AppFooter />
+    </div>
+  );
+}

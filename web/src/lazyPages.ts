@@ -1,0 +1,68 @@
+import { lazy, type ComponentType } from 'react';
+
+/**
+ * React.lazy with a preload. Once the chunk has loaded, the component is handed to React
+ * synchronously (a thenable that resolves at once), so React does not suspend and does not
+ * hold back the page for its Suspense throttle (about 300 ms in React 19).
+ */
+function lazyPage<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
+) {
+  let loaded: M | undefined;
+  let pending: Promise<M> | undefined;
+  const preload = () => {
+    pending ??= load().then((module) => {
+      loaded = module;
+      return module;
+    });
+    pending.catch(() => {
+      pending = undefined; // try again on the next render
+    });
+    return pending;
+  };
+  const Component = lazy(() => {
+    if (loaded !== undefined) {
+      const module = loaded;
+      const ready = { then: (resolve: (value: { default: ComponentType<P> }) => void) => resolve({ default: pick(module) }) };
+      return ready as unknown as Promise<{ default: ComponentType<P> }>;
+    }
+    return preload().then((module) => ({ default: pick(module) }));
+  });
+  return { Component, preload };
+}
+
+// Everything behind the login is loaded on demand, so the login page needs only the shell.
+const workspaceLayout = lazyPage(
+  () => import('./features/shell/WorkspaceLayout'),
+  (m) => m.WorkspaceLayout,
+);
+const overviewPage = lazyPage(() => import('./features/overview/OverviewPage'), (m) => m.OverviewPage);
+const areaPage = lazyPage(() => import('./features/areas/AreaPage'), (m) => m.AreaPage);
+const settingsPage = lazyPage(
+  () => import('./features/settings/WorkspaceSettingsPage'),
+  (m) => m.WorkspaceSettingsPage,
+);
+const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
+const noWorkspacePage = lazyPage(
+  () => import('./features/shell/NoWorkspacePage'),
+  (m) => m.NoWorkspacePage,
+);
+
+export const WorkspaceLayout = workspaceLayout.Component;
+export const OverviewPage = overviewPage.Component;
+export const AreaPage = areaPage.Component;
+export const WorkspaceSettingsPage = settingsPage.Component;
+export const RootRedirect = rootRedirect.Component;
+export const NoWorkspacePage = noWorkspacePage.Component;
+
+/**
+ * Starts loading the workspace shell while the session request runs, instead of after it.
+ * Called at start for /w/… and / (a signed-in person lands there), and when logging in.
+ */
+export function preloadWorkspaceShell(): Promise<void> {
+  return Promise.all([workspaceLayout, overviewPage, rootRedirect].map((page) => page.preload())).then(
+    () => undefined,
+    () => undefined,
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { I18nProvider } from '../i18n/I18nProvider';
+import type { Language } from '../i18n/i18n';
+import { SessionProvider, type SessionState } from '../features/auth/session';
+
+export interface RenderOptions {
+  language?: Language;
+  session?: SessionState;
+  route?: string;
+  /** Route pattern for `ui`, so useParams works (default: every path). */
+  path?: string;
+}
+
+/** Renders `ui` with the app's providers, without touching the network for the session. */
+export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}) {
+  const { language = 'nl', session = { status: 'anonymous' }, route = '/', path = '*' } = options;
+  return render(
+    <I18nProvider initialLanguage={language}>
+      <SessionProvider initial={session}>
+        <MemoryRouter initialEntries={[route]}>
+          <Routes>
+            <Route path={path} element={ui} />
+            <Route path="/w/:slug/*" element={<p>workspace page</p>} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nProvider>,
+  );
+}
+
+/** A fetch Response with a JSON body. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
