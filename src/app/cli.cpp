@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/imports.hpp"
 #include "app/logging.hpp"
 #include "app/runtime.hpp"
 #include "http/app.hpp"
@@ -153,6 +154,7 @@ int Demo(const Config& config) {
     PrintError(workspace.error());
     return 1;
   }
+  SeedDemoData(runtime, std::string(kDemoSlug), user->id);
   std::string url = config.public_url;
   if (auto listen = ParseListen(config.listen); listen && url == Config{}.public_url) {
     url = "http://" + listen->host + ":" + std::to_string(listen->port);
@@ -255,7 +257,43 @@ int RunCli(int argc, char** argv, char** env) {
       ->required();
   token_create->add_option("--label", token_label, T({"Omschrijving", "Description"}));
 
-  for (auto* sub : {serve, migrate, demo, user, workspace, token}) sub->group(group);
+  auto* import = cli.add_subcommand(
+      "import", T({"Lees gegevens in uit een bestand", "Import data from a file"}));
+  import->require_subcommand(1);
+  std::string import_file;
+  std::string import_url;
+  std::string import_workspace;
+  bool import_dry_run = false;
+  auto* import_municipalities = import->add_subcommand(
+      "municipalities",
+      T({"Gemeenten (CBS 'Gebieden in Nederland') in de gedeelde referentiegegevens",
+         "Municipalities (CBS 'Gebieden in Nederland') into the shared reference data"}));
+  auto* file_option = import_municipalities->add_option(
+      "--file", import_file, T({"CBS-bestand (JSON)", "CBS file (JSON)"}));
+  auto* url_option = import_municipalities->add_option(
+      "--cbs-url", import_url,
+      T({"CBS OData-tabel, bijv. https://opendata.cbs.nl/ODataApi/odata/86059NED",
+         "CBS OData table, e.g. https://opendata.cbs.nl/ODataApi/odata/86059NED"}));
+  file_option->excludes(url_option);
+  import_municipalities->require_option(1);
+  auto* import_people = import->add_subcommand(
+      "people", T({"Mensen en functies uit een CSV-bestand", "People and positions from a CSV"}));
+  auto* import_almanak = import->add_subcommand(
+      "almanak",
+      T({"Gemeenten, zetels en functies uit de Overheidsalmanak (exportOO.xml)",
+         "Municipalities, seats and positions from the Overheidsalmanak (exportOO.xml)"}));
+  for (auto* sub : {import_people, import_almanak}) {
+    sub->add_option("--file", import_file, T({"Bestand", "File"}))->required();
+    sub->add_option("--workspace", import_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
+        ->required();
+  }
+  for (auto* sub : {import_municipalities, import_people, import_almanak}) {
+    sub->add_flag("--dry-run", import_dry_run,
+                  T({"Alleen controleren; niets opslaan", "Only check; write nothing"}));
+    sub->group(group);
+  }
+
+  for (auto* sub : {serve, migrate, demo, user, workspace, token, import}) sub->group(group);
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
 
   try {
@@ -292,6 +330,16 @@ int RunCli(int argc, char** argv, char** env) {
       }
       std::cerr << T({"Werkruimte gemaakt: ", "Workspace created: "}) << created->slug << '\n';
       return 0;
+    }
+    if (*import_municipalities) {
+      Runtime runtime(*config, /*migrate=*/true);
+      return ImportMunicipalitiesCommand(runtime, import_file, import_url, import_dry_run,
+                                         g_language);
+    }
+    if (*import_people || *import_almanak) {
+      Runtime runtime(*config, /*migrate=*/true);
+      return ImportPeopleCommand(runtime, *import_people ? "people" : "almanak", import_workspace,
+                                 import_file, import_dry_run, g_language);
     }
     if (*token_create) {
       Runtime runtime(*config, /*migrate=*/true);

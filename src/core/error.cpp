@@ -20,6 +20,7 @@ std::string_view ToString(ErrorCode code) {
     case ErrorCode::kRateLimited: return "rate_limited";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kImportRejected: return "import_rejected";
   }
   return "internal";
 }
@@ -36,6 +37,10 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kInvalidChoice: return "invalid_choice";
     case FieldIssue::kTaken: return "taken";
     case FieldIssue::kNoSuchUser: return "no_such_user";
+    case FieldIssue::kDuplicate: return "duplicate";
+    case FieldIssue::kUnknownValue: return "unknown_value";
+    case FieldIssue::kMissingColumn: return "missing_column";
+    case FieldIssue::kUnreadable: return "unreadable";
   }
   return "invalid_format";
 }

@@ -25,6 +25,7 @@ enum class ErrorCode {
   kRateLimited,           ///< too many attempts; see Error::retry_after_seconds
   kUnavailable,           ///< a dependency (the database) is not reachable
   kInternal,              ///< a bug; never expected
+  kImportRejected,        ///< a file or some of its rows were rejected; nothing was written
 };
 
 /// Why one field is invalid; the HTTP layer turns it into a Dutch or English sentence.
@@ -39,6 +40,10 @@ enum class FieldIssue {
   kInvalidChoice,
   kTaken,
   kNoSuchUser,
+  kDuplicate,      ///< the same key occurs twice in one file or list
+  kUnknownValue,   ///< refers to something we do not know (e.g. a municipality)
+  kMissingColumn,  ///< a required column is missing from a file
+  kUnreadable,     ///< the file cannot be read as the expected format
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

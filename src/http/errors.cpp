@@ -19,7 +19,7 @@ struct ErrorEntry {
   std::string_view english;
 };
 
-constexpr std::array<ErrorEntry, 16> kErrors{{
+constexpr std::array<ErrorEntry, 17> kErrors{{
     {ErrorCode::kInvalidInput, 422, "Niet alle velden zijn goed ingevuld.",
      "Some fields are not filled in correctly."},
     {ErrorCode::kMalformedRequest, 400, "Wij konden het verzoek niet lezen.",
@@ -51,6 +51,9 @@ constexpr std::array<ErrorEntry, 16> kErrors{{
     {ErrorCode::kUnavailable, 503,
      "De dienst is even niet beschikbaar. Probeer het over een paar minuten opnieuw.",
      "The service is not available right now. Please try again in a few minutes."},
+    {ErrorCode::kImportRejected, 422,
+     "Het bestand is niet ingelezen: sommige regels kloppen niet. Er is niets veranderd.",
+     "The file was not imported: some rows are not correct. Nothing was changed."},
     {ErrorCode::kInternal, 500, "Er ging iets mis bij ons. Probeer het later opnieuw.",
      "Something went wrong on our side. Please try again later."},
 }};
@@ -62,7 +65,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 10> kFields{{
+constexpr std::array<FieldEntry, 14> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -79,6 +82,12 @@ constexpr std::array<FieldEntry, 10> kFields{{
     {FieldIssue::kTaken, "Deze waarde is al in gebruik.", "This value is already in use."},
     {FieldIssue::kNoSuchUser, "Er is geen account met dit e-mailadres.",
      "There is no account with this email address."},
+    {FieldIssue::kDuplicate, "Deze waarde staat er meer dan één keer in.",
+     "This value occurs more than once."},
+    {FieldIssue::kUnknownValue, "Deze waarde kennen wij niet.", "We do not know this value."},
+    {FieldIssue::kMissingColumn, "Deze kolom ontbreekt in het bestand.",
+     "This column is missing from the file."},
+    {FieldIssue::kUnreadable, "Dit bestand kunnen wij niet lezen.", "We cannot read this file."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

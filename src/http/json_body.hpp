@@ -33,6 +33,42 @@ class JsonObjectReader {
   /// A required (or optional) integer field.
   std::optional<std::int64_t> Integer(const std::string& key, bool required = true);
 
+  /// A list of objects, each read by `read(reader)`; problems are reported as "key[i].field".
+  /// `read` returns nullopt when the item is unusable.
+  template <typename T, typename Read>
+  std::optional<std::vector<T>> ObjectList(const std::string& key, std::size_t max_items,
+                                           Read read) {
+    const nlohmann::json* value = Field(key, false);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_array()) {
+      errors_.Add(key, core::FieldIssue::kInvalidType);
+      return std::nullopt;
+    }
+    if (value->size() > max_items) {
+      errors_.Add(key, core::FieldIssue::kTooLong, static_cast<int>(max_items));
+      return std::nullopt;
+    }
+    std::vector<T> out;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+      const std::string prefix = key + "[" + std::to_string(i) + "]";
+      if (!(*value)[i].is_object()) {
+        errors_.Add(prefix, core::FieldIssue::kInvalidType);
+        continue;
+      }
+      JsonObjectReader item((*value)[i]);
+      std::optional<T> parsed = read(item);
+      auto done = item.Finish();
+      if (!done) {
+        for (const auto& [field, problem] : done.error().fields) {
+          errors_.Add(prefix + "." + field, problem.issue, problem.limit);
+        }
+      } else if (parsed) {
+        out.push_back(std::move(*parsed));
+      }
+    }
+    return out;
+  }
+
   /// Ok when every field was well-typed and no unknown field was sent.
   core::Status Finish();
 

@@ -32,11 +32,23 @@ constexpr std::string_view kInsertOrganisation =
     "INSERT INTO organisations (workspace_id, kind, name, municipality_code, created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
 constexpr std::string_view kFindOrganisation =
-    "SELECT id, kind, name, municipality_code FROM organisations WHERE workspace_id = $1 AND id = "
-    "$2";
+    "SELECT id, kind, name, municipality_code, seats FROM organisations WHERE workspace_id = $1 "
+    "AND id = $2";
 constexpr std::string_view kListOrganisations =
-    "SELECT id, kind, name, municipality_code FROM organisations WHERE workspace_id = $1 "
+    "SELECT id, kind, name, municipality_code, seats FROM organisations WHERE workspace_id = $1 "
     "ORDER BY name, id";
+constexpr std::string_view kSetSeats =
+    "UPDATE organisations SET seats = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2";
+constexpr std::string_view kAllMunicipalities = "ORDER BY code";
+
+constexpr std::string_view kUpsertTerm =
+    "INSERT INTO council_terms (workspace_id, organisation_id, election_date, installation_date, "
+    "seats, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, "
+    "organisation_id, installation_date) DO UPDATE SET election_date = excluded.election_date, "
+    "seats = excluded.seats RETURNING id";
+constexpr std::string_view kCouncilTerms =
+    "SELECT id, organisation_id, election_date, installation_date, seats FROM council_terms "
+    "WHERE workspace_id = $1 AND organisation_id = $2 ORDER BY installation_date DESC, id DESC";
 
 constexpr std::string_view kInsertPerson =
     "INSERT INTO people (workspace_id, name, name_key, email_sealed, phone_sealed, notes_sealed, "
@@ -48,10 +60,34 @@ constexpr std::string_view kPersonColumns =
     "SELECT id, name, email_sealed, phone_sealed, notes_sealed, fictional, created_at, updated_at "
     "FROM people ";
 constexpr std::string_view kFindPerson = "WHERE workspace_id = $1 AND id = $2";
+// Lists never show personal data, so they neither read nor decrypt it. Position filters must
+// hold for one position current on $4; the quadrant filter looks at the newest assessment.
 constexpr std::string_view kListPeople =
-    "WHERE workspace_id = $1 AND name_key LIKE $2 ESCAPE '!' AND (CAST($3 AS BIGINT) IS NULL OR id "
-    "IN (SELECT person_id FROM positions WHERE workspace_id = $1 AND organisation_id = $3)) "
-    "ORDER BY name_key, id LIMIT $4";
+    "SELECT p.id, p.name, p.fictional, p.created_at, p.updated_at FROM people p "
+    "WHERE p.workspace_id = $1 AND p.name_key LIKE $2 ESCAPE '!' "
+    "AND ($3 = 0 OR EXISTS (SELECT 1 FROM positions x WHERE x.workspace_id = $1 "
+    "AND x.person_id = p.id AND x.started_on <= $4 AND (x.ended_on IS NULL OR x.ended_on >= $4) "
+    "AND (CAST($5 AS BIGINT) IS NULL OR x.organisation_id = $5) AND ($6 = '' OR x.kind = $6) "
+    "AND ($7 = '' OR LOWER(x.party) = $7) AND ($8 = '' OR LOWER(x.domains) LIKE $8 ESCAPE '!'))) "
+    "AND ($9 = 0 OR EXISTS (SELECT 1 FROM assessments a WHERE a.workspace_id = $1 "
+    "AND a.person_id = p.id AND a.power BETWEEN $10 AND $11 AND a.interest BETWEEN $12 AND $13 "
+    "AND NOT EXISTS (SELECT 1 FROM assessments b WHERE b.workspace_id = $1 AND b.person_id = p.id "
+    "AND (b.assessed_on > a.assessed_on OR (b.assessed_on = a.assessed_on AND b.id > a.id))))) "
+    "ORDER BY p.name_key, p.id LIMIT $14 OFFSET $15";
+constexpr std::string_view kUpdateContacts =
+    "UPDATE people SET email_sealed = $3, phone_sealed = $4, updated_at = $5 "
+    "WHERE workspace_id = $1 AND id = $2";
+constexpr std::string_view kCurrentLines =
+    "SELECT o.id, o.kind, o.name, o.municipality_code, o.seats, "
+    "x.id, x.person_id, x.organisation_id, x.kind, x.title, x.party, x.portfolios, x.domains, "
+    "x.committees, x.started_on, x.ended_on, "
+    "p.id, p.name, p.email_sealed, p.phone_sealed, p.fictional, p.created_at, p.updated_at "
+    "FROM positions x "
+    "JOIN people p ON p.workspace_id = x.workspace_id AND p.id = x.person_id "
+    "JOIN organisations o ON o.workspace_id = x.workspace_id AND o.id = x.organisation_id "
+    "WHERE x.workspace_id = $1 AND x.started_on <= $2 AND (x.ended_on IS NULL OR x.ended_on >= $2) "
+    "AND (CAST($3 AS BIGINT) IS NULL OR x.organisation_id = $3) "
+    "ORDER BY o.name, o.id, p.name_key, x.id";
 constexpr std::string_view kDeletePerson = "DELETE FROM people WHERE workspace_id = $1 AND id = $2";
 
 constexpr std::string_view kInsertPosition =
@@ -96,12 +132,12 @@ std::string InList(std::size_t first_placeholder) {
   return out + ")";
 }
 
-template <typename Visit>
-void ForEachChunk(std::span<const std::int64_t> ids, std::int64_t ws, Visit visit) {
-  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+template <typename T, typename Visit>
+void ForEachChunk(std::span<const T> keys, std::int64_t ws, Visit visit) {
+  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
     std::vector<Value> params{ws};
     for (std::size_t i = 0; i < kChunk; ++i) {
-      params.emplace_back(start + i < ids.size() ? ids[start + i] : std::int64_t{0});
+      params.emplace_back(start + i < keys.size() ? keys[start + i] : T{});
     }
     visit(params);
   }
@@ -121,11 +157,30 @@ std::vector<std::string> ListFrom(const std::string& text) {
   return out;
 }
 
-std::string NameKey(std::string_view name) {
-  std::string out(name);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+std::string SeatsJson(const std::vector<SeatCount>& seats) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : seats) out.push_back({{"party", s.party}, {"seats", s.seats}});
+  return out.dump();
+}
+
+std::vector<SeatCount> SeatsFrom(const std::string& text) {
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  std::vector<SeatCount> out;
+  if (!parsed.is_array()) return out;
+  for (const auto& item : parsed) {
+    if (item.is_object() && item.value("party", nlohmann::json()).is_string() &&
+        item.value("seats", nlohmann::json()).is_number_integer()) {
+      out.push_back({.party = item["party"].get<std::string>(), .seats = item["seats"].get<int>()});
+    }
+  }
   return out;
+}
+
+/// User 0 is the operator on the command line, who has no account.
+Value UserOrNull(std::int64_t user_id) { return user_id > 0 ? Value(user_id) : Value(nullptr); }
+
+Value DateOrNull(const std::optional<core::CivilDate>& date) {
+  return date ? Value(date->ToString()) : Value(nullptr);
 }
 
 /// A LIKE pattern matching `text` anywhere, with '!' escaping the wildcards.
@@ -147,27 +202,39 @@ Municipality MunicipalityFrom(const Row& r) {
                       .youth_region = r.OptionalText(5)};
 }
 
-Organisation OrganisationFrom(const Row& r) {
-  return Organisation{.id = r.Int(0),
-                      .kind = ParseOrganisationKind(r.Text(1)).value_or(OrganisationKind::kOther),
-                      .name = r.Text(2),
-                      .municipality_code = r.OptionalText(3)};
+/// Columns from `at`: id, kind, name, municipality_code, seats.
+Organisation OrganisationFrom(const Row& r, std::size_t at = 0) {
+  return Organisation{
+      .id = r.Int(at),
+      .kind = ParseOrganisationKind(r.Text(at + 1)).value_or(OrganisationKind::kOther),
+      .name = r.Text(at + 2),
+      .municipality_code = r.OptionalText(at + 3),
+      .seats = SeatsFrom(r.Text(at + 4))};
 }
 
-Position PositionFrom(const Row& r) {
+/// Columns from `at`: as kPositionColumns.
+Position PositionFrom(const Row& r, std::size_t at = 0) {
   Position p;
-  p.id = r.Int(0);
-  p.person_id = r.Int(1);
-  p.organisation_id = r.Int(2);
-  p.kind = ParsePositionKind(r.Text(3)).value_or(PositionKind::kPartnerRole);
-  p.title = r.Text(4);
-  p.party = r.Text(5);
-  p.portfolios = ListFrom(r.Text(6));
-  p.domains = ListFrom(r.Text(7));
-  p.committees = ListFrom(r.Text(8));
-  p.started_on = core::CivilDate::Parse(r.Text(9)).value_or(core::CivilDate{});
-  if (!r.IsNull(10)) p.ended_on = core::CivilDate::Parse(r.Text(10));
+  p.id = r.Int(at);
+  p.person_id = r.Int(at + 1);
+  p.organisation_id = r.Int(at + 2);
+  p.kind = ParsePositionKind(r.Text(at + 3)).value_or(PositionKind::kPartnerRole);
+  p.title = r.Text(at + 4);
+  p.party = r.Text(at + 5);
+  p.portfolios = ListFrom(r.Text(at + 6));
+  p.domains = ListFrom(r.Text(at + 7));
+  p.committees = ListFrom(r.Text(at + 8));
+  p.started_on = core::CivilDate::Parse(r.Text(at + 9)).value_or(core::CivilDate{});
+  if (!r.IsNull(at + 10)) p.ended_on = core::CivilDate::Parse(r.Text(at + 10));
   return p;
+}
+
+CouncilTerm TermFrom(const Row& r) {
+  CouncilTerm t{.id = r.Int(0), .organisation_id = r.Int(1)};
+  if (!r.IsNull(2)) t.election_date = core::CivilDate::Parse(r.Text(2));
+  t.installation_date = core::CivilDate::Parse(r.Text(3)).value_or(core::CivilDate{});
+  t.seats = SeatsFrom(r.Text(4));
+  return t;
 }
 
 std::string Context(std::string_view column, std::int64_t ws) {
@@ -224,6 +291,28 @@ void SqlWhoIsWhoRepository::UpsertMunicipality(const Municipality& m, core::Inst
                  {m.code, m.name, OptionalText(m.province),
                   m.population ? Value(*m.population) : Value(nullptr),
                   OptionalText(m.care_office_region), OptionalText(m.youth_region), ToMillis(now)});
+}
+
+void SqlWhoIsWhoRepository::UpsertMunicipalities(std::span<const Municipality> municipalities,
+                                                 core::Instant now) {
+  db_.Transaction([&](Connection& c) {
+    for (const Municipality& m : municipalities) {
+      c.Execute(sql::kUpsertMunicipality,
+                {m.code, m.name, OptionalText(m.province),
+                 m.population ? Value(*m.population) : Value(nullptr),
+                 OptionalText(m.care_office_region), OptionalText(m.youth_region), ToMillis(now)});
+    }
+  });
+}
+
+std::vector<Municipality> SqlWhoIsWhoRepository::AllMunicipalities() {
+  auto lease = db_.Acquire();
+  std::vector<Municipality> out;
+  for (const Row& r : lease->Query(
+           std::string(sql::kMunicipalityColumns) + std::string(sql::kAllMunicipalities), {})) {
+    out.push_back(MunicipalityFrom(r));
+  }
+  return out;
 }
 
 std::optional<Municipality> SqlWhoIsWhoRepository::FindMunicipality(std::string_view code) {
@@ -315,14 +404,43 @@ std::optional<Person> SqlWhoIsWhoRepository::FindPerson(std::int64_t ws, std::in
 }
 
 std::vector<Person> SqlWhoIsWhoRepository::ListPeople(std::int64_t ws, const PeopleQuery& query) {
+  const bool by_position =
+      query.organisation_id || query.kind || !query.party.empty() || !query.domain.empty();
+  ScoreRange power, interest;
+  if (query.quadrant) std::tie(power, interest) = QuadrantRanges(*query.quadrant);
+  const std::string domain =
+      query.domain.empty() ? "" : ContainsPattern(nlohmann::json(query.domain).dump());
   auto lease = db_.Acquire();
   std::vector<Person> out;
-  const Value organisation = query.organisation_id ? Value(*query.organisation_id) : Value(nullptr);
-  for (const Row& r : lease->Query(std::string(sql::kPersonColumns) + std::string(sql::kListPeople),
-                                   {ws, ContainsPattern(query.name_contains), organisation,
-                                    static_cast<std::int64_t>(query.limit)})) {
-    out.push_back(PersonFrom(r, ws));
+  for (const Row& r : lease->Query(
+           sql::kListPeople,
+           {ws, ContainsPattern(query.name_contains), std::int64_t{by_position ? 1 : 0},
+            query.today.ToString(),
+            query.organisation_id ? Value(*query.organisation_id) : Value(nullptr),
+            query.kind ? std::string(ToString(*query.kind)) : std::string(), query.party, domain,
+            std::int64_t{query.quadrant ? 1 : 0}, std::int64_t{power.low}, std::int64_t{power.high},
+            std::int64_t{interest.low}, std::int64_t{interest.high},
+            static_cast<std::int64_t>(query.limit), static_cast<std::int64_t>(query.offset)})) {
+    out.push_back(Person{.id = r.Int(0),
+                         .name = r.Text(1),
+                         .fictional = r.Int(2) != 0,
+                         .created_at = FromMillis(r.Int(3)),
+                         .updated_at = FromMillis(r.Int(4))});
   }
+  return out;
+}
+
+std::vector<Person> SqlWhoIsWhoRepository::PeopleNamed(std::int64_t ws,
+                                                       std::span<const std::string> keys) {
+  static const std::string query =
+      "SELECT id, name, email_sealed, phone_sealed, NULL, fictional, created_at, updated_at "
+      "FROM people WHERE workspace_id = $1 AND name_key IN " +
+      InList(2) + " ORDER BY id";
+  auto lease = db_.Acquire();
+  std::vector<Person> out;
+  ForEachChunk(keys, ws, [&](const std::vector<Value>& params) {
+    for (const Row& r : lease->Query(query, params)) out.push_back(PersonFrom(r, ws));
+  });
   return out;
 }
 
@@ -393,11 +511,99 @@ std::vector<Position> SqlWhoIsWhoRepository::PositionsAt(std::int64_t ws,
   return out;
 }
 
-void SqlWhoIsWhoRepository::EndPositions(std::int64_t ws, std::span<const PositionEnding> endings,
-                                         core::Instant now) {
-  db_.Transaction([&](Connection& c) {
+std::vector<ExportLine> SqlWhoIsWhoRepository::CurrentLines(
+    std::int64_t ws, core::CivilDate today, std::optional<std::int64_t> organisation_id) {
+  auto lease = db_.Acquire();
+  std::vector<ExportLine> out;
+  for (const Row& r : lease->Query(
+           sql::kCurrentLines,
+           {ws, today.ToString(), organisation_id ? Value(*organisation_id) : Value(nullptr)})) {
+    out.push_back(ExportLine{.organisation = OrganisationFrom(r, 0),
+                             .person = Person{.id = r.Int(16),
+                                              .name = r.Text(17),
+                                              .email = Open(r.OptionalText(18), "person.email", ws),
+                                              .phone = Open(r.OptionalText(19), "person.phone", ws),
+                                              .fictional = r.Int(20) != 0,
+                                              .created_at = FromMillis(r.Int(21)),
+                                              .updated_at = FromMillis(r.Int(22))},
+                             .position = PositionFrom(r, 5)});
+  }
+  return out;
+}
+
+// ---- council terms ----
+
+std::vector<CouncilTerm> SqlWhoIsWhoRepository::CouncilTerms(std::int64_t ws,
+                                                             std::int64_t organisation_id) {
+  auto lease = db_.Acquire();
+  std::vector<CouncilTerm> out;
+  for (const Row& r : lease->Query(sql::kCouncilTerms, {ws, organisation_id})) {
+    out.push_back(TermFrom(r));
+  }
+  return out;
+}
+
+CouncilTerm SqlWhoIsWhoRepository::RecordElection(std::int64_t ws, const CouncilTerm& term,
+                                                  std::span<const PositionEnding> endings,
+                                                  core::Instant now) {
+  return db_.Transaction([&](Connection& c) {
+    auto row =
+        c.QueryOne(sql::kUpsertTerm,
+                   {ws, term.organisation_id, DateOrNull(term.election_date),
+                    term.installation_date.ToString(), SeatsJson(term.seats), ToMillis(now)});
+    if (!term.seats.empty()) {
+      c.Execute(sql::kSetSeats, {ws, term.organisation_id, SeatsJson(term.seats), ToMillis(now)});
+    }
     for (const PositionEnding& e : endings) {
       c.Execute(sql::kSetPositionEnd, {ws, e.position_id, e.ended_on.ToString(), ToMillis(now)});
+    }
+    CouncilTerm stored = term;
+    stored.id = row->Int(0);
+    return stored;
+  });
+}
+
+// ---- imports ----
+
+void SqlWhoIsWhoRepository::ApplyImport(std::int64_t ws, const ImportPlan& plan,
+                                        core::Instant now) {
+  db_.Transaction([&](Connection& c) {
+    std::vector<std::int64_t> organisation_ids;
+    for (const Organisation& org : plan.new_organisations) {
+      auto row = c.QueryOne(sql::kInsertOrganisation,
+                            {ws, std::string(ToString(org.kind)), org.name,
+                             OptionalText(org.municipality_code), ToMillis(now)});
+      organisation_ids.push_back(row->Int(0));
+    }
+    std::vector<std::int64_t> person_ids;
+    for (const Person& p : plan.new_people) {
+      auto row = c.QueryOne(sql::kInsertPerson,
+                            {ws, p.name, NameKey(p.name), Seal(p.email, "person.email", ws),
+                             Seal(p.phone, "person.phone", ws), Seal(p.notes, "person.notes", ws),
+                             std::int64_t{p.fictional ? 1 : 0}, ToMillis(now), ToMillis(now)});
+      person_ids.push_back(row->Int(0));
+    }
+    auto resolve = [](const PlanRef& ref, const std::vector<std::int64_t>& created) {
+      return ref.new_index >= 0 ? created.at(static_cast<std::size_t>(ref.new_index)) : ref.id;
+    };
+    for (const Person& p : plan.contact_updates) {
+      c.Execute(sql::kUpdateContacts, {ws, p.id, Seal(p.email, "person.email", ws),
+                                       Seal(p.phone, "person.phone", ws), ToMillis(now)});
+    }
+    for (const auto& n : plan.new_positions) {
+      const Position& p = n.position;
+      c.Execute(sql::kInsertPosition,
+                {ws, resolve(n.person, person_ids), resolve(n.organisation, organisation_ids),
+                 std::string(ToString(p.kind)), p.title, p.party, JsonList(p.portfolios),
+                 JsonList(p.domains), JsonList(p.committees), p.started_on.ToString(),
+                 DateOrNull(p.ended_on), ToMillis(now)});
+    }
+    for (const PositionEnding& e : plan.position_endings) {
+      c.Execute(sql::kSetPositionEnd, {ws, e.position_id, e.ended_on.ToString(), ToMillis(now)});
+    }
+    for (const auto& u : plan.seat_updates) {
+      c.Execute(sql::kSetSeats,
+                {ws, resolve(u.organisation, organisation_ids), SeatsJson(u.seats), ToMillis(now)});
     }
   });
 }
@@ -409,11 +615,11 @@ Assessment SqlWhoIsWhoRepository::AddAssessment(std::int64_t ws, const Assessmen
   auto lease = db_.Acquire();
   const std::optional<std::string> note =
       a.note.empty() ? std::nullopt : std::optional<std::string>(a.note);
-  auto row =
-      lease->QueryOne(sql::kInsertAssessment,
-                      {ws, a.person_id, a.assessed_on.ToString(), std::int64_t{a.scores.power},
-                       std::int64_t{a.scores.interest}, std::int64_t{a.scores.attitude},
-                       Seal(note, "assessment.note", ws), user_id, ToMillis(a.created_at)});
+  auto row = lease->QueryOne(
+      sql::kInsertAssessment,
+      {ws, a.person_id, a.assessed_on.ToString(), std::int64_t{a.scores.power},
+       std::int64_t{a.scores.interest}, std::int64_t{a.scores.attitude},
+       Seal(note, "assessment.note", ws), UserOrNull(user_id), ToMillis(a.created_at)});
   Assessment stored = a;
   stored.id = row->Int(0);
   return stored;
@@ -456,8 +662,8 @@ void SqlWhoIsWhoRepository::RecordAudit(std::int64_t ws, std::int64_t user_id,
                                         std::string_view action, std::string_view subject,
                                         core::Instant now) {
   auto lease = db_.Acquire();
-  lease->Execute(sql::kInsertAudit,
-                 {ws, user_id, std::string(action), std::string(subject), ToMillis(now)});
+  lease->Execute(sql::kInsertAudit, {ws, UserOrNull(user_id), std::string(action),
+                                     std::string(subject), ToMillis(now)});
 }
 
 }  // namespace aantafel::storage

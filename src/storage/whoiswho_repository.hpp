@@ -13,7 +13,10 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   SqlWhoIsWhoRepository(Database& db, core::FieldCipher& cipher) : db_(db), cipher_(cipher) {}
 
   void UpsertMunicipality(const core::whoiswho::Municipality& m, core::Instant now) override;
+  void UpsertMunicipalities(std::span<const core::whoiswho::Municipality> municipalities,
+                            core::Instant now) override;
   std::optional<core::whoiswho::Municipality> FindMunicipality(std::string_view code) override;
+  std::vector<core::whoiswho::Municipality> AllMunicipalities() override;
   std::vector<core::whoiswho::Municipality> SearchMunicipalities(std::string_view text,
                                                                  std::size_t limit) override;
 
@@ -22,12 +25,19 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   std::optional<core::whoiswho::Organisation> FindOrganisation(std::int64_t ws,
                                                                std::int64_t id) override;
   std::vector<core::whoiswho::Organisation> ListOrganisations(std::int64_t ws) override;
+  std::vector<core::whoiswho::CouncilTerm> CouncilTerms(std::int64_t ws,
+                                                        std::int64_t organisation_id) override;
+  core::whoiswho::CouncilTerm RecordElection(
+      std::int64_t ws, const core::whoiswho::CouncilTerm& term,
+      std::span<const core::whoiswho::PositionEnding> endings, core::Instant now) override;
 
   core::whoiswho::Person AddPerson(std::int64_t ws, const core::whoiswho::Person& person) override;
   bool UpdatePerson(std::int64_t ws, const core::whoiswho::Person& person) override;
   std::optional<core::whoiswho::Person> FindPerson(std::int64_t ws, std::int64_t id) override;
   std::vector<core::whoiswho::Person> ListPeople(std::int64_t ws,
                                                  const core::whoiswho::PeopleQuery& query) override;
+  std::vector<core::whoiswho::Person> PeopleNamed(std::int64_t ws,
+                                                  std::span<const std::string> keys) override;
   bool DeletePerson(std::int64_t ws, std::int64_t id) override;
 
   core::whoiswho::Position AddPosition(std::int64_t ws, const core::whoiswho::Position& position,
@@ -40,8 +50,10 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
       std::int64_t ws, std::span<const std::int64_t> person_ids) override;
   std::vector<core::whoiswho::Position> PositionsAt(std::int64_t ws,
                                                     std::int64_t organisation_id) override;
-  void EndPositions(std::int64_t ws, std::span<const core::whoiswho::PositionEnding> endings,
-                    core::Instant now) override;
+  std::vector<core::whoiswho::ExportLine> CurrentLines(
+      std::int64_t ws, core::CivilDate today, std::optional<std::int64_t> organisation_id) override;
+  void ApplyImport(std::int64_t ws, const core::whoiswho::ImportPlan& plan,
+                   core::Instant now) override;
 
   core::whoiswho::Assessment AddAssessment(std::int64_t ws,
                                            const core::whoiswho::Assessment& assessment,

@@ -29,6 +29,23 @@ echo "$out" | grep -q "Schema-versie" || fail "migrate output: $out"
 "$bin" --database "$db" demo >"$work/demo1" || fail "demo"
 "$bin" --database "$db" demo >"$work/demo2" || fail "demo is not idempotent"
 grep -q "demo@aantafel.example" "$work/demo2" || fail "demo does not print the login"
+
+# Imports: the fixture files, a dry run, a second run that changes nothing, a refused file.
+fixtures="$(cd "$(dirname "$0")/../fixtures" && pwd)"
+"$bin" --database "$db" import municipalities --file "$fixtures/cbs/gebieden.json" >"$work/cbs" \
+  || fail "CBS import"
+grep -q "4" "$work/cbs" || fail "CBS import report"
+"$bin" --database "$db" import almanak --workspace demo --dry-run \
+  --file "$fixtures/almanak/exportOO.xml" | grep -q "Proefrun" || fail "Almanak dry run"
+"$bin" --database "$db" import almanak --workspace demo --file "$fixtures/almanak/exportOO.xml" \
+  >/dev/null || fail "Almanak import"
+"$bin" --database "$db" import almanak --workspace demo --file "$fixtures/almanak/exportOO.xml" \
+  | grep -q "functies ongewijzigd: 4" || fail "Almanak import is not idempotent"
+if "$bin" --database "$db" import people --workspace demo \
+  --file "$fixtures/people/bad-rows.csv" 2>"$work/bad"; then fail "bad CSV accepted"; fi
+grep -q "regel 3, municipality" "$work/bad" || fail "bad CSV row not named"
+"$bin" --database "$db" import people --workspace demo --file "$fixtures/people/people.csv" \
+  >/dev/null || fail "people CSV import"
 password=$(awk '/Wachtwoord:/ {print $2}' "$work/demo2")
 [ "$(stat -c %a "$work/aantafel.key")" = 600 ] || fail "data key file is not private (0600)"
 

@@ -218,6 +218,12 @@ TEST_P(WhoIsWhoHttp, ViewersReadButCannotChangePeople) {
   EXPECT_EQ(Get("/people/" + std::to_string(person), &bram).status, 200);
   EXPECT_EQ(Post("/people", {{"name", "Nee"}}, &bram).status, 403);
   EXPECT_EQ(client
+                ->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv?dry_run=true",
+                          {{"Cookie", bram.cookie}, {"X-CSRF-Token", bram.csrf}}, "naam\nIemand\n")
+                .status,
+            403);
+  EXPECT_EQ(Get("/exports/people?format=csv", &bram).status, 200) << "viewers may export";
+  EXPECT_EQ(client
                 ->Request("DELETE", "/api/v1/workspaces/zorg-west/people/" + std::to_string(person),
                           Auth(bram))
                 .status,
@@ -250,6 +256,213 @@ TEST_P(WhoIsWhoHttp, APersonCanBeExportedUpdatedAndErased) {
   ASSERT_TRUE(audit);
   EXPECT_EQ(audit->Text(0), "person.erased");
   EXPECT_EQ(audit->Text(1), "person:" + std::to_string(person));
+}
+
+/// A CSV of people for the import tests: a wethouder, a raadslid, a beleidsadviseur.
+constexpr std::string_view kPeopleCsv =
+    "\xEF\xBB\xBFnaam;gemeente;functie;partij;portefeuilles;domeinen;begindatum;telefoon\n"
+    "Ella Import;GM0999;wethouder;Lokaal Belang;Zorg|Jeugd;;1-6-2022;06-1234 5678\n"
+    "Rob Import;Denkstad;raadslid;Stadsbelang;;;2022-03-30;\n"
+    "Bas Import;gm0999;beleidsadviseur;;;Wmo;2021-01-01;\n";
+
+TEST_P(WhoIsWhoHttp, ImportsACsvWithADryRunAndIsIdempotent) {
+  auto import = [&](std::string_view body, const std::string& query) {
+    return client->Request(
+        "POST", "/api/v1/workspaces/zorg-west/imports/people_csv" + query,
+        {{"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}, {"Content-Type", "text/csv"}},
+        std::string(body));
+  };
+  auto dry = import(kPeopleCsv, "?dry_run=true");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(Body(dry)["applied"], false);
+  EXPECT_EQ(Body(dry)["people_added"], 3);
+  EXPECT_EQ(Body(dry)["organisations_added"], 1);
+  EXPECT_EQ(Body(Get("/people"))["items"].size(), 0U) << "a dry run writes nothing";
+
+  auto first = import(kPeopleCsv, "");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Body(first)["applied"], true);
+  EXPECT_EQ(Body(first)["positions_added"], 3);
+  auto people = Body(Get("/people?kind=alderman"))["items"];
+  ASSERT_EQ(people.size(), 1U);
+  EXPECT_EQ(people[0]["current_positions"][0]["started_on"], "2022-06-01");
+  EXPECT_EQ(people[0]["current_positions"][0]["portfolios"], json({"Zorg", "Jeugd"}));
+
+  // A note typed in aantafel survives a second import, which changes nothing.
+  const auto ella = people[0]["id"].get<std::int64_t>();
+  ASSERT_EQ(client
+                ->Request("PATCH", "/api/v1/workspaces/zorg-west/people/" + std::to_string(ella),
+                          Auth(anna), R"({"notes":"Eigen notitie"})")
+                .status,
+            200);
+  auto second = Body(import(kPeopleCsv, ""));
+  EXPECT_EQ(second["people_added"], 0);
+  EXPECT_EQ(second["people_matched"], 3);
+  EXPECT_EQ(second["positions_added"], 0);
+  EXPECT_EQ(second["positions_unchanged"], 3);
+  EXPECT_EQ(Body(Get("/people"))["items"].size(), 3U);
+  EXPECT_EQ(Body(Get("/people/" + std::to_string(ella)))["person"]["notes"], "Eigen notitie");
+}
+
+TEST_P(WhoIsWhoHttp, ARejectedImportNamesEveryBadRowAndChangesNothing) {
+  const std::string bad =
+      "naam;gemeente;functie;begindatum\n"
+      "Goed Mens;GM0999;raadslid;2022-03-30\n"
+      "Fout Mens;GM1234;raadslid;2022-03-30\n"
+      "Nog Een;GM0999;koning;2022-03-30\n"
+      "Datum Fout;GM0999;raadslid;31-02-2022\n"
+      "Goed Mens;GM0999;raadslid;2022-03-30\n";
+  auto headers = Headers{{"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}};
+  auto r = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv", headers, bad);
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto body = Body(r);
+  EXPECT_EQ(body["error"]["code"], "import_rejected");
+  auto rejected = body["report"]["rejected"];
+  ASSERT_EQ(rejected.size(), 4U) << rejected.dump();
+  EXPECT_EQ(rejected[0]["line"], 3);
+  EXPECT_EQ(rejected[0]["field"], "municipality");
+  EXPECT_EQ(rejected[1]["line"], 4);
+  EXPECT_EQ(rejected[1]["field"], "kind");
+  EXPECT_EQ(rejected[2]["field"], "started_on");
+  EXPECT_EQ(rejected[3]["code"], "duplicate");
+  EXPECT_EQ(Body(Get("/people"))["items"].size(), 0U);
+  EXPECT_EQ(Body(Get("/organisations"))["items"].size(), 0U);
+
+  // Wrong columns, a file that is not UTF-8, broken XML: refused as a whole, nothing written.
+  auto wrong = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv", headers,
+                               "naam;schoenmaat\nA;44\n");
+  EXPECT_EQ(Body(wrong)["report"]["rejected"][0]["field"], "schoenmaat");
+  auto latin1 = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv", headers,
+                                "naam\nJos\xE9\n");
+  EXPECT_EQ(Body(latin1)["report"]["rejected"][0]["code"], "invalid_utf8");
+  EXPECT_EQ(Body(latin1)["report"]["rejected"][0]["line"], 2);
+  auto xml = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak", headers,
+                             "<gemeenten><gemeente><naam>Denkstad</naam>");
+  EXPECT_EQ(xml.status, 422);
+  EXPECT_EQ(Body(xml)["report"]["rejected"][0]["code"], "unreadable");
+  EXPECT_EQ(Body(Get("/people"))["items"].size(), 0U);
+  EXPECT_EQ(
+      client->Request("POST", "/api/v1/workspaces/zorg-west/imports/excel", headers, "x").status,
+      422);
+}
+
+TEST_P(WhoIsWhoHttp, ImportsAnAlmanakExportWithSeatsAndFunctionaries) {
+  const std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<x:overheidsorganisaties xmlns:x="urn:any-version">
+  <x:gemeenten><x:gemeente>
+    <x:naam>Gemeente Denkstad</x:naam>
+    <x:zetels><x:zetel><x:partij>Lokaal Belang</x:partij><x:aantal>7</x:aantal></x:zetel></x:zetels>
+    <x:functies>
+      <x:functie><x:naam>Wethouder</x:naam><x:medewerkers><x:medewerker>
+        <x:naam>Wil Wethouder</x:naam><x:partijLidmaatschap>Lokaal Belang</x:partijLidmaatschap>
+        <x:startDatum>2022-06-01T00:00:00</x:startDatum></x:medewerker></x:medewerkers></x:functie>
+      <x:functie><x:naam>Voorzitter</x:naam><x:medewerkers><x:medewerker>
+        <x:naam>Iemand</x:naam></x:medewerker></x:medewerkers></x:functie>
+    </x:functies>
+  </x:gemeente></x:gemeenten>
+</x:overheidsorganisaties>)";
+  auto r = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak",
+                           {{"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}}, xml);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["positions_skipped"], 1);
+  EXPECT_EQ(Body(r)["seats_updated"], 1);
+  const auto org = Body(Get("/organisations"))["items"][0]["id"].get<std::int64_t>();
+  auto terms = Body(Get("/organisations/" + std::to_string(org) + "/terms"));
+  EXPECT_EQ(terms["seats"], json::parse(R"([{"party":"Lokaal Belang","seats":7}])"));
+  EXPECT_EQ(Body(Get("/people?party=lokaal%20belang"))["items"][0]["name"], "Wil Wethouder");
+}
+
+TEST_P(WhoIsWhoHttp, ExportsCsvAndXlsxOfCurrentPositions) {
+  auto headers = Headers{{"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}};
+  ASSERT_EQ(client
+                ->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv", headers,
+                          std::string(kPeopleCsv))
+                .status,
+            200);
+  auto csv = Get("/exports/people?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(csv.Header("Content-Type").starts_with("text/csv"));
+  EXPECT_NE(csv.Header("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFOrganisatie;CBS-code;Naam;Functie"));
+  EXPECT_NE(csv.body.find("Denkstad;GM0999;Ella Import;Wethouder;;Lokaal Belang;Zorg | Jeugd"),
+            std::string::npos)
+      << csv.body;
+  EXPECT_NE(csv.body.find("06-1234 5678"), std::string::npos);
+
+  // The export reads back in as an import that changes nothing.
+  auto again =
+      client->Request("POST", "/api/v1/workspaces/zorg-west/imports/people_csv", headers, csv.body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Body(again)["positions_unchanged"], 3);
+
+  auto xlsx = Get("/exports/people?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK")) << "an XLSX file is a zip archive";
+  EXPECT_GT(xlsx.body.size(), 2000U);
+  EXPECT_EQ(Get("/exports/people?format=pdf").status, 422);
+  EXPECT_EQ(Get("/exports/people").status, 422);
+
+  // Another workspace's export holds none of it.
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  auto theirs = client->Request("GET", "/api/v1/workspaces/welzijn-oost/exports/people?format=csv",
+                                Auth(bram));
+  EXPECT_EQ(theirs.body.find("Import"), std::string::npos);
+  EXPECT_EQ(
+      client->Request("GET", "/api/v1/workspaces/zorg-west/exports/people?format=csv", Auth(bram))
+          .status,
+      404);
+}
+
+TEST_P(WhoIsWhoHttp, PeopleComeInPagesAndElectionsRecordSeats) {
+  const auto gemeente =
+      Create("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}});
+  for (int i = 0; i < 5; ++i) Create("/people", {{"name", "Persoon " + std::to_string(i)}});
+  auto page = Body(Get("/people?limit=2&offset=2"));
+  ASSERT_EQ(page["items"].size(), 2U);
+  EXPECT_EQ(page["items"][0]["name"], "Persoon 2");
+  EXPECT_EQ(page["has_more"], true);
+  EXPECT_EQ(Body(Get("/people?limit=2&offset=4"))["has_more"], false);
+  EXPECT_EQ(Get("/people?limit=0").status, 422);
+  EXPECT_EQ(Get("/people?limit=501").status, 422);
+  EXPECT_EQ(Get("/people?offset=-1").status, 422);
+
+  const std::string elections = "/organisations/" + std::to_string(gemeente) + "/elections";
+  auto bad = Post(elections,
+                  {{"installation_date", "2026-04-02"},
+                   {"election_date", "2026-05-01"},
+                   {"seats", {{{"party", "A"}, {"seats", 3}}, {{"party", "A"}, {"seats", 2}}}}});
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(Body(bad)["error"]["fields"].contains("election_date"));
+  EXPECT_TRUE(Body(bad)["error"]["fields"].contains("seats[1].party"));
+  auto unknown = Post(elections, {{"installation_date", "2026-04-02"},
+                                  {"seats", {{{"party", "A"}, {"zetels", 3}}}}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(Body(unknown)["error"]["fields"].contains("seats[0].zetels"));
+
+  auto r = Post(elections, {{"installation_date", "2026-04-02"},
+                            {"election_date", "2026-03-18"},
+                            {"seats", {{{"party", "Lokaal Belang"}, {"seats", 9}}}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["term"]["election_date"], "2026-03-18");
+  auto terms = Body(Get("/organisations/" + std::to_string(gemeente) + "/terms"));
+  ASSERT_EQ(terms["items"].size(), 1U);
+  EXPECT_EQ(terms["seats"][0]["seats"], 9);
+
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  EXPECT_EQ(client
+                ->Request("GET",
+                          "/api/v1/workspaces/welzijn-oost/organisations/" +
+                              std::to_string(gemeente) + "/terms",
+                          Auth(bram))
+                .status,
+            404);
+  EXPECT_EQ(
+      client
+          ->Request("POST", "/api/v1/workspaces/welzijn-oost/imports/people_csv",
+                    {{"Cookie", bram.cookie}, {"X-CSRF-Token", bram.csrf}}, std::string(kPeopleCsv))
+          .status,
+      200);
+  EXPECT_EQ(Body(Get("/people"))["items"].size(), 5U) << "Bram's import stays in his workspace";
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }

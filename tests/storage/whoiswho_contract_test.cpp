@@ -236,7 +236,197 @@ TEST_P(WhoIsWhoContract, ListsManyPeopleAcrossInListChunks) {
   }
   EXPECT_EQ(repo->PositionsOfPeople(ws_a, ids).size(), 120U);
   EXPECT_EQ(repo->ListPeople(ws_a, {.name_contains = "raadslid 10", .limit = 500}).size(), 100U);
-  EXPECT_EQ(repo->ListPeople(ws_a, {.organisation_id = org.id, .limit = 50}).size(), 50U);
+  EXPECT_EQ(
+      repo->ListPeople(ws_a, {.organisation_id = org.id, .today = D("2026-11-18"), .limit = 50})
+          .size(),
+      50U);
+}
+
+TEST_P(WhoIsWhoContract, ListFiltersLookAtOneCurrentPositionAndTheLatestAssessment) {
+  Organisation org = Municipality(ws_a);
+  auto person = [&](const std::string& name, PositionKind kind, const std::string& party,
+                    std::vector<std::string> domains, const char* start, const char* end) {
+    Person p = NewPerson(ws_a, name);
+    repo->AddPosition(ws_a,
+                      {.person_id = p.id,
+                       .organisation_id = org.id,
+                       .kind = kind,
+                       .party = party,
+                       .domains = std::move(domains),
+                       .started_on = D(start),
+                       .ended_on = end ? std::optional(D(end)) : std::nullopt},
+                      clock.Now());
+    return p;
+  };
+  Person ada =
+      person("Ada", PositionKind::kCouncilMember, "Lokaal Samen", {}, "2022-03-30", nullptr);
+  Person bob = person("Bob", PositionKind::kCouncilMember, "Stadsbelang", {}, "2018-03-29",
+                      "2022-03-29");  // ended
+  Person cor =
+      person("Cor", PositionKind::kPolicyAdviser, "", {"Wmo", "Jeugd"}, "2020-01-01", nullptr);
+  Person dee = person("Dee", PositionKind::kAlderman, "lokaal samen", {}, "2022-06-01", nullptr);
+  const CivilDate today = D("2026-11-18");
+  auto names = [&](PeopleQuery q) {
+    q.today = today;
+    std::vector<std::string> out;
+    for (const auto& p : repo->ListPeople(ws_a, q)) {
+      EXPECT_FALSE(p.email) << "lists never decrypt personal data";
+      out.push_back(p.name);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names({.kind = PositionKind::kCouncilMember}), V{"Ada"});  // Bob's term ended
+  EXPECT_EQ(names({.party = "lokaal samen"}), (V{"Ada", "Dee"}));
+  EXPECT_EQ(names({.kind = PositionKind::kAlderman, .party = "stadsbelang"}), V{});
+  EXPECT_EQ(names({.domain = "wmo"}), V{"Cor"});
+  EXPECT_EQ(names({.domain = "wm"}), V{}) << "a domain matches whole, not in part";
+  EXPECT_EQ(names({.organisation_id = org.id}), (V{"Ada", "Cor", "Dee"}));
+  EXPECT_EQ(names({.limit = 2, .offset = 1}), (V{"Bob", "Cor"}));
+
+  // Quadrants follow the newest assessment only.
+  repo->AddAssessment(ws_a,
+                      {.person_id = cor.id,
+                       .assessed_on = D("2024-01-01"),
+                       .scores = {.power = 5, .interest = 5},
+                       .created_at = clock.Now()},
+                      user);
+  repo->AddAssessment(ws_a,
+                      {.person_id = cor.id,
+                       .assessed_on = D("2025-01-01"),
+                       .scores = {.power = 1, .interest = 5},
+                       .created_at = clock.Now()},
+                      user);
+  repo->AddAssessment(ws_a,
+                      {.person_id = ada.id,
+                       .assessed_on = D("2025-01-01"),
+                       .scores = {.power = 4, .interest = 4},
+                       .created_at = clock.Now()},
+                      user);
+  EXPECT_EQ(names({.quadrant = Quadrant::kManageClosely}), V{"Ada"});
+  EXPECT_EQ(names({.quadrant = Quadrant::kKeepInformed}), V{"Cor"});
+  EXPECT_EQ(names({.quadrant = Quadrant::kMonitor}), V{});
+  (void)bob;
+  (void)dee;
+  // The other workspace sees none of it.
+  EXPECT_TRUE(repo->ListPeople(ws_b, {.today = today}).empty());
+}
+
+TEST_P(WhoIsWhoContract, AnImportIsWrittenWhollyInOneTransaction) {
+  Organisation org = Municipality(ws_a);
+  Person known = NewPerson(ws_a, "Bekende Wethouder");
+  ImportPlan plan;
+  plan.new_organisations.push_back({.kind = OrganisationKind::kOther, .name = "Zorgcoöperatie"});
+  plan.new_people.push_back({.name = "Nieuw Raadslid", .email = "n@r.nl", .fictional = true});
+  plan.new_positions.push_back({.person = {.new_index = 0},
+                                .organisation = {.id = org.id},
+                                .position = {.kind = PositionKind::kCouncilMember,
+                                             .party = "Lokaal Samen",
+                                             .started_on = D("2022-03-30")}});
+  plan.new_positions.push_back(
+      {.person = {.id = known.id},
+       .organisation = {.new_index = 0},
+       .position = {.kind = PositionKind::kPartnerRole, .started_on = D("2023-01-01")}});
+  plan.seat_updates.push_back(
+      {.organisation = {.id = org.id}, .seats = {{.party = "Lokaal Samen", .seats = 12}}});
+  repo->ApplyImport(ws_a, plan, clock.Now());
+  auto people = repo->ListPeople(ws_a, {.today = D("2026-11-18")});
+  ASSERT_EQ(people.size(), 2U);
+  auto added = repo->FindPerson(ws_a, people[1].id);
+  EXPECT_EQ(added->name, "Nieuw Raadslid");
+  EXPECT_EQ(added->email, "n@r.nl");
+  EXPECT_TRUE(added->fictional);
+  EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->seats,
+            (std::vector<SeatCount>{{.party = "Lokaal Samen", .seats = 12}}));
+  EXPECT_EQ(repo->ListOrganisations(ws_a).size(), 2U);
+
+  // A plan that fails half-way (a position pointing at another workspace's person) leaves
+  // nothing behind.
+  Person other = NewPerson(ws_b, "Ander");
+  ImportPlan bad;
+  bad.new_people.push_back({.name = "Mag Niet Blijven"});
+  bad.new_positions.push_back(
+      {.person = {.id = other.id},
+       .organisation = {.id = org.id},
+       .position = {.kind = PositionKind::kCouncilMember, .started_on = D("2022-03-30")}});
+  EXPECT_THROW(repo->ApplyImport(ws_a, bad, clock.Now()), StorageError);
+  EXPECT_EQ(repo->ListPeople(ws_a, {.today = D("2026-11-18")}).size(), 2U);
+  EXPECT_TRUE(repo->PositionsOfPeople(ws_b, std::vector<std::int64_t>{other.id}).empty());
+}
+
+TEST_P(WhoIsWhoContract, ElectionsRecordTermsAndEndPositionsTogether) {
+  Organisation org = Municipality(ws_a);
+  Person p = NewPerson(ws_a, "Raadslid");
+  Position pos = repo->AddPosition(ws_a,
+                                   {.person_id = p.id,
+                                    .organisation_id = org.id,
+                                    .kind = PositionKind::kCouncilMember,
+                                    .started_on = D("2022-03-30")},
+                                   clock.Now());
+  const PositionEnding endings[] = {{.position_id = pos.id, .ended_on = D("2026-04-01")}};
+  CouncilTerm term = repo->RecordElection(
+      ws_a,
+      {.organisation_id = org.id,
+       .election_date = D("2026-03-18"),
+       .installation_date = D("2026-04-02"),
+       .seats = {{.party = "Lokaal Samen", .seats = 20}, {.party = "Stadsbelang", .seats = 25}}},
+      endings, clock.Now());
+  EXPECT_GT(term.id, 0);
+  EXPECT_EQ(repo->FindPosition(ws_a, pos.id)->ended_on, D("2026-04-01"));
+  // The same installation again replaces the term instead of adding one.
+  repo->RecordElection(ws_a,
+                       {.organisation_id = org.id,
+                        .installation_date = D("2026-04-02"),
+                        .seats = {{.party = "Lokaal Samen", .seats = 21}}},
+                       {}, clock.Now());
+  auto terms = repo->CouncilTerms(ws_a, org.id);
+  ASSERT_EQ(terms.size(), 1U);
+  EXPECT_EQ(terms[0].seats.front().seats, 21);
+  EXPECT_FALSE(terms[0].election_date);
+  EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->seats.front().seats, 21);
+  EXPECT_TRUE(repo->CouncilTerms(ws_b, org.id).empty());
+}
+
+TEST_P(WhoIsWhoContract, ExportLinesHoldCurrentPositionsOfOneWorkspaceOnly) {
+  Organisation org = Municipality(ws_a);
+  Person p = NewPerson(ws_a, "Wethouder");
+  repo->AddPosition(ws_a,
+                    {.person_id = p.id,
+                     .organisation_id = org.id,
+                     .kind = PositionKind::kAlderman,
+                     .portfolios = {"Zorg"},
+                     .started_on = D("2022-06-01")},
+                    clock.Now());
+  repo->AddPosition(ws_a,
+                    {.person_id = p.id,
+                     .organisation_id = org.id,
+                     .kind = PositionKind::kCouncilMember,
+                     .started_on = D("2018-03-29"),
+                     .ended_on = D("2022-03-29")},
+                    clock.Now());
+  auto lines = repo->CurrentLines(ws_a, D("2026-11-18"), std::nullopt);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_EQ(lines[0].person.phone, "06-12345678");
+  EXPECT_FALSE(lines[0].person.notes);
+  EXPECT_EQ(lines[0].position.portfolios, std::vector<std::string>{"Zorg"});
+  EXPECT_EQ(lines[0].organisation.name, "Amsterdam");
+  EXPECT_TRUE(repo->CurrentLines(ws_b, D("2026-11-18"), std::nullopt).empty());
+  EXPECT_TRUE(repo->CurrentLines(ws_b, D("2026-11-18"), org.id).empty());
+}
+
+TEST_P(WhoIsWhoContract, MunicipalitiesAreUpsertedInBulk) {
+  const core::whoiswho::Municipality list[] = {
+      {.code = "GM0363", .name = "Amsterdam", .population = 900000},
+      {.code = "GM0344", .name = "Utrecht"}};
+  repo->UpsertMunicipalities(list, clock.Now());
+  auto all = repo->AllMunicipalities();
+  ASSERT_EQ(all.size(), 2U);
+  EXPECT_EQ(all[1].population, 900000);
+  EXPECT_FALSE(all[1].province) << "an upsert replaces the whole row";
+  const core::whoiswho::Municipality bad[] = {{.code = "GM0307", .name = "Amersfoort"},
+                                              {.code = "XX", .name = "Fout"}};
+  EXPECT_THROW(repo->UpsertMunicipalities(bad, clock.Now()), StorageError);
+  EXPECT_EQ(repo->AllMunicipalities().size(), 2U) << "nothing of a failed batch stays";
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

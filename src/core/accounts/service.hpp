@@ -77,6 +77,8 @@ class AccountsService {
   std::vector<WorkspaceMembership> VisibleWorkspaces(const Principal& principal);
   /// Opens a workspace; kNotFound when it does not exist or the principal is not a member.
   Result<WorkspaceAccess> OpenWorkspace(const Principal& principal, std::string_view slug);
+  /// The server operator (command line) acting in a workspace as its owner; user_id is 0.
+  Result<WorkspaceAccess> OperatorAccess(std::string_view slug);
 
   Result<Workspace> RenameWorkspace(const WorkspaceAccess& access, std::string_view name);
   Result<std::vector<Member>> ListMembers(const WorkspaceAccess& access);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 namespace aantafel::core::whoiswho {
@@ -66,6 +67,13 @@ std::optional<OrganisationKind> ParseOrganisationKind(std::string_view text) {
   return ValueOf(kOrganisationKinds, text);
 }
 
+std::string NameKey(std::string_view name) {
+  std::string out(name);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
 bool IsMunicipalityCode(std::string_view code) {
   return code.size() == 6 && code.starts_with("GM") &&
          std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -124,9 +132,38 @@ Status CheckScores(const Scores& scores) {
   return Ok{};
 }
 
+Status CheckSeats(const std::vector<SeatCount>& seats) {
+  constexpr std::size_t kMaxParties = 60;
+  FieldErrors errors;
+  if (seats.size() > kMaxParties) errors.Add("seats", FieldIssue::kTooLong, kMaxParties);
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < seats.size() && errors.empty(); ++i) {
+    const std::string field = "seats[" + std::to_string(i) + "]";
+    const auto& s = seats[i];
+    if (s.party.empty() || s.party.size() > 200)
+      errors.Add(field + ".party", FieldIssue::kRequired);
+    if (s.seats < 0 || s.seats > 200) errors.Add(field + ".seats", FieldIssue::kInvalidChoice);
+    if (!seen.insert(s.party).second) errors.Add(field + ".party", FieldIssue::kDuplicate);
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  return Ok{};
+}
+
+std::pair<ScoreRange, ScoreRange> QuadrantRanges(Quadrant quadrant) {
+  constexpr ScoreRange kHigh{.low = kHighScore, .high = 5};
+  constexpr ScoreRange kLow{.low = 1, .high = kHighScore - 1};
+  switch (quadrant) {
+    case Quadrant::kManageClosely: return {kHigh, kHigh};
+    case Quadrant::kKeepSatisfied: return {kHigh, kLow};
+    case Quadrant::kKeepInformed: return {kLow, kHigh};
+    case Quadrant::kMonitor: return {kLow, kLow};
+  }
+  return {kLow, kLow};
+}
+
 Quadrant Classify(int power, int interest) {
-  const bool high_power = power >= 3;
-  const bool high_interest = interest >= 3;
+  const bool high_power = power >= kHighScore;
+  const bool high_interest = interest >= kHighScore;
   if (high_power && high_interest) return Quadrant::kManageClosely;
   if (high_power) return Quadrant::kKeepSatisfied;
   if (high_interest) return Quadrant::kKeepInformed;

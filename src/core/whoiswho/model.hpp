@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/civil_date.hpp"
@@ -36,10 +37,24 @@ struct Municipality {
   std::optional<std::int64_t> population;
   std::optional<std::string> care_office_region;  ///< zorgkantoorregio
   std::optional<std::string> youth_region;        ///< jeugdregio
+  bool operator==(const Municipality&) const = default;
 };
+
+/// The search and matching key of a person's name: ASCII letters in lower case.
+std::string NameKey(std::string_view name);
 
 /// Whether `code` looks like a CBS municipality code: "GM" and four digits.
 bool IsMunicipalityCode(std::string_view code);
+
+/// Seats one party holds in a council.
+struct SeatCount {
+  std::string party;
+  int seats = 0;
+  bool operator==(const SeatCount&) const = default;
+};
+
+/// Field errors for a seat distribution: parties named once, seats 0–200, at most 60 parties.
+Status CheckSeats(const std::vector<SeatCount>& seats);
 
 /// An organisation in a workspace; a municipality links to the reference data by code.
 struct Organisation {
@@ -47,6 +62,7 @@ struct Organisation {
   OrganisationKind kind = OrganisationKind::kOther;
   std::string name;
   std::optional<std::string> municipality_code;
+  std::vector<SeatCount> seats;  ///< current council seats (municipalities)
 };
 
 /// A person. Email, phone and notes are personal data: encrypted at rest, exported and erased
@@ -117,6 +133,15 @@ std::vector<PositionEnding> EndOfTermEndings(const std::vector<Position>& positi
 std::vector<std::int64_t> NotYetMet(const std::vector<Position>& positions, CivilDate installation,
                                     const std::set<std::int64_t>& met);
 
+/// One council term of a municipality, as recorded by a workspace.
+struct CouncilTerm {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::optional<CivilDate> election_date;
+  CivilDate installation_date;
+  std::vector<SeatCount> seats;
+};
+
 /// Scores of one dated stakeholder assessment.
 struct Scores {
   int power = 3;     ///< invloed 1–5
@@ -137,10 +162,21 @@ struct Assessment {
   Instant created_at{};
 };
 
-/// Mendelow's power/interest grid. A score of 3 or more counts as high.
+/// Mendelow's power/interest grid. A score of kHighScore or more counts as high.
 enum class Quadrant { kManageClosely, kKeepSatisfied, kKeepInformed, kMonitor };
 
+inline constexpr int kHighScore = 3;
+
 Quadrant Classify(int power, int interest);
+
+/// Inclusive score range, for queries that select one quadrant.
+struct ScoreRange {
+  int low = 1;
+  int high = 5;
+};
+
+/// The power and interest ranges that fall into `quadrant` (the inverse of Classify).
+std::pair<ScoreRange, ScoreRange> QuadrantRanges(Quadrant quadrant);
 std::string_view ToString(Quadrant quadrant);
 std::optional<Quadrant> ParseQuadrant(std::string_view text);
 

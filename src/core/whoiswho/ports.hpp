@@ -13,11 +13,51 @@
 
 namespace aantafel::core::whoiswho {
 
-/// Which people to list.
+/// Which people to list. Position filters (organisation, kind, party, domain) must all hold
+/// for one position that is current on `today`; `quadrant` looks at the latest assessment.
 struct PeopleQuery {
-  std::string name_contains;                    ///< lower-case; empty = all
-  std::optional<std::int64_t> organisation_id;  ///< only people with a position there
+  std::string name_contains;  ///< NameKey form; empty = all
+  std::optional<std::int64_t> organisation_id;
+  std::optional<PositionKind> kind;
+  std::string party;   ///< lower-case ASCII; empty = any
+  std::string domain;  ///< lower-case ASCII; empty = any
+  std::optional<Quadrant> quadrant;
+  CivilDate today;
   std::size_t limit = 200;
+  std::size_t offset = 0;
+};
+
+/// A reference to an organisation or person: an existing id, or the index of one created by the
+/// same import plan.
+struct PlanRef {
+  std::int64_t id = 0;
+  int new_index = -1;
+};
+
+/// Everything an import writes, applied in one transaction.
+struct ImportPlan {
+  struct NewPosition {
+    PlanRef person;
+    PlanRef organisation;
+    Position position;
+  };
+  struct SeatUpdate {
+    PlanRef organisation;
+    std::vector<SeatCount> seats;
+  };
+  std::vector<Organisation> new_organisations;
+  std::vector<Person> new_people;
+  std::vector<Person> contact_updates;  ///< existing people: only email and phone are written
+  std::vector<NewPosition> new_positions;
+  std::vector<PositionEnding> position_endings;
+  std::vector<SeatUpdate> seat_updates;
+};
+
+/// One line of the people export: a current position with its person and organisation.
+struct ExportLine {
+  Organisation organisation;
+  Person person;  ///< with email and phone; notes are never exported in lists
+  Position position;
 };
 
 /// Port: Wie is wie storage. Every call names the workspace; nothing crosses workspaces.
@@ -28,7 +68,11 @@ class WhoIsWhoRepository {
 
   // Shared reference data.
   virtual void UpsertMunicipality(const Municipality& municipality, Instant now) = 0;
+  /// Inserts or updates all, atomically.
+  virtual void UpsertMunicipalities(std::span<const Municipality> municipalities, Instant now) = 0;
   virtual std::optional<Municipality> FindMunicipality(std::string_view code) = 0;
+  /// All municipalities (reference data is small: about 350 rows).
+  virtual std::vector<Municipality> AllMunicipalities() = 0;
   /// Municipalities whose name or code contains `text` (case-insensitive), by name.
   virtual std::vector<Municipality> SearchMunicipalities(std::string_view text,
                                                          std::size_t limit) = 0;
@@ -39,12 +83,21 @@ class WhoIsWhoRepository {
                                                Instant now) = 0;
   virtual std::optional<Organisation> FindOrganisation(std::int64_t ws, std::int64_t id) = 0;
   virtual std::vector<Organisation> ListOrganisations(std::int64_t ws) = 0;
+  /// Council terms of an organisation, newest first.
+  virtual std::vector<CouncilTerm> CouncilTerms(std::int64_t ws, std::int64_t organisation_id) = 0;
+  /// Records a term (replacing one with the same installation date), sets the organisation's
+  /// current seats when given, and ends positions — all in one transaction.
+  virtual CouncilTerm RecordElection(std::int64_t ws, const CouncilTerm& term,
+                                     std::span<const PositionEnding> endings, Instant now) = 0;
 
   // People.
   virtual Person AddPerson(std::int64_t ws, const Person& person) = 0;
   virtual bool UpdatePerson(std::int64_t ws, const Person& person) = 0;
   virtual std::optional<Person> FindPerson(std::int64_t ws, std::int64_t id) = 0;
+  /// People by name; email, phone and notes are not loaded (lists never show them).
   virtual std::vector<Person> ListPeople(std::int64_t ws, const PeopleQuery& query) = 0;
+  /// People whose NameKey is one of `keys` (with email and phone, without notes).
+  virtual std::vector<Person> PeopleNamed(std::int64_t ws, std::span<const std::string> keys) = 0;
   /// Deletes the person with all positions and assessments; false when there was none.
   virtual bool DeletePerson(std::int64_t ws, std::int64_t id) = 0;
 
@@ -57,9 +110,12 @@ class WhoIsWhoRepository {
   virtual std::vector<Position> PositionsOfPeople(std::int64_t ws,
                                                   std::span<const std::int64_t> person_ids) = 0;
   virtual std::vector<Position> PositionsAt(std::int64_t ws, std::int64_t organisation_id) = 0;
-  /// Applies all endings atomically.
-  virtual void EndPositions(std::int64_t ws, std::span<const PositionEnding> endings,
-                            Instant now) = 0;
+  /// Current positions (on `today`) with person and organisation, by organisation and name.
+  virtual std::vector<ExportLine> CurrentLines(std::int64_t ws, CivilDate today,
+                                               std::optional<std::int64_t> organisation_id) = 0;
+
+  /// Writes an import plan in one transaction.
+  virtual void ApplyImport(std::int64_t ws, const ImportPlan& plan, Instant now) = 0;
 
   // Assessments.
   virtual Assessment AddAssessment(std::int64_t ws, const Assessment& assessment,

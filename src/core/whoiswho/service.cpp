@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/validation.hpp"
 
@@ -49,20 +50,49 @@ std::optional<CivilDate> CheckDate(const std::string& field, std::string_view te
   return date;
 }
 
-bool Contains(const std::vector<std::string>& list, const std::string& wanted) {
-  return std::any_of(list.begin(), list.end(), [&](const std::string& item) {
-    return item.size() == wanted.size() &&
-           std::equal(item.begin(), item.end(), wanted.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) ==
-                    std::tolower(static_cast<unsigned char>(b));
-           });
-  });
-}
-
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+/// The fields of a position as typed (organisation and person are checked by the caller).
+Position CheckedPosition(const PositionInput& input, FieldErrors& errors) {
+  auto kind = ParsePositionKind(input.kind);
+  if (!kind) errors.Add("kind", FieldIssue::kInvalidChoice);
+  auto title = CheckText("title", input.title, kShort, errors);
+  auto party = CheckText("party", input.party, kShort, errors);
+  Position position{.organisation_id = input.organisation_id,
+                    .kind = kind.value_or(PositionKind::kPartnerRole),
+                    .title = title.value_or(""),
+                    .party = party.value_or(""),
+                    .portfolios = CheckTags("portfolios", input.portfolios, errors),
+                    .domains = CheckTags("domains", input.domains, errors),
+                    .committees = CheckTags("committees", input.committees, errors)};
+  auto started = CheckDate("started_on", input.started_on, true, errors);
+  auto ended = CheckDate("ended_on", input.ended_on, false, errors);
+  if (started) {
+    if (auto dates = CheckPositionDates(*started, ended); !dates) {
+      errors.Add("ended_on", FieldIssue::kInvalidFormat);
+    }
+    position.started_on = *started;
+  }
+  position.ended_on = ended;
+  return position;
+}
+
+/// Moves the field errors of one row into the import report.
+void AddRowIssues(int line, const Error& error, std::vector<ImportIssue>& out) {
+  for (const auto& [field, problem] : error.fields) {
+    out.push_back({.line = line, .field = field, .issue = problem.issue});
+  }
+}
+
+std::string UpperAscii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return out;
 }
 
@@ -177,24 +207,35 @@ Result<PersonDossier> WhoIsWhoService::GetPerson(const WorkspaceAccess& access, 
                        .assessments = repository_.AssessmentsOf(access.workspace.id, id)};
 }
 
-std::vector<PersonSummary> WhoIsWhoService::ListPeople(const WorkspaceAccess& access,
-                                                       const PeopleFilter& filter) {
+PeoplePage WhoIsWhoService::ListPeople(const WorkspaceAccess& access, const PeopleFilter& filter) {
   const std::int64_t ws = access.workspace.id;
-  auto people = repository_.ListPeople(ws, {.name_contains = LowerAscii(TrimAscii(filter.text)),
+  const CivilDate today = Today();
+  // One row more than asked tells whether another page follows.
+  auto people = repository_.ListPeople(ws, {.name_contains = NameKey(TrimAscii(filter.text)),
                                             .organisation_id = filter.organisation_id,
-                                            .limit = 500});
+                                            .kind = filter.kind,
+                                            .party = LowerAscii(TrimAscii(filter.party)),
+                                            .domain = LowerAscii(TrimAscii(filter.domain)),
+                                            .quadrant = filter.quadrant,
+                                            .today = today,
+                                            .limit = filter.limit + 1,
+                                            .offset = filter.offset});
+  PeoplePage page;
+  if (people.size() > filter.limit) {
+    page.has_more = true;
+    people.resize(filter.limit);
+  }
   std::vector<std::int64_t> ids;
   ids.reserve(people.size());
   for (const auto& p : people) ids.push_back(p.id);
   std::map<std::int64_t, std::vector<Position>> positions;
-  const CivilDate today = Today();
   for (auto& position : repository_.PositionsOfPeople(ws, ids)) {
     if (IsCurrent(position, today)) positions[position.person_id].push_back(std::move(position));
   }
   std::map<std::int64_t, Assessment> latest;
   for (auto& a : repository_.LatestAssessments(ws, ids)) latest[a.person_id] = std::move(a);
 
-  std::vector<PersonSummary> out;
+  page.items.reserve(people.size());
   for (auto& person : people) {
     PersonSummary summary{.person = std::move(person)};
     summary.current_positions = std::move(positions[summary.person.id]);
@@ -202,27 +243,9 @@ std::vector<PersonSummary> WhoIsWhoService::ListPeople(const WorkspaceAccess& ac
       summary.latest_assessment = it->second;
       summary.quadrant = Classify(it->second.scores.power, it->second.scores.interest);
     }
-    const auto& current = summary.current_positions;
-    auto any = [&](auto predicate) {
-      return std::any_of(current.begin(), current.end(), predicate);
-    };
-    if (filter.kind && !any([&](const Position& p) { return p.kind == *filter.kind; })) continue;
-    if (!filter.party.empty() &&
-        !any([&](const Position& p) { return LowerAscii(p.party) == LowerAscii(filter.party); })) {
-      continue;
-    }
-    if (!filter.domain.empty() &&
-        !any([&](const Position& p) { return Contains(p.domains, filter.domain); })) {
-      continue;
-    }
-    if (filter.quadrant && summary.quadrant != filter.quadrant) continue;
-    if (filter.organisation_id &&
-        !any([&](const Position& p) { return p.organisation_id == *filter.organisation_id; })) {
-      continue;
-    }
-    out.push_back(std::move(summary));
+    page.items.push_back(std::move(summary));
   }
-  return out;
+  return page;
 }
 
 Status WhoIsWhoService::ErasePerson(const WorkspaceAccess& access, std::int64_t id) {
@@ -240,31 +263,12 @@ Result<Position> WhoIsWhoService::AddPosition(const WorkspaceAccess& access, std
   const std::int64_t ws = access.workspace.id;
   if (!repository_.FindPerson(ws, person_id)) return Error::Of(ErrorCode::kNotFound);
   FieldErrors errors;
-  auto kind = ParsePositionKind(input.kind);
-  if (!kind) errors.Add("kind", FieldIssue::kInvalidChoice);
   if (!repository_.FindOrganisation(ws, input.organisation_id)) {
     errors.Add("organisation_id", FieldIssue::kInvalidChoice);
   }
-  auto title = CheckText("title", input.title, kShort, errors);
-  auto party = CheckText("party", input.party, kShort, errors);
-  Position position{.person_id = person_id,
-                    .organisation_id = input.organisation_id,
-                    .kind = kind.value_or(PositionKind::kPartnerRole),
-                    .portfolios = CheckTags("portfolios", input.portfolios, errors),
-                    .domains = CheckTags("domains", input.domains, errors),
-                    .committees = CheckTags("committees", input.committees, errors)};
-  auto started = CheckDate("started_on", input.started_on, true, errors);
-  auto ended = CheckDate("ended_on", input.ended_on, false, errors);
-  if (started) {
-    if (auto dates = CheckPositionDates(*started, ended); !dates) {
-      errors.Add("ended_on", FieldIssue::kInvalidFormat);
-    }
-  }
+  auto position = CheckedPosition(input, errors);
   if (!errors.empty()) return std::move(errors).ToError();
-  position.title = *title;
-  position.party = *party;
-  position.started_on = *started;
-  position.ended_on = ended;
+  position.person_id = person_id;
   return repository_.AddPosition(ws, position, clock_.Now());
 }
 
@@ -314,7 +318,7 @@ Result<Assessment> WhoIsWhoService::AddAssessment(const WorkspaceAccess& access,
 
 Result<ElectionResult> WhoIsWhoService::ApplyElection(const WorkspaceAccess& access,
                                                       std::int64_t organisation_id,
-                                                      std::string_view installation) {
+                                                      const ElectionInput& input) {
   if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
   const std::int64_t ws = access.workspace.id;
   auto org = repository_.FindOrganisation(ws, organisation_id);
@@ -323,18 +327,294 @@ Result<ElectionResult> WhoIsWhoService::ApplyElection(const WorkspaceAccess& acc
   if (org->kind != OrganisationKind::kMunicipality) {
     errors.Add("organisation_id", FieldIssue::kInvalidChoice);
   }
-  auto date = CheckDate("installation_date", installation, true, errors);
+  auto installation = CheckDate("installation_date", input.installation_date, true, errors);
+  auto election = CheckDate("election_date", input.election_date, false, errors);
+  if (installation && election && *installation < *election) {
+    errors.Add("election_date", FieldIssue::kInvalidFormat);
+  }
+  std::vector<SeatCount> seats;
+  for (const auto& s : input.seats) {
+    seats.push_back({.party = std::string(TrimAscii(s.party)), .seats = s.seats});
+  }
+  if (auto checked = CheckSeats(seats); !checked) {
+    for (const auto& [field, problem] : checked.error().fields) errors.Add(field, problem.issue);
+  }
   if (!errors.empty()) return std::move(errors).ToError();
   const auto positions = repository_.PositionsAt(ws, organisation_id);
   ElectionResult result;
-  result.ended = EndOfTermEndings(positions, *date);
-  repository_.EndPositions(ws, result.ended, clock_.Now());
+  result.ended = EndOfTermEndings(positions, *installation);
+  result.term = repository_.RecordElection(ws,
+                                           CouncilTerm{.organisation_id = organisation_id,
+                                                       .election_date = election,
+                                                       .installation_date = *installation,
+                                                       .seats = std::move(seats)},
+                                           result.ended, clock_.Now());
   // No interaction log exists yet (a later feature), so nobody has been met.
-  for (std::int64_t id : NotYetMet(positions, *date, {})) {
+  for (std::int64_t id : NotYetMet(positions, *installation, {})) {
     if (auto person = repository_.FindPerson(ws, id))
       result.not_yet_met.push_back(std::move(*person));
   }
   return result;
+}
+
+Result<CouncilOverview> WhoIsWhoService::Council(const WorkspaceAccess& access,
+                                                 std::int64_t organisation_id) {
+  auto org = repository_.FindOrganisation(access.workspace.id, organisation_id);
+  if (!org) return Error::Of(ErrorCode::kNotFound);
+  return CouncilOverview{.terms = repository_.CouncilTerms(access.workspace.id, organisation_id),
+                         .seats = org->seats};
+}
+
+ImportReport WhoIsWhoService::ImportMunicipalities(const ParsedMunicipalities& parsed,
+                                                   bool dry_run) {
+  ImportReport report{.kind = "cbs_municipalities", .dry_run = dry_run};
+  report.rows = static_cast<int>(parsed.rows.size());
+  report.rejected = parsed.issues;
+  std::map<std::string, Municipality> existing;
+  for (auto& m : repository_.AllMunicipalities()) existing.emplace(m.code, std::move(m));
+  std::set<std::string> seen;
+  std::vector<Municipality> clean;
+  for (const auto& [line, m] : parsed.rows) {
+    FieldErrors errors;
+    if (!IsMunicipalityCode(m.code)) errors.Add("code", FieldIssue::kInvalidFormat);
+    if (!seen.insert(m.code).second) errors.Add("code", FieldIssue::kDuplicate);
+    auto name = CheckText("name", m.name, kName, errors);
+    if (m.population && *m.population < 0) errors.Add("population", FieldIssue::kInvalidFormat);
+    if (!errors.empty()) {
+      AddRowIssues(line, std::move(errors).ToError(), report.rejected);
+      continue;
+    }
+    Municipality c = m;
+    c.name = *name;
+    auto it = existing.find(c.code);
+    if (it == existing.end()) {
+      ++report.municipalities_added;
+    } else if (!(it->second == c)) {
+      ++report.municipalities_updated;
+    }
+    clean.push_back(std::move(c));
+  }
+  report.municipalities = static_cast<int>(clean.size());
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+  if (report.rejected.empty() && !dry_run) {
+    repository_.UpsertMunicipalities(clean, clock_.Now());
+    report.applied = true;
+  }
+  return report;
+}
+
+Result<ImportReport> WhoIsWhoService::ImportPeople(const WorkspaceAccess& access,
+                                                   const ParsedPeople& parsed, bool dry_run) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  ImportReport report{.kind = parsed.kind, .dry_run = dry_run};
+  ImportPlan plan = PlanImport(access.workspace.id, parsed, report);
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+  if (report.rejected.empty() && !dry_run) {
+    repository_.ApplyImport(access.workspace.id, plan, clock_.Now());
+    report.applied = true;
+  }
+  return report;
+}
+
+ImportPlan WhoIsWhoService::PlanImport(std::int64_t ws, const ParsedPeople& parsed,
+                                       ImportReport& report) {
+  ImportPlan plan;
+  report.rows = static_cast<int>(parsed.rows.size());
+  report.positions_skipped = parsed.skipped;
+  report.rejected = parsed.issues;
+  auto reject = [&](int line, std::string field, FieldIssue issue) {
+    report.rejected.push_back({.line = line, .field = std::move(field), .issue = issue});
+  };
+
+  // Municipalities by code and by name.
+  std::map<std::string, Municipality> by_code;
+  std::map<std::string, std::string> code_by_name;
+  for (auto& m : repository_.AllMunicipalities()) {
+    code_by_name.emplace(MunicipalityNameKey(m.name), m.code);
+    by_code.emplace(m.code, std::move(m));
+  }
+  auto find_municipality = [&](const std::string& ref) -> const Municipality* {
+    const std::string code = UpperAscii(TrimAscii(ref));
+    if (auto it = by_code.find(code); it != by_code.end()) return &it->second;
+    if (auto it = code_by_name.find(MunicipalityNameKey(ref)); it != code_by_name.end()) {
+      return &by_code.at(it->second);
+    }
+    return nullptr;
+  };
+
+  // Organisations the workspace has, and those this import will add.
+  std::map<std::string, PlanRef> organisations;  // "m:GM0344" or "o:<name key>"
+  std::map<std::int64_t, std::vector<SeatCount>> current_seats;
+  for (const auto& o : repository_.ListOrganisations(ws)) {
+    const std::string key =
+        o.municipality_code ? "m:" + *o.municipality_code : "o:" + NameKey(o.name);
+    organisations.emplace(key, PlanRef{.id = o.id});
+    current_seats.emplace(o.id, o.seats);
+  }
+  std::set<std::string> municipalities_seen;
+  auto organisation_ref = [&](int line, const std::string& municipality,
+                              const std::string& organisation) -> std::optional<PlanRef> {
+    Organisation org;
+    std::string key;
+    if (!TrimAscii(municipality).empty()) {
+      const Municipality* m = find_municipality(municipality);
+      if (m == nullptr) {
+        reject(line, "municipality", FieldIssue::kUnknownValue);
+        return std::nullopt;
+      }
+      municipalities_seen.insert(m->code);
+      key = "m:" + m->code;
+      org = {
+          .kind = OrganisationKind::kMunicipality, .name = m->name, .municipality_code = m->code};
+    } else {
+      FieldErrors errors;
+      auto name = CheckText("organisation", organisation, kName, errors);
+      if (!name) {
+        AddRowIssues(line, std::move(errors).ToError(), report.rejected);
+        return std::nullopt;
+      }
+      key = "o:" + NameKey(*name);
+      org = {.kind = OrganisationKind::kOther, .name = *name};
+    }
+    if (auto it = organisations.find(key); it != organisations.end()) return it->second;
+    const PlanRef ref{.new_index = static_cast<int>(plan.new_organisations.size())};
+    plan.new_organisations.push_back(std::move(org));
+    organisations.emplace(key, ref);
+    ++report.organisations_added;
+    return ref;
+  };
+
+  // People already known, matched by name; and their positions.
+  std::vector<std::string> keys;
+  for (const auto& row : parsed.rows) keys.push_back(NameKey(TrimAscii(row.name)));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::map<std::string, Person> known;
+  for (auto& p : repository_.PeopleNamed(ws, keys)) {
+    const std::string key = NameKey(p.name);
+    if (!known.contains(key)) known.emplace(key, std::move(p));  // the oldest of namesakes
+  }
+  std::vector<std::int64_t> known_ids;
+  for (const auto& [key, p] : known) known_ids.push_back(p.id);
+  std::map<std::int64_t, std::vector<Position>> known_positions;
+  for (auto& p : repository_.PositionsOfPeople(ws, known_ids)) {
+    known_positions[p.person_id].push_back(std::move(p));
+  }
+
+  std::map<std::string, int> new_people;           // name key → index in plan.new_people
+  std::map<std::int64_t, Person> contact_updates;  // person id → person with filled contacts
+  std::set<std::int64_t> matched;
+  std::set<std::string> positions_seen;
+  for (const ImportRow& row : parsed.rows) {
+    auto person = CheckedPerson(
+        {.name = row.name, .email = row.email, .phone = row.phone, .fictional = row.fictional});
+    FieldErrors errors;
+    std::optional<Position> position;
+    std::optional<PlanRef> org;
+    const bool has_position = !TrimAscii(row.kind).empty();
+    if (has_position) {
+      auto kind = PositionKindFromLabel(row.kind);
+      PositionInput input{.kind = kind ? std::string(ToString(*kind)) : row.kind,
+                          .title = row.title,
+                          .party = row.party,
+                          .portfolios = row.portfolios,
+                          .domains = row.domains,
+                          .committees = row.committees,
+                          .started_on = NormaliseDate(row.started_on),
+                          .ended_on = NormaliseDate(row.ended_on)};
+      position = CheckedPosition(input, errors);
+      if (TrimAscii(row.municipality).empty() && TrimAscii(row.organisation).empty()) {
+        errors.Add("municipality", FieldIssue::kRequired);
+      }
+    } else if (!row.party.empty() || !row.started_on.empty() || !row.title.empty()) {
+      errors.Add("kind", FieldIssue::kRequired);
+    }
+    if (!person) AddRowIssues(row.line, person.error(), report.rejected);
+    if (!errors.empty()) AddRowIssues(row.line, std::move(errors).ToError(), report.rejected);
+    if (has_position && person && errors.empty()) {
+      org = organisation_ref(row.line, row.municipality, row.organisation);
+    }
+    if (!person || !errors.empty() || (has_position && !org)) continue;
+
+    // The person: known, new in this file already, or new.
+    const std::string key = NameKey(person->name);
+    PlanRef person_ref;
+    const std::vector<Position>* existing_positions = nullptr;
+    if (auto it = known.find(key); it != known.end()) {
+      Person& known_person = it->second;
+      person_ref.id = known_person.id;
+      existing_positions = &known_positions[known_person.id];
+      if (matched.insert(known_person.id).second) ++report.people_matched;
+      // Contact details fill gaps only; what the workspace typed wins, notes are never touched.
+      bool changed = false;
+      if (!known_person.email && person->email) known_person.email = person->email, changed = true;
+      if (!known_person.phone && person->phone) known_person.phone = person->phone, changed = true;
+      if (changed) contact_updates[known_person.id] = known_person;
+    } else if (auto n = new_people.find(key); n != new_people.end()) {
+      person_ref.new_index = n->second;
+    } else {
+      person_ref.new_index = static_cast<int>(plan.new_people.size());
+      new_people.emplace(key, person_ref.new_index);
+      person->created_at = person->updated_at = clock_.Now();
+      plan.new_people.push_back(std::move(*person));
+      ++report.people_added;
+    }
+    if (!has_position) continue;
+
+    const std::string position_key =
+        key + "|" + std::to_string(org->id) + "/" + std::to_string(org->new_index) + "|" +
+        std::string(ToString(position->kind)) + "|" + position->started_on.ToString();
+    if (!positions_seen.insert(position_key).second) {
+      reject(row.line, "row", FieldIssue::kDuplicate);
+      continue;
+    }
+    const Position* same = nullptr;
+    if (existing_positions != nullptr && org->id != 0) {
+      for (const Position& p : *existing_positions) {
+        if (p.organisation_id == org->id && p.kind == position->kind &&
+            p.started_on == position->started_on) {
+          same = &p;
+        }
+      }
+    }
+    if (same == nullptr) {
+      plan.new_positions.push_back(
+          {.person = person_ref, .organisation = *org, .position = std::move(*position)});
+      ++report.positions_added;
+    } else if (position->ended_on && same->ended_on != position->ended_on) {
+      plan.position_endings.push_back({.position_id = same->id, .ended_on = *position->ended_on});
+      ++report.positions_updated;
+    } else {
+      ++report.positions_unchanged;
+    }
+  }
+  for (auto& [id, p] : contact_updates) plan.contact_updates.push_back(std::move(p));
+
+  for (const ImportSeats& s : parsed.seats) {
+    auto org = organisation_ref(s.line, s.municipality, "");
+    if (!org) continue;
+    if (auto checked = CheckSeats(s.seats); !checked) {
+      AddRowIssues(s.line, checked.error(), report.rejected);
+      continue;
+    }
+    if (org->id != 0 && current_seats[org->id] == s.seats) continue;
+    plan.seat_updates.push_back({.organisation = *org, .seats = s.seats});
+    ++report.seats_updated;
+  }
+  report.municipalities = static_cast<int>(municipalities_seen.size());
+  return plan;
+}
+
+std::vector<ExportLine> WhoIsWhoService::ExportLines(const WorkspaceAccess& access,
+                                                     std::optional<std::int64_t> organisation_id) {
+  auto lines = repository_.CurrentLines(access.workspace.id, Today(), organisation_id);
+  // Contact details leave the system: record that, when and by whom (not whose).
+  repository_.RecordAudit(
+      access.workspace.id, access.user_id, "people.exported",
+      organisation_id ? "organisation:" + std::to_string(*organisation_id) : "all", clock_.Now());
+  return lines;
 }
 
 }  // namespace aantafel::core::whoiswho

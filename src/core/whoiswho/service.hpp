@@ -7,6 +7,7 @@
 #include "core/accounts/model.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/whoiswho/import.hpp"
 #include "core/whoiswho/model.hpp"
 #include "core/whoiswho/ports.hpp"
 
@@ -75,12 +76,34 @@ struct PeopleFilter {
   std::string party;
   std::string domain;
   std::optional<Quadrant> quadrant;
+  std::size_t limit = 100;
+  std::size_t offset = 0;
+};
+
+/// One page of the people list.
+struct PeoplePage {
+  std::vector<PersonSummary> items;
+  bool has_more = false;
+};
+
+/// A new council as typed by a user.
+struct ElectionInput {
+  std::string installation_date;
+  std::string election_date;  ///< optional
+  std::vector<SeatCount> seats;
 };
 
 /// What an election transition did.
 struct ElectionResult {
+  CouncilTerm term;
   std::vector<PositionEnding> ended;
   std::vector<Person> not_yet_met;
+};
+
+/// Council terms and the current seats of one municipality.
+struct CouncilOverview {
+  std::vector<CouncilTerm> terms;
+  std::vector<SeatCount> seats;
 };
 
 /// Use cases of Wie is wie. Every call acts inside one workspace.
@@ -100,8 +123,7 @@ class WhoIsWhoService {
   Result<Person> UpdatePerson(const accounts::WorkspaceAccess& access, std::int64_t id,
                               const PersonPatch& patch);
   Result<PersonDossier> GetPerson(const accounts::WorkspaceAccess& access, std::int64_t id);
-  std::vector<PersonSummary> ListPeople(const accounts::WorkspaceAccess& access,
-                                        const PeopleFilter& filter);
+  PeoplePage ListPeople(const accounts::WorkspaceAccess& access, const PeopleFilter& filter);
   /// Erases a person and everything about them (AVG); the erasure is written to the audit log.
   Status ErasePerson(const accounts::WorkspaceAccess& access, std::int64_t id);
 
@@ -117,13 +139,29 @@ class WhoIsWhoService {
   /// A new council is installed on `installation`: ends the old council-term positions at this
   /// municipality and lists the new people nobody has met yet.
   Result<ElectionResult> ApplyElection(const accounts::WorkspaceAccess& access,
-                                       std::int64_t organisation_id, std::string_view installation);
+                                       std::int64_t organisation_id, const ElectionInput& input);
+  Result<CouncilOverview> Council(const accounts::WorkspaceAccess& access,
+                                  std::int64_t organisation_id);
+
+  /// Loads CBS municipalities into the shared reference data (operator action: CLI only).
+  /// Nothing is written when any row is rejected or when `dry_run`.
+  ImportReport ImportMunicipalities(const ParsedMunicipalities& parsed, bool dry_run);
+  /// Imports people, positions and seats into the workspace. Matches people by name and
+  /// positions by organisation, kind and start date, so a second run changes nothing; never
+  /// touches notes. Nothing is written when any row is rejected or when `dry_run`.
+  Result<ImportReport> ImportPeople(const accounts::WorkspaceAccess& access,
+                                    const ParsedPeople& parsed, bool dry_run);
+
+  /// Current positions with their people, for the CSV/XLSX export (recorded in the audit log).
+  std::vector<ExportLine> ExportLines(const accounts::WorkspaceAccess& access,
+                                      std::optional<std::int64_t> organisation_id);
 
   /// Today in the Netherlands.
   [[nodiscard]] CivilDate Today() const;
 
  private:
   Result<Person> CheckedPerson(const PersonInput& input);
+  ImportPlan PlanImport(std::int64_t ws, const ParsedPeople& parsed, ImportReport& report);
 
   WhoIsWhoRepository& repository_;
   const Clock& clock_;

@@ -1,10 +1,13 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "http/errors.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/views.hpp"
 #include "http/handlers/whoiswho_views.hpp"
 #include "http/json_body.hpp"
+#include "interchange/exports.hpp"
+#include "interchange/imports.hpp"
 
 namespace aantafel::http {
 
@@ -26,6 +29,20 @@ std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::strin
     return std::nullopt;
   }
   return id;
+}
+
+/// An optional integer query parameter in [min, max]; `fallback` when absent.
+std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
+                        std::int64_t max, std::int64_t fallback, core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return fallback;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return fallback;
+  }
+  return value;
 }
 
 /// Reads a position body shared by create requests.
@@ -99,9 +116,23 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         if (!id) return Fail(ctx, id.error());
         auto body = JsonObjectReader::Parse(ctx.request);
         if (!body) return Fail(ctx, body.error());
-        auto date = body->String("installation_date", true, 32);
+        ElectionInput input;
+        auto installation = body->String("installation_date", true, 32);
+        auto election = body->String("election_date", false, 32);
+        auto seats = body->ObjectList<SeatCount>("seats", 60, [](JsonObjectReader& item) {
+          auto party = item.String("party", true, 1024);
+          auto count = item.Integer("seats", true);
+          if (!party || !count) return std::optional<SeatCount>();
+          // Out-of-range counts are refused by core; clamp only to stay in int range.
+          return std::optional<SeatCount>(
+              {.party = *party,
+               .seats = static_cast<int>(std::clamp<std::int64_t>(*count, -1, 1000))});
+        });
         if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto result = service.ApplyElection(*ctx.workspace, *id, *date);
+        input.installation_date = *installation;
+        input.election_date = election.value_or("");
+        input.seats = seats.value_or(std::vector<SeatCount>{});
+        auto result = service.ApplyElection(*ctx.workspace, *id, input);
         if (!result) return Fail(ctx, result.error());
         nlohmann::json ended = nlohmann::json::array();
         for (const auto& e : result->ended) {
@@ -111,7 +142,92 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         for (const auto& p : result->not_yet_met) {
           people.push_back({{"id", p.id}, {"name", p.name}, {"fictional", p.fictional}});
         }
-        return JsonResponse(200, {{"ended", ended}, {"not_yet_met", people}});
+        return JsonResponse(
+            200,
+            {{"term", CouncilTermView(result->term)}, {"ended", ended}, {"not_yet_met", people}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/terms",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto council = service.Council(*ctx.workspace, *id);
+        if (!council) return Fail(ctx, council.error());
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& t : council->terms) items.push_back(CouncilTermView(t));
+        return JsonResponse(200, {{"items", items}, {"seats", SeatsView(council->seats)}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/exports/people",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        const std::string format(ctx.request.Query("format").value_or(""));
+        if (format != "csv" && format != "xlsx") {
+          errors.Add("format", format.empty() ? core::FieldIssue::kRequired
+                                              : core::FieldIssue::kInvalidChoice);
+        }
+        auto organisation = QueryId(ctx.request, "organisation_id", errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        const auto lines = service.ExportLines(*ctx.workspace, organisation);
+        const auto language = ctx.language == Language::kEnglish
+                                  ? interchange::ExportLanguage::kEnglish
+                                  : interchange::ExportLanguage::kDutch;
+        HttpResponse response;
+        const std::string name = "wie-is-wie-" + ctx.workspace->workspace.slug + "-" +
+                                 service.Today().ToString() + "." + format;
+        if (format == "csv") {
+          response.body = interchange::PeopleCsv(lines, language);
+          response.headers.Set("Content-Type", "text/csv; charset=utf-8");
+        } else {
+          response.body = interchange::PeopleXlsx(lines, language);
+          response.headers.Set("Content-Type",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.headers.Set("Cache-Control", "no-store");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/imports/{kind}",
+      [&service](RequestContext& ctx) {
+        const std::string kind(ctx.params.Get("kind"));
+        core::FieldErrors errors;
+        bool dry_run = false;
+        if (auto flag = ctx.request.Query("dry_run"); flag && !flag->empty()) {
+          if (*flag == "true" || *flag == "1") {
+            dry_run = true;
+          } else if (*flag != "false" && *flag != "0") {
+            errors.Add("dry_run", core::FieldIssue::kInvalidChoice);
+          }
+        }
+        if (kind != "people_csv" && kind != "almanak") {
+          errors.Add("kind", core::FieldIssue::kInvalidChoice);
+        }
+        if (ctx.request.body.empty()) errors.Add("file", core::FieldIssue::kRequired);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        // The path names the format, so any Content-Type is accepted (browsers send
+        // text/csv, application/vnd.ms-excel or nothing for the same file).
+        const auto parsed = kind == "people_csv" ? interchange::ParsePeopleCsv(ctx.request.body)
+                                                 : interchange::ParseAlmanakXml(ctx.request.body);
+        auto report = service.ImportPeople(*ctx.workspace, parsed, dry_run);
+        if (!report) return Fail(ctx, report.error());
+        nlohmann::json body = ImportReportView(*report, ctx.language);
+        if (!report->rejected.empty() && !dry_run) {
+          const core::Error rejected = core::Error::Of(core::ErrorCode::kImportRejected);
+          return JsonResponse(HttpStatus(rejected.code),
+                              {{"error",
+                                {{"code", core::ToString(rejected.code)},
+                                 {"message", ErrorMessage(rejected, ctx.language)},
+                                 {"fields", nlohmann::json::object()}}},
+                               {"report", std::move(body)}});
+        }
+        return JsonResponse(200, body);
       },
       kMember);
 
@@ -135,13 +251,16 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         filter.domain = std::string(ctx.request.Query("domain").value_or(""));
         if (filter.party.size() > 200) errors.Add("party", core::FieldIssue::kTooLong, 200);
         if (filter.domain.size() > 200) errors.Add("domain", core::FieldIssue::kTooLong, 200);
+        filter.limit =
+            static_cast<std::size_t>(QueryCount(ctx.request, "limit", 1, 500, 100, errors));
+        filter.offset =
+            static_cast<std::size_t>(QueryCount(ctx.request, "offset", 0, 1'000'000, 0, errors));
         if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
         const auto today = service.Today();
+        const auto page = service.ListPeople(*ctx.workspace, filter);
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& s : service.ListPeople(*ctx.workspace, filter)) {
-          items.push_back(PersonSummaryView(s, today));
-        }
-        return JsonResponse(200, {{"items", items}});
+        for (const auto& s : page.items) items.push_back(PersonSummaryView(s, today));
+        return JsonResponse(200, {{"items", items}, {"has_more", page.has_more}});
       },
       kMember);
 

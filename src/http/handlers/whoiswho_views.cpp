@@ -1,5 +1,6 @@
 #include "http/handlers/whoiswho_views.hpp"
 
+#include "http/errors.hpp"
 #include "http/handlers/views.hpp"
 
 namespace aantafel::http {
@@ -87,6 +88,47 @@ nlohmann::json DossierView(const PersonDossier& d, core::CivilDate today) {
   nlohmann::json assessments = nlohmann::json::array();
   for (const auto& a : d.assessments) assessments.push_back(AssessmentView(a));
   return {{"person", PersonView(d.person)}, {"positions", positions}, {"assessments", assessments}};
+}
+
+nlohmann::json SeatsView(const std::vector<SeatCount>& seats) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : seats) out.push_back({{"party", s.party}, {"seats", s.seats}});
+  return out;
+}
+
+nlohmann::json CouncilTermView(const CouncilTerm& term) {
+  return {{"id", term.id},
+          {"organisation_id", term.organisation_id},
+          {"election_date", term.election_date ? nlohmann::json(term.election_date->ToString())
+                                               : nlohmann::json(nullptr)},
+          {"installation_date", term.installation_date.ToString()},
+          {"seats", SeatsView(term.seats)}};
+}
+
+nlohmann::json ImportReportView(const ImportReport& report, Language language) {
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& issue : report.rejected) {
+    rejected.push_back({{"line", issue.line},
+                        {"field", issue.field},
+                        {"code", core::ToString(issue.issue)},
+                        {"message", FieldMessage({.issue = issue.issue}, language)}});
+  }
+  return {{"kind", report.kind},
+          {"dry_run", report.dry_run},
+          {"applied", report.applied},
+          {"rows", report.rows},
+          {"municipalities", report.municipalities},
+          {"municipalities_added", report.municipalities_added},
+          {"municipalities_updated", report.municipalities_updated},
+          {"organisations_added", report.organisations_added},
+          {"people_added", report.people_added},
+          {"people_matched", report.people_matched},
+          {"positions_added", report.positions_added},
+          {"positions_updated", report.positions_updated},
+          {"positions_unchanged", report.positions_unchanged},
+          {"positions_skipped", report.positions_skipped},
+          {"seats_updated", report.seats_updated},
+          {"rejected", std::move(rejected)}};
 }
 
 }  // namespace aantafel::http

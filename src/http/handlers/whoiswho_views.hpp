@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/whoiswho/service.hpp"
+#include "http/language.hpp"
 
 namespace aantafel::http {
 
@@ -15,6 +16,10 @@ nlohmann::json AssessmentView(const core::whoiswho::Assessment& a);
 nlohmann::json PersonView(const core::whoiswho::Person& p);
 /// A person in a list: public-role data, current positions, latest assessment and quadrant.
 nlohmann::json PersonSummaryView(const core::whoiswho::PersonSummary& s, core::CivilDate today);
+nlohmann::json SeatsView(const std::vector<core::whoiswho::SeatCount>& seats);
+nlohmann::json CouncilTermView(const core::whoiswho::CouncilTerm& term);
+/// An import report; issue messages in `language`.
+nlohmann::json ImportReportView(const core::whoiswho::ImportReport& report, Language language);
 nlohmann::json DossierView(const core::whoiswho::PersonDossier& d, core::CivilDate today);
 
 }  // namespace aantafel::http

@@ -232,6 +232,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        /** Council terms of a municipality recorded in this workspace, newest first, and the current seat distribution. */
+        get: operations["listCouncilTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/exports/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** People with their current positions, per municipality, as CSV (UTF-8 with BOM, `;`) or XLSX. */
+        get: operations["exportPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a file into this workspace; with dry_run=true nothing is written and the report shows what would happen.
+         * @description `people_csv`: a CSV of people and positions (UTF-8 with or without BOM, `;` or `,`), columns
+         *     naam, gemeente (CBS code or name), organisatie, functie, titel, partij, portefeuilles,
+         *     domeinen, commissies (lists separated by `|`), begindatum, einddatum, e-mail, telefoon
+         *     (English column names work too). `almanak`: an Overheidsalmanak `exportOO.xml`
+         *     (municipalities, seats and functionaries; any XML namespace). Municipalities must exist in
+         *     the reference data (loaded by the operator with `aantafel import municipalities`).
+         *     Nothing is half-imported: when any row is rejected, nothing is written and the answer is
+         *     422 with the report. A dry run answers 200 with the report, rejected rows included.
+         *     Importing the same file again changes nothing; notes are never touched, and contact
+         *     details only fill empty fields. People are matched by name, positions by organisation,
+         *     kind and start date. The people export (format=csv) reads back in unchanged.
+         */
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/people": {
         parameters: {
             query?: never;
@@ -489,7 +561,61 @@ export interface components {
             /** @description Only in the export. */
             workspace?: string;
         };
+        Seats: {
+            party: string;
+            seats: number;
+        };
+        CouncilTerm: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organisation_id: number;
+            /** Format: date */
+            election_date: string | null;
+            /** Format: date */
+            installation_date: string;
+            seats: components["schemas"]["Seats"][];
+        };
+        /** @enum {string} */
+        ImportKind: "people_csv" | "almanak";
+        ImportIssue: {
+            /** @description Line (CSV) or element position (XML), 1-based; 0 for the whole file. */
+            line: number;
+            field: string;
+            code: string;
+            message: string;
+        };
+        ImportReport: {
+            kind: string;
+            dry_run: boolean;
+            applied: boolean;
+            /** @description Rows (CSV lines or functionaries) read. */
+            rows: number;
+            /** @description Municipalities the file refers to. */
+            municipalities: number;
+            /** @description Reference municipalities added (CBS import only). */
+            municipalities_added: number;
+            /** @description Reference municipalities changed (CBS import only). */
+            municipalities_updated: number;
+            organisations_added: number;
+            people_added: number;
+            /** @description Already known people (matched by name). */
+            people_matched: number;
+            positions_added: number;
+            /** @description Known positions that got an end date from the file. */
+            positions_updated: number;
+            positions_unchanged: number;
+            /** @description Functions aantafel does not track (e.g. 'Voorzitter'). */
+            positions_skipped: number;
+            seats_updated: number;
+            rejected: components["schemas"]["ImportIssue"][];
+        };
+        ImportRejection: {
+            error: components["schemas"]["ErrorBody"]["error"];
+            report: components["schemas"]["ImportReport"];
+        };
         ElectionResult: {
+            term: components["schemas"]["CouncilTerm"];
             ended: {
                 /** Format: int64 */
                 position_id: number;
@@ -506,7 +632,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "invalid_input" | "malformed_request" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "not_found" | "method_not_allowed" | "conflict" | "last_owner" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                code: "invalid_input" | "malformed_request" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "not_found" | "method_not_allowed" | "conflict" | "last_owner" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal" | "import_rejected";
                 message: string;
                 /** @description Field name → what is wrong with it. */
                 fields: {
@@ -1138,6 +1264,9 @@ export interface operations {
                 "application/json": {
                     /** Format: date */
                     installation_date: string;
+                    /** Format: date */
+                    election_date?: string;
+                    seats?: components["schemas"]["Seats"][];
                 };
             };
         };
@@ -1157,6 +1286,114 @@ export interface operations {
             422: components["responses"]["Problem"];
         };
     };
+    listCouncilTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Terms and seats. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouncilTerm"][];
+                        /** @description Current seat distribution (from the newest term or an Almanak import). */
+                        seats: components["schemas"]["Seats"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportPeople: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description Only people with a current position here. */
+                organisation_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A download. Contact details are included; notes are not. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/xml": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The import was applied, or (dry run) would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            /** @description The file or some rows were rejected; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRejection"];
+                };
+            };
+        };
+    };
     listPeople: {
         parameters: {
             query?: {
@@ -1167,6 +1404,10 @@ export interface operations {
                 party?: string;
                 domain?: string;
                 quadrant?: components["schemas"]["Quadrant"];
+                /** @description Page size (default 100). */
+                limit?: number;
+                /** @description People to skip (default 0). */
+                offset?: number;
             };
             header?: never;
             path: {
@@ -1176,7 +1417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description By name. */
+            /** @description By name. Filters on kind, party, domain and organisation look at current positions only (held today); quadrant looks at the latest assessment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1184,6 +1425,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["PersonSummary"][];
+                        /** @description More people match after this page. */
+                        has_more: boolean;
                     };
                 };
             };

@@ -1,0 +1,168 @@
+#include "app/imports.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "http/errors.hpp"
+#include "interchange/imports.hpp"
+
+extern char** environ;
+
+namespace aantafel::app {
+
+using core::whoiswho::ImportReport;
+using http::Language;
+
+namespace {
+
+std::optional<std::string> ReadFile(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path;
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void PrintReport(const ImportReport& r, Language language) {
+  const bool en = language == Language::kEnglish;
+  std::cout << (r.dry_run ? (en ? "Dry run (nothing written): " : "Proefrun (niets opgeslagen): ")
+                          : (r.applied ? (en ? "Imported: " : "Ingelezen: ")
+                                       : (en ? "Not imported: " : "Niet ingelezen: ")))
+            << r.kind << '\n'
+            << (en ? "  rows: " : "  regels: ") << r.rows << '\n';
+  auto line = [&](std::string_view nl, std::string_view english, int n) {
+    if (n > 0) std::cout << "  " << (en ? english : nl) << ": " << n << '\n';
+  };
+  line("gemeenten", "municipalities", r.municipalities);
+  line("gemeenten nieuw", "municipalities added", r.municipalities_added);
+  line("gemeenten bijgewerkt", "municipalities updated", r.municipalities_updated);
+  line("organisaties nieuw", "organisations added", r.organisations_added);
+  line("mensen nieuw", "people added", r.people_added);
+  line("mensen al bekend", "people matched", r.people_matched);
+  line("functies nieuw", "positions added", r.positions_added);
+  line("functies bijgewerkt", "positions updated", r.positions_updated);
+  line("functies ongewijzigd", "positions unchanged", r.positions_unchanged);
+  line("functies overgeslagen", "positions skipped", r.positions_skipped);
+  line("zetelverdelingen", "seat distributions", r.seats_updated);
+  for (const auto& issue : r.rejected) {
+    std::cerr << (en ? "  line " : "  regel ") << issue.line << ", " << issue.field << ": "
+              << http::FieldMessage({.issue = issue.issue}, language) << '\n';
+  }
+}
+
+bool SafeUrl(const std::string& url) {
+  if (!url.starts_with("https://") && !url.starts_with("http://")) return false;
+  return std::none_of(url.begin(), url.end(), [](unsigned char c) { return c <= ' ' || c == 127; });
+}
+
+}  // namespace
+
+std::optional<std::string> Download(const std::string& url, std::string& error) {
+  if (!SafeUrl(url)) {
+    error = "not an http(s) URL";
+    return std::nullopt;
+  }
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) {
+    error = "pipe failed";
+    return std::nullopt;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  std::array<std::string, 8> args{"curl",       "--fail",     "--silent", "--show-error",
+                                  "--location", "--max-time", "120",      url};
+  std::array<char*, 9> argv{};
+  for (std::size_t i = 0; i < args.size(); ++i) argv[i] = args[i].data();
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, "curl", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipe_fds[1]);
+  if (spawned != 0) {
+    close(pipe_fds[0]);
+    error = "curl is not installed";
+    return std::nullopt;
+  }
+  std::string body;
+  std::array<char, 65536> buffer{};
+  ssize_t n = 0;
+  while ((n = read(pipe_fds[0], buffer.data(), buffer.size())) > 0) {
+    body.append(buffer.data(), static_cast<std::size_t>(n));
+  }
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    error = "download failed: " + url;
+    return std::nullopt;
+  }
+  return body;
+}
+
+int ImportMunicipalitiesCommand(Runtime& runtime, const std::string& file,
+                                const std::string& cbs_url, bool dry_run, Language language) {
+  std::string error;
+  std::optional<std::string> text;
+  if (!cbs_url.empty()) {
+    // A CBS OData table: its column descriptions and its rows, joined into one document.
+    std::string base = cbs_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    auto properties = Download(base + "/DataProperties", error);
+    auto rows = properties ? Download(base + "/TypedDataSet", error) : std::nullopt;
+    if (rows) {
+      nlohmann::json bundle = {
+          {"DataProperties", nlohmann::json::parse(*properties, nullptr, false)},
+          {"TypedDataSet", nlohmann::json::parse(*rows, nullptr, false)}};
+      text = bundle.dump();
+    }
+  } else {
+    text = ReadFile(file, error);
+  }
+  if (!text) {
+    std::cerr << (language == Language::kEnglish ? "Cannot read: " : "Kan niet lezen: ") << error
+              << '\n';
+    return 1;
+  }
+  const auto report =
+      runtime.whoiswho().ImportMunicipalities(interchange::ParseCbsJson(*text), dry_run);
+  PrintReport(report, language);
+  return report.rejected.empty() ? 0 : 1;
+}
+
+int ImportPeopleCommand(Runtime& runtime, const std::string& kind, const std::string& workspace,
+                        const std::string& file, bool dry_run, Language language) {
+  std::string error;
+  auto text = ReadFile(file, error);
+  if (!text) {
+    std::cerr << (language == Language::kEnglish ? "Cannot read: " : "Kan niet lezen: ") << error
+              << '\n';
+    return 1;
+  }
+  auto access = runtime.accounts().OperatorAccess(workspace);
+  if (!access) {
+    std::cerr << http::ErrorMessage(access.error(), language) << '\n';
+    return 1;
+  }
+  const auto parsed =
+      kind == "almanak" ? interchange::ParseAlmanakXml(*text) : interchange::ParsePeopleCsv(*text);
+  auto report = runtime.whoiswho().ImportPeople(*access, parsed, dry_run);
+  if (!report) {
+    std::cerr << http::ErrorMessage(report.error(), language) << '\n';
+    return 1;
+  }
+  PrintReport(*report, language);
+  return report->rejected.empty() ? 0 : 1;
+}
+
+}  // namespace aantafel::app

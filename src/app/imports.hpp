@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/runtime.hpp"
+#include "http/language.hpp"
+
+namespace aantafel::app {
+
+/// Downloads `url` with the system's curl (no shell involved); nullopt with `error` set when
+/// the URL is not http(s) or the download fails.
+std::optional<std::string> Download(const std::string& url, std::string& error);
+
+/// `aantafel import municipalities`: a CBS file, or the CBS OData table at `cbs_url`.
+int ImportMunicipalitiesCommand(Runtime& runtime, const std::string& file,
+                                const std::string& cbs_url, bool dry_run, http::Language language);
+
+/// `aantafel import people|almanak`: a people CSV or an Almanak XML into a workspace.
+int ImportPeopleCommand(Runtime& runtime, const std::string& kind, const std::string& workspace,
+                        const std::string& file, bool dry_run, http::Language language);
+
+/// Loads the demo workspace's fictional people (idempotent: a second run changes nothing).
+void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id);
+
+}  // namespace aantafel::app
