@@ -127,7 +127,8 @@ std::string InList(std::size_t first_placeholder) {
   std::string out = "(";
   for (std::size_t i = 0; i < kChunk; ++i) {
     if (i > 0) out += ", ";
-    out += "$" + std::to_string(first_placeholder + i);
+    out += '$';
+    out += std::to_string(first_placeholder + i);
   }
   return out + ")";
 }

@@ -84,9 +84,11 @@ std::string NormaliseDate(std::string_view text) {
           year.size() == 4) {
         std::string out(year);
         out += '-';
-        out += month.size() == 1 ? "0" + std::string(month) : std::string(month);
+        if (month.size() == 1) out += '0';
+        out += month;
         out += '-';
-        out += day.size() == 1 ? "0" + std::string(day) : std::string(day);
+        if (day.size() == 1) out += '0';
+        out += day;
         return out;
       }
     }

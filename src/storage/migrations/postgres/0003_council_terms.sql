@@ -15,5 +15,3 @@ CREATE TABLE council_terms (
   FOREIGN KEY (workspace_id, organisation_id) REFERENCES organisations(workspace_id, id) ON DELETE CASCADE
 );
 
--- The people list filters on current positions of a kind; this keeps that a short index walk.
-CREATE INDEX positions_kind ON positions(workspace_id, kind, person_id);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Wie is wie at scale: 50,000 fictional people with 200,000 positions (seeded) imported through
+# `aantafel import`, 20,000 assessments, then the people search endpoint under wrk with latency
+# percentiles per query. Prints a Markdown table for docs/performance.md. Not part of the tests.
+#   PEOPLE=50000 DURATION=10s CONNECTIONS=4 bash bench/people_search.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PEOPLE=${PEOPLE:-50000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-4}
+BIN=${AANTAFEL_BIN:-"$ROOT/build/release/aantafel"}
+log() { printf '[people_search] %s\n' "$*" >&2; }
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  (cd "$ROOT" && cmake --preset release >&2 && cmake --build --preset release -j "${JOBS:-1}" --target aantafel >&2)
+fi
+command -v wrk >/dev/null || { log "wrk is not installed"; exit 1; }
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/aantafel-people.XXXXXX")
+PID=""
+cleanup() { [[ -n "$PID" ]] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+export AANTAFEL_SECURITY_DATA_KEY=${AANTAFEL_SECURITY_DATA_KEY:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+DB="sqlite:$WORK/bench.db"
+
+log "generating $PEOPLE people"
+python3 "$ROOT/bench/people_data.py" "$WORK" "$PEOPLE"
+"$BIN" --database "$DB" demo >/dev/null
+"$BIN" --database "$DB" import municipalities --file "$WORK/cbs.json" >/dev/null
+start=$(date +%s%N)
+"$BIN" --database "$DB" import people --workspace demo --file "$WORK/people.csv" >"$WORK/import.txt"
+import_seconds=$(python3 -c "import sys; print(round((int(sys.argv[1]) - int(sys.argv[2])) / 1e9, 1))" "$(date +%s%N)" "$start")
+log "import took ${import_seconds}s"
+python3 - "$WORK/bench.db" <<'PY'
+import random, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rng = random.Random(7)
+ws = db.execute("SELECT id FROM workspaces WHERE slug = 'demo'").fetchone()[0]
+ids = [r[0] for r in db.execute("SELECT id FROM people WHERE workspace_id = ?", (ws,))]
+rows = [(ws, pid, f"2025-0{rng.randint(1, 9)}-01", rng.randint(1, 5), rng.randint(1, 5),
+         rng.randint(-2, 2), 0) for pid in rng.sample(ids, min(20000, len(ids)))]
+db.executemany("INSERT INTO assessments (workspace_id, person_id, assessed_on, power, interest,"
+               " attitude, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+db.commit()
+PY
+TOKEN=$("$BIN" --database "$DB" token create --user demo@aantafel.example --workspace demo)
+ORG=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT id FROM organisations WHERE municipality_code='GM9003'\").fetchone()[0])" "$WORK/bench.db")
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN" --database "$DB" serve --listen "127.0.0.1:$PORT" >/dev/null 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+
+cat >"$WORK/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.0f %.2f %.2f %.2f\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+echo "| query | items | req/s | p50 ms | p95 ms | p99 ms |"
+echo "|---|---|---|---|---|---|"
+for query in "" "q=anna" "q=00042" "kind=alderman" "party=stadsbelang" "domain=wmo" \
+             "quadrant=manage_closely" "organisation_id=$ORG&kind=council_member" \
+             "q=de%20vries&kind=policy_adviser&domain=jeugd" "offset=25000&limit=100"; do
+  url="http://127.0.0.1:$PORT/api/v1/workspaces/demo/people?$query"
+  items=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$url" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+  result=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/report.lua" -H "Authorization: Bearer $TOKEN" "$url" | grep RESULT)
+  read -r _ rps p50 p95 p99 <<<"$result"
+  echo "| \`${query:-(none)}\` | $items | $rps | $p50 | $p95 | $p99 |"
+done
+echo
+echo "Import of $PEOPLE people / $((PEOPLE * 4)) positions (\`aantafel import people\`): ${import_seconds}s"
