@@ -10,9 +10,15 @@ import { SessionProvider } from './features/auth/session';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { PublicLayout } from './features/shell/PublicLayout';
 import {
+  AddPersonPage,
   AreaPage,
+  ImportPage,
   NoWorkspacePage,
+  OrganisationPage,
+  OrganisationsPage,
   OverviewPage,
+  PeopleListPage,
+  PersonPage,
   RootRedirect,
   WorkspaceLayout,
   WorkspaceSettingsPage,
@@ -57,6 +63,12 @@ export function AppRoutes() {
         >
           <Route index element={<OverviewPage />} />
           <Route path="settings" element={<WorkspaceSettingsPage />} />
+          <Route path="people" element={<PeopleListPage />} />
+          <Route path="people/new" element={<AddPersonPage />} />
+          <Route path="people/import" element={<ImportPage />} />
+          <Route path="people/organisations" element={<OrganisationsPage />} />
+          <Route path="people/organisations/:organisationId" element={<OrganisationPage />} />
+          <Route path="people/:personId" element={<PersonPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

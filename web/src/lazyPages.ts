@@ -43,6 +43,25 @@ const settingsPage = lazyPage(
   () => import('./features/settings/WorkspaceSettingsPage'),
   (m) => m.WorkspaceSettingsPage,
 );
+// Wie is wie (area "people").
+const peopleListPage = lazyPage(
+  () => import('./features/whoiswho/PeopleListPage'),
+  (m) => m.PeopleListPage,
+);
+const addPersonPage = lazyPage(
+  () => import('./features/whoiswho/AddPersonPage'),
+  (m) => m.AddPersonPage,
+);
+const personPage = lazyPage(() => import('./features/whoiswho/PersonPage'), (m) => m.PersonPage);
+const organisationsPage = lazyPage(
+  () => import('./features/whoiswho/OrganisationsPage'),
+  (m) => m.OrganisationsPage,
+);
+const organisationPage = lazyPage(
+  () => import('./features/whoiswho/OrganisationPage'),
+  (m) => m.OrganisationPage,
+);
+const importPage = lazyPage(() => import('./features/whoiswho/ImportPage'), (m) => m.ImportPage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -54,6 +73,12 @@ export const OverviewPage = overviewPage.Component;
 export const AreaPage = areaPage.Component;
 export const WorkspaceSettingsPage = settingsPage.Component;
 export const RootRedirect = rootRedirect.Component;
+export const PeopleListPage = peopleListPage.Component;
+export const AddPersonPage = addPersonPage.Component;
+export const PersonPage = personPage.Component;
+export const OrganisationsPage = organisationsPage.Component;
+export const OrganisationPage = organisationPage.Component;
+export const ImportPage = importPage.Component;
 export const NoWorkspacePage = noWorkspacePage.Component;
 
 /**

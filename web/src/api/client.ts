@@ -8,12 +8,30 @@
 import { currentLanguage, translate } from '../i18n/i18n';
 import type {
   ApiPath,
+  Assessment,
+  AssessmentCreate,
+  CouncilTermList,
   CreatedApiToken,
+  ElectionCreate,
+  ElectionResult,
   ErrorBody,
+  ImportKind,
+  ImportReport,
   LoginRequest,
   Member,
   MemberInvite,
   MemberList,
+  MunicipalityList,
+  Organisation,
+  OrganisationCreate,
+  OrganisationList,
+  PeoplePage,
+  Person,
+  PersonCreate,
+  PersonDossier,
+  PersonUpdate,
+  Position,
+  PositionCreate,
   Role,
   RoleChange,
   Session,
@@ -28,13 +46,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** The whole parsed error body, for answers that carry more than `error` (an import report). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    body: unknown = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.body = body;
   }
 }
 
@@ -61,7 +88,10 @@ export function onUnauthenticated(listener: Listener): () => void {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, with this Content-Type (file uploads). */
+  raw?: { content: Blob | string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -88,7 +118,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     for (const [name, message] of Object.entries(body.error.fields ?? {})) {
       if (typeof message === 'string') fields[name] = message;
     }
-    return new ApiError(response.status, body.error.code, body.error.message, fields);
+    return new ApiError(response.status, body.error.code, body.error.message, fields, body);
   }
   const language = currentLanguage();
   const message =
@@ -109,6 +139,7 @@ export async function request<T>(
     'Accept-Language': currentLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -117,7 +148,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body !== undefined ? JSON.stringify(options.body) : options.raw?.content,
       signal: options.signal,
     });
   } catch (cause) {
@@ -154,6 +185,31 @@ export function apiPath(template: ApiPath, params: Record<string, string | numbe
     if (value === undefined) throw new Error(`apiPath: no value for {${name}} in ${template}`);
     return encodeURIComponent(String(value));
   });
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Adds a query string; leaves out parameters that are undefined, null or empty. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Filters of the people list (GET …/people); all optional. */
+export interface PeopleQuery {
+  q?: string;
+  organisation_id?: number;
+  kind?: string;
+  party?: string;
+  domain?: string;
+  quadrant?: string;
+  limit?: number;
+  offset?: number;
 }
 
 /** The endpoints of api/openapi.yaml that the web app uses. */
@@ -202,4 +258,117 @@ export const api = {
       'DELETE',
       apiPath('/api/v1/workspaces/{slug}/tokens/{token_id}', { slug, token_id: tokenId }),
     ),
+
+  // Wie is wie
+  searchMunicipalities: (q: string, signal?: AbortSignal) =>
+    request<MunicipalityList>('GET', withQuery(apiPath('/api/v1/municipalities'), { q }), { signal }),
+  listOrganisations: (slug: string, signal?: AbortSignal) =>
+    request<OrganisationList>('GET', apiPath('/api/v1/workspaces/{slug}/organisations', { slug }), {
+      signal,
+    }),
+  addOrganisation: (slug: string, organisation: OrganisationCreate) =>
+    request<Organisation>('POST', apiPath('/api/v1/workspaces/{slug}/organisations', { slug }), {
+      body: organisation satisfies OrganisationCreate,
+    }),
+  listCouncilTerms: (slug: string, organisationId: number, signal?: AbortSignal) =>
+    request<CouncilTermList>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/organisations/{organisation_id}/terms', {
+        slug,
+        organisation_id: organisationId,
+      }),
+      { signal },
+    ),
+  applyElection: (slug: string, organisationId: number, election: ElectionCreate) =>
+    request<ElectionResult>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/organisations/{organisation_id}/elections', {
+        slug,
+        organisation_id: organisationId,
+      }),
+      { body: election satisfies ElectionCreate },
+    ),
+  listPeople: (slug: string, query: PeopleQuery, signal?: AbortSignal) =>
+    request<PeoplePage>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/people', { slug }), { ...query }),
+      { signal },
+    ),
+  addPerson: (slug: string, person: PersonCreate) =>
+    request<Person>('POST', apiPath('/api/v1/workspaces/{slug}/people', { slug }), {
+      body: person satisfies PersonCreate,
+    }),
+  getPerson: (slug: string, personId: number, signal?: AbortSignal) =>
+    request<PersonDossier>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/people/{person_id}', { slug, person_id: personId }),
+      { signal },
+    ),
+  updatePerson: (slug: string, personId: number, patch: PersonUpdate) =>
+    request<Person>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/people/{person_id}', { slug, person_id: personId }),
+      { body: patch satisfies PersonUpdate },
+    ),
+  erasePerson: (slug: string, personId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/people/{person_id}', { slug, person_id: personId }),
+    ),
+  addPosition: (slug: string, personId: number, position: PositionCreate) =>
+    request<Position>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/people/{person_id}/positions', {
+        slug,
+        person_id: personId,
+      }),
+      { body: position satisfies PositionCreate },
+    ),
+  endPosition: (slug: string, positionId: number, endedOn: string) =>
+    request<Position>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/positions/{position_id}', {
+        slug,
+        position_id: positionId,
+      }),
+      { body: { ended_on: endedOn } },
+    ),
+  deletePosition: (slug: string, positionId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/positions/{position_id}', {
+        slug,
+        position_id: positionId,
+      }),
+    ),
+  addAssessment: (slug: string, personId: number, assessment: AssessmentCreate) =>
+    request<Assessment>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/people/{person_id}/assessments', {
+        slug,
+        person_id: personId,
+      }),
+      { body: assessment satisfies AssessmentCreate },
+    ),
+  importFile: (slug: string, kind: ImportKind, file: Blob, dryRun: boolean) =>
+    request<ImportReport>(
+      'POST',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/imports/{kind}', { slug, kind }), {
+        dry_run: dryRun,
+      }),
+      {
+        raw: { content: file, contentType: kind === 'almanak' ? 'application/xml' : 'text/csv' },
+      },
+    ),
+};
+
+/** Links for downloads (the browser sends the session cookie; no JavaScript needed). */
+export const downloads = {
+  people: (slug: string, format: 'csv' | 'xlsx', organisationId?: number) =>
+    withQuery(apiPath('/api/v1/workspaces/{slug}/exports/people', { slug }), {
+      format,
+      organisation_id: organisationId,
+    }),
+  person: (slug: string, personId: number) =>
+    apiPath('/api/v1/workspaces/{slug}/people/{person_id}/export', { slug, person_id: personId }),
 };

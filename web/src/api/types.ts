@@ -24,4 +24,64 @@ export type MemberInvite = Schemas['MemberInvite'];
 export type RoleChange = Schemas['RoleChange'];
 export type TokenCreate = Schemas['TokenCreate'];
 
+// Wie is wie
+export type Municipality = Schemas['Municipality'];
+export type MunicipalityList = { items: Municipality[] };
+export type OrganisationKind = Schemas['OrganisationKind'];
+export type Organisation = Schemas['Organisation'];
+export type OrganisationList = { items: Organisation[] };
+export type OrganisationCreate = Schemas['OrganisationCreate'];
+export type PositionKind = Schemas['PositionKind'];
+export type Quadrant = Schemas['Quadrant'];
+export type Position = Schemas['Position'];
+export type PositionCreate = Schemas['PositionCreate'];
+export type Assessment = Schemas['Assessment'];
+export type AssessmentCreate = Schemas['AssessmentCreate'];
+export type Person = Schemas['Person'];
+export type PersonCreate = Schemas['PersonCreate'];
+export type PersonUpdate = Schemas['PersonUpdate'];
+export type PersonSummary = Schemas['PersonSummary'];
+export type PersonDossier = Schemas['PersonDossier'];
+export type PeoplePage =
+  paths['/api/v1/workspaces/{slug}/people']['get']['responses']['200']['content']['application/json'];
+export type Seats = Schemas['Seats'];
+export type CouncilTerm = Schemas['CouncilTerm'];
+export type CouncilTermList =
+  paths['/api/v1/workspaces/{slug}/organisations/{organisation_id}/terms']['get']['responses']['200']['content']['application/json'];
+export type ElectionCreate =
+  paths['/api/v1/workspaces/{slug}/organisations/{organisation_id}/elections']['post']['requestBody']['content']['application/json'];
+export type ElectionResult = Schemas['ElectionResult'];
+export type ImportKind = Schemas['ImportKind'];
+export type ImportIssue = Schemas['ImportIssue'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportRejection = Schemas['ImportRejection'];
+
+export const POSITION_KINDS: readonly PositionKind[] = [
+  'mayor',
+  'alderman',
+  'council_member',
+  'citizen_member',
+  'clerk',
+  'municipal_secretary',
+  'policy_adviser',
+  'partner_role',
+];
+export const QUADRANTS: readonly Quadrant[] = [
+  'manage_closely',
+  'keep_satisfied',
+  'keep_informed',
+  'monitor',
+];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  'municipality',
+  'provider',
+  'care_cooperative',
+  'housing_corporation',
+  'care_office',
+  'insurer',
+  'school',
+  'own',
+  'other',
+];
+
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];

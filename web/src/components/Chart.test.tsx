@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../test/render';
-import { Chart } from './Chart';
+import { Chart, spreadOverlaps } from './Chart';
 
 // ECharts needs a real browser; the table alternative is what this test is about.
 const mountChart = vi.fn(() => ({ update: vi.fn(), dispose: vi.fn() }));
@@ -65,5 +65,49 @@ describe('Chart', () => {
       'true',
     );
     await waitFor(() => expect(screen.queryByText('De grafiek wordt geladen…')).toBeNull());
+  });
+});
+
+describe('Chart (scatter)', () => {
+  it('offers the points as a table with the real scores and the details', async () => {
+    renderWithProviders(
+      <Chart
+        kind="scatter"
+        title="Invloed en belang"
+        pointLabel="Persoon"
+        xAxis={{ label: 'Belang', min: 0, max: 6 }}
+        yAxis={{ label: 'Invloed', min: 0, max: 6 }}
+        detailLabels={['Houding']}
+        series={[
+          { name: 'Voor', symbol: 'diamond', points: [{ id: '1', label: 'Anna', x: 4, y: 5, details: ['Voor (+2)'] }] },
+          { name: 'Tegen', symbol: 'triangle', points: [{ id: '2', label: 'Bas', x: 4, y: 5, details: ['Tegen (−2)'] }] },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Invloed en belang' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ['Persoon', 'Belang', 'Invloed', 'Houding'],
+      ['Anna', '4', '5', 'Voor (+2)'],
+      ['Bas', '4', '5', 'Tegen (−2)'],
+    ]);
+    await waitFor(() => expect(mountChart).toHaveBeenCalled());
+  });
+
+  it('spreads points that share a spot so each stays visible', () => {
+    const spread = spreadOverlaps([
+      { id: 'a', x: 3, y: 3 },
+      { id: 'b', x: 3, y: 3 },
+      { id: 'c', x: 1, y: 5 },
+    ]);
+    expect(spread.get('c')).toEqual([1, 5]);
+    const a = spread.get('a')!;
+    const b = spread.get('b')!;
+    expect(a).not.toEqual(b);
+    // Still within the same score cell.
+    for (const [x, y] of [a, b]) {
+      expect(Math.abs(x - 3)).toBeLessThan(0.5);
+      expect(Math.abs(y - 3)).toBeLessThan(0.5);
+    }
   });
 });

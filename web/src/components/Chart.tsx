@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Paragraph,
@@ -19,10 +19,14 @@ export interface ChartSeries {
   values: readonly (number | null)[];
 }
 
-export interface ChartProps {
+interface ChartBaseProps {
   /** Names the chart and its table (figure caption and table caption). */
   title: string;
   description?: string;
+}
+
+/** Bars or lines over categories (months, parties, …). */
+export interface CategoryChartProps extends ChartBaseProps {
   kind?: 'bar' | 'line';
   /** Header of the category column in the table, e.g. "Maand". */
   categoryLabel: string;
@@ -32,37 +36,102 @@ export interface ChartProps {
   formatValue?: (value: number) => string;
 }
 
+export interface ScatterPoint {
+  /** Unique within the chart. */
+  id: string;
+  /** Shown beside the point and as the row header of the table. */
+  label: string;
+  x: number;
+  y: number;
+  /** Extra table cells, in the order of `detailLabels`. */
+  details?: readonly string[];
+}
+
+export interface ScatterSeries {
+  name: string;
+  /** Shape of the points, so series differ by more than colour. */
+  symbol: 'circle' | 'triangle' | 'diamond' | 'rect';
+  /** A fixed colour from the chart palette, so a group keeps its colour when others are absent. */
+  paletteIndex?: number;
+  points: readonly ScatterPoint[];
+}
+
+export interface ScatterAxis {
+  label: string;
+  min: number;
+  max: number;
+}
+
+/** A labelled region in the background, e.g. one quadrant of a grid. */
+export interface ChartArea {
+  label: string;
+  x: readonly [number, number];
+  y: readonly [number, number];
+  /** Where the label sits inside the area. */
+  labelPosition: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight';
+  /** Background: 'strong' for the area that matters most, 'soft', or 'plain' (none). */
+  tone?: 'strong' | 'soft' | 'plain';
+}
+
+/** Points on two value axes (a power/interest grid). Integer scores only on the axes. */
+export interface ScatterChartProps extends ChartBaseProps {
+  kind: 'scatter';
+  /** Header of the first table column (what a point is, e.g. "Persoon"). */
+  pointLabel: string;
+  xAxis: ScatterAxis;
+  yAxis: ScatterAxis;
+  series: readonly ScatterSeries[];
+  /** Headers of the extra table columns (the points' `details`). */
+  detailLabels?: readonly string[];
+  areas?: readonly ChartArea[];
+  /** Shown in the table when there are no points. */
+  emptyText?: string;
+}
+
+export type ChartProps = CategoryChartProps | ScatterChartProps;
+
 // Our tokens (tokens.css) as values, since ECharts draws outside CSS.
 const INK = '#1d2327';
 const INK_MUTED = '#4a5560';
+const AREA_FILL = { strong: '#e3eff1', soft: '#f4f6f7', plain: '#ffffff' } as const;
 // Our palette: distinct hues that keep 3:1 contrast against white.
 const PALETTE = ['#1f5f6b', '#a86f00', '#5b3f86', '#2f7d4a', '#b3261e', '#175e7a'];
 
 /**
- * One chart component for the whole app: an ECharts chart (loaded on demand) plus the same data
- * as a table. The table is always in the page for assistive technology; the button shows it
- * on screen too. The drawing itself is hidden from screen readers, because the table says it all.
+ * Where to draw points that share a spot: spread around it on a small circle, so each stays
+ * visible. Returns drawing coordinates by point id; points alone on their spot stay put.
  */
-export function Chart({
-  title,
-  description,
-  kind = 'bar',
-  categoryLabel,
-  categories,
-  series,
-  formatValue,
-}: ChartProps) {
-  const { t, language, formatNumber } = useI18n();
-  const [tableShown, setTableShown] = useState(false);
-  const [engineState, setEngineState] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const handleRef = useRef<ChartHandle | null>(null);
-  const id = useId();
-  const captionId = `${id}-caption`;
-  const tableId = `${id}-table`;
-  const format = formatValue ?? ((value: number) => formatNumber(value));
+export function spreadOverlaps(
+  points: readonly { id: string; x: number; y: number }[],
+  radius = 0.18,
+): Map<string, [number, number]> {
+  const bySpot = new Map<string, { id: string; x: number; y: number }[]>();
+  for (const point of points) {
+    const key = `${point.x}|${point.y}`;
+    const list = bySpot.get(key) ?? [];
+    list.push(point);
+    bySpot.set(key, list);
+  }
+  const result = new Map<string, [number, number]>();
+  for (const list of bySpot.values()) {
+    list.forEach((point, index) => {
+      if (list.length === 1) {
+        result.set(point.id, [point.x, point.y]);
+        return;
+      }
+      const angle = (2 * Math.PI * index) / list.length;
+      result.set(point.id, [
+        point.x + radius * Math.cos(angle),
+        point.y + radius * Math.sin(angle),
+      ]);
+    });
+  }
+  return result;
+}
 
-  const option: ChartOption = {
+function categoryOption(props: CategoryChartProps, format: (value: number) => string): ChartOption {
+  const { kind = 'bar', categories, series } = props;
+  return {
     color: PALETTE,
     animation: false,
     textStyle: { fontFamily: 'system-ui, sans-serif', color: INK },
@@ -77,6 +146,115 @@ export function Chart({
         : { type: 'bar' as const, name: s.name, data: [...s.values] },
     ),
   };
+}
+
+function scatterOption(props: ScatterChartProps, format: (value: number) => string): ChartOption {
+  const { xAxis, yAxis, series, areas = [] } = props;
+  const drawAt = spreadOverlaps(series.flatMap((s) => s.points));
+  const integerLabel = (min: number, max: number) => (value: number) =>
+    Number.isInteger(value) && value > min && value < max ? format(value) : '';
+  const axis = (a: ScatterAxis) => ({
+    type: 'value' as const,
+    min: a.min,
+    max: a.max,
+    interval: 1,
+    name: a.label,
+    nameLocation: 'middle' as const,
+    nameGap: 28,
+    nameTextStyle: { color: INK, fontWeight: 'bold' as const },
+    splitLine: { show: false },
+    axisLabel: { color: INK_MUTED, formatter: integerLabel(a.min, a.max) },
+  });
+  return {
+    color: PALETTE,
+    animation: false,
+    textStyle: { fontFamily: 'system-ui, sans-serif', color: INK },
+    grid: { left: 40, right: 16, top: 40, bottom: 40 },
+    legend: { top: 0, data: series.map((s) => s.name), textStyle: { color: INK } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const item = (Array.isArray(params) ? params[0] : params)?.data as
+          | { name?: string; actual?: [number, number] }
+          | undefined;
+        if (!item?.actual) return '';
+        // Text only (the tooltip is HTML): escape what people typed.
+        const escape = (text: string) =>
+          text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+        return `${escape(item.name ?? '')}<br>${escape(xAxis.label)}: ${format(item.actual[0])}<br>${escape(yAxis.label)}: ${format(item.actual[1])}`;
+      },
+    },
+    xAxis: axis(xAxis),
+    yAxis: axis(yAxis),
+    labelLayout: { hideOverlap: true },
+    series: [
+      ...series.map((s) => ({
+        type: 'scatter' as const,
+        name: s.name,
+        symbol: s.symbol,
+        symbolSize: 14,
+        ...(s.paletteIndex === undefined
+          ? {}
+          : { itemStyle: { color: PALETTE[s.paletteIndex % PALETTE.length] } }),
+        label: { show: true, position: 'right' as const, formatter: '{b}', color: INK, fontSize: 12 },
+        data: s.points.map((p) => ({
+          name: p.label,
+          value: drawAt.get(p.id) ?? [p.x, p.y],
+          actual: [p.x, p.y] as [number, number],
+        })),
+      })),
+      {
+        // Carries the background areas only; not in the legend.
+        type: 'scatter' as const,
+        name: '',
+        data: [],
+        silent: true,
+        markArea: {
+          silent: true,
+          label: { color: INK_MUTED, fontWeight: 'bold' as const },
+          data: areas.map((area) => [
+            {
+              name: area.label,
+              xAxis: area.x[0],
+              yAxis: area.y[0],
+              itemStyle: { color: AREA_FILL[area.tone ?? 'soft'] },
+              label: { position: area.labelPosition },
+            },
+            { xAxis: area.x[1], yAxis: area.y[1] },
+          ]),
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * One chart component for the whole app: an ECharts chart (loaded on demand) plus the same data
+ * as a table. The table is always in the page for assistive technology; the button shows it
+ * on screen too. The drawing itself is hidden from screen readers, because the table says it all.
+ */
+export function Chart(props: ChartProps) {
+  const { title, description } = props;
+  const { t, language, formatNumber } = useI18n();
+  const [tableShown, setTableShown] = useState(false);
+  const [engineState, setEngineState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const handleRef = useRef<ChartHandle | null>(null);
+  const id = useId();
+  const captionId = `${id}-caption`;
+  const tableId = `${id}-table`;
+  const format =
+    props.kind !== 'scatter' && props.formatValue
+      ? props.formatValue
+      : (value: number) => formatNumber(value);
+
+  const option: ChartOption =
+    props.kind === 'scatter' ? scatterOption(props, format) : categoryOption(props, format);
+  // What the drawing depends on; the option is rebuilt from these inputs.
+  const inputs =
+    props.kind === 'scatter'
+      ? [props.kind, props.series, props.areas, props.xAxis.label, props.yAxis.label]
+      : [props.kind, props.categories, props.series];
 
   useEffect(() => {
     let cancelled = false;
@@ -98,9 +276,8 @@ export function Chart({
     return () => {
       cancelled = true;
     };
-    // The option is rebuilt from these inputs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, categories, series, language]);
+  }, [...inputs, language]);
 
   useEffect(
     () => () => {
@@ -116,7 +293,15 @@ export function Chart({
         {title}
       </figcaption>
       {description ? <Paragraph className="aantafel-chart__description">{description}</Paragraph> : null}
-      <div ref={canvasRef} className="aantafel-chart__canvas" aria-hidden="true" />
+      <div
+        ref={canvasRef}
+        className={
+          props.kind === 'scatter'
+            ? 'aantafel-chart__canvas aantafel-chart__canvas--square'
+            : 'aantafel-chart__canvas'
+        }
+        aria-hidden="true"
+      />
       {engineState === 'loading' ? (
         <Paragraph className="aantafel-chart__status">{t('chart.loading')}</Paragraph>
       ) : null}
@@ -136,35 +321,104 @@ export function Chart({
         id={tableId}
         className={tableShown || engineState === 'failed' ? 'aantafel-chart__table' : 'aantafel-visually-hidden'}
       >
-        <Table>
-          <TableCaption>{title}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{categoryLabel}</TableHeaderCell>
-              {series.map((s) => (
-                <TableHeaderCell key={s.name} scope="col">
-                  {s.name}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {categories.map((category, row) => (
-              <TableRow key={category}>
-                <TableHeaderCell scope="row">{category}</TableHeaderCell>
-                {series.map((s) => {
-                  const value = s.values[row];
-                  return (
-                    <TableCell key={s.name} className="aantafel-number">
-                      {typeof value === 'number' ? format(value) : t('chart.noValue')}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {props.kind === 'scatter' ? (
+          <ScatterTable {...props} format={format} />
+        ) : (
+          <CategoryTable {...props} format={format} />
+        )}
       </div>
     </figure>
+  );
+}
+
+function CategoryTable({
+  title,
+  categoryLabel,
+  categories,
+  series,
+  format,
+}: CategoryChartProps & { format: (value: number) => string }) {
+  const { t } = useI18n();
+  return (
+    <Table>
+      <TableCaption>{title}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{categoryLabel}</TableHeaderCell>
+          {series.map((s) => (
+            <TableHeaderCell key={s.name} scope="col">
+              {s.name}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {categories.map((category, row) => (
+          <TableRow key={category}>
+            <TableHeaderCell scope="row">{category}</TableHeaderCell>
+            {series.map((s) => {
+              const value = s.values[row];
+              return (
+                <TableCell key={s.name} className="aantafel-number">
+                  {typeof value === 'number' ? format(value) : t('chart.noValue')}
+                </TableCell>
+              );
+            })}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ScatterTable({
+  title,
+  pointLabel,
+  xAxis,
+  yAxis,
+  series,
+  detailLabels = [],
+  emptyText,
+  format,
+}: ScatterChartProps & { format: (value: number) => string }) {
+  const points = series.flatMap((s) => s.points);
+  const columns = 3 + detailLabels.length;
+  let empty: ReactNode = null;
+  if (points.length === 0 && emptyText) {
+    empty = (
+      <TableRow>
+        <TableCell colSpan={columns}>{emptyText}</TableCell>
+      </TableRow>
+    );
+  }
+  return (
+    <Table>
+      <TableCaption>{title}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{pointLabel}</TableHeaderCell>
+          <TableHeaderCell scope="col">{xAxis.label}</TableHeaderCell>
+          <TableHeaderCell scope="col">{yAxis.label}</TableHeaderCell>
+          {detailLabels.map((label) => (
+            <TableHeaderCell key={label} scope="col">
+              {label}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {points.map((point) => (
+          <TableRow key={point.id}>
+            <TableHeaderCell scope="row">{point.label}</TableHeaderCell>
+            <TableCell className="aantafel-number">{format(point.x)}</TableCell>
+            <TableCell className="aantafel-number">{format(point.y)}</TableCell>
+            {detailLabels.map((label, index) => (
+              <TableCell key={label}>{point.details?.[index] ?? ''}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+        {empty}
+      </TableBody>
+    </Table>
   );
 }

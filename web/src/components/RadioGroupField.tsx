@@ -1,0 +1,74 @@
+import { useId, type ReactNode, type Ref } from 'react';
+import { FormFieldDescription, FormFieldErrorMessage } from '@utrecht/component-library-react';
+
+export interface RadioGroupFieldProps {
+  /** The question; becomes the fieldset's legend. */
+  legend: ReactNode;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  description?: ReactNode;
+  /** Ref to the first radio button, to move focus to the group. */
+  firstRef?: Ref<HTMLInputElement>;
+  /** Lay the options out in a row (short labels such as scores). */
+  inline?: boolean;
+}
+
+/**
+ * A group of native radio buttons in a fieldset with a legend. Arrow keys move between the
+ * options; the error message is tied to the group with aria-describedby.
+ */
+export function RadioGroupField({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  error,
+  description,
+  firstRef,
+  inline,
+}: RadioGroupFieldProps) {
+  const id = useId();
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      className={error ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend className="aantafel-radio-group__legend">{legend}</legend>
+      {description ? (
+        <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
+      ) : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
+      <div className={inline ? 'aantafel-radio-group__options aantafel-radio-group__options--inline' : 'aantafel-radio-group__options'}>
+        {options.map((option, index) => {
+          const optionId = `${id}-${index}`;
+          return (
+            <div key={option.value} className="aantafel-radio">
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+                ref={index === 0 ? firstRef : undefined}
+                className="aantafel-radio__input"
+              />
+              <label htmlFor={optionId} className="aantafel-radio__label">
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,300 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import type { Assessment } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { RadioGroupField } from '../../components/RadioGroupField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n/I18nProvider';
+import { firstInvalid, splitFieldErrors, type FieldErrors } from './formErrors';
+import { attitudeLabel, quadrantLabel, scoreLabel, signed } from './labels';
+import { todayIso } from './lists';
+
+interface Props {
+  slug: string;
+  personId: number;
+  personName: string;
+  assessments: readonly Assessment[];
+  canEdit: boolean;
+  onChanged: (message: string) => Promise<void>;
+}
+
+/** Dated assessments of power, interest and attitude; the newest counts, history is kept. */
+export function AssessmentsSection({ slug, personId, personName, assessments, canEdit, onChanged }: Props) {
+  const { t, formatDate } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const history = [...assessments].sort(
+    (a, b) => b.assessed_on.localeCompare(a.assessed_on) || b.id - a.id,
+  );
+  const latest = history[0];
+
+  return (
+    <section className="aantafel-section" aria-labelledby="assessments-heading">
+      <Heading2 id="assessments-heading" ref={headingRef} tabIndex={-1}>
+        {t('assessment.title')}
+      </Heading2>
+      <Paragraph>{t('assessment.intro')}</Paragraph>
+      {latest ? (
+        <Paragraph>
+          {t('assessment.latest', {
+            date: formatDate(latest.assessed_on),
+            quadrant: t(quadrantLabel(latest.quadrant)),
+            attitude: t(attitudeLabel(latest.attitude)),
+          })}
+        </Paragraph>
+      ) : (
+        <Paragraph>{t('assessment.none')}</Paragraph>
+      )}
+      {history.length > 0 ? (
+        <div className="aantafel-table-scroll">
+          <Table className="aantafel-table">
+            <TableCaption className="aantafel-visually-hidden">
+              {t('assessment.tableCaption', { name: personName })}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('assessment.date')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assessment.power')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assessment.interest')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assessment.attitude')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assessment.quadrant')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assessment.note')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {history.map((a) => (
+                <TableRow key={a.id}>
+                  <TableHeaderCell scope="row">{formatDate(a.assessed_on)}</TableHeaderCell>
+                  <TableCell className="aantafel-number">{a.power}</TableCell>
+                  <TableCell className="aantafel-number">{a.interest}</TableCell>
+                  <TableCell>
+                    {t(attitudeLabel(a.attitude))} ({signed(a.attitude)})
+                  </TableCell>
+                  <TableCell>{t(quadrantLabel(a.quadrant))}</TableCell>
+                  <TableCell>
+                    {a.note ? <span className="aantafel-pre-line">{a.note}</span> : <span className="aantafel-meta">–</span>}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      {canEdit && !adding ? (
+        <Button
+          ref={addButtonRef}
+          type="button"
+          appearance="secondary-action-button"
+          aria-expanded={false}
+          onClick={() => setAdding(true)}
+        >
+          {t('assessment.add')}
+        </Button>
+      ) : null}
+      {canEdit && adding ? (
+        <AddAssessmentForm
+          slug={slug}
+          personId={personId}
+          initial={latest}
+          onCancel={() => {
+            setAdding(false);
+            requestAnimationFrame(() => addButtonRef.current?.focus());
+          }}
+          onAdded={async (assessment) => {
+            setAdding(false);
+            await onChanged(
+              t('assessment.added', {
+                name: personName,
+                quadrant: t(quadrantLabel(assessment.quadrant)),
+              }),
+            );
+            headingRef.current?.focus();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const FIELDS = ['power', 'interest', 'attitude', 'assessed_on', 'note'] as const;
+
+export function AddAssessmentForm({
+  slug,
+  personId,
+  initial,
+  onAdded,
+  onCancel,
+}: {
+  slug: string;
+  personId: number;
+  /** The latest assessment, as a starting point. */
+  initial?: Assessment | undefined;
+  onAdded: (assessment: Assessment) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [power, setPower] = useState(initial ? String(initial.power) : '');
+  const [interest, setInterest] = useState(initial ? String(initial.interest) : '');
+  const [attitude, setAttitude] = useState(initial ? String(initial.attitude) : '');
+  const [date, setDate] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const refs: Record<(typeof FIELDS)[number], { current: HTMLElement | null }> = {
+    power: useRef<HTMLInputElement>(null),
+    interest: useRef<HTMLInputElement>(null),
+    attitude: useRef<HTMLInputElement>(null),
+    assessed_on: useRef<HTMLInputElement>(null),
+    note: useRef<HTMLTextAreaElement>(null),
+  };
+  const focus = (name: string | undefined) => {
+    if (name) refs[name as (typeof FIELDS)[number]].current?.focus();
+  };
+
+  useEffect(() => {
+    // The form opens on request: start at its first question.
+    refs.power.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(scoreLabel(n)) }));
+  const attitudeOptions = [-2, -1, 0, 1, 2].map((n) => ({
+    value: String(n),
+    label: `${t(attitudeLabel(n))} (${signed(n)})`,
+  }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setError(null);
+    const missing: FieldErrors = {};
+    if (!power) missing.power = t('assessment.powerRequired');
+    if (!interest) missing.interest = t('assessment.interestRequired');
+    if (!attitude) missing.attitude = t('assessment.attitudeRequired');
+    if (Object.keys(missing).length > 0) {
+      setFieldErrors(missing);
+      focus(firstInvalid(missing, FIELDS));
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const assessment = await api.addAssessment(slug, personId, {
+        power: Number(power),
+        interest: Number(interest),
+        attitude: Number(attitude),
+        ...(date ? { assessed_on: date } : {}),
+        ...(note.trim() ? { note } : {}),
+      });
+      await onAdded(assessment);
+    } catch (caught) {
+      const { fields, rest } = splitFieldErrors(caught, FIELDS);
+      setFieldErrors(fields);
+      setError(rest);
+      focus(firstInvalid(fields, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="aantafel-card"
+      noValidate
+      aria-labelledby="add-assessment-heading"
+      aria-busy={busy || undefined}
+      onSubmit={(event) => void submit(event)}
+    >
+      <Heading3 id="add-assessment-heading">{t('assessment.addTitle')}</Heading3>
+      {error ? <ErrorAlert error={error} /> : null}
+      <RadioGroupField
+        legend={t('assessment.power')}
+        description={t('assessment.powerHint')}
+        name="power"
+        options={scoreOptions}
+        value={power}
+        onChange={setPower}
+        error={fieldErrors.power}
+        firstRef={(el) => {
+          refs.power.current = el;
+        }}
+        inline
+      />
+      <RadioGroupField
+        legend={t('assessment.interest')}
+        description={t('assessment.interestHint')}
+        name="interest"
+        options={scoreOptions}
+        value={interest}
+        onChange={setInterest}
+        error={fieldErrors.interest}
+        firstRef={(el) => {
+          refs.interest.current = el;
+        }}
+        inline
+      />
+      <RadioGroupField
+        legend={t('assessment.attitude')}
+        description={t('assessment.attitudeHint')}
+        name="attitude"
+        options={attitudeOptions}
+        value={attitude}
+        onChange={setAttitude}
+        error={fieldErrors.attitude}
+        firstRef={(el) => {
+          refs.attitude.current = el;
+        }}
+        inline
+      />
+      <TextField
+        id="add-assessment-date"
+        type="date"
+        label={t('assessment.date')}
+        value={date}
+        onChange={(event) => setDate(event.target.value)}
+        error={fieldErrors.assessed_on}
+        inputRef={(el) => {
+          refs.assessed_on.current = el;
+        }}
+      />
+      <TextAreaField
+        id="add-assessment-note"
+        label={t('assessment.note')}
+        description={t('assessment.noteHint')}
+        rows={3}
+        maxLength={10000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={fieldErrors.note}
+        textareaRef={(el) => {
+          refs.note.current = el;
+        }}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy}>
+          {busy ? t('common.saving') : t('assessment.addSubmit')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,217 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import {
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { api, downloads } from '../../api/client';
+import type { PersonDossier } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { AssessmentsSection } from './AssessmentsSection';
+import { FictionalBadge, organisationMap, useCanEdit, usePeopleBase, WhoIsWhoNav } from './common';
+import { EditPersonForm } from './EditPersonForm';
+import { PositionsSection } from './PositionsSection';
+
+/** One person: public-role data (positions, assessments) apart from personal data. */
+export function PersonPage() {
+  const { t } = useI18n();
+  const { personId: param } = useParams();
+  const personId = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  if (personId === null) return <NotFoundContent />;
+  return <PersonDossierPage key={personId} personId={personId} fallbackTitle={t('person.title')} />;
+}
+
+function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fallbackTitle: string }) {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const slug = workspace.slug;
+  const base = usePeopleBase();
+  const canEdit = useCanEdit();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const dossier = useApiData(`person:${slug}:${personId}`, (signal) =>
+    api.getPerson(slug, personId, signal),
+  );
+  const organisations = useApiData(`organisations:${slug}`, (signal) =>
+    api.listOrganisations(slug, signal),
+  );
+  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const [status, setStatus] = useState(handedOver);
+  const [erasing, setErasing] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const personalHeadingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (handedOver) navigate(location.pathname, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (!dossier.data) {
+    return (
+      <>
+        <PageHeading title={fallbackTitle} />
+        <WhoIsWhoNav />
+        {dossier.error ? <ErrorAlert error={dossier.error} /> : <Loading />}
+      </>
+    );
+  }
+
+  const { person, positions, assessments }: PersonDossier = dossier.data;
+  const orgs = organisationMap(organisations.data?.items);
+
+  async function erase() {
+    await api.erasePerson(slug, person.id);
+    setErasing(false);
+    navigate(base, { state: { status: t('person.erased', { name: person.name }) } });
+  }
+
+  const notSet = <span className="aantafel-meta">{t('person.notSet')}</span>;
+
+  return (
+    <>
+      <PageHeading title={person.name}>
+        {person.name}
+        {person.fictional ? (
+          <>
+            {' '}
+            <FictionalBadge />
+          </>
+        ) : null}
+      </PageHeading>
+      <WhoIsWhoNav />
+      <StatusMessage>{status}</StatusMessage>
+      {dossier.error ? <ErrorAlert error={dossier.error} /> : null}
+      {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
+
+      <div className="aantafel-public">
+        <Paragraph className="aantafel-meta">{t('person.publicHint')}</Paragraph>
+        <PositionsSection
+          slug={slug}
+          personId={person.id}
+          personName={person.name}
+          positions={positions}
+          organisations={organisations.data?.items ?? []}
+          orgs={orgs}
+          canEdit={canEdit}
+          onChanged={async (message) => {
+            await dossier.reload();
+            setStatus(message);
+          }}
+        />
+        <AssessmentsSection
+          slug={slug}
+          personId={person.id}
+          personName={person.name}
+          assessments={assessments}
+          canEdit={canEdit}
+          onChanged={async (message) => {
+            await dossier.reload();
+            setStatus(message);
+          }}
+        />
+      </div>
+
+      <section className="aantafel-personal" aria-labelledby="personal-heading">
+        <Heading2 id="personal-heading" ref={personalHeadingRef} tabIndex={-1}>
+          {t('person.personalData')}
+        </Heading2>
+        <Paragraph className="aantafel-personal__hint">{t('person.personalDataHint')}</Paragraph>
+        <DataList className="aantafel-facts">
+          <DataListItem>
+            <DataListKey>{t('person.email')}</DataListKey>
+            <DataListValue>{person.email || notSet}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('person.phone')}</DataListKey>
+            <DataListValue>{person.phone || notSet}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('person.notes')}</DataListKey>
+            <DataListValue>
+              {person.notes ? <span className="aantafel-pre-line">{person.notes}</span> : notSet}
+            </DataListValue>
+          </DataListItem>
+        </DataList>
+        {canEdit && !editing ? (
+          <Button
+            ref={editButtonRef}
+            type="button"
+            appearance="secondary-action-button"
+            aria-expanded={false}
+            onClick={() => {
+              setStatus('');
+              setEditing(true);
+            }}
+          >
+            {t('person.edit')}
+          </Button>
+        ) : null}
+        {canEdit && editing ? (
+          <EditPersonForm
+            slug={slug}
+            person={person}
+            onCancel={() => {
+              setEditing(false);
+              requestAnimationFrame(() => editButtonRef.current?.focus());
+            }}
+            onSaved={async (saved) => {
+              await dossier.reload();
+              setEditing(false);
+              setStatus(t('person.saved', { name: saved.name }));
+              personalHeadingRef.current?.focus();
+            }}
+          />
+        ) : null}
+      </section>
+
+      <section className="aantafel-section" aria-labelledby="privacy-heading">
+        <Heading2 id="privacy-heading">{t('person.privacyTitle')}</Heading2>
+        <Paragraph>{t('person.privacyIntro')}</Paragraph>
+        <div className="aantafel-actions">
+          <a
+            href={downloads.person(slug, person.id)}
+            download
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          >
+            {t('person.download')}
+          </a>
+          {canEdit ? (
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              hint="danger"
+              onClick={() => setErasing(true)}
+            >
+              {t('person.erase')}
+            </Button>
+          ) : null}
+        </div>
+      </section>
+
+      <ConfirmDialog
+        open={erasing}
+        title={t('person.eraseTitle', { name: person.name })}
+        confirmLabel={t('person.eraseConfirm')}
+        busyLabel={t('person.erasing')}
+        onCancel={() => setErasing(false)}
+        onConfirm={erase}
+      >
+        {t('person.eraseBody', { name: person.name })}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link, useLocation } from 'react-router';
+import type { Organisation, Position } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useWorkspace } from '../shell/workspaceContext';
+import { positionKindLabel } from './labels';
+
+/** Base path of this area: /w/{slug}/people. */
+export function usePeopleBase(): string {
+  const { workspace } = useWorkspace();
+  return `/w/${encodeURIComponent(workspace.slug)}/people`;
+}
+
+/** Whether the current person may change data here (viewers may only look and export). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}
+
+/** Which tab of the area's menu a path belongs to (a person's page belongs to "people"). */
+export function whoIsWhoSection(path: string, base: string): 'people' | 'organisations' | 'import' | null {
+  if (!path.startsWith(base)) return null;
+  const rest = path.slice(base.length).replace(/\/$/, '');
+  if (rest === '/organisations' || rest.startsWith('/organisations/')) return 'organisations';
+  if (rest === '/import') return 'import';
+  if (rest === '' || rest === '/new' || /^\/[0-9]+$/.test(rest)) return 'people';
+  return null;
+}
+
+/** The area's own menu: people, organisations, import. */
+export function WhoIsWhoNav() {
+  const { t } = useI18n();
+  const base = usePeopleBase();
+  const canEdit = useCanEdit();
+  const { pathname } = useLocation();
+  const section = whoIsWhoSection(pathname, base);
+  const tabs = [
+    { id: 'people', to: base, label: t('whoiswho.nav.people') },
+    { id: 'organisations', to: `${base}/organisations`, label: t('whoiswho.nav.organisations') },
+    ...(canEdit ? [{ id: 'import', to: `${base}/import`, label: t('whoiswho.nav.import') }] : []),
+  ];
+  return (
+    <nav className="aantafel-tabs" aria-label={t('whoiswho.navLabel')}>
+      <ul className="aantafel-tabs__list">
+        {tabs.map((tab) => {
+          const current = section === tab.id;
+          // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+          const exact = pathname.replace(/\/$/, '') === tab.to;
+          return (
+            <li key={tab.id}>
+              <Link
+                to={tab.to}
+                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
+                aria-current={current ? (exact ? 'page' : 'true') : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** A visible "fictief" badge for invented demo people. */
+export function FictionalBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="aantafel-badge" title={t('person.fictionalHint')}>
+      {t('person.fictional')}
+    </span>
+  );
+}
+
+/** "Wethouder, Gemeente Utrecht · GroenLinks · portefeuilles: Wmo, Jeugd". */
+export function usePositionText() {
+  const { t } = useI18n();
+  return (position: Position, organisations: ReadonlyMap<number, Organisation>, withOrganisation = true) => {
+    const parts: string[] = [];
+    const role = position.title.trim()
+      ? `${t(positionKindLabel(position.kind))} (${position.title.trim()})`
+      : t(positionKindLabel(position.kind));
+    const organisation = organisations.get(position.organisation_id)?.name;
+    parts.push(withOrganisation && organisation ? t('position.at', { role, organisation }) : role);
+    if (position.party) parts.push(position.party);
+    if (position.portfolios.length)
+      parts.push(t('position.portfoliosList', { list: position.portfolios.join(', ') }));
+    if (position.domains.length)
+      parts.push(t('position.domainsList', { list: position.domains.join(', ') }));
+    if (position.committees.length)
+      parts.push(t('position.committeesList', { list: position.committees.join(', ') }));
+    return parts.join(' · ');
+  };
+}
+
+export function organisationMap(items: readonly Organisation[] | undefined): Map<number, Organisation> {
+  return new Map((items ?? []).map((o) => [o.id, o]));
+}
