@@ -97,6 +97,7 @@ int Serve(const Config& config) {
       http::AppServices{.accounts = runtime.accounts(),
                         .crypto = runtime.crypto(),
                         .whoiswho = runtime.whoiswho(),
+                        .calendar = runtime.calendar(),
                         .database_ready = [&runtime] { return runtime.database().Ping(); }},
       http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
                         .session_ttl = std::chrono::hours(config.session_ttl_hours),

@@ -56,6 +56,34 @@ constexpr std::array<DemoAssessment, 7> kDemoAssessments{{
     {"Joost Meijer", 5, 3, 0, ""},
 }};
 
+/// One plan for the municipalities of the demo people, two budget years ahead.
+void SeedDemoPlan(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& calendar = runtime.calendar();
+  constexpr std::string_view kTitle = "Valpreventie in de wijk";
+  for (const auto& plan : calendar.ListPlans(access)) {
+    if (plan.title == kTitle) return;
+  }
+  std::vector<std::int64_t> municipalities;
+  for (const auto& org : runtime.whoiswho().ListOrganisations(access)) {
+    if (org.kind == core::whoiswho::OrganisationKind::kMunicipality) {
+      municipalities.push_back(org.id);
+    }
+  }
+  auto plan = calendar.AddPlan(
+      access, {.title = std::string(kTitle),
+               .description = "Wijkteams en fysiotherapeuten bieden samen een valtraining aan voor "
+                              "ouderen die thuis wonen. (Voorbeeld bij de demo.)",
+               .core_message = "Minder valongelukken betekent minder ziekenhuisopnames en langer "
+                               "zelfstandig thuis wonen.",
+               .domain = "Wmo",
+               .budget_year = calendar.Today().year + 2,
+               .budget_needed = 85000,
+               .status = "preparing",
+               .phase = "preparation",
+               .organisation_ids = municipalities});
+  if (!plan) throw std::runtime_error("demo plan rejected");
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -83,6 +111,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
                                          .note = std::string(a.note)});
     if (!added) throw std::runtime_error("demo assessment rejected");
   }
+  SeedDemoPlan(runtime, *access);
 }
 
 }  // namespace aantafel::app

@@ -51,6 +51,10 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
   whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);
   whoiswho_ = std::make_unique<core::whoiswho::WhoIsWhoService>(*whoiswho_repository_, clock);
+  plan_repository_ = std::make_unique<storage::SqlPlanRepository>(*database_);
+  calendar_ = std::make_unique<core::calendar::PolicyCalendarService>(
+      *plan_repository_, *whoiswho_repository_, crypto_, random, clock,
+      core::calendar::BuiltInCycleRules());
 }
 
 const char* Runtime::database_kind() const {

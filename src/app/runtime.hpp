@@ -6,10 +6,12 @@
 #include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
+#include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
+#include "storage/calendar_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/whoiswho_repository.hpp"
 
@@ -35,6 +37,7 @@ class Runtime {
   /// Encrypts personal data at rest.
   core::FieldCipher& cipher() { return *cipher_; }
   core::whoiswho::WhoIsWhoService& whoiswho() { return *whoiswho_; }
+  core::calendar::PolicyCalendarService& calendar() { return *calendar_; }
   [[nodiscard]] const char* database_kind() const;
 
  private:
@@ -49,6 +52,8 @@ class Runtime {
   std::unique_ptr<core::accounts::AccountsService> accounts_;
   std::unique_ptr<storage::SqlWhoIsWhoRepository> whoiswho_repository_;
   std::unique_ptr<core::whoiswho::WhoIsWhoService> whoiswho_;
+  std::unique_ptr<storage::SqlPlanRepository> plan_repository_;
+  std::unique_ptr<core::calendar::PolicyCalendarService> calendar_;
 };
 
 /// The accounts policy from configuration.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/accounts/service.hpp"
+#include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
@@ -28,6 +29,7 @@ struct AppServices {
   core::accounts::AccountsService& accounts;
   core::accounts::Crypto& crypto;
   core::whoiswho::WhoIsWhoService& whoiswho;
+  core::calendar::PolicyCalendarService& calendar;
   std::function<bool()> database_ready;  ///< for /readyz
 };
 

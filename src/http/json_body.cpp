@@ -138,6 +138,29 @@ std::optional<std::int64_t> JsonObjectReader::Integer(const std::string& key, bo
   return value->get<std::int64_t>();
 }
 
+std::optional<std::vector<std::int64_t>> JsonObjectReader::IntegerList(const std::string& key,
+                                                                       std::size_t max_items) {
+  const nlohmann::json* value = Field(key, false);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_array()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  if (value->size() > max_items) {
+    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_items));
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> out;
+  for (const auto& item : *value) {
+    if (!item.is_number_integer()) {
+      errors_.Add(key, FieldIssue::kInvalidType);
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
 core::Status JsonObjectReader::Finish() {
   for (const auto& [key, value] : object_.items()) {
     if (!known_.contains(key)) errors_.Add(core::TruncateUtf8(key, 100), FieldIssue::kUnknownField);

@@ -32,6 +32,20 @@ class JsonObjectReader {
   std::optional<bool> Boolean(const std::string& key, bool required = false);
   /// A required (or optional) integer field.
   std::optional<std::int64_t> Integer(const std::string& key, bool required = true);
+  /// A list of integers, at most `max_items` long.
+  std::optional<std::vector<std::int64_t>> IntegerList(const std::string& key,
+                                                       std::size_t max_items);
+  /// Whether the body has `key` at all (also when it is null), and marks it as known.
+  bool Has(const std::string& key) {
+    known_.insert(key);
+    return object_.contains(key);
+  }
+  /// Whether `key` is present and null (to clear an optional value).
+  bool IsNull(const std::string& key) {
+    known_.insert(key);
+    auto it = object_.find(key);
+    return it != object_.end() && it->is_null();
+  }
 
   /// A list of objects, each read by `read(reader)`; problems are reported as "key[i].field".
   /// `read` returns nullopt when the item is unusable.

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include "core/validation.hpp"
 #include "core/whoiswho/import.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/exports.hpp"
+#include "interchange/ical.hpp"
 #include "interchange/imports.hpp"
 
 namespace aantafel::interchange {
@@ -156,6 +158,45 @@ TEST(Export, CsvUsesTheImportColumnsInDutchOrEnglish) {
   EXPECT_EQ(again.rows[0].municipality, "GM0344");
   EXPECT_EQ(PositionKindFromLabel(again.rows[0].kind), PositionKind::kAlderman);
   EXPECT_TRUE(PeopleXlsx({line}, ExportLanguage::kDutch).starts_with("PK"));
+}
+
+}  // namespace
+}  // namespace aantafel::interchange
+
+namespace aantafel::interchange {
+namespace {
+
+TEST(ICal, FoldsLongLinesWithoutSplittingCharactersAndEscapesText) {
+  const std::string summary = "Zorgcoöperatie, wijk; " + std::string(40, 'x') + "ééééééééé";
+  const std::string text = WriteICalendar("Test",
+                                          {{.uid = "u1@aantafel",
+                                            .first_day = *core::CivilDate::Parse("2027-12-31"),
+                                            .last_day = *core::CivilDate::Parse("2027-12-31"),
+                                            .summary = summary,
+                                            .description = "regel 1\nregel 2"}},
+                                          core::FromMillis(1'795'000'000'000));
+  EXPECT_NE(text.find("DTEND;VALUE=DATE:20280101\r\n"), std::string::npos) << "exclusive end";
+  EXPECT_NE(text.find("DESCRIPTION:regel 1\\nregel 2\r\n"), std::string::npos);
+  EXPECT_NE(text.find("DTSTAMP:20261118T"), std::string::npos);
+  // Unfold (CRLF + space) and the summary comes back whole, escaped.
+  std::string unfolded;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded += text[i];
+  }
+  EXPECT_NE(unfolded.find("SUMMARY:Zorgcoöperatie\\, wijk\\; " + std::string(40, 'x')),
+            std::string::npos);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find("\r\n", start);
+    const std::string line = text.substr(start, end - start);
+    EXPECT_LE(line.size(), 75U);
+    EXPECT_TRUE(core::IsValidUtf8(line)) << "a fold never cuts a character";
+    start = end + 2;
+  }
 }
 
 }  // namespace

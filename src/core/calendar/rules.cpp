@@ -160,6 +160,19 @@ Result<CycleRules> ParseCycleRules(std::string_view text) {
     rules.merger_election = ReadEvent(*merger, "merger_election", errors);
     rules.merger_election.id = "merger_election";
   }
+  if (const json* windows = root.Get("windows", true); windows && windows->is_object()) {
+    for (const auto& [id, item] : windows->items()) {
+      Reader r(item, "windows." + id, errors);
+      rules.windows[id] = {.label = ReadText(r, "label", errors),
+                           .explain = ReadText(r, "explain", errors)};
+    }
+  }
+  for (const char* needed : {"party_programmes", "adviser", "alderman", "coalition_agreement",
+                             "council_parties", "kadernota_vote", "begroting"}) {
+    if (!rules.windows.contains(needed)) {
+      errors.Add(std::string("windows.") + needed, FieldIssue::kRequired);
+    }
+  }
   for (const char* needed :
        {"council_election", "council_installation", "coalition_agreement", "kadernota_drafting",
         "kadernota_publication", "kadernota_vote", "begroting_publication", "begroting_vote"}) {

@@ -58,11 +58,18 @@ struct EventRule {
   Text explain;
 };
 
+/// The text of a kind of plan window (adviser, alderman, …).
+struct WindowText {
+  Text label;
+  Text explain;
+};
+
 /// The whole rule set.
 struct CycleRules {
   std::map<std::string, Source> sources;
   std::vector<EventRule> events;
   EventRule merger_election;
+  std::map<std::string, WindowText> windows;
 
   [[nodiscard]] const EventRule* Find(std::string_view id) const;
 };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/accounts/service.hpp"
+#include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/router.hpp"
 
@@ -31,6 +32,7 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 
 /// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
+void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service);
 
 /// /api/v1/workspaces/{slug}/tokens…
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);

@@ -304,6 +304,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** All plans of the workspace, by budget year and title. */
+        get: operations["listPlans"];
+        put?: never;
+        /** Add a plan. Municipalities are organisations of kind municipality. */
+        post: operations["addPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        /** A plan with its windows in each of its municipalities. */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        /** Delete a plan. */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        /** Change a plan; absent fields keep their value, budget_needed null clears it. */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        /** A municipality's policy and budget cycle in one year (defaults, or the actual dates entered). */
+        get: operations["getCycle"];
+        put?: never;
+        /** Enter the actual date of one event ({event, year, date}; an empty date returns to the rule's default) or the merger date ({merged_on}, a 1 January; empty = not merging). */
+        post: operations["setCycleDate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/calendar/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Cycle events of the workspace's municipalities, and plan windows opening or closing, in the next days. */
+        get: operations["listUpcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/calendar/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The caller's own calendar feeds in this workspace (never their secret). */
+        get: operations["listCalendarFeeds"];
+        put?: never;
+        /** A secret iCal URL for the caller; the token is shown once and stored hashed. */
+        post: operations["createCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/calendar/feeds/{feed_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the caller's feeds; its URL stops working at once. */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** The iCal feed (RFC 5545) behind a secret token; no login. Rate limited per address. */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/people": {
         parameters: {
             query?: never;
@@ -613,6 +754,139 @@ export interface components {
         ImportRejection: {
             error: components["schemas"]["ErrorBody"]["error"];
             report: components["schemas"]["ImportReport"];
+        };
+        /** @enum {string} */
+        PlanStatus: "idea" | "preparing" | "proposed" | "funded" | "not_funded" | "done";
+        /** @enum {string} */
+        PolicyPhase: "agenda_setting" | "preparation" | "decision" | "execution" | "evaluation";
+        Plan: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            description: string;
+            /** @description The "why" of the plan. */
+            core_message: string;
+            domain: string;
+            /** @description The year the money is needed. */
+            budget_year: number;
+            /** @description Euros per year. */
+            budget_needed: number | null;
+            status: components["schemas"]["PlanStatus"];
+            phase: components["schemas"]["PolicyPhase"];
+            /** Format: int64 */
+            owner_id: number | null;
+            organisation_ids: number[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PlanCreate: {
+            title: string;
+            description?: string;
+            core_message?: string;
+            domain?: string;
+            /** @description From last year to ten years ahead. */
+            budget_year: number;
+            budget_needed?: number | null;
+            status?: components["schemas"]["PlanStatus"];
+            phase?: components["schemas"]["PolicyPhase"];
+            organisation_ids?: number[];
+        };
+        PlanUpdate: {
+            title?: string;
+            description?: string;
+            core_message?: string;
+            domain?: string;
+            budget_year?: number;
+            budget_needed?: number | null;
+            status?: components["schemas"]["PlanStatus"];
+            phase?: components["schemas"]["PolicyPhase"];
+            organisation_ids?: number[];
+        };
+        OrganisationRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            municipality_code: string | null;
+        };
+        PlanWindow: {
+            /** @enum {string} */
+            id: "party_programmes" | "adviser" | "alderman" | "coalition_agreement" | "council_parties" | "kadernota_vote" | "begroting";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description The cycle event the window is derived from. */
+            rule: string;
+            label: string;
+            explain: string;
+        };
+        PlanSchedule: {
+            organisation: components["schemas"]["OrganisationRef"];
+            budget_year: number;
+            /** @description The kadernota falls in an election year. */
+            election_year: boolean;
+            /** @enum {string} */
+            timing: "on_time" | "late" | "fallback_only" | "too_late";
+            /** @description Set when too late. */
+            earliest_feasible_year: number | null;
+            windows: components["schemas"]["PlanWindow"][];
+        };
+        CycleEvent: {
+            id: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: date
+             * @description Last day of a period.
+             */
+            until: string | null;
+            /** @enum {string} */
+            basis: "legal" | "typical";
+            /** @description The workspace entered the real date. */
+            actual: boolean;
+            label: string;
+            explain: string;
+            source: {
+                title?: string;
+                publisher?: string;
+                year?: number;
+            } | null;
+        };
+        CycleYear: {
+            organisation: components["schemas"]["OrganisationRef"];
+            year: number;
+            /** Format: date */
+            merged_on: string | null;
+            events: components["schemas"]["CycleEvent"][];
+        };
+        UpcomingItem: {
+            /** Format: date */
+            date: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @enum {string} */
+            kind: "event" | "window";
+            event?: components["schemas"]["CycleEvent"];
+            window?: components["schemas"]["PlanWindow"];
+            plan?: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+            };
+        };
+        CalendarFeed: {
+            /** Format: int64 */
+            id: number;
+            label: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreatedCalendarFeed: components["schemas"]["CalendarFeed"] & {
+            /** @description Shown once. */
+            token: string;
+            /** @description /ical/{token} on this server. */
+            path: string;
         };
         ElectionResult: {
             term: components["schemas"]["CouncilTerm"];
@@ -1392,6 +1666,368 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRejection"];
                 };
             };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Plan"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan and its schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["Plan"];
+                        schedules: components["schemas"]["PlanSchedule"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getCycle: {
+        parameters: {
+            query?: {
+                /** @description Defaults to this year. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events by date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleYear"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    setCycleDate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An event id of the rules, or merger_election. */
+                    event?: string;
+                    year?: number;
+                    /** @description YYYY-MM-DD in that year, or empty. */
+                    date?: string;
+                    /** @description YYYY-01-01, or empty. */
+                    merged_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listUpcoming: {
+        parameters: {
+            query?: {
+                /** @description Defaults to 90. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        items: components["schemas"]["UpcomingItem"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listCalendarFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feeds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CalendarFeed"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created; subscribe to `path` on this server. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedCalendarFeed"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cycle events of this year and next for every municipality, and all plan windows (Dutch). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listPeople: {

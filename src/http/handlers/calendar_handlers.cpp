@@ -1,0 +1,384 @@
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "http/handlers/handlers.hpp"
+#include "http/handlers/views.hpp"
+#include "http/json_body.hpp"
+#include "interchange/ical.hpp"
+
+namespace aantafel::http {
+
+using namespace core::calendar;
+using nlohmann::json;
+
+namespace {
+
+const RouteOptions kMember{.access = Access::kWorkspace};
+const RouteOptions kOpen{.access = Access::kPublic};
+
+const std::string& Pick(const Text& text, Language language) {
+  return language == Language::kEnglish ? text.en : text.nl;
+}
+
+json DateOrNull(const std::optional<core::CivilDate>& date) {
+  return date ? json(date->ToString()) : json(nullptr);
+}
+
+json OrganisationRef(const core::whoiswho::Organisation& org) {
+  return {
+      {"id", org.id},
+      {"name", org.name},
+      {"municipality_code", org.municipality_code ? json(*org.municipality_code) : json(nullptr)}};
+}
+
+json PlanView(const Plan& p) {
+  return {{"id", p.id},
+          {"title", p.title},
+          {"description", p.description},
+          {"core_message", p.core_message},
+          {"domain", p.domain},
+          {"budget_year", p.budget_year},
+          {"budget_needed", p.budget_needed ? json(*p.budget_needed) : json(nullptr)},
+          {"status", ToString(p.status)},
+          {"phase", ToString(p.phase)},
+          {"owner_id", p.owner_id ? json(*p.owner_id) : json(nullptr)},
+          {"organisation_ids", p.organisation_ids},
+          {"created_at", FormatTimestamp(p.created_at)},
+          {"updated_at", FormatTimestamp(p.updated_at)}};
+}
+
+json EventView(const CycleEvent& e, const CycleRules& rules, Language language) {
+  const EventRule* rule = e.id == "merger_election" ? &rules.merger_election : rules.Find(e.id);
+  json out = {{"id", e.id},
+              {"date", e.date.ToString()},
+              {"until", DateOrNull(e.until)},
+              {"basis", ToString(e.basis)},
+              {"actual", e.actual}};
+  if (rule != nullptr) {
+    out["label"] = Pick(rule->label, language);
+    out["explain"] = Pick(rule->explain, language);
+    const auto source = rules.sources.find(rule->source);
+    out["source"] = source == rules.sources.end() ? json(nullptr)
+                                                  : json({{"title", source->second.title},
+                                                          {"publisher", source->second.publisher},
+                                                          {"year", source->second.year}});
+  }
+  return out;
+}
+
+json WindowView(const Window& w, const CycleRules& rules, Language language) {
+  json out = {{"id", w.id}, {"from", w.from.ToString()}, {"to", w.to.ToString()}, {"rule", w.rule}};
+  if (auto it = rules.windows.find(w.id); it != rules.windows.end()) {
+    out["label"] = Pick(it->second.label, language);
+    out["explain"] = Pick(it->second.explain, language);
+  }
+  return out;
+}
+
+json ScheduleView(const MunicipalitySchedule& s, const CycleRules& rules, Language language) {
+  json windows = json::array();
+  for (const Window& w : s.schedule.windows) windows.push_back(WindowView(w, rules, language));
+  return {{"organisation", OrganisationRef(s.organisation)},
+          {"budget_year", s.schedule.budget_year},
+          {"election_year", s.schedule.election_year},
+          {"timing", ToString(s.schedule.timing)},
+          {"earliest_feasible_year", s.schedule.earliest_feasible_year
+                                         ? json(*s.schedule.earliest_feasible_year)
+                                         : json(nullptr)},
+          {"windows", windows}};
+}
+
+json FeedView(const CalendarFeed& f) {
+  return {{"id", f.id}, {"label", f.label}, {"created_at", FormatTimestamp(f.created_at)}};
+}
+
+/// Reads a plan body (create or patch): every field optional here, core decides what is needed.
+struct PlanFields {
+  std::optional<std::string> title, description, core_message, domain, status, phase;
+  std::optional<std::int64_t> budget_year;
+  std::optional<std::optional<std::int64_t>> budget_needed;
+  std::optional<std::vector<std::int64_t>> organisation_ids;
+};
+
+PlanFields ReadPlan(JsonObjectReader& body, bool create) {
+  PlanFields f;
+  f.title = body.String("title", create, 1024);
+  f.description = body.String("description", false, 64 * 1024);
+  f.core_message = body.String("core_message", false, 16 * 1024);
+  f.domain = body.String("domain", false, 1024);
+  f.status = body.String("status", false, 64);
+  f.phase = body.String("phase", false, 64);
+  f.budget_year = body.Integer("budget_year", create);
+  if (body.Has("budget_needed")) {
+    f.budget_needed = body.IsNull("budget_needed") ? std::optional<std::int64_t>()
+                                                   : body.Integer("budget_needed", false);
+  }
+  f.organisation_ids = body.IntegerList("organisation_ids", 100);
+  return f;
+}
+
+std::int64_t QueryInt(const HttpRequest& request, const std::string& name, std::int64_t fallback,
+                      core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return fallback;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size()) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return fallback;
+  }
+  return value;
+}
+
+}  // namespace
+
+void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/plans",
+      [&service](RequestContext& ctx) {
+        json items = json::array();
+        for (const Plan& p : service.ListPlans(*ctx.workspace)) items.push_back(PlanView(p));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/plans",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        PlanFields f = ReadPlan(*body, true);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        PlanInput input{
+            .title = f.title.value_or(""),
+            .description = f.description.value_or(""),
+            .core_message = f.core_message.value_or(""),
+            .domain = f.domain.value_or(""),
+            .budget_year = f.budget_year.value_or(0),
+            .budget_needed = f.budget_needed.value_or(std::nullopt),
+            .status = f.status.value_or("idea"),
+            .phase = f.phase.value_or("agenda_setting"),
+            .organisation_ids = f.organisation_ids.value_or(std::vector<std::int64_t>{})};
+        auto plan = service.AddPlan(*ctx.workspace, input);
+        if (!plan) return Fail(ctx, plan.error());
+        return JsonResponse(201, PlanView(*plan));
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/plans/{plan_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "plan_id");
+        if (!id) return Fail(ctx, id.error());
+        auto plan = service.GetPlan(*ctx.workspace, *id);
+        if (!plan) return Fail(ctx, plan.error());
+        auto schedules = service.Schedule(*ctx.workspace, *id);
+        if (!schedules) return Fail(ctx, schedules.error());
+        json list = json::array();
+        for (const auto& s : *schedules)
+          list.push_back(ScheduleView(s, service.rules(), ctx.language));
+        return JsonResponse(200, {{"plan", PlanView(*plan)}, {"schedules", list}});
+      },
+      kMember);
+
+  router.Add(
+      "PATCH", "/api/v1/workspaces/{slug}/plans/{plan_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "plan_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        PlanFields f = ReadPlan(*body, false);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto plan = service.UpdatePlan(*ctx.workspace, *id,
+                                       {.title = f.title,
+                                        .description = f.description,
+                                        .core_message = f.core_message,
+                                        .domain = f.domain,
+                                        .budget_year = f.budget_year,
+                                        .budget_needed = f.budget_needed,
+                                        .status = f.status,
+                                        .phase = f.phase,
+                                        .organisation_ids = f.organisation_ids});
+        if (!plan) return Fail(ctx, plan.error());
+        return JsonResponse(200, PlanView(*plan));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/plans/{plan_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "plan_id");
+        if (!id) return Fail(ctx, id.error());
+        auto deleted = service.DeletePlan(*ctx.workspace, *id);
+        if (!deleted) return Fail(ctx, deleted.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        core::FieldErrors errors;
+        const auto year = QueryInt(ctx.request, "year", service.Today().year, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto cycle = service.Cycle(*ctx.workspace, *id, year);
+        if (!cycle) return Fail(ctx, cycle.error());
+        json events = json::array();
+        for (const auto& e : cycle->events) {
+          events.push_back(EventView(e, service.rules(), ctx.language));
+        }
+        return JsonResponse(200, {{"organisation", OrganisationRef(cycle->organisation)},
+                                  {"year", year},
+                                  {"merged_on", DateOrNull(cycle->merged_on)},
+                                  {"events", events}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto event = body->String("event", false, 64);
+        auto year = body->Integer("year", false);
+        auto date = body->String("date", false, 32);
+        auto merged_on = body->String("merged_on", false, 32);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        // Either an actual date of one event ({event, year, date}; empty date = default again)
+        // or the merger date ({merged_on}; empty = not merged).
+        if (merged_on) {
+          if (event || year || date) {
+            return Fail(ctx, core::Error::Field("merged_on", core::FieldIssue::kInvalidChoice));
+          }
+          auto done = service.SetMergedOn(*ctx.workspace, *id, *merged_on);
+          if (!done) return Fail(ctx, done.error());
+          return HttpResponse::NoContent();
+        }
+        core::FieldErrors errors;
+        if (!event) errors.Add("event", core::FieldIssue::kRequired);
+        if (!year) errors.Add("year", core::FieldIssue::kRequired);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto done = service.SetCycleDate(*ctx.workspace, *id, *event, *year, date.value_or(""));
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/calendar/upcoming",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        const auto days = QueryInt(ctx.request, "days", 90, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto upcoming = service.Upcoming(*ctx.workspace, days);
+        if (!upcoming) return Fail(ctx, upcoming.error());
+        json items = json::array();
+        for (const auto& u : *upcoming) {
+          json item = {{"date", u.date.ToString()},
+                       {"organisation", OrganisationRef(u.organisation)}};
+          if (u.event) {
+            item["kind"] = "event";
+            item["event"] = EventView(*u.event, service.rules(), ctx.language);
+          } else {
+            item["kind"] = "window";
+            item["window"] = WindowView(*u.window, service.rules(), ctx.language);
+            item["plan"] = {{"id", u.plan->id}, {"title", u.plan->title}};
+          }
+          items.push_back(std::move(item));
+        }
+        return JsonResponse(200, {{"days", days}, {"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/calendar/feeds",
+      [&service](RequestContext& ctx) {
+        json items = json::array();
+        for (const auto& f : service.ListFeeds(*ctx.workspace)) items.push_back(FeedView(f));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/calendar/feeds",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto label = body->String("label", false, 1024);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto issued = service.CreateFeed(*ctx.workspace, label.value_or(""));
+        if (!issued) return Fail(ctx, issued.error());
+        json out = FeedView(issued->feed);
+        out["token"] = issued->token;
+        out["path"] = "/ical/" + issued->token;
+        HttpResponse response = JsonResponse(201, out);
+        response.headers.Set("Cache-Control", "no-store");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/calendar/feeds/{feed_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "feed_id");
+        if (!id) return Fail(ctx, id.error());
+        auto done = service.RevokeFeed(*ctx.workspace, *id);
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/ical/{token}",
+      [&service](RequestContext& ctx) {
+        std::string token(ctx.params.Get("token"));
+        if (token.ends_with(".ics")) token.resize(token.size() - 4);
+        auto content = service.Feed(token, ctx.request.remote_address);
+        if (!content) return Fail(ctx, content.error());
+        const auto& rules = service.rules();
+        const Language nl = Language::kDutch;
+        std::vector<interchange::ICalEvent> events;
+        for (const auto& year : content->years) {
+          for (const auto& e : year.events) {
+            const json view = EventView(e, rules, nl);
+            events.push_back({.uid = "event-" + std::to_string(year.organisation.id) + "-" + e.id +
+                                     "-" + std::to_string(e.date.year) + "@aantafel",
+                              .first_day = e.date,
+                              .last_day = e.until.value_or(e.date),
+                              .summary = year.organisation.name + ": " + view.value("label", e.id),
+                              .description = view.value("explain", "") +
+                                             (e.basis == Basis::kLegal ? " (wettelijke termijn)"
+                                              : e.actual               ? " (echte datum)"
+                                                         : " (gebruikelijke datum)")});
+          }
+        }
+        for (const auto& [plan, schedules] : content->plans) {
+          for (const auto& s : schedules) {
+            for (const Window& w : s.schedule.windows) {
+              const json view = WindowView(w, rules, nl);
+              events.push_back({.uid = "plan-" + std::to_string(plan.id) + "-" +
+                                       std::to_string(s.organisation.id) + "-" + w.id + "@aantafel",
+                                .first_day = w.from,
+                                .last_day = w.to,
+                                .summary = plan.title + " — " + s.organisation.name + ": " +
+                                           view.value("label", w.id),
+                                .description = view.value("explain", "")});
+            }
+          }
+        }
+        HttpResponse response;
+        response.body =
+            interchange::WriteICalendar("aantafel Beleidskalender", events, service.Now());
+        response.headers.Set("Content-Type", "text/calendar; charset=utf-8");
+        response.headers.Set("Cache-Control", "private, max-age=300");
+        return response;
+      },
+      kOpen);
+}
+
+}  // namespace aantafel::http

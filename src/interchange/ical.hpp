@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/clock.hpp"
+
+namespace aantafel::interchange {
+
+/// An all-day event (or span of days) in a calendar feed.
+struct ICalEvent {
+  std::string uid;  ///< stable across refreshes, so calendars update instead of duplicating
+  core::CivilDate first_day;
+  core::CivilDate last_day;  ///< inclusive
+  std::string summary;
+  std::string description;
+  std::string url;  ///< may be empty
+};
+
+/// An RFC 5545 VCALENDAR: CRLF line ends, lines folded at 75 octets (never inside a UTF-8
+/// sequence), TEXT values escaped, DTSTAMP on every event.
+std::string WriteICalendar(std::string_view calendar_name, const std::vector<ICalEvent>& events,
+                           core::Instant stamp);
+
+}  // namespace aantafel::interchange

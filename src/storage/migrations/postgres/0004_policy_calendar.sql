@@ -1,0 +1,52 @@
+-- Beleidskalender: plans with their municipalities, actual cycle dates a workspace enters per
+-- municipality (replacing the defaults of knowledge/policy_cycle.json), the merger date of a
+-- municipality, and secret calendar feed (iCal) tokens. Dates are 'YYYY-MM-DD' text.
+ALTER TABLE organisations ADD COLUMN merged_on TEXT;
+
+CREATE TABLE plans (
+  id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  workspace_id  BIGINT  NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  title         TEXT    NOT NULL,
+  description   TEXT    NOT NULL DEFAULT '',
+  core_message  TEXT    NOT NULL DEFAULT '',
+  domain        TEXT    NOT NULL DEFAULT '',
+  budget_year   BIGINT  NOT NULL,
+  budget_needed BIGINT ,
+  status        TEXT    NOT NULL,
+  phase         TEXT    NOT NULL,
+  owner_id      BIGINT  REFERENCES users(id) ON DELETE SET NULL,
+  created_at    BIGINT  NOT NULL,
+  updated_at    BIGINT  NOT NULL,
+  UNIQUE (workspace_id, id)
+);
+CREATE INDEX plans_workspace ON plans(workspace_id, budget_year);
+
+CREATE TABLE plan_organisations (
+  workspace_id    BIGINT  NOT NULL,
+  plan_id         BIGINT  NOT NULL,
+  organisation_id BIGINT  NOT NULL,
+  PRIMARY KEY (workspace_id, plan_id, organisation_id),
+  FOREIGN KEY (workspace_id, plan_id) REFERENCES plans(workspace_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workspace_id, organisation_id) REFERENCES organisations(workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE cycle_dates (
+  workspace_id    BIGINT  NOT NULL,
+  organisation_id BIGINT  NOT NULL,
+  event_id        TEXT    NOT NULL,
+  year            BIGINT  NOT NULL,
+  date            TEXT    NOT NULL,
+  updated_at      BIGINT  NOT NULL,
+  PRIMARY KEY (workspace_id, organisation_id, event_id, year),
+  FOREIGN KEY (workspace_id, organisation_id) REFERENCES organisations(workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE calendar_feeds (
+  id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  workspace_id BIGINT  NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id      BIGINT  NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  token_hash   TEXT    NOT NULL UNIQUE,
+  label        TEXT    NOT NULL DEFAULT '',
+  created_at   BIGINT  NOT NULL
+);
+CREATE INDEX calendar_feeds_user ON calendar_feeds(workspace_id, user_id);
