@@ -46,6 +46,15 @@ constexpr std::string_view kDeleteCycleDate =
     "DELETE FROM cycle_dates WHERE workspace_id = $1 AND organisation_id = $2 AND event_id = $3 "
     "AND year = $4";
 
+constexpr std::string_view kInsertCustom =
+    "INSERT INTO cycle_custom_events (workspace_id, organisation_id, date, title, note, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+constexpr std::string_view kCustomEvents =
+    "SELECT id, date, title, note FROM cycle_custom_events WHERE workspace_id = $1 AND "
+    "organisation_id = $2 ORDER BY date, id";
+constexpr std::string_view kDeleteCustom =
+    "DELETE FROM cycle_custom_events WHERE workspace_id = $1 AND organisation_id = $2 AND id = $3";
+
 constexpr std::string_view kInsertFeed =
     "INSERT INTO calendar_feeds (workspace_id, user_id, token_hash, label, created_at) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
@@ -164,6 +173,12 @@ MunicipalityCycle SqlPlanRepository::CycleOf(std::int64_t ws, std::int64_t organ
       cycle.actual[{r.Text(0), static_cast<int>(r.Int(1))}] = *date;
     }
   }
+  for (const Row& r : lease->Query(sql::kCustomEvents, {ws, organisation_id})) {
+    if (auto date = core::CivilDate::Parse(r.Text(1))) {
+      cycle.custom.push_back(
+          {.id = r.Int(0), .date = *date, .title = r.Text(2), .note = r.Text(3)});
+    }
+  }
   return cycle;
 }
 
@@ -186,6 +201,22 @@ void SqlPlanRepository::SetMergedOn(std::int64_t ws, std::int64_t organisation_i
   lease->Execute(sql::kSetMergedOn,
                  {ws, organisation_id, merged_on ? Value(merged_on->ToString()) : Value(nullptr),
                   ToMillis(now)});
+}
+
+CustomEvent SqlPlanRepository::AddCustomEvent(std::int64_t ws, std::int64_t organisation_id,
+                                              const CustomEvent& event, core::Instant now) {
+  auto lease = db_.Acquire();
+  auto row = lease->QueryOne(sql::kInsertCustom, {ws, organisation_id, event.date.ToString(),
+                                                  event.title, event.note, ToMillis(now)});
+  CustomEvent stored = event;
+  stored.id = row->Int(0);
+  return stored;
+}
+
+bool SqlPlanRepository::DeleteCustomEvent(std::int64_t ws, std::int64_t organisation_id,
+                                          std::int64_t id) {
+  auto lease = db_.Acquire();
+  return lease->Execute(sql::kDeleteCustom, {ws, organisation_id, id}) > 0;
 }
 
 CalendarFeed SqlPlanRepository::AddFeed(const CalendarFeed& feed, std::string_view token_hash) {

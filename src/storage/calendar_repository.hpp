@@ -21,6 +21,10 @@ class SqlPlanRepository final : public core::calendar::PlanRepository {
                     std::optional<core::CivilDate> date, core::Instant now) override;
   void SetMergedOn(std::int64_t ws, std::int64_t organisation_id,
                    std::optional<core::CivilDate> merged_on, core::Instant now) override;
+  core::calendar::CustomEvent AddCustomEvent(std::int64_t ws, std::int64_t organisation_id,
+                                             const core::calendar::CustomEvent& event,
+                                             core::Instant now) override;
+  bool DeleteCustomEvent(std::int64_t ws, std::int64_t organisation_id, std::int64_t id) override;
 
   core::calendar::CalendarFeed AddFeed(const core::calendar::CalendarFeed& feed,
                                        std::string_view token_hash) override;

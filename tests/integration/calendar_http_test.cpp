@@ -231,6 +231,40 @@ TEST_P(CalendarHttp, AFeedIsValidICalendarUntilItIsRevoked) {
   EXPECT_EQ(client->Request("GET", "/ical/not-a-token", {}).status, 404);
 }
 
+TEST_P(CalendarHttp, OwnEventsShowInTheYearTheFeedAndTheUpcomingList) {
+  const std::string events = "/organisations/" + std::to_string(denkstad) + "/cycle/events";
+  auto added = Call("POST", events, {{"date", "2026-12-10"}, {"title", "Werkbezoek wethouder"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto id = Body(added)["id"].get<std::int64_t>();
+  EXPECT_EQ(Call("POST", events, {{"date", "morgen"}, {"title", ""}}).status, 422);
+  auto year = Body(Call("GET", "/organisations/" + std::to_string(denkstad) + "/cycle?year=2026"));
+  bool seen = false;
+  for (const auto& e : year["events"]) {
+    if (e["id"] == "custom:" + std::to_string(id)) {
+      seen = true;
+      EXPECT_EQ(e["basis"], "own");
+      EXPECT_EQ(e["label"], "Werkbezoek wethouder");
+      EXPECT_EQ(e["custom_id"], id);
+    }
+  }
+  EXPECT_TRUE(seen);
+  // Within 30 days of 18 November: both municipalities' najaarsnota (20 Nov), then the visit.
+  auto upcoming = Body(Call("GET", "/calendar/upcoming?days=30"))["items"];
+  ASSERT_EQ(upcoming.size(), 3U) << upcoming.dump();
+  EXPECT_EQ(upcoming[0]["event"]["id"], "najaarsnota");
+  EXPECT_EQ(upcoming[2]["event"]["label"], "Werkbezoek wethouder");
+  EXPECT_EQ(upcoming[2]["date"], "2026-12-10");
+  auto feed = Body(Call("POST", "/calendar/feeds", json::object()));
+  auto ical = client->Request("GET", feed["path"].get<std::string>(), {});
+  EXPECT_NE(ical.body.find("SUMMARY:Denkstad: Werkbezoek wethouder\r\n"), std::string::npos);
+
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  EXPECT_EQ(Call("DELETE", events + "/" + std::to_string(id), {}, &bram, "welzijn-oost").status,
+            404);
+  EXPECT_EQ(Call("DELETE", events + "/" + std::to_string(id)).status, 204);
+  EXPECT_EQ(Call("DELETE", events + "/" + std::to_string(id)).status, 404);
+}
+
 TEST_P(CalendarHttp, GuessingFeedTokensIsRateLimited) {
   int last = 0;
   for (int i = 0; i < 125 && last != 429; ++i) {

@@ -142,6 +142,25 @@ TEST_P(CalendarContract, ActualDatesAndMergersArePerWorkspaceAndMunicipality) {
   EXPECT_EQ((plans->CycleOf(ws_a, utrecht).actual.at({"kadernota_vote", 2027})), D("2027-06-19"));
 }
 
+TEST_P(CalendarContract, OwnEventsBelongToOneWorkspacesMunicipality) {
+  CustomEvent e = plans->AddCustomEvent(
+      ws_a, utrecht, {.date = D("2027-03-02"), .title = "Extra raadsvergadering Wmo", .note = "n"},
+      clock.Now());
+  EXPECT_GT(e.id, 0);
+  auto cycle = plans->CycleOf(ws_a, utrecht);
+  ASSERT_EQ(cycle.custom.size(), 1U);
+  EXPECT_EQ(cycle.custom[0].title, "Extra raadsvergadering Wmo");
+  EXPECT_TRUE(plans->CycleOf(ws_a, amersfoort).custom.empty());
+  EXPECT_TRUE(plans->CycleOf(ws_b, utrecht).custom.empty());
+  EXPECT_FALSE(plans->DeleteCustomEvent(ws_b, utrecht, e.id));
+  EXPECT_FALSE(plans->DeleteCustomEvent(ws_a, amersfoort, e.id));
+  EXPECT_THROW(
+      plans->AddCustomEvent(ws_b, utrecht, {.date = D("2027-03-02"), .title = "X"}, clock.Now()),
+      StorageError);
+  EXPECT_TRUE(plans->DeleteCustomEvent(ws_a, utrecht, e.id));
+  EXPECT_TRUE(plans->CycleOf(ws_a, utrecht).custom.empty());
+}
+
 TEST_P(CalendarContract, FeedsAreFoundByHashAndRevokedPerUser) {
   CalendarFeed feed = plans->AddFeed(
       {.workspace_id = ws_a, .user_id = user, .label = "Outlook", .created_at = clock.Now()},

@@ -92,6 +92,14 @@ std::vector<CycleEvent> CycleForYear(const CycleRules& rules, const Municipality
       events.push_back(std::move(*event));
     }
   }
+  for (const CustomEvent& c : cycle.custom) {
+    if (c.date.year != year) continue;
+    events.push_back({.id = "custom:" + std::to_string(c.id),
+                      .date = c.date,
+                      .basis = Basis::kOwn,
+                      .actual = true,
+                      .custom = c});
+  }
   std::stable_sort(events.begin(), events.end(),
                    [](const CycleEvent& a, const CycleEvent& b) { return a.date < b.date; });
   return events;

@@ -11,6 +11,14 @@
 
 namespace aantafel::core::calendar {
 
+/// An event a workspace added to a municipality's calendar.
+struct CustomEvent {
+  std::int64_t id = 0;
+  CivilDate date;
+  std::string title;
+  std::string note;
+};
+
 /// What a workspace knows about one municipality's actual cycle.
 struct MunicipalityCycle {
   /// The day the municipality is formed by a merger (1 January); its council is elected in the
@@ -18,6 +26,7 @@ struct MunicipalityCycle {
   std::optional<CivilDate> merged_on;
   /// Actual dates that replace the rule's default: (event id, year) → date.
   std::map<std::pair<std::string, int>, CivilDate> actual;
+  std::vector<CustomEvent> custom;  ///< by date
 };
 
 /// One event in one municipality's year.
@@ -26,10 +35,12 @@ struct CycleEvent {
   CivilDate date;
   std::optional<CivilDate> until;  ///< for periods (coalition agreement, kadernota drafting)
   Basis basis = Basis::kTypical;
-  bool actual = false;  ///< the workspace entered the real date
+  bool actual = false;                ///< the workspace entered the real date
+  std::optional<CustomEvent> custom;  ///< set for events the workspace added (id "custom:N")
 };
 
-/// The events of `year`, by date: defaults from the rules, replaced by actual dates where known.
+/// The events of `year`, by date: defaults from the rules, replaced by actual dates where known,
+/// and the workspace's own events.
 std::vector<CycleEvent> CycleForYear(const CycleRules& rules, const MunicipalityCycle& cycle,
                                      int year);
 

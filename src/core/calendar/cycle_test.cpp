@@ -86,6 +86,22 @@ TEST(Cycle, AYearHasLegalDeadlinesAndActualDatesReplaceDefaults) {
                              [](const auto& a, const auto& b) { return a.date < b.date; }));
 }
 
+TEST(Cycle, OwnEventsJoinTheirYearInDateOrder) {
+  MunicipalityCycle cycle;
+  cycle.custom.push_back({.id = 7, .date = D("2027-05-20"), .title = "Wijkschouw"});
+  cycle.custom.push_back({.id = 8, .date = D("2028-01-10"), .title = "Volgend jaar"});
+  const auto events = CycleForYear(Rules(), cycle, 2027);
+  auto it = std::find_if(events.begin(), events.end(),
+                         [](const CycleEvent& e) { return e.id == "custom:7"; });
+  ASSERT_NE(it, events.end());
+  EXPECT_EQ(it->basis, Basis::kOwn);
+  EXPECT_EQ(it->custom->title, "Wijkschouw");
+  EXPECT_EQ((it - 1)->id, "kadernota_publication") << "15 May comes before 20 May";
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const CycleEvent& e) { return e.id == "custom:8"; }),
+            0);
+}
+
 TEST(Schedule, AnOrdinaryYear) {
   auto s = ScheduleFor(Rules(), {}, 2028, D("2026-11-18"));
   EXPECT_FALSE(s.election_year);

@@ -61,13 +61,17 @@ class PlanRepository {
   virtual std::vector<Plan> ListPlans(std::int64_t ws) = 0;
   virtual bool DeletePlan(std::int64_t ws, std::int64_t id) = 0;
 
-  /// The merger date and actual dates a workspace entered for a municipality.
+  /// The merger date, actual dates and own events a workspace entered for a municipality.
   virtual MunicipalityCycle CycleOf(std::int64_t ws, std::int64_t organisation_id) = 0;
   /// Sets (or, with nullopt, removes) the actual date of one event in one year.
   virtual void SetCycleDate(std::int64_t ws, std::int64_t organisation_id, std::string_view event,
                             int year, std::optional<CivilDate> date, Instant now) = 0;
   virtual void SetMergedOn(std::int64_t ws, std::int64_t organisation_id,
                            std::optional<CivilDate> merged_on, Instant now) = 0;
+  virtual CustomEvent AddCustomEvent(std::int64_t ws, std::int64_t organisation_id,
+                                     const CustomEvent& event, Instant now) = 0;
+  virtual bool DeleteCustomEvent(std::int64_t ws, std::int64_t organisation_id,
+                                 std::int64_t id) = 0;
 
   virtual CalendarFeed AddFeed(const CalendarFeed& feed, std::string_view token_hash) = 0;
   virtual std::vector<CalendarFeed> ListFeeds(std::int64_t ws, std::int64_t user_id) = 0;

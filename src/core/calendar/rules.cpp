@@ -105,7 +105,14 @@ EventRule ReadEvent(const json& item, const std::string& path, FieldErrors& erro
 
 }  // namespace
 
-std::string_view ToString(Basis basis) { return basis == Basis::kLegal ? "legal" : "typical"; }
+std::string_view ToString(Basis basis) {
+  switch (basis) {
+    case Basis::kLegal: return "legal";
+    case Basis::kTypical: return "typical";
+    case Basis::kOwn: return "own";
+  }
+  return "typical";
+}
 
 CivilDate DayIn(const DayRule& rule, int year) {
   if (!rule.weekday) return {.year = year, .month = rule.month, .day = rule.day};

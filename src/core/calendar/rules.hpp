@@ -11,8 +11,8 @@
 
 namespace aantafel::core::calendar {
 
-/// Whether a date is set by law or is what municipalities usually do.
-enum class Basis { kLegal, kTypical };
+/// Whether a date is set by law, is what municipalities usually do, or was added by a workspace.
+enum class Basis { kLegal, kTypical, kOwn };
 
 std::string_view ToString(Basis basis);
 

@@ -264,6 +264,33 @@ Status PolicyCalendarService::SetMergedOn(const WorkspaceAccess& access,
   return Ok{};
 }
 
+Result<CustomEvent> PolicyCalendarService::AddCustomEvent(const WorkspaceAccess& access,
+                                                          std::int64_t organisation_id,
+                                                          std::string_view date,
+                                                          std::string_view title,
+                                                          std::string_view note) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  auto org = Municipality(access.workspace.id, organisation_id);
+  if (!org) return org.error();
+  FieldErrors errors;
+  auto parsed = CheckDate("date", date, true, errors);
+  auto checked_title = CheckText("title", title, kTitle, errors);
+  auto checked_note = CheckText("note", note, kMessage, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  return plans_.AddCustomEvent(access.workspace.id, organisation_id,
+                               {.date = *parsed, .title = *checked_title, .note = *checked_note},
+                               clock_.Now());
+}
+
+Status PolicyCalendarService::DeleteCustomEvent(const WorkspaceAccess& access,
+                                                std::int64_t organisation_id, std::int64_t id) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  if (!plans_.DeleteCustomEvent(access.workspace.id, organisation_id, id)) {
+    return Error::Of(ErrorCode::kNotFound);
+  }
+  return Ok{};
+}
+
 Result<std::vector<UpcomingItem>> PolicyCalendarService::Upcoming(const WorkspaceAccess& access,
                                                                   std::int64_t days) {
   if (days < 1 || days > kMaxUpcomingDays) {

@@ -99,6 +99,12 @@ class PolicyCalendarService {
                       std::string_view event, std::int64_t year, std::string_view date);
   Status SetMergedOn(const accounts::WorkspaceAccess& access, std::int64_t organisation_id,
                      std::string_view merged_on);
+  /// Adds an event of the workspace's own to a municipality's calendar.
+  Result<CustomEvent> AddCustomEvent(const accounts::WorkspaceAccess& access,
+                                     std::int64_t organisation_id, std::string_view date,
+                                     std::string_view title, std::string_view note);
+  Status DeleteCustomEvent(const accounts::WorkspaceAccess& access, std::int64_t organisation_id,
+                           std::int64_t id);
   /// Cycle events and plan windows of all the workspace's municipalities in the next `days`.
   Result<std::vector<UpcomingItem>> Upcoming(const accounts::WorkspaceAccess& access,
                                              std::int64_t days);

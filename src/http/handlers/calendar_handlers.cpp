@@ -48,6 +48,17 @@ json PlanView(const Plan& p) {
 }
 
 json EventView(const CycleEvent& e, const CycleRules& rules, Language language) {
+  if (e.custom) {
+    return {{"id", e.id},
+            {"date", e.date.ToString()},
+            {"until", nullptr},
+            {"basis", ToString(e.basis)},
+            {"actual", true},
+            {"label", e.custom->title},
+            {"explain", e.custom->note},
+            {"source", nullptr},
+            {"custom_id", e.custom->id}};
+  }
   const EventRule* rule = e.id == "merger_election" ? &rules.merger_election : rules.Find(e.id);
   json out = {{"id", e.id},
               {"date", e.date.ToString()},
@@ -86,6 +97,13 @@ json ScheduleView(const MunicipalitySchedule& s, const CycleRules& rules, Langua
                                          ? json(*s.schedule.earliest_feasible_year)
                                          : json(nullptr)},
           {"windows", windows}};
+}
+
+/// How sure a date in the feed is, in Dutch (the feed has no language negotiation).
+std::string BasisNote(const CycleEvent& e) {
+  if (e.basis == Basis::kOwn) return "";
+  if (e.basis == Basis::kLegal) return " (wettelijke termijn)";
+  return e.actual ? " (echte datum)" : " (gebruikelijke datum)";
 }
 
 json FeedView(const CalendarFeed& f) {
@@ -270,6 +288,39 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
       kMember);
 
   router.Add(
+      "POST", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle/events",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto date = body->String("date", true, 32);
+        auto title = body->String("title", true, 1024);
+        auto note = body->String("note", false, 16 * 1024);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto event = service.AddCustomEvent(*ctx.workspace, *id, *date, *title, note.value_or(""));
+        if (!event) return Fail(ctx, event.error());
+        return JsonResponse(201, {{"id", event->id},
+                                  {"date", event->date.ToString()},
+                                  {"title", event->title},
+                                  {"note", event->note}});
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle/events/{event_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "organisation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto event = PositiveIdParam(ctx, "event_id");
+        if (!event) return Fail(ctx, event.error());
+        auto done = service.DeleteCustomEvent(*ctx.workspace, *id, *event);
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
       "GET", "/api/v1/workspaces/{slug}/calendar/upcoming",
       [&service](RequestContext& ctx) {
         core::FieldErrors errors;
@@ -351,10 +402,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
                               .first_day = e.date,
                               .last_day = e.until.value_or(e.date),
                               .summary = year.organisation.name + ": " + view.value("label", e.id),
-                              .description = view.value("explain", "") +
-                                             (e.basis == Basis::kLegal ? " (wettelijke termijn)"
-                                              : e.actual               ? " (echte datum)"
-                                                         : " (gebruikelijke datum)")});
+                              .description = view.value("explain", "") + BasisNote(e)});
           }
         }
         for (const auto& [plan, schedules] : content->plans) {

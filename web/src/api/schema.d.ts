@@ -367,6 +367,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an event of your own to a municipality's calendar (basis "own"). */
+        post: operations["addCycleEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an event the workspace added. */
+        delete: operations["deleteCycleEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/calendar/upcoming": {
         parameters: {
             query?: never;
@@ -842,10 +883,18 @@ export interface components {
              * @description Last day of a period.
              */
             until: string | null;
-            /** @enum {string} */
-            basis: "legal" | "typical";
-            /** @description The workspace entered the real date. */
+            /**
+             * @description own: added by the workspace.
+             * @enum {string}
+             */
+            basis: "legal" | "typical" | "own";
+            /** @description The workspace entered the real date (always true for own events). */
             actual: boolean;
+            /**
+             * Format: int64
+             * @description Only for own events (to delete them).
+             */
+            custom_id?: number;
             label: string;
             explain: string;
             source: {
@@ -1875,6 +1924,81 @@ export interface operations {
         };
         responses: {
             /** @description Saved. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    addCycleEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    title: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added; it appears in the year view as event "custom:{id}". */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        id: number;
+                        /** Format: date */
+                        date: string;
+                        title: string;
+                        note: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteCycleEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 -- Beleidskalender: plans with their municipalities, actual cycle dates a workspace enters per
 -- municipality (replacing the defaults of knowledge/policy_cycle.json), the merger date of a
--- municipality, and secret calendar feed (iCal) tokens. Dates are 'YYYY-MM-DD' text.
+-- municipality, events a workspace adds, and secret calendar feed (iCal) tokens. Dates are 'YYYY-MM-DD' text.
 ALTER TABLE organisations ADD COLUMN merged_on TEXT;
 
 CREATE TABLE plans (
@@ -40,6 +40,19 @@ CREATE TABLE cycle_dates (
   PRIMARY KEY (workspace_id, organisation_id, event_id, year),
   FOREIGN KEY (workspace_id, organisation_id) REFERENCES organisations(workspace_id, id) ON DELETE CASCADE
 );
+
+-- Events a workspace adds to a municipality's calendar (an extra council meeting, a deadline).
+CREATE TABLE cycle_custom_events (
+  id              INTEGER PRIMARY KEY,
+  workspace_id    INTEGER NOT NULL,
+  organisation_id INTEGER NOT NULL,
+  date            TEXT    NOT NULL,
+  title           TEXT    NOT NULL,
+  note            TEXT    NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  FOREIGN KEY (workspace_id, organisation_id) REFERENCES organisations(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX cycle_custom_events_organisation ON cycle_custom_events(workspace_id, organisation_id, date);
 
 CREATE TABLE calendar_feeds (
   id           INTEGER PRIMARY KEY,
