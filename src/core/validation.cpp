@@ -182,4 +182,15 @@ bool CheckPassword(std::string_view field, std::string_view value, FieldErrors& 
   return true;
 }
 
+std::optional<CivilDate> CheckDate(const std::string& field, std::string_view text, bool required,
+                                   FieldErrors& errors) {
+  if (text.empty()) {
+    if (required) errors.Add(field, FieldIssue::kRequired);
+    return std::nullopt;
+  }
+  auto date = CivilDate::Parse(text);
+  if (!date) errors.Add(field, FieldIssue::kInvalidFormat);
+  return date;
+}
+
 }  // namespace aantafel::core

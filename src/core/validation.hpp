@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/civil_date.hpp"
 #include "core/error.hpp"
 
 namespace aantafel::core {
@@ -33,6 +34,11 @@ std::optional<std::string> CheckText(std::string_view field, std::string_view va
                                      const TextRule& rule, FieldErrors& errors);
 
 /// Lower-cases and trims an email address and checks its shape; adds a problem under `field`.
+/// A "YYYY-MM-DD" date field: kRequired when empty and `required`, kInvalidFormat when not a
+/// real date; nullopt when empty or invalid.
+std::optional<CivilDate> CheckDate(const std::string& field, std::string_view text, bool required,
+                                   FieldErrors& errors);
+
 std::optional<std::string> CheckEmail(std::string_view field, std::string_view value,
                                       FieldErrors& errors);
 

@@ -57,17 +57,6 @@ constexpr Names<PolicyPhase, 5> kPhases{{{
     {PolicyPhase::kEvaluation, "evaluation"},
 }}};
 
-std::optional<CivilDate> CheckDate(const std::string& field, std::string_view text, bool required,
-                                   FieldErrors& errors) {
-  if (text.empty()) {
-    if (required) errors.Add(field, FieldIssue::kRequired);
-    return std::nullopt;
-  }
-  auto date = CivilDate::Parse(text);
-  if (!date) errors.Add(field, FieldIssue::kInvalidFormat);
-  return date;
-}
-
 bool IsCycleEvent(const CycleRules& rules, std::string_view id) {
   return rules.Find(id) != nullptr || id == "merger_election";
 }

@@ -39,17 +39,6 @@ std::vector<std::string> CheckTags(const std::string& field, const std::vector<s
   return out;
 }
 
-std::optional<CivilDate> CheckDate(const std::string& field, std::string_view text, bool required,
-                                   FieldErrors& errors) {
-  if (text.empty()) {
-    if (required) errors.Add(field, FieldIssue::kRequired);
-    return std::nullopt;
-  }
-  auto date = CivilDate::Parse(text);
-  if (!date) errors.Add(field, FieldIssue::kInvalidFormat);
-  return date;
-}
-
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
