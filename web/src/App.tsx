@@ -12,13 +12,19 @@ import { PublicLayout } from './features/shell/PublicLayout';
 import {
   AddPersonPage,
   AreaPage,
+  CalendarOverviewPage,
+  EditPlanPage,
+  FeedsPage,
   ImportPage,
+  MunicipalityCalendarPage,
+  NewPlanPage,
   NoWorkspacePage,
   OrganisationPage,
   OrganisationsPage,
   OverviewPage,
   PeopleListPage,
   PersonPage,
+  PlanPage,
   RootRedirect,
   WorkspaceLayout,
   WorkspaceSettingsPage,
@@ -69,6 +75,15 @@ export function AppRoutes() {
           <Route path="people/organisations" element={<OrganisationsPage />} />
           <Route path="people/organisations/:organisationId" element={<OrganisationPage />} />
           <Route path="people/:personId" element={<PersonPage />} />
+          <Route path="policy-calendar" element={<CalendarOverviewPage />} />
+          <Route path="policy-calendar/plans/new" element={<NewPlanPage />} />
+          <Route path="policy-calendar/plans/:planId" element={<PlanPage />} />
+          <Route path="policy-calendar/plans/:planId/edit" element={<EditPlanPage />} />
+          <Route
+            path="policy-calendar/municipalities/:organisationId"
+            element={<MunicipalityCalendarPage />}
+          />
+          <Route path="policy-calendar/feeds" element={<FeedsPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -62,6 +62,19 @@ const organisationPage = lazyPage(
   (m) => m.OrganisationPage,
 );
 const importPage = lazyPage(() => import('./features/whoiswho/ImportPage'), (m) => m.ImportPage);
+// Beleidskalender (area "policy-calendar").
+const calendarOverviewPage = lazyPage(
+  () => import('./features/calendar/CalendarOverviewPage'),
+  (m) => m.CalendarOverviewPage,
+);
+const newPlanPage = lazyPage(() => import('./features/calendar/PlanFormPage'), (m) => m.NewPlanPage);
+const editPlanPage = lazyPage(() => import('./features/calendar/PlanFormPage'), (m) => m.EditPlanPage);
+const planPage = lazyPage(() => import('./features/calendar/PlanPage'), (m) => m.PlanPage);
+const municipalityCalendarPage = lazyPage(
+  () => import('./features/calendar/MunicipalityCalendarPage'),
+  (m) => m.MunicipalityCalendarPage,
+);
+const feedsPage = lazyPage(() => import('./features/calendar/FeedsPage'), (m) => m.FeedsPage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -80,6 +93,12 @@ export const OrganisationsPage = organisationsPage.Component;
 export const OrganisationPage = organisationPage.Component;
 export const ImportPage = importPage.Component;
 export const NoWorkspacePage = noWorkspacePage.Component;
+export const CalendarOverviewPage = calendarOverviewPage.Component;
+export const NewPlanPage = newPlanPage.Component;
+export const EditPlanPage = editPlanPage.Component;
+export const PlanPage = planPage.Component;
+export const MunicipalityCalendarPage = municipalityCalendarPage.Component;
+export const FeedsPage = feedsPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -6,10 +6,13 @@ import './theme/utrecht-theme.css';
 import './theme/app.css';
 import { App } from './App';
 import { prefetchSession } from './features/auth/session';
+import { loadLanguage, storedLanguage } from './i18n/i18n';
 import { preloadWorkspaceShell } from './lazyPages';
 
 performance.mark('aantafel:script-start');
 const path = window.location.pathname;
+// A remembered non-default language starts loading now, alongside the session and the shell.
+loadLanguage(storedLanguage()).catch(() => undefined);
 prefetchSession(path === '/' || path.startsWith('/w/') ? preloadWorkspaceShell() : undefined);
 
 const root = document.getElementById('root');

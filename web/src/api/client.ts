@@ -10,6 +10,11 @@ import type {
   ApiPath,
   Assessment,
   AssessmentCreate,
+  CalendarFeedCreate,
+  CalendarFeedList,
+  CreatedCalendarFeed,
+  CycleDateChange,
+  CycleYear,
   CouncilTermList,
   CreatedApiToken,
   ElectionCreate,
@@ -28,6 +33,11 @@ import type {
   PeoplePage,
   Person,
   PersonCreate,
+  Plan,
+  PlanCreate,
+  PlanDetail,
+  PlanList,
+  PlanUpdate,
   PersonDossier,
   PersonUpdate,
   Position,
@@ -37,6 +47,7 @@ import type {
   Session,
   TokenCreate,
   TokenList,
+  UpcomingList,
   Workspace,
   WorkspaceList,
 } from './types';
@@ -359,6 +370,71 @@ export const api = {
       {
         raw: { content: file, contentType: kind === 'almanak' ? 'application/xml' : 'text/csv' },
       },
+    ),
+
+  // Beleidskalender
+  listPlans: (slug: string, signal?: AbortSignal) =>
+    request<PlanList>('GET', apiPath('/api/v1/workspaces/{slug}/plans', { slug }), { signal }),
+  getPlan: (slug: string, planId: number, signal?: AbortSignal) =>
+    request<PlanDetail>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/plans/{plan_id}', { slug, plan_id: planId }),
+      { signal },
+    ),
+  addPlan: (slug: string, plan: PlanCreate) =>
+    request<Plan>('POST', apiPath('/api/v1/workspaces/{slug}/plans', { slug }), {
+      body: plan satisfies PlanCreate,
+    }),
+  updatePlan: (slug: string, planId: number, patch: PlanUpdate) =>
+    request<Plan>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/plans/{plan_id}', { slug, plan_id: planId }),
+      { body: patch satisfies PlanUpdate },
+    ),
+  deletePlan: (slug: string, planId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/plans/{plan_id}', { slug, plan_id: planId }),
+    ),
+  getCycle: (slug: string, organisationId: number, year: number, signal?: AbortSignal) =>
+    request<CycleYear>(
+      'GET',
+      withQuery(
+        apiPath('/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle', {
+          slug,
+          organisation_id: organisationId,
+        }),
+        { year },
+      ),
+      { signal },
+    ),
+  setCycleDate: (slug: string, organisationId: number, change: CycleDateChange) =>
+    request<void>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle', {
+        slug,
+        organisation_id: organisationId,
+      }),
+      { body: change satisfies CycleDateChange },
+    ),
+  listUpcoming: (slug: string, days: number, signal?: AbortSignal) =>
+    request<UpcomingList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/calendar/upcoming', { slug }), { days }),
+      { signal },
+    ),
+  listCalendarFeeds: (slug: string, signal?: AbortSignal) =>
+    request<CalendarFeedList>('GET', apiPath('/api/v1/workspaces/{slug}/calendar/feeds', { slug }), {
+      signal,
+    }),
+  createCalendarFeed: (slug: string, label: string) =>
+    request<CreatedCalendarFeed>('POST', apiPath('/api/v1/workspaces/{slug}/calendar/feeds', { slug }), {
+      body: { label } satisfies CalendarFeedCreate,
+    }),
+  revokeCalendarFeed: (slug: string, feedId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/calendar/feeds/{feed_id}', { slug, feed_id: feedId }),
     ),
 };
 

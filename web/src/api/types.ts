@@ -85,3 +85,48 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 ];
 
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+
+// Beleidskalender (tag "calendar")
+export type PlanStatus = Schemas['PlanStatus'];
+export type PolicyPhase = Schemas['PolicyPhase'];
+export type Plan = Schemas['Plan'];
+export type PlanCreate = Schemas['PlanCreate'];
+export type PlanUpdate = Schemas['PlanUpdate'];
+export type PlanList = { items: Plan[] };
+export type OrganisationRef = Schemas['OrganisationRef'];
+export type PlanWindow = Schemas['PlanWindow'];
+export type PlanSchedule = Schemas['PlanSchedule'];
+export type PlanTiming = PlanSchedule['timing'];
+export type PlanDetail =
+  paths['/api/v1/workspaces/{slug}/plans/{plan_id}']['get']['responses']['200']['content']['application/json'];
+export type CycleEvent = Schemas['CycleEvent'];
+export type CycleYear = Schemas['CycleYear'];
+export type CycleDateChange = NonNullable<
+  paths['/api/v1/workspaces/{slug}/organisations/{organisation_id}/cycle']['post']['requestBody']
+>['content']['application/json'];
+export type UpcomingItem = Schemas['UpcomingItem'];
+export type UpcomingList =
+  paths['/api/v1/workspaces/{slug}/calendar/upcoming']['get']['responses']['200']['content']['application/json'];
+export type CalendarFeed = Schemas['CalendarFeed'];
+export type CalendarFeedList = { items: CalendarFeed[] };
+export type CreatedCalendarFeed = Schemas['CreatedCalendarFeed'];
+export type CalendarFeedCreate = NonNullable<
+  paths['/api/v1/workspaces/{slug}/calendar/feeds']['post']['requestBody']
+>['content']['application/json'];
+
+export const PLAN_STATUSES: readonly PlanStatus[] = [
+  'idea',
+  'preparing',
+  'proposed',
+  'funded',
+  'not_funded',
+  'done',
+];
+/** The policy cycle in its order: agenda setting → preparation → decision → execution → evaluation. */
+export const POLICY_PHASES: readonly PolicyPhase[] = [
+  'agenda_setting',
+  'preparation',
+  'decision',
+  'execution',
+  'evaluation',
+];

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../test/render';
-import { Chart, spreadOverlaps } from './Chart';
+import { Chart, formatNearestMonth, spreadOverlaps, timelineBars } from './Chart';
 
 // ECharts needs a real browser; the table alternative is what this test is about.
 const mountChart = vi.fn(() => ({ update: vi.fn(), dispose: vi.fn() }));
@@ -109,5 +109,53 @@ describe('Chart (scatter)', () => {
       expect(Math.abs(x - 3)).toBeLessThan(0.5);
       expect(Math.abs(y - 3)).toBeLessThan(0.5);
     }
+  });
+});
+
+describe('Chart (timeline)', () => {
+  it('offers the periods as a table with dates in words and the details', async () => {
+    renderWithProviders(
+      <Chart
+        kind="timeline"
+        title="Tijdlijn voor Utrecht"
+        rowLabel="Stap"
+        fromLabel="Van"
+        toLabel="Tot en met"
+        detailLabels={['Waarom']}
+        rows={[
+          { id: 'adviser', label: 'Beleidsadviseur', from: '2026-10-01', to: '2026-12-31', details: ['Q4'] },
+          { id: 'vote', label: 'Stemming', from: '2027-07-01', to: '2027-07-01', details: ['Erin'] },
+        ]}
+        today="2026-11-23"
+        pastLabel="Voorbij"
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Tijdlijn voor Utrecht' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ['Stap', 'Van', 'Tot en met', 'Waarom'],
+      ['Beleidsadviseur', '1 oktober 2026', '31 december 2026', 'Q4'],
+      ['Stemming', '1 juli 2027', '1 juli 2027', 'Erin'],
+    ]);
+    expect(within(rows[1]!).getAllByRole('cell')[0]!.querySelector('time')).toHaveAttribute('datetime', '2026-10-01');
+    await waitFor(() => expect(mountChart).toHaveBeenCalled());
+  });
+
+  it('draws each period from its first day up to and including its last day', () => {
+    const bars = timelineBars([
+      { id: 'a', label: 'A', from: '2026-10-15', to: '2026-12-31' },
+      { id: 'b', label: 'B', from: '2027-07-01', to: '2027-07-01' },
+    ]);
+    const day = 86_400_000;
+    expect(bars.min).toBe(Date.UTC(2026, 9, 1)); // the first of the earliest month
+    expect(bars.offsets).toEqual([Date.UTC(2026, 9, 15), Date.UTC(2027, 6, 1)]);
+    expect(bars.lengths).toEqual([78 * day, day]);
+    expect(bars.max).toBe(Date.UTC(2027, 6, 2));
+  });
+
+  it('labels axis ticks with the nearest month', () => {
+    // A quarter tick can land on 31 December: it stands for January.
+    expect(formatNearestMonth('nl', Date.UTC(2026, 11, 31, 18))).toBe('jan 2027');
+    expect(formatNearestMonth('en', Date.UTC(2026, 9, 1))).toBe('Oct 2026');
   });
 });

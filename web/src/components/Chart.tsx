@@ -11,6 +11,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useI18n } from '../i18n/I18nProvider';
+import { LOCALES, type Language } from '../i18n/i18n';
 import type { ChartHandle, ChartOption } from './chartEngine';
 
 export interface ChartSeries {
@@ -88,7 +89,39 @@ export interface ScatterChartProps extends ChartBaseProps {
   emptyText?: string;
 }
 
-export type ChartProps = CategoryChartProps | ScatterChartProps;
+/** One bar of a timeline: a period from one day up to and including another. */
+export interface TimelineRow {
+  /** Unique within the chart. */
+  id: string;
+  /** Shown beside the bar and as the row header of the table. */
+  label: string;
+  /** First day, YYYY-MM-DD. */
+  from: string;
+  /** Last day (inclusive), YYYY-MM-DD; equal to `from` for a single day. */
+  to: string;
+  /** Extra table cells, in the order of `detailLabels`. */
+  details?: readonly string[];
+}
+
+/** Periods on a calendar, one bar per row (a "gantt" chart): what happens when. */
+export interface TimelineChartProps extends ChartBaseProps {
+  kind: 'timeline';
+  /** Header of the first table column (what a row is, e.g. "Stap"). */
+  rowLabel: string;
+  /** Headers of the date columns, e.g. "Van" and "Tot en met". */
+  fromLabel: string;
+  toLabel: string;
+  rows: readonly TimelineRow[];
+  /** Headers of the extra table columns (the rows' `details`). */
+  detailLabels?: readonly string[];
+  /** Today (YYYY-MM-DD): the days before it are shaded and labelled `pastLabel`. */
+  today?: string;
+  pastLabel?: string;
+  /** Shown in the table when there are no rows. */
+  emptyText?: string;
+}
+
+export type ChartProps = CategoryChartProps | ScatterChartProps | TimelineChartProps;
 
 // Our tokens (tokens.css) as values, since ECharts draws outside CSS.
 const INK = '#1d2327';
@@ -228,6 +261,110 @@ function scatterOption(props: ScatterChartProps, format: (value: number) => stri
   };
 }
 
+const DAY_MS = 86_400_000;
+/** The average month (365.25 / 12 days). */
+const MONTH_MS = 30.4375 * DAY_MS;
+
+/** Midnight UTC of a YYYY-MM-DD day, in milliseconds (the timeline's x values). */
+export function dayToMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/**
+ * The bars of a timeline as two stacked series: an invisible one from the axis start to the
+ * first day, and the visible one covering the days up to and including the last day.
+ */
+export function timelineBars(rows: readonly TimelineRow[]): {
+  min: number;
+  max: number;
+  offsets: number[];
+  lengths: number[];
+} {
+  const offsets = rows.map((row) => dayToMs(row.from));
+  const ends = rows.map((row) => dayToMs(row.to) + DAY_MS);
+  const lengths = ends.map((end, index) => Math.max(DAY_MS, end - (offsets[index] ?? end)));
+  if (rows.length === 0) return { min: 0, max: DAY_MS, offsets, lengths };
+  // Start on the first of the month of the earliest day, end after the last day.
+  const first = new Date(Math.min(...offsets));
+  const min = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1);
+  return { min, max: Math.max(...ends), offsets, lengths };
+}
+
+function timelineOption(
+  props: TimelineChartProps,
+  formatDay: (ms: number) => string,
+  formatAxisMonth: (ms: number) => string,
+): ChartOption {
+  const { rows, today, pastLabel } = props;
+  const { min, max, offsets, lengths } = timelineBars(rows);
+  const todayMs = today ? dayToMs(today) : Number.NaN;
+  const shadePast = Number.isFinite(todayMs) && todayMs > min;
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    color: PALETTE,
+    animation: false,
+    textStyle: { fontFamily: 'system-ui, sans-serif', color: INK },
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    legend: { show: false },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const item = Array.isArray(params) ? params[0] : params;
+        const row = rows[item?.dataIndex ?? -1];
+        if (!row || item?.seriesIndex !== 1) return '';
+        const from = formatDay(dayToMs(row.from));
+        const to = formatDay(dayToMs(row.to));
+        return `${escape(row.label)}<br>${escape(from === to ? from : `${from} – ${to}`)}`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min,
+      max,
+      // Ticks every month or quarter from the first of a month; a month is not a fixed number of
+      // days, so a tick can be a day off the 1st and is labelled with the nearest month.
+      interval: (max - min > 400 * DAY_MS ? 3 : 1) * MONTH_MS,
+      axisLabel: { color: INK_MUTED, formatter: (value: number) => formatAxisMonth(value), hideOverlap: true },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((row) => row.label),
+      axisLabel: { color: INK, width: 220, overflow: 'break', lineHeight: 16 },
+    },
+    series: [
+      {
+        type: 'bar',
+        stack: 'timeline',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        tooltip: { show: false },
+        data: offsets,
+      },
+      {
+        type: 'bar',
+        stack: 'timeline',
+        name: props.title,
+        barMaxWidth: 24,
+        // A single day stays visible on an axis of two years.
+        barMinHeight: 6,
+        itemStyle: { color: PALETTE[0] },
+        data: lengths,
+        ...(shadePast
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: AREA_FILL.soft },
+                label: { color: INK_MUTED, position: 'insideTopLeft' as const },
+                data: [[{ name: pastLabel ?? '', xAxis: min }, { xAxis: Math.min(todayMs, max) }]],
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
+
 /**
  * One chart component for the whole app: an ECharts chart (loaded on demand) plus the same data
  * as a table. The table is always in the page for assistive technology; the button shows it
@@ -235,7 +372,7 @@ function scatterOption(props: ScatterChartProps, format: (value: number) => stri
  */
 export function Chart(props: ChartProps) {
   const { title, description } = props;
-  const { t, language, formatNumber } = useI18n();
+  const { t, language, formatNumber, formatDate } = useI18n();
   const [tableShown, setTableShown] = useState(false);
   const [engineState, setEngineState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -244,17 +381,25 @@ export function Chart(props: ChartProps) {
   const captionId = `${id}-caption`;
   const tableId = `${id}-table`;
   const format =
-    props.kind !== 'scatter' && props.formatValue
+    props.kind !== 'scatter' && props.kind !== 'timeline' && props.formatValue
       ? props.formatValue
       : (value: number) => formatNumber(value);
+  const formatDay = (ms: number) => formatDate(new Date(ms + DAY_MS / 2));
+  const formatAxisMonth = (ms: number) => formatNearestMonth(language, ms);
 
-  const option: ChartOption =
-    props.kind === 'scatter' ? scatterOption(props, format) : categoryOption(props, format);
+  let option: ChartOption;
   // What the drawing depends on; the option is rebuilt from these inputs.
-  const inputs =
-    props.kind === 'scatter'
-      ? [props.kind, props.series, props.areas, props.xAxis.label, props.yAxis.label]
-      : [props.kind, props.categories, props.series];
+  let inputs: unknown[];
+  if (props.kind === 'scatter') {
+    option = scatterOption(props, format);
+    inputs = [props.kind, props.series, props.areas, props.xAxis.label, props.yAxis.label];
+  } else if (props.kind === 'timeline') {
+    option = timelineOption(props, formatDay, formatAxisMonth);
+    inputs = [props.kind, props.rows, props.today, props.pastLabel];
+  } else {
+    option = categoryOption(props, format);
+    inputs = [props.kind, props.categories, props.series];
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -298,7 +443,9 @@ export function Chart(props: ChartProps) {
         className={
           props.kind === 'scatter'
             ? 'aantafel-chart__canvas aantafel-chart__canvas--square'
-            : 'aantafel-chart__canvas'
+            : props.kind === 'timeline'
+              ? 'aantafel-chart__canvas aantafel-chart__canvas--timeline'
+              : 'aantafel-chart__canvas'
         }
         aria-hidden="true"
       />
@@ -323,6 +470,8 @@ export function Chart(props: ChartProps) {
       >
         {props.kind === 'scatter' ? (
           <ScatterTable {...props} format={format} />
+        ) : props.kind === 'timeline' ? (
+          <TimelineTable {...props} formatDay={formatDay} />
         ) : (
           <CategoryTable {...props} format={format} />
         )}
@@ -418,6 +567,66 @@ function ScatterTable({
           </TableRow>
         ))}
         {empty}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** "okt 2026" (nl) / "Oct 2026" (en): the month whose first day is nearest to `ms`. */
+export function formatNearestMonth(language: Language, ms: number): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(ms + 15 * DAY_MS));
+}
+
+function TimelineTable({
+  title,
+  rowLabel,
+  fromLabel,
+  toLabel,
+  rows,
+  detailLabels = [],
+  emptyText,
+  formatDay,
+}: TimelineChartProps & { formatDay: (ms: number) => string }) {
+  const columns = 3 + detailLabels.length;
+  return (
+    <Table>
+      <TableCaption>{title}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{rowLabel}</TableHeaderCell>
+          <TableHeaderCell scope="col">{fromLabel}</TableHeaderCell>
+          <TableHeaderCell scope="col">{toLabel}</TableHeaderCell>
+          {detailLabels.map((label) => (
+            <TableHeaderCell key={label} scope="col">
+              {label}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+            <TableCell>
+              <time dateTime={row.from}>{formatDay(dayToMs(row.from))}</time>
+            </TableCell>
+            <TableCell>
+              <time dateTime={row.to}>{formatDay(dayToMs(row.to))}</time>
+            </TableCell>
+            {detailLabels.map((label, index) => (
+              <TableCell key={label}>{row.details?.[index] ?? ''}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+        {rows.length === 0 && emptyText ? (
+          <TableRow>
+            <TableCell colSpan={columns}>{emptyText}</TableCell>
+          </TableRow>
+        ) : null}
       </TableBody>
     </Table>
   );

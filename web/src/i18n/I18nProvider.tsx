@@ -1,9 +1,20 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   applyLanguage,
+  DEFAULT_LANGUAGE,
   formatDate,
   formatDateTime,
   formatNumber,
+  isLanguageLoaded,
+  loadLanguage,
   storedLanguage,
   storeLanguage,
   translate,
@@ -14,6 +25,7 @@ import {
 
 export interface I18n {
   language: Language;
+  /** Switches the UI language; the old language stays on screen until the new texts are loaded. */
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, vars?: MessageVars) => string;
   formatDateTime: (value: string | Date) => string;
@@ -23,6 +35,11 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * Provides the UI language. Only Dutch is in the first bundle; another language is loaded on
+ * demand. When a remembered language is still loading, nothing is rendered (for the few
+ * milliseconds that takes), so the page never shows Dutch first and then switches.
+ */
 export function I18nProvider({
   children,
   initialLanguage,
@@ -30,30 +47,59 @@ export function I18nProvider({
   children: ReactNode;
   initialLanguage?: Language;
 }) {
-  const [language, setLanguageState] = useState<Language>(() => {
-    const language = initialLanguage ?? storedLanguage();
-    applyLanguage(language);
-    return language;
+  const [wanted] = useState<Language>(() => initialLanguage ?? storedLanguage());
+  const [language, setLanguageState] = useState<Language | null>(() => {
+    if (!isLanguageLoaded(wanted)) return null;
+    applyLanguage(wanted);
+    return wanted;
   });
 
+  useEffect(() => {
+    if (language !== null) return;
+    let cancelled = false;
+    loadLanguage(wanted)
+      .then(() => wanted)
+      // Without the texts (offline, a failed chunk) Dutch is better than nothing.
+      .catch(() => DEFAULT_LANGUAGE)
+      .then((loaded) => {
+        if (cancelled) return;
+        applyLanguage(loaded);
+        setLanguageState(loaded);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [language, wanted]);
+
   const setLanguage = useCallback((next: Language) => {
-    applyLanguage(next);
-    storeLanguage(next);
-    setLanguageState(next);
+    loadLanguage(next).then(
+      () => {
+        applyLanguage(next);
+        storeLanguage(next);
+        setLanguageState(next);
+      },
+      () => {
+        // The texts could not be loaded: stay in the current language.
+      },
+    );
   }, []);
 
-  const value = useMemo<I18n>(
-    () => ({
-      language,
-      setLanguage,
-      t: (key, vars) => translate(language, key, vars),
-      formatDateTime: (value) => formatDateTime(language, value),
-      formatDate: (value) => formatDate(language, value),
-      formatNumber: (value, options) => formatNumber(language, value, options),
-    }),
+  const value = useMemo<I18n | null>(
+    () =>
+      language === null
+        ? null
+        : {
+            language,
+            setLanguage,
+            t: (key, vars) => translate(language, key, vars),
+            formatDateTime: (value) => formatDateTime(language, value),
+            formatDate: (value) => formatDate(language, value),
+            formatNumber: (value, options) => formatNumber(language, value, options),
+          },
     [language, setLanguage],
   );
 
+  if (value === null) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

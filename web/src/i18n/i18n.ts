@@ -1,5 +1,4 @@
 import nl from './nl.json';
-import en from './en.json';
 
 /** The UI languages. Dutch is the default; English is one click away. */
 export type Language = 'nl' | 'en';
@@ -10,7 +9,47 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
 export type MessageKey = keyof typeof nl;
 export type MessageVars = Record<string, string | number>;
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * Dutch (the default) is part of the first bundle; other languages are loaded on demand, so the
+ * login page does not carry every translation. `translate` falls back to Dutch for a language
+ * that has not loaded yet: callers that show text wait for `loadLanguage` first (I18nProvider).
+ */
+const dictionaries: Partial<Record<Language, Dictionary>> = { nl };
+const loaders: Record<Exclude<Language, 'nl'>, () => Promise<{ default: Dictionary }>> = {
+  en: () => import('./en.json'),
+};
+const pendingLoads = new Map<Language, Promise<void>>();
+
+/** Whether `language`'s texts are in memory (Dutch always is). */
+export function isLanguageLoaded(language: Language): boolean {
+  return dictionaries[language] !== undefined;
+}
+
+/** Loads `language`'s texts (once; a failed load is tried again on the next call). */
+export function loadLanguage(language: Language): Promise<void> {
+  if (language === 'nl' || dictionaries[language]) return Promise.resolve();
+  let pending = pendingLoads.get(language);
+  if (!pending) {
+    pending = loaders[language]().then(
+      (module) => {
+        dictionaries[language] = module.default;
+      },
+      (error: unknown) => {
+        pendingLoads.delete(language);
+        throw error;
+      },
+    );
+    pendingLoads.set(language, pending);
+  }
+  return pending;
+}
+
+/** Puts a dictionary in memory directly (tests, which render English synchronously). */
+export function registerLanguage(language: Language, dictionary: Dictionary): void {
+  dictionaries[language] = dictionary;
+}
 
 const STORAGE_KEY = 'aantafel.language';
 
@@ -24,7 +63,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Looks up `key` and fills `{name}` placeholders. Falls back to Dutch, then to the key. */
 export function translate(language: Language, key: MessageKey, vars?: MessageVars): string {
-  const template = dictionaries[language][key] ?? dictionaries.nl[key] ?? key;
+  const template = dictionaries[language]?.[key] ?? nl[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in vars ? String(vars[name]) : match,

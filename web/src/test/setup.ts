@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import en from '../i18n/en.json';
+import { registerLanguage } from '../i18n/i18n';
+
+// The app loads English on demand; tests render it synchronously.
+registerLanguage('en', en);
 
 afterEach(() => {
   cleanup();

@@ -1,13 +1,13 @@
 import { Button } from '@utrecht/component-library-react';
-import { translate } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
  * One click to the other language. The button names the other language in that language
  * ("English" / "Nederlands") and carries its lang, so screen readers pronounce it right.
+ * The name comes from the current dictionary, so the other one need not be loaded yet.
  */
 export function LanguageSwitch() {
-  const { language, setLanguage } = useI18n();
+  const { language, setLanguage, t } = useI18n();
   const other = language === 'nl' ? 'en' : 'nl';
   return (
     <Button
@@ -17,7 +17,7 @@ export function LanguageSwitch() {
       lang={other}
       onClick={() => setLanguage(other)}
     >
-      {translate(other, 'language.name')}
+      {t('language.other')}
     </Button>
   );
 }

@@ -1,0 +1,563 @@
+// End-to-end for the Beleidskalender (issue #5): the real server, the built web app and Chromium.
+// In the demo workspace a plan for three municipalities is made through the UI (Zeist is added
+// through Wie is wie first), each municipality shows what to do when (chart and table), an
+// actual kadernota date moves the windows, and a calendar feed is made, fetched and checked with
+// an independent RFC 5545 parser (ical.js) against the windows the API returns, then revoked.
+// axe-core checks every page state; the plan form is filled in once with the keyboard only.
+// Dates come from the server's clock, so expectations are computed from the API's answers.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const VIEWER = { email: 'kijker@wijkzorg.example', name: 'Kees Kijker', password: 'kijker-wachtwoord-2026' };
+const SLUG = 'demo';
+const BASE = `/w/${SLUG}/policy-calendar`;
+const PLAN_TITLE = 'Buurtteams met de wijkverpleging';
+const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
+
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer();
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  // `demo` loads Utrecht, Amersfoort and Zeist as reference data; the demo workspace follows
+  // Utrecht and Amersfoort.
+  server.cli(['demo']);
+  server.cli(['user', 'add', '--email', VIEWER.email, '--name', VIEWER.name, '--password-stdin'], `${VIEWER.password}\n`);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems };
+}
+
+/** Logs in through the API (the login page has its own tests); returns the CSRF token. */
+async function login(context, who = DEMO) {
+  const response = await context.request.post('/api/v1/session', {
+    data: { email: who.email, password: who.password },
+  });
+  assert.equal(response.status(), 201);
+  return (await response.json()).csrf_token;
+}
+
+async function api(context, path) {
+  const response = await context.request.get(`/api/v1/workspaces/${SLUG}${path}`, {
+    headers: { 'Accept-Language': 'nl' },
+  });
+  assert.equal(response.status(), 200, `GET ${path}`);
+  return response.json();
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+async function h1(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
+}
+
+async function status(page, text) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+}
+
+/** "1 oktober 2026": how the UI writes a YYYY-MM-DD day in Dutch. */
+function dutchDay(day) {
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+function dutchMonth(day) {
+  return new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 7)}-15T12:00:00Z`),
+  );
+}
+
+function nextDay(day) {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The badge text for a schedule's timing, as the UI writes it. */
+function badge(schedule) {
+  switch (schedule.timing) {
+    case 'on_time':
+      return 'op tijd';
+    case 'late':
+      return 'laat';
+    case 'fallback_only':
+      return 'alleen nog begroting';
+    default:
+      return schedule.earliest_feasible_year === null
+        ? 'te laat'
+        : `te laat → vroegst haalbaar ${schedule.earliest_feasible_year}`;
+  }
+}
+
+async function tableRows(table) {
+  return table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())),
+  );
+}
+
+/** Presses Tab and describes the focused element; checks the focus is visible. */
+async function tab(page, key = 'Tab') {
+  await page.keyboard.press(key);
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '');
+    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
+    return {
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
+      visible: ring && rect.width > 0 && rect.height > 0,
+    };
+  });
+}
+
+async function tabTo(page, match, limit = 40) {
+  for (let i = 0; i < limit; i += 1) {
+    const focused = await tab(page);
+    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id})`);
+    if (match(focused)) return focused;
+  }
+  throw new Error('the element was not reached with Tab');
+}
+
+describe('Beleidskalender with the real server', () => {
+  const ids = {};
+
+  test('scenario: a plan for three municipalities, an actual date, a calendar feed', async (t) => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context);
+
+    await t.test('the area opens from the main menu', async () => {
+      await page.goto(`/w/${SLUG}/`);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beleidskalender' }).click();
+      await h1(page, 'Beleidskalender');
+      await page.getByRole('heading', { level: 2, name: 'Nu doen' }).waitFor();
+      // The demo workspace may come with an example plan; either way the list has loaded.
+      await page.getByRole('table', { name: /^Plannen van / }).or(page.getByText('Je hebt nog geen plannen.')).waitFor();
+      await assertAccessible(page, 'the empty policy calendar');
+    });
+
+    await t.test('the plan form shows its errors at the fields', async () => {
+      await page.getByRole('navigation', { name: 'Beleidskalender' }).getByRole('link', { name: 'Plan toevoegen' }).click();
+      await h1(page, 'Plan toevoegen');
+      await page.getByRole('button', { name: 'Plan opslaan' }).click();
+      const title = page.getByLabel('Titel', { exact: true });
+      assert.equal(await title.getAttribute('aria-invalid'), 'true');
+      assert.ok(await title.evaluate((el) => el === document.activeElement), 'focus moves to the first field with an error');
+      assert.equal((await page.locator(`#${await title.getAttribute('aria-describedby')}`).textContent())?.trim(), 'Vul een titel in.');
+      await page.getByRole('group', { name: 'Gemeenten' }).getByText('Kies minstens één gemeente.').waitFor();
+      await assertAccessible(page, 'the plan form with errors');
+    });
+
+    await t.test('Zeist is added through Wie is wie, from the plan form', async () => {
+      await page.getByRole('link', { name: 'Staat de gemeente er niet bij? Voeg haar toe in Wie is wie.' }).click();
+      await h1(page, 'Gemeenten en organisaties');
+      await page.getByLabel('Naam of CBS-code').fill('Zei');
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      await page.getByRole('button', { name: 'Toevoegen Zeist' }).click();
+      await status(page, 'Zeist is toegevoegd.');
+      await page.goBack();
+      await h1(page, 'Plan toevoegen');
+    });
+
+    await t.test('a plan for Utrecht, Amersfoort and Zeist', async () => {
+      const thisYear = Number(
+        new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()),
+      );
+      ids.budgetYear = thisYear + 2;
+      await page.getByLabel('Titel', { exact: true }).fill(PLAN_TITLE);
+      await page.getByLabel('Waarom (kernboodschap)').fill('Minder opnames door vroeg erbij te zijn in de wijk.');
+      await page.getByLabel('Beschrijving').fill('Wijkverpleging en welzijn werken samen in drie wijken.');
+      await page.getByLabel('Domein').fill('Wmo');
+      await page.getByLabel('Begrotingsjaar').selectOption(String(ids.budgetYear));
+      await page.getByLabel("Benodigd bedrag per jaar in euro's (niet verplicht)").fill('75.000');
+      await page.getByLabel('Status').selectOption('preparing');
+      await page.getByRole('radio', { name: 'Voorbereiding' }).check();
+      const municipalities = page.getByRole('group', { name: 'Gemeenten' });
+      for (const name of ['Utrecht', 'Amersfoort', 'Zeist']) {
+        await municipalities.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
+      }
+      await assertAccessible(page, 'the filled-in plan form');
+      await page.screenshot({ path: join(screenshots, 'calendar-plan-form.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Plan opslaan' }).click();
+      await h1(page, PLAN_TITLE);
+      await status(page, `Het plan ${PLAN_TITLE} is opgeslagen.`);
+      ids.plan = Number(new URL(page.url()).pathname.split('/').pop());
+      const { plan } = await api(context, `/plans/${ids.plan}`);
+      assert.equal(plan.budget_needed, 75000);
+      assert.equal(plan.phase, 'preparation');
+      assert.equal(plan.status, 'preparing');
+      assert.equal(plan.organisation_ids.length, 3);
+    });
+
+    await t.test('per municipality: timing, chart with its table, and what to do when', async () => {
+      const { schedules } = await api(context, `/plans/${ids.plan}`);
+      assert.deepEqual(schedules.map((s) => s.organisation.name).sort(), ['Amersfoort', 'Utrecht', 'Zeist']);
+      await page.locator('.aantafel-chart__canvas svg').nth(2).waitFor();
+      for (const schedule of schedules) {
+        const name = schedule.organisation.name;
+        const section = page.getByRole('region', { name, exact: true });
+        await section.locator('.aantafel-badge').filter({ hasText: badge(schedule) }).first().waitFor();
+        const toggle = section.getByRole('button', { name: 'Toon de gegevens als tabel' });
+        await toggle.click();
+        const table = section.getByRole('table', { name: `Tijdlijn voor ${name} (begrotingsjaar ${ids.budgetYear})` });
+        await table.waitFor();
+        const expected = [...schedule.windows]
+          .sort((a, b) => a.from.localeCompare(b.from))
+          .map((w) => [w.label, dutchDay(w.from), dutchDay(w.to), w.explain]);
+        assert.deepEqual(await tableRows(table), expected, `the timeline table of ${name} matches the API`);
+        const steps = await section.locator('ol.aantafel-steps > li .aantafel-steps__what strong').allTextContents();
+        assert.deepEqual(steps, expected.map((row) => row[0]), `what to do when in ${name}, in order`);
+      }
+      await assertAccessible(page, 'the plan page with its timeline tables');
+      await page.screenshot({ path: join(screenshots, 'calendar-plan.png'), fullPage: true });
+    });
+
+    await t.test('an actual kadernota date in Utrecht moves its windows', async () => {
+      const before = await api(context, `/plans/${ids.plan}`);
+      const kadernotaYear = ids.budgetYear - 1;
+      const utrecht = page.getByRole('region', { name: 'Utrecht', exact: true });
+      await utrecht.getByRole('link', { name: `Kalender van Utrecht in ${kadernotaYear}` }).click();
+      await h1(page, `Kalender Utrecht ${kadernotaYear}`);
+      const table = page.getByRole('table', { name: `Beleids- en begrotingscyclus van Utrecht in ${kadernotaYear}` });
+      await table.getByText('Wettelijke termijn').first().waitFor();
+      await assertAccessible(page, 'the municipality calendar');
+
+      await page.getByRole('button', { name: 'Datum wijzigen Raad besluit over de kadernota' }).click();
+      const form = page.getByRole('form', { name: 'Echte datum: Raad besluit over de kadernota' });
+      const date = form.getByLabel('Echte datum');
+      assert.ok(await date.evaluate((el) => el === document.activeElement), 'focus moves to the date field');
+      await date.fill(`${kadernotaYear - 1}-06-10`);
+      await form.getByRole('button', { name: 'Datum opslaan' }).click();
+      assert.equal(await date.getAttribute('aria-invalid'), 'true', 'a day in another year is refused at the field');
+      await assertAccessible(page, 'the actual-date form with an error');
+      await date.fill(`${kadernotaYear}-06-10`);
+      await form.getByRole('button', { name: 'Datum opslaan' }).click();
+      await status(page, `De datum van Raad besluit over de kadernota is opgeslagen: 10 juni ${kadernotaYear}.`);
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Raad besluit over de kadernota/ }) });
+      await row.getByText('Echte datum', { exact: true }).waitFor();
+      await row.getByText(`10 juni ${kadernotaYear}`).waitFor();
+      await assertAccessible(page, 'the municipality calendar with an actual date');
+      await page.screenshot({ path: join(screenshots, 'calendar-municipality.png'), fullPage: true });
+
+      const after = await api(context, `/plans/${ids.plan}`);
+      const vote = (detail, name) =>
+        detail.schedules.find((s) => s.organisation.name === name).windows.find((w) => w.id === 'kadernota_vote');
+      assert.equal(vote(after, 'Utrecht').from, `${kadernotaYear}-06-10`);
+      assert.deepEqual(vote(after, 'Amersfoort'), vote(before, 'Amersfoort'), 'other municipalities keep their dates');
+
+      await page.goto(`${BASE}/plans/${ids.plan}`);
+      await h1(page, PLAN_TITLE);
+      const step = (name) =>
+        page.getByRole('region', { name, exact: true }).locator('ol.aantafel-steps > li').filter({ hasText: 'Raad stemt over de kadernota' });
+      await step('Utrecht').getByText(`10 juni ${kadernotaYear}`).waitFor();
+      assert.match(await step('Amersfoort').textContent(), new RegExp(dutchDay(vote(after, 'Amersfoort').from)));
+    });
+
+    await t.test('a merger date is saved for Zeist', async () => {
+      const zeist = (await api(context, '/organisations')).items.find((o) => o.name === 'Zeist');
+      const year = ids.budgetYear;
+      await page.goto(`${BASE}/municipalities/${zeist.id}?year=${year - 1}`);
+      await h1(page, `Kalender Zeist ${year - 1}`);
+      await page.getByLabel('Datum van de herindeling').selectOption(`${year}-01-01`);
+      await page.getByRole('button', { name: 'Herindeling opslaan' }).click();
+      await status(page, `De herindeling van Zeist op 1 januari ${year} is opgeslagen.`);
+      await page.getByText(`Zeist gaat samen met andere gemeenten op 1 januari ${year}.`).waitFor();
+      await page.getByRole('rowheader', { name: /^Herindelingsverkiezingen/ }).waitFor();
+      await assertAccessible(page, 'the municipality calendar with a merger');
+      // Back to no merger, so the rest of the run sees the regular cycle.
+      await page.getByLabel('Datum van de herindeling').selectOption('');
+      await page.getByRole('button', { name: 'Herindeling opslaan' }).click();
+      await status(page, 'Er staat geen herindeling meer voor Zeist.');
+    });
+
+    await t.test('the overview: act now by month, and the plans with their timing', async () => {
+      // A plan for this year's budget is always too late.
+      const thisYear = ids.budgetYear - 2;
+      const utrecht = (await api(context, '/organisations')).items.find((o) => o.name === 'Utrecht');
+      const late = await context.request.post(`/api/v1/workspaces/${SLUG}/plans`, {
+        data: { title: 'Te laat plan', budget_year: thisYear, organisation_ids: [utrecht.id] },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+      assert.equal(late.status(), 201);
+      ids.latePlan = (await late.json()).id;
+
+      await page.goto(BASE);
+      await h1(page, 'Beleidskalender');
+      const plans = page.getByRole('table', { name: 'Plannen van Demo Zorg' });
+      await plans.waitFor({ state: 'attached' });
+      const { schedules } = await api(context, `/plans/${ids.plan}`);
+      const row = plans.getByRole('row').filter({ has: page.getByRole('link', { name: PLAN_TITLE }) });
+      for (const schedule of schedules) {
+        await row.getByText(`${schedule.organisation.name}: ${badge(schedule)}`).waitFor();
+      }
+      const lateDetail = await api(context, `/plans/${ids.latePlan}`);
+      assert.equal(lateDetail.schedules[0].timing, 'too_late');
+      const lateRow = plans.getByRole('row').filter({ has: page.getByRole('link', { name: 'Te laat plan' }) });
+      await lateRow.getByText(`Utrecht: te laat → vroegst haalbaar ${lateDetail.schedules[0].earliest_feasible_year}`).waitFor();
+
+      for (const days of [90, 30]) {
+        if (days !== 90) {
+          await page.getByLabel('Periode').selectOption(String(days));
+          await page.waitForURL(new RegExp(`days=${days}`));
+        }
+        const upcoming = await api(context, `/calendar/upcoming?days=${days}`);
+        const months = [...new Set(upcoming.items.map((item) => dutchMonth(item.date)))];
+        const section = page.getByRole('region', { name: 'Nu doen' });
+        if (upcoming.items.length === 0) {
+          await section.getByText(`Er staat niets op de kalender in de komende ${days} dagen.`).waitFor();
+        } else {
+          await section.getByText(`${upcoming.items.length} momenten in de komende ${days} dagen.`).waitFor();
+        }
+        assert.deepEqual(
+          (await section.getByRole('heading', { level: 3 }).allTextContents()).map((m) => m.toLowerCase()),
+          months,
+          `months of the next ${days} days`,
+        );
+        assert.equal(await section.locator('.aantafel-upcoming__item').count(), upcoming.items.length);
+        const window = upcoming.items.find((item) => item.kind === 'window');
+        if (window) await section.getByRole('link', { name: `Voor je plan: ${window.plan.title}` }).first().waitFor();
+        await assertAccessible(page, `the overview with the next ${days} days`);
+      }
+      await page.getByLabel('Periode').selectOption('90');
+      await page.screenshot({ path: join(screenshots, 'calendar-overview.png'), fullPage: true });
+    });
+
+    await t.test('editing clears the amount (null), and a plan is deleted after confirmation', async () => {
+      await page.goto(`${BASE}/plans/${ids.plan}/edit`);
+      await h1(page, `${PLAN_TITLE} wijzigen`);
+      const amount = page.getByLabel("Benodigd bedrag per jaar in euro's (niet verplicht)");
+      assert.equal(await amount.inputValue(), '75.000');
+      await amount.fill('');
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await h1(page, PLAN_TITLE);
+      await status(page, `De wijzigingen in ${PLAN_TITLE} zijn opgeslagen.`);
+      assert.equal((await api(context, `/plans/${ids.plan}`)).plan.budget_needed, null);
+
+      await page.goto(`${BASE}/plans/${ids.latePlan}/edit`);
+      await h1(page, 'Te laat plan wijzigen');
+      await page.getByRole('button', { name: 'Plan verwijderen' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Te laat plan verwijderen?' });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the delete-plan confirmation');
+      await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await h1(page, 'Beleidskalender');
+      await status(page, 'Het plan Te laat plan is verwijderd.');
+      assert.equal(await page.getByRole('link', { name: 'Te laat plan' }).count(), 0);
+    });
+
+    await t.test('a calendar feed: valid RFC 5545 with the plan windows, then revoked', async () => {
+      await page.getByRole('navigation', { name: 'Beleidskalender' }).getByRole('link', { name: 'Agenda-abonnement' }).click();
+      await h1(page, 'Agenda-abonnement');
+      await page.getByText('Je hebt nog geen agenda-abonnement.').waitFor();
+      await page.getByRole('button', { name: 'Adres maken' }).click();
+      assert.equal(await page.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid'), 'true');
+      await assertAccessible(page, 'the feed form with an error');
+      await page.getByLabel('Naam', { exact: true }).fill('Outlook op het werk');
+      await page.getByRole('button', { name: 'Adres maken' }).click();
+      const heading = page.getByRole('heading', { name: 'Het adres voor Outlook op het werk is klaar' });
+      await heading.waitFor();
+      assert.ok(await heading.evaluate((el) => el === document.activeElement), 'focus moves to the new address');
+      const url = await page.getByLabel('Adres van de agenda').inputValue();
+      assert.match(url, new RegExp(`^${server.baseUrl.replace(/\./g, '\\.')}/ical/[A-Za-z0-9_-]+$`));
+      const webcal = await page.getByRole('link', { name: 'Openen in je agenda-app' }).getAttribute('href');
+      assert.equal(webcal, url.replace(/^http:/, 'webcal:'));
+      await page.getByRole('button', { name: 'Adres kopiëren' }).click();
+      await status(page, /Het adres is gekopieerd|Kopiëren lukte niet/);
+      await page.getByRole('table', { name: 'Je agenda-abonnementen in deze werkruimte' })
+        .getByRole('rowheader', { name: 'Outlook op het werk' }).waitFor();
+      await assertAccessible(page, 'the new calendar feed');
+      await page.screenshot({ path: join(screenshots, 'calendar-feed.png'), fullPage: true });
+
+      // The feed, fetched like a calendar app does, parsed by an independent RFC 5545 parser.
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/calendar/);
+      const text = await response.text();
+      const calendar = new ICAL.Component(ICAL.parse(text));
+      assert.equal(calendar.name, 'vcalendar');
+      assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
+      assert.ok(calendar.getFirstPropertyValue('prodid'), 'PRODID is required');
+      const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+      assert.ok(events.length > 0);
+      for (const event of events) {
+        assert.ok(event.uid, 'every VEVENT has a UID');
+        assert.ok(event.component.getFirstPropertyValue('dtstamp'), 'every VEVENT has a DTSTAMP');
+      }
+      assert.equal(new Set(events.map((e) => e.uid)).size, events.length, 'UIDs are unique');
+
+      // Round trip: every window of the plan is in the feed with the same days (DTEND exclusive).
+      const { plan, schedules } = await api(context, `/plans/${ids.plan}`);
+      let matched = 0;
+      for (const schedule of schedules) {
+        for (const window of schedule.windows) {
+          const found = events.filter(
+            (e) =>
+              e.summary.includes(plan.title) &&
+              e.summary.includes(schedule.organisation.name) &&
+              e.summary.includes(window.label),
+          );
+          assert.equal(found.length, 1, `one VEVENT for ${schedule.organisation.name}: ${window.label}`);
+          const [event] = found;
+          assert.ok(event.startDate.isDate, 'all-day event');
+          assert.equal(event.startDate.toString(), window.from, `DTSTART of ${window.label}`);
+          assert.equal(event.endDate.toString(), nextDay(window.to), `DTEND of ${window.label}`);
+          matched += 1;
+        }
+      }
+      assert.ok(matched >= 3 * 4, `the windows of three municipalities are in the feed (${matched})`);
+
+      await page.getByRole('button', { name: 'Klaar' }).click();
+      assert.ok(
+        await page.getByLabel('Naam', { exact: true }).evaluate((el) => el === document.activeElement),
+        'focus goes back to the form',
+      );
+      await page.getByRole('button', { name: 'Intrekken abonnement Outlook op het werk' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Abonnement Outlook op het werk intrekken?' });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the revoke-feed confirmation');
+      await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+      await status(page, 'Het abonnement Outlook op het werk is ingetrokken.');
+      await page.getByText('Je hebt nog geen agenda-abonnement.').waitFor();
+      assert.equal((await fetch(url)).status, 404, 'a revoked feed is gone');
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('a viewer sees plans and calendars but cannot change anything', async () => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context);
+    const added = await context.request.post(`/api/v1/workspaces/${SLUG}/members`, {
+      data: { email: VIEWER.email, role: 'viewer' },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    assert.equal(added.status(), 201);
+    await context.clearCookies();
+    await login(context, VIEWER);
+
+    await page.goto(BASE);
+    await h1(page, 'Beleidskalender');
+    await page.getByRole('link', { name: PLAN_TITLE, exact: true }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Plan toevoegen' }).count(), 0);
+    await assertAccessible(page, 'the policy calendar for a viewer');
+
+    await page.getByRole('link', { name: PLAN_TITLE, exact: true }).click();
+    await h1(page, PLAN_TITLE);
+    await page.locator('.aantafel-chart__canvas svg').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Plan wijzigen' }).count(), 0);
+    await assertAccessible(page, 'a plan for a viewer');
+
+    await page.getByRole('link', { name: /^Kalender van Utrecht in / }).click();
+    await h1(page, /^Kalender Utrecht /);
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: /Datum wijzigen|Herindeling opslaan/ }).count(), 0);
+    await assertAccessible(page, 'a municipality calendar for a viewer');
+
+    await page.goto(`${BASE}/feeds`);
+    await h1(page, 'Agenda-abonnement');
+    await page.getByText('Je kunt als lezer geen agenda-abonnement maken.', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Adres maken' }).count(), 0);
+    await assertAccessible(page, 'the feeds page for a viewer');
+
+    await page.goto(`${BASE}/plans/new`);
+    await h1(page, 'Plan toevoegen');
+    await page.getByText('Je kunt als lezer geen plannen toevoegen of wijzigen.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Plan opslaan' }).count(), 0);
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('keyboard only: the plan form', async () => {
+    const { context, page, problems } = await newPage();
+    await login(context);
+    await page.goto(`${BASE}/plans/new`);
+    await h1(page, 'Plan toevoegen');
+    // Wait for the municipalities, so the tab order is final.
+    await page.getByRole('checkbox', { name: /^Amersfoort/ }).waitFor();
+
+    await tabTo(page, (f) => f.id === 'plan-title');
+    await page.keyboard.type('Toetsenbordplan');
+    assert.equal((await tab(page)).id, 'plan-core-message');
+    await page.keyboard.type('Alles met het toetsenbord.');
+    assert.equal((await tab(page)).id, 'plan-description');
+    assert.equal((await tab(page)).id, 'plan-domain');
+    await page.keyboard.type('Jeugd');
+    assert.equal((await tab(page)).id, 'plan-budget-year');
+    await page.keyboard.press('ArrowDown'); // one year later than the default
+    assert.equal((await tab(page)).id, 'plan-budget-needed');
+    await page.keyboard.type('12.500');
+    assert.equal((await tab(page)).id, 'plan-status');
+    let focused = await tab(page);
+    assert.equal(focused.type, 'radio', 'Tab goes to the checked phase');
+    await page.keyboard.press('ArrowDown'); // agendavorming → voorbereiding
+    focused = await tab(page);
+    assert.equal(focused.type, 'checkbox');
+    assert.match(focused.name, /^Amersfoort/);
+    await page.keyboard.press('Space');
+    focused = await tab(page);
+    assert.match(focused.name, /^Utrecht/);
+    await page.keyboard.press('Space');
+    const submit = await tabTo(page, (f) => f.name === 'Plan opslaan', 4);
+    assert.ok(submit.visible);
+    await page.keyboard.press('Enter');
+    await h1(page, 'Toetsenbordplan');
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const { plan, schedules } = await api(context, `/plans/${id}`);
+    const defaultYear = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()),
+    ) + 1;
+    assert.equal(plan.budget_year, defaultYear + 1);
+    assert.equal(plan.budget_needed, 12500);
+    assert.equal(plan.phase, 'preparation');
+    assert.equal(plan.domain, 'Jeugd');
+    assert.deepEqual(schedules.map((s) => s.organisation.name).sort(), ['Amersfoort', 'Utrecht']);
+    await assertAccessible(page, 'the plan page after the keyboard pass');
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});

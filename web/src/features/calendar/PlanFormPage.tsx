@@ -1,0 +1,389 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import { PLAN_STATUSES, POLICY_PHASES, type Organisation, type Plan, type PlanCreate } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { RadioGroupField } from '../../components/RadioGroupField';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { todayIso } from '../whoiswho/lists';
+import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
+import {
+  budgetYearOptions,
+  checkPlanForm,
+  emptyPlanForm,
+  PLAN_FIELDS,
+  planRequestBody,
+  planStatusLabel,
+  planToForm,
+  policyPhaseLabel,
+  type PlanFormValues,
+} from './calendar';
+import { CalendarNav, useCalendarBase, useCanEdit } from './common';
+
+function thisYear(): number {
+  return Number(todayIso().slice(0, 4));
+}
+
+/** A new plan. */
+export function NewPlanPage() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const base = useCalendarBase();
+  const navigate = useNavigate();
+  const canEdit = useCanEdit();
+  const [initial] = useState(() => emptyPlanForm(thisYear()));
+
+  return (
+    <>
+      <PageHeading title={t('plan.newTitle')} />
+      <CalendarNav />
+      {canEdit ? (
+        <>
+          <Paragraph>{t('plan.newIntro')}</Paragraph>
+          <PlanForm
+            formLabel={t('plan.newTitle')}
+            initial={initial}
+            submitLabel={t('plan.addSubmit')}
+            busyLabel={t('plan.adding')}
+            cancelTo={base}
+            onSubmit={async (body) => {
+              const plan = await api.addPlan(workspace.slug, body);
+              navigate(`${base}/plans/${plan.id}`, {
+                state: { status: t('plan.added', { title: plan.title }) },
+              });
+            }}
+          />
+        </>
+      ) : (
+        <Alert type="info">
+          <Paragraph>{t('plan.viewerCannotEdit')}</Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** Change or delete an existing plan. */
+export function EditPlanPage() {
+  const { planId: param } = useParams();
+  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
+    id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
+  );
+  if (id === null) return <NotFoundContent />;
+  if (!detail.data) {
+    return (
+      <>
+        <PageHeading title={t('plan.editTitle')} />
+        <CalendarNav />
+        {detail.error ? <ErrorAlert error={detail.error} /> : <Loading />}
+      </>
+    );
+  }
+  return <EditPlanView key={detail.data.plan.id} plan={detail.data.plan} />;
+}
+
+function EditPlanView({ plan }: { plan: Plan }) {
+  const { t, language } = useI18n();
+  const { workspace } = useWorkspace();
+  const base = useCalendarBase();
+  const navigate = useNavigate();
+  const canEdit = useCanEdit();
+  const [initial] = useState(() => planToForm(plan, language));
+  const [deleting, setDeleting] = useState(false);
+  const planPath = `${base}/plans/${plan.id}`;
+
+  return (
+    <>
+      <PageHeading title={t('plan.editTitleOf', { title: plan.title })} />
+      <CalendarNav />
+      {canEdit ? (
+        <>
+          <PlanForm
+            formLabel={t('plan.editTitle')}
+            initial={initial}
+            currentYear={plan.budget_year}
+            submitLabel={t('common.save')}
+            busyLabel={t('common.saving')}
+            cancelTo={planPath}
+            onSubmit={async (body) => {
+              const saved = await api.updatePlan(workspace.slug, plan.id, body);
+              navigate(planPath, { state: { status: t('plan.saved', { title: saved.title }) } });
+            }}
+          />
+          <section className="aantafel-card" aria-labelledby="delete-plan-heading">
+            <Heading2 id="delete-plan-heading">{t('plan.deleteTitle')}</Heading2>
+            <Paragraph>{t('plan.deleteIntro')}</Paragraph>
+            <Button type="button" appearance="secondary-action-button" hint="danger" onClick={() => setDeleting(true)}>
+              {t('plan.delete')}
+            </Button>
+          </section>
+          <ConfirmDialog
+            open={deleting}
+            title={t('plan.deleteConfirmTitle', { title: plan.title })}
+            confirmLabel={t('plan.deleteConfirm')}
+            busyLabel={t('common.deleting')}
+            onCancel={() => setDeleting(false)}
+            onConfirm={async () => {
+              await api.deletePlan(workspace.slug, plan.id);
+              setDeleting(false);
+              navigate(base, { state: { status: t('plan.deleted', { title: plan.title }) } });
+            }}
+          >
+            {t('plan.deleteBody')}
+          </ConfirmDialog>
+        </>
+      ) : (
+        <Alert type="info">
+          <Paragraph>{t('plan.viewerCannotEdit')}</Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** The plan's fields; checks them, shows problems at the fields and sends the body. */
+function PlanForm({
+  formLabel,
+  initial,
+  currentYear,
+  submitLabel,
+  busyLabel,
+  cancelTo,
+  onSubmit,
+}: {
+  /** The form's accessible name. */
+  formLabel: string;
+  initial: PlanFormValues;
+  currentYear?: number;
+  submitLabel: string;
+  busyLabel: string;
+  cancelTo: string;
+  onSubmit: (body: PlanCreate) => Promise<void>;
+}) {
+  const { t, language, formatNumber } = useI18n();
+  const { workspace } = useWorkspace();
+  const [values, setValues] = useState<PlanFormValues>(initial);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const municipalities = (organisations.data?.items ?? []).filter((o) => o.kind === 'municipality');
+  const firstPhaseRef = useRef<HTMLInputElement>(null);
+  const firstMunicipalityRef = useRef<HTMLInputElement>(null);
+  const municipalitiesId = useId();
+
+  function focusField(name: string | undefined) {
+    if (!name) return;
+    if (name === 'phase') return firstPhaseRef.current?.focus();
+    if (name === 'organisation_ids') {
+      const first = firstMunicipalityRef.current ?? document.getElementById('plan-add-municipality');
+      return first?.focus();
+    }
+    document.getElementById(`plan-${name.replace(/_/g, '-')}`)?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setError(null);
+    const problems = checkPlanForm(values, language);
+    const local: FieldErrors = {};
+    for (const [name, key] of Object.entries(problems)) if (key) local[name] = t(key);
+    if (Object.keys(local).length > 0) {
+      setFieldErrors(local);
+      focusField(firstInvalid(local, PLAN_FIELDS));
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      await onSubmit(planRequestBody(values, language));
+    } catch (caught) {
+      const { fields, rest } = splitFieldErrors(caught, PLAN_FIELDS);
+      setFieldErrors(fields);
+      setError(rest);
+      focusField(firstInvalid(fields, PLAN_FIELDS));
+      setBusy(false);
+    }
+  }
+
+  const set = <K extends keyof PlanFormValues>(name: K, value: PlanFormValues[K]) =>
+    setValues((v) => ({ ...v, [name]: value }));
+
+  const toggleMunicipality = (organisation: Organisation, checked: boolean) =>
+    setValues((v) => ({
+      ...v,
+      organisation_ids: checked
+        ? [...v.organisation_ids.filter((id) => id !== organisation.id), organisation.id]
+        : v.organisation_ids.filter((id) => id !== organisation.id),
+    }));
+
+  const municipalityError = fieldErrors.organisation_ids;
+  const municipalityDescribedBy = [`${municipalitiesId}-hint`, municipalityError ? `${municipalitiesId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={formLabel}>
+      {error ? <ErrorAlert error={error} /> : null}
+      <TextField
+        id="plan-title"
+        label={t('plan.title')}
+        required
+        autoComplete="off"
+        maxLength={200}
+        value={values.title}
+        onChange={(event) => set('title', event.target.value)}
+        error={fieldErrors.title}
+      />
+      <TextAreaField
+        id="plan-core-message"
+        label={t('plan.coreMessage')}
+        description={t('plan.coreMessageHint')}
+        rows={3}
+        maxLength={2000}
+        value={values.core_message}
+        onChange={(event) => set('core_message', event.target.value)}
+        error={fieldErrors.core_message}
+      />
+      <TextAreaField
+        id="plan-description"
+        label={t('plan.description')}
+        rows={5}
+        maxLength={10000}
+        value={values.description}
+        onChange={(event) => set('description', event.target.value)}
+        error={fieldErrors.description}
+      />
+      <TextField
+        id="plan-domain"
+        label={t('plan.domain')}
+        description={t('plan.domainHint')}
+        autoComplete="off"
+        maxLength={200}
+        value={values.domain}
+        onChange={(event) => set('domain', event.target.value)}
+        error={fieldErrors.domain}
+      />
+      <SelectField
+        id="plan-budget-year"
+        label={t('plan.budgetYear')}
+        options={budgetYearOptions(thisYear(), currentYear).map((year) => ({
+          value: String(year),
+          label: formatNumber(year, { useGrouping: false }),
+        }))}
+        value={values.budget_year}
+        onChange={(event) => set('budget_year', event.target.value)}
+        error={fieldErrors.budget_year}
+      />
+      <TextField
+        id="plan-budget-needed"
+        label={t('plan.budgetNeeded')}
+        description={t('plan.budgetNeededHint')}
+        inputMode="decimal"
+        autoComplete="off"
+        maxLength={20}
+        value={values.budget_needed}
+        onChange={(event) => set('budget_needed', event.target.value)}
+        error={fieldErrors.budget_needed}
+      />
+      <SelectField
+        id="plan-status"
+        label={t('plan.status')}
+        options={PLAN_STATUSES.map((s) => ({ value: s, label: t(planStatusLabel(s)) }))}
+        value={values.status}
+        onChange={(event) => set('status', event.target.value as PlanFormValues['status'])}
+        error={fieldErrors.status}
+      />
+      <RadioGroupField
+        legend={t('plan.phase')}
+        description={t('plan.phaseHint')}
+        name="phase"
+        options={POLICY_PHASES.map((p) => ({ value: p, label: t(policyPhaseLabel(p)) }))}
+        value={values.phase}
+        onChange={(value) => set('phase', value as PlanFormValues['phase'])}
+        error={fieldErrors.phase}
+        firstRef={firstPhaseRef}
+      />
+      <fieldset
+        className={municipalityError ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
+        aria-describedby={municipalityDescribedBy}
+      >
+        <legend className="aantafel-radio-group__legend">{t('plan.municipalities')}</legend>
+        <FormFieldDescription id={`${municipalitiesId}-hint`}>{t('plan.municipalitiesHint')}</FormFieldDescription>
+        {municipalityError ? (
+          <FormFieldErrorMessage id={`${municipalitiesId}-error`}>{municipalityError}</FormFieldErrorMessage>
+        ) : null}
+        {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
+        {organisations.loading && !organisations.data ? <Loading /> : null}
+        {organisations.data && municipalities.length === 0 ? (
+          <Paragraph>{t('plan.noMunicipalities')}</Paragraph>
+        ) : null}
+        <div className="aantafel-radio-group__options">
+          {municipalities.map((m, index) => {
+            const optionId = `plan-municipality-${m.id}`;
+            return (
+              <div key={m.id} className="aantafel-radio">
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  name="organisation_ids"
+                  value={m.id}
+                  checked={values.organisation_ids.includes(m.id)}
+                  onChange={(event) => toggleMunicipality(m, event.target.checked)}
+                  ref={index === 0 ? firstMunicipalityRef : undefined}
+                  aria-invalid={municipalityError ? true : undefined}
+                  className="aantafel-radio__input"
+                />
+                <label htmlFor={optionId} className="aantafel-radio__label">
+                  {m.name}
+                  {m.municipality_code ? <span className="aantafel-meta"> ({m.municipality_code})</span> : null}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+        <Paragraph>
+          <Link
+            id="plan-add-municipality"
+            to={`/w/${encodeURIComponent(workspace.slug)}/people/organisations`}
+            className="utrecht-link utrecht-link--html-a"
+          >
+            {t('plan.addMunicipalityLink')}
+          </Link>
+        </Paragraph>
+      </fieldset>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy}>
+          {busy ? busyLabel : submitLabel}
+        </Button>
+        <Link to={cancelTo} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle">
+          {t('common.cancel')}
+        </Link>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,213 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import {
+  Alert,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Heading3,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import { POLICY_PHASES, type Plan, type PlanSchedule } from '../../api/types';
+import { Chart } from '../../components/Chart';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { todayIso } from '../whoiswho/lists';
+import {
+  dayDate,
+  planStatusLabel,
+  policyPhaseLabel,
+  timelineRows,
+  timingExplanation,
+  windowState,
+} from './calendar';
+import { CalendarNav, TimingBadge, useCalendarBase, useCanEdit } from './common';
+
+/** One plan: its facts, and per municipality its timing and what to do when. */
+export function PlanPage() {
+  const { planId: param } = useParams();
+  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const [status] = useState(handedOver);
+  const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
+    id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
+  );
+
+  useEffect(() => {
+    if (handedOver) navigate(location.pathname, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (id === null) return <NotFoundContent />;
+  if (!detail.data) {
+    return (
+      <>
+        <PageHeading title={t('plan.pageTitle')} />
+        <CalendarNav />
+        {detail.error ? <ErrorAlert error={detail.error} /> : <Loading />}
+      </>
+    );
+  }
+  const { plan, schedules } = detail.data;
+  return (
+    <>
+      <PageHeading title={plan.title} />
+      <CalendarNav />
+      <StatusMessage>{status}</StatusMessage>
+      <PlanFacts plan={plan} />
+      {schedules.length === 0 ? <Paragraph>{t('plan.noSchedules')}</Paragraph> : null}
+      {schedules.map((schedule) => (
+        <ScheduleSection key={schedule.organisation.id} schedule={schedule} />
+      ))}
+    </>
+  );
+}
+
+function PlanFacts({ plan }: { plan: Plan }) {
+  const { t, formatNumber } = useI18n();
+  const base = useCalendarBase();
+  const canEdit = useCanEdit();
+  const notSet = <span className="aantafel-meta">{t('plan.notSet')}</span>;
+  const phaseNumber = POLICY_PHASES.indexOf(plan.phase) + 1;
+  return (
+    <section className="aantafel-section" aria-labelledby="plan-facts-heading">
+      <Heading2 id="plan-facts-heading">{t('plan.factsTitle')}</Heading2>
+      <DataList className="aantafel-facts">
+        <DataListItem>
+          <DataListKey>{t('plan.coreMessage')}</DataListKey>
+          <DataListValue className="aantafel-pre-line">{plan.core_message || notSet}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.description')}</DataListKey>
+          <DataListValue className="aantafel-pre-line">{plan.description || notSet}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.domain')}</DataListKey>
+          <DataListValue>{plan.domain || notSet}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.budgetYear')}</DataListKey>
+          <DataListValue>{formatNumber(plan.budget_year, { useGrouping: false })}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.budgetNeededShort')}</DataListKey>
+          <DataListValue>
+            {plan.budget_needed === null
+              ? notSet
+              : t('plan.perYear', {
+                  amount: formatNumber(plan.budget_needed, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
+                })}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.status')}</DataListKey>
+          <DataListValue>{t(planStatusLabel(plan.status))}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.phase')}</DataListKey>
+          <DataListValue>
+            {t('plan.phaseValue', { phase: t(policyPhaseLabel(plan.phase)), n: phaseNumber })}
+          </DataListValue>
+        </DataListItem>
+      </DataList>
+      {canEdit ? (
+        <div className="aantafel-actions">
+          <Link
+            to={`${base}/plans/${plan.id}/edit`}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          >
+            {t('plan.edit')}
+          </Link>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ScheduleSection({ schedule }: { schedule: PlanSchedule }) {
+  const { t, formatDate } = useI18n();
+  const base = useCalendarBase();
+  const name = schedule.organisation.name;
+  const today = todayIso();
+  const rows = timelineRows(schedule);
+  const explanation = timingExplanation(schedule);
+  const kadernotaYear = schedule.budget_year - 1;
+  const headingId = `schedule-${schedule.organisation.id}-heading`;
+  const stateLabel = { future: 'plan.window.future', open: 'plan.window.open', past: 'plan.window.past' } as const;
+
+  return (
+    <section className="aantafel-section aantafel-schedule" aria-labelledby={headingId}>
+      <Heading2 id={headingId}>{name}</Heading2>
+      <Paragraph>
+        <strong>{t('plan.timingLabel')}</strong> <TimingBadge schedule={schedule} />
+      </Paragraph>
+      <Paragraph>{t(explanation.key, explanation.vars)}</Paragraph>
+      {schedule.election_year ? (
+        <Alert type="info">
+          <Paragraph>{t('plan.electionYear', { year: kadernotaYear, name })}</Paragraph>
+        </Alert>
+      ) : null}
+      <Chart
+        kind="timeline"
+        title={t('plan.timelineTitle', { name, year: schedule.budget_year })}
+        rowLabel={t('plan.timelineStep')}
+        fromLabel={t('plan.timelineFrom')}
+        toLabel={t('plan.timelineTo')}
+        detailLabels={[t('plan.timelineWhy')]}
+        rows={rows}
+        today={today}
+        pastLabel={t('plan.timelinePast')}
+        emptyText={t('plan.noWindows')}
+      />
+      <Heading3>{t('plan.whatWhenTitle', { name })}</Heading3>
+      {rows.length === 0 ? <Paragraph>{t('plan.noWindows')}</Paragraph> : null}
+      <ol className="aantafel-steps">
+        {schedule.windows
+          .slice()
+          .sort((a, b) => a.from.localeCompare(b.from))
+          .map((window) => {
+            const state = windowState(window, today);
+            return (
+              <li key={window.id} className={`aantafel-steps__item aantafel-steps__item--${state}`}>
+                <p className="aantafel-steps__what">
+                  <strong>{window.label}</strong>{' '}
+                  <span className={state === 'open' ? 'aantafel-badge aantafel-badge--ok' : 'aantafel-badge aantafel-badge--muted'}>
+                    {t(stateLabel[state])}
+                  </span>
+                </p>
+                <p className="aantafel-steps__when">
+                  {window.from === window.to ? (
+                    <time dateTime={window.from}>{formatDate(dayDate(window.from))}</time>
+                  ) : (
+                    t('calendar.period', { from: formatDate(dayDate(window.from)), to: formatDate(dayDate(window.to)) })
+                  )}
+                </p>
+                <p className="aantafel-steps__why">{window.explain}</p>
+              </li>
+            );
+          })}
+      </ol>
+      <Paragraph>
+        <Link
+          to={`${base}/municipalities/${schedule.organisation.id}?year=${kadernotaYear}`}
+          className="utrecht-link utrecht-link--html-a"
+        >
+          {t('plan.cycleLink', { name, year: kadernotaYear })}
+        </Link>
+      </Paragraph>
+    </section>
+  );
+}
