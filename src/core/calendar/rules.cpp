@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/knowledge.hpp"
+#include "core/knowledge_reader.hpp"
 
 namespace aantafel::core::calendar {
 
@@ -12,55 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-/// Reads one JSON object field by field, naming the path of every problem.
-class Reader {
- public:
-  Reader(const json& object, std::string path, FieldErrors& errors)
-      : object_(object), path_(std::move(path)), errors_(errors) {
-    if (!object_.is_object()) errors_.Add(path_, FieldIssue::kInvalidType);
-  }
+using Reader = KnowledgeReader;
 
-  std::string String(const char* key, bool required = true) {
-    const json* v = Get(key, required);
-    if (v == nullptr) return {};
-    if (!v->is_string()) {
-      errors_.Add(Path(key), FieldIssue::kInvalidType);
-      return {};
-    }
-    return v->get<std::string>();
-  }
-  int Int(const char* key, int min, int max, int fallback, bool required = false) {
-    const json* v = Get(key, required);
-    if (v == nullptr) return fallback;
-    if (!v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
-      errors_.Add(Path(key), FieldIssue::kInvalidChoice);
-      return fallback;
-    }
-    return v->get<int>();
-  }
-  const json* Get(const char* key, bool required) {
-    if (!object_.is_object()) return nullptr;
-    auto it = object_.find(key);
-    if (it == object_.end()) {
-      if (required) errors_.Add(Path(key), FieldIssue::kRequired);
-      return nullptr;
-    }
-    return &*it;
-  }
-  [[nodiscard]] std::string Path(const char* key) const { return path_ + "." + key; }
-
- private:
-  const json& object_;
-  std::string path_;
-  FieldErrors& errors_;
-};
-
-Text ReadText(Reader& parent, const char* key, FieldErrors& errors) {
-  const json* v = parent.Get(key, true);
-  if (v == nullptr) return {};
-  Reader r(*v, parent.Path(key), errors);
-  return {.nl = r.String("nl"), .en = r.String("en")};
-}
+Text ReadText(Reader& parent, const char* key, FieldErrors& /*errors*/) { return parent.Text(key); }
 
 std::optional<DayRule> ReadDay(Reader& parent, const char* key, FieldErrors& errors) {
   const json* v = parent.Get(key, false);
@@ -139,14 +94,7 @@ Result<CycleRules> ParseCycleRules(std::string_view text) {
   Reader root(document, "policy_cycle", errors);
   if (root.Int("schema", 1, 1, 0, true) != 1) return std::move(errors).ToError();
   CycleRules rules;
-  if (const json* sources = root.Get("sources", true); sources && sources->is_object()) {
-    for (const auto& [id, item] : sources->items()) {
-      Reader r(item, "sources." + id, errors);
-      rules.sources[id] = {.title = r.String("title"),
-                           .publisher = r.String("publisher"),
-                           .year = r.Int("year", 1900, 2200, 0, true)};
-    }
-  }
+  rules.sources = ReadSources(root);
   std::set<std::string> ids;
   if (const json* events = root.Get("events", true); events && events->is_array()) {
     for (std::size_t i = 0; i < events->size(); ++i) {
