@@ -103,7 +103,8 @@ int Serve(const Config& config) {
                         .session_ttl = std::chrono::hours(config.session_ttl_hours),
                         .static_dir = config.static_dir,
                         .version = AANTAFEL_VERSION,
-                        .database_kind = runtime.database_kind()},
+                        .database_kind = runtime.database_kind(),
+                        .public_url = config.public_url},
       [](const http::HttpRequest& r, const std::string& what) {
         LogError("request " + r.request_id + " failed: " + what);
       });

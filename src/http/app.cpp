@@ -34,7 +34,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterWorkspaceRoutes(router_, services_.accounts);
   RegisterTokenRoutes(router_, services_.accounts);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
-  RegisterCalendarRoutes(router_, services_.calendar);
+  RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
 }
 
 HttpResponse App::RunChain(RequestContext& ctx, const Handler& handler) {

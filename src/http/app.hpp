@@ -22,6 +22,7 @@ struct AppSettings {
   std::string static_dir = "web/dist";          ///< built web app
   std::string version = "0.0.0";
   std::string database_kind = "sqlite";
+  std::string public_url;  ///< absolute base for links that leave the app (calendar feeds)
 };
 
 /// What the application calls into.

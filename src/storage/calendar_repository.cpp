@@ -248,10 +248,14 @@ bool SqlPlanRepository::DeleteFeed(std::int64_t ws, std::int64_t user_id, std::i
 
 std::optional<CalendarFeed> SqlPlanRepository::FindFeed(std::string_view token_hash) {
   auto lease = db_.Acquire();
-  auto row = lease->QueryOne(std::string(sql::kFeedColumns) + "WHERE token_hash = $1",
-                             {std::string(token_hash)});
+  auto row = lease->QueryOne(
+      "SELECT f.id, f.workspace_id, f.user_id, f.label, f.created_at, w.slug "
+      "FROM calendar_feeds f JOIN workspaces w ON w.id = f.workspace_id WHERE f.token_hash = $1",
+      {std::string(token_hash)});
   if (!row) return std::nullopt;
-  return FeedFrom(*row);
+  CalendarFeed feed = FeedFrom(*row);
+  feed.workspace_slug = row->Text(5);
+  return feed;
 }
 
 }  // namespace aantafel::storage

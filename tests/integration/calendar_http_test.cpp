@@ -225,6 +225,9 @@ TEST_P(CalendarHttp, AFeedIsValidICalendarUntilItIsRevoked) {
             std::string::npos)
       << "the kadernota vote is one all-day event";
   EXPECT_NE(text.find("DTSTAMP:20261118T"), std::string::npos);
+  EXPECT_NE(text.find("URL:https://aantafel.example/w/zorg-west/policy-calendar/plans/"),
+            std::string::npos)
+      << "events link back to aantafel";
 
   ASSERT_EQ(Call("DELETE", "/calendar/feeds/" + std::to_string(feed_id)).status, 204);
   EXPECT_EQ(client->Request("GET", path, {}).status, 404);

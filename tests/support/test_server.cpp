@@ -26,7 +26,8 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
                         .session_ttl = std::chrono::hours(12),
                         .static_dir = options.static_dir,
                         .version = "test",
-                        .database_kind = runtime_->database_kind()});
+                        .database_kind = runtime_->database_kind(),
+                        .public_url = "https://aantafel.example"});
   server_ = std::make_unique<http::Server>(
       *app_, http::ServerOptions{.host = "127.0.0.1",
                                  .port = 0,

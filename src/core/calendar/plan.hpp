@@ -44,6 +44,7 @@ struct CalendarFeed {
   std::int64_t id = 0;
   std::int64_t workspace_id = 0;
   std::int64_t user_id = 0;
+  std::string workspace_slug;  ///< filled when a feed is looked up by its token
   std::string label;
   Instant created_at{};
 };

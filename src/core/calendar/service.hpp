@@ -71,6 +71,7 @@ struct IssuedFeed {
 
 /// Everything a calendar feed shows.
 struct FeedContent {
+  std::string workspace_slug;
   std::vector<MunicipalityYear> years;  ///< this year and the next, per municipality
   std::vector<std::pair<Plan, std::vector<MunicipalitySchedule>>> plans;
 };

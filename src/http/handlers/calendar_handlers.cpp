@@ -150,7 +150,8 @@ std::int64_t QueryInt(const HttpRequest& request, const std::string& name, std::
 
 }  // namespace
 
-void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
+void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
+                            const std::string& public_url) {
   router.Add(
       "GET", "/api/v1/workspaces/{slug}/plans",
       [&service](RequestContext& ctx) {
@@ -386,23 +387,33 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
 
   router.Add(
       "GET", "/ical/{token}",
-      [&service](RequestContext& ctx) {
+      [&service, public_url](RequestContext& ctx) {
         std::string token(ctx.params.Get("token"));
         if (token.ends_with(".ics")) token.resize(token.size() - 4);
         auto content = service.Feed(token, ctx.request.remote_address);
         if (!content) return Fail(ctx, content.error());
         const auto& rules = service.rules();
         const Language nl = Language::kDutch;
+        // Events link back to the page in aantafel where they are handled.
+        auto Link = [&](const std::string& page) {
+          if (public_url.empty()) return std::string();
+          std::string base = public_url;
+          while (!base.empty() && base.back() == '/') base.pop_back();
+          return base + "/w/" + content->workspace_slug + "/policy-calendar" + page;
+        };
         std::vector<interchange::ICalEvent> events;
         for (const auto& year : content->years) {
           for (const auto& e : year.events) {
             const json view = EventView(e, rules, nl);
-            events.push_back({.uid = "event-" + std::to_string(year.organisation.id) + "-" + e.id +
-                                     "-" + std::to_string(e.date.year) + "@aantafel",
-                              .first_day = e.date,
-                              .last_day = e.until.value_or(e.date),
-                              .summary = year.organisation.name + ": " + view.value("label", e.id),
-                              .description = view.value("explain", "") + BasisNote(e)});
+            events.push_back(
+                {.uid = "event-" + std::to_string(year.organisation.id) + "-" + e.id + "-" +
+                        std::to_string(e.date.year) + "@aantafel",
+                 .first_day = e.date,
+                 .last_day = e.until.value_or(e.date),
+                 .summary = year.organisation.name + ": " + view.value("label", e.id),
+                 .description = view.value("explain", "") + BasisNote(e),
+                 .url = Link("/municipalities/" + std::to_string(year.organisation.id) +
+                             "?year=" + std::to_string(e.date.year))});
           }
         }
         for (const auto& [plan, schedules] : content->plans) {
@@ -415,7 +426,8 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service) {
                                 .last_day = w.to,
                                 .summary = plan.title + " — " + s.organisation.name + ": " +
                                            view.value("label", w.id),
-                                .description = view.value("explain", "")});
+                                .description = view.value("explain", ""),
+                                .url = Link("/plans/" + std::to_string(plan.id))});
             }
           }
         }

@@ -32,7 +32,9 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 
 /// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
-void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service);
+/// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
+void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
+                            const std::string& public_url);
 
 /// /api/v1/workspaces/{slug}/tokens…
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);
