@@ -98,6 +98,7 @@ int Serve(const Config& config) {
                         .crypto = runtime.crypto(),
                         .whoiswho = runtime.whoiswho(),
                         .calendar = runtime.calendar(),
+                        .advisor = runtime.advisor(),
                         .database_ready = [&runtime] { return runtime.database().Ping(); }},
       http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
                         .session_ttl = std::chrono::hours(config.session_ttl_hours),

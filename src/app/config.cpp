@@ -27,6 +27,7 @@ const std::vector<Key>& Keys() {
       {"server", "listen", &Config::listen},
       {"server", "public_url", &Config::public_url},
       {"server", "static_dir", &Config::static_dir},
+      {"knowledge", "dir", &Config::knowledge_dir},
       {"server", "io_threads", &Config::io_threads, 0, 256},
       {"server", "worker_threads", &Config::worker_threads, 0, 1024},
       {"http", "body_limit_bytes", &Config::body_limit_bytes, 1024, 256LL * 1024 * 1024},

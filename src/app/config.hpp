@@ -15,6 +15,9 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string public_url = "http://127.0.0.1:8080";
   std::string static_dir = "web/dist";
+  /// Folder with the knowledge files (strategies, rules, policy cycle); empty = the copy built
+  /// into the binary. Set it to edit advice rules without rebuilding.
+  std::string knowledge_dir;
   std::int64_t io_threads = 0;      ///< 0: one per core
   std::int64_t worker_threads = 0;  ///< 0: four per core, at least 4
   // [http]

@@ -1,8 +1,28 @@
 #include "app/runtime.hpp"
 
+#include <fstream>
+#include <sstream>
+
+#include "core/knowledge.hpp"
 #include "storage/migrations.hpp"
 
 namespace aantafel::app {
+
+namespace {
+
+/// The parsed knowledge, or an exception naming every broken place (aantafel does not start
+/// with broken rules).
+template <typename T>
+T Checked(core::Result<T> parsed, const std::string& what) {
+  if (parsed) return std::move(*parsed);
+  std::string problems;
+  for (const auto& [field, problem] : parsed.error().fields) {
+    problems += " " + field + " (" + std::string(core::ToString(problem.issue)) + ")";
+  }
+  throw std::runtime_error("knowledge " + what + " is not valid:" + problems);
+}
+
+}  // namespace
 
 namespace {
 
@@ -52,9 +72,27 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);
   whoiswho_ = std::make_unique<core::whoiswho::WhoIsWhoService>(*whoiswho_repository_, clock);
   plan_repository_ = std::make_unique<storage::SqlPlanRepository>(*database_);
+  cycle_rules_ =
+      Checked(core::calendar::ParseCycleRules(KnowledgeText(config.knowledge_dir, "policy_cycle")),
+              "policy_cycle");
+  knowledge_ =
+      Checked(core::advisor::ParseKnowledge(KnowledgeText(config.knowledge_dir, "strategies"),
+                                            KnowledgeText(config.knowledge_dir, "collections"),
+                                            KnowledgeText(config.knowledge_dir, "advisor_rules")),
+              "strategies/collections/advisor_rules");
   calendar_ = std::make_unique<core::calendar::PolicyCalendarService>(
-      *plan_repository_, *whoiswho_repository_, crypto_, random, clock,
-      core::calendar::BuiltInCycleRules());
+      *plan_repository_, *whoiswho_repository_, crypto_, random, clock, cycle_rules_);
+  advisor_ = std::make_unique<core::advisor::AdvisorService>(knowledge_, *plan_repository_);
+}
+
+std::string KnowledgeText(const std::string& dir, std::string_view name) {
+  if (dir.empty()) return std::string(knowledge::Text(name));
+  const std::string path = dir + "/" + std::string(name) + ".json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read knowledge file " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 const char* Runtime::database_kind() const {

@@ -6,6 +6,7 @@
 #include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
+#include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "security/data_key.hpp"
@@ -38,6 +39,7 @@ class Runtime {
   core::FieldCipher& cipher() { return *cipher_; }
   core::whoiswho::WhoIsWhoService& whoiswho() { return *whoiswho_; }
   core::calendar::PolicyCalendarService& calendar() { return *calendar_; }
+  core::advisor::AdvisorService& advisor() { return *advisor_; }
   [[nodiscard]] const char* database_kind() const;
 
  private:
@@ -54,7 +56,14 @@ class Runtime {
   std::unique_ptr<core::whoiswho::WhoIsWhoService> whoiswho_;
   std::unique_ptr<storage::SqlPlanRepository> plan_repository_;
   std::unique_ptr<core::calendar::PolicyCalendarService> calendar_;
+  core::calendar::CycleRules cycle_rules_;
+  core::advisor::KnowledgeBase knowledge_;
+  std::unique_ptr<core::advisor::AdvisorService> advisor_;
 };
+
+/// The text of knowledge file `name` (without .json): from `dir` when set, else the copy built
+/// into the binary. Throws std::runtime_error when the file cannot be read.
+std::string KnowledgeText(const std::string& dir, std::string_view name);
 
 /// The accounts policy from configuration.
 core::accounts::AccountsPolicy PolicyFrom(const Config& config);

@@ -34,6 +34,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterWorkspaceRoutes(router_, services_.accounts);
   RegisterTokenRoutes(router_, services_.accounts);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
+  RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/accounts/service.hpp"
+#include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
@@ -31,6 +32,7 @@ struct AppServices {
   core::accounts::Crypto& crypto;
   core::whoiswho::WhoIsWhoService& whoiswho;
   core::calendar::PolicyCalendarService& calendar;
+  core::advisor::AdvisorService& advisor;
   std::function<bool()> database_ready;  ///< for /readyz
 };
 

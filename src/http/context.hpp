@@ -41,6 +41,9 @@ enum class Access {
 /// Per-route settings that the middleware reads.
 struct RouteOptions {
   Access access = Access::kAuthenticated;
+  /// A POST/DELETE that changes nothing the workspace shares (computing advice, the caller's own
+  /// calendar feed): viewers may use it too.
+  bool readers_may_post = false;
 };
 
 /// Everything a handler gets: the request, path parameters, language and who is calling.

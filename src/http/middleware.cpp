@@ -57,7 +57,8 @@ Middleware OpenWorkspace(core::accounts::AccountsService& accounts) {
     if (ctx.options.access != Access::kWorkspace) return next(ctx);
     auto access = accounts.OpenWorkspace(*ctx.principal, ctx.params.Get("slug"));
     if (!access) return ErrorResponse(access.error(), ctx.language);
-    if (IsUnsafeMethod(ctx.request.method) && !core::accounts::CanWrite(access->role)) {
+    if (IsUnsafeMethod(ctx.request.method) && !ctx.options.readers_may_post &&
+        !core::accounts::CanWrite(access->role)) {
       return ErrorResponse(Error::Of(ErrorCode::kForbidden), ctx.language);
     }
     ctx.workspace = std::move(*access);

@@ -89,4 +89,34 @@ wait "$server_pid" || fail "serve did not exit cleanly after SIGTERM"
 server_pid=""
 grep -q "stopped" "$work/serve.log" || fail "no shutdown log line"
 grep -q "GET /readyz 200" "$work/serve.log" || fail "no access log line"
+# Knowledge read from a folder at start: a changed rule changes the advice without rebuilding,
+# and a broken file stops the server from starting.
+knowledge="$work/knowledge"
+cp -r "$(cd "$(dirname "$0")/../../knowledge" && pwd)" "$knowledge"
+sed -i 's/"id": "small_employees", "strategy": "mobilise_employees", "weight": -2/"id": "small_employees", "strategy": "mobilise_employees", "weight": 9/' \
+  "$knowledge/advisor_rules.json"
+grep -q '"weight": 9' "$knowledge/advisor_rules.json" || fail "could not edit the rule"
+AANTAFEL_KNOWLEDGE_DIR="$knowledge" "$bin" serve --database "$db" --listen "127.0.0.1:$port" \
+  2>"$work/serve2.log" &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"size":"small","phase":"change","level":"alderman","goal":"get_known"}' \
+  "http://127.0.0.1:$port/api/v1/workspaces/kees-zorg/advice" >"$work/advice.json" \
+  || fail "advice request"
+grep -q '^{"extra_advice".*"ranked":\[{"reasons":\[{"id":"small_employees"' "$work/advice.json" \
+  || fail "the edited rule did not change the advice: $(head -c 300 "$work/advice.json")"
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "second serve did not exit cleanly"
+server_pid=""
+printf '{"schema":1' >"$knowledge/strategies.json"
+if AANTAFEL_KNOWLEDGE_DIR="$knowledge" "$bin" serve --database "$db" \
+  --listen "127.0.0.1:$port" 2>"$work/serve3.log"; then
+  fail "started with a broken knowledge file"
+fi
+grep -q "strategies" "$work/serve3.log" || fail "no message naming the broken knowledge"
+
 echo "cli smoke test passed ($2)"

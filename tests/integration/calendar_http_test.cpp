@@ -185,6 +185,14 @@ TEST_P(CalendarHttp, OtherWorkspacesCannotSeeOrChangePlansDatesOrFeeds) {
                  {{"merged_on", ""}}, &bram)
                 .status,
             403);
+  // A calendar feed is the viewer's own: subscribing is reading.
+  auto own = Call("POST", "/calendar/feeds", {{"label", "Lezer"}}, &bram);
+  ASSERT_EQ(own.status, 201) << own.body;
+  EXPECT_EQ(Body(Call("GET", "/calendar/feeds", {}, &bram))["items"].size(), 1U);
+  EXPECT_EQ(Call("DELETE", "/calendar/feeds/" + std::to_string(Body(own)["id"].get<std::int64_t>()),
+                 {}, &bram)
+                .status,
+            204);
 }
 
 TEST_P(CalendarHttp, AFeedIsValidICalendarUntilItIsRevoked) {

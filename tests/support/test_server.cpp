@@ -21,6 +21,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
                         .crypto = runtime_->crypto(),
                         .whoiswho = runtime_->whoiswho(),
                         .calendar = runtime_->calendar(),
+                        .advisor = runtime_->advisor(),
                         .database_ready = [this] { return runtime_->database().Ping(); }},
       http::AppSettings{.secure_cookies = options.secure_cookies,
                         .session_ttl = std::chrono::hours(12),

@@ -15,6 +15,8 @@ namespace {
 
 const RouteOptions kMember{.access = Access::kWorkspace};
 const RouteOptions kOpen{.access = Access::kPublic};
+// A calendar feed belongs to the caller alone: viewers may subscribe and revoke their own.
+const RouteOptions kOwnFeed{.access = Access::kWorkspace, .readers_may_post = true};
 
 const std::string& Pick(const Text& text, Language language) {
   return language == Language::kEnglish ? text.en : text.nl;
@@ -372,7 +374,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
         response.headers.Set("Cache-Control", "no-store");
         return response;
       },
-      kMember);
+      kOwnFeed);
 
   router.Add(
       "DELETE", "/api/v1/workspaces/{slug}/calendar/feeds/{feed_id}",
@@ -383,7 +385,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
         if (!done) return Fail(ctx, done.error());
         return HttpResponse::NoContent();
       },
-      kMember);
+      kOwnFeed);
 
   router.Add(
       "GET", "/ical/{token}",

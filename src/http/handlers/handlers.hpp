@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/accounts/service.hpp"
+#include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/router.hpp"
@@ -32,6 +33,7 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 
 /// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
+void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& service);
 /// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
 void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
                             const std::string& public_url);

@@ -304,6 +304,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The knowledge base in the caller's language (Accept-Language), with sources. */
+        get: operations["getKnowledge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ranked engagement strategies for a situation, each with the rules that raised or lowered it.
+         * @description Deterministic: the same situation and knowledge give the same advice. `size` may be left out when `employees` is given (under 50 small, under 250 medium, else large); `phase` may be left out when `plan_id` is given (the plan's policy phase decides it).
+         */
+        post: operations["getAdvice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/plans": {
         parameters: {
             query?: never;
@@ -795,6 +834,98 @@ export interface components {
         ImportRejection: {
             error: components["schemas"]["ErrorBody"]["error"];
             report: components["schemas"]["ImportReport"];
+        };
+        KnowledgeSource: {
+            id?: string;
+            title?: string;
+            publisher?: string;
+            year?: number | null;
+        } | null;
+        Strategy: {
+            id: string;
+            number: number;
+            name: string;
+            meaning: string;
+            advantage: string;
+            disadvantage: string;
+            fits_when: string;
+            tips: string[];
+            small_provider: string | null;
+            examples: string[];
+            source: components["schemas"]["KnowledgeSource"];
+        };
+        KnowledgeItem: {
+            id: string;
+            title: string;
+            text: string;
+            source: components["schemas"]["KnowledgeSource"];
+        };
+        Knowledge: {
+            language: string;
+            strategies: components["schemas"]["Strategy"][];
+            general: components["schemas"]["KnowledgeItem"][];
+            collections: {
+                id: string;
+                title: string;
+                intro: string;
+                source: components["schemas"]["KnowledgeSource"];
+                items: components["schemas"]["KnowledgeItem"][];
+            }[];
+        };
+        AdviceRequest: {
+            /** @enum {string} */
+            size?: "small" | "medium" | "large";
+            employees?: number;
+            /**
+             * @description The municipality's process: visievorming, verandering, uitvoering.
+             * @enum {string}
+             */
+            phase?: "vision" | "change" | "execution";
+            /** @enum {string} */
+            level?: "alderman" | "council_member" | "policy_officer";
+            /** @enum {string} */
+            goal?: "get_known" | "get_contracted" | "innovate" | "keep_contract";
+            assets?: ("consortium_partners" | "neighbourhood_presence" | "client_ambassadors" | "clear_focus" | "adviser_relation" | "expertise")[];
+            /** Format: int64 */
+            plan_id?: number;
+        };
+        Advice: {
+            situation: {
+                size: string;
+                phase: string;
+                level: string;
+                goal: string;
+                assets: string[];
+            };
+            /** Format: int64 */
+            plan_id: number | null;
+            ranked: {
+                strategy: components["schemas"]["Strategy"];
+                /** @description Sum of the weights of the reasons. */
+                score: number;
+                reasons: {
+                    /** @description The rule in knowledge/advisor_rules.json. */
+                    id: string;
+                    /** @description Positive raises */
+                    weight: number;
+                    reason: string;
+                    source: components["schemas"]["KnowledgeSource"];
+                }[];
+            }[];
+            phase_plan: {
+                /** @enum {string} */
+                phase: "vision" | "change" | "execution";
+                strategies: {
+                    id: string;
+                    number: number;
+                    name: string;
+                }[];
+            }[];
+            extra_advice: {
+                id: string;
+                text: string;
+                source: components["schemas"]["KnowledgeSource"];
+            }[];
         };
         /** @enum {string} */
         PlanStatus: "idea" | "preparing" | "proposed" | "funded" | "not_funded" | "done";
@@ -1715,6 +1846,60 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRejection"];
                 };
             };
+        };
+    };
+    getKnowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Strategies, general advice and collections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Knowledge"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getAdvice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdviceRequest"];
+            };
+        };
+        responses: {
+            /** @description The advice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Advice"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     listPlans: {
