@@ -82,7 +82,9 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
               "strategies/collections/advisor_rules");
   calendar_ = std::make_unique<core::calendar::PolicyCalendarService>(
       *plan_repository_, *whoiswho_repository_, crypto_, random, clock, cycle_rules_);
-  advisor_ = std::make_unique<core::advisor::AdvisorService>(knowledge_, *plan_repository_);
+  advisor_repository_ = std::make_unique<storage::SqlAdvisorRepository>(*database_);
+  advisor_ = std::make_unique<core::advisor::AdvisorService>(
+      knowledge_, *plan_repository_, *advisor_repository_, *whoiswho_repository_, clock);
 }
 
 std::string KnowledgeText(const std::string& dir, std::string_view name) {

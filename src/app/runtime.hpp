@@ -12,6 +12,7 @@
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
+#include "storage/advisor_repository.hpp"
 #include "storage/calendar_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/whoiswho_repository.hpp"
@@ -58,6 +59,7 @@ class Runtime {
   std::unique_ptr<core::calendar::PolicyCalendarService> calendar_;
   core::calendar::CycleRules cycle_rules_;
   core::advisor::KnowledgeBase knowledge_;
+  std::unique_ptr<storage::SqlAdvisorRepository> advisor_repository_;
   std::unique_ptr<core::advisor::AdvisorService> advisor_;
 };
 

@@ -130,6 +130,102 @@ TEST_P(AdvisorHttp, TheKnowledgeBaseSpeaksTheCallersLanguageAndNamesItsSources) 
   EXPECT_EQ(client->Request("GET", "/api/v1/knowledge", {}).status, 401);
 }
 
+TEST_P(AdvisorHttp, AWorkspaceHidesAnnotatesAndAddsKnowledgeWithoutAlteringBuiltInText) {
+  auto post = [&](const std::string& path, const json& body, const BrowserSession* who = nullptr,
+                  const std::string& ws = "zorg-west") {
+    return client->Request("POST", "/api/v1/workspaces/" + ws + path, Auth(who ? *who : anna),
+                           body.dump());
+  };
+  EXPECT_EQ(post("/knowledge/settings", {{"item_key", "strategy:focus"}, {"hidden", true}}).status,
+            204);
+  EXPECT_EQ(
+      post("/knowledge/settings",
+           {{"item_key", "collection:relationship_tips/" +
+                             Body(client->Request("GET", "/api/v1/knowledge",
+                                                  Auth(anna)))["collections"][0]["items"][0]["id"]
+                                 .get<std::string>()},
+            {"note", "Werkt goed bij ons"}})
+          .status,
+      204);
+  EXPECT_EQ(
+      post("/knowledge/settings", {{"item_key", "strategy:omkoping"}, {"hidden", true}}).status,
+      422);
+  auto item = post("/knowledge/items", {{"title", "Eigen tip"}, {"text", "Bel op vrijdag."}});
+  ASSERT_EQ(item.status, 201) << item.body;
+  EXPECT_EQ(post("/knowledge/items", {{"title", ""}, {"text", ""}}).status, 422);
+  auto own = Body(client->Request("GET", "/api/v1/workspaces/zorg-west/knowledge", Auth(anna)));
+  EXPECT_EQ(own["settings"].size(), 2U);
+  EXPECT_EQ(own["own_items"].size(), 1U);
+  // The built-in text is the same for everyone.
+  auto builtin = Body(client->Request("GET", "/api/v1/knowledge", Auth(anna)));
+  EXPECT_EQ(builtin["strategies"][0]["id"], "focus");
+  // Un-hiding without a note removes the setting.
+  EXPECT_EQ(post("/knowledge/settings", {{"item_key", "strategy:focus"}, {"hidden", false}}).status,
+            204);
+  own = Body(client->Request("GET", "/api/v1/workspaces/zorg-west/knowledge", Auth(anna)));
+  EXPECT_EQ(own["settings"].size(), 1U);
+
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  auto theirs =
+      Body(client->Request("GET", "/api/v1/workspaces/welzijn-oost/knowledge", Auth(bram)));
+  EXPECT_TRUE(theirs["settings"].empty());
+  EXPECT_TRUE(theirs["own_items"].empty());
+  const std::string item_path =
+      "/knowledge/items/" + std::to_string(Body(item)["id"].get<std::int64_t>());
+  EXPECT_EQ(
+      client->Request("DELETE", "/api/v1/workspaces/welzijn-oost" + item_path, Auth(bram)).status,
+      404);
+  EXPECT_EQ(
+      client->Request("DELETE", "/api/v1/workspaces/zorg-west" + item_path, Auth(anna)).status,
+      204);
+}
+
+TEST_P(AdvisorHttp, AdviceIsSavedWithAPlanOrMunicipalityOfTheSameWorkspace) {
+  ASSERT_TRUE(
+      server->runtime().whoiswho().UpsertMunicipality({.code = "GM0999", .name = "Denkstad"}).ok());
+  auto org =
+      client->Request("POST", "/api/v1/workspaces/zorg-west/organisations", Auth(anna),
+                      json({{"kind", "municipality"}, {"municipality_code", "GM0999"}}).dump());
+  ASSERT_EQ(org.status, 201);
+  const auto org_id = Body(org)["id"].get<std::int64_t>();
+  const json situation = {
+      {"size", "small"}, {"phase", "change"}, {"level", "alderman"}, {"goal", "get_known"}};
+  auto save = [&](json body, const BrowserSession* who = nullptr,
+                  const std::string& ws = "zorg-west") {
+    return client->Request("POST", "/api/v1/workspaces/" + ws + "/saved-advice",
+                           Auth(who ? *who : anna), body.dump());
+  };
+  json body = situation;
+  body["organisation_id"] = org_id;
+  body["note"] = "Na gesprek met de wethouder";
+  auto saved = save(body);
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  EXPECT_EQ(Body(saved)["ranking"][0], "do_something_different");
+  EXPECT_EQ(Body(saved)["ranking"].size(), 8U);
+  EXPECT_EQ(save(situation).status, 422) << "a plan or a municipality is needed";
+  auto list = Body(client->Request(
+      "GET", "/api/v1/workspaces/zorg-west/saved-advice?organisation_id=" + std::to_string(org_id),
+      Auth(anna)));
+  ASSERT_EQ(list["items"].size(), 1U);
+  EXPECT_EQ(list["items"][0]["note"], "Na gesprek met de wethouder");
+  EXPECT_EQ(list["items"][0]["situation"]["size"], "small");
+
+  auto bram = LogIn(*client, "bram@welzijn.nl");
+  auto cross = save(body, &bram, "welzijn-oost");
+  EXPECT_EQ(cross.status, 422);
+  EXPECT_TRUE(Body(cross)["error"]["fields"].contains("organisation_id"));
+  EXPECT_TRUE(Body(client->Request("GET", "/api/v1/workspaces/welzijn-oost/saved-advice",
+                                   Auth(bram)))["items"]
+                  .empty());
+  const std::string path = "/saved-advice/" + std::to_string(Body(saved)["id"].get<std::int64_t>());
+  EXPECT_EQ(client->Request("DELETE", "/api/v1/workspaces/welzijn-oost" + path, Auth(bram)).status,
+            404);
+  server->AddMember("zorg-west", "bram@welzijn.nl", "viewer");
+  EXPECT_EQ(save(body, &bram).status, 403) << "saving changes the workspace";
+  EXPECT_EQ(client->Request("DELETE", "/api/v1/workspaces/zorg-west" + path, Auth(anna)).status,
+            204);
+}
+
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return testing::Name(info.param);
 }

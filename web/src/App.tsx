@@ -11,11 +11,14 @@ import { NotFoundPage } from './features/shell/NotFoundPage';
 import { PublicLayout } from './features/shell/PublicLayout';
 import {
   AddPersonPage,
+  AdviceResultPage,
+  AdvisorPage,
   AreaPage,
   CalendarOverviewPage,
   EditPlanPage,
   FeedsPage,
   ImportPage,
+  KnowledgePage,
   MunicipalityCalendarPage,
   NewPlanPage,
   NoWorkspacePage,
@@ -84,6 +87,9 @@ export function AppRoutes() {
             element={<MunicipalityCalendarPage />}
           />
           <Route path="policy-calendar/feeds" element={<FeedsPage />} />
+          <Route path="advisor" element={<AdvisorPage />} />
+          <Route path="advisor/result" element={<AdviceResultPage />} />
+          <Route path="advisor/knowledge" element={<KnowledgePage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

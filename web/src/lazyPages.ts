@@ -75,6 +75,13 @@ const municipalityCalendarPage = lazyPage(
   (m) => m.MunicipalityCalendarPage,
 );
 const feedsPage = lazyPage(() => import('./features/calendar/FeedsPage'), (m) => m.FeedsPage);
+// Strategiewijzer (area "advisor").
+const advisorPage = lazyPage(() => import('./features/advisor/AdvisorPage'), (m) => m.AdvisorPage);
+const adviceResultPage = lazyPage(
+  () => import('./features/advisor/AdviceResultPage'),
+  (m) => m.AdviceResultPage,
+);
+const knowledgePage = lazyPage(() => import('./features/advisor/KnowledgePage'), (m) => m.KnowledgePage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -99,6 +106,9 @@ export const EditPlanPage = editPlanPage.Component;
 export const PlanPage = planPage.Component;
 export const MunicipalityCalendarPage = municipalityCalendarPage.Component;
 export const FeedsPage = feedsPage.Component;
+export const AdvisorPage = advisorPage.Component;
+export const AdviceResultPage = adviceResultPage.Component;
+export const KnowledgePage = knowledgePage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

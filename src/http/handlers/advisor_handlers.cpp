@@ -63,6 +63,45 @@ json RuleView(const KnowledgeBase& kb, const Rule& r, Language language) {
           {"source", SourceView(kb, r.source)}};
 }
 
+json SavedAdviceView(const SavedAdvice& a) {
+  const Situation& s = a.situation;
+  return {{"id", a.id},
+          {"plan_id", a.plan_id ? json(*a.plan_id) : json(nullptr)},
+          {"organisation_id", a.organisation_id ? json(*a.organisation_id) : json(nullptr)},
+          {"situation",
+           {{"size", s.size},
+            {"phase", s.phase},
+            {"level", s.level},
+            {"goal", s.goal},
+            {"assets", std::vector<std::string>(s.assets.begin(), s.assets.end())}}},
+          {"ranking", a.ranking},
+          {"note", a.note},
+          {"created_by", a.created_by ? json(*a.created_by) : json(nullptr)},
+          {"created_at", FormatTimestamp(a.created_at)}};
+}
+
+/// Reads the situation fields shared by asking for and saving advice.
+AdviceRequest ReadAdviceRequest(JsonObjectReader& body) {
+  AdviceRequest request;
+  auto size = body.String("size", false, 64);
+  auto phase = body.String("phase", false, 64);
+  auto level = body.String("level", false, 64);
+  auto goal = body.String("goal", false, 64);
+  auto assets = body.StringList("assets", false, 20, 64);
+  request.employees = body.Integer("employees", false);
+  request.plan_id = body.Integer("plan_id", false);
+  request.situation = {.size = size.value_or(""),
+                       .phase = phase.value_or(""),
+                       .level = level.value_or(""),
+                       .goal = goal.value_or("")};
+  for (auto& a : assets.value_or(std::vector<std::string>{})) {
+    request.situation.assets.insert(std::move(a));
+  }
+  return request;
+}
+
+const RouteOptions kMember{.access = Access::kWorkspace};
+
 }  // namespace
 
 void RegisterAdvisorRoutes(Router& router, AdvisorService& service) {
@@ -97,22 +136,8 @@ void RegisterAdvisorRoutes(Router& router, AdvisorService& service) {
       [&service](RequestContext& ctx) {
         auto body = JsonObjectReader::Parse(ctx.request);
         if (!body) return Fail(ctx, body.error());
-        AdviceRequest request;
-        auto size = body->String("size", false, 64);
-        auto phase = body->String("phase", false, 64);
-        auto level = body->String("level", false, 64);
-        auto goal = body->String("goal", false, 64);
-        auto assets = body->StringList("assets", false, 20, 64);
-        request.employees = body->Integer("employees", false);
-        request.plan_id = body->Integer("plan_id", false);
+        AdviceRequest request = ReadAdviceRequest(*body);
         if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        request.situation = {.size = size.value_or(""),
-                             .phase = phase.value_or(""),
-                             .level = level.value_or(""),
-                             .goal = goal.value_or("")};
-        for (auto& a : assets.value_or(std::vector<std::string>{})) {
-          request.situation.assets.insert(std::move(a));
-        }
         auto result = service.Advise(*ctx.workspace, request);
         if (!result) return Fail(ctx, result.error());
         const KnowledgeBase& kb = service.knowledge();
@@ -154,6 +179,127 @@ void RegisterAdvisorRoutes(Router& router, AdvisorService& service) {
                              {"extra_advice", extra}});
       },
       kReaders);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/knowledge",
+      [&service](RequestContext& ctx) {
+        auto own = service.Knowledge(*ctx.workspace);
+        json settings = json::array();
+        for (const auto& s : own.settings) {
+          settings.push_back({{"item_key", s.item_key}, {"hidden", s.hidden}, {"note", s.note}});
+        }
+        json items = json::array();
+        for (const auto& i : own.own_items) {
+          items.push_back({{"id", i.id},
+                           {"title", i.title},
+                           {"text", i.text},
+                           {"source", i.source},
+                           {"created_at", FormatTimestamp(i.created_at)}});
+        }
+        return JsonResponse(200, {{"settings", settings}, {"own_items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/knowledge/settings",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto key = body->String("item_key", true, 256);
+        auto hidden = body->Boolean("hidden");
+        auto note = body->String("note", false, 16 * 1024);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto done = service.SetSetting(
+            *ctx.workspace,
+            {.item_key = *key, .hidden = hidden.value_or(false), .note = note.value_or("")});
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/knowledge/items",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto title = body->String("title", true, 1024);
+        auto text = body->String("text", true, 64 * 1024);
+        auto source = body->String("source", false, 2048);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto item = service.AddOwnItem(
+            *ctx.workspace, {.title = *title, .text = *text, .source = source.value_or("")});
+        if (!item) return Fail(ctx, item.error());
+        return JsonResponse(201, {{"id", item->id},
+                                  {"title", item->title},
+                                  {"text", item->text},
+                                  {"source", item->source},
+                                  {"created_at", FormatTimestamp(item->created_at)}});
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/knowledge/items/{item_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "item_id");
+        if (!id) return Fail(ctx, id.error());
+        auto done = service.DeleteOwnItem(*ctx.workspace, *id);
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/saved-advice",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        auto id_param = [&](const char* name) -> std::optional<std::int64_t> {
+          auto text = ctx.request.Query(name);
+          if (!text || text->empty()) return std::nullopt;
+          try {
+            std::size_t used = 0;
+            const long long v = std::stoll(std::string(*text), &used);
+            if (used == text->size() && v > 0) return v;
+          } catch (const std::exception&) {
+          }
+          errors.Add(name, core::FieldIssue::kInvalidFormat);
+          return std::nullopt;
+        };
+        auto plan = id_param("plan_id");
+        auto organisation = id_param("organisation_id");
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        json items = json::array();
+        for (const auto& a : service.SavedAdviceList(*ctx.workspace, plan, organisation)) {
+          items.push_back(SavedAdviceView(a));
+        }
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/saved-advice",
+      [&service](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        AdviceRequest request = ReadAdviceRequest(*body);
+        auto organisation = body->Integer("organisation_id", false);
+        auto note = body->String("note", false, 16 * 1024);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto saved = service.SaveAdvice(*ctx.workspace, request, organisation, note.value_or(""));
+        if (!saved) return Fail(ctx, saved.error());
+        return JsonResponse(201, SavedAdviceView(*saved));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/saved-advice/{advice_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "advice_id");
+        if (!id) return Fail(ctx, id.error());
+        auto done = service.DeleteSavedAdvice(*ctx.workspace, *id);
+        if (!done) return Fail(ctx, done.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
 }
 
 }  // namespace aantafel::http

@@ -7,6 +7,8 @@
  */
 import { currentLanguage, translate } from '../i18n/i18n';
 import type {
+  Advice,
+  AdviceRequest,
   ApiPath,
   Assessment,
   AssessmentCreate,
@@ -22,6 +24,7 @@ import type {
   ErrorBody,
   ImportKind,
   ImportReport,
+  Knowledge,
   LoginRequest,
   Member,
   MemberInvite,
@@ -371,6 +374,15 @@ export const api = {
         raw: { content: file, contentType: kind === 'almanak' ? 'application/xml' : 'text/csv' },
       },
     ),
+
+  // Strategiewijzer
+  getKnowledge: (signal?: AbortSignal) =>
+    request<Knowledge>('GET', apiPath('/api/v1/knowledge'), { signal }),
+  getAdvice: (slug: string, situation: AdviceRequest, signal?: AbortSignal) =>
+    request<Advice>('POST', apiPath('/api/v1/workspaces/{slug}/advice', { slug }), {
+      body: situation satisfies AdviceRequest,
+      signal,
+    }),
 
   // Beleidskalender
   listPlans: (slug: string, signal?: AbortSignal) =>

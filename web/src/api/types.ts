@@ -114,6 +114,17 @@ export type CalendarFeedCreate = NonNullable<
   paths['/api/v1/workspaces/{slug}/calendar/feeds']['post']['requestBody']
 >['content']['application/json'];
 
+// Strategiewijzer (tag "advisor")
+export type KnowledgeSource = Schemas['KnowledgeSource'];
+export type Strategy = Schemas['Strategy'];
+export type KnowledgeItem = Schemas['KnowledgeItem'];
+export type Knowledge = Schemas['Knowledge'];
+export type KnowledgeCollection = Knowledge['collections'][number];
+export type AdviceRequest = Schemas['AdviceRequest'];
+export type Advice = Schemas['Advice'];
+export type RankedStrategy = Advice['ranked'][number];
+export type AdviceReason = RankedStrategy['reasons'][number];
+
 export const PLAN_STATUSES: readonly PlanStatus[] = [
   'idea',
   'preparing',
