@@ -351,4 +351,107 @@ describe('Strategiewijzer with the real server', () => {
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
     await context.close();
   });
+  test('keeping advice with a plan, and the workspace side of the knowledge base', async (t) => {
+    const { context, page, problems } = await newPage();
+    await login(context);
+    const knowledge = await apiKnowledge(context);
+    const plans = await (await context.request.get(`/api/v1/workspaces/${SLUG}/plans`)).json();
+    const plan = plans.items.find((p) => p.title === 'Valpreventie in de wijk');
+    assert.ok(plan, 'the demo has the plan "Valpreventie in de wijk"');
+    const first = knowledge.strategies.find((s) => s.id === 'do_something_different');
+    const note = 'Bespreken in het teamoverleg van maandag.';
+
+    await t.test('the advice is kept with the plan', async () => {
+      await page.goto(`${BASE}/result?${RESULT_QUERY}`);
+      await h1(page, 'Jouw advies');
+      await page.getByRole('heading', { level: 2, name: 'Advies bewaren' }).waitFor();
+      await page.getByRole('button', { name: 'Advies bewaren' }).click();
+      await page.getByText('Kies een plan of een gemeente.').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'advice-save-plan');
+      await assertAccessible(page, 'the save form with an error');
+      await page.getByRole('combobox', { name: 'Plan' }).selectOption({ label: plan.title });
+      await page.getByRole('textbox', { name: /^Notitie/ }).fill(note);
+      await page.getByRole('button', { name: 'Advies bewaren' }).click();
+      await page.getByRole('status').filter({ hasText: 'Het advies is bewaard.' }).waitFor();
+      assert.equal(await page.getByText('Kies een plan of een gemeente.').count(), 0);
+      await assertAccessible(page, 'the advice after saving');
+    });
+
+    await t.test('the plan page lists the kept advice, and it can be deleted', async () => {
+      await page.getByRole('link', { name: 'Bekijk het plan' }).click();
+      await h1(page, plan.title);
+      const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Bewaard advies' }) });
+      await section.getByText(note).waitFor();
+      await section.getByText(`1. ${first.name}`).waitFor();
+      await assertAccessible(page, 'the plan page with kept advice');
+      await section.getByRole('button', { name: /^Verwijderen advies van/ }).first().click();
+      const dialog = page.getByRole('alertdialog', { name: 'Bewaard advies verwijderen?' });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the delete question for kept advice');
+      await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Het bewaarde advies is verwijderd.' }).waitFor();
+      assert.equal(await section.getByText(note).count(), 0);
+    });
+
+    await t.test('a strategy is hidden and another gets a note', async () => {
+      const hide = knowledge.strategies.find((s) => s.id === 'focus');
+      const other = knowledge.strategies.find((s) => s.id === 'client_ambassadors');
+      const heading = (s) => page.getByRole('heading', { level: 3, name: `${s.number}. ${s.name}`, exact: true });
+      await page.goto(`${BASE}/knowledge`);
+      await h1(page, 'Kennisbank');
+      await heading(hide).waitFor();
+      await page.getByRole('button', { name: `Verbergen bij ${hide.name}` }).click();
+      await heading(hide).waitFor({ state: 'detached' });
+      await page.getByRole('checkbox', { name: 'Toon verborgen items' }).check();
+      const card = page.locator('article', { has: heading(hide) });
+      await card.getByText('verborgen', { exact: true }).waitFor();
+      await assertAccessible(page, 'the knowledge base showing hidden items');
+
+      await page.getByRole('button', { name: `Notitie toevoegen bij ${other.name}` }).click();
+      const field = page.getByRole('textbox', { name: `Notitie van je organisatie bij ${other.name}` });
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+      await field.fill('Werkt goed bij onze dagbesteding.');
+      await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+      const otherCard = page.locator('article', { has: heading(other) });
+      await otherCard.getByRole('heading', { level: 4, name: 'Notitie van je organisatie' }).waitFor();
+      await otherCard.getByText('Werkt goed bij onze dagbesteding.').waitFor();
+      await assertAccessible(page, 'the knowledge base with a note');
+
+      // Back to how it was, so the other tests see the whole knowledge base.
+      await page.getByRole('button', { name: `Weer tonen bij ${hide.name}` }).click();
+      await card.getByText('verborgen', { exact: true }).waitFor({ state: 'detached' });
+    });
+
+    await t.test('own knowledge is added, found and deleted', async () => {
+      const own = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Eigen kennis' }) });
+      await own.getByText('Je organisatie heeft nog geen eigen kennis toegevoegd.').waitFor();
+      await own.getByRole('button', { name: 'Toevoegen' }).click();
+      await own.getByText('Vul een titel in.').waitFor();
+      await assertAccessible(page, 'the own knowledge form with errors');
+      await own.getByRole('textbox', { name: 'Titel' }).fill('Wijkteam Oost');
+      await own.getByRole('textbox', { name: 'Tekst' }).fill('Het wijkteam zoekt partners voor valpreventie.');
+      await own.getByRole('textbox', { name: /^Bron/ }).fill('Gesprek met de wijkcoördinator');
+      await own.getByRole('button', { name: 'Toevoegen' }).click();
+      await own.getByRole('heading', { level: 3, name: 'Wijkteam Oost' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Wijkteam Oost is toegevoegd.' }).waitFor();
+      await assertAccessible(page, 'the knowledge base with own knowledge');
+
+      const search = page.getByRole('searchbox', { name: 'Zoeken in de kennisbank' });
+      await search.fill('wijkcoordinator');
+      await page.getByRole('status').filter({ hasText: '1 onderdeel gevonden.' }).waitFor();
+      await own.getByRole('heading', { level: 3, name: 'Wijkteam Oost' }).waitFor();
+      await search.fill('');
+
+      await own.getByRole('button', { name: 'Verwijderen bij Wijkteam Oost' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Wijkteam Oost verwijderen?' });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the delete question for own knowledge');
+      await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Wijkteam Oost is verwijderd.' }).waitFor();
+      assert.equal(await own.getByRole('heading', { level: 3, name: 'Wijkteam Oost' }).count(), 0);
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
 });

@@ -25,7 +25,14 @@ import type {
   ImportKind,
   ImportReport,
   Knowledge,
+  KnowledgeSetting,
   LoginRequest,
+  OwnKnowledgeItem,
+  OwnKnowledgeItemCreate,
+  SaveAdviceRequest,
+  SavedAdvice,
+  SavedAdviceList,
+  WorkspaceKnowledge,
   Member,
   MemberInvite,
   MemberList,
@@ -383,6 +390,36 @@ export const api = {
       body: situation satisfies AdviceRequest,
       signal,
     }),
+  saveAdvice: (slug: string, body: SaveAdviceRequest) =>
+    request<SavedAdvice>('POST', apiPath('/api/v1/workspaces/{slug}/saved-advice', { slug }), {
+      body: body satisfies SaveAdviceRequest,
+    }),
+  listSavedAdvice: (slug: string, filter: { plan_id?: number; organisation_id?: number }, signal?: AbortSignal) =>
+    request<SavedAdviceList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/saved-advice', { slug }), filter),
+      { signal },
+    ),
+  deleteSavedAdvice: (slug: string, adviceId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/saved-advice/{advice_id}', { slug, advice_id: adviceId }),
+    ),
+  getWorkspaceKnowledge: (slug: string, signal?: AbortSignal) =>
+    request<WorkspaceKnowledge>('GET', apiPath('/api/v1/workspaces/{slug}/knowledge', { slug }), { signal }),
+  setKnowledgeSetting: (slug: string, setting: KnowledgeSetting) =>
+    request<void>('POST', apiPath('/api/v1/workspaces/{slug}/knowledge/settings', { slug }), {
+      body: setting satisfies KnowledgeSetting,
+    }),
+  addOwnKnowledgeItem: (slug: string, item: OwnKnowledgeItemCreate) =>
+    request<OwnKnowledgeItem>('POST', apiPath('/api/v1/workspaces/{slug}/knowledge/items', { slug }), {
+      body: item satisfies OwnKnowledgeItemCreate,
+    }),
+  deleteOwnKnowledgeItem: (slug: string, itemId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/knowledge/items/{item_id}', { slug, item_id: itemId }),
+    ),
 
   // Beleidskalender
   listPlans: (slug: string, signal?: AbortSignal) =>

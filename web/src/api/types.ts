@@ -124,6 +124,16 @@ export type AdviceRequest = Schemas['AdviceRequest'];
 export type Advice = Schemas['Advice'];
 export type RankedStrategy = Advice['ranked'][number];
 export type AdviceReason = RankedStrategy['reasons'][number];
+export type KnowledgeSetting = Schemas['KnowledgeSetting'];
+export type OwnKnowledgeItem = Schemas['OwnKnowledgeItem'];
+export type WorkspaceKnowledge =
+  paths['/api/v1/workspaces/{slug}/knowledge']['get']['responses']['200']['content']['application/json'];
+export type OwnKnowledgeItemCreate =
+  paths['/api/v1/workspaces/{slug}/knowledge/items']['post']['requestBody']['content']['application/json'];
+export type SavedAdvice = Schemas['SavedAdvice'];
+export type SavedAdviceList = { items: SavedAdvice[] };
+export type SaveAdviceRequest =
+  paths['/api/v1/workspaces/{slug}/saved-advice']['post']['requestBody']['content']['application/json'];
 
 export const PLAN_STATUSES: readonly PlanStatus[] = [
   'idea',

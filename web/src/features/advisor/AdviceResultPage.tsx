@@ -42,6 +42,7 @@ import {
   type AdvisorAnswers,
 } from './advisor';
 import { AdvisorNav, SourceLine, useAdvisorBase } from './common';
+import { SaveAdviceSection } from './SaveAdviceSection';
 
 /** The advice for the answers in the URL query: ranked strategies with reasons, phase plan, extra advice. */
 export function AdviceResultPage() {
@@ -98,7 +99,10 @@ function AdviceView({ answers }: { answers: AdvisorAnswers }) {
       </div>
       {advice.error ? <ErrorAlert error={advice.error} /> : null}
       {advice.data ? (
-        <AdviceContent advice={advice.data} planTitle={planTitle} />
+        <>
+          <AdviceContent advice={advice.data} planTitle={planTitle} />
+          {workspace.role !== 'viewer' ? <SaveAdviceSection answers={answers} /> : null}
+        </>
       ) : advice.error ? null : (
         <Loading />
       )}

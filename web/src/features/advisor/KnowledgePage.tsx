@@ -1,16 +1,44 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
-import type { KnowledgeItem, Strategy } from '../../api/types';
+import type { KnowledgeItem, KnowledgeSetting, Strategy } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useWorkspace } from '../shell/workspaceContext';
 import { countKnowledge, filterKnowledge } from './advisor';
 import { AdvisorNav, SourceLine } from './common';
+import { ItemSettings, OwnKnowledgeSection } from './WorkspaceKnowledge';
+import {
+  collectionItemKey,
+  filterOwnItems,
+  generalKey,
+  settingsMap,
+  strategyKey,
+  withoutHidden,
+  type SettingsMap,
+} from './workspaceKnowledge';
+
+interface SettingsContextValue {
+  settings: SettingsMap;
+  canEdit: boolean;
+  save: (setting: KnowledgeSetting) => Promise<void>;
+}
+const SettingsContext = createContext<SettingsContextValue>({
+  settings: new Map(),
+  canEdit: false,
+  save: async () => undefined,
+});
+
+/** The hide/note controls of one built-in item, from the page's workspace settings. */
+function Settings({ itemKey, name }: { itemKey: string; name: string }) {
+  const { settings, canEdit, save } = useContext(SettingsContext);
+  return <ItemSettings itemKey={itemKey} name={name} settings={settings} canEdit={canEdit} onSave={save} />;
+}
 
 /** The knowledge base in the UI language, with a search box (?q=… in the URL) and the source of every item. */
 export function KnowledgePage() {
@@ -18,12 +46,31 @@ export function KnowledgePage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(() => searchParams.get('q') ?? '');
   const deferred = useDeferredValue(search);
+  const { workspace } = useWorkspace();
+  const slug = workspace.slug;
+  const canEdit = workspace.role !== 'viewer';
+  const [showHidden, setShowHidden] = useState(false);
   const knowledge = useApiData(`knowledge:${language}`, (signal) => api.getKnowledge(signal));
+  const own = useApiData(`workspace-knowledge:${slug}`, (signal) => api.getWorkspaceKnowledge(slug, signal));
+  const settings = useMemo(() => settingsMap(own.data?.settings ?? []), [own.data]);
   const filtered = useMemo(
-    () => (knowledge.data ? filterKnowledge(knowledge.data, deferred) : undefined),
-    [knowledge.data, deferred],
+    () =>
+      knowledge.data ? filterKnowledge(withoutHidden(knowledge.data, settings, showHidden), deferred) : undefined,
+    [knowledge.data, deferred, settings, showHidden],
   );
-  const count = filtered ? countKnowledge(filtered) : 0;
+  const ownItems = useMemo(() => filterOwnItems(own.data?.own_items ?? [], deferred), [own.data, deferred]);
+  const count = filtered ? countKnowledge(filtered) + ownItems.length : 0;
+  const context = useMemo<SettingsContextValue>(
+    () => ({
+      settings,
+      canEdit,
+      save: async (setting) => {
+        await api.setKnowledgeSetting(slug, setting);
+        await own.reload();
+      },
+    }),
+    [settings, canEdit, slug, own],
+  );
 
   function changeSearch(value: string) {
     setSearch(value);
@@ -49,6 +96,18 @@ export function KnowledgePage() {
           onChange={(event) => changeSearch(event.target.value)}
         />
       </div>
+      <div className="aantafel-radio">
+        <input
+          type="checkbox"
+          id="knowledge-show-hidden"
+          checked={showHidden}
+          onChange={(event) => setShowHidden(event.target.checked)}
+          className="aantafel-radio__input"
+        />
+        <label htmlFor="knowledge-show-hidden" className="aantafel-radio__label">
+          {t('advisor.knowledge.showHidden')}
+        </label>
+      </div>
       <p role="status" className="aantafel-meta">
         {filtered && search.trim()
           ? count === 0
@@ -59,10 +118,11 @@ export function KnowledgePage() {
           : ''}
       </p>
       {knowledge.error ? <ErrorAlert error={knowledge.error} /> : null}
+      {own.error ? <ErrorAlert error={own.error} /> : null}
       {!filtered ? (
         knowledge.error ? null : <Loading />
       ) : (
-        <>
+        <SettingsContext value={context}>
           {filtered.strategies.length > 0 ? (
             <section className="aantafel-section" aria-labelledby="knowledge-strategies">
               <Heading2 id="knowledge-strategies">{t('advisor.knowledge.strategies')}</Heading2>
@@ -74,7 +134,7 @@ export function KnowledgePage() {
           {filtered.general.length > 0 ? (
             <section className="aantafel-section" aria-labelledby="knowledge-general">
               <Heading2 id="knowledge-general">{t('advisor.knowledge.general')}</Heading2>
-              <ItemList items={filtered.general} />
+              <ItemList items={filtered.general} keyOf={generalKey} />
             </section>
           ) : null}
           {filtered.collections.map((collection) => (
@@ -82,16 +142,25 @@ export function KnowledgePage() {
               <Heading2 id={`knowledge-${collection.id}`}>{collection.title}</Heading2>
               <Paragraph>{collection.intro}</Paragraph>
               <SourceLine source={collection.source} />
-              <ItemList items={collection.items} />
+              <ItemList items={collection.items} keyOf={(id) => collectionItemKey(collection.id, id)} />
             </section>
           ))}
-        </>
+          {own.data ? (
+            <OwnKnowledgeSection
+              slug={slug}
+              items={ownItems}
+              searching={deferred.trim() !== ''}
+              canEdit={canEdit}
+              onChanged={own.reload}
+            />
+          ) : null}
+        </SettingsContext>
       )}
     </>
   );
 }
 
-function ItemList({ items }: { items: readonly KnowledgeItem[] }) {
+function ItemList({ items, keyOf }: { items: readonly KnowledgeItem[]; keyOf: (id: string) => string }) {
   return (
     <ul className="aantafel-plain-list">
       {items.map((item) => (
@@ -99,6 +168,7 @@ function ItemList({ items }: { items: readonly KnowledgeItem[] }) {
           <Heading3>{item.title}</Heading3>
           <Paragraph>{item.text}</Paragraph>
           <SourceLine source={item.source} />
+          <Settings itemKey={keyOf(item.id)} name={item.title} />
         </li>
       ))}
     </ul>
@@ -147,6 +217,7 @@ function StrategyCard({ strategy }: { strategy: Strategy }) {
         </>
       ) : null}
       <SourceLine source={strategy.source} />
+      <Settings itemKey={strategyKey(strategy.id)} name={strategy.name} />
     </article>
   );
 }

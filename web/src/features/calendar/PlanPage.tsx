@@ -19,6 +19,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { SavedAdviceList } from '../advisor/SavedAdviceList';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -72,6 +73,7 @@ export function PlanPage() {
       {schedules.map((schedule) => (
         <ScheduleSection key={schedule.organisation.id} schedule={schedule} />
       ))}
+      <SavedAdviceList planId={plan.id} />
     </>
   );
 }
