@@ -93,22 +93,17 @@ int Serve(const Config& config) {
   SetupLogging(config.log_level, config.log_format == "json");
   Runtime runtime(config, /*migrate=*/true);
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  http::App app(
-      http::AppServices{.accounts = runtime.accounts(),
-                        .crypto = runtime.crypto(),
-                        .whoiswho = runtime.whoiswho(),
-                        .calendar = runtime.calendar(),
-                        .advisor = runtime.advisor(),
-                        .database_ready = [&runtime] { return runtime.database().Ping(); }},
-      http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
-                        .session_ttl = std::chrono::hours(config.session_ttl_hours),
-                        .static_dir = config.static_dir,
-                        .version = AANTAFEL_VERSION,
-                        .database_kind = runtime.database_kind(),
-                        .public_url = config.public_url},
-      [](const http::HttpRequest& r, const std::string& what) {
-        LogError("request " + r.request_id + " failed: " + what);
-      });
+  runtime.StartBackground();
+  http::App app(runtime.Services(),
+                http::AppSettings{.secure_cookies = config.public_url.starts_with("https://"),
+                                  .session_ttl = std::chrono::hours(config.session_ttl_hours),
+                                  .static_dir = config.static_dir,
+                                  .version = AANTAFEL_VERSION,
+                                  .database_kind = runtime.database_kind(),
+                                  .public_url = config.public_url},
+                [](const http::HttpRequest& r, const std::string& what) {
+                  LogError("request " + r.request_id + " failed: " + what);
+                });
   const auto listen = *ParseListen(config.listen);
   http::ServerOptions options{
       .host = listen.host,

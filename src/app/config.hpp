@@ -35,6 +35,13 @@ struct Config {
   std::string data_key_file = "var/aantafel.key";  ///< key for personal data at rest (0600)
   /// The data key itself (base64url), only from AANTAFEL_SECURITY_DATA_KEY — never from a file.
   std::string data_key;
+  // [feedback]
+  std::int64_t feedback_phone_retention_days = 90;  ///< phone numbers are deleted after this
+  std::int64_t feedback_callback_hours_detractor = 24;
+  std::int64_t feedback_callback_hours_other = 72;
+  std::int64_t feedback_submissions_per_link_per_minute = 30;  ///< per link and address
+  std::int64_t feedback_submissions_per_address_per_minute = 300;
+  std::int64_t feedback_views_per_address_per_minute = 600;
   // [log]
   std::string log_level = "info";
   std::string log_format = "text";  ///< text or json

@@ -3,7 +3,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/logging.hpp"
 #include "core/knowledge.hpp"
+#include "http/handlers/handlers.hpp"
 #include "storage/migrations.hpp"
 
 namespace aantafel::app {
@@ -85,6 +87,81 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   advisor_repository_ = std::make_unique<storage::SqlAdvisorRepository>(*database_);
   advisor_ = std::make_unique<core::advisor::AdvisorService>(
       knowledge_, *plan_repository_, *advisor_repository_, *whoiswho_repository_, clock);
+  themes_ = Checked(
+      core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
+      "feedback_themes");
+  database_url_ = config.database_url;
+  core::feedback::LiveNotifier* notifier = &live_feed_;
+  if (database_->dialect() == storage::Dialect::kPostgres) {
+    // Every instance on this database hears every change through LISTEN/NOTIFY.
+    pg_notifier_ = std::make_unique<storage::PostgresNotifier>(*database_);
+    notifier = pg_notifier_.get();
+  }
+  feedback_repository_ = std::make_unique<storage::SqlFeedbackRepository>(*database_);
+  feedback_ = std::make_unique<core::feedback::FeedbackService>(
+      *feedback_repository_, *whoiswho_repository_, *cipher_, crypto_, random, clock, themes_,
+      *notifier,
+      core::feedback::FeedbackSettings{
+          .phone_retention_days = static_cast<int>(config.feedback_phone_retention_days),
+          .callback_hours_detractor = static_cast<int>(config.feedback_callback_hours_detractor),
+          .callback_hours_other = static_cast<int>(config.feedback_callback_hours_other),
+          .submit_per_link_per_minute =
+              static_cast<int>(config.feedback_submissions_per_link_per_minute),
+          .submit_per_address_per_minute =
+              static_cast<int>(config.feedback_submissions_per_address_per_minute),
+          .views_per_address_per_minute =
+              static_cast<int>(config.feedback_views_per_address_per_minute)});
+}
+
+Runtime::~Runtime() {
+  {
+    std::lock_guard lock(maintenance_mutex_);
+    maintenance_stop_ = true;
+  }
+  maintenance_wake_.notify_all();
+  if (maintenance_.joinable()) maintenance_.join();
+  pg_listener_.reset();
+  live_feed_.Stop();
+  streams_.CloseAll();
+}
+
+http::AppServices Runtime::Services() {
+  return http::AppServices{.accounts = *accounts_,
+                           .crypto = crypto_,
+                           .whoiswho = *whoiswho_,
+                           .calendar = *calendar_,
+                           .advisor = *advisor_,
+                           .feedback = *feedback_,
+                           .streams = streams_,
+                           .database_ready = [this] { return database_->Ping(); }};
+}
+
+void Runtime::StartBackground() {
+  live_feed_.Start([this](const core::feedback::LiveEvent& event) {
+    return http::RenderLiveEvent(*feedback_, event);
+  });
+  if (database_->dialect() == storage::Dialect::kPostgres && !pg_listener_) {
+    pg_listener_ = std::make_unique<storage::PostgresListener>(
+        database_url_, [this](const core::feedback::LiveEvent& e) { live_feed_.Notify(e); });
+  }
+  if (!maintenance_.joinable()) {
+    maintenance_ = std::thread([this] {
+      std::unique_lock lock(maintenance_mutex_);
+      while (!maintenance_stop_) {
+        lock.unlock();
+        try {
+          if (const auto purged = feedback_->PurgeExpiredPhones(); purged > 0) {
+            LogInfo("deleted " + std::to_string(purged) + " phone number(s) past retention");
+          }
+        } catch (const std::exception& e) {
+          LogError(std::string("phone number clean-up failed: ") + e.what());
+        }
+        lock.lock();
+        maintenance_wake_.wait_for(lock, std::chrono::hours(1),
+                                   [this] { return maintenance_stop_; });
+      }
+    });
+  }
 }
 
 std::string KnowledgeText(const std::string& dir, std::string_view name) {

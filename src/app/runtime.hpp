@@ -1,20 +1,29 @@
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/feedback/service.hpp"
 #include "core/whoiswho/service.hpp"
+#include "http/app.hpp"
+#include "http/event_stream.hpp"
+#include "http/live_feed.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/advisor_repository.hpp"
 #include "storage/calendar_repository.hpp"
 #include "storage/database.hpp"
+#include "storage/feedback_repository.hpp"
+#include "storage/postgres/postgres_listener.hpp"
 #include "storage/whoiswho_repository.hpp"
 
 namespace aantafel::app {
@@ -32,6 +41,15 @@ class Runtime {
   /// Opens the database and wires everything; migrates first when `migrate` is set,
   /// otherwise refuses a schema newer than this binary.
   Runtime(const Config& config, bool migrate, RuntimeOverrides overrides = {});
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  /// What the HTTP application needs, in one place for the server and the tests.
+  http::AppServices Services();
+  /// For serving: starts the live feed (and LISTEN on PostgreSQL) and the hourly clean-up that
+  /// deletes phone numbers past their retention period. Stopped by the destructor.
+  void StartBackground();
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
@@ -41,6 +59,8 @@ class Runtime {
   core::whoiswho::WhoIsWhoService& whoiswho() { return *whoiswho_; }
   core::calendar::PolicyCalendarService& calendar() { return *calendar_; }
   core::advisor::AdvisorService& advisor() { return *advisor_; }
+  core::feedback::FeedbackService& feedback() { return *feedback_; }
+  http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
  private:
@@ -61,6 +81,19 @@ class Runtime {
   core::advisor::KnowledgeBase knowledge_;
   std::unique_ptr<storage::SqlAdvisorRepository> advisor_repository_;
   std::unique_ptr<core::advisor::AdvisorService> advisor_;
+  core::feedback::ThemeLexicon themes_;
+  http::StreamHub streams_;
+  http::LiveFeed live_feed_{streams_};
+  std::unique_ptr<storage::PostgresNotifier> pg_notifier_;
+  std::unique_ptr<storage::PostgresListener> pg_listener_;
+  std::unique_ptr<storage::SqlFeedbackRepository> feedback_repository_;
+  std::unique_ptr<core::feedback::FeedbackService> feedback_;
+  std::string database_url_;
+  // hourly clean-up
+  std::mutex maintenance_mutex_;
+  std::condition_variable maintenance_wake_;
+  bool maintenance_stop_ = false;
+  std::thread maintenance_;
 };
 
 /// The text of knowledge file `name` (without .json): from `dir` when set, else the copy built

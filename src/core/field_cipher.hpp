@@ -17,6 +17,9 @@ class FieldCipher {
   /// The plaintext, or nullopt when the value was tampered with, belongs to another context or
   /// was sealed with a key this process does not have.
   virtual std::optional<std::string> Open(std::string_view sealed, std::string_view context) = 0;
+  /// A keyed hash of `value` (hex): the same value and context always give the same pseudonym,
+  /// but without the data key it cannot be recomputed from a guessed phone number.
+  virtual std::string Pseudonym(std::string_view value, std::string_view context) = 0;
 };
 
 }  // namespace aantafel::core

@@ -36,6 +36,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
   RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
+  RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 
 HttpResponse App::RunChain(RequestContext& ctx, const Handler& handler) {

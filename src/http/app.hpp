@@ -9,8 +9,10 @@
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/feedback/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
+#include "http/event_stream.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
@@ -33,6 +35,8 @@ struct AppServices {
   core::whoiswho::WhoIsWhoService& whoiswho;
   core::calendar::PolicyCalendarService& calendar;
   core::advisor::AdvisorService& advisor;
+  core::feedback::FeedbackService& feedback;
+  StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,8 @@
 #include <vector>
 
 namespace aantafel::http {
+
+class EventStream;
 
 /// Header list with case-insensitive lookup (names as received/sent).
 class Headers {
@@ -50,6 +53,9 @@ struct HttpResponse {
   int status = 200;
   Headers headers;
   std::string body;
+  /// Set for a response that stays open (Server-Sent Events): the server writes the headers,
+  /// then everything pushed into the stream until it closes or the client goes away.
+  std::shared_ptr<EventStream> stream;
 
   /// A response with a JSON body (already serialised).
   static HttpResponse Json(int status, std::string json_body);

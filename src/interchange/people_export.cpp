@@ -71,17 +71,33 @@ const auto& Headings(ExportLanguage language) {
   return language == ExportLanguage::kEnglish ? kEnglishHeadings : kDutchHeadings;
 }
 
+Table PeopleTable(const std::vector<ExportLine>& lines, ExportLanguage language) {
+  const auto& headings = Headings(language);
+  Table table{.sheet = language == ExportLanguage::kEnglish ? "People" : "Mensen",
+              .headings = std::vector<std::string>(headings.begin(), headings.end()),
+              .widths = {28, 16, 28}};
+  for (const ExportLine& line : lines) table.rows.push_back(Cells(line, language));
+  return table;
+}
+
 }  // namespace
 
 std::string PeopleCsv(const std::vector<ExportLine>& lines, ExportLanguage language) {
-  std::string out = "\xEF\xBB\xBF";
-  const auto& headings = Headings(language);
-  WriteCsvRecord(out, std::vector<std::string>(headings.begin(), headings.end()), ';');
-  for (const ExportLine& line : lines) WriteCsvRecord(out, Cells(line, language), ';');
-  return out;
+  return TableCsv(PeopleTable(lines, language));
 }
 
 std::string PeopleXlsx(const std::vector<ExportLine>& lines, ExportLanguage language) {
+  return TableXlsx(PeopleTable(lines, language));
+}
+
+std::string TableCsv(const Table& table) {
+  std::string out = "\xEF\xBB\xBF";
+  WriteCsvRecord(out, table.headings, ';');
+  for (const auto& row : table.rows) WriteCsvRecord(out, row, ';');
+  return out;
+}
+
+std::string TableXlsx(const Table& table) {
   // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: use a private temporary file.
   char path[] = "/tmp/aantafel-export-XXXXXX";
   const int fd = mkstemp(path);
@@ -94,20 +110,17 @@ std::string PeopleXlsx(const std::vector<ExportLine>& lines, ExportLanguage lang
 
   lxw_workbook* workbook = workbook_new(path);
   if (workbook == nullptr) throw std::runtime_error("cannot start the XLSX workbook");
-  lxw_worksheet* sheet =
-      workbook_add_worksheet(workbook, language == ExportLanguage::kEnglish ? "People" : "Mensen");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
-  const auto& headings = Headings(language);
-  for (std::size_t c = 0; c < headings.size(); ++c) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), std::string(headings[c]).c_str(),
-                           bold);
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                         c == 2 || c == 0 ? 28 : 16, nullptr);
+  for (std::size_t c = 0; c < table.headings.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.headings[c].c_str(), bold);
+    const double width = c < table.widths.size() ? table.widths[c] : 16;
+    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
+                         nullptr);
   }
   lxw_row_t row = 1;
-  for (const ExportLine& line : lines) {
-    const auto cells = Cells(line, language);
+  for (const auto& cells : table.rows) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       // Strings only: a cell that starts with '=' stays text, never a formula.
       worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
@@ -115,7 +128,7 @@ std::string PeopleXlsx(const std::vector<ExportLine>& lines, ExportLanguage lang
     ++row;
   }
   worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_autofilter(sheet, 0, 0, row - 1, static_cast<lxw_col_t>(headings.size() - 1));
+  worksheet_autofilter(sheet, 0, 0, row - 1, static_cast<lxw_col_t>(table.headings.size() - 1));
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     throw std::runtime_error("cannot write the XLSX workbook");
   }

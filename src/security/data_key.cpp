@@ -136,4 +136,26 @@ std::optional<std::string> SodiumFieldCipher::Open(std::string_view sealed,
   return plain;
 }
 
+std::string SodiumFieldCipher::Pseudonym(std::string_view value, std::string_view context) {
+  // BLAKE2b keyed with a subkey of the data key, over context and value (length-prefixed).
+  unsigned char subkey[crypto_generichash_KEYBYTES];
+  crypto_generichash(subkey, sizeof subkey, key_.data(), key_.size(),
+                     reinterpret_cast<const unsigned char*>("aantafel-pseudonym"), 18);
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, subkey, sizeof subkey, 32);
+  const std::string length = std::to_string(context.size()) + ":";
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(length.data()),
+                            length.size());
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(context.data()),
+                            context.size());
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(value.data()),
+                            value.size());
+  unsigned char digest[32];
+  crypto_generichash_final(&state, digest, sizeof digest);
+  sodium_memzero(subkey, sizeof subkey);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, 64);
+}
+
 }  // namespace aantafel::security

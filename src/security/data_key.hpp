@@ -37,6 +37,7 @@ class SodiumFieldCipher final : public core::FieldCipher {
   ~SodiumFieldCipher() override;
   std::string Seal(std::string_view plaintext, std::string_view context) override;
   std::optional<std::string> Open(std::string_view sealed, std::string_view context) override;
+  std::string Pseudonym(std::string_view value, std::string_view context) override;
 
  private:
   DataKey key_;

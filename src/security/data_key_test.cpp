@@ -52,6 +52,19 @@ TEST(FieldCipher, RefusesOtherContextsTamperingAndOtherKeys) {
   EXPECT_FALSE(cipher.Open("", "person.notes/ws:1"));
 }
 
+TEST(FieldCipher, PseudonymIsStablePerKeyAndContext) {
+  testing::SeededRandom random;
+  SodiumFieldCipher cipher(TestKey(1), random);
+  SodiumFieldCipher other(TestKey(2), random);
+  const std::string p = cipher.Pseudonym("phone:+31612345678", "feedback.client/ws:1");
+  EXPECT_EQ(p.size(), 64u);
+  EXPECT_EQ(p, cipher.Pseudonym("phone:+31612345678", "feedback.client/ws:1"));
+  EXPECT_NE(p, cipher.Pseudonym("phone:+31612345679", "feedback.client/ws:1"));
+  EXPECT_NE(p, cipher.Pseudonym("phone:+31612345678", "feedback.client/ws:2"));
+  EXPECT_NE(p, other.Pseudonym("phone:+31612345678", "feedback.client/ws:1")) << "keyed";
+  EXPECT_NE(cipher.Pseudonym("b", "a"), cipher.Pseudonym("", "ab")) << "context length counts";
+}
+
 TEST(DataKey, IsCreatedOnceWithPrivatePermissionsAndThenReused) {
   const fs::path dir = fs::temp_directory_path() / "aantafel_key_test";
   fs::remove_all(dir);

@@ -16,19 +16,14 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
       app::RuntimeOverrides{.clock = &clock_,
                             .random = &random_,
                             .password_cost = security::PasswordCost::Minimal()});
-  app_ = std::make_unique<http::App>(
-      http::AppServices{.accounts = runtime_->accounts(),
-                        .crypto = runtime_->crypto(),
-                        .whoiswho = runtime_->whoiswho(),
-                        .calendar = runtime_->calendar(),
-                        .advisor = runtime_->advisor(),
-                        .database_ready = [this] { return runtime_->database().Ping(); }},
-      http::AppSettings{.secure_cookies = options.secure_cookies,
-                        .session_ttl = std::chrono::hours(12),
-                        .static_dir = options.static_dir,
-                        .version = "test",
-                        .database_kind = runtime_->database_kind(),
-                        .public_url = "https://aantafel.example"});
+  runtime_->StartBackground();
+  app_ = std::make_unique<http::App>(runtime_->Services(),
+                                     http::AppSettings{.secure_cookies = options.secure_cookies,
+                                                       .session_ttl = std::chrono::hours(12),
+                                                       .static_dir = options.static_dir,
+                                                       .version = "test",
+                                                       .database_kind = runtime_->database_kind(),
+                                                       .public_url = "https://aantafel.example"});
   server_ = std::make_unique<http::Server>(
       *app_, http::ServerOptions{.host = "127.0.0.1",
                                  .port = 0,

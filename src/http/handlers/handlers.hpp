@@ -7,7 +7,9 @@
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/feedback/service.hpp"
 #include "core/whoiswho/service.hpp"
+#include "http/event_stream.hpp"
 #include "http/router.hpp"
 
 namespace aantafel::http {
@@ -37,6 +39,13 @@ void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& servic
 /// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
 void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
                             const std::string& public_url);
+
+/// Cliëntfeedback: surveys, the public survey page /f/{token}, live feed, callbacks, NPS.
+void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& service,
+                            StreamHub& streams, const std::string& public_url);
+/// One live-feed event as Server-Sent Event text; nullopt when the item is gone.
+std::optional<std::string> RenderLiveEvent(core::feedback::FeedbackService& service,
+                                           const core::feedback::LiveEvent& event);
 
 /// /api/v1/workspaces/{slug}/tokens…
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);

@@ -25,6 +25,8 @@
 #include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it.
 #include <vector>
 
+#include "http/event_stream.hpp"
+
 namespace aantafel::http {
 
 namespace asio = boost::asio;
@@ -39,6 +41,7 @@ struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   bool idle = true;
+  std::shared_ptr<asio::steady_timer> wake;  ///< set while an event stream waits for events
 };
 
 /// Runs `work` on the worker pool and resumes the calling coroutine on its own executor.
@@ -111,6 +114,9 @@ struct Server::Impl {
   asio::awaitable<bool> Reply(Connection& conn, const HttpRequest& request,
                               const HttpResponse& response, bool head, bool keep_alive,
                               std::chrono::steady_clock::time_point started);
+  asio::awaitable<void> Stream(Connection& conn, const HttpRequest& request,
+                               const HttpResponse& response,
+                               std::chrono::steady_clock::time_point started);
   void BeginStop();
   void Forget(std::uint64_t id);
 
@@ -184,6 +190,66 @@ asio::awaitable<bool> Server::Impl::Reply(Connection& conn, const HttpRequest& r
                                   std::chrono::steady_clock::now() - started)});
   }
   co_return !ec;
+}
+
+asio::awaitable<void> Server::Impl::Stream(Connection& conn, const HttpRequest& request,
+                                           const HttpResponse& response,
+                                           std::chrono::steady_clock::time_point started) {
+  const std::shared_ptr<EventStream> events = response.stream;
+  auto timer = std::make_shared<asio::steady_timer>(conn.stream.get_executor());
+  conn.wake = timer;
+  // Push() may come from any thread: it only posts a cancel of the wait to this strand.
+  events->SetWaker([executor = conn.stream.get_executor(), weak = std::weak_ptr(timer)] {
+    asio::post(executor, [weak] {
+      if (auto t = weak.lock()) t->cancel();
+    });
+  });
+  bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(response.status), 11};
+  for (const auto& [k, v] : response.headers.all()) res.insert(k, v);
+  res.set("X-Request-Id", request.request_id);
+  res.keep_alive(false);
+  res.chunked(true);
+  bhttp::response_serializer<bhttp::empty_body> serializer{res};
+  beast::error_code ec;
+  conn.stream.expires_after(options.read_timeout);
+  co_await bhttp::async_write_header(conn.stream, serializer,
+                                     asio::redirect_error(asio::use_awaitable, ec));
+  std::size_t bytes = 0;
+  static const std::string kHeartbeat = ":\n\n";
+  while (!ec && !stopping && !events->closed()) {
+    std::string data;
+    for (auto& chunk : events->Take()) data += chunk;
+    if (data.empty()) {
+      // Nothing queued: wait for a push (the waker cancels the timer) or send a heartbeat.
+      timer->expires_after(options.heartbeat);
+      beast::error_code waited;
+      co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, waited));
+      if (waited) continue;  // woken: take what was pushed, or notice the stop
+      data = kHeartbeat;
+    }
+    conn.stream.expires_after(options.read_timeout);
+    co_await asio::async_write(conn.stream, bhttp::make_chunk(asio::buffer(data)),
+                               asio::redirect_error(asio::use_awaitable, ec));
+    bytes += data.size();
+  }
+  if (!ec) {
+    co_await asio::async_write(conn.stream, bhttp::make_chunk_last(),
+                               asio::redirect_error(asio::use_awaitable, ec));
+  }
+  events->SetWaker({});
+  events->Close();
+  conn.wake.reset();
+  if (access_log) {
+    const auto path_end = request.target.find('?');
+    access_log(AccessLogEntry{.request_id = request.request_id,
+                              .method = request.method,
+                              .path = request.target.substr(0, path_end),
+                              .remote_address = request.remote_address,
+                              .status = response.status,
+                              .bytes = bytes,
+                              .duration = std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::steady_clock::now() - started)});
+  }
 }
 
 asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std::uint64_t id) {
@@ -262,6 +328,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     } else {
       response = co_await OnWorkers(workers, [this, &request] { return app.Handle(request); });
     }
+    if (response.stream && !head && response.status == 200) {
+      co_await Stream(*conn, request, response, started);
+      break;
+    }
+    if (response.stream) response.stream->Close();
     const bool keep_alive = message.keep_alive() && !stopping;
     conn->stream.expires_after(options.read_timeout);
     const bool written = co_await Reply(*conn, request, response, head, keep_alive, started);
@@ -298,6 +369,7 @@ void Server::Impl::BeginStop() {
   for (auto& conn : open) {
     asio::post(conn->stream.get_executor(), [conn] {
       if (conn->idle) conn->stream.cancel();
+      if (conn->wake) conn->wake->cancel();  // an event stream ends at its next wake-up
     });
   }
   if (open.empty()) return;

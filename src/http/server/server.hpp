@@ -22,6 +22,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};      ///< to receive one request's body
   std::chrono::seconds idle_timeout{60};      ///< keep-alive wait for the next request's headers
   std::chrono::seconds shutdown_timeout{20};  ///< in-flight requests get this long to finish
+  std::chrono::seconds heartbeat{15};  ///< an idle event stream sends a comment line this often
 };
 
 using AccessLogger = std::function<void(const AccessLogEntry&)>;

@@ -765,6 +765,298 @@ export interface paths {
         patch: operations["endPosition"];
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/feedback/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** All surveys of the workspace with their public link, newest first. */
+        get: operations["listSurveys"];
+        put?: never;
+        /** Create a survey; only `name` is required. The four standard questions are filled in. */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        /** One survey. */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a survey; absent fields keep their value. `active` false closes the public link. */
+        patch: operations["updateSurvey"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        /** QR code of the survey's public link (channel qr), as SVG or PNG. */
+        get: operations["getSurveyQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Single-use personal links for contacts (from the provider's systems). A contact with a client identifier (phone or e-mail, stored only as a keyed hash) who was invited in the survey's pause period, in any survey of the workspace, is skipped. */
+        post: operations["createInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Responses, newest first. Texts are shown with phone numbers and e-mail addresses masked. */
+        get: operations["listResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/responses/{response_id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                response_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Erase the phone number and the open answers of one response (AVG); the score stays. */
+        delete: operations["eraseResponsePersonalData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Responses as CSV or XLSX (filters as in the list). Texts are masked; phone numbers are never exported. */
+        get: operations["exportResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** NPS with promoters, passives, detractors, n and a 95% adjusted-Wald interval, overall and per group. Read from daily roll-ups, so it does not scan responses. Days are Europe/Amsterdam dates. */
+        get: operations["getNps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Themes found in "what could be better" (Dutch stemming), counted for detractors, passives and promoters, with masked quotes. */
+        get: operations["getThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Server-Sent Events: `response` for each new response of the workspace (data is a FeedbackResponse as JSON) and `callback` when a callback task is created or changed (data is a Callback). Sent within a second of the submission, from any instance on the same database. A comment line keeps the connection open every 15 seconds. */
+        get: operations["streamFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Callback tasks, due first. `overdue` is true for open tasks past their due time. */
+        get: operations["listCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                callback_id: components["parameters"]["CallbackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a callback through open → called → done / unreachable, assign it, and keep notes (encrypted at rest). Absent fields keep their value; assignee_id null unassigns. */
+        patch: operations["updateCallback"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                callback_id: components["parameters"]["CallbackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client's phone number, for editors and owners only. Each reveal is written to the audit log. null once the number has been erased or passed its retention period. */
+        post: operations["revealCallbackPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f-assets/survey.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The style sheet of the public survey pages (cached for a day). */
+        get: operations["getSurveyStyleSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** The public survey page (server-rendered HTML, works without JavaScript). `token` is a survey's public token or a personal invitation. Rate limited per token and per address. */
+        get: operations["getSurveyPage"];
+        put?: never;
+        /** Submit an answer as an HTML form (application/x-www-form-urlencoded) or as JSON with the same field names. Stored durably before the answer is sent. A form post gets the thank-you page (or the form again with the problems named and the rest kept); JSON gets 201 or 422. */
+        post: operations["submitSurveyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1327,6 +1619,195 @@ export interface components {
             /** @description The secret (starts with `aat_`). Shown only once. */
             token: string;
         };
+        /** @enum {string} */
+        Law: "wmo" | "jeugdwet" | "wlz" | "zvw" | "none";
+        /** @enum {string} */
+        FeedbackChannel: "link" | "qr" | "sms" | "email" | "tablet";
+        /** @enum {string} */
+        NpsCategory: "detractor" | "passive" | "promoter";
+        /** @description The four standard questions in Dutch and English; "{service}" is replaced by the survey's service. */
+        SurveyQuestions: {
+            recommend_nl: string;
+            recommend_en: string;
+            why_nl: string;
+            why_en: string;
+            better_nl: string;
+            better_en: string;
+            callback_nl: string;
+            callback_en: string;
+        };
+        Survey: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description Team or location. */
+            team: string;
+            service: string;
+            municipality_code: string | null;
+            law: components["schemas"]["Law"];
+            domain: string;
+            active: boolean;
+            /** @description No new invitation to the same client within this many days. */
+            pause_days: number;
+            questions: components["schemas"]["SurveyQuestions"];
+            /** @description Public token of the survey link. */
+            token: string;
+            /** @description The public link /f/{token} (absolute when server.public_url is set). */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SurveyCreate: {
+            name: string;
+            team?: string;
+            service?: string;
+            municipality_code?: string | null;
+            law?: components["schemas"]["Law"];
+            domain?: string;
+            channel?: components["schemas"]["FeedbackChannel"];
+            pause_days?: number;
+            questions?: components["schemas"]["SurveyQuestionsUpdate"];
+        };
+        SurveyQuestionsUpdate: {
+            recommend_nl?: string;
+            recommend_en?: string;
+            why_nl?: string;
+            why_en?: string;
+            better_nl?: string;
+            better_en?: string;
+            callback_nl?: string;
+            callback_en?: string;
+        };
+        SurveyUpdate: {
+            name?: string;
+            team?: string;
+            service?: string;
+            municipality_code?: string | null;
+            law?: components["schemas"]["Law"];
+            domain?: string;
+            active?: boolean;
+            pause_days?: number;
+            questions?: components["schemas"]["SurveyQuestionsUpdate"];
+        };
+        InvitationBatch: {
+            contacts: {
+                /** @description Your own reference */
+                reference?: string;
+                /** @description Phone number or e-mail address; only a keyed hash is kept */
+                client?: string;
+                channel?: components["schemas"]["FeedbackChannel"];
+                /** @default 14 */
+                valid_days: number;
+            }[];
+        };
+        InvitationResult: {
+            created: {
+                reference: string;
+                token: string;
+                url: string;
+                /** Format: date-time */
+                expires_at: string;
+            }[];
+            skipped: {
+                reference: string;
+                /** @enum {string} */
+                reason: "recently_invited";
+            }[];
+        };
+        SurveyAnswer: {
+            score: number;
+            why?: string;
+            better?: string;
+            /** @description yes/true/on when the client may be called. */
+            callback?: boolean | string;
+            phone?: string;
+            channel?: components["schemas"]["FeedbackChannel"];
+            /** @enum {string} */
+            lang?: "nl" | "en";
+            /** @description Honeypot; must stay empty. */
+            website?: string;
+        };
+        FeedbackResponse: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            survey_id: number;
+            survey_name: string;
+            team: string;
+            score: number;
+            category: components["schemas"]["NpsCategory"];
+            /** @description Masked (phone numbers and e-mail addresses hidden). */
+            why: string;
+            /** @description Masked. */
+            better: string;
+            /** @description The client asked to be called and left a number. */
+            callback: boolean;
+            channel: components["schemas"]["FeedbackChannel"];
+            themes: string[];
+            /** Format: date-time */
+            received_at: string;
+        };
+        NpsGroup: {
+            key: string;
+            label: string;
+            n: number;
+            promoters: number;
+            passives: number;
+            detractors: number;
+            /** @description -100…100; null when n = 0. */
+            nps: number | null;
+            ci_low: number | null;
+            ci_high: number | null;
+            /** @description false when n < 30: show greyed out, with the reason. */
+            enough: boolean;
+        };
+        NpsReport: {
+            group_by: string | null;
+            min_n: number;
+            total: components["schemas"]["NpsGroup"];
+            groups: components["schemas"]["NpsGroup"][];
+        };
+        FeedbackTheme: {
+            id: string;
+            label: string;
+            detractors: number;
+            passives: number;
+            promoters: number;
+            /** @description Up to three recent answers */
+            quotes: string[];
+        };
+        /** @enum {string} */
+        CallbackStatus: "open" | "called" | "done" | "unreachable";
+        Callback: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            response_id: number;
+            survey_name: string;
+            team: string;
+            score: number;
+            why: string;
+            better: string;
+            status: components["schemas"]["CallbackStatus"];
+            assignee: components["schemas"]["User"] | null;
+            /** Format: date-time */
+            due_at: string;
+            overdue: boolean;
+            notes: string;
+            outcome: string;
+            has_phone: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CallbackUpdate: {
+            status?: components["schemas"]["CallbackStatus"];
+            /** Format: int64 */
+            assignee_id?: number | null;
+            notes?: string;
+            outcome?: string;
+        };
     };
     responses: {
         /** @description An error, with a message in Dutch or English. */
@@ -1353,6 +1834,8 @@ export interface components {
     parameters: {
         Slug: string;
         PersonId: number;
+        SurveyId: number;
+        CallbackId: number;
         /** @description Required for cookie sessions; not needed with a bearer token. */
         CsrfToken: string;
     };
@@ -3027,6 +3510,566 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Surveys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Survey"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `url` is the public survey link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getSurveyQr: {
+        parameters: {
+            query?: {
+                format?: "svg" | "png";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createInvitations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationBatch"];
+            };
+        };
+        responses: {
+            /** @description Links made (shown once) and contacts skipped. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listResponses: {
+        parameters: {
+            query?: {
+                survey_id?: number;
+                category?: components["schemas"]["NpsCategory"];
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Responses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeedbackResponse"][];
+                        has_more: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    eraseResponsePersonalData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                response_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportResponses: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                survey_id?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getNps: {
+        parameters: {
+            query?: {
+                group_by?: "team" | "service" | "municipality" | "law" | "channel" | "survey" | "month" | "week";
+                from?: string;
+                to?: string;
+                survey_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals and groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getThemes: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                survey_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Themes, most mentioned first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Responses with an answer to "what could be better" in the period. */
+                        answered: number;
+                        items: components["schemas"]["FeedbackTheme"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    streamFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream that stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCallbacks: {
+        parameters: {
+            query?: {
+                /** @description active = open or called (the default). */
+                status?: "open" | "called" | "done" | "unreachable" | "active";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Callbacks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Callback"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    updateCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                callback_id: components["parameters"]["CallbackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackUpdate"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Callback"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    revealCallbackPhone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                callback_id: components["parameters"]["CallbackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        phone: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getSurveyStyleSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSS. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+        };
+    };
+    getSurveyPage: {
+        parameters: {
+            query?: {
+                /** @description Pre-fills question 1 (one-click score in a message). */
+                score?: number;
+                lang?: "nl" | "en";
+                channel?: components["schemas"]["FeedbackChannel"];
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form (or a friendly page when the link has closed or been used). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown link (friendly page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    submitSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SurveyAnswer"];
+                "application/json": components["schemas"]["SurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description Thank-you page, or the form with problems named (form posts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Stored (JSON requests). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        id: number;
+                    };
+                };
+            };
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }

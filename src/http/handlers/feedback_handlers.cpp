@@ -1,0 +1,778 @@
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "core/validation.hpp"
+#include "http/event_stream.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/handlers/survey_page.hpp"
+#include "http/handlers/views.hpp"
+#include "http/json_body.hpp"
+#include "interchange/exports.hpp"
+#include "interchange/qr.hpp"
+
+namespace aantafel::http {
+
+using namespace core::feedback;
+using nlohmann::json;
+
+namespace {
+
+const RouteOptions kMember{.access = Access::kWorkspace};
+const RouteOptions kOpen{.access = Access::kPublic};
+constexpr std::size_t kMaxAnswerBody = 16 * 1024;
+
+std::string SurveyUrl(const std::string& public_url, const std::string& token) {
+  return public_url + "/f/" + token;
+}
+
+json QuestionsView(const Questions& q) {
+  return {{"recommend_nl", q.recommend_nl},
+          {"recommend_en", q.recommend_en},
+          {"why_nl", q.why_nl},
+          {"why_en", q.why_en},
+          {"better_nl", q.better_nl},
+          {"better_en", q.better_en},
+          {"callback_nl", q.callback_nl},
+          {"callback_en", q.callback_en}};
+}
+
+json SurveyView(const Survey& s, const std::string& public_url) {
+  return {{"id", s.id},
+          {"name", s.name},
+          {"team", s.team},
+          {"service", s.service},
+          {"municipality_code", s.municipality_code ? json(*s.municipality_code) : json(nullptr)},
+          {"law", ToString(s.law)},
+          {"domain", s.domain},
+          {"channel", ToString(s.channel)},
+          {"active", s.active},
+          {"pause_days", s.pause_days},
+          {"questions", QuestionsView(s.questions)},
+          {"token", s.token},
+          {"url", SurveyUrl(public_url, s.token)},
+          {"created_at", FormatTimestamp(s.created_at)}};
+}
+
+json ResponseView(const Response& r) {
+  return {{"id", r.id},
+          {"survey_id", r.survey_id},
+          {"survey_name", r.survey_name},
+          {"team", r.team},
+          {"score", r.score},
+          {"category", ToString(CategoryOf(r.score))},
+          {"why", r.why},
+          {"better", r.better},
+          {"callback", r.callback},
+          {"channel", ToString(r.channel)},
+          {"themes", r.themes},
+          {"received_at", FormatTimestamp(r.received_at)}};
+}
+
+json CallbackView(const Callback& c, bool overdue) {
+  json assignee = nullptr;
+  if (c.assignee_id) {
+    assignee = {{"id", *c.assignee_id}, {"name", c.assignee_name}, {"email", c.assignee_email}};
+  }
+  return {{"id", c.id},
+          {"response_id", c.response_id},
+          {"survey_name", c.survey_name},
+          {"team", c.team},
+          {"score", c.score},
+          {"why", c.why},
+          {"better", c.better},
+          {"status", ToString(c.status)},
+          {"assignee", assignee},
+          {"due_at", FormatTimestamp(c.due_at)},
+          {"overdue", overdue},
+          {"notes", c.notes},
+          {"outcome", c.outcome},
+          {"has_phone", c.has_phone},
+          {"created_at", FormatTimestamp(c.created_at)},
+          {"updated_at", FormatTimestamp(c.updated_at)}};
+}
+
+json NumberOrNull(const std::optional<double>& v) {
+  return v ? json(std::round(*v * 10.0) / 10.0) : json(nullptr);
+}
+
+json NpsGroupView(const NpsGroup& g) {
+  return {{"key", g.key},
+          {"label", g.label},
+          {"n", g.counts.n()},
+          {"promoters", g.counts.promoters},
+          {"passives", g.counts.passives},
+          {"detractors", g.counts.detractors},
+          {"nps", NumberOrNull(g.estimate.nps)},
+          {"ci_low", NumberOrNull(g.estimate.ci_low)},
+          {"ci_high", NumberOrNull(g.estimate.ci_high)},
+          {"enough", g.counts.n() >= kMinGroupSize}};
+}
+
+std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
+                                    core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return std::nullopt;
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+  if (ec != std::errc{} || end != text->data() + text->size() || id <= 0) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return std::nullopt;
+  }
+  return id;
+}
+
+std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
+                        std::int64_t max, std::int64_t fallback, core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return fallback;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return fallback;
+  }
+  return value;
+}
+
+/// The response filter shared by the list and the export: survey_id, category, from, to.
+ResponseFilter ReadFilter(const HttpRequest& request, core::FieldErrors& errors) {
+  ResponseFilter filter;
+  filter.survey_id = QueryId(request, "survey_id", errors);
+  if (auto category = request.Query("category"); category && !category->empty()) {
+    filter.category = ParseCategory(*category);
+    if (!filter.category) errors.Add("category", core::FieldIssue::kInvalidChoice);
+  }
+  const auto from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
+  const auto to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
+  // Dates are Dutch days: start at local midnight (the earliest offset, UTC+2, keeps it inclusive
+  // in summer; a winter day starts an hour later, so filter precisely by day afterwards is not
+  // needed for a list).
+  if (from)
+    filter.from = core::Instant(std::chrono::days(from->DaysSinceEpoch())) - std::chrono::hours(1);
+  if (to)
+    filter.until =
+        core::Instant(std::chrono::days(to->DaysSinceEpoch() + 1)) - std::chrono::hours(1);
+  return filter;
+}
+
+NpsQuery ReadPeriod(const HttpRequest& request, core::FieldErrors& errors) {
+  NpsQuery query;
+  query.group_by = std::string(request.Query("group_by").value_or(""));
+  query.from = std::string(request.Query("from").value_or(""));
+  query.to = std::string(request.Query("to").value_or(""));
+  query.survey_id = QueryId(request, "survey_id", errors);
+  return query;
+}
+
+/// A survey body shared by create and change.
+struct SurveyFields {
+  std::optional<std::string> name, team, service, law, domain, channel;
+  std::optional<std::optional<std::string>> municipality_code;
+  std::optional<std::int64_t> pause_days;
+  std::optional<bool> active;
+  std::vector<std::pair<std::string, std::string>> questions;
+};
+
+SurveyFields ReadSurvey(JsonObjectReader& body, bool create, core::FieldErrors& errors) {
+  SurveyFields f;
+  f.name = body.String("name", create);
+  f.team = body.String("team", false);
+  f.service = body.String("service", false);
+  f.law = body.String("law", false);
+  f.domain = body.String("domain", false);
+  if (create) f.channel = body.String("channel", false);
+  if (!create) f.active = body.Boolean("active", false);
+  if (body.IsNull("municipality_code")) {
+    f.municipality_code = std::optional<std::string>();
+  } else if (auto code = body.String("municipality_code", false)) {
+    f.municipality_code = std::optional<std::string>(*code);
+  }
+  f.pause_days = body.Integer("pause_days", false);
+  if (f.pause_days && (*f.pause_days < 0 || *f.pause_days > 365)) {
+    errors.Add("pause_days", core::FieldIssue::kInvalidFormat);
+  }
+  return f;
+}
+
+/// The request body of POST /f/{token}: form fields or JSON with the same names.
+struct AnswerBody {
+  AnswerInput input;
+  SurveyFormValues values;
+  bool json = false;
+};
+
+bool Truthy(std::string_view v) {
+  return v == "yes" || v == "ja" || v == "on" || v == "true" || v == "1";
+}
+
+core::Result<AnswerBody> ReadAnswer(const HttpRequest& request) {
+  AnswerBody out;
+  const std::string type(request.headers.Get("Content-Type").value_or(""));
+  const auto semi = type.find(';');
+  std::string media = type.substr(0, semi);
+  for (auto& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!media.empty() && media.back() == ' ') media.pop_back();
+  if (request.body.size() > kMaxAnswerBody) {
+    return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
+  }
+  std::vector<std::pair<std::string, std::string>> fields;
+  if (media == "application/x-www-form-urlencoded") {
+    std::string_view rest = request.body;
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const std::string_view pair = rest.substr(0, amp);
+      rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+      if (pair.empty()) continue;
+      const auto eq = pair.find('=');
+      auto key = PercentDecode(pair.substr(0, eq), true);
+      auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+      if (!key || !value) return core::Error::Of(core::ErrorCode::kMalformedRequest);
+      fields.emplace_back(std::move(*key), std::move(*value));
+    }
+  } else if (media == "application/json") {
+    out.json = true;
+    const auto parsed = json::parse(request.body, nullptr, false);
+    if (!parsed.is_object()) return core::Error::Of(core::ErrorCode::kMalformedRequest);
+    core::FieldErrors errors;
+    for (const auto& [key, value] : parsed.items()) {
+      if (key == "score" && value.is_number_integer()) {
+        fields.emplace_back(key, std::to_string(value.get<std::int64_t>()));
+      } else if (key == "callback" && value.is_boolean()) {
+        fields.emplace_back(key, value.get<bool>() ? "yes" : "no");
+      } else if (value.is_string()) {
+        fields.emplace_back(key, value.get<std::string>());
+      } else if (value.is_null()) {
+        continue;
+      } else {
+        errors.Add(key, core::FieldIssue::kInvalidType);
+      }
+    }
+    if (!errors.empty()) return std::move(errors).ToError();
+  } else {
+    return core::Error::Of(core::ErrorCode::kUnsupportedMediaType);
+  }
+  core::FieldErrors unknown;
+  std::set<std::string> seen;
+  for (auto& [key, value] : fields) {
+    if (!seen.insert(key).second) continue;  // the first value counts
+    if (key == "score") {
+      out.input.score = value;
+      int score = -1;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), score);
+      if (ec == std::errc{} && end == value.data() + value.size() && score >= 0 && score <= 10) {
+        out.values.score = score;
+      }
+    } else if (key == "why") {
+      out.input.why = value;
+    } else if (key == "better") {
+      out.input.better = value;
+    } else if (key == "callback") {
+      out.input.callback = Truthy(value);
+    } else if (key == "phone") {
+      out.input.phone = value;
+    } else if (key == "channel") {
+      out.input.channel = value;
+    } else if (key == "lang") {
+      out.input.language = value == "en" ? "en" : "nl";
+    } else if (key == "website") {
+      out.input.honeypot = value;
+    } else if (out.json) {
+      unknown.Add(key, core::FieldIssue::kUnknownField);
+    }
+  }
+  if (!unknown.empty()) return std::move(unknown).ToError();
+  out.values.why = core::IsValidUtf8(out.input.why) ? out.input.why : "";
+  out.values.better = core::IsValidUtf8(out.input.better) ? out.input.better : "";
+  out.values.callback = out.input.callback;
+  out.values.phone = core::IsValidUtf8(out.input.phone) ? out.input.phone : "";
+  out.values.channel = ParseChannel(out.input.channel) ? out.input.channel : "";
+  return out;
+}
+
+HttpResponse Html(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.headers.Set("Content-Type", "text/html; charset=utf-8");
+  response.body = std::move(body);
+  return response;
+}
+
+bool WantsEnglish(const RequestContext& ctx, std::string_view lang) {
+  if (lang == "en") return true;
+  if (lang == "nl") return false;
+  return ctx.language == Language::kEnglish;
+}
+
+SurveyNotice NoticeOf(LinkState state) {
+  switch (state) {
+    case LinkState::kClosed: return SurveyNotice::kClosed;
+    case LinkState::kUsed: return SurveyNotice::kUsed;
+    case LinkState::kExpired: return SurveyNotice::kExpired;
+    case LinkState::kOpen: break;
+  }
+  return SurveyNotice::kUnknown;
+}
+
+HttpResponse RateLimitedPage(const core::Error& error, bool english) {
+  HttpResponse page = Html(429, SurveyNoticePage(SurveyNotice::kTooMany, english));
+  if (error.retry_after_seconds) {
+    page.headers.Set("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return page;
+}
+
+std::vector<std::pair<std::string, std::string>> ReadQuestions(const json& value,
+                                                               core::FieldErrors& errors) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!value.is_object()) {
+    errors.Add("questions", core::FieldIssue::kInvalidType);
+    return out;
+  }
+  for (const auto& [key, text] : value.items()) {
+    if (!text.is_string()) {
+      errors.Add("questions." + key, core::FieldIssue::kInvalidType);
+      continue;
+    }
+    out.emplace_back(key, text.get<std::string>());
+  }
+  return out;
+}
+
+/// Survey bodies are read with nlohmann directly for the nested "questions" object.
+core::Result<SurveyFields> ParseSurveyBody(const HttpRequest& request, bool create) {
+  auto body = JsonObjectReader::Parse(request);
+  if (!body) return body.error();
+  core::FieldErrors errors;
+  SurveyFields f = ReadSurvey(*body, create, errors);
+  if (body->Has("questions")) {
+    // The nested object is read here: each key must be a known question with a text (core).
+    const auto raw = json::parse(request.body, nullptr, false);
+    f.questions = ReadQuestions(raw.at("questions"), errors);
+  }
+  auto done = body->Finish();
+  if (!done) {
+    for (const auto& [field, problem] : done.error().fields) {
+      errors.Add(field, problem.issue, problem.limit);
+    }
+    if (done.error().code != core::ErrorCode::kInvalidInput) return done.error();
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  return f;
+}
+
+std::string_view LiveEventName(LiveEvent::Kind kind) {
+  return kind == LiveEvent::Kind::kResponse ? "response" : "callback";
+}
+
+}  // namespace
+
+std::optional<std::string> RenderLiveEvent(FeedbackService& service, const LiveEvent& event) {
+  json data;
+  if (event.kind == LiveEvent::Kind::kResponse) {
+    auto response = service.LiveResponse(event.workspace_id, event.id);
+    if (!response) return std::nullopt;
+    data = ResponseView(*response);
+  } else {
+    auto callback = service.LiveCallback(event.workspace_id, event.id);
+    if (!callback) return std::nullopt;
+    data = CallbackView(*callback, service.Overdue(*callback));
+  }
+  const std::string id = std::string(LiveEventName(event.kind)) + "-" + std::to_string(event.id);
+  return FormatServerSentEvent(LiveEventName(event.kind), id, data.dump());
+}
+
+void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub& streams,
+                            const std::string& public_url) {
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/surveys",
+      [&service, public_url](RequestContext& ctx) {
+        json items = json::array();
+        for (const Survey& s : service.ListSurveys(*ctx.workspace)) {
+          items.push_back(SurveyView(s, public_url));
+        }
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/feedback/surveys",
+      [&service, public_url](RequestContext& ctx) {
+        auto f = ParseSurveyBody(ctx.request, true);
+        if (!f) return Fail(ctx, f.error());
+        SurveyInput input{.name = f->name.value_or(""),
+                          .team = f->team.value_or(""),
+                          .service = f->service.value_or(""),
+                          .municipality_code = f->municipality_code.value_or(std::nullopt),
+                          .law = f->law.value_or("none"),
+                          .domain = f->domain.value_or(""),
+                          .channel = f->channel.value_or("link"),
+                          .pause_days = static_cast<int>(f->pause_days.value_or(90)),
+                          .questions = f->questions};
+        auto survey = service.CreateSurvey(*ctx.workspace, input);
+        if (!survey) return Fail(ctx, survey.error());
+        return JsonResponse(201, SurveyView(*survey, public_url));
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}",
+      [&service, public_url](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "survey_id");
+        if (!id) return Fail(ctx, id.error());
+        auto survey = service.GetSurvey(*ctx.workspace, *id);
+        if (!survey) return Fail(ctx, survey.error());
+        return JsonResponse(200, SurveyView(*survey, public_url));
+      },
+      kMember);
+
+  router.Add(
+      "PATCH", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}",
+      [&service, public_url](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "survey_id");
+        if (!id) return Fail(ctx, id.error());
+        auto f = ParseSurveyBody(ctx.request, false);
+        if (!f) return Fail(ctx, f.error());
+        SurveyPatch patch{.name = f->name,
+                          .team = f->team,
+                          .service = f->service,
+                          .municipality_code = f->municipality_code,
+                          .law = f->law,
+                          .domain = f->domain,
+                          .active = f->active,
+                          .pause_days = f->pause_days
+                                            ? std::optional<int>(static_cast<int>(*f->pause_days))
+                                            : std::nullopt,
+                          .questions = f->questions};
+        auto survey = service.UpdateSurvey(*ctx.workspace, *id, patch);
+        if (!survey) return Fail(ctx, survey.error());
+        return JsonResponse(200, SurveyView(*survey, public_url));
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/qr",
+      [&service, public_url](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "survey_id");
+        if (!id) return Fail(ctx, id.error());
+        const std::string format(ctx.request.Query("format").value_or("svg"));
+        if (format != "svg" && format != "png") {
+          return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
+        }
+        auto survey = service.GetSurvey(*ctx.workspace, *id);
+        if (!survey) return Fail(ctx, survey.error());
+        const std::string url = SurveyUrl(public_url, survey->token) + "?channel=qr";
+        const auto code = interchange::EncodeQr(url);
+        HttpResponse response;
+        if (format == "svg") {
+          response.body = interchange::QrSvg(code, survey->name);
+          response.headers.Set("Content-Type", "image/svg+xml");
+        } else {
+          response.body = interchange::QrPng(code, 12);
+          response.headers.Set("Content-Type", "image/png");
+        }
+        response.headers.Set("Cache-Control", "private, max-age=300");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/invitations",
+      [&service, public_url](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "survey_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto contacts = body->ObjectList<ContactInput>(
+            "contacts", 1000, [](JsonObjectReader& item) -> std::optional<ContactInput> {
+              ContactInput c;
+              c.reference = item.String("reference", false).value_or("");
+              c.client = item.String("client", false).value_or("");
+              c.channel = item.String("channel", false).value_or("sms");
+              c.valid_days = static_cast<int>(item.Integer("valid_days", false).value_or(14));
+              return c;
+            });
+        if (!body->Has("contacts")) {
+          return Fail(ctx, core::Error::Field("contacts", core::FieldIssue::kRequired));
+        }
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto batch =
+            service.Invite(*ctx.workspace, *id, contacts.value_or(std::vector<ContactInput>{}));
+        if (!batch) return Fail(ctx, batch.error());
+        json created = json::array();
+        for (const auto& c : batch->created) {
+          created.push_back({{"reference", c.reference},
+                             {"token", c.token},
+                             {"url", SurveyUrl(public_url, c.token)},
+                             {"expires_at", FormatTimestamp(c.expires_at)}});
+        }
+        json skipped = json::array();
+        for (const auto& reference : batch->skipped) {
+          skipped.push_back({{"reference", reference}, {"reason", "recently_invited"}});
+        }
+        return JsonResponse(201, {{"created", created}, {"skipped", skipped}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/responses",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        ResponseFilter filter = ReadFilter(ctx.request, errors);
+        filter.limit = QueryCount(ctx.request, "limit", 1, 200, 50, errors);
+        filter.offset = QueryCount(ctx.request, "offset", 0, 1'000'000, 0, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        const std::int64_t wanted = filter.limit;
+        filter.limit = wanted + 1;
+        auto list = service.ListResponses(*ctx.workspace, filter);
+        if (!list) return Fail(ctx, list.error());
+        const bool has_more = static_cast<std::int64_t>(list->size()) > wanted;
+        if (has_more) list->pop_back();
+        json items = json::array();
+        for (const Response& r : *list) items.push_back(ResponseView(r));
+        return JsonResponse(200, {{"items", items}, {"has_more", has_more}});
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/feedback/responses/{response_id}/personal-data",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "response_id");
+        if (!id) return Fail(ctx, id.error());
+        if (auto done = service.ErasePersonalData(*ctx.workspace, *id); !done) {
+          return Fail(ctx, done.error());
+        }
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/export",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        const std::string format(ctx.request.Query("format").value_or("csv"));
+        if (format != "csv" && format != "xlsx") {
+          errors.Add("format", core::FieldIssue::kInvalidChoice);
+        }
+        ResponseFilter filter = ReadFilter(ctx.request, errors);
+        filter.limit = 10000;
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto list = service.ListResponses(*ctx.workspace, filter);
+        if (!list) return Fail(ctx, list.error());
+        const bool en = ctx.language == Language::kEnglish;
+        interchange::Table table{
+            .sheet = en ? "Responses" : "Antwoorden",
+            .headings = en ? std::vector<std::string>{"Received", "Survey", "Team", "Score",
+                                                      "Category", "Why", "What could be better",
+                                                      "Callback", "Channel", "Themes"}
+                           : std::vector<std::string>{"Ontvangen", "Vragenlijst", "Team", "Cijfer",
+                                                      "Groep", "Waarom", "Wat kan beter",
+                                                      "Terugbellen", "Kanaal", "Thema's"},
+            .widths = {22, 24, 18, 8, 12, 40, 40, 12, 10, 24}};
+        for (const Response& r : *list) {
+          std::string themes;
+          for (const auto& t : r.themes) themes += (themes.empty() ? "" : " | ") + t;
+          table.rows.push_back({FormatTimestamp(r.received_at), r.survey_name, r.team,
+                                std::to_string(r.score), std::string(ToString(CategoryOf(r.score))),
+                                r.why, r.better, r.callback ? (en ? "yes" : "ja") : "",
+                                std::string(ToString(r.channel)), themes});
+        }
+        HttpResponse response;
+        const std::string name = std::string(en ? "feedback-" : "clientfeedback-") +
+                                 ctx.workspace->workspace.slug + "." + format;
+        if (format == "csv") {
+          response.body = interchange::TableCsv(table);
+          response.headers.Set("Content-Type", "text/csv; charset=utf-8");
+        } else {
+          response.body = interchange::TableXlsx(table);
+          response.headers.Set("Content-Type",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/nps",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        NpsQuery query = ReadPeriod(ctx.request, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto report = service.Nps(*ctx.workspace, query);
+        if (!report) return Fail(ctx, report.error());
+        json groups = json::array();
+        for (const auto& g : report->groups) groups.push_back(NpsGroupView(g));
+        return JsonResponse(
+            200, {{"group_by", report->group_by.empty() ? json(nullptr) : json(report->group_by)},
+                  {"min_n", kMinGroupSize},
+                  {"total", NpsGroupView(report->total)},
+                  {"groups", groups}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/themes",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        NpsQuery query = ReadPeriod(ctx.request, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        query.group_by.clear();
+        auto report = service.Themes(*ctx.workspace, query);
+        if (!report) return Fail(ctx, report.error());
+        const bool en = ctx.language == Language::kEnglish;
+        json items = json::array();
+        for (const auto& t : report->themes) {
+          items.push_back({{"id", t.theme->id},
+                           {"label", en ? t.theme->label.en : t.theme->label.nl},
+                           {"detractors", t.counts.detractors},
+                           {"passives", t.counts.passives},
+                           {"promoters", t.counts.promoters},
+                           {"quotes", t.quotes}});
+        }
+        return JsonResponse(200, {{"answered", report->answered}, {"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/stream",
+      [&streams](RequestContext& ctx) {
+        HttpResponse response;
+        response.headers.Set("Content-Type", "text/event-stream; charset=utf-8");
+        response.headers.Set("Cache-Control", "no-store");
+        response.headers.Set("X-Accel-Buffering", "no");
+        response.stream = streams.Open(ctx.workspace->workspace.id);
+        response.stream->Push("retry: 3000\n: verbonden / connected\n\n");
+        return response;
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/feedback/callbacks",
+      [&service](RequestContext& ctx) {
+        auto list = service.ListCallbacks(*ctx.workspace, ctx.request.Query("status").value_or(""));
+        if (!list) return Fail(ctx, list.error());
+        json items = json::array();
+        for (const Callback& c : *list) items.push_back(CallbackView(c, service.Overdue(c)));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "PATCH", "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "callback_id");
+        if (!id) return Fail(ctx, id.error());
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        CallbackPatch patch;
+        patch.status = body->String("status", false);
+        if (body->IsNull("assignee_id")) {
+          patch.assignee_id = std::optional<std::int64_t>();
+        } else if (auto assignee = body->Integer("assignee_id", false)) {
+          patch.assignee_id = std::optional<std::int64_t>(*assignee);
+        }
+        patch.notes = body->String("notes", false);
+        patch.outcome = body->String("outcome", false);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto callback = service.UpdateCallback(*ctx.workspace, *id, patch);
+        if (!callback) return Fail(ctx, callback.error());
+        return JsonResponse(200, CallbackView(*callback, service.Overdue(*callback)));
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}/phone",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "callback_id");
+        if (!id) return Fail(ctx, id.error());
+        auto phone = service.RevealPhone(*ctx.workspace, *id);
+        if (!phone) return Fail(ctx, phone.error());
+        HttpResponse response =
+            JsonResponse(200, {{"phone", *phone ? json(**phone) : json(nullptr)}});
+        response.headers.Set("Cache-Control", "no-store");
+        return response;
+      },
+      kMember);
+
+  // ---- the public survey ----
+
+  router.Add(
+      "GET", "/f-assets/survey.css",
+      [](RequestContext&) {
+        HttpResponse response;
+        response.headers.Set("Content-Type", "text/css; charset=utf-8");
+        response.headers.Set("Cache-Control", "public, max-age=86400");
+        response.body = SurveyStyleSheet();
+        return response;
+      },
+      kOpen);
+
+  router.Add(
+      "GET", "/f/{token}",
+      [&service](RequestContext& ctx) {
+        const bool english = WantsEnglish(ctx, ctx.request.Query("lang").value_or(""));
+        auto page = service.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
+        if (!page) {
+          if (page.error().code == core::ErrorCode::kRateLimited) {
+            return RateLimitedPage(page.error(), english);
+          }
+          return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+        }
+        if (page->state != LinkState::kOpen) {
+          return Html(200, SurveyNoticePage(NoticeOf(page->state), english));
+        }
+        SurveyFormValues values;
+        if (auto score = ctx.request.Query("score")) {
+          int value = -1;
+          const auto [end, ec] =
+              std::from_chars(score->data(), score->data() + score->size(), value);
+          if (ec == std::errc{} && end == score->data() + score->size() && value >= 0 &&
+              value <= 10) {
+            values.score = value;
+          }
+        }
+        if (auto channel = ctx.request.Query("channel"); channel && ParseChannel(*channel)) {
+          values.channel = std::string(*channel);
+        }
+        return Html(200, SurveyFormPage(page->target.survey, std::string(ctx.params.Get("token")),
+                                        english, values, {}));
+      },
+      kOpen);
+
+  router.Add(
+      "POST", "/f/{token}",
+      [&service](RequestContext& ctx) {
+        const std::string token(ctx.params.Get("token"));
+        auto body = ReadAnswer(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        const bool english = body->json ? ctx.language == Language::kEnglish
+                                        : WantsEnglish(ctx, body->input.language);
+        auto stored = service.Submit(token, body->input, ctx.request.remote_address);
+        if (body->json) {
+          if (!stored) return Fail(ctx, stored.error());
+          return JsonResponse(201, {{"id", stored->id}});
+        }
+        if (stored) return Html(200, SurveyThanksPage(english, stored->callback_id.has_value()));
+        const core::Error& error = stored.error();
+        switch (error.code) {
+          case core::ErrorCode::kRateLimited: return RateLimitedPage(error, english);
+          case core::ErrorCode::kNotFound:
+            return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+          case core::ErrorCode::kConflict: {
+            auto page = service.OpenLink(token, ctx.request.remote_address);
+            const SurveyNotice notice = page ? NoticeOf(page->state) : SurveyNotice::kClosed;
+            return Html(409, SurveyNoticePage(notice, english));
+          }
+          case core::ErrorCode::kInvalidInput: {
+            auto page = service.OpenLink(token, ctx.request.remote_address);
+            if (!page) return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+            return Html(422, SurveyFormPage(page->target.survey, token, english, body->values,
+                                            error.fields));
+          }
+          default: return Html(503, SurveyNoticePage(SurveyNotice::kStoreFailed, english));
+        }
+      },
+      kOpen);
+}
+
+}  // namespace aantafel::http
