@@ -143,6 +143,11 @@ void Runtime::StartBackground() {
   if (database_->dialect() == storage::Dialect::kPostgres && !pg_listener_) {
     pg_listener_ = std::make_unique<storage::PostgresListener>(
         database_url_, [this](const core::feedback::LiveEvent& e) { live_feed_.Notify(e); });
+    // Serve only once this instance hears the others (or give up waiting after 5 s and let
+    // the listener keep retrying in the background).
+    for (int i = 0; i < 100 && !pg_listener_->listening(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
   }
   if (!maintenance_.joinable()) {
     maintenance_ = std::thread([this] {
