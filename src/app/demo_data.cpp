@@ -1,10 +1,12 @@
 // The demo workspace's Wie is wie data: real municipality names and CBS codes, invented people.
 // Every person is marked fictional, and so are the party names.
 #include <array>
+#include <random>
 #include <stdexcept>
 
 #include "app/imports.hpp"
 #include "interchange/imports.hpp"
+#include "storage/feedback_repository.hpp"
 
 namespace aantafel::app {
 
@@ -84,6 +86,73 @@ void SeedDemoPlan(Runtime& runtime, const core::accounts::WorkspaceAccess& acces
   if (!plan) throw std::runtime_error("demo plan rejected");
 }
 
+struct DemoAnswer {
+  int score;
+  std::string_view why;
+  std::string_view better;
+};
+
+// Invented answers in the style clients use; picked with a fixed seed, so every demo is the same.
+const std::array<DemoAnswer, 12> kDemoAnswers{{
+    {10, "Ze nemen echt de tijd voor mij.", ""},
+    {9, "Fijne begeleider, denkt met me mee.", "Soms wat sneller terugbellen."},
+    {9, "Duidelijke afspraken.", ""},
+    {8, "Goed geholpen.", "De wachttijd voor de eerste afspraak was lang."},
+    {8, "Prima.", "Minder wisselende medewerkers graag."},
+    {7, "Het was goed, maar het duurde lang.", "Eerder laten weten wanneer iemand komt."},
+    {10, "Heel vriendelijk en deskundig.", ""},
+    {6, "Ik moest lang wachten.", "De wachtlijst is te lang."},
+    {5, "Steeds een andere hulp.", "Vaste gezichten, niet elke keer iemand nieuw."},
+    {3, "Slecht bereikbaar.", "Telefonisch beter bereikbaar zijn."},
+    {9, "", ""},
+    {4, "Veel formulieren en regels.", "Minder papierwerk."},
+}};
+
+/// Two surveys with three months of invented answers, so the dashboard shows something.
+void SeedDemoFeedback(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& feedback = runtime.feedback();
+  if (!feedback.ListSurveys(access).empty()) return;
+  const std::array<core::feedback::SurveyInput, 2> surveys{{
+      {.name = "Wijkteam Utrecht-Noord",
+       .team = "Wijkteam Noord",
+       .service = "het wijkteam",
+       .municipality_code = "GM0344",
+       .law = "wmo",
+       .domain = "Wmo begeleiding"},
+      {.name = "Thuisbegeleiding Amersfoort",
+       .team = "Team Amersfoort",
+       .service = "de thuisbegeleiding",
+       .municipality_code = "GM0307",
+       .law = "wmo",
+       .domain = "Wmo begeleiding",
+       .channel = "qr"},
+  }};
+  storage::SqlFeedbackRepository repository(runtime.database());
+  const core::feedback::ThemeDetector detector(feedback.lexicon());
+  std::mt19937 random(20261123);
+  const core::Instant now = feedback.Now();
+  for (const auto& input : surveys) {
+    auto survey = feedback.CreateSurvey(access, input);
+    if (!survey) throw std::runtime_error("demo survey rejected");
+    for (int i = 0; i < 90; ++i) {
+      const DemoAnswer& a = kDemoAnswers[random() % kDemoAnswers.size()];
+      const auto at = now - std::chrono::minutes(random() % (90 * 24 * 60));
+      const std::string why(a.why);
+      const std::string better(a.better);
+      const std::array<core::feedback::Channel, 3> channels{
+          core::feedback::Channel::kSms, core::feedback::Channel::kEmail, survey->channel};
+      repository.Submit(access.workspace.id, {.survey_id = survey->id,
+                                              .score = a.score,
+                                              .why = why,
+                                              .better = better,
+                                              .channel = channels[random() % channels.size()],
+                                              .themes = detector.Detect(why + "\n" + better),
+                                              .day = core::feedback::LocalDay(at),
+                                              .received_at = at});
+    }
+  }
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -112,6 +181,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
     if (!added) throw std::runtime_error("demo assessment rejected");
   }
   SeedDemoPlan(runtime, *access);
+  SeedDemoFeedback(runtime, *access);
 }
 
 }  // namespace aantafel::app

@@ -461,9 +461,12 @@ Result<ThemeReport> FeedbackService::Themes(const accounts::WorkspaceAccess& acc
         case Category::kPassive: ++it->second.counts.passives; break;
         case Category::kDetractor: ++it->second.counts.detractors; break;
       }
-      if (it->second.quotes.size() < kQuotesPerTheme) {
-        const std::string& text = r.better.empty() ? r.why : r.better;
-        it->second.quotes.push_back(MaskPersonalData(text));
+      auto& quotes = it->second.quotes;
+      if (quotes.size() < kQuotesPerTheme) {
+        std::string quote = MaskPersonalData(r.better.empty() ? r.why : r.better);
+        if (std::find(quotes.begin(), quotes.end(), quote) == quotes.end()) {
+          quotes.push_back(std::move(quote));
+        }
       }
     }
   }
