@@ -99,6 +99,9 @@ constexpr std::string_view kCallbackPhone =
     "SELECT r.phone_sealed FROM feedback_callbacks c JOIN feedback_responses r ON "
     "r.workspace_id = c.workspace_id AND r.id = c.response_id WHERE c.workspace_id = $1 AND "
     "c.id = $2";
+constexpr std::string_view kInvitationCounts =
+    "SELECT COUNT(*), COUNT(used_at) FROM feedback_invitations WHERE workspace_id = $1 AND "
+    "created_at >= $2 AND created_at < $3 AND (CAST($4 AS BIGINT) IS NULL OR survey_id = $4)";
 constexpr std::string_view kMember =
     "SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2";
 }  // namespace sql
@@ -409,6 +412,15 @@ std::vector<DailyGroup> SqlFeedbackRepository::Daily(std::int64_t ws, GroupColum
     if (group.counts.n() > 0) out.push_back(std::move(group));
   }
   return out;
+}
+
+InvitationCounts SqlFeedbackRepository::Invitations(std::int64_t ws, core::Instant from,
+                                                    core::Instant until,
+                                                    std::optional<std::int64_t> survey_id) {
+  auto lease = db_.Acquire();
+  auto row = lease->QueryOne(sql::kInvitationCounts,
+                             {ws, ToMillis(from), ToMillis(until), OptionalInt(survey_id)});
+  return {.sent = row->Int(0), .answered = row->Int(1)};
 }
 
 std::vector<Callback> SqlFeedbackRepository::ListCallbacks(

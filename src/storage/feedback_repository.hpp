@@ -39,6 +39,9 @@ class SqlFeedbackRepository final : public core::feedback::FeedbackRepository {
                                                 long from_day, long to_day,
                                                 std::optional<std::int64_t> survey_id) override;
 
+  core::feedback::InvitationCounts Invitations(std::int64_t ws, core::Instant from,
+                                               core::Instant until,
+                                               std::optional<std::int64_t> survey_id) override;
   std::vector<core::feedback::Callback> ListCallbacks(
       std::int64_t ws, const std::vector<core::feedback::CallbackStatus>& statuses) override;
   std::optional<core::feedback::Callback> GetCallback(std::int64_t ws, std::int64_t id) override;

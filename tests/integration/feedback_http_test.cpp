@@ -282,6 +282,10 @@ TEST_P(FeedbackHttp, PersonalLinksWorkOnceExpireAndRespectThePause) {
   server->clock().Advance(std::chrono::hours(25));
   EXPECT_EQ(Answer(third, {{"score", 9}}).status, 409) << "expired";
   anna = LogIn(*client, "anna@zorg.nl");  // sessions last 12 hours
+  auto rate = Body(Api("GET", "/nps"))["invitations"];
+  EXPECT_EQ(rate["sent"], 2);
+  EXPECT_EQ(rate["answered"], 1);
+  EXPECT_EQ(rate["response_rate"], 50.0);
   auto listed = Body(Api("GET", "/responses"));
   ASSERT_EQ(listed["items"].size(), 1U);
   EXPECT_EQ(listed["items"][0]["channel"], "sms");

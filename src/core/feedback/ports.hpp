@@ -61,6 +61,12 @@ struct DailyGroup {
   NpsCounts counts;
 };
 
+/// Personal links sent in a period and how many of them were answered.
+struct InvitationCounts {
+  std::int64_t sent = 0;
+  std::int64_t answered = 0;
+};
+
 /// Port: Cliëntfeedback storage. Every workspace call names the workspace.
 class FeedbackRepository {
  public:
@@ -96,6 +102,10 @@ class FeedbackRepository {
   /// NPS counts from the roll-up for local days [from_day, to_day], grouped by `column`.
   virtual std::vector<DailyGroup> Daily(std::int64_t ws, GroupColumn column, long from_day,
                                         long to_day, std::optional<std::int64_t> survey_id) = 0;
+
+  /// Invitations created in [from, until) (optionally of one survey) and how many were used.
+  virtual InvitationCounts Invitations(std::int64_t ws, Instant from, Instant until,
+                                       std::optional<std::int64_t> survey_id) = 0;
 
   virtual std::vector<Callback> ListCallbacks(std::int64_t ws,
                                               const std::vector<CallbackStatus>& statuses) = 0;

@@ -425,6 +425,9 @@ Result<NpsReport> FeedbackService::Nps(const accounts::WorkspaceAccess& access,
     slot.second += row.counts;
   }
   report.total = GroupOf("", "", total);
+  report.invitations = repository_.Invitations(
+      access.workspace.id, Instant(std::chrono::days(period->from_day)) - std::chrono::hours(2),
+      Instant(std::chrono::days(period->to_day + 1)), query.survey_id);
   for (auto& [key, value] : folded)
     report.groups.push_back(GroupOf(key, value.first, value.second));
   if (*column != GroupColumn::kDay) {

@@ -107,6 +107,7 @@ struct NpsGroup {
 struct NpsReport {
   std::string group_by;
   NpsGroup total;
+  InvitationCounts invitations;  ///< personal links sent in the period, for the response rate
   std::vector<NpsGroup> groups;
 };
 

@@ -602,9 +602,17 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
         if (!report) return Fail(ctx, report.error());
         json groups = json::array();
         for (const auto& g : report->groups) groups.push_back(NpsGroupView(g));
+        const auto& inv = report->invitations;
+        const json rate = inv.sent == 0
+                              ? json(nullptr)
+                              : json(std::round(1000.0 * static_cast<double>(inv.answered) /
+                                                static_cast<double>(inv.sent)) /
+                                     10.0);
         return JsonResponse(
             200, {{"group_by", report->group_by.empty() ? json(nullptr) : json(report->group_by)},
                   {"min_n", kMinGroupSize},
+                  {"invitations",
+                   {{"sent", inv.sent}, {"answered", inv.answered}, {"response_rate", rate}}},
                   {"total", NpsGroupView(report->total)},
                   {"groups", groups}});
       },

@@ -1762,6 +1762,13 @@ export interface components {
             enough: boolean;
         };
         NpsReport: {
+            /** @description Personal links created in the period and how many were answered. */
+            invitations: {
+                sent: number;
+                answered: number;
+                /** @description Percentage; null when no links were sent. */
+                response_rate: number | null;
+            };
             group_by: string | null;
             min_n: number;
             total: components["schemas"]["NpsGroup"];
