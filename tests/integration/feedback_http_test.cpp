@@ -297,6 +297,26 @@ TEST_P(FeedbackHttp, PersonalLinksWorkOnceExpireAndRespectThePause) {
   EXPECT_TRUE(Body(bad)["error"]["fields"].contains("contacts[1].channel")) << bad.body;
   EXPECT_EQ(Api("POST", "/surveys/" + id + "/invitations", {{"contacts", json::array()}}).status,
             422);
+  // The same from a CSV file of the provider's own system.
+  auto csv_headers = Auth(anna);
+  csv_headers["Content-Type"] = "text/csv";
+  auto csv = client->Request(
+      "POST", "/api/v1/workspaces/zorg-west/feedback/surveys/" + id + "/invitations", csv_headers,
+      "referentie;telefoon;kanaal\r\nk-1;0612345678;sms\r\n"
+      "k-2;jan@example.nl;email\r\n");
+  ASSERT_EQ(csv.status, 201) << csv.body;
+  EXPECT_EQ(Body(csv)["created"].size(), 1U);
+  EXPECT_EQ(Body(csv)["skipped"][0]["reference"], "k-1") << "invited above";
+  auto bad_csv = client->Request(
+      "POST", "/api/v1/workspaces/zorg-west/feedback/surveys/" + id + "/invitations", csv_headers,
+      "referentie;kanaal\nk-3;duif\n");
+  ASSERT_EQ(bad_csv.status, 422);
+  EXPECT_TRUE(Body(bad_csv)["error"]["fields"].contains("line 2.channel")) << bad_csv.body;
+  auto bad_head = client->Request(
+      "POST", "/api/v1/workspaces/zorg-west/feedback/surveys/" + id + "/invitations", csv_headers,
+      "naam;kleur\nx;y\n");
+  ASSERT_EQ(bad_head.status, 422);
+  EXPECT_TRUE(Body(bad_head)["error"]["fields"].contains("line 1.naam")) << bad_head.body;
 }
 
 TEST_P(FeedbackHttp, AClosedSurveyTakesNoAnswersAndOtherWorkspacesCannotTouchIt) {

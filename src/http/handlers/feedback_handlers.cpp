@@ -7,6 +7,7 @@
 #include "http/handlers/survey_page.hpp"
 #include "http/handlers/views.hpp"
 #include "http/json_body.hpp"
+#include "interchange/contacts_csv.hpp"
 #include "interchange/exports.hpp"
 #include "interchange/qr.hpp"
 
@@ -360,6 +361,77 @@ core::Result<SurveyFields> ParseSurveyBody(const HttpRequest& request, bool crea
   return f;
 }
 
+/// Contacts to invite, with the CSV line of each (empty for JSON).
+struct ContactList {
+  std::vector<ContactInput> contacts;
+  std::vector<int> lines;
+};
+
+bool IsCsv(const HttpRequest& request) {
+  const std::string type(request.headers.Get("Content-Type").value_or(""));
+  return type.starts_with("text/csv");
+}
+
+core::Result<ContactList> ReadContactsJson(const HttpRequest& request) {
+  auto body = JsonObjectReader::Parse(request);
+  if (!body) return body.error();
+  auto contacts = body->ObjectList<ContactInput>(
+      "contacts", 1000, [](JsonObjectReader& item) -> std::optional<ContactInput> {
+        ContactInput c;
+        c.reference = item.String("reference", false).value_or("");
+        c.client = item.String("client", false).value_or("");
+        c.channel = item.String("channel", false).value_or("sms");
+        c.valid_days = static_cast<int>(item.Integer("valid_days", false).value_or(14));
+        return c;
+      });
+  if (!body->Has("contacts")) return core::Error::Field("contacts", core::FieldIssue::kRequired);
+  if (auto done = body->Finish(); !done) return done.error();
+  return ContactList{.contacts = contacts.value_or(std::vector<ContactInput>{})};
+}
+
+/// A CSV file from the provider's own system; problems are named "line N.column".
+core::Result<ContactList> ReadContactsCsv(const HttpRequest& request) {
+  const auto file = interchange::ParseContactsCsv(request.body);
+  core::FieldErrors errors;
+  for (const auto& issue : file.issues) {
+    errors.Add("line " + std::to_string(issue.line) + "." + issue.field, issue.issue);
+  }
+  ContactList list;
+  for (const auto& row : file.rows) {
+    ContactInput c{.reference = row.reference,
+                   .client = row.client,
+                   .channel = row.channel.empty() ? "sms" : row.channel};
+    if (!row.valid_days.empty()) {
+      const auto [end, ec] = std::from_chars(
+          row.valid_days.data(), row.valid_days.data() + row.valid_days.size(), c.valid_days);
+      if (ec != std::errc{} || end != row.valid_days.data() + row.valid_days.size()) {
+        errors.Add("line " + std::to_string(row.line) + ".valid_days",
+                   core::FieldIssue::kInvalidFormat);
+      }
+    }
+    list.contacts.push_back(std::move(c));
+    list.lines.push_back(row.line);
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  return list;
+}
+
+/// Core names contacts "contacts[i].field"; for a CSV file the line is clearer.
+core::Error RenameRows(core::Error error, const std::vector<int>& lines) {
+  if (lines.empty()) return error;
+  std::map<std::string, core::FieldError> renamed;
+  for (auto& [field, problem] : error.fields) {
+    std::string name = field;
+    std::size_t index = 0;
+    if (std::sscanf(field.c_str(), "contacts[%zu]", &index) == 1 && index < lines.size()) {
+      name = "line " + std::to_string(lines[index]) + field.substr(field.find(']') + 1);
+    }
+    renamed.emplace(std::move(name), problem);
+  }
+  error.fields = std::move(renamed);
+  return error;
+}
+
 std::string_view LiveEventName(LiveEvent::Kind kind) {
   return kind == LiveEvent::Kind::kResponse ? "response" : "callback";
 }
@@ -480,24 +552,11 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
       [&service, public_url](RequestContext& ctx) {
         auto id = PositiveIdParam(ctx, "survey_id");
         if (!id) return Fail(ctx, id.error());
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto contacts = body->ObjectList<ContactInput>(
-            "contacts", 1000, [](JsonObjectReader& item) -> std::optional<ContactInput> {
-              ContactInput c;
-              c.reference = item.String("reference", false).value_or("");
-              c.client = item.String("client", false).value_or("");
-              c.channel = item.String("channel", false).value_or("sms");
-              c.valid_days = static_cast<int>(item.Integer("valid_days", false).value_or(14));
-              return c;
-            });
-        if (!body->Has("contacts")) {
-          return Fail(ctx, core::Error::Field("contacts", core::FieldIssue::kRequired));
-        }
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto batch =
-            service.Invite(*ctx.workspace, *id, contacts.value_or(std::vector<ContactInput>{}));
-        if (!batch) return Fail(ctx, batch.error());
+        auto contacts =
+            IsCsv(ctx.request) ? ReadContactsCsv(ctx.request) : ReadContactsJson(ctx.request);
+        if (!contacts) return Fail(ctx, contacts.error());
+        auto batch = service.Invite(*ctx.workspace, *id, contacts->contacts);
+        if (!batch) return Fail(ctx, RenameRows(batch.error(), contacts->lines));
         json created = json::array();
         for (const auto& c : batch->created) {
           created.push_back({{"reference", c.reference},

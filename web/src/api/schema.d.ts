@@ -3683,6 +3683,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvitationBatch"];
+                "text/csv": string;
             };
         };
         responses: {
