@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace aantafel::storage {
@@ -26,6 +28,24 @@ StorageError::Kind Classify(int extended_code) {
   }
 }
 
+/// One writer lock per database file in this process. SQLite allows one writer at a time; when
+/// writers wait for each other inside SQLite they sleep in growing steps (up to 100 ms), which
+/// gave submissions a long latency tail under load. Queuing on a mutex instead hands the lock on
+/// at once. Other processes (a CLI import) still meet SQLite's busy timeout.
+std::shared_ptr<std::timed_mutex> WriterLock(const std::string& path) {
+  static std::mutex registry_mutex;
+  static std::unordered_map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  std::error_code ec;
+  const std::string key = std::filesystem::weakly_canonical(path, ec).string();
+  std::lock_guard lock(registry_mutex);
+  auto& slot = registry[ec ? path : key];
+  auto existing = slot.lock();
+  if (existing) return existing;
+  auto created = std::make_shared<std::timed_mutex>();
+  slot = created;
+  return created;
+}
+
 struct StatementDeleter {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
@@ -33,8 +53,13 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<std::timed_mutex> writer,
+                   std::chrono::milliseconds busy)
+      : db_(db), writer_(std::move(writer)), busy_(busy) {}
   ~SqliteConnection() override {
+    if (writing_.owns_lock() && sqlite3_get_autocommit(db_) == 0) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
     statements_.clear();
     sqlite3_close_v2(db_);
   }
@@ -43,6 +68,7 @@ class SqliteConnection final : public Connection {
 
   std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override {
     sqlite3_stmt* stmt = Prepare(sql, params);
+    const auto write = LockForStatement(stmt);  // INSERT … RETURNING comes through here too
     std::vector<Row> rows;
     while (true) {
       const int rc = sqlite3_step(stmt);
@@ -60,6 +86,7 @@ class SqliteConnection final : public Connection {
 
   std::int64_t Execute(std::string_view sql, std::span<const Value> params) override {
     sqlite3_stmt* stmt = Prepare(sql, params);
+    const auto write = LockForStatement(stmt);
     int rc = sqlite3_step(stmt);
     while (rc == SQLITE_ROW) rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE) Fail(stmt);
@@ -77,10 +104,27 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  void Begin() override { ExecuteScript("BEGIN IMMEDIATE"); }
-  void Commit() override { ExecuteScript("COMMIT"); }
+  void Begin() override {
+    writing_ = AcquireWriter();
+    try {
+      ExecuteScript("BEGIN IMMEDIATE");
+    } catch (...) {
+      writing_ = {};
+      throw;
+    }
+  }
+  void Commit() override {
+    ExecuteScript("COMMIT");
+    writing_ = {};
+  }
   void Rollback() override {
-    if (sqlite3_get_autocommit(db_) == 0) ExecuteScript("ROLLBACK");
+    try {
+      if (sqlite3_get_autocommit(db_) == 0) ExecuteScript("ROLLBACK");
+    } catch (...) {
+      writing_ = {};
+      throw;
+    }
+    writing_ = {};
   }
   [[nodiscard]] bool Healthy() const override { return true; }
 
@@ -135,6 +179,22 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  std::unique_lock<std::timed_mutex> AcquireWriter() {
+    std::unique_lock lock(*writer_, busy_);
+    if (!lock.owns_lock()) {
+      throw StorageError(StorageError::Kind::kUnavailable, "sqlite: database busy (writer lock)");
+    }
+    return lock;
+  }
+
+  /// A write outside a transaction takes the writer lock for its one statement.
+  std::unique_lock<std::timed_mutex> LockForStatement(sqlite3_stmt* stmt) {
+    if (writing_.owns_lock() || sqlite3_get_autocommit(db_) == 0 || sqlite3_stmt_readonly(stmt)) {
+      return {};
+    }
+    return AcquireWriter();
+  }
+
   [[noreturn]] void Fail(sqlite3_stmt* stmt) {
     const int code = sqlite3_extended_errcode(db_);
     std::string message = std::string("sqlite: ") + sqlite3_errmsg(db_);
@@ -143,6 +203,9 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
+  std::shared_ptr<std::timed_mutex> writer_;
+  std::chrono::milliseconds busy_;
+  std::unique_lock<std::timed_mutex> writing_;  ///< held from Begin to Commit/Rollback
   std::unordered_map<std::string, StatementPtr> statements_;
 };
 
@@ -163,7 +226,7 @@ std::unique_ptr<Connection> OpenSqlite(const std::string& path, std::chrono::mil
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, static_cast<int>(busy.count()));
-  auto connection = std::make_unique<SqliteConnection>(db);
+  auto connection = std::make_unique<SqliteConnection>(db, WriterLock(path), busy);
   connection->ExecuteScript(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   return connection;
