@@ -87,6 +87,9 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   advisor_repository_ = std::make_unique<storage::SqlAdvisorRepository>(*database_);
   advisor_ = std::make_unique<core::advisor::AdvisorService>(
       knowledge_, *plan_repository_, *advisor_repository_, *whoiswho_repository_, clock);
+  relations_repository_ = std::make_unique<storage::SqlRelationsRepository>(*database_, *cipher_);
+  relations_ = std::make_unique<core::relations::RelationsService>(*relations_repository_,
+                                                                   *whoiswho_repository_, clock);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -132,6 +135,7 @@ http::AppServices Runtime::Services() {
                            .calendar = *calendar_,
                            .advisor = *advisor_,
                            .feedback = *feedback_,
+                           .relations = *relations_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

@@ -24,6 +24,7 @@
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
+#include "storage/relations_repository.hpp"
 #include "storage/whoiswho_repository.hpp"
 
 namespace aantafel::app {
@@ -60,6 +61,7 @@ class Runtime {
   core::calendar::PolicyCalendarService& calendar() { return *calendar_; }
   core::advisor::AdvisorService& advisor() { return *advisor_; }
   core::feedback::FeedbackService& feedback() { return *feedback_; }
+  core::relations::RelationsService& relations() { return *relations_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -88,6 +90,8 @@ class Runtime {
   std::unique_ptr<storage::PostgresListener> pg_listener_;
   std::unique_ptr<storage::SqlFeedbackRepository> feedback_repository_;
   std::unique_ptr<core::feedback::FeedbackService> feedback_;
+  std::unique_ptr<storage::SqlRelationsRepository> relations_repository_;
+  std::unique_ptr<core::relations::RelationsService> relations_;
   std::string database_url_;
   // hourly clean-up
   std::mutex maintenance_mutex_;

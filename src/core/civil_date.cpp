@@ -92,4 +92,47 @@ CivilDate DutchDate(Instant instant) {
   return CivilDate::FromDaysSinceEpoch(static_cast<long>(day));
 }
 
+std::optional<Instant> ParseDateTime(std::string_view text) {
+  if (text.size() < 16 || text[10] != 'T') return std::nullopt;
+  const auto date = CivilDate::Parse(text.substr(0, 10));
+  if (!date) return std::nullopt;
+  auto two = [&](std::size_t at, int max) -> std::optional<int> {
+    if (at + 2 > text.size() || text[at] < '0' || text[at] > '9' || text[at + 1] < '0' ||
+        text[at + 1] > '9') {
+      return std::nullopt;
+    }
+    const int v = (text[at] - '0') * 10 + (text[at + 1] - '0');
+    return v <= max ? std::optional(v) : std::nullopt;
+  };
+  const auto hour = two(11, 23);
+  const auto minute = two(14, 59);
+  if (!hour || !minute || text[13] != ':') return std::nullopt;
+  std::size_t at = 16;
+  int second = 0;
+  if (at < text.size() && text[at] == ':') {
+    const auto s = two(at + 1, 59);
+    if (!s) return std::nullopt;
+    second = *s;
+    at += 3;
+  }
+  const auto local = Instant(std::chrono::days(date->DaysSinceEpoch())) +
+                     std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
+                     std::chrono::seconds(second);
+  const std::string_view zone = text.substr(at);
+  if (zone.empty()) {
+    // Dutch wall-clock time: the offset in force an hour before, as seen from UTC.
+    const int offset = DutchUtcOffsetHours(local - std::chrono::hours(2));
+    return local - std::chrono::hours(offset);
+  }
+  if (zone == "Z") return local;
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {
+    return std::nullopt;
+  }
+  const auto oh = two(at + 1, 14);
+  const auto om = two(at + 4, 59);
+  if (!oh || !om) return std::nullopt;
+  const auto offset = std::chrono::hours(*oh) + std::chrono::minutes(*om);
+  return zone[0] == '+' ? local - offset : local + offset;
+}
+
 }  // namespace aantafel::core

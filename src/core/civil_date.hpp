@@ -41,4 +41,8 @@ CivilDate DutchDate(Instant instant);
 /// UTC offset of Europe/Amsterdam at `instant`, in hours (1 or 2).
 int DutchUtcOffsetHours(Instant instant);
 
+/// A moment written as "YYYY-MM-DDTHH:MM[:SS]" in Dutch local time, or with "Z" or "±HH:MM" as
+/// in RFC 3339; nullopt when it is not one.
+std::optional<Instant> ParseDateTime(std::string_view text);
+
 }  // namespace aantafel::core

@@ -41,5 +41,18 @@ TEST(DutchDate, FollowsCetAndCestWithTheEuropeanSwitchAt0100Utc) {
   EXPECT_EQ(DutchDate(Utc("2026-12-31", 23, 0)), (CivilDate{2027, 1, 1}));
 }
 
+TEST(ParseDateTime, DutchLocalTimeAndRfc3339) {
+  EXPECT_EQ(ParseDateTime("2026-11-23T10:00"), Utc("2026-11-23", 9));  // CET
+  EXPECT_EQ(ParseDateTime("2026-07-01T10:00"), Utc("2026-07-01", 8));  // CEST
+  EXPECT_EQ(ParseDateTime("2026-07-01T10:00:30Z"),
+            Utc("2026-07-01", 10) + std::chrono::seconds(30));
+  EXPECT_EQ(ParseDateTime("2026-07-01T10:00+02:00"), Utc("2026-07-01", 8));
+  EXPECT_EQ(ParseDateTime("2026-07-01T10:00-01:30"), Utc("2026-07-01", 11, 30));
+  for (const char* bad : {"", "2026-07-01", "2026-07-01 10:00", "2026-07-01T25:00",
+                          "2026-02-30T10:00", "2026-07-01T10:00+2", "2026-07-01T10:00X"}) {
+    EXPECT_FALSE(ParseDateTime(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace aantafel::core

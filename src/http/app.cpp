@@ -36,6 +36,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
   RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
+  RegisterRelationsRoutes(router_, services_.relations);
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

@@ -10,6 +10,7 @@
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
+#include "core/relations/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/event_stream.hpp"
@@ -36,6 +37,7 @@ struct AppServices {
   core::calendar::PolicyCalendarService& calendar;
   core::advisor::AdvisorService& advisor;
   core::feedback::FeedbackService& feedback;
+  core::relations::RelationsService& relations;
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

@@ -8,6 +8,7 @@
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
+#include "core/relations/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
@@ -43,6 +44,8 @@ void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarServic
 /// Cliëntfeedback: surveys, the public survey page /f/{token}, live feed, callbacks, NPS.
 void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& service,
                             StreamHub& streams, const std::string& public_url);
+/// Contacten en afspraken: interactions, follow-ups, agreements, relationship health, timeline.
+void RegisterRelationsRoutes(Router& router, core::relations::RelationsService& service);
 /// One live-feed event as Server-Sent Event text; nullopt when the item is gone.
 std::optional<std::string> RenderLiveEvent(core::feedback::FeedbackService& service,
                                            const core::feedback::LiveEvent& event);

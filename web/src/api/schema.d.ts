@@ -1057,6 +1057,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Contact moments, newest first (without notes; open one to read them). */
+        get: operations["listInteractions"];
+        put?: never;
+        /** Log a contact moment; occurred_at and subject are required. */
+        post: operations["addInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/interactions/{interaction_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                interaction_id: number;
+            };
+            cookie?: never;
+        };
+        /** One contact moment with its notes (decrypted). */
+        get: operations["getInteraction"];
+        put?: never;
+        post?: never;
+        /** Delete a contact moment (its follow-ups go with it; agreements stay, unlinked). */
+        delete: operations["deleteInteraction"];
+        options?: never;
+        head?: never;
+        /** Change a contact moment; absent fields keep their value, lists are replaced. */
+        patch: operations["updateInteraction"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Follow-ups by due date; open ones only unless open=false. */
+        get: operations["listFollowUps"];
+        put?: never;
+        /** Add a follow-up (title and due_on required; owner defaults to the caller). */
+        post: operations["addFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/follow-ups/{follow_up_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                follow_up_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a follow-up. */
+        delete: operations["deleteFollowUp"];
+        options?: never;
+        head?: never;
+        /** Change a follow-up or mark it done (done true/false). */
+        patch: operations["updateFollowUp"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Agreements by due date, optionally only those with one organisation as a party. */
+        get: operations["listAgreements"];
+        put?: never;
+        /** Record an agreement with commitments from each side (title required). */
+        post: operations["addAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/agreements/{agreement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        /** One agreement with its status history. */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        /** Delete an agreement. */
+        delete: operations["deleteAgreement"];
+        options?: never;
+        head?: never;
+        /** Change an agreement; a new status is added to its history. */
+        patch: operations["updateAgreement"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/this-week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Open follow-ups and agreements that are overdue or due within seven days. */
+        get: operations["getThisWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/relationship-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        /** Relationship health of the organisation and of each person with a current position there, worst first, each with its reasons in words (recency against the rhythm of the person's quadrant, bring/ask balance, open and overdue agreements). */
+        get: operations["getRelationshipHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Interactions, agreements and position changes of one organisation or one person, newest first. */
+        get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/exports/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The latest 500 contact moments as CSV or XLSX (without notes). */
+        get: operations["exportInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/exports/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** All agreements with their commitments as CSV or XLSX. */
+        get: operations["exportAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1814,6 +2035,156 @@ export interface components {
             assignee_id?: number | null;
             notes?: string;
             outcome?: string;
+        };
+        /** @enum {string} */
+        InteractionKind: "meeting" | "working_visit" | "bike_tour" | "introduction" | "phone" | "email" | "event" | "council_hearing" | "other";
+        /**
+         * @description Did we come to bring something, to ask, both, or neither.
+         * @enum {string}
+         */
+        Stance: "bring" | "ask" | "both" | "neither";
+        Interaction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            occurred_at: string;
+            kind: components["schemas"]["InteractionKind"];
+            /** Format: int64 */
+            organisation_id: number | null;
+            subject: string;
+            /** @description Encrypted at rest; null in lists. */
+            notes: string | null;
+            stance: components["schemas"]["Stance"];
+            tags: string[];
+            /** Format: int64 */
+            plan_id: number | null;
+            person_ids: number[];
+            staff_ids: number[];
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        InteractionWrite: {
+            /** @description YYYY-MM-DDTHH:MM in Dutch time, or RFC 3339 with Z/offset. */
+            occurred_at?: string;
+            kind?: components["schemas"]["InteractionKind"];
+            /** Format: int64 */
+            organisation_id?: number | null;
+            subject?: string;
+            notes?: string;
+            stance?: components["schemas"]["Stance"];
+            tags?: string[];
+            /** Format: int64 */
+            plan_id?: number | null;
+            person_ids?: number[];
+            staff_ids?: number[];
+        };
+        FollowUp: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            interaction_id: number | null;
+            title: string;
+            /** Format: int64 */
+            owner_id: number | null;
+            /** Format: date */
+            due_on: string;
+            done: boolean;
+            /** Format: date-time */
+            done_at: string | null;
+            overdue: boolean;
+        };
+        FollowUpWrite: {
+            title?: string;
+            /** Format: date */
+            due_on?: string;
+            /** Format: int64 */
+            owner_id?: number | null;
+            /** Format: int64 */
+            interaction_id?: number | null;
+            done?: boolean;
+        };
+        /** @enum {string} */
+        AgreementStatus: "concept" | "agreed" | "in_progress" | "fulfilled" | "not_fulfilled" | "lapsed";
+        Commitment: {
+            /**
+             * Format: int64
+             * @description null = our own organisation.
+             */
+            organisation_id: number | null;
+            text: string;
+        };
+        Agreement: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            description: string;
+            organisation_ids: number[];
+            commitments: components["schemas"]["Commitment"][];
+            /** Format: int64 */
+            owner_id: number | null;
+            /** Format: date */
+            due_on: string | null;
+            status: components["schemas"]["AgreementStatus"];
+            open: boolean;
+            overdue: boolean;
+            /** Format: int64 */
+            interaction_id: number | null;
+            history: {
+                status: components["schemas"]["AgreementStatus"];
+                /** Format: date-time */
+                at: string;
+                /** Format: int64 */
+                by: number | null;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AgreementWrite: {
+            title?: string;
+            description?: string;
+            organisation_ids?: number[];
+            commitments?: {
+                /** Format: int64 */
+                organisation_id?: number | null;
+                text: string;
+            }[];
+            /** Format: int64 */
+            owner_id?: number | null;
+            /** Format: date */
+            due_on?: string | null;
+            status?: components["schemas"]["AgreementStatus"];
+            /** Format: int64 */
+            interaction_id?: number | null;
+        };
+        RelationshipHealth: {
+            /** @enum {string} */
+            status: "good" | "attention" | "action";
+            /** Format: date-time */
+            last_contact: string | null;
+            reasons: {
+                /** @enum {string} */
+                code: "never_met" | "contact_overdue" | "contact_on_rhythm" | "mostly_asking" | "agreements_overdue" | "agreements_open";
+                /** @enum {string} */
+                status: "good" | "attention" | "action";
+                /** @description The reason in words (Dutch or English). */
+                text: string;
+            }[];
+        };
+        TimelineItem: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "interaction" | "agreement" | "agreement_status" | "position_started" | "position_ended";
+            interaction?: components["schemas"]["Interaction"];
+            agreement?: Record<string, never>;
+            status?: components["schemas"]["AgreementStatus"];
+            position?: components["schemas"]["Position"];
         };
     };
     responses: {
@@ -4078,6 +4449,584 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    listInteractions: {
+        parameters: {
+            query?: {
+                organisation_id?: number;
+                person_id?: number;
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Interactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Interaction"][];
+                        has_more: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    addInteraction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionWrite"];
+            };
+        };
+        responses: {
+            /** @description Logged. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                interaction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteInteraction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                interaction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateInteraction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                interaction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionWrite"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                open?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUp"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    addFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpWrite"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                follow_up_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                follow_up_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpWrite"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                organisation_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    addAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementWrite"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementWrite"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getThisWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This week. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        today: string;
+                        follow_ups: components["schemas"]["FollowUp"][];
+                        agreements: components["schemas"]["Agreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getRelationshipHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health with reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organisation: components["schemas"]["Organisation"];
+                        health: components["schemas"]["RelationshipHealth"];
+                        people: {
+                            person: {
+                                /** Format: int64 */
+                                id: number;
+                                name: string;
+                                fictional: boolean;
+                            };
+                            quadrant: components["schemas"]["Quadrant"] | null;
+                            health: components["schemas"]["RelationshipHealth"];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getTimeline: {
+        parameters: {
+            query?: {
+                organisation_id?: number;
+                person_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TimelineItem"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportInteractions: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportAgreements: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
 }
