@@ -35,7 +35,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterTokenRoutes(router_, services_.accounts);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
   RegisterAdvisorRoutes(router_, services_.advisor);
-  RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
+  RegisterCalendarRoutes(router_, services_.calendar, services_.relations, settings_.public_url);
   RegisterRelationsRoutes(router_, services_.relations);
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }

@@ -46,6 +46,10 @@ constexpr std::string_view kUpsertTerm =
     "seats, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, "
     "organisation_id, installation_date) DO UPDATE SET election_date = excluded.election_date, "
     "seats = excluded.seats RETURNING id";
+constexpr std::string_view kPeopleMetSince =
+    "SELECT DISTINCT p.person_id FROM interaction_people p JOIN interactions i ON "
+    "i.workspace_id = p.workspace_id AND i.id = p.interaction_id WHERE p.workspace_id = $1 AND "
+    "i.occurred_at >= $2";
 constexpr std::string_view kCouncilTerms =
     "SELECT id, organisation_id, election_date, installation_date, seats FROM council_terms "
     "WHERE workspace_id = $1 AND organisation_id = $2 ORDER BY installation_date DESC, id DESC";
@@ -533,6 +537,15 @@ std::vector<ExportLine> SqlWhoIsWhoRepository::CurrentLines(
 }
 
 // ---- council terms ----
+
+std::set<std::int64_t> SqlWhoIsWhoRepository::PeopleMetSince(std::int64_t ws, core::Instant since) {
+  auto lease = db_.Acquire();
+  std::set<std::int64_t> out;
+  for (const Row& r : lease->Query(sql::kPeopleMetSince, {ws, core::ToMillis(since)})) {
+    out.insert(r.Int(0));
+  }
+  return out;
+}
 
 std::vector<CouncilTerm> SqlWhoIsWhoRepository::CouncilTerms(std::int64_t ws,
                                                              std::int64_t organisation_id) {

@@ -63,6 +63,7 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   std::vector<core::whoiswho::Assessment> LatestAssessments(
       std::int64_t ws, std::span<const std::int64_t> person_ids) override;
 
+  std::set<std::int64_t> PeopleMetSince(std::int64_t ws, core::Instant since) override;
   void RecordAudit(std::int64_t ws, std::int64_t user_id, std::string_view action,
                    std::string_view subject, core::Instant now) override;
 

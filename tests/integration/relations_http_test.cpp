@@ -138,6 +138,26 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
   EXPECT_EQ(week["agreements"].size(), 1U);
   EXPECT_FALSE(week["follow_ups"][0]["overdue"].get<bool>());
 
+  // Anna's own calendar feed carries her follow-up and agreement (RFC 5545 text).
+  auto feed = Post("/calendar/feeds", {{"label", "Outlook"}});
+  ASSERT_EQ(feed.status, 201) << feed.body;
+  const std::string feed_path = Body(feed)["path"].get<std::string>();
+  const std::string follow_uid =
+      "follow-up-" + std::to_string(Body(follow_up)["id"].get<std::int64_t>());
+  const std::string agreement_uid = "agreement-" + std::to_string(agreement_id);
+  auto ics = client->Request("GET", feed_path);
+  ASSERT_EQ(ics.status, 200);
+  EXPECT_NE(ics.body.find("UID:" + follow_uid + "@aantafel"), std::string::npos) << ics.body;
+  EXPECT_NE(ics.body.find("UID:" + agreement_uid + "@aantafel"), std::string::npos);
+  EXPECT_NE(ics.body.find("DTSTART;VALUE=DATE:20261125"), std::string::npos);
+  EXPECT_EQ(
+      client
+          ->Request("GET", Body(Call("POST", "/calendar/feeds", {{"label", "Vera"}}, &vera))["path"]
+                               .get<std::string>())
+          .body.find(follow_uid),
+      std::string::npos)
+      << "only the owner's reminders";
+
   // The notes are sealed in the database.
   if (GetParam() == Backend::kSqlite) {
     const std::string path =
@@ -184,6 +204,9 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
            {{"done", true}});
   ASSERT_EQ(marked.status, 200);
   week = Get("/this-week");
+  const std::string after = client->Request("GET", feed_path).body;
+  EXPECT_EQ(after.find(follow_uid), std::string::npos) << "done follow-ups leave the feed";
+  EXPECT_EQ(after.find(agreement_uid), std::string::npos);
   EXPECT_TRUE(week["follow_ups"].empty());
   EXPECT_TRUE(week["agreements"].empty());
 
@@ -265,6 +288,34 @@ TEST_P(RelationsHttp, BadInputIsNamedAndOtherWorkspacesSeeNothing) {
   const auto linked = Create("/agreements", {{"title", "Uit gesprek"}, {"interaction_id", id}});
   EXPECT_EQ(Call("DELETE", "/interactions/" + std::to_string(id)).status, 204);
   EXPECT_TRUE(Get("/agreements/" + std::to_string(linked))["interaction_id"].is_null());
+}
+
+TEST_P(RelationsHttp, TheOnboardingListAfterAnElectionEmptiesAsNewMembersAreMet) {
+  const auto nieuw1 = Create("/people", {{"name", "Nina Nieuw"}});
+  const auto nieuw2 = Create("/people", {{"name", "Noah Nieuw"}});
+  for (auto id : {nieuw1, nieuw2}) {
+    Create(
+        "/people/" + std::to_string(id) + "/positions",
+        {{"organisation_id", gemeente}, {"kind", "council_member"}, {"started_on", "2026-04-02"}});
+  }
+  auto election = Post("/organisations/" + std::to_string(gemeente) + "/elections",
+                       {{"installation_date", "2026-04-02"}, {"election_date", "2026-03-18"}});
+  ASSERT_EQ(election.status, 200) << election.body;
+  EXPECT_EQ(Body(election)["not_yet_met"].size(), 2U);
+  const std::string terms = "/organisations/" + std::to_string(gemeente) + "/terms";
+  EXPECT_EQ(Get(terms)["not_yet_met"].size(), 2U);
+  // A contact before the election does not count; one after it does.
+  Create(
+      "/interactions",
+      {{"occurred_at", "2026-03-01T10:00"}, {"subject", "Oud"}, {"person_ids", {nieuw1, nieuw2}}});
+  EXPECT_EQ(Get(terms)["not_yet_met"].size(), 2U);
+  Create("/interactions", {{"occurred_at", "2026-05-12T10:00"},
+                           {"subject", "Kennismaking"},
+                           {"kind", "introduction"},
+                           {"person_ids", {nieuw1}}});
+  auto left = Get(terms)["not_yet_met"];
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_EQ(left[0]["name"], "Noah Nieuw");
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

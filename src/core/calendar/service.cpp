@@ -355,7 +355,9 @@ Result<FeedContent> PolicyCalendarService::Feed(std::string_view token, const st
   auto feed = plans_.FindFeed(crypto_.Sha256Hex(token));
   if (!feed) return Error::Of(ErrorCode::kNotFound);
   const std::int64_t ws = feed->workspace_id;
-  FeedContent content{.workspace_slug = feed->workspace_slug};
+  FeedContent content{.workspace_slug = feed->workspace_slug,
+                      .workspace_id = feed->workspace_id,
+                      .user_id = feed->user_id};
   const int year = Today().year;
   for (auto& org : whoiswho_.ListOrganisations(ws)) {
     if (org.kind != OrganisationKind::kMunicipality) continue;

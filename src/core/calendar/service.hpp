@@ -72,6 +72,8 @@ struct IssuedFeed {
 /// Everything a calendar feed shows.
 struct FeedContent {
   std::string workspace_slug;
+  std::int64_t workspace_id = 0;
+  std::int64_t user_id = 0;  ///< whose feed it is (their reminders are added by the caller)
   std::vector<MunicipalityYear> years;  ///< this year and the next, per municipality
   std::vector<std::pair<Plan, std::vector<MunicipalitySchedule>>> plans;
 };

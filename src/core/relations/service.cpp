@@ -360,6 +360,19 @@ ThisWeek RelationsService::Week(const accounts::WorkspaceAccess& access) {
   return week;
 }
 
+ThisWeek RelationsService::Reminders(std::int64_t ws, std::int64_t user_id) {
+  ThisWeek mine;
+  for (auto& f : repository_.ListFollowUps(ws, true)) {
+    if (f.owner_id == user_id) mine.follow_ups.push_back(std::move(f));
+  }
+  for (auto& a : repository_.ListAgreements(ws, std::nullopt)) {
+    if (a.owner_id == user_id && IsOpen(a.status) && a.due_on) {
+      mine.agreements.push_back(std::move(a));
+    }
+  }
+  return mine;
+}
+
 Result<OrganisationHealth> RelationsService::HealthOf(const accounts::WorkspaceAccess& access,
                                                       std::int64_t organisation_id) {
   const std::int64_t ws = access.workspace.id;

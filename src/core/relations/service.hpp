@@ -108,6 +108,9 @@ class RelationsService {
   Status DeleteAgreement(const accounts::WorkspaceAccess& access, std::int64_t id);
 
   ThisWeek Week(const accounts::WorkspaceAccess& access);
+  /// A user's reminders for their personal calendar feed: their open follow-ups and their open
+  /// agreements that have a due date (the feed checked the secret token; no access object).
+  ThisWeek Reminders(std::int64_t ws, std::int64_t user_id);
   Result<OrganisationHealth> HealthOf(const accounts::WorkspaceAccess& access,
                                       std::int64_t organisation_id);
   /// Everything about one organisation or one person, newest first.

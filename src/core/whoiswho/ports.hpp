@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -125,6 +126,9 @@ class WhoIsWhoRepository {
   /// The newest assessment of each of these people.
   virtual std::vector<Assessment> LatestAssessments(std::int64_t ws,
                                                     std::span<const std::int64_t> person_ids) = 0;
+
+  /// People who took part in an interaction at or after `since` (Contacten en afspraken).
+  virtual std::set<std::int64_t> PeopleMetSince(std::int64_t ws, Instant since) = 0;
 
   /// Records that something happened to personal data (no personal data in `subject`).
   virtual void RecordAudit(std::int64_t ws, std::int64_t user_id, std::string_view action,

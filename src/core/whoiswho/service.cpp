@@ -338,8 +338,10 @@ Result<ElectionResult> WhoIsWhoService::ApplyElection(const WorkspaceAccess& acc
                                                        .installation_date = *installation,
                                                        .seats = std::move(seats)},
                                            result.ended, clock_.Now());
-  // No interaction log exists yet (a later feature), so nobody has been met.
-  for (std::int64_t id : NotYetMet(positions, *installation, {})) {
+  const CivilDate since = result.term.election_date.value_or(*installation);
+  const auto met = repository_.PeopleMetSince(
+      ws, Instant(std::chrono::days(since.DaysSinceEpoch())) - std::chrono::hours(2));
+  for (std::int64_t id : NotYetMet(positions, *installation, met)) {
     if (auto person = repository_.FindPerson(ws, id))
       result.not_yet_met.push_back(std::move(*person));
   }
@@ -350,8 +352,25 @@ Result<CouncilOverview> WhoIsWhoService::Council(const WorkspaceAccess& access,
                                                  std::int64_t organisation_id) {
   auto org = repository_.FindOrganisation(access.workspace.id, organisation_id);
   if (!org) return Error::Of(ErrorCode::kNotFound);
-  return CouncilOverview{.terms = repository_.CouncilTerms(access.workspace.id, organisation_id),
-                         .seats = org->seats};
+  const std::int64_t ws = access.workspace.id;
+  CouncilOverview overview{.terms = repository_.CouncilTerms(ws, organisation_id),
+                           .seats = org->seats};
+  if (!overview.terms.empty()) {
+    const CouncilTerm& newest = overview.terms.front();
+    const CivilDate since = newest.election_date.value_or(newest.installation_date);
+    const auto met = repository_.PeopleMetSince(
+        ws, Instant(std::chrono::days(since.DaysSinceEpoch())) - std::chrono::hours(2));
+    for (std::int64_t id :
+         NotYetMet(repository_.PositionsAt(ws, organisation_id), newest.installation_date, met)) {
+      if (auto person = repository_.FindPerson(ws, id)) {
+        person->notes.reset();
+        person->email.reset();
+        person->phone.reset();
+        overview.not_yet_met.push_back(std::move(*person));
+      }
+    }
+  }
+  return overview;
 }
 
 ImportReport WhoIsWhoService::ImportMunicipalities(const ParsedMunicipalities& parsed,

@@ -104,6 +104,9 @@ struct ElectionResult {
 struct CouncilOverview {
   std::vector<CouncilTerm> terms;
   std::vector<SeatCount> seats;
+  /// Onboarding: people who started in the newest term and have not been met since its
+  /// election (or installation) — an interaction with them clears them from the list.
+  std::vector<Person> not_yet_met;
 };
 
 /// Use cases of Wie is wie. Every call acts inside one workspace.

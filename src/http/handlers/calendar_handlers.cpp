@@ -153,6 +153,7 @@ std::int64_t QueryInt(const HttpRequest& request, const std::string& name, std::
 }  // namespace
 
 void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
+                            core::relations::RelationsService& relations,
                             const std::string& public_url) {
   router.Add(
       "GET", "/api/v1/workspaces/{slug}/plans",
@@ -389,7 +390,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
 
   router.Add(
       "GET", "/ical/{token}",
-      [&service, public_url](RequestContext& ctx) {
+      [&service, &relations, public_url](RequestContext& ctx) {
         std::string token(ctx.params.Get("token"));
         if (token.ends_with(".ics")) token.resize(token.size() - 4);
         auto content = service.Feed(token, ctx.request.remote_address);
@@ -432,6 +433,30 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
                                 .url = Link("/plans/" + std::to_string(plan.id))});
             }
           }
+        }
+        // The feed's owner's own reminders: open follow-ups and agreements with a due date.
+        const auto mine = relations.Reminders(content->workspace_id, content->user_id);
+        auto RelationsLink = [&](const std::string& page) {
+          if (public_url.empty()) return std::string();
+          std::string base = public_url;
+          while (!base.empty() && base.back() == '/') base.pop_back();
+          return base + "/w/" + content->workspace_slug + "/relations" + page;
+        };
+        for (const auto& f : mine.follow_ups) {
+          events.push_back({.uid = "follow-up-" + std::to_string(f.id) + "@aantafel",
+                            .first_day = f.due_on,
+                            .last_day = f.due_on,
+                            .summary = "Vervolgactie: " + f.title,
+                            .description = "Vervolgactie uit aantafel (Contacten en afspraken).",
+                            .url = RelationsLink("")});
+        }
+        for (const auto& a : mine.agreements) {
+          events.push_back({.uid = "agreement-" + std::to_string(a.id) + "@aantafel",
+                            .first_day = *a.due_on,
+                            .last_day = *a.due_on,
+                            .summary = "Afspraak: " + a.title,
+                            .description = a.description,
+                            .url = RelationsLink("/agreements/" + std::to_string(a.id))});
         }
         HttpResponse response;
         response.body =

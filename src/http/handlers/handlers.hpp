@@ -38,7 +38,9 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
 void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& service);
 /// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
+/// `relations` adds each user's follow-ups and agreement due dates to their own feed.
 void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
+                            core::relations::RelationsService& relations,
                             const std::string& public_url);
 
 /// Cliëntfeedback: surveys, the public survey page /f/{token}, live feed, callbacks, NPS.

@@ -157,7 +157,12 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         if (!council) return Fail(ctx, council.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& t : council->terms) items.push_back(CouncilTermView(t));
-        return JsonResponse(200, {{"items", items}, {"seats", SeatsView(council->seats)}});
+        nlohmann::json people = nlohmann::json::array();
+        for (const auto& p : council->not_yet_met) {
+          people.push_back({{"id", p.id}, {"name", p.name}, {"fictional", p.fictional}});
+        }
+        return JsonResponse(
+            200, {{"items", items}, {"seats", SeatsView(council->seats)}, {"not_yet_met", people}});
       },
       kMember);
 
