@@ -133,11 +133,11 @@ describe('web app with the real server', () => {
 
     await t.test('feature areas say they are not available yet', async () => {
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-      await nav.getByRole('link', { name: 'Cliëntfeedback' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Cliëntfeedback' }).waitFor();
+      await nav.getByRole('link', { name: 'Bekostiging' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Bekostiging' }).waitFor();
       await page.getByText('Dit onderdeel is nog niet beschikbaar.').waitFor();
       assert.equal(
-        await nav.getByRole('link', { name: 'Cliëntfeedback' }).getAttribute('aria-current'),
+        await nav.getByRole('link', { name: 'Bekostiging' }).getAttribute('aria-current'),
         'page',
       );
       await assertAccessible(page, 'a feature area page');

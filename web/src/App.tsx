@@ -16,6 +16,7 @@ import {
   AreaPage,
   CalendarOverviewPage,
   EditPlanPage,
+  FeedbackDashboardPage,
   FeedsPage,
   ImportPage,
   KnowledgePage,
@@ -28,7 +29,10 @@ import {
   PeopleListPage,
   PersonPage,
   PlanPage,
+  ResponsesPage,
   RootRedirect,
+  SurveyPosterPage,
+  SurveysPage,
   WorkspaceLayout,
   WorkspaceSettingsPage,
 } from './lazyPages';
@@ -90,6 +94,10 @@ export function AppRoutes() {
           <Route path="advisor" element={<AdvisorPage />} />
           <Route path="advisor/result" element={<AdviceResultPage />} />
           <Route path="advisor/knowledge" element={<KnowledgePage />} />
+          <Route path="feedback" element={<FeedbackDashboardPage />} />
+          <Route path="feedback/surveys" element={<SurveysPage />} />
+          <Route path="feedback/surveys/:surveyId/poster" element={<SurveyPosterPage />} />
+          <Route path="feedback/responses" element={<ResponsesPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

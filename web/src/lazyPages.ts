@@ -82,6 +82,17 @@ const adviceResultPage = lazyPage(
   (m) => m.AdviceResultPage,
 );
 const knowledgePage = lazyPage(() => import('./features/advisor/KnowledgePage'), (m) => m.KnowledgePage);
+// Cliëntfeedback (area "feedback").
+const feedbackDashboardPage = lazyPage(
+  () => import('./features/feedback/FeedbackDashboardPage'),
+  (m) => m.FeedbackDashboardPage,
+);
+const surveysPage = lazyPage(() => import('./features/feedback/SurveysPage'), (m) => m.SurveysPage);
+const surveyPosterPage = lazyPage(
+  () => import('./features/feedback/SurveyPosterPage'),
+  (m) => m.SurveyPosterPage,
+);
+const responsesPage = lazyPage(() => import('./features/feedback/ResponsesPage'), (m) => m.ResponsesPage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -109,6 +120,10 @@ export const FeedsPage = feedsPage.Component;
 export const AdvisorPage = advisorPage.Component;
 export const AdviceResultPage = adviceResultPage.Component;
 export const KnowledgePage = knowledgePage.Component;
+export const FeedbackDashboardPage = feedbackDashboardPage.Component;
+export const SurveysPage = surveysPage.Component;
+export const SurveyPosterPage = surveyPosterPage.Component;
+export const ResponsesPage = responsesPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -60,6 +60,19 @@ import type {
   UpcomingList,
   Workspace,
   WorkspaceList,
+  Callback,
+  CallbackFilter,
+  CallbackList,
+  CallbackUpdate,
+  FeedbackResponsePage,
+  FeedbackThemeList,
+  NpsCategory,
+  NpsGroupBy,
+  NpsReport,
+  Survey,
+  SurveyCreate,
+  SurveyList,
+  SurveyUpdate,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -231,6 +244,24 @@ export interface PeopleQuery {
   quadrant?: string;
   limit?: number;
   offset?: number;
+}
+
+/** Filters of the feedback responses (GET …/feedback/responses); all optional. */
+export interface FeedbackResponseQuery {
+  survey_id?: number;
+  category?: NpsCategory;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Period and grouping of the NPS report (GET …/feedback/nps). */
+export interface NpsQuery {
+  group_by?: NpsGroupBy;
+  from?: string;
+  to?: string;
+  survey_id?: number;
 }
 
 /** The endpoints of api/openapi.yaml that the web app uses. */
@@ -485,6 +516,75 @@ export const api = {
       'DELETE',
       apiPath('/api/v1/workspaces/{slug}/calendar/feeds/{feed_id}', { slug, feed_id: feedId }),
     ),
+
+  // Cliëntfeedback
+  listSurveys: (slug: string, signal?: AbortSignal) =>
+    request<SurveyList>('GET', apiPath('/api/v1/workspaces/{slug}/feedback/surveys', { slug }), { signal }),
+  getSurvey: (slug: string, surveyId: number, signal?: AbortSignal) =>
+    request<Survey>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}', { slug, survey_id: surveyId }),
+      { signal },
+    ),
+  createSurvey: (slug: string, survey: SurveyCreate) =>
+    request<Survey>('POST', apiPath('/api/v1/workspaces/{slug}/feedback/surveys', { slug }), {
+      body: survey satisfies SurveyCreate,
+    }),
+  updateSurvey: (slug: string, surveyId: number, patch: SurveyUpdate) =>
+    request<Survey>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}', { slug, survey_id: surveyId }),
+      { body: patch satisfies SurveyUpdate },
+    ),
+  listFeedbackResponses: (slug: string, query: FeedbackResponseQuery, signal?: AbortSignal) =>
+    request<FeedbackResponsePage>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/feedback/responses', { slug }), { ...query }),
+      { signal },
+    ),
+  eraseResponsePersonalData: (slug: string, responseId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/feedback/responses/{response_id}/personal-data', {
+        slug,
+        response_id: responseId,
+      }),
+    ),
+  getNps: (slug: string, query: NpsQuery, signal?: AbortSignal) =>
+    request<NpsReport>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/feedback/nps', { slug }), { ...query }),
+      { signal },
+    ),
+  getFeedbackThemes: (slug: string, query: { from?: string; to?: string }, signal?: AbortSignal) =>
+    request<FeedbackThemeList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/feedback/themes', { slug }), { ...query }),
+      { signal },
+    ),
+  listCallbacks: (slug: string, status: CallbackFilter, signal?: AbortSignal) =>
+    request<CallbackList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/feedback/callbacks', { slug }), { status }),
+      { signal },
+    ),
+  updateCallback: (slug: string, callbackId: number, patch: CallbackUpdate) =>
+    request<Callback>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}', {
+        slug,
+        callback_id: callbackId,
+      }),
+      { body: patch satisfies CallbackUpdate },
+    ),
+  revealCallbackPhone: (slug: string, callbackId: number) =>
+    request<{ phone: string | null }>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}/phone', {
+        slug,
+        callback_id: callbackId,
+      }),
+    ),
 };
 
 /** Links for downloads (the browser sends the session cookie; no JavaScript needed). */
@@ -496,4 +596,19 @@ export const downloads = {
     }),
   person: (slug: string, personId: number) =>
     apiPath('/api/v1/workspaces/{slug}/people/{person_id}/export', { slug, person_id: personId }),
+  feedbackExport: (
+    slug: string,
+    format: 'csv' | 'xlsx',
+    filter: { survey_id?: number; from?: string; to?: string } = {},
+  ) => withQuery(apiPath('/api/v1/workspaces/{slug}/feedback/export', { slug }), { format, ...filter }),
+  surveyQr: (slug: string, surveyId: number, format: 'svg' | 'png' = 'svg') =>
+    withQuery(
+      apiPath('/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/qr', { slug, survey_id: surveyId }),
+      { format },
+    ),
 };
+
+/** The Server-Sent Events stream of new feedback (GET …/feedback/stream). */
+export function feedbackStreamUrl(slug: string): string {
+  return apiPath('/api/v1/workspaces/{slug}/feedback/stream', { slug });
+}

@@ -2777,6 +2777,13 @@ export interface operations {
                         items: components["schemas"]["CouncilTerm"][];
                         /** @description Current seat distribution (from the newest term or an Almanak import). */
                         seats: components["schemas"]["Seats"][];
+                        /** @description People who started in the newest term and have not been met (no interaction) since its election. */
+                        not_yet_met: {
+                            /** Format: int64 */
+                            id: number;
+                            name: string;
+                            fictional: boolean;
+                        }[];
                     };
                 };
             };
@@ -4141,6 +4148,7 @@ export interface operations {
             query?: {
                 format?: "csv" | "xlsx";
                 survey_id?: number;
+                category?: components["schemas"]["NpsCategory"];
                 from?: string;
                 to?: string;
             };

@@ -151,3 +151,28 @@ export const POLICY_PHASES: readonly PolicyPhase[] = [
   'execution',
   'evaluation',
 ];
+
+// Cliëntfeedback
+export type Law = Schemas['Law'];
+export type FeedbackChannel = Schemas['FeedbackChannel'];
+export type NpsCategory = Schemas['NpsCategory'];
+export type Survey = Schemas['Survey'];
+export type SurveyCreate = Schemas['SurveyCreate'];
+export type SurveyUpdate = Schemas['SurveyUpdate'];
+export type SurveyList = { items: Survey[] };
+export type FeedbackResponse = Schemas['FeedbackResponse'];
+export type FeedbackResponsePage = { items: FeedbackResponse[]; has_more: boolean };
+export type NpsGroup = Schemas['NpsGroup'];
+export type NpsReport = Schemas['NpsReport'];
+export type FeedbackTheme = Schemas['FeedbackTheme'];
+export type FeedbackThemeList = { answered: number; items: FeedbackTheme[] };
+export type CallbackStatus = Schemas['CallbackStatus'];
+export type Callback = Schemas['Callback'];
+export type CallbackUpdate = Schemas['CallbackUpdate'];
+export type CallbackList = { items: Callback[] };
+export type NpsGroupBy = 'team' | 'service' | 'municipality' | 'law' | 'channel' | 'survey' | 'month' | 'week';
+export type CallbackFilter = CallbackStatus | 'active';
+
+export const LAWS: readonly Law[] = ['wmo', 'jeugdwet', 'wlz', 'zvw', 'none'];
+export const NPS_CATEGORIES: readonly NpsCategory[] = ['detractor', 'passive', 'promoter'];
+export const CALLBACK_STATUSES: readonly CallbackStatus[] = ['open', 'called', 'done', 'unreachable'];
