@@ -138,8 +138,8 @@ int Insert(const char* path, double seconds, bool rollup) {
   std::vector<double> latencies;
   latencies.reserve(1 << 16);
   const auto start = Clock::now();
-  const auto stop = start + std::chrono::duration_cast<Clock::duration>(
-                                std::chrono::duration<double>(seconds));
+  const auto stop =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   std::int64_t n = 0;
   auto now = start;
   while (now < stop) {
@@ -181,7 +181,8 @@ int Load(const char* path, std::int64_t ws, std::int64_t n, std::int64_t days, u
   sqlite3* db = Open(path);
   std::vector<std::int64_t> surveys;
   {
-    sqlite3_stmt* s = Prepare(db, "SELECT id FROM feedback_surveys WHERE workspace_id = ?1 ORDER BY id");
+    sqlite3_stmt* s =
+        Prepare(db, "SELECT id FROM feedback_surveys WHERE workspace_id = ?1 ORDER BY id");
     sqlite3_bind_int64(s, 1, ws);
     while (sqlite3_step(s) == SQLITE_ROW) surveys.push_back(sqlite3_column_int64(s, 0));
     sqlite3_finalize(s);

@@ -280,6 +280,21 @@ TEST_P(RelationsHttp, BadInputIsNamedAndOtherWorkspacesSeeNothing) {
   EXPECT_TRUE(Body(foreign)["error"]["fields"].contains("organisation_id"));
   EXPECT_EQ(Call("GET", "/interactions/" + std::to_string(id), {}, &bram).status, 404)
       << "not a member of zorg-west";
+  // Plain-key links (plan, source interaction) are checked per workspace too.
+  auto their_plan =
+      Call("POST", "/plans", {{"title", "Hun plan"}, {"budget_year", 2028}}, &bram, other);
+  ASSERT_EQ(their_plan.status, 201) << their_plan.body;
+  auto cross_plan = Post(
+      "/interactions",
+      {{"occurred_at", "2026-11-10T09:30"}, {"subject", "x"}, {"plan_id", Body(their_plan)["id"]}});
+  ASSERT_EQ(cross_plan.status, 422);
+  EXPECT_TRUE(Body(cross_plan)["error"]["fields"].contains("plan_id"));
+  const auto their_interaction =
+      Body(Call("POST", "/interactions", {{"occurred_at", "2026-11-10T09:30"}, {"subject", "x"}},
+                &bram, other))["id"];
+  auto cross_source = Post("/agreements", {{"title", "x"}, {"interaction_id", their_interaction}});
+  ASSERT_EQ(cross_source.status, 422);
+  EXPECT_TRUE(Body(cross_source)["error"]["fields"].contains("interaction_id"));
   // Viewers read but do not write.
   EXPECT_EQ(Call("GET", "/interactions/" + std::to_string(id), {}, &vera).status, 200);
   EXPECT_EQ(Call("POST", "/follow-ups", {{"title", "x"}, {"due_on", "2026-12-01"}}, &vera).status,
