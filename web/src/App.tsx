@@ -12,6 +12,13 @@ import { PublicLayout } from './features/shell/PublicLayout';
 import {
   AddPersonPage,
   AdviceResultPage,
+  AgreementPage,
+  AgreementsPage,
+  HealthPage,
+  InteractionPage,
+  NewAgreementPage,
+  NewInteractionPage,
+  RelationsHomePage,
   AdvisorPage,
   AreaPage,
   CalendarOverviewPage,
@@ -98,6 +105,13 @@ export function AppRoutes() {
           <Route path="feedback/surveys" element={<SurveysPage />} />
           <Route path="feedback/surveys/:surveyId/poster" element={<SurveyPosterPage />} />
           <Route path="feedback/responses" element={<ResponsesPage />} />
+          <Route path="interactions" element={<RelationsHomePage />} />
+          <Route path="interactions/new" element={<NewInteractionPage />} />
+          <Route path="interactions/agreements" element={<AgreementsPage />} />
+          <Route path="interactions/agreements/new" element={<NewAgreementPage />} />
+          <Route path="interactions/agreements/:agreementId" element={<AgreementPage />} />
+          <Route path="interactions/organisations/:organisationId" element={<HealthPage />} />
+          <Route path="interactions/:interactionId" element={<InteractionPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -93,6 +93,26 @@ const surveyPosterPage = lazyPage(
   (m) => m.SurveyPosterPage,
 );
 const responsesPage = lazyPage(() => import('./features/feedback/ResponsesPage'), (m) => m.ResponsesPage);
+// Contacten en afspraken (area "interactions").
+const relationsHomePage = lazyPage(
+  () => import('./features/relations/RelationsHomePage'),
+  (m) => m.RelationsHomePage,
+);
+const newInteractionPage = lazyPage(
+  () => import('./features/relations/InteractionFormPage'),
+  (m) => m.NewInteractionPage,
+);
+const interactionPage = lazyPage(
+  () => import('./features/relations/InteractionFormPage'),
+  (m) => m.InteractionPage,
+);
+const agreementsPage = lazyPage(() => import('./features/relations/AgreementsPage'), (m) => m.AgreementsPage);
+const newAgreementPage = lazyPage(
+  () => import('./features/relations/AgreementFormPage'),
+  (m) => m.NewAgreementPage,
+);
+const agreementPage = lazyPage(() => import('./features/relations/AgreementFormPage'), (m) => m.AgreementPage);
+const healthPage = lazyPage(() => import('./features/relations/HealthPage'), (m) => m.HealthPage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -124,6 +144,13 @@ export const FeedbackDashboardPage = feedbackDashboardPage.Component;
 export const SurveysPage = surveysPage.Component;
 export const SurveyPosterPage = surveyPosterPage.Component;
 export const ResponsesPage = responsesPage.Component;
+export const RelationsHomePage = relationsHomePage.Component;
+export const NewInteractionPage = newInteractionPage.Component;
+export const InteractionPage = interactionPage.Component;
+export const AgreementsPage = agreementsPage.Component;
+export const NewAgreementPage = newAgreementPage.Component;
+export const AgreementPage = agreementPage.Component;
+export const HealthPage = healthPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -73,6 +73,18 @@ import type {
   SurveyCreate,
   SurveyList,
   SurveyUpdate,
+  Agreement,
+  AgreementList,
+  AgreementWrite,
+  FollowUp,
+  FollowUpList,
+  FollowUpWrite,
+  Interaction,
+  InteractionPage,
+  InteractionWrite,
+  RelationshipHealthReport,
+  ThisWeek,
+  TimelineList,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -264,8 +276,114 @@ export interface NpsQuery {
   survey_id?: number;
 }
 
+/** Filters of the interactions list (GET …/interactions); all optional. */
+export interface InteractionQuery {
+  organisation_id?: number;
+  person_id?: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 /** The endpoints of api/openapi.yaml that the web app uses. */
 export const api = {
+  // Contacten en afspraken
+  listInteractions: (slug: string, query: InteractionQuery, signal?: AbortSignal) =>
+    request<InteractionPage>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/interactions', { slug }), { ...query }),
+      { signal },
+    ),
+  getInteraction: (slug: string, id: number, signal?: AbortSignal) =>
+    request<Interaction>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/interactions/{interaction_id}', { slug, interaction_id: id }),
+      { signal },
+    ),
+  addInteraction: (slug: string, body: InteractionWrite) =>
+    request<Interaction>('POST', apiPath('/api/v1/workspaces/{slug}/interactions', { slug }), {
+      body: body satisfies InteractionWrite,
+    }),
+  updateInteraction: (slug: string, id: number, body: InteractionWrite) =>
+    request<Interaction>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/interactions/{interaction_id}', { slug, interaction_id: id }),
+      { body: body satisfies InteractionWrite },
+    ),
+  deleteInteraction: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/interactions/{interaction_id}', { slug, interaction_id: id }),
+    ),
+  listFollowUps: (slug: string, open: boolean | undefined, signal?: AbortSignal) =>
+    request<FollowUpList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/follow-ups', { slug }), {
+        open: open === undefined ? undefined : String(open),
+      }),
+      { signal },
+    ),
+  addFollowUp: (slug: string, body: FollowUpWrite) =>
+    request<FollowUp>('POST', apiPath('/api/v1/workspaces/{slug}/follow-ups', { slug }), {
+      body: body satisfies FollowUpWrite,
+    }),
+  updateFollowUp: (slug: string, id: number, body: FollowUpWrite) =>
+    request<FollowUp>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/follow-ups/{follow_up_id}', { slug, follow_up_id: id }),
+      { body: body satisfies FollowUpWrite },
+    ),
+  deleteFollowUp: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/follow-ups/{follow_up_id}', { slug, follow_up_id: id }),
+    ),
+  listAgreements: (slug: string, organisationId: number | undefined, signal?: AbortSignal) =>
+    request<AgreementList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/agreements', { slug }), { organisation_id: organisationId }),
+      { signal },
+    ),
+  getAgreement: (slug: string, id: number, signal?: AbortSignal) =>
+    request<Agreement>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/agreements/{agreement_id}', { slug, agreement_id: id }),
+      { signal },
+    ),
+  addAgreement: (slug: string, body: AgreementWrite) =>
+    request<Agreement>('POST', apiPath('/api/v1/workspaces/{slug}/agreements', { slug }), {
+      body: body satisfies AgreementWrite,
+    }),
+  updateAgreement: (slug: string, id: number, body: AgreementWrite) =>
+    request<Agreement>(
+      'PATCH',
+      apiPath('/api/v1/workspaces/{slug}/agreements/{agreement_id}', { slug, agreement_id: id }),
+      { body: body satisfies AgreementWrite },
+    ),
+  deleteAgreement: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/agreements/{agreement_id}', { slug, agreement_id: id }),
+    ),
+  getThisWeek: (slug: string, signal?: AbortSignal) =>
+    request<ThisWeek>('GET', apiPath('/api/v1/workspaces/{slug}/this-week', { slug }), { signal }),
+  getRelationshipHealth: (slug: string, organisationId: number, signal?: AbortSignal) =>
+    request<RelationshipHealthReport>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/organisations/{organisation_id}/relationship-health', {
+        slug,
+        organisation_id: organisationId,
+      }),
+      { signal },
+    ),
+  getTimeline: (slug: string, query: { organisation_id?: number; person_id?: number }, signal?: AbortSignal) =>
+    request<TimelineList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/timeline', { slug }), { ...query }),
+      { signal },
+    ),
+
   getSession: (signal?: AbortSignal) =>
     request<Session>('GET', apiPath('/api/v1/session'), { signal }),
   login: (email: string, password: string) =>
@@ -606,6 +724,10 @@ export const downloads = {
       apiPath('/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/qr', { slug, survey_id: surveyId }),
       { format },
     ),
+  interactionsExport: (slug: string, format: 'csv' | 'xlsx') =>
+    withQuery(apiPath('/api/v1/workspaces/{slug}/exports/interactions', { slug }), { format }),
+  agreementsExport: (slug: string, format: 'csv' | 'xlsx') =>
+    withQuery(apiPath('/api/v1/workspaces/{slug}/exports/agreements', { slug }), { format }),
 };
 
 /** The Server-Sent Events stream of new feedback (GET …/feedback/stream). */

@@ -2182,7 +2182,12 @@ export interface components {
             /** @enum {string} */
             kind: "interaction" | "agreement" | "agreement_status" | "position_started" | "position_ended";
             interaction?: components["schemas"]["Interaction"];
-            agreement?: Record<string, never>;
+            /** @description The agreement (kind agreement), or its id and title (kind agreement_status). */
+            agreement?: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+            };
             status?: components["schemas"]["AgreementStatus"];
             position?: components["schemas"]["Position"];
         };

@@ -176,3 +176,48 @@ export type CallbackFilter = CallbackStatus | 'active';
 export const LAWS: readonly Law[] = ['wmo', 'jeugdwet', 'wlz', 'zvw', 'none'];
 export const NPS_CATEGORIES: readonly NpsCategory[] = ['detractor', 'passive', 'promoter'];
 export const CALLBACK_STATUSES: readonly CallbackStatus[] = ['open', 'called', 'done', 'unreachable'];
+
+// Contacten en afspraken (tag "relations")
+export type InteractionKind = Schemas['InteractionKind'];
+export type Stance = Schemas['Stance'];
+export type Interaction = Schemas['Interaction'];
+export type InteractionWrite = Schemas['InteractionWrite'];
+export type InteractionPage =
+  paths['/api/v1/workspaces/{slug}/interactions']['get']['responses']['200']['content']['application/json'];
+export type FollowUp = Schemas['FollowUp'];
+export type FollowUpWrite = Schemas['FollowUpWrite'];
+export type FollowUpList = { items: FollowUp[] };
+export type AgreementStatus = Schemas['AgreementStatus'];
+export type Commitment = Schemas['Commitment'];
+export type Agreement = Schemas['Agreement'];
+export type AgreementWrite = Schemas['AgreementWrite'];
+export type AgreementList = { items: Agreement[] };
+export type ThisWeek =
+  paths['/api/v1/workspaces/{slug}/this-week']['get']['responses']['200']['content']['application/json'];
+export type RelationshipHealth = Schemas['RelationshipHealth'];
+export type HealthStatus = RelationshipHealth['status'];
+export type RelationshipHealthReport =
+  paths['/api/v1/workspaces/{slug}/organisations/{organisation_id}/relationship-health']['get']['responses']['200']['content']['application/json'];
+export type TimelineItem = Schemas['TimelineItem'];
+export type TimelineList = { items: TimelineItem[] };
+
+export const INTERACTION_KINDS: readonly InteractionKind[] = [
+  'meeting',
+  'working_visit',
+  'bike_tour',
+  'introduction',
+  'phone',
+  'email',
+  'event',
+  'council_hearing',
+  'other',
+];
+export const STANCES: readonly Stance[] = ['bring', 'ask', 'both', 'neither'];
+export const AGREEMENT_STATUSES: readonly AgreementStatus[] = [
+  'concept',
+  'agreed',
+  'in_progress',
+  'fulfilled',
+  'not_fulfilled',
+  'lapsed',
+];

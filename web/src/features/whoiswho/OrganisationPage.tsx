@@ -59,7 +59,7 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
   const terms = useApiData(`terms:${slug}:${organisation.id}:${isMunicipality}`, (signal) =>
     isMunicipality
       ? api.listCouncilTerms(slug, organisation.id, signal)
-      : Promise.resolve({ items: [], seats: [] }),
+      : Promise.resolve({ items: [], seats: [], not_yet_met: [] }),
   );
   const [status, setStatus] = useState('');
   const forcesHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -81,6 +81,12 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
           className="utrecht-link utrecht-link--html-a"
         >
           {t('organisation.peopleLink', { name: organisation.name })}
+        </Link>
+        <Link
+          to={`/w/${encodeURIComponent(slug)}/interactions/organisations/${organisation.id}`}
+          className="utrecht-link utrecht-link--html-a"
+        >
+          {t('organisation.relationshipLink', { name: organisation.name })}
         </Link>
         <a href={downloads.people(slug, 'csv', organisation.id)} download className="utrecht-link utrecht-link--html-a">
           {t('organisation.exportCsv')}

@@ -1,0 +1,444 @@
+// End-to-end for "Contacten en afspraken" (tag relations): the real server, the built web app and
+// Chromium. In its own workspace an editor adds (through the API) Zeist with a wethouder and two
+// beleidsadviseurs, then IN THE UI logs a werkbezoek with all three and a colleague, adds a
+// follow-up due tomorrow, records an agreement with a commitment on both sides and moves its
+// status on (history shown). A follow-up with a due date in the past (made through the API; the
+// server clock is real time) shows as overdue with the reason in words on "Deze week". The
+// relationship-health page shows the reasons the API gives. axe-core checks every page; the
+// contact form is filled in once with the keyboard only.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const EDITOR = { email: 'eva@wijkzorg.example', name: 'Eva Editor', password: 'editor-wachtwoord-2026' };
+const WS = { slug: 'contacten', name: 'Wijkzorg Contacten' };
+const BASE = `/w/${WS.slug}/interactions`;
+const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
+
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer();
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']); // loads Zeist into the municipality reference data
+  server.cli(['user', 'add', '--email', EDITOR.email, '--name', EDITOR.name, '--password-stdin'], `${EDITOR.password}\n`);
+  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems };
+}
+
+async function login(context, who) {
+  const response = await context.request.post('/api/v1/session', {
+    data: { email: who.email, password: who.password },
+  });
+  assert.equal(response.status(), 201);
+  return (await response.json()).csrf_token;
+}
+
+function apiClient(context, csrf) {
+  const url = (path) => (path.startsWith('/api/') ? path : `/api/v1/workspaces/${WS.slug}${path}`);
+  const headers = { 'Accept-Language': 'nl', 'X-CSRF-Token': csrf };
+  return {
+    async get(path) {
+      const response = await context.request.get(url(path), { headers });
+      assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
+      return response.json();
+    },
+    async post(path, data, expected = 201) {
+      const response = await context.request.post(url(path), { data, headers });
+      assert.equal(response.status(), expected, `POST ${path}: ${await response.text()}`);
+      return response.json();
+    },
+  };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+async function h1(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
+}
+
+async function status(page, text) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+}
+
+/** Today in Amsterdam, YYYY-MM-DD. */
+function today() {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function addDays(day, days) {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "20 november 2026": how the UI writes a day in Dutch. */
+function dutchDay(day) {
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** Presses Tab and describes the focused element; checks the focus is visible. */
+async function tab(page, key = 'Tab') {
+  await page.keyboard.press(key);
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '');
+    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
+    return {
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
+      visible: ring && rect.width > 0 && rect.height > 0,
+    };
+  });
+}
+
+async function tabTo(page, match, limit = 40) {
+  for (let i = 0; i < limit; i += 1) {
+    const focused = await tab(page);
+    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id})`);
+    if (match(focused)) return focused;
+  }
+  throw new Error('the element was not reached with Tab');
+}
+
+describe('Contacten en afspraken with the real server', () => {
+  const ids = { people: {} };
+
+  test('scenario: a werkbezoek, a follow-up, an agreement, "Deze week" and relationship health', async (t) => {
+    const { context, page, problems } = await newPage();
+    // The owner makes Eva an editor; Eva does the rest.
+    const ownerCsrf = await login(context, DEMO);
+    await apiClient(context, ownerCsrf).post(`/members`, { email: EDITOR.email, role: 'editor' });
+    await context.clearCookies();
+    const csrf = await login(context, EDITOR);
+    const api = apiClient(context, csrf);
+    const session = await api.get('/api/v1/session');
+    ids.editor = session.user.id;
+
+    await t.test('setup through the API: Zeist with a wethouder and two beleidsadviseurs', async () => {
+      const found = await api.get('/api/v1/municipalities?q=Zeist');
+      const zeist = found.items.find((m) => m.name === 'Zeist');
+      assert.ok(zeist, 'Zeist is in the reference data');
+      const organisation = await api.post('/organisations', { kind: 'municipality', municipality_code: zeist.code });
+      ids.zeist = organisation.id;
+      const started = addDays(today(), -200);
+      for (const [name, kind] of [
+        ['Wendy Wethouder', 'alderman'],
+        ['Bas Beleid', 'policy_adviser'],
+        ['Anna Advies', 'policy_adviser'],
+      ]) {
+        const person = await api.post('/people', { name });
+        await api.post(`/people/${person.id}/positions`, { organisation_id: ids.zeist, kind, started_on: started });
+        ids.people[name] = person.id;
+      }
+    });
+
+    await t.test('the area opens from the main menu', async () => {
+      await page.goto(`/w/${WS.slug}/`);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contacten en afspraken' }).click();
+      await h1(page, 'Contacten en afspraken');
+      await page.getByRole('heading', { level: 2, name: 'Deze week' }).waitFor();
+      await page.getByText('Er staat deze week niets open.').waitFor();
+      await page.getByText('Er zijn geen contacten gevonden.').waitFor();
+      assert.equal(await page.getByText('Dit onderdeel is nog niet beschikbaar.').count(), 0);
+      await assertAccessible(page, 'the area home (empty)');
+    });
+
+    await t.test('log a werkbezoek with the wethouder, the two advisers and a colleague', async () => {
+      await page.getByRole('navigation', { name: 'Contacten en afspraken' }).getByRole('link', { name: 'Contact vastleggen' }).click();
+      await h1(page, 'Contact vastleggen');
+      // Field errors first.
+      await page.getByLabel('Datum en tijd').fill('');
+      await page.getByRole('button', { name: 'Contact opslaan' }).click();
+      await page.getByText('Vul een onderwerp in.').waitFor();
+      await page.getByText('Kies een gemeente of organisatie.', { exact: true }).waitFor();
+      await assertAccessible(page, 'the contact form with field errors');
+
+      await page.getByLabel('Datum en tijd').fill(`${today()}T10:00`);
+      await page.getByLabel('Soort contact').selectOption({ label: 'Werkbezoek of wijkbezoek' });
+      await page.getByLabel('Gemeente of organisatie').selectOption({ label: 'Zeist' });
+      await page.getByLabel('Onderwerp').fill('Werkbezoek wijkteam Zeist-West');
+      await page.getByText('We slaan aantekeningen versleuteld op.').waitFor();
+      await page.getByLabel('Aantekeningen').fill('Wethouder wil een pilot met de wijkverpleging.');
+      await page.getByRole('radio', { name: 'Vragen', exact: true }).check();
+      await page.getByLabel('Trefwoorden').fill('Wmo, wijkteam');
+      for (const name of ['Wendy Wethouder', 'Bas Beleid', 'Anna Advies']) {
+        await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
+      }
+      await page.getByRole('checkbox', { name: EDITOR.name }).check();
+      await assertAccessible(page, 'the contact form, filled in');
+      await page.getByRole('button', { name: 'Contact opslaan' }).click();
+      await h1(page, 'Werkbezoek wijkteam Zeist-West');
+      await status(page, 'is opgeslagen');
+      ids.interaction = Number(new URL(page.url()).pathname.split('/').pop());
+      const saved = await api.get(`/interactions/${ids.interaction}`);
+      assert.equal(saved.kind, 'working_visit');
+      assert.equal(saved.organisation_id, ids.zeist);
+      assert.equal(saved.stance, 'ask');
+      assert.deepEqual(saved.tags, ['Wmo', 'wijkteam']);
+      assert.deepEqual([...saved.person_ids].sort(), Object.values(ids.people).sort());
+      assert.deepEqual(saved.staff_ids, [ids.editor]);
+      assert.equal(saved.notes, 'Wethouder wil een pilot met de wijkverpleging.');
+    });
+
+    await t.test('add a follow-up due tomorrow', async () => {
+      await page.getByLabel('Wat moet er gebeuren?').fill('Offerte pilot sturen');
+      await page.getByLabel('Wie doet het?').selectOption({ label: EDITOR.name });
+      await page.getByLabel('Uiterlijk op').fill(addDays(today(), 1));
+      await page.getByRole('button', { name: 'Vervolgactie toevoegen' }).click();
+      await status(page, 'Vervolgactie "Offerte pilot sturen" is toegevoegd.');
+      await page.getByRole('listitem').filter({ hasText: 'Offerte pilot sturen' }).getByText('moet morgen').waitFor();
+      await assertAccessible(page, 'the contact page with a follow-up');
+      const { items } = await api.get('/follow-ups?open=true');
+      const added = items.find((f) => f.title === 'Offerte pilot sturen');
+      assert.equal(added.interaction_id, ids.interaction);
+      assert.equal(added.owner_id, ids.editor);
+      assert.equal(added.due_on, addDays(today(), 1));
+    });
+
+    await t.test('record an agreement with a commitment on both sides, then move its status on', async () => {
+      await page.getByRole('navigation', { name: 'Contacten en afspraken' }).getByRole('link', { name: 'Afspraak vastleggen' }).click();
+      await h1(page, 'Afspraak vastleggen');
+      await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+      await page.getByText('Vul een titel in.').waitFor();
+      await page.getByText('Kies minstens één partij.').waitFor();
+      await page.getByLabel('Titel').fill('Pilot wijkverpleging Zeist-West');
+      await page.getByRole('checkbox', { name: 'Zeist' }).check();
+      await page.getByLabel('Wat doen wij?').fill('Wij leveren twee wijkverpleegkundigen.');
+      await page.getByLabel('Wat doet Zeist?').fill('Zeist betaalt de coördinatie.');
+      await page.getByLabel('Wie van ons is verantwoordelijk?').selectOption({ label: EDITOR.name });
+      await page.getByLabel('Uiterlijk klaar op').fill(addDays(today(), 5));
+      await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgesproken' });
+      await assertAccessible(page, 'the agreement form, filled in');
+      await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+      await h1(page, 'Pilot wijkverpleging Zeist-West');
+      await status(page, 'is opgeslagen');
+      ids.agreement = Number(new URL(page.url()).pathname.split('/').pop());
+      let agreement = await api.get(`/agreements/${ids.agreement}`);
+      assert.deepEqual(agreement.organisation_ids, [ids.zeist]);
+      assert.deepEqual(agreement.commitments, [
+        { organisation_id: null, text: 'Wij leveren twee wijkverpleegkundigen.' },
+        { organisation_id: ids.zeist, text: 'Zeist betaalt de coördinatie.' },
+      ]);
+      assert.equal(agreement.status, 'agreed');
+      assert.equal(agreement.owner_id, ids.editor);
+
+      await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Bezig' });
+      await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+      await status(page, 'is opgeslagen');
+      const history = page.getByRole('region', { name: 'Geschiedenis van de status' });
+      await history.getByText(/^Bezig op .* door Eva Editor$/).waitFor();
+      agreement = await api.get(`/agreements/${ids.agreement}`);
+      assert.equal(agreement.status, 'in_progress');
+      assert.equal(await history.getByRole('listitem').count(), agreement.history.length);
+      await assertAccessible(page, 'the agreement page with its history');
+
+      await page.getByRole('navigation', { name: 'Contacten en afspraken' }).getByRole('link', { name: 'Afspraken' }).click();
+      await h1(page, 'Afspraken');
+      const row = page.getByRole('row').filter({ hasText: 'Pilot wijkverpleging Zeist-West' });
+      await row.getByText('Bezig').waitFor();
+      await row.getByText(`moet uiterlijk ${dutchDay(addDays(today(), 5))}`).waitFor();
+      await page.getByLabel('Status').selectOption({ label: 'Nagekomen' });
+      await page.getByText('Er zijn geen afspraken gevonden.').waitFor();
+      await assertAccessible(page, 'the agreements list');
+    });
+
+    await t.test('"Deze week" shows them, an overdue follow-up with the reason in words', async () => {
+      const overdueDay = addDays(today(), -3);
+      await api.post('/follow-ups', { title: 'Verslag naar de wethouder', due_on: overdueDay, interaction_id: ids.interaction });
+      await page.goto(BASE);
+      await h1(page, 'Contacten en afspraken');
+      const week = page.getByRole('region', { name: 'Deze week' });
+      const overdue = week.getByRole('listitem').filter({ hasText: 'Verslag naar de wethouder' });
+      await overdue.getByText(`te laat sinds ${dutchDay(overdueDay)}`).waitFor();
+      assert.match(await overdue.getAttribute('class'), /overdue/);
+      await week.getByRole('listitem').filter({ hasText: 'Offerte pilot sturen' }).getByText('moet morgen').waitFor();
+      await week.getByRole('listitem').filter({ hasText: 'Pilot wijkverpleging Zeist-West' }).waitFor();
+      const fromApi = await api.get('/this-week');
+      assert.equal(await week.getByRole('listitem').count(), fromApi.follow_ups.length + fromApi.agreements.length);
+      // The contact is in the list below.
+      await page.getByRole('table', { name: 'Contacten, nieuwste eerst' }).getByRole('link', { name: 'Werkbezoek wijkteam Zeist-West' }).waitFor();
+      await assertAccessible(page, 'the area home with this week');
+      await page.screenshot({ path: join(screenshots, 'relations-home.png'), fullPage: true });
+
+      // Marking the overdue one done takes it off the list.
+      await week.getByRole('button', { name: 'Klaar: Verslag naar de wethouder' }).click();
+      await status(page, 'Vervolgactie "Verslag naar de wethouder" is klaar.');
+      await week.getByText('Verslag naar de wethouder').waitFor({ state: 'detached' });
+    });
+
+    await t.test('relationship health of Zeist: reasons, people worst first, timeline', async () => {
+      await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zeist' });
+      await page.getByRole('button', { name: 'Bekijk relatie' }).click();
+      await h1(page, 'Relatie met Zeist');
+      const report = await api.get(`/organisations/${ids.zeist}/relationship-health`);
+      const card = page.getByRole('region', { name: 'Hoe staat de relatie ervoor?' });
+      const words = { good: 'Goed', attention: 'Aandacht nodig', action: 'Actie nodig' };
+      await card.getByText(words[report.health.status], { exact: true }).waitFor();
+      assert.ok(report.health.reasons.length > 0, 'the API gives reasons');
+      for (const reason of report.health.reasons) await card.getByText(reason.text, { exact: true }).waitFor();
+      const table = page.getByRole('table', { name: 'Mensen bij Zeist en hoe de relatie ervoor staat' });
+      const rows = table.locator('tbody tr');
+      assert.equal(await rows.count(), report.people.length);
+      const rank = { action: 0, attention: 1, good: 2 };
+      const expected = [...report.people]
+        .sort((a, b) => rank[a.health.status] - rank[b.health.status] || a.person.name.localeCompare(b.person.name, 'nl'))
+        .map((p) => p.person.name);
+      const shown = await rows.locator('th').evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
+      assert.deepEqual(shown, expected);
+      for (const p of report.people) {
+        const row = table.getByRole('row').filter({ hasText: p.person.name });
+        await row.getByText(words[p.health.status], { exact: true }).waitFor();
+        for (const reason of p.health.reasons) await row.getByText(reason.text, { exact: true }).waitFor();
+      }
+      const timeline = page.getByRole('region', { name: 'Tijdlijn' });
+      await timeline.getByRole('link', { name: 'Werkbezoek wijkteam Zeist-West' }).waitFor();
+      await assertAccessible(page, 'the relationship-health page');
+      await page.screenshot({ path: join(screenshots, 'relations-health.png'), fullPage: true });
+      await page.getByLabel('Soort contact').selectOption({ label: 'Telefoon' });
+      await timeline.getByText('Er staat nog niets op de tijdlijn.').waitFor();
+      await page.getByLabel('Soort contact').selectOption({ label: 'Werkbezoek of wijkbezoek' });
+      await timeline.getByRole('link', { name: 'Werkbezoek wijkteam Zeist-West' }).waitFor();
+    });
+
+    await t.test('Wie is wie links to the relationship page', async () => {
+      await page.goto(`/w/${WS.slug}/people/organisations/${ids.zeist}`);
+      await page.getByRole('link', { name: 'Relatie met Zeist (contacten en afspraken)' }).click();
+      await h1(page, 'Relatie met Zeist');
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('the personal calendar feed holds exactly my open follow-ups and agreements (ical.js)', async () => {
+    const { context } = await newPage();
+    const csrf = await login(context, EDITOR);
+    const api = apiClient(context, csrf);
+    const mine = await api.post('/follow-ups', { title: 'Feed: bellen met de griffier', due_on: addDays(today(), 3) });
+    const finished = await api.post('/follow-ups', { title: 'Feed: al gedaan', due_on: addDays(today(), 4) });
+    const response = await context.request.patch(`/api/v1/workspaces/${WS.slug}/follow-ups/${finished.id}`, {
+      data: { done: true },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    assert.equal(response.status(), 200);
+    const agreement = await api.post('/agreements', { title: 'Feed: afspraak met datum', due_on: addDays(today(), 10), status: 'agreed' });
+    await api.post('/agreements', { title: 'Feed: afspraak zonder datum', status: 'agreed' });
+    const feed = await api.post('/calendar/feeds', { label: 'Test' });
+    const text = await (await fetch(`${server.baseUrl}${feed.path}`)).text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    for (const event of events) {
+      assert.ok(event.uid && event.component.getFirstPropertyValue('dtstamp'), 'UID and DTSTAMP on every VEVENT');
+    }
+    const reminders = events.filter((e) => /^(follow-up|agreement)-/.test(e.uid));
+    const { items: open } = await api.get('/follow-ups?open=true');
+    const { items: agreements } = await api.get('/agreements');
+    const me = (await api.get('/api/v1/session')).user.id;
+    const expected = [
+      ...open.filter((f) => f.owner_id === me).map((f) => `follow-up-${f.id}@aantafel`),
+      ...agreements.filter((a) => a.owner_id === me && a.open && a.due_on).map((a) => `agreement-${a.id}@aantafel`),
+    ].sort();
+    assert.deepEqual(reminders.map((e) => e.uid).sort(), expected);
+    const bell = reminders.find((e) => e.uid === `follow-up-${mine.id}@aantafel`);
+    assert.equal(bell.summary, 'Vervolgactie: Feed: bellen met de griffier');
+    assert.ok(bell.startDate.isDate, 'an all-day reminder');
+    assert.equal(bell.startDate.toString(), addDays(today(), 3));
+    assert.ok(reminders.some((e) => e.uid === `agreement-${agreement.id}@aantafel`));
+    assert.ok(!reminders.some((e) => e.uid === `follow-up-${finished.id}@aantafel`), 'done follow-ups are left out');
+    await context.close();
+  });
+
+  test('keyboard only: the contact form', async () => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context, EDITOR);
+    const api = apiClient(context, csrf);
+    await page.goto(`${BASE}/new`);
+    await h1(page, 'Contact vastleggen');
+    await page.getByRole('option', { name: 'Zeist' }).waitFor({ state: 'attached' });
+    await page.getByRole('checkbox', { name: EDITOR.name }).waitFor();
+
+    await tabTo(page, (f) => f.id === 'interaction-kind'); // passes the date and time (now)
+    await page.keyboard.press('ArrowDown'); // overleg → werkbezoek
+    assert.equal((await tab(page)).id, 'interaction-organisation-id');
+    await page.keyboard.press('ArrowDown'); // the first (and only) organisation: Zeist
+    await page.getByRole('checkbox', { name: /^Wendy Wethouder/ }).waitFor();
+    assert.equal((await tab(page)).id, 'interaction-subject');
+    await page.keyboard.type('Toetsenbordoverleg');
+    assert.equal((await tab(page)).id, 'interaction-notes');
+    await page.keyboard.type('Alles met het toetsenbord.');
+    let focused = await tab(page);
+    assert.equal(focused.type, 'radio', 'Tab goes to the checked stance');
+    await page.keyboard.press('ArrowDown'); // brengen → vragen
+    assert.equal((await tab(page)).id, 'interaction-tags');
+    await page.keyboard.type('toetsenbord');
+    focused = await tab(page);
+    assert.equal(focused.type, 'checkbox');
+    await page.keyboard.press('Space'); // the first person
+    focused = await tabTo(page, (f) => f.name === EDITOR.name, 6);
+    await page.keyboard.press('Space');
+    const submit = await tabTo(page, (f) => f.name === 'Contact opslaan', 4);
+    assert.ok(submit.visible);
+    await page.keyboard.press('Enter');
+    await h1(page, 'Toetsenbordoverleg');
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const saved = await api.get(`/interactions/${id}`);
+    assert.equal(saved.kind, 'working_visit');
+    assert.equal(saved.stance, 'ask');
+    assert.equal(saved.person_ids.length, 1);
+    assert.deepEqual(saved.tags, ['toetsenbord']);
+    assert.equal(saved.notes, 'Alles met het toetsenbord.');
+    await assertAccessible(page, 'the contact page after the keyboard pass');
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});
