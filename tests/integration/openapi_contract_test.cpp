@@ -3,41 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
+#include "support/openapi_spec.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
 namespace {
-
-using Operations = std::set<std::string>;  // "GET /api/v1/session"
-
-/// The operations under `paths:`: path keys at two spaces, method keys at four.
-Operations SpecOperations(const std::string& file) {
-  std::ifstream in(file);
-  EXPECT_TRUE(in) << "cannot read " << file;
-  const std::regex path_line(R"(^  (/[^:\s]*):\s*$)");
-  const std::regex method_line(R"(^    (get|put|post|patch|delete|head|options):\s*$)");
-  Operations out;
-  std::string line;
-  std::string path;
-  bool in_paths = false;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_paths = line.rfind("paths:", 0) == 0;
-    if (!in_paths) continue;
-    std::smatch m;
-    if (std::regex_match(line, m, path_line)) {
-      path = m[1];
-    } else if (std::regex_match(line, m, method_line) && !path.empty()) {
-      std::string method = m[1];
-      for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      out.insert(method + " " + path);
-    }
-  }
-  return out;
-}
 
 TEST(OpenApiContract, RouterAndSpecDescribeTheSameOperations) {
   TestServer server(Backend::kSqlite);
