@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -11,6 +13,7 @@
 #include "app/imports.hpp"
 #include "app/logging.hpp"
 #include "app/runtime.hpp"
+#include "core/financing/scenario_json.hpp"
 #include "http/app.hpp"
 #include "http/errors.hpp"
 #include "http/server/server.hpp"
@@ -123,6 +126,32 @@ int Serve(const Config& config) {
           std::to_string(port) + " (database: " + runtime.database_kind() + ")");
   server.Run();
   LogInfo("aantafel stopped");
+  return 0;
+}
+
+int SimulateCommand(const std::string& file, std::int64_t runs, std::int64_t seed, int threads) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << T({"Kan het bestand niet lezen: ", "Cannot read the file: "}) << file << '\n';
+    return 1;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto request = core::financing::ParseScenario(text.str());
+  if (!request) {
+    PrintError(request.error());
+    return 1;
+  }
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  auto summary = core::financing::Simulate(
+      request->scenario, {.runs = runs > 0 ? runs : request->runs,
+                          .seed = seed >= 0 ? static_cast<std::uint64_t>(seed) : request->seed,
+                          .threads = threads > 0 ? threads : static_cast<int>(cores)});
+  if (!summary) {
+    PrintError(summary.error());
+    return 1;
+  }
+  std::cout << core::financing::SummaryJson(*summary).dump(2) << '\n';
   return 0;
 }
 
@@ -291,13 +320,38 @@ int RunCli(int argc, char** argv, char** env) {
     sub->group(group);
   }
 
-  for (auto* sub : {serve, migrate, demo, user, workspace, token, import}) sub->group(group);
+  auto* simulate = cli.add_subcommand(
+      "simulate", T({"Vergelijk bekostigingsvormen met een Monte-Carlo-simulatie (JSON op stdout)",
+                     "Compare financing forms with a Monte Carlo simulation (JSON on stdout)"}));
+  std::string scenario_file;
+  std::int64_t simulate_runs = 0;
+  std::int64_t simulate_seed = -1;
+  int simulate_threads = 0;
+  simulate
+      ->add_option("--scenario", scenario_file,
+                   T({"Scenario (JSON-bestand)", "Scenario (JSON file)"}))
+      ->required();
+  simulate->add_option(
+      "--runs", simulate_runs,
+      T({"Aantal runs (anders uit het bestand)", "Number of runs (else from the file)"}));
+  simulate->add_option("--seed", simulate_seed, T({"Startwaarde", "Seed"}));
+  simulate->add_option("--threads", simulate_threads,
+                       T({"Threads (0: alle kernen)", "Threads (0: all cores)"}));
+
+  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate}) {
+    sub->group(group);
+  }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
 
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
+  }
+
+  if (*simulate) {
+    // Needs no database or configuration: the simulation is pure.
+    return SimulateCommand(scenario_file, simulate_runs, simulate_seed, simulate_threads);
   }
 
   auto config = ResolveConfig(options, env);

@@ -48,6 +48,8 @@ void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& ser
                             StreamHub& streams, const std::string& public_url);
 /// Contacten en afspraken: interactions, follow-ups, agreements, relationship health, timeline.
 void RegisterRelationsRoutes(Router& router, core::relations::RelationsService& service);
+/// Bekostiging: POST …/financing/simulations compares contract variants (Monte Carlo).
+void RegisterFinancingRoutes(Router& router);
 /// One live-feed event as Server-Sent Event text; nullopt when the item is gone.
 std::optional<std::string> RenderLiveEvent(core::feedback::FeedbackService& service,
                                            const core::feedback::LiveEvent& event);

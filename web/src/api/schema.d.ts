@@ -1278,6 +1278,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/financing/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare up to four contract variants (PxQ, output, lump sum, combined) on the same simulated populations; deterministic for a seed. Computes only (viewers may use it); at most 200,000 runs. The same JSON works with `aantafel simulate --scenario FILE`. */
+        post: operations["simulateFinancing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2190,6 +2209,86 @@ export interface components {
             };
             status?: components["schemas"]["AgreementStatus"];
             position?: components["schemas"]["Position"];
+        };
+        /** @description See docs/financing.md; an example is tests/fixtures/financing/wmo_begeleiding.json. */
+        FinancingScenario: {
+            population: {
+                /** @description {"poisson": {"mean"}} or {"range": {"min", "max"}} */
+                clients: Record<string, never>;
+                /** @description {"lognormal": {"median", "p90"}} or {"fixed": {"units"}} */
+                intensity: Record<string, never>;
+                /** @enum {string} */
+                unit?: "minute" | "hour" | "day_part" | "day" | "piece";
+                /** @description {"beta": {"mean", "strength"}} or {"range": {"min", "max"}} */
+                result_share: Record<string, never>;
+            };
+            costs: {
+                cost_per_unit: number;
+                fixed_costs?: number;
+            };
+            budget: number;
+            variants: {
+                name: string;
+                /** @enum {string} */
+                form: "effort_based" | "output_based" | "task_based" | "combined";
+                price_per_unit?: number;
+                price_per_client?: number;
+                price_per_result?: number;
+                pay_for_result?: boolean;
+                lump_sum?: number;
+                fixed_part?: number;
+                cap?: number;
+                floor?: number;
+                incentive?: {
+                    target_share: number;
+                    bonus_per_result?: number;
+                    malus_per_result?: number;
+                };
+            }[];
+            /** @default 10000 */
+            runs: number;
+            /** @default 1 */
+            seed: number;
+        };
+        FinancingDistribution: {
+            count: number;
+            mean: number;
+            stddev: number;
+            min: number;
+            p5: number;
+            p50: number;
+            p95: number;
+            max: number;
+            histogram: {
+                lo: number;
+                hi: number;
+                counts: number[];
+            };
+        };
+        FinancingSummary: {
+            runs: number;
+            runs_done: number;
+            cancelled: boolean;
+            seed: number;
+            clients: components["schemas"]["FinancingDistribution"];
+            units_per_client: components["schemas"]["FinancingDistribution"];
+            result_share: components["schemas"]["FinancingDistribution"];
+            variants: {
+                name: string;
+                form: string;
+                revenue: components["schemas"]["FinancingDistribution"];
+                cost: components["schemas"]["FinancingDistribution"];
+                margin: components["schemas"]["FinancingDistribution"];
+                loss_probability: number;
+                spending: components["schemas"]["FinancingDistribution"];
+                over_budget_probability: number;
+                cost_per_client: components["schemas"]["FinancingDistribution"];
+                cost_per_result: components["schemas"]["FinancingDistribution"];
+                sensitivity: {
+                    input: string;
+                    correlation: number;
+                }[];
+            }[];
         };
     };
     responses: {
@@ -5039,6 +5138,39 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    simulateFinancing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinancingScenario"];
+            };
+        };
+        responses: {
+            /** @description Distributions per variant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingSummary"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
