@@ -64,16 +64,37 @@ LANG=en_GB.UTF-8 "$bin" --help | grep -q "Start the web server" || fail "English
 "$bin" --help | grep -q "Start de webserver" || fail "Dutch help"
 "$bin" --version | grep -q "aantafel" || fail "--version"
 
-port=""
-for candidate in $(shuf -i 20000-59999 -n 50); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-"$bin" serve --database "$db" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+# Starts `serve` on a free port (another test may take the port between our check and the bind:
+# then it tries the next one) and waits until this server — its own log says so — answers
+# /healthz. Generous: under AddressSanitizer on a busy two-core machine (ctest runs tests in
+# parallel) start-up has taken more than ten seconds. Extra arguments are environment settings.
+start_serve() {
+  local log=$1
+  shift
+  for _attempt in 1 2 3 4 5; do
+    port=""
+    for candidate in $(shuf -i 20000-59999 -n 50); do
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+    done
+    env "$@" "$bin" serve --database "$db" --listen "127.0.0.1:$port" 2>"$log" &
+    server_pid=$!
+    for _ in $(seq 1 600); do
+      if ! kill -0 "$server_pid" 2>/dev/null; then
+        grep -q "cannot listen" "$log" && continue 2
+        fail "serve exited: $(tail -n 20 "$log")"
+      fi
+      if grep -q "listening on http://127.0.0.1:$port" "$log" &&
+        curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+        return 0
+      fi
+      sleep 0.1
+    done
+    fail "serve did not answer /healthz within 60 s: $(tail -n 20 "$log")"
+  done
+  fail "no free port for serve"
+}
+
+start_serve "$work/serve.log"
 curl -fsS "http://127.0.0.1:$port/readyz" | grep -q '"reachable":true' || fail "readyz"
 curl -fsS -c "$work/jar" -H 'Content-Type: application/json' \
   -d "{\"email\":\"demo@aantafel.example\",\"password\":\"$password\"}" \
@@ -96,13 +117,7 @@ cp -r "$(cd "$(dirname "$0")/../../knowledge" && pwd)" "$knowledge"
 sed -i 's/"id": "small_employees", "strategy": "mobilise_employees", "weight": -2/"id": "small_employees", "strategy": "mobilise_employees", "weight": 9/' \
   "$knowledge/advisor_rules.json"
 grep -q '"weight": 9' "$knowledge/advisor_rules.json" || fail "could not edit the rule"
-AANTAFEL_KNOWLEDGE_DIR="$knowledge" "$bin" serve --database "$db" --listen "127.0.0.1:$port" \
-  2>"$work/serve2.log" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_serve "$work/serve2.log" AANTAFEL_KNOWLEDGE_DIR="$knowledge"
 curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"size":"small","phase":"change","level":"alderman","goal":"get_known"}' \
   "http://127.0.0.1:$port/api/v1/workspaces/kees-zorg/advice" >"$work/advice.json" \
