@@ -153,6 +153,69 @@ void SeedDemoFeedback(Runtime& runtime, const core::accounts::WorkspaceAccess& a
   }
 }
 
+/// A few invented contacts, an agreement and a follow-up in Utrecht, relative to today, so the
+/// Contacten en afspraken pages and relationship health have something to show.
+void SeedDemoRelations(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& relations = runtime.relations();
+  auto listed = relations.ListInteractions(access, {.limit = 1});
+  if (!listed || !listed->empty()) return;
+  std::optional<std::int64_t> utrecht;
+  for (const auto& org : runtime.whoiswho().ListOrganisations(access)) {
+    if (org.municipality_code == "GM0344") utrecht = org.id;
+  }
+  if (!utrecht) return;
+  const auto alderman = runtime.whoiswho().ListPeople(
+      access,
+      {.organisation_id = utrecht, .kind = core::whoiswho::PositionKind::kAlderman, .limit = 1});
+  const auto advisers =
+      runtime.whoiswho().ListPeople(access, {.organisation_id = utrecht,
+                                             .kind = core::whoiswho::PositionKind::kPolicyAdviser,
+                                             .limit = 2});
+  std::vector<std::int64_t> visit_people;
+  for (const auto& p : alderman.items) visit_people.push_back(p.person.id);
+  for (const auto& p : advisers.items) visit_people.push_back(p.person.id);
+  const core::CivilDate today = relations.Today();
+  auto at = [&](long days_ago, const char* time) {
+    return today.AddDays(-days_ago).ToString() + "T" + time;
+  };
+  auto visit = relations.AddInteraction(
+      access,
+      {.occurred_at = at(20, "14:00"),
+       .kind = "working_visit",
+       .organisation_id = utrecht,
+       .subject = "Wijkbezoek Overvecht met de wethouder (voorbeeld)",
+       .notes = "Voorbeeld bij de demo: de wethouder wil de wachttijden voor begeleiding zien.",
+       .stance = "bring",
+       .tags = std::vector<std::string>{"Wmo", "wijkteam"},
+       .person_ids = visit_people,
+       .staff_ids = std::vector<std::int64_t>{access.user_id}});
+  if (!visit) throw std::runtime_error("demo interaction rejected");
+  if (!advisers.items.empty()) {
+    (void)relations.AddInteraction(
+        access, {.occurred_at = at(130, "10:30"),
+                 .kind = "phone",
+                 .organisation_id = utrecht,
+                 .subject = "Vraag over de aanbesteding begeleiding (voorbeeld)",
+                 .stance = "ask",
+                 .person_ids = std::vector<std::int64_t>{advisers.items.front().person.id}});
+  }
+  auto agreement = relations.AddAgreement(
+      access, {.title = "Cijfers wachttijden delen (voorbeeld)",
+               .organisation_ids = std::vector<std::int64_t>{*utrecht},
+               .commitments =
+                   std::vector<core::relations::Commitment>{
+                       {.text = "Wij sturen elk kwartaal de wachttijden per wijk."},
+                       {.organisation_id = *utrecht,
+                        .text = "De gemeente bespreekt ze in het regio-overleg."}},
+               .due_on = std::optional<std::string>(today.AddDays(14).ToString()),
+               .status = "agreed",
+               .interaction_id = visit->id});
+  if (!agreement) throw std::runtime_error("demo agreement rejected");
+  (void)relations.AddFollowUp(access, {.title = "Verslag van het wijkbezoek sturen (voorbeeld)",
+                                       .due_on = today.AddDays(3).ToString(),
+                                       .interaction_id = visit->id});
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -182,6 +245,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
   }
   SeedDemoPlan(runtime, *access);
   SeedDemoFeedback(runtime, *access);
+  SeedDemoRelations(runtime, *access);
 }
 
 }  // namespace aantafel::app
