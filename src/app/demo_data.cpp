@@ -1,6 +1,7 @@
 // The demo workspace's Wie is wie data: real municipality names and CBS codes, invented people.
 // Every person is marked fictional, and so are the party names.
 #include <array>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <stdexcept>
 
@@ -216,6 +217,37 @@ void SeedDemoRelations(Runtime& runtime, const core::accounts::WorkspaceAccess& 
                                        .interaction_id = visit->id});
 }
 
+/// A saved Bekostiging scenario for Utrecht: today's PxQ contract next to a combined one (a lump
+/// sum for group work plus a lower hourly price, with a floor and a cap). Invented figures.
+void SeedDemoScenario(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& scenarios = runtime.scenarios();
+  constexpr std::string_view kName = "Wmo-begeleiding Utrecht: PxQ of combinatie (voorbeeld)";
+  for (const auto& s : scenarios.List(access, {})) {
+    if (s.name == kName) return;
+  }
+  // The delimiter is "json": "PxQ (nu)" contains the default one.
+  auto scenario = nlohmann::json::parse(R"json({
+    "population": {"clients": {"poisson": {"mean": 500}},
+                   "intensity": {"lognormal": {"median": 20, "p90": 60}}, "unit": "hour",
+                   "result_share": {"beta": {"mean": 0.6, "strength": 40}}},
+    "costs": {"cost_per_unit": 58, "fixed_costs": 150000},
+    "budget": 1100000,
+    "variants": [
+      {"name": "PxQ (nu)", "form": "effort_based", "price_per_unit": 68},
+      {"name": "Combinatie", "form": "combined", "fixed_part": 400000, "price_per_unit": 40,
+       "cap": 1100000, "floor": 800000}],
+    "runs": 20000, "seed": 7})json");
+  std::optional<std::int64_t> plan;
+  for (const auto& p : runtime.calendar().ListPlans(access)) plan = p.id;
+  auto saved = scenarios.Save(
+      access, {.name = std::string(kName),
+               .description = "Verzonnen cijfers om te laten zien hoe de vergelijking werkt.",
+               .municipality_code = "GM0344",
+               .plan_id = plan,
+               .scenario = scenario});
+  if (!saved) throw std::runtime_error("demo scenario rejected");
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -246,6 +278,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
   SeedDemoPlan(runtime, *access);
   SeedDemoFeedback(runtime, *access);
   SeedDemoRelations(runtime, *access);
+  SeedDemoScenario(runtime, *access);
 }
 
 }  // namespace aantafel::app

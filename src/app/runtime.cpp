@@ -90,6 +90,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   relations_repository_ = std::make_unique<storage::SqlRelationsRepository>(*database_, *cipher_);
   relations_ = std::make_unique<core::relations::RelationsService>(*relations_repository_,
                                                                    *whoiswho_repository_, clock);
+  scenario_repository_ = std::make_unique<storage::SqlScenarioRepository>(*database_);
+  scenarios_ = std::make_unique<core::financing::ScenarioService>(*scenario_repository_, clock);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -136,6 +138,8 @@ http::AppServices Runtime::Services() {
                            .advisor = *advisor_,
                            .feedback = *feedback_,
                            .relations = *relations_,
+                           .scenarios = *scenarios_,
+                           .simulations = simulations_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

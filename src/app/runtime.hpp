@@ -16,6 +16,7 @@
 #include "http/app.hpp"
 #include "http/event_stream.hpp"
 #include "http/live_feed.hpp"
+#include "http/simulation_runner.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
@@ -23,6 +24,7 @@
 #include "storage/calendar_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
+#include "storage/financing_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
 #include "storage/whoiswho_repository.hpp"
@@ -62,6 +64,8 @@ class Runtime {
   core::advisor::AdvisorService& advisor() { return *advisor_; }
   core::feedback::FeedbackService& feedback() { return *feedback_; }
   core::relations::RelationsService& relations() { return *relations_; }
+  core::financing::ScenarioService& scenarios() { return *scenarios_; }
+  http::SimulationRunner& simulations() { return simulations_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -92,6 +96,10 @@ class Runtime {
   std::unique_ptr<core::feedback::FeedbackService> feedback_;
   std::unique_ptr<storage::SqlRelationsRepository> relations_repository_;
   std::unique_ptr<core::relations::RelationsService> relations_;
+  std::unique_ptr<storage::SqlScenarioRepository> scenario_repository_;
+  std::unique_ptr<core::financing::ScenarioService> scenarios_;
+  // Two simulations at once, each on (up to) two threads: a small server stays responsive.
+  http::SimulationRunner simulations_{2, 2};
   std::string database_url_;
   // hourly clean-up
   std::mutex maintenance_mutex_;

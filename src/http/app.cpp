@@ -37,7 +37,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, services_.relations, settings_.public_url);
   RegisterRelationsRoutes(router_, services_.relations);
-  RegisterFinancingRoutes(router_);
+  RegisterFinancingRoutes(router_, services_.scenarios, services_.simulations);
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

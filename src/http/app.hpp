@@ -10,11 +10,13 @@
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
+#include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
+#include "http/simulation_runner.hpp"
 #include "http/static_files.hpp"
 
 namespace aantafel::http {
@@ -38,6 +40,8 @@ struct AppServices {
   core::advisor::AdvisorService& advisor;
   core::feedback::FeedbackService& feedback;
   core::relations::RelationsService& relations;
+  core::financing::ScenarioService& scenarios;
+  SimulationRunner& simulations;         ///< bounds concurrent Bekostiging simulations
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

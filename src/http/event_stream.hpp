@@ -25,7 +25,7 @@ class EventStream {
   std::vector<std::string> Take();
   /// Called (from any thread) after each Push; the server sets it before writing.
   void SetWaker(std::function<void()> waker);
-  /// Ends the stream: the writer stops and the connection closes.
+  /// Ends the stream: the writer sends what is queued, then the connection closes.
   void Close();
   [[nodiscard]] bool closed() const;
 

@@ -73,6 +73,16 @@ const nlohmann::json* JsonObjectReader::Field(const std::string& key, bool requi
   return &*it;
 }
 
+std::optional<nlohmann::json> JsonObjectReader::Object(const std::string& key, bool required) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_object()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  return *value;
+}
+
 std::optional<std::string> JsonObjectReader::String(const std::string& key, bool required,
                                                     std::size_t max_bytes) {
   const nlohmann::json* value = Field(key, required);

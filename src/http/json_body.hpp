@@ -28,6 +28,9 @@ class JsonObjectReader {
   std::optional<std::vector<std::string>> StringList(const std::string& key, bool required = false,
                                                      std::size_t max_items = 100,
                                                      std::size_t max_bytes = 1024);
+  /// A JSON object field as it is, for a nested document with its own reader (its keys are
+  /// that reader's to check).
+  std::optional<nlohmann::json> Object(const std::string& key, bool required = true);
   /// A required (or optional) true/false field.
   std::optional<bool> Boolean(const std::string& key, bool required = false);
   /// A required (or optional) integer field.

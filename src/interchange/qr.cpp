@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "interchange/xml_text.hpp"
+
 namespace aantafel::interchange {
 
 namespace {
@@ -20,23 +22,6 @@ constexpr int kQuietZone = 4;  // modules on each side (ISO/IEC 18004 requires 4
 struct QrcodeDeleter {
   void operator()(QRcode* code) const { QRcode_free(code); }
 };
-
-/// Appends `text` to `out` as XML character data. Characters XML 1.0 does not allow (C0 controls
-/// other than tab, line feed and carriage return) are left out.
-void AppendXmlEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-}
 
 void CheckShape(const QrCode& code) {
   if (code.size <= 0 || code.modules.size() != static_cast<std::size_t>(code.size) *

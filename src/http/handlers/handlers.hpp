@@ -8,10 +8,12 @@
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
+#include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
+#include "http/simulation_runner.hpp"
 
 namespace aantafel::http {
 
@@ -48,8 +50,9 @@ void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& ser
                             StreamHub& streams, const std::string& public_url);
 /// Contacten en afspraken: interactions, follow-ups, agreements, relationship health, timeline.
 void RegisterRelationsRoutes(Router& router, core::relations::RelationsService& service);
-/// Bekostiging: POST …/financing/simulations compares contract variants (Monte Carlo).
-void RegisterFinancingRoutes(Router& router);
+/// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.
+void RegisterFinancingRoutes(Router& router, core::financing::ScenarioService& scenarios,
+                             SimulationRunner& simulations);
 /// One live-feed event as Server-Sent Event text; nullopt when the item is gone.
 std::optional<std::string> RenderLiveEvent(core::feedback::FeedbackService& service,
                                            const core::feedback::LiveEvent& event);

@@ -141,19 +141,6 @@ json HealthView(const Health& h, const std::optional<core::Instant>& last, bool 
           {"reasons", reasons}};
 }
 
-std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
-                                    core::FieldErrors& errors) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::nullopt;
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-  if (ec != std::errc{} || end != text->data() + text->size() || id <= 0) {
-    errors.Add(name, core::FieldIssue::kInvalidFormat);
-    return std::nullopt;
-  }
-  return id;
-}
-
 /// Optional id that may be null to clear it.
 std::optional<std::optional<std::int64_t>> NullableId(JsonObjectReader& body,
                                                       const std::string& key) {
@@ -218,22 +205,6 @@ core::Result<Patch> ParseBody(const HttpRequest& request, Read read) {
   Patch patch = read(*body);
   if (auto done = body->Finish(); !done) return done.error();
   return patch;
-}
-
-HttpResponse FileResponse(const interchange::Table& table, const std::string& format,
-                          const std::string& name) {
-  HttpResponse response;
-  if (format == "csv") {
-    response.body = interchange::TableCsv(table);
-    response.headers.Set("Content-Type", "text/csv; charset=utf-8");
-  } else {
-    response.body = interchange::TableXlsx(table);
-    response.headers.Set("Content-Type",
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  }
-  response.headers.Set("Content-Disposition",
-                       "attachment; filename=\"" + name + "." + format + "\"");
-  return response;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/result.hpp"
 #include "http/context.hpp"
 #include "http/errors.hpp"
+#include "interchange/exports.hpp"
 
 namespace aantafel::http {
 
@@ -21,6 +22,15 @@ std::string FormatTimestamp(core::Instant instant);
 
 /// A positive integer path parameter such as {user_id}; kNotFound when it is not one.
 core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::string_view name);
+
+/// An optional positive id in the query string; a problem under `name` when it is not one.
+std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
+                                    core::FieldErrors& errors);
+
+/// A table as a download: `format` "csv" (UTF-8 with BOM, ';') or anything else as XLSX;
+/// the file is called `name`.`format`.
+HttpResponse FileResponse(const interchange::Table& table, const std::string& format,
+                          const std::string& name);
 
 /// A JSON response from a serialised value.
 inline HttpResponse JsonResponse(int status, const nlohmann::json& body) {

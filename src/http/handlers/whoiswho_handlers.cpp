@@ -18,19 +18,6 @@ namespace {
 const RouteOptions kMember{.access = Access::kWorkspace};
 
 /// An optional positive integer query parameter; a field error when it is not one.
-std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
-                                    core::FieldErrors& errors) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::nullopt;
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-  if (ec != std::errc{} || end != text->data() + text->size() || id <= 0) {
-    errors.Add(name, core::FieldIssue::kInvalidFormat);
-    return std::nullopt;
-  }
-  return id;
-}
-
 /// An optional integer query parameter in [min, max]; `fallback` when absent.
 std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
                         std::int64_t max, std::int64_t fallback, core::FieldErrors& errors) {

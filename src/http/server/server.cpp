@@ -216,10 +216,14 @@ asio::awaitable<void> Server::Impl::Stream(Connection& conn, const HttpRequest& 
                                      asio::redirect_error(asio::use_awaitable, ec));
   std::size_t bytes = 0;
   static const std::string kHeartbeat = ":\n\n";
-  while (!ec && !stopping && !events->closed()) {
+  while (!ec && !stopping) {
+    // Read before Take: everything pushed before Close() is then taken and written, so a
+    // producer that pushes its last event and closes (a finished simulation) is heard out.
+    const bool ending = events->closed();
     std::string data;
     for (auto& chunk : events->Take()) data += chunk;
     if (data.empty()) {
+      if (ending) break;
       // Nothing queued: wait for a push (the waker cancels the timer) or send a heartbeat.
       timer->expires_after(options.heartbeat);
       beast::error_code waited;

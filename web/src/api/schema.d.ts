@@ -1297,6 +1297,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/financing/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Saved scenarios, newest change first, optionally for one municipality or plan. */
+        get: operations["listFinancingScenarios"];
+        put?: never;
+        /** Save a scenario (name and scenario required), optionally linked to a municipality and a plan. */
+        post: operations["saveFinancingScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        /** One saved scenario. */
+        get: operations["getFinancingScenario"];
+        /** Replace a saved scenario (all fields). */
+        put: operations["replaceFinancingScenario"];
+        post?: never;
+        /** Delete a saved scenario. */
+        delete: operations["deleteFinancingScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        /** Simulates the saved scenario (with its runs and seed, so the figures are always the same) and returns the summary per variant as CSV or XLSX, or a comparison chart (P5–P95 band and median per variant) of one output as SVG. The language follows Accept-Language. */
+        get: operations["exportFinancingScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2250,6 +2312,30 @@ export interface components {
             /** @default 1 */
             seed: number;
         };
+        SavedFinancingScenarioWrite: {
+            name: string;
+            description?: string;
+            municipality_code?: string | null;
+            /** Format: int64 */
+            plan_id?: number | null;
+            scenario: components["schemas"]["FinancingScenario"];
+        };
+        SavedFinancingScenario: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            description: string;
+            municipality_code: string | null;
+            municipality_name: string | null;
+            /** Format: int64 */
+            plan_id: number | null;
+            plan_title: string | null;
+            scenario: components["schemas"]["FinancingScenario"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         FinancingDistribution: {
             count: number;
             mean: number;
@@ -2318,6 +2404,7 @@ export interface components {
         PersonId: number;
         SurveyId: number;
         CallbackId: number;
+        ScenarioId: number;
         /** @description Required for cookie sessions; not needed with a bearer token. */
         CsrfToken: string;
     };
@@ -5159,19 +5246,203 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Distributions per variant. */
+            /** @description Distributions per variant. With `Accept: text/event-stream` the answer is a stream instead: `progress` events (`{"runs_done", "runs"}`, a few per second), then one `summary` event (FinancingSummary) or one `error` event (ErrorBody). Closing the connection cancels the computation. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FinancingSummary"];
+                    "text/event-stream": string;
                 };
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listFinancingScenarios: {
+        parameters: {
+            query?: {
+                municipality_code?: string;
+                plan_id?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Saved scenarios. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SavedFinancingScenario"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    saveFinancingScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedFinancingScenarioWrite"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFinancingScenario"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getFinancingScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFinancingScenario"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceFinancingScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedFinancingScenarioWrite"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFinancingScenario"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteFinancingScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportFinancingScenario: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx" | "svg";
+                /** @description Only for svg. */
+                output?: "margin" | "revenue" | "spending" | "cost_per_client" | "cost_per_result";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scenario_id: components["parameters"]["ScenarioId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "image/svg+xml": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }
