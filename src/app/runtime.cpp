@@ -5,6 +5,7 @@
 
 #include "app/logging.hpp"
 #include "core/knowledge.hpp"
+#include "core/scans/templates.hpp"
 #include "http/handlers/handlers.hpp"
 #include "storage/migrations.hpp"
 
@@ -92,6 +93,12 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
                                                                    *whoiswho_repository_, clock);
   scenario_repository_ = std::make_unique<storage::SqlScenarioRepository>(*database_);
   scenarios_ = std::make_unique<core::financing::ScenarioService>(*scenario_repository_, clock);
+  scan_knowledge_ = Checked(
+      core::scans::ParseScanKnowledge(KnowledgeText(config.knowledge_dir, "scan_templates")),
+      "scan_templates");
+  scan_repository_ = std::make_unique<storage::SqlScanRepository>(*database_, *cipher_);
+  scans_ = std::make_unique<core::scans::ScanService>(*scan_repository_, scan_knowledge_, crypto_,
+                                                      random, clock);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -140,6 +147,7 @@ http::AppServices Runtime::Services() {
                            .relations = *relations_,
                            .scenarios = *scenarios_,
                            .simulations = simulations_,
+                           .scans = *scans_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

@@ -27,6 +27,7 @@
 #include "storage/financing_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
+#include "storage/scan_repository.hpp"
 #include "storage/whoiswho_repository.hpp"
 
 namespace aantafel::app {
@@ -66,6 +67,7 @@ class Runtime {
   core::relations::RelationsService& relations() { return *relations_; }
   core::financing::ScenarioService& scenarios() { return *scenarios_; }
   http::SimulationRunner& simulations() { return simulations_; }
+  core::scans::ScanService& scans() { return *scans_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -98,6 +100,9 @@ class Runtime {
   std::unique_ptr<core::relations::RelationsService> relations_;
   std::unique_ptr<storage::SqlScenarioRepository> scenario_repository_;
   std::unique_ptr<core::financing::ScenarioService> scenarios_;
+  core::scans::ScanKnowledge scan_knowledge_;
+  std::unique_ptr<storage::SqlScanRepository> scan_repository_;
+  std::unique_ptr<core::scans::ScanService> scans_;
   // Two simulations at once, each on (up to) two threads: a small server stays responsive.
   http::SimulationRunner simulations_{2, 2};
   std::string database_url_;

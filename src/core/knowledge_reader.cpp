@@ -1,5 +1,7 @@
 #include "core/knowledge_reader.hpp"
 
+#include <algorithm>
+
 namespace aantafel::core {
 
 using nlohmann::json;
@@ -71,6 +73,22 @@ std::vector<std::string> KnowledgeReader::Strings(const char* key) {
     out.push_back(item.get<std::string>());
   }
   return out;
+}
+
+void CheckKeys(const json& object, const std::string& path,
+               std::initializer_list<const char*> allowed, FieldErrors& errors) {
+  if (!object.is_object()) return;
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
+    const bool known =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+    if (!known) errors.Add(path + "." + key, FieldIssue::kUnknownField);
+  }
+}
+
+calendar::Text ReadText(KnowledgeReader& r, const char* key) {
+  if (const json* v = r.Get(key, false)) CheckKeys(*v, r.Path(key), {"nl", "en"}, r.errors());
+  return r.Text(key);
 }
 
 std::map<std::string, calendar::Source> ReadSources(KnowledgeReader& root) {

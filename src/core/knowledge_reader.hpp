@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -32,6 +33,14 @@ class KnowledgeReader {
   std::string path_;
   FieldErrors& errors_;
 };
+
+/// Strict files: a key of `object` not in `allowed` is most likely a typo, so it is an error
+/// (kUnknownField at "path.key").
+void CheckKeys(const nlohmann::json& object, const std::string& path,
+               std::initializer_list<const char*> allowed, FieldErrors& errors);
+
+/// A {"nl","en"} text that may have no other keys.
+calendar::Text ReadText(KnowledgeReader& r, const char* key);
 
 /// The "sources" object of a knowledge file: id → title, publisher, year (year may be null).
 std::map<std::string, calendar::Source> ReadSources(KnowledgeReader& root);

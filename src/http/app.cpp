@@ -38,6 +38,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterCalendarRoutes(router_, services_.calendar, services_.relations, settings_.public_url);
   RegisterRelationsRoutes(router_, services_.relations);
   RegisterFinancingRoutes(router_, services_.scenarios, services_.simulations);
+  RegisterScanRoutes(router_, services_.scans, services_.relations, settings_.public_url);
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

@@ -12,6 +12,7 @@
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
+#include "core/scans/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/event_stream.hpp"
@@ -41,7 +42,8 @@ struct AppServices {
   core::feedback::FeedbackService& feedback;
   core::relations::RelationsService& relations;
   core::financing::ScenarioService& scenarios;
-  SimulationRunner& simulations;         ///< bounds concurrent Bekostiging simulations
+  SimulationRunner& simulations;  ///< bounds concurrent Bekostiging simulations
+  core::scans::ScanService& scans;
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

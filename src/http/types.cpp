@@ -1,6 +1,7 @@
 #include "http/types.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace aantafel::http {
 
@@ -111,6 +112,33 @@ bool ParseTarget(std::string_view target, std::string& path,
     query.emplace_back(std::move(*key), std::move(*value));
   }
   return true;
+}
+
+std::string MediaType(const HttpRequest& request) {
+  const std::string type(request.headers.Get("Content-Type").value_or(""));
+  std::string media = type.substr(0, type.find(';'));
+  for (auto& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!media.empty() && media.back() == ' ') media.pop_back();
+  while (!media.empty() && media.front() == ' ') media.erase(media.begin());
+  return media;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> ParseFormBody(
+    std::string_view body) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::string_view rest = body;
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    auto key = PercentDecode(pair.substr(0, eq), true);
+    auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    if (!key || !value) return std::nullopt;
+    fields.emplace_back(std::move(*key), std::move(*value));
+  }
+  return fields;
 }
 
 }  // namespace aantafel::http

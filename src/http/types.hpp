@@ -71,4 +71,12 @@ bool ParseTarget(std::string_view target, std::string& path,
 /// Decodes %XX escapes (and '+' as space when `plus_is_space`); nullopt when malformed.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
+/// The request's media type, lower-cased, without parameters ("application/json").
+std::string MediaType(const HttpRequest& request);
+
+/// The fields of an application/x-www-form-urlencoded body, in order; nullopt when an escape is
+/// malformed. Empty pairs ("a=1&&b=2") are skipped.
+std::optional<std::vector<std::pair<std::string, std::string>>> ParseFormBody(
+    std::string_view body);
+
 }  // namespace aantafel::http

@@ -120,23 +120,6 @@ std::string At(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
-// Strict files: a key we do not know is most likely a typo, so it is an error.
-void CheckKeys(const json& object, const std::string& path,
-               std::initializer_list<const char*> allowed, FieldErrors& errors) {
-  if (!object.is_object()) return;
-  for (const auto& item : object.items()) {
-    const std::string& key = item.key();
-    const bool known =
-        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
-    if (!known) errors.Add(path + "." + key, FieldIssue::kUnknownField);
-  }
-}
-
-Text ReadText(KnowledgeReader& r, const char* key) {
-  if (const json* v = r.Get(key, false)) CheckKeys(*v, r.Path(key), {"nl", "en"}, r.errors());
-  return r.Text(key);
-}
-
 bool IsThemeId(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(),
                                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });

@@ -195,28 +195,15 @@ bool Truthy(std::string_view v) {
 
 core::Result<AnswerBody> ReadAnswer(const HttpRequest& request) {
   AnswerBody out;
-  const std::string type(request.headers.Get("Content-Type").value_or(""));
-  const auto semi = type.find(';');
-  std::string media = type.substr(0, semi);
-  for (auto& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!media.empty() && media.back() == ' ') media.pop_back();
+  const std::string media = MediaType(request);
   if (request.body.size() > kMaxAnswerBody) {
     return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
   }
   std::vector<std::pair<std::string, std::string>> fields;
   if (media == "application/x-www-form-urlencoded") {
-    std::string_view rest = request.body;
-    while (!rest.empty()) {
-      const auto amp = rest.find('&');
-      const std::string_view pair = rest.substr(0, amp);
-      rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-      if (pair.empty()) continue;
-      const auto eq = pair.find('=');
-      auto key = PercentDecode(pair.substr(0, eq), true);
-      auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-      if (!key || !value) return core::Error::Of(core::ErrorCode::kMalformedRequest);
-      fields.emplace_back(std::move(*key), std::move(*value));
-    }
+    auto form = ParseFormBody(request.body);
+    if (!form) return core::Error::Of(core::ErrorCode::kMalformedRequest);
+    fields = std::move(*form);
   } else if (media == "application/json") {
     out.json = true;
     const auto parsed = json::parse(request.body, nullptr, false);

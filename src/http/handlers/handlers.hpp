@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/accounts/service.hpp"
@@ -10,6 +11,7 @@
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
+#include "core/scans/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
@@ -50,6 +52,14 @@ void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& ser
                             StreamHub& streams, const std::string& public_url);
 /// Contacten en afspraken: interactions, follow-ups, agreements, relationship health, timeline.
 void RegisterRelationsRoutes(Router& router, core::relations::RelationsService& service);
+/// An agreement as the API shows it (shared with the scan's "turn into an agreement").
+nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::CivilDate today);
+
+/// Samenwerkingsscan and waardecasus; the public respondent page /s/{token}. `relations` turns an
+/// improvement step into an agreement.
+void RegisterScanRoutes(Router& router, core::scans::ScanService& scans,
+                        core::relations::RelationsService& relations,
+                        const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.
 void RegisterFinancingRoutes(Router& router, core::financing::ScenarioService& scenarios,
                              SimulationRunner& simulations);

@@ -209,6 +209,10 @@ core::Result<Patch> ParseBody(const HttpRequest& request, Read read) {
 
 }  // namespace
 
+nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::CivilDate today) {
+  return AgreementView(agreement, today);
+}
+
 void RegisterRelationsRoutes(Router& router, RelationsService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 

@@ -325,6 +325,18 @@ textarea,input[type=tel]{width:100%;font:inherit;padding:.6rem;border:2px solid 
 button{font:inherit;font-weight:600;color:#fff;background:var(--brand);border:0;border-radius:.4rem;padding:.8rem 2rem;min-height:48px;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .privacy{font-size:1rem;color:#333;margin-top:2rem}
+.about{color:#333;margin:-.5rem 0 1rem}
+main h2{margin-top:2rem}
+.statement{margin-bottom:2rem}
+.likert{display:grid;grid-template-columns:repeat(3,1fr);gap:.4rem}
+@media (min-width:34rem){.likert{grid-template-columns:repeat(6,1fr)}}
+.likert span{position:relative}
+.likert input{position:absolute;opacity:0;width:100%;height:100%;margin:0;left:0;top:0}
+.likert label{display:flex;flex-direction:column;align-items:center;justify-content:center;text-align:center;min-height:56px;padding:.2rem;border:2px solid var(--line);border-radius:.4rem;cursor:pointer;background:#fff;font-size:1.1rem}
+.likert label small{font-size:.8rem;font-weight:400;line-height:1.2}
+.likert input:checked+label{background:var(--brand);border-color:var(--brand);color:#fff}
+.likert input:focus-visible+label{outline:3px solid #ffbf47;outline-offset:2px}
+label.comment{display:block;margin:.8rem 0 .3rem;font-size:1rem}
 )css";
   return kCss;
 }

@@ -1359,6 +1359,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/scan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The scan templates of the knowledge base, with their statements, improvement steps and sources. */
+        get: operations["listScanTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Scans, newest first, with how many were invited and answered. */
+        get: operations["listScans"];
+        put?: never;
+        /** Start a scan of a collaboration with a template (title, collaboration and template_id required). */
+        post: operations["createScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        /** One scan. */
+        get: operations["getScan"];
+        put?: never;
+        post?: never;
+        /** Delete a scan with its links and answers. */
+        delete: operations["deleteScan"];
+        options?: never;
+        head?: never;
+        /** Rename, or close (links stop working; answers are kept) and reopen a scan. */
+        patch: operations["updateScan"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}/repeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a repeat measurement (same collaboration and template, linked to this scan); invite again. */
+        post: operations["repeatScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}/respondents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        /** Who was invited (organisation and role, no names) and whether they answered — never their answers. */
+        get: operations["listScanRespondents"];
+        put?: never;
+        /** Personal links for respondents (at most 200 per scan); each link is shown once, expires after `expires_in_days` (default 30) and stops working when the scan closes. 409 when the scan is closed. */
+        post: operations["inviteScanRespondents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}/respondents/{respondent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+                respondent_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a link; the respondent's answers are deleted too. */
+        delete: operations["revokeScanRespondent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        /** Scores per statement and dimension, overall and per organisation (an organisation with fewer than three respondents is not shown separately; the whole scan needs three), the gaps (largest first), the weakest statements with their improvement steps, comments without authors, and for a repeat the change per dimension. */
+        get: operations["getScanResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/scans/{scan_id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a statement's improvement step into an agreement (Contacten en afspraken), in the user's language. */
+        post: operations["agreementFromScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/value-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Value cases, last changed first. */
+        get: operations["listValueCases"];
+        put?: never;
+        /** Write down a value case (title required); the return arithmetic comes back in `figures`. */
+        post: operations["addValueCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/value-cases/{value_case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                value_case_id: number;
+            };
+            cookie?: never;
+        };
+        /** One value case with its figures. */
+        get: operations["getValueCase"];
+        /** Replace a value case (all fields). */
+        put: operations["replaceValueCase"];
+        post?: never;
+        /** Delete a value case. */
+        delete: operations["deleteValueCase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** The respondent's page (server-rendered HTML, no script): every statement with the 1–5 scale and "weet niet", an optional comment each, earlier answers filled in while the scan is open. Friendly pages for closed, expired and unknown links. `?lang=en` for English. */
+        get: operations["scanRespondentPage"];
+        put?: never;
+        /** Save the answers (form fields `a.<statement_id>` = 1…5 or `dk`, `c.<statement_id>` = comment; or the same names in JSON). Replaces earlier answers; every statement must be answered. Form posts get a page back (422 with the form and every problem named). */
+        post: operations["submitScanAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2311,6 +2536,180 @@ export interface components {
             runs: number;
             /** @default 1 */
             seed: number;
+        };
+        ScanWrite: {
+            title?: string;
+            /** @description What is being scanned */
+            collaboration?: string;
+            /** @description Only when starting a scan. */
+            template_id?: string;
+            /**
+             * @description Only when changing a scan.
+             * @enum {string}
+             */
+            status?: "open" | "closed";
+        };
+        Scan: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            collaboration: string;
+            template_id: string;
+            template_title: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: int64 */
+            previous_scan_id: number | null;
+            invited: number;
+            answered: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+        };
+        ScanRespondent: {
+            /** Format: int64 */
+            id: number;
+            organisation: string;
+            label: string;
+            /** @enum {string} */
+            status: "invited" | "answered" | "expired";
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        ScanText: {
+            nl: string;
+            en: string;
+        };
+        ScanTemplates: {
+            scale: {
+                nl: string[];
+                en: string[];
+            };
+            dont_know: components["schemas"]["ScanText"];
+            items: {
+                id: string;
+                title: components["schemas"]["ScanText"];
+                intro: components["schemas"]["ScanText"];
+                source: {
+                    id: string;
+                    title: string;
+                    publisher: string;
+                    year: number | null;
+                };
+                dimensions: {
+                    id: string;
+                    title: components["schemas"]["ScanText"];
+                    statements: {
+                        id: string;
+                        text: components["schemas"]["ScanText"];
+                        action: components["schemas"]["ScanText"];
+                    }[];
+                }[];
+            }[];
+        };
+        ScanResults: {
+            scan: components["schemas"]["Scan"];
+            respondents: number;
+            /** @description False while fewer than min_respondents answered; then only counts are given. */
+            shown: boolean;
+            min_respondents: number;
+            organisations: {
+                organisation: string;
+                respondents: number;
+                shown: boolean;
+            }[];
+            statements: {
+                statement_id: string;
+                dimension_id: string;
+                mean: number | null;
+                respondents: number;
+                dont_know: number;
+                spread: number | null;
+                organisation_difference: number | null;
+                organisations: {
+                    organisation: string;
+                    mean: number | null;
+                    respondents: number;
+                    dont_know: number;
+                }[];
+            }[];
+            dimensions: {
+                dimension_id: string;
+                mean: number | null;
+                organisations: {
+                    organisation: string;
+                    mean: number | null;
+                }[];
+            }[];
+            /** @description Statement ids */
+            gaps: string[];
+            weakest: {
+                statement_id: string;
+                mean: number;
+                action: components["schemas"]["ScanText"];
+            }[];
+            comments: {
+                statement_id: string;
+                text: string;
+            }[];
+            previous: components["schemas"]["Scan"] | null;
+            changes: {
+                dimension_id: string;
+                before: number | null;
+                now: number | null;
+                change: number | null;
+            }[];
+        };
+        ValueCaseJudgement: {
+            /** @enum {string} */
+            light?: "none" | "green" | "amber" | "red";
+            evidence?: string;
+        };
+        ValueCaseWrite: {
+            title: string;
+            initiative?: string;
+            period?: string;
+            clients_reached?: number;
+            /** @description At most clients_reached. */
+            clients_activated?: number;
+            participation_notes?: string;
+            participation?: components["schemas"]["ValueCaseJudgement"];
+            initiative_costs?: number;
+            avoided_costs?: {
+                label: string;
+                unit_cost?: number;
+                events?: number;
+                /** @default 1 */
+                attribution: number;
+                assumption?: string;
+            }[];
+            social_value?: string;
+            return?: components["schemas"]["ValueCaseJudgement"];
+            beneficiaries?: string;
+            equal_access?: string;
+            fairness?: string;
+            legitimacy?: components["schemas"]["ValueCaseJudgement"];
+        };
+        ValueCase: components["schemas"]["ValueCaseWrite"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            figures: {
+                line_totals: number[];
+                avoided_total: number;
+                net: number;
+                return_per_euro: number | null;
+                break_even_events: (number | null)[];
+                activation_share: number | null;
+            };
         };
         SavedFinancingScenarioWrite: {
             name: string;
@@ -5443,6 +5842,637 @@ export interface operations {
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    listScanTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates and the answer scale. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanTemplates"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listScans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Scan"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanWrite"];
+            };
+        };
+        responses: {
+            /** @description Started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanWrite"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    repeatScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new scan. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listScanRespondents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Respondents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ScanRespondent"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    inviteScanRespondents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invitees: {
+                        organisation: string;
+                        label?: string;
+                    }[];
+                    /** @default 30 */
+                    expires_in_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The links, shown only now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            respondent: components["schemas"]["ScanRespondent"];
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    revokeScanRespondent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+                respondent_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getScanResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResults"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    agreementFromScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                scan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    statement_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The agreement. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listValueCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Value cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ValueCase"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addValueCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueCaseWrite"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueCase"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getValueCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                value_case_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueCase"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceValueCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                value_case_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueCaseWrite"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueCase"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteValueCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                value_case_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    scanRespondentPage: {
+        parameters: {
+            query?: {
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or withdrawn link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    submitScanAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Saved (thanks page). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Saved (JSON). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or withdrawn link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The scan is closed or the link expired. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither a form nor JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid answers. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
