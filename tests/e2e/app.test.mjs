@@ -133,11 +133,12 @@ describe('web app with the real server', () => {
 
     await t.test('feature areas say they are not available yet', async () => {
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-      await nav.getByRole('link', { name: 'Bekostiging' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Bekostiging' }).waitFor();
+      // The Samenwerkingsscan has its pages now (scans.test.mjs); the Sociale kaart has not yet.
+      await nav.getByRole('link', { name: 'Sociale kaart' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
       await page.getByText('Dit onderdeel is nog niet beschikbaar.').waitFor();
       assert.equal(
-        await nav.getByRole('link', { name: 'Bekostiging' }).getAttribute('aria-current'),
+        await nav.getByRole('link', { name: 'Sociale kaart' }).getAttribute('aria-current'),
         'page',
       );
       await assertAccessible(page, 'a feature area page');

@@ -19,6 +19,10 @@ import {
   NewAgreementPage,
   NewInteractionPage,
   RelationsHomePage,
+  NewScenarioPage,
+  ScenarioPage,
+  ScenarioPrintPage,
+  ScenariosPage,
   AdvisorPage,
   AreaPage,
   CalendarOverviewPage,
@@ -112,6 +116,10 @@ export function AppRoutes() {
           <Route path="interactions/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="interactions/organisations/:organisationId" element={<HealthPage />} />
           <Route path="interactions/:interactionId" element={<InteractionPage />} />
+          <Route path="financing" element={<ScenariosPage />} />
+          <Route path="financing/new" element={<NewScenarioPage />} />
+          <Route path="financing/:scenarioId" element={<ScenarioPage />} />
+          <Route path="financing/:scenarioId/print" element={<ScenarioPrintPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -113,6 +113,14 @@ const newAgreementPage = lazyPage(
 );
 const agreementPage = lazyPage(() => import('./features/relations/AgreementFormPage'), (m) => m.AgreementPage);
 const healthPage = lazyPage(() => import('./features/relations/HealthPage'), (m) => m.HealthPage);
+// Bekostiging (area "financing").
+const scenariosPage = lazyPage(() => import('./features/financing/ScenariosPage'), (m) => m.ScenariosPage);
+const newScenarioPage = lazyPage(() => import('./features/financing/ScenarioPage'), (m) => m.NewScenarioPage);
+const scenarioPage = lazyPage(() => import('./features/financing/ScenarioPage'), (m) => m.ScenarioPage);
+const scenarioPrintPage = lazyPage(
+  () => import('./features/financing/PrintPage'),
+  (m) => m.ScenarioPrintPage,
+);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -151,6 +159,10 @@ export const AgreementsPage = agreementsPage.Component;
 export const NewAgreementPage = newAgreementPage.Component;
 export const AgreementPage = agreementPage.Component;
 export const HealthPage = healthPage.Component;
+export const ScenariosPage = scenariosPage.Component;
+export const NewScenarioPage = newScenarioPage.Component;
+export const ScenarioPage = scenarioPage.Component;
+export const ScenarioPrintPage = scenarioPrintPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

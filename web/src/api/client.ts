@@ -1,6 +1,6 @@
 /**
  * The one API client. Every call goes through `request`, which
- * - sends cookies (same origin), `Accept-Language` with the UI language and, on POST/PATCH/DELETE,
+ * - sends cookies (same origin), `Accept-Language` with the UI language and, on POST/PUT/PATCH/DELETE,
  *   the `X-CSRF-Token` from the session;
  * - turns every failure (non-2xx, bad JSON, no network) into an `ApiError`.
  * Types come from `schema.d.ts`, generated from `api/openapi.yaml` (see `npm run generate:api`).
@@ -85,6 +85,13 @@ import type {
   RelationshipHealthReport,
   ThisWeek,
   TimelineList,
+  FinancingExportFormat,
+  FinancingScenario,
+  FinancingSummary,
+  SavedFinancingScenario,
+  SavedFinancingScenarioList,
+  SavedFinancingScenarioWrite,
+  FinancingChartOutput,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -131,7 +138,7 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   /** Sent as JSON. */
@@ -222,6 +229,50 @@ export async function request<T>(
 }
 
 /**
+ * Sends one request like `request`, but hands back the response itself (for a stream) once it
+ * is known to be 2xx; `accept` sets the Accept header. Failures are the same `ApiError`s.
+ */
+export async function requestRaw(
+  method: Method,
+  path: string,
+  accept: string,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLanguage() };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network_error', translate(currentLanguage(), 'errors.network'));
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) for (const listener of unauthenticatedListeners) listener(error);
+    throw error;
+  }
+  return response;
+}
+
+/** The ApiError of an `{error: {code, message, fields}}` body that came some other way (a stream event). */
+export function apiErrorFromBody(status: number, body: unknown): ApiError | null {
+  if (!isErrorBody(body)) return null;
+  const fields: Record<string, string> = {};
+  for (const [name, message] of Object.entries(body.error.fields ?? {})) {
+    if (typeof message === 'string') fields[name] = message;
+  }
+  return new ApiError(status, body.error.code, body.error.message, fields, body);
+}
+
+/**
  * Fills `{name}` in a path of the spec. Typed against the generated `paths`, so calling a path
  * that is not in api/openapi.yaml does not compile.
  */
@@ -288,6 +339,44 @@ export interface InteractionQuery {
 
 /** The endpoints of api/openapi.yaml that the web app uses. */
 export const api = {
+  // Bekostiging
+  simulateFinancing: (slug: string, scenario: FinancingScenario, signal?: AbortSignal) =>
+    request<FinancingSummary>('POST', apiPath('/api/v1/workspaces/{slug}/financing/simulations', { slug }), {
+      body: scenario satisfies FinancingScenario,
+      signal,
+    }),
+  listFinancingScenarios: (
+    slug: string,
+    query: { municipality_code?: string; plan_id?: number } = {},
+    signal?: AbortSignal,
+  ) =>
+    request<SavedFinancingScenarioList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/financing/scenarios', { slug }), { ...query }),
+      { signal },
+    ),
+  getFinancingScenario: (slug: string, id: number, signal?: AbortSignal) =>
+    request<SavedFinancingScenario>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}', { slug, scenario_id: id }),
+      { signal },
+    ),
+  saveFinancingScenario: (slug: string, body: SavedFinancingScenarioWrite) =>
+    request<SavedFinancingScenario>('POST', apiPath('/api/v1/workspaces/{slug}/financing/scenarios', { slug }), {
+      body: body satisfies SavedFinancingScenarioWrite,
+    }),
+  replaceFinancingScenario: (slug: string, id: number, body: SavedFinancingScenarioWrite) =>
+    request<SavedFinancingScenario>(
+      'PUT',
+      apiPath('/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}', { slug, scenario_id: id }),
+      { body: body satisfies SavedFinancingScenarioWrite },
+    ),
+  deleteFinancingScenario: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}', { slug, scenario_id: id }),
+    ),
+
   // Contacten en afspraken
   listInteractions: (slug: string, query: InteractionQuery, signal?: AbortSignal) =>
     request<InteractionPage>(
@@ -728,7 +817,14 @@ export const downloads = {
     withQuery(apiPath('/api/v1/workspaces/{slug}/exports/interactions', { slug }), { format }),
   agreementsExport: (slug: string, format: 'csv' | 'xlsx') =>
     withQuery(apiPath('/api/v1/workspaces/{slug}/exports/agreements', { slug }), { format }),
+  financingExport: (slug: string, id: number, format: FinancingExportFormat, output?: FinancingChartOutput) =>
+    withQuery(
+      apiPath('/api/v1/workspaces/{slug}/financing/scenarios/{scenario_id}/export', { slug, scenario_id: id }),
+      { format, output: format === 'svg' ? (output ?? 'margin') : undefined },
+    ),
 };
+
+
 
 /** The Server-Sent Events stream of new feedback (GET …/feedback/stream). */
 export function feedbackStreamUrl(slug: string): string {

@@ -221,3 +221,20 @@ export const AGREEMENT_STATUSES: readonly AgreementStatus[] = [
   'not_fulfilled',
   'lapsed',
 ];
+
+// Bekostiging (tag "financing")
+export type FinancingScenario = Schemas['FinancingScenario'];
+export type FinancingVariant = FinancingScenario['variants'][number];
+export type FinancingForm = FinancingVariant['form'];
+export type FinancingUnit = NonNullable<FinancingScenario['population']['unit']>;
+export type FinancingSummary = Schemas['FinancingSummary'];
+export type FinancingVariantSummary = FinancingSummary['variants'][number];
+export type FinancingDistribution = Schemas['FinancingDistribution'];
+export type SavedFinancingScenario = Schemas['SavedFinancingScenario'];
+export type SavedFinancingScenarioWrite = Schemas['SavedFinancingScenarioWrite'];
+export type SavedFinancingScenarioList = { items: SavedFinancingScenario[] };
+export type FinancingExportFormat = 'csv' | 'xlsx' | 'svg';
+export type FinancingChartOutput = 'margin' | 'revenue' | 'spending' | 'cost_per_client' | 'cost_per_result';
+
+export const FINANCING_FORMS: readonly FinancingForm[] = ['effort_based', 'output_based', 'task_based', 'combined'];
+export const FINANCING_UNITS: readonly FinancingUnit[] = ['minute', 'hour', 'day_part', 'day', 'piece'];

@@ -29,6 +29,8 @@ export function SelectField({
   const generated = useId();
   const selectId = id ?? `select-${generated}`;
   const errorId = `${selectId}-error`;
+  // A caller's description (aria-describedby) is kept, with the error after it.
+  const describedBy = [selectProps['aria-describedby'], error ? errorId : null].filter(Boolean).join(' ');
   return (
     <FormField invalid={Boolean(error)} className={className}>
       <div className={hideLabel ? 'aantafel-visually-hidden' : 'utrecht-form-field__label'}>
@@ -40,7 +42,7 @@ export function SelectField({
           {...selectProps}
           id={selectId}
           invalid={Boolean(error)}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy || undefined}
         >
           {options.map((option) => (
             <SelectOption key={option.value} value={option.value}>

@@ -1,0 +1,375 @@
+// End-to-end for "Bekostiging" (tag financing): the real server, the built web app and Chromium.
+// In its own workspace with Zeist, an owner opens the area from the main menu (empty state),
+// makes a scenario for Zeist that compares PxQ with a combined contract (the form's defaults),
+// sees a server field problem at its field, runs the streamed simulation with the keyboard
+// (progress bar, Stop, then a full run), reads who carries the risk (the figures checked against
+// the JSON API for the same scenario and seed), saves, reloads, downloads CSV/XLSX/SVG and a PNG
+// of the chart, and opens the printable summary. axe-core checks every page state.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const WS = { slug: 'bekostiging', name: 'Wijkzorg Bekostiging' };
+const BASE = `/w/${WS.slug}/financing`;
+const NAME = 'Wmo-begeleiding Zeist 2027';
+const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
+
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer();
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']); // loads Zeist into the municipality reference data
+  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems };
+}
+
+async function login(context, who) {
+  const response = await context.request.post('/api/v1/session', {
+    data: { email: who.email, password: who.password },
+  });
+  assert.equal(response.status(), 201);
+  return (await response.json()).csrf_token;
+}
+
+function apiClient(context, csrf) {
+  const url = (path) => (path.startsWith('/api/') ? path : `/api/v1/workspaces/${WS.slug}${path}`);
+  const headers = { 'Accept-Language': 'nl', 'X-CSRF-Token': csrf };
+  return {
+    async get(path) {
+      const response = await context.request.get(url(path), { headers });
+      assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
+      return response.json();
+    },
+    async post(path, data, expected = 201) {
+      const response = await context.request.post(url(path), { data, headers });
+      assert.equal(response.status(), expected, `POST ${path}: ${await response.text()}`);
+      return response.json();
+    },
+  };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+async function h1(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
+}
+
+async function status(page, text) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+}
+
+/** The focused element: id, text and whether its focus ring is visible. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '');
+    return {
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      name: (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
+      visible: ring && rect.width > 0 && rect.height > 0,
+    };
+  });
+}
+
+/** Presses Tab until `match(focused)`; every stop must show its focus. */
+async function tabTo(page, match, limit = 30) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    assert.ok(now.visible, `focus is not visible on "${now.name}" (${now.tag}#${now.id})`);
+    if (match(now)) return now;
+  }
+  throw new Error('the element was not reached with Tab');
+}
+
+/** "38%", "minder dan 1%": how the page writes a chance in Dutch. */
+function dutchChance(p) {
+  if (p <= 0) return '0%';
+  if (p >= 1) return '100%';
+  if (p < 0.005) return 'minder dan 1%';
+  if (p > 0.995) return 'meer dan 99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Moves focus to the Bereken button with Tab (from the seed field) and presses Enter. */
+async function runWithKeyboard(page) {
+  const seed = page.getByLabel('Startgetal');
+  if (!(await seed.isVisible())) await page.getByText('Geavanceerd: aantal berekeningen en startgetal').click();
+  await seed.focus();
+  const button = await tabTo(page, (f) => f.tag === 'button' && f.name === 'Bereken', 3);
+  assert.equal(button.name, 'Bereken');
+  await page.keyboard.press('Enter');
+}
+
+describe('Bekostiging with the real server', () => {
+  const ids = {};
+
+  test('scenario: PxQ against a combined contract for Zeist, run, risk, save, reload, exports, print', async (t) => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context, DEMO);
+    const api = apiClient(context, csrf);
+
+    await t.test('setup through the API: Zeist as a municipality of the workspace', async () => {
+      const found = await api.get('/api/v1/municipalities?q=Zeist');
+      const zeist = found.items.find((m) => m.name === 'Zeist');
+      assert.ok(zeist, 'Zeist is in the reference data');
+      ids.zeistCode = zeist.code;
+      await api.post('/organisations', { kind: 'municipality', municipality_code: zeist.code });
+    });
+
+    await t.test('the area opens from the main menu and explains itself when empty', async () => {
+      await page.goto(`/w/${WS.slug}/`);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bekostiging' }).click();
+      await h1(page, 'Bekostiging');
+      await page.getByRole('heading', { level: 2, name: 'Nog geen scenario’s' }).waitFor();
+      await page.getByText(/Met een scenario rekent u uit wat een contractvorm/).waitFor();
+      assert.equal(await page.getByText('Dit onderdeel is nog niet beschikbaar.').count(), 0);
+      await assertAccessible(page, 'the scenario list (empty)');
+    });
+
+    await t.test('a new scenario starts from sensible Dutch defaults', async () => {
+      await page.getByRole('main').getByRole('link', { name: 'Nieuw scenario' }).last().click();
+      await h1(page, 'Nieuw scenario');
+      await page.getByRole('option', { name: 'Zeist' }).waitFor({ state: 'attached' });
+      assert.equal(await page.getByLabel('Gemiddeld aantal cliënten').inputValue(), '500');
+      assert.equal(await page.getByLabel('Uw kosten per uur (€)').inputValue(), '58');
+      const pxq = page.getByRole('group', { name: 'Contractvorm 1: PxQ' });
+      const combined = page.getByRole('group', { name: 'Contractvorm 2: Combinatie' });
+      assert.equal(await pxq.getByLabel('Vorm').inputValue(), 'effort_based');
+      assert.equal(await combined.getByLabel('Vorm').inputValue(), 'combined');
+      await pxq.getByText(/Het risico op meer cliënten ligt dus bij de gemeente/).waitFor();
+      await combined.getByText(/Zo delen u en de gemeente het risico/).waitFor();
+      await page.getByLabel('Naam van het scenario').fill(NAME);
+      await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zeist' });
+      await assertAccessible(page, 'the new-scenario form');
+    });
+
+    await t.test('a problem the server finds is shown at its field', async () => {
+      await page.getByLabel('Gemiddeld aantal cliënten').fill('2000000'); // the server allows 1 000 000
+      await page.getByRole('button', { name: 'Bereken' }).click();
+      const field = page.getByLabel('Gemiddeld aantal cliënten');
+      await page.locator('#fin-clients-mean[aria-invalid="true"]').waitFor();
+      assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'focus moves to the field');
+      await assertAccessible(page, 'the form with a field error');
+      await field.fill('500');
+    });
+
+    await t.test('run with the keyboard: progress bar, Stop, then a full run', async () => {
+      await page.getByText('Geavanceerd: aantal berekeningen en startgetal').click();
+      await page.getByLabel('Aantal berekeningen').fill('200000');
+      await runWithKeyboard(page);
+      const bar = page.getByRole('progressbar', { name: 'Voortgang van de berekening' });
+      await bar.waitFor();
+      await page.waitForFunction(
+        () => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0,
+      );
+      await assertAccessible(page, 'the form while a calculation runs');
+      // Stop with the keyboard: while it runs, Bereken is disabled, so Tab from the seed lands on Stop.
+      await page.getByLabel('Startgetal').focus();
+      await tabTo(page, (f) => f.tag === 'button' && f.name === 'Stop', 3);
+      await page.keyboard.press('Enter');
+      await status(page, 'De berekening is gestopt.');
+      assert.equal(await bar.count(), 0);
+
+      await page.getByLabel('Aantal berekeningen').fill('20000');
+      await page.getByLabel('Startgetal').fill('7');
+      await runWithKeyboard(page);
+      await status(page, 'De berekening is klaar: 20.000 keer doorgerekend.');
+      await page.getByRole('heading', { level: 2, name: 'Wie draagt het risico?' }).waitFor();
+    });
+
+    await t.test('who carries the risk, in words and figures that match the API', async () => {
+      const scenario = {
+        population: {
+          clients: { poisson: { mean: 500 } },
+          intensity: { lognormal: { median: 20, p90: 60 } },
+          unit: 'hour',
+          result_share: { beta: { mean: 0.6, strength: 40 } },
+        },
+        costs: { cost_per_unit: 58, fixed_costs: 150000 },
+        budget: 1100000,
+        variants: [
+          { name: 'PxQ', form: 'effort_based', price_per_unit: 68 },
+          {
+            name: 'Combinatie', form: 'combined', fixed_part: 400000, price_per_unit: 40, floor: 800000, cap: 1100000,
+            incentive: { target_share: 0.55, bonus_per_result: 200, malus_per_result: 200 },
+          },
+        ],
+        runs: 20000,
+        seed: 7,
+      };
+      const summary = await api.post('/financing/simulations', scenario, 200);
+      const [pxq, combined] = summary.variants;
+      const risk = page.getByRole('region', { name: 'Wie draagt het risico?' });
+      const pxqText = risk.getByText(/^Bij PxQ betaalt de gemeente meer als er meer cliënten komen/);
+      await pxqText.waitFor();
+      const text = await pxqText.textContent();
+      assert.ok(
+        text.includes(`kans dat het budget overschreden wordt ${dutchChance(pxq.over_budget_probability)}.`),
+        `the budget chance of PxQ is in: ${text}`,
+      );
+      assert.ok(text.includes(`U loopt ${dutchChance(pxq.loss_probability)} kans op verlies.`), `the loss chance of PxQ is in: ${text}`);
+      assert.match(text, /Loopt het anders dan verwacht, dan merkt vooral de gemeente dat\./);
+      const combinedText = await risk.getByText(/^Bij Combinatie delen u en de gemeente het risico/).textContent();
+      assert.ok(combinedText.includes(`U loopt ${dutchChance(combined.loss_probability)} kans op verlies.`), combinedText);
+      // The comparison chart has a visible table with the same figures.
+      await page.getByRole('img', { name: /Vergelijking: Uw resultaat/ }).waitFor();
+      const chances = page.getByRole('table', { name: 'Kansen' });
+      await chances.getByRole('row', { name: /PxQ/ }).getByText(dutchChance(pxq.loss_probability), { exact: true }).waitFor();
+      await page.getByRole('table', { name: 'Invloed van de onzekere invoer op uw resultaat' }).waitFor();
+      await page.getByRole('img', { name: 'Verdeling van uw resultaat bij PxQ' }).waitFor();
+      await assertAccessible(page, 'the results');
+      await page.screenshot({ path: join(screenshots, 'financing-results.png'), fullPage: true });
+    });
+
+    await t.test('save, then reload the saved scenario', async () => {
+      await page.getByRole('button', { name: 'Scenario opslaan' }).click();
+      await h1(page, NAME);
+      await status(page, `Scenario "${NAME}" is opgeslagen.`);
+      ids.scenario = Number(new URL(page.url()).pathname.split('/').pop());
+      assert.ok(ids.scenario > 0);
+      const saved = await api.get(`/financing/scenarios/${ids.scenario}`);
+      assert.equal(saved.municipality_code, ids.zeistCode);
+      assert.deepEqual(saved.scenario.variants.map((v) => v.form), ['effort_based', 'combined']);
+      assert.equal(saved.scenario.runs, 20000);
+      assert.equal(saved.scenario.seed, 7);
+
+      await page.reload();
+      await h1(page, NAME);
+      assert.equal(await page.getByLabel('Naam van het scenario').inputValue(), NAME);
+      assert.equal(await page.getByLabel('Gemeente', { exact: true }).inputValue(), ids.zeistCode);
+      assert.equal(
+        await page.getByRole('group', { name: 'Contractvorm 2: Combinatie' }).getByLabel('Bovengrens (niet verplicht) (€)').inputValue(),
+        '1100000',
+      );
+      await assertAccessible(page, 'the saved scenario');
+
+      // Saving again replaces it (PUT) and keeps the page.
+      await page.getByLabel('Toelichting (niet verplicht)').fill('Voor het overleg met de wethouder.');
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await status(page, `Scenario "${NAME}" is opgeslagen.`);
+      assert.equal(Number(new URL(page.url()).pathname.split('/').pop()), ids.scenario);
+      assert.equal((await api.get(`/financing/scenarios/${ids.scenario}`)).description, 'Voor het overleg met de wethouder.');
+    });
+
+    await t.test('exports answer 200, and the chart downloads as a PNG', async () => {
+      const exports = page.getByRole('region', { name: 'Downloaden en afdrukken' });
+      const expected = [
+        ['Uitkomsten downloaden (CSV)', 'text/csv'],
+        ['Uitkomsten downloaden (Excel)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        ['Grafiek van de marge downloaden (SVG)', 'image/svg+xml'],
+      ];
+      for (const [label, type] of expected) {
+        const href = await exports.getByRole('link', { name: label }).getAttribute('href');
+        assert.match(href, new RegExp(`^/api/v1/workspaces/${WS.slug}/financing/scenarios/${ids.scenario}/export\\?format=`));
+        const response = await context.request.get(href);
+        assert.equal(response.status(), 200, `${label}: ${href}`);
+        assert.ok(response.headers()['content-type'].startsWith(type), `${label}: ${response.headers()['content-type']}`);
+        assert.ok((await response.body()).length > 0);
+      }
+      // The PNG is drawn in the browser from the page's chart: calculate once more (keyboard).
+      await runWithKeyboard(page);
+      await status(page, 'De berekening is klaar');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download PNG' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.png$/);
+      const file = readFileSync(await download.path());
+      assert.deepEqual([...file.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    });
+
+    await t.test('the printable one-page summary', async () => {
+      await page.getByRole('link', { name: 'Samenvatting om af te drukken' }).click();
+      await h1(page, `Samenvatting: ${NAME}`);
+      await page.getByRole('heading', { level: 2, name: 'Wie draagt het risico?' }).waitFor();
+      await page.getByText(/startgetal 7 · 20\.000 berekeningen/).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Uitgangspunten' }).waitFor();
+      await page.getByRole('table', { name: 'Kansen' }).waitFor();
+      await page.getByRole('button', { name: 'Afdrukken' }).waitFor();
+      await assertAccessible(page, 'the printable summary');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), false, 'prints without the menu');
+      assert.equal(await page.getByRole('button', { name: 'Afdrukken' }).isVisible(), false);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      assert.equal(pages, 1, 'the summary fits on one A4 page');
+      await page.screenshot({ path: join(screenshots, 'financing-print.png'), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await t.test('the list shows the scenario and filters by municipality', async () => {
+      await page.goto(BASE);
+      await h1(page, 'Bekostiging');
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: NAME }) });
+      await row.getByText('Zeist', { exact: true }).waitFor();
+      await page.getByLabel('Gemeente').selectOption({ label: 'Zeist' });
+      await page.waitForURL(/municipality=GM\d{4}/);
+      await page.getByRole('link', { name: NAME }).waitFor();
+      await assertAccessible(page, 'the scenario list');
+    });
+
+    await t.test('save as a new scenario, then delete that copy', async () => {
+      await page.getByRole('link', { name: NAME }).click();
+      await h1(page, NAME);
+      await page.getByLabel('Naam van het scenario').fill(`${NAME} (kopie)`);
+      await page.getByRole('button', { name: 'Opslaan als nieuw scenario' }).click();
+      await h1(page, `${NAME} (kopie)`);
+      const copy = Number(new URL(page.url()).pathname.split('/').pop());
+      assert.notEqual(copy, ids.scenario);
+      await page.getByRole('button', { name: 'Scenario verwijderen' }).click();
+      const dialog = page.getByRole('alertdialog', { name: `Scenario "${NAME} (kopie)" verwijderen?` });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the delete confirmation');
+      await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await h1(page, 'Bekostiging');
+      await status(page, `Scenario "${NAME} (kopie)" is verwijderd.`);
+      const { items } = await api.get('/financing/scenarios');
+      assert.deepEqual(items.map((s) => s.id), [ids.scenario]);
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { FinancingUnit } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+import { LOCALES } from '../../i18n/i18n';
+import { useWorkspace } from '../shell/workspaceContext';
+import { percentParts, type Formatters, type Sentence } from './financing';
+import { useFinancingText, type FinancingKey } from './texts';
+
+/** Base path of this area: /w/{slug}/financing. */
+export function useFinancingBase(): string {
+  const { workspace } = useWorkspace();
+  return `/w/${encodeURIComponent(workspace.slug)}/financing`;
+}
+
+/** Whether the current person may save scenarios (viewers can still calculate). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}
+
+/** The area's own menu. */
+export function FinancingNav() {
+  const ft = useFinancingText();
+  const base = useFinancingBase();
+  const { pathname } = useLocation();
+  const path = pathname.replace(/\/$/, '');
+  const tabs = [
+    { id: 'list', to: base, label: ft('nav.list'), current: path === base || /\/\d+(\/print)?$/.test(path) },
+    { id: 'new', to: `${base}/new`, label: ft('nav.new'), current: path === `${base}/new` },
+  ];
+  return (
+    <nav className="aantafel-tabs" aria-label={ft('navLabel')}>
+      <ul className="aantafel-tabs__list">
+        {tabs.map((tab) => (
+          <li key={tab.id}>
+            <Link
+              to={tab.to}
+              className={tab.current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
+              aria-current={tab.current ? (path === tab.to ? 'page' : 'true') : undefined}
+            >
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Euros without cents, chances in words ("minder dan 1%"), input names, in the UI language. */
+export function useFormatters(): Formatters & { sentence: (s: Sentence) => string; unit: (u: FinancingUnit) => string } {
+  const ft = useFinancingText();
+  const { language } = useI18n();
+  return useMemo(() => {
+    const locale = LOCALES[language];
+    const euroFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+    const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const euro = (value: number) => (Number.isFinite(value) ? euroFormat.format(value) : ft('common.none'));
+    const percent = (p: number) => {
+      const parts = percentParts(p);
+      const text = percentFormat.format(parts.value / 100);
+      if (parts.kind === 'below') return ft('percent.below', { value: text });
+      if (parts.kind === 'above') return ft('percent.above', { value: text });
+      return text;
+    };
+    const input = (name: string) => {
+      const key = `input.${name}` as FinancingKey;
+      return ['clients', 'units_per_client', 'result_share'].includes(name) ? ft(key) : name;
+    };
+    const sentence = (s: Sentence) => ft(s.key, s.vars);
+    const unit = (u: FinancingUnit) => ft(`unit.${u}`);
+    return { euro, percent, input, sentence, unit };
+  }, [ft, language]);
+}
+
+/** The message handed over by navigate(…, { state: { status } }). */
+export function useHandedOverStatus(): string {
+  const location = useLocation();
+  return (location.state as { status?: string } | null)?.status ?? '';
+}
