@@ -248,6 +248,72 @@ void SeedDemoScenario(Runtime& runtime, const core::accounts::WorkspaceAccess& a
   if (!saved) throw std::runtime_error("demo scenario rejected");
 }
 
+/// A partnership scan of an invented collaboration with answers from two organisations, enough
+/// to show results, gaps and improvement steps; and a value case for early debt help.
+void SeedDemoScan(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& scans = runtime.scans();
+  constexpr std::string_view kTitle = "Samenwerking wijkzorg Overvecht (voorbeeld)";
+  for (const auto& s : scans.ListScans(access)) {
+    if (s.scan.title == kTitle) return;
+  }
+  auto scan = scans.CreateScan(access, {.title = std::string(kTitle),
+                                        .collaboration = "Zorg West en Zorgcoöperatie De Buurt",
+                                        .template_id = "care_cooperative"});
+  if (!scan) throw std::runtime_error("demo scan rejected");
+  const std::vector<core::scans::Invitee> invitees{{"Zorg West", "Wijkverpleging"},
+                                                   {"Zorg West", "Teamleider"},
+                                                   {"Zorg West", "Planner"},
+                                                   {"Zorgcoöperatie De Buurt", "Bestuur"},
+                                                   {"Zorgcoöperatie De Buurt", "Vrijwilliger"},
+                                                   {"Zorgcoöperatie De Buurt", "Coördinator"}};
+  auto links = scans.Invite(access, scan->scan.id, invitees, 60);
+  if (!links) throw std::runtime_error("demo scan invitations rejected");
+  const core::scans::Template* tmpl = scans.knowledge().Find("care_cooperative");
+  // Fixed, invented answers: the care organisation is more positive than the cooperative about
+  // most statements, and both are unsure about one.
+  for (std::size_t r = 0; r < links->size(); ++r) {
+    const bool cooperative = r >= 3;
+    std::vector<core::scans::Answer> answers;
+    int n = 0;
+    for (const auto& d : tmpl->dimensions) {
+      for (const auto& st : d.statements) {
+        const int base =
+            cooperative ? 2 + (n + static_cast<int>(r)) % 3 : 3 + (n + static_cast<int>(r)) % 3;
+        core::scans::Answer a{.statement_id = st.id, .score = base, .comment = ""};
+        if (n == 4 && r == 4) a.score.reset();  // weet niet
+        if (n == 1 && r == 3) a.comment = "Wij horen pas laat wat er is afgesproken. (voorbeeld)";
+        answers.push_back(a);
+        ++n;
+      }
+    }
+    if (auto done = scans.Submit((*links)[r].token, answers, "demo"); !done) {
+      throw std::runtime_error("demo scan answers rejected");
+    }
+  }
+  auto value_case = core::scans::ParseValueCase(nlohmann::json::parse(R"json({
+    "title": "Vroeg eropaf: schuldhulp voordat de huur achterloopt (voorbeeld)",
+    "initiative": "Een buurtteam belt binnen een week na de eerste gemiste huurbetaling.",
+    "period": "2027",
+    "clients_reached": 120, "clients_activated": 30,
+    "participation_notes": "Dertig mensen hebben weer werk, vrijwilligerswerk of dagbesteding.",
+    "participation": {"light": "green", "evidence": "Registratie buurtteam (verzonnen cijfers)"},
+    "initiative_costs": 180000,
+    "avoided_costs": [
+      {"label": "Huisuitzetting", "unit_cost": 20000, "events": 8, "attribution": 0.5,
+       "assumption": "Verzonnen: gemiddelde kosten volgens de corporatie, de helft aan ons toe te rekenen."},
+      {"label": "Crisisopvang", "unit_cost": 9000, "events": 6, "attribution": 1,
+       "assumption": "Verzonnen: plaatsingen die de gemeente anders had betaald."}],
+    "social_value": "Kinderen blijven op hun school; mensen houden hun netwerk.",
+    "return": {"light": "amber", "evidence": "Nog één jaar gemeten."},
+    "beneficiaries": "Huurders met een laag inkomen in Overvecht.",
+    "equal_access": "Ook mensen zonder digitale vaardigheden worden gebeld of bezocht.",
+    "fairness": "Iedereen met een achterstand krijgt hetzelfde aanbod.",
+    "legitimacy": {"light": "green", "evidence": "Besproken met de cliëntenraad."}})json"));
+  if (!value_case || !scans.AddValueCase(access, *value_case)) {
+    throw std::runtime_error("demo value case rejected");
+  }
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -279,6 +345,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
   SeedDemoFeedback(runtime, *access);
   SeedDemoRelations(runtime, *access);
   SeedDemoScenario(runtime, *access);
+  SeedDemoScan(runtime, *access);
 }
 
 }  // namespace aantafel::app
