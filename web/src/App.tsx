@@ -23,6 +23,14 @@ import {
   ScenarioPage,
   ScenarioPrintPage,
   ScenariosPage,
+  NewScanPage,
+  NewValueCasePage,
+  ScanPage,
+  ScanResultsPage,
+  ScansPage,
+  ValueCasePage,
+  ValueCasePrintPage,
+  ValueCasesPage,
   AdvisorPage,
   AreaPage,
   CalendarOverviewPage,
@@ -120,6 +128,14 @@ export function AppRoutes() {
           <Route path="financing/new" element={<NewScenarioPage />} />
           <Route path="financing/:scenarioId" element={<ScenarioPage />} />
           <Route path="financing/:scenarioId/print" element={<ScenarioPrintPage />} />
+          <Route path="scan" element={<ScansPage />} />
+          <Route path="scan/new" element={<NewScanPage />} />
+          <Route path="scan/value-cases" element={<ValueCasesPage />} />
+          <Route path="scan/value-cases/new" element={<NewValueCasePage />} />
+          <Route path="scan/value-cases/:valueCaseId" element={<ValueCasePage />} />
+          <Route path="scan/value-cases/:valueCaseId/print" element={<ValueCasePrintPage />} />
+          <Route path="scan/:scanId" element={<ScanPage />} />
+          <Route path="scan/:scanId/results" element={<ScanResultsPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

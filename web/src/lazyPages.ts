@@ -121,6 +121,18 @@ const scenarioPrintPage = lazyPage(
   () => import('./features/financing/PrintPage'),
   (m) => m.ScenarioPrintPage,
 );
+// Samenwerkingsscan en waardecasus (area "scan").
+const scansPage = lazyPage(() => import('./features/scans/ScansPage'), (m) => m.ScansPage);
+const newScanPage = lazyPage(() => import('./features/scans/NewScanPage'), (m) => m.NewScanPage);
+const scanPage = lazyPage(() => import('./features/scans/ScanPage'), (m) => m.ScanPage);
+const scanResultsPage = lazyPage(() => import('./features/scans/ResultsPage'), (m) => m.ResultsPage);
+const valueCasesPage = lazyPage(() => import('./features/scans/ValueCasesPage'), (m) => m.ValueCasesPage);
+const newValueCasePage = lazyPage(() => import('./features/scans/ValueCasePage'), (m) => m.NewValueCasePage);
+const valueCasePage = lazyPage(() => import('./features/scans/ValueCasePage'), (m) => m.ValueCasePage);
+const valueCasePrintPage = lazyPage(
+  () => import('./features/scans/ValueCasePrintPage'),
+  (m) => m.ValueCasePrintPage,
+);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -163,6 +175,14 @@ export const ScenariosPage = scenariosPage.Component;
 export const NewScenarioPage = newScenarioPage.Component;
 export const ScenarioPage = scenarioPage.Component;
 export const ScenarioPrintPage = scenarioPrintPage.Component;
+export const ScansPage = scansPage.Component;
+export const NewScanPage = newScanPage.Component;
+export const ScanPage = scanPage.Component;
+export const ScanResultsPage = scanResultsPage.Component;
+export const ValueCasesPage = valueCasesPage.Component;
+export const NewValueCasePage = newValueCasePage.Component;
+export const ValueCasePage = valueCasePage.Component;
+export const ValueCasePrintPage = valueCasePrintPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -92,6 +92,17 @@ import type {
   SavedFinancingScenarioList,
   SavedFinancingScenarioWrite,
   FinancingChartOutput,
+  Scan,
+  ScanInvitation,
+  ScanInvite,
+  ScanList,
+  ScanRespondentList,
+  ScanResults,
+  ScanTemplates,
+  ScanWrite,
+  ValueCase,
+  ValueCaseList,
+  ValueCaseWrite,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -339,6 +350,78 @@ export interface InteractionQuery {
 
 /** The endpoints of api/openapi.yaml that the web app uses. */
 export const api = {
+  // Samenwerkingsscan en waardecasus
+  listScanTemplates: (slug: string, signal?: AbortSignal) =>
+    request<ScanTemplates>('GET', apiPath('/api/v1/workspaces/{slug}/scan-templates', { slug }), { signal }),
+  listScans: (slug: string, signal?: AbortSignal) =>
+    request<ScanList>('GET', apiPath('/api/v1/workspaces/{slug}/scans', { slug }), { signal }),
+  addScan: (slug: string, body: ScanWrite) =>
+    request<Scan>('POST', apiPath('/api/v1/workspaces/{slug}/scans', { slug }), { body: body satisfies ScanWrite }),
+  getScan: (slug: string, id: number, signal?: AbortSignal) =>
+    request<Scan>('GET', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}', { slug, scan_id: id }), { signal }),
+  updateScan: (slug: string, id: number, body: ScanWrite) =>
+    request<Scan>('PATCH', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}', { slug, scan_id: id }), {
+      body: body satisfies ScanWrite,
+    }),
+  deleteScan: (slug: string, id: number) =>
+    request<void>('DELETE', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}', { slug, scan_id: id })),
+  repeatScan: (slug: string, id: number, title?: string) =>
+    request<Scan>('POST', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/repeat', { slug, scan_id: id }), {
+      body: title ? { title } : {},
+    }),
+  listScanRespondents: (slug: string, id: number, signal?: AbortSignal) =>
+    request<ScanRespondentList>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/respondents', { slug, scan_id: id }),
+      { signal },
+    ),
+  inviteScanRespondents: (slug: string, id: number, body: ScanInvite) =>
+    request<ScanInvitation>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/respondents', { slug, scan_id: id }),
+      { body: body satisfies ScanInvite },
+    ),
+  revokeScanRespondent: (slug: string, id: number, respondentId: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/respondents/{respondent_id}', {
+        slug,
+        scan_id: id,
+        respondent_id: respondentId,
+      }),
+    ),
+  getScanResults: (slug: string, id: number, signal?: AbortSignal) =>
+    request<ScanResults>('GET', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/results', { slug, scan_id: id }), {
+      signal,
+    }),
+  agreementFromScan: (slug: string, id: number, statementId: string) =>
+    request<Agreement>('POST', apiPath('/api/v1/workspaces/{slug}/scans/{scan_id}/agreements', { slug, scan_id: id }), {
+      body: { statement_id: statementId },
+    }),
+  listValueCases: (slug: string, signal?: AbortSignal) =>
+    request<ValueCaseList>('GET', apiPath('/api/v1/workspaces/{slug}/value-cases', { slug }), { signal }),
+  getValueCase: (slug: string, id: number, signal?: AbortSignal) =>
+    request<ValueCase>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/value-cases/{value_case_id}', { slug, value_case_id: id }),
+      { signal },
+    ),
+  addValueCase: (slug: string, body: ValueCaseWrite) =>
+    request<ValueCase>('POST', apiPath('/api/v1/workspaces/{slug}/value-cases', { slug }), {
+      body: body satisfies ValueCaseWrite,
+    }),
+  replaceValueCase: (slug: string, id: number, body: ValueCaseWrite) =>
+    request<ValueCase>(
+      'PUT',
+      apiPath('/api/v1/workspaces/{slug}/value-cases/{value_case_id}', { slug, value_case_id: id }),
+      { body: body satisfies ValueCaseWrite },
+    ),
+  deleteValueCase: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/value-cases/{value_case_id}', { slug, value_case_id: id }),
+    ),
+
   // Bekostiging
   simulateFinancing: (slug: string, scenario: FinancingScenario, signal?: AbortSignal) =>
     request<FinancingSummary>('POST', apiPath('/api/v1/workspaces/{slug}/financing/simulations', { slug }), {

@@ -238,3 +238,29 @@ export type FinancingChartOutput = 'margin' | 'revenue' | 'spending' | 'cost_per
 
 export const FINANCING_FORMS: readonly FinancingForm[] = ['effort_based', 'output_based', 'task_based', 'combined'];
 export const FINANCING_UNITS: readonly FinancingUnit[] = ['minute', 'hour', 'day_part', 'day', 'piece'];
+
+// Samenwerkingsscan en waardecasus (tag "scans")
+export type ScanTemplates = Schemas['ScanTemplates'];
+export type ScanTemplate = ScanTemplates['items'][number];
+export type ScanDimension = ScanTemplate['dimensions'][number];
+export type ScanStatement = ScanDimension['statements'][number];
+export type ScanText = Schemas['ScanText'];
+export type Scan = Schemas['Scan'];
+export type ScanWrite = Schemas['ScanWrite'];
+export type ScanList = { items: Scan[] };
+export type ScanRespondent = Schemas['ScanRespondent'];
+export type ScanRespondentList = { items: ScanRespondent[] };
+export type ScanInvite =
+  paths['/api/v1/workspaces/{slug}/scans/{scan_id}/respondents']['post']['requestBody']['content']['application/json'];
+export type ScanInvitation =
+  paths['/api/v1/workspaces/{slug}/scans/{scan_id}/respondents']['post']['responses']['201']['content']['application/json'];
+export type ScanResults = Schemas['ScanResults'];
+export type ScanStatementResult = ScanResults['statements'][number];
+export type ValueCaseJudgement = Schemas['ValueCaseJudgement'];
+export type ValueCaseLight = NonNullable<ValueCaseJudgement['light']>;
+export type ValueCaseWrite = Schemas['ValueCaseWrite'];
+export type ValueCase = Schemas['ValueCase'];
+export type ValueCaseFigures = ValueCase['figures'];
+export type ValueCaseList = { items: ValueCase[] };
+
+export const VALUE_CASE_LIGHTS: readonly ValueCaseLight[] = ['green', 'amber', 'red', 'none'];

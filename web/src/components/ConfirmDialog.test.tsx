@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../api/client';
 import { renderWithProviders } from '../test/render';
@@ -33,6 +33,9 @@ function Harness({ onConfirm }: { onConfirm: () => Promise<void> }) {
   );
 }
 
+/** Upper bound for one wait; the tests finish far sooner unless the machine is very busy. */
+const WAIT = 10_000;
+
 describe('ConfirmDialog', () => {
   it('asks first, and cancelling does nothing', async () => {
     const user = userEvent.setup();
@@ -51,20 +54,35 @@ describe('ConfirmDialog', () => {
     expect(onConfirm).not.toHaveBeenCalled();
   });
 
-  it('shows progress while the action runs, then closes', async () => {
+  // The action is a promise the test settles itself, and every wait is an explicit findBy/waitFor
+  // with a generous timeout: under load the render after a click can take longer than the
+  // default second, but nothing here depends on timing any more.
+  it('shows progress while the action runs, then closes', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
-    let finish: () => void = () => undefined;
-    const onConfirm = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    let finish!: () => void;
+    const action = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const onConfirm = vi.fn(() => action);
     renderWithProviders(<Harness onConfirm={onConfirm} />);
     await user.click(screen.getByRole('button', { name: 'Verwijder Jan' }));
-    await user.click(screen.getByRole('button', { name: 'Ja, verwijderen' }));
+    await user.click(await screen.findByRole('button', { name: 'Ja, verwijderen' }, { timeout: WAIT }));
 
-    const busy = screen.getByRole('button', { name: 'Bezig met verwijderen…' });
+    const busy = await screen.findByRole('button', { name: 'Bezig met verwijderen…' }, { timeout: WAIT });
+    expect(onConfirm).toHaveBeenCalledTimes(1);
     expect(busy).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: 'Annuleren' })).toBeDisabled();
-    finish();
-    expect(await screen.findByText('verwijderd')).toBeInTheDocument();
-    expect(screen.getByRole('alertdialog', { hidden: true })).not.toHaveAttribute('open');
+    expect(screen.getByRole('alertdialog')).toHaveAttribute('open');
+    expect(screen.queryByText('verwijderd')).not.toBeInTheDocument();
+
+    await act(async () => {
+      finish();
+      await action;
+    });
+    expect(await screen.findByText('verwijderd', undefined, { timeout: WAIT })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('alertdialog', { hidden: true })).not.toHaveAttribute('open'), {
+      timeout: WAIT,
+    });
   });
 
   it('stays open and shows the API message when the action fails', async () => {

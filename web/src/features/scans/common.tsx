@@ -1,0 +1,97 @@
+import { Link, useLocation } from 'react-router';
+import type { ValueCaseLight } from '../../api/types';
+import { useWorkspace } from '../shell/workspaceContext';
+import { lightTone } from './scans';
+import { useScansText, type ScansKey } from './texts';
+import './scans.css';
+
+/** Base path of this area: /w/{slug}/scan. */
+export function useScansBase(): string {
+  const { workspace } = useWorkspace();
+  return `/w/${encodeURIComponent(workspace.slug)}/scan`;
+}
+
+/** Whether the current person may change data here (viewers only look). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}
+
+export type ScansSection = 'scans' | 'newScan' | 'valueCases' | 'newValueCase';
+
+export function scansSection(path: string, base: string): ScansSection | null {
+  if (!path.startsWith(base)) return null;
+  const rest = path.slice(base.length).replace(/\/$/, '');
+  if (rest === '/new') return 'newScan';
+  if (rest === '/value-cases/new') return 'newValueCase';
+  if (rest.startsWith('/value-cases')) return 'valueCases';
+  if (rest === '' || /^\/\d+/.test(rest)) return 'scans';
+  return null;
+}
+
+/** The area's own menu. */
+export function ScansNav() {
+  const st = useScansText();
+  const base = useScansBase();
+  const canEdit = useCanEdit();
+  const { pathname } = useLocation();
+  const section = scansSection(pathname, base);
+  const tabs: { id: ScansSection; to: string; label: string }[] = [
+    { id: 'scans', to: base, label: st('nav.scans') },
+    ...(canEdit ? [{ id: 'newScan' as const, to: `${base}/new`, label: st('nav.newScan') }] : []),
+    { id: 'valueCases', to: `${base}/value-cases`, label: st('nav.valueCases') },
+    ...(canEdit ? [{ id: 'newValueCase' as const, to: `${base}/value-cases/new`, label: st('nav.newValueCase') }] : []),
+  ];
+  return (
+    <nav className="aantafel-tabs" aria-label={st('navLabel')}>
+      <ul className="aantafel-tabs__list">
+        {tabs.map((tab) => {
+          const current = section === tab.id;
+          const exact = pathname.replace(/\/$/, '') === tab.to;
+          return (
+            <li key={tab.id}>
+              <Link
+                to={tab.to}
+                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
+                aria-current={current ? (exact ? 'page' : 'true') : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+const LIGHT_ICON: Record<ValueCaseLight, string> = { green: '✓', amber: '!', red: '✕', none: '?' };
+
+/** A traffic light as a badge: an icon and words, never colour alone. */
+export function LightBadge({ light, side }: { light: ValueCaseLight | undefined; side?: string }) {
+  const st = useScansText();
+  const value: ValueCaseLight = light ?? 'none';
+  const tone = lightTone(value);
+  const cls = tone === 'warning' ? '' : ` aantafel-badge--${tone}`;
+  const words = st(`light.${value}` as ScansKey);
+  const short = st(`light.short.${value}` as ScansKey);
+  return (
+    <span className={`aantafel-badge aantafel-light${cls}`}>
+      <span aria-hidden="true" className="aantafel-light__icon">
+        {LIGHT_ICON[value]}
+      </span>{' '}
+      {side ? st('light.side', { side, light: short }) : words}
+    </span>
+  );
+}
+
+/** The message handed over by navigate(…, { state: { status } }). */
+export function useHandedOverStatus(): string {
+  const location = useLocation();
+  return (location.state as { status?: string } | null)?.status ?? '';
+}
+
+/** A positive whole number from a route parameter, or null. */
+export function idParam(param: string | undefined): number | null {
+  return param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+}
