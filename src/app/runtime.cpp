@@ -99,6 +99,9 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   scan_repository_ = std::make_unique<storage::SqlScanRepository>(*database_, *cipher_);
   scans_ = std::make_unique<core::scans::ScanService>(*scan_repository_, scan_knowledge_, crypto_,
                                                       random, clock);
+  social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
+  social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
+                                                                    crypto_, random, clock);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -148,6 +151,7 @@ http::AppServices Runtime::Services() {
                            .scenarios = *scenarios_,
                            .simulations = simulations_,
                            .scans = *scans_,
+                           .social_map = *social_map_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

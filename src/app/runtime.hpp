@@ -28,6 +28,7 @@
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
 #include "storage/scan_repository.hpp"
+#include "storage/social_map_repository.hpp"
 #include "storage/whoiswho_repository.hpp"
 
 namespace aantafel::app {
@@ -68,6 +69,7 @@ class Runtime {
   core::financing::ScenarioService& scenarios() { return *scenarios_; }
   http::SimulationRunner& simulations() { return simulations_; }
   core::scans::ScanService& scans() { return *scans_; }
+  core::socialmap::SocialMapService& social_map() { return *social_map_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -103,6 +105,8 @@ class Runtime {
   core::scans::ScanKnowledge scan_knowledge_;
   std::unique_ptr<storage::SqlScanRepository> scan_repository_;
   std::unique_ptr<core::scans::ScanService> scans_;
+  std::unique_ptr<storage::SqlSocialMapRepository> social_map_repository_;
+  std::unique_ptr<core::socialmap::SocialMapService> social_map_;
   // Two simulations at once, each on (up to) two threads: a small server stays responsive.
   http::SimulationRunner simulations_{2, 2};
   std::string database_url_;

@@ -22,6 +22,9 @@ std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 
+/// Whether `a` and `b` are equal when ASCII letters are compared without case.
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+
 /// Rules for a free-text field such as a name.
 struct TextRule {
   std::size_t min_chars = 1;

@@ -39,6 +39,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterRelationsRoutes(router_, services_.relations);
   RegisterFinancingRoutes(router_, services_.scenarios, services_.simulations);
   RegisterScanRoutes(router_, services_.scans, services_.relations, settings_.public_url);
+  RegisterSocialMapRoutes(router_, services_.social_map, settings_.public_url);
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

@@ -13,6 +13,7 @@
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
+#include "core/socialmap/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/event_stream.hpp"
@@ -44,6 +45,7 @@ struct AppServices {
   core::financing::ScenarioService& scenarios;
   SimulationRunner& simulations;  ///< bounds concurrent Bekostiging simulations
   core::scans::ScanService& scans;
+  core::socialmap::SocialMapService& social_map;
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/validation.hpp"
+
 namespace aantafel::http {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) {
-             return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-           };
-           return lower(x) == lower(y);
-         });
+  return core::EqualsIgnoreAsciiCase(a, b);
 }
 
 std::optional<std::string_view> Headers::Get(std::string_view name) const {

@@ -12,6 +12,7 @@
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
+#include "core/socialmap/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
@@ -60,6 +61,9 @@ nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::
 void RegisterScanRoutes(Router& router, core::scans::ScanService& scans,
                         core::relations::RelationsService& relations,
                         const std::string& public_url);
+/// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
+void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
+                             const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.
 void RegisterFinancingRoutes(Router& router, core::financing::ScenarioService& scenarios,
                              SimulationRunner& simulations);

@@ -337,6 +337,14 @@ main h2{margin-top:2rem}
 .likert input:checked+label{background:var(--brand);border-color:var(--brand);color:#fff}
 .likert input:focus-visible+label{outline:3px solid #ffbf47;outline-offset:2px}
 label.comment{display:block;margin:.8rem 0 .3rem;font-size:1rem}
+main.wide{max-width:72rem}
+.scroll{overflow-x:auto;margin:0 0 1.5rem}
+.scroll:focus-visible{outline:3px solid #ffbf47}
+table{border-collapse:collapse;font-size:1rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+thead th{background:#f2f2f2}
+h3{font-size:1.05rem;margin:1.2rem 0 .2rem}
 )css";
   return kCss;
 }

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace aantafel::core::socialmap {
+
+// Sociale kaart (glossary: social map): which services (voorzieningen) providers offer in which
+// districts (wijken) and neighbourhoods (buurten), and a consortium's joint offer.
+
+/// What a service is about. One list for the whole product (the coverage matrix's columns).
+enum class Domain {
+  kWmoSupport,         ///< Wmo-begeleiding
+  kHouseholdHelp,      ///< huishoudelijke hulp
+  kYouthCare,          ///< jeugdhulp
+  kDistrictNursing,    ///< wijkverpleging
+  kWelfare,            ///< welzijn
+  kDebtHelp,           ///< schuldhulp
+  kHousing,            ///< wonen
+  kCarerSupport,       ///< mantelzorgondersteuning
+  kDaytimeActivities,  ///< dagbesteding
+  kOther,
+};
+inline constexpr int kDomainCount = 10;
+/// "wmo_support", "household_help", "youth_care", "district_nursing", "welfare", "debt_help",
+/// "housing", "carer_support", "daytime_activities", "other".
+std::string_view ToString(Domain domain);
+std::optional<Domain> ParseDomain(std::string_view text);
+/// Every domain in display order.
+std::vector<Domain> AllDomains();
+
+/// How the service is paid for: "wmo", "jeugdwet", "wlz", "zvw", "free" (vrij toegankelijk).
+enum class Law { kWmo, kYouthAct, kWlz, kZvw, kFree };
+std::string_view ToString(Law law);
+std::optional<Law> ParseLaw(std::string_view text);
+
+/// A district or neighbourhood of a municipality, by its CBS code: WKggggww (wijk) or
+/// BUggggwwbb (buurt), where gggg is the municipality's number.
+struct Area {
+  std::string code;
+  std::string name;
+  std::string municipality_code;  ///< GMgggg
+};
+
+/// GMgggg, WKggggww or BUggggwwbb.
+bool IsAreaCode(std::string_view code);
+/// The municipality an area code belongs to ("WK034401" → "GM0344").
+std::string MunicipalityOf(std::string_view area_code);
+/// Whether a service working in `served` (a municipality, district or neighbourhood code) works
+/// in `area`: a municipality covers its districts and neighbourhoods, a district its
+/// neighbourhoods.
+bool Covers(std::string_view served, std::string_view area);
+
+struct Service {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::string organisation_name;  ///< filled in when read
+  std::string name;
+  Domain domain = Domain::kOther;
+  Law law = Law::kFree;
+  std::vector<std::string> target_groups;
+  std::vector<std::string> areas;  ///< GM/WK/BU codes it works in
+  std::string contact;             ///< how to reach it (a desk, not a person)
+  std::string capacity_note;
+  std::optional<int> waiting_weeks;
+  bool published = false;  ///< shown in consortium and public views
+  Instant created_at{};
+  Instant updated_at{};
+};
+
+/// Providers with one joint offer in one municipality and one point of contact.
+struct Consortium {
+  std::int64_t id = 0;
+  std::string name;
+  std::string municipality_code;
+  std::vector<std::int64_t> member_ids;  ///< organisations (providers)
+  std::optional<std::int64_t> contact_organisation_id;
+  std::string contact;  ///< the single point of contact (desk, phone, e-mail); sealed at rest
+  bool shared = false;  ///< a read-only link exists
+  Instant created_at{};
+};
+
+}  // namespace aantafel::core::socialmap
