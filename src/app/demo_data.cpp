@@ -314,6 +314,59 @@ void SeedDemoScan(Runtime& runtime, const core::accounts::WorkspaceAccess& acces
   }
 }
 
+/// A social map for Utrecht: four invented districts, three invented providers with services
+/// (one not published), and a consortium of them.
+void SeedDemoSocialMap(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
+  auto& map = runtime.social_map();
+  if (!map.ListConsortia(access).empty()) return;
+  const std::vector<core::socialmap::Area> districts{{"WK034491", "Voorbeeldwijk Noord", ""},
+                                                     {"WK034492", "Voorbeeldwijk Oost", ""},
+                                                     {"WK034493", "Voorbeeldwijk Zuid", ""},
+                                                     {"WK034494", "Voorbeeldwijk West", ""}};
+  if (auto done = map.SaveAreas(access, districts); !done) {
+    throw std::runtime_error("demo areas rejected");
+  }
+  std::vector<std::int64_t> members;
+  for (const char* name :
+       {"Zorg West (voorbeeld)", "Thuishulp Plus (voorbeeld)", "Buurtkracht (voorbeeld)"}) {
+    auto org = runtime.whoiswho().AddOrganisation(access, "provider", name, "");
+    if (!org) throw std::runtime_error("demo provider rejected");
+    members.push_back(org->id);
+  }
+  struct Demo {
+    std::size_t member;
+    const char* name;
+    const char* domain;
+    std::vector<std::string> areas;
+    bool published;
+  };
+  const std::vector<Demo> services{
+      {0, "Begeleiding thuis", "wmo_support", {"WK034491", "WK034492"}, true},
+      {0, "Wijkverpleging", "district_nursing", {"GM0344"}, true},
+      {1, "Hulp bij het huishouden", "household_help", {"WK034492", "WK034493"}, true},
+      {2, "Schuldhulp aan de keukentafel", "debt_help", {"WK034494"}, true},
+      {2, "Mantelzorgcafé", "carer_support", {"WK034491"}, false}};
+  for (const Demo& d : services) {
+    auto added = map.AddService(access, {.organisation_id = members[d.member],
+                                         .name = d.name,
+                                         .domain = d.domain,
+                                         .law = "wmo",
+                                         .target_groups = {"volwassenen"},
+                                         .areas = d.areas,
+                                         .contact = "Centraal loket (voorbeeld)",
+                                         .capacity_note = "",
+                                         .waiting_weeks = 2,
+                                         .published = d.published});
+    if (!added) throw std::runtime_error("demo service rejected");
+  }
+  auto consortium = map.AddConsortium(access, {.name = "Samen in Utrecht (voorbeeld)",
+                                               .municipality_code = "GM0344",
+                                               .member_ids = members,
+                                               .contact_organisation_id = members[0],
+                                               .contact = "Eén loket: via Zorg West"});
+  if (!consortium) throw std::runtime_error("demo consortium rejected");
+}
+
 }  // namespace
 
 void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int64_t user_id) {
@@ -346,6 +399,7 @@ void SeedDemoData(Runtime& runtime, const std::string& workspace_slug, std::int6
   SeedDemoRelations(runtime, *access);
   SeedDemoScenario(runtime, *access);
   SeedDemoScan(runtime, *access);
+  SeedDemoSocialMap(runtime, *access);
 }
 
 }  // namespace aantafel::app
