@@ -102,6 +102,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
   social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
                                                                     crypto_, random, clock);
+  hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
+  overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_, clock);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -152,6 +154,7 @@ http::AppServices Runtime::Services() {
                            .simulations = simulations_,
                            .scans = *scans_,
                            .social_map = *social_map_,
+                           .overview = *overview_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

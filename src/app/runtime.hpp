@@ -25,6 +25,7 @@
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/financing_repository.hpp"
+#include "storage/overview_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
 #include "storage/scan_repository.hpp"
@@ -107,6 +108,8 @@ class Runtime {
   std::unique_ptr<core::scans::ScanService> scans_;
   std::unique_ptr<storage::SqlSocialMapRepository> social_map_repository_;
   std::unique_ptr<core::socialmap::SocialMapService> social_map_;
+  std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
+  std::unique_ptr<core::overview::OverviewService> overview_;
   // Two simulations at once, each on (up to) two threads: a small server stays responsive.
   http::SimulationRunner simulations_{2, 2};
   std::string database_url_;

@@ -11,6 +11,7 @@
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
+#include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
 #include "core/socialmap/service.hpp"
@@ -46,6 +47,7 @@ struct AppServices {
   SimulationRunner& simulations;  ///< bounds concurrent Bekostiging simulations
   core::scans::ScanService& scans;
   core::socialmap::SocialMapService& social_map;
+  core::overview::OverviewService& overview;
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

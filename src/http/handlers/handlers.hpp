@@ -10,6 +10,7 @@
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
+#include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
 #include "core/socialmap/service.hpp"
@@ -61,6 +62,16 @@ nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::
 void RegisterScanRoutes(Router& router, core::scans::ScanService& scans,
                         core::relations::RelationsService& relations,
                         const std::string& public_url);
+/// What the overview combines.
+struct OverviewDeps {
+  core::overview::OverviewService& overview;
+  core::relations::RelationsService& relations;
+  core::feedback::FeedbackService& feedback;
+  core::calendar::PolicyCalendarService& calendar;
+  core::scans::ScanService& scans;
+};
+/// Overzicht: GET …/overview (act-now items and key figures), hide and snooze items.
+void RegisterOverviewRoutes(Router& router, OverviewDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
 void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
                              const std::string& public_url);

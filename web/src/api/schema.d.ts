@@ -1844,6 +1844,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Act-now items from Contacten en afspraken (overdue and due within 7 days), Cliëntfeedback (open callback requests, overdue first), the Beleidskalender (plan windows open now or opening within 3 weeks, cycle events within 2 weeks) and the Samenwerkingsscan (open scans waiting for answers), most urgent first (at most 30), without what the user hid; and key figures (NPS of the last 30 days and the 30 before, callbacks, agreements, cycle events). */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/overview/hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide an item from this user's overview for good, or snooze it until a day (viewers too). */
+        post: operations["hideOverviewItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/overview/hidden/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Show a hidden item again. */
+        delete: operations["unhideOverviewItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2796,6 +2854,41 @@ export interface components {
             runs: number;
             /** @default 1 */
             seed: number;
+        };
+        OverviewNps: {
+            n: number;
+            nps: number | null;
+            ci_low: number | null;
+            ci_high: number | null;
+        } | null;
+        Overview: {
+            /** Format: date */
+            today: string;
+            items: {
+                key: string;
+                /** @enum {string} */
+                module: "relations" | "feedback" | "calendar" | "scans";
+                /** @enum {string} */
+                reason: "callback_overdue" | "callback_open" | "overdue" | "due_soon" | "window_open" | "window_opens_soon" | "deadline_soon" | "scan_waiting";
+                title: string;
+                /** @description The reason in words */
+                explain: string;
+                /** Format: date */
+                due: string | null;
+                /** @description App path below /w/{slug}/ */
+                link: string;
+                mine: boolean;
+                urgency: number;
+            }[];
+            figures: {
+                nps_last_30_days: components["schemas"]["OverviewNps"];
+                nps_previous_30_days: components["schemas"]["OverviewNps"];
+                open_callbacks: number;
+                overdue_callbacks: number;
+                open_agreements: number;
+                overdue_agreements: number;
+                cycle_events_next_30_days: number;
+            };
         };
         /** @enum {string} */
         ServiceDomain: "wmo_support" | "household_help" | "youth_care" | "district_nursing" | "welfare" | "debt_help" | "housing" | "carer_support" | "daytime_activities" | "other";
@@ -7475,6 +7568,93 @@ export interface operations {
             };
             404: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    hideOverviewItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    /**
+                     * Format: date
+                     * @description Snooze until this day (after today, within a year); absent or null: dismiss.
+                     */
+                    until?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Hidden. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    unhideOverviewItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shown again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

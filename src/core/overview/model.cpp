@@ -1,0 +1,60 @@
+#include "core/overview/model.hpp"
+
+#include <algorithm>
+
+namespace aantafel::core::overview {
+
+std::string_view ToString(Reason reason) {
+  switch (reason) {
+    case Reason::kCallbackOverdue: return "callback_overdue";
+    case Reason::kCallbackOpen: return "callback_open";
+    case Reason::kOverdue: return "overdue";
+    case Reason::kDueSoon: return "due_soon";
+    case Reason::kWindowOpen: return "window_open";
+    case Reason::kWindowOpensSoon: return "window_opens_soon";
+    case Reason::kDeadlineSoon: return "deadline_soon";
+    case Reason::kScanWaiting: return "scan_waiting";
+  }
+  return "due_soon";
+}
+
+int UrgencyOf(const ActItem& item, CivilDate today) {
+  const int days = item.due ? static_cast<int>(item.due->DaysSinceEpoch() - today.DaysSinceEpoch())
+                            : 0;  // negative: overdue
+  int score = 0;
+  switch (item.reason) {
+    case Reason::kCallbackOverdue: score = 170 + std::min(20, -days); break;
+    case Reason::kCallbackOpen: score = 130; break;
+    case Reason::kOverdue: score = 140 + std::min(25, -days); break;
+    case Reason::kDueSoon: score = 110 - std::clamp(days, 0, 7); break;
+    case Reason::kWindowOpen: score = 100; break;
+    case Reason::kDeadlineSoon: score = 95 - 2 * std::clamp(days, 0, 14); break;
+    case Reason::kWindowOpensSoon: score = 70 - std::clamp(days, 0, 21); break;
+    case Reason::kScanWaiting: score = 40; break;
+  }
+  if (item.mine) score += 5;
+  return std::clamp(score, 0, 200);
+}
+
+std::vector<ActItem> Rank(std::vector<ActItem> items, const std::map<std::string, Hidden>& hidden,
+                          CivilDate today, std::size_t limit) {
+  std::erase_if(items, [&](const ActItem& item) {
+    const auto it = hidden.find(item.key);
+    if (it == hidden.end()) return false;
+    return !it->second.until || today < *it->second.until;
+  });
+  for (ActItem& item : items) item.urgency = UrgencyOf(item, today);
+  std::stable_sort(items.begin(), items.end(), [](const ActItem& a, const ActItem& b) {
+    if (a.urgency != b.urgency) return a.urgency > b.urgency;
+    if (a.due != b.due) {
+      if (!a.due) return false;
+      if (!b.due) return true;
+      return *a.due < *b.due;
+    }
+    return a.key < b.key;
+  });
+  if (items.size() > limit) items.resize(limit);
+  return items;
+}
+
+}  // namespace aantafel::core::overview

@@ -1,0 +1,62 @@
+// Overzicht: urgency, ranking and hiding.
+#include <gtest/gtest.h>
+
+#include "core/overview/model.hpp"
+
+namespace aantafel::core::overview {
+namespace {
+
+const CivilDate kToday{2026, 11, 23};
+
+ActItem Item(std::string key, Reason reason, std::optional<int> due_in, bool mine = false) {
+  ActItem item;
+  item.key = std::move(key);
+  item.reason = reason;
+  if (due_in) item.due = kToday.AddDays(*due_in);
+  item.mine = mine;
+  return item;
+}
+
+std::vector<std::string> Keys(const std::vector<ActItem>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) out.push_back(i.key);
+  return out;
+}
+
+TEST(Overview, OverdueCallbacksComeFirstThenOverdueAgreementsThenWhatIsDueSoon) {
+  const auto ranked = Rank(
+      {Item("scan:1", Reason::kScanWaiting, std::nullopt), Item("agreement:1", Reason::kDueSoon, 6),
+       Item("agreement:2", Reason::kDueSoon, 1), Item("agreement:3", Reason::kOverdue, -2),
+       Item("agreement:4", Reason::kOverdue, -9), Item("callback:1", Reason::kCallbackOverdue, -1),
+       Item("window:1", Reason::kWindowOpensSoon, 10), Item("window:2", Reason::kWindowOpen, 30),
+       Item("callback:2", Reason::kCallbackOpen, 1)},
+      {}, kToday, 50);
+  EXPECT_EQ(Keys(ranked), (std::vector<std::string>{"callback:1", "agreement:4", "agreement:3",
+                                                    "callback:2", "agreement:2", "agreement:1",
+                                                    "window:2", "window:1", "scan:1"}));
+  EXPECT_GT(ranked.front().urgency, ranked.back().urgency);
+}
+
+TEST(Overview, OwnItemsGoAheadOfEqualOnesAndTiesKeepDateThenKeyOrder) {
+  const auto ranked = Rank({Item("b", Reason::kDueSoon, 3), Item("a", Reason::kDueSoon, 3),
+                            Item("c", Reason::kDueSoon, 3, /*mine=*/true)},
+                           {}, kToday, 10);
+  EXPECT_EQ(Keys(ranked), (std::vector<std::string>{"c", "a", "b"}));
+  EXPECT_EQ(
+      Rank({Item("a", Reason::kDueSoon, 3), Item("b", Reason::kDueSoon, 4)}, {}, kToday, 1).size(),
+      1U);
+}
+
+TEST(Overview, DismissedItemsStayAwayAndSnoozedOnesReturnOnTheirDay) {
+  const std::vector<ActItem> items{
+      Item("gone", Reason::kOverdue, -1), Item("later", Reason::kOverdue, -1),
+      Item("back", Reason::kOverdue, -1), Item("shown", Reason::kOverdue, -1)};
+  const std::map<std::string, Hidden> hidden{
+      {"gone", {}}, {"later", {kToday.AddDays(1)}}, {"back", {kToday}}, {"other", {}}};
+  EXPECT_EQ(Keys(Rank(items, hidden, kToday, 10)), (std::vector<std::string>{"back", "shown"}));
+  EXPECT_EQ(Keys(Rank(items, hidden, kToday.AddDays(1), 10)),
+            (std::vector<std::string>{"back", "later", "shown"}));
+}
+
+}  // namespace
+}  // namespace aantafel::core::overview

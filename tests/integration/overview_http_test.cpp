@@ -1,0 +1,144 @@
+// Overzicht over HTTP on both databases: items from several modules, ranked, hidden and snoozed
+// per user, and never another workspace's.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/civil_date.hpp"
+#include "support/test_server.hpp"
+
+namespace aantafel::testing {
+namespace {
+
+using nlohmann::json;
+
+json Body(const ClientResponse& r) { return json::parse(r.body, nullptr, false); }
+
+class OverviewHttp : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    AANTAFEL_SKIP_WITHOUT_BACKEND(GetParam());
+    server = std::make_unique<TestServer>(GetParam());
+    server->Start();
+    client = std::make_unique<HttpClient>(server->port());
+    server->AddUser("anna@zorg.nl", "Anna");
+    server->AddUser("bram@welzijn.nl", "Bram");
+    server->AddUser("vera@zorg.nl", "Vera");
+    server->AddWorkspace("zorg-west", "anna@zorg.nl");
+    server->AddWorkspace("welzijn-oost", "bram@welzijn.nl");
+    server->AddMember("zorg-west", "vera@zorg.nl", "viewer");
+    anna = LogIn(*client, "anna@zorg.nl");
+    bram = LogIn(*client, "bram@welzijn.nl");
+    vera = LogIn(*client, "vera@zorg.nl");
+    today = *core::CivilDate::Parse(Body(Call("GET", "/overview"))["today"].get<std::string>());
+  }
+  ClientResponse Call(const std::string& method, const std::string& path, const json& body = {},
+                      const BrowserSession* who = nullptr, const std::string& ws = "zorg-west") {
+    const BrowserSession& s = who ? *who : anna;
+    return client->Request(
+        method, "/api/v1/workspaces/" + ws + path,
+        {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}},
+        body.is_null() ? "" : body.dump());
+  }
+  std::vector<std::string> Keys(const BrowserSession* who = nullptr,
+                                const std::string& ws = "zorg-west") {
+    std::vector<std::string> out;
+    const json overview = Body(Call("GET", "/overview", {}, who, ws));
+    for (const auto& item : overview["items"]) out.push_back(item["key"]);
+    return out;
+  }
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+  BrowserSession anna, bram, vera;
+  core::CivilDate today;
+};
+
+TEST_P(OverviewHttp, ItemsFromSeveralModulesAreRankedWithReasonsAndHiddenPerUser) {
+  // An agreement two days overdue, a follow-up due in three days.
+  auto agreement = Call("POST", "/agreements",
+                        {{"title", "Wachttijden delen"},
+                         {"status", "agreed"},
+                         {"due_on", today.AddDays(-2).ToString()}});
+  ASSERT_EQ(agreement.status, 201) << agreement.body;
+  const std::string agreement_key =
+      "agreement:" + std::to_string(Body(agreement)["id"].get<std::int64_t>());
+  ASSERT_EQ(Call("POST", "/follow-ups",
+                 {{"title", "Verslag sturen"}, {"due_on", today.AddDays(3).ToString()}})
+                .status,
+            201);
+  // A client asks to be called back.
+  auto survey = Call("POST", "/feedback/surveys", {{"name", "Wijkteam"}, {"team", "Noord"}});
+  ASSERT_EQ(survey.status, 201) << survey.body;
+  auto answer =
+      client->Request("POST", "/f/" + Body(survey)["token"].get<std::string>(),
+                      {{"Content-Type", "application/json"}},
+                      json{{"score", 3}, {"callback", true}, {"phone", "0612345678"}}.dump());
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  // A scan waiting for its respondents.
+  auto scan = Call("POST", "/scans",
+                   {{"title", "Samenwerking"},
+                    {"collaboration", "A en B"},
+                    {"template_id", "care_cooperative"}});
+  ASSERT_EQ(scan.status, 201);
+  const std::string scan_path = "/scans/" + std::to_string(Body(scan)["id"].get<std::int64_t>());
+  ASSERT_EQ(
+      Call("POST", scan_path + "/respondents", {{"invitees", {{{"organisation", "A"}}}}}).status,
+      201);
+
+  const json overview = Body(Call("GET", "/overview"));
+  std::set<std::string> modules;
+  for (const auto& item : overview["items"]) {
+    modules.insert(item["module"]);
+    EXPECT_FALSE(item["explain"].get<std::string>().empty()) << item;
+    EXPECT_FALSE(item["link"].get<std::string>().empty()) << item;
+  }
+  EXPECT_GE(modules.size(), 3U);
+  const auto& items = overview["items"];
+  ASSERT_GE(items.size(), 4U);
+  EXPECT_EQ(items[0]["key"], agreement_key) << "what is already late leads";
+  EXPECT_EQ(items[0]["reason"], "overdue");
+  EXPECT_NE(items[0]["explain"].get<std::string>().find("2 dagen"), std::string::npos);
+  EXPECT_EQ(items[1]["module"], "feedback") << "then the callback request within its time";
+  EXPECT_EQ(items[1]["reason"], "callback_open");
+  EXPECT_EQ(items.back()["reason"], "scan_waiting");
+  EXPECT_EQ(overview["figures"]["open_callbacks"], 1);
+  EXPECT_EQ(overview["figures"]["overdue_agreements"], 1);
+  EXPECT_EQ(overview["figures"]["nps_last_30_days"]["n"], 1);
+
+  // Anna dismisses the agreement; Vera (a viewer) still sees it and may snooze her own.
+  ASSERT_EQ(Call("POST", "/overview/hidden", {{"key", agreement_key}}).status, 204);
+  auto keys = Keys();
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), agreement_key), 0);
+  keys = Keys(&vera);
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), agreement_key), 1);
+  EXPECT_EQ(Call("POST", "/overview/hidden",
+                 {{"key", agreement_key}, {"until", today.AddDays(2).ToString()}}, &vera)
+                .status,
+            204);
+  keys = Keys(&vera);
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), agreement_key), 0);
+  ASSERT_EQ(Call("DELETE", "/overview/hidden/" + agreement_key).status, 204);
+  keys = Keys();
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), agreement_key), 1);
+  EXPECT_EQ(Call("DELETE", "/overview/hidden/" + agreement_key).status, 404);
+
+  // Bad input is named; another workspace sees none of it.
+  auto bad = Call("POST", "/overview/hidden", {{"key", "Agreement 12!"}, {"until", "morgen"}});
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(Body(bad)["error"]["fields"].contains("key"));
+  EXPECT_TRUE(Body(bad)["error"]["fields"].contains("until"));
+  EXPECT_EQ(Call("POST", "/overview/hidden", {{"key", "a"}, {"until", today.ToString()}}).status,
+            422)
+      << "snoozing until today hides nothing";
+  EXPECT_TRUE(Keys(&bram, "welzijn-oost").empty());
+  EXPECT_EQ(Call("GET", "/overview", {}, &bram).status, 404);
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return testing::Name(info.param);
+}
+INSTANTIATE_TEST_SUITE_P(Backends, OverviewHttp,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace aantafel::testing
