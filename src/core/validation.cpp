@@ -202,4 +202,31 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string SearchFold(std::string_view text) {
+  // U+00C0–U+00FF as their plain letters (× and ÷ stay), indexed by the code point − 0xC0.
+  static constexpr std::string_view kLatin1 =
+      "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const unsigned code = 0xC0 + (next & 0x3F);
+      if (next >= 0x80 && next <= 0xBF && code != 0xD7 && code != 0xF7) {
+        out += kLatin1[code - 0xC0];
+        ++i;
+      } else {
+        out += static_cast<char>(c);
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace aantafel::core

@@ -22,6 +22,10 @@ std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 
+/// `text` for searching: lower case, and the accented Latin letters Dutch uses (é, ë, ï, ö, ü,
+/// à, ç, ñ, …) as their plain letter, so "coöperatie" matches "cooperatie".
+std::string SearchFold(std::string_view text);
+
 /// Whether `a` and `b` are equal when ASCII letters are compared without case.
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 

@@ -97,3 +97,16 @@ TEST(CheckPassword, EnforcesLengthBounds) {
 
 }  // namespace
 }  // namespace aantafel::core
+
+namespace aantafel::core {
+namespace {
+
+TEST(SearchFold, LowerCasesAndDropsDutchAccents) {
+  EXPECT_EQ(SearchFold("Zorgcoöperatie Één"), "zorgcooperatie een");
+  EXPECT_EQ(SearchFold("CRÈCHE À LA CARTE ÇA"), "creche a la carte ca");
+  EXPECT_EQ(SearchFold("ß und ×"), "s und ×") << "× is no letter and stays";
+  EXPECT_EQ(SearchFold("€ 10"), "€ 10");
+}
+
+}  // namespace
+}  // namespace aantafel::core

@@ -45,6 +45,12 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                    .feedback = services_.feedback,
                                    .calendar = services_.calendar,
                                    .scans = services_.scans});
+  RegisterSearchRoutes(router_, {.whoiswho = services_.whoiswho,
+                                 .calendar = services_.calendar,
+                                 .relations = services_.relations,
+                                 .scans = services_.scans,
+                                 .social_map = services_.social_map,
+                                 .advisor = services_.advisor});
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

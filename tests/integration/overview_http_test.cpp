@@ -2,6 +2,7 @@
 // per user, and never another workspace's.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.hpp"
@@ -132,6 +133,52 @@ TEST_P(OverviewHttp, ItemsFromSeveralModulesAreRankedWithReasonsAndHiddenPerUser
       << "snoozing until today hides nothing";
   EXPECT_TRUE(Keys(&bram, "welzijn-oost").empty());
   EXPECT_EQ(Call("GET", "/overview", {}, &bram).status, 404);
+}
+
+TEST_P(OverviewHttp, SearchFindsAcrossModulesIgnoringAccentsAndNeverInAnotherWorkspace) {
+  ASSERT_TRUE(server->runtime()
+                  .whoiswho()
+                  .UpsertMunicipality({.code = "GM0999", .name = "Denkstad", .province = "Fictief"})
+                  .ok());
+  ASSERT_EQ(Call("POST", "/people", {{"name", "Els Coöperatief"}}).status, 201);
+  ASSERT_EQ(Call("POST", "/organisations",
+                 {{"kind", "care_cooperative"}, {"name", "Zorgcoöperatie Hoogland"}})
+                .status,
+            201);
+  ASSERT_EQ(
+      Call("POST", "/agreements", {{"title", "Cooperatie betrekken bij de kadernota"}}).status,
+      201);
+  ASSERT_EQ(Call("POST", "/plans", {{"title", "Coöperatief wonen"}, {"budget_year", 2028}}).status,
+            201);
+  // Bram's workspace has a look-alike that Anna must never find.
+  ASSERT_EQ(
+      Call("POST", "/organisations",
+           {{"kind", "care_cooperative"}, {"name", "Coöperatie van Bram"}}, &bram, "welzijn-oost")
+          .status,
+      201);
+
+  // Typed with the accent and in capitals: people match by their name key (case only), the rest
+  // also without the accent ("Cooperatie betrekken…").
+  auto r = Call("GET", "/search?q=CO%C3%B6PERAT");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::map<std::string, std::vector<std::string>> found;
+  const json result = Body(r);
+  for (const auto& g : result["groups"]) {
+    for (const auto& item : g["items"]) found[g["kind"]].push_back(item["title"]);
+  }
+  EXPECT_EQ(found["people"], std::vector<std::string>{"Els Coöperatief"});
+  EXPECT_EQ(found["organisations"], std::vector<std::string>{"Zorgcoöperatie Hoogland"});
+  EXPECT_EQ(found["agreements"].size(), 1U);
+  EXPECT_EQ(found["plans"].size(), 1U);
+  EXPECT_FALSE(found["knowledge"].empty()) << "the knowledge base speaks of cooperatives";
+  EXPECT_EQ(r.body.find("Bram"), std::string::npos);
+  auto theirs = Body(Call("GET", "/search?q=cooperat", {}, &bram, "welzijn-oost"));
+  EXPECT_EQ(theirs.dump().find("Hoogland"), std::string::npos);
+  EXPECT_EQ(theirs.dump().find("Els"), std::string::npos);
+  EXPECT_EQ(Call("GET", "/search?q=cooperat", {}, &bram).status, 404);
+  EXPECT_EQ(Call("GET", "/search?q=c").status, 422);
+  EXPECT_EQ(Call("GET", "/search?q=cooperat&limit=7").status, 422);
+  EXPECT_EQ(Body(Call("GET", "/search?q=denkstad"))["groups"][0]["kind"], "municipalities");
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

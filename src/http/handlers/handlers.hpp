@@ -72,6 +72,17 @@ struct OverviewDeps {
 };
 /// Overzicht: GET …/overview (act-now items and key figures), hide and snooze items.
 void RegisterOverviewRoutes(Router& router, OverviewDeps deps);
+/// What global search looks in.
+struct SearchDeps {
+  core::whoiswho::WhoIsWhoService& whoiswho;
+  core::calendar::PolicyCalendarService& calendar;
+  core::relations::RelationsService& relations;
+  core::scans::ScanService& scans;
+  core::socialmap::SocialMapService& social_map;
+  core::advisor::AdvisorService& advisor;
+};
+/// GET …/search?q= across the workspace's modules and the knowledge base.
+void RegisterSearchRoutes(Router& router, SearchDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
 void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
                              const std::string& public_url);
