@@ -31,6 +31,14 @@ import {
   ValueCasePage,
   ValueCasePrintPage,
   ValueCasesPage,
+  SocialMapPage,
+  ServicesPage,
+  NewServicePage,
+  ServicePage,
+  ConsortiaPage,
+  NewConsortiumPage,
+  EditConsortiumPage,
+  ConsortiumPage,
   AdvisorPage,
   AreaPage,
   CalendarOverviewPage,
@@ -136,6 +144,14 @@ export function AppRoutes() {
           <Route path="scan/value-cases/:valueCaseId/print" element={<ValueCasePrintPage />} />
           <Route path="scan/:scanId" element={<ScanPage />} />
           <Route path="scan/:scanId/results" element={<ScanResultsPage />} />
+          <Route path="social-map" element={<SocialMapPage />} />
+          <Route path="social-map/services" element={<ServicesPage />} />
+          <Route path="social-map/services/new" element={<NewServicePage />} />
+          <Route path="social-map/services/:serviceId" element={<ServicePage />} />
+          <Route path="social-map/consortia" element={<ConsortiaPage />} />
+          <Route path="social-map/consortia/new" element={<NewConsortiumPage />} />
+          <Route path="social-map/consortia/:consortiumId" element={<ConsortiumPage />} />
+          <Route path="social-map/consortia/:consortiumId/edit" element={<EditConsortiumPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -133,6 +133,21 @@ const valueCasePrintPage = lazyPage(
   () => import('./features/scans/ValueCasePrintPage'),
   (m) => m.ValueCasePrintPage,
 );
+// Sociale kaart en consortium (area "social-map").
+const socialMapPage = lazyPage(() => import('./features/socialmap/SocialMapPage'), (m) => m.SocialMapPage);
+const servicesPage = lazyPage(() => import('./features/socialmap/ServicesPage'), (m) => m.ServicesPage);
+const newServicePage = lazyPage(() => import('./features/socialmap/ServiceFormPage'), (m) => m.NewServicePage);
+const servicePage = lazyPage(() => import('./features/socialmap/ServiceFormPage'), (m) => m.ServicePage);
+const consortiaPage = lazyPage(() => import('./features/socialmap/ConsortiaPage'), (m) => m.ConsortiaPage);
+const newConsortiumPage = lazyPage(
+  () => import('./features/socialmap/ConsortiumFormPage'),
+  (m) => m.NewConsortiumPage,
+);
+const editConsortiumPage = lazyPage(
+  () => import('./features/socialmap/ConsortiumFormPage'),
+  (m) => m.EditConsortiumPage,
+);
+const consortiumPage = lazyPage(() => import('./features/socialmap/ConsortiumPage'), (m) => m.ConsortiumPage);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -183,6 +198,14 @@ export const ValueCasesPage = valueCasesPage.Component;
 export const NewValueCasePage = newValueCasePage.Component;
 export const ValueCasePage = valueCasePage.Component;
 export const ValueCasePrintPage = valueCasePrintPage.Component;
+export const SocialMapPage = socialMapPage.Component;
+export const ServicesPage = servicesPage.Component;
+export const NewServicePage = newServicePage.Component;
+export const ServicePage = servicePage.Component;
+export const ConsortiaPage = consortiaPage.Component;
+export const NewConsortiumPage = newConsortiumPage.Component;
+export const EditConsortiumPage = editConsortiumPage.Component;
+export const ConsortiumPage = consortiumPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -103,6 +103,19 @@ import type {
   ValueCase,
   ValueCaseList,
   ValueCaseWrite,
+  Consortium,
+  ConsortiumList,
+  ConsortiumOffer,
+  ConsortiumShare,
+  ConsortiumWrite,
+  Coverage,
+  ServiceDomain,
+  ServiceLaw,
+  SocialAreaList,
+  SocialAreaWrite,
+  SocialService,
+  SocialServiceList,
+  SocialServiceWrite,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -348,8 +361,115 @@ export interface InteractionQuery {
   offset?: number;
 }
 
+/** Filters of the services list (GET …/services); all optional. */
+export interface ServiceQuery {
+  organisation_id?: number;
+  municipality_code?: string;
+  domain?: ServiceDomain;
+  published?: 'true' | 'false';
+}
+
+/** Filters of the coverage matrix (GET …/social-map/coverage). */
+export interface CoverageQuery {
+  municipality_code: string;
+  domain?: ServiceDomain;
+  law?: ServiceLaw;
+  published?: 'true' | 'false';
+}
+
 /** The endpoints of api/openapi.yaml that the web app uses. */
 export const api = {
+  // Sociale kaart en consortium
+  listSocialAreas: (slug: string, municipalityCode: string | undefined, signal?: AbortSignal) =>
+    request<SocialAreaList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/areas', { slug }), { municipality_code: municipalityCode }),
+      { signal },
+    ),
+  saveSocialAreas: (slug: string, body: SocialAreaWrite) =>
+    request<{ saved: number }>('POST', apiPath('/api/v1/workspaces/{slug}/areas', { slug }), {
+      body: body satisfies SocialAreaWrite,
+    }),
+  uploadSocialAreas: (slug: string, file: Blob) =>
+    request<{ saved: number }>('POST', apiPath('/api/v1/workspaces/{slug}/areas', { slug }), {
+      raw: { content: file, contentType: 'text/csv' },
+    }),
+  deleteSocialArea: (slug: string, code: string) =>
+    request<void>('DELETE', apiPath('/api/v1/workspaces/{slug}/areas/{code}', { slug, code })),
+  listServices: (slug: string, query: ServiceQuery, signal?: AbortSignal) =>
+    request<SocialServiceList>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/services', { slug }), { ...query }),
+      { signal },
+    ),
+  addService: (slug: string, body: SocialServiceWrite) =>
+    request<SocialService>('POST', apiPath('/api/v1/workspaces/{slug}/services', { slug }), {
+      body: body satisfies SocialServiceWrite,
+    }),
+  importServices: (slug: string, file: Blob) =>
+    request<{ imported: number }>('POST', apiPath('/api/v1/workspaces/{slug}/services/import', { slug }), {
+      raw: { content: file, contentType: 'text/csv' },
+    }),
+  getService: (slug: string, id: number, signal?: AbortSignal) =>
+    request<SocialService>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/services/{service_id}', { slug, service_id: id }),
+      { signal },
+    ),
+  replaceService: (slug: string, id: number, body: SocialServiceWrite) =>
+    request<SocialService>(
+      'PUT',
+      apiPath('/api/v1/workspaces/{slug}/services/{service_id}', { slug, service_id: id }),
+      { body: body satisfies SocialServiceWrite },
+    ),
+  deleteService: (slug: string, id: number) =>
+    request<void>('DELETE', apiPath('/api/v1/workspaces/{slug}/services/{service_id}', { slug, service_id: id })),
+  getCoverage: (slug: string, query: CoverageQuery, signal?: AbortSignal) =>
+    request<Coverage>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/social-map/coverage', { slug }), { ...query }),
+      { signal },
+    ),
+  listConsortia: (slug: string, signal?: AbortSignal) =>
+    request<ConsortiumList>('GET', apiPath('/api/v1/workspaces/{slug}/consortia', { slug }), { signal }),
+  addConsortium: (slug: string, body: ConsortiumWrite) =>
+    request<Consortium>('POST', apiPath('/api/v1/workspaces/{slug}/consortia', { slug }), {
+      body: body satisfies ConsortiumWrite,
+    }),
+  getConsortium: (slug: string, id: number, signal?: AbortSignal) =>
+    request<Consortium>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}', { slug, consortium_id: id }),
+      { signal },
+    ),
+  replaceConsortium: (slug: string, id: number, body: ConsortiumWrite) =>
+    request<Consortium>(
+      'PUT',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}', { slug, consortium_id: id }),
+      { body: body satisfies ConsortiumWrite },
+    ),
+  deleteConsortium: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}', { slug, consortium_id: id }),
+    ),
+  getConsortiumOffer: (slug: string, id: number, signal?: AbortSignal) =>
+    request<ConsortiumOffer>(
+      'GET',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}/offer', { slug, consortium_id: id }),
+      { signal },
+    ),
+  shareConsortium: (slug: string, id: number) =>
+    request<ConsortiumShare>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}/share', { slug, consortium_id: id }),
+    ),
+  unshareConsortium: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/consortia/{consortium_id}/share', { slug, consortium_id: id }),
+    ),
+
   // Samenwerkingsscan en waardecasus
   listScanTemplates: (slug: string, signal?: AbortSignal) =>
     request<ScanTemplates>('GET', apiPath('/api/v1/workspaces/{slug}/scan-templates', { slug }), { signal }),
@@ -879,6 +999,8 @@ export const api = {
 
 /** Links for downloads (the browser sends the session cookie; no JavaScript needed). */
 export const downloads = {
+  servicesExport: (slug: string, format: 'csv' | 'xlsx') =>
+    withQuery(apiPath('/api/v1/workspaces/{slug}/exports/services', { slug }), { format }),
   people: (slug: string, format: 'csv' | 'xlsx', organisationId?: number) =>
     withQuery(apiPath('/api/v1/workspaces/{slug}/exports/people', { slug }), {
       format,

@@ -264,3 +264,36 @@ export type ValueCaseFigures = ValueCase['figures'];
 export type ValueCaseList = { items: ValueCase[] };
 
 export const VALUE_CASE_LIGHTS: readonly ValueCaseLight[] = ['green', 'amber', 'red', 'none'];
+
+// Sociale kaart en consortium (tag "social-map")
+export type ServiceDomain = Schemas['ServiceDomain'];
+export type ServiceLaw = Schemas['ServiceLaw'];
+export type SocialArea = Schemas['Area'];
+export type SocialAreaList = { items: SocialArea[] };
+export type SocialAreaWrite =
+  paths['/api/v1/workspaces/{slug}/areas']['post']['requestBody']['content']['application/json'];
+export type SocialService = Schemas['Service'];
+export type SocialServiceWrite = Schemas['ServiceWrite'];
+export type SocialServiceList = { items: SocialService[] };
+export type Coverage = Schemas['Coverage'];
+export type CoverageCell = Coverage['cells'][number];
+export type Consortium = Schemas['Consortium'];
+export type ConsortiumWrite = Schemas['ConsortiumWrite'];
+export type ConsortiumList = { items: Consortium[] };
+export type ConsortiumOffer = Schemas['ConsortiumOffer'];
+export type ConsortiumShare =
+  paths['/api/v1/workspaces/{slug}/consortia/{consortium_id}/share']['post']['responses']['201']['content']['application/json'];
+
+export const SERVICE_DOMAINS: readonly ServiceDomain[] = [
+  'wmo_support',
+  'household_help',
+  'youth_care',
+  'district_nursing',
+  'welfare',
+  'debt_help',
+  'housing',
+  'carer_support',
+  'daytime_activities',
+  'other',
+];
+export const SERVICE_LAWS: readonly ServiceLaw[] = ['wmo', 'jeugdwet', 'wlz', 'zvw', 'free'];

@@ -1,0 +1,246 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import type { Consortium, ConsortiumWrite } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
+import { followedMunicipalities } from './socialmap';
+import { useSocialMapText } from './texts';
+
+const FIELDS = ['name', 'municipality_code', 'member_ids', 'contact_organisation_id', 'contact'] as const;
+const fieldId = (name: string) => `consortium-${name.replace(/_/g, '-')}`;
+
+/** Makes a new consortium. */
+export function NewConsortiumPage() {
+  const mt = useSocialMapText();
+  return (
+    <>
+      <PageHeading title={mt('consortium.newTitle')} />
+      <SocialMapNav />
+      <ConsortiumForm consortium={null} />
+    </>
+  );
+}
+
+/** Changes a consortium. */
+export function EditConsortiumPage() {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const id = idParam(useParams().consortiumId);
+  const consortium = useApiData(`consortium:${workspace.slug}:${id}`, (signal) =>
+    id ? api.getConsortium(workspace.slug, id, signal) : Promise.resolve(null),
+  );
+  if (id === null) return <NotFoundContent />;
+  return (
+    <>
+      <PageHeading title={mt('consortium.editTitle')} />
+      <SocialMapNav />
+      {consortium.error ? <ErrorAlert error={consortium.error} /> : null}
+      {consortium.loading && !consortium.data ? <Loading /> : null}
+      {consortium.data ? <ConsortiumForm key={consortium.data.id} consortium={consortium.data} /> : null}
+    </>
+  );
+}
+
+interface Values {
+  name: string;
+  municipality_code: string;
+  member_ids: number[];
+  contact_organisation_id: string;
+  contact: string;
+}
+
+function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
+  const mt = useSocialMapText();
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const base = useSocialMapBase();
+  const canEdit = useCanEdit();
+  const navigate = useNavigate();
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const orgItems = organisations.data?.items ?? [];
+  const municipalities = followedMunicipalities(orgItems);
+  const candidates = orgItems.filter((o) => o.kind !== 'municipality');
+  const [values, setValues] = useState<Values>(() => ({
+    name: consortium?.name ?? '',
+    municipality_code: consortium?.municipality_code ?? '',
+    member_ids: consortium?.member_ids ?? [],
+    contact_organisation_id: consortium?.contact_organisation_id ? String(consortium.contact_organisation_id) : '',
+    contact: consortium?.contact ?? '',
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  function set<K extends keyof Values>(name: K, value: Values[K]) {
+    setValues((v) => ({ ...v, [name]: value }));
+  }
+
+  function toggleMember(id: number, on: boolean) {
+    setValues((v) => {
+      const member_ids = on ? [...v.member_ids, id] : v.member_ids.filter((m) => m !== id);
+      const contact_organisation_id =
+        !on && v.contact_organisation_id === String(id) ? '' : v.contact_organisation_id;
+      return { ...v, member_ids, contact_organisation_id };
+    });
+  }
+
+  function focusField(name: string | undefined) {
+    if (!name) return;
+    const target =
+      name === 'member_ids'
+        ? document.querySelector<HTMLInputElement>('#consortium-members input')
+        : document.getElementById(fieldId(name));
+    target?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const found: FieldErrors = {};
+    if (!values.name.trim()) found.name = mt('error.required');
+    if (!values.municipality_code) found.municipality_code = mt('error.choose');
+    if (values.member_ids.length === 0) found.member_ids = mt('error.members');
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      focusField(firstInvalid(found, FIELDS));
+      return;
+    }
+    setErrors({});
+    const body: ConsortiumWrite = {
+      name: values.name.trim(),
+      municipality_code: values.municipality_code,
+      member_ids: values.member_ids,
+      contact_organisation_id: values.contact_organisation_id ? Number(values.contact_organisation_id) : null,
+      contact: values.contact.trim(),
+    };
+    setBusy(true);
+    try {
+      const saved = consortium
+        ? await api.replaceConsortium(workspace.slug, consortium.id, body)
+        : await api.addConsortium(workspace.slug, body);
+      navigate(`${base}/consortia/${saved.id}`, { state: { status: mt('consortium.saved', { name: saved.name }) } });
+    } catch (caught) {
+      const { fields, rest } = splitFieldErrors(caught, FIELDS);
+      setErrors(fields);
+      setError(rest);
+      focusField(firstInvalid(fields, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!canEdit) return <Paragraph>{mt('viewerReadOnly')}</Paragraph>;
+  if (organisations.loading && !organisations.data) return <Loading />;
+  const members = candidates.filter((o) => values.member_ids.includes(o.id));
+  return (
+    <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-labelledby="page-heading">
+      {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
+      {error ? <ErrorAlert error={error} /> : null}
+      <TextField
+        id={fieldId('name')}
+        label={mt('consortium.name')}
+        value={values.name}
+        onChange={(event) => set('name', event.target.value)}
+        error={errors.name}
+        maxLength={200}
+        required
+        autoComplete="off"
+      />
+      {organisations.data && municipalities.length === 0 ? (
+        <Alert type="info">
+          <Paragraph>{mt('municipality.none')}</Paragraph>
+        </Alert>
+      ) : null}
+      <SelectField
+        id={fieldId('municipality_code')}
+        label={mt('consortium.municipality')}
+        options={[
+          { value: '', label: mt('consortium.noMunicipality') },
+          ...municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })),
+        ]}
+        value={values.municipality_code}
+        onChange={(event) => set('municipality_code', event.target.value)}
+        error={errors.municipality_code}
+        required
+      />
+      <fieldset
+        className="aantafel-radio-group"
+        id="consortium-members"
+        aria-describedby={errors.member_ids ? 'consortium-members-error' : undefined}
+      >
+        <legend className="aantafel-radio-group__legend">{mt('consortium.members')}</legend>
+        {errors.member_ids ? (
+          <Paragraph id="consortium-members-error" className="aantafel-map-field-error">
+            {errors.member_ids}
+          </Paragraph>
+        ) : null}
+        {organisations.data && candidates.length === 0 ? <Paragraph>{mt('consortium.noCandidates')}</Paragraph> : null}
+        <div className="aantafel-radio-group__options">
+          {candidates.map((o) => (
+            <div key={o.id} className="aantafel-radio">
+              <input
+                type="checkbox"
+                id={`consortium-member-${o.id}`}
+                className="aantafel-radio__input"
+                checked={values.member_ids.includes(o.id)}
+                onChange={(event) => toggleMember(o.id, event.target.checked)}
+              />
+              <label htmlFor={`consortium-member-${o.id}`} className="aantafel-radio__label">
+                {o.name}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <SelectField
+        id={fieldId('contact_organisation_id')}
+        label={mt('consortium.contactOrganisation')}
+        aria-describedby="consortium-contact-organisation-hint"
+        options={[
+          { value: '', label: mt('consortium.noContact') },
+          ...members.map((o) => ({ value: String(o.id), label: o.name })),
+        ]}
+        value={values.contact_organisation_id}
+        onChange={(event) => set('contact_organisation_id', event.target.value)}
+        error={errors.contact_organisation_id}
+      />
+      <Paragraph id="consortium-contact-organisation-hint" className="aantafel-meta">
+        {mt('consortium.contactOrganisationHint')}
+      </Paragraph>
+      <TextField
+        id={fieldId('contact')}
+        label={mt('consortium.contact')}
+        description={mt('consortium.contactHint')}
+        value={values.contact}
+        onChange={(event) => set('contact', event.target.value)}
+        error={errors.contact}
+        maxLength={500}
+        autoComplete="off"
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy}>
+          {busy ? mt('common.saving') : mt('consortium.save')}
+        </Button>
+        <Link
+          to={consortium ? `${base}/consortia/${consortium.id}` : `${base}/consortia`}
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
+        >
+          {t('common.cancel')}
+        </Link>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,372 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import { SERVICE_DOMAINS, SERVICE_LAWS, type SocialService } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
+import {
+  SERVICE_FIELDS,
+  domainLabel,
+  emptyServiceForm,
+  followedMunicipalities,
+  formToService,
+  lawLabel,
+  municipalityOf,
+  serviceToForm,
+  type ServiceForm,
+} from './socialmap';
+import { useSocialMapText } from './texts';
+
+const fieldId = (name: string) => `service-${name.replace(/_/g, '-')}`;
+
+/** Records a new service. */
+export function NewServicePage() {
+  const mt = useSocialMapText();
+  return (
+    <>
+      <PageHeading title={mt('service.newTitle')} />
+      <SocialMapNav />
+      <ServiceFormBody service={null} knownCodes={[]} />
+    </>
+  );
+}
+
+/** Changes or deletes a service. */
+export function ServicePage() {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const id = idParam(useParams().serviceId);
+  const service = useApiData(`service:${workspace.slug}:${id}`, (signal) =>
+    id ? api.getService(workspace.slug, id, signal) : Promise.resolve(null),
+  );
+  const areas = useApiData(`areas:${workspace.slug}:all`, (signal) =>
+    api.listSocialAreas(workspace.slug, undefined, signal),
+  );
+  if (id === null) return <NotFoundContent />;
+  const loaded = service.data && areas.data;
+  return (
+    <>
+      <PageHeading title={service.data ? service.data.name : mt('service.editTitle')} />
+      <SocialMapNav />
+      {service.error ? <ErrorAlert error={service.error} /> : null}
+      {areas.error ? <ErrorAlert error={areas.error} /> : null}
+      {!loaded && !service.error ? <Loading /> : null}
+      {loaded && service.data ? (
+        <ServiceFormBody
+          key={service.data.id}
+          service={service.data}
+          knownCodes={areas.data?.items.map((a) => a.code) ?? []}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ServiceFormBody({ service, knownCodes }: { service: SocialService | null; knownCodes: string[] }) {
+  const mt = useSocialMapText();
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  const base = useSocialMapBase();
+  const canEdit = useCanEdit();
+  const navigate = useNavigate();
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const orgItems = organisations.data?.items ?? [];
+  const municipalities = followedMunicipalities(orgItems);
+  const providers = orgItems.filter((o) => o.kind !== 'municipality');
+  const [form, setForm] = useState<ServiceForm>(() => {
+    if (!service) return emptyServiceForm();
+    const known = [...knownCodes, ...service.areas.filter((c) => /^GM\d{4}$/.test(c))];
+    return serviceToForm(service, known);
+  });
+  const [shownMunicipality, setShownMunicipality] = useState<string>(() => {
+    const first = form.areas[0];
+    return first ? (municipalityOf(first) ?? '') : '';
+  });
+  const municipalityCode = municipalities.some((m) => m.code === shownMunicipality)
+    ? shownMunicipality
+    : (municipalities[0]?.code ?? '');
+  const municipality = municipalities.find((m) => m.code === municipalityCode);
+  const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
+    municipalityCode ? api.listSocialAreas(workspace.slug, municipalityCode, signal) : Promise.resolve({ items: [] }),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  function set<K extends keyof ServiceForm>(name: K, value: ServiceForm[K]) {
+    setForm((f) => ({ ...f, [name]: value }));
+  }
+
+  function toggleArea(code: string, on: boolean) {
+    setForm((f) => ({ ...f, areas: on ? [...f.areas, code] : f.areas.filter((c) => c !== code) }));
+  }
+
+  function focusField(name: string | undefined) {
+    if (!name) return;
+    const target =
+      name === 'areas'
+        ? (document.querySelector<HTMLInputElement>('#service-areas input') ?? document.getElementById(fieldId('codes')))
+        : document.getElementById(fieldId(name));
+    target?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const checked = formToService(form, mt);
+    if (checked.errors) {
+      setErrors(checked.errors);
+      focusField(firstInvalid(checked.errors, SERVICE_FIELDS));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const saved = service
+        ? await api.replaceService(workspace.slug, service.id, checked.body)
+        : await api.addService(workspace.slug, checked.body);
+      navigate(`${base}/services`, { state: { status: mt('service.saved', { name: saved.name }) } });
+    } catch (caught) {
+      const { fields, rest } = splitFieldErrors(caught, SERVICE_FIELDS);
+      setErrors(fields);
+      setError(rest);
+      focusField(firstInvalid(fields, SERVICE_FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const shownCodes = new Set((areas.data?.items ?? []).map((a) => a.code));
+  const otherChosen = form.areas.filter((c) => !shownCodes.has(c) && c !== municipalityCode);
+  const areasDescribedBy = ['service-areas-hint', errors.areas ? 'service-areas-error' : null].filter(Boolean).join(' ');
+
+  if (!canEdit) return <Paragraph>{mt('viewerReadOnly')}</Paragraph>;
+  if (organisations.loading && !organisations.data) return <Loading />;
+  return (
+    <>
+      {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
+      {organisations.data && providers.length === 0 ? (
+        <Alert type="info">
+          <Paragraph>{mt('service.noOrganisations')}</Paragraph>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-labelledby="page-heading">
+        {error ? <ErrorAlert error={error} /> : null}
+        <SelectField
+          id={fieldId('organisation_id')}
+          label={mt('service.organisation')}
+          options={[
+            { value: '', label: mt('service.noOrganisation') },
+            ...providers.map((o) => ({ value: String(o.id), label: o.name })),
+          ]}
+          value={form.organisation_id}
+          onChange={(event) => set('organisation_id', event.target.value)}
+          error={errors.organisation_id}
+          required
+        />
+        <TextField
+          id={fieldId('name')}
+          label={mt('service.name')}
+          value={form.name}
+          onChange={(event) => set('name', event.target.value)}
+          error={errors.name}
+          maxLength={200}
+          required
+          autoComplete="off"
+        />
+        <SelectField
+          id={fieldId('domain')}
+          label={mt('service.domain')}
+          options={[
+            { value: '', label: mt('service.noDomain') },
+            ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
+          ]}
+          value={form.domain}
+          onChange={(event) => set('domain', event.target.value)}
+          error={errors.domain}
+          required
+        />
+        <SelectField
+          id={fieldId('law')}
+          label={mt('service.law')}
+          aria-describedby="service-law-hint"
+          options={SERVICE_LAWS.map((l) => ({ value: l, label: lawLabel(mt, l) }))}
+          value={form.law}
+          onChange={(event) => set('law', event.target.value)}
+          error={errors.law}
+        />
+        <Paragraph id="service-law-hint" className="aantafel-meta">
+          {mt('service.lawHint')}
+        </Paragraph>
+        <TextField
+          id={fieldId('target_groups')}
+          label={mt('service.groups')}
+          description={mt('service.groupsHint')}
+          value={form.target_groups}
+          onChange={(event) => set('target_groups', event.target.value)}
+          error={errors.target_groups}
+          autoComplete="off"
+        />
+        <fieldset className="aantafel-radio-group" id="service-areas" aria-describedby={areasDescribedBy}>
+          <legend className="aantafel-radio-group__legend">{mt('service.areas')}</legend>
+          <Paragraph id="service-areas-hint" className="aantafel-meta">
+            {mt('service.areasHint')}
+          </Paragraph>
+          {errors.areas ? (
+            <Paragraph id="service-areas-error" className="aantafel-map-field-error">
+              {errors.areas}
+            </Paragraph>
+          ) : null}
+          {municipalities.length > 1 ? (
+            <SelectField
+              id="service-areas-municipality"
+              label={mt('service.areasMunicipality')}
+              options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+              value={municipalityCode}
+              onChange={(event) => setShownMunicipality(event.target.value)}
+            />
+          ) : null}
+          {areas.error ? <ErrorAlert error={areas.error} /> : null}
+          <div className="aantafel-radio-group__options">
+            {municipality ? (
+              <div className="aantafel-radio">
+                <input
+                  type="checkbox"
+                  id={`service-area-${municipality.code}`}
+                  className="aantafel-radio__input"
+                  checked={form.areas.includes(municipality.code)}
+                  onChange={(event) => toggleArea(municipality.code, event.target.checked)}
+                />
+                <label htmlFor={`service-area-${municipality.code}`} className="aantafel-radio__label">
+                  {mt('service.wholeMunicipality', { name: municipality.name, code: municipality.code })}
+                </label>
+              </div>
+            ) : null}
+            {(areas.data?.items ?? []).map((a) => (
+              <div key={a.code} className="aantafel-radio">
+                <input
+                  type="checkbox"
+                  id={`service-area-${a.code}`}
+                  className="aantafel-radio__input"
+                  checked={form.areas.includes(a.code)}
+                  onChange={(event) => toggleArea(a.code, event.target.checked)}
+                />
+                <label htmlFor={`service-area-${a.code}`} className="aantafel-radio__label">
+                  {a.name} <span className="aantafel-meta">({a.code})</span>
+                </label>
+              </div>
+            ))}
+          </div>
+          {municipality && areas.data && areas.data.items.length === 0 ? (
+            <Paragraph>{mt('service.noKnownAreas')}</Paragraph>
+          ) : null}
+          {otherChosen.length > 0 ? (
+            <Paragraph>
+              {mt('service.otherChosen', { codes: otherChosen.join(', ') })}
+            </Paragraph>
+          ) : null}
+          <TextField
+            id={fieldId('codes')}
+            label={mt('service.codes')}
+            description={mt('service.codesHint')}
+            value={form.codes}
+            onChange={(event) => set('codes', event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </fieldset>
+        <TextField
+          id={fieldId('contact')}
+          label={mt('service.contact')}
+          description={mt('service.contactHint')}
+          value={form.contact}
+          onChange={(event) => set('contact', event.target.value)}
+          error={errors.contact}
+          maxLength={500}
+          autoComplete="off"
+        />
+        <TextAreaField
+          id={fieldId('capacity_note')}
+          label={mt('service.capacity')}
+          description={mt('service.capacityHint')}
+          value={form.capacity_note}
+          onChange={(event) => set('capacity_note', event.target.value)}
+          error={errors.capacity_note}
+          maxLength={1000}
+        />
+        <TextField
+          id={fieldId('waiting_weeks')}
+          label={mt('service.waiting')}
+          value={form.waiting_weeks}
+          onChange={(event) => set('waiting_weeks', event.target.value)}
+          error={errors.waiting_weeks}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <div className="aantafel-radio aantafel-map-publish">
+          <input
+            type="checkbox"
+            id={fieldId('published')}
+            className="aantafel-radio__input"
+            checked={form.published}
+            aria-describedby="service-published-hint"
+            onChange={(event) => set('published', event.target.checked)}
+          />
+          <label htmlFor={fieldId('published')} className="aantafel-radio__label">
+            <strong>{mt('service.published')}</strong>
+          </label>
+        </div>
+        <Paragraph id="service-published-hint" className="aantafel-map-note">
+          {mt('service.publishedHint')}
+        </Paragraph>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={busy}>
+            {busy ? mt('common.saving') : mt('service.save')}
+          </Button>
+          <Link
+            to={`${base}/services`}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
+          >
+            {t('common.cancel')}
+          </Link>
+          {service ? (
+            <Button type="button" appearance="subtle-button" onClick={() => setDeleting(true)}>
+              {mt('service.delete')}
+            </Button>
+          ) : null}
+        </ButtonGroup>
+      </form>
+      {service && deleting ? (
+        <ConfirmDialog
+          open
+          title={mt('service.deleteTitle', { name: service.name })}
+          confirmLabel={mt('common.delete')}
+          busyLabel={mt('common.deleting')}
+          onCancel={() => setDeleting(false)}
+          onConfirm={async () => {
+            await api.deleteService(workspace.slug, service.id);
+            setDeleting(false);
+            navigate(`${base}/services`, { state: { status: mt('service.deleted', { name: service.name }) } });
+          }}
+        >
+          {mt('service.deleteBody')}
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

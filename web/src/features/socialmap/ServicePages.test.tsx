@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { jsonResponse } from '../../test/render';
+import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { NewServicePage } from './ServiceFormPage';
+import { ServicesPage } from './ServicesPage';
+
+const ORGANISATIONS = {
+  items: [
+    { id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' },
+    { id: 11, kind: 'provider', name: 'De Linde', municipality_code: null },
+  ],
+};
+const AREAS = { items: [{ code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355' }] };
+
+describe('NewServicePage', () => {
+  it('shows the server\'s field problems at their fields and explains publishing', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/areas': () => jsonResponse(200, AREAS),
+      'POST /api/v1/workspaces/demo/services': () =>
+        jsonResponse(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Niet alles is goed ingevuld.',
+            fields: { name: 'Deze naam is te lang.', 'areas[0]': 'Deze code bestaat niet.' },
+          },
+        }),
+    });
+    const user = userEvent.setup();
+    renderInWorkspace(<NewServicePage />, { route: '/w/demo/social-map/services/new', path: '/w/:slug/social-map/services/new' });
+    await user.selectOptions(await screen.findByLabelText('Organisatie die de hulp biedt'), 'De Linde');
+    await user.type(screen.getByLabelText('Naam van de voorziening'), 'Buurtkamer');
+    await user.selectOptions(screen.getByLabelText('Soort hulp'), 'Welzijn');
+    await user.click(await screen.findByRole('checkbox', { name: 'Centrum (BU03550101)' }));
+    const publish = screen.getByRole('checkbox', { name: 'Publiceren' });
+    expect(publish).toHaveAccessibleDescription(/Alleen gepubliceerde voorzieningen zijn zichtbaar voor de partners/);
+    await user.click(publish);
+    await user.click(screen.getByRole('button', { name: 'Voorziening opslaan' }));
+
+    const name = screen.getByLabelText('Naam van de voorziening');
+    expect(await screen.findByText('Deze naam is te lang.')).toBeInTheDocument();
+    expect(name).toHaveAccessibleDescription('Deze naam is te lang.');
+    expect(name).toHaveFocus();
+    const areas = screen.getByRole('group', { name: 'Waar biedt u deze hulp?' });
+    expect(within(areas).getByText('Deze code bestaat niet.')).toBeInTheDocument();
+    const body = JSON.parse(String(fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')?.[1]?.body));
+    expect(body).toMatchObject({ organisation_id: 11, name: 'Buurtkamer', domain: 'welfare', areas: ['BU03550101'], published: true });
+  });
+});
+
+describe('ServicesPage', () => {
+  it('lists problems of a refused import as "Regel N, kolom X: …" and says nothing was imported', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/services': () => jsonResponse(200, { items: [] }),
+      'POST /api/v1/workspaces/demo/services/import': () =>
+        jsonResponse(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Niet alles is goed ingevuld.',
+            fields: { 'line 3.domain': 'Kies een van de mogelijke waarden.', 'line 2.organisation': 'Onbekend.' },
+          },
+        }),
+    });
+    const user = userEvent.setup();
+    renderInWorkspace(<ServicesPage />, { route: '/w/demo/social-map/services', path: '/w/:slug/social-map/services' });
+    expect(await screen.findByText('Er zijn geen voorzieningen gevonden.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Alle voorzieningen downloaden (CSV)' })).toHaveAttribute(
+      'href',
+      '/api/v1/workspaces/demo/exports/services?format=csv',
+    );
+    await user.click(screen.getByRole('button', { name: 'Bestand inlezen' }));
+    expect(screen.getByText('Kies eerst een bestand.')).toBeInTheDocument();
+    await user.upload(
+      screen.getByLabelText('CSV-bestand met voorzieningen'),
+      new File(['organisatie;naam\n'], 'v.csv', { type: 'text/csv' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Bestand inlezen' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Er is niets ingelezen. Pas het bestand aan en probeer het opnieuw.')).toBeInTheDocument();
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Regel 2, kolom organisatie: Onbekend.',
+      'Regel 3, kolom domein: Kies een van de mogelijke waarden.',
+    ]);
+  });
+});

@@ -1,0 +1,290 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { api, downloads } from '../../api/client';
+import { SERVICE_DOMAINS, type ServiceDomain } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useApiData } from '../../components/useApiData';
+import { useWorkspace } from '../shell/workspaceContext';
+import { SocialMapNav, useCanEdit, useHandedOverStatus, useSocialMapBase, useUrlFilters } from './common';
+import { csvProblems, csvProblemText, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
+import { useSocialMapText } from './texts';
+
+const IMPORT_COLUMNS = 'organisatie;naam;domein;wet;doelgroepen;gebieden;contact;capaciteit;wachttijd_weken;gepubliceerd';
+
+/** All services with filters, the CSV import and the downloads. */
+export function ServicesPage() {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const base = useSocialMapBase();
+  const canEdit = useCanEdit();
+  const handedOver = useHandedOverStatus();
+  const params = useUrlFilters();
+  const organisationId = /^\d+$/.test(params.get('organisatie') ?? '') ? Number(params.get('organisatie')) : undefined;
+  const municipalityCode = /^GM\d{4}$/.test(params.get('gemeente') ?? '') ? (params.get('gemeente') as string) : undefined;
+  const domain = (SERVICE_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
+    ? (params.get('domein') as ServiceDomain)
+    : undefined;
+  const published = params.get('gepubliceerd') === 'ja' ? 'true' : params.get('gepubliceerd') === 'nee' ? 'false' : undefined;
+  const [version, setVersion] = useState(0);
+  const services = useApiData(
+    `services:${workspace.slug}:${organisationId ?? ''}:${municipalityCode ?? ''}:${domain ?? ''}:${published ?? ''}:${version}`,
+    (signal) =>
+      api.listServices(
+        workspace.slug,
+        { organisation_id: organisationId, municipality_code: municipalityCode, domain, published },
+        signal,
+      ),
+  );
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const orgItems = organisations.data?.items ?? [];
+  const municipalities = followedMunicipalities(orgItems);
+  const items = services.data?.items ?? [];
+
+  const setParam = params.set;
+
+  return (
+    <>
+      <PageHeading title={mt('services.title')} />
+      <SocialMapNav />
+      <Paragraph>{mt('services.intro')}</Paragraph>
+      <StatusMessage>{handedOver}</StatusMessage>
+      <section className="aantafel-filters" aria-labelledby="services-filters-heading">
+        <Heading2 id="services-filters-heading">{mt('services.filters')}</Heading2>
+        <div className="aantafel-filters__fields">
+          <SelectField
+            id="services-organisation"
+            label={mt('services.organisation')}
+            options={[
+              { value: '', label: mt('services.allOrganisations') },
+              ...orgItems
+                .filter((o) => o.kind !== 'municipality')
+                .map((o) => ({ value: String(o.id), label: o.name })),
+            ]}
+            value={organisationId ? String(organisationId) : ''}
+            onChange={(event) => setParam('organisatie', event.target.value)}
+          />
+          <SelectField
+            id="services-municipality"
+            label={mt('services.municipality')}
+            options={[
+              { value: '', label: mt('services.allMunicipalities') },
+              ...municipalities.map((m) => ({ value: m.code, label: m.name })),
+            ]}
+            value={municipalityCode ?? ''}
+            onChange={(event) => setParam('gemeente', event.target.value)}
+          />
+          <SelectField
+            id="services-domain"
+            label={mt('services.domain')}
+            options={[
+              { value: '', label: mt('map.allDomains') },
+              ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
+            ]}
+            value={domain ?? ''}
+            onChange={(event) => setParam('domein', event.target.value)}
+          />
+          <SelectField
+            id="services-published"
+            label={mt('services.published')}
+            options={[
+              { value: '', label: mt('services.publishedAll') },
+              { value: 'ja', label: mt('services.publishedYes') },
+              { value: 'nee', label: mt('services.publishedNo') },
+            ]}
+            value={params.get('gepubliceerd') ?? ''}
+            onChange={(event) => setParam('gepubliceerd', event.target.value)}
+          />
+        </div>
+      </section>
+      {services.error ? <ErrorAlert error={services.error} /> : null}
+      {services.loading && !services.data ? <Loading /> : null}
+      {services.data && items.length === 0 ? <Paragraph>{mt('services.empty')}</Paragraph> : null}
+      {items.length > 0 ? (
+        <div className="aantafel-map-scroll" role="region" aria-labelledby="services-caption" tabIndex={0}>
+          <table className="utrecht-table aantafel-table">
+            <caption className="utrecht-table__caption" id="services-caption">
+              {mt('services.caption', { count: items.length })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.name')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.organisation')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.domain')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.law')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.areas')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.waiting')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.status')}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((s) => (
+                <tr key={s.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    <Link to={`${base}/services/${s.id}`} className="utrecht-link utrecht-link--html-a">
+                      {s.name}
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{s.organisation_name}</td>
+                  <td className="utrecht-table__cell">{domainLabel(mt, s.domain)}</td>
+                  <td className="utrecht-table__cell">{lawLabel(mt, s.law)}</td>
+                  <td className="utrecht-table__cell">{s.areas.join(', ')}</td>
+                  <td className="utrecht-table__cell">
+                    {s.waiting_weeks === null
+                      ? mt('common.none')
+                      : s.waiting_weeks === 1
+                        ? mt('services.week')
+                        : mt('services.weeks', { count: s.waiting_weeks })}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {s.published ? (
+                      <span className="aantafel-badge aantafel-badge--ok">
+                        <span aria-hidden="true">✓ </span>
+                        {mt('services.isPublished')}
+                      </span>
+                    ) : (
+                      <span className="aantafel-badge aantafel-badge--muted">{mt('services.notPublished')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <section className="aantafel-section" aria-labelledby="services-export-heading">
+        <Heading2 id="services-export-heading">{mt('services.export')}</Heading2>
+        <ul className="aantafel-map-list">
+          <li>
+            <a href={downloads.servicesExport(workspace.slug, 'csv')} className="utrecht-link utrecht-link--html-a" download>
+              {mt('services.exportCsv')}
+            </a>
+          </li>
+          <li>
+            <a href={downloads.servicesExport(workspace.slug, 'xlsx')} className="utrecht-link utrecht-link--html-a" download>
+              {mt('services.exportXlsx')}
+            </a>
+          </li>
+        </ul>
+      </section>
+      {canEdit ? <ImportSection onImported={() => setVersion((v) => v + 1)} /> : null}
+    </>
+  );
+}
+
+/** Reads services from a CSV file: all rows or none, with every problem at its line and column. */
+function ImportSection({ onImported }: { onImported: () => void }) {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblems(null);
+    setError(null);
+    setStatus('');
+    if (!file) {
+      setFileError(mt('error.file'));
+      fileRef.current?.focus();
+      return;
+    }
+    setFileError(undefined);
+    setBusy(true);
+    try {
+      const result = await api.importServices(workspace.slug, file);
+      setStatus(mt('import.done', { count: result.imported }));
+      setFile(null);
+      if (fileRef.current) fileRef.current.value = '';
+      onImported();
+    } catch (caught) {
+      const list = csvProblems(caught);
+      if (list) {
+        setProblems(list.map((p) => csvProblemText(p, mt)));
+        setTimeout(() => problemsRef.current?.focus(), 0);
+      } else {
+        setError(caught);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="aantafel-section" aria-labelledby="services-import-heading">
+      <Heading2 id="services-import-heading">{mt('import.title')}</Heading2>
+      <Paragraph>{mt('import.intro')}</Paragraph>
+      <Paragraph>
+        <code className="aantafel-code">{IMPORT_COLUMNS}</code>
+      </Paragraph>
+      <Paragraph>{mt('import.columnsHint')}</Paragraph>
+      <StatusMessage>{status}</StatusMessage>
+      <form noValidate onSubmit={submit} aria-labelledby="services-import-heading" aria-busy={busy || undefined}>
+        {error ? <ErrorAlert error={error} /> : null}
+        {problems ? (
+          <div className="aantafel-map-problems" tabIndex={-1} ref={problemsRef}>
+            <Alert type="error">
+              <Paragraph className="aantafel-alert-title">{mt('import.problemsTitle')}</Paragraph>
+              <Paragraph>{mt('import.nothing')}</Paragraph>
+              <ul className="aantafel-map-list">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </Alert>
+          </div>
+        ) : null}
+        <FormField invalid={Boolean(fileError)}>
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="services-file">{mt('import.file')}</FormLabel>
+          </div>
+          <FormFieldDescription id="services-file-description">{mt('import.fileHint')}</FormFieldDescription>
+          {fileError ? <FormFieldErrorMessage id="services-file-error">{fileError}</FormFieldErrorMessage> : null}
+          <div className="utrecht-form-field__input">
+            <input
+              ref={fileRef}
+              id="services-file"
+              type="file"
+              className="aantafel-file"
+              accept=".csv,text/csv"
+              aria-describedby={fileError ? 'services-file-description services-file-error' : 'services-file-description'}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setFileError(undefined);
+                setProblems(null);
+              }}
+            />
+          </div>
+        </FormField>
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button" busy={busy}>
+            {busy ? mt('import.busy') : mt('import.submit')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,423 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { api } from '../../api/client';
+import { SERVICE_DOMAINS, SERVICE_LAWS, type ServiceDomain, type ServiceLaw } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { useApiData } from '../../components/useApiData';
+import { splitFieldErrors } from '../whoiswho/formErrors';
+import { useWorkspace } from '../shell/workspaceContext';
+import { CoverageSummary, CoverageTable, MatrixLegend, SocialMapNav, useCanEdit, useUrlFilters } from './common';
+import { areaKind, areaUploadProblems, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
+import { useSocialMapText } from './texts';
+
+/** The social map of one municipality the workspace follows: summary, matrix and its areas. */
+export function SocialMapPage() {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
+  const params = useUrlFilters();
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const municipalities = followedMunicipalities(organisations.data?.items ?? []);
+  const chosen = params.get('gemeente');
+  const code = municipalities.some((m) => m.code === chosen) ? (chosen as string) : (municipalities[0]?.code ?? '');
+  const municipality = municipalities.find((m) => m.code === code);
+  const domain = (SERVICE_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
+    ? (params.get('domein') as ServiceDomain)
+    : undefined;
+  const law = (SERVICE_LAWS as readonly string[]).includes(params.get('wet') ?? '')
+    ? (params.get('wet') as ServiceLaw)
+    : undefined;
+  const publishedOnly = params.get('gepubliceerd') === 'ja';
+  const [version, setVersion] = useState(0);
+  const coverage = useApiData(
+    `coverage:${workspace.slug}:${code}:${domain ?? ''}:${law ?? ''}:${publishedOnly}:${version}`,
+    (signal) =>
+      code
+        ? api.getCoverage(
+            workspace.slug,
+            { municipality_code: code, domain, law, published: publishedOnly ? 'true' : undefined },
+            signal,
+          )
+        : Promise.resolve(undefined),
+  );
+  const names = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
+
+  const setParam = params.set;
+
+  const onlyMunicipality =
+    coverage.data !== undefined && coverage.data.areas.every((a) => areaKind(a.code) === 'municipality');
+
+  return (
+    <>
+      <PageHeading title={mt('map.title')} />
+      <SocialMapNav />
+      <Paragraph>{mt('intro')}</Paragraph>
+      {!canEdit ? <Paragraph>{mt('viewerReadOnly')}</Paragraph> : null}
+      {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
+      {organisations.loading && !organisations.data ? <Loading /> : null}
+      {organisations.data && municipalities.length === 0 ? (
+        <Alert type="info">
+          <Paragraph>{mt('municipality.none')}</Paragraph>
+          <Paragraph>
+            <Link
+              to={`/w/${encodeURIComponent(workspace.slug)}/people/organisations`}
+              className="utrecht-link utrecht-link--html-a"
+            >
+              {mt('municipality.toWhoiswho')}
+            </Link>
+          </Paragraph>
+        </Alert>
+      ) : null}
+      {municipality ? (
+        <>
+          <section className="aantafel-filters" aria-labelledby="map-filters-heading">
+            <Heading2 id="map-filters-heading">{mt('map.filters')}</Heading2>
+            <div className="aantafel-filters__fields">
+              <SelectField
+                id="map-municipality"
+                label={mt('municipality.label')}
+                options={municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
+                value={code}
+                onChange={(event) => setParam('gemeente', event.target.value)}
+              />
+              <SelectField
+                id="map-domain"
+                label={mt('map.domain')}
+                options={[
+                  { value: '', label: mt('map.allDomains') },
+                  ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
+                ]}
+                value={domain ?? ''}
+                onChange={(event) => setParam('domein', event.target.value)}
+              />
+              <SelectField
+                id="map-law"
+                label={mt('map.law')}
+                options={[
+                  { value: '', label: mt('map.allLaws') },
+                  ...SERVICE_LAWS.map((l) => ({ value: l, label: lawLabel(mt, l) })),
+                ]}
+                value={law ?? ''}
+                onChange={(event) => setParam('wet', event.target.value)}
+              />
+              <div className="aantafel-radio">
+                <input
+                  type="checkbox"
+                  id="map-published"
+                  className="aantafel-radio__input"
+                  checked={publishedOnly}
+                  onChange={(event) => setParam('gepubliceerd', event.target.checked ? 'ja' : '')}
+                />
+                <label htmlFor="map-published" className="aantafel-radio__label">
+                  {mt('map.publishedOnly')}
+                </label>
+              </div>
+            </div>
+          </section>
+          {coverage.error ? <ErrorAlert error={coverage.error} /> : null}
+          {coverage.loading && !coverage.data ? <Loading /> : null}
+          {coverage.data ? (
+            <>
+              <CoverageSummary coverage={coverage.data} headingId="map-summary-heading" />
+              {onlyMunicipality ? (
+                <Alert type="info">
+                  <Paragraph>{mt('map.noAreas')}</Paragraph>
+                </Alert>
+              ) : null}
+              <MatrixLegend />
+              <CoverageTable
+                id="map-matrix"
+                coverage={coverage.data}
+                caption={mt('matrix.caption', { municipality: municipality.name })}
+                nameOf={(id) => names.get(id)}
+              />
+            </>
+          ) : null}
+          <AreasSection
+            municipalityCode={code}
+            municipalityName={municipality.name}
+            canEdit={canEdit}
+            onChanged={() => setVersion((v) => v + 1)}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The districts and neighbourhoods of one municipality: list, add one, read a CSV, delete. */
+function AreasSection({
+  municipalityCode,
+  municipalityName,
+  canEdit,
+  onChanged,
+}: {
+  municipalityCode: string;
+  municipalityName: string;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const mt = useSocialMapText();
+  const { workspace } = useWorkspace();
+  const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
+    api.listSocialAreas(workspace.slug, municipalityCode, signal),
+  );
+  const [status, setStatus] = useState('');
+  const [codeValue, setCodeValue] = useState('');
+  const [nameValue, setNameValue] = useState('');
+  const [addErrors, setAddErrors] = useState<{ code?: string; name?: string }>({});
+  const [addError, setAddError] = useState<unknown>(null);
+  const [adding, setAdding] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [uploadProblems, setUploadProblems] = useState<string[] | null>(null);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const [deleting, setDeleting] = useState<{ code: string; name: string } | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const code = codeValue.trim().toUpperCase();
+    const name = nameValue.trim();
+    const errors: { code?: string; name?: string } = {};
+    if (!code) errors.code = mt('error.required');
+    else if (areaKind(code) === null || areaKind(code) === 'municipality') errors.code = mt('error.areaCode');
+    if (!name) errors.name = mt('error.required');
+    setAddErrors(errors);
+    setAddError(null);
+    if (errors.code) return codeRef.current?.focus();
+    if (errors.name) return nameRef.current?.focus();
+    setAdding(true);
+    try {
+      await api.saveSocialAreas(workspace.slug, { items: [{ code, name }] });
+      setCodeValue('');
+      setNameValue('');
+      setStatus(mt('areas.added', { name }));
+      await areas.reload();
+      onChanged();
+    } catch (caught) {
+      const { fields, rest } = splitFieldErrors(caught, ['areas']);
+      const message = fields.areas;
+      if (message) {
+        const isName = Object.keys((caught as { fields?: Record<string, string> }).fields ?? {}).some((f) =>
+          f.endsWith('.name'),
+        );
+        setAddErrors(isName ? { name: message } : { code: message });
+        (isName ? nameRef : codeRef).current?.focus();
+      }
+      setAddError(rest);
+    } finally {
+      setAdding(false);
+    }
+  }
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    setUploadProblems(null);
+    setUploadError(null);
+    if (!file) {
+      setFileError(mt('error.file'));
+      fileRef.current?.focus();
+      return;
+    }
+    setFileError(undefined);
+    setUploading(true);
+    try {
+      const result = await api.uploadSocialAreas(workspace.slug, file);
+      setStatus(mt('areas.uploaded', { count: result.saved }));
+      setFile(null);
+      if (fileRef.current) fileRef.current.value = '';
+      await areas.reload();
+      onChanged();
+    } catch (caught) {
+      const problems = areaUploadProblems(caught, mt);
+      if (problems) {
+        setUploadProblems(problems);
+        setTimeout(() => problemsRef.current?.focus(), 0);
+      } else {
+        setUploadError(caught);
+      }
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  const items = areas.data?.items ?? [];
+  return (
+    <section className="aantafel-section" aria-labelledby="areas-heading">
+      <Heading2 id="areas-heading">{mt('areas.title')}</Heading2>
+      <Paragraph>{mt('areas.intro')}</Paragraph>
+      <StatusMessage>{status}</StatusMessage>
+      {areas.error ? <ErrorAlert error={areas.error} /> : null}
+      {areas.loading && !areas.data ? <Loading /> : null}
+      {areas.data && items.length === 0 ? <Paragraph>{mt('areas.empty')}</Paragraph> : null}
+      {items.length > 0 ? (
+        <div className="aantafel-map-scroll" role="region" aria-labelledby="areas-caption" tabIndex={0}>
+          <table className="utrecht-table aantafel-table">
+            <caption className="utrecht-table__caption" id="areas-caption">
+              {mt('areas.caption', { municipality: municipalityName })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{mt('areas.name')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('areas.code')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('areas.kind')}</th>
+                {canEdit ? (
+                  <th scope="col" className="utrecht-table__header-cell">
+                    <span className="aantafel-visually-hidden">{mt('areas.actions')}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((a) => {
+                const kind = areaKind(a.code);
+                return (
+                  <tr key={a.code} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">{a.name}</th>
+                    <td className="utrecht-table__cell">{a.code}</td>
+                    <td className="utrecht-table__cell">{kind ? mt(`kind.${kind}`) : mt('common.none')}</td>
+                    {canEdit ? (
+                      <td className="utrecht-table__cell">
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          onClick={() => setDeleting({ code: a.code, name: a.name })}
+                        >
+                          {mt('areas.delete', { name: a.name })}
+                        </Button>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {canEdit ? (
+        <>
+          <form noValidate onSubmit={add} aria-labelledby="areas-add-heading" aria-busy={adding || undefined}>
+            <Heading3 id="areas-add-heading">{mt('areas.addTitle')}</Heading3>
+            {addError ? <ErrorAlert error={addError} /> : null}
+            <div className="aantafel-map-add">
+              <TextField
+                id="area-code"
+                label={mt('areas.code')}
+                description={mt('areas.codeHint')}
+                value={codeValue}
+                onChange={(event) => setCodeValue(event.target.value)}
+                error={addErrors.code}
+                inputRef={codeRef}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <TextField
+                id="area-name"
+                label={mt('areas.name')}
+                value={nameValue}
+                onChange={(event) => setNameValue(event.target.value)}
+                error={addErrors.name}
+                inputRef={nameRef}
+                autoComplete="off"
+              />
+            </div>
+            <ButtonGroup>
+              <Button type="submit" appearance="secondary-action-button" busy={adding}>
+                {mt('areas.add')}
+              </Button>
+            </ButtonGroup>
+          </form>
+          <form noValidate onSubmit={upload} aria-labelledby="areas-upload-heading" aria-busy={uploading || undefined}>
+            <Heading3 id="areas-upload-heading">{mt('areas.uploadTitle')}</Heading3>
+            {uploadError ? <ErrorAlert error={uploadError} /> : null}
+            {uploadProblems ? (
+              <div className="aantafel-map-problems" tabIndex={-1} ref={problemsRef}>
+                <Alert type="error">
+                  <Paragraph>{mt('areas.problems')}</Paragraph>
+                  <ul className="aantafel-map-list">
+                    {uploadProblems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              </div>
+            ) : null}
+            <FormField invalid={Boolean(fileError)}>
+              <div className="utrecht-form-field__label">
+                <FormLabel htmlFor="areas-file">{mt('areas.file')}</FormLabel>
+              </div>
+              <FormFieldDescription id="areas-file-description">
+                {mt('areas.uploadHint')} <code className="aantafel-code">code;naam</code>
+              </FormFieldDescription>
+              {fileError ? <FormFieldErrorMessage id="areas-file-error">{fileError}</FormFieldErrorMessage> : null}
+              <div className="utrecht-form-field__input">
+                <input
+                  ref={fileRef}
+                  id="areas-file"
+                  type="file"
+                  className="aantafel-file"
+                  accept=".csv,text/csv"
+                  aria-describedby={fileError ? 'areas-file-description areas-file-error' : 'areas-file-description'}
+                  aria-invalid={fileError ? true : undefined}
+                  onChange={(event) => {
+                    setFile(event.target.files?.[0] ?? null);
+                    setFileError(undefined);
+                    setUploadProblems(null);
+                  }}
+                />
+              </div>
+            </FormField>
+            <ButtonGroup>
+              <Button type="submit" appearance="secondary-action-button" busy={uploading}>
+                {mt('areas.upload')}
+              </Button>
+            </ButtonGroup>
+          </form>
+        </>
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          open
+          title={mt('areas.deleteTitle', { name: deleting.name })}
+          confirmLabel={mt('common.delete')}
+          busyLabel={mt('common.deleting')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            await api.deleteSocialArea(workspace.slug, deleting.code);
+            setStatus(mt('areas.deleted', { name: deleting.name }));
+            setDeleting(null);
+            await areas.reload();
+            onChanged();
+          }}
+        >
+          {mt('areas.deleteBody')}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { Coverage } from '../../api/types';
+import { useWorkspace } from '../shell/workspaceContext';
+import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
+import { useSocialMapText } from './texts';
+import './socialmap.css';
+
+/** Base path of this area: /w/{slug}/social-map. */
+export function useSocialMapBase(): string {
+  const { workspace } = useWorkspace();
+  return `/w/${encodeURIComponent(workspace.slug)}/social-map`;
+}
+
+/** Whether the current person may change data here (viewers only look). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}
+
+export type SocialMapSection = 'map' | 'services' | 'newService' | 'consortia' | 'newConsortium';
+
+export function socialMapSection(path: string, base: string): SocialMapSection | null {
+  if (!path.startsWith(base)) return null;
+  const rest = path.slice(base.length).replace(/\/$/, '');
+  if (rest === '') return 'map';
+  if (rest === '/services/new') return 'newService';
+  if (rest.startsWith('/services')) return 'services';
+  if (rest === '/consortia/new') return 'newConsortium';
+  if (rest.startsWith('/consortia')) return 'consortia';
+  return null;
+}
+
+/** The area's own menu. */
+export function SocialMapNav() {
+  const mt = useSocialMapText();
+  const base = useSocialMapBase();
+  const canEdit = useCanEdit();
+  const { pathname } = useLocation();
+  const section = socialMapSection(pathname, base);
+  const tabs: { id: SocialMapSection; to: string; label: string }[] = [
+    { id: 'map', to: base, label: mt('nav.map') },
+    { id: 'services', to: `${base}/services`, label: mt('nav.services') },
+    ...(canEdit ? [{ id: 'newService' as const, to: `${base}/services/new`, label: mt('nav.newService') }] : []),
+    { id: 'consortia', to: `${base}/consortia`, label: mt('nav.consortia') },
+    ...(canEdit ? [{ id: 'newConsortium' as const, to: `${base}/consortia/new`, label: mt('nav.newConsortium') }] : []),
+  ];
+  return (
+    <nav className="aantafel-tabs" aria-label={mt('navLabel')}>
+      <ul className="aantafel-tabs__list">
+        {tabs.map((tab) => {
+          const current = section === tab.id;
+          const exact = pathname.replace(/\/$/, '') === tab.to;
+          return (
+            <li key={tab.id}>
+              <Link
+                to={tab.to}
+                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
+                aria-current={current ? (exact ? 'page' : 'true') : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+const ICON: Record<CellState, string> = { gap: '✕', single: '!', covered: '✓' };
+
+/** The meaning of the marks in the matrix, in words. */
+export function MatrixLegend() {
+  const mt = useSocialMapText();
+  return (
+    <section aria-labelledby="map-legend-heading">
+      <Heading2 id="map-legend-heading" className="aantafel-visually-hidden">
+        {mt('legend.title')}
+      </Heading2>
+      <ul className="aantafel-map-legend">
+        {(['gap', 'single', 'covered'] as const).map((state) => (
+          <li key={state} className={`aantafel-map-cell--${state}`}>
+            <span aria-hidden="true" className="aantafel-map-cell__icon">
+              {ICON[state]}
+            </span>{' '}
+            <strong>{mt(`legend.${state}Label`)}</strong>
+            {': '}
+            {mt(`legend.${state}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Cell({ cell }: { cell: MatrixCell }) {
+  const mt = useSocialMapText();
+  const label =
+    cell.state === 'gap'
+      ? mt('matrix.gap')
+      : cell.state === 'single'
+        ? mt('matrix.single')
+        : mt('matrix.covered', { count: cell.providers.length });
+  return (
+    <td className={`utrecht-table__cell aantafel-map-cell aantafel-map-cell--${cell.state}`} data-state={cell.state}>
+      <span className="aantafel-map-cell__state">
+        <span aria-hidden="true" className="aantafel-map-cell__icon">
+          {ICON[cell.state]}
+        </span>{' '}
+        {label}
+      </span>
+      {cell.providers.length > 0 ? (
+        <ul>
+          {cell.providers.map((p) => (
+            <li key={p.id}>{p.name}</li>
+          ))}
+        </ul>
+      ) : null}
+    </td>
+  );
+}
+
+/**
+ * The matrix of areas × kinds of help as a table: row headers are the areas, column headers the
+ * kinds of help; each cell names its providers and says in words (and an icon) whether it is a
+ * gap or has a single provider. Wide tables scroll inside a focusable, labelled region.
+ */
+export function CoverageTable({
+  coverage,
+  caption,
+  nameOf,
+  id,
+}: {
+  coverage: Coverage;
+  caption: string;
+  nameOf: (id: number) => string | undefined;
+  id: string;
+}) {
+  const mt = useSocialMapText();
+  const view = buildMatrix(coverage, nameOf);
+  const captionId = `${id}-caption`;
+  return (
+    <div className="aantafel-map-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="utrecht-table aantafel-table aantafel-map-table" id={id}>
+        <caption className="utrecht-table__caption" id={captionId}>
+          {caption}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              {mt('matrix.area')}
+            </th>
+            {view.domains.map((d) => (
+              <th key={d} scope="col" className="utrecht-table__header-cell">
+                {domainLabel(mt, d)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {view.rows.map((row) => (
+            <tr key={row.code} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                {row.name}
+                <span className="aantafel-meta">
+                  {' '}
+                  ({row.kind ? `${mt(`kind.${row.kind}`)} ` : ''}
+                  {row.code})
+                </span>
+              </th>
+              {row.cells.map((cell) => (
+                <Cell key={cell.domain} cell={cell} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Geen aanbieder: 3", "Maar één aanbieder: 2", … */
+export function CoverageSummary({ coverage, headingId }: { coverage: Coverage; headingId: string }) {
+  const mt = useSocialMapText();
+  const view = buildMatrix(coverage, () => undefined);
+  return (
+    <section aria-labelledby={headingId} className="aantafel-card">
+      <Heading2 id={headingId}>{mt('map.summaryTitle')}</Heading2>
+      <Paragraph>{mt('map.summary.cells', { count: view.cells })}</Paragraph>
+      <ul className="aantafel-map-summary">
+        <li>
+          <span aria-hidden="true">{ICON.gap} </span>
+          {mt('map.summary.gaps', { count: coverage.gaps })}
+        </li>
+        <li>
+          <span aria-hidden="true">{ICON.single} </span>
+          {mt('map.summary.single', { count: coverage.single })}
+        </li>
+        <li>
+          <span aria-hidden="true">{ICON.covered} </span>
+          {mt('map.summary.covered', { count: view.covered })}
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** The message handed over by navigate(…, { state: { status } }). */
+export function useHandedOverStatus(): string {
+  const location = useLocation();
+  return (location.state as { status?: string } | null)?.status ?? '';
+}
+
+/** A positive whole number from a route parameter, or null. */
+export function idParam(param: string | undefined): number | null {
+  return param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+}
+
+/**
+ * Filters kept in the URL's query string. The page shows a change at once (local state) and then
+ * writes the URL, which the router applies as a transition; a new URL (a menu link, Back) wins.
+ */
+export function useUrlFilters(): { get: (name: string) => string | null; set: (name: string, value: string) => void } {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const [local, setLocal] = useState(search);
+  useEffect(() => setLocal(search), [search]);
+  const current = new URLSearchParams(local);
+  return {
+    get: (name) => current.get(name),
+    set: (name, value) => {
+      const next = new URLSearchParams(local);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      setLocal(next.toString());
+      setParams(next, { replace: true });
+    },
+  };
+}

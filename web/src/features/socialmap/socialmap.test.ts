@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client';
+import {
+  areaKind,
+  areaUploadProblems,
+  buildMatrix,
+  csvProblems,
+  csvProblemText,
+  emptyServiceForm,
+  formToService,
+  gapsByArea,
+  nicheSentences,
+  overlapSentences,
+  parseCodes,
+  serviceToForm,
+} from './socialmap';
+import { COVERAGE, OFFER } from './testdata';
+import { SOCIAL_MAP_TEXTS, socialMapText, type SocialMapKey } from './texts';
+
+const mt = (key: SocialMapKey, vars?: Record<string, string | number>) => socialMapText('nl', key, vars);
+const names: Record<number, string> = { 11: 'De Linde', 12: 'Buurtkracht', 13: 'Thuis' };
+
+describe('texts', () => {
+  it('has the same keys and placeholders in Dutch and English', () => {
+    const nl = SOCIAL_MAP_TEXTS.nl;
+    const en = SOCIAL_MAP_TEXTS.en;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+    const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(nl) as SocialMapKey[]) expect(holes(en[key]), key).toEqual(holes(nl[key]));
+  });
+});
+
+describe('areaKind', () => {
+  it('tells municipalities, districts and neighbourhoods apart by their CBS code', () => {
+    expect(areaKind('GM0344')).toBe('municipality');
+    expect(areaKind('WK034401')).toBe('district');
+    expect(areaKind('BU03440101')).toBe('neighbourhood');
+    expect(areaKind('BU0344')).toBeNull();
+    expect(areaKind('wk034401')).toBeNull();
+  });
+});
+
+describe('buildMatrix', () => {
+  const view = buildMatrix(COVERAGE, (id) => names[id]);
+
+  it('makes a row per area and a cell per kind of help, with provider names sorted', () => {
+    expect(view.rows.map((r) => r.name)).toEqual(['Centrum', 'Kerckebosch']);
+    expect(view.domains).toEqual(['welfare', 'daytime_activities', 'youth_care']);
+    expect(view.rows[0]?.cells[0]?.providers.map((p) => p.name)).toEqual(['Buurtkracht', 'De Linde']);
+  });
+
+  it('marks gaps, single providers and covered cells and counts them', () => {
+    expect(view.rows.map((r) => r.cells.map((c) => c.state))).toEqual([
+      ['covered', 'single', 'gap'],
+      ['single', 'gap', 'gap'],
+    ]);
+    expect([view.gaps, view.single, view.covered, view.cells]).toEqual([3, 2, 1, 6]);
+  });
+
+  it('treats a missing cell as a gap and an unknown provider as #id', () => {
+    const partial = buildMatrix({ ...COVERAGE, cells: [{ area: 'BU03550101', domain: 'welfare', providers: [99], services: [] }] }, () => undefined);
+    expect(partial.rows[0]?.cells[0]?.providers).toEqual([{ id: 99, name: '#99' }]);
+    expect(partial.gaps).toBe(5);
+  });
+});
+
+describe('sentences about the joint offer', () => {
+  it('names each member\'s niche in words', () => {
+    expect(nicheSentences(OFFER, mt)).toEqual([
+      { id: 11, name: 'De Linde', sentences: ['De Linde biedt niets wat de andere leden niet ook bieden.'] },
+      { id: 12, name: 'Buurtkracht', sentences: ['Alleen Buurtkracht biedt Welzijn in Kerckebosch.'] },
+      { id: 13, name: 'Thuis', sentences: ['Alleen Thuis biedt Dagbesteding in Centrum.'] },
+    ]);
+  });
+
+  it('lists overlaps with the members and groups gaps by area', () => {
+    expect(overlapSentences(OFFER, mt)).toEqual(['Welzijn in Centrum: Buurtkracht, De Linde']);
+    expect(gapsByArea(OFFER, mt)).toEqual(['Centrum: Jeugdhulp', 'Kerckebosch: Dagbesteding, Jeugdhulp']);
+  });
+});
+
+describe('csvProblems', () => {
+  const error = new ApiError(422, 'validation_failed', 'Niet alles is goed ingevuld.', {
+    'line 4.domain': 'Kies een van de mogelijke waarden.',
+    'line 2.organisation': 'Deze waarde is onbekend.',
+    'line 2.areas[1]': 'Dit heeft niet de goede vorm.',
+    'line 1.kleur': 'Dit veld is onbekend.',
+  });
+
+  it('reads "line N.column", sorts by line and uses the Dutch column names', () => {
+    expect(csvProblems(error)).toEqual([
+      { line: 1, column: 'kleur', message: 'Dit veld is onbekend.' },
+      { line: 2, column: 'gebieden', message: 'Dit heeft niet de goede vorm.' },
+      { line: 2, column: 'organisatie', message: 'Deze waarde is onbekend.' },
+      { line: 4, column: 'domein', message: 'Kies een van de mogelijke waarden.' },
+    ]);
+  });
+
+  it('writes one sentence per problem', () => {
+    const [first] = csvProblems(error) ?? [];
+    expect(first && csvProblemText(first, mt)).toBe('Regel 1, kolom kleur: Dit veld is onbekend.');
+    expect(csvProblemText({ line: null, column: 'file', message: 'Te groot.' }, mt)).toBe('Bestand: Te groot.');
+  });
+
+  it('is null for other errors', () => {
+    expect(csvProblems(new ApiError(500, 'internal', 'Fout'))).toBeNull();
+    expect(csvProblems(new Error('x'))).toBeNull();
+  });
+
+  it('turns area rows into file lines (after the header)', () => {
+    const areas = new ApiError(422, 'validation_failed', 'x', { 'areas[2].code': 'Onbekend.', 'areas[0].name': 'Vul dit in.' });
+    expect(areaUploadProblems(areas, mt)).toEqual(['Regel 2, kolom naam: Vul dit in.', 'Regel 4, kolom code: Onbekend.']);
+  });
+});
+
+describe('the service form', () => {
+  it('asks for the required fields and checks typed codes', () => {
+    const result = formToService({ ...emptyServiceForm(), codes: 'BU1234, xyz', waiting_weeks: 'veel' }, mt);
+    expect(result.errors).toEqual({
+      organisation_id: 'Maak een keuze.',
+      name: 'Vul dit in.',
+      domain: 'Maak een keuze.',
+      areas: 'Deze codes kloppen niet: BU1234, XYZ. Een code ziet er zo uit: GM0344, WK034401 of BU03440101.',
+      waiting_weeks: 'Vul een heel getal in van 0 tot en met 520.',
+    });
+  });
+
+  it('builds the body with ticked and typed areas, lists and null weeks', () => {
+    const result = formToService(
+      {
+        ...emptyServiceForm(),
+        organisation_id: '11',
+        name: ' Buurtkamer ',
+        domain: 'welfare',
+        target_groups: 'ouderen, , mantelzorgers',
+        areas: ['BU03550101'],
+        codes: 'bu03550102 BU03550101',
+        published: true,
+      },
+      mt,
+    );
+    expect(result.body).toEqual({
+      organisation_id: 11,
+      name: 'Buurtkamer',
+      domain: 'welfare',
+      law: 'free',
+      target_groups: ['ouderen', 'mantelzorgers'],
+      areas: ['BU03550101', 'BU03550102'],
+      contact: '',
+      capacity_note: '',
+      waiting_weeks: null,
+      published: true,
+    });
+    expect(parseCodes('a; b,a')).toEqual(['A', 'B']);
+  });
+
+  it('puts known areas in the ticks and others in the text box', () => {
+    const form = serviceToForm(
+      {
+        id: 1, organisation_id: 11, organisation_name: 'De Linde', name: 'X', domain: 'welfare', law: 'wmo',
+        target_groups: ['a', 'b'], areas: ['BU03550101', 'WK035599'], contact: '', capacity_note: '',
+        waiting_weeks: 3, published: false, created_at: '', updated_at: '',
+      },
+      ['BU03550101'],
+    );
+    expect(form).toMatchObject({ areas: ['BU03550101'], codes: 'WK035599', target_groups: 'a, b', waiting_weeks: '3' });
+  });
+});
