@@ -152,6 +152,19 @@ void SeedDemoFeedback(Runtime& runtime, const core::accounts::WorkspaceAccess& a
                                               .received_at = at});
     }
   }
+  // One client who asks to be called back (the usual example number, not a real client),
+  // so the Overzicht and the callback list show what that looks like.
+  const auto first = feedback.ListSurveys(access);
+  if (!first.empty()) {
+    auto asked = feedback.Submit(first.back().token,
+                                 {.score = "4",
+                                  .why = "Ik wacht al drie weken op een afspraak. (voorbeeld)",
+                                  .better = "",
+                                  .callback = true,
+                                  .phone = "06 12345678"},
+                                 "demo");
+    if (!asked) throw std::runtime_error("demo callback rejected");
+  }
 }
 
 /// A few invented contacts, an agreement and a follow-up in Utrecht, relative to today, so the
@@ -267,6 +280,10 @@ void SeedDemoScan(Runtime& runtime, const core::accounts::WorkspaceAccess& acces
                                                    {"Zorgcoöperatie De Buurt", "Vrijwilliger"},
                                                    {"Zorgcoöperatie De Buurt", "Coördinator"}};
   auto links = scans.Invite(access, scan->scan.id, invitees, 60);
+  // One more who has not answered yet: the scan waits, and the Overzicht says so.
+  if (!scans.Invite(access, scan->scan.id, {{"Zorgcoöperatie De Buurt", "Penningmeester"}}, 60)) {
+    throw std::runtime_error("demo scan invitation rejected");
+  }
   if (!links) throw std::runtime_error("demo scan invitations rejected");
   const core::scans::Template* tmpl = scans.knowledge().Find("care_cooperative");
   // Fixed, invented answers: the care organisation is more positive than the cooperative about

@@ -96,39 +96,46 @@ std::vector<ActItem> Gather(RequestContext& ctx, const OverviewDeps& deps, Civil
                        .mine = c.assignee_id == access.user_id});
     }
   }
-  // Beleidskalender: plan windows and cycle events coming up.
-  if (auto upcoming = deps.calendar.Upcoming(access, kLookAheadDays)) {
-    for (const auto& u : *upcoming) {
-      if (u.window && u.plan) {
-        const bool open = u.window->from <= today && today <= u.window->to;
-        if (!open && u.window->from != u.date) continue;  // only openings, or open now
-        std::string label = u.window->id;
-        if (auto it = deps.calendar.rules().windows.find(u.window->id);
-            it != deps.calendar.rules().windows.end()) {
+  // Beleidskalender: each plan's windows that are open now or open within three weeks.
+  const auto& rules = deps.calendar.rules();
+  for (const auto& plan : deps.calendar.ListPlans(access)) {
+    auto schedules = deps.calendar.Schedule(access, plan.id);
+    if (!schedules) continue;
+    for (const auto& s : *schedules) {
+      for (const auto& w : s.schedule.windows) {
+        const bool open = w.from <= today && today <= w.to;
+        const bool soon = today < w.from && w.from <= today.AddDays(kLookAheadDays);
+        if (!open && !soon) continue;
+        std::string label = w.id;
+        if (auto it = rules.windows.find(w.id); it != rules.windows.end()) {
           label = en ? it->second.label.en : it->second.label.nl;
         }
-        items.push_back({.key = "window:" + std::to_string(u.plan->id) + ":" +
-                                std::to_string(u.organisation.id) + ":" + u.window->id,
+        items.push_back({.key = "window:" + std::to_string(plan.id) + ":" +
+                                std::to_string(s.organisation.id) + ":" + w.id,
                          .module = "calendar",
                          .reason = open ? Reason::kWindowOpen : Reason::kWindowOpensSoon,
-                         .title = u.plan->title + " — " + u.organisation.name + ": " + label,
-                         .due = open ? u.window->to : u.window->from,
-                         .link = "policy-calendar/plans/" + std::to_string(u.plan->id),
-                         .mine = u.plan->owner_id == access.user_id});
-      } else if (u.event && u.date <= today.AddDays(14) &&
-                 u.event->basis != core::calendar::Basis::kOwn) {
-        const auto* rule = deps.calendar.rules().Find(u.event->id);
-        if (rule == nullptr) continue;
-        items.push_back(
-            {.key = "event:" + std::to_string(u.organisation.id) + ":" + u.event->id + ":" +
-                    u.date.ToString(),
-             .module = "calendar",
-             .reason = Reason::kDeadlineSoon,
-             .title = u.organisation.name + ": " + (en ? rule->label.en : rule->label.nl),
-             .due = u.date,
-             .link = "policy-calendar/municipalities/" + std::to_string(u.organisation.id),
-             .mine = false});
+                         .title = plan.title + " — " + s.organisation.name + ": " + label,
+                         .due = open ? w.to : w.from,
+                         .link = "policy-calendar/plans/" + std::to_string(plan.id),
+                         .mine = plan.owner_id == access.user_id});
       }
+    }
+  }
+  // Cycle events of the municipalities within two weeks (budget votes, kadernota, …).
+  if (auto upcoming = deps.calendar.Upcoming(access, 14)) {
+    for (const auto& u : *upcoming) {
+      if (!u.event || u.event->basis == core::calendar::Basis::kOwn) continue;
+      const auto* rule = rules.Find(u.event->id);
+      if (rule == nullptr) continue;
+      items.push_back(
+          {.key = "event:" + std::to_string(u.organisation.id) + ":" + u.event->id + ":" +
+                  u.date.ToString(),
+           .module = "calendar",
+           .reason = Reason::kDeadlineSoon,
+           .title = u.organisation.name + ": " + (en ? rule->label.en : rule->label.nl),
+           .due = u.date,
+           .link = "policy-calendar/municipalities/" + std::to_string(u.organisation.id),
+           .mine = false});
     }
   }
   // Samenwerkingsscan: open scans still waiting for answers.
