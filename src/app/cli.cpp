@@ -338,7 +338,15 @@ int RunCli(int argc, char** argv, char** env) {
   simulate->add_option("--threads", simulate_threads,
                        T({"Threads (0: alle kernen)", "Threads (0: all cores)"}));
 
-  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate}) {
+  auto* digest = cli.add_subcommand(
+      "digest", T({"Verstuur de e-mailsamenvattingen die nu aan de beurt zijn ([smtp])",
+                   "Send the e-mail digests that are due now ([smtp])"}));
+  bool digest_force = false;
+  digest->add_flag(
+      "--force", digest_force,
+      T({"Stuur iedereen met een samenvatting er nu een", "Send everyone with a digest one now"}));
+
+  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -361,6 +369,16 @@ int RunCli(int argc, char** argv, char** env) {
     if (*serve) return Serve(*config);
     if (*migrate) return Migrate(*config);
     if (*demo) return Demo(*config);
+    if (*digest) {
+      if (config->smtp_url.empty()) {
+        std::cerr << T({"Stel eerst [smtp] url in.", "Set [smtp] url first."}) << '\n';
+        return 2;
+      }
+      Runtime runtime(*config, /*migrate=*/true);
+      const int sent = runtime.SendDigests(digest_force);
+      std::cerr << T({"Samenvattingen verstuurd: ", "Digests sent: "}) << sent << '\n';
+      return 0;
+    }
     if (*user_add) {
       Runtime runtime(*config, /*migrate=*/true);
       auto created = runtime.accounts().AddUser(

@@ -51,6 +51,12 @@ const std::vector<Key>& Keys() {
        &Config::feedback_submissions_per_address_per_minute, 1, 1000000},
       {"feedback", "views_per_address_per_minute", &Config::feedback_views_per_address_per_minute,
        1, 1000000},
+      {"smtp", "url", &Config::smtp_url},
+      {"smtp", "username", &Config::smtp_username},
+      {"smtp", "password_file", &Config::smtp_password_file},
+      {"smtp", "from", &Config::smtp_from},
+      {"smtp", "tls", &Config::smtp_tls},
+      {"notifications", "digest_hour", &Config::notifications_digest_hour, 0, 23},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
   };
@@ -169,6 +175,7 @@ std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::str
   }
   // A secret: accepted from the environment only, so it never sits in a config file.
   if (const char* key = FindEnv(environment, "AANTAFEL_SECURITY_DATA_KEY")) config.data_key = key;
+  if (const char* pw = FindEnv(environment, "AANTAFEL_SMTP_PASSWORD")) config.smtp_password = pw;
   return errors;
 }
 
@@ -184,6 +191,17 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
     }
   }
   if (!ParseListen(config.listen)) errors.push_back({"server.listen", "must look like HOST:PORT"});
+  if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
+      !config.smtp_url.starts_with("smtps://")) {
+    errors.push_back({"smtp.url", "must start with smtp:// or smtps://"});
+  }
+  if (config.smtp_tls != "required" && config.smtp_tls != "try" && config.smtp_tls != "none") {
+    errors.push_back({"smtp.tls", "must be required, try or none"});
+  }
+  if (config.smtp_from.find('@') == std::string::npos ||
+      config.smtp_from.find_first_of("<>\r\n ") != std::string::npos) {
+    errors.push_back({"smtp.from", "must be an e-mail address"});
+  }
   if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
     errors.push_back({"server.public_url", "must start with http:// or https://"});
   }

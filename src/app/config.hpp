@@ -42,6 +42,15 @@ struct Config {
   std::int64_t feedback_submissions_per_link_per_minute = 30;  ///< per link and address
   std::int64_t feedback_submissions_per_address_per_minute = 300;
   std::int64_t feedback_views_per_address_per_minute = 600;
+  // [smtp] (e-mail digests; off while url is empty)
+  std::string smtp_url;  ///< smtp://host:587 (STARTTLS) or smtps://host:465
+  std::string smtp_username;
+  std::string smtp_password_file;  ///< file with the password (or AANTAFEL_SMTP_PASSWORD)
+  std::string smtp_password;       ///< only from AANTAFEL_SMTP_PASSWORD, never from a file
+  std::string smtp_from = "aantafel@localhost";
+  std::string smtp_tls = "try";  ///< required, try or none
+  // [notifications]
+  std::int64_t notifications_digest_hour = 7;  ///< Dutch local hour from which digests go out
   // [log]
   std::string log_level = "info";
   std::string log_format = "text";  ///< text or json

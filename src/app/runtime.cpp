@@ -103,7 +103,23 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
                                                                     crypto_, random, clock);
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
-  overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_, clock);
+  digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
+  overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
+                                                                *digest_repository_, clock);
+  clock_ = &clock;
+  public_url_ = config.public_url;
+  digest_hour_ = static_cast<int>(config.notifications_digest_hour);
+  std::string smtp_password = config.smtp_password;
+  if (smtp_password.empty() && !config.smtp_password_file.empty()) {
+    std::ifstream in(config.smtp_password_file);
+    std::getline(in, smtp_password);
+  }
+  mailer_ = std::make_unique<SmtpMailer>(SmtpSettings{.url = config.smtp_url,
+                                                      .username = config.smtp_username,
+                                                      .password = smtp_password,
+                                                      .from = config.smtp_from,
+                                                      .tls = config.smtp_tls});
+  smtp_enabled_ = !config.smtp_url.empty();
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -181,6 +197,11 @@ void Runtime::StartBackground() {
           if (const auto purged = feedback_->PurgeExpiredPhones(); purged > 0) {
             LogInfo("deleted " + std::to_string(purged) + " phone number(s) past retention");
           }
+          if (smtp_enabled_) {
+            if (const int sent = SendDigests(false); sent > 0) {
+              LogInfo("sent " + std::to_string(sent) + " e-mail digest(s)");
+            }
+          }
         } catch (const std::exception& e) {
           LogError(std::string("phone number clean-up failed: ") + e.what());
         }
@@ -190,6 +211,40 @@ void Runtime::StartBackground() {
       }
     });
   }
+}
+
+int Runtime::SendDigests(bool force) {
+  const core::Instant now = clock_->Now();
+  const core::CivilDate today = core::DutchDate(now);
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  const int hour = static_cast<int>(((seconds / 3600) + core::DutchUtcOffsetHours(now)) % 24);
+  if (!force && hour < digest_hour_) return 0;
+  const http::OverviewDeps deps{.overview = *overview_,
+                                .relations = *relations_,
+                                .feedback = *feedback_,
+                                .calendar = *calendar_,
+                                .scans = *scans_};
+  int sent = 0;
+  for (const auto& subscriber : digest_repository_->Subscribers()) {
+    if (!core::overview::DigestDue(subscriber, today, force)) continue;
+    auto access = accounts_->OperatorAccess(subscriber.workspace_slug);
+    if (!access) continue;
+    access->user_id = subscriber.user_id;
+    auto items = overview_->Rank(*access, http::GatherActItems(deps, *access, today, false), 20);
+    std::vector<std::string> explains;
+    for (const auto& item : items) explains.push_back(http::ExplainActItem(item, today, false));
+    const auto mail =
+        core::overview::ComposeDigest(subscriber, items, explains, public_url_, today);
+    if (auto done = mailer_->Send(mail); !done) {
+      LogError("digest to user " + std::to_string(subscriber.user_id) +
+               " not sent: " + done.error().detail);
+      continue;
+    }
+    digest_repository_->MarkSent(subscriber.workspace_id, subscriber.user_id, today);
+    ++sent;
+  }
+  return sent;
 }
 
 std::string KnowledgeText(const std::string& dir, std::string_view name) {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/smtp_mailer.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
@@ -56,6 +57,10 @@ class Runtime {
   /// For serving: starts the live feed (and LISTEN on PostgreSQL) and the hourly clean-up that
   /// deletes phone numbers past their retention period. Stopped by the destructor.
   void StartBackground();
+  /// Sends the e-mail digests that are due (from [notifications] digest_hour, Dutch time; once a
+  /// day or once a week per user); `force` sends every subscriber's now. Returns how many went
+  /// out. Also runs hourly in the background when [smtp] url is set.
+  int SendDigests(bool force);
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
@@ -110,6 +115,12 @@ class Runtime {
   std::unique_ptr<core::socialmap::SocialMapService> social_map_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
+  std::unique_ptr<storage::SqlDigestRepository> digest_repository_;
+  std::unique_ptr<core::overview::Mailer> mailer_;
+  bool smtp_enabled_ = false;
+  const core::Clock* clock_ = nullptr;
+  std::string public_url_;
+  int digest_hour_ = 7;
   // Two simulations at once, each on (up to) two threads: a small server stays responsive.
   http::SimulationRunner simulations_{2, 2};
   std::string database_url_;

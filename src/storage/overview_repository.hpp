@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
 #include "storage/database.hpp"
 
@@ -20,6 +21,25 @@ class SqlHiddenItemRepository final : public core::overview::HiddenItemRepositor
  private:
   Database& db_;
   const core::Clock& clock_;
+};
+
+}  // namespace aantafel::storage
+
+namespace aantafel::storage {
+
+/// Who wants an e-mail digest, on SQL (both dialects).
+class SqlDigestRepository final : public core::overview::DigestRepository {
+ public:
+  explicit SqlDigestRepository(Database& db) : db_(db) {}
+
+  core::overview::DigestFrequency FrequencyOf(std::int64_t ws, std::int64_t user_id) override;
+  void SetFrequency(std::int64_t ws, std::int64_t user_id,
+                    core::overview::DigestFrequency frequency) override;
+  std::vector<core::overview::DigestSubscriber> Subscribers() override;
+  void MarkSent(std::int64_t ws, std::int64_t user_id, core::CivilDate day) override;
+
+ private:
+  Database& db_;
 };
 
 }  // namespace aantafel::storage

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
@@ -179,6 +180,64 @@ TEST_P(OverviewHttp, SearchFindsAcrossModulesIgnoringAccentsAndNeverInAnotherWor
   EXPECT_EQ(Call("GET", "/search?q=c").status, 422);
   EXPECT_EQ(Call("GET", "/search?q=cooperat&limit=7").status, 422);
   EXPECT_EQ(Body(Call("GET", "/search?q=denkstad"))["groups"][0]["kind"], "municipalities");
+}
+
+TEST_P(OverviewHttp, TheDigestArrivesThroughARealSmtpConversationOncePerDay) {
+  SmtpSink sink;
+  // A second server on the same database would be simpler to reason about, but one runtime with
+  // the sink configured is enough: restart this test's server with SMTP on.
+  client.reset();
+  server.reset();
+  server = std::make_unique<TestServer>(
+      GetParam(), TestServerOptions{.smtp_url = "smtp://127.0.0.1:" + std::to_string(sink.port())});
+  server->Start();
+  client = std::make_unique<HttpClient>(server->port());
+  server->AddUser("anna@zorg.nl", "Anna");
+  server->AddUser("bram@welzijn.nl", "Bram");
+  server->AddWorkspace("zorg-west", "anna@zorg.nl");
+  server->AddWorkspace("welzijn-oost", "bram@welzijn.nl");
+  anna = LogIn(*client, "anna@zorg.nl");
+  bram = LogIn(*client, "bram@welzijn.nl");
+
+  EXPECT_EQ(Body(Call("GET", "/notification-settings"))["digest"], "none");
+  EXPECT_EQ(Call("PUT", "/notification-settings", {{"digest", "hourly"}}).status, 422);
+  ASSERT_EQ(Call("PUT", "/notification-settings", {{"digest", "daily"}}).status, 200);
+  ASSERT_EQ(
+      Call("PUT", "/notification-settings", {{"digest", "weekly"}}, &bram, "welzijn-oost").status,
+      200);
+  ASSERT_EQ(Call("POST", "/agreements",
+                 {{"title", "Wachttijden delen"},
+                  {"status", "agreed"},
+                  {"due_on", today.AddDays(-1).ToString()}})
+                .status,
+            201);
+  ASSERT_EQ(Call("POST", "/agreements",
+                 {{"title", "Geheim van Bram"}, {"due_on", today.AddDays(-1).ToString()}}, &bram,
+                 "welzijn-oost")
+                .status,
+            201);
+
+  EXPECT_EQ(server->runtime().SendDigests(/*force=*/true), 2);
+  const auto messages = sink.messages();
+  ASSERT_EQ(messages.size(), 2U);
+  const auto& mail =
+      messages[0].to.front().find("anna") != std::string::npos ? messages[0] : messages[1];
+  EXPECT_NE(mail.to.front().find("anna@zorg.nl"), std::string::npos);
+  EXPECT_NE(mail.data.find("Subject: aantafel: 1 punt voor vandaag (Werkruimte zorg-west)"),
+            std::string::npos)
+      << mail.data;
+  EXPECT_NE(mail.data.find("- Afspraak: Wachttijden delen\r\n  1 dag over de datum."),
+            std::string::npos)
+      << mail.data;
+  EXPECT_NE(mail.data.find("https://aantafel.example/w/zorg-west/interactions/agreements/"),
+            std::string::npos);
+  EXPECT_EQ(mail.data.find("Geheim van Bram"), std::string::npos) << "only the own workspace";
+  EXPECT_NE(mail.data.find("Content-Type: text/plain; charset=utf-8"), std::string::npos);
+  // Sent today: the regular round sends nothing more.
+  EXPECT_EQ(server->runtime().SendDigests(/*force=*/false), 0);
+  EXPECT_EQ(sink.messages().size(), 2U);
+  ASSERT_EQ(Call("PUT", "/notification-settings", {{"digest", "none"}}).status, 200);
+  EXPECT_EQ(server->runtime().SendDigests(/*force=*/true), 1) << "only Bram's is left";
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

@@ -1,6 +1,7 @@
 // Overzicht: urgency, ranking and hiding.
 #include <gtest/gtest.h>
 
+#include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
 
 namespace aantafel::core::overview {
@@ -56,6 +57,46 @@ TEST(Overview, DismissedItemsStayAwayAndSnoozedOnesReturnOnTheirDay) {
   EXPECT_EQ(Keys(Rank(items, hidden, kToday, 10)), (std::vector<std::string>{"back", "shown"}));
   EXPECT_EQ(Keys(Rank(items, hidden, kToday.AddDays(1), 10)),
             (std::vector<std::string>{"back", "later", "shown"}));
+}
+
+TEST(OverviewDigest, DailyOnceADayWeeklyOnMondayOrAfterAMissedOne) {
+  DigestSubscriber s{.frequency = DigestFrequency::kDaily};
+  const CivilDate monday{2026, 11, 23};  // a Monday
+  EXPECT_TRUE(DigestDue(s, monday, false));
+  s.last_sent_on = monday;
+  EXPECT_FALSE(DigestDue(s, monday, false));
+  EXPECT_TRUE(DigestDue(s, monday, true)) << "the operator may force one";
+  EXPECT_TRUE(DigestDue(s, monday.AddDays(1), false));
+  s.frequency = DigestFrequency::kWeekly;
+  s.last_sent_on = monday;
+  for (int d = 1; d < 7; ++d) EXPECT_FALSE(DigestDue(s, monday.AddDays(d), false)) << d;
+  EXPECT_TRUE(DigestDue(s, monday.AddDays(7), false));
+  s.last_sent_on = monday.AddDays(-8);  // last week's was missed
+  EXPECT_TRUE(DigestDue(s, monday.AddDays(2), false));
+  s.frequency = DigestFrequency::kNone;
+  EXPECT_FALSE(DigestDue(s, monday, true));
+}
+
+TEST(OverviewDigest, TheMailListsEachItemWithItsReasonAndLink) {
+  const DigestSubscriber s{.workspace_slug = "zorg-west",
+                           .workspace_name = "Zorg West",
+                           .email = "anna@zorg.nl",
+                           .name = "Anna",
+                           .frequency = DigestFrequency::kWeekly};
+  ActItem item = Item("agreement:7", Reason::kOverdue, -2);
+  item.title = "Afspraak: cijfers delen";
+  item.link = "interactions/agreements/7";
+  const Mail mail =
+      ComposeDigest(s, {item}, {"2 dagen over de datum."}, "https://aantafel.example", kToday);
+  EXPECT_EQ(mail.to, "anna@zorg.nl");
+  EXPECT_EQ(mail.subject, "aantafel: 1 punt voor deze week (Zorg West)");
+  EXPECT_NE(mail.text.find("- Afspraak: cijfers delen\n  2 dagen over de datum.\n  "
+                           "https://aantafel.example/w/zorg-west/interactions/agreements/7\n"),
+            std::string::npos)
+      << mail.text;
+  EXPECT_NE(mail.text.find("wekelijkse"), std::string::npos);
+  EXPECT_NE(ComposeDigest(s, {}, {}, "https://x", kToday).subject.find("niets dringends"),
+            std::string::npos);
 }
 
 }  // namespace

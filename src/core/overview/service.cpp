@@ -46,4 +46,16 @@ Status OverviewService::Unhide(const accounts::WorkspaceAccess& access, const st
   return Ok{};
 }
 
+DigestFrequency OverviewService::Digest(const accounts::WorkspaceAccess& access) {
+  return digests_.FrequencyOf(access.workspace.id, access.user_id);
+}
+
+Status OverviewService::SetDigest(const accounts::WorkspaceAccess& access,
+                                  std::string_view frequency) {
+  const auto parsed = ParseDigestFrequency(frequency);
+  if (!parsed) return Error::Field("digest", FieldIssue::kInvalidChoice);
+  digests_.SetFrequency(access.workspace.id, access.user_id, *parsed);
+  return Ok{};
+}
+
 }  // namespace aantafel::core::overview

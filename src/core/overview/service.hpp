@@ -4,6 +4,7 @@
 
 #include "core/accounts/model.hpp"
 #include "core/clock.hpp"
+#include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
 #include "core/result.hpp"
 
@@ -12,8 +13,8 @@ namespace aantafel::core::overview {
 /// The user's own hide and snooze choices, and the ranking of what the HTTP layer gathered.
 class OverviewService {
  public:
-  OverviewService(HiddenItemRepository& repository, const Clock& clock)
-      : repository_(repository), clock_(clock) {}
+  OverviewService(HiddenItemRepository& repository, DigestRepository& digests, const Clock& clock)
+      : repository_(repository), digests_(digests), clock_(clock) {}
 
   [[nodiscard]] CivilDate Today() const { return DutchDate(clock_.Now()); }
   [[nodiscard]] Instant Now() const { return clock_.Now(); }
@@ -27,8 +28,14 @@ class OverviewService {
               const std::optional<std::string>& until);
   Status Unhide(const accounts::WorkspaceAccess& access, const std::string& key);
 
+  /// The user's e-mail digest in this workspace.
+  DigestFrequency Digest(const accounts::WorkspaceAccess& access);
+  /// Errors: "digest" not one of none, daily, weekly.
+  Status SetDigest(const accounts::WorkspaceAccess& access, std::string_view frequency);
+
  private:
   HiddenItemRepository& repository_;
+  DigestRepository& digests_;
   const Clock& clock_;
 };
 

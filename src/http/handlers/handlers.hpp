@@ -70,6 +70,13 @@ struct OverviewDeps {
   core::calendar::PolicyCalendarService& calendar;
   core::scans::ScanService& scans;
 };
+/// The act-now items of every module for one user (not yet ranked or filtered).
+std::vector<core::overview::ActItem> GatherActItems(const OverviewDeps& deps,
+                                                    const core::accounts::WorkspaceAccess& access,
+                                                    core::CivilDate today, bool english);
+/// An item's reason in words, with its numbers.
+std::string ExplainActItem(const core::overview::ActItem& item, core::CivilDate today,
+                           bool english);
 /// Overzicht: GET …/overview (act-now items and key figures), hide and snooze items.
 void RegisterOverviewRoutes(Router& router, OverviewDeps deps);
 /// What global search looks in.

@@ -28,8 +28,9 @@ std::string Days(long days, bool en) {
   return std::to_string(n) + (en ? (n == 1 ? " day" : " days") : (n == 1 ? " dag" : " dagen"));
 }
 
-/// The reason in words, with its numbers.
-std::string Explain(const ActItem& item, CivilDate today, bool en) {
+}  // namespace
+
+std::string ExplainActItem(const ActItem& item, CivilDate today, bool en) {
   const long days = item.due ? item.due->DaysSinceEpoch() - today.DaysSinceEpoch() : 0;
   switch (item.reason) {
     case Reason::kCallbackOverdue:
@@ -57,9 +58,9 @@ std::string Explain(const ActItem& item, CivilDate today, bool en) {
   return "";
 }
 
-std::vector<ActItem> Gather(RequestContext& ctx, const OverviewDeps& deps, CivilDate today) {
-  const auto& access = *ctx.workspace;
-  const bool en = ctx.language == Language::kEnglish;
+std::vector<ActItem> GatherActItems(const OverviewDeps& deps,
+                                    const core::accounts::WorkspaceAccess& access, CivilDate today,
+                                    bool en) {
   std::vector<ActItem> items;
   // Contacten en afspraken: overdue and due within seven days.
   const auto week = deps.relations.Week(access);
@@ -156,6 +157,8 @@ std::vector<ActItem> Gather(RequestContext& ctx, const OverviewDeps& deps, Civil
   return items;
 }
 
+namespace {
+
 json NpsJson(const core::feedback::NpsGroup& g) {
   auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
   return {{"n", g.counts.promoters + g.counts.passives + g.counts.detractors},
@@ -213,14 +216,15 @@ void RegisterOverviewRoutes(Router& router, OverviewDeps deps) {
       [deps](RequestContext& ctx) {
         const CivilDate today = deps.overview.Today();
         const bool en = ctx.language == Language::kEnglish;
-        auto ranked = deps.overview.Rank(*ctx.workspace, Gather(ctx, deps, today), kMaxItems);
+        auto ranked = deps.overview.Rank(
+            *ctx.workspace, GatherActItems(deps, *ctx.workspace, today, en), kMaxItems);
         json items = json::array();
         for (const auto& item : ranked) {
           items.push_back({{"key", item.key},
                            {"module", item.module},
                            {"reason", ToString(item.reason)},
                            {"title", item.title},
-                           {"explain", Explain(item, today, en)},
+                           {"explain", ExplainActItem(item, today, en)},
                            {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
                            {"link", item.link},
                            {"mine", item.mine},
@@ -231,6 +235,27 @@ void RegisterOverviewRoutes(Router& router, OverviewDeps deps) {
                                   {"figures", Figures(ctx, deps, today)}});
       },
       kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/notification-settings",
+      [deps](RequestContext& ctx) {
+        return JsonResponse(200, {{"digest", ToString(deps.overview.Digest(*ctx.workspace))}});
+      },
+      kMember);
+
+  router.Add(
+      "PUT", "/api/v1/workspaces/{slug}/notification-settings",
+      [deps](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        const std::string digest = body->String("digest", true, 32).value_or("");
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        if (auto done = deps.overview.SetDigest(*ctx.workspace, digest); !done) {
+          return Fail(ctx, done.error());
+        }
+        return JsonResponse(200, {{"digest", digest}});
+      },
+      kOwnView);
 
   router.Add(
       "POST", base + "/hidden",

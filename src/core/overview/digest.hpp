@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/overview/model.hpp"
+#include "core/result.hpp"
+
+namespace aantafel::core::overview {
+
+// Notifications: an e-mail digest of the Overzicht's items, daily or weekly per user and
+// workspace, through the server's SMTP relay.
+
+enum class DigestFrequency { kNone, kDaily, kWeekly };
+std::string_view ToString(DigestFrequency frequency);  ///< "none", "daily", "weekly"
+std::optional<DigestFrequency> ParseDigestFrequency(std::string_view text);
+
+/// Someone who asked for a digest in a workspace.
+struct DigestSubscriber {
+  std::int64_t workspace_id = 0;
+  std::string workspace_slug;
+  std::string workspace_name;
+  std::int64_t user_id = 0;
+  std::string email;
+  std::string name;
+  DigestFrequency frequency = DigestFrequency::kNone;
+  std::optional<CivilDate> last_sent_on;
+};
+
+/// Whether a digest is due on `today` (Dutch date): daily once a day, weekly once on Mondays
+/// (or on the first day after a missed Monday); `force` sends regardless (operator command).
+bool DigestDue(const DigestSubscriber& subscriber, CivilDate today, bool force);
+
+struct Mail {
+  std::string to;
+  std::string subject;
+  std::string text;  ///< plain text, UTF-8, lines of at most 78 characters where possible
+};
+
+/// The digest mail in Dutch (English below it is not needed: the app speaks Dutch first; the
+/// links lead to the app in the user's language). `app_url` is the server's public URL.
+Mail ComposeDigest(const DigestSubscriber& subscriber, const std::vector<ActItem>& items,
+                   const std::vector<std::string>& explains, std::string_view app_url,
+                   CivilDate today);
+
+/// Port: sends one mail. Errors: kUnavailable when the relay cannot be reached or refuses.
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  virtual Status Send(const Mail& mail) = 0;
+};
+
+/// Port: who wants a digest.
+class DigestRepository {
+ public:
+  virtual ~DigestRepository() = default;
+  virtual DigestFrequency FrequencyOf(std::int64_t ws, std::int64_t user_id) = 0;
+  virtual void SetFrequency(std::int64_t ws, std::int64_t user_id, DigestFrequency frequency) = 0;
+  /// Every member with a digest other than none (still a member of the workspace).
+  virtual std::vector<DigestSubscriber> Subscribers() = 0;
+  virtual void MarkSent(std::int64_t ws, std::int64_t user_id, CivilDate day) = 0;
+};
+
+}  // namespace aantafel::core::overview
