@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Wie is wie at scale: 50,000 fictional people with 200,000 positions (seeded) imported through
-# `aantafel import`, 20,000 assessments, then the people search endpoint under wrk with latency
-# percentiles per query. Prints a Markdown table for docs/performance.md. Not part of the tests.
+# `aantafel import`, 20,000 assessments, then the people search endpoint and the global search
+# under wrk with latency percentiles per query. Prints Markdown tables for docs/performance.md.
+# Not part of the tests.
 #   PEOPLE=50000 DURATION=10s CONNECTIONS=4 bash bench/people_search.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,3 +99,16 @@ for query in "" "q=anna" "q=00042" "kind=alderman" "party=stadsbelang" "domain=w
 done
 echo
 echo "Import of $PEOPLE people / $((PEOPLE * 4)) positions (\`aantafel import people\`): ${import_seconds}s"
+echo
+# Global search (issue #12): one query across people, organisations, municipalities, plans,
+# agreements, scans, services and the knowledge base. Its floor is the name query of the people
+# list alone (the part that grows with the 50,000 people), measured above as q=anna.
+echo "| global search | groups | req/s | p50 ms | p95 ms | p99 ms |"
+echo "|---|---|---|---|---|---|"
+for query in "q=anna" "q=de%20vries" "q=utrecht" "q=zorg" "q=00042"; do
+  url="http://127.0.0.1:$PORT/api/v1/workspaces/demo/search?$query"
+  groups=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$url" | python3 -c 'import json,sys; print(",".join(g["kind"] for g in json.load(sys.stdin)["groups"]))')
+  result=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/report.lua" -H "Authorization: Bearer $TOKEN" "$url" | grep RESULT)
+  read -r _ rps p50 p95 p99 <<<"$result"
+  echo "| \`$query\` | $groups | $rps | $p50 | $p95 | $p99 |"
+done
