@@ -351,16 +351,18 @@ describe('web app with the real server', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     const shellOrder = [];
-    for (let i = 0; i < 15; i += 1) shellOrder.push(await tab());
+    for (let i = 0; i < 16; i += 1) shellOrder.push(await tab());
     const names = shellOrder.map((f) => f.name);
-    assert.deepEqual(names.slice(0, 5), [
+    // The global search (overview.test.mjs) sits in the header, after the brand.
+    assert.deepEqual(names.slice(0, 6), [
       'Naar de inhoud',
       'aantafel – naar de startpagina',
+      'Zoeken in deze werkruimte',
       'Werkruimte: Demo Zorg en Welzijn, andere werkruimte kiezen',
       'English',
       `Gebruikersmenu: ${DEMO.name}`,
     ]);
-    assert.deepEqual(names.slice(5, 15), [
+    assert.deepEqual(names.slice(6, 16), [
       'Overzicht',
       'Wie is wie',
       'Beleidskalender',
@@ -392,6 +394,7 @@ describe('web app with the real server', () => {
     await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
     await tab(); // skip link
     await tab(); // brand
+    await tab(); // search
     await tab(); // workspace switcher
     await page.keyboard.press('Enter');
     const next = await tab();

@@ -116,6 +116,10 @@ import type {
   SocialService,
   SocialServiceList,
   SocialServiceWrite,
+  Overview,
+  OverviewHide,
+  SearchLimit,
+  SearchResults,
 } from './types';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), code and message. */
@@ -379,6 +383,21 @@ export interface CoverageQuery {
 
 /** The endpoints of api/openapi.yaml that the web app uses. */
 export const api = {
+  // Overzicht en zoeken
+  getOverview: (slug: string, signal?: AbortSignal) =>
+    request<Overview>('GET', apiPath('/api/v1/workspaces/{slug}/overview', { slug }), { signal }),
+  hideOverviewItem: (slug: string, body: OverviewHide) =>
+    request<void>('POST', apiPath('/api/v1/workspaces/{slug}/overview/hidden', { slug }), {
+      body: body satisfies OverviewHide,
+    }),
+  unhideOverviewItem: (slug: string, key: string) =>
+    request<void>('DELETE', apiPath('/api/v1/workspaces/{slug}/overview/hidden/{key}', { slug, key })),
+  search: (slug: string, q: string, limit: SearchLimit = 5, signal?: AbortSignal) =>
+    request<SearchResults>(
+      'GET',
+      withQuery(apiPath('/api/v1/workspaces/{slug}/search', { slug }), { q, limit }),
+      { signal },
+    ),
   // Sociale kaart en consortium
   listSocialAreas: (slug: string, municipalityCode: string | undefined, signal?: AbortSignal) =>
     request<SocialAreaList>(

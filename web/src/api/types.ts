@@ -297,3 +297,18 @@ export const SERVICE_DOMAINS: readonly ServiceDomain[] = [
   'other',
 ];
 export const SERVICE_LAWS: readonly ServiceLaw[] = ['wmo', 'jeugdwet', 'wlz', 'zvw', 'free'];
+
+// Overzicht en zoeken (tags "overview" and "search")
+export type Overview = Schemas['Overview'];
+export type OverviewItem = Overview['items'][number];
+export type OverviewModule = OverviewItem['module'];
+export type OverviewFigures = Overview['figures'];
+export type OverviewNps = Schemas['OverviewNps'];
+export type OverviewHide =
+  paths['/api/v1/workspaces/{slug}/overview/hidden']['post']['requestBody']['content']['application/json'];
+export type SearchResults =
+  paths['/api/v1/workspaces/{slug}/search']['get']['responses']['200']['content']['application/json'];
+export type SearchGroup = SearchResults['groups'][number];
+export type SearchKind = SearchGroup['kind'];
+export type SearchHit = SearchGroup['items'][number];
+export type SearchLimit = NonNullable<paths['/api/v1/workspaces/{slug}/search']['get']['parameters']['query']['limit']>;

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,6 +42,7 @@ export function WorkspaceLayout() {
           <Link to="/" className="aantafel-brand">
             <Brand />
           </Link>
+          {current ? <GlobalSearch slug={slug} /> : null}
           <div className="aantafel-header__tools">
             {current ? <WorkspaceSwitcher current={current} /> : null}
             <LanguageSwitch />

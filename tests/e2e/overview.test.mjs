@@ -1,0 +1,196 @@
+// End-to-end for the home page "Overzicht", onboarding and the global search (issue #12): the real
+// server with the demo workspace, the built web app and Chromium. The demo home lists "Nu doen"
+// items from at least four modules, each with its reason in words; one item is hidden with
+// "Klaar, verbergen" (and stays hidden after a reload), one is snoozed with "Later"; an item's
+// link opens the page where it is handled. An empty workspace shows "Eerste stappen". The search
+// in the header opens with "/", finds Utrecht and goes there with Enter. axe-core checks every
+// state: the home page, the open "Later" menu, the message after hiding, onboarding and the open
+// search.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const EMPTY = { slug: 'nog-leeg', name: 'Nieuwe Stichting' };
+
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer();
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']);
+  server.cli(['workspace', 'create', '--slug', EMPTY.slug, '--name', EMPTY.name, '--owner', DEMO.email]);
+  await server.start();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  context.setDefaultTimeout(30_000);
+  const response = await context.request.post('/api/v1/session', { data: DEMO });
+  assert.equal(response.status(), 201);
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+/** The "Nu doen" items as {module, title, explain}. */
+async function actNowItems(page) {
+  const list = page.getByRole('list', { name: /^Nu doen: \d+ punten$/ });
+  await list.waitFor();
+  return list.locator(':scope > li').evaluateAll((items) =>
+    items.map((li) => ({
+      module: (() => {
+        const copy = li.querySelector('.aantafel-actnow__module')?.cloneNode(true);
+        copy?.querySelectorAll('[aria-hidden="true"], .aantafel-actnow__mine').forEach((el) => el.remove());
+        return copy?.textContent?.trim() ?? '';
+      })(),
+      title: li.querySelector('h3')?.textContent?.trim() ?? '',
+      explain: li.querySelector('.aantafel-actnow__explain')?.textContent?.trim() ?? '',
+      due: li.querySelector('.aantafel-actnow__due')?.textContent?.trim() ?? '',
+    })),
+  );
+}
+
+async function openHome(page, slug = 'demo') {
+  await page.goto(`/w/${slug}/`);
+  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+}
+
+describe('Overzicht, eerste stappen en zoeken', () => {
+  test('the demo home, its actions, links and the search', async (t) => {
+    const { context, page, problems } = await newPage();
+
+    await t.test('"Nu doen" lists items from at least four modules, each with its reason', async () => {
+      await openHome(page);
+      const items = await actNowItems(page);
+      const modules = new Set(items.map((i) => i.module));
+      assert.ok(modules.size >= 4, `expected items from at least 4 modules, got ${[...modules].join(', ')}`);
+      for (const name of ['Cliëntfeedback', 'Contacten en afspraken', 'Beleidskalender', 'Samenwerkingsscan']) {
+        assert.ok(modules.has(name), `no item from ${name}`);
+      }
+      const find = (text) => items.find((i) => i.title.includes(text));
+      for (const text of ['Terugbellen', 'Vervolgactie', 'Valpreventie in de wijk', 'Samenwerking wijkzorg Overvecht (voorbeeld)']) {
+        const item = find(text);
+        assert.ok(item, `no item "${text}" in ${JSON.stringify(items.map((i) => i.title))}`);
+        assert.match(item.explain, /\S{3}/, `item "${text}" has no reason in words`);
+      }
+      assert.match(find('Terugbellen').explain, /teruggebeld/);
+      assert.match(find('Valpreventie').explain, /venster/);
+      assert.match(find('Vervolgactie').due, /^Datum: \d{1,2} \w+ \d{4}$/);
+      // Key figures, in words and with links to their module.
+      const figures = page.getByRole('region', { name: 'Kerncijfers' });
+      await figures.getByText(/95%-interval: /).waitFor();
+      await figures.getByText(/(hoger dan|lager dan|Gelijk aan) de 30 dagen daarvoor/).waitFor();
+      await figures.getByRole('link', { name: 'Naar de afspraken' }).waitFor();
+      await assertAccessible(page, 'the demo home page');
+    });
+
+    await t.test('"Klaar, verbergen" hides an item for good; "Later" hides one until a day', async () => {
+      const title = (await actNowItems(page)).find((i) => i.title.startsWith('Vervolgactie')).title;
+      await page.getByRole('button', { name: `Klaar, verbergen: ${title}` }).click();
+      await page.getByRole('status').getByText(`“${title}” is verborgen.`).waitFor();
+      await page.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: title }).count(), 0);
+      // Focus went to the next item's link, not lost to the page.
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'A');
+      await assertAccessible(page, 'the home page after hiding an item');
+
+      const windowItem = (await actNowItems(page)).find((i) => i.title.includes('Amersfoort')).title;
+      const later = page.getByRole('button', { name: `Later: ${windowItem}` });
+      await later.click();
+      assert.equal(await later.getAttribute('aria-expanded'), 'true');
+      await assertAccessible(page, 'the home page with the "Later" menu open');
+      await page.getByRole('button', { name: /^Morgen \(/ }).click();
+      await page.getByRole('status').getByText(/komt terug op/).waitFor();
+
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+      const titles = (await actNowItems(page)).map((i) => i.title);
+      assert.ok(!titles.includes(title), 'the dismissed item came back after a reload');
+      assert.ok(!titles.includes(windowItem), 'the snoozed item came back after a reload');
+      assert.ok(titles.some((x) => x.includes('Utrecht')), 'the other window item is still there');
+    });
+
+    await t.test("an item's link opens the page where it is handled", async () => {
+      const scan = (await actNowItems(page)).find((i) => i.title.includes('Samenwerking wijkzorg Overvecht')).title;
+      await page.getByRole('link', { name: scan }).click();
+      await page.waitForURL('**/w/demo/scan/1');
+      await page.getByRole('heading', { level: 1, name: /Samenwerking wijkzorg Overvecht/ }).waitFor();
+    });
+
+    await t.test('"/" opens the search; Enter goes to the result', async () => {
+      await openHome(page);
+      await page.locator('body').click({ position: { x: 5, y: 600 } });
+      await page.keyboard.press('/');
+      const box = page.getByRole('combobox', { name: 'Zoeken in deze werkruimte' });
+      assert.ok(await box.evaluate((el) => el === document.activeElement), '"/" did not focus the search');
+      await page.keyboard.type('utrecht');
+      const listbox = page.getByRole('listbox', { name: 'Zoekresultaten' });
+      await listbox.waitFor();
+      await listbox.getByRole('group', { name: 'Gemeenten' }).waitFor();
+      await listbox.getByRole('group', { name: 'Organisaties' }).waitFor();
+      await page.getByRole('status').getByText(/^\d+ resultaten?$/).waitFor({ state: 'attached' });
+      assert.equal(await box.getAttribute('aria-expanded'), 'true');
+      await assertAccessible(page, 'the open search');
+      await page.keyboard.press('ArrowDown');
+      const chosen = await listbox.getByRole('option', { selected: true }).textContent();
+      assert.match(chosen ?? '', /Utrecht/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/w/demo/people/organisations/1');
+      await page.getByRole('heading', { level: 1, name: /Utrecht/ }).waitFor();
+
+      // Escape closes the list and keeps the text; a second Escape empties the field.
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('utrecht');
+      await listbox.waitFor();
+      await page.keyboard.press('Escape');
+      assert.equal(await box.getAttribute('aria-expanded'), 'false');
+      await page.keyboard.press('Escape');
+      assert.equal(await box.inputValue(), '');
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('an empty workspace shows "Eerste stappen"', async () => {
+    const { context, page, problems } = await newPage();
+    await openHome(page, EMPTY.slug);
+    const steps = page.getByRole('region', { name: 'Eerste stappen' });
+    await steps.waitFor();
+    for (const name of ['Gemeenten toevoegen in Wie is wie', 'Mensen inlezen', 'Een eerste plan maken', 'Een eerste vragenlijst starten']) {
+      await steps.getByRole('link', { name }).waitFor();
+    }
+    await steps.getByText('(Nog te doen)').first().waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Nu doen' }).count(), 0);
+    await assertAccessible(page, 'the onboarding of an empty workspace');
+    await steps.getByRole('link', { name: 'Een eerste plan maken' }).click();
+    await page.waitForURL(`**/w/${EMPTY.slug}/policy-calendar/plans/new`);
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Overview } from '../../api/types';
+import { jsonResponse } from '../../test/render';
+import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { OverviewPage } from './OverviewPage';
+
+const OVERVIEW: Overview = {
+  today: '2026-11-23',
+  items: [
+    {
+      key: 'callback:1',
+      module: 'feedback',
+      reason: 'callback_open',
+      title: 'Terugbellen: cijfer 4',
+      explain: 'Een cliënt wil teruggebeld worden.',
+      due: '2026-11-24',
+      link: 'feedback',
+      mine: false,
+      urgency: 130,
+    },
+    {
+      key: 'follow_up:1',
+      module: 'relations',
+      reason: 'due_soon',
+      title: 'Vervolgactie: verslag sturen',
+      explain: 'Over 3 dagen.',
+      due: '2026-11-26',
+      link: 'interactions',
+      mine: true,
+      urgency: 112,
+    },
+  ],
+  figures: {
+    nps_last_30_days: { n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 },
+    nps_previous_30_days: { n: 58, nps: 13.1, ci_low: -4.9, ci_high: 37.7 },
+    open_callbacks: 1,
+    overdue_callbacks: 0,
+    open_agreements: 2,
+    overdue_agreements: 1,
+    cycle_events_next_30_days: 3,
+  },
+};
+
+const render = () => renderInWorkspace(<OverviewPage />, { route: '/w/demo/', path: '/w/:slug/' });
+
+describe('OverviewPage', () => {
+  it('shows each item with its module, reason, date and link, and the key figures in words', async () => {
+    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    render();
+    const list = await screen.findByRole('list', { name: 'Nu doen: 2 punten' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Cliëntfeedback');
+    expect(items[0]).toHaveTextContent('Een cliënt wil teruggebeld worden.');
+    expect(items[0]).toHaveTextContent('Datum: 24 november 2026');
+    expect(within(items[0]!).getByRole('link', { name: 'Terugbellen: cijfer 4' })).toHaveAttribute('href', '/w/demo/feedback');
+    expect(items[1]).toHaveTextContent('Contacten en afspraken');
+    expect(items[1]).toHaveTextContent('Voor u');
+    expect(screen.getByText('+16')).toBeInTheDocument();
+    expect(screen.getByText(/95%-interval: −5 tot \+36/)).toBeInTheDocument();
+    expect(screen.getByTestId('nps-trend')).toHaveTextContent('+3 hoger dan de 30 dagen daarvoor (+13)');
+    expect(screen.getByText('2 lopend, waarvan 1 over de datum')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Naar de afspraken' })).toHaveAttribute('href', '/w/demo/interactions/agreements');
+  });
+
+  it('hides an item with "Klaar", says so, moves focus to the next item and can undo', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
+      'POST /api/v1/workspaces/demo/overview/hidden': () => new Response(null, { status: 204 }),
+      'DELETE /api/v1/workspaces/demo/overview/hidden/callback%3A1': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Klaar, verbergen: Terugbellen: cijfer 4' }));
+    const done = await screen.findByText('“Terugbellen: cijfer 4” is verborgen.');
+    expect(done.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
+    expect(screen.queryByRole('link', { name: 'Terugbellen: cijfer 4' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Vervolgactie: verslag sturen' })).toHaveFocus());
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ key: 'callback:1' });
+
+    await user.click(screen.getByRole('button', { name: 'Ongedaan maken' }));
+    await screen.findByText('“Terugbellen: cijfer 4” staat weer in de lijst.');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Terugbellen: cijfer 4' })).toHaveFocus());
+  });
+
+  it('snoozes with "Later" until tomorrow and focuses the heading when the list is empty', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, { ...OVERVIEW, items: [OVERVIEW.items[1]] }),
+      'POST /api/v1/workspaces/demo/overview/hidden': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    render();
+    const later = await screen.findByRole('button', { name: 'Later: Vervolgactie: verslag sturen' });
+    await user.click(later);
+    expect(later).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('button', { name: 'Morgen (24 november 2026)' }));
+    await screen.findByText('“Vervolgactie: verslag sturen” komt terug op 24 november 2026.');
+    expect(screen.getByText('Er is nu niets te doen. Goed bezig!')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Nu doen' })).toHaveFocus());
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ key: 'follow_up:1', until: '2026-11-24' });
+  });
+
+  it('refuses a picked day that is not after today', async () => {
+    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Later: Terugbellen: cijfer 4' }));
+    await user.click(screen.getAllByRole('button', { name: 'Verbergen tot die dag' })[0]!);
+    expect(screen.getAllByLabelText('Kies een dag')[0]).toHaveAccessibleDescription(/Kies een dag na vandaag/);
+  });
+
+  it('says "too few answers" under 30 responses', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () =>
+        jsonResponse(200, {
+          ...OVERVIEW,
+          figures: { ...OVERVIEW.figures, nps_last_30_days: { n: 12, nps: 40, ci_low: 0, ci_high: 80 } },
+        }),
+    });
+    render();
+    expect(await screen.findByText(/Te weinig antwoorden voor een betrouwbare score \(12 antwoorden/)).toBeInTheDocument();
+  });
+
+  it('shows "Eerste stappen" with ticks for an empty workspace', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () =>
+        jsonResponse(200, {
+          today: '2026-11-23',
+          items: [],
+          figures: {
+            nps_last_30_days: null,
+            nps_previous_30_days: null,
+            open_callbacks: 0,
+            overdue_callbacks: 0,
+            open_agreements: 0,
+            overdue_agreements: 0,
+            cycle_events_next_30_days: 0,
+          },
+        }),
+      'GET /api/v1/workspaces/demo/organisations': () =>
+        jsonResponse(200, { items: [{ id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' }] }),
+      'GET /api/v1/workspaces/demo/people': () => jsonResponse(200, { items: [], total: 0 }),
+      'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, { items: [] }),
+      'GET /api/v1/workspaces/demo/feedback/surveys': () => jsonResponse(200, { items: [] }),
+    });
+    render();
+    await screen.findByRole('heading', { name: 'Eerste stappen' });
+    const first = await screen.findByText('(Klaar)');
+    expect(first.closest('li')).toHaveTextContent('Gemeenten toevoegen in Wie is wie');
+    expect(screen.getByRole('link', { name: 'Een eerste plan maken' })).toHaveAttribute('href', '/w/demo/policy-calendar/plans/new');
+    expect(screen.getAllByText('(Nog te doen)')).toHaveLength(3);
+  });
+});

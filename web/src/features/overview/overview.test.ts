@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Overview } from '../../api/types';
+import {
+  addDays,
+  appLink,
+  doneSteps,
+  focusAfterRemoval,
+  isEmptyOverview,
+  isValidSnoozeDay,
+  npsState,
+  npsTrend,
+  signed,
+  snoozeBounds,
+  snoozeUntil,
+} from './overview';
+import { OVERVIEW_TEXTS } from './texts';
+
+const EMPTY: Overview = {
+  today: '2026-11-23',
+  items: [],
+  figures: {
+    nps_last_30_days: null,
+    nps_previous_30_days: null,
+    open_callbacks: 0,
+    overdue_callbacks: 0,
+    open_agreements: 0,
+    overdue_agreements: 0,
+    cycle_events_next_30_days: 0,
+  },
+};
+
+describe('texts', () => {
+  it('has the same keys and placeholders in Dutch and English', () => {
+    const holes = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    expect(Object.keys(OVERVIEW_TEXTS.en).sort()).toEqual(Object.keys(OVERVIEW_TEXTS.nl).sort());
+    for (const key of Object.keys(OVERVIEW_TEXTS.nl) as (keyof typeof OVERVIEW_TEXTS.nl)[])
+      expect(holes(OVERVIEW_TEXTS.en[key]), key).toEqual(holes(OVERVIEW_TEXTS.nl[key]));
+  });
+});
+
+describe('dates for "Later"', () => {
+  it('adds calendar days across months, years and the clock change', () => {
+    expect(addDays('2026-11-23', 1)).toBe('2026-11-24');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-28', 7)).toBe('2026-04-04');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+  it('snoozes to tomorrow or a week later, and accepts a picked day within a year', () => {
+    expect(snoozeUntil('2026-11-23', 'tomorrow')).toBe('2026-11-24');
+    expect(snoozeUntil('2026-11-23', 'nextWeek')).toBe('2026-11-30');
+    expect(snoozeBounds('2026-11-23')).toEqual({ min: '2026-11-24', max: '2027-11-23' });
+    expect(isValidSnoozeDay('2026-11-23', '2026-11-23')).toBe(false);
+    expect(isValidSnoozeDay('2026-11-23', '2026-11-24')).toBe(true);
+    expect(isValidSnoozeDay('2026-11-23', '2027-11-24')).toBe(false);
+    expect(isValidSnoozeDay('2026-11-23', '')).toBe(false);
+  });
+});
+
+describe('NPS', () => {
+  it('writes a score with its sign', () => {
+    expect(signed(16.18)).toBe('+16');
+    expect(signed(-4.94)).toBe('−5');
+    expect(signed(0.2)).toBe('0');
+  });
+  it('says "too few" under 30 answers and compares only reliable scores', () => {
+    expect(npsState(null)).toEqual({ kind: 'none' });
+    expect(npsState({ n: 12, nps: 40, ci_low: 0, ci_high: 80 })).toEqual({ kind: 'few', n: 12 });
+    expect(npsState({ n: 30, nps: 10, ci_low: -5, ci_high: 25 })).toMatchObject({ kind: 'score', nps: 10 });
+    const now = { n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 };
+    expect(npsTrend(now, { n: 58, nps: 17.2, ci_low: -4.9, ci_high: 37.7 })).toEqual({ direction: 'down', delta: -1 });
+    expect(npsTrend(now, { n: 40, nps: 13, ci_low: 0, ci_high: 30 })).toEqual({ direction: 'up', delta: 3 });
+    expect(npsTrend(now, { n: 40, nps: 16, ci_low: 0, ci_high: 30 })).toEqual({ direction: 'same', delta: 0 });
+    expect(npsTrend(now, { n: 10, nps: 0, ci_low: null, ci_high: null })).toBeNull();
+  });
+});
+
+describe('empty workspace and first steps', () => {
+  it('is empty only without items and without any figure', () => {
+    expect(isEmptyOverview(EMPTY)).toBe(true);
+    expect(isEmptyOverview({ ...EMPTY, figures: { ...EMPTY.figures, open_agreements: 1 } })).toBe(false);
+    expect(
+      isEmptyOverview({ ...EMPTY, figures: { ...EMPTY.figures, nps_last_30_days: { n: 3, nps: null, ci_low: null, ci_high: null } } }),
+    ).toBe(false);
+  });
+  it('ticks a step when something exists', () => {
+    expect(doneSteps({ municipalities: 2, people: 0, plans: 1, surveys: 0 })).toEqual({
+      municipalities: true,
+      people: false,
+      plan: true,
+      survey: false,
+    });
+  });
+});
+
+describe('links and focus', () => {
+  it('puts an item link below the workspace', () => {
+    expect(appLink('demo', 'policy-calendar/plans/1')).toBe('/w/demo/policy-calendar/plans/1');
+    expect(appLink('demo', '/scan/1')).toBe('/w/demo/scan/1');
+  });
+  it('moves focus to the next item, the previous one at the end, or nowhere', () => {
+    expect(focusAfterRemoval(0, 3)).toBe(0);
+    expect(focusAfterRemoval(2, 3)).toBe(1);
+    expect(focusAfterRemoval(0, 1)).toBeNull();
+  });
+});
