@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "app/backup.hpp"
 #include "app/config.hpp"
 #include "app/imports.hpp"
 #include "app/logging.hpp"
@@ -346,7 +347,22 @@ int RunCli(int argc, char** argv, char** env) {
       "--force", digest_force,
       T({"Stuur iedereen met een samenvatting er nu een", "Send everyone with a digest one now"}));
 
-  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest}) {
+  auto* backup = cli.add_subcommand(
+      "backup", T({"Maak een reservekopie van de database (terwijl de server draait)",
+                   "Back up the database (while the server runs)"}));
+  std::string backup_file;
+  backup->add_option("--to", backup_file, T({"Nieuw bestand", "New file"}))->required();
+  auto* restore =
+      cli.add_subcommand("restore", T({"Zet een reservekopie terug (stop eerst de server)",
+                                       "Restore a backup (stop the server first)"}));
+  std::string restore_file;
+  bool restore_force = false;
+  restore->add_option("--from", restore_file, T({"Reservekopie", "Backup file"}))->required();
+  restore->add_flag("--force", restore_force,
+                    T({"Vervang een bestaande database", "Replace an existing database"}));
+
+  for (auto* sub :
+       {serve, migrate, demo, user, workspace, token, import, simulate, digest, backup, restore}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -369,6 +385,13 @@ int RunCli(int argc, char** argv, char** env) {
     if (*serve) return Serve(*config);
     if (*migrate) return Migrate(*config);
     if (*demo) return Demo(*config);
+    if (*backup || *restore) {
+      const BackupReport report =
+          *backup ? BackupDatabase(config->database_url, backup_file)
+                  : RestoreDatabase(config->database_url, restore_file, restore_force);
+      (report.ok ? std::cout : std::cerr) << report.message << '\n';
+      return report.ok ? 0 : 1;
+    }
     if (*digest) {
       if (config->smtp_url.empty()) {
         std::cerr << T({"Stel eerst [smtp] url in.", "Set [smtp] url first."}) << '\n';
