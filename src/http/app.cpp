@@ -51,6 +51,13 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                  .scans = services_.scans,
                                  .social_map = services_.social_map,
                                  .advisor = services_.advisor});
+  RegisterMunicipalityRoutes(router_, {.whoiswho = services_.whoiswho,
+                                       .relations = services_.relations,
+                                       .calendar = services_.calendar,
+                                       .feedback = services_.feedback,
+                                       .social_map = services_.social_map,
+                                       .scans = services_.scans,
+                                       .scenarios = services_.scenarios});
   RegisterFeedbackRoutes(router_, services_.feedback, services_.streams, settings_.public_url);
 }
 

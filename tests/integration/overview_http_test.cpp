@@ -243,6 +243,122 @@ TEST_P(OverviewHttp, TheDigestArrivesThroughARealSmtpConversationOncePerDay) {
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return testing::Name(info.param);
 }
+TEST_P(OverviewHttp, TheMunicipalityPageGathersEveryModuleForThatMunicipalityOnly) {
+  auto& whoiswho = server->runtime().whoiswho();
+  ASSERT_TRUE(
+      whoiswho.UpsertMunicipality({.code = "GM0999", .name = "Denkstad", .population = 51000})
+          .ok());
+  ASSERT_TRUE(whoiswho.UpsertMunicipality({.code = "GM0998", .name = "Verzinbeek"}).ok());
+  auto id_of = [](const ClientResponse& r) {
+    EXPECT_EQ(r.status, 201) << r.body;
+    return Body(r)["id"].get<std::int64_t>();
+  };
+  const auto denkstad = id_of(
+      Call("POST", "/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0999"}}));
+  const auto verzinbeek = id_of(
+      Call("POST", "/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0998"}}));
+  const auto provider =
+      id_of(Call("POST", "/organisations", {{"kind", "provider"}, {"name", "ZorgWest"}}));
+  const auto els = id_of(Call("POST", "/people", {{"name", "Els Wethouder"}}));
+  id_of(Call("POST", "/people/" + std::to_string(els) + "/positions",
+             {{"organisation_id", denkstad},
+              {"kind", "alderman"},
+              {"portfolios", {"Zorg"}},
+              {"started_on", "2022-06-01"}}));
+  const std::string secret = "Notitie-9f3e die niet op de gemeentepagina hoort";
+  id_of(Call("POST", "/interactions",
+             {{"occurred_at", today.AddDays(-3).ToString() + "T10:00"},
+              {"kind", "working_visit"},
+              {"organisation_id", denkstad},
+              {"subject", "Werkbezoek wijkteam"},
+              {"notes", secret},
+              {"stance", "bring"},
+              {"person_ids", {els}}}));
+  id_of(Call("POST", "/agreements",
+             {{"title", "Wachttijden delen"},
+              {"status", "agreed"},
+              {"organisation_ids", {denkstad}},
+              {"due_on", today.AddDays(-1).ToString()}}));
+  id_of(Call(
+      "POST", "/agreements",
+      {{"title", "Alleen Verzinbeek"}, {"status", "agreed"}, {"organisation_ids", {verzinbeek}}}));
+  auto survey =
+      Call("POST", "/feedback/surveys",
+           {{"name", "Wijkteam Denkstad"}, {"team", "Noord"}, {"municipality_code", "GM0999"}});
+  ASSERT_EQ(survey.status, 201) << survey.body;
+  for (int score : {9, 10, 4}) {
+    ASSERT_EQ(client
+                  ->Request("POST", "/f/" + Body(survey)["token"].get<std::string>(),
+                            {{"Content-Type", "application/json"}}, json{{"score", score}}.dump())
+                  .status,
+              201);
+  }
+  id_of(Call("POST", "/services",
+             {{"organisation_id", provider},
+              {"name", "Dagbesteding"},
+              {"domain", "daytime_activities"},
+              {"law", "wmo"},
+              {"areas", {"GM0999"}},
+              {"target_groups", {"ouderen"}},
+              {"contact", "Loket"},
+              {"waiting_weeks", 2},
+              {"published", true}}));
+  id_of(Call("POST", "/scans",
+             {{"title", "Relatie met de gemeente"},
+              {"collaboration", "ZorgWest en gemeente Denkstad"},
+              {"template_id", "municipality_relationship"}}));
+
+  auto response = Call("GET", "/organisations/" + std::to_string(denkstad) + "/dossier");
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(response.body.find(secret), std::string::npos) << "notes stay on the contact page";
+  const json page = Body(response);
+  EXPECT_EQ(page["organisation"]["id"], denkstad);
+  EXPECT_EQ(page["municipality"]["population"], 51000);
+  ASSERT_EQ(page["council"]["college"].size(), 1U);
+  EXPECT_EQ(page["council"]["college"][0]["person"]["name"], "Els Wethouder");
+  EXPECT_EQ(page["council"]["college"][0]["positions"][0]["portfolios"][0], "Zorg");
+  ASSERT_EQ(page["people"].size(), 1U);
+  EXPECT_EQ(page["people"][0]["person"]["id"], els);
+  ASSERT_EQ(page["last_contacts"].size(), 1U);
+  EXPECT_EQ(page["last_contacts"][0]["subject"], "Werkbezoek wijkteam");
+  EXPECT_TRUE(page["last_contacts"][0]["notes"].is_null());
+  ASSERT_EQ(page["agreements"]["open"].size(), 1U);
+  EXPECT_EQ(page["agreements"]["open"][0]["title"], "Wachttijden delen");
+  EXPECT_EQ(page["agreements"]["overdue_count"], 1);
+  ASSERT_EQ(page["feedback"]["surveys"].size(), 1U);
+  EXPECT_EQ(page["feedback"]["nps_last_year"]["n"], 3);
+  EXPECT_EQ(page["feedback"]["nps_last_year"]["promoters"], 2);
+  EXPECT_EQ(page["social_map"]["services"], 1);
+  EXPECT_EQ(page["social_map"]["providers"], 1);
+  ASSERT_EQ(page["scans"].size(), 1U);
+  EXPECT_EQ(page["scans"][0]["title"], "Relatie met de gemeente");
+
+  // The other municipality's page holds none of it.
+  const json other = Body(Call("GET", "/organisations/" + std::to_string(verzinbeek) + "/dossier"));
+  EXPECT_TRUE(other["council"]["college"].empty());
+  EXPECT_TRUE(other["last_contacts"].empty());
+  ASSERT_EQ(other["agreements"]["open"].size(), 1U);
+  EXPECT_EQ(other["agreements"]["open"][0]["title"], "Alleen Verzinbeek");
+  EXPECT_TRUE(other["feedback"]["nps_last_year"].is_null());
+  EXPECT_EQ(other["social_map"]["services"], 0);
+  EXPECT_TRUE(other["scans"].empty());
+  // A provider has no municipality-wide sections.
+  const json of_provider =
+      Body(Call("GET", "/organisations/" + std::to_string(provider) + "/dossier"));
+  EXPECT_TRUE(of_provider["feedback"].is_null());
+  EXPECT_TRUE(of_provider["social_map"].is_null());
+
+  // A viewer reads it; another workspace gets 404 without a trace of it.
+  EXPECT_EQ(
+      Call("GET", "/organisations/" + std::to_string(denkstad) + "/dossier", {}, &vera).status,
+      200);
+  auto foreign = Call("GET", "/organisations/" + std::to_string(denkstad) + "/dossier", {}, &bram,
+                      "welzijn-oost");
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_EQ(foreign.body.find("Denkstad"), std::string::npos);
+  EXPECT_EQ(Call("GET", "/organisations/0/dossier").status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OverviewHttp,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -96,6 +96,10 @@ std::vector<Municipality> WhoIsWhoService::SearchMunicipalities(std::string_view
   return repository_.SearchMunicipalities(TrimAscii(text), 50);
 }
 
+std::optional<Municipality> WhoIsWhoService::FindMunicipality(std::string_view code) {
+  return repository_.FindMunicipality(code);
+}
+
 Status WhoIsWhoService::UpsertMunicipality(const Municipality& municipality) {
   FieldErrors errors;
   if (!IsMunicipalityCode(municipality.code)) errors.Add("code", FieldIssue::kInvalidFormat);

@@ -115,6 +115,8 @@ class WhoIsWhoService {
   WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock);
 
   std::vector<Municipality> SearchMunicipalities(std::string_view text);
+  /// The CBS reference data of one municipality (shared by every workspace).
+  std::optional<Municipality> FindMunicipality(std::string_view code);
   Status UpsertMunicipality(const Municipality& municipality);
 
   Result<Organisation> AddOrganisation(const accounts::WorkspaceAccess& access,

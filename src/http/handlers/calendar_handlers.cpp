@@ -152,6 +152,14 @@ std::int64_t QueryInt(const HttpRequest& request, const std::string& name, std::
 
 }  // namespace
 
+nlohmann::json CycleEventJson(const CycleEvent& event, const CycleRules& rules, Language language) {
+  return EventView(event, rules, language);
+}
+
+nlohmann::json PlanWindowJson(const Window& window, const CycleRules& rules, Language language) {
+  return WindowView(window, rules, language);
+}
+
 void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
                             core::relations::RelationsService& relations,
                             const std::string& public_url) {

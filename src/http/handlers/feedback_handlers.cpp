@@ -412,6 +412,8 @@ std::string_view LiveEventName(LiveEvent::Kind kind) {
 
 }  // namespace
 
+nlohmann::json NpsGroupJson(const core::feedback::NpsGroup& group) { return NpsGroupView(group); }
+
 std::optional<std::string> RenderLiveEvent(FeedbackService& service, const LiveEvent& event) {
   json data;
   if (event.kind == LiveEvent::Kind::kResponse) {

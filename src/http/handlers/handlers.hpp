@@ -56,6 +56,18 @@ void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& ser
 void RegisterRelationsRoutes(Router& router, core::relations::RelationsService& service);
 /// An agreement as the API shows it (shared with the scan's "turn into an agreement").
 nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::CivilDate today);
+/// An interaction as the API shows it; notes only when `with_notes`.
+nlohmann::json InteractionJson(const core::relations::Interaction& interaction, bool with_notes);
+/// An organisation's relationship health with its people, as GET …/relationship-health.
+nlohmann::json RelationshipHealthJson(const core::relations::OrganisationHealth& health,
+                                      bool english);
+/// A cycle event and a plan's window, with their labels in `language`.
+nlohmann::json CycleEventJson(const core::calendar::CycleEvent& event,
+                              const core::calendar::CycleRules& rules, Language language);
+nlohmann::json PlanWindowJson(const core::calendar::Window& window,
+                              const core::calendar::CycleRules& rules, Language language);
+/// One NPS group (counts, estimate, interval, whether there are enough answers to show).
+nlohmann::json NpsGroupJson(const core::feedback::NpsGroup& group);
 
 /// Samenwerkingsscan and waardecasus; the public respondent page /s/{token}. `relations` turns an
 /// improvement step into an agreement.
@@ -90,6 +102,18 @@ struct SearchDeps {
 };
 /// GET …/search?q= across the workspace's modules and the knowledge base.
 void RegisterSearchRoutes(Router& router, SearchDeps deps);
+/// What the municipality page combines.
+struct MunicipalityDeps {
+  core::whoiswho::WhoIsWhoService& whoiswho;
+  core::relations::RelationsService& relations;
+  core::calendar::PolicyCalendarService& calendar;
+  core::feedback::FeedbackService& feedback;
+  core::socialmap::SocialMapService& social_map;
+  core::scans::ScanService& scans;
+  core::financing::ScenarioService& scenarios;
+};
+/// GET …/organisations/{organisation_id}/dossier: everything about one municipality in one place.
+void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
 void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
                              const std::string& public_url);

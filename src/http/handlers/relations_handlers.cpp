@@ -213,6 +213,25 @@ nlohmann::json AgreementJson(const core::relations::Agreement& agreement, core::
   return AgreementView(agreement, today);
 }
 
+nlohmann::json InteractionJson(const core::relations::Interaction& interaction, bool with_notes) {
+  return InteractionView(interaction, with_notes);
+}
+
+nlohmann::json RelationshipHealthJson(const core::relations::OrganisationHealth& health,
+                                      bool english) {
+  json people = json::array();
+  for (const auto& p : health.people) {
+    people.push_back(
+        {{"person",
+          {{"id", p.person.id}, {"name", p.person.name}, {"fictional", p.person.fictional}}},
+         {"quadrant", p.quadrant ? json(core::whoiswho::ToString(*p.quadrant)) : json(nullptr)},
+         {"health", HealthView(p.health, p.last_contact, english)}});
+  }
+  return {{"organisation", OrganisationView(health.organisation)},
+          {"health", HealthView(health.health, health.last_contact, english)},
+          {"people", people}};
+}
+
 void RegisterRelationsRoutes(Router& router, RelationsService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
@@ -432,19 +451,8 @@ void RegisterRelationsRoutes(Router& router, RelationsService& service) {
         if (!id) return Fail(ctx, id.error());
         auto health = service.HealthOf(*ctx.workspace, *id);
         if (!health) return Fail(ctx, health.error());
-        const bool en = ctx.language == Language::kEnglish;
-        json people = json::array();
-        for (const auto& p : health->people) {
-          people.push_back(
-              {{"person",
-                {{"id", p.person.id}, {"name", p.person.name}, {"fictional", p.person.fictional}}},
-               {"quadrant",
-                p.quadrant ? json(core::whoiswho::ToString(*p.quadrant)) : json(nullptr)},
-               {"health", HealthView(p.health, p.last_contact, en)}});
-        }
-        return JsonResponse(200, {{"organisation", OrganisationView(health->organisation)},
-                                  {"health", HealthView(health->health, health->last_contact, en)},
-                                  {"people", people}});
+        return JsonResponse(200,
+                            RelationshipHealthJson(*health, ctx.language == Language::kEnglish));
       },
       kMember);
 

@@ -1221,6 +1221,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/organisations/{organisation_id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        /** The municipality page: everything the workspace knows about one municipality (or other organisation) in one answer — CBS facts, council and college now, people nobody has met since the election, relationship health of the organisation and each person with a current position (with quadrant), the last five contacts (without notes), open agreements, cycle events in the next 180 days and our plans' windows that are open or ahead, client feedback of surveys tagged with the municipality (NPS of the last year and the last 30 days), services and coverage, scans that concern it, financing scenarios. Sections that need a CBS code are null for organisations without one. */
+        get: operations["getMunicipalityDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/timeline": {
         parameters: {
             query?: never;
@@ -2932,6 +2952,112 @@ export interface components {
                 overdue_agreements: number;
                 cycle_events_next_30_days: number;
             };
+        };
+        MunicipalityDossier: {
+            organisation: components["schemas"]["Organisation"];
+            health: components["schemas"]["RelationshipHealth"];
+            /** @description Our stakeholders there (current position), worst relationship first. */
+            people: {
+                person: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                    fictional: boolean;
+                };
+                quadrant: components["schemas"]["Quadrant"] | null;
+                health: components["schemas"]["RelationshipHealth"];
+            }[];
+            /** Format: date */
+            today: string;
+            municipality: components["schemas"]["Municipality"] | null;
+            council: {
+                term: {
+                    /** Format: int64 */
+                    id: number;
+                    /** Format: date */
+                    installation_date: string;
+                    /** Format: date */
+                    election_date: string | null;
+                } | null;
+                seats: components["schemas"]["Seats"][];
+                college: {
+                    person: {
+                        /** Format: int64 */
+                        id: number;
+                        name: string;
+                        fictional: boolean;
+                    };
+                    positions: components["schemas"]["Position"][];
+                }[];
+                not_yet_met: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                }[];
+            };
+            last_contacts: components["schemas"]["Interaction"][];
+            agreements: {
+                open: components["schemas"]["Agreement"][];
+                open_count: number;
+                overdue_count: number;
+                fulfilled_count: number;
+            };
+            cycle: {
+                events: components["schemas"]["CycleEvent"][];
+                windows: {
+                    plan: {
+                        /** Format: int64 */
+                        id: number;
+                        title: string;
+                    };
+                    open: boolean;
+                    window: components["schemas"]["PlanWindow"];
+                }[];
+            };
+            feedback: {
+                nps_last_year: components["schemas"]["NpsGroup"] | null;
+                nps_last_30_days: components["schemas"]["NpsGroup"] | null;
+                surveys: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                    team: string;
+                    active: boolean;
+                }[];
+            } | null;
+            social_map: {
+                areas: number;
+                cells: number;
+                gaps: number;
+                single: number;
+                services: number;
+                published_services: number;
+                providers: number;
+                consortia: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                    members: number;
+                }[];
+            } | null;
+            scans: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+                collaboration: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+                invited: number;
+                answered: number;
+            }[];
+            scenarios: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                plan_title: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
         };
         /** @enum {string} */
         ServiceDomain: "wmo_support" | "household_help" | "youth_care" | "district_nursing" | "welfare" | "debt_help" | "housing" | "carer_support" | "daytime_activities" | "other";
@@ -6043,6 +6169,31 @@ export interface operations {
                             health: components["schemas"]["RelationshipHealth"];
                         }[];
                     };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMunicipalityDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityDossier"];
                 };
             };
             401: components["responses"]["Problem"];
