@@ -160,7 +160,7 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       const chosen = await listbox.getByRole('option', { selected: true }).textContent();
       assert.match(chosen ?? '', /Utrecht/);
       await page.keyboard.press('Enter');
-      await page.waitForURL('**/w/demo/people/organisations/1');
+      await page.waitForURL('**/w/demo/municipalities/1');
       await page.getByRole('heading', { level: 1, name: /Utrecht/ }).waitFor();
 
       // Escape closes the list and keeps the text; a second Escape empties the field.

@@ -48,6 +48,7 @@ import {
   ImportPage,
   KnowledgePage,
   MunicipalityCalendarPage,
+  MunicipalityPage,
   NewPlanPage,
   NoWorkspacePage,
   OrganisationPage,
@@ -152,6 +153,7 @@ export function AppRoutes() {
           <Route path="social-map/consortia/new" element={<NewConsortiumPage />} />
           <Route path="social-map/consortia/:consortiumId" element={<ConsortiumPage />} />
           <Route path="social-map/consortia/:consortiumId/edit" element={<EditConsortiumPage />} />
+          <Route path="municipalities/:organisationId" element={<MunicipalityPage />} />
           <Route path=":area" element={<AreaPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

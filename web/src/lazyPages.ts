@@ -148,6 +148,11 @@ const editConsortiumPage = lazyPage(
   (m) => m.EditConsortiumPage,
 );
 const consortiumPage = lazyPage(() => import('./features/socialmap/ConsortiumPage'), (m) => m.ConsortiumPage);
+// Gemeentepagina: everything about one municipality (issue #12).
+const municipalityPage = lazyPage(
+  () => import('./features/municipality/MunicipalityPage'),
+  (m) => m.MunicipalityPage,
+);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -206,6 +211,7 @@ export const ConsortiaPage = consortiaPage.Component;
 export const NewConsortiumPage = newConsortiumPage.Component;
 export const EditConsortiumPage = editConsortiumPage.Component;
 export const ConsortiumPage = consortiumPage.Component;
+export const MunicipalityPage = municipalityPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

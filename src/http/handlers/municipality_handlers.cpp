@@ -186,8 +186,8 @@ json SocialMapJson(const MunicipalityDeps& deps, const core::accounts::Workspace
   return out;
 }
 
-/// Scans that concern this municipality: it is named in the collaboration, or one of the
-/// respondents answers on its behalf.
+/// Scans that concern this municipality: it is named in the collaboration, or a respondent's
+/// organisation names it ("Gemeente Utrecht").
 json ScansJson(const MunicipalityDeps& deps, const core::accounts::WorkspaceAccess& access,
                const std::string& name) {
   const std::string folded = core::SearchFold(name);
@@ -197,7 +197,7 @@ json ScansJson(const MunicipalityDeps& deps, const core::accounts::WorkspaceAcce
     if (!concerns) {
       if (auto respondents = deps.scans.ListRespondents(access, s.scan.id)) {
         for (const auto& r : *respondents) {
-          if (core::SearchFold(r.organisation) == folded) {
+          if (core::SearchFold(r.organisation).find(folded) != std::string::npos) {
             concerns = true;
             break;
           }

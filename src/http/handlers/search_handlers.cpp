@@ -1,6 +1,7 @@
 // Global search: one query across people, organisations, municipalities, plans, agreements,
 // scans, services and the knowledge base, each workspace seeing only its own; knowledge and
 // municipalities are shared reference data.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/validation.hpp"
@@ -81,12 +82,16 @@ void RegisterSearchRoutes(Router& router, SearchDeps deps) {
         }
         groups.push_back(std::move(people));
 
+        // A municipality of the workspace opens on its municipality page.
         Group organisations("organisations", limit);
+        std::map<std::string, std::int64_t> page_of_code;
         for (const auto& o : deps.whoiswho.ListOrganisations(access)) {
-          if (organisations.full()) break;
-          if (matches(o.name)) {
+          const bool municipality = o.kind == core::whoiswho::OrganisationKind::kMunicipality;
+          if (municipality && o.municipality_code) page_of_code[*o.municipality_code] = o.id;
+          if (!organisations.full() && matches(o.name)) {
             organisations.Add(o.id, o.name, std::string(core::whoiswho::ToString(o.kind)),
-                              "people/organisations/" + std::to_string(o.id));
+                              (municipality ? "municipalities/" : "people/organisations/") +
+                                  std::to_string(o.id));
           }
         }
         groups.push_back(std::move(organisations));
@@ -94,8 +99,11 @@ void RegisterSearchRoutes(Router& router, SearchDeps deps) {
         Group municipalities("municipalities", limit);
         for (const auto& m : deps.whoiswho.SearchMunicipalities(query)) {
           if (municipalities.full()) break;
+          const auto page = page_of_code.find(m.code);
           municipalities.Add(m.code, m.name, m.province.value_or(""),
-                             "people/organisations?municipality=" + m.code);
+                             page != page_of_code.end()
+                                 ? "municipalities/" + std::to_string(page->second)
+                                 : "people/organisations?municipality=" + m.code);
         }
         groups.push_back(std::move(municipalities));
 

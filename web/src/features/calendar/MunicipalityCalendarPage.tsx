@@ -23,6 +23,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -66,7 +67,7 @@ export function MunicipalityCalendarPage() {
 }
 
 function MunicipalityCalendar({ organisation }: { organisation: Organisation }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, language } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const base = useCalendarBase();
@@ -94,6 +95,11 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
       <PageHeading title={t('cycle.title', { name: organisation.name, year })} />
       <CalendarNav />
       <Paragraph>{t('cycle.intro')}</Paragraph>
+      <Paragraph>
+        <Link to={municipalityPagePath(slug, organisation.id)} className="utrecht-link utrecht-link--html-a">
+          {municipalityPageLinkText(language, organisation.name)}
+        </Link>
+      </Paragraph>
       <nav aria-label={t('cycle.yearNav')} className="aantafel-actions">
         {year > MIN_YEAR ? (
           <Link to={`${here}?year=${year - 1}`} className="utrecht-link utrecht-link--html-a">

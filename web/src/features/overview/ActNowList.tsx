@@ -1,13 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useDisclosure } from '../shell/useDisclosure';
+import { ActNowItemLink } from './ActNowItemLink';
 import {
   MODULE_ICON,
-  appLink,
   focusAfterRemoval,
   isValidSnoozeDay,
   localDay,
@@ -133,9 +132,7 @@ export function ActNowList({
                   {item.mine ? <span className="aantafel-actnow__mine">{ot('actNow.mine')}</span> : null}
                 </p>
                 <h3 className="aantafel-actnow__title">
-                  <Link to={appLink(slug, item.link)} data-item-link={item.key} className="utrecht-link utrecht-link--html-a">
-                    {item.title}
-                  </Link>
+                  <ActNowItemLink slug={slug} item={item} />
                 </h3>
                 <p className="aantafel-actnow__explain">{item.explain}</p>
                 <p className="aantafel-actnow__due">

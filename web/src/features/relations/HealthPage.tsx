@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel } from '../whoiswho/labels';
@@ -54,7 +55,8 @@ function Reasons({ reasons }: { reasons: Report['health']['reasons'] }) {
 
 function HealthView({ organisation, health, people }: { organisation: Organisation; health: Report['health']; people: Report['people'] }) {
   const rt = useRelationsText();
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, language } = useI18n();
+  const { workspace } = useWorkspace();
   const base = useRelationsBase();
   const canEdit = useCanEdit();
   const sorted = worstFirst(people);
@@ -62,13 +64,18 @@ function HealthView({ organisation, health, people }: { organisation: Organisati
     <>
       <PageHeading title={rt('health.title', { name: organisation.name })} />
       <RelationsNav />
-      {canEdit ? (
-        <div className="aantafel-actions">
+      <div className="aantafel-actions">
+        {organisation.kind === 'municipality' ? (
+          <Link to={municipalityPagePath(workspace.slug, organisation.id)} className="utrecht-link utrecht-link--html-a">
+            {municipalityPageLinkText(language, organisation.name)}
+          </Link>
+        ) : null}
+        {canEdit ? (
           <Link to={`${base}/new?organisation=${organisation.id}`} className="utrecht-link utrecht-link--html-a">
             {rt('health.logInteraction', { name: organisation.name })}
           </Link>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
       <section className="aantafel-card" aria-labelledby="health-heading">
         <Heading2 id="health-heading">{rt('health.status')}</Heading2>
         <Paragraph>

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
+import { NotificationsButton } from '../notifications/NotificationsButton';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
@@ -44,6 +45,7 @@ export function WorkspaceLayout() {
           </Link>
           {current ? <GlobalSearch slug={slug} /> : null}
           <div className="aantafel-header__tools">
+            {current ? <NotificationsButton key={slug} slug={slug} /> : null}
             {current ? <WorkspaceSwitcher current={current} /> : null}
             <LanguageSwitch />
             <UserMenu slug={slug} />

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { useCanEdit, usePeopleBase, WhoIsWhoNav } from './common';
@@ -47,7 +48,7 @@ export function OrganisationPage() {
 }
 
 function OrganisationView({ organisation }: { organisation: Organisation }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const base = usePeopleBase();
@@ -76,6 +77,11 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
         {organisation.municipality_code ? ` · ${t('organisation.codeValue', { code: organisation.municipality_code })}` : ''}
       </Paragraph>
       <div className="aantafel-actions">
+        {isMunicipality ? (
+          <Link to={municipalityPagePath(slug, organisation.id)} className="utrecht-link utrecht-link--html-a">
+            {municipalityPageLinkText(language, organisation.name)}
+          </Link>
+        ) : null}
         <Link
           to={`${base}?organisation=${organisation.id}`}
           className="utrecht-link utrecht-link--html-a"

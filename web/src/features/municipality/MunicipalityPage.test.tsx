@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { jsonResponse } from '../../test/render';
+import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { DOSSIER, EMPTY_DOSSIER } from './fixtures';
+import { MunicipalityPage } from './MunicipalityPage';
+import type { MunicipalityDossier } from './municipality';
+
+const URL_PATH = 'GET /api/v1/workspaces/demo/organisations/1/dossier';
+
+function render(dossier: MunicipalityDossier | Response, options: { role?: 'viewer' | 'editor' } = {}) {
+  mockFetch({ [URL_PATH]: () => (dossier instanceof Response ? dossier : jsonResponse(200, dossier)) });
+  return renderInWorkspace(<MunicipalityPage />, {
+    route: '/w/demo/municipalities/1',
+    path: '/w/:slug/municipalities/:organisationId',
+    role: options.role,
+  });
+}
+
+const region = (name: string | RegExp) => screen.getByRole('region', { name });
+
+describe('MunicipalityPage', () => {
+  it('shows every section, in order, with real content and links to the module pages', async () => {
+    render(DOSSIER);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Utrecht' })).toBeInTheDocument();
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual([
+      'Over Utrecht',
+      'Wie is wie nu',
+      'Onze relatie',
+      'Afspraken',
+      'Het goede moment',
+      'Wat cliënten zeggen',
+      'Aanbod en dekking',
+      'Scans en bekostiging',
+    ]);
+
+    const facts = region('Over Utrecht');
+    expect(facts).toHaveTextContent('GM0344');
+    expect(facts).toHaveTextContent('374.238');
+
+    const council = region('Wie is wie nu');
+    expect(council).toHaveTextContent('Raadsperiode vanaf 26 maart 2026 (gemeenteraadsverkiezing 18 maart 2026)');
+    expect(within(council).getByRole('link', { name: 'Bram Jansen' })).toHaveAttribute('href', '/w/demo/people/2');
+    expect(council).toHaveTextContent('Wethouder · Lokaal Samen · Portefeuille: Zorg en welzijn, Wmo');
+    const seats = within(council).getByRole('table', { name: 'Zetels per partij, 15 in totaal' });
+    const rows = within(seats).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['Lokaal Samen9 zetels', 'Stadsbelang5 zetels', 'Eén Zetel1 zetel']);
+    expect(within(council).getByRole('link', { name: 'Greet Smit' })).toHaveAttribute('href', '/w/demo/people/7');
+    expect(within(council).getByRole('link', { name: 'Mensen en krachtenveld van Utrecht in Wie is wie' })).toHaveAttribute(
+      'href',
+      '/w/demo/people/organisations/1',
+    );
+
+    const relation = region('Onze relatie');
+    expect(relation).toHaveTextContent('Goed');
+    expect(relation).toHaveTextContent('Laatste contact 2 weken geleden; doel: elke 6 maanden.');
+    const people = within(relation).getByRole('table', { name: /Mensen bij Utrecht/ });
+    const dirk = within(people).getByRole('row', { name: /Dirk Visser/ });
+    expect(dirk).toHaveTextContent('Actie nodig');
+    expect(dirk).toHaveTextContent('Nauw betrekken');
+    expect(within(people).getByRole('row', { name: /Bram Jansen/ })).toHaveTextContent('Nog niet ingeschat');
+    // Status is never colour alone: the word is there, the icon is decoration.
+    const badge = within(dirk).getByText('Actie nodig');
+    expect(badge.querySelector('[aria-hidden="true"]')).toHaveTextContent('✕');
+    expect(within(relation).getByRole('link', { name: 'Wijkbezoek Overvecht met de wethouder' })).toHaveAttribute(
+      'href',
+      '/w/demo/interactions/1',
+    );
+    expect(relation).toHaveTextContent('Werkbezoek of wijkbezoek');
+    expect(within(relation).getByRole('link', { name: 'Relatie met Utrecht en de tijdlijn bekijken' })).toHaveAttribute(
+      'href',
+      '/w/demo/interactions/organisations/1',
+    );
+
+    const agreements = region('Afspraken');
+    expect(agreements).toHaveTextContent('1 lopend, waarvan 1 over de datum. 2 nagekomen.');
+    expect(within(agreements).getByRole('link', { name: 'Cijfers wachttijden delen' })).toHaveAttribute(
+      'href',
+      '/w/demo/interactions/agreements/1',
+    );
+    expect(agreements).toHaveTextContent('Afgesproken · uiterlijk 20 november 2026 ! over de datum');
+
+    const cycle = region('Het goede moment');
+    expect(within(cycle).getByRole('link', { name: 'Valpreventie in de wijk: Bespreek je plan met de beleidsadviseur' })).toHaveAttribute(
+      'href',
+      '/w/demo/policy-calendar/plans/1',
+    );
+    expect(cycle).toHaveTextContent('Nu open, tot 31 december 2026');
+    expect(cycle).toHaveTextContent('15 mei 2027: Kadernota gepubliceerd');
+    expect(within(cycle).getByRole('link', { name: 'Beleidskalender van Utrecht' })).toHaveAttribute(
+      'href',
+      '/w/demo/policy-calendar/municipalities/1',
+    );
+
+    const feedback = region('Wat cliënten zeggen');
+    expect(feedback).toHaveTextContent('Wijkteam Utrecht-Noord · Wijkteam Noord (loopt)');
+    expect(within(feedback).getByRole('link', { name: 'Naar Cliëntfeedback' })).toHaveAttribute('href', '/w/demo/feedback');
+
+    const social = region('Aanbod en dekking');
+    expect(social).toHaveTextContent('5 voorzieningen van 3 aanbieders, waarvan 4 gepubliceerd');
+    expect(social).toHaveTextContent('30 van de 40 vakjes zonder aanbod');
+    expect(within(social).getByRole('link', { name: 'Samen in Utrecht' })).toHaveAttribute('href', '/w/demo/social-map/consortia/1');
+    expect(within(social).getByRole('link', { name: 'Sociale kaart van Utrecht' })).toHaveAttribute(
+      'href',
+      '/w/demo/social-map?gemeente=GM0344',
+    );
+
+    const scans = region('Scans en bekostiging');
+    expect(within(scans).getByRole('link', { name: 'Samenwerking wijkzorg Overvecht' })).toHaveAttribute('href', '/w/demo/scan/1');
+    expect(scans).toHaveTextContent('6 van 7 hebben geantwoord');
+    expect(within(scans).getByRole('link', { name: 'Wmo-begeleiding Utrecht: PxQ of combinatie' })).toHaveAttribute(
+      'href',
+      '/w/demo/financing/1',
+    );
+    expect(scans).toHaveTextContent('bij plan “Valpreventie in de wijk”');
+  });
+
+  it('gives the NPS with its interval in words, and "te weinig antwoorden" when there are not enough', async () => {
+    render(DOSSIER);
+    expect(await screen.findByTestId('nps-last-year')).toHaveTextContent('NPS +14 (tussen −3 en +31), 91 antwoorden');
+    expect(screen.getByTestId('nps-last-30-days')).toHaveTextContent(
+      'Te weinig antwoorden voor een betrouwbare score: 3 antwoorden, minstens 30 nodig.',
+    );
+  });
+
+  it('shows a short empty state in every section that says what to do and where', async () => {
+    render(EMPTY_DOSSIER);
+    await screen.findByRole('heading', { level: 1, name: 'Utrecht' });
+    expect(region('Wie is wie nu')).toHaveTextContent('Zet de mensen van deze gemeente in Wie is wie.');
+    expect(region('Onze relatie')).toHaveTextContent('Actie nodig');
+    expect(region('Onze relatie')).toHaveTextContent('Er staan nog geen mensen met een functie bij deze gemeente.');
+    expect(region('Onze relatie')).toHaveTextContent('Er is nog geen contact vastgelegd. Leg uw eerste gesprek vast.');
+    expect(within(region('Onze relatie')).getByRole('link', { name: 'Contact vastleggen met Utrecht' })).toHaveAttribute(
+      'href',
+      '/w/demo/interactions/new?organisation=1',
+    );
+    expect(region('Afspraken')).toHaveTextContent('Er lopen geen afspraken met deze gemeente.');
+    expect(within(region('Afspraken')).getByRole('link', { name: 'Afspraak vastleggen' })).toHaveAttribute(
+      'href',
+      '/w/demo/interactions/agreements/new?organisation=1',
+    );
+    expect(region('Het goede moment')).toHaveTextContent('Er is nog geen plan voor deze gemeente. Maak een plan');
+    expect(within(region('Het goede moment')).getByRole('link', { name: 'Een plan maken' })).toHaveAttribute(
+      'href',
+      '/w/demo/policy-calendar/plans/new',
+    );
+    expect(region('Het goede moment')).toHaveTextContent('Er staat in de komende 6 maanden niets op de beleidskalender');
+    expect(region('Wat cliënten zeggen')).toHaveTextContent('Er is nog geen vragenlijst voor deze gemeente.');
+    expect(within(region('Wat cliënten zeggen')).getByRole('link', { name: 'Vragenlijsten beheren' })).toHaveAttribute(
+      'href',
+      '/w/demo/feedback/surveys',
+    );
+    expect(region('Aanbod en dekking')).toHaveTextContent('Er staan nog geen voorzieningen voor deze gemeente op de sociale kaart.');
+    expect(region('Scans en bekostiging')).toHaveTextContent('Er is nog geen samenwerkingsscan over deze gemeente.');
+    expect(region('Scans en bekostiging')).toHaveTextContent('Er is nog geen bekostigingsscenario voor deze gemeente.');
+    expect(within(region('Scans en bekostiging')).getByRole('link', { name: 'Naar de samenwerkingsscans' })).toHaveAttribute(
+      'href',
+      '/w/demo/scan',
+    );
+  });
+
+  it('says so when an organisation is not a municipality, and offers no editing links to viewers', async () => {
+    render(
+      {
+        ...EMPTY_DOSSIER,
+        organisation: { id: 1, kind: 'other', name: 'Zorgcoöperatie De Linde', municipality_code: null },
+        municipality: null,
+        feedback: null,
+        social_map: null,
+      },
+      { role: 'viewer' },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Zorgcoöperatie De Linde' });
+    expect(screen.getByText(/^Dit is geen gemeente\. Daarom/)).toBeInTheDocument();
+    expect(region('Wat cliënten zeggen')).toHaveTextContent('Dit is geen gemeente.');
+    expect(region('Aanbod en dekking')).toHaveTextContent('Deze organisatie heeft geen CBS-code.');
+    expect(screen.queryByRole('link', { name: /Contact vastleggen/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Afspraak vastleggen' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Beleidskalender van/ })).not.toBeInTheDocument();
+  });
+
+  it('speaks English', async () => {
+    mockFetch({ [URL_PATH]: () => jsonResponse(200, DOSSIER) });
+    const { renderWithProviders } = await import('../../test/render');
+    const { WorkspaceContext } = await import('../shell/workspaceContext');
+    renderWithProviders(
+      <WorkspaceContext.Provider
+        value={{ workspace: { slug: 'demo', name: 'Demo', kind: 'care_provider', role: 'editor' }, reload: async () => undefined }}
+      >
+        <MunicipalityPage />
+      </WorkspaceContext.Provider>,
+      { language: 'en', route: '/w/demo/municipalities/1', path: '/w/:slug/municipalities/:organisationId' },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Utrecht' });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'About Utrecht',
+      'Who is who now',
+      'Our relationship',
+      'Agreements',
+      'The right moment',
+      'What clients say',
+      'Services and coverage',
+      'Scans and financing',
+    ]);
+    expect(screen.getByTestId('nps-last-year')).toHaveTextContent('NPS +14 (between −3 and +31), 91 responses');
+    expect(screen.getByTestId('nps-last-30-days')).toHaveTextContent('Too few responses for a reliable score: 3 responses');
+    expect(region('Our relationship')).toHaveTextContent('Action needed');
+    expect(screen.getByRole('table', { name: 'Seats per party, 15 in total' })).toBeInTheDocument();
+  });
+
+  it('shows "not found" for an unknown organisation', async () => {
+    render(jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden' } }));
+    expect(await screen.findByRole('heading', { level: 1, name: /niet gevonden|bestaat niet/i })).toBeInTheDocument();
+  });
+});

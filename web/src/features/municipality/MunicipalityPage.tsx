@@ -1,0 +1,636 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Heading3,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { ApiError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
+import { appLink, localDay } from '../overview/overview';
+import { useRelationsText } from '../relations/texts';
+import { NotFoundContent } from '../shell/NotFoundPage';
+import { useWorkspace } from '../shell/workspaceContext';
+import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
+import { getMunicipalityDossier } from './api';
+import {
+  HEALTH_ICON,
+  healthClass,
+  isCouncilEmpty,
+  isSocialMapEmpty,
+  npsText,
+  paths,
+  seatsInOrder,
+  type HealthStatus,
+  type MunicipalityDossier,
+} from './municipality';
+import { useMunicipalityText } from './texts';
+import './municipality.css';
+
+/**
+ * The municipality page ("gemeentepagina"): everything the workspace knows about one
+ * municipality in one answer (GET …/organisations/{id}/dossier), in the order a Monday-morning
+ * reader needs it: who is who now → our relationship → agreements → the right moment → what
+ * clients say → services and coverage → scans and financing. Every section says what to do when
+ * it is empty and links to the module where that is done.
+ */
+export function MunicipalityPage() {
+  const { organisationId: param } = useParams();
+  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const mt = useMunicipalityText();
+  const { language } = useI18n();
+  const { workspace } = useWorkspace();
+  // The server writes reasons, labels and explanations in the request's language: reload on a switch.
+  const dossier = useApiData(`dossier:${workspace.slug}:${id}:${language}`, (signal) =>
+    id === null ? Promise.reject(new Error('no id')) : getMunicipalityDossier(workspace.slug, id, signal),
+  );
+  if (id === null) return <NotFoundContent />;
+  if (!dossier.data || dossier.data.organisation.id !== id) {
+    if (dossier.error instanceof ApiError && dossier.error.status === 404 && !dossier.loading) return <NotFoundContent />;
+    return (
+      <>
+        <PageHeading title={mt('pageTitle')} />
+        <div aria-busy={dossier.loading || undefined}>
+          {dossier.error && !dossier.loading ? <ErrorAlert error={dossier.error} /> : <Loading />}
+        </div>
+      </>
+    );
+  }
+  return <DossierView dossier={dossier.data} />;
+}
+
+/** A link to a module page, below /w/{slug}/ (same rule as the "Nu doen" links). */
+function AppLink({ to, children }: { to: string; children: ReactNode }) {
+  const { workspace } = useWorkspace();
+  return (
+    <Link to={appLink(workspace.slug, to)} className="utrecht-link utrecht-link--html-a">
+      {children}
+    </Link>
+  );
+}
+
+/** One headed region of the page. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="aantafel-section aantafel-dossier__section" aria-labelledby={id}>
+      <Heading2 id={id}>{title}</Heading2>
+      {children}
+    </section>
+  );
+}
+
+/** Links at the end of a section, to where its subject is handled. */
+function SectionLinks({ children }: { children: ReactNode }) {
+  return <div className="aantafel-actions aantafel-dossier__links">{children}</div>;
+}
+
+/** Good / needs attention / action needed: an icon and the word, never colour alone. */
+export function HealthStatusBadge({ status }: { status: HealthStatus }) {
+  const mt = useMunicipalityText();
+  return (
+    <span className={healthClass(status)} data-health={status}>
+      <span aria-hidden="true" className="aantafel-dossier__icon">
+        {HEALTH_ICON[status]}
+      </span>{' '}
+      {mt(`health.${status}`)}
+    </span>
+  );
+}
+
+function Reasons({ reasons }: { reasons: MunicipalityDossier['health']['reasons'] }) {
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="aantafel-dossier__reasons">
+      {reasons.map((r) => (
+        <li key={r.code}>{r.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A 'YYYY-MM-DD' day in words: "7 december 2026". */
+function useDayText() {
+  const { formatDate } = useI18n();
+  return (value: string) => formatDate(localDay(value));
+}
+
+/** A 'YYYY-MM-DD' day in a <time> element. */
+function useDay() {
+  const { formatDate } = useI18n();
+  return (value: string) => <time dateTime={value}>{formatDate(localDay(value))}</time>;
+}
+
+function DossierView({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { organisation } = dossier;
+  return (
+    <div className="aantafel-dossier">
+      <PageHeading title={organisation.name} />
+      <Paragraph>{mt('intro')}</Paragraph>
+      {organisation.kind !== 'municipality' ? <Paragraph>{mt('notMunicipality')}</Paragraph> : null}
+      <FactsSection dossier={dossier} />
+      <CouncilSection dossier={dossier} />
+      <RelationSection dossier={dossier} />
+      <AgreementsSection dossier={dossier} />
+      <CycleSection dossier={dossier} />
+      <FeedbackSection dossier={dossier} />
+      <SocialMapSection dossier={dossier} />
+      <ScansSection dossier={dossier} />
+    </div>
+  );
+}
+
+function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { formatNumber } = useI18n();
+  const m = dossier.municipality;
+  const value = (v: string | number | null) =>
+    v === null || v === '' ? mt('facts.unknown') : typeof v === 'number' ? formatNumber(v) : v;
+  return (
+    <Section id="dossier-facts" title={mt('facts.title', { name: dossier.organisation.name })}>
+      {m ? (
+        <DataList className="aantafel-facts">
+          <DataListItem>
+            <DataListKey>{mt('facts.code')}</DataListKey>
+            <DataListValue>{m.code}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{mt('facts.province')}</DataListKey>
+            <DataListValue>{value(m.province)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{mt('facts.population')}</DataListKey>
+            <DataListValue>{value(m.population)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{mt('facts.careOffice')}</DataListKey>
+            <DataListValue>{value(m.care_office_region)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{mt('facts.youthRegion')}</DataListKey>
+            <DataListValue>{value(m.youth_region)}</DataListValue>
+          </DataListItem>
+        </DataList>
+      ) : (
+        <Paragraph>{mt('facts.none')}</Paragraph>
+      )}
+    </Section>
+  );
+}
+
+function CouncilSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { t, formatNumber } = useI18n();
+  const text = useDayText();
+  const { organisation, council } = dossier;
+  const { seats, total } = seatsInOrder(council.seats);
+  const empty = isCouncilEmpty(council);
+  return (
+    <Section id="dossier-council" title={mt('council.title')}>
+      {empty ? (
+        <Paragraph>{mt('council.empty')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            {council.term
+              ? council.term.election_date
+                ? mt('council.termElection', {
+                    date: text(council.term.installation_date),
+                    election: text(council.term.election_date),
+                  })
+                : mt('council.term', { date: text(council.term.installation_date) })
+              : mt('council.noTerm')}
+          </Paragraph>
+          <Heading3>{mt('council.college')}</Heading3>
+          {council.college.length === 0 ? (
+            <Paragraph>{mt('council.collegeEmpty')}</Paragraph>
+          ) : (
+            <ul className="aantafel-dossier__list">
+              {council.college.map(({ person, positions }) => (
+                <li key={person.id}>
+                  <AppLink to={paths.person(person.id)}>{person.name}</AppLink>
+                  {person.fictional ? <span className="aantafel-meta"> {mt('council.fictional')}</span> : null}
+                  {positions.map((position) => (
+                    <p key={position.id} className="aantafel-dossier__detail">
+                      {position.title || t(positionKindLabel(position.kind))}
+                      {position.party ? ` · ${position.party}` : ''}
+                      {position.portfolios.length > 0
+                        ? ` · ${mt('council.portfolios', { list: position.portfolios.join(', ') })}`
+                        : ''}
+                    </p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Heading3>{mt('council.seats')}</Heading3>
+          {seats.length === 0 ? (
+            <Paragraph>{mt('council.seatsEmpty')}</Paragraph>
+          ) : (
+            <div className="aantafel-table-scroll">
+              <table className="utrecht-table aantafel-table aantafel-table--narrow aantafel-dossier__seats">
+                <caption className="utrecht-table__caption">{mt('council.seatsCaption', { total: formatNumber(total) })}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">{mt('council.party')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{mt('council.seatCount')}</th>
+                  </tr>
+                </thead>
+                <tbody className="utrecht-table__body">
+                  {seats.map((s) => (
+                    <tr key={s.party} className="utrecht-table__row">
+                      <th scope="row" className="utrecht-table__cell">{s.party}</th>
+                      <td className="utrecht-table__cell">
+                        <span className="aantafel-dossier__bar-cell">
+                          <span aria-hidden="true" className="aantafel-dossier__track">
+                            <span
+                              className="aantafel-dossier__bar"
+                              style={{ inlineSize: `${total > 0 ? (s.seats / total) * 100 : 0}%` }}
+                            />
+                          </span>
+                          <span>
+                            {s.seats === 1 ? mt('council.seatsValue1') : mt('council.seatsValue', { count: formatNumber(s.seats) })}
+                          </span>
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {council.not_yet_met.length > 0 ? (
+            <>
+              <Heading3>{mt('council.notYetMet')}</Heading3>
+              <Paragraph>{mt('council.notYetMetIntro')}</Paragraph>
+              <ul className="aantafel-dossier__list">
+                {council.not_yet_met.map((person) => (
+                  <li key={person.id}>
+                    <AppLink to={paths.person(person.id)}>{person.name}</AppLink>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.whoIsWho(organisation.id)}>{mt('council.link', { name: organisation.name })}</AppLink>
+      </SectionLinks>
+    </Section>
+  );
+}
+
+function RelationSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const rt = useRelationsText();
+  const { t, formatDate } = useI18n();
+  const { workspace } = useWorkspace();
+  const canEdit = workspace.role !== 'viewer';
+  const { organisation, health, people, last_contacts: contacts } = dossier;
+  return (
+    <Section id="dossier-relation" title={mt('relation.title')}>
+      <Heading3>{mt('relation.status')}</Heading3>
+      <Paragraph>
+        <HealthStatusBadge status={health.status} />{' '}
+        {health.last_contact ? mt('relation.lastContact', { date: formatDate(health.last_contact) }) : mt('relation.noContact')}
+      </Paragraph>
+      <Reasons reasons={health.reasons} />
+      <Heading3>{mt('relation.people')}</Heading3>
+      {people.length === 0 ? (
+        <Paragraph>{mt('relation.peopleEmpty')}</Paragraph>
+      ) : (
+        <div className="aantafel-table-scroll">
+          <table className="utrecht-table aantafel-table">
+            <caption className="utrecht-table__caption aantafel-visually-hidden">
+              {mt('relation.peopleCaption', { name: organisation.name })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{mt('relation.person')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('relation.health')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('relation.quadrant')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('relation.reasons')}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {people.map((p) => (
+                <tr key={p.person.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell">
+                    <AppLink to={paths.person(p.person.id)}>{p.person.name}</AppLink>
+                    {p.person.fictional ? <span className="aantafel-meta"> {mt('council.fictional')}</span> : null}
+                  </th>
+                  <td className="utrecht-table__cell">
+                    <HealthStatusBadge status={p.health.status} />
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {p.quadrant ? t(quadrantLabel(p.quadrant)) : mt('relation.noQuadrant')}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <Reasons reasons={p.health.reasons} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Heading3>{mt('relation.contacts')}</Heading3>
+      {contacts.length === 0 ? (
+        <Paragraph>{mt('relation.contactsEmpty')}</Paragraph>
+      ) : (
+        <ul className="aantafel-dossier__list">
+          {contacts.map((c) => (
+            <li key={c.id}>
+              <span className="aantafel-meta">
+                <time dateTime={c.occurred_at}>{formatDate(c.occurred_at)}</time> · {rt(`kind.${c.kind}`)}
+              </span>
+              {': '}
+              <AppLink to={paths.interaction(c.id)}>{c.subject}</AppLink>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.health(organisation.id)}>{mt('relation.link', { name: organisation.name })}</AppLink>
+        {canEdit ? (
+          <AppLink to={paths.newInteraction(organisation.id)}>{mt('relation.logContact', { name: organisation.name })}</AppLink>
+        ) : null}
+      </SectionLinks>
+    </Section>
+  );
+}
+
+function AgreementsSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const rt = useRelationsText();
+  const text = useDayText();
+  const { workspace } = useWorkspace();
+  const canEdit = workspace.role !== 'viewer';
+  const { organisation, agreements } = dossier;
+  return (
+    <Section id="dossier-agreements" title={mt('agreements.title')}>
+      {agreements.open.length === 0 ? (
+        <Paragraph>{mt('agreements.empty')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            {mt('agreements.counts', {
+              open: agreements.open_count,
+              overdue: agreements.overdue_count,
+              fulfilled: agreements.fulfilled_count,
+            })}
+          </Paragraph>
+          <ul className="aantafel-dossier__list">
+            {agreements.open.map((a) => (
+              <li key={a.id}>
+                <AppLink to={paths.agreement(a.id)}>{a.title}</AppLink>
+                <p className="aantafel-dossier__detail">
+                  {rt(`status.${a.status}`)} ·{' '}
+                  {a.due_on ? mt('agreements.due', { date: text(a.due_on) }) : mt('agreements.noDue')}
+                  {a.overdue ? (
+                    <>
+                      {' '}
+                      <span className="aantafel-badge aantafel-badge--alert">
+                        <span aria-hidden="true">!</span> {mt('agreements.overdue')}
+                      </span>
+                    </>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.agreements()}>{mt('agreements.link')}</AppLink>
+        {canEdit ? <AppLink to={paths.newAgreement(organisation.id)}>{mt('agreements.new')}</AppLink> : null}
+      </SectionLinks>
+    </Section>
+  );
+}
+
+function CycleSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const day = useDay();
+  const text = useDayText();
+  const { workspace } = useWorkspace();
+  const canEdit = workspace.role !== 'viewer';
+  const { organisation, cycle } = dossier;
+  return (
+    <Section id="dossier-cycle" title={mt('cycle.title')}>
+      <Heading3>{mt('cycle.windows')}</Heading3>
+      {cycle.windows.length === 0 ? (
+        <>
+          <Paragraph>{mt('cycle.windowsEmpty')}</Paragraph>
+          {canEdit ? (
+            <SectionLinks>
+              <AppLink to={paths.newPlan()}>{mt('cycle.newPlan')}</AppLink>
+            </SectionLinks>
+          ) : null}
+        </>
+      ) : (
+        <ul className="aantafel-dossier__list">
+          {cycle.windows.map(({ plan, open, window }) => (
+            <li key={`${plan.id}:${window.id}`} data-open={open || undefined}>
+              <AppLink to={paths.plan(plan.id)}>{`${plan.title}: ${window.label}`}</AppLink>
+              <p className="aantafel-dossier__detail">
+                {open ? (
+                  <span className="aantafel-badge aantafel-badge--ok">
+                    <span aria-hidden="true">●</span> {mt('cycle.windowOpen', { date: text(window.to) })}
+                  </span>
+                ) : (
+                  mt('cycle.windowAhead', { from: text(window.from), to: text(window.to) })
+                )}
+              </p>
+              <p className="aantafel-dossier__detail">{window.explain}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Heading3>{mt('cycle.events')}</Heading3>
+      {cycle.events.length === 0 ? (
+        <Paragraph>{mt('cycle.eventsEmpty')}</Paragraph>
+      ) : (
+        <ul className="aantafel-dossier__list">
+          {cycle.events.map((event) => (
+            <li key={event.id}>
+              <span className="aantafel-meta">
+                {day(event.date)}
+                {event.until ? ` ${mt('cycle.until', { date: text(event.until) })}` : ''}
+              </span>
+              {': '}
+              <strong>{event.label}</strong>
+              <p className="aantafel-dossier__detail">{event.explain}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {organisation.kind === 'municipality' ? (
+        <SectionLinks>
+          <AppLink to={paths.calendar(organisation.id)}>{mt('cycle.link', { name: organisation.name })}</AppLink>
+        </SectionLinks>
+      ) : null}
+    </Section>
+  );
+}
+
+function FeedbackSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { feedback } = dossier;
+  if (!feedback) {
+    return (
+      <Section id="dossier-feedback" title={mt('feedback.title')}>
+        <Paragraph>{mt('feedback.notApplicable')}</Paragraph>
+      </Section>
+    );
+  }
+  const noAnswers = (feedback.nps_last_year?.n ?? 0) === 0 && (feedback.nps_last_30_days?.n ?? 0) === 0;
+  return (
+    <Section id="dossier-feedback" title={mt('feedback.title')}>
+      {feedback.surveys.length === 0 && noAnswers ? (
+        <Paragraph>{mt('feedback.empty')}</Paragraph>
+      ) : (
+        <>
+          <DataList className="aantafel-facts">
+            <DataListItem>
+              <DataListKey>{mt('feedback.lastYear')}</DataListKey>
+              <DataListValue>
+                <span data-testid="nps-last-year">{npsText(mt, feedback.nps_last_year)}</span>
+              </DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>{mt('feedback.last30')}</DataListKey>
+              <DataListValue>
+                <span data-testid="nps-last-30-days">{npsText(mt, feedback.nps_last_30_days)}</span>
+              </DataListValue>
+            </DataListItem>
+          </DataList>
+          <Heading3>{mt('feedback.surveys')}</Heading3>
+          {feedback.surveys.length === 0 ? (
+            <Paragraph>{mt('feedback.empty')}</Paragraph>
+          ) : (
+            <ul className="aantafel-dossier__list">
+              {feedback.surveys.map((s) => (
+                <li key={s.id}>
+                  {s.name}
+                  {s.team ? ` · ${s.team}` : ''} ({s.active ? mt('feedback.active') : mt('feedback.inactive')})
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.feedback()}>{mt('feedback.link')}</AppLink>
+        <AppLink to={paths.surveys()}>{mt('feedback.surveysLink')}</AppLink>
+      </SectionLinks>
+    </Section>
+  );
+}
+
+function SocialMapSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { formatNumber } = useI18n();
+  const { organisation, social_map: map } = dossier;
+  const code = dossier.municipality?.code ?? organisation.municipality_code;
+  if (!map || !code) {
+    return (
+      <Section id="dossier-social" title={mt('social.title')}>
+        <Paragraph>{mt('social.noCode')}</Paragraph>
+      </Section>
+    );
+  }
+  const n = (value: number) => formatNumber(value);
+  return (
+    <Section id="dossier-social" title={mt('social.title')}>
+      {isSocialMapEmpty(map) ? (
+        <Paragraph>{mt('social.empty')}</Paragraph>
+      ) : (
+        <>
+          <ul className="aantafel-dossier__list">
+            <li>
+              {mt('social.services', { services: n(map.services), providers: n(map.providers), published: n(map.published_services) })}
+            </li>
+            <li>{mt('social.areas', { areas: n(map.areas) })}</li>
+            <li>{mt('social.gaps', { gaps: n(map.gaps), cells: n(map.cells) })}</li>
+            <li>{mt('social.single', { single: n(map.single) })}</li>
+          </ul>
+          {map.consortia.length > 0 ? (
+            <>
+              <Heading3>{mt('social.consortia')}</Heading3>
+              <ul className="aantafel-dossier__list">
+                {map.consortia.map((c) => (
+                  <li key={c.id}>
+                    <AppLink to={paths.consortium(c.id)}>{c.name}</AppLink>{' '}
+                    <span className="aantafel-meta">({mt('social.members', { count: n(c.members) })})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.socialMap(code)}>{mt('social.link', { name: organisation.name })}</AppLink>
+        <AppLink to={paths.services(code)}>{mt('social.servicesLink', { name: organisation.name })}</AppLink>
+      </SectionLinks>
+    </Section>
+  );
+}
+
+function ScansSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const mt = useMunicipalityText();
+  const { formatDate } = useI18n();
+  const { scans, scenarios } = dossier;
+  return (
+    <Section id="dossier-scans" title={mt('scans.title')}>
+      <Heading3>{mt('scans.scans')}</Heading3>
+      {scans.length === 0 ? (
+        <Paragraph>{mt('scans.empty')}</Paragraph>
+      ) : (
+        <ul className="aantafel-dossier__list">
+          {scans.map((s) => (
+            <li key={s.id}>
+              <AppLink to={paths.scan(s.id)}>{s.title}</AppLink>
+              <p className="aantafel-dossier__detail">
+                {s.collaboration} · {s.status === 'open' ? mt('scans.open') : mt('scans.closed')} ·{' '}
+                {mt('scans.answered', { answered: s.answered, invited: s.invited })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.scans()}>{mt('scans.link')}</AppLink>
+      </SectionLinks>
+      <Heading3>{mt('scenarios.title')}</Heading3>
+      {scenarios.length === 0 ? (
+        <Paragraph>{mt('scenarios.empty')}</Paragraph>
+      ) : (
+        <ul className="aantafel-dossier__list">
+          {scenarios.map((s) => (
+            <li key={s.id}>
+              <AppLink to={paths.scenario(s.id)}>{s.name}</AppLink>
+              <p className="aantafel-dossier__detail">
+                {s.plan_title ? `${mt('scenarios.plan', { plan: s.plan_title })} · ` : ''}
+                {mt('scenarios.updated', { date: formatDate(s.updated_at) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SectionLinks>
+        <AppLink to={paths.scenarios()}>{mt('scenarios.link')}</AppLink>
+      </SectionLinks>
+    </Section>
+  );
+}
