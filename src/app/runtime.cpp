@@ -106,6 +106,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
                                                                 *digest_repository_, clock);
+  audit_log_ = std::make_unique<storage::SqlAuditLog>(*database_);
+  audit_ = std::make_unique<core::audit::AuditService>(*audit_log_, clock);
   clock_ = &clock;
   public_url_ = config.public_url;
   digest_hour_ = static_cast<int>(config.notifications_digest_hour);
@@ -171,6 +173,7 @@ http::AppServices Runtime::Services() {
                            .scans = *scans_,
                            .social_map = *social_map_,
                            .overview = *overview_,
+                           .audit = *audit_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
 }

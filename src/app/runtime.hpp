@@ -22,6 +22,7 @@
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/advisor_repository.hpp"
+#include "storage/audit_repository.hpp"
 #include "storage/calendar_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
@@ -117,6 +118,8 @@ class Runtime {
   std::unique_ptr<core::overview::OverviewService> overview_;
   std::unique_ptr<storage::SqlDigestRepository> digest_repository_;
   std::unique_ptr<core::overview::Mailer> mailer_;
+  std::unique_ptr<storage::SqlAuditLog> audit_log_;
+  std::unique_ptr<core::audit::AuditService> audit_;
   bool smtp_enabled_ = false;
   const core::Clock* clock_ = nullptr;
   std::string public_url_;

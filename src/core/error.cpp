@@ -41,6 +41,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kUnknownValue: return "unknown_value";
     case FieldIssue::kMissingColumn: return "missing_column";
     case FieldIssue::kUnreadable: return "unreadable";
+    case FieldIssue::kNoRows: return "no_rows";
   }
   return "invalid_format";
 }

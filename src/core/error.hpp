@@ -44,6 +44,7 @@ enum class FieldIssue {
   kUnknownValue,   ///< refers to something we do not know (e.g. a municipality)
   kMissingColumn,  ///< a required column is missing from a file
   kUnreadable,     ///< the file cannot be read as the expected format
+  kNoRows,         ///< the file holds a header but nothing to import
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

@@ -24,7 +24,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
     };
   }
   chain_ = {Authenticate(services_.accounts), RequireCsrfToken(services_.crypto),
-            OpenWorkspace(services_.accounts)};
+            OpenWorkspace(services_.accounts), RecordChanges(services_.audit)};
   RegisterSystemRoutes(router_, SystemDeps{.database_ready = services_.database_ready,
                                            .database_kind = settings_.database_kind,
                                            .version = settings_.version});
@@ -33,6 +33,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                              .session_ttl = settings_.session_ttl});
   RegisterWorkspaceRoutes(router_, services_.accounts);
   RegisterTokenRoutes(router_, services_.accounts);
+  RegisterAuditRoutes(router_, services_.audit);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
   RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, services_.relations, settings_.public_url);
@@ -89,7 +90,8 @@ HttpResponse App::Route(const HttpRequest& request, Language language) {
                      .language = language,
                      .options = match.route->options,
                      .principal = std::nullopt,
-                     .workspace = std::nullopt};
+                     .workspace = std::nullopt,
+                     .route = match.route->pattern};
   return RunChain(ctx, match.route->handler);
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
+#include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
@@ -48,6 +49,7 @@ struct AppServices {
   core::scans::ScanService& scans;
   core::socialmap::SocialMapService& social_map;
   core::overview::OverviewService& overview;
+  core::audit::AuditService& audit;      ///< every change to workspace data
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz
 };

@@ -54,6 +54,7 @@ struct RequestContext {
   RouteOptions options;
   std::optional<core::accounts::Principal> principal;        ///< set by the auth middleware
   std::optional<core::accounts::WorkspaceAccess> workspace;  ///< set for Access::kWorkspace
+  std::string_view route;  ///< the matched pattern, e.g. "/api/v1/workspaces/{slug}/people"
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;

@@ -65,7 +65,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 14> kFields{{
+constexpr std::array<FieldEntry, 15> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -88,6 +88,8 @@ constexpr std::array<FieldEntry, 14> kFields{{
     {FieldIssue::kMissingColumn, "Deze kolom ontbreekt in het bestand.",
      "This column is missing from the file."},
     {FieldIssue::kUnreadable, "Dit bestand kunnen wij niet lezen.", "We cannot read this file."},
+    {FieldIssue::kNoRows, "Dit bestand heeft geen regels om in te lezen.",
+     "This file has no rows to import."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -66,4 +66,16 @@ Middleware OpenWorkspace(core::accounts::AccountsService& accounts) {
   };
 }
 
+Middleware RecordChanges(core::audit::AuditService& audit) {
+  return [&audit](RequestContext& ctx, const Next& next) {
+    HttpResponse response = next(ctx);
+    if (ctx.workspace && IsUnsafeMethod(ctx.request.method) && !ctx.options.readers_may_post &&
+        response.status >= 200 && response.status < 300) {
+      audit.Record(*ctx.workspace, ctx.request.method + " " + std::string(ctx.route),
+                   ctx.request.path);
+    }
+    return response;
+  };
+}
+
 }  // namespace aantafel::http

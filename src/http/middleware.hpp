@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/accounts/service.hpp"
+#include "core/audit/audit.hpp"
 #include "http/context.hpp"
 
 namespace aantafel::http {
@@ -25,5 +26,9 @@ Middleware RequireCsrfToken(core::accounts::Crypto& crypto);
 /// Opens the workspace named by {slug} for Access::kWorkspace routes: 404 for non-members
 /// (so they never learn it exists), 403 for viewers on state-changing methods.
 Middleware OpenWorkspace(core::accounts::AccountsService& accounts);
+/// Records every successful change to a workspace's data in its audit log: who, when, the
+/// operation and the resource's path (never the body). Changes to the caller's own view
+/// (routes with readers_may_post) are not workspace data and are not recorded.
+Middleware RecordChanges(core::audit::AuditService& audit);
 
 }  // namespace aantafel::http

@@ -59,7 +59,7 @@ using Json = nlohmann::json;
 constexpr const char* kDataKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
 constexpr const char* kSlug = "duurzaam";
 constexpr const char* kEmail = "eigenaar@duurzaam.example";
-constexpr int kKillRounds = 5;
+constexpr int kKillRounds = 20;
 
 std::string UniqueName(const std::string& prefix) {
   static std::atomic<int> counter{0};
@@ -330,6 +330,38 @@ class Deployment {
     return ids;
   }
 
+  /// Every interaction's id through the API (the list leaves notes out).
+  std::set<std::int64_t> ListInteractionIds(std::uint16_t port) {
+    std::set<std::int64_t> ids;
+    HttpClient client(port);
+    for (int offset = 0;; offset += 200) {
+      const auto response =
+          client.Request("GET",
+                         std::string("/api/v1/workspaces/") + kSlug +
+                             "/interactions?limit=200&offset=" + std::to_string(offset),
+                         Auth());
+      if (response.status != 200) {
+        throw std::runtime_error("list interactions: " + std::to_string(response.status) + " " +
+                                 response.body);
+      }
+      const auto page = Json::parse(response.body);
+      for (const auto& item : page.at("items")) ids.insert(item.at("id").get<std::int64_t>());
+      if (!page.at("has_more").get<bool>()) break;
+    }
+    return ids;
+  }
+
+  /// One interaction's note, opened with the data key by the server.
+  std::string NoteOf(std::uint16_t port, std::int64_t id) {
+    HttpClient client(port);
+    const auto response = client.Request(
+        "GET", std::string("/api/v1/workspaces/") + kSlug + "/interactions/" + std::to_string(id),
+        Auth());
+    if (response.status != 200) return "status " + std::to_string(response.status);
+    const auto body = Json::parse(response.body);
+    return body.at("notes").is_string() ? body.at("notes").get<std::string>() : "";
+  }
+
  private:
   std::string database_url_;
   const ScratchDir& scratch_;
@@ -338,6 +370,10 @@ class Deployment {
 };
 
 // ---- submissions under fire ----
+
+std::string NoteFor(int thread, long n) {
+  return "Vertrouwelijk verslag " + std::to_string(thread) + "/" + std::to_string(n);
+}
 
 /// What the client threads saw in one round.
 struct RoundOutcome {
@@ -382,6 +418,45 @@ void SubmitUntilStopped(std::uint16_t port, const std::string& survey_token, int
   }
 }
 
+/// Records contacts (interactions with a sealed note) through the API until stopped: the
+/// authenticated write path, next to the public survey path.
+void WriteInteractionsUntilStopped(std::uint16_t port, std::map<std::string, std::string> headers,
+                                   int thread, const std::atomic<bool>& stop,
+                                   RoundOutcome& outcome) {
+  HttpClient client(port);
+  headers["Content-Type"] = "application/json";
+  const std::string path = std::string("/api/v1/workspaces/") + kSlug + "/interactions";
+  for (long n = 0; !stop.load(); ++n) {
+    const Json body{{"occurred_at", "2026-11-20T10:00"},
+                    {"kind", "meeting"},
+                    {"subject", "Gesprek " + std::to_string(thread) + "-" + std::to_string(n)},
+                    {"notes", NoteFor(thread, n)},
+                    {"stance", "bring"}};
+    if (!client.Connect()) {
+      std::this_thread::sleep_for(5ms);
+      continue;
+    }
+    if (!client.SendRaw(BuildRequest("POST", path, headers, body.dump()))) {
+      ++outcome.broken;
+      client.Close();
+      continue;
+    }
+    const auto response = client.ReadResponse();
+    if (!response) {
+      ++outcome.broken;
+    } else {
+      std::lock_guard lock(outcome.mutex);
+      if (response->status == 201) {
+        outcome.acknowledged.push_back(Json::parse(response->body).at("id").get<std::int64_t>());
+        ++outcome.acknowledged_count;
+      } else {
+        ++outcome.other_statuses[response->status];
+      }
+    }
+    client.Close();
+  }
+}
+
 template <typename Predicate>
 bool WaitUntil(Predicate predicate, std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -411,6 +486,7 @@ constexpr const char* kRollUpTotal =
     "SELECT COALESCE(SUM(promoters + passives + detractors), 0) FROM feedback_daily";
 constexpr const char* kResponseCount = "SELECT COUNT(*) FROM feedback_responses";
 constexpr const char* kResponseIds = "SELECT id FROM feedback_responses";
+constexpr const char* kInteractionIds = "SELECT id FROM interactions";
 
 class DatabaseUnderTest {
  public:
@@ -456,6 +532,7 @@ TEST_P(CrashDurability, EveryAcknowledgedAnswerSurvivesSigkill) {
 
   std::mt19937 random(backend == Backend::kSqlite ? 20261123U : 20261124U);
   std::set<std::int64_t> all_acknowledged;
+  std::set<std::int64_t> all_contacts;
   ServerProcess server = deployment.StartServer();
 
   for (int round = 0; round < kKillRounds; ++round) {
@@ -467,11 +544,16 @@ TEST_P(CrashDurability, EveryAcknowledgedAnswerSurvivesSigkill) {
         std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 600)(random));
 
     RoundOutcome outcome;
+    RoundOutcome contacts;
     std::atomic<bool> stop{false};
     std::vector<std::thread> clients;
     for (int t = 0; t < threads; ++t) {
       clients.emplace_back(SubmitUntilStopped, server.port, survey, t, std::cref(stop),
                            std::ref(outcome));
+    }
+    for (int t = 0; t < 2; ++t) {
+      clients.emplace_back(WriteInteractionsUntilStopped, server.port, deployment.Auth(),
+                           round * 10 + t, std::cref(stop), std::ref(contacts));
     }
     // Kill while answers are flowing: after the first acknowledgement plus the seeded delay.
     const bool flowing = WaitUntil([&] { return outcome.acknowledged_count.load() > 0; }, 120s);
@@ -516,8 +598,31 @@ TEST_P(CrashDurability, EveryAcknowledgedAnswerSurvivesSigkill) {
         << by_responses.size() << " response group(s) and " << by_roll_up.size()
         << " roll-up row(s) disagree";
 
+    std::set<std::int64_t> stored_contacts;
+    for (const auto& row : database.Query(kInteractionIds)) {
+      stored_contacts.insert(std::stoll(row.at(0)));
+    }
+    for (const auto id : contacts.acknowledged) {
+      EXPECT_TRUE(all_contacts.insert(id).second) << "contact " << id << " acknowledged twice";
+    }
+    std::vector<std::int64_t> lost_contacts;
+    std::set_difference(all_contacts.begin(), all_contacts.end(), stored_contacts.begin(),
+                        stored_contacts.end(), std::back_inserter(lost_contacts));
+    EXPECT_TRUE(lost_contacts.empty())
+        << lost_contacts.size() << " acknowledged contact(s) missing after SIGKILL";
+
     // 2. The restarted server sees them all through the API.
     server = deployment.StartServer();
+    const auto listed_contacts = deployment.ListInteractionIds(server.port);
+    for (const auto id : all_contacts) {
+      EXPECT_TRUE(listed_contacts.contains(id)) << "contact " << id << " not listed";
+    }
+    // The last contacts acknowledged before the kill open with their notes.
+    for (std::size_t k = 0; k < std::min<std::size_t>(3, contacts.acknowledged.size()); ++k) {
+      const auto id = contacts.acknowledged[contacts.acknowledged.size() - 1 - k];
+      EXPECT_EQ(deployment.NoteOf(server.port, id).rfind("Vertrouwelijk verslag ", 0), 0U)
+          << "contact " << id << " lost its note";
+    }
     const auto listed = deployment.ListResponseIds(server.port);
     std::vector<std::int64_t> unlisted;
     std::set_difference(all_acknowledged.begin(), all_acknowledged.end(), listed.begin(),
@@ -532,7 +637,8 @@ TEST_P(CrashDurability, EveryAcknowledgedAnswerSurvivesSigkill) {
               << acknowledged.size() << ", unanswered " << outcome.broken.load()
               << ", other statuses " << others << ", stored in total " << stored.size()
               << " (acknowledged in total " << all_acknowledged.size() << "), lost " << lost.size()
-              << "\n";
+              << "; contacts acknowledged " << contacts.acknowledged.size() << ", lost "
+              << lost_contacts.size() << "\n";
     for (const auto& [code, count] : outcome.other_statuses) {
       std::cout << "[durability]   status " << code << ": " << count << "\n";
     }

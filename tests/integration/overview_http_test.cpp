@@ -359,6 +359,54 @@ TEST_P(OverviewHttp, TheMunicipalityPageGathersEveryModuleForThatMunicipalityOnl
   EXPECT_EQ(Call("GET", "/organisations/0/dossier").status, 404);
 }
 
+TEST_P(OverviewHttp, EveryChangeIsInTheAuditLogWhichOnlyOwnersRead) {
+  server->AddUser("eva@zorg.nl", "Eva");
+  server->AddMember("zorg-west", "eva@zorg.nl", "editor");
+  auto eva = LogIn(*client, "eva@zorg.nl");
+  auto person = Call("POST", "/people", {{"name", "Geheime Naam"}, {"notes", "privé"}}, &eva);
+  ASSERT_EQ(person.status, 201) << person.body;
+  const auto id = Body(person)["id"].get<std::int64_t>();
+  ASSERT_EQ(Call("PATCH", "/people/" + std::to_string(id), {{"name", "Andere Naam"}}).status, 200);
+  ASSERT_EQ(Call("DELETE", "/people/" + std::to_string(id)).status, 204);
+  ASSERT_EQ(Call("POST", "/people", {{"name", "Buiten"}}, &bram, "welzijn-oost").status, 201);
+  // A refused change and the user's own view are not changes to workspace data.
+  ASSERT_EQ(Call("POST", "/people", {{"name", ""}}).status, 422);
+  ASSERT_EQ(Call("POST", "/overview/hidden", {{"key", "agreement:1"}}).status, 204);
+
+  auto log = Call("GET", "/audit-log?limit=3");
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_EQ(log.body.find("Geheime"), std::string::npos) << "the log names paths, not data";
+  EXPECT_EQ(log.body.find("Buiten"), std::string::npos);
+  const json first = Body(log);
+  ASSERT_EQ(first["items"].size(), 3U);
+  const std::string person_path = "/api/v1/workspaces/zorg-west/people/" + std::to_string(id);
+  EXPECT_EQ(first["items"][0]["action"], "DELETE /api/v1/workspaces/{slug}/people/{person_id}");
+  EXPECT_EQ(first["items"][0]["subject"], person_path);
+  EXPECT_EQ(first["items"][0]["user"]["name"], "Anna");
+  EXPECT_EQ(first["items"][1]["action"], "person.erased") << "the erasure's own entry";
+  EXPECT_EQ(first["items"][2]["action"], "PATCH /api/v1/workspaces/{slug}/people/{person_id}");
+  ASSERT_TRUE(first["next_before"].is_number());
+  const json older = Body(
+      Call("GET", "/audit-log?before=" + std::to_string(first["next_before"].get<std::int64_t>())));
+  std::vector<std::string> actions;
+  for (const auto& e : older["items"]) actions.push_back(e["action"]);
+  // The person was created by the editor; the hidden item and the refused write are absent.
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions.front(), "POST /api/v1/workspaces/{slug}/people");
+  EXPECT_EQ(older["items"][0]["user"]["name"], "Eva");
+  for (const auto& a : actions) EXPECT_EQ(a.find("overview"), std::string::npos) << a;
+  EXPECT_TRUE(older["next_before"].is_null());
+
+  EXPECT_EQ(Call("GET", "/audit-log", {}, &eva).status, 403);
+  EXPECT_EQ(Call("GET", "/audit-log", {}, &vera).status, 403);
+  EXPECT_EQ(Call("GET", "/audit-log", {}, &bram).status, 404);
+  EXPECT_EQ(Call("GET", "/audit-log?limit=0").status, 422);
+  EXPECT_EQ(Call("GET", "/audit-log?limit=abc").status, 422);
+  const json theirs = Body(Call("GET", "/audit-log", {}, &bram, "welzijn-oost"));
+  ASSERT_EQ(theirs["items"].size(), 1U);
+  EXPECT_EQ(theirs["items"][0]["subject"], "/api/v1/workspaces/welzijn-oost/people");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OverviewHttp,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -7,6 +7,7 @@
 
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
+#include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
@@ -123,6 +124,9 @@ void RegisterFinancingRoutes(Router& router, core::financing::ScenarioService& s
 /// One live-feed event as Server-Sent Event text; nullopt when the item is gone.
 std::optional<std::string> RenderLiveEvent(core::feedback::FeedbackService& service,
                                            const core::feedback::LiveEvent& event);
+
+/// GET …/audit-log: who changed what and when (owners only).
+void RegisterAuditRoutes(Router& router, core::audit::AuditService& audit);
 
 /// /api/v1/workspaces/{slug}/tokens…
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts);

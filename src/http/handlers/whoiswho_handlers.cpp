@@ -207,6 +207,10 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         // text/csv, application/vnd.ms-excel or nothing for the same file).
         const auto parsed = kind == "people_csv" ? interchange::ParsePeopleCsv(ctx.request.body)
                                                  : interchange::ParseAlmanakXml(ctx.request.body);
+        if (parsed.rows.empty() && parsed.seats.empty() && parsed.issues.empty() &&
+            parsed.skipped == 0) {
+          return Fail(ctx, core::Error::Field("file", core::FieldIssue::kNoRows));
+        }
         auto report = service.ImportPeople(*ctx.workspace, parsed, dry_run);
         if (!report) return Fail(ctx, report.error());
         nlohmann::json body = ImportReportView(*report, ctx.language);

@@ -175,6 +175,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Every change to the workspace's data, newest first: who, when, the operation (method and route) and the resource's path — ids only, never what was written. Also erasures, phone-number reveals and exports. Owners only (403 for editors and viewers). */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/municipalities": {
         parameters: {
             query?: never;
@@ -2953,6 +2972,28 @@ export interface components {
                 cycle_events_next_30_days: number;
             };
         };
+        AuditLogPage: {
+            items: {
+                /** Format: int64 */
+                id: number;
+                user: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                } | null;
+                /**
+                 * @example POST /api/v1/workspaces/{slug}/people
+                 * @example person.erased
+                 */
+                action: string;
+                /** @example /api/v1/workspaces/demo/people/12 */
+                subject: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** Format: int64 */
+            next_before: number | null;
+        };
         MunicipalityDossier: {
             organisation: components["schemas"]["Organisation"];
             health: components["schemas"]["RelationshipHealth"];
@@ -3851,6 +3892,36 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description An id from next_before: the page older than it. */
+                before?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     searchMunicipalities: {
