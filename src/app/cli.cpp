@@ -361,8 +361,12 @@ int RunCli(int argc, char** argv, char** env) {
   restore->add_flag("--force", restore_force,
                     T({"Vervang een bestaande database", "Replace an existing database"}));
 
-  for (auto* sub :
-       {serve, migrate, demo, user, workspace, token, import, simulate, digest, backup, restore}) {
+  auto* rotate_key = cli.add_subcommand(
+      "rotate-key", T({"Vervang de datasleutel; de oude blijft gegevens openen (herstart daarna)",
+                       "Replace the data key; the old one keeps opening data (restart after)"}));
+
+  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest, backup,
+                    restore, rotate_key}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -389,6 +393,11 @@ int RunCli(int argc, char** argv, char** env) {
       const BackupReport report =
           *backup ? BackupDatabase(config->database_url, backup_file)
                   : RestoreDatabase(config->database_url, restore_file, restore_force);
+      (report.ok ? std::cout : std::cerr) << report.message << '\n';
+      return report.ok ? 0 : 1;
+    }
+    if (*rotate_key) {
+      const RotationReport report = RotateDataKey(*config);
       (report.ok ? std::cout : std::cerr) << report.message << '\n';
       return report.ok ? 0 : 1;
     }

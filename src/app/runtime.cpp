@@ -1,17 +1,22 @@
 #include "app/runtime.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "app/logging.hpp"
 #include "core/knowledge.hpp"
 #include "core/scans/templates.hpp"
 #include "http/handlers/handlers.hpp"
+#include "storage/key_registry.hpp"
 #include "storage/migrations.hpp"
 
 namespace aantafel::app {
 
 namespace {
+
+/// The migration that added data_key_ids.
+constexpr int kKeyRegistryVersion = 13;
 
 /// The parsed knowledge, or an exception naming every broken place (aantafel does not start
 /// with broken rules).
@@ -42,7 +47,69 @@ std::unique_ptr<storage::Database> OpenDatabase(const Config& config, bool migra
   return db;
 }
 
+/// The data key (and the keys it replaced), checked against the ids of the keys that sealed this
+/// database's data: a missing or different key stops the start instead of sealing new data with
+/// a key that cannot open the old. A new key is made only for a database that has none yet.
+std::unique_ptr<security::SodiumFieldCipher> OpenCipher(const Config& config, storage::Database& db,
+                                                        core::Random& key_random,
+                                                        core::Random& random,
+                                                        const core::Clock& clock) {
+  const bool registry = storage::SchemaVersion(db) >= kKeyRegistryVersion;
+  const auto known = registry ? storage::KnownKeyIds(db) : std::vector<std::string>{};
+  const security::DataKey key = security::LoadDataKey(
+      {.key_file = config.data_key_file,
+       .key_text =
+           config.data_key.empty() ? std::nullopt : std::optional<std::string>(config.data_key),
+       .create_if_missing = known.empty()},
+      key_random);
+  // Keys replaced by `aantafel rotate-key` (only for a key kept in a file).
+  const auto previous = config.data_key.empty() ? security::LoadPreviousKeys(config.data_key_file)
+                                                : std::vector<security::DataKey>{};
+  std::set<std::string> loaded{security::KeyId(key)};
+  for (const auto& old : previous) loaded.insert(security::KeyId(old));
+  for (const auto& id : known) {
+    if (!loaded.contains(id)) {
+      throw std::runtime_error(
+          "this database holds personal data sealed with data key " + id +
+          ", which is not loaded (" + config.data_key_file + ", its .previous file or " +
+          "AANTAFEL_SECURITY_DATA_KEY); refusing to start so that nothing becomes unreadable");
+    }
+  }
+  if (registry) storage::RememberKeyId(db, security::KeyId(key), clock.Now());
+  return std::make_unique<security::SodiumFieldCipher>(key, random, previous);
+}
+
 }  // namespace
+
+RotationReport RotateDataKey(const Config& config) {
+  if (!config.data_key.empty()) {
+    return {.ok = false,
+            .message =
+                "De datasleutel komt uit AANTAFEL_SECURITY_DATA_KEY; zet hem in een bestand "
+                "([security] data_key_file) om te roteren. / The data key comes from the "
+                "environment; put it in a key file to rotate it."};
+  }
+  auto db = OpenDatabase(config, /*migrate=*/true);
+  security::SodiumRandom random;
+  SystemClock clock;
+  // Opening checks that the current key is the one this database knows.
+  const auto cipher = OpenCipher(config, *db, random, random, clock);
+  const security::DataKey current =
+      security::LoadDataKey({.key_file = config.data_key_file, .create_if_missing = false}, random);
+  auto previous = security::LoadPreviousKeys(config.data_key_file);
+  previous.push_back(current);
+  security::DataKey next;
+  random.Fill(next);
+  // The old key goes to .previous first: a crash in between leaves the current key in charge.
+  security::WriteKeyFile(config.data_key_file + ".previous", previous);
+  security::WriteKeyFile(config.data_key_file, {next});
+  storage::RememberKeyId(*db, security::KeyId(next), clock.Now());
+  return {.ok = true,
+          .message = "Nieuwe datasleutel " + security::KeyId(next) + " (was " +
+                     security::KeyId(current) + "); de oude staat in " + config.data_key_file +
+                     ".previous. Herstart de server. / New data key " + security::KeyId(next) +
+                     "; restart the server."};
+}
 
 core::accounts::AccountsPolicy PolicyFrom(const Config& config) {
   return core::accounts::AccountsPolicy{
@@ -62,14 +129,7 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       crypto_(overrides.password_cost.value_or(security::PasswordCost::Interactive())) {
   const core::Clock& clock = overrides.clock != nullptr ? *overrides.clock : system_clock_;
   core::Random& random = overrides.random != nullptr ? *overrides.random : system_random_;
-  cipher_ = std::make_unique<security::SodiumFieldCipher>(
-      security::LoadDataKey(
-          {.key_file = config.data_key_file,
-           .key_text =
-               config.data_key.empty() ? std::nullopt : std::optional<std::string>(config.data_key),
-           .create_if_missing = true},
-          system_random_),
-      random);
+  cipher_ = OpenCipher(config, *database_, system_random_, random, clock);
   accounts_ = std::make_unique<core::accounts::AccountsService>(
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
   whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);

@@ -37,6 +37,15 @@
 namespace aantafel::app {
 
 /// Replacements for tests: a fixed clock, a seeded random source, cheap password hashing.
+/// What `aantafel rotate-key` did, for the command line.
+struct RotationReport {
+  bool ok = false;
+  std::string message;
+};
+/// Replaces the data key in the key file with a new one, keeping the old one in
+/// `<key file>.previous` so that values sealed with it still open (new writes use the new key).
+RotationReport RotateDataKey(const Config& config);
+
 struct RuntimeOverrides {
   const core::Clock* clock = nullptr;
   core::Random* random = nullptr;

@@ -75,32 +75,62 @@ DataKey LoadDataKey(const DataKeySource& source, core::Random& random) {
   }
   DataKey key;
   random.Fill(key);
-  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-  const std::string text = core::Base64Url(key);
-  // Create with 0600 from the start, so the key is never readable by others, not even briefly.
-  const mode_t old_mask = ::umask(077);
-  {
-    std::ofstream out(file, std::ios::trunc);
-    out << text << '\n';
-    out.flush();
-    ::umask(old_mask);
-    if (!out) throw std::runtime_error("cannot write data key file " + file.string());
-  }
+  WriteKeyFile(source.key_file, std::vector<DataKey>{key});
   return key;
 }
 
-SodiumFieldCipher::SodiumFieldCipher(const DataKey& key, core::Random& random)
-    : key_(key), random_(random) {
+void WriteKeyFile(const std::string& file_name, const std::vector<DataKey>& keys) {
+  const std::filesystem::path file(file_name);
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  const std::filesystem::path temporary = file.string() + ".new";
+  // Create with 0600 from the start, so the key is never readable by others, not even briefly.
+  const mode_t old_mask = ::umask(077);
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    for (const DataKey& key : keys) out << core::Base64Url(key) << '\n';
+    out.flush();
+    ::umask(old_mask);
+    if (!out) throw std::runtime_error("cannot write data key file " + temporary.string());
+  }
+  std::filesystem::rename(temporary, file);
+}
+
+std::vector<DataKey> LoadPreviousKeys(const std::string& key_file) {
+  const std::filesystem::path file(key_file + ".previous");
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return {};
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::vector<DataKey> keys;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    keys.push_back(FromText(line, file.string() + " line " + std::to_string(number)));
+  }
+  return keys;
+}
+
+std::string KeyId(const DataKey& key) {
   InitSodium();
   unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, key_.data(), key_.size(),
+  crypto_generichash(digest, sizeof digest, key.data(), key.size(),
                      reinterpret_cast<const unsigned char*>("aantafel-key-id"), 15);
   char hex[9];
   sodium_bin2hex(hex, sizeof hex, digest, 4);
-  key_id_.assign(hex, 8);
+  return std::string(hex, 8);
 }
 
-SodiumFieldCipher::~SodiumFieldCipher() { sodium_memzero(key_.data(), key_.size()); }
+SodiumFieldCipher::SodiumFieldCipher(const DataKey& key, core::Random& random,
+                                     const std::vector<DataKey>& previous)
+    : key_(key), key_id_(KeyId(key)), random_(random) {
+  for (const DataKey& old : previous) previous_.emplace_back(KeyId(old), old);
+}
+
+SodiumFieldCipher::~SodiumFieldCipher() {
+  sodium_memzero(key_.data(), key_.size());
+  for (auto& [id, old] : previous_) sodium_memzero(old.data(), old.size());
+}
 
 std::string SodiumFieldCipher::Seal(std::string_view plaintext, std::string_view context) {
   constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
@@ -120,16 +150,26 @@ std::optional<std::string> SodiumFieldCipher::Open(std::string_view sealed,
                                                    std::string_view context) {
   constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
   constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-  const std::string prefix = std::string(kVersion) + "." + key_id_ + ".";
-  if (!sealed.starts_with(prefix)) return std::nullopt;
-  auto box = DecodeBase64Url(sealed.substr(prefix.size()));
+  // "v1." + 8 hex digits of the key id + "." + box; the id picks the key.
+  const std::size_t head = kVersion.size() + 1 + 8 + 1;
+  if (sealed.size() < head || !sealed.starts_with(std::string(kVersion) + ".") ||
+      sealed[head - 1] != '.') {
+    return std::nullopt;
+  }
+  const std::string_view id = sealed.substr(kVersion.size() + 1, 8);
+  const DataKey* key = id == key_id_ ? &key_ : nullptr;
+  for (const auto& [old_id, old] : previous_) {
+    if (key == nullptr && id == old_id) key = &old;
+  }
+  if (key == nullptr) return std::nullopt;
+  auto box = DecodeBase64Url(sealed.substr(head));
   if (!box || box->size() < kNonce + kTag) return std::nullopt;
   std::string plain(box->size() - kNonce - kTag, '\0');
   unsigned long long written = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(
           reinterpret_cast<unsigned char*>(plain.data()), &written, nullptr, box->data() + kNonce,
           box->size() - kNonce, reinterpret_cast<const unsigned char*>(context.data()),
-          context.size(), box->data(), key_.data()) != 0) {
+          context.size(), box->data(), key->data()) != 0) {
     return std::nullopt;
   }
   plain.resize(static_cast<std::size_t>(written));

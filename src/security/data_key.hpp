@@ -25,6 +25,16 @@ struct DataKeySource {
 /// Loads (or creates) the data key; throws std::runtime_error with a clear message otherwise.
 DataKey LoadDataKey(const DataKeySource& source, core::Random& random);
 
+/// The keys that sealed older values after a rotation: `<key file>.previous`, one base64url key
+/// per line (missing file: none). Throws std::runtime_error on a malformed line.
+std::vector<DataKey> LoadPreviousKeys(const std::string& key_file);
+
+/// Writes `keys` to `file`, one per line (mode 0600, replaced atomically by a rename).
+void WriteKeyFile(const std::string& file, const std::vector<DataKey>& keys);
+
+/// The 8-hex-digit id of a key (a hash: it never reveals the key).
+std::string KeyId(const DataKey& key);
+
 /// Decodes base64url without padding; nullopt when malformed.
 std::optional<std::vector<unsigned char>> DecodeBase64Url(std::string_view text);
 
@@ -33,15 +43,20 @@ std::optional<std::vector<unsigned char>> DecodeBase64Url(std::string_view text)
 /// Sealed format: "v1." key_id "." base64url(nonce || ciphertext || tag).
 class SodiumFieldCipher final : public core::FieldCipher {
  public:
-  SodiumFieldCipher(const DataKey& key, core::Random& random);
+  /// Seals with `key`; opens values sealed with `key` or with one of `previous` (after a
+  /// rotation, until every value has been written again).
+  SodiumFieldCipher(const DataKey& key, core::Random& random,
+                    const std::vector<DataKey>& previous = {});
   ~SodiumFieldCipher() override;
   std::string Seal(std::string_view plaintext, std::string_view context) override;
   std::optional<std::string> Open(std::string_view sealed, std::string_view context) override;
   std::string Pseudonym(std::string_view value, std::string_view context) override;
+  [[nodiscard]] const std::string& key_id() const { return key_id_; }
 
  private:
   DataKey key_;
   std::string key_id_;  // 8 hex digits of a hash of the key: says which key sealed a value
+  std::vector<std::pair<std::string, DataKey>> previous_;  // key id → key
   core::Random& random_;
 };
 

@@ -92,6 +92,39 @@ TEST(DataKey, EnvironmentWinsAndBadKeysAreRefused) {
                std::runtime_error);
 }
 
+TEST(FieldCipher, AfterARotationOldValuesStillOpenAndNewOnesUseTheNewKey) {
+  testing::SeededRandom random;
+  SodiumFieldCipher old_cipher(TestKey(1), random);
+  const std::string sealed_before = old_cipher.Seal("06-12345678", "person.phone/ws:1");
+  SodiumFieldCipher rotated(TestKey(2), random, {TestKey(1)});
+  EXPECT_EQ(rotated.Open(sealed_before, "person.phone/ws:1"), "06-12345678");
+  const std::string sealed_after = rotated.Seal("06-87654321", "person.phone/ws:1");
+  EXPECT_NE(sealed_after.substr(0, 12), sealed_before.substr(0, 12)) << "sealed under the new id";
+  EXPECT_EQ(rotated.key_id(), KeyId(TestKey(2)));
+  EXPECT_FALSE(old_cipher.Open(sealed_after, "person.phone/ws:1").has_value());
+  SodiumFieldCipher without_previous(TestKey(2), random);
+  EXPECT_FALSE(without_previous.Open(sealed_before, "person.phone/ws:1").has_value());
+  // A wrong key under a known id still fails authentication.
+  std::string forged = sealed_before;
+  forged.replace(3, 8, KeyId(TestKey(2)));
+  EXPECT_FALSE(rotated.Open(forged, "person.phone/ws:1").has_value());
+}
+
+TEST(DataKey, PreviousKeysAreReadFromTheirPrivateFile) {
+  const fs::path dir = fs::temp_directory_path() / "aantafel_previous_key_test";
+  fs::remove_all(dir);
+  const std::string key_file = (dir / "aantafel.key").string();
+  EXPECT_TRUE(LoadPreviousKeys(key_file).empty());
+  WriteKeyFile(key_file + ".previous", {TestKey(4), TestKey(5)});
+  struct stat info {};
+  ASSERT_EQ(::stat((key_file + ".previous").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  EXPECT_EQ(LoadPreviousKeys(key_file), (std::vector<DataKey>{TestKey(4), TestKey(5)}));
+  std::ofstream(key_file + ".previous", std::ios::app) << "not-a-key\n";
+  EXPECT_THROW(LoadPreviousKeys(key_file), std::runtime_error);
+  fs::remove_all(dir);
+}
+
 TEST(Base64Url, DecodesWhatItEncodes) {
   const std::vector<unsigned char> data = {0, 1, 2, 250, 251, 255, 17};
   for (std::size_t n = 0; n <= data.size(); ++n) {
