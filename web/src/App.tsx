@@ -41,6 +41,7 @@ import {
   ConsortiumPage,
   AdvisorPage,
   AreaPage,
+  AuditLogPage,
   CalendarOverviewPage,
   EditPlanPage,
   FeedbackDashboardPage,
@@ -104,6 +105,7 @@ export function AppRoutes() {
         >
           <Route index element={<OverviewPage />} />
           <Route path="settings" element={<WorkspaceSettingsPage />} />
+          <Route path="settings/audit-log" element={<AuditLogPage />} />
           <Route path="people" element={<PeopleListPage />} />
           <Route path="people/new" element={<AddPersonPage />} />
           <Route path="people/import" element={<ImportPage />} />

@@ -43,6 +43,7 @@ const settingsPage = lazyPage(
   () => import('./features/settings/WorkspaceSettingsPage'),
   (m) => m.WorkspaceSettingsPage,
 );
+const auditLogPage = lazyPage(() => import('./features/settings/AuditLogPage'), (m) => m.AuditLogPage);
 // Wie is wie (area "people").
 const peopleListPage = lazyPage(
   () => import('./features/whoiswho/PeopleListPage'),
@@ -163,6 +164,7 @@ export const WorkspaceLayout = workspaceLayout.Component;
 export const OverviewPage = overviewPage.Component;
 export const AreaPage = areaPage.Component;
 export const WorkspaceSettingsPage = settingsPage.Component;
+export const AuditLogPage = auditLogPage.Component;
 export const RootRedirect = rootRedirect.Component;
 export const PeopleListPage = peopleListPage.Component;
 export const AddPersonPage = addPersonPage.Component;

@@ -23,6 +23,8 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type MemberInvite = Schemas['MemberInvite'];
 export type RoleChange = Schemas['RoleChange'];
 export type TokenCreate = Schemas['TokenCreate'];
+export type AuditLogPage = Schemas['AuditLogPage'];
+export type AuditLogEntry = AuditLogPage['items'][number];
 
 // Wie is wie
 export type Municipality = Schemas['Municipality'];

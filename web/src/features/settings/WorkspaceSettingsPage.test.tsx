@@ -53,6 +53,16 @@ describe('WorkspaceSettingsPage', () => {
     expect(within(table).getByText('Lezer')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Rol wijzigen|Verwijderen|Toevoegen/ })).toBeNull();
     expect(screen.getByText('Als lezer kun je geen API-sleutels maken.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Logboek/ })).toBeNull();
+  });
+
+  it('links owners to the audit log', async () => {
+    renderSettings('owner');
+    await screen.findByRole('table', { name: 'Leden van Demo Zorg' });
+    expect(screen.getByRole('link', { name: 'Logboek: wie wat heeft gewijzigd' })).toHaveAttribute(
+      'href',
+      '/w/demo/settings/audit-log',
+    );
   });
 
   it('shows the API field error next to the e-mail field when adding a member', async () => {
