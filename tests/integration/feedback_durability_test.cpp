@@ -26,6 +26,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -692,6 +693,38 @@ class EventStreamReader {
     return WaitFor([&] { return HasResponseEvent(id); }, timeout);
   }
 
+  /// Waits (up to `timeout`) until every id in `ids` has had its `response` event.
+  bool WaitForAll(const std::set<std::int64_t>& ids, std::chrono::milliseconds timeout) {
+    return WaitFor(
+        [&] {
+          const auto seen = ResponseIds();
+          return std::includes(seen.begin(), seen.end(), ids.begin(), ids.end());
+        },
+        timeout);
+  }
+
+  /// The ids of all complete `response` events so far.
+  [[nodiscard]] std::set<std::int64_t> ResponseIds() const {
+    std::set<std::int64_t> ids;
+    std::size_t start = 0;
+    while (start < events_.size()) {
+      auto end = events_.find("\n\n", start);
+      if (end == std::string::npos) break;
+      const std::string block = events_.substr(start, end - start);
+      start = end + 2;
+      if (block.find("event: response") == std::string::npos) continue;
+      const auto data = block.find("data: ");
+      if (data == std::string::npos) continue;
+      const auto data_end = block.find('\n', data);
+      const auto json =
+          Json::parse(block.substr(data + 6, data_end == std::string::npos ? std::string::npos
+                                                                           : data_end - data - 6),
+                      nullptr, false);
+      if (!json.is_discarded() && json.contains("id")) ids.insert(json["id"].get<std::int64_t>());
+    }
+    return ids;
+  }
+
   [[nodiscard]] const std::string& text() const { return events_; }
 
  private:
@@ -817,6 +850,76 @@ TEST(TwoInstancesOnePostgres, AnAnswerToOneInstanceAppearsOnTheOthersStream) {
     const auto status = s->process->WaitFor(60s);
     ASSERT_TRUE(status.has_value()) << "server did not stop after SIGTERM";
     EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "status " << *status;
+  }
+}
+
+// Both instances under load at once: every answer acknowledged by either is stored exactly once,
+// and every live-feed subscriber, on either instance, sees every answer. The load is small in the
+// test command; AANTAFEL_TWO_INSTANCE_ANSWERS raises it for a longer run.
+TEST(TwoInstancesOnePostgres, UnderLoadEveryAnswerIsStoredOnceAndEverySubscriberSeesIt) {
+  AANTAFEL_SKIP_WITHOUT_BACKEND(Backend::kPostgres);
+  const char* wanted_text = std::getenv("AANTAFEL_TWO_INSTANCE_ANSWERS");
+  const int per_thread = (wanted_text != nullptr ? std::max(4, std::atoi(wanted_text)) : 200) / 4;
+  ScratchDir scratch;
+  PgDatabase database;
+  Deployment deployment(database.url(), scratch);
+  deployment.SetUp();
+  ServerProcess a = deployment.StartServer();
+  ServerProcess b = deployment.StartServer();
+  SCOPED_TRACE("logs " + a.log + " " + b.log);
+  const std::string survey = deployment.CreateSurvey(a.port, "Twee instanties onder last");
+  const std::string stream = std::string("/api/v1/workspaces/") + kSlug + "/feedback/stream";
+  std::vector<std::unique_ptr<EventStreamReader>> readers;
+  for (ServerProcess* s : {&a, &a, &b, &b}) {
+    readers.push_back(std::make_unique<EventStreamReader>());
+    readers.back()->Open(s->port, stream, deployment.Auth());
+  }
+
+  // Four clients, two per instance, each on a keep-alive connection.
+  std::mutex mutex;
+  std::vector<std::int64_t> acknowledged;
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) {
+    clients.emplace_back([&, t] {
+      HttpClient client(t % 2 == 0 ? a.port : b.port);
+      for (int n = 0; n < per_thread; ++n) {
+        const auto r = client.Request(
+            "POST", "/f/" + survey, {{"Content-Type", "application/json"}},
+            Json{{"score", (t + n) % 11}, {"why", "client " + std::to_string(t)}}.dump());
+        if (r.status != 201) continue;
+        std::lock_guard lock(mutex);
+        acknowledged.push_back(Json::parse(r.body).at("id").get<std::int64_t>());
+      }
+    });
+  }
+  for (auto& c : clients) c.join();
+  const std::set<std::int64_t> ids(acknowledged.begin(), acknowledged.end());
+  EXPECT_EQ(acknowledged.size(), static_cast<std::size_t>(4 * per_thread))
+      << "not all acknowledged";
+  EXPECT_EQ(ids.size(), acknowledged.size()) << "an id was acknowledged twice";
+
+  // Stored exactly once: as many rows as acknowledgements, and the same ids.
+  PgConnection check(database.url());
+  EXPECT_EQ(check.Query("SELECT COUNT(*) FROM feedback_responses")[0][0],
+            std::to_string(acknowledged.size()));
+  EXPECT_EQ(check.Query("SELECT COUNT(DISTINCT id) FROM feedback_responses")[0][0],
+            std::to_string(acknowledged.size()));
+  // Every subscriber on either instance saw every answer.
+  for (std::size_t r = 0; r < readers.size(); ++r) {
+    EXPECT_TRUE(readers[r]->WaitForAll(ids, 60s))
+        << "subscriber " << r << " on instance " << (r < 2 ? "A" : "B") << " saw "
+        << readers[r]->ResponseIds().size() << " of " << ids.size();
+  }
+  std::cout << "[two-instances] " << acknowledged.size() << " answers to two instances, stored "
+            << check.Query("SELECT COUNT(*) FROM feedback_responses")[0][0]
+            << ", seen by 4 subscribers: " << readers[0]->ResponseIds().size() << "/"
+            << readers[1]->ResponseIds().size() << "/" << readers[2]->ResponseIds().size() << "/"
+            << readers[3]->ResponseIds().size() << "\n";
+
+  for (ServerProcess* s : {&a, &b}) {
+    s->process->Signal(SIGTERM);
+    const auto status = s->process->WaitFor(60s);
+    ASSERT_TRUE(status.has_value()) << "server did not stop after SIGTERM";
   }
 }
 
