@@ -114,7 +114,7 @@ int Serve(const Config& config) {
       .port = listen.port,
       .io_threads = static_cast<int>(config.io_threads > 0 ? config.io_threads : cores),
       .worker_threads = static_cast<int>(config.worker_threads > 0 ? config.worker_threads
-                                                                   : std::max(4U, 4 * cores)),
+                                                                   : std::max(16U, 16 * cores)),
       .body_limit = static_cast<std::size_t>(config.body_limit_bytes),
       .header_limit = 16 * 1024,
       .read_timeout = std::chrono::seconds(config.read_timeout_seconds),

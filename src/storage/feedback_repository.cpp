@@ -1,6 +1,10 @@
 #include "storage/feedback_repository.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
+#include <map>
+#include <tuple>
 
 namespace aantafel::storage {
 
@@ -51,6 +55,13 @@ constexpr std::string_view kInsertResponse =
     "INSERT INTO feedback_responses (workspace_id, survey_id, invitation_id, score, why, better, "
     "callback, phone_sealed, channel, language, themes, day, received_at) VALUES "
     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+constexpr std::string_view kNextResponseIds =
+    "SELECT nextval(pg_get_serial_sequence('feedback_responses', 'id')) "
+    "FROM generate_series(1, CAST($1 AS INTEGER))";
+constexpr std::string_view kInsertResponsesWithIds =
+    "INSERT INTO feedback_responses (id, workspace_id, survey_id, invitation_id, score, why, "
+    "better, callback, phone_sealed, channel, language, themes, day, received_at) "
+    "OVERRIDING SYSTEM VALUE VALUES";
 constexpr std::string_view kCountDaily =
     "INSERT INTO feedback_daily (workspace_id, survey_id, day, channel, promoters, passives, "
     "detractors) VALUES ($1, $2, $3, $4, $5, $6, $7) "
@@ -308,34 +319,139 @@ Invitation SqlFeedbackRepository::AddInvitation(std::int64_t ws, const Invitatio
   return stored;
 }
 
+// Answers are stored by group commit: answers that arrive while another batch is being written
+// share the next transaction (decision 32).
 std::optional<StoredResponse> SqlFeedbackRepository::Submit(std::int64_t ws, const NewResponse& r) {
-  return db_.Transaction([&](Connection& c) -> std::optional<StoredResponse> {
-    if (r.invitation_id &&
-        c.Execute(sql::kUseInvitation, {ws, *r.invitation_id, ToMillis(r.received_at)}) == 0) {
-      return std::nullopt;
+  return submissions_.Submit({.ws = ws, .response = &r});
+}
+
+void SqlFeedbackRepository::StoreBatch(std::span<SubmitGroup::Entry* const> batch) {
+  bool started = false;
+  bool written = false;
+  try {
+    db_.Transaction([&](Connection& c) {
+      started = true;
+      WriteAnswers(c, batch);
+      written = true;
+    });
+    return;
+  } catch (...) {
+    // No connection, or the commit itself failed: nothing of the batch is stored, and every
+    // answer gets the error.
+    if (!started || written || batch.size() == 1) throw;
+  }
+  // One answer made the batch fail (say, its survey was deleted a moment ago): store each on its
+  // own, so only that answer fails.
+  for (SubmitGroup::Entry* entry : batch) {
+    try {
+      db_.Transaction([&](Connection& c) { WriteAnswers(c, {&entry, 1}); });
+    } catch (...) {
+      entry->error = std::current_exception();
     }
-    StoredResponse stored;
-    stored.id =
-        c.QueryOne(sql::kInsertResponse,
-                   {ws, r.survey_id, OptionalInt(r.invitation_id), std::int64_t{r.score}, r.why,
-                    r.better, std::int64_t{r.callback ? 1 : 0}, OptionalText(r.phone_sealed),
-                    std::string(ToString(r.channel)), r.language, JoinThemes(r.themes),
-                    std::int64_t{r.day}, ToMillis(r.received_at)})
+  }
+}
+
+void SqlFeedbackRepository::WriteAnswers(Connection& c,
+                                         std::span<SubmitGroup::Entry* const> batch) {
+  std::vector<SubmitGroup::Entry*> rows;
+  rows.reserve(batch.size());
+  for (SubmitGroup::Entry* entry : batch) {
+    entry->outcome.reset();
+    const auto& [ws, r] = *entry->item;
+    // nullopt (no row) when the personal invitation was used already, also earlier in this batch
+    if (r->invitation_id &&
+        c.Execute(sql::kUseInvitation, {ws, *r->invitation_id, ToMillis(r->received_at)}) == 0) {
+      continue;
+    }
+    rows.push_back(entry);
+  }
+  InsertResponses(c, rows);
+
+  // The daily roll-up gets one upsert per (workspace, survey, day, channel) of the batch.
+  using DayKey = std::tuple<std::int64_t, std::int64_t, long, std::string_view>;
+  std::map<DayKey, std::array<std::int64_t, 3>> daily;
+  for (const SubmitGroup::Entry* entry : rows) {
+    const auto& [ws, r] = *entry->item;
+    auto& counts = daily[{ws, r->survey_id, r->day, ToString(r->channel)}];
+    switch (CategoryOf(r->score)) {
+      case Category::kPromoter: ++counts[0]; break;
+      case Category::kPassive: ++counts[1]; break;
+      case Category::kDetractor: ++counts[2]; break;
+    }
+  }
+  for (const auto& [key, counts] : daily) {
+    const auto& [ws, survey, day, channel] = key;
+    c.Execute(sql::kCountDaily, {ws, survey, std::int64_t{day}, std::string(channel), counts[0],
+                                 counts[1], counts[2]});
+  }
+
+  for (SubmitGroup::Entry* entry : rows) {
+    const auto& [ws, r] = *entry->item;
+    if (!r->callback_due) continue;
+    entry->outcome->callback_id =
+        c.QueryOne(sql::kInsertCallback,
+                   {ws, entry->outcome->id, ToMillis(*r->callback_due), ToMillis(r->received_at)})
             ->Int(0);
-    const Category category = CategoryOf(r.score);
-    c.Execute(sql::kCountDaily,
-              {ws, r.survey_id, std::int64_t{r.day}, std::string(ToString(r.channel)),
-               std::int64_t{category == Category::kPromoter ? 1 : 0},
-               std::int64_t{category == Category::kPassive ? 1 : 0},
-               std::int64_t{category == Category::kDetractor ? 1 : 0}});
-    if (r.callback_due) {
-      stored.callback_id =
-          c.QueryOne(sql::kInsertCallback,
-                     {ws, stored.id, ToMillis(*r.callback_due), ToMillis(r.received_at)})
-              ->Int(0);
+  }
+}
+
+namespace {
+constexpr std::size_t kResponseColumns = 13;
+std::array<Value, kResponseColumns> ResponseValues(std::int64_t ws, const NewResponse& r) {
+  return {ws,
+          r.survey_id,
+          OptionalInt(r.invitation_id),
+          std::int64_t{r.score},
+          r.why,
+          r.better,
+          std::int64_t{r.callback ? 1 : 0},
+          OptionalText(r.phone_sealed),
+          std::string(ToString(r.channel)),
+          r.language,
+          JoinThemes(r.themes),
+          std::int64_t{r.day},
+          ToMillis(r.received_at)};
+}
+}  // namespace
+
+void SqlFeedbackRepository::InsertResponses(Connection& c,
+                                            std::span<SubmitGroup::Entry* const> rows) {
+  if (c.dialect() == Dialect::kSqlite || rows.size() == 1) {
+    // In-process SQLite: a prepared statement per answer costs microseconds.
+    for (SubmitGroup::Entry* entry : rows) {
+      const auto values = ResponseValues(entry->item->ws, *entry->item->response);
+      entry->outcome = StoredResponse{.id = c.Query(sql::kInsertResponse, values).at(0).Int(0)};
     }
-    return stored;
-  });
+    return;
+  }
+  // PostgreSQL: one round trip for the ids and one for all rows. The ids are taken first so each
+  // answer knows its own (RETURNING promises no order).
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
+  for (const Row& row : c.Query(sql::kNextResponseIds, {static_cast<std::int64_t>(rows.size())})) {
+    ids.push_back(row.Int(0));
+  }
+  if (ids.size() != rows.size()) {
+    throw StorageError(StorageError::Kind::kOther, "postgres: too few response ids");
+  }
+  std::sort(ids.begin(), ids.end());
+  std::string statement(sql::kInsertResponsesWithIds);
+  std::vector<Value> params;
+  params.reserve(rows.size() * (kResponseColumns + 1));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    statement += i == 0 ? " (" : ", (";
+    for (std::size_t column = 0; column <= kResponseColumns; ++column) {
+      if (column > 0) statement += ", ";
+      statement += "$" + std::to_string(params.size() + column + 1);
+    }
+    statement += ")";
+    params.emplace_back(ids[i]);
+    for (auto& value : ResponseValues(rows[i]->item->ws, *rows[i]->item->response)) {
+      params.push_back(std::move(value));
+    }
+    rows[i]->outcome = StoredResponse{.id = ids[i]};
+  }
+  c.Execute(statement, params);
 }
 
 std::vector<Response> SqlFeedbackRepository::ListResponses(std::int64_t ws,

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <span>
+
 #include "core/feedback/ports.hpp"
 #include "storage/database.hpp"
+#include "storage/group_commit.hpp"
 
 namespace aantafel::storage {
 
@@ -29,6 +32,19 @@ class SqlFeedbackRepository final : public core::feedback::FeedbackRepository {
   std::optional<core::feedback::StoredResponse> Submit(
       std::int64_t ws, const core::feedback::NewResponse& response) override;
 
+  /// One answer waiting for the group commit.
+  struct Submission {
+    std::int64_t ws = 0;
+    const core::feedback::NewResponse* response = nullptr;
+  };
+  using SubmitGroup = GroupCommit<Submission, std::optional<core::feedback::StoredResponse>>;
+  /// Stores answers that arrived together in one transaction (see Submit). When one of them
+  /// fails before the commit, each is stored on its own so the others are not lost with it.
+  /// Public so tests can hand it a batch directly.
+  void StoreBatch(std::span<SubmitGroup::Entry* const> batch);
+  /// Batches and answers written by the group commit so far.
+  [[nodiscard]] SubmitGroup::Counts submit_counts() const { return submissions_.counts(); }
+
   std::vector<core::feedback::Response> ListResponses(
       std::int64_t ws, const core::feedback::ResponseFilter& filter) override;
   std::optional<core::feedback::Response> GetResponse(std::int64_t ws, std::int64_t id) override;
@@ -50,7 +66,11 @@ class SqlFeedbackRepository final : public core::feedback::FeedbackRepository {
   bool IsMember(std::int64_t ws, std::int64_t user_id) override;
 
  private:
+  void WriteAnswers(Connection& c, std::span<SubmitGroup::Entry* const> batch);
+  void InsertResponses(Connection& c, std::span<SubmitGroup::Entry* const> rows);
+
   Database& db_;
+  SubmitGroup submissions_{[this](std::span<SubmitGroup::Entry* const> b) { StoreBatch(b); }};
 };
 
 }  // namespace aantafel::storage
