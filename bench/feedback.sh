@@ -22,9 +22,11 @@
 #   FLOOR_THREADS=N     io threads of beast_floor (default: nproc, as aantafel's default)
 #   LISTENERS=100 SUBMISSIONS=300 PAUSE=0.02   the live-feed measurement
 #   RESPONSES=10000000  stored responses for the SQLite NPS measurement (over ~2 years)
+#   SMALL_RESPONSES=1000000  a second SQLite NPS measurement at this size (0: skip)
 #   NPS_CONNECTIONS=1   wrk connections for the NPS requests (1: latency of a lone dashboard)
 #   NAIVE_RUNS=5        runs of the naive scan (and 50 of the roll-up query alone)
-#   PG=1                also measure NPS on a private PostgreSQL cluster (0: skip)
+#   PG=1                also measure on a private PostgreSQL cluster (0: skip): NPS, survey
+#                       submissions, and PostgreSQL's own insert rate (pgbench) as their floor
 #   PG_RESPONSES=1000000
 #   MAX_OTHER=10        a wrk run during which other processes plus steal used more than this % of
 #                       the cores is marked "!" in the report (not repeated: see http_load.sh)
@@ -42,6 +44,7 @@ LISTENERS=${LISTENERS:-100}
 SUBMISSIONS=${SUBMISSIONS:-300}
 PAUSE=${PAUSE:-0.02}
 RESPONSES=${RESPONSES:-10000000}
+SMALL_RESPONSES=${SMALL_RESPONSES:-1000000}
 NPS_CONNECTIONS=${NPS_CONNECTIONS:-1}
 NAIVE_RUNS=${NAIVE_RUNS:-5}
 PG=${PG:-1}
@@ -231,6 +234,10 @@ S_OTHER=$LAST_OTHER
 S_ROWS=$((ROWS_AFTER - ROWS_BEFORE))
 SERVER_ERRORS=$(grep -c -i -E 'error|warn' "$WORK/aantafel-submit.log" || true)
 SERVER_ERROR_SAMPLE=$(grep -i -E 'error|warn' "$WORK/aantafel-submit.log" | head -n 3 | cut -c1-300 || true)
+log "(b) aantafel's cheapest route, GET /healthz, under the same wrk load ($DURATION)"
+EXPECT_STATUS=200 GET_ONLY=1 measured "${WRK_POST[@]}" "http://127.0.0.1:$PORT/healthz"
+read -r H_RPS H_P50 H_P99 H_N H_BAD H_STATUSES <<<"$(result)"
+H_OTHER=$LAST_OTHER
 
 # --- (c) submit-to-live-feed latency ------------------------------------------------------------
 log "(c) live feed: $LISTENERS SSE listeners, $SUBMISSIONS submissions"
@@ -299,6 +306,28 @@ else
   CONSISTENT="**NO**: API $API_P/$API_PA/$API_D, roll-up $R_P/$R_PA/$R_D, scan $V_P/$V_PA/$V_D (promoters/passives/detractors)"
 fi
 rm -f "$NPS_DB_FILE" "$NPS_DB_FILE"-wal "$NPS_DB_FILE"-shm  # ~1 GB at the default size
+
+# --- (d) the same at SMALL_RESPONSES, so the effect of size shows ------------------------------
+SMALL_DONE=0
+if [[ "$SMALL_RESPONSES" -gt 0 ]]; then
+  SMALL_DB_FILE="$WORK/nps-small.db"
+  log "(d) NPS on SQLite at $SMALL_RESPONSES responses"
+  SMALL_TOKEN=$(setup_database "sqlite:$SMALL_DB_FILE")
+  start_aantafel "sqlite:$SMALL_DB_FILE" "$WORK/aantafel-nps-small.log"
+  create_surveys "$STARTED_PORT" "$SMALL_TOKEN"
+  stop_pid "$STARTED_PID"
+  SMALL_WS=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM workspaces WHERE slug = ?", ("bench",)).fetchone()[0])' "$SMALL_DB_FILE")
+  "$DBFLOOR" load "$SMALL_DB_FILE" "$SMALL_WS" "$SMALL_RESPONSES" "$DAYS" "$SEED" >/dev/null
+  start_aantafel "sqlite:$SMALL_DB_FILE" "$WORK/aantafel-nps-small.log"
+  nps_wrk "$STARTED_PORT" "$SMALL_TOKEN"
+  read -r M_RPS M_P50 M_P99 M_N M_BAD <<<"$(result)"
+  M_OTHER=$LAST_OTHER
+  stop_pid "$STARTED_PID"
+  "$DBFLOOR" query "$SMALL_DB_FILE" "$SMALL_WS" "$FROM_DAY" "$TO_DAY" 50 rollup >"$WORK/rollup-small.out"
+  read -r _ MR_P50 MR_P99 _ <"$WORK/rollup-small.out"
+  rm -f "$SMALL_DB_FILE" "$SMALL_DB_FILE"-wal "$SMALL_DB_FILE"-shm
+  SMALL_DONE=1
+fi
 
 # --- (d') NPS on PostgreSQL --------------------------------------------------------------------
 PG_DONE=0
@@ -379,6 +408,41 @@ print("%.2f %.2f %s" % (statistics.median(times), times[0], rows[-1].strip()))'
   else
     PG_CONSISTENT="**NO**: API $PAPI_P/$PAPI_PA/$PAPI_D, scan $PV_P/$PV_PA/$PV_D"
   fi
+
+  # (e) survey submissions on PostgreSQL, next to PostgreSQL's own durable insert rate
+  log "(e) PostgreSQL insert floor: pgbench, $CONNECTIONS clients, one transaction per row ($DURATION x 2)"
+  "${PSQL[@]}" -c "CREATE TABLE floor_responses (LIKE feedback_responses INCLUDING ALL);
+    CREATE TABLE floor_daily (LIKE feedback_daily INCLUDING ALL);"
+  ROW_SQL="INSERT INTO floor_responses (workspace_id, survey_id, score, why, channel, day, received_at) VALUES (1, 1, :score, 'Snel geholpen, dank je wel (pgbench).', 'link', 20416, 1764000000000);"
+  DAILY_SQL="INSERT INTO floor_daily (workspace_id, survey_id, day, channel, promoters, passives, detractors) VALUES (1, 1, 20416, 'link', CASE WHEN :score >= 9 THEN 1 ELSE 0 END, CASE WHEN :score IN (7, 8) THEN 1 ELSE 0 END, CASE WHEN :score <= 6 THEN 1 ELSE 0 END) ON CONFLICT (workspace_id, survey_id, day, channel) DO UPDATE SET promoters = floor_daily.promoters + excluded.promoters, passives = floor_daily.passives + excluded.passives, detractors = floor_daily.detractors + excluded.detractors;"
+  printf '%s\n%s\n' '\set score random(0, 10)' "$ROW_SQL" >"$WORK/pg-insert.sql"
+  printf '%s\nBEGIN;\n%s\n%s\nCOMMIT;\n' '\set score random(0, 10)' "$ROW_SQL" "$DAILY_SQL" \
+    >"$WORK/pg-insert-rollup.sql"
+  pgbench_run() {  # script; prints "tps latency-average-ms transactions"
+    measured pgbench -n -M prepared -c "$CONNECTIONS" -j "$WRK_THREADS" -T "${DURATION%s}" -f "$1" "$PG_URL"
+    awk '/^tps = / { tps = $3 } /^latency average/ { lat = $4 } /transactions actually processed/ { n = $NF }
+         END { printf "%.0f %s %s\n", tps, lat, n }' <<<"$LAST_OUT"
+  }
+  pgbench_run "$WORK/pg-insert.sql" >"$WORK/pgbench-insert.out"
+  read -r PF_RPS PF_LAT PF_N <"$WORK/pgbench-insert.out"
+  PF_OTHER=$LAST_OTHER
+  pgbench_run "$WORK/pg-insert-rollup.sql" >"$WORK/pgbench-rollup.out"
+  read -r PU_RPS PU_LAT PU_N <"$WORK/pgbench-rollup.out"
+  PU_OTHER=$LAST_OTHER
+  start_aantafel "$PG_URL" "$WORK/aantafel-pg-submit.log"
+  read -r _ PG_SURVEY_TOKEN < <(create_survey "$STARTED_PORT" "$PG_TOKEN" '{"name":"Bench PG","team":"Team A"}')
+  PG_SUBMIT_URL="http://127.0.0.1:$STARTED_PORT/f/$PG_SURVEY_TOKEN"
+  pg_rows() { "${PSQL[@]}" -At -c "SELECT COUNT(*) FROM feedback_responses"; }
+  log "(e) aantafel on PostgreSQL: POST /f/{token} ($WARMUP warm-up, $DURATION measured)"
+  "${WRK_POST[@]/-d$DURATION/-d$WARMUP}" "$PG_SUBMIT_URL" >/dev/null
+  PG_ROWS_BEFORE=$(pg_rows)
+  measured "${WRK_POST[@]}" "$PG_SUBMIT_URL"
+  sleep 0.5
+  PS_ROWS=$(( $(pg_rows) - PG_ROWS_BEFORE ))
+  read -r PS_RPS PS_P50 PS_P99 PS_N PS_BAD PS_STATUSES <<<"$(result)"
+  PS_OTHER=$LAST_OTHER
+  PG_SERVER_ERRORS=$(grep -c -i -E 'error|warn' "$WORK/aantafel-pg-submit.log" || true)
+  stop_pid "$STARTED_PID"
   PG_VERSION=$("$PGBIN/postgres" --version | awk '{print $3}')
   "${PG_CTL[@]}" -m fast stop >/dev/null 2>&1 || true
   PG_CTL=()
@@ -402,7 +466,7 @@ cat <<EOF
 - Commit: $COMMIT (release build in build/release; $DIRTY uncommitted file(s) in the work tree)
 - Machine: $CORES cores, ${CPU:-unknown CPU}, Linux $(uname -r); load average before: $LOAD_BEFORE
 - Databases: SQLite (Python's sqlite3 module reports $SQLITE_VERSION) in \`$(realpath --relative-to="$ROOT" "$(dirname "$WORK")")/feedback-bench.*\` on $FS, the same disk for aantafel and the floor tool;
-  aantafel with its defaults (io threads = cores, worker threads = max(4, 4 x cores), SQLite pool 8),
+  aantafel with its defaults (io threads = cores, worker threads = max(16, 16 x cores), SQLite pool 8),
   \`AANTAFEL_LOG_LEVEL=warn\`, rate limits raised to 1,000,000/min
 - **wrk and the servers share the $CORES cores** (no pinning). "other/steal %" is the machine's busy
   time not used by the processes of this script, and the hypervisor's steal, as % of all cores
@@ -412,6 +476,7 @@ cat <<EOF
 |---|---:|---:|---:|---:|
 | Survey submissions \`POST /f/{token}\`, $CONNECTIONS connections, req/s | $S_RPS | $F_RPS (beast_floor, same wrk load) | $(ratio "$S_RPS" "$F_RPS") | $S_OTHER / $F_OTHER |
 | same, req/s vs SQLite durable inserts/s (1 thread) | $S_RPS | $I_RPS (insert) / $U_RPS (insert + roll-up upsert) | $(ratio "$S_RPS" "$I_RPS") / $(ratio "$S_RPS" "$U_RPS") | $S_OTHER / $I_OTHER / $U_OTHER |
+| aantafel's cheapest route \`GET /healthz\`, same load, req/s (the HTTP layer's own ceiling) | $H_RPS | $F_RPS (beast_floor) | $(ratio "$H_RPS" "$F_RPS") | $H_OTHER / $F_OTHER |
 | Submission latency p50 / p99 ms | $S_P50 / $S_P99 | $F_P50 / $F_P99 (beast_floor) | $(ratio "$S_P50" "$F_P50") / $(ratio "$S_P99" "$F_P99") | |
 | Commit latency of one response, p50 / p99 ms (floor tool) | | $I_P50 / $I_P99 (insert), $U_P50 / $U_P99 (+ upsert) | | |
 | Submissions not answered 201 (statuses) | $S_BAD (${S_STATUSES}) of $S_N | $F_BAD (${F_STATUSES}) non-200 of $F_N | | |
@@ -420,6 +485,14 @@ cat <<EOF
 | Live-feed events received / expected; submissions not answered 201 | $L_GOT / $L_WANT; $L_BAD | | | |
 | NPS \`group_by=month\`, 365 days, $RESPONSES responses (SQLite), p50 / p99 ms | $N_P50 / $N_P99 | $R_P50 / $R_P99 (roll-up SQL alone) | $(ratio "$N_P50" "$R_P50") | $N_OTHER |
 | NPS requests/s ($NPS_CONNECTIONS connection(s)), non-200 | $N_RPS, $N_BAD of $N_N | | | |
+EOF
+if [[ "$SMALL_DONE" == 1 ]]; then
+  cat <<EOF
+| NPS \`group_by=month\`, 365 days, $SMALL_RESPONSES responses (SQLite), p50 / p99 ms | $M_P50 / $M_P99 | $MR_P50 / $MR_P99 (roll-up SQL alone) | $(ratio "$M_P50" "$MR_P50") | $M_OTHER |
+| NPS requests/s at $SMALL_RESPONSES, non-200 | $M_RPS, $M_BAD of $M_N | | | |
+EOF
+fi
+cat <<EOF
 | Naive scan of feedback_responses for the same counts, median / max / first ms | $V_P50 / $V_P99 / $V_FIRST | $R_P50 (roll-up SQL; first run $R_FIRST) | $(ratio "$V_P50" "$R_P50") | |
 EOF
 if [[ "$PG_DONE" == 1 ]]; then
@@ -427,6 +500,10 @@ if [[ "$PG_DONE" == 1 ]]; then
 | NPS \`group_by=month\`, 365 days, $PG_RESPONSES responses (PostgreSQL $PG_VERSION), p50 / p99 ms | $P_P50 / $P_P99 | $PR_P50 (roll-up SQL alone, median via psql) | $(ratio "$P_P50" "$PR_P50") | $P_OTHER |
 | PostgreSQL NPS requests/s, non-200 | $P_RPS, $P_BAD of $P_N | | | |
 | PostgreSQL naive scan, median / first ms | $PV_P50 / $PV_FIRST | $PR_P50 (roll-up SQL; first run $PR_FIRST) | $(ratio "$PV_P50" "$PR_P50") | |
+| Survey submissions on PostgreSQL, $CONNECTIONS connections, req/s | $PS_RPS | $F_RPS (beast_floor, same wrk load) | $(ratio "$PS_RPS" "$F_RPS") | $PS_OTHER / $F_OTHER |
+| same vs PostgreSQL durable inserts/s (pgbench, $CONNECTIONS clients, one transaction per row) | $PS_RPS | $PF_RPS (insert) / $PU_RPS (insert + roll-up upsert) | $(ratio "$PS_RPS" "$PF_RPS") / $(ratio "$PS_RPS" "$PU_RPS") | $PS_OTHER / $PF_OTHER / $PU_OTHER |
+| PostgreSQL submission latency p50 / p99 ms | $PS_P50 / $PS_P99 | $PF_LAT / $PU_LAT (pgbench average) | | |
+| PostgreSQL submissions not answered 201 (statuses); rows stored vs 201s | $PS_BAD (${PS_STATUSES}) of $PS_N; $PS_ROWS vs $PS_N | | | |
 EOF
 fi
 cat <<EOF
@@ -461,6 +538,13 @@ if [[ "$PG_DONE" == 1 ]]; then
   responses from one \`INSERT … SELECT … FROM generate_series\` plus the roll-up
   \`INSERT … SELECT … GROUP BY\` and \`VACUUM ANALYZE\`: ${PG_LOAD_SECONDS}s. SQL timings are psql's
   \`\\timing\` (client round trip included). Consistent: $PG_CONSISTENT.
+- PostgreSQL submissions: aantafel with its default pool (8 connections) against the same cluster
+  (synchronous_commit on); the answers of one batch are stored with one multi-row INSERT (group
+  commit, decision 32). The floor is \`pgbench -M prepared -c $CONNECTIONS -j $WRK_THREADS\` inserting rows
+  shaped like feedback_responses (a \`LIKE … INCLUDING ALL\` copy: same columns, CHECK and
+  indexes, no foreign keys), one transaction per row, without and with the roll-up upsert
+  ($PF_N and $PU_N transactions); PostgreSQL itself already flushes concurrent commits together.
+  aantafel logged $PG_SERVER_ERRORS warning/error line(s) during that run.
 EOF
 fi
 [[ -n "$PG_NOTE" ]] && echo "- $PG_NOTE"

@@ -1,5 +1,6 @@
 -- wrk script for bench/feedback.sh: POST /f/{token} with a JSON survey answer, cycling through
--- the 11 scores, and count the answers whose status is not EXPECT_STATUS (default 201).
+-- the 11 scores, and count the answers whose status is not EXPECT_STATUS (default 201). With
+-- GET_ONLY set it sends plain GETs instead (the same connections and accounting).
 -- The path comes from the URL given to wrk. At the end prints
 --   RESULT <requests/s> <p50 ms> <p99 ms> <requests> <unexpected> <statuses>
 local expected = tonumber(os.getenv("EXPECT_STATUS") or "201")
@@ -13,6 +14,11 @@ end
 function init(args)
   unexpected = 0
   statuses = {}
+  next_request = 0
+  if os.getenv("GET_ONLY") then  -- the same load as plain GETs (for GET /healthz)
+    requests[1] = wrk.format("GET", nil, { ["Accept"] = "application/json" })
+    return
+  end
   for score = 0, 10 do
     local body = string.format('{"score":%d,"why":"Snel geholpen, dank je wel (wrk %d)."}',
       score, score)

@@ -15,7 +15,7 @@
 #   CONNECTIONS=32    wrk connections;  WRK_THREADS=2  wrk threads
 #   FLOOR_THREADS=N   io threads of beast_floor (default: nproc, as aantafel's default)
 #   HOP_WORKERS=N     worker threads of the "floor + worker-pool hop" case (default: as
-#                     aantafel, max(4, 4 x nproc)); 0 skips that case
+#                     aantafel, max(16, 16 x nproc)); 0 skips that case
 #   INFO_RUN=1        also measure aantafel with info-level access logging to a file (0: skip)
 #   MICRO=1           run the micro-benchmarks (0: skip)
 #   MAX_OTHER=10      a run during which other processes plus hypervisor steal took more than
@@ -282,7 +282,7 @@ cat <<EOF
 - **The servers under test and wrk share these $CORES cores** (no pinning); wrk's own CPU use
   lowers every figure, the floor's included.
 - aantafel: \`AANTAFEL_LOG_LEVEL=warn aantafel --database sqlite:\$WORK/bench.db serve --listen
-  127.0.0.1:PORT\` (defaults: io threads = cores, worker threads = max(4, 4 x cores), SQLite
+  127.0.0.1:PORT\` (defaults: io threads = cores, worker threads = max(16, 16 x cores), SQLite
   pool 8); floor: \`beast_floor PORT $FLOOR_THREADS\`
 - $ROUNDS round(s), cases interleaved within each round, each run preceded by a $WARMUP warm-up;
   the table shows medians over the rounds and the range of requests/s. "other CPU %" is, per
