@@ -94,6 +94,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
   if [[ ${#PG_CTL[@]} -gt 0 ]]; then "${PG_CTL[@]}" -m immediate stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
+  if [[ -n "${PGWORK:-}" ]]; then rm -rf "$PGWORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -335,9 +336,11 @@ PG_NOTE=""
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [[ "$PG" == 1 && -n "$PGBIN" ]] && command -v psql >/dev/null; then
   log "(d') NPS on PostgreSQL: private cluster, $PG_RESPONSES responses"
-  PGWORK="$WORK/pg"
-  mkdir -p "$PGWORK"
-  chmod 755 "$WORK" "$PGWORK"
+  # Its own directory under /var/tmp (a disk, as FHS wants it): the postgres user must reach it,
+  # and the work directory may sit below a private (0700) one, e.g. a fresh clone in mktemp -d.
+  PGWORK=$(mktemp -d /var/tmp/aantafel-bench-pg.XXXXXX)
+  chmod 755 "$PGWORK"
+  log "(d') PostgreSQL cluster in $PGWORK on $(findmnt -n -o SOURCE,FSTYPE -T "$PGWORK" | tr -s ' ')"
   AS_PG=()
   if [[ $(id -u) -eq 0 ]]; then chown postgres "$PGWORK"; AS_PG=(runuser -u postgres --); fi
   PG_PORT=$(free_port)
@@ -545,6 +548,8 @@ if [[ "$PG_DONE" == 1 ]]; then
   indexes, no foreign keys), one transaction per row, without and with the roll-up upsert
   ($PF_N and $PU_N transactions); PostgreSQL itself already flushes concurrent commits together.
   aantafel logged $PG_SERVER_ERRORS warning/error line(s) during that run.
+- On the PostgreSQL rows "other" includes PostgreSQL's own server processes (they are not tracked
+  per process here), so a "!" there is expected and not a disturbance.
 EOF
 fi
 [[ -n "$PG_NOTE" ]] && echo "- $PG_NOTE"
