@@ -18,7 +18,7 @@ end
 function done(summary, latency, requests)
   local total = 0
   for _, thread in ipairs(threads) do total = total + thread:get("unexpected") end
-  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n",
+  io.write(string.format("RESULT %.0f %.2f %.2f %d %d %.2f\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.requests, total))
+    latency:percentile(99) / 1000, summary.requests, total, latency:percentile(95) / 1000))
 end
