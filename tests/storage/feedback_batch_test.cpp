@@ -3,12 +3,14 @@
 // failing answer takes no other answer with it, and concurrent submissions are all stored once.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <set>
 #include <thread>
 
 #include "storage/accounts_repository.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/postgres/postgres_listener.hpp"
 #include "support/fakes.hpp"
 #include "support/test_database.hpp"
 
@@ -185,6 +187,28 @@ TEST_P(FeedbackBatch, ConcurrentSubmissionsAreEachStoredExactlyOnce) {
   const auto counts = feedback->submit_counts();
   EXPECT_EQ(counts.items, static_cast<std::size_t>(kThreads * kEach));
   EXPECT_LE(counts.batches, counts.items);
+}
+
+// The live feed on PostgreSQL: events notified together share one NOTIFY payload.
+TEST(LivePayload, SeveralEventsTravelInOneNoticeAndBrokenPartsAreSkipped) {
+  using Kind = LiveEvent::Kind;
+  const std::vector<LiveEvent> events = {{.workspace_id = 3, .kind = Kind::kResponse, .id = 41},
+                                         {.workspace_id = 4, .kind = Kind::kCallback, .id = 7}};
+  const std::string payload = LivePayload(events);
+  EXPECT_EQ(payload, "3:r:41;4:c:7");
+  const auto parsed = ParseLivePayloads(payload + ";kapot;5:x:1;6:r:0;;7:r:9");
+  ASSERT_EQ(parsed.size(), 3U);
+  EXPECT_EQ(parsed[0].workspace_id, 3);
+  EXPECT_EQ(parsed[1].kind, Kind::kCallback);
+  EXPECT_EQ(parsed[1].id, 7);
+  EXPECT_EQ(parsed[2].workspace_id, 7);
+  EXPECT_TRUE(ParseLivePayloads("").empty());
+  // The largest batch the notifier sends stays below PostgreSQL's 8000-byte payload limit.
+  const std::vector<LiveEvent> largest(150,
+                                       {.workspace_id = std::numeric_limits<std::int64_t>::max(),
+                                        .kind = Kind::kResponse,
+                                        .id = std::numeric_limits<std::int64_t>::max()});
+  EXPECT_LT(LivePayload(largest).size(), 8000U);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

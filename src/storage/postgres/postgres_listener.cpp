@@ -33,13 +33,42 @@ bool ParseLivePayload(std::string_view payload, LiveEvent& out) {
   return true;
 }
 
+std::string LivePayload(std::span<const LiveEvent> events) {
+  std::string out;
+  for (const LiveEvent& event : events) {
+    if (!out.empty()) out += ';';
+    out += LivePayload(event);
+  }
+  return out;
+}
+
+std::vector<LiveEvent> ParseLivePayloads(std::string_view payload) {
+  std::vector<LiveEvent> out;
+  while (!payload.empty()) {
+    const auto end = payload.find(';');
+    LiveEvent event;
+    if (ParseLivePayload(payload.substr(0, end), event)) out.push_back(event);
+    if (end == std::string_view::npos) break;
+    payload.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 void PostgresNotifier::Notify(const LiveEvent& event) {
   try {
-    auto lease = db_.Acquire();
-    lease->Query("SELECT pg_notify($1, $2)", {std::string(kLiveChannel), LivePayload(event)});
+    notices_.Submit(event);
   } catch (const std::exception&) {
     // The change is committed; only the live view misses it (clients reload on reconnect).
   }
+}
+
+void PostgresNotifier::Send(std::span<GroupCommit<LiveEvent, bool>::Entry* const> batch) {
+  std::vector<LiveEvent> events;
+  events.reserve(batch.size());
+  for (const auto* entry : batch) events.push_back(*entry->item);
+  auto lease = db_.Acquire();
+  lease->Query("SELECT pg_notify($1, $2)", {std::string(kLiveChannel), LivePayload(events)});
+  for (auto* entry : batch) entry->outcome = true;
 }
 
 PostgresListener::PostgresListener(std::string url, Deliver deliver)
@@ -70,8 +99,7 @@ void PostgresListener::Run() {
           if (ready == 0) continue;
           if (PQconsumeInput(conn) == 0) break;  // connection lost
           while (PGnotify* notice = PQnotifies(conn)) {
-            LiveEvent event;
-            if (ParseLivePayload(notice->extra, event)) deliver_(event);
+            for (const LiveEvent& event : ParseLivePayloads(notice->extra)) deliver_(event);
             PQfreemem(notice);
           }
         }
