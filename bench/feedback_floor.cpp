@@ -251,12 +251,11 @@ int Query(const char* path, std::int64_t ws, std::int64_t from_day, std::int64_t
               "SUM(score BETWEEN 7 AND 8), SUM(score <= 6) FROM feedback_responses WHERE "
               "workspace_id = ?1 AND received_at BETWEEN ?2 * 86400000 - 3600000 AND (?3 + 1) * "
               "86400000 - 3600001 GROUP BY month"
-            : "SELECT CAST(d.day AS TEXT), CAST(d.day AS TEXT), CAST(COALESCE(SUM(d.promoters), "
-              "0) AS BIGINT), CAST(COALESCE(SUM(d.passives), 0) AS BIGINT), "
-              "CAST(COALESCE(SUM(d.detractors), 0) AS BIGINT) FROM feedback_daily d JOIN "
-              "feedback_surveys s ON s.workspace_id = d.workspace_id AND s.id = d.survey_id WHERE "
+            : "SELECT d.day, d.day, CAST(COALESCE(SUM(d.promoters), 0) AS BIGINT), "
+              "CAST(COALESCE(SUM(d.passives), 0) AS BIGINT), "
+              "CAST(COALESCE(SUM(d.detractors), 0) AS BIGINT) FROM feedback_daily d WHERE "
               "d.workspace_id = ?1 AND d.day BETWEEN ?2 AND ?3 AND (CAST(NULL AS BIGINT) IS NULL "
-              "OR d.survey_id = NULL) GROUP BY CAST(d.day AS TEXT)";
+              "OR d.survey_id = NULL) GROUP BY d.day";
   const int first = naive ? 1 : 2;
   sqlite3_stmt* stmt = Prepare(db, sql);
   std::vector<double> times;

@@ -214,22 +214,25 @@ std::vector<Value> SurveyValues(std::int64_t ws, const Survey& s) {
           ToMillis(s.updated_at)};
 }
 
-/// Key and label expressions per group; fixed texts, never built from input.
+/// Key and label expressions per group; fixed texts, never built from input. `survey`: they
+/// read the survey's columns (s.*), so the roll-up is joined with feedback_surveys.
 struct GroupSql {
   std::string_view key;
   std::string_view label;
+  bool survey = true;
 };
 GroupSql GroupExpressions(GroupColumn column) {
   switch (column) {
-    case GroupColumn::kNone: return {"''", "''"};
+    case GroupColumn::kNone: return {"''", "''", false};
     case GroupColumn::kTeam: return {"s.team", "s.team"};
     case GroupColumn::kService: return {"s.service", "s.service"};
     case GroupColumn::kMunicipality:
       return {"COALESCE(s.municipality_code, '')", "COALESCE(m.name, s.municipality_code, '')"};
     case GroupColumn::kLaw: return {"s.law", "s.law"};
-    case GroupColumn::kChannel: return {"d.channel", "d.channel"};
+    case GroupColumn::kChannel: return {"d.channel", "d.channel", false};
     case GroupColumn::kSurvey: return {"CAST(s.id AS TEXT)", "s.name"};
-    case GroupColumn::kDay: return {"CAST(d.day AS TEXT)", "CAST(d.day AS TEXT)"};
+    // The plain column, so the rows come grouped from feedback_daily_by_day without a sort.
+    case GroupColumn::kDay: return {"d.day", "d.day", false};
   }
   return {"''", "''"};
 }
@@ -503,8 +506,11 @@ std::vector<DailyGroup> SqlFeedbackRepository::Daily(std::int64_t ws, GroupColum
   text += g.label;
   text +=
       ", CAST(COALESCE(SUM(d.promoters), 0) AS BIGINT), CAST(COALESCE(SUM(d.passives), 0) AS "
-      "BIGINT), CAST(COALESCE(SUM(d.detractors), 0) AS BIGINT) FROM feedback_daily d "
-      "JOIN feedback_surveys s ON s.workspace_id = d.workspace_id AND s.id = d.survey_id ";
+      "BIGINT), CAST(COALESCE(SUM(d.detractors), 0) AS BIGINT) FROM feedback_daily d ";
+  if (g.survey) {
+    // Every roll-up row has its survey (foreign key, deleted with it): join only for its columns.
+    text += "JOIN feedback_surveys s ON s.workspace_id = d.workspace_id AND s.id = d.survey_id ";
+  }
   if (column == GroupColumn::kMunicipality) {
     text += "LEFT JOIN municipalities m ON m.code = s.municipality_code ";
   }
