@@ -461,7 +461,7 @@ fi
 ELAPSED=$(( $(date +%s) - SCRIPT_START ))
 CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -c . || true)
+DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!docs/performance.md' 2>/dev/null | grep -c . || true)
 SQLITE_VERSION=$(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')
 ms() { printf '%s' "$1"; }
 
@@ -469,7 +469,7 @@ cat <<EOF
 ### Cliëntfeedback load test, $START_TIME
 
 - Command: \`${SKIP_BUILD:+SKIP_BUILD=$SKIP_BUILD }DURATION=$DURATION CONNECTIONS=$CONNECTIONS RESPONSES=$RESPONSES LISTENERS=$LISTENERS SUBMISSIONS=$SUBMISSIONS PG=$PG bash bench/feedback.sh\` (${ELAPSED}s)
-- Commit: $COMMIT (release build in build/release; $DIRTY uncommitted file(s) in the work tree)
+- Commit: $COMMIT (release build in build/release; $DIRTY uncommitted file(s) in the work tree besides docs/performance.md)
 - Machine: $CORES cores, ${CPU:-unknown CPU}, Linux $(uname -r); load average before: $LOAD_BEFORE
 - Databases: SQLite (Python's sqlite3 module reports $SQLITE_VERSION) in \`$(realpath --relative-to="$ROOT" "$(dirname "$WORK")")/feedback-bench.*\` on $FS, the same disk for aantafel and the floor tool;
   aantafel with its defaults (io threads = cores, worker threads = max(16, 16 x cores), SQLite pool 8),

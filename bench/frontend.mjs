@@ -370,7 +370,7 @@ const commit = (() => {
 })();
 const dirty = (() => {
   try {
-    return execFileSync('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim()
+    return execFileSync('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/performance.md'], { encoding: 'utf8' }).trim()
       ? ' (working tree has uncommitted changes)'
       : '';
   } catch {
