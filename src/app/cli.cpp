@@ -14,11 +14,13 @@
 #include "app/imports.hpp"
 #include "app/logging.hpp"
 #include "app/runtime.hpp"
+#include "app/system_clock.hpp"
 #include "core/financing/scenario_json.hpp"
 #include "http/app.hpp"
 #include "http/errors.hpp"
 #include "http/server/server.hpp"
 #include "storage/migrations.hpp"
+#include "storage/register_loader.hpp"
 
 #ifndef AANTAFEL_VERSION
 #define AANTAFEL_VERSION "0.0.0"
@@ -162,6 +164,13 @@ int Migrate(const Config& config) {
   std::cout << T({"Schema-versie ", "Schema version "}) << report.from_version << " -> "
             << report.to_version << " (" << report.applied.size()
             << T({" migratie(s) uitgevoerd)", " migration(s) applied)"}) << '\n';
+  const auto& reg = core::whoiswho::BuiltInRegister();
+  const auto load = storage::LoadRegister(*db, reg, SystemClock().Now());
+  if (load.loaded) {
+    std::cout << T({"Gemeentelijke indeling ", "Municipal register "}) << reg.year << ": "
+              << load.municipalities << T({" gemeenten, ", " municipalities, "}) << load.districts
+              << T({" wijken", " districts"}) << '\n';
+  }
   return 0;
 }
 
@@ -296,14 +305,19 @@ int RunCli(int argc, char** argv, char** env) {
       "municipalities",
       T({"Gemeenten (CBS 'Gebieden in Nederland') in de gedeelde referentiegegevens",
          "Municipalities (CBS 'Gebieden in Nederland') into the shared reference data"}));
-  auto* file_option = import_municipalities->add_option(
-      "--file", import_file, T({"CBS-bestand (JSON)", "CBS file (JSON)"}));
-  auto* url_option = import_municipalities->add_option(
+  // Exactly one source; --dry-run is not a source (it stands outside the group).
+  std::vector<std::string> cbs_files;
+  auto* cbs_source = import_municipalities->add_option_group(
+      "source", T({"Waar de gegevens vandaan komen", "Where the data comes from"}));
+  cbs_source->add_option(
+      "--file", cbs_files,
+      T({"CBS-bestand(en): TypedDataSet en DataProperties (twee keer --file), of één JSON",
+         "CBS file(s): TypedDataSet and DataProperties (--file twice), or one JSON"}));
+  cbs_source->add_option(
       "--cbs-url", import_url,
       T({"CBS OData-tabel, bijv. https://opendata.cbs.nl/ODataApi/odata/86059NED",
          "CBS OData table, e.g. https://opendata.cbs.nl/ODataApi/odata/86059NED"}));
-  file_option->excludes(url_option);
-  import_municipalities->require_option(1);
+  cbs_source->require_option(1);
   auto* import_people = import->add_subcommand(
       "people", T({"Mensen en functies uit een CSV-bestand", "People and positions from a CSV"}));
   auto* import_almanak = import->add_subcommand(
@@ -347,6 +361,18 @@ int RunCli(int argc, char** argv, char** env) {
       "--force", digest_force,
       T({"Stuur iedereen met een samenvatting er nu een", "Send everyone with a digest one now"}));
 
+  auto* almanak = cli.add_subcommand(
+      "almanak", T({"Werk Wie is wie bij uit de Overheidsalmanak ([almanak] url)",
+                    "Update Wie is wie from the Overheidsalmanak ([almanak] url)"}));
+  almanak->require_subcommand(1);
+  auto* almanak_refresh = almanak->add_subcommand(
+      "refresh", T({"Haal de export op als die veranderd is en werk elke werkruimte bij",
+                    "Fetch the export when it changed and update every workspace"}));
+  bool almanak_force = false;
+  almanak_refresh->add_flag("--force", almanak_force,
+                            T({"Nu kijken, ook als refresh_hours nog niet voorbij zijn",
+                               "Check now, also before refresh_hours have passed"}));
+
   auto* backup = cli.add_subcommand(
       "backup", T({"Maak een reservekopie van de database (terwijl de server draait)",
                    "Back up the database (while the server runs)"}));
@@ -365,8 +391,8 @@ int RunCli(int argc, char** argv, char** env) {
       "rotate-key", T({"Vervang de datasleutel; de oude blijft gegevens openen (herstart daarna)",
                        "Replace the data key; the old one keeps opening data (restart after)"}));
 
-  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest, backup,
-                    restore, rotate_key}) {
+  for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest, almanak,
+                    backup, restore, rotate_key}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -411,6 +437,43 @@ int RunCli(int argc, char** argv, char** env) {
       std::cerr << T({"Samenvattingen verstuurd: ", "Digests sent: "}) << sent << '\n';
       return 0;
     }
+    if (*almanak_refresh) {
+      if (config->almanak_url.empty()) {
+        std::cerr << T({"Stel eerst [almanak] url in.", "Set [almanak] url first."}) << '\n';
+        return 2;
+      }
+      Runtime runtime(*config, /*migrate=*/true);
+      const auto result = runtime.RefreshAlmanak(almanak_force);
+      using Outcome = Runtime::AlmanakRefresh::Outcome;
+      switch (result.outcome) {
+        case Outcome::kNotDue:
+          std::cout << T({"Nog niet aan de beurt (zie refresh_hours).",
+                          "Not due yet (see refresh_hours)."})
+                    << '\n';
+          return 0;
+        case Outcome::kNotModified:
+          std::cout << T({"Niet veranderd sinds ", "Not modified since "}) << result.detail << '\n';
+          return 0;
+        case Outcome::kFailed:
+          std::cerr << T({"Niet opgehaald: ", "Not fetched: "}) << result.detail << '\n';
+          return 1;
+        case Outcome::kUnreadable:
+          std::cerr << T({"De export is niet te lezen (", "The export cannot be read ("})
+                    << result.detail << T({"); er is niets veranderd.", "); nothing changed."})
+                    << '\n';
+          return 1;
+        case Outcome::kRefreshed:
+          std::cout << T({"Bijgewerkt: ", "Updated: "}) << result.workspaces
+                    << T({" werkruimte(s), ", " workspace(s), "}) << result.positions
+                    << T({" functie(s) nieuw of beëindigd", " position(s) added or ended"});
+          if (result.refused > 0) {
+            std::cout << T({"; geweigerd: ", "; refused: "}) << result.refused;
+          }
+          std::cout << '\n';
+          return result.refused > 0 ? 1 : 0;
+      }
+      return 1;
+    }
     if (*user_add) {
       Runtime runtime(*config, /*migrate=*/true);
       auto created = runtime.accounts().AddUser(
@@ -435,7 +498,7 @@ int RunCli(int argc, char** argv, char** env) {
     }
     if (*import_municipalities) {
       Runtime runtime(*config, /*migrate=*/true);
-      return ImportMunicipalitiesCommand(runtime, import_file, import_url, import_dry_run,
+      return ImportMunicipalitiesCommand(runtime, cbs_files, import_url, import_dry_run,
                                          g_language);
     }
     if (*import_people || *import_almanak) {

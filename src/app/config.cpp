@@ -57,6 +57,8 @@ const std::vector<Key>& Keys() {
       {"smtp", "from", &Config::smtp_from},
       {"smtp", "tls", &Config::smtp_tls},
       {"notifications", "digest_hour", &Config::notifications_digest_hour, 0, 23},
+      {"almanak", "url", &Config::almanak_url},
+      {"almanak", "refresh_hours", &Config::almanak_refresh_hours, 1, 24 * 30},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
   };
@@ -194,6 +196,12 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
   if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
       !config.smtp_url.starts_with("smtps://")) {
     errors.push_back({"smtp.url", "must start with smtp:// or smtps://"});
+  }
+  if (!config.almanak_url.empty() &&
+      ((!config.almanak_url.starts_with("https://") &&
+        !config.almanak_url.starts_with("http://")) ||
+       config.almanak_url.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
+    errors.push_back({"almanak.url", "must be an http:// or https:// address"});
   }
   if (config.smtp_tls != "required" && config.smtp_tls != "try" && config.smtp_tls != "none") {
     errors.push_back({"smtp.tls", "must be required, try or none"});

@@ -51,6 +51,10 @@ struct Config {
   std::string smtp_tls = "try";  ///< required, try or none
   // [notifications]
   std::int64_t notifications_digest_hour = 7;  ///< Dutch local hour from which digests go out
+  // [almanak] (refresh of the Overheidsalmanak export; off while url is empty)
+  std::string
+      almanak_url;  ///< e.g. https://organisaties.overheid.nl/archive/exportOO_gemeenten.xml
+  std::int64_t almanak_refresh_hours = 24;
   // [log]
   std::string log_level = "info";
   std::string log_format = "text";  ///< text or json

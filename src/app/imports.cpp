@@ -54,6 +54,7 @@ void PrintReport(const ImportReport& r, Language language) {
   line("functies ongewijzigd", "positions unchanged", r.positions_unchanged);
   line("functies overgeslagen", "positions skipped", r.positions_skipped);
   line("zetelverdelingen", "seat distributions", r.seats_updated);
+  line("gemeentegegevens bijgewerkt", "municipality facts updated", r.facts_updated);
   for (const auto& issue : r.rejected) {
     std::cerr << (en ? "  line " : "  regel ") << issue.line << ", " << issue.field << ": "
               << http::FieldMessage({.issue = issue.issue}, language) << '\n';
@@ -110,32 +111,71 @@ std::optional<std::string> Download(const std::string& url, std::string& error) 
   return body;
 }
 
-int ImportMunicipalitiesCommand(Runtime& runtime, const std::string& file,
+namespace {
+
+/// Every page of a CBS OData answer, joined into one {"value": […]} document. CBS pages its
+/// answers (10,000 rows in v3) with "odata.nextLink" (v3) or "@odata.nextLink" (v4).
+std::optional<std::string> DownloadAllPages(const std::string& url, std::string& error) {
+  constexpr int kMaxPages = 200;  // 2 million rows: far beyond any table we read
+  nlohmann::json rows = nlohmann::json::array();
+  std::string next = url;
+  for (int page = 0; page < kMaxPages && !next.empty(); ++page) {
+    auto text = Download(next, error);
+    if (!text) return std::nullopt;
+    auto document = nlohmann::json::parse(*text, nullptr, false);
+    auto value = document.is_object() ? document.find("value") : document.end();
+    if (document.is_discarded() || !document.is_object() || value == document.end() ||
+        !value->is_array()) {
+      error = "not an OData answer: " + next;
+      return std::nullopt;
+    }
+    for (auto& row : *value) rows.push_back(std::move(row));
+    next.clear();
+    for (const char* link : {"odata.nextLink", "@odata.nextLink"}) {
+      if (auto it = document.find(link); it != document.end() && it->is_string()) {
+        next = it->get<std::string>();
+      }
+    }
+  }
+  if (!next.empty()) {
+    error = "more than 200 pages: " + url;
+    return std::nullopt;
+  }
+  return nlohmann::json{{"value", std::move(rows)}}.dump();
+}
+
+}  // namespace
+
+int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>& files,
                                 const std::string& cbs_url, bool dry_run, Language language) {
   std::string error;
-  std::optional<std::string> text;
+  std::vector<std::string> texts;
   if (!cbs_url.empty()) {
-    // A CBS OData table: its column descriptions and its rows, joined into one document.
+    // A CBS OData table: its column descriptions and all pages of its rows.
     std::string base = cbs_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
-    auto properties = Download(base + "/DataProperties", error);
-    auto rows = properties ? Download(base + "/TypedDataSet", error) : std::nullopt;
-    if (rows) {
-      nlohmann::json bundle = {
-          {"DataProperties", nlohmann::json::parse(*properties, nullptr, false)},
-          {"TypedDataSet", nlohmann::json::parse(*rows, nullptr, false)}};
-      text = bundle.dump();
-    }
+    auto properties = DownloadAllPages(base + "/DataProperties", error);
+    auto rows = properties ? DownloadAllPages(base + "/TypedDataSet", error) : std::nullopt;
+    if (rows) texts = {"{\"DataProperties\":" + *properties + ",\"TypedDataSet\":" + *rows + "}"};
+  } else if (files.size() > 2) {
+    error = language == Language::kEnglish
+                ? "at most two files (TypedDataSet and DataProperties)"
+                : "hoogstens twee bestanden (TypedDataSet en DataProperties)";
   } else {
-    text = ReadFile(file, error);
+    for (const auto& file : files) {
+      auto text = ReadFile(file, error);
+      if (!text) break;
+      texts.push_back(std::move(*text));
+    }
   }
-  if (!text) {
+  if (!error.empty() || texts.empty()) {
     std::cerr << (language == Language::kEnglish ? "Cannot read: " : "Kan niet lezen: ") << error
               << '\n';
     return 1;
   }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
   const auto report =
-      runtime.whoiswho().ImportMunicipalities(interchange::ParseCbsJson(*text), dry_run);
+      runtime.whoiswho().ImportMunicipalities(interchange::ParseCbsJson(views), dry_run);
   PrintReport(report, language);
   return report.rejected.empty() ? 0 : 1;
 }

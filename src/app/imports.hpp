@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/runtime.hpp"
 #include "http/language.hpp"
@@ -12,8 +13,9 @@ namespace aantafel::app {
 /// the URL is not http(s) or the download fails.
 std::optional<std::string> Download(const std::string& url, std::string& error);
 
-/// `aantafel import municipalities`: a CBS file, or the CBS OData table at `cbs_url`.
-int ImportMunicipalitiesCommand(Runtime& runtime, const std::string& file,
+/// `aantafel import municipalities`: CBS files (TypedDataSet and DataProperties, or one bundle),
+/// or every page of the CBS OData table at `cbs_url`.
+int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>& files,
                                 const std::string& cbs_url, bool dry_run, http::Language language);
 
 /// `aantafel import people|almanak`: a people CSV or an Almanak XML into a workspace.

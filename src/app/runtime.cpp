@@ -4,12 +4,15 @@
 #include <set>
 #include <sstream>
 
+#include "app/almanak_refresh.hpp"
 #include "app/logging.hpp"
 #include "core/knowledge.hpp"
 #include "core/scans/templates.hpp"
 #include "http/handlers/handlers.hpp"
+#include "interchange/imports.hpp"
 #include "storage/key_registry.hpp"
 #include "storage/migrations.hpp"
+#include "storage/register_loader.hpp"
 
 namespace aantafel::app {
 
@@ -130,6 +133,9 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   const core::Clock& clock = overrides.clock != nullptr ? *overrides.clock : system_clock_;
   core::Random& random = overrides.random != nullptr ? *overrides.random : system_random_;
   cipher_ = OpenCipher(config, *database_, system_random_, random, clock);
+  // The municipal register is reference data that belongs to the schema: every workspace has
+  // every municipality and district right after migrate (decision 33).
+  if (migrate) storage::LoadRegister(*database_, core::whoiswho::BuiltInRegister(), clock.Now());
   accounts_ = std::make_unique<core::accounts::AccountsService>(
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
   whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);
@@ -171,6 +177,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   clock_ = &clock;
   public_url_ = config.public_url;
   digest_hour_ = static_cast<int>(config.notifications_digest_hour);
+  almanak_url_ = config.almanak_url;
+  almanak_refresh_ = std::chrono::hours(config.almanak_refresh_hours);
   std::string smtp_password = config.smtp_password;
   if (smtp_password.empty() && !config.smtp_password_file.empty()) {
     std::ifstream in(config.smtp_password_file);
@@ -265,6 +273,16 @@ void Runtime::StartBackground() {
               LogInfo("sent " + std::to_string(sent) + " e-mail digest(s)");
             }
           }
+          const auto almanak = RefreshAlmanak(false);
+          using Outcome = AlmanakRefresh::Outcome;
+          if (almanak.outcome == Outcome::kRefreshed) {
+            LogInfo("almanak: refreshed " + std::to_string(almanak.workspaces) + " workspace(s), " +
+                    std::to_string(almanak.positions) + " position(s) added or ended, " +
+                    std::to_string(almanak.refused) + " refused");
+          } else if (almanak.outcome == Outcome::kFailed ||
+                     almanak.outcome == Outcome::kUnreadable) {
+            LogError("almanak: not refreshed: " + almanak.detail);
+          }
         } catch (const std::exception& e) {
           LogError(std::string("phone number clean-up failed: ") + e.what());
         }
@@ -274,6 +292,54 @@ void Runtime::StartBackground() {
       }
     });
   }
+}
+
+Runtime::AlmanakRefresh Runtime::RefreshAlmanak(bool force) {
+  using Outcome = AlmanakRefresh::Outcome;
+  AlmanakRefresh result;
+  if (almanak_url_.empty()) return result;
+  const core::Instant now = clock_->Now();
+  const auto known = storage::FindReferenceVersion(*database_, "almanak");
+  if (!force && known && now - known->checked_at < almanak_refresh_) return result;
+  // Noted before the download, so several instances do not all fetch in the same hour.
+  // --force fetches the whole export again, also when it did not change: a workspace that
+  // started working with a municipality after the last change gets its people at once.
+  const std::string last_modified = known && !force ? known->version : "";
+  storage::SaveReferenceVersion(*database_, "almanak",
+                                {.version = last_modified, .checked_at = now});
+  const auto fetched = FetchIfModified(almanak_url_, last_modified);
+  if (fetched.status == 0) {
+    result.outcome = Outcome::kFailed;
+    result.detail = fetched.error;
+    return result;
+  }
+  if (fetched.status == 304) {
+    result.outcome = Outcome::kNotModified;
+    result.detail = last_modified;
+    return result;
+  }
+  const auto parsed = interchange::ParseAlmanakXml(fetched.body);
+  if (!parsed.issues.empty()) {
+    result.outcome = Outcome::kUnreadable;
+    result.detail = "line " + std::to_string(parsed.issues[0].line) + ", " + parsed.issues[0].field;
+    return result;
+  }
+  result.outcome = Outcome::kRefreshed;
+  for (const auto& access : accounts_->OperatorAccessToAll()) {
+    auto report = whoiswho_->RefreshFromAlmanak(access, parsed);
+    if (!report || !report->applied) {
+      ++result.refused;
+      continue;
+    }
+    if (report->municipalities > 0) ++result.workspaces;
+    result.positions += report->positions_added + report->positions_updated;
+  }
+  // Only a complete refresh moves the version on; a refused workspace is tried again next time.
+  if (result.refused == 0) {
+    storage::SaveReferenceVersion(*database_, "almanak",
+                                  {.version = fetched.last_modified, .checked_at = now});
+  }
+  return result;
 }
 
 int Runtime::SendDigests(bool force) {

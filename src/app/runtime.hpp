@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -71,6 +72,18 @@ class Runtime {
   /// day or once a week per user); `force` sends every subscriber's now. Returns how many went
   /// out. Also runs hourly in the background when [smtp] url is set.
   int SendDigests(bool force);
+  /// What one Almanak refresh did.
+  struct AlmanakRefresh {
+    enum class Outcome { kNotDue, kNotModified, kRefreshed, kFailed, kUnreadable };
+    Outcome outcome = Outcome::kNotDue;
+    int workspaces = 0;  ///< workspaces with at least one municipality in the export
+    int positions = 0;   ///< positions added or ended
+    int refused = 0;     ///< workspaces whose update was refused (tried again next time)
+    std::string detail;  ///< the download error, or the unreadable place
+  };
+  /// Checks the Overheidsalmanak export at [almanak] url when refresh_hours have passed (or
+  /// now with `force`) and, when it changed, refreshes every workspace's municipalities.
+  AlmanakRefresh RefreshAlmanak(bool force);
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
@@ -133,6 +146,8 @@ class Runtime {
   const core::Clock* clock_ = nullptr;
   std::string public_url_;
   int digest_hour_ = 7;
+  std::string almanak_url_;
+  std::chrono::hours almanak_refresh_{24};
   // Two simulations at once, each on (up to) two threads: a small server stays responsive.
   http::SimulationRunner simulations_{2, 2};
   std::string database_url_;

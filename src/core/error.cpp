@@ -42,6 +42,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kMissingColumn: return "missing_column";
     case FieldIssue::kUnreadable: return "unreadable";
     case FieldIssue::kNoRows: return "no_rows";
+    case FieldIssue::kIncomplete: return "incomplete";
   }
   return "invalid_format";
 }

@@ -45,6 +45,7 @@ enum class FieldIssue {
   kMissingColumn,  ///< a required column is missing from a file
   kUnreadable,     ///< the file cannot be read as the expected format
   kNoRows,         ///< the file holds a header but nothing to import
+  kIncomplete,     ///< the file is one page of a longer answer (a next link)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

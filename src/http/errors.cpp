@@ -65,7 +65,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 15> kFields{{
+constexpr std::array<FieldEntry, 16> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -90,6 +90,11 @@ constexpr std::array<FieldEntry, 15> kFields{{
     {FieldIssue::kUnreadable, "Dit bestand kunnen wij niet lezen.", "We cannot read this file."},
     {FieldIssue::kNoRows, "Dit bestand heeft geen regels om in te lezen.",
      "This file has no rows to import."},
+    {FieldIssue::kIncomplete,
+     "Dit bestand is maar één pagina van de tabel. Haal alle pagina's op (volg de next-link) of "
+     "gebruik --cbs-url.",
+     "This file is only one page of the table. Fetch every page (follow the next link) or use "
+     "--cbs-url."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -30,27 +30,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kTypes{{
     {".webmanifest", "application/manifest+json"},
 }};
 
-// FNV-1a 64: deterministic across instances, so every server behind a balancer agrees on ETags.
-std::string StrongEtag(std::string_view data) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  std::ostringstream out;
-  out << '"' << std::hex << hash << '-' << data.size() << '"';
-  return out.str();
-}
-
-bool AcceptsGzip(const HttpRequest& request) {
-  auto accept = request.headers.Get("Accept-Encoding");
-  return accept && accept->find("gzip") != std::string_view::npos;
-}
-
-bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
-  return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
-}
-
 // Only plain segments: no "..", no hidden files, no backslashes.
 bool SafeRelative(const std::vector<std::string_view>& parts) {
   for (std::string_view p : parts) {
@@ -71,6 +50,27 @@ constexpr std::string_view kNotBuiltPage =
     "<code>/healthz</code>.</p></main></body></html>\n";
 
 }  // namespace
+
+// FNV-1a 64: deterministic across instances, so every server behind a balancer agrees on ETags.
+std::string StrongEtag(std::string_view data) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : data) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  std::ostringstream out;
+  out << '"' << std::hex << hash << '-' << data.size() << '"';
+  return out.str();
+}
+
+bool AcceptsGzip(const HttpRequest& request) {
+  auto accept = request.headers.Get("Accept-Encoding");
+  return accept && accept->find("gzip") != std::string_view::npos;
+}
+
+bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
+  return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
+}
 
 std::string_view ContentTypeFor(std::string_view file_name) {
   const auto dot = file_name.rfind('.');

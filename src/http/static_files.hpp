@@ -35,6 +35,13 @@ class StaticFiles {
   std::unordered_map<std::string, std::shared_ptr<const CachedFile>> cache_;
 };
 
+/// A strong ETag of `data` (FNV-1a 64 and the length), the same on every instance.
+std::string StrongEtag(std::string_view data);
+/// Whether the request's Accept-Encoding allows gzip.
+bool AcceptsGzip(const HttpRequest& request);
+/// Whether an If-None-Match header value names `etag` (or is "*").
+bool EtagMatches(std::string_view if_none_match, std::string_view etag);
+
 /// The Content-Type for a file name's extension.
 std::string_view ContentTypeFor(std::string_view file_name);
 

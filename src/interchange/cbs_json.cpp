@@ -20,28 +20,55 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-/// An array, or the "value" array of an OData answer; null when neither.
-const json* Rows(const json& document, std::string_view key) {
-  auto it = document.find(key);
-  if (it == document.end()) return nullptr;
-  if (it->is_array()) return &*it;
-  if (it->is_object()) {
-    auto value = it->find("value");
-    if (value != it->end() && value->is_array()) return &*value;
-  }
-  return nullptr;
-}
-
 std::string Str(const json& object, std::string_view key) {
   auto it = object.find(key);
   if (it == object.end() || !it->is_string()) return {};
   return it->get<std::string>();
 }
 
-/// The data keys of the columns we need, found by title. CBS renames keys every year
-/// ("Naam_2", "Naam_4", …) but keeps titles and groups: "Naam" under "Provincies", etc.
+/// The rows of an OData answer ({"value": […]}) or a plain array; null when neither.
+const json* RowsOf(const json& document) {
+  if (document.is_array()) return &document;
+  if (document.is_object()) {
+    auto value = document.find("value");
+    if (value != document.end() && value->is_array()) return &*value;
+  }
+  return nullptr;
+}
+
+/// A page of a longer answer: CBS pages TypedDataSet at 10,000 rows (v3 "odata.nextLink", v4
+/// "@odata.nextLink"). A file with a next link is not the whole table.
+bool HasNextPage(const json& document) {
+  return document.is_object() &&
+         (document.contains("odata.nextLink") || document.contains("@odata.nextLink"));
+}
+
+/// What one JSON document is, from its OData metadata link or the shape of its rows.
+enum class Part { kBundle, kProperties, kDataSet, kUnknown };
+
+Part Classify(const json& document) {
+  if (document.is_object() &&
+      (document.contains("DataProperties") || document.contains("TypedDataSet"))) {
+    return Part::kBundle;
+  }
+  const std::string metadata = document.is_object() ? Str(document, "odata.metadata") : "";
+  if (metadata.ends_with("DataProperties")) return Part::kProperties;
+  if (metadata.ends_with("TypedDataSet") || metadata.ends_with("UntypedDataSet")) {
+    return Part::kDataSet;
+  }
+  const json* rows = RowsOf(document);
+  if (rows == nullptr || rows->empty() || !(*rows)[0].is_object()) return Part::kUnknown;
+  const json& first = (*rows)[0];
+  if (first.contains("Type") && (first.contains("Key") || first.contains("Title"))) {
+    return Part::kProperties;
+  }
+  return Part::kDataSet;
+}
+
+/// The data keys of the columns we need, found by title. CBS numbers keys anew in every table
+/// and year ("Naam_2", "Naam_28", …) but keeps titles and groups: "Naam" under "Provincies".
 struct Columns {
-  std::string code;  // the RegioS dimension
+  std::string code;  ///< the geographic dimension (RegioS, WijkenEnBuurten, …)
   std::string name;
   std::string province;
   std::string care_office_region;
@@ -70,10 +97,16 @@ Columns FindColumns(const json& properties) {
     if (key.empty()) continue;
     auto in_group = [&](std::string_view word) { return group.find(word) != std::string::npos; };
     const bool is_name = title == "naam" || title == "name";
-    if (type == "GeoDimension" || type == "Dimension") {
-      if (key == "RegioS" || title.find("regio") != std::string::npos) c.code = key;
+    if (type == "GeoDimension") {
+      if (c.code.empty()) c.code = key;
+    } else if (type == "Dimension") {
+      if (c.code.empty() && (key == "RegioS" || title.find("regio") != std::string::npos)) {
+        c.code = key;
+      }
     } else if (title == "gemeentenaam" || title == "municipality name" ||
-               (is_name && in_group("gemeente"))) {
+               (is_name && (group.empty() || in_group("gemeente")))) {
+      // The municipality's own name: "Gemeentenaam", or "Naam" at the top level or under
+      // "Codes en namen van gemeenten" (not under a region group such as "Provincies").
       if (c.name.empty()) c.name = key;
     } else if (is_name && in_group("provincie")) {
       c.province = key;
@@ -81,7 +114,7 @@ Columns FindColumns(const json& properties) {
       c.care_office_region = key;
     } else if (is_name && in_group("jeugd")) {
       c.youth_region = key;
-    } else if (title.find("inwoners") != std::string::npos && c.population.empty()) {
+    } else if (title.find("inwoner") != std::string::npos && c.population.empty()) {
       c.population = key;
     }
   }
@@ -95,36 +128,19 @@ std::optional<std::string> Optional(const json& row, const std::string& key) {
   return value;
 }
 
-}  // namespace
-
-ParsedMunicipalities ParseCbsJson(std::string_view text) {
-  ParsedMunicipalities parsed;
+void ReadRows(const json& rows, const Columns& columns, ParsedMunicipalities& parsed) {
   auto reject = [&](int line, std::string field, FieldIssue issue) {
     parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
   };
-  const json document = json::parse(text, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    reject(0, "file", FieldIssue::kUnreadable);
-    return parsed;
-  }
-  const json* properties = Rows(document, "DataProperties");
-  const json* rows = Rows(document, "TypedDataSet");
-  if (properties == nullptr) reject(0, "DataProperties", FieldIssue::kMissingColumn);
-  if (rows == nullptr) reject(0, "TypedDataSet", FieldIssue::kMissingColumn);
-  if (!parsed.issues.empty()) return parsed;
-  const Columns columns = FindColumns(*properties);
-  if (columns.code.empty()) reject(0, "RegioS", FieldIssue::kMissingColumn);
-  if (columns.name.empty()) reject(0, "Gemeentenaam", FieldIssue::kMissingColumn);
-  if (!parsed.issues.empty()) return parsed;
-
   int line = 0;
-  for (const json& row : *rows) {
+  for (const json& row : rows) {
     ++line;
     if (!row.is_object()) {
       reject(line, "row", FieldIssue::kInvalidType);
       continue;
     }
-    // Codes are right-padded with spaces; only municipalities (GM) are taken.
+    // Codes are right-padded with spaces; only municipalities (GM) are taken, not the country
+    // (NL01), provinces (PV), districts (WK) or neighbourhoods (BU).
     const std::string code(core::TrimAscii(Str(row, columns.code)));
     if (!code.starts_with("GM")) continue;
     Municipality m{.code = code,
@@ -136,6 +152,10 @@ ParsedMunicipalities ParseCbsJson(std::string_view text) {
       auto it = row.find(columns.population);
       if (it != row.end() && it->is_number_integer()) {
         m.population = it->get<std::int64_t>();
+      } else if (it != row.end() && it->is_number_float() && it->get<double>() >= 0 &&
+                 it->get<double>() ==
+                     static_cast<double>(static_cast<std::int64_t>(it->get<double>()))) {
+        m.population = static_cast<std::int64_t>(it->get<double>());
       } else if (it != row.end() && !it->is_null()) {
         reject(line, columns.population, FieldIssue::kInvalidType);
         continue;
@@ -143,7 +163,72 @@ ParsedMunicipalities ParseCbsJson(std::string_view text) {
     }
     parsed.rows.emplace_back(line, std::move(m));
   }
+}
+
+}  // namespace
+
+ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents) {
+  ParsedMunicipalities parsed;
+  auto reject = [&](int line, std::string field, FieldIssue issue) {
+    parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
+  };
+  if (documents.empty() || documents.size() > 2) {
+    reject(0, "file", FieldIssue::kUnreadable);
+    return parsed;
+  }
+  json properties_doc;
+  json data_doc;
+  bool have_properties = false;
+  bool have_data = false;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    json document = json::parse(documents[i], nullptr, false);
+    const std::string file = documents.size() == 1 ? "file" : "file[" + std::to_string(i) + "]";
+    if (document.is_discarded() || !(document.is_object() || document.is_array())) {
+      reject(0, file, FieldIssue::kUnreadable);
+      continue;
+    }
+    switch (Classify(document)) {
+      case Part::kBundle:
+        if (document.contains("DataProperties")) {
+          properties_doc = std::move(document["DataProperties"]);
+          have_properties = true;
+        }
+        if (document.contains("TypedDataSet")) {
+          data_doc = std::move(document["TypedDataSet"]);
+          have_data = true;
+        }
+        break;
+      case Part::kProperties:
+        if (have_properties) reject(0, "DataProperties", FieldIssue::kDuplicate);
+        properties_doc = std::move(document);
+        have_properties = true;
+        break;
+      case Part::kDataSet:
+        if (have_data) reject(0, "TypedDataSet", FieldIssue::kDuplicate);
+        data_doc = std::move(document);
+        have_data = true;
+        break;
+      case Part::kUnknown: reject(0, file, FieldIssue::kUnreadable); break;
+    }
+  }
+  if (!parsed.issues.empty()) return parsed;
+  const json* properties = have_properties ? RowsOf(properties_doc) : nullptr;
+  const json* rows = have_data ? RowsOf(data_doc) : nullptr;
+  if (properties == nullptr) reject(0, "DataProperties", FieldIssue::kMissingColumn);
+  if (rows == nullptr) reject(0, "TypedDataSet", FieldIssue::kMissingColumn);
+  if (have_data && HasNextPage(data_doc)) reject(0, "odata.nextLink", FieldIssue::kIncomplete);
+  if (!parsed.issues.empty()) return parsed;
+  const Columns columns = FindColumns(*properties);
+  if (columns.code.empty()) reject(0, "RegioS", FieldIssue::kMissingColumn);
+  if (columns.name.empty()) reject(0, "Gemeentenaam", FieldIssue::kMissingColumn);
+  if (!parsed.issues.empty()) return parsed;
+  ReadRows(*rows, columns, parsed);
   return parsed;
+}
+
+ParsedMunicipalities ParseCbsJson(std::string_view text) {
+  const std::string_view documents[] = {text};
+  return ParseCbsJson(documents);
 }
 
 }  // namespace aantafel::interchange

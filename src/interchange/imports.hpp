@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "core/whoiswho/import.hpp"
@@ -14,9 +15,14 @@ core::whoiswho::ParsedPeople ParsePeopleCsv(std::string_view text);
 /// functionaries (functie/medewerker). Element names are matched without their namespace.
 core::whoiswho::ParsedPeople ParseAlmanakXml(std::string_view text);
 
-/// A CBS "Gebieden in Nederland" table as one JSON document
-/// {"DataProperties": …, "TypedDataSet": …} (each an array or an OData {"value": array}).
-/// Columns are found by their titles in DataProperties, not by their year-specific keys.
+/// A CBS StatLine table with a municipality dimension or a "Naam"/"Gemeentenaam" column (e.g.
+/// 86059NED "Gebieden in Nederland", 85984NED "Kerncijfers wijken en buurten") as CBS's OData
+/// v3 API publishes it: the TypedDataSet and DataProperties answers as two documents (in any
+/// order), or one document {"DataProperties": …, "TypedDataSet": …}. Columns are found by their
+/// titles in DataProperties, not by their year-specific keys; padded codes are trimmed; rows
+/// other than municipalities are left out. A page with a next link is refused (incomplete).
+core::whoiswho::ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents);
+/// One document (a bundle, or the fuzzer's input).
 core::whoiswho::ParsedMunicipalities ParseCbsJson(std::string_view text);
 
 }  // namespace aantafel::interchange

@@ -96,8 +96,8 @@ TEST(Almanak, ReadsAnyNamespaceSeatsAndFunctionaries) {
   EXPECT_EQ(parsed.rows[0].party, "P");
   EXPECT_EQ(parsed.rows[0].line, 5);
   EXPECT_EQ(parsed.skipped, 1);
-  ASSERT_EQ(parsed.seats.size(), 1U);
-  EXPECT_EQ(parsed.seats[0].seats, (std::vector<SeatCount>{{.party = "P", .seats = 4}}));
+  ASSERT_EQ(parsed.municipalities.size(), 1U);
+  EXPECT_EQ(parsed.municipalities[0].seats, (std::vector<SeatCount>{{.party = "P", .seats = 4}}));
 }
 
 TEST(Almanak, RefusesBrokenXmlAndBadSeatCounts) {

@@ -24,6 +24,8 @@ constexpr std::string_view kSetPassword = "UPDATE users SET password_hash = $2 W
 
 constexpr std::string_view kInsertWorkspace =
     "INSERT INTO workspaces (slug, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr std::string_view kAllWorkspaces =
+    "SELECT id, slug, name, kind, created_at FROM workspaces ORDER BY id";
 constexpr std::string_view kWorkspaceBySlug =
     "SELECT id, slug, name, kind, created_at FROM workspaces WHERE slug = $1";
 constexpr std::string_view kRenameWorkspace = "UPDATE workspaces SET name = $2 WHERE id = $1";
@@ -176,6 +178,13 @@ std::optional<Role> SqlWorkspaceRepository::FindRole(std::int64_t workspace_id,
   auto row = lease->QueryOne(sql::kRole, {workspace_id, user_id});
   if (!row) return std::nullopt;
   return RoleFrom(row->Text(0));
+}
+
+std::vector<Workspace> SqlWorkspaceRepository::All() {
+  auto lease = db_.Acquire();
+  std::vector<Workspace> out;
+  for (const Row& r : lease->Query(sql::kAllWorkspaces)) out.push_back(WorkspaceFrom(r));
+  return out;
 }
 
 std::vector<WorkspaceMembership> SqlWorkspaceRepository::ListForUser(std::int64_t user_id) {

@@ -30,6 +30,7 @@ class SqlWorkspaceRepository final : public core::accounts::WorkspaceRepository 
   std::optional<core::accounts::Role> FindRole(std::int64_t workspace_id,
                                                std::int64_t user_id) override;
   std::vector<core::accounts::WorkspaceMembership> ListForUser(std::int64_t user_id) override;
+  std::vector<core::accounts::Workspace> All() override;
   std::vector<core::accounts::Member> ListMembers(std::int64_t workspace_id) override;
   core::Status SetRole(std::int64_t workspace_id, std::int64_t user_id, core::accounts::Role role,
                        core::Instant now) override;

@@ -15,9 +15,16 @@ namespace sql {
 constexpr std::string_view kUpsertArea =
     "INSERT INTO areas (workspace_id, code, name, municipality_code) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (workspace_id, code) DO UPDATE SET name = excluded.name";
+// The workspace's own areas, and the register's districts it has not renamed: of one
+// municipality, or of every municipality the workspace works with.
 constexpr std::string_view kAreas =
-    "SELECT code, name, municipality_code FROM areas WHERE workspace_id = $1 AND "
-    "(CAST($2 AS TEXT) IS NULL OR municipality_code = $2) ORDER BY code LIMIT 5000";
+    "SELECT code, name, municipality_code, 0 FROM areas WHERE workspace_id = $1 AND "
+    "(CAST($2 AS TEXT) IS NULL OR municipality_code = $2) "
+    "UNION ALL SELECT d.code, d.name, d.municipality_code, 1 FROM districts d WHERE "
+    "(d.municipality_code = $2 OR (CAST($2 AS TEXT) IS NULL AND d.municipality_code IN (SELECT "
+    "o.municipality_code FROM organisations o WHERE o.workspace_id = $1 AND o.municipality_code "
+    "IS NOT NULL))) AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.workspace_id = $1 AND a.code = "
+    "d.code) ORDER BY 1 LIMIT 5000";
 constexpr std::string_view kDeleteArea = "DELETE FROM areas WHERE workspace_id = $1 AND code = $2";
 constexpr std::string_view kInsertService =
     "INSERT INTO services (workspace_id, organisation_id, name, domain, law, target_groups, "
@@ -139,7 +146,7 @@ std::vector<Area> SqlSocialMapRepository::ListAreas(
   auto lease = db_.Acquire();
   std::vector<Area> out;
   for (const Row& r : lease->Query(sql::kAreas, {ws, OptionalText(municipality_code)})) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3) == 1});
   }
   return out;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/validation.hpp"
+
 namespace aantafel::storage {
 
 using core::Error;
@@ -15,28 +17,52 @@ using namespace core::whoiswho;
 namespace {
 
 namespace sql {
+// An import (CBS files) describes a division; empty columns keep what is known.
 constexpr std::string_view kUpsertMunicipality =
     "INSERT INTO municipalities (code, name, province, population, care_office_region, "
-    "youth_region, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO UPDATE "
-    "SET name = excluded.name, province = excluded.province, population = excluded.population, "
-    "care_office_region = excluded.care_office_region, youth_region = excluded.youth_region, "
-    "updated_at = excluded.updated_at";
+    "youth_region, source, reference_date, search_key, updated_at) VALUES ($1, $2, $3, $4, $5, "
+    "$6, $7, $8, $9, $10) ON CONFLICT (code) DO UPDATE SET name = excluded.name, province = "
+    "COALESCE(excluded.province, municipalities.province), population = "
+    "COALESCE(excluded.population, municipalities.population), care_office_region = "
+    "COALESCE(excluded.care_office_region, municipalities.care_office_region), youth_region = "
+    "COALESCE(excluded.youth_region, municipalities.youth_region), source = excluded.source, "
+    "reference_date = COALESCE(excluded.reference_date, municipalities.reference_date), "
+    "search_key = excluded.search_key, updated_at = excluded.updated_at";
 constexpr std::string_view kMunicipalityColumns =
-    "SELECT code, name, province, population, care_office_region, youth_region "
-    "FROM municipalities ";
+    "SELECT code, name, province, population, care_office_region, youth_region, source, "
+    "reference_date, ended_on FROM municipalities ";
 constexpr std::string_view kFindMunicipality = "WHERE code = $1";
+// Current municipalities first, then those that merged away; by name.
 constexpr std::string_view kSearchMunicipalities =
-    "WHERE LOWER(name) LIKE $1 ESCAPE '!' OR LOWER(code) LIKE $1 ESCAPE '!' ORDER BY name LIMIT $2";
+    "WHERE search_key LIKE $1 ESCAPE '!' OR LOWER(name) LIKE $1 ESCAPE '!' OR LOWER(code) LIKE "
+    "$1 ESCAPE '!' ORDER BY CASE WHEN ended_on IS NULL THEN 0 ELSE 1 END, name LIMIT $2";
+constexpr std::string_view kDistrictsOf =
+    "SELECT code, name, municipality_code FROM districts WHERE municipality_code = $1 ORDER BY "
+    "code";
+constexpr std::string_view kPredecessors =
+    "SELECT m.code, m.name, s.effective_on FROM municipality_successions s JOIN municipalities m "
+    "ON m.code = s.predecessor_code WHERE s.successor_code = $1 ORDER BY s.effective_on, m.name";
+constexpr std::string_view kSuccessors =
+    "SELECT m.code, m.name, s.effective_on FROM municipality_successions s JOIN municipalities m "
+    "ON m.code = s.successor_code WHERE s.predecessor_code = $1 ORDER BY s.effective_on, m.name";
 
+// A municipality that a reorganisation created or enlarged gets its first day as merger date, so
+// the Beleidskalender shows its extra election and first cycle (decision 33).
 constexpr std::string_view kInsertOrganisation =
-    "INSERT INTO organisations (workspace_id, kind, name, municipality_code, created_at, "
-    "updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+    "INSERT INTO organisations (workspace_id, kind, name, municipality_code, merged_on, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, (SELECT MAX(effective_on) FROM "
+    "municipality_successions WHERE successor_code = $4), $5, $5) RETURNING id";
 constexpr std::string_view kFindOrganisation =
-    "SELECT id, kind, name, municipality_code, seats FROM organisations WHERE workspace_id = $1 "
+    "SELECT id, kind, name, municipality_code, seats, inhabitants, total_seats, website, province "
+    "FROM organisations WHERE workspace_id = $1 "
     "AND id = $2";
 constexpr std::string_view kListOrganisations =
-    "SELECT id, kind, name, municipality_code, seats FROM organisations WHERE workspace_id = $1 "
+    "SELECT id, kind, name, municipality_code, seats, inhabitants, total_seats, website, province "
+    "FROM organisations WHERE workspace_id = $1 "
     "ORDER BY name, id";
+constexpr std::string_view kSetFacts =
+    "UPDATE organisations SET inhabitants = $3, total_seats = $4, website = $5, province = $6, "
+    "updated_at = $7 WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kSetSeats =
     "UPDATE organisations SET seats = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kAllMunicipalities = "ORDER BY code";
@@ -82,7 +108,8 @@ constexpr std::string_view kUpdateContacts =
     "UPDATE people SET email_sealed = $3, phone_sealed = $4, updated_at = $5 "
     "WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kCurrentLines =
-    "SELECT o.id, o.kind, o.name, o.municipality_code, o.seats, "
+    "SELECT o.id, o.kind, o.name, o.municipality_code, o.seats, o.inhabitants, o.total_seats, "
+    "o.website, o.province, "
     "x.id, x.person_id, x.organisation_id, x.kind, x.title, x.party, x.portfolios, x.domains, "
     "x.committees, x.started_on, x.ended_on, "
     "p.id, p.name, p.email_sealed, p.phone_sealed, p.fictional, p.created_at, p.updated_at "
@@ -198,23 +225,59 @@ std::string ContainsPattern(std::string_view text) {
   return out + "%";
 }
 
+std::optional<core::CivilDate> OptionalDate(const Row& r, std::size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
+  return core::CivilDate::Parse(r.Text(i));
+}
+
 Municipality MunicipalityFrom(const Row& r) {
   return Municipality{.code = r.Text(0),
                       .name = r.Text(1),
                       .province = r.OptionalText(2),
                       .population = r.IsNull(3) ? std::nullopt : std::optional(r.Int(3)),
                       .care_office_region = r.OptionalText(4),
-                      .youth_region = r.OptionalText(5)};
+                      .youth_region = r.OptionalText(5),
+                      .source = r.Text(6),
+                      .reference_date = OptionalDate(r, 7),
+                      .ended_on = OptionalDate(r, 8)};
 }
 
-/// Columns from `at`: id, kind, name, municipality_code, seats.
+Value MunicipalityParams(const Municipality& m, std::size_t i, core::Instant now) {
+  switch (i) {
+    case 0: return m.code;
+    case 1: return m.name;
+    case 2: return m.province ? Value(*m.province) : Value(nullptr);
+    case 3: return m.population ? Value(*m.population) : Value(nullptr);
+    case 4: return m.care_office_region ? Value(*m.care_office_region) : Value(nullptr);
+    case 5: return m.youth_region ? Value(*m.youth_region) : Value(nullptr);
+    case 6: return m.source;
+    case 7: return m.reference_date ? Value(m.reference_date->ToString()) : Value(nullptr);
+    case 8: return core::SearchFold(m.name);
+    default: return ToMillis(now);
+  }
+}
+
+void UpsertMunicipalityOn(Connection& c, const Municipality& m, core::Instant now) {
+  std::vector<Value> params;
+  for (std::size_t i = 0; i < 10; ++i) params.push_back(MunicipalityParams(m, i, now));
+  c.Execute(sql::kUpsertMunicipality, params);
+}
+
+/// Columns from `at`: id, kind, name, municipality_code, seats, inhabitants, total_seats,
+/// website, province.
+constexpr std::size_t kOrganisationColumnCount = 9;
 Organisation OrganisationFrom(const Row& r, std::size_t at = 0) {
   return Organisation{
       .id = r.Int(at),
       .kind = ParseOrganisationKind(r.Text(at + 1)).value_or(OrganisationKind::kOther),
       .name = r.Text(at + 2),
       .municipality_code = r.OptionalText(at + 3),
-      .seats = SeatsFrom(r.Text(at + 4))};
+      .seats = SeatsFrom(r.Text(at + 4)),
+      .facts = {.inhabitants = r.IsNull(at + 5) ? std::nullopt : std::optional(r.Int(at + 5)),
+                .total_seats = r.IsNull(at + 6) ? std::nullopt
+                                                : std::optional(static_cast<int>(r.Int(at + 6))),
+                .website = r.Text(at + 7),
+                .province = r.Text(at + 8)}};
 }
 
 /// Columns from `at`: as kPositionColumns.
@@ -292,22 +355,44 @@ Assessment SqlWhoIsWhoRepository::AssessmentFrom(const Row& r, std::int64_t ws) 
 
 void SqlWhoIsWhoRepository::UpsertMunicipality(const Municipality& m, core::Instant now) {
   auto lease = db_.Acquire();
-  lease->Execute(sql::kUpsertMunicipality,
-                 {m.code, m.name, OptionalText(m.province),
-                  m.population ? Value(*m.population) : Value(nullptr),
-                  OptionalText(m.care_office_region), OptionalText(m.youth_region), ToMillis(now)});
+  UpsertMunicipalityOn(*lease, m, now);
 }
 
 void SqlWhoIsWhoRepository::UpsertMunicipalities(std::span<const Municipality> municipalities,
                                                  core::Instant now) {
   db_.Transaction([&](Connection& c) {
-    for (const Municipality& m : municipalities) {
-      c.Execute(sql::kUpsertMunicipality,
-                {m.code, m.name, OptionalText(m.province),
-                 m.population ? Value(*m.population) : Value(nullptr),
-                 OptionalText(m.care_office_region), OptionalText(m.youth_region), ToMillis(now)});
-    }
+    for (const Municipality& m : municipalities) UpsertMunicipalityOn(c, m, now);
   });
+}
+
+std::vector<District> SqlWhoIsWhoRepository::DistrictsOf(std::string_view municipality_code) {
+  auto lease = db_.Acquire();
+  std::vector<District> out;
+  for (const Row& r : lease->Query(sql::kDistrictsOf, {std::string(municipality_code)})) {
+    out.push_back({.code = r.Text(0), .name = r.Text(1), .municipality_code = r.Text(2)});
+  }
+  return out;
+}
+
+namespace {
+std::vector<MunicipalityLink> Links(Database& db, std::string_view query, std::string_view code) {
+  auto lease = db.Acquire();
+  std::vector<MunicipalityLink> out;
+  for (const Row& r : lease->Query(query, {std::string(code)})) {
+    out.push_back({.code = r.Text(0),
+                   .name = r.Text(1),
+                   .effective_on = core::CivilDate::Parse(r.Text(2)).value_or(core::CivilDate{})});
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<MunicipalityLink> SqlWhoIsWhoRepository::Predecessors(std::string_view code) {
+  return Links(db_, sql::kPredecessors, code);
+}
+
+std::vector<MunicipalityLink> SqlWhoIsWhoRepository::Successors(std::string_view code) {
+  return Links(db_, sql::kSuccessors, code);
 }
 
 std::vector<Municipality> SqlWhoIsWhoRepository::AllMunicipalities() {
@@ -335,7 +420,7 @@ std::vector<Municipality> SqlWhoIsWhoRepository::SearchMunicipalities(std::strin
   std::vector<Municipality> out;
   for (const Row& r : lease->Query(
            std::string(sql::kMunicipalityColumns) + std::string(sql::kSearchMunicipalities),
-           {ContainsPattern(NameKey(text)), static_cast<std::int64_t>(limit)})) {
+           {ContainsPattern(core::SearchFold(text)), static_cast<std::int64_t>(limit)})) {
     out.push_back(MunicipalityFrom(r));
   }
   return out;
@@ -523,15 +608,19 @@ std::vector<ExportLine> SqlWhoIsWhoRepository::CurrentLines(
   for (const Row& r : lease->Query(
            sql::kCurrentLines,
            {ws, today.ToString(), organisation_id ? Value(*organisation_id) : Value(nullptr)})) {
-    out.push_back(ExportLine{.organisation = OrganisationFrom(r, 0),
-                             .person = Person{.id = r.Int(16),
-                                              .name = r.Text(17),
-                                              .email = Open(r.OptionalText(18), "person.email", ws),
-                                              .phone = Open(r.OptionalText(19), "person.phone", ws),
-                                              .fictional = r.Int(20) != 0,
-                                              .created_at = FromMillis(r.Int(21)),
-                                              .updated_at = FromMillis(r.Int(22))},
-                             .position = PositionFrom(r, 5)});
+    // Organisation, then position (11 columns), then person.
+    constexpr std::size_t o = kOrganisationColumnCount;
+    constexpr std::size_t p = o + 11;
+    out.push_back(
+        ExportLine{.organisation = OrganisationFrom(r, 0),
+                   .person = Person{.id = r.Int(p),
+                                    .name = r.Text(p + 1),
+                                    .email = Open(r.OptionalText(p + 2), "person.email", ws),
+                                    .phone = Open(r.OptionalText(p + 3), "person.phone", ws),
+                                    .fictional = r.Int(p + 4) != 0,
+                                    .created_at = FromMillis(r.Int(p + 5)),
+                                    .updated_at = FromMillis(r.Int(p + 6))},
+                   .position = PositionFrom(r, o)});
   }
   return out;
 }
@@ -615,9 +704,16 @@ void SqlWhoIsWhoRepository::ApplyImport(std::int64_t ws, const ImportPlan& plan,
     for (const PositionEnding& e : plan.position_endings) {
       c.Execute(sql::kSetPositionEnd, {ws, e.position_id, e.ended_on.ToString(), ToMillis(now)});
     }
-    for (const auto& u : plan.seat_updates) {
-      c.Execute(sql::kSetSeats,
-                {ws, resolve(u.organisation, organisation_ids), SeatsJson(u.seats), ToMillis(now)});
+    for (const auto& u : plan.municipality_updates) {
+      const std::int64_t id = resolve(u.organisation, organisation_ids);
+      if (u.seats) c.Execute(sql::kSetSeats, {ws, id, SeatsJson(*u.seats), ToMillis(now)});
+      if (u.facts) {
+        const auto& f = *u.facts;
+        c.Execute(sql::kSetFacts,
+                  {ws, id, f.inhabitants ? Value(*f.inhabitants) : Value(nullptr),
+                   f.total_seats ? Value(std::int64_t{*f.total_seats}) : Value(nullptr), f.website,
+                   f.province, ToMillis(now)});
+      }
     }
   });
 }

@@ -19,6 +19,9 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   std::vector<core::whoiswho::Municipality> AllMunicipalities() override;
   std::vector<core::whoiswho::Municipality> SearchMunicipalities(std::string_view text,
                                                                  std::size_t limit) override;
+  std::vector<core::whoiswho::District> DistrictsOf(std::string_view municipality_code) override;
+  std::vector<core::whoiswho::MunicipalityLink> Predecessors(std::string_view code) override;
+  std::vector<core::whoiswho::MunicipalityLink> Successors(std::string_view code) override;
 
   core::Result<core::whoiswho::Organisation> AddOrganisation(
       std::int64_t ws, const core::whoiswho::Organisation& org, core::Instant now) override;

@@ -27,6 +27,10 @@ export LANG=C.UTF-8
 export AANTAFEL_SECURITY_DATA_KEY_FILE="$work/aantafel.key"
 out=$("$bin" --database "$db" migrate) || fail "migrate"
 echo "$out" | grep -q "Schema-versie" || fail "migrate output: $out"
+echo "$out" | grep -q "Gemeentelijke indeling 2025: 342 gemeenten, 3423 wijken" \
+  || fail "migrate does not load the municipal register: $out"
+out=$("$bin" --database "$db" migrate) || fail "second migrate"
+echo "$out" | grep -q "Gemeentelijke indeling" && fail "the register is loaded twice: $out"
 "$bin" --database "$db" demo >"$work/demo1" || fail "demo"
 "$bin" --database "$db" demo >"$work/demo2" || fail "demo is not idempotent"
 grep -q "demo@aantafel.example" "$work/demo2" || fail "demo does not print the login"
@@ -35,7 +39,22 @@ grep -q "demo@aantafel.example" "$work/demo2" || fail "demo does not print the l
 fixtures="$(cd "$(dirname "$0")/../fixtures" && pwd)"
 "$bin" --database "$db" import municipalities --file "$fixtures/cbs/gebieden.json" >"$work/cbs" \
   || fail "CBS import"
-grep -q "4" "$work/cbs" || fail "CBS import report"
+grep -q "gemeenten: 4" "$work/cbs" || fail "CBS import report: $(cat "$work/cbs")"
+# CBS's own two files (OData v3 TypedDataSet and DataProperties of 83287NED), a dry run first.
+cbs83287="$fixtures/cbs/83287NED"
+"$bin" --database "$db" import municipalities --file "$cbs83287/TypedDataSet.json" \
+  --file "$cbs83287/DataProperties.json" --dry-run >"$work/cbs2" || fail "CBS dry run"
+grep -q "Proefrun" "$work/cbs2" && grep -q "gemeenten bijgewerkt: 1" "$work/cbs2" \
+  || fail "CBS dry run report: $(cat "$work/cbs2")"
+"$bin" --database "$db" import municipalities --file "$cbs83287/DataProperties.json" \
+  --file "$cbs83287/TypedDataSet.json" >/dev/null || fail "CBS import of two files"
+"$bin" --database "$db" import municipalities --file "$cbs83287/DataProperties.json" \
+  --file "$cbs83287/TypedDataSet.json" --dry-run | grep -q "bijgewerkt" \
+  && fail "importing the same CBS files again changes something"
+if "$bin" --database "$db" import municipalities --file "$cbs83287/TypedDataSet.json" 2>"$work/err"; then
+  fail "a TypedDataSet without its DataProperties was accepted"
+fi
+grep -q "DataProperties" "$work/err" || fail "missing DataProperties not named: $(cat "$work/err")"
 "$bin" --database "$db" import almanak --workspace demo --dry-run \
   --file "$fixtures/almanak/exportOO.xml" | grep -q "Proefrun" || fail "Almanak dry run"
 "$bin" --database "$db" import almanak --workspace demo --file "$fixtures/almanak/exportOO.xml" \

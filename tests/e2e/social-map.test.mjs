@@ -1,6 +1,6 @@
 // End-to-end for "Sociale kaart en consortium" (tag social-map): the real server, the built web
-// app and Chromium. In its own workspace an owner follows Zeist (reference data from `aantafel
-// demo`), adds six neighbourhoods (one through the form, five from a CSV file, after a file with a
+// app and Chromium. In its own workspace an owner follows Zeist, whose wijken the built-in register
+// knows by name, adds six neighbourhoods (one through the form, five from a CSV file, after a file with a
 // mistake is refused), and three provider organisations exist. One service is made through the UI
 // form (field errors first, published); the others through the API, one of them not published. A
 // CSV import with a mistake names the line and column and imports nothing. The coverage matrix shows
@@ -138,17 +138,25 @@ describe('Sociale kaart en consortium with the real server', () => {
       assert.equal(Object.keys(ids).length, 3);
     });
 
-    await t.test('the area opens from the main menu and shows the whole municipality first', async () => {
+    const register = { count: 0 };
+    await t.test('the area opens from the main menu and shows the wijken of the register by name', async () => {
       await page.goto(`/w/${WS.slug}/`);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       await nav.getByRole('link', { name: 'Sociale kaart' }).click();
       await h1(page, 'Sociale kaart');
       assert.equal(await page.getByText('Dit onderdeel is nog niet beschikbaar.').count(), 0);
       assert.equal(await nav.getByRole('link', { name: 'Sociale kaart' }).getAttribute('aria-current'), 'page');
-      await page.getByText(/Voor deze gemeente zijn nog geen wijken of buurten bekend/).waitFor();
-      await page.getByRole('table', { name: 'Wie biedt welke hulp in Zeist' }).waitFor();
-      await page.getByText('Er zijn nog geen wijken of buurten voor deze gemeente.').waitFor();
-      await assertAccessible(page, 'the social map without areas');
+      // Zeist's wijken come from the built-in register: by name, without typing a code.
+      register.count = (await api.get(`/areas?municipality_code=${GM}`)).items.length;
+      assert.ok(register.count > 0, 'the register knows the wijken of Zeist');
+      const matrix = page.getByRole('table', { name: 'Wie biedt welke hulp in Zeist' });
+      await matrix.getByRole('rowheader', { name: /^Zeist Centrum/ }).waitFor();
+      const known = page.getByRole('table', { name: 'Bekende wijken en buurten in Zeist' });
+      await known.getByRole('rowheader', { name: 'Zeist Centrum', exact: true }).waitFor();
+      assert.equal(await known.locator('tbody tr').count(), register.count);
+      await page.getByRole('group', { name: 'Kaart: aanbod per wijk in Zeist', exact: true }).getByRole('link').first().waitFor();
+      assert.equal(await page.getByText(/Voor deze gemeente zijn nog geen wijken of buurten bekend/).count(), 0);
+      await assertAccessible(page, 'the social map with the wijken of the register');
     });
 
     await t.test('add six neighbourhoods: one by hand, a refused file, then five from a file', async () => {
@@ -172,7 +180,7 @@ describe('Sociale kaart en consortium with the real server', () => {
       await refused.waitFor();
       await refused.getByText(/^Regel 3, kolom code: /).waitFor();
       await assertAccessible(page, 'the area upload with problems');
-      assert.equal((await api.get(`/areas?municipality_code=${GM}`)).items.length, 1, 'nothing saved');
+      assert.equal((await api.get(`/areas?municipality_code=${GM}`)).items.length, register.count + 1, 'nothing saved');
 
       const rows = HOODS.slice(1).map(([code, name]) => `${code};${name}`).join('\n');
       await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles(csvFile('buurten.csv', `code;naam\n${rows}\n`));
@@ -180,8 +188,8 @@ describe('Sociale kaart en consortium with the real server', () => {
       await status(page, '5 wijken en buurten zijn opgeslagen.');
       const areas = page.getByRole('table', { name: 'Bekende wijken en buurten in Zeist' });
       await areas.getByRole('rowheader', { name: HOODS[5][1] }).waitFor();
-      assert.equal(await areas.locator('tbody tr').count(), 6);
-      assert.equal((await api.get(`/areas?municipality_code=${GM}`)).items.length, 6);
+      assert.equal(await areas.locator('tbody tr').count(), register.count + 6);
+      assert.equal((await api.get(`/areas?municipality_code=${GM}`)).items.length, register.count + 6);
       const matrix = page.getByRole('table', { name: 'Wie biedt welke hulp in Zeist' });
       await matrix.getByRole('rowheader', { name: /^Dijnselburg/ }).waitFor();
       assert.equal(await page.getByText(/Voor deze gemeente zijn nog geen wijken of buurten bekend/).count(), 0);

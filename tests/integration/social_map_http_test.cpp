@@ -173,7 +173,7 @@ TEST_P(SocialMapHttp, ImportsAreAllOrNothingAndOtherWorkspacesAndViewersCannotTo
   for (const char* f : {"organisation_id", "name", "domain", "areas[0]", "waiting_weeks"}) {
     EXPECT_TRUE(Body(r)["error"]["fields"].contains(f)) << f << " " << r.body;
   }
-  EXPECT_EQ(Raw("POST", "/areas", "text/csv", "code;naam\r\nBU07770101;Elders\r\n").status, 422)
+  EXPECT_EQ(Raw("POST", "/areas", "text/csv", "code;naam\r\nBU09980101;Elders\r\n").status, 422)
       << "an unknown municipality";
 
   const auto id =

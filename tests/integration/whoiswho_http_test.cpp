@@ -1,6 +1,7 @@
 // Wie is wie over HTTP against the real server, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/test_server.hpp"
@@ -370,6 +371,56 @@ TEST_P(WhoIsWhoHttp, ImportsAnAlmanakExportWithSeatsAndFunctionaries) {
   auto terms = Body(Get("/organisations/" + std::to_string(org) + "/terms"));
   EXPECT_EQ(terms["seats"], json::parse(R"([{"party":"Lokaal Belang","seats":7}])"));
   EXPECT_EQ(Body(Get("/people?party=lokaal%20belang"))["items"][0]["name"], "Wil Wethouder");
+}
+
+TEST_P(WhoIsWhoHttp, ImportsTheRealAlmanakExportWithTheMunicipalitysFacts) {
+  std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) +
+                       "/tests/fixtures/almanak-real/exportOO_gemeenten_2.6.9.xml",
+                   std::ios::binary);
+  const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(xml.empty());
+  const Headers headers{{"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}};
+  auto dry = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak?dry_run=true",
+                             headers, xml);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(Body(dry)["facts_updated"], 2);
+  EXPECT_EQ(Body(Get("/organisations"))["items"].size(), 0U);
+  auto r = client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak", headers, xml);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["facts_updated"], 2);
+  json zwolle;
+  const json organisations = Body(Get("/organisations"));
+  for (const auto& o : organisations["items"]) {
+    if (o["municipality_code"] == "GM0193") zwolle = o;
+  }
+  ASSERT_TRUE(zwolle.is_object());
+  EXPECT_EQ(zwolle["facts"]["inhabitants"], 130000);
+  EXPECT_EQ(zwolle["facts"]["total_seats"], 5);
+  EXPECT_EQ(zwolle["facts"]["website"], "https://www.voorbeeld-zwolle.invalid");
+  // The same file again changes nothing.
+  auto again =
+      client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak", headers, xml);
+  EXPECT_EQ(Body(again)["facts_updated"], 0);
+  EXPECT_EQ(Body(again)["seats_updated"], 0);
+  EXPECT_EQ(Body(again)["positions_added"], 0);
+  // A file with one bad value is refused whole and reports no changes at all.
+  std::string bad = xml;
+  bad.replace(bad.find("https://www.voorbeeld-zwolle.invalid<"), 37, "javascript:alert(1)<");
+  bad.replace(bad.find("<p:aantalInwoners>130000"), 24, "<p:aantalInwoners>140000");
+  auto refused =
+      client->Request("POST", "/api/v1/workspaces/zorg-west/imports/almanak", headers, bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  auto report = Body(refused)["report"];
+  EXPECT_EQ(report["facts_updated"], 0);
+  EXPECT_EQ(report["people_added"], 0);
+  EXPECT_EQ(report["applied"], false);
+  EXPECT_EQ(report["rejected"][0]["field"], "website");
+  const json after = Body(Get("/organisations"));
+  for (const auto& o : after["items"]) {
+    if (o["municipality_code"] == "GM0193") {
+      EXPECT_EQ(o["facts"]["inhabitants"], 130000);
+    }
+  }
 }
 
 TEST_P(WhoIsWhoHttp, ExportsCsvAndXlsxOfCurrentPositions) {

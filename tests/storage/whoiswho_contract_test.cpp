@@ -327,8 +327,13 @@ TEST_P(WhoIsWhoContract, AnImportIsWrittenWhollyInOneTransaction) {
       {.person = {.id = known.id},
        .organisation = {.new_index = 0},
        .position = {.kind = PositionKind::kPartnerRole, .started_on = D("2023-01-01")}});
-  plan.seat_updates.push_back(
-      {.organisation = {.id = org.id}, .seats = {{.party = "Lokaal Samen", .seats = 12}}});
+  plan.municipality_updates.push_back(
+      {.organisation = {.id = org.id},
+       .seats = std::vector<SeatCount>{{.party = "Lokaal Samen", .seats = 12}},
+       .facts = MunicipalityFacts{.inhabitants = 931298,
+                                  .total_seats = 45,
+                                  .website = "https://www.amsterdam.nl",
+                                  .province = "Noord-Holland"}});
   repo->ApplyImport(ws_a, plan, clock.Now());
   auto people = repo->ListPeople(ws_a, {.today = D("2026-11-18")});
   ASSERT_EQ(people.size(), 2U);
@@ -338,6 +343,10 @@ TEST_P(WhoIsWhoContract, AnImportIsWrittenWhollyInOneTransaction) {
   EXPECT_TRUE(added->fictional);
   EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->seats,
             (std::vector<SeatCount>{{.party = "Lokaal Samen", .seats = 12}}));
+  EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->facts.inhabitants, 931298);
+  EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->facts.website, "https://www.amsterdam.nl");
+  EXPECT_EQ(repo->FindOrganisation(ws_a, org.id)->facts.total_seats, 45);
+  EXPECT_TRUE(repo->ListOrganisations(ws_b).empty());
   EXPECT_EQ(repo->ListOrganisations(ws_a).size(), 2U);
 
   // A plan that fails half-way (a position pointing at another workspace's person) leaves
@@ -422,7 +431,8 @@ TEST_P(WhoIsWhoContract, MunicipalitiesAreUpsertedInBulk) {
   auto all = repo->AllMunicipalities();
   ASSERT_EQ(all.size(), 2U);
   EXPECT_EQ(all[1].population, 900000);
-  EXPECT_FALSE(all[1].province) << "an upsert replaces the whole row";
+  EXPECT_EQ(all[1].province, "Noord-Holland") << "a fact the file leaves empty is kept";
+  EXPECT_EQ(all[1].source, "cbs");
   const core::whoiswho::Municipality bad[] = {{.code = "GM0307", .name = "Amersfoort"},
                                               {.code = "XX", .name = "Fout"}};
   EXPECT_THROW(repo->UpsertMunicipalities(bad, clock.Now()), StorageError);

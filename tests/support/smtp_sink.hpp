@@ -2,8 +2,6 @@
 // A minimal SMTP server on loopback for tests: it answers EHLO/HELO, MAIL, RCPT, DATA, RSET,
 // NOOP and QUIT like a relay that accepts everything, and keeps each message it receives (no
 // STARTTLS offered, so clients that only try TLS continue in plain text).
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -13,6 +11,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/loopback.hpp"
 
 namespace aantafel::testing {
 
@@ -25,18 +25,7 @@ class SmtpSink {
   };
 
   SmtpSink() {
-    listener_ = socket(AF_INET, SOCK_STREAM, 0);
-    int yes = 1;
-    setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    listen(listener_, 8);
-    socklen_t len = sizeof addr;
-    getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
+    listener_ = ListenOnLoopback(port_);
     thread_ = std::thread([this] { Run(); });
   }
   ~SmtpSink() {

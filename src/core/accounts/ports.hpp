@@ -34,6 +34,8 @@ class WorkspaceRepository {
   virtual std::optional<Role> FindRole(std::int64_t workspace_id, std::int64_t user_id) = 0;
   /// The workspaces a user belongs to, ordered by name.
   virtual std::vector<WorkspaceMembership> ListForUser(std::int64_t user_id) = 0;
+  /// Every workspace, by id (for work the server does for all of them).
+  virtual std::vector<Workspace> All() = 0;
   /// The members of a workspace, ordered by name.
   virtual std::vector<Member> ListMembers(std::int64_t workspace_id) = 0;
   /// Adds or changes a membership, atomically refusing (kLastOwner) to demote the last owner.

@@ -252,6 +252,14 @@ Result<WorkspaceAccess> AccountsService::OperatorAccess(std::string_view slug) {
   return WorkspaceAccess{.workspace = std::move(*workspace), .role = Role::kOwner, .user_id = 0};
 }
 
+std::vector<WorkspaceAccess> AccountsService::OperatorAccessToAll() {
+  std::vector<WorkspaceAccess> out;
+  for (auto& w : workspaces_.All()) {
+    out.push_back({.workspace = std::move(w), .role = Role::kOwner, .user_id = 0});
+  }
+  return out;
+}
+
 Result<Workspace> AccountsService::RenameWorkspace(const WorkspaceAccess& access,
                                                    std::string_view name) {
   if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);

@@ -79,6 +79,8 @@ class AccountsService {
   Result<WorkspaceAccess> OpenWorkspace(const Principal& principal, std::string_view slug);
   /// The server operator (command line) acting in a workspace as its owner; user_id is 0.
   Result<WorkspaceAccess> OperatorAccess(std::string_view slug);
+  /// The operator in every workspace (server-side work such as the Almanak refresh).
+  std::vector<WorkspaceAccess> OperatorAccessToAll();
 
   Result<Workspace> RenameWorkspace(const WorkspaceAccess& access, std::string_view name);
   Result<std::vector<Member>> ListMembers(const WorkspaceAccess& access);

@@ -45,6 +45,7 @@ struct Area {
   std::string code;
   std::string name;
   std::string municipality_code;  ///< GMgggg
+  bool from_register = false;     ///< a district of the built-in register, not renamed here
 };
 
 /// GMgggg, WKggggww or BUggggwwbb.

@@ -68,6 +68,12 @@ std::optional<PositionKind> PositionKindFromLabel(std::string_view label) {
   return std::nullopt;
 }
 
+void ClearChanges(ImportReport& report) {
+  ImportReport cleared{.kind = report.kind, .dry_run = report.dry_run, .rows = report.rows};
+  cleared.rejected = std::move(report.rejected);
+  report = std::move(cleared);
+}
+
 std::string NormaliseDate(std::string_view text) {
   std::string_view t = TrimAscii(text);
   // ISO date with a time part, as XML exports write it.

@@ -38,18 +38,20 @@ struct ImportRow {
   bool fictional = false;  ///< a demo person (only for new people)
 };
 
-/// The seat distribution of one municipality's council, read from a file.
-struct ImportSeats {
+/// What a file says about one municipality besides its people: the council's seat distribution
+/// and facts (inhabitants, total seats, website, province).
+struct ImportMunicipality {
   int line = 0;
-  std::string municipality;  ///< CBS code or name
-  std::vector<SeatCount> seats;
+  std::string municipality;      ///< CBS code or name
+  std::vector<SeatCount> seats;  ///< empty: the file has no distribution
+  MunicipalityFacts facts;
 };
 
 /// What a people file (CSV or Almanak XML) contained.
 struct ParsedPeople {
   std::string kind;  ///< "people_csv" or "almanak"
   std::vector<ImportRow> rows;
-  std::vector<ImportSeats> seats;
+  std::vector<ImportMunicipality> municipalities;
   std::vector<ImportIssue> issues;  ///< problems the parser found
   int skipped = 0;                  ///< functions aantafel does not track
 };
@@ -77,8 +79,12 @@ struct ImportReport {
   int positions_unchanged = 0;
   int positions_skipped = 0;
   int seats_updated = 0;
+  int facts_updated = 0;  ///< municipalities whose inhabitants, seats, website or province changed
   std::vector<ImportIssue> rejected;
 };
+
+/// A refused import changes nothing, so its report counts no changes (only rows and problems).
+void ClearChanges(ImportReport& report);
 
 /// A position kind from a file: the code ("alderman") or the Dutch name ("Wethouder",
 /// "Raadslid", "Lid van de gemeenteraad", …), case-insensitive.

@@ -74,6 +74,38 @@ std::string NameKey(std::string_view name) {
   return out;
 }
 
+Status CheckFacts(const MunicipalityFacts& facts) {
+  FieldErrors errors;
+  if (facts.inhabitants && (*facts.inhabitants < 0 || *facts.inhabitants > 100'000'000)) {
+    errors.Add("inhabitants", FieldIssue::kInvalidFormat);
+  }
+  if (facts.total_seats && (*facts.total_seats < 1 || *facts.total_seats > 200)) {
+    errors.Add("total_seats", FieldIssue::kInvalidFormat);
+  }
+  if (!facts.website.empty()) {
+    const bool http = facts.website.starts_with("https://") || facts.website.starts_with("http://");
+    const bool clean = std::none_of(facts.website.begin(), facts.website.end(), [](char c) {
+      return static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>';
+    });
+    if (facts.website.size() > 500) {
+      errors.Add("website", FieldIssue::kTooLong, 500);
+    } else if (!http || !clean) {
+      errors.Add("website", FieldIssue::kInvalidFormat);
+    }
+  }
+  if (facts.province.size() > 100) errors.Add("province", FieldIssue::kTooLong, 100);
+  if (!errors.empty()) return std::move(errors).ToError();
+  return Ok{};
+}
+
+bool ImportChanges(const Municipality& existing, const Municipality& incoming) {
+  auto differs = [](const auto& known, const auto& given) { return given && given != known; };
+  return existing.name != incoming.name || differs(existing.province, incoming.province) ||
+         differs(existing.population, incoming.population) ||
+         differs(existing.care_office_region, incoming.care_office_region) ||
+         differs(existing.youth_region, incoming.youth_region);
+}
+
 bool IsMunicipalityCode(std::string_view code) {
   return code.size() == 6 && code.starts_with("GM") &&
          std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -29,6 +29,10 @@ enum class OrganisationKind {
 std::string_view ToString(OrganisationKind kind);
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view text);
 
+/// Where a municipality's reference data comes from.
+inline constexpr std::string_view kSourceRegister = "register";  ///< built in (decision 33)
+inline constexpr std::string_view kSourceCbs = "cbs";            ///< aantafel import municipalities
+
 /// A municipality as shared reference data (CBS code GMnnnn).
 struct Municipality {
   std::string code;
@@ -37,7 +41,22 @@ struct Municipality {
   std::optional<std::int64_t> population;
   std::optional<std::string> care_office_region;  ///< zorgkantoorregio
   std::optional<std::string> youth_region;        ///< jeugdregio
+  std::string source{kSourceCbs};
+  std::optional<CivilDate> reference_date;  ///< the division the data describes
+  std::optional<CivilDate> ended_on;        ///< last day, after a merger or split
   bool operator==(const Municipality&) const = default;
+};
+
+/// Whether importing `incoming` changes what is known of `existing`: a new name, or a fact
+/// (province, inhabitants, regions) that the file gives and differs (an empty one keeps it).
+bool ImportChanges(const Municipality& existing, const Municipality& incoming);
+
+/// A municipality that came before or after another in a reorganisation (herindeling).
+struct MunicipalityLink {
+  std::string code;
+  std::string name;
+  CivilDate effective_on;  ///< first day of the new division
+  bool operator==(const MunicipalityLink&) const = default;
 };
 
 /// The search and matching key of a person's name: ASCII letters in lower case.
@@ -56,6 +75,19 @@ struct SeatCount {
 /// Field errors for a seat distribution: parties named once, seats 0–200, at most 60 parties.
 Status CheckSeats(const std::vector<SeatCount>& seats);
 
+/// What the Overheidsalmanak says about a municipality, as a workspace last imported it.
+struct MunicipalityFacts {
+  std::optional<std::int64_t> inhabitants;
+  std::optional<int> total_seats;  ///< seats in the council
+  std::string website;             ///< http(s) address; empty when unknown
+  std::string province;            ///< as the Almanak names it; empty when unknown
+  bool operator==(const MunicipalityFacts&) const = default;
+};
+
+/// Field errors for facts: inhabitants 0–100,000,000, total seats 1–200, website an http(s)
+/// address of at most 500 characters, province at most 100 characters.
+Status CheckFacts(const MunicipalityFacts& facts);
+
 /// An organisation in a workspace; a municipality links to the reference data by code.
 struct Organisation {
   std::int64_t id = 0;
@@ -63,6 +95,7 @@ struct Organisation {
   std::string name;
   std::optional<std::string> municipality_code;
   std::vector<SeatCount> seats;  ///< current council seats (municipalities)
+  MunicipalityFacts facts;       ///< municipalities: from the Almanak
 };
 
 /// A person. Email, phone and notes are personal data: encrypted at rest, exported and erased

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "core/whoiswho/model.hpp"
+#include "core/whoiswho/register.hpp"
 
 namespace aantafel::core::whoiswho {
 
@@ -42,16 +43,17 @@ struct ImportPlan {
     PlanRef organisation;
     Position position;
   };
-  struct SeatUpdate {
+  struct MunicipalityUpdate {
     PlanRef organisation;
-    std::vector<SeatCount> seats;
+    std::optional<std::vector<SeatCount>> seats;  ///< absent: keep
+    std::optional<MunicipalityFacts> facts;       ///< absent: keep
   };
   std::vector<Organisation> new_organisations;
   std::vector<Person> new_people;
   std::vector<Person> contact_updates;  ///< existing people: only email and phone are written
   std::vector<NewPosition> new_positions;
   std::vector<PositionEnding> position_endings;
-  std::vector<SeatUpdate> seat_updates;
+  std::vector<MunicipalityUpdate> municipality_updates;
 };
 
 /// One line of the people export: a current position with its person and organisation.
@@ -74,9 +76,16 @@ class WhoIsWhoRepository {
   virtual std::optional<Municipality> FindMunicipality(std::string_view code) = 0;
   /// All municipalities (reference data is small: about 350 rows).
   virtual std::vector<Municipality> AllMunicipalities() = 0;
-  /// Municipalities whose name or code contains `text` (case-insensitive), by name.
+  /// Municipalities whose name or code contains `text` (case and accents folded), current ones
+  /// first, by name.
   virtual std::vector<Municipality> SearchMunicipalities(std::string_view text,
                                                          std::size_t limit) = 0;
+  /// The register's districts (wijken) of a municipality, by code.
+  virtual std::vector<District> DistrictsOf(std::string_view municipality_code) = 0;
+  /// Municipalities that went into `code` in a reorganisation, oldest first.
+  virtual std::vector<MunicipalityLink> Predecessors(std::string_view code) = 0;
+  /// Municipalities that `code` went into.
+  virtual std::vector<MunicipalityLink> Successors(std::string_view code) = 0;
 
   // Organisations.
   /// kConflict on "municipality_code" when the workspace already has that municipality.

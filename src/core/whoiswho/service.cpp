@@ -100,6 +100,16 @@ std::optional<Municipality> WhoIsWhoService::FindMunicipality(std::string_view c
   return repository_.FindMunicipality(code);
 }
 
+Result<MunicipalityDetail> WhoIsWhoService::GetMunicipality(std::string_view code) {
+  if (!IsMunicipalityCode(code)) return Error::Field("code", FieldIssue::kInvalidFormat);
+  auto municipality = repository_.FindMunicipality(code);
+  if (!municipality) return Error::Of(ErrorCode::kNotFound);
+  return MunicipalityDetail{.municipality = std::move(*municipality),
+                            .districts = repository_.DistrictsOf(code),
+                            .predecessors = repository_.Predecessors(code),
+                            .successors = repository_.Successors(code)};
+}
+
 Status WhoIsWhoService::UpsertMunicipality(const Municipality& municipality) {
   FieldErrors errors;
   if (!IsMunicipalityCode(municipality.code)) errors.Add("code", FieldIssue::kInvalidFormat);
@@ -398,10 +408,12 @@ ImportReport WhoIsWhoService::ImportMunicipalities(const ParsedMunicipalities& p
     }
     Municipality c = m;
     c.name = *name;
+    c.source = std::string(kSourceCbs);
+    c.reference_date = DutchDate(clock_.Now());
     auto it = existing.find(c.code);
     if (it == existing.end()) {
       ++report.municipalities_added;
-    } else if (!(it->second == c)) {
+    } else if (ImportChanges(it->second, c)) {
       ++report.municipalities_updated;
     }
     clean.push_back(std::move(c));
@@ -413,6 +425,7 @@ ImportReport WhoIsWhoService::ImportMunicipalities(const ParsedMunicipalities& p
     repository_.UpsertMunicipalities(clean, clock_.Now());
     report.applied = true;
   }
+  if (!report.rejected.empty()) ClearChanges(report);
   return report;
 }
 
@@ -427,11 +440,28 @@ Result<ImportReport> WhoIsWhoService::ImportPeople(const WorkspaceAccess& access
     repository_.ApplyImport(access.workspace.id, plan, clock_.Now());
     report.applied = true;
   }
+  if (!report.rejected.empty()) ClearChanges(report);
+  return report;
+}
+
+Result<ImportReport> WhoIsWhoService::RefreshFromAlmanak(const WorkspaceAccess& access,
+                                                         const ParsedPeople& parsed) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  ImportReport report{.kind = parsed.kind};
+  ImportPlan plan = PlanImport(access.workspace.id, parsed, report, /*known_only=*/true);
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+  if (report.rejected.empty()) {
+    repository_.ApplyImport(access.workspace.id, plan, clock_.Now());
+    report.applied = true;
+  } else {
+    ClearChanges(report);
+  }
   return report;
 }
 
 ImportPlan WhoIsWhoService::PlanImport(std::int64_t ws, const ParsedPeople& parsed,
-                                       ImportReport& report) {
+                                       ImportReport& report, bool known_only) {
   ImportPlan plan;
   report.rows = static_cast<int>(parsed.rows.size());
   report.positions_skipped = parsed.skipped;
@@ -459,11 +489,13 @@ ImportPlan WhoIsWhoService::PlanImport(std::int64_t ws, const ParsedPeople& pars
   // Organisations the workspace has, and those this import will add.
   std::map<std::string, PlanRef> organisations;  // "m:GM0344" or "o:<name key>"
   std::map<std::int64_t, std::vector<SeatCount>> current_seats;
+  std::map<std::int64_t, MunicipalityFacts> current_facts;
   for (const auto& o : repository_.ListOrganisations(ws)) {
     const std::string key =
         o.municipality_code ? "m:" + *o.municipality_code : "o:" + NameKey(o.name);
     organisations.emplace(key, PlanRef{.id = o.id});
     current_seats.emplace(o.id, o.seats);
+    current_facts.emplace(o.id, o.facts);
   }
   std::set<std::string> municipalities_seen;
   auto organisation_ref = [&](int line, const std::string& municipality,
@@ -472,12 +504,14 @@ ImportPlan WhoIsWhoService::PlanImport(std::int64_t ws, const ParsedPeople& pars
     std::string key;
     if (!TrimAscii(municipality).empty()) {
       const Municipality* m = find_municipality(municipality);
+      if (m == nullptr && known_only) return std::nullopt;
       if (m == nullptr) {
         reject(line, "municipality", FieldIssue::kUnknownValue);
         return std::nullopt;
       }
-      municipalities_seen.insert(m->code);
       key = "m:" + m->code;
+      if (known_only && !organisations.contains(key)) return std::nullopt;
+      municipalities_seen.insert(m->code);
       org = {
           .kind = OrganisationKind::kMunicipality, .name = m->name, .municipality_code = m->code};
     } else {
@@ -604,16 +638,33 @@ ImportPlan WhoIsWhoService::PlanImport(std::int64_t ws, const ParsedPeople& pars
   }
   for (auto& [id, p] : contact_updates) plan.contact_updates.push_back(std::move(p));
 
-  for (const ImportSeats& s : parsed.seats) {
-    auto org = organisation_ref(s.line, s.municipality, "");
+  for (const ImportMunicipality& m : parsed.municipalities) {
+    auto org = organisation_ref(m.line, m.municipality, "");
     if (!org) continue;
-    if (auto checked = CheckSeats(s.seats); !checked) {
-      AddRowIssues(s.line, checked.error(), report.rejected);
+    if (auto checked = CheckSeats(m.seats); !checked) {
+      AddRowIssues(m.line, checked.error(), report.rejected);
       continue;
     }
-    if (org->id != 0 && current_seats[org->id] == s.seats) continue;
-    plan.seat_updates.push_back({.organisation = *org, .seats = s.seats});
-    ++report.seats_updated;
+    if (auto checked = CheckFacts(m.facts); !checked) {
+      AddRowIssues(m.line, checked.error(), report.rejected);
+      continue;
+    }
+    ImportPlan::MunicipalityUpdate update{.organisation = *org};
+    if (!m.seats.empty() && (org->id == 0 || current_seats[org->id] != m.seats)) {
+      update.seats = m.seats;
+      ++report.seats_updated;
+    }
+    // Facts the file does not give keep what is known.
+    MunicipalityFacts facts = org->id != 0 ? current_facts[org->id] : MunicipalityFacts{};
+    if (m.facts.inhabitants) facts.inhabitants = m.facts.inhabitants;
+    if (m.facts.total_seats) facts.total_seats = m.facts.total_seats;
+    if (!m.facts.website.empty()) facts.website = m.facts.website;
+    if (!m.facts.province.empty()) facts.province = m.facts.province;
+    if (org->id == 0 ? facts != MunicipalityFacts{} : facts != current_facts[org->id]) {
+      update.facts = facts;
+      ++report.facts_updated;
+    }
+    if (update.seats || update.facts) plan.municipality_updates.push_back(std::move(update));
   }
   report.municipalities = static_cast<int>(municipalities_seen.size());
   return plan;

@@ -68,6 +68,14 @@ struct PersonDossier {
   std::vector<Assessment> assessments;
 };
 
+/// A municipality of the register with what surrounds it.
+struct MunicipalityDetail {
+  Municipality municipality;
+  std::vector<District> districts;
+  std::vector<MunicipalityLink> predecessors;  ///< went into this one
+  std::vector<MunicipalityLink> successors;    ///< this one went into
+};
+
 /// Filters of the people list.
 struct PeopleFilter {
   std::string text;  ///< part of the name
@@ -117,6 +125,14 @@ class WhoIsWhoService {
   std::vector<Municipality> SearchMunicipalities(std::string_view text);
   /// The CBS reference data of one municipality (shared by every workspace).
   std::optional<Municipality> FindMunicipality(std::string_view code);
+  /// Brings the municipalities this workspace works with up to date from an Almanak export the
+  /// server fetched: like ImportPeople, but rows and facts of other municipalities are left out
+  /// (a national file must not add 342 municipalities to every workspace).
+  Result<ImportReport> RefreshFromAlmanak(const accounts::WorkspaceAccess& access,
+                                          const ParsedPeople& parsed);
+  /// A municipality with its districts and the reorganisations it took part in; kInvalidInput
+  /// on "code" for a malformed code, kNotFound when the register does not know it.
+  Result<MunicipalityDetail> GetMunicipality(std::string_view code);
   Status UpsertMunicipality(const Municipality& municipality);
 
   Result<Organisation> AddOrganisation(const accounts::WorkspaceAccess& access,
@@ -166,7 +182,9 @@ class WhoIsWhoService {
 
  private:
   Result<Person> CheckedPerson(const PersonInput& input);
-  ImportPlan PlanImport(std::int64_t ws, const ParsedPeople& parsed, ImportReport& report);
+  /// `known_only`: leave out what concerns municipalities the workspace does not work with.
+  ImportPlan PlanImport(std::int64_t ws, const ParsedPeople& parsed, ImportReport& report,
+                        bool known_only = false);
 
   WhoIsWhoRepository& repository_;
   const Clock& clock_;

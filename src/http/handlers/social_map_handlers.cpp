@@ -25,7 +25,10 @@ const RouteOptions kMember{.access = Access::kWorkspace};
 const RouteOptions kOpen{.access = Access::kPublic};
 
 json AreaView(const Area& a) {
-  return {{"code", a.code}, {"name", a.name}, {"municipality_code", a.municipality_code}};
+  return {{"code", a.code},
+          {"name", a.name},
+          {"municipality_code", a.municipality_code},
+          {"source", a.from_register ? "register" : "workspace"}};
 }
 
 json ServiceView(const Service& s) {

@@ -69,6 +69,12 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
     return JsonResponse(200, {{"items", items}});
   });
 
+  router.Add("GET", "/api/v1/municipalities/{code}", [&service](RequestContext& ctx) {
+    auto detail = service.GetMunicipality(ctx.params.Get("code"));
+    if (!detail) return Fail(ctx, detail.error());
+    return JsonResponse(200, MunicipalityDetailView(*detail));
+  });
+
   router.Add(
       "GET", "/api/v1/workspaces/{slug}/organisations",
       [&service](RequestContext& ctx) {
@@ -207,7 +213,7 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         // text/csv, application/vnd.ms-excel or nothing for the same file).
         const auto parsed = kind == "people_csv" ? interchange::ParsePeopleCsv(ctx.request.body)
                                                  : interchange::ParseAlmanakXml(ctx.request.body);
-        if (parsed.rows.empty() && parsed.seats.empty() && parsed.issues.empty() &&
+        if (parsed.rows.empty() && parsed.municipalities.empty() && parsed.issues.empty() &&
             parsed.skipped == 0) {
           return Fail(ctx, core::Error::Field("file", core::FieldIssue::kNoRows));
         }

@@ -17,19 +17,55 @@ nlohmann::json OrNull(const std::optional<T>& value) {
 }  // namespace
 
 nlohmann::json MunicipalityView(const Municipality& m) {
-  return {{"code", m.code},
-          {"name", m.name},
-          {"province", OrNull(m.province)},
-          {"population", OrNull(m.population)},
-          {"care_office_region", OrNull(m.care_office_region)},
-          {"youth_region", OrNull(m.youth_region)}};
+  return {
+      {"code", m.code},
+      {"name", m.name},
+      {"province", OrNull(m.province)},
+      {"population", OrNull(m.population)},
+      {"care_office_region", OrNull(m.care_office_region)},
+      {"youth_region", OrNull(m.youth_region)},
+      {"source", m.source},
+      {"reference_date",
+       m.reference_date ? nlohmann::json(m.reference_date->ToString()) : nlohmann::json(nullptr)},
+      {"ended_on", m.ended_on ? nlohmann::json(m.ended_on->ToString()) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json MunicipalityDetailView(const MunicipalityDetail& d) {
+  nlohmann::json out = MunicipalityView(d.municipality);
+  auto links = [](const std::vector<MunicipalityLink>& list) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& l : list) {
+      items.push_back(
+          {{"code", l.code}, {"name", l.name}, {"effective_on", l.effective_on.ToString()}});
+    }
+    return items;
+  };
+  nlohmann::json districts = nlohmann::json::array();
+  for (const auto& w : d.districts) {
+    districts.push_back(
+        {{"code", w.code}, {"name", w.name}, {"municipality_code", w.municipality_code}});
+  }
+  out["districts"] = std::move(districts);
+  out["predecessors"] = links(d.predecessors);
+  out["successors"] = links(d.successors);
+  return out;
 }
 
 nlohmann::json OrganisationView(const Organisation& org) {
-  return {{"id", org.id},
-          {"kind", ToString(org.kind)},
-          {"name", org.name},
-          {"municipality_code", OrNull(org.municipality_code)}};
+  nlohmann::json out = {{"id", org.id},
+                        {"kind", ToString(org.kind)},
+                        {"name", org.name},
+                        {"municipality_code", OrNull(org.municipality_code)}};
+  if (org.municipality_code) {
+    auto text = [](const std::string& s) {
+      return s.empty() ? nlohmann::json() : nlohmann::json(s);
+    };
+    out["facts"] = {{"inhabitants", OrNull(org.facts.inhabitants)},
+                    {"total_seats", OrNull(org.facts.total_seats)},
+                    {"website", text(org.facts.website)},
+                    {"province", text(org.facts.province)}};
+  }
+  return out;
 }
 
 nlohmann::json PositionView(const Position& p, core::CivilDate today) {
@@ -128,6 +164,7 @@ nlohmann::json ImportReportView(const ImportReport& report, Language language) {
           {"positions_unchanged", report.positions_unchanged},
           {"positions_skipped", report.positions_skipped},
           {"seats_updated", report.seats_updated},
+          {"facts_updated", report.facts_updated},
           {"rejected", std::move(rejected)}};
 }
 

@@ -9,6 +9,8 @@ namespace aantafel::http {
 
 /// JSON shapes of Wie is wie (one place per resource).
 nlohmann::json MunicipalityView(const core::whoiswho::Municipality& m);
+/// A municipality with its districts, predecessors and successors.
+nlohmann::json MunicipalityDetailView(const core::whoiswho::MunicipalityDetail& d);
 nlohmann::json OrganisationView(const core::whoiswho::Organisation& org);
 nlohmann::json PositionView(const core::whoiswho::Position& p, core::CivilDate today);
 nlohmann::json AssessmentView(const core::whoiswho::Assessment& a);

@@ -211,6 +211,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/municipalities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** One municipality of the register with its districts (wijken) and, after a merger or split, the municipalities it came from and went into. */
+        get: operations["getMunicipality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maps/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** TopoJSON of every municipality of the register (object "municipalities", properties code and name) and the provinces (object "provinces"), WGS84, quantised. */
+        get: operations["getMunicipalityMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maps/municipalities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** TopoJSON of one municipality (object "municipality") and its districts (object "districts", properties code and name). */
+        get: operations["getDistrictMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/organisations": {
         parameters: {
             query?: never;
@@ -1632,7 +1687,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Districts and neighbourhoods this workspace works with, optionally of one municipality. */
+        /** Districts (wijken) of the register, and the districts and neighbourhoods this workspace added or renamed; optionally of one municipality. */
         get: operations["listAreas"];
         put?: never;
         /** Add or rename districts (WKggggww) and neighbourhoods (BUggggwwbb) of known municipalities, all or nothing: JSON {"items": [{"code", "name"}]} or a CSV with columns code and naam/name. */
@@ -1989,8 +2044,56 @@ export interface components {
             name: string;
             province: string | null;
             population: number | null;
+            /** @description zorgkantoorregio */
             care_office_region: string | null;
+            /** @description jeugdregio */
             youth_region: string | null;
+            /** @description Where the row comes from: the built-in register ("register") or an import ("cbs"). */
+            source: string;
+            /**
+             * Format: date
+             * @description The date the source describes.
+             */
+            reference_date: string | null;
+            /**
+             * Format: date
+             * @description Last day of a municipality that merged or split.
+             */
+            ended_on: string | null;
+        };
+        MunicipalityLink: {
+            code: string;
+            name: string;
+            /**
+             * Format: date
+             * @description First day of the new division.
+             */
+            effective_on: string;
+        };
+        District: {
+            /** @description WKggggww */
+            code: string;
+            name: string;
+            municipality_code: string;
+        };
+        MunicipalityDetail: components["schemas"]["Municipality"] & {
+            districts: components["schemas"]["District"][];
+            predecessors: components["schemas"]["MunicipalityLink"][];
+            successors: components["schemas"]["MunicipalityLink"][];
+        };
+        TopoJson: {
+            /** @enum {string} */
+            type: "Topology";
+            transform: {
+                scale: number[];
+                translate: number[];
+            };
+            objects: {
+                [key: string]: Record<string, never>;
+            };
+            arcs: number[][][];
+            attribution: string;
+            year: number;
         };
         /** @enum {string} */
         OrganisationKind: "municipality" | "provider" | "care_cooperative" | "housing_corporation" | "care_office" | "insurer" | "school" | "own" | "other";
@@ -2000,6 +2103,13 @@ export interface components {
             kind: components["schemas"]["OrganisationKind"];
             name: string;
             municipality_code: string | null;
+            /** @description Municipalities only, as the workspace last imported them from the Overheidsalmanak. */
+            facts?: {
+                inhabitants: number | null;
+                total_seats: number | null;
+                website: string | null;
+                province: string | null;
+            };
         };
         OrganisationCreate: {
             kind: components["schemas"]["OrganisationKind"];
@@ -2161,6 +2271,8 @@ export interface components {
             /** @description Functions aantafel does not track (e.g. 'Voorzitter'). */
             positions_skipped: number;
             seats_updated: number;
+            /** @description Municipalities whose inhabitants, total seats, website or province (Almanak) changed. */
+            facts_updated: number;
             rejected: components["schemas"]["ImportIssue"][];
         };
         ImportRejection: {
@@ -3109,6 +3221,11 @@ export interface components {
             code: string;
             name: string;
             municipality_code: string;
+            /**
+             * @description register: built in (CBS); workspace: added by this workspace (it may rename a register district).
+             * @enum {string}
+             */
+            source: "register" | "workspace";
         };
         ServiceWrite: {
             /** Format: int64 */
@@ -3947,6 +4064,91 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getMunicipality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The municipality. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityDetail"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getMunicipalityMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A TopoJSON Topology with "attribution" and "year". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopoJson"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getDistrictMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A TopoJSON Topology with "attribution" and "year". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopoJson"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

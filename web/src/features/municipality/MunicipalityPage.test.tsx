@@ -1,15 +1,54 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import districtsGM0344 from '../../components/map/fixtures/districts-GM0344.json';
+import { clearMapCache } from '../../components/map/mapApi';
+import { shapesOf, type MapTopology } from '../../components/map/topology';
 import { jsonResponse } from '../../test/render';
-import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import { DOSSIER, EMPTY_DOSSIER } from './fixtures';
 import { MunicipalityPage } from './MunicipalityPage';
 import type { MunicipalityDossier } from './municipality';
 
 const URL_PATH = 'GET /api/v1/workspaces/demo/organisations/1/dossier';
 
+const UTRECHT_MAP = districtsGM0344 as unknown as MapTopology;
+const UTRECHT_DISTRICTS = shapesOf(UTRECHT_MAP, 'districts').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0344' }));
+
+/** The requests of the districts map: Overvecht has two providers, Binnenstad one, the rest none. */
+const MAP_ROUTES: Record<string, Handler> = {
+  'GET /api/v1/municipalities/GM0344': () =>
+    jsonResponse(200, {
+      ...DOSSIER.municipality,
+      districts: UTRECHT_DISTRICTS,
+      predecessors: [],
+      successors: [],
+    }),
+  'GET /api/v1/maps/municipalities/GM0344': () => jsonResponse(200, UTRECHT_MAP),
+  'GET /api/v1/workspaces/demo/social-map/coverage': () =>
+    jsonResponse(200, {
+      areas: UTRECHT_DISTRICTS.map((d) => ({ ...d, source: 'register' })),
+      domains: ['welfare'],
+      cells: UTRECHT_DISTRICTS.map((d) => ({
+        area: d.code,
+        domain: 'welfare',
+        providers: d.code === 'WK034403' ? [21, 22] : d.code === 'WK034406' ? [21] : [],
+        services: [],
+      })),
+      gaps: 8,
+      single: 1,
+    }),
+  'GET /api/v1/workspaces/demo/organisations': () =>
+    jsonResponse(200, {
+      items: [
+        { id: 21, kind: 'provider', name: 'Zorggroep Noord', municipality_code: null },
+        { id: 22, kind: 'provider', name: 'Buurtteam Overvecht', municipality_code: null },
+      ],
+    }),
+};
+
 function render(dossier: MunicipalityDossier | Response, options: { role?: 'viewer' | 'editor' } = {}) {
-  mockFetch({ [URL_PATH]: () => (dossier instanceof Response ? dossier : jsonResponse(200, dossier)) });
+  mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => (dossier instanceof Response ? dossier : jsonResponse(200, dossier)) });
   return renderInWorkspace(<MunicipalityPage />, {
     route: '/w/demo/municipalities/1',
     path: '/w/:slug/municipalities/:organisationId',
@@ -20,6 +59,27 @@ function render(dossier: MunicipalityDossier | Response, options: { role?: 'view
 const region = (name: string | RegExp) => screen.getByRole('region', { name });
 
 describe('MunicipalityPage', () => {
+  beforeEach(() => clearMapCache());
+
+  it('shows the districts on a map, coloured by providers, each leading to the Sociale kaart', async () => {
+    render(DOSSIER);
+    const map = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Utrecht' });
+    const links = within(map).getAllByRole('link');
+    expect(links).toHaveLength(10);
+    expect(within(map).getByRole('link', { name: 'Wijk 03 Overvecht: 2 aanbieders' })).toHaveAttribute(
+      'href',
+      '/w/demo/social-map?gemeente=GM0344&wijk=WK034403',
+    );
+    expect(within(map).getByRole('link', { name: 'Wijk 06 Binnenstad: één aanbieder' })).toBeInTheDocument();
+    expect(screen.getByTestId('municipality-districts-summary')).toHaveTextContent('In 8 van de 10 wijken is geen aanbieder.');
+    // It sits in "Over Utrecht": the list of h2 sections does not change.
+    expect(within(region('Over Utrecht')).getByRole('heading', { level: 3, name: 'Wijken' })).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Tabel' }));
+    const table = screen.getByRole('table', { name: 'Kaart: aanbod per wijk in Utrecht' });
+    expect(within(table).getByRole('row', { name: /Wijk 03 Overvecht/ })).toHaveTextContent('Buurtteam Overvecht, Zorggroep Noord');
+  });
+
   it('shows every section, in order, with real content and links to the module pages', async () => {
     render(DOSSIER);
     expect(await screen.findByRole('heading', { level: 1, name: 'Utrecht' })).toBeInTheDocument();
@@ -181,7 +241,7 @@ describe('MunicipalityPage', () => {
   });
 
   it('speaks English', async () => {
-    mockFetch({ [URL_PATH]: () => jsonResponse(200, DOSSIER) });
+    mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => jsonResponse(200, DOSSIER) });
     const { renderWithProviders } = await import('../../test/render');
     const { WorkspaceContext } = await import('../shell/workspaceContext');
     renderWithProviders(

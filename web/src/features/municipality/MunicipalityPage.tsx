@@ -9,7 +9,8 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { ApiError } from '../../api/client';
+import { api, ApiError } from '../../api/client';
+import { getDistrictMap } from '../../components/map/mapApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -20,7 +21,8 @@ import { useRelationsText } from '../relations/texts';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
-import { getMunicipalityDossier } from './api';
+import { CoverageMap } from '../socialmap/CoverageMap';
+import { getMunicipality, getMunicipalityDossier } from './api';
 import {
   HEALTH_ICON,
   healthClass,
@@ -182,7 +184,55 @@ function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
       ) : (
         <Paragraph>{mt('facts.none')}</Paragraph>
       )}
+      {m ? <DistrictsMap code={m.code} name={dossier.organisation.name} /> : null}
     </Section>
+  );
+}
+
+/**
+ * The municipality's districts on a map, coloured by the number of providers on the Sociale kaart
+ * (the same map as there); a district opens the Sociale kaart at that district. Mergers of the
+ * register are named under it.
+ */
+function DistrictsMap({ code, name }: { code: string; name: string }) {
+  const mt = useMunicipalityText();
+  const { workspace } = useWorkspace();
+  const slug = workspace.slug;
+  const detail = useApiData(`municipality:${code}`, (signal) => getMunicipality(code, signal));
+  const topology = useApiData(`district-map:${code}`, (signal) => getDistrictMap(code, signal));
+  const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => api.getCoverage(slug, { municipality_code: code }, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const names = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
+  const links = (list: readonly { name: string }[]) => list.map((l) => l.name).join(', ');
+  return (
+    <>
+      <Heading3>{mt('facts.districts')}</Heading3>
+      {detail.data && detail.data.predecessors.length > 0 ? (
+        <Paragraph>{mt('facts.formerly', { names: links(detail.data.predecessors) })}</Paragraph>
+      ) : null}
+      {detail.data && detail.data.successors.length > 0 ? (
+        <Paragraph>{mt('facts.merged', { names: links(detail.data.successors) })}</Paragraph>
+      ) : null}
+      <Paragraph>{mt('facts.districtsIntro')}</Paragraph>
+      {detail.error ? <ErrorAlert error={detail.error} /> : null}
+      {coverage.error ? <ErrorAlert error={coverage.error} /> : null}
+      {coverage.data && detail.data ? (
+        <CoverageMap
+          id="municipality-districts"
+          coverage={coverage.data}
+          districts={detail.data.districts}
+          municipalityName={name}
+          topology={topology.data}
+          topologyError={topology.error || undefined}
+          providerNames={names}
+          hrefFor={(district) =>
+            appLink(slug, `social-map?gemeente=${encodeURIComponent(code)}&wijk=${encodeURIComponent(district)}`)
+          }
+        />
+      ) : !detail.error && !coverage.error ? (
+        <Loading />
+      ) : null}
+    </>
   );
 }
 

@@ -17,6 +17,9 @@ export const DOSSIER: MunicipalityDossier = {
     population: 374238,
     care_office_region: 'Utrecht',
     youth_region: null,
+    source: 'register',
+    reference_date: '2025-01-01',
+    ended_on: null,
   },
   health: health('good', 'Laatste contact 2 weken geleden; doel: elke 6 maanden.'),
   people: [

@@ -13,9 +13,10 @@ import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
+import { getMunicipality } from '../municipality/api';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
+import { AREA_FILTER_FROM, AreaFilter, SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
 import {
   SERVICE_FIELDS,
   domainLabel,
@@ -27,9 +28,12 @@ import {
   serviceToForm,
   type ServiceForm,
 } from './socialmap';
+import { MunicipalityPicker, type MunicipalityChoice } from './MunicipalityPicker';
 import { useSocialMapText } from './texts';
 
 const fieldId = (name: string) => `service-${name.replace(/_/g, '-')}`;
+
+/** From this many areas on, the list of areas gets a search box. */
 
 /** Records a new service. */
 export function NewServicePage() {
@@ -96,10 +100,20 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
     const first = form.areas[0];
     return first ? (municipalityOf(first) ?? '') : '';
   });
-  const municipalityCode = municipalities.some((m) => m.code === shownMunicipality)
-    ? shownMunicipality
-    : (municipalities[0]?.code ?? '');
-  const municipality = municipalities.find((m) => m.code === municipalityCode);
+  const [picked, setPicked] = useState<MunicipalityChoice | null>(null);
+  const [areaFilter, setAreaFilter] = useState('');
+  // Any municipality of the register can be shown: the workspace's own, or one found by name.
+  const municipalityCode = /^GM\d{4}$/.test(shownMunicipality) ? shownMunicipality : (municipalities[0]?.code ?? '');
+  const followedMunicipality = municipalities.find((m) => m.code === municipalityCode);
+  const detail = useApiData(`municipality:${municipalityCode}`, (signal) =>
+    municipalityCode && !followedMunicipality && picked?.code !== municipalityCode
+      ? getMunicipality(municipalityCode, signal)
+      : Promise.resolve(undefined),
+  );
+  const municipality: MunicipalityChoice | undefined =
+    followedMunicipality ??
+    (picked?.code === municipalityCode ? picked : undefined) ??
+    (detail.data?.code === municipalityCode ? { code: detail.data.code, name: detail.data.name } : undefined);
   const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
     municipalityCode ? api.listSocialAreas(workspace.slug, municipalityCode, signal) : Promise.resolve({ items: [] }),
   );
@@ -151,7 +165,18 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
     }
   }
 
-  const shownCodes = new Set((areas.data?.items ?? []).map((a) => a.code));
+  const areaItems = areas.data?.items ?? [];
+  const needle = areaFilter.trim().toLocaleLowerCase('nl');
+  // Chosen areas stay in view while the list is filtered.
+  const shownAreas = needle
+    ? areaItems.filter(
+        (a) =>
+          form.areas.includes(a.code) ||
+          a.name.toLocaleLowerCase('nl').includes(needle) ||
+          a.code.toLowerCase().includes(needle),
+      )
+    : areaItems;
+  const shownCodes = new Set(areaItems.map((a) => a.code));
   const otherChosen = form.areas.filter((c) => !shownCodes.has(c) && c !== municipalityCode);
   const areasDescribedBy = ['service-areas-hint', errors.areas ? 'service-areas-error' : null].filter(Boolean).join(' ');
 
@@ -232,16 +257,28 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
               {errors.areas}
             </Paragraph>
           ) : null}
-          {municipalities.length > 1 ? (
-            <SelectField
-              id="service-areas-municipality"
-              label={mt('service.areasMunicipality')}
-              options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
-              value={municipalityCode}
-              onChange={(event) => setShownMunicipality(event.target.value)}
+          <MunicipalityPicker
+            id="service-areas-municipality"
+            followed={municipalities}
+            current={municipality ?? null}
+            searchLabel={mt('service.otherMunicipality')}
+            onChoose={(choice) => {
+              setPicked(choice);
+              setShownMunicipality(choice.code);
+              setAreaFilter('');
+            }}
+          />
+          {areas.error ? <ErrorAlert error={areas.error} /> : null}
+          {areaItems.length > AREA_FILTER_FROM ? (
+            <AreaFilter
+              id="service-areas-filter"
+              label={mt('service.areasFilter')}
+              hint={mt('service.areasFilterHint')}
+              value={areaFilter}
+              onChange={setAreaFilter}
+              status={needle ? mt('service.areasShown', { shown: shownAreas.length, count: areaItems.length }) : ''}
             />
           ) : null}
-          {areas.error ? <ErrorAlert error={areas.error} /> : null}
           <div className="aantafel-radio-group__options">
             {municipality ? (
               <div className="aantafel-radio">
@@ -257,7 +294,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
                 </label>
               </div>
             ) : null}
-            {(areas.data?.items ?? []).map((a) => (
+            {shownAreas.map((a) => (
               <div key={a.code} className="aantafel-radio">
                 <input
                   type="checkbox"

@@ -12,7 +12,12 @@ const ORGANISATIONS = {
     { id: 11, kind: 'provider', name: 'De Linde', municipality_code: null },
   ],
 };
-const AREAS = { items: [{ code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355' }] };
+const AREAS = { items: [{ code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355', source: 'workspace' }] };
+const ZWOLLE_AREAS = {
+  items: ['Binnenstad', 'Diezerpoort', 'Wipstrik', 'Assendorp', 'Kamperpoort', 'Westenholte', 'Stadshagen', 'Holtenbroek', 'Aa-landen'].map(
+    (name, i) => ({ code: `WK01931${i}`, name: `Wijk 1${i} ${name}`, municipality_code: 'GM0193', source: 'register' }),
+  ),
+};
 
 describe('NewServicePage', () => {
   it('shows the server\'s field problems at their fields and explains publishing', async () => {
@@ -47,6 +52,44 @@ describe('NewServicePage', () => {
     expect(within(areas).getByText('Deze code bestaat niet.')).toBeInTheDocument();
     const body = JSON.parse(String(fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')?.[1]?.body));
     expect(body).toMatchObject({ organisation_id: 11, name: 'Buurtkamer', domain: 'welfare', areas: ['BU03550101'], published: true });
+  });
+});
+
+describe('NewServicePage: areas by name', () => {
+  it('finds another municipality in one search and filters its wijken by name; chosen ones stay', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/areas': (url) =>
+        jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
+      'GET /api/v1/municipalities': () =>
+        jsonResponse(200, {
+          items: [
+            {
+              code: 'GM0193',
+              name: 'Zwolle',
+              province: 'Overijssel',
+              population: null,
+              care_office_region: null,
+              youth_region: null,
+              source: 'register',
+              reference_date: '2025-01-01',
+              ended_on: null,
+            },
+          ],
+        }),
+    });
+    const user = userEvent.setup();
+    renderInWorkspace(<NewServicePage />, { route: '/w/demo/social-map/services/new', path: '/w/:slug/social-map/services/new' });
+    await screen.findByRole('checkbox', { name: 'Centrum (BU03550101)' });
+    await user.type(screen.getByLabelText('Andere gemeente zoeken'), 'Zwol{Enter}');
+    await user.click(await screen.findByRole('button', { name: /^Zwolle/ }));
+    await screen.findByRole('checkbox', { name: 'Wijk 10 Binnenstad (WK019310)' });
+    expect(screen.getByRole('checkbox', { name: 'De hele gemeente Zwolle (GM0193)' })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Wijk 11 Diezerpoort (WK019311)' }));
+    await user.type(screen.getByLabelText('Zoek een wijk of buurt'), 'stad');
+    const shown = screen.getAllByRole('checkbox', { name: /^Wijk/ }).map((c) => c.getAttribute('id'));
+    expect(shown).toEqual(['service-area-WK019310', 'service-area-WK019311', 'service-area-WK019316']);
+    expect(screen.getByText('3 van de 9 gebieden in beeld')).toBeInTheDocument();
   });
 });
 

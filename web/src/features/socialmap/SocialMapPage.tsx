@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import {
   Alert,
   Button,
@@ -23,24 +23,53 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { splitFieldErrors } from '../whoiswho/formErrors';
+import { getDistrictMap } from '../../components/map/mapApi';
+import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
-import { CoverageSummary, CoverageTable, MatrixLegend, SocialMapNav, useCanEdit, useUrlFilters } from './common';
+import {
+  AREA_FILTER_FROM,
+  AreaFilter,
+  CoverageSummary,
+  CoverageTable,
+  MatrixLegend,
+  SocialMapNav,
+  useCanEdit,
+  useSocialMapBase,
+  useUrlFilters,
+} from './common';
+import { CoverageMap } from './CoverageMap';
+import { coverageOfDistrict } from './coverageMap';
+import { MunicipalityPicker, NotFollowedNote, type MunicipalityChoice } from './MunicipalityPicker';
 import { areaKind, areaUploadProblems, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
 import { useSocialMapText } from './texts';
 
-/** The social map of one municipality the workspace follows: summary, matrix and its areas. */
+/**
+ * The social map of one municipality: any municipality of the register, chosen from the
+ * workspace's own or in one search. A summary, the coverage per district as a map (with its
+ * table), the chosen district's matrix, the full matrix, and the municipality's areas.
+ */
 export function SocialMapPage() {
   const mt = useSocialMapText();
   const { workspace } = useWorkspace();
   const canEdit = useCanEdit();
   const params = useUrlFilters();
+  const base = useSocialMapBase();
+  const { search } = useLocation();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
     api.listOrganisations(workspace.slug, signal),
   );
   const municipalities = followedMunicipalities(organisations.data?.items ?? []);
-  const chosen = params.get('gemeente');
-  const code = municipalities.some((m) => m.code === chosen) ? (chosen as string) : (municipalities[0]?.code ?? '');
-  const municipality = municipalities.find((m) => m.code === code);
+  const chosen = params.get('gemeente') ?? '';
+  const code = /^GM\d{4}$/.test(chosen) ? chosen : (municipalities[0]?.code ?? '');
+  const followed = municipalities.find((m) => m.code === code);
+  const detail = useApiData(`municipality:${code}`, (signal) =>
+    code ? getMunicipality(code, signal) : Promise.resolve(undefined),
+  );
+  const districtMap = useApiData(`district-map:${code}`, (signal) =>
+    code ? getDistrictMap(code, signal) : Promise.resolve(undefined),
+  );
+  const detailData = detail.data?.code === code ? detail.data : undefined;
+  const municipalityName = followed?.name ?? detailData?.name ?? code;
   const domain = (SERVICE_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
     ? (params.get('domein') as ServiceDomain)
     : undefined;
@@ -48,7 +77,9 @@ export function SocialMapPage() {
     ? (params.get('wet') as ServiceLaw)
     : undefined;
   const publishedOnly = params.get('gepubliceerd') === 'ja';
+  const district = params.get('wijk');
   const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState('');
   const coverage = useApiData(
     `coverage:${workspace.slug}:${code}:${domain ?? ''}:${law ?? ''}:${publishedOnly}:${version}`,
     (signal) =>
@@ -64,8 +95,26 @@ export function SocialMapPage() {
 
   const setParam = params.set;
 
+  function hrefFor(districtCode: string): string {
+    const next = new URLSearchParams(search);
+    next.set('gemeente', code);
+    next.set('wijk', districtCode);
+    return `${base}?${next.toString()}`;
+  }
+
+  function choose(choice: MunicipalityChoice) {
+    if (choice.code === code) return;
+    params.setAll({ gemeente: choice.code, wijk: '' });
+    setStatus(mt('picker.chosen', { name: choice.name }));
+  }
+
   const onlyMunicipality =
     coverage.data !== undefined && coverage.data.areas.every((a) => areaKind(a.code) === 'municipality');
+  const districtRows = coverage.data && district ? coverageOfDistrict(coverage.data, district) : null;
+  const districtName =
+    district && (coverage.data?.areas.find((a) => a.code === district)?.name ??
+      detailData?.districts.find((d) => d.code === district)?.name ??
+      district);
 
   return (
     <>
@@ -73,6 +122,7 @@ export function SocialMapPage() {
       <SocialMapNav />
       <Paragraph>{mt('intro')}</Paragraph>
       {!canEdit ? <Paragraph>{mt('viewerReadOnly')}</Paragraph> : null}
+      <StatusMessage>{status}</StatusMessage>
       {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
       {organisations.loading && !organisations.data ? <Loading /> : null}
       {organisations.data && municipalities.length === 0 ? (
@@ -88,18 +138,22 @@ export function SocialMapPage() {
           </Paragraph>
         </Alert>
       ) : null}
-      {municipality ? (
+      {organisations.data ? (
+        <MunicipalityPicker
+          id="map-municipality"
+          title={mt('picker.title')}
+          followed={municipalities}
+          current={code ? { code, name: municipalityName } : null}
+          onChoose={choose}
+        />
+      ) : null}
+      {code && organisations.data && !followed && detailData ? <NotFollowedNote name={municipalityName} /> : null}
+      {detail.error ? <ErrorAlert error={detail.error} /> : null}
+      {code && organisations.data ? (
         <>
           <section className="aantafel-filters" aria-labelledby="map-filters-heading">
             <Heading2 id="map-filters-heading">{mt('map.filters')}</Heading2>
             <div className="aantafel-filters__fields">
-              <SelectField
-                id="map-municipality"
-                label={mt('municipality.label')}
-                options={municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
-                value={code}
-                onChange={(event) => setParam('gemeente', event.target.value)}
-              />
               <SelectField
                 id="map-domain"
                 label={mt('map.domain')}
@@ -144,18 +198,50 @@ export function SocialMapPage() {
                   <Paragraph>{mt('map.noAreas')}</Paragraph>
                 </Alert>
               ) : null}
+              <section aria-labelledby="map-map-heading" className="aantafel-section">
+                <Heading2 id="map-map-heading">{mt('map.mapTitle')}</Heading2>
+                <CoverageMap
+                  id="coverage"
+                  coverage={coverage.data}
+                  districts={detailData?.districts ?? []}
+                  municipalityName={municipalityName}
+                  domainName={domain ? domainLabel(mt, domain) : undefined}
+                  topology={districtMap.data}
+                  topologyError={districtMap.error || undefined}
+                  providerNames={names}
+                  hrefFor={hrefFor}
+                  selected={district}
+                  domainLabel={(d) => domainLabel(mt, d)}
+                />
+              </section>
+              {district && districtRows && districtRows.areas.length > 0 ? (
+                <section aria-labelledby="map-district-heading" className="aantafel-section">
+                  <Heading2 id="map-district-heading">{mt('district.title', { name: districtName ?? district })}</Heading2>
+                  <CoverageTable
+                    id="map-district-matrix"
+                    coverage={districtRows}
+                    caption={mt('district.caption', { name: districtName ?? district })}
+                    nameOf={(id) => names.get(id)}
+                  />
+                  <Paragraph>
+                    <Button type="button" appearance="subtle-button" onClick={() => setParam('wijk', '')}>
+                      {mt('district.clear')}
+                    </Button>
+                  </Paragraph>
+                </section>
+              ) : null}
               <MatrixLegend />
               <CoverageTable
                 id="map-matrix"
                 coverage={coverage.data}
-                caption={mt('matrix.caption', { municipality: municipality.name })}
+                caption={mt('matrix.caption', { municipality: municipalityName })}
                 nameOf={(id) => names.get(id)}
               />
             </>
           ) : null}
           <AreasSection
             municipalityCode={code}
-            municipalityName={municipality.name}
+            municipalityName={municipalityName}
             canEdit={canEdit}
             onChanged={() => setVersion((v) => v + 1)}
           />
@@ -165,7 +251,13 @@ export function SocialMapPage() {
   );
 }
 
-/** The districts and neighbourhoods of one municipality: list, add one, read a CSV, delete. */
+/** From this many areas on, the list gets a search box. */
+
+/**
+ * The districts and neighbourhoods of one municipality: the register's districts by name (with a
+ * search box for long lists), the workspace's own; add a neighbourhood in a district or give a
+ * district another name without typing its code, add one by code, read a CSV, delete.
+ */
 function AreasSection({
   municipalityCode,
   municipalityName,
@@ -198,6 +290,7 @@ function AreasSection({
   const fileRef = useRef<HTMLInputElement>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
   const [deleting, setDeleting] = useState<{ code: string; name: string } | null>(null);
+  const [filter, setFilter] = useState('');
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -267,6 +360,28 @@ function AreasSection({
   }
 
   const items = areas.data?.items ?? [];
+  const needle = filter.trim().toLocaleLowerCase('nl');
+  const shown = needle
+    ? items.filter((a) => a.name.toLocaleLowerCase('nl').includes(needle) || a.code.toLowerCase().includes(needle))
+    : items;
+
+  /** Fills the add form to add a neighbourhood in a district, or to give a district another name. */
+  function prepare(area: { code: string; name: string }, what: 'neighbourhood' | 'rename') {
+    setAddErrors({});
+    if (what === 'neighbourhood') {
+      setCodeValue(`BU${area.code.slice(2)}`);
+      setNameValue('');
+      setStatus(mt('areas.startNeighbourhood', { name: area.name }));
+      codeRef.current?.focus();
+    } else {
+      setCodeValue(area.code);
+      setNameValue(area.name);
+      setStatus(mt('areas.startRename', { name: area.name }));
+      nameRef.current?.focus();
+      nameRef.current?.select();
+    }
+  }
+
   return (
     <section className="aantafel-section" aria-labelledby="areas-heading">
       <Heading2 id="areas-heading">{mt('areas.title')}</Heading2>
@@ -275,6 +390,16 @@ function AreasSection({
       {areas.error ? <ErrorAlert error={areas.error} /> : null}
       {areas.loading && !areas.data ? <Loading /> : null}
       {areas.data && items.length === 0 ? <Paragraph>{mt('areas.empty')}</Paragraph> : null}
+      {items.length > AREA_FILTER_FROM ? (
+        <AreaFilter
+          id="areas-filter"
+          label={mt('areas.filter')}
+          hint={mt('areas.filterHint')}
+          value={filter}
+          onChange={setFilter}
+          status={needle ? mt('areas.filtered', { shown: shown.length, count: items.length }) : ''}
+        />
+      ) : null}
       {items.length > 0 ? (
         <div className="aantafel-map-scroll" role="region" aria-labelledby="areas-caption" tabIndex={0}>
           <table className="utrecht-table aantafel-table">
@@ -286,6 +411,7 @@ function AreasSection({
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.name')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.code')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.kind')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('areas.source')}</th>
                 {canEdit ? (
                   <th scope="col" className="utrecht-table__header-cell">
                     <span className="aantafel-visually-hidden">{mt('areas.actions')}</span>
@@ -294,22 +420,42 @@ function AreasSection({
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {items.map((a) => {
+              {shown.map((a) => {
                 const kind = areaKind(a.code);
+                const fromRegister = a.source === 'register';
                 return (
                   <tr key={a.code} className="utrecht-table__row">
                     <th scope="row" className="utrecht-table__header-cell">{a.name}</th>
                     <td className="utrecht-table__cell">{a.code}</td>
                     <td className="utrecht-table__cell">{kind ? mt(`kind.${kind}`) : mt('common.none')}</td>
+                    <td className="utrecht-table__cell">
+                      {fromRegister ? mt('areas.sourceRegister') : mt('areas.sourceWorkspace')}
+                    </td>
                     {canEdit ? (
                       <td className="utrecht-table__cell">
-                        <Button
-                          type="button"
-                          appearance="subtle-button"
-                          onClick={() => setDeleting({ code: a.code, name: a.name })}
-                        >
-                          {mt('areas.delete', { name: a.name })}
-                        </Button>
+                        <span className="aantafel-map-actions">
+                          {kind === 'district' ? (
+                            <>
+                              <Button type="button" appearance="subtle-button" onClick={() => prepare(a, 'neighbourhood')}>
+                                {mt('areas.addNeighbourhood')}{' '}
+                                <span className="aantafel-visually-hidden">{mt('areas.addNeighbourhoodIn', { name: a.name })}</span>
+                              </Button>
+                              <Button type="button" appearance="subtle-button" onClick={() => prepare(a, 'rename')}>
+                                {mt('areas.rename')}{' '}
+                                <span className="aantafel-visually-hidden">{mt('areas.renameOf', { name: a.name })}</span>
+                              </Button>
+                            </>
+                          ) : null}
+                          {!fromRegister ? (
+                            <Button
+                              type="button"
+                              appearance="subtle-button"
+                              onClick={() => setDeleting({ code: a.code, name: a.name })}
+                            >
+                              {mt('areas.delete', { name: a.name })}
+                            </Button>
+                          ) : null}
+                        </span>
                       </td>
                     ) : null}
                   </tr>

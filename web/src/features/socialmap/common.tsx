@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { Coverage } from '../../api/types';
 import { useWorkspace } from '../shell/workspaceContext';
 import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
+import { TextField } from '../../components/TextField';
 import { useSocialMapText } from './texts';
 import './socialmap.css';
 
@@ -222,20 +223,66 @@ export function idParam(param: string | undefined): number | null {
  * Filters kept in the URL's query string. The page shows a change at once (local state) and then
  * writes the URL, which the router applies as a transition; a new URL (a menu link, Back) wins.
  */
-export function useUrlFilters(): { get: (name: string) => string | null; set: (name: string, value: string) => void } {
+export function useUrlFilters(): {
+  get: (name: string) => string | null;
+  set: (name: string, value: string) => void;
+  /** Sets several at once (an empty value removes the parameter). */
+  setAll: (values: Record<string, string>) => void;
+} {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const [local, setLocal] = useState(search);
   useEffect(() => setLocal(search), [search]);
   const current = new URLSearchParams(local);
-  return {
-    get: (name) => current.get(name),
-    set: (name, value) => {
-      const next = new URLSearchParams(local);
+  const setAll = (values: Record<string, string>) => {
+    const next = new URLSearchParams(local);
+    for (const [name, value] of Object.entries(values)) {
       if (value) next.set(name, value);
       else next.delete(name);
-      setLocal(next.toString());
-      setParams(next, { replace: true });
-    },
+    }
+    setLocal(next.toString());
+    setParams(next, { replace: true });
   };
+  return {
+    get: (name) => current.get(name),
+    set: (name, value) => setAll({ [name]: value }),
+    setAll,
+  };
+}
+
+/** From this many areas on, a list of areas gets a search box. */
+export const AREA_FILTER_FROM = 8;
+
+/** The search box above a long list of districts, with a polite count of what it shows. */
+export function AreaFilter({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  status,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  status: ReactNode;
+}) {
+  return (
+    <div className="aantafel-map-filter">
+      <TextField
+        id={id}
+        type="search"
+        label={label}
+        description={hint}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+      />
+      <p role="status" className="aantafel-meta">
+        {status}
+      </p>
+    </div>
+  );
 }

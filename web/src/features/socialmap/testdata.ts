@@ -3,8 +3,8 @@ import type { Consortium, ConsortiumOffer, Coverage } from '../../api/types';
 /** Two neighbourhoods × three kinds of help; providers 11 (De Linde), 12 (Buurtkracht), 13 (Thuis). */
 export const COVERAGE: Coverage = {
   areas: [
-    { code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355' },
-    { code: 'BU03550102', name: 'Kerckebosch', municipality_code: 'GM0355' },
+    { code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355', source: 'workspace' },
+    { code: 'BU03550102', name: 'Kerckebosch', municipality_code: 'GM0355', source: 'workspace' },
   ],
   domains: ['welfare', 'daytime_activities', 'youth_care'],
   cells: [

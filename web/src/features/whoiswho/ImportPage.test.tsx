@@ -26,6 +26,7 @@ function report(partial: Partial<ImportReport> = {}): ImportReport {
     positions_unchanged: 0,
     positions_skipped: 0,
     seats_updated: 0,
+    facts_updated: 0,
     rejected: [],
     ...partial,
   };

@@ -23,6 +23,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { WorkspaceMap } from '../municipality/WorkspaceMap';
 import { useWorkspace } from '../shell/workspaceContext';
 import { useCanEdit, usePeopleBase, WhoIsWhoNav } from './common';
 import { firstInvalid, splitFieldErrors, type FieldErrors } from './formErrors';
@@ -95,6 +96,7 @@ export function OrganisationsPage() {
           ) : null}
         </div>
       </section>
+      {organisations.data ? <WorkspaceMap slug={slug} organisations={items} /> : null}
       {canEdit ? (
         <>
           <AddMunicipalityForm slug={slug} known={items} onAdded={added} />

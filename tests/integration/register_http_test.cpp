@@ -1,0 +1,160 @@
+// The built-in municipal register, its districts and the maps over HTTP, on SQLite and
+// PostgreSQL: everything a new organisation needs on day one, with no import.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/whoiswho/register.hpp"
+#include "support/test_server.hpp"
+
+namespace aantafel::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::map<std::string, std::string>;
+
+json Body(const ClientResponse& r) { return json::parse(r.body, nullptr, false); }
+
+class RegisterHttp : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    AANTAFEL_SKIP_WITHOUT_BACKEND(GetParam());
+    server = std::make_unique<TestServer>(GetParam());
+    server->Start();
+    client = std::make_unique<HttpClient>(server->port());
+    server->AddUser("anna@zorg.nl", "Anna");
+    server->AddWorkspace("zorg-west", "anna@zorg.nl");
+    anna = LogIn(*client, "anna@zorg.nl");
+  }
+  Headers Auth() {
+    return {
+        {"Cookie", anna.cookie}, {"X-CSRF-Token", anna.csrf}, {"Content-Type", "application/json"}};
+  }
+  ClientResponse Get(const std::string& target, Headers extra = {}) {
+    Headers headers = Auth();
+    headers.insert(extra.begin(), extra.end());
+    return client->Request("GET", target, headers);
+  }
+  std::vector<std::string> Codes(const std::string& query) {
+    std::vector<std::string> codes;
+    const json body = Body(Get("/api/v1/municipalities?q=" + query));
+    for (const auto& m : body["items"]) {
+      codes.push_back(m["code"]);
+    }
+    return codes;
+  }
+
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+  BrowserSession anna;
+};
+
+TEST_P(RegisterHttp, FindsEveryMunicipalityOfTheRegisterWithoutAnImport) {
+  EXPECT_EQ(Codes("zwolle"), std::vector<std::string>{"GM0193"});
+  EXPECT_EQ(Codes("Maastricht"), std::vector<std::string>{"GM0935"});
+  // Accents and case are folded both ways.
+  EXPECT_EQ(Codes("sudwest"), std::vector<std::string>{"GM1900"});
+  EXPECT_EQ(Codes("S%C3%BAdwest-frysl%C3%A2n"), std::vector<std::string>{"GM1900"});
+  EXPECT_EQ(Codes("voorne%20aan%20zee"), std::vector<std::string>{"GM1992"});
+  EXPECT_EQ(Codes("GM0014"), std::vector<std::string>{"GM0014"});
+
+  auto zwolle = Body(Get("/api/v1/municipalities?q=zwolle"))["items"][0];
+  EXPECT_EQ(zwolle["name"], "Zwolle");
+  EXPECT_EQ(zwolle["province"], "Overijssel");
+  EXPECT_EQ(zwolle["source"], "register");
+  EXPECT_EQ(zwolle["reference_date"], "2025-01-01");
+  EXPECT_TRUE(zwolle["ended_on"].is_null());
+}
+
+TEST_P(RegisterHttp, AMunicipalityComesWithItsDistrictsByName) {
+  auto r = Get("/api/v1/municipalities/GM0193");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto zwolle = Body(r);
+  std::vector<std::string> expected;
+  for (const auto& d : core::whoiswho::BuiltInRegister().districts) {
+    if (d.municipality_code == "GM0193") expected.push_back(d.name);
+  }
+  ASSERT_GT(expected.size(), 5U);
+  ASSERT_EQ(zwolle["districts"].size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(zwolle["districts"][i]["name"], expected[i]);
+    EXPECT_EQ(zwolle["districts"][i]["municipality_code"], "GM0193");
+  }
+  EXPECT_EQ(zwolle["predecessors"], json::array());
+  EXPECT_EQ(zwolle["successors"], json::array());
+  EXPECT_EQ(Get("/api/v1/municipalities/GM9999").status, 404);
+  auto bad = Get("/api/v1/municipalities/zwolle");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Body(bad)["error"]["fields"].contains("code"));
+  EXPECT_EQ(client->Request("GET", "/api/v1/municipalities/GM0193", {}).status, 401);
+}
+
+TEST_P(RegisterHttp, ServesTheMapsCutToWhatTheyShowCachedAndCompressed) {
+  auto all = Get("/api/v1/maps/municipalities");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(all.Header("Content-Type"), "application/json");
+  auto topology = Body(all);
+  EXPECT_EQ(topology["type"], "Topology");
+  EXPECT_EQ(topology["objects"]["municipalities"]["geometries"].size(), 342U);
+  EXPECT_EQ(topology["objects"]["provinces"]["geometries"].size(), 12U);
+  EXPECT_EQ(topology["year"], 2025);
+  EXPECT_NE(topology["attribution"].get<std::string>().find("Kadaster"), std::string::npos);
+
+  auto zwolle = Get("/api/v1/maps/municipalities/GM0193");
+  ASSERT_EQ(zwolle.status, 200);
+  auto districts = Body(zwolle)["objects"]["districts"]["geometries"];
+  EXPECT_EQ(districts.size(), Body(Get("/api/v1/municipalities/GM0193"))["districts"].size());
+  EXPECT_LT(zwolle.body.size(), all.body.size() / 5);
+
+  // A second look costs a 304; a browser that takes gzip gets far fewer bytes.
+  auto again = Get("/api/v1/maps/municipalities", {{"If-None-Match", all.Header("ETag")}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  auto gzip = Get("/api/v1/maps/municipalities", {{"Accept-Encoding", "gzip, br"}});
+  EXPECT_EQ(gzip.status, 200);
+  EXPECT_EQ(gzip.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(gzip.Header("Vary"), "Accept-Encoding");
+  EXPECT_LT(gzip.body.size(), all.body.size() / 2);
+  EXPECT_NE(gzip.Header("ETag"), all.Header("ETag"));
+
+  EXPECT_EQ(Get("/api/v1/maps/municipalities/GM9999").status, 404);
+  EXPECT_EQ(Get("/api/v1/maps/municipalities/Zwolle").status, 422);
+  EXPECT_EQ(Get("/api/v1/maps/municipalities/..%2F..%2Fetc").status, 404);
+  EXPECT_EQ(client->Request("GET", "/api/v1/maps/municipalities", {}).status, 401);
+}
+
+TEST_P(RegisterHttp, TheSocialMapOffersTheDistrictsOfAnyMunicipalityByName) {
+  auto areas = Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"))["items"];
+  ASSERT_GT(areas.size(), 5U);
+  EXPECT_EQ(areas[0]["source"], "register");
+  const std::string first = areas[0]["code"];
+  // A workspace may call a district what its people call it; the register stays as it is.
+  auto saved = client->Request("POST", "/api/v1/workspaces/zorg-west/areas", Auth(),
+                               json{{"items", {{{"code", first}, {"name", "Binnenstad"}}}}}.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto renamed = Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"))["items"];
+  EXPECT_EQ(renamed.size(), areas.size());
+  EXPECT_EQ(renamed[0]["name"], "Binnenstad");
+  EXPECT_EQ(renamed[0]["source"], "workspace");
+  EXPECT_NE(Body(Get("/api/v1/municipalities/GM0193"))["districts"][0]["name"], "Binnenstad");
+
+  // Without a municipality: the districts of the municipalities the workspace works with.
+  EXPECT_EQ(Body(Get("/api/v1/workspaces/zorg-west/areas"))["items"].size(), 1U);
+  auto org =
+      client->Request("POST", "/api/v1/workspaces/zorg-west/organisations", Auth(),
+                      json{{"kind", "municipality"}, {"municipality_code", "GM0193"}}.dump());
+  ASSERT_EQ(org.status, 201) << org.body;
+  EXPECT_EQ(Body(Get("/api/v1/workspaces/zorg-west/areas"))["items"].size(), areas.size());
+
+  // The coverage matrix has a row per district.
+  auto coverage =
+      Body(Get("/api/v1/workspaces/zorg-west/social-map/coverage?municipality_code=GM0193"));
+  EXPECT_EQ(coverage["areas"].size(), areas.size());
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
+INSTANTIATE_TEST_SUITE_P(Backends, RegisterHttp,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace aantafel::testing

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Coverage } from '../../api/types';
+import districtsGM0193 from '../../components/map/fixtures/districts-GM0193.json';
+import { clearMapCache } from '../../components/map/mapApi';
+import { shapesOf, type MapTopology } from '../../components/map/topology';
+import { jsonResponse } from '../../test/render';
+import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { SocialMapPage } from './SocialMapPage';
+
+const ZWOLLE_MAP = districtsGM0193 as unknown as MapTopology;
+const ZWOLLE_DISTRICTS = shapesOf(ZWOLLE_MAP, 'districts').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0193' }));
+
+const ORGANISATIONS = {
+  items: [
+    { id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' },
+    { id: 11, kind: 'provider', name: 'De Linde', municipality_code: null },
+    { id: 12, kind: 'provider', name: 'Buurtkracht', municipality_code: null },
+  ],
+};
+
+const municipality = (code: string, name: string, province: string) => ({
+  code,
+  name,
+  province,
+  population: null,
+  care_office_region: null,
+  youth_region: null,
+  source: 'register',
+  reference_date: '2025-01-01',
+  ended_on: null,
+});
+
+/** Zwolle: Binnenstad has two providers, Diezerpoort one, the other 14 districts none. */
+const ZWOLLE_COVERAGE: Coverage = {
+  areas: ZWOLLE_DISTRICTS.map((d) => ({ ...d, source: 'register' as const })),
+  domains: ['welfare'],
+  cells: ZWOLLE_DISTRICTS.map((d) => ({
+    area: d.code,
+    domain: 'welfare' as const,
+    providers: d.code === 'WK019310' ? [11, 12] : d.code === 'WK019311' ? [12] : [],
+    services: [],
+  })),
+  gaps: 14,
+  single: 1,
+};
+const ZEIST_COVERAGE: Coverage = {
+  areas: [{ code: 'GM0355', name: 'Zeist', municipality_code: 'GM0355', source: 'workspace' }],
+  domains: ['welfare'],
+  cells: [{ area: 'GM0355', domain: 'welfare', providers: [], services: [] }],
+  gaps: 1,
+  single: 0,
+};
+
+function mockServer() {
+  return mockFetch({
+    'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+    'GET /api/v1/municipalities': (url) =>
+      jsonResponse(200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipality('GM0193', 'Zwolle', 'Overijssel')] : [] }),
+    'GET /api/v1/municipalities/GM0355': () => jsonResponse(200, { ...municipality('GM0355', 'Zeist', 'Utrecht'), districts: [], predecessors: [], successors: [] }),
+    'GET /api/v1/municipalities/GM0193': () =>
+      jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+    'GET /api/v1/maps/municipalities/GM0355': () => jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } }),
+    'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, ZWOLLE_MAP),
+    'GET /api/v1/workspaces/demo/social-map/coverage': (url) =>
+      jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_COVERAGE : ZEIST_COVERAGE),
+    'GET /api/v1/workspaces/demo/areas': (url) =>
+      jsonResponse(200, {
+        items: url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_DISTRICTS.map((d) => ({ ...d, source: 'register' })) : [],
+      }),
+  });
+}
+
+const location = () => screen.getByTestId('location').textContent ?? '';
+
+describe('SocialMapPage', () => {
+  beforeEach(() => clearMapCache());
+
+  it('finds any municipality in one search and shows its districts by name on the map and in its table', async () => {
+    mockServer();
+    const user = userEvent.setup();
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map', path: '/w/:slug/social-map' });
+    // The workspace's own municipality first.
+    expect(await screen.findByRole('table', { name: 'Wie biedt welke hulp in Zeist' })).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Zoek een gemeente in Nederland'), 'Zwolle{Enter}');
+    expect(await screen.findByText('1 gemeente gevonden')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^Zwolle/ }));
+    await screen.findByRole('table', { name: 'Wie biedt welke hulp in Zwolle' });
+    expect(location()).toContain('gemeente=GM0193');
+    expect(screen.getByText('U ziet nu de sociale kaart van Zwolle.')).toBeInTheDocument();
+    expect(screen.getByText(/Zwolle staat niet bij uw gemeenten in Wie is wie/)).toBeInTheDocument();
+
+    const map = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+    expect(within(map).getAllByRole('link')).toHaveLength(16);
+    expect(within(map).getByRole('link', { name: 'Wijk 10 Binnenstad: 2 aanbieders' })).toBeInTheDocument();
+    expect(within(map).getByRole('link', { name: 'Wijk 11 Diezerpoort: één aanbieder' })).toBeInTheDocument();
+    expect(within(map).getByRole('link', { name: 'Wijk 22 Stadshagen: geen aanbieder' })).toBeInTheDocument();
+    expect(screen.getByTestId('coverage-summary')).toHaveTextContent(
+      'In 14 van de 16 wijken is geen aanbieder. In 1 wijk is maar één aanbieder. In 1 wijk zijn twee of meer aanbieders.',
+    );
+    expect(screen.getByText('Kaart: CBS / Kadaster (CC BY 4.0), 2025. Vereenvoudigd door cartomap/nl.')).toBeInTheDocument();
+
+    // The districts by name in the list of areas: no codes to type.
+    const areas = screen.getByRole('table', { name: 'Bekende wijken en buurten in Zwolle' });
+    expect(within(areas).getByRole('rowheader', { name: 'Wijk 13 Assendorp' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Zoek in de lijst'), 'assen');
+    expect(within(areas).getAllByRole('row')).toHaveLength(2);
+    await user.click(within(areas).getByRole('button', { name: 'Buurt toevoegen in Wijk 13 Assendorp' }));
+    expect(screen.getByLabelText('Code', { exact: true })).toHaveValue('BU019313');
+    expect(screen.getByLabelText('Code', { exact: true })).toHaveFocus();
+
+    // A district on the map opens its own matrix.
+    await user.click(within(map).getByRole('link', { name: /^Wijk 10 Binnenstad/ }));
+    expect(location()).toContain('wijk=WK019310');
+    expect(await screen.findByRole('heading', { name: 'Gekozen wijk: Wijk 10 Binnenstad' })).toBeInTheDocument();
+    const chosen = screen.getByRole('table', { name: 'Wie biedt welke hulp in Wijk 10 Binnenstad' });
+    expect(within(chosen).getAllByRole('row')).toHaveLength(2);
+    expect(chosen).toHaveTextContent('Buurtkracht');
+  });
+
+  it('shows the same data as a table', async () => {
+    mockServer();
+    const user = userEvent.setup();
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193', path: '/w/:slug/social-map' });
+    await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+    await user.click(screen.getByRole('button', { name: 'Tabel' }));
+    const table = screen.getByRole('table', { name: 'Kaart: aanbod per wijk in Zwolle' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(17);
+    expect(rows[1]).toHaveTextContent('Wijk 10 Binnenstad✓ 2 aanbiedersBuurtkracht, De Linde—');
+    expect(within(table).getByRole('row', { name: /Wijk 22 Stadshagen/ })).toHaveTextContent('✕ geen aanbieder—Welzijn');
+  });
+
+  it('still shows the table when there is no map', async () => {
+    mockServer();
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0355', path: '/w/:slug/social-map' });
+    expect(await screen.findByRole('table', { name: 'Kaart: aanbod per wijk in Zeist' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Kaart' })).toBeDisabled();
+  });
+});
