@@ -57,6 +57,7 @@ const std::vector<Key>& Keys() {
       {"smtp", "from", &Config::smtp_from},
       {"smtp", "tls", &Config::smtp_tls},
       {"notifications", "digest_hour", &Config::notifications_digest_hour, 0, 23},
+      {"register", "editors", &Config::register_editors},
       {"almanak", "url", &Config::almanak_url},
       {"almanak", "refresh_hours", &Config::almanak_refresh_hours, 1, 24 * 30},
       {"log", "level", &Config::log_level},
@@ -196,6 +197,20 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
   if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
       !config.smtp_url.starts_with("smtps://")) {
     errors.push_back({"smtp.url", "must start with smtp:// or smtps://"});
+  }
+  for (std::size_t start = 0; start <= config.register_editors.size();) {
+    auto end = config.register_editors.find(',', start);
+    if (end == std::string::npos) end = config.register_editors.size();
+    std::string_view email(config.register_editors.data() + start, end - start);
+    while (!email.empty() && (email.front() == ' ' || email.front() == '\t'))
+      email.remove_prefix(1);
+    while (!email.empty() && (email.back() == ' ' || email.back() == '\t')) email.remove_suffix(1);
+    if (!email.empty() && (email.find('@') == std::string_view::npos ||
+                           email.find_first_of(" <>\"\r\n") != std::string_view::npos)) {
+      errors.push_back({"register.editors", "must be e-mail addresses separated by commas"});
+      break;
+    }
+    start = end + 1;
   }
   if (!config.almanak_url.empty() &&
       ((!config.almanak_url.starts_with("https://") &&

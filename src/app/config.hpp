@@ -51,6 +51,10 @@ struct Config {
   std::string smtp_tls = "try";  ///< required, try or none
   // [notifications]
   std::int64_t notifications_digest_hour = 7;  ///< Dutch local hour from which digests go out
+  // [register]
+  /// Accounts (e-mail addresses, separated by commas) that may load newer CBS files into the
+  /// shared municipal register through the API; the command line always can.
+  std::string register_editors;
   // [almanak] (refresh of the Overheidsalmanak export; off while url is empty)
   std::string
       almanak_url;  ///< e.g. https://organisaties.overheid.nl/archive/exportOO_gemeenten.xml

@@ -37,6 +37,31 @@ T Checked(core::Result<T> parsed, const std::string& what) {
 
 namespace {
 
+/// "a@x.nl, B@y.nl" as {"a@x.nl", "b@y.nl"}.
+std::set<std::string> EmailList(const std::string& text) {
+  std::set<std::string> out;
+  std::string item;
+  auto flush = [&] {
+    const auto first = item.find_first_not_of(" \t");
+    const auto last = item.find_last_not_of(" \t");
+    if (first != std::string::npos) {
+      std::string email = item.substr(first, last - first + 1);
+      for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.insert(std::move(email));
+    }
+    item.clear();
+  };
+  for (char c : text) {
+    if (c == ',') {
+      flush();
+    } else {
+      item += c;
+    }
+  }
+  flush();
+  return out;
+}
+
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config, bool migrate) {
   auto db = storage::Database::Open(
       storage::DatabaseOptions{.url = config.database_url,
@@ -139,7 +164,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   accounts_ = std::make_unique<core::accounts::AccountsService>(
       users_, workspaces_, credentials_, crypto_, random, clock, PolicyFrom(config));
   whoiswho_repository_ = std::make_unique<storage::SqlWhoIsWhoRepository>(*database_, *cipher_);
-  whoiswho_ = std::make_unique<core::whoiswho::WhoIsWhoService>(*whoiswho_repository_, clock);
+  whoiswho_ = std::make_unique<core::whoiswho::WhoIsWhoService>(*whoiswho_repository_, clock,
+                                                                EmailList(config.register_editors));
   plan_repository_ = std::make_unique<storage::SqlPlanRepository>(*database_);
   cycle_rules_ =
       Checked(core::calendar::ParseCycleRules(KnowledgeText(config.knowledge_dir, "policy_cycle")),

@@ -2,6 +2,7 @@
 // PostgreSQL: everything a new organisation needs on day one, with no import.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/whoiswho/register.hpp"
@@ -150,6 +151,67 @@ TEST_P(RegisterHttp, TheSocialMapOffersTheDistrictsOfAnyMunicipalityByName) {
   auto coverage =
       Body(Get("/api/v1/workspaces/zorg-west/social-map/coverage?municipality_code=GM0193"));
   EXPECT_EQ(coverage["areas"].size(), areas.size());
+}
+
+TEST_P(RegisterHttp, NewerCbsFilesAreCheckedByAnyoneAndLoadedByARegisterEditor) {
+  auto read = [](const std::string& name) {
+    std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) + "/tests/fixtures/cbs/83287NED/" + name);
+    return json::parse(in);
+  };
+  const json bundle = {{"DataProperties", read("DataProperties.json")},
+                       {"TypedDataSet", read("TypedDataSet.json")}};
+  auto post = [&](const std::string& query, const json& body, const BrowserSession& who) {
+    return client->Request(
+        "POST", "/api/v1/municipalities/imports" + query,
+        {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}, {"Content-Type", "application/json"}},
+        body.dump());
+  };
+  auto dry = post("?dry_run=true", bundle, anna);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(Body(dry)["dry_run"], true);
+  EXPECT_EQ(Body(dry)["municipalities_updated"], 1);
+  EXPECT_EQ(post("", bundle, anna).status, 403) << "Anna is no register editor";
+  EXPECT_TRUE(Body(Get("/api/v1/municipalities/GM1680"))["population"].is_null());
+
+  // One part missing: refused, the part named, nothing stored.
+  auto broken = post("?dry_run=true", json{{"TypedDataSet", bundle["TypedDataSet"]}}, anna);
+  ASSERT_EQ(broken.status, 200);
+  EXPECT_EQ(Body(broken)["rejected"][0]["field"], "DataProperties");
+  EXPECT_EQ(Body(broken)["municipalities_updated"], 0);
+  EXPECT_EQ(post("?dry_run=maybe", bundle, anna).status, 422);
+}
+
+TEST_P(RegisterHttp, ARegisterEditorLoadsNewerCbsFiles) {
+  TestServer editors(GetParam(), TestServerOptions{.register_editors = "Beheer@Zorg.nl"});
+  editors.Start();
+  HttpClient http(editors.port());
+  editors.AddUser("beheer@zorg.nl", "Beheer");
+  const BrowserSession admin = LogIn(http, "beheer@zorg.nl");
+  std::ifstream properties(std::string(AANTAFEL_SOURCE_DIR) +
+                           "/tests/fixtures/cbs/83287NED/DataProperties.json");
+  std::ifstream data(std::string(AANTAFEL_SOURCE_DIR) +
+                     "/tests/fixtures/cbs/83287NED/TypedDataSet.json");
+  const json bundle = {{"DataProperties", json::parse(properties)},
+                       {"TypedDataSet", json::parse(data)}};
+  const Headers headers{
+      {"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}};
+  auto r = http.Request("POST", "/api/v1/municipalities/imports", headers, bundle.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["applied"], true);
+  auto aa = Body(http.Request("GET", "/api/v1/municipalities/GM1680", headers));
+  EXPECT_EQ(aa["name"], "Aa en Hunze");
+  EXPECT_EQ(aa["source"], "cbs");
+  EXPECT_TRUE(aa["population"].is_number_integer());
+  EXPECT_FALSE(aa["youth_region"].is_null());
+  // A refused file (one municipality twice) changes nothing and names the row.
+  json twice = bundle;
+  twice["TypedDataSet"]["value"].push_back(twice["TypedDataSet"]["value"][0]);
+  twice["TypedDataSet"]["value"][1]["Naam_2"] = "Anders";
+  auto refused = http.Request("POST", "/api/v1/municipalities/imports", headers, twice.dump());
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(Body(refused)["report"]["rejected"][0]["line"], 2);
+  EXPECT_EQ(Body(http.Request("GET", "/api/v1/municipalities/GM1680", headers))["name"],
+            "Aa en Hunze");
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }

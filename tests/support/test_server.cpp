@@ -13,6 +13,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   config.data_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";  // fixed test key, no file
   config.smtp_url = options.smtp_url;
   config.almanak_url = options.almanak_url;
+  config.register_editors = options.register_editors;
   config.smtp_from = "aantafel@zorg.example";
   config.public_url = "https://aantafel.example";
   runtime_ = std::make_unique<app::Runtime>(

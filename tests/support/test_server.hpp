@@ -20,8 +20,9 @@ struct TestServerOptions {
   std::size_t body_limit = 64 * 1024;
   std::string static_dir = "/nonexistent-static-dir";
   std::chrono::seconds shutdown_timeout{10};
-  std::string smtp_url;     ///< e-mail digests go here (an SmtpSink); empty: off
-  std::string almanak_url;  ///< the Almanak export to refresh from (a FileServer); empty: off
+  std::string smtp_url;          ///< e-mail digests go here (an SmtpSink); empty: off
+  std::string almanak_url;       ///< the Almanak export to refresh from (a FileServer); empty: off
+  std::string register_editors;  ///< [register] editors
 };
 
 /// The real aantafel HTTP stack (runtime, app, Beast server) on a free loopback port, with a

@@ -87,8 +87,20 @@ std::string UpperAscii(std::string_view text) {
 
 }  // namespace
 
-WhoIsWhoService::WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock)
-    : repository_(repository), clock_(clock) {}
+WhoIsWhoService::WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock,
+                                 std::set<std::string> register_editors)
+    : repository_(repository), clock_(clock), register_editors_(std::move(register_editors)) {}
+
+Result<ImportReport> WhoIsWhoService::ImportMunicipalitiesAs(const accounts::Principal& who,
+                                                             const ParsedMunicipalities& parsed,
+                                                             bool dry_run) {
+  // Shared by every workspace, so a workspace role is not enough; an API token opens one
+  // workspace only and never the register.
+  const bool editor =
+      who.via == accounts::Principal::Via::kSession && register_editors_.contains(who.user.email);
+  if (!dry_run && !editor) return Error::Of(ErrorCode::kForbidden);
+  return ImportMunicipalities(parsed, dry_run);
+}
 
 CivilDate WhoIsWhoService::Today() const { return DutchDate(clock_.Now()); }
 

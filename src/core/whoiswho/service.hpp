@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -120,7 +121,10 @@ struct CouncilOverview {
 /// Use cases of Wie is wie. Every call acts inside one workspace.
 class WhoIsWhoService {
  public:
-  WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock);
+  /// `register_editors`: e-mail addresses (lower case) of the accounts that may change the
+  /// shared municipal register through the API.
+  WhoIsWhoService(WhoIsWhoRepository& repository, const Clock& clock,
+                  std::set<std::string> register_editors = {});
 
   std::vector<Municipality> SearchMunicipalities(std::string_view text);
   /// The CBS reference data of one municipality (shared by every workspace).
@@ -167,6 +171,10 @@ class WhoIsWhoService {
   /// Loads CBS municipalities into the shared reference data (operator action: CLI only).
   /// Nothing is written when any row is rejected or when `dry_run`.
   ImportReport ImportMunicipalities(const ParsedMunicipalities& parsed, bool dry_run);
+  /// The same for someone signed in: a dry run for anyone, the import itself only for a
+  /// register editor (kForbidden otherwise).
+  Result<ImportReport> ImportMunicipalitiesAs(const accounts::Principal& who,
+                                              const ParsedMunicipalities& parsed, bool dry_run);
   /// Imports people, positions and seats into the workspace. Matches people by name and
   /// positions by organisation, kind and start date, so a second run changes nothing; never
   /// touches notes. Nothing is written when any row is rejected or when `dry_run`.
@@ -188,6 +196,7 @@ class WhoIsWhoService {
 
   WhoIsWhoRepository& repository_;
   const Clock& clock_;
+  std::set<std::string> register_editors_;
 };
 
 }  // namespace aantafel::core::whoiswho

@@ -32,6 +32,30 @@ std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std
   return value;
 }
 
+/// The optional ?dry_run=true|false|1|0 of an import.
+bool DryRun(const HttpRequest& request, core::FieldErrors& errors) {
+  auto flag = request.Query("dry_run");
+  if (!flag || flag->empty() || *flag == "false" || *flag == "0") return false;
+  if (*flag == "true" || *flag == "1") return true;
+  errors.Add("dry_run", core::FieldIssue::kInvalidChoice);
+  return false;
+}
+
+/// 200 with the report; 422 import_rejected with the report when a real import was refused.
+HttpResponse ImportAnswer(const RequestContext& ctx, const ImportReport& report) {
+  nlohmann::json body = ImportReportView(report, ctx.language);
+  if (!report.rejected.empty() && !report.dry_run) {
+    const core::Error rejected = core::Error::Of(core::ErrorCode::kImportRejected);
+    return JsonResponse(HttpStatus(rejected.code),
+                        {{"error",
+                          {{"code", core::ToString(rejected.code)},
+                           {"message", ErrorMessage(rejected, ctx.language)},
+                           {"fields", nlohmann::json::object()}}},
+                         {"report", std::move(body)}});
+  }
+  return JsonResponse(200, body);
+}
+
 /// Reads a position body shared by create requests.
 std::optional<PositionInput> ReadPosition(JsonObjectReader& body) {
   PositionInput in;
@@ -67,6 +91,19 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& m : service.SearchMunicipalities(text)) items.push_back(MunicipalityView(m));
     return JsonResponse(200, {{"items", items}});
+  });
+
+  // Newer CBS files into the shared register: a check for anyone signed in, the import itself
+  // for the accounts in [register] editors (the command line can always).
+  router.Add("POST", "/api/v1/municipalities/imports", [&service](RequestContext& ctx) {
+    core::FieldErrors errors;
+    const bool dry_run = DryRun(ctx.request, errors);
+    if (ctx.request.body.empty()) errors.Add("file", core::FieldIssue::kRequired);
+    if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+    auto report = service.ImportMunicipalitiesAs(
+        *ctx.principal, interchange::ParseCbsJson(std::string_view(ctx.request.body)), dry_run);
+    if (!report) return Fail(ctx, report.error());
+    return ImportAnswer(ctx, *report);
   });
 
   router.Add("GET", "/api/v1/municipalities/{code}", [&service](RequestContext& ctx) {
@@ -196,14 +233,7 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
       [&service](RequestContext& ctx) {
         const std::string kind(ctx.params.Get("kind"));
         core::FieldErrors errors;
-        bool dry_run = false;
-        if (auto flag = ctx.request.Query("dry_run"); flag && !flag->empty()) {
-          if (*flag == "true" || *flag == "1") {
-            dry_run = true;
-          } else if (*flag != "false" && *flag != "0") {
-            errors.Add("dry_run", core::FieldIssue::kInvalidChoice);
-          }
-        }
+        const bool dry_run = DryRun(ctx.request, errors);
         if (kind != "people_csv" && kind != "almanak") {
           errors.Add("kind", core::FieldIssue::kInvalidChoice);
         }
@@ -219,17 +249,7 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
         }
         auto report = service.ImportPeople(*ctx.workspace, parsed, dry_run);
         if (!report) return Fail(ctx, report.error());
-        nlohmann::json body = ImportReportView(*report, ctx.language);
-        if (!report->rejected.empty() && !dry_run) {
-          const core::Error rejected = core::Error::Of(core::ErrorCode::kImportRejected);
-          return JsonResponse(HttpStatus(rejected.code),
-                              {{"error",
-                                {{"code", core::ToString(rejected.code)},
-                                 {"message", ErrorMessage(rejected, ctx.language)},
-                                 {"fields", nlohmann::json::object()}}},
-                               {"report", std::move(body)}});
-        }
-        return JsonResponse(200, body);
+        return ImportAnswer(ctx, *report);
       },
       kMember);
 
