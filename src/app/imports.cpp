@@ -151,16 +151,45 @@ int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>
   std::string error;
   std::vector<std::string> texts;
   if (!cbs_url.empty()) {
-    // A CBS OData table: its column descriptions and all pages of its rows.
     std::string base = cbs_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
-    auto properties = DownloadAllPages(base + "/DataProperties", error);
-    auto rows = properties ? DownloadAllPages(base + "/TypedDataSet", error) : std::nullopt;
-    if (rows) texts = {"{\"DataProperties\":" + *properties + ",\"TypedDataSet\":" + *rows + "}"};
-  } else if (files.size() > 2) {
+    // v4 tables live under ".../CBS/<table>" (odata4.cbs.nl, datasets.cbs.nl/odata/v1), v3
+    // tables under ".../ODataApi/odata/<table>".
+    const bool v4 = base.find("/CBS/") != std::string::npos;
+    if (v4) {
+      // OData v4: the dimensions (to find the geographic one and its codes), the measures and
+      // their groups, and all pages of the observations.
+      std::string geo = "RegioS";
+      for (const std::string set :
+           {"Dimensions", "MeasureCodes", "MeasureGroups", "Observations", "GeoCodes"}) {
+        const std::string name = set == "GeoCodes" ? geo + "Codes" : set;
+        auto page = DownloadAllPages(base + "/" + name, error);
+        if (!page) break;
+        auto document = nlohmann::json::parse(*page);
+        document["@odata.context"] = base + "/$metadata#" + name;
+        if (set == "Dimensions") {
+          for (const auto& d : document["value"]) {
+            if (d.is_object() && d.value("Kind", "") == "GeoDimension") {
+              geo = d.value("Identifier", geo);
+            }
+          }
+        }
+        texts.push_back(document.dump());
+      }
+    } else {
+      // OData v3: the column descriptions and all pages of the rows.
+      auto properties = DownloadAllPages(base + "/DataProperties", error);
+      auto rows = properties ? DownloadAllPages(base + "/TypedDataSet", error) : std::nullopt;
+      if (rows) {
+        texts = {"{\"DataProperties\":" + *properties + ",\"TypedDataSet\":" + *rows + "}"};
+      }
+    }
+  } else if (files.size() > 6) {
     error = language == Language::kEnglish
-                ? "at most two files (TypedDataSet and DataProperties)"
-                : "hoogstens twee bestanden (TypedDataSet en DataProperties)";
+                ? "at most six files (v3: TypedDataSet and DataProperties; v4: Observations, "
+                  "MeasureCodes, MeasureGroups, Dimensions and the region codes)"
+                : "hoogstens zes bestanden (v3: TypedDataSet en DataProperties; v4: Observations, "
+                  "MeasureCodes, MeasureGroups, Dimensions en de regiocodes)";
   } else {
     for (const auto& file : files) {
       auto text = ReadFile(file, error);

@@ -65,6 +65,32 @@ Part Classify(const json& document) {
   return Part::kDataSet;
 }
 
+/// The entity set an OData v4 answer holds: "Observations" from
+/// "https://…/CBS/85755NED/$metadata#Observations"; empty for other documents.
+std::string V4EntitySet(const json& document) {
+  if (!document.is_object()) return {};
+  const std::string context = Str(document, "@odata.context");
+  const auto hash = context.rfind('#');
+  return hash == std::string::npos ? std::string() : context.substr(hash + 1);
+}
+
+/// Which municipality fact a measure (or v3 column) with this title in this group holds.
+enum class Fact { kNone, kName, kProvince, kCareOffice, kYouth, kPopulation };
+
+Fact FactOf(const std::string& title, const std::string& group) {
+  auto in_group = [&](std::string_view word) { return group.find(word) != std::string::npos; };
+  const bool is_name = title == "naam" || title == "name";
+  if (title == "gemeentenaam" || title == "municipality name" ||
+      (is_name && (group.empty() || in_group("gemeente")))) {
+    return Fact::kName;
+  }
+  if (is_name && in_group("provincie")) return Fact::kProvince;
+  if (is_name && in_group("zorgkantoor")) return Fact::kCareOffice;
+  if (is_name && in_group("jeugd")) return Fact::kYouth;
+  if (title.find("inwoner") != std::string::npos) return Fact::kPopulation;
+  return Fact::kNone;
+}
+
 /// The data keys of the columns we need, found by title. CBS numbers keys anew in every table
 /// and year ("Naam_2", "Naam_28", …) but keeps titles and groups: "Naam" under "Provincies".
 struct Columns {
@@ -95,27 +121,29 @@ Columns FindColumns(const json& properties) {
       group = group_title[parent->dump()];
     }
     if (key.empty()) continue;
-    auto in_group = [&](std::string_view word) { return group.find(word) != std::string::npos; };
-    const bool is_name = title == "naam" || title == "name";
     if (type == "GeoDimension") {
       if (c.code.empty()) c.code = key;
-    } else if (type == "Dimension") {
+      continue;
+    }
+    if (type == "Dimension") {
       if (c.code.empty() && (key == "RegioS" || title.find("regio") != std::string::npos)) {
         c.code = key;
       }
-    } else if (title == "gemeentenaam" || title == "municipality name" ||
-               (is_name && (group.empty() || in_group("gemeente")))) {
-      // The municipality's own name: "Gemeentenaam", or "Naam" at the top level or under
-      // "Codes en namen van gemeenten" (not under a region group such as "Provincies").
-      if (c.name.empty()) c.name = key;
-    } else if (is_name && in_group("provincie")) {
-      c.province = key;
-    } else if (is_name && in_group("zorgkantoor")) {
-      c.care_office_region = key;
-    } else if (is_name && in_group("jeugd")) {
-      c.youth_region = key;
-    } else if (title.find("inwoner") != std::string::npos && c.population.empty()) {
-      c.population = key;
+      continue;
+    }
+    // The municipality's own name is "Gemeentenaam", or "Naam" at the top level or under "Codes
+    // en namen van gemeenten" (not under a region group such as "Provincies").
+    switch (FactOf(title, group)) {
+      case Fact::kName:
+        if (c.name.empty()) c.name = key;
+        break;
+      case Fact::kProvince: c.province = key; break;
+      case Fact::kCareOffice: c.care_office_region = key; break;
+      case Fact::kYouth: c.youth_region = key; break;
+      case Fact::kPopulation:
+        if (c.population.empty()) c.population = key;
+        break;
+      case Fact::kNone: break;
     }
   }
   return c;
@@ -165,6 +193,105 @@ void ReadRows(const json& rows, const Columns& columns, ParsedMunicipalities& pa
   }
 }
 
+/// CBS OData v4 (odata4.cbs.nl, datasets.cbs.nl): one row per (region, measure) in
+/// Observations, the measures' titles in MeasureCodes, their groups in MeasureGroups, the
+/// dimensions in Dimensions and the regions' own titles in <GeoDimension>Codes.
+void ReadV4(const std::map<std::string, json>& parts, ParsedMunicipalities& parsed) {
+  auto reject = [&](int line, std::string field, FieldIssue issue) {
+    parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
+  };
+  for (const char* required : {"Observations", "MeasureCodes"}) {
+    if (!parts.contains(required)) reject(0, required, FieldIssue::kMissingColumn);
+  }
+  if (!parsed.issues.empty()) return;
+  if (HasNextPage(parts.at("Observations"))) {
+    reject(0, "@odata.nextLink", FieldIssue::kIncomplete);
+    return;
+  }
+  std::string geo = "RegioS";
+  if (auto it = parts.find("Dimensions"); it != parts.end()) {
+    if (const json* rows = RowsOf(it->second)) {
+      for (const json& d : *rows) {
+        if (d.is_object() && Str(d, "Kind") == "GeoDimension") geo = Str(d, "Identifier");
+      }
+    }
+  }
+  std::map<std::string, std::string> group_title;
+  if (auto it = parts.find("MeasureGroups"); it != parts.end()) {
+    if (const json* rows = RowsOf(it->second)) {
+      for (const json& g : *rows) {
+        if (g.is_object()) group_title[Str(g, "Id")] = Lower(Str(g, "Title"));
+      }
+    }
+  }
+  std::map<std::string, Fact> facts;  // measure identifier → fact
+  for (const json& m : *RowsOf(parts.at("MeasureCodes"))) {
+    if (!m.is_object()) continue;
+    const Fact fact = FactOf(Lower(Str(m, "Title")), group_title[Str(m, "MeasureGroupId")]);
+    if (fact != Fact::kNone) facts.emplace(Str(m, "Identifier"), fact);
+  }
+  std::map<std::string, std::string> region_title;
+  if (auto it = parts.find(geo + "Codes"); it != parts.end()) {
+    if (const json* rows = RowsOf(it->second)) {
+      for (const json& r : *rows) {
+        if (r.is_object()) {
+          region_title[std::string(core::TrimAscii(Str(r, "Identifier")))] =
+              std::string(core::TrimAscii(Str(r, "Title")));
+        }
+      }
+    }
+  }
+  std::map<std::string, std::pair<int, Municipality>> by_code;  // in order of first sight
+  std::vector<std::string> order;
+  const json* rows = RowsOf(parts.at("Observations"));
+  if (rows == nullptr) {
+    reject(0, "Observations", FieldIssue::kUnreadable);
+    return;
+  }
+  int line = 0;
+  for (const json& o : *rows) {
+    ++line;
+    if (!o.is_object()) {
+      reject(line, "row", FieldIssue::kInvalidType);
+      continue;
+    }
+    const std::string code(core::TrimAscii(Str(o, geo)));
+    if (!code.starts_with("GM")) continue;
+    auto fact = facts.find(Str(o, "Measure"));
+    auto [entry, added] = by_code.try_emplace(code, line, Municipality{.code = code});
+    if (added) order.push_back(code);
+    if (fact == facts.end()) continue;
+    Municipality& m = entry->second.second;
+    std::string text(core::TrimAscii(Str(o, "StringValue")));
+    auto value = o.find("Value");
+    switch (fact->second) {
+      case Fact::kName: m.name = text; break;
+      case Fact::kProvince:
+        if (!text.empty()) m.province = text;
+        break;
+      case Fact::kCareOffice:
+        if (!text.empty()) m.care_office_region = text;
+        break;
+      case Fact::kYouth:
+        if (!text.empty()) m.youth_region = text;
+        break;
+      case Fact::kPopulation:
+        if (value != o.end() && value->is_number_integer()) {
+          m.population = value->get<std::int64_t>();
+        } else if (value != o.end() && !value->is_null()) {
+          reject(line, "Value", FieldIssue::kInvalidType);
+        }
+        break;
+      case Fact::kNone: break;
+    }
+  }
+  for (const auto& code : order) {
+    auto& [first_line, m] = by_code[code];
+    if (m.name.empty()) m.name = region_title[code];
+    parsed.rows.emplace_back(first_line, std::move(m));
+  }
+}
+
 }  // namespace
 
 ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents) {
@@ -172,7 +299,7 @@ ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents) {
   auto reject = [&](int line, std::string field, FieldIssue issue) {
     parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
   };
-  if (documents.empty() || documents.size() > 2) {
+  if (documents.empty() || documents.size() > 6) {
     reject(0, "file", FieldIssue::kUnreadable);
     return parsed;
   }
@@ -180,11 +307,28 @@ ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents) {
   json data_doc;
   bool have_properties = false;
   bool have_data = false;
+  std::map<std::string, json> v4;  // OData v4 answers by entity set
   for (std::size_t i = 0; i < documents.size(); ++i) {
     json document = json::parse(documents[i], nullptr, false);
     const std::string file = documents.size() == 1 ? "file" : "file[" + std::to_string(i) + "]";
     if (document.is_discarded() || !(document.is_object() || document.is_array())) {
       reject(0, file, FieldIssue::kUnreadable);
+      continue;
+    }
+    // One object holding OData v4 answers by name (the API's body): each is a document.
+    if (document.is_object() && document.contains("Observations") &&
+        !V4EntitySet(document["Observations"]).empty()) {
+      for (auto it = document.begin(); it != document.end(); ++it) {
+        std::string set = V4EntitySet(it.value());
+        if (set.empty()) set = it.key();
+        if (!v4.emplace(set, std::move(it.value())).second) {
+          reject(0, set, FieldIssue::kDuplicate);
+        }
+      }
+      continue;
+    }
+    if (std::string set = V4EntitySet(document); !set.empty()) {
+      if (!v4.emplace(set, std::move(document)).second) reject(0, set, FieldIssue::kDuplicate);
       continue;
     }
     switch (Classify(document)) {
@@ -212,6 +356,11 @@ ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents) {
     }
   }
   if (!parsed.issues.empty()) return parsed;
+  if (!v4.empty()) {
+    if (have_properties || have_data) reject(0, "file", FieldIssue::kUnreadable);  // v3 and v4
+    if (parsed.issues.empty()) ReadV4(v4, parsed);
+    return parsed;
+  }
   const json* properties = have_properties ? RowsOf(properties_doc) : nullptr;
   const json* rows = have_data ? RowsOf(data_doc) : nullptr;
   if (properties == nullptr) reject(0, "DataProperties", FieldIssue::kMissingColumn);

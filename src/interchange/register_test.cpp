@@ -235,6 +235,42 @@ TEST(CbsFiles, ReadsTypedDataSetAndDataPropertiesAsCbsPublishesThem) {
   EXPECT_EQ(ParseCbsJson(page).issues.at(0).issue, core::FieldIssue::kIncomplete);
 }
 
+// The OData v4 layout (entity sets named in "@odata.context"): one row per region and measure.
+TEST(CbsFiles, ReadsTheODataV4Answers) {
+  std::vector<std::string> texts;
+  for (const char* set :
+       {"Observations", "MeasureCodes", "MeasureGroups", "Dimensions", "RegioSCodes"}) {
+    texts.push_back(Fixture(std::string("cbs/odata4/85755NED/") + set + ".json"));
+  }
+  const std::vector<std::string_view> documents(texts.begin(), texts.end());
+  auto parsed = ParseCbsJson(documents);
+  ASSERT_TRUE(parsed.issues.empty()) << parsed.issues[0].field;
+  ASSERT_EQ(parsed.rows.size(), 4U);
+  EXPECT_EQ(parsed.rows[0].second.code, "GM0193");
+  EXPECT_EQ(parsed.rows[0].second.name, "Zwolle");
+  EXPECT_EQ(parsed.rows[0].second.province, "Overijssel");
+  EXPECT_EQ(parsed.rows[0].second.population, 132000);
+  EXPECT_EQ(parsed.rows[2].second.name, "Súdwest-Fryslân");
+  // The same answers as one object (the API's body) read the same.
+  nlohmann::json bundle;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    bundle[i == 0 ? "Observations" : "part" + std::to_string(i)] = nlohmann::json::parse(texts[i]);
+  }
+  EXPECT_EQ(ParseCbsJson(std::string_view(bundle.dump())).rows.size(), 4U);
+  // Without MeasureCodes the measures cannot be named; a page of a longer answer is refused.
+  const std::string_view observations_only[] = {texts[0]};
+  EXPECT_EQ(ParseCbsJson(observations_only).issues.at(0).field, "MeasureCodes");
+  auto paged = nlohmann::json::parse(texts[0]);
+  paged["@odata.nextLink"] = "https://odata4.cbs.nl/CBS/85755NED/Observations?$skip=10000";
+  const std::string paged_text = paged.dump();
+  const std::string_view page[] = {paged_text, texts[1]};
+  EXPECT_EQ(ParseCbsJson(page).issues.at(0).issue, core::FieldIssue::kIncomplete);
+  // v3 and v4 answers mixed: refused.
+  const std::string v3 = Fixture("cbs/83287NED/DataProperties.json");
+  const std::string_view mixed[] = {texts[0], texts[1], v3};
+  EXPECT_FALSE(ParseCbsJson(mixed).issues.empty());
+}
+
 TEST(AlmanakFiles, ReadsExport24WithFactsSeatsAndPeople) {
   auto parsed = ParseAlmanakXml(Fixture("almanak-real/exportOO_gemeenten_2.4.10.xml"));
   ASSERT_TRUE(parsed.issues.empty()) << parsed.issues[0].field;

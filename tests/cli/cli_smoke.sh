@@ -51,6 +51,12 @@ grep -q "Proefrun" "$work/cbs2" && grep -q "gemeenten bijgewerkt: 1" "$work/cbs2
 "$bin" --database "$db" import municipalities --file "$cbs83287/DataProperties.json" \
   --file "$cbs83287/TypedDataSet.json" --dry-run | grep -q "bijgewerkt" \
   && fail "importing the same CBS files again changes something"
+# The OData v4 answers of a Gebieden table (five entity sets).
+v4="$fixtures/cbs/odata4/85755NED"
+"$bin" --database "$db" import municipalities --dry-run --file "$v4/Observations.json" \
+  --file "$v4/MeasureCodes.json" --file "$v4/MeasureGroups.json" --file "$v4/Dimensions.json" \
+  --file "$v4/RegioSCodes.json" >"$work/cbs4" || fail "CBS v4 dry run: $(cat "$work/cbs4")"
+grep -q "gemeenten: 4" "$work/cbs4" || fail "CBS v4 report: $(cat "$work/cbs4")"
 if "$bin" --database "$db" import municipalities --file "$cbs83287/TypedDataSet.json" 2>"$work/err"; then
   fail "a TypedDataSet without its DataProperties was accepted"
 fi
