@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/whoiswho/register.hpp"
+#include "storage/register_loader.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
@@ -151,6 +152,65 @@ TEST_P(RegisterHttp, TheSocialMapOffersTheDistrictsOfAnyMunicipalityByName) {
   auto coverage =
       Body(Get("/api/v1/workspaces/zorg-west/social-map/coverage?municipality_code=GM0193"));
   EXPECT_EQ(coverage["areas"].size(), areas.size());
+}
+
+// Oudedijk and Nieuwland merge into Dijkland on 1 January 2027 (a register of that year). The
+// workspace worked with Oudedijk and starts working with Dijkland.
+TEST_P(RegisterHttp, AfterAMergerTheSuccessorShowsItsHistoryAndTheOldPositionsEnd) {
+  auto& whoiswho = server->runtime().whoiswho();
+  ASSERT_TRUE(whoiswho.UpsertMunicipality({.code = "GM0001", .name = "Oudedijk"}).ok());
+  const Headers headers = Auth();
+  auto post = [&](const std::string& path, const json& body) {
+    auto r = client->Request("POST", "/api/v1/workspaces/zorg-west" + path, headers, body.dump());
+    EXPECT_EQ(r.status, 201) << path << " " << r.body;
+    return Body(r)["id"].get<std::int64_t>();
+  };
+  const auto oudedijk =
+      post("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM0001"}});
+  const auto mayor = post("/people", {{"name", "Bea Burgemeester"}});
+  post("/people/" + std::to_string(mayor) + "/positions",
+       {{"organisation_id", oudedijk}, {"kind", "mayor"}, {"started_on", "2020-09-01"}});
+
+  core::whoiswho::Register next{.year = 2027, .reference_date = "2027-01-01", .version = "t2027"};
+  next.municipalities = {{.code = "GM2001", .name = "Dijkland", .province = "Zuid-Holland"}};
+  next.reorganisations = {{.effective_on = *core::CivilDate::Parse("2027-01-01"),
+                           .from = {"GM0001", "GM0002"},
+                           .to = {"GM2001"},
+                           .names = {{"GM0002", "Nieuwland"}}}};
+  storage::LoadRegister(server->runtime().database(), next, server->clock().Now());
+  const auto dijkland =
+      post("/organisations", {{"kind", "municipality"}, {"municipality_code", "GM2001"}});
+
+  auto dossier = [&](std::int64_t id) {
+    return Body(client->Request(
+        "GET", "/api/v1/workspaces/zorg-west/organisations/" + std::to_string(id) + "/dossier",
+        headers));
+  };
+  const json successor = dossier(dijkland);
+  const json& before = successor["reorganisation"]["predecessors"];
+  ASSERT_EQ(before.size(), 2U) << successor.dump();
+  EXPECT_EQ(before[0]["name"], "Nieuwland");
+  EXPECT_TRUE(before[0]["organisation_id"].is_null());
+  EXPECT_EQ(before[1]["name"], "Oudedijk");
+  EXPECT_EQ(before[1]["organisation_id"], oudedijk);
+  EXPECT_EQ(before[1]["effective_on"], "2027-01-01");
+
+  const json old = dossier(oudedijk);
+  EXPECT_EQ(old["municipality"]["ended_on"], "2026-12-31");
+  EXPECT_EQ(old["reorganisation"]["successors"][0]["organisation_id"], dijkland);
+  const json positions = Body(client->Request(
+      "GET", "/api/v1/workspaces/zorg-west/people/" + std::to_string(mayor), headers));
+  EXPECT_EQ(positions["positions"][0]["ended_on"], "2026-12-31") << positions.dump();
+
+  // The Beleidskalender knows Dijkland merges: its extra election is in November 2026.
+  const json cycle = Body(client->Request(
+      "GET",
+      "/api/v1/workspaces/zorg-west/organisations/" + std::to_string(dijkland) + "/cycle?year=2026",
+      headers));
+  EXPECT_EQ(cycle["merged_on"], "2027-01-01");
+  bool election = false;
+  for (const auto& e : cycle["events"]) election = election || e["id"] == "merger_election";
+  EXPECT_TRUE(election) << cycle.dump();
 }
 
 TEST_P(RegisterHttp, NewerCbsFilesAreCheckedByAnyoneAndLoadedByARegisterEditor) {

@@ -3,6 +3,7 @@
 // contacts, agreements, the cycle and our plans' windows, client feedback, services and
 // coverage, scans and financing scenarios. Each section links to the page where it is handled.
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -24,15 +25,27 @@ constexpr std::int64_t kCycleDays = 180;
 constexpr std::int64_t kFeedbackDays = 365;
 constexpr std::int64_t kRecentFeedbackDays = 30;
 
-json MunicipalityJson(const std::optional<core::whoiswho::Municipality>& m) {
-  if (!m) return nullptr;
-  auto opt = [](const auto& v) { return v ? json(*v) : json(nullptr); };
-  return {{"code", m->code},
-          {"name", m->name},
-          {"province", opt(m->province)},
-          {"population", opt(m->population)},
-          {"care_office_region", opt(m->care_office_region)},
-          {"youth_region", opt(m->youth_region)}};
+/// The municipalities this one came from and went into, each with the workspace's own
+/// organisation for it (its contacts, plans and agreements stay there under its own name).
+json ReorganisationJson(const MunicipalityDeps& deps, const core::accounts::WorkspaceAccess& access,
+                        const core::whoiswho::MunicipalityDetail& detail) {
+  std::map<std::string, std::int64_t> organisation_of;
+  for (const auto& o : deps.whoiswho.ListOrganisations(access)) {
+    if (o.municipality_code) organisation_of.emplace(*o.municipality_code, o.id);
+  }
+  auto links = [&](const std::vector<core::whoiswho::MunicipalityLink>& list) {
+    json items = json::array();
+    for (const auto& l : list) {
+      auto it = organisation_of.find(l.code);
+      items.push_back(
+          {{"code", l.code},
+           {"name", l.name},
+           {"effective_on", l.effective_on.ToString()},
+           {"organisation_id", it == organisation_of.end() ? json(nullptr) : json(it->second)}});
+    }
+    return items;
+  };
+  return {{"predecessors", links(detail.predecessors)}, {"successors", links(detail.successors)}};
 }
 
 /// The council now (newest term and its seats), the college (mayor and aldermen with their
@@ -245,8 +258,15 @@ void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps) {
 
         json body = RelationshipHealthJson(*health, en);
         body["today"] = today.ToString();
-        body["municipality"] =
-            code.empty() ? json(nullptr) : MunicipalityJson(deps.whoiswho.FindMunicipality(code));
+        // The municipality as its own resource shows it (one shape), and its reorganisations.
+        body["municipality"] = nullptr;
+        body["reorganisation"] = {{"predecessors", json::array()}, {"successors", json::array()}};
+        if (!code.empty()) {
+          if (auto detail = deps.whoiswho.GetMunicipality(code)) {
+            body["municipality"] = MunicipalityView(detail->municipality);
+            body["reorganisation"] = ReorganisationJson(deps, access, *detail);
+          }
+        }
         body["council"] = CouncilJson(deps, access, *id, today);
         json contacts = json::array();
         if (auto interactions = deps.relations.ListInteractions(

@@ -211,6 +211,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/municipalities/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dry_run=true) or load newer CBS files into the shared municipal register.
+         * @description The body is one JSON object {"DataProperties": …, "TypedDataSet": …} holding CBS
+         *     StatLine's OData v3 answers exactly as CBS publishes them (each `{"odata.metadata", "value"}`
+         *     or a plain array), for any table with a municipality dimension, e.g. 86059NED "Gebieden in
+         *     Nederland". Columns are found by title; padded codes are trimmed; other regions are left
+         *     out. A dry run is open to everyone signed in; the import itself only to the accounts in
+         *     `[register] editors` (403 otherwise), because every workspace shares the register. When any
+         *     row is rejected nothing is written and the answer is 422 with the report.
+         */
+        post: operations["importMunicipalities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/municipalities/{code}": {
         parameters: {
             query?: never;
@@ -2070,6 +2096,17 @@ export interface components {
              */
             effective_on: string;
         };
+        ReorganisedMunicipality: {
+            code: string;
+            name: string;
+            /**
+             * Format: date
+             * @description First day of the new division.
+             */
+            effective_on: string;
+            /** Format: int64 */
+            organisation_id: number | null;
+        };
         District: {
             /** @description WKggggww */
             code: string;
@@ -3123,6 +3160,11 @@ export interface components {
             /** Format: date */
             today: string;
             municipality: components["schemas"]["Municipality"] | null;
+            /** @description The municipalities this one came from (predecessors) and went into (successors) in a merger or split, with the workspace's own organisation for each (null when the workspace has none), whose page keeps its contacts, plans and agreements. */
+            reorganisation: {
+                predecessors: components["schemas"]["ReorganisedMunicipality"][];
+                successors: components["schemas"]["ReorganisedMunicipality"][];
+            };
             council: {
                 term: {
                     /** Format: int64 */
@@ -4065,6 +4107,52 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    importMunicipalities: {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description CBS's …/DataProperties answer. */
+                    DataProperties: unknown;
+                    /** @description CBS's …/TypedDataSet answer, all pages. */
+                    TypedDataSet: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The import was applied, or (dry run) would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            /** @description The file or some rows were rejected; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRejection"];
+                };
+            };
         };
     };
     getMunicipality: {

@@ -80,6 +80,47 @@ describe('MunicipalityPage', () => {
     expect(within(table).getByRole('row', { name: /Wijk 03 Overvecht/ })).toHaveTextContent('Buurtteam Overvecht, Zorggroep Noord');
   });
 
+  it('after a merger, links the municipalities it came from and shows the Almanak facts', async () => {
+    render({
+      ...DOSSIER,
+      organisation: {
+        ...DOSSIER.organisation,
+        facts: { inhabitants: 380000, total_seats: 45, website: 'https://www.utrecht.nl', province: 'Utrecht' },
+      },
+      reorganisation: {
+        predecessors: [
+          { code: 'GM0001', name: 'Oudedijk', effective_on: '2027-01-01', organisation_id: 7 },
+          { code: 'GM0002', name: 'Nieuwland', effective_on: '2027-01-01', organisation_id: null },
+        ],
+        successors: [],
+      },
+    });
+    const facts = await screen.findByRole('region', { name: 'Over Utrecht' });
+    expect(facts).toHaveTextContent('Utrecht is op 1 januari 2027 ontstaan uit deze gemeenten:');
+    expect(within(facts).getByRole('link', { name: 'Oudedijk' })).toHaveAttribute('href', '/w/demo/municipalities/7');
+    expect(facts).toHaveTextContent('Nieuwland (niet in uw werkruimte)');
+    expect(within(facts).queryByRole('link', { name: /Nieuwland/ })).toBeNull();
+    expect(facts).toHaveTextContent('Zetels in de raad45');
+    expect(within(facts).getByRole('link', { name: 'https://www.utrecht.nl' })).toHaveAttribute('href', 'https://www.utrecht.nl');
+    // CBS's inhabitants win over the Almanak's.
+    expect(facts).toHaveTextContent('374.238');
+  });
+
+  it('says until when a municipality that merged away existed, and links what it went into', async () => {
+    render({
+      ...DOSSIER,
+      municipality: DOSSIER.municipality ? { ...DOSSIER.municipality, ended_on: '2026-12-31' } : null,
+      reorganisation: {
+        predecessors: [],
+        successors: [{ code: 'GM2001', name: 'Dijkland', effective_on: '2027-01-01', organisation_id: 9 }],
+      },
+    });
+    const facts = await screen.findByRole('region', { name: 'Over Utrecht' });
+    expect(facts).toHaveTextContent('Deze gemeente bestond tot en met 31 december 2026.');
+    expect(facts).toHaveTextContent('Utrecht is op 1 januari 2027 opgegaan in:');
+    expect(within(facts).getByRole('link', { name: 'Dijkland' })).toHaveAttribute('href', '/w/demo/municipalities/9');
+  });
+
   it('shows every section, in order, with real content and links to the module pages', async () => {
     render(DOSSIER);
     expect(await screen.findByRole('heading', { level: 1, name: 'Utrecht' })).toBeInTheDocument();

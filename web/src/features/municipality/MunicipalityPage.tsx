@@ -154,6 +154,10 @@ function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
   const mt = useMunicipalityText();
   const { formatNumber } = useI18n();
   const m = dossier.municipality;
+  const text = useDayText();
+  // What the workspace imported from the Overheidsalmanak; inhabitants fill in where CBS has none.
+  const facts = dossier.organisation.facts;
+  const population = m?.population ?? facts?.inhabitants ?? null;
   const value = (v: string | number | null) =>
     v === null || v === '' ? mt('facts.unknown') : typeof v === 'number' ? formatNumber(v) : v;
   return (
@@ -170,7 +174,7 @@ function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
           </DataListItem>
           <DataListItem>
             <DataListKey>{mt('facts.population')}</DataListKey>
-            <DataListValue>{value(m.population)}</DataListValue>
+            <DataListValue>{value(population)}</DataListValue>
           </DataListItem>
           <DataListItem>
             <DataListKey>{mt('facts.careOffice')}</DataListKey>
@@ -180,12 +184,72 @@ function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
             <DataListKey>{mt('facts.youthRegion')}</DataListKey>
             <DataListValue>{value(m.youth_region)}</DataListValue>
           </DataListItem>
+          {facts?.total_seats != null ? (
+            <DataListItem>
+              <DataListKey>{mt('facts.seats')}</DataListKey>
+              <DataListValue>{formatNumber(facts.total_seats)}</DataListValue>
+            </DataListItem>
+          ) : null}
+          {facts?.website ? (
+            <DataListItem>
+              <DataListKey>{mt('facts.website')}</DataListKey>
+              <DataListValue>
+                <a className="utrecht-link" href={facts.website} rel="noopener noreferrer">
+                  {facts.website}
+                </a>
+              </DataListValue>
+            </DataListItem>
+          ) : null}
         </DataList>
       ) : (
         <Paragraph>{mt('facts.none')}</Paragraph>
       )}
+      {m?.ended_on ? <Paragraph>{mt('facts.ended', { date: text(m.ended_on) })}</Paragraph> : null}
+      <Reorganisation
+        intro={(date) => mt('facts.formedFrom', { name: dossier.organisation.name, date })}
+        list={dossier.reorganisation.predecessors}
+      />
+      <Reorganisation
+        intro={(date) => mt('facts.mergedInto', { name: dossier.organisation.name, date })}
+        list={dossier.reorganisation.successors}
+      />
       {m ? <DistrictsMap code={m.code} name={dossier.organisation.name} /> : null}
     </Section>
+  );
+}
+
+/**
+ * The municipalities this one came from or went into, each linked to the workspace's own page
+ * for it (its contacts, plans and agreements stay there under its own name).
+ */
+function Reorganisation({
+  intro,
+  list,
+}: {
+  intro: (date: string) => string;
+  list: MunicipalityDossier['reorganisation']['predecessors'];
+}) {
+  const mt = useMunicipalityText();
+  const text = useDayText();
+  const first = list[0];
+  if (!first) return null;
+  return (
+    <>
+      <Paragraph>{intro(text(first.effective_on))}</Paragraph>
+      <ul className="aantafel-dossier__reorganisation">
+        {list.map((l) => (
+          <li key={l.code}>
+            {l.organisation_id !== null ? (
+              <AppLink to={`municipalities/${l.organisation_id}`}>{l.name}</AppLink>
+            ) : (
+              <>
+                {l.name} <span className="aantafel-meta">{mt('facts.notFollowed')}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -203,16 +267,9 @@ function DistrictsMap({ code, name }: { code: string; name: string }) {
   const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => api.getCoverage(slug, { municipality_code: code }, signal));
   const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
   const names = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
-  const links = (list: readonly { name: string }[]) => list.map((l) => l.name).join(', ');
   return (
     <>
       <Heading3>{mt('facts.districts')}</Heading3>
-      {detail.data && detail.data.predecessors.length > 0 ? (
-        <Paragraph>{mt('facts.formerly', { names: links(detail.data.predecessors) })}</Paragraph>
-      ) : null}
-      {detail.data && detail.data.successors.length > 0 ? (
-        <Paragraph>{mt('facts.merged', { names: links(detail.data.successors) })}</Paragraph>
-      ) : null}
       <Paragraph>{mt('facts.districtsIntro')}</Paragraph>
       {detail.error ? <ErrorAlert error={detail.error} /> : null}
       {coverage.error ? <ErrorAlert error={coverage.error} /> : null}

@@ -21,6 +21,7 @@ export const DOSSIER: MunicipalityDossier = {
     reference_date: '2025-01-01',
     ended_on: null,
   },
+  reorganisation: { predecessors: [], successors: [] },
   health: health('good', 'Laatste contact 2 weken geleden; doel: elke 6 maanden.'),
   people: [
     { person: { id: 4, name: 'Dirk Visser', fictional: true }, quadrant: 'manage_closely', health: health('action', 'Nog geen contact vastgelegd; doel: elke 6 weken.') },
