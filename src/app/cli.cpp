@@ -324,12 +324,27 @@ int RunCli(int argc, char** argv, char** env) {
       "almanak",
       T({"Gemeenten, zetels en functies uit de Overheidsalmanak (exportOO.xml)",
          "Municipalities, seats and positions from the Overheidsalmanak (exportOO.xml)"}));
+  auto* import_figures = import->add_subcommand(
+      "area-figures",
+      T({"Kerncijfers van wijken en buurten (CBS) naast het aanbod op de sociale kaart",
+         "Key figures of districts and neighbourhoods (CBS) next to the social map's services"}));
+  std::vector<std::string> figures_files;
+  int figures_year = 0;
+  import_figures
+      ->add_option("--file", figures_files,
+                   T({"CBS TypedDataSet (en eventueel DataProperties)",
+                      "CBS TypedDataSet (and optionally DataProperties)"}))
+      ->required();
+  import_figures->add_option(
+      "--year", figures_year,
+      T({"Het jaar van de cijfers (anders uit de tabel, bijv. 85984NED = 2024)",
+         "The figures' year (else from the table, e.g. 85984NED = 2024)"}));
   for (auto* sub : {import_people, import_almanak}) {
     sub->add_option("--file", import_file, T({"Bestand", "File"}))->required();
     sub->add_option("--workspace", import_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
         ->required();
   }
-  for (auto* sub : {import_municipalities, import_people, import_almanak}) {
+  for (auto* sub : {import_municipalities, import_people, import_almanak, import_figures}) {
     sub->add_flag("--dry-run", import_dry_run,
                   T({"Alleen controleren; niets opslaan", "Only check; write nothing"}));
     sub->group(group);
@@ -500,6 +515,13 @@ int RunCli(int argc, char** argv, char** env) {
       Runtime runtime(*config, /*migrate=*/true);
       return ImportMunicipalitiesCommand(runtime, cbs_files, import_url, import_dry_run,
                                          g_language);
+    }
+    if (*import_figures) {
+      Runtime runtime(*config, /*migrate=*/true);
+      return ImportFiguresCommand(
+          runtime, figures_files,
+          figures_year > 0 ? std::optional<int>(figures_year) : std::nullopt, import_dry_run,
+          g_language);
     }
     if (*import_people || *import_almanak) {
       Runtime runtime(*config, /*migrate=*/true);

@@ -209,6 +209,37 @@ int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>
   return report.rejected.empty() ? 0 : 1;
 }
 
+int ImportFiguresCommand(Runtime& runtime, const std::vector<std::string>& files,
+                         std::optional<int> year, bool dry_run, Language language) {
+  const bool en = language == Language::kEnglish;
+  std::string error;
+  std::vector<std::string> texts;
+  for (const auto& file : files) {
+    auto text = ReadFile(file, error);
+    if (!text) {
+      std::cerr << (en ? "Cannot read: " : "Kan niet lezen: ") << error << '\n';
+      return 1;
+    }
+    texts.push_back(std::move(*text));
+  }
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  const auto report =
+      runtime.social_map().ImportFigures(interchange::ParseAreaFigures(views, year), dry_run);
+  std::cout << (report.dry_run
+                    ? (en ? "Dry run (nothing written): " : "Proefrun (niets opgeslagen): ")
+                    : (report.applied ? (en ? "Imported: " : "Ingelezen: ")
+                                      : (en ? "Not imported: " : "Niet ingelezen: ")))
+            << (en ? "key figures of areas" : "kerncijfers van gebieden") << '\n'
+            << (en ? "  rows: " : "  regels: ") << report.rows << '\n'
+            << (en ? "  areas added: " : "  gebieden nieuw: ") << report.added << '\n'
+            << (en ? "  areas updated: " : "  gebieden bijgewerkt: ") << report.updated << '\n';
+  for (const auto& issue : report.rejected) {
+    std::cerr << (en ? "  line " : "  regel ") << issue.line << ", " << issue.field << ": "
+              << http::FieldMessage({.issue = issue.issue}, language) << '\n';
+  }
+  return report.rejected.empty() ? 0 : 1;
+}
+
 int ImportPeopleCommand(Runtime& runtime, const std::string& kind, const std::string& workspace,
                         const std::string& file, bool dry_run, Language language) {
   std::string error;

@@ -18,6 +18,10 @@ std::optional<std::string> Download(const std::string& url, std::string& error);
 int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>& files,
                                 const std::string& cbs_url, bool dry_run, http::Language language);
 
+/// `aantafel import area-figures`: CBS key figures of areas into the shared reference data.
+int ImportFiguresCommand(Runtime& runtime, const std::vector<std::string>& files,
+                         std::optional<int> year, bool dry_run, http::Language language);
+
 /// `aantafel import people|almanak`: a people CSV or an Almanak XML into a workspace.
 int ImportPeopleCommand(Runtime& runtime, const std::string& kind, const std::string& workspace,
                         const std::string& file, bool dry_run, http::Language language);

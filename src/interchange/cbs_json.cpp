@@ -380,4 +380,107 @@ ParsedMunicipalities ParseCbsJson(std::string_view text) {
   return ParseCbsJson(documents);
 }
 
+namespace {
+
+/// "AantalInwoners_5" → "AantalInwoners": CBS keeps a column's stem from year to year and only
+/// renumbers the suffix.
+std::string_view KeyStem(std::string_view key) {
+  const auto underscore = key.rfind('_');
+  if (underscore == std::string_view::npos || underscore + 1 == key.size()) return key;
+  for (std::size_t i = underscore + 1; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return key;
+  }
+  return key.substr(0, underscore);
+}
+
+/// The year a "Kerncijfers wijken en buurten" table describes, from its id in odata.metadata.
+std::optional<int> KnownYear(const json& document) {
+  static constexpr std::pair<std::string_view, int> kTables[] = {
+      {"86165NED", 2025}, {"85984NED", 2024}, {"85618NED", 2023}, {"85318NED", 2022}};
+  const std::string metadata = document.is_object() ? Str(document, "odata.metadata") : "";
+  for (const auto& [id, year] : kTables) {
+    if (metadata.find(id) != std::string::npos) return year;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+core::socialmap::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
+                                                std::optional<int> year) {
+  core::socialmap::ParsedFigures parsed;
+  auto reject = [&](int line, std::string field, FieldIssue issue) {
+    parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
+  };
+  json data;
+  for (const std::string_view text : documents) {
+    json document = json::parse(text, nullptr, false);
+    if (document.is_discarded()) {
+      reject(0, "file", FieldIssue::kUnreadable);
+      continue;
+    }
+    if (document.is_object() && document.contains("TypedDataSet")) {
+      document = std::move(document["TypedDataSet"]);
+    }
+    // DataProperties (titles) are not needed: the columns are found by their stems.
+    if (Classify(document) == Part::kDataSet && data.is_null()) data = std::move(document);
+  }
+  if (!parsed.issues.empty()) return parsed;
+  const json* rows = data.is_null() ? nullptr : RowsOf(data);
+  if (rows == nullptr) {
+    reject(0, "TypedDataSet", FieldIssue::kMissingColumn);
+    return parsed;
+  }
+  if (HasNextPage(data)) {
+    reject(0, "odata.nextLink", FieldIssue::kIncomplete);
+    return parsed;
+  }
+  if (!year) year = KnownYear(data);
+  if (!year) {
+    reject(0, "year", FieldIssue::kRequired);
+    return parsed;
+  }
+  std::string code_key;
+  std::string inhabitants_key;
+  std::string aged_key;
+  std::string households_key;
+  if (!rows->empty() && (*rows)[0].is_object()) {
+    for (auto it = (*rows)[0].begin(); it != (*rows)[0].end(); ++it) {
+      const std::string_view stem = KeyStem(it.key());
+      if (stem == "WijkenEnBuurten" || stem == "RegioS") code_key = it.key();
+      if (stem == "AantalInwoners") inhabitants_key = it.key();
+      if (stem == "k_65JaarOfOuder") aged_key = it.key();
+      if (stem == "HuishoudensTotaal") households_key = it.key();
+    }
+  }
+  if (code_key.empty()) reject(0, "WijkenEnBuurten", FieldIssue::kMissingColumn);
+  if (inhabitants_key.empty()) reject(0, "AantalInwoners", FieldIssue::kMissingColumn);
+  if (!parsed.issues.empty()) return parsed;
+  int line = 0;
+  for (const json& row : *rows) {
+    ++line;
+    if (!row.is_object()) {
+      reject(line, "row", FieldIssue::kInvalidType);
+      continue;
+    }
+    const std::string code(core::TrimAscii(Str(row, code_key)));
+    if (!code.starts_with("GM") && !code.starts_with("WK") && !code.starts_with("BU")) continue;
+    auto count = [&](const std::string& key) -> std::optional<std::int64_t> {
+      if (key.empty()) return std::nullopt;
+      auto it = row.find(key);
+      if (it == row.end() || it->is_null()) return std::nullopt;  // suppressed by CBS
+      if (it->is_number_integer()) return it->get<std::int64_t>();
+      reject(line, key, FieldIssue::kInvalidType);
+      return std::nullopt;
+    };
+    parsed.rows.emplace_back(line,
+                             core::socialmap::AreaFigures{.code = code,
+                                                          .year = *year,
+                                                          .inhabitants = count(inhabitants_key),
+                                                          .aged_65_plus = count(aged_key),
+                                                          .households = count(households_key)});
+  }
+  return parsed;
+}
+
 }  // namespace aantafel::interchange

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
+#include "core/socialmap/model.hpp"
 #include "core/whoiswho/import.hpp"
 
 namespace aantafel::interchange {
@@ -22,6 +24,13 @@ core::whoiswho::ParsedPeople ParseAlmanakXml(std::string_view text);
 /// titles in DataProperties, not by their year-specific keys; padded codes are trimmed; rows
 /// other than municipalities are left out. A page with a next link is refused (incomplete).
 core::whoiswho::ParsedMunicipalities ParseCbsJson(std::span<const std::string_view> documents);
+/// CBS "Kerncijfers wijken en buurten" (e.g. 85984NED for 2024): the TypedDataSet answer (a
+/// DataProperties answer may come along and is not needed), rows of municipalities, districts
+/// and neighbourhoods with inhabitants, inhabitants aged 65+ and households. Columns are found by
+/// the stem of their keys ("AantalInwoners_5"), which CBS keeps from year to year. `year`: the
+/// year described; when absent, taken from the table id (85984NED → 2024).
+core::socialmap::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
+                                                std::optional<int> year);
 /// One document (a bundle, or the fuzzer's input).
 core::whoiswho::ParsedMunicipalities ParseCbsJson(std::string_view text);
 

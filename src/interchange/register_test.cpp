@@ -271,6 +271,36 @@ TEST(CbsFiles, ReadsTheODataV4Answers) {
   EXPECT_FALSE(ParseCbsJson(mixed).issues.empty());
 }
 
+// "Kerncijfers wijken en buurten" 2024 (85984NED): the real row of a neighbourhood.
+TEST(CbsFiles, ReadsKeyFiguresOfAreasByTheStemsOfTheirKeys) {
+  const std::string data = Fixture("cbs/85984NED/TypedDataSet.json");
+  const std::string_view documents[] = {data};
+  auto parsed = ParseAreaFigures(documents, std::nullopt);
+  ASSERT_TRUE(parsed.issues.empty()) << parsed.issues[0].field;
+  ASSERT_EQ(parsed.rows.size(), 1U);
+  const auto& f = parsed.rows[0].second;
+  EXPECT_EQ(f.code, "BU16800000");
+  EXPECT_EQ(f.year, 2024) << "from the table id in odata.metadata";
+  EXPECT_EQ(f.inhabitants, 3455);
+  EXPECT_EQ(f.aged_65_plus, 975);
+  EXPECT_EQ(f.households, 1525);
+  EXPECT_EQ(ParseAreaFigures(documents, 2023).rows.at(0).second.year, 2023);
+  // Another table id needs the year; a key renumbered next year still matches; padded codes.
+  auto next = nlohmann::json::parse(data);
+  next["odata.metadata"] = "https://opendata.cbs.nl/ODataApi/OData/99999NED/$metadata#x";
+  auto& row = next["value"][0];
+  row["AantalInwoners_6"] = row["AantalInwoners_5"];
+  row.erase("AantalInwoners_5");
+  row["WijkenEnBuurten"] = "WK168000  ";
+  const std::string next_text = next.dump();
+  const std::string_view next_documents[] = {next_text};
+  EXPECT_EQ(ParseAreaFigures(next_documents, std::nullopt).issues.at(0).field, "year");
+  auto renumbered = ParseAreaFigures(next_documents, 2025);
+  ASSERT_TRUE(renumbered.issues.empty());
+  EXPECT_EQ(renumbered.rows.at(0).second.code, "WK168000");
+  EXPECT_EQ(renumbered.rows.at(0).second.inhabitants, 3455);
+}
+
 TEST(AlmanakFiles, ReadsExport24WithFactsSeatsAndPeople) {
   auto parsed = ParseAlmanakXml(Fixture("almanak-real/exportOO_gemeenten_2.4.10.xml"));
   ASSERT_TRUE(parsed.issues.empty()) << parsed.issues[0].field;

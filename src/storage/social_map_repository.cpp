@@ -10,6 +10,18 @@ using namespace core::socialmap;
 
 namespace {
 
+/// The code at `code_at`, then year, inhabitants, aged 65+ and households from `at`.
+AreaFigures FiguresFrom(const Row& r, std::size_t code_at, std::size_t at) {
+  auto count = [&](std::size_t i) {
+    return r.IsNull(i) ? std::nullopt : std::optional<std::int64_t>(r.Int(i));
+  };
+  return AreaFigures{.code = r.Text(code_at),
+                     .year = static_cast<int>(r.Int(at)),
+                     .inhabitants = count(at + 1),
+                     .aged_65_plus = count(at + 2),
+                     .households = count(at + 3)};
+}
+
 namespace sql {
 
 constexpr std::string_view kUpsertArea =
@@ -17,14 +29,25 @@ constexpr std::string_view kUpsertArea =
     "ON CONFLICT (workspace_id, code) DO UPDATE SET name = excluded.name";
 // The workspace's own areas, and the register's districts it has not renamed: of one
 // municipality, or of every municipality the workspace works with.
+// Each with its CBS key figures when imported.
 constexpr std::string_view kAreas =
-    "SELECT code, name, municipality_code, 0 FROM areas WHERE workspace_id = $1 AND "
+    "SELECT x.code, x.name, x.municipality_code, x.register, f.year, f.inhabitants, "
+    "f.aged_65_plus, f.households FROM ("
+    "SELECT code, name, municipality_code, 0 AS register FROM areas WHERE workspace_id = $1 AND "
     "(CAST($2 AS TEXT) IS NULL OR municipality_code = $2) "
     "UNION ALL SELECT d.code, d.name, d.municipality_code, 1 FROM districts d WHERE "
     "(d.municipality_code = $2 OR (CAST($2 AS TEXT) IS NULL AND d.municipality_code IN (SELECT "
     "o.municipality_code FROM organisations o WHERE o.workspace_id = $1 AND o.municipality_code "
     "IS NOT NULL))) AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.workspace_id = $1 AND a.code = "
-    "d.code) ORDER BY 1 LIMIT 5000";
+    "d.code)) x LEFT JOIN area_figures f ON f.code = x.code ORDER BY 1 LIMIT 5000";
+constexpr std::string_view kAllFigures =
+    "SELECT code, year, inhabitants, aged_65_plus, households FROM area_figures";
+constexpr std::string_view kUpsertFigures =
+    "INSERT INTO area_figures (code, year, inhabitants, aged_65_plus, households, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET year = excluded.year, "
+    "inhabitants = excluded.inhabitants, aged_65_plus = excluded.aged_65_plus, households = "
+    "excluded.households, updated_at = excluded.updated_at WHERE area_figures.year <= "
+    "excluded.year";
 constexpr std::string_view kDeleteArea = "DELETE FROM areas WHERE workspace_id = $1 AND code = $2";
 constexpr std::string_view kInsertService =
     "INSERT INTO services (workspace_id, organisation_id, name, domain, law, target_groups, "
@@ -146,9 +169,31 @@ std::vector<Area> SqlSocialMapRepository::ListAreas(
   auto lease = db_.Acquire();
   std::vector<Area> out;
   for (const Row& r : lease->Query(sql::kAreas, {ws, OptionalText(municipality_code)})) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3) == 1});
+    Area area{r.Text(0), r.Text(1), r.Text(2), r.Int(3) == 1};
+    if (!r.IsNull(4)) area.figures = FiguresFrom(r, 0, 4);
+    out.push_back(std::move(area));
   }
   return out;
+}
+
+std::map<std::string, AreaFigures> SqlSocialMapRepository::AllFigures() {
+  auto lease = db_.Acquire();
+  std::map<std::string, AreaFigures> out;
+  for (const Row& r : lease->Query(sql::kAllFigures)) out.emplace(r.Text(0), FiguresFrom(r, 0, 1));
+  return out;
+}
+
+void SqlSocialMapRepository::UpsertFigures(const std::vector<AreaFigures>& figures,
+                                           core::Instant at) {
+  const std::int64_t now = ToMillis(at);
+  auto count = [](const std::optional<std::int64_t>& n) { return n ? Value(*n) : Value(nullptr); };
+  db_.Transaction([&](Connection& c) {
+    for (const AreaFigures& f : figures) {
+      c.Execute(sql::kUpsertFigures, {f.code, std::int64_t{f.year}, count(f.inhabitants),
+                                      count(f.aged_65_plus), count(f.households), now});
+    }
+    return 0;
+  });
 }
 
 bool SqlSocialMapRepository::DeleteArea(std::int64_t ws, const std::string& code) {

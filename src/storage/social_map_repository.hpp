@@ -15,6 +15,9 @@ class SqlSocialMapRepository final : public core::socialmap::SocialMapRepository
   std::vector<core::socialmap::Area> ListAreas(
       std::int64_t ws, const std::optional<std::string>& municipality_code) override;
   bool DeleteArea(std::int64_t ws, const std::string& code) override;
+  std::map<std::string, core::socialmap::AreaFigures> AllFigures() override;
+  void UpsertFigures(const std::vector<core::socialmap::AreaFigures>& figures,
+                     core::Instant now) override;
 
   core::socialmap::Service AddService(std::int64_t ws,
                                       const core::socialmap::Service& service) override;

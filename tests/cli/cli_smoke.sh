@@ -57,6 +57,11 @@ v4="$fixtures/cbs/odata4/85755NED"
   --file "$v4/MeasureCodes.json" --file "$v4/MeasureGroups.json" --file "$v4/Dimensions.json" \
   --file "$v4/RegioSCodes.json" >"$work/cbs4" || fail "CBS v4 dry run: $(cat "$work/cbs4")"
 grep -q "gemeenten: 4" "$work/cbs4" || fail "CBS v4 report: $(cat "$work/cbs4")"
+# CBS key figures of areas (85984NED, the year from the table id), a dry run first.
+"$bin" --database "$db" import area-figures --dry-run --file "$fixtures/cbs/85984NED/TypedDataSet.json" \
+  | grep -q "gebieden nieuw: 1" || fail "area figures dry run"
+"$bin" --database "$db" import area-figures --file "$fixtures/cbs/85984NED/TypedDataSet.json" \
+  >/dev/null || fail "area figures import"
 if "$bin" --database "$db" import municipalities --file "$cbs83287/TypedDataSet.json" 2>"$work/err"; then
   fail "a TypedDataSet without its DataProperties was accepted"
 fi

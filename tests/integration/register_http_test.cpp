@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/whoiswho/register.hpp"
+#include "interchange/imports.hpp"
 #include "storage/register_loader.hpp"
 #include "support/test_server.hpp"
 
@@ -211,6 +212,38 @@ TEST_P(RegisterHttp, AfterAMergerTheSuccessorShowsItsHistoryAndTheOldPositionsEn
   bool election = false;
   for (const auto& e : cycle["events"]) election = election || e["id"] == "merger_election";
   EXPECT_TRUE(election) << cycle.dump();
+}
+
+TEST_P(RegisterHttp, KeyFiguresStandNextToTheDistricts) {
+  std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) +
+                   "/tests/fixtures/cbs/85984NED/TypedDataSet.json");
+  json table = json::parse(in);
+  const std::string first =
+      Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"))["items"][0]["code"];
+  table["value"][0]["WijkenEnBuurten"] = first + "  ";  // the real row, moved to Zwolle
+  const std::string text = table.dump();
+  const std::string_view documents[] = {text};
+  auto& social_map = server->runtime().social_map();
+  auto dry = social_map.ImportFigures(interchange::ParseAreaFigures(documents, std::nullopt), true);
+  EXPECT_EQ(dry.added, 1);
+  EXPECT_FALSE(dry.applied);
+  const json before = Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"));
+  EXPECT_TRUE(before["items"][0]["figures"].is_null());
+  auto done =
+      social_map.ImportFigures(interchange::ParseAreaFigures(documents, std::nullopt), false);
+  ASSERT_TRUE(done.applied);
+  const json after = Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"));
+  const json& figures = after["items"][0]["figures"];
+  EXPECT_EQ(figures["year"], 2024);
+  EXPECT_EQ(figures["inhabitants"], 3455);
+  EXPECT_EQ(figures["share_65_plus"], 28.2);
+  EXPECT_EQ(figures["households"], 1525);
+  // Older figures never replace newer ones.
+  social_map.ImportFigures(interchange::ParseAreaFigures(documents, 2020), false);
+  EXPECT_EQ(
+      Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"))["items"][0]
+                                                                              ["figures"]["year"],
+      2024);
 }
 
 TEST_P(RegisterHttp, NewerCbsFilesAreCheckedByAnyoneAndLoadedByARegisterEditor) {

@@ -74,9 +74,38 @@ bool IsAreaCode(std::string_view code) {
   if (code.size() < 6) return false;
   const std::string_view prefix = code.substr(0, 2);
   const std::size_t digits = code.size() - 2;
-  if (!Digits(DigitsOf(code))) return false;
-  return (prefix == "GM" && digits == 4) || (prefix == "WK" && digits == 6) ||
-         (prefix == "BU" && digits == 8);
+  // The municipality's number, then the district's and neighbourhood's parts: digits, or capital
+  // letters where CBS uses them (Amsterdam: WK0363AA, BU0363AA01).
+  if (!Digits(code.substr(2, 4))) return false;
+  const bool alnum = std::all_of(code.begin() + 6, code.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  });
+  return alnum && ((prefix == "GM" && digits == 4) || (prefix == "WK" && digits == 6) ||
+                   (prefix == "BU" && digits == 8));
+}
+
+Status CheckFigures(const AreaFigures& f) {
+  FieldErrors errors;
+  if (!IsAreaCode(f.code)) errors.Add("code", FieldIssue::kInvalidFormat);
+  if (f.year < 1990 || f.year > 2200) errors.Add("year", FieldIssue::kInvalidFormat);
+  auto count = [&](const char* field, const std::optional<std::int64_t>& n) {
+    if (n && (*n < 0 || *n > 100'000'000)) errors.Add(field, FieldIssue::kInvalidFormat);
+  };
+  count("inhabitants", f.inhabitants);
+  count("aged_65_plus", f.aged_65_plus);
+  count("households", f.households);
+  if (f.inhabitants && f.aged_65_plus && *f.aged_65_plus > *f.inhabitants) {
+    errors.Add("aged_65_plus", FieldIssue::kInvalidFormat);
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  return Ok{};
+}
+
+std::optional<double> ShareAged65Plus(const AreaFigures& f) {
+  if (!f.inhabitants || !f.aged_65_plus || *f.inhabitants <= 0) return std::nullopt;
+  const double share =
+      100.0 * static_cast<double>(*f.aged_65_plus) / static_cast<double>(*f.inhabitants);
+  return static_cast<double>(static_cast<std::int64_t>(share * 10.0 + 0.5)) / 10.0;
 }
 
 std::string MunicipalityOf(std::string_view area_code) {

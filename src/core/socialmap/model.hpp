@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/whoiswho/import.hpp"
 
 namespace aantafel::core::socialmap {
 
@@ -39,13 +41,47 @@ enum class Law { kWmo, kYouthAct, kWlz, kZvw, kFree };
 std::string_view ToString(Law law);
 std::optional<Law> ParseLaw(std::string_view text);
 
+/// CBS key figures of an area ("Kerncijfers wijken en buurten"), shared by all workspaces: the
+/// need next to the supply. Empty where CBS suppresses a figure (small numbers).
+struct AreaFigures {
+  std::string code;  ///< GMgggg, WKggggww or BUggggwwbb
+  int year = 0;      ///< the year the figures describe
+  std::optional<std::int64_t> inhabitants;
+  std::optional<std::int64_t> aged_65_plus;  ///< inhabitants of 65 or older
+  std::optional<std::int64_t> households;
+  bool operator==(const AreaFigures&) const = default;
+};
+
+/// Field errors: counts 0–100,000,000, aged 65+ not above inhabitants, year 1990–2200.
+Status CheckFigures(const AreaFigures& figures);
+/// The share of inhabitants aged 65 or older in per cent with one decimal, when both are known
+/// and there are inhabitants.
+std::optional<double> ShareAged65Plus(const AreaFigures& figures);
+
+/// What a CBS key-figures file contained: figures with their row numbers, and problems.
+struct ParsedFigures {
+  std::vector<std::pair<int, AreaFigures>> rows;
+  std::vector<whoiswho::ImportIssue> issues;
+};
+
+/// The outcome of a key-figures import or a dry run.
+struct FiguresReport {
+  bool dry_run = false;
+  bool applied = false;
+  int rows = 0;
+  int added = 0;
+  int updated = 0;
+  std::vector<whoiswho::ImportIssue> rejected;
+};
+
 /// A district or neighbourhood of a municipality, by its CBS code: WKggggww (wijk) or
 /// BUggggwwbb (buurt), where gggg is the municipality's number.
 struct Area {
   std::string code;
   std::string name;
-  std::string municipality_code;  ///< GMgggg
-  bool from_register = false;     ///< a district of the built-in register, not renamed here
+  std::string municipality_code;       ///< GMgggg
+  bool from_register = false;          ///< a district of the built-in register, not renamed here
+  std::optional<AreaFigures> figures;  ///< CBS key figures, when imported
 };
 
 /// GMgggg, WKggggww or BUggggwwbb.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,13 @@ class SocialMapRepository {
   virtual std::vector<Area> ListAreas(std::int64_t ws,
                                       const std::optional<std::string>& municipality_code) = 0;
   virtual bool DeleteArea(std::int64_t ws, const std::string& code) = 0;
+
+  // CBS key figures of areas: shared reference data, like the register.
+  /// Every area's figures, by code.
+  virtual std::map<std::string, AreaFigures> AllFigures() = 0;
+  /// Inserts or replaces, all in one transaction; figures of an earlier year never replace
+  /// those of a later one.
+  virtual void UpsertFigures(const std::vector<AreaFigures>& figures, Instant now) = 0;
 
   virtual Service AddService(std::int64_t ws, const Service& service) = 0;
   /// Adds all or nothing (one transaction).

@@ -50,6 +50,45 @@ Result<std::vector<Area>> SocialMapService::ListAreas(
   return repository_.ListAreas(access.workspace.id, municipality_code);
 }
 
+FiguresReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool dry_run) {
+  FiguresReport report{.dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size())};
+  report.rejected = parsed.issues;
+  const auto known = repository_.AllFigures();
+  std::set<std::string> seen;
+  std::vector<AreaFigures> clean;
+  for (const auto& [line, f] : parsed.rows) {
+    auto checked = CheckFigures(f);
+    if (!checked) {
+      for (const auto& [field, problem] : checked.error().fields) {
+        report.rejected.push_back({.line = line, .field = field, .issue = problem.issue});
+      }
+      continue;
+    }
+    if (!seen.insert(f.code).second) {
+      report.rejected.push_back({.line = line, .field = "code", .issue = FieldIssue::kDuplicate});
+      continue;
+    }
+    auto it = known.find(f.code);
+    if (it == known.end()) {
+      ++report.added;
+    } else if (it->second.year <= f.year && !(it->second == f)) {
+      ++report.updated;
+    }
+    clean.push_back(f);
+  }
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  if (!report.rejected.empty()) {
+    report.added = report.updated = 0;
+    return report;
+  }
+  if (!dry_run) {
+    repository_.UpsertFigures(clean, clock_.Now());
+    report.applied = true;
+  }
+  return report;
+}
+
 Status SocialMapService::SaveAreas(const accounts::WorkspaceAccess& access,
                                    const std::vector<Area>& areas) {
   FieldErrors errors;

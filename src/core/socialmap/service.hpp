@@ -71,6 +71,9 @@ class SocialMapService {
   /// Adds or renames areas (all or nothing). Errors name "areas[i].code" / "areas[i].name".
   Status SaveAreas(const accounts::WorkspaceAccess& access, const std::vector<Area>& areas);
   Status DeleteArea(const accounts::WorkspaceAccess& access, const std::string& code);
+  /// CBS key figures (shared reference data; the operator's command line): every row checked
+  /// first, nothing written when one is wrong or on a dry run.
+  FiguresReport ImportFigures(const ParsedFigures& parsed, bool dry_run);
 
   Result<Service> AddService(const accounts::WorkspaceAccess& access, const ServiceInput& input);
   Result<Service> ReplaceService(const accounts::WorkspaceAccess& access, std::int64_t id,

@@ -36,7 +36,13 @@ TEST(SocialMapAreas, CodesNestMunicipalityDistrictNeighbourhood) {
   EXPECT_TRUE(IsAreaCode("GM0344"));
   EXPECT_TRUE(IsAreaCode("WK034401"));
   EXPECT_TRUE(IsAreaCode("BU03440101"));
-  for (const char* bad : {"GM344", "WK0344011", "BU0344010", "XX034401", "BU03440A01", ""}) {
+  // Amsterdam's districts and neighbourhoods have letters after the municipality's number.
+  EXPECT_TRUE(IsAreaCode("WK0363AA"));
+  EXPECT_TRUE(IsAreaCode("BU0363AA01"));
+  EXPECT_TRUE(Covers("WK0363AA", "BU0363AA01"));
+  EXPECT_FALSE(Covers("WK0363AB", "BU0363AA01"));
+  for (const char* bad : {"GM344", "WK0344011", "BU0344010", "XX034401", "GM03A4", "WK0363aa",
+                          "WK0363A", "BU0363-A01", ""}) {
     EXPECT_FALSE(IsAreaCode(bad)) << bad;
   }
   EXPECT_EQ(MunicipalityOf("BU03440101"), "GM0344");
@@ -45,6 +51,25 @@ TEST(SocialMapAreas, CodesNestMunicipalityDistrictNeighbourhood) {
   EXPECT_FALSE(Covers("WK034402", "BU03440101"));
   EXPECT_FALSE(Covers("BU03440101", "WK034401")) << "a neighbourhood does not cover its district";
   EXPECT_FALSE(Covers("GM0307", "BU03440101"));
+}
+
+TEST(SocialMapAreas, KeyFiguresAreCheckedAndGiveTheShareAged65Plus) {
+  const AreaFigures f{.code = "WK019301",
+                      .year = 2024,
+                      .inhabitants = 3455,
+                      .aged_65_plus = 975,
+                      .households = 1525};
+  EXPECT_TRUE(CheckFigures(f).ok());
+  EXPECT_EQ(ShareAged65Plus(f), 28.2);
+  EXPECT_FALSE(
+      ShareAged65Plus({.code = "WK019301", .year = 2024, .inhabitants = 0, .aged_65_plus = 0}));
+  EXPECT_FALSE(ShareAged65Plus({.code = "WK019301", .year = 2024, .inhabitants = 10}));
+  auto bad = CheckFigures(
+      {.code = "WK01930", .year = 1980, .inhabitants = 10, .aged_65_plus = 11, .households = -1});
+  ASSERT_FALSE(bad.ok());
+  for (const char* field : {"code", "year", "aged_65_plus", "households"}) {
+    EXPECT_TRUE(bad.error().fields.contains(field)) << field;
+  }
 }
 
 TEST(SocialMapCoverage, RowsPreferNeighbourhoodsThenDistrictsThenTheMunicipality) {

@@ -25,10 +25,22 @@ const RouteOptions kMember{.access = Access::kWorkspace};
 const RouteOptions kOpen{.access = Access::kPublic};
 
 json AreaView(const Area& a) {
-  return {{"code", a.code},
-          {"name", a.name},
-          {"municipality_code", a.municipality_code},
-          {"source", a.from_register ? "register" : "workspace"}};
+  json out = {{"code", a.code},
+              {"name", a.name},
+              {"municipality_code", a.municipality_code},
+              {"source", a.from_register ? "register" : "workspace"},
+              {"figures", nullptr}};
+  if (a.figures) {
+    const auto& f = *a.figures;
+    auto count = [](const std::optional<std::int64_t>& n) { return n ? json(*n) : json(nullptr); };
+    const auto share = core::socialmap::ShareAged65Plus(f);
+    out["figures"] = {{"year", f.year},
+                      {"inhabitants", count(f.inhabitants)},
+                      {"aged_65_plus", count(f.aged_65_plus)},
+                      {"share_65_plus", share ? json(*share) : json(nullptr)},
+                      {"households", count(f.households)}};
+  }
+  return out;
 }
 
 json ServiceView(const Service& s) {

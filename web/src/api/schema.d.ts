@@ -3268,6 +3268,15 @@ export interface components {
              * @enum {string}
              */
             source: "register" | "workspace";
+            /** @description CBS key figures ("Kerncijfers wijken en buurten", loaded with `aantafel import area-figures`); null when none were imported. A count is null where CBS suppresses it. */
+            figures?: null | {
+                year: number;
+                inhabitants: number | null;
+                aged_65_plus: number | null;
+                /** @description Per cent of the inhabitants */
+                share_65_plus: number | null;
+                households: number | null;
+            };
         };
         ServiceWrite: {
             /** Format: int64 */

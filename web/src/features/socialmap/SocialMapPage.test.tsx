@@ -120,6 +120,35 @@ describe('SocialMapPage', () => {
     expect(chosen).toHaveTextContent('Buurtkracht');
   });
 
+  it('shows the CBS key figures of each district next to it, where they were imported', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/municipalities/GM0193': () =>
+        jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+      'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, ZWOLLE_MAP),
+      'GET /api/v1/workspaces/demo/social-map/coverage': () => jsonResponse(200, ZWOLLE_COVERAGE),
+      'GET /api/v1/workspaces/demo/areas': () =>
+        jsonResponse(200, {
+          items: ZWOLLE_DISTRICTS.map((d) => ({
+            ...d,
+            source: 'register',
+            figures:
+              d.code === 'WK019313'
+                ? { year: 2024, inhabitants: 12345, aged_65_plus: 3000, share_65_plus: 24.3, households: 6000 }
+                : null,
+          })),
+        }),
+    });
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193', path: '/w/:slug/social-map' });
+    const areas = await screen.findByRole('table', { name: /Bekende wijken en buurten in Zwolle/ });
+    expect(areas).toHaveAccessibleName(/CBS, Kerncijfers wijken en buurten 2024/);
+    expect(within(areas).getByRole('columnheader', { name: '65 jaar of ouder' })).toBeInTheDocument();
+    const row = within(areas).getByRole('row', { name: /Wijk 13 Assendorp/ });
+    expect(row).toHaveTextContent('12.345');
+    expect(row).toHaveTextContent('24,3 %');
+    expect(within(areas).getByRole('row', { name: /Wijk 10 Binnenstad/ })).toHaveTextContent('onbekend');
+  });
+
   it('shows the same data as a table', async () => {
     mockServer();
     const user = userEvent.setup();

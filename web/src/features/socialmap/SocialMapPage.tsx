@@ -21,6 +21,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useApiData } from '../../components/useApiData';
 import { splitFieldErrors } from '../whoiswho/formErrors';
 import { getDistrictMap } from '../../components/map/mapApi';
@@ -270,6 +271,7 @@ function AreasSection({
   onChanged: () => void;
 }) {
   const mt = useSocialMapText();
+  const { formatNumber } = useI18n();
   const { workspace } = useWorkspace();
   const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
     api.listSocialAreas(workspace.slug, municipalityCode, signal),
@@ -291,6 +293,11 @@ function AreasSection({
   const problemsRef = useRef<HTMLDivElement>(null);
   const [deleting, setDeleting] = useState<{ code: string; name: string } | null>(null);
   const [filter, setFilter] = useState('');
+  // CBS key figures (need next to supply), when the operator imported them: the newest year.
+  const figuresYear = (areas.data?.items ?? []).reduce<number | null>(
+    (year, a) => (a.figures && (year === null || a.figures.year > year) ? a.figures.year : year),
+    null,
+  );
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -405,12 +412,23 @@ function AreasSection({
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption" id="areas-caption">
               {mt('areas.caption', { municipality: municipalityName })}
+              {figuresYear !== null ? ` ${mt('areas.figuresSource', { year: figuresYear })}` : ''}
             </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.name')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.code')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.kind')}</th>
+                {figuresYear !== null ? (
+                  <>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">
+                      {mt('areas.inhabitants')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">
+                      {mt('areas.aged65')}
+                    </th>
+                  </>
+                ) : null}
                 <th scope="col" className="utrecht-table__header-cell">{mt('areas.source')}</th>
                 {canEdit ? (
                   <th scope="col" className="utrecht-table__header-cell">
@@ -428,6 +446,18 @@ function AreasSection({
                     <th scope="row" className="utrecht-table__header-cell">{a.name}</th>
                     <td className="utrecht-table__cell">{a.code}</td>
                     <td className="utrecht-table__cell">{kind ? mt(`kind.${kind}`) : mt('common.none')}</td>
+                    {figuresYear !== null ? (
+                      <>
+                        <td className="utrecht-table__cell aantafel-number">
+                          {a.figures?.inhabitants != null ? formatNumber(a.figures.inhabitants) : mt('areas.noFigure')}
+                        </td>
+                        <td className="utrecht-table__cell aantafel-number">
+                          {a.figures?.share_65_plus != null
+                            ? `${formatNumber(a.figures.share_65_plus, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
+                            : mt('areas.noFigure')}
+                        </td>
+                      </>
+                    ) : null}
                     <td className="utrecht-table__cell">
                       {fromRegister ? mt('areas.sourceRegister') : mt('areas.sourceWorkspace')}
                     </td>
