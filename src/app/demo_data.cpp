@@ -331,18 +331,13 @@ void SeedDemoScan(Runtime& runtime, const core::accounts::WorkspaceAccess& acces
   }
 }
 
-/// A social map for Utrecht: four invented districts, three invented providers with services
-/// (one not published), and a consortium of them.
+/// A social map for Utrecht in its real districts (from the built-in register): three invented
+/// providers with services (one not published), and a consortium of them. Overvecht (WK034403),
+/// Oost (WK034405), Zuid (WK034407) and Binnenstad (WK034406) have services; the other districts
+/// show as gaps, as in a real first week.
 void SeedDemoSocialMap(Runtime& runtime, const core::accounts::WorkspaceAccess& access) {
   auto& map = runtime.social_map();
   if (!map.ListConsortia(access).empty()) return;
-  const std::vector<core::socialmap::Area> districts{{"WK034491", "Voorbeeldwijk Noord", ""},
-                                                     {"WK034492", "Voorbeeldwijk Oost", ""},
-                                                     {"WK034493", "Voorbeeldwijk Zuid", ""},
-                                                     {"WK034494", "Voorbeeldwijk West", ""}};
-  if (auto done = map.SaveAreas(access, districts); !done) {
-    throw std::runtime_error("demo areas rejected");
-  }
   std::vector<std::int64_t> members;
   for (const char* name :
        {"Zorg West (voorbeeld)", "Thuishulp Plus (voorbeeld)", "Buurtkracht (voorbeeld)"}) {
@@ -358,11 +353,11 @@ void SeedDemoSocialMap(Runtime& runtime, const core::accounts::WorkspaceAccess& 
     bool published;
   };
   const std::vector<Demo> services{
-      {0, "Begeleiding thuis", "wmo_support", {"WK034491", "WK034492"}, true},
+      {0, "Begeleiding thuis", "wmo_support", {"WK034403", "WK034405"}, true},
       {0, "Wijkverpleging", "district_nursing", {"GM0344"}, true},
-      {1, "Hulp bij het huishouden", "household_help", {"WK034492", "WK034493"}, true},
-      {2, "Schuldhulp aan de keukentafel", "debt_help", {"WK034494"}, true},
-      {2, "Mantelzorgcafé", "carer_support", {"WK034491"}, false}};
+      {1, "Hulp bij het huishouden", "household_help", {"WK034405", "WK034407"}, true},
+      {2, "Schuldhulp aan de keukentafel", "debt_help", {"WK034403"}, true},
+      {2, "Mantelzorgcafé", "carer_support", {"WK034406"}, false}};
   for (const Demo& d : services) {
     auto added = map.AddService(access, {.organisation_id = members[d.member],
                                          .name = d.name,
