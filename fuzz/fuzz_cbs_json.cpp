@@ -13,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = aantafel::fuzz::AsText(data, size);
   (void)aantafel::interchange::ParseCbsJson(text);
   const auto split = text.find('\0');
-  const std::string_view parts[] = {text.substr(0, split),
-                                    split == std::string_view::npos ? std::string_view()
-                                                                    : text.substr(split + 1)};
+  const std::string_view parts[] = {text.substr(0, split), split == std::string_view::npos
+                                                               ? std::string_view()
+                                                               : text.substr(split + 1)};
   (void)aantafel::interchange::ParseCbsJson(parts);
   (void)aantafel::interchange::ParseAreaFigures(parts, std::nullopt);
   (void)aantafel::interchange::ParseAreaFigures(parts, 2024);
