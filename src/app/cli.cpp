@@ -339,12 +339,37 @@ int RunCli(int argc, char** argv, char** env) {
       "--year", figures_year,
       T({"Het jaar van de cijfers (anders uit de tabel, bijv. 85984NED = 2024)",
          "The figures' year (else from the table, e.g. 85984NED = 2024)"}));
+  auto* import_boundaries = import->add_subcommand(
+      "boundaries",
+      T({"Grenzen van gemeenten, wijken en buurten (CBS / PDOK) voor de kaarten en de sociale "
+         "kaart",
+         "Boundaries of municipalities, districts and neighbourhoods (CBS / PDOK) for the maps "
+         "and the social map"}));
+  std::vector<std::string> boundary_files;
+  std::string boundaries_url;
+  int boundaries_year = 0;
+  auto* boundary_source = import_boundaries->add_option_group(
+      "source", T({"Waar de gegevens vandaan komen (anders [boundaries] url)",
+                   "Where the data comes from (else [boundaries] url)"}));
+  boundary_source->add_option(
+      "--file", boundary_files,
+      T({"GeoJSON- of TopoJSON-bestand(en), WGS84 of RD New; meer pagina's: meer keer --file",
+         "GeoJSON or TopoJSON file(s), WGS84 or RD New; more pages: --file more times"}));
+  boundary_source->add_option(
+      "--url", boundaries_url,
+      T({"PDOK OGC API, bijv. https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1",
+         "PDOK OGC API, e.g. https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1"}));
+  boundary_source->require_option(0, 1);
+  import_boundaries->add_option("--year", boundaries_year,
+                                T({"Het jaar van de indeling (anders uit het bestand)",
+                                   "The division's year (else from the file)"}));
   for (auto* sub : {import_people, import_almanak}) {
     sub->add_option("--file", import_file, T({"Bestand", "File"}))->required();
     sub->add_option("--workspace", import_workspace, T({"Werkruimte (slug)", "Workspace (slug)"}))
         ->required();
   }
-  for (auto* sub : {import_municipalities, import_people, import_almanak, import_figures}) {
+  for (auto* sub :
+       {import_municipalities, import_people, import_almanak, import_figures, import_boundaries}) {
     sub->add_flag("--dry-run", import_dry_run,
                   T({"Alleen controleren; niets opslaan", "Only check; write nothing"}));
     sub->group(group);
@@ -521,6 +546,22 @@ int RunCli(int argc, char** argv, char** env) {
       return ImportFiguresCommand(
           runtime, figures_files,
           figures_year > 0 ? std::optional<int>(figures_year) : std::nullopt, import_dry_run,
+          g_language);
+    }
+    if (*import_boundaries) {
+      const std::string url = boundary_files.empty() && boundaries_url.empty()
+                                  ? config->boundaries_url
+                                  : boundaries_url;
+      if (boundary_files.empty() && url.empty()) {
+        std::cerr << T({"Geef --file of --url, of stel [boundaries] url in.",
+                        "Give --file or --url, or set [boundaries] url."})
+                  << '\n';
+        return 2;
+      }
+      Runtime runtime(*config, /*migrate=*/true);
+      return ImportBoundariesCommand(
+          runtime, boundary_files, url,
+          boundaries_year > 0 ? std::optional<int>(boundaries_year) : std::nullopt, import_dry_run,
           g_language);
     }
     if (*import_people || *import_almanak) {

@@ -60,6 +60,7 @@ const std::vector<Key>& Keys() {
       {"register", "editors", &Config::register_editors},
       {"almanak", "url", &Config::almanak_url},
       {"almanak", "refresh_hours", &Config::almanak_refresh_hours, 1, 24 * 30},
+      {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
   };
@@ -212,11 +213,13 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
     }
     start = end + 1;
   }
-  if (!config.almanak_url.empty() &&
-      ((!config.almanak_url.starts_with("https://") &&
-        !config.almanak_url.starts_with("http://")) ||
-       config.almanak_url.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
-    errors.push_back({"almanak.url", "must be an http:// or https:// address"});
+  for (const auto& [key, url] :
+       {std::pair<const char*, const std::string&>{"almanak.url", config.almanak_url},
+        {"boundaries.url", config.boundaries_url}}) {
+    if (!url.empty() && ((!url.starts_with("https://") && !url.starts_with("http://")) ||
+                         url.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
+      errors.push_back({key, "must be an http:// or https:// address"});
+    }
   }
   if (config.smtp_tls != "required" && config.smtp_tls != "try" && config.smtp_tls != "none") {
     errors.push_back({"smtp.tls", "must be required, try or none"});

@@ -59,6 +59,10 @@ struct Config {
   std::string
       almanak_url;  ///< e.g. https://organisaties.overheid.nl/archive/exportOO_gemeenten.xml
   std::int64_t almanak_refresh_hours = 24;
+  // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
+  /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
+  /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1
+  std::string boundaries_url;
   // [log]
   std::string log_level = "info";
   std::string log_format = "text";  ///< text or json

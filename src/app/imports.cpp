@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "http/errors.hpp"
+#include "interchange/boundaries.hpp"
 #include "interchange/imports.hpp"
 
 extern char** environ;
@@ -209,6 +210,51 @@ int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>
   return report.rejected.empty() ? 0 : 1;
 }
 
+namespace {
+
+void PrintAreaReport(const core::socialmap::AreaImportReport& report, std::string_view nl,
+                     std::string_view english, Language language) {
+  const bool en = language == Language::kEnglish;
+  std::cout << (report.dry_run
+                    ? (en ? "Dry run (nothing written): " : "Proefrun (niets opgeslagen): ")
+                    : (report.applied ? (en ? "Imported: " : "Ingelezen: ")
+                                      : (en ? "Not imported: " : "Niet ingelezen: ")))
+            << (en ? english : nl) << '\n'
+            << (en ? "  rows: " : "  regels: ") << report.rows << '\n'
+            << (en ? "  areas added: " : "  gebieden nieuw: ") << report.added << '\n'
+            << (en ? "  areas updated: " : "  gebieden bijgewerkt: ") << report.updated << '\n';
+  if (report.skipped > 0) {
+    std::cout << (en ? "  areas of water only, skipped: "
+                     : "  gebieden met alleen water, overgeslagen: ")
+              << report.skipped << '\n';
+  }
+  for (const auto& issue : report.rejected) {
+    std::cerr << (en ? "  line " : "  regel ") << issue.line << ", " << issue.field << ": "
+              << http::FieldMessage({.issue = issue.issue}, language) << '\n';
+  }
+}
+
+/// Every page of one OGC API Features collection, following the "next" links.
+bool DownloadFeaturePages(const std::string& url, std::vector<std::string>& pages,
+                          std::string& error) {
+  constexpr int kMaxPages = 1000;  // PDOK serves at most 1,000 features a page
+  std::string next = url;
+  for (int page = 0; page < kMaxPages && !next.empty(); ++page) {
+    auto text = Download(next, error);
+    if (!text) return false;
+    auto link = interchange::NextPageLink(*text);
+    pages.push_back(std::move(*text));
+    next = link.value_or("");
+  }
+  if (!next.empty()) {
+    error = "more than 1000 pages: " + url;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int ImportFiguresCommand(Runtime& runtime, const std::vector<std::string>& files,
                          std::optional<int> year, bool dry_run, Language language) {
   const bool en = language == Language::kEnglish;
@@ -225,18 +271,45 @@ int ImportFiguresCommand(Runtime& runtime, const std::vector<std::string>& files
   const std::vector<std::string_view> views(texts.begin(), texts.end());
   const auto report =
       runtime.social_map().ImportFigures(interchange::ParseAreaFigures(views, year), dry_run);
-  std::cout << (report.dry_run
-                    ? (en ? "Dry run (nothing written): " : "Proefrun (niets opgeslagen): ")
-                    : (report.applied ? (en ? "Imported: " : "Ingelezen: ")
-                                      : (en ? "Not imported: " : "Niet ingelezen: ")))
-            << (en ? "key figures of areas" : "kerncijfers van gebieden") << '\n'
-            << (en ? "  rows: " : "  regels: ") << report.rows << '\n'
-            << (en ? "  areas added: " : "  gebieden nieuw: ") << report.added << '\n'
-            << (en ? "  areas updated: " : "  gebieden bijgewerkt: ") << report.updated << '\n';
-  for (const auto& issue : report.rejected) {
-    std::cerr << (en ? "  line " : "  regel ") << issue.line << ", " << issue.field << ": "
-              << http::FieldMessage({.issue = issue.issue}, language) << '\n';
+  PrintAreaReport(report, "kerncijfers van gebieden", "key figures of areas", language);
+  return report.rejected.empty() ? 0 : 1;
+}
+
+int ImportBoundariesCommand(Runtime& runtime, const std::vector<std::string>& files,
+                            const std::string& url, std::optional<int> year, bool dry_run,
+                            Language language) {
+  const bool en = language == Language::kEnglish;
+  std::string error;
+  std::vector<std::string> texts;
+  if (!url.empty()) {
+    if (url.find("/collections/") != std::string::npos) {
+      DownloadFeaturePages(url, texts, error);
+    } else {
+      // A service: its municipalities, districts and neighbourhoods, 1,000 to a page.
+      std::string base = url;
+      while (!base.empty() && base.back() == '/') base.pop_back();
+      for (const char* collection : {"gemeenten", "wijken", "buurten"}) {
+        if (!DownloadFeaturePages(base + "/collections/" + collection + "/items?f=json&limit=1000",
+                                  texts, error)) {
+          break;
+        }
+      }
+    }
+  } else {
+    for (const auto& file : files) {
+      auto text = ReadFile(file, error);
+      if (!text) break;
+      texts.push_back(std::move(*text));
+    }
   }
+  if (!error.empty() || texts.empty()) {
+    std::cerr << (en ? "Cannot read: " : "Kan niet lezen: ") << error << '\n';
+    return 1;
+  }
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  const auto report =
+      runtime.social_map().ImportBoundaries(interchange::ParseBoundaries(views, year), dry_run);
+  PrintAreaReport(report, "grenzen van gebieden", "boundaries of areas", language);
   return report.rejected.empty() ? 0 : 1;
 }
 

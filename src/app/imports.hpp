@@ -22,6 +22,12 @@ int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>
 int ImportFiguresCommand(Runtime& runtime, const std::vector<std::string>& files,
                          std::optional<int> year, bool dry_run, http::Language language);
 
+/// `aantafel import boundaries`: outlines of municipalities, districts and neighbourhoods from
+/// files (GeoJSON, TopoJSON) or from a PDOK OGC API service or collection at `url`, every page.
+int ImportBoundariesCommand(Runtime& runtime, const std::vector<std::string>& files,
+                            const std::string& url, std::optional<int> year, bool dry_run,
+                            http::Language language);
+
 /// `aantafel import people|almanak`: a people CSV or an Almanak XML into a workspace.
 int ImportPeopleCommand(Runtime& runtime, const std::string& kind, const std::string& workspace,
                         const std::string& file, bool dry_run, http::Language language);

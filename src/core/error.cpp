@@ -43,6 +43,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kUnreadable: return "unreadable";
     case FieldIssue::kNoRows: return "no_rows";
     case FieldIssue::kIncomplete: return "incomplete";
+    case FieldIssue::kOutsideNetherlands: return "outside_netherlands";
   }
   return "invalid_format";
 }

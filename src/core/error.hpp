@@ -40,12 +40,13 @@ enum class FieldIssue {
   kInvalidChoice,
   kTaken,
   kNoSuchUser,
-  kDuplicate,      ///< the same key occurs twice in one file or list
-  kUnknownValue,   ///< refers to something we do not know (e.g. a municipality)
-  kMissingColumn,  ///< a required column is missing from a file
-  kUnreadable,     ///< the file cannot be read as the expected format
-  kNoRows,         ///< the file holds a header but nothing to import
-  kIncomplete,     ///< the file is one page of a longer answer (a next link)
+  kDuplicate,           ///< the same key occurs twice in one file or list
+  kUnknownValue,        ///< refers to something we do not know (e.g. a municipality)
+  kMissingColumn,       ///< a required column is missing from a file
+  kUnreadable,          ///< the file cannot be read as the expected format
+  kNoRows,              ///< the file holds a header but nothing to import
+  kIncomplete,          ///< the file is one page of a longer answer (a next link)
+  kOutsideNetherlands,  ///< coordinates that do not lie in the Netherlands (WGS84 or RD New)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

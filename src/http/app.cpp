@@ -35,7 +35,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterTokenRoutes(router_, services_.accounts);
   RegisterAuditRoutes(router_, services_.audit);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
-  RegisterMapRoutes(router_);
+  RegisterMapRoutes(router_, services_.social_map);
   RegisterAdvisorRoutes(router_, services_.advisor);
   RegisterCalendarRoutes(router_, services_.calendar, services_.relations, settings_.public_url);
   RegisterRelationsRoutes(router_, services_.relations);

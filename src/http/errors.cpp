@@ -65,7 +65,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 16> kFields{{
+constexpr std::array<FieldEntry, 17> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -95,6 +95,11 @@ constexpr std::array<FieldEntry, 16> kFields{{
      "gebruik --cbs-url.",
      "This file is only one page of the table. Fetch every page (follow the next link) or use "
      "--cbs-url."},
+    {FieldIssue::kOutsideNetherlands,
+     "Deze coördinaten liggen niet in Nederland. Gebruik WGS84 (lengte, breedte) of RD New "
+     "(EPSG:28992).",
+     "These coordinates do not lie in the Netherlands. Use WGS84 (longitude, latitude) or RD New "
+     "(EPSG:28992)."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -113,10 +113,10 @@ TEST(TopologyBuilder, CutsOneMunicipalityWithItsDistrictsAndOnlyTheArcsTheyUse) 
   const Topology gemeenten = Load("geo/gemeente_2025");
   const Topology wijken = Load("geo/wijk_2025");
   TopologyBuilder builder;
-  ASSERT_TRUE(builder.Add("municipality", gemeenten, "gemeente_2025",
-                          [](const TopoFeature& f) { return f.code == "GM0193"; }));
-  ASSERT_TRUE(builder.Add("districts", wijken, "wijk_2025",
-                          [](const TopoFeature& f) { return f.parent_code == "GM0193"; }));
+  builder.Add("municipality", gemeenten, "gemeente_2025",
+              [](const TopoFeature& f) { return f.code == "GM0193"; });
+  builder.Add("districts", wijken, "wijk_2025",
+              [](const TopoFeature& f) { return f.parent_code == "GM0193"; });
   const auto zwolle = nlohmann::json::parse(builder.Json("CBS / Kadaster", 2025));
   EXPECT_EQ(zwolle["type"], "Topology");
   EXPECT_EQ(zwolle["attribution"], "CBS / Kadaster");
@@ -149,10 +149,10 @@ TEST(TopologyBuilder, CutsOneMunicipalityWithItsDistrictsAndOnlyTheArcsTheyUse) 
   EXPECT_EQ(static_cast<std::int64_t>(used.size()), arcs);
 }
 
-TEST(TopologyBuilder, RefusesTopologiesQuantisedDifferently) {
+TEST(TopologyBuilder, KeepsOneQuantisationExactlyAndJoinsOthersOnAFineGrid) {
   std::string error;
   auto a = Topology::Parse(
-      R"({"type":"Topology","transform":{"scale":[1,1],"translate":[0,0]},"arcs":[[[0,0],[1,0],[0,1],[-1,-1]]],
+      R"({"type":"Topology","transform":{"scale":[0.5,0.25],"translate":[5,52]},"arcs":[[[0,0],[2,0],[0,4],[-2,-4]]],
           "objects":{"x":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"id":"GM0001"}]}}})",
       error);
   auto b = Topology::Parse(
@@ -160,9 +160,49 @@ TEST(TopologyBuilder, RefusesTopologiesQuantisedDifferently) {
           "objects":{"y":{"type":"GeometryCollection","geometries":[]}}})",
       error);
   ASSERT_TRUE(a && b) << error;
+  auto all = [](const TopoFeature&) { return true; };
+  {
+    TopologyBuilder builder;
+    builder.Add("x", *a, "x", all);
+    const auto one = nlohmann::json::parse(builder.Json("a", 2025));
+    EXPECT_EQ(one["transform"]["scale"], nlohmann::json({0.5, 0.25}));
+    EXPECT_EQ(one["arcs"], nlohmann::json::parse("[[[0,0],[2,0],[0,4],[-2,-4]]]"));
+  }
   TopologyBuilder builder;
-  EXPECT_TRUE(builder.Add("x", *a, "x", [](const TopoFeature&) { return true; }));
-  EXPECT_FALSE(builder.Add("y", *b, "y", [](const TopoFeature&) { return true; }));
+  builder.Add("x", *a, "x", all);
+  builder.Add("y", *b, "y", all);
+  builder.AddShapes("z", {{.code = "BU00010001",
+                           .name = "Dorp",
+                           .geometry = R"({"type":"Polygon","coordinates":[[[5.2,52.1],)"
+                                       R"([5.3,52.1],[5.3,52.2],[5.2,52.1]]]})"},
+                          {.code = "BU00010002", .name = "Geen vlak", .geometry = "{}"}});
+  EXPECT_EQ(builder.size(), 2U);
+  const auto joined = nlohmann::json::parse(builder.Json("a", 2025));
+  EXPECT_EQ(joined["transform"]["scale"], nlohmann::json({0.00001, 0.00001}));
+  // Decoded, both outlines are where they were: (5,52)-(6,53) and the shape's triangle.
+  auto decode = [&](std::size_t arc) {
+    std::vector<std::pair<double, double>> points;
+    double x = 0;
+    double y = 0;
+    for (const auto& p : joined["arcs"][arc]) {
+      x += p[0].get<double>();
+      y += p[1].get<double>();
+      points.emplace_back(joined["transform"]["translate"][0].get<double>() + x * 0.00001,
+                          joined["transform"]["translate"][1].get<double>() + y * 0.00001);
+    }
+    return points;
+  };
+  const auto square = decode(0);
+  ASSERT_EQ(square.size(), 4U);
+  EXPECT_NEAR(square[1].first, 6.0, 1e-9);
+  EXPECT_NEAR(square[2].second, 53.0, 1e-9);
+  const auto& z = joined["objects"]["z"]["geometries"];
+  ASSERT_EQ(z.size(), 1U);
+  EXPECT_EQ(z[0]["properties"]["name"], "Dorp");
+  const auto triangle = decode(z[0]["arcs"][0][0].get<std::size_t>());
+  ASSERT_EQ(triangle.size(), 4U);
+  EXPECT_NEAR(triangle[1].first, 5.3, 1e-9);
+  EXPECT_NEAR(triangle[2].second, 52.2, 1e-9);
 }
 
 TEST(Topology, RefusesWhatIsNotAQuantisedTopologyOfPolygons) {

@@ -1,5 +1,7 @@
 #include "interchange/topojson.hpp"
 
+#include <array>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -148,22 +150,59 @@ std::vector<TopoFeature> Topology::Features(std::string_view object) const {
 }
 
 struct TopologyBuilder::State {
+  /// The quantisation of the first topology added; kept in the result while everything came
+  /// from topologies quantised that way (so a cut of the built-in file is exact).
   std::optional<json> transform;
-  json arcs = json::array();
+  bool mixed = false;  ///< another quantisation or a GeoJSON shape was added: use the fine grid
+  std::vector<std::vector<std::array<double, 2>>> arcs;  ///< absolute positions
   json objects = json::object();
   std::size_t geometries = 0;
   /// (source, arc index in source) → arc index in the result.
   std::map<std::pair<const Topology::Data*, std::int64_t>, std::int64_t> arc_map;
 };
 
+namespace {
+
+struct Quantisation {
+  double sx = 1;
+  double sy = 1;
+  double tx = 0;
+  double ty = 0;
+};
+
+std::optional<Quantisation> QuantisationOf(const json& transform) {
+  if (!transform.is_object()) return std::nullopt;
+  const json& scale = transform["scale"];
+  const json& translate = transform["translate"];
+  if (!scale.is_array() || scale.size() != 2 || !translate.is_array() || translate.size() != 2 ||
+      !scale[0].is_number() || !scale[1].is_number() || !translate[0].is_number() ||
+      !translate[1].is_number()) {
+    return std::nullopt;
+  }
+  Quantisation q{scale[0].get<double>(), scale[1].get<double>(), translate[0].get<double>(),
+                 translate[1].get<double>()};
+  if (!(q.sx > 0) || !(q.sy > 0)) return std::nullopt;
+  return q;
+}
+
+/// The grid of a map with imported outlines: 0.00001° (about a metre), as the outlines are
+/// rounded (interchange/boundaries.cpp).
+constexpr double kFineScale = 0.00001;
+
+}  // namespace
+
 TopologyBuilder::TopologyBuilder() : state_(std::make_unique<State>()) {}
 TopologyBuilder::~TopologyBuilder() = default;
 
-bool TopologyBuilder::Add(std::string name, const Topology& source, std::string_view object,
+void TopologyBuilder::Add(std::string name, const Topology& source, std::string_view object,
                           const std::function<bool(const TopoFeature&)>& keep) {
   const json& document = source.data_->document;
-  if (state_->transform && *state_->transform != document["transform"]) return false;
-  if (!state_->transform) state_->transform = document["transform"];
+  if (!state_->transform) {
+    state_->transform = document["transform"];
+  } else if (*state_->transform != document["transform"]) {
+    state_->mixed = true;
+  }
+  const Quantisation q = QuantisationOf(document["transform"]).value_or(Quantisation{});
   json geometries = json::array();
   if (const json* list = ObjectGeometries(document, object)) {
     for (const json& g : *list) {
@@ -173,7 +212,22 @@ bool TopologyBuilder::Add(std::string name, const Topology& source, std::string_
         const std::int64_t arc = index < 0 ? ~index : index;
         auto [it, added] = state_->arc_map.try_emplace(
             {source.data_.get(), arc}, static_cast<std::int64_t>(state_->arcs.size()));
-        if (added) state_->arcs.push_back(document["arcs"][static_cast<std::size_t>(arc)]);
+        if (added) {
+          std::vector<std::array<double, 2>> points;
+          std::int64_t x = 0;
+          std::int64_t y = 0;
+          for (const json& p : document["arcs"][static_cast<std::size_t>(arc)]) {
+            if (!p.is_array() || p.size() < 2 || !p[0].is_number_integer() ||
+                !p[1].is_number_integer()) {
+              continue;
+            }
+            x += p[0].get<std::int64_t>();
+            y += p[1].get<std::int64_t>();
+            points.push_back(
+                {q.tx + static_cast<double>(x) * q.sx, q.ty + static_cast<double>(y) * q.sy});
+          }
+          state_->arcs.push_back(std::move(points));
+        }
         return index < 0 ? ~it->second : it->second;
       };
       json arcs;
@@ -203,16 +257,97 @@ bool TopologyBuilder::Add(std::string name, const Topology& source, std::string_
   }
   state_->objects[std::move(name)] = {{"type", "GeometryCollection"},
                                       {"geometries", std::move(geometries)}};
-  return true;
+}
+
+void TopologyBuilder::AddShapes(std::string name, const std::vector<GeoShape>& shapes) {
+  state_->mixed = true;
+  json geometries = json::array();
+  for (const GeoShape& shape : shapes) {
+    const json geometry = json::parse(shape.geometry, nullptr, false);
+    if (!geometry.is_object() || !geometry.contains("coordinates")) continue;
+    const std::string type = Text(geometry, "type");
+    if (type != "Polygon" && type != "MultiPolygon") continue;
+    // Every ring becomes an arc of its own: outlines from files share no arcs.
+    auto ring = [&](const json& positions) {
+      std::vector<std::array<double, 2>> points;
+      for (const json& p : positions) {
+        if (p.is_array() && p.size() >= 2 && p[0].is_number() && p[1].is_number()) {
+          points.push_back({p[0].get<double>(), p[1].get<double>()});
+        }
+      }
+      state_->arcs.push_back(std::move(points));
+      return json::array({static_cast<std::int64_t>(state_->arcs.size() - 1)});
+    };
+    auto polygon = [&](const json& rings) {
+      json out = json::array();
+      if (rings.is_array()) {
+        for (const json& r : rings) out.push_back(ring(r));
+      }
+      return out;
+    };
+    json arcs;
+    const json& coordinates = geometry["coordinates"];
+    if (type == "Polygon") {
+      arcs = polygon(coordinates);
+    } else {
+      arcs = json::array();
+      if (coordinates.is_array()) {
+        for (const json& p : coordinates) arcs.push_back(polygon(p));
+      }
+    }
+    geometries.push_back({{"type", type},
+                          {"arcs", std::move(arcs)},
+                          {"id", shape.code},
+                          {"properties", {{"code", shape.code}, {"name", shape.name}}}});
+    ++state_->geometries;
+  }
+  state_->objects[std::move(name)] = {{"type", "GeometryCollection"},
+                                      {"geometries", std::move(geometries)}};
 }
 
 std::size_t TopologyBuilder::size() const { return state_->geometries; }
 
 std::string TopologyBuilder::Json(std::string_view attribution, int year) const {
-  json out = {
-      {"type", "Topology"},         {"transform", state_->transform.value_or(json::object())},
-      {"objects", state_->objects}, {"arcs", state_->arcs},
-      {"attribution", attribution}, {"year", year}};
+  std::optional<Quantisation> q;
+  json transform = json::object();
+  if (!state_->mixed && state_->transform) {
+    q = QuantisationOf(*state_->transform);
+    transform = *state_->transform;
+  }
+  if (!q) {
+    double min_x = 0;
+    double min_y = 0;
+    bool any = false;
+    for (const auto& arc : state_->arcs) {
+      for (const auto& p : arc) {
+        min_x = any ? std::min(min_x, p[0]) : p[0];
+        min_y = any ? std::min(min_y, p[1]) : p[1];
+        any = true;
+      }
+    }
+    q = Quantisation{kFineScale, kFineScale, std::floor(min_x / kFineScale) * kFineScale,
+                     std::floor(min_y / kFineScale) * kFineScale};
+    transform = {{"scale", {q->sx, q->sy}}, {"translate", {q->tx, q->ty}}};
+  }
+  json arcs = json::array();
+  for (const auto& arc : state_->arcs) {
+    json out = json::array();
+    std::int64_t x = 0;
+    std::int64_t y = 0;
+    for (std::size_t i = 0; i < arc.size(); ++i) {
+      const auto qx = std::llround((arc[i][0] - q->tx) / q->sx);
+      const auto qy = std::llround((arc[i][1] - q->ty) / q->sy);
+      // A point that falls on the previous one adds nothing (but an arc keeps two points).
+      if (i > 0 && qx == x && qy == y && !(i + 1 == arc.size() && out.size() < 2)) continue;
+      out.push_back({qx - x, qy - y});
+      x = qx;
+      y = qy;
+    }
+    arcs.push_back(std::move(out));
+  }
+  json out = {{"type", "Topology"},         {"transform", std::move(transform)},
+              {"objects", state_->objects}, {"arcs", std::move(arcs)},
+              {"attribution", attribution}, {"year", year}};
   return out.dump();
 }
 

@@ -45,7 +45,16 @@ class Topology {
   std::unique_ptr<Data> data_;
 };
 
-/// Builds a new Topology from objects of one or more topologies with the same quantisation.
+/// An outline from an imported file: a GeoJSON Polygon or MultiPolygon (WGS84).
+struct GeoShape {
+  std::string code;
+  std::string name;
+  std::string geometry;
+};
+
+/// Builds a new Topology from objects of one or more topologies and from GeoJSON outlines. A
+/// result made only of topologies quantised alike keeps their quantisation exactly; otherwise it
+/// is quantised on a grid of 0.00001° (about a metre).
 class TopologyBuilder {
  public:
   TopologyBuilder();
@@ -54,10 +63,11 @@ class TopologyBuilder {
   TopologyBuilder& operator=(const TopologyBuilder&) = delete;
 
   /// Adds object `name` with the geometries of `source`'s `object` that `keep` accepts, each
-  /// with properties {code, name}. False when `source` is quantised differently from what was
-  /// added before.
-  bool Add(std::string name, const Topology& source, std::string_view object,
+  /// with properties {code, name}.
+  void Add(std::string name, const Topology& source, std::string_view object,
            const std::function<bool(const TopoFeature&)>& keep);
+  /// Adds object `name` with the outlines (a shape that is not a polygon is left out).
+  void AddShapes(std::string name, const std::vector<GeoShape>& shapes);
   /// How many geometries were added in all.
   [[nodiscard]] std::size_t size() const;
   /// The Topology as JSON, with extra top-level members "attribution" and "year".

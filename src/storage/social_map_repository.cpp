@@ -27,7 +27,8 @@ namespace sql {
 constexpr std::string_view kUpsertArea =
     "INSERT INTO areas (workspace_id, code, name, municipality_code) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (workspace_id, code) DO UPDATE SET name = excluded.name";
-// The workspace's own areas, and the register's districts it has not renamed: of one
+// The workspace's own areas, and the districts and neighbourhoods of the register and of imported
+// boundary files it has not renamed (an imported name wins over the register's): of one
 // municipality, or of every municipality the workspace works with.
 // Each with its CBS key figures when imported.
 constexpr std::string_view kAreas =
@@ -39,7 +40,13 @@ constexpr std::string_view kAreas =
     "(d.municipality_code = $2 OR (CAST($2 AS TEXT) IS NULL AND d.municipality_code IN (SELECT "
     "o.municipality_code FROM organisations o WHERE o.workspace_id = $1 AND o.municipality_code "
     "IS NOT NULL))) AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.workspace_id = $1 AND a.code = "
-    "d.code)) x LEFT JOIN area_figures f ON f.code = x.code ORDER BY 1 LIMIT 5000";
+    "d.code) AND NOT EXISTS (SELECT 1 FROM area_boundaries b WHERE b.code = d.code) "
+    "UNION ALL SELECT b.code, b.name, b.municipality_code, 1 FROM area_boundaries b WHERE "
+    "b.code NOT LIKE 'GM%' AND (b.municipality_code = $2 OR (CAST($2 AS TEXT) IS NULL AND "
+    "b.municipality_code IN (SELECT o.municipality_code FROM organisations o WHERE "
+    "o.workspace_id = $1 AND o.municipality_code IS NOT NULL))) AND NOT EXISTS (SELECT 1 FROM "
+    "areas a WHERE a.workspace_id = $1 AND a.code = b.code)"
+    ") x LEFT JOIN area_figures f ON f.code = x.code ORDER BY 1 LIMIT 5000";
 constexpr std::string_view kAllFigures =
     "SELECT code, year, inhabitants, aged_65_plus, households FROM area_figures";
 constexpr std::string_view kUpsertFigures =
@@ -48,6 +55,26 @@ constexpr std::string_view kUpsertFigures =
     "inhabitants = excluded.inhabitants, aged_65_plus = excluded.aged_65_plus, households = "
     "excluded.households, updated_at = excluded.updated_at WHERE area_figures.year <= "
     "excluded.year";
+constexpr std::string_view kAllBoundaries =
+    "SELECT code, name, year, geometry FROM area_boundaries";
+constexpr std::string_view kBoundariesOf =
+    "SELECT code, name, year, geometry FROM area_boundaries WHERE municipality_code = $1 ORDER BY "
+    "code";
+constexpr std::string_view kMunicipalityBoundaries =
+    "SELECT code, name, year, geometry FROM area_boundaries WHERE code LIKE 'GM%' ORDER BY code";
+constexpr std::string_view kUpsertBoundary =
+    "INSERT INTO area_boundaries (code, name, municipality_code, year, geometry, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+    "municipality_code = excluded.municipality_code, year = excluded.year, geometry = "
+    "excluded.geometry, updated_at = excluded.updated_at WHERE area_boundaries.year <= "
+    "excluded.year";
+constexpr std::string_view kBoundariesVersion =
+    "SELECT version FROM reference_versions WHERE name = 'boundaries'";
+constexpr std::string_view kSetBoundariesVersion =
+    "INSERT INTO reference_versions (name, version, applied_at) VALUES ('boundaries', $1, $2) ON "
+    "CONFLICT (name) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at";
+constexpr std::string_view kEndedMunicipalities =
+    "SELECT code FROM municipalities WHERE ended_on IS NOT NULL AND ended_on < $1 ORDER BY code";
 constexpr std::string_view kDeleteArea = "DELETE FROM areas WHERE workspace_id = $1 AND code = $2";
 constexpr std::string_view kInsertService =
     "INSERT INTO services (workspace_id, organisation_id, name, domain, law, target_groups, "
@@ -194,6 +221,70 @@ void SqlSocialMapRepository::UpsertFigures(const std::vector<AreaFigures>& figur
     }
     return 0;
   });
+}
+
+namespace {
+AreaBoundary BoundaryFrom(const Row& r) {
+  return {.code = r.Text(0),
+          .name = r.Text(1),
+          .year = static_cast<int>(r.Int(2)),
+          .geometry = r.Text(3)};
+}
+}  // namespace
+
+std::map<std::string, AreaBoundary> SqlSocialMapRepository::AllBoundaries() {
+  auto lease = db_.Acquire();
+  std::map<std::string, AreaBoundary> out;
+  for (const Row& r : lease->Query(sql::kAllBoundaries)) out.emplace(r.Text(0), BoundaryFrom(r));
+  return out;
+}
+
+void SqlSocialMapRepository::UpsertBoundaries(const std::vector<AreaBoundary>& boundaries,
+                                              core::Instant at) {
+  const std::int64_t now = ToMillis(at);
+  db_.Transaction([&](Connection& c) {
+    for (const AreaBoundary& b : boundaries) {
+      c.Execute(sql::kUpsertBoundary, {b.code, b.name, core::socialmap::MunicipalityOf(b.code),
+                                       std::int64_t{b.year}, b.geometry, now});
+    }
+    // A version that moves on even when two imports share a millisecond.
+    std::int64_t version = now;
+    for (const Row& r : c.Query(sql::kBoundariesVersion)) {
+      version = std::max<std::int64_t>(version, std::stoll(r.Text(0)) + 1);
+    }
+    c.Execute(sql::kSetBoundariesVersion, {std::to_string(version), now});
+    return 0;
+  });
+}
+
+std::vector<AreaBoundary> SqlSocialMapRepository::BoundariesOf(
+    const std::string& municipality_code) {
+  auto lease = db_.Acquire();
+  std::vector<AreaBoundary> out;
+  for (const Row& r : lease->Query(sql::kBoundariesOf, {municipality_code})) {
+    out.push_back(BoundaryFrom(r));
+  }
+  return out;
+}
+
+std::vector<AreaBoundary> SqlSocialMapRepository::MunicipalityBoundaries() {
+  auto lease = db_.Acquire();
+  std::vector<AreaBoundary> out;
+  for (const Row& r : lease->Query(sql::kMunicipalityBoundaries)) out.push_back(BoundaryFrom(r));
+  return out;
+}
+
+std::int64_t SqlSocialMapRepository::BoundariesVersion() {
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kBoundariesVersion)) return std::stoll(r.Text(0));
+  return 0;
+}
+
+std::vector<std::string> SqlSocialMapRepository::EndedMunicipalities(const std::string& date) {
+  auto lease = db_.Acquire();
+  std::vector<std::string> out;
+  for (const Row& r : lease->Query(sql::kEndedMunicipalities, {date})) out.push_back(r.Text(0));
+  return out;
 }
 
 bool SqlSocialMapRepository::DeleteArea(std::int64_t ws, const std::string& code) {

@@ -18,6 +18,14 @@ class SqlSocialMapRepository final : public core::socialmap::SocialMapRepository
   std::map<std::string, core::socialmap::AreaFigures> AllFigures() override;
   void UpsertFigures(const std::vector<core::socialmap::AreaFigures>& figures,
                      core::Instant now) override;
+  std::map<std::string, core::socialmap::AreaBoundary> AllBoundaries() override;
+  void UpsertBoundaries(const std::vector<core::socialmap::AreaBoundary>& boundaries,
+                        core::Instant now) override;
+  std::vector<core::socialmap::AreaBoundary> BoundariesOf(
+      const std::string& municipality_code) override;
+  std::vector<core::socialmap::AreaBoundary> MunicipalityBoundaries() override;
+  std::int64_t BoundariesVersion() override;
+  std::vector<std::string> EndedMunicipalities(const std::string& date) override;
 
   core::socialmap::Service AddService(std::int64_t ws,
                                       const core::socialmap::Service& service) override;

@@ -62,6 +62,18 @@ grep -q "gemeenten: 4" "$work/cbs4" || fail "CBS v4 report: $(cat "$work/cbs4")"
   | grep -q "gebieden nieuw: 1" || fail "area figures dry run"
 "$bin" --database "$db" import area-figures --file "$fixtures/cbs/85984NED/TypedDataSet.json" \
   >/dev/null || fail "area figures import"
+# Boundaries of neighbourhoods: two pages of PDOK's OGC API and a CBS file in RD New.
+"$bin" --database "$db" import boundaries --dry-run --file "$fixtures/pdok/buurten-items-page1.json" \
+  --file "$fixtures/pdok/buurten-items-page2.json" >"$work/bnd" || fail "boundaries dry run"
+grep -q "gebieden nieuw: 32" "$work/bnd" || fail "boundaries dry run: $(cat "$work/bnd")"
+grep -q "alleen water, overgeslagen: 1" "$work/bnd" || fail "water not skipped: $(cat "$work/bnd")"
+"$bin" --database "$db" import boundaries --file "$fixtures/pdok/buurten_2025_rd.geojson" \
+  --year 2025 | grep -q "gebieden nieuw: 6" || fail "boundaries import (RD New)"
+if "$bin" --database "$db" import boundaries --file "$fixtures/pdok/buurten_2025_rd.geojson" \
+  2>"$work/err" >/dev/null; then
+  fail "a file without a year was accepted"
+fi
+grep -q "regel 1, year" "$work/err" || fail "missing year not named: $(cat "$work/err")"
 if "$bin" --database "$db" import municipalities --file "$cbs83287/TypedDataSet.json" 2>"$work/err"; then
   fail "a TypedDataSet without its DataProperties was accepted"
 fi

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "app/imports.hpp"
 #include "core/whoiswho/register.hpp"
 #include "interchange/imports.hpp"
 #include "storage/register_loader.hpp"
+#include "support/file_server.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
@@ -308,6 +310,86 @@ TEST_P(RegisterHttp, ARegisterEditorLoadsNewerCbsFiles) {
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
+std::string PdokFixture(const std::string& name, const std::string& base) {
+  std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) + "/tests/fixtures/pdok/" + name,
+                   std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // The service's links are absolute; here they point at the local server.
+  const std::string pdok = "https://api.pdok.nl";
+  for (auto at = text.find(pdok); at != std::string::npos; at = text.find(pdok, at)) {
+    text.replace(at, pdok.size(), base);
+  }
+  return text;
+}
+
+// A PDOK OGC API "wijken en buurten" service on loopback: its gemeenten, wijken and buurten
+// collections (the buurten over two pages, one of them water only).
+TEST_P(RegisterHttp, NeighbourhoodsFromAPdokServiceReachTheMapsAndTheSocialMap) {
+  FileServer files;
+  const std::string base = files.Url("");
+  const std::string service = "/cbs/wijken-en-buurten-2025/ogc/v1";
+  auto serve = [&](const std::string& path, const std::string& fixture) {
+    files.Serve(service + path,
+                {.body = PdokFixture(fixture, base), .content_type = "application/geo+json"});
+  };
+  serve("/collections/gemeenten/items?f=json&limit=1000", "gemeenten-items.json");
+  serve("/collections/wijken/items?f=json&limit=1000", "wijken-items.json");
+  serve("/collections/buurten/items?f=json&limit=1000", "buurten-items-page1.json");
+  serve("/collections/buurten/items?cursor=Dv4%7CNrc&f=json&limit=1000",
+        "buurten-items-page2.json");
+  const auto before = Body(Get("/api/v1/maps/municipalities/GM0193"));
+  ASSERT_FALSE(before["objects"].contains("neighbourhoods"));
+
+  // A dry run reads every page and writes nothing.
+  ASSERT_EQ(app::ImportBoundariesCommand(server->runtime(), {}, base + service, std::nullopt,
+                                         /*dry_run=*/true, http::Language::kDutch),
+            0);
+  EXPECT_EQ(files.requests().size(), 4U);
+  EXPECT_EQ(Get("/api/v1/maps/municipalities/GM0193").body, before.dump());
+
+  ASSERT_EQ(app::ImportBoundariesCommand(server->runtime(), {}, base + service, std::nullopt,
+                                         /*dry_run=*/false, http::Language::kDutch),
+            0);
+  auto zwolle = Get("/api/v1/maps/municipalities/GM0193");
+  ASSERT_EQ(zwolle.status, 200);
+  const auto map = Body(zwolle);
+  ASSERT_TRUE(map["objects"].contains("neighbourhoods"));
+  EXPECT_EQ(map["objects"]["neighbourhoods"]["geometries"].size(), 32U) << "without the water";
+  EXPECT_EQ(map["objects"]["districts"]["geometries"].size(), 16U);
+  EXPECT_EQ(map["objects"]["municipality"]["geometries"][0]["properties"]["name"], "Zwolle");
+  EXPECT_EQ(map["transform"]["scale"][0], 0.00001);
+  // Other municipalities keep the built-in map.
+  EXPECT_FALSE(
+      Body(Get("/api/v1/maps/municipalities/GM0935"))["objects"].contains("neighbourhoods"));
+
+  // The Sociale kaart offers the neighbourhoods by name, and the coverage has a row for each.
+  auto areas = Body(Get("/api/v1/workspaces/zorg-west/areas?municipality_code=GM0193"))["items"];
+  int neighbourhoods = 0;
+  for (const auto& a : areas) {
+    if (a["code"].get<std::string>().starts_with("BU")) {
+      ++neighbourhoods;
+      EXPECT_FALSE(a["name"].get<std::string>().empty());
+      EXPECT_EQ(a["source"], "register");
+    }
+  }
+  EXPECT_EQ(neighbourhoods, 32);
+  auto coverage =
+      Body(Get("/api/v1/workspaces/zorg-west/social-map/coverage?municipality_code=GM0193"));
+  ASSERT_EQ(coverage["areas"].size(), 32U);
+  EXPECT_TRUE(coverage["areas"][0]["code"].get<std::string>().starts_with("BU0193"));
+
+  // A broken page is refused with its feature named, and nothing changes.
+  files.Serve(service + "/collections/buurten/items?cursor=Dv4%7CNrc&f=json&limit=1000",
+              {.body = R"({"type":"FeatureCollection","features":[{"type":"Feature",
+                 "properties":{"buurtcode":"BU01939901","buurtnaam":"Nieuw"},
+                 "geometry":{"type":"Polygon","coordinates":[[[2.3,48.8],[2.4,48.8],[2.3,48.9],[2.3,48.8]]]}}]})",
+               .content_type = "application/geo+json"});
+  EXPECT_EQ(app::ImportBoundariesCommand(server->runtime(), {}, base + service, std::nullopt, false,
+                                         http::Language::kDutch),
+            1);
+  EXPECT_EQ(Get("/api/v1/maps/municipalities/GM0193").body, zwolle.body);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegisterHttp,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/validation.hpp"
+
 namespace aantafel::core::socialmap {
 
 namespace {
@@ -96,6 +98,20 @@ Status CheckFigures(const AreaFigures& f) {
   count("households", f.households);
   if (f.inhabitants && f.aged_65_plus && *f.aged_65_plus > *f.inhabitants) {
     errors.Add("aged_65_plus", FieldIssue::kInvalidFormat);
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  return Ok{};
+}
+
+Status CheckBoundary(const AreaBoundary& b) {
+  FieldErrors errors;
+  if (!IsAreaCode(b.code)) errors.Add("code", FieldIssue::kInvalidFormat);
+  CheckText("name", b.name, TextRule{.min_chars = 1, .max_chars = 200}, errors);
+  if (b.year < 1990 || b.year > 2200) errors.Add("year", FieldIssue::kInvalidFormat);
+  if (b.geometry.empty()) {
+    errors.Add("geometry", FieldIssue::kRequired);
+  } else if (b.geometry.size() > kMaxBoundaryBytes) {
+    errors.Add("geometry", FieldIssue::kTooLong, static_cast<int>(kMaxBoundaryBytes));
   }
   if (!errors.empty()) return std::move(errors).ToError();
   return Ok{};

@@ -64,13 +64,42 @@ struct ParsedFigures {
   std::vector<whoiswho::ImportIssue> issues;
 };
 
-/// The outcome of a key-figures import or a dry run.
-struct FiguresReport {
+/// The outline of a municipality, district or neighbourhood from a CBS / PDOK boundary file
+/// ("Wijk- en buurtkaart", "Gebiedsindelingen"), shared by all workspaces: neighbourhoods and
+/// newer years than the built-in 2025 boundaries.
+struct AreaBoundary {
+  std::string code;  ///< GMgggg, WKggggww or BUggggwwbb
+  std::string name;
+  int year = 0;  ///< the year of the division the outline belongs to
+  /// A GeoJSON Polygon or MultiPolygon in WGS84 longitude/latitude, simplified to a few metres
+  /// and rounded to 5 decimals (interchange/boundaries.cpp).
+  std::string geometry;
+  bool operator==(const AreaBoundary&) const = default;
+};
+
+/// The largest geometry kept for one area (after simplification; the largest Dutch municipality
+/// needs about 60 KB).
+constexpr std::size_t kMaxBoundaryBytes = 2'000'000;
+
+/// Field errors: code, name 1–200 characters, year 1990–2200, geometry present and at most
+/// kMaxBoundaryBytes.
+Status CheckBoundary(const AreaBoundary& boundary);
+
+/// What a boundary file contained: outlines with their feature numbers, and problems.
+struct ParsedBoundaries {
+  std::vector<std::pair<int, AreaBoundary>> rows;
+  std::vector<whoiswho::ImportIssue> issues;
+  int skipped = 0;  ///< areas of water only (CBS "water": "JA"), left out on purpose
+};
+
+/// The outcome of a key-figures or boundaries import, or of a dry run.
+struct AreaImportReport {
   bool dry_run = false;
   bool applied = false;
   int rows = 0;
   int added = 0;
   int updated = 0;
+  int skipped = 0;
   std::vector<whoiswho::ImportIssue> rejected;
 };
 

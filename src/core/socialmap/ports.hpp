@@ -42,6 +42,21 @@ class SocialMapRepository {
   /// those of a later one.
   virtual void UpsertFigures(const std::vector<AreaFigures>& figures, Instant now) = 0;
 
+  // Imported boundaries (neighbourhoods, newer years): shared reference data.
+  /// Every imported boundary, by code.
+  virtual std::map<std::string, AreaBoundary> AllBoundaries() = 0;
+  /// Inserts or replaces, all in one transaction, and moves BoundariesVersion on; an outline of
+  /// an earlier year never replaces one of a later year.
+  virtual void UpsertBoundaries(const std::vector<AreaBoundary>& boundaries, Instant now) = 0;
+  /// The imported boundaries of one municipality (itself, its districts and neighbourhoods).
+  virtual std::vector<AreaBoundary> BoundariesOf(const std::string& municipality_code) = 0;
+  /// The imported municipality outlines.
+  virtual std::vector<AreaBoundary> MunicipalityBoundaries() = 0;
+  /// Changes with every import of boundaries (0: none yet), so maps made from them can be kept.
+  virtual std::int64_t BoundariesVersion() = 0;
+  /// Municipalities whose last day (a merger or split) is before `date` (YYYY-MM-DD).
+  virtual std::vector<std::string> EndedMunicipalities(const std::string& date) = 0;
+
   virtual Service AddService(std::int64_t ws, const Service& service) = 0;
   /// Adds all or nothing (one transaction).
   virtual void AddServices(std::int64_t ws, const std::vector<Service>& services) = 0;

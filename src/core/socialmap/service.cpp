@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/civil_date.hpp"
 #include "core/validation.hpp"
 
 namespace aantafel::core::socialmap {
@@ -50,8 +51,8 @@ Result<std::vector<Area>> SocialMapService::ListAreas(
   return repository_.ListAreas(access.workspace.id, municipality_code);
 }
 
-FiguresReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool dry_run) {
-  FiguresReport report{.dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size())};
+AreaImportReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool dry_run) {
+  AreaImportReport report{.dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size())};
   report.rejected = parsed.issues;
   const auto known = repository_.AllFigures();
   std::set<std::string> seen;
@@ -87,6 +88,64 @@ FiguresReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool 
     report.applied = true;
   }
   return report;
+}
+
+AreaImportReport SocialMapService::ImportBoundaries(const ParsedBoundaries& parsed, bool dry_run) {
+  AreaImportReport report{
+      .dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size()), .skipped = parsed.skipped};
+  report.rejected = parsed.issues;
+  if (parsed.rows.empty() && report.rejected.empty()) {
+    report.rejected.push_back({.line = 0, .field = "file", .issue = FieldIssue::kNoRows});
+  }
+  const auto known = repository_.AllBoundaries();
+  std::set<std::string> seen;
+  std::vector<AreaBoundary> clean;
+  for (const auto& [line, b] : parsed.rows) {
+    auto checked = CheckBoundary(b);
+    if (!checked) {
+      for (const auto& [field, problem] : checked.error().fields) {
+        report.rejected.push_back({.line = line, .field = field, .issue = problem.issue});
+      }
+      continue;
+    }
+    if (!seen.insert(b.code).second) {
+      report.rejected.push_back({.line = line, .field = "code", .issue = FieldIssue::kDuplicate});
+      continue;
+    }
+    auto it = known.find(b.code);
+    if (it == known.end()) {
+      ++report.added;
+    } else if (it->second.year <= b.year && !(it->second == b)) {
+      ++report.updated;
+    }
+    clean.push_back(b);
+  }
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  if (!report.rejected.empty()) {
+    report.added = report.updated = 0;
+    return report;
+  }
+  if (!dry_run) {
+    repository_.UpsertBoundaries(clean, clock_.Now());
+    report.applied = true;
+  }
+  return report;
+}
+
+std::vector<AreaBoundary> SocialMapService::ImportedBoundaries(
+    const std::string& municipality_code) {
+  return repository_.BoundariesOf(municipality_code);
+}
+
+std::vector<AreaBoundary> SocialMapService::ImportedMunicipalityBoundaries() {
+  return repository_.MunicipalityBoundaries();
+}
+
+std::int64_t SocialMapService::BoundariesVersion() { return repository_.BoundariesVersion(); }
+
+std::vector<std::string> SocialMapService::EndedMunicipalities() {
+  return repository_.EndedMunicipalities(DutchDate(clock_.Now()).ToString());
 }
 
 Status SocialMapService::SaveAreas(const accounts::WorkspaceAccess& access,

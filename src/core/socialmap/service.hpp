@@ -73,7 +73,19 @@ class SocialMapService {
   Status DeleteArea(const accounts::WorkspaceAccess& access, const std::string& code);
   /// CBS key figures (shared reference data; the operator's command line): every row checked
   /// first, nothing written when one is wrong or on a dry run.
-  FiguresReport ImportFigures(const ParsedFigures& parsed, bool dry_run);
+  AreaImportReport ImportFigures(const ParsedFigures& parsed, bool dry_run);
+  /// Boundaries of municipalities, districts and neighbourhoods (shared reference data; the
+  /// operator's command line): every outline checked, all or nothing; an outline of an earlier
+  /// year than the stored one is counted but does not replace it.
+  AreaImportReport ImportBoundaries(const ParsedBoundaries& parsed, bool dry_run);
+  /// The imported outlines of one municipality: itself, its districts and neighbourhoods.
+  std::vector<AreaBoundary> ImportedBoundaries(const std::string& municipality_code);
+  /// The imported municipality outlines.
+  std::vector<AreaBoundary> ImportedMunicipalityBoundaries();
+  /// Changes with every boundaries import; 0 before the first.
+  std::int64_t BoundariesVersion();
+  /// Municipalities that no longer exist today (merged or split).
+  std::vector<std::string> EndedMunicipalities();
 
   Result<Service> AddService(const accounts::WorkspaceAccess& access, const ServiceInput& input);
   Result<Service> ReplaceService(const accounts::WorkspaceAccess& access, std::int64_t id,

@@ -43,8 +43,9 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 
 /// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
-/// Kaarten: TopoJSON of the built-in municipality and district boundaries.
-void RegisterMapRoutes(Router& router);
+/// Kaarten: TopoJSON of the built-in and imported municipality, district and neighbourhood
+/// boundaries.
+void RegisterMapRoutes(Router& router, core::socialmap::SocialMapService& social_map);
 void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& service);
 /// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
 /// `relations` adds each user's follow-ups and agreement due dates to their own feed.

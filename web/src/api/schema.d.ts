@@ -282,7 +282,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** TopoJSON of one municipality (object "municipality") and its districts (object "districts", properties code and name). */
+        /** TopoJSON of one municipality (object "municipality"), its districts (object "districts") and, once imported with `aantafel import boundaries`, its neighbourhoods (object "neighbourhoods"); every geometry has properties code and name. Imported outlines of the built-in year or later replace the built-in ones. */
         get: operations["getDistrictMap"];
         put?: never;
         post?: never;
