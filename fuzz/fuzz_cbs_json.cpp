@@ -1,11 +1,12 @@
-// CBS files (`aantafel import municipalities` and `import area-figures`, the register import
-// API): the parsers never throw, whatever the input — one document (a v3 bundle, or v4 answers
-// by name), or the input split at its first NUL into two documents (TypedDataSet and
-// DataProperties, or two v4 answers).
+// CBS and PDOK files (`aantafel import municipalities`, `import area-figures` and
+// `import boundaries`, the register import API): the parsers never throw, whatever the input — one
+// document (a v3 bundle, or v4 answers by name), or the input split at its first NUL into two
+// documents (TypedDataSet and DataProperties, or two v4 answers).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "interchange/boundaries.hpp"
 #include "interchange/imports.hpp"
 #include "support/text.hpp"
 
@@ -19,5 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)aantafel::interchange::ParseCbsJson(parts);
   (void)aantafel::interchange::ParseAreaFigures(parts, std::nullopt);
   (void)aantafel::interchange::ParseAreaFigures(parts, 2024);
+  (void)aantafel::interchange::ParseBoundaries(parts, std::nullopt);
+  (void)aantafel::interchange::NextPageLink(text);
   return 0;
 }
