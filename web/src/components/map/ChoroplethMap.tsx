@@ -42,6 +42,10 @@ export interface ChoroplethMapProps {
   context?: readonly string[];
   /** Objects drawn on top as thin lines only (e.g. province borders). */
   borders?: readonly string[];
+  /** How `borders` look: thin dashed lines (default; provinces) or solid dark lines (districts over their neighbourhoods). */
+  borderStyle?: 'dashed' | 'solid';
+  /** What the `borders` are, as the legend's last entry (e.g. "Grens van een wijk"); none when not given. */
+  bordersLabel?: string;
   /** The areas by code. Areas of `layer` without a value are drawn as background. */
   values: ReadonlyMap<string, MapAreaValue>;
   /** Fit the view to the areas with a value, not the whole layer. */
@@ -137,6 +141,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     layer,
     context = NONE,
     borders = NONE,
+    borderStyle = 'dashed',
+    bordersLabel,
     values,
     fitToValues = false,
     legend,
@@ -279,6 +285,18 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
               </span>
             </li>
           ))}
+          {bordersLabel && borders.length > 0 ? (
+            <li data-border={borderStyle}>
+              <svg className="aantafel-choropleth__swatch" aria-hidden="true" focusable="false" viewBox="0 0 20 20">
+                <path
+                  d="M1,10H19"
+                  className={`aantafel-choropleth__line${borderStyle === 'solid' ? ' aantafel-choropleth__line--solid' : ''}`}
+                />
+              </svg>
+              <span aria-hidden="true" className="aantafel-choropleth__icon" />
+              <span>{bordersLabel}</span>
+            </li>
+          ) : null}
         </ul>
       </div>
       {view === 'map' ? (
@@ -354,7 +372,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
                     })}
                   </g>
                 ) : null}
-                <g aria-hidden="true" className="aantafel-choropleth__borders">
+                <g
+                  aria-hidden="true"
+                  className={`aantafel-choropleth__borders${borderStyle === 'solid' ? ' aantafel-choropleth__borders--solid' : ''}`}
+                >
                   {drawing.layers[2]?.map((s, i) => <path key={`${s.code}-${i}`} d={s.d} />)}
                 </g>
                 {selected && areaPaths.has(selected) ? (

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import districts from './fixtures/districts-GM0193.json';
 import country from './fixtures/municipalities.json';
+import neighbourhoods from './fixtures/neighbourhoods-GM0193.json';
+import { hasNeighbourhoods, objectAreas } from './objects';
+import { boundsOf } from './projection';
 import { drawLayers, shapesOf, type MapTopology } from './topology';
 
 // A hand-made topology: one arc, quantised (0.001°) and delta-encoded, going round lon 5–6, lat 52–53.
@@ -20,6 +23,7 @@ const SQUARE_TOPOLOGY: MapTopology = {
 
 const ZWOLLE = districts as unknown as MapTopology;
 const COUNTRY = country as unknown as MapTopology;
+const ZWOLLE_IMPORTED = neighbourhoods as unknown as MapTopology;
 
 describe('topology', () => {
   it('decodes quantised, delta-encoded arcs into the expected path', () => {
@@ -68,5 +72,35 @@ describe('topology', () => {
     // Zeist lies within lon 5.1–5.4: the view is Zeist plus 15 % on each side.
     expect(drawing!.bounds.minLon).toBeGreaterThan(5);
     expect(drawing!.bounds.maxLon).toBeLessThan(5.5);
+  });
+
+  it('reads the imported neighbourhoods on the finer grid (0.00001°) at the same place as the districts', () => {
+    expect(ZWOLLE_IMPORTED.transform?.scale).toEqual([0.00001, 0.00001]);
+    const hoods = shapesOf(ZWOLLE_IMPORTED, 'neighbourhoods');
+    expect(hoods).toHaveLength(32);
+    expect(hoods[0]).toMatchObject({ code: 'BU01931001', name: 'Wijk 10 Binnenstad West' });
+    // Decoded with the transform of the answer: inside Zwolle as drawn from the built-in districts.
+    const zwolle = boundsOf(shapesOf(ZWOLLE, 'districts').map((s) => s.geometry))!;
+    const inside = boundsOf(hoods.map((s) => s.geometry))!;
+    expect(inside.minLon).toBeGreaterThan(zwolle.minLon - 0.01);
+    expect(inside.maxLon).toBeLessThan(zwolle.maxLon + 0.01);
+    expect(inside.minLat).toBeGreaterThan(zwolle.minLat - 0.01);
+    expect(inside.maxLat).toBeLessThan(zwolle.maxLat + 0.01);
+    const drawing = drawLayers([hoods, shapesOf(ZWOLLE_IMPORTED, 'districts')]);
+    expect(drawing?.layers[0]).toHaveLength(32);
+    expect(drawing?.layers[1]).toHaveLength(16);
+  });
+
+  it('lists the areas of an object without decoding them, and knows when a map has neighbourhoods', () => {
+    const areas = objectAreas(ZWOLLE_IMPORTED, 'neighbourhoods');
+    expect(areas).toHaveLength(32);
+    expect(areas[0]).toEqual({ code: 'BU01931001', name: 'Wijk 10 Binnenstad West' });
+    expect(objectAreas(ZWOLLE, 'districts').map((a) => a.code)).toEqual(shapesOf(ZWOLLE, 'districts').map((s) => s.code));
+    expect(objectAreas(ZWOLLE, 'neighbourhoods')).toEqual([]);
+    expect(objectAreas(undefined, 'neighbourhoods')).toEqual([]);
+    expect(hasNeighbourhoods(ZWOLLE_IMPORTED)).toBe(true);
+    expect(hasNeighbourhoods(ZWOLLE)).toBe(false);
+    const empty: MapTopology = { ...ZWOLLE, objects: { ...ZWOLLE.objects, neighbourhoods: { type: 'GeometryCollection', geometries: [] } } };
+    expect(hasNeighbourhoods(empty)).toBe(false);
   });
 });

@@ -80,6 +80,41 @@ describe('MunicipalityPage', () => {
     expect(within(table).getByRole('row', { name: /Wijk 03 Overvecht/ })).toHaveTextContent('Buurtteam Overvecht, Zorggroep Noord');
   });
 
+  it('with neighbourhoods on the map, shows "Buurten" at first and "Wijken" on request; a neighbourhood leads to the Sociale kaart', async () => {
+    // Each district stands in for one neighbourhood of its own (BU0344ww01); the coverage has district rows only.
+    const districts = UTRECHT_MAP.objects.districts as { geometries: { properties: { code: string; name: string } }[] };
+    const withHoods: MapTopology = {
+      ...UTRECHT_MAP,
+      objects: {
+        ...UTRECHT_MAP.objects,
+        neighbourhoods: {
+          type: 'GeometryCollection',
+          geometries: districts.geometries.map((g) => {
+            const code = `BU${g.properties.code.slice(2)}01`;
+            return { ...g, id: code, properties: { code, name: `${g.properties.name} Centrum` } };
+          }),
+        },
+      },
+    };
+    mockFetch({ ...MAP_ROUTES, 'GET /api/v1/maps/municipalities/GM0344': () => jsonResponse(200, withHoods), [URL_PATH]: () => jsonResponse(200, DOSSIER) });
+    renderInWorkspace(<MunicipalityPage />, { route: '/w/demo/municipalities/1', path: '/w/:slug/municipalities/:organisationId' });
+    const map = await screen.findByRole('group', { name: 'Kaart: aanbod per buurt in Utrecht' });
+    expect(within(region('Over Utrecht')).getByRole('heading', { level: 3, name: 'Wijken en buurten' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Buurten' })).toBeChecked();
+    // Without rows of their own, the neighbourhoods take their district's row.
+    expect(within(map).getByRole('link', { name: 'Wijk 03 Overvecht Centrum: 2 aanbieders' })).toHaveAttribute(
+      'href',
+      '/w/demo/social-map?gemeente=GM0344&wijk=BU03440301',
+    );
+    expect(screen.getByTestId('municipality-districts-summary')).toHaveTextContent(
+      'In 8 van de 10 buurten is geen aanbieder. In 1 buurt is maar één aanbieder. In 1 buurt zijn twee of meer aanbieders. Heeft een buurt geen eigen gegevens, dan telt het aanbod van de wijk.',
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Wijken' }));
+    const byDistrict = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Utrecht' });
+    expect(within(byDistrict).getByRole('link', { name: 'Wijk 03 Overvecht: 2 aanbieders' })).toBeInTheDocument();
+  });
+
   it('after a merger, links the municipalities it came from and shows the Almanak facts', async () => {
     render({
       ...DOSSIER,

@@ -11,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { api, ApiError } from '../../api/client';
 import { getDistrictMap } from '../../components/map/mapApi';
+import { hasNeighbourhoods } from '../../components/map/objects';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -255,8 +256,8 @@ function Reorganisation({
 
 /**
  * The municipality's districts on a map, coloured by the number of providers on the Sociale kaart
- * (the same map as there); a district opens the Sociale kaart at that district. Mergers of the
- * register are named under it.
+ * (the same map as there, so with the choice "Wijken" / "Buurten" when the operator imported
+ * neighbourhoods); an area opens the Sociale kaart at that area.
  */
 function DistrictsMap({ code, name }: { code: string; name: string }) {
   const mt = useMunicipalityText();
@@ -267,10 +268,11 @@ function DistrictsMap({ code, name }: { code: string; name: string }) {
   const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => api.getCoverage(slug, { municipality_code: code }, signal));
   const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
   const names = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
+  const withNeighbourhoods = hasNeighbourhoods(topology.data);
   return (
     <>
-      <Heading3>{mt('facts.districts')}</Heading3>
-      <Paragraph>{mt('facts.districtsIntro')}</Paragraph>
+      <Heading3>{mt(withNeighbourhoods ? 'facts.neighbourhoods' : 'facts.districts')}</Heading3>
+      <Paragraph>{mt(withNeighbourhoods ? 'facts.neighbourhoodsIntro' : 'facts.districtsIntro')}</Paragraph>
       {detail.error ? <ErrorAlert error={detail.error} /> : null}
       {coverage.error ? <ErrorAlert error={coverage.error} /> : null}
       {coverage.data && detail.data ? (

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Coverage } from '../../api/types';
 import districtsGM0193 from '../../components/map/fixtures/districts-GM0193.json';
+import neighbourhoodsGM0193 from '../../components/map/fixtures/neighbourhoods-GM0193.json';
 import { clearMapCache } from '../../components/map/mapApi';
 import { shapesOf, type MapTopology } from '../../components/map/topology';
 import { jsonResponse } from '../../test/render';
@@ -167,5 +168,129 @@ describe('SocialMapPage', () => {
     renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0355', path: '/w/:slug/social-map' });
     expect(await screen.findByRole('table', { name: 'Kaart: aanbod per wijk in Zeist' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Kaart' })).toBeDisabled();
+  });
+
+  describe('with neighbourhoods (after `aantafel import boundaries`)', () => {
+    const MAP = neighbourhoodsGM0193 as unknown as MapTopology;
+    const HOODS = shapesOf(MAP, 'neighbourhoods').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0193' }));
+    /** Binnenstad West: two providers; Binnenstad Oost: one; every other neighbourhood none. */
+    const COVERAGE: Coverage = {
+      areas: HOODS.map((h) => ({ ...h, source: 'register' as const })),
+      domains: ['welfare'],
+      cells: HOODS.map((h) => ({
+        area: h.code,
+        domain: 'welfare' as const,
+        providers: h.code === 'BU01931001' ? [11, 12] : h.code === 'BU01931002' ? [12] : [],
+        services: [],
+      })),
+      gaps: 30,
+      single: 1,
+    };
+
+    function mockImported() {
+      mockFetch({
+        'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+        'GET /api/v1/municipalities/GM0193': () =>
+          jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+        'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, MAP),
+        'GET /api/v1/workspaces/demo/social-map/coverage': () => jsonResponse(200, COVERAGE),
+        'GET /api/v1/workspaces/demo/areas': () =>
+          jsonResponse(200, { items: [...ZWOLLE_DISTRICTS, ...HOODS].map((a) => ({ ...a, source: 'register' })) }),
+      });
+    }
+
+    it('shows the neighbourhoods first, each in the class of its own row, and offers "Wijken" / "Buurten"', async () => {
+      mockImported();
+      const user = userEvent.setup();
+      renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193', path: '/w/:slug/social-map' });
+      const map = await screen.findByRole('group', { name: 'Kaart: aanbod per buurt in Zwolle' });
+      const level = screen.getByRole('group', { name: 'Toon het aanbod in' });
+      expect(within(level).getByRole('radio', { name: 'Buurten' })).toBeChecked();
+      expect(within(map).getAllByRole('link')).toHaveLength(32);
+      expect(within(map).getByRole('link', { name: 'Wijk 10 Binnenstad West: 2 aanbieders' })).toBeInTheDocument();
+      expect(within(map).getByRole('link', { name: 'Wijk 10 Binnenstad Oost: één aanbieder' })).toBeInTheDocument();
+      expect(within(map).getByRole('link', { name: 'Wijk 11 Diezerpoort West: geen aanbieder' })).toBeInTheDocument();
+      expect(screen.getByTestId('coverage-summary')).toHaveTextContent(
+        'In 30 van de 32 buurten is geen aanbieder. In 1 buurt is maar één aanbieder. In 1 buurt zijn twee of meer aanbieders.',
+      );
+      // The districts' borders are drawn over the neighbourhoods (hidden from screen readers), and named in the legend.
+      expect(document.querySelectorAll('.aantafel-choropleth__borders path')).toHaveLength(16);
+      expect(within(screen.getByRole('list', { name: 'Legenda' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+        '✕Geen aanbieder (30)',
+        '!Eén aanbieder (1)',
+        '✓Twee of meer aanbieders (1)',
+        'Grens van een wijk',
+      ]);
+
+      // The table: one row per neighbourhood, with its district.
+      await user.click(screen.getByRole('button', { name: 'Tabel' }));
+      const table = screen.getByRole('table', { name: 'Kaart: aanbod per buurt in Zwolle' });
+      expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+        'Buurt',
+        'Aanbod',
+        'In wijk',
+        'Aanbieders',
+        'Soorten hulp zonder aanbieder',
+      ]);
+      expect(within(table).getAllByRole('row')).toHaveLength(33);
+      expect(within(table).getByRole('row', { name: /Wijk 10 Binnenstad Oost/ })).toHaveTextContent(
+        'Wijk 10 Binnenstad Oost! één aanbiederWijk 10 BinnenstadBuurtkracht—',
+      );
+      await user.click(screen.getByRole('button', { name: 'Kaart' }));
+
+      // "Wijken": a district takes its least-served neighbourhood.
+      await user.click(within(level).getByRole('radio', { name: 'Wijken' }));
+      const districts = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+      expect(within(districts).getAllByRole('link')).toHaveLength(16);
+      expect(within(districts).getByRole('link', { name: 'Wijk 10 Binnenstad: één aanbieder' })).toBeInTheDocument();
+      expect(screen.getByTestId('coverage-summary')).toHaveTextContent(
+        'In 15 van de 16 wijken is geen aanbieder. In 1 wijk is maar één aanbieder. Voor wijken met buurten telt de buurt met de minste aanbieders.',
+      );
+      expect(document.querySelectorAll('.aantafel-choropleth__borders path')).toHaveLength(0);
+      expect(screen.getByRole('list', { name: 'Legenda' })).not.toHaveTextContent('Grens van een wijk');
+    });
+
+    it('opens a neighbourhood with the keyboard: its own matrix, "Gekozen buurt"', async () => {
+      mockImported();
+      const user = userEvent.setup();
+      renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193', path: '/w/:slug/social-map' });
+      const map = await screen.findByRole('group', { name: 'Kaart: aanbod per buurt in Zwolle' });
+      // From the level choice, Tab goes over "Kaart" and "Tabel" to the map: one Tab stop, the first neighbourhood by name.
+      await user.click(screen.getByRole('radio', { name: 'Buurten' }));
+      await user.tab();
+      await user.tab();
+      await user.tab();
+      expect(document.activeElement).toBe(within(map).getByRole('link', { name: /^Wijk 10 Binnenstad Oost:/ }));
+      await user.keyboard('{ArrowRight}');
+      expect(document.activeElement).toHaveAccessibleName('Wijk 10 Binnenstad West: 2 aanbieders');
+      await user.keyboard('{Enter}');
+      expect(location()).toContain('wijk=BU01931001');
+      expect(await screen.findByRole('heading', { name: 'Gekozen buurt: Wijk 10 Binnenstad West' })).toBeInTheDocument();
+      const chosen = screen.getByRole('table', { name: 'Wie biedt welke hulp in Wijk 10 Binnenstad West' });
+      expect(chosen).toHaveTextContent('Buurtkracht');
+      expect(within(map).getByRole('link', { name: /^Wijk 10 Binnenstad West:/ })).toHaveAttribute('aria-current', 'true');
+      expect(screen.getByRole('button', { name: 'Geen buurt meer kiezen' })).toBeInTheDocument();
+      // On the map of districts the chosen neighbourhood shows as its district.
+      await user.click(screen.getByRole('radio', { name: 'Wijken' }));
+      const districts = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+      expect(within(districts).getByRole('link', { name: /^Wijk 10 Binnenstad:/ })).toHaveAttribute('aria-current', 'true');
+    });
+
+    it('starts at "Wijken" when a district is the chosen area', async () => {
+      mockImported();
+      renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193&wijk=WK019310', path: '/w/:slug/social-map' });
+      const map = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+      expect(screen.getByRole('radio', { name: 'Wijken' })).toBeChecked();
+      expect(within(map).getByRole('link', { name: /^Wijk 10 Binnenstad:/ })).toHaveAttribute('aria-current', 'true');
+      expect(await screen.findByRole('heading', { name: 'Gekozen wijk: Wijk 10 Binnenstad' })).toBeInTheDocument();
+    });
+  });
+
+  it('offers no choice of level when the map has no neighbourhoods', async () => {
+    mockServer();
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0193', path: '/w/:slug/social-map' });
+    await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
+    expect(screen.queryByRole('group', { name: 'Toon het aanbod in' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
   });
 });

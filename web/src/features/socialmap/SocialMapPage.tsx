@@ -25,6 +25,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useApiData } from '../../components/useApiData';
 import { splitFieldErrors } from '../whoiswho/formErrors';
 import { getDistrictMap } from '../../components/map/mapApi';
+import { NEIGHBOURHOODS, objectAreas } from '../../components/map/objects';
 import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
@@ -46,8 +47,9 @@ import { useSocialMapText } from './texts';
 
 /**
  * The social map of one municipality: any municipality of the register, chosen from the
- * workspace's own or in one search. A summary, the coverage per district as a map (with its
- * table), the chosen district's matrix, the full matrix, and the municipality's areas.
+ * workspace's own or in one search. A summary, the coverage per district (or per neighbourhood,
+ * once imported) as a map with its table, the chosen area's matrix, the full matrix, and the
+ * municipality's areas.
  */
 export function SocialMapPage() {
   const mt = useSocialMapText();
@@ -115,7 +117,9 @@ export function SocialMapPage() {
   const districtName =
     district && (coverage.data?.areas.find((a) => a.code === district)?.name ??
       detailData?.districts.find((d) => d.code === district)?.name ??
+      objectAreas(districtMap.data, NEIGHBOURHOODS).find((n) => n.code === district)?.name ??
       district);
+  const chosenIsNeighbourhood = district ? areaKind(district) === 'neighbourhood' : false;
 
   return (
     <>
@@ -217,7 +221,9 @@ export function SocialMapPage() {
               </section>
               {district && districtRows && districtRows.areas.length > 0 ? (
                 <section aria-labelledby="map-district-heading" className="aantafel-section">
-                  <Heading2 id="map-district-heading">{mt('district.title', { name: districtName ?? district })}</Heading2>
+                  <Heading2 id="map-district-heading">
+                    {mt(chosenIsNeighbourhood ? 'neighbourhood.title' : 'district.title', { name: districtName ?? district })}
+                  </Heading2>
                   <CoverageTable
                     id="map-district-matrix"
                     coverage={districtRows}
@@ -226,7 +232,7 @@ export function SocialMapPage() {
                   />
                   <Paragraph>
                     <Button type="button" appearance="subtle-button" onClick={() => setParam('wijk', '')}>
-                      {mt('district.clear')}
+                      {mt(chosenIsNeighbourhood ? 'neighbourhood.clear' : 'district.clear')}
                     </Button>
                   </Paragraph>
                 </section>

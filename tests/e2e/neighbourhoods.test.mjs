@@ -1,0 +1,296 @@
+// End-to-end for the neighbourhoods (buurten) on the maps: the real server with the demo workspace,
+// into whose database the operator's command `aantafel import boundaries` first reads the PDOK
+// fixtures of Zwolle (tests/fixtures/pdok: its 16 wijken and 32 buurten; outlines from the CBS
+// districts cut in two, names made up). The Sociale kaart of Zwolle then offers "Toon het aanbod in:
+// Wijken / Buurten", starts at "Buurten" and colours each buurt by its own row of
+// GET …/social-map/coverage (checked against the API); the map is used with the keyboard only, its
+// table has a row per buurt, and "Wijken" shows the least-served buurt per wijk. The municipality
+// page of Zwolle (once the workspace follows it) shows the same choice. axe-core runs at 1366 px
+// and at 390×844; the map at "Buurten" is saved as screenshots in docs/img/ for docs/maps.md.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const ZWOLLE = { code: 'GM0193', name: 'Zwolle' };
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const images = join(repoRoot, 'docs', 'img');
+const pdok = (name) => join(repoRoot, 'tests', 'fixtures', 'pdok', name);
+
+let server;
+let chromium;
+let imported = '';
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer();
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']);
+  // What an operator runs (see docs/imports.md): the wijken and the two pages of buurten.
+  imported = server.cli([
+    'import',
+    'boundaries',
+    '--file',
+    pdok('wijken-items.json'),
+    '--file',
+    pdok('buurten-items-page1.json'),
+    '--file',
+    pdok('buurten-items-page2.json'),
+  ]);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(images, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: DESKTOP,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  context.setDefaultTimeout(30_000);
+  const response = await context.request.post('/api/v1/session', { data: DEMO });
+  assert.equal(response.status(), 201);
+  const csrf = (await response.json()).csrf_token;
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems, csrf };
+}
+
+async function postJson(context, csrf, path, data) {
+  const response = await context.request.post(path, { data, headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' } });
+  assert.equal(response.status(), 201, `POST ${path}: ${await response.text()}`);
+  return response.json();
+}
+
+async function getJson(context, path) {
+  const response = await context.request.get(path, { headers: { 'Accept-Language': 'nl' } });
+  assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
+  return response.json();
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+/** The map (an SVG group named by its caption) and its areas (links). */
+function mapOf(page, title) {
+  const map = page.getByRole('group', { name: title, exact: true });
+  return { map, areas: map.getByRole('link') };
+}
+
+/** Waits until the map has drawn exactly `count` areas. */
+async function drawn(map, count) {
+  await map.getByRole('link').first().waitFor();
+  await map.page().waitForFunction(
+    ([n]) => document.querySelectorAll('.aantafel-choropleth__area').length === n,
+    [count],
+  );
+}
+
+async function areaNames(areas) {
+  return (await areas.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))).sort();
+}
+
+const activeLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+
+const VALUE = (providers) => (providers === 0 ? 'geen aanbieder' : providers === 1 ? 'één aanbieder' : `${providers} aanbieders`);
+
+/** axe at 1366 px and at 390×844 (nothing wider than the phone), with a screenshot at each size when `name` is given. */
+async function checkBothSizes(page, shot, name, what) {
+  await page.setViewportSize(DESKTOP);
+  await assertAccessible(page, `${what} at 1366 px`);
+  if (name) {
+    await shot.scrollIntoViewIfNeeded();
+    await shot.screenshot({ path: join(images, `${name}-1366.png`) });
+  }
+  await page.setViewportSize(PHONE);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone`);
+  const box = await shot.locator('svg.aantafel-choropleth__svg').boundingBox();
+  assert.ok(box && box.width <= PHONE.width && box.width > 200, `the map is ${box?.width} px wide on a phone`);
+  await assertAccessible(page, `${what} at 390×844`);
+  if (name) {
+    await shot.scrollIntoViewIfNeeded();
+    await shot.screenshot({ path: join(images, `${name}-390.png`) });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+describe('Buurten (neighbourhoods) on the maps, after `aantafel import boundaries`', () => {
+  test('the Sociale kaart of Zwolle: the choice Wijken / Buurten, the map of buurten, its table', async (t) => {
+    assert.match(imported, /gebieden nieuw: 48/, `the import read 16 wijken and 32 buurten:\n${imported}`);
+    const { context, page, problems, csrf } = await newPage();
+    const providers = (await getJson(context, '/api/v1/workspaces/demo/organisations')).items.filter(
+      (o) => o.kind !== 'municipality',
+    );
+    assert.ok(providers.length >= 2, 'the demo has at least two providers');
+    // One provider in the wijken Binnenstad and Diezerpoort (so in all their buurten), another in
+    // one buurt only: Binnenstad West has two, its neighbour one, the rest of Zwolle none.
+    await postJson(context, csrf, '/api/v1/workspaces/demo/services', {
+      organisation_id: providers[0].id,
+      name: 'Buurtkamer Binnenstad (e2e)',
+      domain: 'welfare',
+      law: 'free',
+      areas: ['WK019310', 'WK019311'],
+      published: true,
+    });
+    await postJson(context, csrf, '/api/v1/workspaces/demo/services', {
+      organisation_id: providers[1].id,
+      name: 'Jongerenwerk Binnenstad West (e2e)',
+      domain: 'youth_care',
+      law: 'jeugdwet',
+      areas: ['BU01931001'],
+      published: true,
+    });
+    const areas = (await getJson(context, `/api/v1/workspaces/demo/areas?municipality_code=${ZWOLLE.code}`)).items;
+    const hoods = areas.filter((a) => /^BU\d{8}$/.test(a.code));
+    assert.equal(hoods.length, 32, 'the 32 buurten of the fixtures are known areas');
+    assert.ok(hoods.every((h) => h.source === 'register'));
+    const coverage = await getJson(context, `/api/v1/workspaces/demo/social-map/coverage?municipality_code=${ZWOLLE.code}`);
+    assert.ok(coverage.areas.every((a) => a.code.startsWith('BU')), 'the coverage has a row per buurt');
+    const providersIn = (code) => new Set(coverage.cells.filter((c) => c.area === code).flatMap((c) => c.providers)).size;
+
+    await page.goto(`/w/demo/social-map?gemeente=${ZWOLLE.code}`);
+    await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
+    const title = `Kaart: aanbod per buurt in ${ZWOLLE.name}`;
+    const level = page.getByRole('group', { name: 'Toon het aanbod in' });
+
+    await t.test('the map starts at "Buurten": every buurt a link named by its value, as the API says', async () => {
+      await level.waitFor();
+      assert.equal(await level.getByRole('radio', { name: 'Buurten' }).isChecked(), true);
+      assert.equal(await level.getByRole('radio', { name: 'Wijken' }).isChecked(), false);
+      const { map, areas: links } = mapOf(page, title);
+      await drawn(map, 32);
+      const expected = coverage.areas.map((a) => `${a.name}: ${VALUE(providersIn(a.code))}`).sort();
+      assert.deepEqual(await areaNames(links), expected);
+      await map.getByRole('link', { name: 'Wijk 10 Binnenstad West: 2 aanbieders', exact: true }).waitFor();
+      await map.getByRole('link', { name: 'Wijk 10 Binnenstad Oost: één aanbieder', exact: true }).waitFor();
+      await map.getByRole('link', { name: 'Wijk 22 Stadshagen Oost: geen aanbieder', exact: true }).waitFor();
+      assert.equal(
+        await page.getByTestId('coverage-summary').textContent(),
+        'In 28 van de 32 buurten is geen aanbieder. In 3 buurten is maar één aanbieder. In 1 buurt zijn twee of meer aanbieders.',
+      );
+      // The wijken's borders are drawn over the buurten, and named in the legend.
+      assert.equal(await map.locator('.aantafel-choropleth__borders path').count(), 16);
+      await page.getByRole('list', { name: 'Legenda' }).getByText('Grens van een wijk', { exact: true }).waitFor();
+      // The buurten are in the list of areas by name.
+      const list = page.getByRole('table', { name: new RegExp(`^Bekende wijken en buurten in ${ZWOLLE.name}`) });
+      await list.getByRole('rowheader', { name: 'Wijk 10 Binnenstad West', exact: true }).waitFor();
+    });
+
+    await t.test('keyboard only: the level choice with the arrow keys, Tab to the map, Enter opens a buurt', async () => {
+      const buurten = level.getByRole('radio', { name: 'Buurten' });
+      await buurten.focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await level.getByRole('radio', { name: 'Wijken' }).isChecked(), true);
+      await drawn(mapOf(page, `Kaart: aanbod per wijk in ${ZWOLLE.name}`).map, 16);
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await buurten.isChecked(), true);
+      const { map } = mapOf(page, title);
+      await drawn(map, 32);
+      // From the choice: "Kaart", "Tabel", then the map (one Tab stop): the first buurt by name.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.match((await activeLabel(page)) ?? '', /^Wijk 10 Binnenstad Oost: /);
+      await map.locator('.aantafel-choropleth__focus').waitFor({ state: 'attached' });
+      assert.match((await page.getByTestId('map-coverage-info').textContent()) ?? '', /^Wijk 10 Binnenstad Oost: /);
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await activeLabel(page), 'Wijk 10 Binnenstad West: 2 aanbieders');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/wijk=BU01931001/);
+      await page.getByRole('heading', { level: 2, name: 'Gekozen buurt: Wijk 10 Binnenstad West' }).waitFor();
+      const chosen = page.getByRole('table', { name: 'Wie biedt welke hulp in Wijk 10 Binnenstad West' });
+      await chosen.getByText(providers[1].name).first().waitFor();
+      assert.equal(await map.getByRole('link', { name: /^Wijk 10 Binnenstad West: / }).getAttribute('aria-current'), 'true');
+      // Only the query changed: focus stays on the map.
+      assert.equal(await activeLabel(page), 'Wijk 10 Binnenstad West: 2 aanbieders');
+    });
+
+    await t.test('axe and screenshots at 1366 px and at 390×844', async () => {
+      const section = page.getByRole('region', { name: 'Kaart', exact: true });
+      await checkBothSizes(page, section, 'map-neighbourhoods', 'the Sociale kaart of Zwolle by buurt');
+    });
+
+    await t.test('the same data as a table: a row per buurt, with its wijk', async () => {
+      const figure = page.getByTestId('map-coverage');
+      await figure.getByRole('button', { name: 'Tabel' }).click();
+      const table = figure.getByRole('table', { name: title });
+      await table.waitFor();
+      assert.equal(await table.locator('tbody tr').count(), 32);
+      assert.deepEqual(await table.locator('thead th').allTextContents(), [
+        'Buurt',
+        'Aanbod',
+        'In wijk',
+        'Aanbieders',
+        'Soorten hulp zonder aanbieder',
+      ]);
+      const oost = table.getByRole('row', { name: /^Wijk 10 Binnenstad Oost/ });
+      assert.match((await oost.textContent()) ?? '', /één aanbieder\s*Wijk 10 Binnenstad/);
+      await assertAccessible(page, 'the map of buurten as a table at 1366 px');
+      await page.setViewportSize(PHONE);
+      await assertAccessible(page, 'the map of buurten as a table at 390×844');
+      await page.setViewportSize(DESKTOP);
+      await figure.getByRole('button', { name: 'Kaart' }).click();
+      await mapOf(page, title).map.waitFor();
+    });
+
+    await t.test('"Wijken": each wijk takes its least-served buurt', async () => {
+      await level.getByRole('radio', { name: 'Wijken' }).check();
+      const { map } = mapOf(page, `Kaart: aanbod per wijk in ${ZWOLLE.name}`);
+      await drawn(map, 16);
+      await map.getByRole('link', { name: 'Wijk 10 Binnenstad: één aanbieder', exact: true }).waitFor();
+      // The chosen buurt shows as its wijk.
+      assert.equal(await map.getByRole('link', { name: /^Wijk 10 Binnenstad: / }).getAttribute('aria-current'), 'true');
+      assert.match(
+        (await page.getByTestId('coverage-summary').textContent()) ?? '',
+        /^In 14 van de 16 wijken is geen aanbieder\. In 2 wijken is maar één aanbieder\. Voor wijken met buurten telt de buurt met de minste aanbieders\.$/,
+      );
+      assert.equal(await map.locator('.aantafel-choropleth__borders path').count(), 0);
+      await checkBothSizes(page, page.getByTestId('map-coverage'), null, 'the Sociale kaart of Zwolle by wijk');
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('the municipality page of Zwolle has the same choice; a buurt opens the Sociale kaart at that buurt', async () => {
+    const { context, page, problems, csrf } = await newPage();
+    const zwolle = await postJson(context, csrf, '/api/v1/workspaces/demo/organisations', {
+      kind: 'municipality',
+      municipality_code: ZWOLLE.code,
+    });
+    await page.goto(`/w/demo/municipalities/${zwolle.id}`);
+    await page.getByRole('heading', { level: 1, name: ZWOLLE.name }).waitFor();
+    const facts = page.getByRole('region', { name: `Over ${ZWOLLE.name}` });
+    await facts.getByRole('heading', { level: 3, name: 'Wijken en buurten' }).waitFor();
+    assert.equal(await facts.getByRole('radio', { name: 'Buurten' }).isChecked(), true);
+    const { map } = mapOf(page, `Kaart: aanbod per buurt in ${ZWOLLE.name}`);
+    await drawn(map, 32);
+    const west = map.getByRole('link', { name: 'Wijk 10 Binnenstad West: 2 aanbieders', exact: true });
+    assert.equal(await west.getAttribute('href'), `/w/demo/social-map?gemeente=${ZWOLLE.code}&wijk=BU01931001`);
+    await checkBothSizes(page, page.getByTestId('map-municipality-districts'), null, 'the municipality page of Zwolle');
+    await west.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/social-map\?gemeente=GM0193&wijk=BU01931001/);
+    await page.getByRole('heading', { level: 2, name: 'Gekozen buurt: Wijk 10 Binnenstad West' }).waitFor();
+    assert.equal(await page.getByRole('group', { name: 'Toon het aanbod in' }).getByRole('radio', { name: 'Buurten' }).isChecked(), true);
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});
