@@ -8,6 +8,7 @@
 
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 
 namespace aantafel::app {
 
@@ -41,6 +42,9 @@ BackupReport BackupDatabase(const std::string& database_url, const std::string& 
   if (file.empty()) return Fail("no file given");
   std::error_code ec;
   if (fs::exists(file, ec)) return Fail(file + " already exists; choose a new name");
+  // The copy holds all personal data: readable by the owner only (VACUUM INTO and pg_dump
+  // both write into an existing empty file and keep its mode).
+  if (!storage::CreatePrivateFile(file)) return Fail("cannot create " + file);
   if (database_url.starts_with("sqlite:")) {
     auto db = storage::Database::Open({.url = database_url, .pool_size = 1});
     auto lease = db->Acquire();
@@ -49,6 +53,7 @@ BackupReport BackupDatabase(const std::string& database_url, const std::string& 
   }
   const int code =
       Run({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, database_url});
+  if (code != 0) fs::remove(file, ec);
   if (code == 127) return Fail("pg_dump is not installed (Debian: postgresql-client)");
   if (code != 0) return Fail("pg_dump failed with exit code " + std::to_string(code));
   return {true, "backup written to " + file + " (pg_dump custom format)"};
@@ -76,6 +81,7 @@ BackupReport RestoreDatabase(const std::string& database_url, const std::string&
       return Fail(std::string("the backup is from a newer aantafel: ") + e.what());
     }
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(target + suffix, ec);
+    (void)storage::CreatePrivateFile(target);
     auto lease = backup->Acquire();
     lease->Execute("VACUUM INTO $1", {fs::absolute(target).string()});
     return {true, "restored " + file + " into " + target};

@@ -17,6 +17,7 @@
 #include "app/system_clock.hpp"
 #include "core/financing/scenario_json.hpp"
 #include "http/app.hpp"
+#include "http/client_address.hpp"
 #include "http/errors.hpp"
 #include "http/server/server.hpp"
 #include "storage/migrations.hpp"
@@ -106,7 +107,8 @@ int Serve(const Config& config) {
                                   .static_dir = config.static_dir,
                                   .version = AANTAFEL_VERSION,
                                   .database_kind = runtime.database_kind(),
-                                  .public_url = config.public_url},
+                                  .public_url = config.public_url,
+                                  .log_security = [](const std::string& line) { LogWarn(line); }},
                 [](const http::HttpRequest& r, const std::string& what) {
                   LogError("request " + r.request_id + " failed: " + what);
                 });
@@ -121,7 +123,9 @@ int Serve(const Config& config) {
       .header_limit = 16 * 1024,
       .read_timeout = std::chrono::seconds(config.read_timeout_seconds),
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
-      .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds)};
+      .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds),
+      .trusted_proxies =
+          http::ParseAddressList(config.trusted_proxies).value_or(std::vector<std::string>{})};
   http::Server server(app, options, LogAccess);
   server.StopOnSignals();
   const auto port = server.Listen();

@@ -14,6 +14,8 @@ struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";
   std::string public_url = "http://127.0.0.1:8080";
+  /// Reverse proxies (comma-separated addresses) whose X-Forwarded-For names the client.
+  std::string trusted_proxies;
   std::string static_dir = "web/dist";
   /// Folder with the knowledge files (strategies, rules, policy cycle); empty = the copy built
   /// into the binary. Set it to edit advice rules without rebuilding.
@@ -31,7 +33,8 @@ struct Config {
   // [security]
   std::int64_t session_ttl_hours = 12;
   std::int64_t login_attempts_per_ip_per_minute = 10;
-  std::int64_t login_failures_per_account_per_15_minutes = 5;
+  std::int64_t login_failures_per_account_and_address_per_15_minutes = 5;
+  std::int64_t login_failures_per_address_per_15_minutes = 20;
   std::string data_key_file = "var/aantafel.key";  ///< key for personal data at rest (0600)
   /// The data key itself (base64url), only from AANTAFEL_SECURITY_DATA_KEY — never from a file.
   std::string data_key;

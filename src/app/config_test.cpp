@@ -109,8 +109,10 @@ TEST(Config, TheExampleFileDocumentsEveryDefault) {
   EXPECT_EQ(loaded.database_pool_size, defaults.database_pool_size);
   EXPECT_EQ(loaded.session_ttl_hours, defaults.session_ttl_hours);
   EXPECT_EQ(loaded.login_attempts_per_ip_per_minute, defaults.login_attempts_per_ip_per_minute);
-  EXPECT_EQ(loaded.login_failures_per_account_per_15_minutes,
-            defaults.login_failures_per_account_per_15_minutes);
+  EXPECT_EQ(loaded.login_failures_per_account_and_address_per_15_minutes,
+            defaults.login_failures_per_account_and_address_per_15_minutes);
+  EXPECT_EQ(loaded.login_failures_per_address_per_15_minutes,
+            defaults.login_failures_per_address_per_15_minutes);
   EXPECT_EQ(loaded.data_key_file, defaults.data_key_file);
   EXPECT_EQ(loaded.log_level, defaults.log_level);
   EXPECT_EQ(loaded.log_format, defaults.log_format);

@@ -142,14 +142,16 @@ void SeedDemoFeedback(Runtime& runtime, const core::accounts::WorkspaceAccess& a
       const std::string better(a.better);
       const std::array<core::feedback::Channel, 3> channels{
           core::feedback::Channel::kSms, core::feedback::Channel::kEmail, survey->channel};
-      repository.Submit(access.workspace.id, {.survey_id = survey->id,
+      repository.Submit(access.workspace.id,
+                        feedback.SealAnswers(access.workspace.id,
+                                             {.survey_id = survey->id,
                                               .score = a.score,
                                               .why = why,
                                               .better = better,
                                               .channel = channels[random() % channels.size()],
                                               .themes = detector.Detect(why + "\n" + better),
                                               .day = core::feedback::LocalDay(at),
-                                              .received_at = at});
+                                              .received_at = at}));
     }
   }
   // One client who asks to be called back (the usual example number, not a real client),

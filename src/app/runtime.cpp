@@ -144,8 +144,12 @@ core::accounts::AccountsPolicy PolicyFrom(const Config& config) {
       .session_ttl = std::chrono::hours(config.session_ttl_hours),
       .login_per_ip = {.attempts = static_cast<int>(config.login_attempts_per_ip_per_minute),
                        .period = std::chrono::seconds(60)},
-      .login_failures_per_account = {
-          .attempts = static_cast<int>(config.login_failures_per_account_per_15_minutes),
+      .login_failures_per_account_and_address =
+          {.attempts =
+               static_cast<int>(config.login_failures_per_account_and_address_per_15_minutes),
+           .period = std::chrono::seconds(15 * 60)},
+      .login_failures_per_address = {
+          .attempts = static_cast<int>(config.login_failures_per_address_per_15_minutes),
           .period = std::chrono::seconds(15 * 60)}};
 }
 
@@ -240,6 +244,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
               static_cast<int>(config.feedback_submissions_per_address_per_minute),
           .views_per_address_per_minute =
               static_cast<int>(config.feedback_views_per_address_per_minute)});
+  // Open answers of earlier releases are sealed once, before anything reads them (decision 36).
+  if (migrate) feedback_->SealStoredAnswers();
 }
 
 Runtime::~Runtime() {

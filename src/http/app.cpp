@@ -23,12 +23,19 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
       std::cerr << "request " << r.request_id << " failed: " << what << '\n';
     };
   }
-  chain_ = {Authenticate(services_.accounts), RequireCsrfToken(services_.crypto),
-            OpenWorkspace(services_.accounts), RecordChanges(services_.audit)};
+  chain_ = {Authenticate(services_.accounts), RequireSameOrigin(settings_.public_url),
+            RequireCsrfToken(services_.crypto), OpenWorkspace(services_.accounts),
+            RecordChanges(services_.audit)};
   RegisterSystemRoutes(router_, SystemDeps{.database_ready = services_.database_ready,
                                            .database_kind = settings_.database_kind,
                                            .version = settings_.version});
+  if (!settings_.log_security) {
+    settings_.log_security = [](const std::string& line) { std::cerr << line << '\n'; };
+  }
   RegisterSessionRoutes(router_, SessionDeps{.accounts = services_.accounts,
+                                             .crypto = services_.crypto,
+                                             .log_security = settings_.log_security,
+                                             .public_url = settings_.public_url,
                                              .secure_cookies = settings_.secure_cookies,
                                              .session_ttl = settings_.session_ttl});
   RegisterWorkspaceRoutes(router_, services_.accounts);
@@ -111,14 +118,14 @@ HttpResponse App::Handle(const HttpRequest& request) {
     log_failure_(request, e.what());
     response = ErrorResponse(Error::Of(ErrorCode::kInternal), language);
   }
-  ApplySecurityHeaders(response);
+  ApplySecurityHeaders(response, settings_.public_url.starts_with("https://"));
   return response;
 }
 
 HttpResponse App::Reject(const Error& error, const HttpRequest& request) const {
   HttpResponse response =
       ErrorResponse(error, NegotiateLanguage(request.headers.Get("Accept-Language").value_or("")));
-  ApplySecurityHeaders(response);
+  ApplySecurityHeaders(response, settings_.public_url.starts_with("https://"));
   return response;
 }
 

@@ -33,6 +33,8 @@ struct AppSettings {
   std::string version = "0.0.0";
   std::string database_kind = "sqlite";
   std::string public_url;  ///< absolute base for links that leave the app (calendar feeds)
+  /// Security events (refused sign-ins); default: stderr.
+  std::function<void(const std::string&)> log_security;
 };
 
 /// What the application calls into.

@@ -43,6 +43,43 @@ bool IsJsonContentType(std::optional<std::string_view> content_type) {
   return EqualsIgnoreCase(media, "application/json");
 }
 
+/// A charset parameter other than UTF-8 (JSON is UTF-8, RFC 8259); none at all is fine.
+bool HasOtherCharset(std::string_view content_type) {
+  for (auto at = content_type.find(';'); at != std::string_view::npos;) {
+    const auto next = content_type.find(';', at + 1);
+    std::string_view parameter = core::TrimAscii(content_type.substr(at + 1, next - at - 1));
+    const auto eq = parameter.find('=');
+    if (eq != std::string_view::npos &&
+        EqualsIgnoreCase(core::TrimAscii(parameter.substr(0, eq)), "charset")) {
+      std::string_view value = core::TrimAscii(parameter.substr(eq + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+      }
+      if (!EqualsIgnoreCase(value, "utf-8") && !EqualsIgnoreCase(value, "utf8")) return true;
+    }
+    at = next;
+  }
+  return false;
+}
+
+/// Parses `text`; `duplicate` is set when an object anywhere in it has a key twice
+/// ({"a":1,"a":2}): which one counts would be a guess, so such a body is refused.
+nlohmann::json ParseNoticingDuplicates(std::string_view text, bool& duplicate) {
+  std::vector<std::set<std::string>> open;
+  auto callback = [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) {
+      open.emplace_back();
+    } else if (event == Event::object_end) {
+      if (!open.empty()) open.pop_back();
+    } else if (event == Event::key && !open.empty()) {
+      if (!open.back().insert(parsed.get<std::string>()).second) duplicate = true;
+    }
+    return true;
+  };
+  return nlohmann::json::parse(text, callback, /*allow_exceptions=*/false);
+}
+
 Error Malformed(FieldIssue issue) {
   Error e = Error::Of(ErrorCode::kMalformedRequest);
   e.fields.emplace("body", core::FieldError{issue, 0});
@@ -55,11 +92,19 @@ core::Result<JsonObjectReader> JsonObjectReader::Parse(const HttpRequest& reques
   if (!IsJsonContentType(request.headers.Get("Content-Type"))) {
     return Error::Of(ErrorCode::kUnsupportedMediaType);
   }
+  if (HasOtherCharset(*request.headers.Get("Content-Type"))) {
+    return Malformed(FieldIssue::kInvalidUtf8);
+  }
   if (!core::IsValidUtf8(request.body)) return Malformed(FieldIssue::kInvalidUtf8);
+  // A raw NUL is never JSON (inside strings it must be escaped); some readers stop at it and
+  // would take what follows for nothing.
+  if (request.body.find('\0') != std::string::npos) return Malformed(FieldIssue::kInvalidFormat);
   if (!WithinDepth(request.body, kMaxJsonDepth)) return Malformed(FieldIssue::kInvalidFormat);
-  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  bool duplicate = false;
+  nlohmann::json parsed = ParseNoticingDuplicates(request.body, duplicate);
   if (parsed.is_discarded()) return Malformed(FieldIssue::kInvalidFormat);
   if (!parsed.is_object()) return Malformed(FieldIssue::kInvalidType);
+  if (duplicate) return Malformed(FieldIssue::kDuplicate);
   return JsonObjectReader(std::move(parsed));
 }
 

@@ -41,6 +41,12 @@ TEST(JsonObjectReader, MalformedBodiesAreNamedUnderBody) {
       {"[1,2]", FieldIssue::kInvalidType},
       {"{\"a\":\"\xC3\"}", FieldIssue::kInvalidUtf8},
       {std::string(100, '[') + std::string(100, ']'), FieldIssue::kInvalidFormat},
+      // A raw NUL ends the document for some readers; what follows must not be ignored.
+      {std::string("{\"name\":\"x\"}\0GARBAGE", 20), FieldIssue::kInvalidFormat},
+      {std::string("{\"name\":\"x\0y\"}", 14), FieldIssue::kInvalidFormat},
+      // Which of two equal keys counts would be a guess.
+      {R"({"name":"a","name":"b"})", FieldIssue::kDuplicate},
+      {R"({"items":[{"code":"1","code":"2"}]})", FieldIssue::kDuplicate},
   };
   for (const auto& c : cases) {
     auto reader = JsonObjectReader::Parse(Json(c.body));
@@ -49,6 +55,23 @@ TEST(JsonObjectReader, MalformedBodiesAreNamedUnderBody) {
     ASSERT_EQ(reader.error().fields.count("body"), 1U);
     EXPECT_EQ(reader.error().fields.at("body").issue, c.issue) << c.body;
   }
+}
+
+TEST(JsonObjectReader, RefusesACharsetOtherThanUtf8) {
+  for (const char* type :
+       {"application/json; charset=iso-8859-1", "application/json;charset=latin1",
+        "application/json; charset=\"windows-1252\""}) {
+    auto reader = JsonObjectReader::Parse(Json(R"({"a":"b"})", type));
+    ASSERT_FALSE(reader.ok()) << type;
+    EXPECT_EQ(reader.error().fields.at("body").issue, FieldIssue::kInvalidUtf8) << type;
+  }
+  for (const char* type :
+       {"application/json", "application/json; charset=UTF-8", "application/json;charset=\"utf-8\"",
+        "Application/JSON; Charset=utf8"}) {
+    EXPECT_TRUE(JsonObjectReader::Parse(Json(R"({"a":"b"})", type)).ok()) << type;
+  }
+  // Equal keys in different objects are fine.
+  EXPECT_TRUE(JsonObjectReader::Parse(Json(R"({"a":{"x":1},"b":{"x":2}})")).ok());
 }
 
 TEST(JsonObjectReader, CollectsEveryFieldProblem) {

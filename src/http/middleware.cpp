@@ -52,6 +52,47 @@ Middleware RequireCsrfToken(core::accounts::Crypto& crypto) {
   };
 }
 
+namespace {
+
+/// "scheme://host[:port]" of an absolute URL, lower-cased; empty when it is not one.
+std::string OriginOf(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  const auto host_end = url.find_first_of("/?#", scheme_end + 3);
+  std::string out(url.substr(0, host_end));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// The host[:port] part of an origin.
+std::string_view HostOf(std::string_view origin) {
+  const auto at = origin.find("://");
+  return at == std::string_view::npos ? std::string_view() : origin.substr(at + 3);
+}
+
+}  // namespace
+
+Middleware RequireSameOrigin(std::string public_url) {
+  return [own = OriginOf(public_url)](RequestContext& ctx, const Next& next) {
+    const bool by_cookie =
+        ctx.principal && ctx.principal->via == core::accounts::Principal::Via::kSession;
+    if (!by_cookie || ctx.options.access == Access::kPublic ||
+        !IsUnsafeMethod(ctx.request.method)) {
+      return next(ctx);
+    }
+    auto sent = ctx.request.headers.Get("Origin");
+    if (!sent) sent = ctx.request.headers.Get("Referer");
+    if (!sent) return next(ctx);
+    const std::string origin = OriginOf(*sent);
+    std::string host(ctx.request.headers.Get("Host").value_or(""));
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool same = !origin.empty() && ((!own.empty() && origin == own) ||
+                                          (!host.empty() && HostOf(origin) == host));
+    if (!same) return ErrorResponse(Error::Of(ErrorCode::kCsrfFailed), ctx.language);
+    return next(ctx);
+  };
+}
+
 Middleware OpenWorkspace(core::accounts::AccountsService& accounts) {
   return [&accounts](RequestContext& ctx, const Next& next) {
     if (ctx.options.access != Access::kWorkspace) return next(ctx);

@@ -22,6 +22,10 @@ Middleware Authenticate(core::accounts::AccountsService& accounts);
 /// CSRF token in X-CSRF-Token. Bearer-token requests carry no ambient credentials; public
 /// routes act without the caller's authority.
 Middleware RequireCsrfToken(core::accounts::Crypto& crypto);
+/// Writes made with the session cookie must come from aantafel's own pages: their Origin (or,
+/// without one, Referer) must be `public_url`'s origin or the request's own Host. Without either
+/// header the CSRF token alone decides (clients that are not browsers).
+Middleware RequireSameOrigin(std::string public_url);
 
 /// Opens the workspace named by {slug} for Access::kWorkspace routes: 404 for non-members
 /// (so they never learn it exists), 403 for viewers on state-changing methods.

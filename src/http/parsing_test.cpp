@@ -1,6 +1,8 @@
-// Request-level parsing: targets, query strings, languages, cookies and bearer tokens.
+// Request-level parsing: targets, query strings, languages, cookies, bearer tokens and the
+// client address behind a trusted proxy.
 #include <gtest/gtest.h>
 
+#include "http/client_address.hpp"
 #include "http/cookies.hpp"
 #include "http/language.hpp"
 #include "http/types.hpp"
@@ -57,6 +59,28 @@ TEST(Bearer, ParsesSchemeCaseInsensitively) {
   EXPECT_EQ(BearerToken("bearer   abc "), "abc");
   EXPECT_FALSE(BearerToken("Basic abc"));
   EXPECT_FALSE(BearerToken("Bearer "));
+}
+
+TEST(ClientAddress, BelievesForwardedForOnlyFromATrustedProxy) {
+  const std::vector<std::string> proxy{"10.0.0.1"};
+  // No proxies configured, or a peer that is not one: the peer is the client, whatever it says.
+  EXPECT_EQ(ClientAddress("10.0.0.1", "203.0.113.7", {}), "10.0.0.1");
+  EXPECT_EQ(ClientAddress("198.51.100.2", "203.0.113.7", proxy), "198.51.100.2");
+  // Through the proxy: the right-most address the proxy added, not what the client wrote.
+  EXPECT_EQ(ClientAddress("10.0.0.1", "203.0.113.7", proxy), "203.0.113.7");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "1.2.3.4, 203.0.113.7", proxy), "203.0.113.7");
+  EXPECT_EQ(ClientAddress("10.0.0.1", " 2001:db8::5 ,10.0.0.1", proxy), "2001:db8::5");
+  // Missing or malformed: the proxy's own address (a shared limit, never a forged one).
+  EXPECT_EQ(ClientAddress("10.0.0.1", std::nullopt, proxy), "10.0.0.1");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "evil, 203.0.113.7", proxy), "10.0.0.1");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "", proxy), "10.0.0.1");
+}
+
+TEST(ClientAddress, ReadsAListOfAddresses) {
+  EXPECT_EQ(ParseAddressList(""), std::vector<std::string>{});
+  EXPECT_EQ(ParseAddressList("127.0.0.1, ::1"), (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_FALSE(ParseAddressList("127.0.0.1, proxy.local"));
+  EXPECT_FALSE(ParseAddressList("10.0.0.0/8"));
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 namespace aantafel::http {
 
-void ApplySecurityHeaders(HttpResponse& response) {
+void ApplySecurityHeaders(HttpResponse& response, bool https) {
   Headers& h = response.headers;
   h.Set("Content-Security-Policy",
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -15,6 +15,7 @@ void ApplySecurityHeaders(HttpResponse& response) {
   h.Set("Cross-Origin-Resource-Policy", "same-origin");
   h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   if (!h.Get("Cache-Control")) h.Set("Cache-Control", "no-store");
+  if (https) h.Set("Strict-Transport-Security", "max-age=31536000");
 }
 
 }  // namespace aantafel::http

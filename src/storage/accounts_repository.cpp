@@ -38,6 +38,8 @@ constexpr std::string_view kCountOwners =
 constexpr std::string_view kUpsertMembership =
     "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role";
+constexpr std::string_view kDeleteMemberTokens =
+    "DELETE FROM api_tokens WHERE workspace_id = $1 AND user_id = $2";
 constexpr std::string_view kDeleteMembership =
     "DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2";
 constexpr std::string_view kWorkspacesOfUser =
@@ -236,6 +238,9 @@ core::Status SqlWorkspaceRepository::RemoveMember(std::int64_t workspace_id, std
     if (c.Execute(sql::kDeleteMembership, {workspace_id, user_id}) == 0) {
       return Error::Of(ErrorCode::kNotFound);
     }
+    // Membership ends everything: the member's API tokens for this workspace go with it, so
+    // adding the person again does not bring them back.
+    c.Execute(sql::kDeleteMemberTokens, {workspace_id, user_id});
     return core::Ok{};
   });
 }

@@ -89,6 +89,16 @@ constexpr std::string_view kEraseResponse =
     "WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kEraseCallbackNotes =
     "UPDATE feedback_callbacks SET notes_sealed = '' WHERE workspace_id = $1 AND response_id = $2";
+constexpr std::string_view kStoredAnswersAfter =
+    "SELECT workspace_id, id, why, better FROM feedback_responses WHERE id > $1 AND (why <> '' "
+    "OR better <> '') ORDER BY id LIMIT $2";
+constexpr std::string_view kReplaceAnswers =
+    "UPDATE feedback_responses SET why = $3, better = $4 WHERE workspace_id = $1 AND id = $2";
+constexpr std::string_view kAnswersSealed =
+    "SELECT 1 FROM reference_versions WHERE name = 'feedback_answers_sealed'";
+constexpr std::string_view kMarkAnswersSealed =
+    "INSERT INTO reference_versions (name, version, applied_at) VALUES "
+    "('feedback_answers_sealed', '1', $1) ON CONFLICT (name) DO NOTHING";
 constexpr std::string_view kPurgePhones =
     "UPDATE feedback_responses SET phone_sealed = NULL WHERE phone_sealed IS NOT NULL AND "
     "received_at < $1";
@@ -489,6 +499,36 @@ bool SqlFeedbackRepository::ErasePersonalData(std::int64_t ws, std::int64_t resp
     c.Execute(sql::kEraseCallbackNotes, {ws, response_id});
     return true;
   });
+}
+
+std::vector<core::feedback::StoredAnswers> SqlFeedbackRepository::StoredAnswersAfter(
+    std::int64_t after_id, int limit) {
+  auto lease = db_.Acquire();
+  std::vector<core::feedback::StoredAnswers> out;
+  for (const Row& r : lease->Query(sql::kStoredAnswersAfter, {after_id, std::int64_t{limit}})) {
+    out.push_back(
+        {.workspace_id = r.Int(0), .id = r.Int(1), .why = r.Text(2), .better = r.Text(3)});
+  }
+  return out;
+}
+
+void SqlFeedbackRepository::ReplaceAnswers(
+    const std::vector<core::feedback::StoredAnswers>& answers) {
+  db_.Transaction([&](Connection& c) {
+    for (const auto& a : answers)
+      c.Execute(sql::kReplaceAnswers, {a.workspace_id, a.id, a.why, a.better});
+    return 0;
+  });
+}
+
+bool SqlFeedbackRepository::AnswersSealed() {
+  auto lease = db_.Acquire();
+  return !lease->Query(sql::kAnswersSealed).empty();
+}
+
+void SqlFeedbackRepository::MarkAnswersSealed(core::Instant now) {
+  auto lease = db_.Acquire();
+  lease->Execute(sql::kMarkAnswersSealed, {ToMillis(now)});
 }
 
 std::int64_t SqlFeedbackRepository::PurgePhones(core::Instant cutoff) {

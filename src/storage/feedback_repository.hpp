@@ -50,6 +50,11 @@ class SqlFeedbackRepository final : public core::feedback::FeedbackRepository {
   std::optional<core::feedback::Response> GetResponse(std::int64_t ws, std::int64_t id) override;
   bool ErasePersonalData(std::int64_t ws, std::int64_t response_id) override;
   std::int64_t PurgePhones(core::Instant cutoff) override;
+  std::vector<core::feedback::StoredAnswers> StoredAnswersAfter(std::int64_t after_id,
+                                                                int limit) override;
+  void ReplaceAnswers(const std::vector<core::feedback::StoredAnswers>& answers) override;
+  bool AnswersSealed() override;
+  void MarkAnswersSealed(core::Instant now) override;
 
   std::vector<core::feedback::DailyGroup> Daily(std::int64_t ws, core::feedback::GroupColumn column,
                                                 long from_day, long to_day,

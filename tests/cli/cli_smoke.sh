@@ -111,6 +111,10 @@ LANG=en_GB.UTF-8 "$bin" --help | grep -q "Start the web server" || fail "English
 # with every table's row count intact; an existing file or database is never overwritten blindly.
 if [[ "$db" == sqlite:* ]]; then
   "$bin" --database "$db" backup --to "$work/backup.db" >/dev/null || fail "backup"
+  # The database, its WAL and the backup hold personal data: owner only.
+  for f in "${db#sqlite:}" "${db#sqlite:}-wal" "$work/backup.db"; do
+    [[ ! -e "$f" || "$(stat -c %a "$f")" == 600 ]] || fail "$f is mode $(stat -c %a "$f"), not 600"
+  done
   if "$bin" --database "$db" backup --to "$work/backup.db" 2>/dev/null; then
     fail "backup overwrote an existing file"
   fi

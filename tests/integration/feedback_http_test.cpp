@@ -183,6 +183,62 @@ TEST_P(FeedbackHttp, ADetractorAskingForACallGetsATaskAndOnlyEditorsSeeTheNumber
             404);
 }
 
+// Clients type names and numbers into the open answers: stored sealed, themes still found,
+// erasure still complete, and answers stored in plaintext by an earlier release sealed once.
+TEST_P(FeedbackHttp, OpenAnswersAreSealedAtRestAndStillReadThemedAndErased) {
+  const auto token = Survey()["token"].get<std::string>();
+  auto r = Answer(token, {{"score", 3},
+                          {"why", "Jan de Vries wacht al weken, de wachttijd is te lang"},
+                          {"better", "Bel Jan op 06 12345678"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto id = Body(r)["id"].get<std::int64_t>();
+  auto stored = [&] {
+    auto lease = server->runtime().database().Acquire();
+    auto row =
+        lease->QueryOne("SELECT why, better, themes FROM feedback_responses WHERE id = $1", {id});
+    return std::array<std::string, 3>{row->Text(0), row->Text(1), row->Text(2)};
+  };
+  const auto at_rest = stored();
+  for (const std::string& text : {at_rest[0], at_rest[1]}) {
+    EXPECT_TRUE(text.starts_with("v1.")) << text;
+    EXPECT_EQ(text.find("Jan"), std::string::npos);
+    EXPECT_EQ(text.find("12345678"), std::string::npos);
+  }
+  EXPECT_NE(at_rest[2].find("wachttijd"), std::string::npos) << "themes found before sealing";
+  auto list = Body(Api("GET", "/responses"))["items"];
+  ASSERT_EQ(list.size(), 1U);
+  EXPECT_EQ(list[0]["why"], "Jan de Vries wacht al weken, de wachttijd is te lang");
+  EXPECT_EQ(list[0]["better"], "Bel Jan op [telefoon]");
+  // Other workspaces do not see it.
+  EXPECT_TRUE(Body(Api("GET", "/responses", {}, &bram, "welzijn-oost"))["items"].empty());
+
+  ASSERT_EQ(Api("DELETE", "/responses/" + std::to_string(id) + "/personal-data").status, 204);
+  const auto erased = stored();
+  EXPECT_EQ(erased[0], "");
+  EXPECT_EQ(erased[1], "");
+  EXPECT_EQ(erased[2], "");
+
+  // An answer written in plaintext before this release, and a half-finished earlier run.
+  {
+    auto lease = server->runtime().database().Acquire();
+    lease->Execute(
+        "UPDATE feedback_responses SET why = 'Oud antwoord van Piet', better = '' WHERE id = $1",
+        {id});
+    lease->Execute("DELETE FROM reference_versions WHERE name = 'feedback_answers_sealed'");
+  }
+  EXPECT_EQ(server->runtime().feedback().SealStoredAnswers(), 1);
+  EXPECT_TRUE(stored()[0].starts_with("v1."));
+  EXPECT_EQ(Body(Api("GET", "/responses"))["items"][0]["why"], "Oud antwoord van Piet");
+  // Once done, it is not done again; and repeating it would not seal twice.
+  EXPECT_EQ(server->runtime().feedback().SealStoredAnswers(), 0);
+  {
+    auto lease = server->runtime().database().Acquire();
+    lease->Execute("DELETE FROM reference_versions WHERE name = 'feedback_answers_sealed'");
+  }
+  EXPECT_EQ(server->runtime().feedback().SealStoredAnswers(), 0);
+  EXPECT_EQ(Body(Api("GET", "/responses"))["items"][0]["why"], "Oud antwoord van Piet");
+}
+
 TEST_P(FeedbackHttp, NpsComesFromTheRollUpWithIntervalsAndSmallGroupsMarked) {
   const auto a = Survey({{"name", "A"}, {"team", "Noord"}, {"law", "wmo"}})["token"];
   const auto b = Survey({{"name", "B"}, {"team", "Zuid"}, {"law", "jeugdwet"}})["token"];

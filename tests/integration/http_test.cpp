@@ -71,6 +71,8 @@ TEST_P(HttpTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
     EXPECT_EQ(r.Header("Content-Security-Policy").find("unsafe-inline"), std::string::npos) << path;
     EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff") << path;
     EXPECT_EQ(r.Header("Referrer-Policy"), "no-referrer") << path;
+    // public_url is https here: browsers are told to stay on https.
+    EXPECT_EQ(r.Header("Strict-Transport-Security"), "max-age=31536000") << path;
     EXPECT_FALSE(r.Header("X-Request-Id").empty()) << path;
   }
   auto echoed = client->Request("GET", "/healthz", {{"X-Request-Id", "trace-123"}});
@@ -176,7 +178,7 @@ TEST_P(HttpTest, SessionsExpire) {
   EXPECT_EQ(client->Request("GET", "/api/v1/session", Cookie(session, false)).status, 401);
 }
 
-TEST_P(HttpTest, RepeatedWrongPasswordsAreRateLimitedPerAccount) {
+TEST_P(HttpTest, RepeatedWrongPasswordsAreRateLimitedPerAccountAndAddress) {
   const std::string wrong = R"({"email":"anna@zorg.nl","password":"wrong password"})";
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(client->Request("POST", "/api/v1/session", kJson, wrong).status, 401) << i;
@@ -186,7 +188,8 @@ TEST_P(HttpTest, RepeatedWrongPasswordsAreRateLimitedPerAccount) {
   EXPECT_EQ(limited.status, 429);
   EXPECT_EQ(limited.Header("Retry-After"), "180");  // 5 per 15 minutes: one every 180 s
   EXPECT_EQ(Body(limited)["error"]["code"], "rate_limited");
-  // Other accounts are not affected by Anna's lock.
+  // Other accounts are not affected by Anna's lock (the service tests show that Anna at another
+  // address is not either).
   EXPECT_EQ(client
                 ->Request("POST", "/api/v1/session", kJson,
                           R"({"email":"bram@welzijn.nl","password":"correct horse 1"})")
@@ -232,6 +235,35 @@ TEST_P(HttpTest, CookieWritesWithoutTheCsrfTokenAreRefused) {
       client->Request("PATCH", "/api/v1/workspaces/zorg-west", With(kJson, Cookie(session)), body);
   EXPECT_EQ(ok.status, 200);
   EXPECT_EQ(Body(ok)["name"], "Nieuwe naam");
+}
+
+TEST_P(HttpTest, CookieWritesFromAnotherSiteAreRefusedEvenWithTheToken) {
+  auto session = LogIn(*client, "anna@zorg.nl");
+  const std::string body = R"({"name":"Nieuwe naam"})";
+  auto write = [&](Headers extra) {
+    Headers headers = With(kJson, Cookie(session));
+    headers.insert(extra.begin(), extra.end());
+    return client->Request("PATCH", "/api/v1/workspaces/zorg-west", headers, body);
+  };
+  for (const char* origin : {"https://evil.example", "null", "https://aantafel.example.evil.nl",
+                             "http://127.0.0.1.evil.nl"}) {
+    auto refused = write({{"Origin", origin}});
+    EXPECT_EQ(refused.status, 403) << origin;
+    EXPECT_EQ(Body(refused)["error"]["code"], "csrf_failed") << origin;
+  }
+  EXPECT_EQ(write({{"Referer", "https://evil.example/page"}}).status, 403);
+  // aantafel's own pages: public_url's origin, or the address the browser used (Host).
+  EXPECT_EQ(write({{"Origin", "https://aantafel.example"}}).status, 200);
+  EXPECT_EQ(write({{"Origin", "http://127.0.0.1"}}).status, 200);
+  EXPECT_EQ(write({{"Referer", "https://AANTAFEL.example/app/werkruimte"}}).status, 200);
+  // Without either header (a script with the cookie), the CSRF token decides.
+  EXPECT_EQ(write({}).status, 200);
+  // Reading is not affected.
+  EXPECT_EQ(client
+                ->Request("GET", "/api/v1/workspaces/zorg-west",
+                          With(Cookie(session), {{"Origin", "https://evil.example"}}))
+                .status,
+            200);
 }
 
 TEST_P(HttpTest, BearerTokensWorkWithoutCsrfButOnlyForTheirWorkspace) {
@@ -397,7 +429,11 @@ TEST_P(HttpTest, ARemovedMembersTokenStopsWorking) {
                     Cookie(anna))
           .status,
       204);
-  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 404);
+  // The token is gone with the membership (401: it is no token any more), and adding Bram
+  // again does not bring it back.
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 401);
+  server->AddMember("zorg-west", "bram@welzijn.nl", "editor");
+  EXPECT_EQ(client->Request("GET", "/api/v1/workspaces/zorg-west", bearer).status, 401);
 }
 
 // ---- hostile and malformed input ----
@@ -454,6 +490,27 @@ TEST_P(HttpTest, BodiesOverTheLimitGet413) {
   EXPECT_EQ(Body(r)["error"]["code"], "payload_too_large");
   HttpClient fresh(server->port());
   EXPECT_EQ(fresh.Request("GET", "/healthz").status, 200);
+}
+
+TEST_P(HttpTest, AFoldedHeaderIsRefusedNotJoined) {
+  auto token = server->runtime().accounts().CreateApiToken("anna@zorg.nl", "zorg-west", "script");
+  ASSERT_TRUE(token.ok());
+  // Folded, the Authorization header would read as a valid token to a lenient parser.
+  for (const std::string& folded :
+       {"Authorization: Bearer\r\n " + *token + "\r\n", std::string("X-Note: one\r\n\ttwo\r\n")}) {
+    HttpClient raw(server->port());
+    ASSERT_TRUE(
+        raw.SendRaw("GET /api/v1/workspaces/zorg-west HTTP/1.1\r\nHost: x\r\n" + folded + "\r\n"));
+    auto r = raw.ReadResponse();
+    ASSERT_TRUE(r) << folded;
+    EXPECT_EQ(r->status, 400) << folded;
+  }
+  // The same token unfolded works.
+  EXPECT_EQ(
+      client
+          ->Request("GET", "/api/v1/workspaces/zorg-west", {{"Authorization", "Bearer " + *token}})
+          .status,
+      200);
 }
 
 TEST_P(HttpTest, GarbageOnTheWireGets400) {

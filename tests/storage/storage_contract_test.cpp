@@ -281,7 +281,9 @@ class AccountsOnStorage : public StorageContract {
         AccountsPolicy{
             .session_ttl = std::chrono::hours(1),
             .login_per_ip = {.attempts = 100, .period = std::chrono::seconds(60)},
-            .login_failures_per_account = {.attempts = 3, .period = std::chrono::seconds(900)}});
+            .login_failures_per_account_and_address = {.attempts = 3,
+                                                       .period = std::chrono::seconds(900)},
+            .login_failures_per_address = {.attempts = 6, .period = std::chrono::seconds(900)}});
   }
   security::SodiumCrypto crypto{security::PasswordCost::Minimal()};
   testing::SeededRandom random;
@@ -312,7 +314,7 @@ TEST_P(AccountsOnStorage, LoginCreatesAnExpiringSession) {
   EXPECT_EQ(service->AuthenticateSession(login->token).error().code, ErrorCode::kUnauthenticated);
 }
 
-TEST_P(AccountsOnStorage, WrongPasswordsLockTheAccountForAWhile) {
+TEST_P(AccountsOnStorage, WrongPasswordsStopTheGuesserNotTheOwner) {
   ASSERT_TRUE(
       service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
           .ok());
@@ -320,11 +322,36 @@ TEST_P(AccountsOnStorage, WrongPasswordsLockTheAccountForAWhile) {
     EXPECT_EQ(service->Login("anna@zorg.nl", "fout wachtwoord", "10.0.0.1").error().code,
               ErrorCode::kInvalidCredentials);
   }
-  auto locked = service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.2");
+  // From the guesser's address even the right password waits…
+  auto locked = service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.1");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.error().code, ErrorCode::kRateLimited);
   EXPECT_EQ(locked.error().retry_after_seconds, 300);
+  // …but Anna at her own address signs in, and one failure every 5 minutes from the guesser's
+  // address never locks her out.
+  EXPECT_TRUE(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.2").ok());
+  for (int i = 0; i < 5; ++i) {
+    clock.Advance(std::chrono::seconds(300));
+    EXPECT_EQ(service->Login("anna@zorg.nl", "fout wachtwoord", "10.0.0.1").error().code,
+              ErrorCode::kInvalidCredentials);
+    EXPECT_TRUE(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.2").ok()) << i;
+  }
   clock.Advance(std::chrono::seconds(300));
+  EXPECT_TRUE(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.1").ok());
+}
+
+TEST_P(AccountsOnStorage, AnAddressTryingManyAccountsIsStopped) {
+  ASSERT_TRUE(
+      service->AddUser({.email = "anna@zorg.nl", .name = "Anna", .password = "lang wachtwoord"})
+          .ok());
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(service->Login("iemand" + std::to_string(i) + "@zorg.nl", "wat dan ook 1", "10.0.0.9")
+                  .error()
+                  .code,
+              ErrorCode::kInvalidCredentials);
+  }
+  EXPECT_EQ(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.9").error().code,
+            ErrorCode::kRateLimited);
   EXPECT_TRUE(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.2").ok());
 }
 
@@ -350,6 +377,31 @@ TEST_P(AccountsOnStorage, TokensOpenOnlyTheirOwnWorkspace) {
   EXPECT_EQ(
       service->CreateApiToken("anna@zorg.nl", "bestaat-niet", "").error().fields.count("workspace"),
       1U);
+}
+
+TEST_P(AccountsOnStorage, RemovingAMemberEndsTheirTokensForGood) {
+  for (const char* who : {"anna@zorg.nl", "bram@zorg.nl"}) {
+    ASSERT_TRUE(service->AddUser({.email = who, .name = "X", .password = "lang wachtwoord"}).ok());
+  }
+  auto een = service->CreateWorkspace({.slug = "een", .name = "Een"}, "anna@zorg.nl");
+  ASSERT_TRUE(een.ok());
+  ASSERT_TRUE(service->CreateWorkspace({.slug = "twee", .name = "Twee"}, "bram@zorg.nl").ok());
+  const WorkspaceAccess owner{.workspace = *een,
+                              .role = Role::kOwner,
+                              .user_id = users->FindByEmail("anna@zorg.nl")->user.id};
+  auto bram = service->AddMember(owner, "bram@zorg.nl", "editor");
+  ASSERT_TRUE(bram.ok());
+  auto in_een = service->CreateApiToken("bram@zorg.nl", "een", "script");
+  auto in_twee = service->CreateApiToken("bram@zorg.nl", "twee", "script");
+  ASSERT_TRUE(in_een.ok() && in_twee.ok());
+  ASSERT_TRUE(service->RemoveMember(owner, bram->user.id).ok());
+  EXPECT_FALSE(service->AuthenticateToken(*in_een).ok());
+  ASSERT_TRUE(service->AddMember(owner, "bram@zorg.nl", "editor").ok());
+  EXPECT_FALSE(service->AuthenticateToken(*in_een).ok()) << "re-adding does not revive it";
+  // Bram's token for his own workspace is untouched.
+  auto twee = service->AuthenticateToken(*in_twee);
+  ASSERT_TRUE(twee.ok());
+  EXPECT_TRUE(service->OpenWorkspace(*twee, "twee").ok());
 }
 
 TEST_P(AccountsOnStorage, OnlyOwnersManageMembers) {

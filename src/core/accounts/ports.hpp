@@ -43,6 +43,8 @@ class WorkspaceRepository {
                          Instant now) = 0;
   /// Removes a membership, atomically refusing (kLastOwner) to remove the last owner;
   /// kNotFound when the user is not a member.
+  /// Ends the membership and deletes the member's API tokens for the workspace (one
+  /// transaction); the last owner cannot be removed.
   virtual Status RemoveMember(std::int64_t workspace_id, std::int64_t user_id) = 0;
 };
 

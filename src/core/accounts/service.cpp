@@ -30,7 +30,8 @@ AccountsService::AccountsService(UserRepository& users, WorkspaceRepository& wor
       clock_(clock),
       policy_(policy),
       per_ip_(clock, policy.login_per_ip),
-      per_account_(clock, policy.login_failures_per_account) {}
+      per_pair_(clock, policy.login_failures_per_account_and_address),
+      per_address_(clock, policy.login_failures_per_address) {}
 
 Result<User> AccountsService::AddUser(const NewUser& input) {
   FieldErrors errors;
@@ -96,13 +97,22 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
   }
   if (!errors.empty()) return std::move(errors).ToError();
 
-  const std::string account_key = "account:" + *normalised;
-  const RateDecision account = per_account_.Check(account_key);
-  if (!account.allowed) {
-    Error e = Error::Of(ErrorCode::kRateLimited);
-    e.retry_after_seconds = account.retry_after_seconds;
-    return e;
+  // Failures count per (account, address) and per address, never per account alone: a guesser
+  // elsewhere cannot lock the owner out (decision 35).
+  const std::string pair_key = *normalised + "|" + client_ip;
+  const std::string address_key = client_ip;
+  for (RateDecision d : {per_pair_.Check(pair_key), per_address_.Check(address_key)}) {
+    if (!d.allowed) {
+      Error e = Error::Of(ErrorCode::kRateLimited);
+      e.retry_after_seconds = d.retry_after_seconds;
+      return e;
+    }
   }
+  auto failed = [&] {
+    per_pair_.Consume(pair_key);
+    per_address_.Consume(address_key);
+    return Error::Of(ErrorCode::kInvalidCredentials);
+  };
 
   auto credentials = users_.FindByEmail(*normalised);
   if (!credentials) {
@@ -110,14 +120,10 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
     std::call_once(dummy_once_,
                    [this] { dummy_hash_ = crypto_.HashPassword("not-a-real-password-0"); });
     (void)crypto_.VerifyPassword(dummy_hash_, password);
-    per_account_.Consume(account_key);
-    return Error::Of(ErrorCode::kInvalidCredentials);
+    return failed();
   }
-  if (!crypto_.VerifyPassword(credentials->password_hash, password)) {
-    per_account_.Consume(account_key);
-    return Error::Of(ErrorCode::kInvalidCredentials);
-  }
-  per_account_.Reset(account_key);
+  if (!crypto_.VerifyPassword(credentials->password_hash, password)) return failed();
+  per_pair_.Reset(pair_key);
 
   const Instant now = clock_.Now();
   LoginResult result;

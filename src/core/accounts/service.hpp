@@ -38,8 +38,13 @@ struct LoginResult {
 /// Tunables of the accounts use cases.
 struct AccountsPolicy {
   std::chrono::hours session_ttl{12};
+  /// Every attempt from one address (decision 35).
   RateLimit login_per_ip{.attempts = 10, .period = std::chrono::seconds(60)};
-  RateLimit login_failures_per_account{.attempts = 5, .period = std::chrono::seconds(900)};
+  /// Failures for one account from one address: the guesser is stopped, the owner elsewhere not.
+  RateLimit login_failures_per_account_and_address{.attempts = 5,
+                                                   .period = std::chrono::seconds(900)};
+  /// Failures from one address over all accounts (trying many accounts).
+  RateLimit login_failures_per_address{.attempts = 20, .period = std::chrono::seconds(900)};
 };
 
 /// Use cases around users, workspaces, memberships, sessions and API tokens.
@@ -110,7 +115,8 @@ class AccountsService {
   const Clock& clock_;
   AccountsPolicy policy_;
   RateLimiter per_ip_;
-  RateLimiter per_account_;
+  RateLimiter per_pair_;     ///< failures per (account, address)
+  RateLimiter per_address_;  ///< failures per address
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
 };

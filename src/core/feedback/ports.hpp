@@ -22,8 +22,8 @@ struct NewResponse {
   std::int64_t survey_id = 0;
   std::optional<std::int64_t> invitation_id;
   int score = 0;
-  std::string why;
-  std::string better;
+  std::string why;     ///< sealed (FeedbackService::SealAnswers); empty stays empty
+  std::string better;  ///< sealed, like why
   bool callback = false;
   std::optional<std::string> phone_sealed;
   Channel channel = Channel::kLink;
@@ -32,6 +32,14 @@ struct NewResponse {
   long day = 0;  ///< LocalDay(received_at)
   Instant received_at{};
   std::optional<Instant> callback_due;  ///< set: create a callback task due then
+};
+
+/// The open answers of one stored response, as the database holds them.
+struct StoredAnswers {
+  std::int64_t workspace_id = 0;
+  std::int64_t id = 0;
+  std::string why;
+  std::string better;
 };
 
 /// What Submit stored.
@@ -98,6 +106,16 @@ class FeedbackRepository {
   virtual bool ErasePersonalData(std::int64_t ws, std::int64_t response_id) = 0;
   /// Deletes every phone number received before `cutoff` (all workspaces); returns how many.
   virtual std::int64_t PurgePhones(Instant cutoff) = 0;
+
+  // Open answers stored in plaintext by releases before they were sealed (decision 36).
+  /// Up to `limit` responses with an open answer and an id above `after_id`, by id, with the
+  /// answers as stored; empty when the one-time sealing is done.
+  virtual std::vector<StoredAnswers> StoredAnswersAfter(std::int64_t after_id, int limit) = 0;
+  /// Replaces the stored answers of these responses, in one transaction.
+  virtual void ReplaceAnswers(const std::vector<StoredAnswers>& answers) = 0;
+  /// Whether the one-time sealing finished; MarkAnswersSealed records that it did.
+  virtual bool AnswersSealed() = 0;
+  virtual void MarkAnswersSealed(Instant now) = 0;
 
   /// NPS counts from the roll-up for local days [from_day, to_day], grouped by `column`.
   virtual std::vector<DailyGroup> Daily(std::int64_t ws, GroupColumn column, long from_day,

@@ -96,6 +96,56 @@ std::string FeedbackService::PhoneContext(std::int64_t ws) const {
   return "feedback.phone/ws:" + std::to_string(ws);
 }
 
+namespace {
+/// Where an open answer lives: "feedback.why/ws:12" or "feedback.better/ws:12".
+std::string AnswerContext(std::string_view field, std::int64_t ws) {
+  return "feedback." + std::string(field) + "/ws:" + std::to_string(ws);
+}
+}  // namespace
+
+std::string FeedbackService::OpenAnswer(const std::string& sealed, std::string_view field,
+                                        std::int64_t ws) const {
+  if (sealed.empty()) return {};
+  return cipher_.Open(sealed, AnswerContext(field, ws)).value_or("");
+}
+
+NewResponse FeedbackService::SealAnswers(std::int64_t ws, NewResponse response) {
+  // Clients type names and phone numbers into these: they are sealed like the phone number.
+  // Empty answers stay empty, so "with an answer" filters still work in SQL.
+  if (!response.why.empty()) response.why = cipher_.Seal(response.why, AnswerContext("why", ws));
+  if (!response.better.empty()) {
+    response.better = cipher_.Seal(response.better, AnswerContext("better", ws));
+  }
+  return response;
+}
+
+std::int64_t FeedbackService::SealStoredAnswers() {
+  if (repository_.AnswersSealed()) return 0;
+  std::int64_t sealed = 0;
+  std::int64_t after = 0;
+  while (true) {
+    auto batch = repository_.StoredAnswersAfter(after, 500);
+    if (batch.empty()) break;
+    after = batch.back().id;
+    std::vector<StoredAnswers> changed;
+    for (StoredAnswers& a : batch) {
+      bool change = false;
+      // A value that opens is sealed already (a run that stopped half-way).
+      for (auto [field, text] : {std::pair<std::string_view, std::string*>{"why", &a.why},
+                                 std::pair<std::string_view, std::string*>{"better", &a.better}}) {
+        if (text->empty() || cipher_.Open(*text, AnswerContext(field, a.workspace_id))) continue;
+        *text = cipher_.Seal(*text, AnswerContext(field, a.workspace_id));
+        change = true;
+      }
+      if (change) changed.push_back(std::move(a));
+    }
+    if (!changed.empty()) repository_.ReplaceAnswers(changed);
+    sealed += static_cast<std::int64_t>(changed.size());
+  }
+  repository_.MarkAnswersSealed(clock_.Now());
+  return sealed;
+}
+
 // ---- surveys ----
 
 std::vector<Survey> FeedbackService::ListSurveys(const accounts::WorkspaceAccess& access) {
@@ -325,7 +375,9 @@ Result<StoredResponse> FeedbackService::Submit(std::string_view token, const Ans
                           : settings_.callback_hours_other;
     response.callback_due = now + std::chrono::hours(hours);
   }
-  auto stored = repository_.Submit(target.workspace_id, response);
+  // Themes were found in the plaintext above; from here on the answers are sealed.
+  auto stored = repository_.Submit(target.workspace_id,
+                                   SealAnswers(target.workspace_id, std::move(response)));
   if (!stored) return Error::Of(ErrorCode::kConflict);  // the invitation was used meanwhile
   live_.Notify(
       {.workspace_id = target.workspace_id, .kind = LiveEvent::Kind::kResponse, .id = stored->id});
@@ -339,9 +391,9 @@ Result<StoredResponse> FeedbackService::Submit(std::string_view token, const Ans
 
 // ---- responses ----
 
-Response FeedbackService::Masked(Response response) const {
-  response.why = MaskPersonalData(response.why);
-  response.better = MaskPersonalData(response.better);
+Response FeedbackService::Masked(std::int64_t ws, Response response) const {
+  response.why = MaskPersonalData(OpenAnswer(response.why, "why", ws));
+  response.better = MaskPersonalData(OpenAnswer(response.better, "better", ws));
   return response;
 }
 
@@ -352,7 +404,7 @@ Result<std::vector<Response>> FeedbackService::ListResponses(
   }
   if (filter.offset < 0) return Error::Field("offset", FieldIssue::kInvalidFormat);
   std::vector<Response> out = repository_.ListResponses(access.workspace.id, filter);
-  for (auto& r : out) r = Masked(std::move(r));
+  for (auto& r : out) r = Masked(access.workspace.id, std::move(r));
   return out;
 }
 
@@ -466,7 +518,9 @@ Result<ThemeReport> FeedbackService::Themes(const accounts::WorkspaceAccess& acc
       }
       auto& quotes = it->second.quotes;
       if (quotes.size() < kQuotesPerTheme) {
-        std::string quote = MaskPersonalData(r.better.empty() ? r.why : r.better);
+        std::string quote = MaskPersonalData(
+            r.better.empty() ? OpenAnswer(r.why, "why", access.workspace.id)
+                             : OpenAnswer(r.better, "better", access.workspace.id));
         if (std::find(quotes.begin(), quotes.end(), quote) == quotes.end()) {
           quotes.push_back(std::move(quote));
         }
@@ -495,8 +549,8 @@ Callback FeedbackService::Opened(std::int64_t ws, Callback callback) {
         cipher_.Open(callback.notes, "feedback.callback_notes/ws:" + std::to_string(ws))
             .value_or("");
   }
-  callback.why = MaskPersonalData(callback.why);
-  callback.better = MaskPersonalData(callback.better);
+  callback.why = MaskPersonalData(OpenAnswer(callback.why, "why", ws));
+  callback.better = MaskPersonalData(OpenAnswer(callback.better, "better", ws));
   return callback;
 }
 
@@ -573,7 +627,7 @@ Result<std::optional<std::string>> FeedbackService::RevealPhone(
 std::optional<Response> FeedbackService::LiveResponse(std::int64_t ws, std::int64_t id) {
   auto response = repository_.GetResponse(ws, id);
   if (!response) return std::nullopt;
-  return Masked(std::move(*response));
+  return Masked(ws, std::move(*response));
 }
 
 std::optional<Callback> FeedbackService::LiveCallback(std::int64_t ws, std::int64_t id) {

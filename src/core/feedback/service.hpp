@@ -157,6 +157,12 @@ class FeedbackService {
   Status ErasePersonalData(const accounts::WorkspaceAccess& access, std::int64_t response_id);
   /// Deletes phone numbers older than the retention period; returns how many.
   std::int64_t PurgeExpiredPhones();
+  /// `response` with its open answers sealed for workspace `ws`, as Submit stores them (for
+  /// answers recorded elsewhere: the demo's history).
+  NewResponse SealAnswers(std::int64_t ws, NewResponse response);
+  /// Seals open answers that earlier releases stored in plaintext, in batches, once per
+  /// database (decision 36); returns how many responses it sealed. Safe to repeat after a crash.
+  std::int64_t SealStoredAnswers();
 
   Result<NpsReport> Nps(const accounts::WorkspaceAccess& access, const NpsQuery& query);
   Result<ThemeReport> Themes(const accounts::WorkspaceAccess& access, const NpsQuery& period);
@@ -181,7 +187,9 @@ class FeedbackService {
  private:
   Result<Survey> Checked(std::int64_t ws, Survey survey, const SurveyInput& input,
                          FieldErrors& errors);
-  Response Masked(Response response) const;
+  Response Masked(std::int64_t ws, Response response) const;
+  /// The plaintext of a sealed open answer ("" when empty or when it cannot be opened).
+  std::string OpenAnswer(const std::string& sealed, std::string_view field, std::int64_t ws) const;
   Callback Opened(std::int64_t ws, Callback callback);
   std::string PhoneContext(std::int64_t ws) const;
 

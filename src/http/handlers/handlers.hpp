@@ -32,6 +32,10 @@ void RegisterSystemRoutes(Router& router, SystemDeps deps);
 
 struct SessionDeps {
   core::accounts::AccountsService& accounts;
+  core::accounts::Crypto& crypto;
+  /// Writes one line per refused sign-in (wrong password, unknown account, rate limit).
+  std::function<void(const std::string&)> log_security;
+  std::string public_url;  ///< [server] public_url, shown so owners can tell it is not set
   bool secure_cookies = false;
   std::chrono::seconds session_ttl{12 * 3600};
 };

@@ -25,6 +25,7 @@
 #include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it.
 #include <vector>
 
+#include "http/client_address.hpp"
 #include "http/event_stream.hpp"
 
 namespace aantafel::http {
@@ -65,6 +66,53 @@ HttpRequest ToRequest(const bhttp::request<bhttp::string_body>& in, std::string 
   out.remote_address = std::move(remote);
   out.request_id = std::move(request_id);
   return out;
+}
+
+/// Reads a request's header as bhttp::async_read_header does (bytes go through parser.put), but
+/// looks at the raw header bytes first: a line that starts with a space or tab continues the line
+/// before it (obs-fold, RFC 9112 5.2). Beast would join such lines; two parsers may read them
+/// differently (a folded Authorization), so `folded` is set and nothing more is read.
+asio::awaitable<void> ReadHeader(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                 bhttp::request_parser<bhttp::string_body>& parser,
+                                 beast::error_code& ec, bool& folded) {
+  folded = false;
+  while (!parser.is_header_done()) {
+    if (buffer.size() > 0) {
+      const auto data = buffer.data();
+      const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+      const auto end = bytes.find("\r\n\r\n");
+      const std::string_view head =
+          end == std::string_view::npos ? bytes : bytes.substr(0, end + 2);
+      if (head.find("\n ") != std::string_view::npos ||
+          head.find("\n\t") != std::string_view::npos) {
+        folded = true;
+        co_return;
+      }
+      const std::size_t used = parser.put(data, ec);
+      buffer.consume(used);
+      if (ec == bhttp::error::need_more) {
+        ec = {};
+      } else if (ec) {
+        co_return;
+      } else if (used > 0) {
+        continue;  // more of what is buffered may parse now
+      }
+      if (parser.is_header_done()) break;
+    }
+    const std::size_t n = co_await stream.async_read_some(
+        buffer.prepare(64 * 1024), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::eof) {
+      if (!parser.got_some()) {
+        ec = bhttp::error::end_of_stream;
+      } else {
+        ec = {};
+        parser.put_eof(ec);
+      }
+      co_return;
+    }
+    if (ec) co_return;
+    buffer.commit(n);
+  }
 }
 
 /// The refusal for a request that could not be read.
@@ -272,13 +320,20 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     if (stopping) break;
     beast::error_code ec;
     conn->stream.expires_after(options.idle_timeout);
-    co_await bhttp::async_read_header(conn->stream, buffer, parser,
-                                      asio::redirect_error(asio::use_awaitable, ec));
+    bool folded = false;
+    co_await ReadHeader(conn->stream, buffer, parser, ec, folded);
     conn->idle = false;
     const auto started = std::chrono::steady_clock::now();
     HttpRequest minimal;  // for refusals before the request is complete
     minimal.remote_address = remote;
     minimal.method = "-";
+    if (folded) {
+      minimal.request_id = RequestId({}, request_counter, boot);
+      (void)co_await Reply(*conn, minimal,
+                           app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), minimal),
+                           false, false, started);
+      break;
+    }
     if (ec) {
       // A peer that closed, timed out or was cancelled gets no answer; anything else does.
       const bool quiet = ec == bhttp::error::end_of_stream ||
@@ -326,8 +381,20 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     const auto& message = parser.get();
     const bool head = message.method() == bhttp::verb::head;
     HttpRequest request = ToRequest(message, remote, request_id);
+    if (!options.trusted_proxies.empty()) {
+      request.remote_address =
+          ClientAddress(remote, request.headers.Get("X-Forwarded-For"), options.trusted_proxies);
+    }
+    // Control characters in a header value (what is left of a fold, a NUL) are refused too.
+    const bool bad_value = std::any_of(message.begin(), message.end(), [](const auto& field) {
+      const auto value = field.value();
+      return std::any_of(value.begin(), value.end(),
+                         [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+    });
     HttpResponse response;
-    if (!ParseTarget(request.target, request.path, request.query)) {
+    if (bad_value) {
+      response = app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), request);
+    } else if (!ParseTarget(request.target, request.path, request.query)) {
       response = app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), request);
     } else {
       response = co_await OnWorkers(workers, [this, &request] { return app.Handle(request); });

@@ -23,6 +23,8 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};      ///< keep-alive wait for the next request's headers
   std::chrono::seconds shutdown_timeout{20};  ///< in-flight requests get this long to finish
   std::chrono::seconds heartbeat{15};  ///< an idle event stream sends a comment line this often
+  /// Reverse proxies whose X-Forwarded-For is believed (http/client_address.hpp).
+  std::vector<std::string> trusted_proxies;
 };
 
 using AccessLogger = std::function<void(const AccessLogEntry&)>;

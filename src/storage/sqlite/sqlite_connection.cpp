@@ -1,6 +1,8 @@
 #include "storage/sqlite/sqlite_connection.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -211,11 +213,23 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
+bool CreatePrivateFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  ::close(fd);
+  return true;
+}
+
 std::unique_ptr<Connection> OpenSqlite(const std::string& path, std::chrono::milliseconds busy) {
   const std::filesystem::path file(path);
   if (file.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
+  }
+  // SQLite would create a new file with the process's umask (usually 0644); an empty file is a
+  // new database to SQLite. In-memory and URI names are left to SQLite.
+  if (!path.empty() && path != ":memory:" && !path.starts_with("file:")) {
+    (void)CreatePrivateFile(path);
   }
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
