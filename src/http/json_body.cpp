@@ -10,11 +10,20 @@ using core::FieldIssue;
 
 namespace {
 
-// Deeper nesting than any request needs is refused before parsing, to bound memory and time.
-bool WithinDepth(std::string_view text, int max_depth) {
+/// What one pass over the raw text tells before parsing: whether the nesting stays within the
+/// limit (deeper is refused before parsing, to bound memory and time) and how many object keys
+/// the text holds (a string followed by ':').
+struct Scan {
+  bool within_depth = true;
+  std::size_t keys = 0;
+};
+
+Scan ScanJson(std::string_view text, int max_depth) {
+  Scan scan;
   int depth = 0;
   bool in_string = false;
   bool escaped = false;
+  bool after_string = false;  ///< a string just ended; a ':' next makes it a key
   for (char c : text) {
     if (in_string) {
       if (escaped) {
@@ -23,18 +32,39 @@ bool WithinDepth(std::string_view text, int max_depth) {
         escaped = true;
       } else if (c == '"') {
         in_string = false;
+        after_string = true;
       }
       continue;
     }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (after_string && c == ':') ++scan.keys;
+    after_string = false;
     if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
-      if (++depth > max_depth) return false;
+      if (++depth > max_depth) {
+        scan.within_depth = false;
+        return scan;
+      }
     } else if (c == '}' || c == ']') {
       --depth;
     }
   }
-  return true;
+  return scan;
+}
+
+/// The members of every object in `value`, counted through the whole tree. Fewer than the keys
+/// in the text means a key was given twice in one object ({"a":1,"a":2}) and one was dropped:
+/// which one counts would be a guess, so such a body is refused.
+std::size_t MemberCount(const nlohmann::json& value) {
+  std::size_t n = 0;
+  if (value.is_object()) {
+    n += value.size();
+    for (const auto& [key, member] : value.items()) n += MemberCount(member);
+  } else if (value.is_array()) {
+    for (const auto& item : value) n += MemberCount(item);
+  }
+  return n;
 }
 
 bool IsJsonContentType(std::optional<std::string_view> content_type) {
@@ -62,24 +92,6 @@ bool HasOtherCharset(std::string_view content_type) {
   return false;
 }
 
-/// Parses `text`; `duplicate` is set when an object anywhere in it has a key twice
-/// ({"a":1,"a":2}): which one counts would be a guess, so such a body is refused.
-nlohmann::json ParseNoticingDuplicates(std::string_view text, bool& duplicate) {
-  std::vector<std::set<std::string>> open;
-  auto callback = [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    using Event = nlohmann::json::parse_event_t;
-    if (event == Event::object_start) {
-      open.emplace_back();
-    } else if (event == Event::object_end) {
-      if (!open.empty()) open.pop_back();
-    } else if (event == Event::key && !open.empty()) {
-      if (!open.back().insert(parsed.get<std::string>()).second) duplicate = true;
-    }
-    return true;
-  };
-  return nlohmann::json::parse(text, callback, /*allow_exceptions=*/false);
-}
-
 Error Malformed(FieldIssue issue) {
   Error e = Error::Of(ErrorCode::kMalformedRequest);
   e.fields.emplace("body", core::FieldError{issue, 0});
@@ -99,12 +111,12 @@ core::Result<JsonObjectReader> JsonObjectReader::Parse(const HttpRequest& reques
   // A raw NUL is never JSON (inside strings it must be escaped); some readers stop at it and
   // would take what follows for nothing.
   if (request.body.find('\0') != std::string::npos) return Malformed(FieldIssue::kInvalidFormat);
-  if (!WithinDepth(request.body, kMaxJsonDepth)) return Malformed(FieldIssue::kInvalidFormat);
-  bool duplicate = false;
-  nlohmann::json parsed = ParseNoticingDuplicates(request.body, duplicate);
+  const Scan scan = ScanJson(request.body, kMaxJsonDepth);
+  if (!scan.within_depth) return Malformed(FieldIssue::kInvalidFormat);
+  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return Malformed(FieldIssue::kInvalidFormat);
   if (!parsed.is_object()) return Malformed(FieldIssue::kInvalidType);
-  if (duplicate) return Malformed(FieldIssue::kDuplicate);
+  if (MemberCount(parsed) != scan.keys) return Malformed(FieldIssue::kDuplicate);
   return JsonObjectReader(std::move(parsed));
 }
 
