@@ -400,7 +400,14 @@ describe('Beleidskalender with the real server', () => {
       await heading.waitFor();
       assert.ok(await heading.evaluate((el) => el === document.activeElement), 'focus moves to the new address');
       const url = await page.getByLabel('Adres van de agenda').inputValue();
-      assert.match(url, new RegExp(`^${server.baseUrl.replace(/\./g, '\\.')}/ical/[A-Za-z0-9_-]+$`));
+      // Built on the server's public address, like the survey and scan links (the test server runs
+      // with the loopback default, so the page warns that the link only works on the server).
+      const { public_url: publicUrl } = await (await context.request.get('/api/v1/session')).json();
+      assert.match(url, new RegExp(`^${publicUrl.url.replace(/[.]/g, '\\.')}/ical/[A-Za-z0-9_-]+$`));
+      assert.equal(publicUrl.local_only, true);
+      await page.locator('.aantafel-new-token').getByText('Deze link werkt nu alleen op de computer waarop aantafel draait').waitFor();
+      // The test server listens on a port of its own: a calendar app would use the public address.
+      const feedUrl = `${server.baseUrl}${new URL(url).pathname}`;
       const webcal = await page.getByRole('link', { name: 'Openen in je agenda-app' }).getAttribute('href');
       assert.equal(webcal, url.replace(/^http:/, 'webcal:'));
       await page.getByRole('button', { name: 'Adres kopiëren' }).click();
@@ -411,7 +418,7 @@ describe('Beleidskalender with the real server', () => {
       await page.screenshot({ path: join(screenshots, 'calendar-feed.png'), fullPage: true });
 
       // The feed, fetched like a calendar app does, parsed by an independent RFC 5545 parser.
-      const response = await fetch(url);
+      const response = await fetch(feedUrl);
       assert.equal(response.status, 200);
       assert.match(response.headers.get('content-type') ?? '', /^text\/calendar/);
       const text = await response.text();
@@ -460,7 +467,7 @@ describe('Beleidskalender with the real server', () => {
       await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
       await status(page, 'Het abonnement Outlook op het werk is ingetrokken.');
       await page.getByText('Je hebt nog geen agenda-abonnement.').waitFor();
-      assert.equal((await fetch(url)).status, 404, 'a revoked feed is gone');
+      assert.equal((await fetch(feedUrl)).status, 404, 'a revoked feed is gone');
     });
 
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);

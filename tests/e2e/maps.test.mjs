@@ -21,7 +21,8 @@ const ZWOLLE = { code: 'GM0193', name: 'Zwolle' };
 const UTRECHT = 1; // the demo's first organisation
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const images = join(repoRoot, 'docs', 'img');
+// AANTAFEL_E2E_DOCS_IMAGES: write the screenshots elsewhere (a run that should not touch docs/).
+const images = process.env.AANTAFEL_E2E_DOCS_IMAGES ?? join(repoRoot, 'docs', 'img');
 
 let server;
 let chromium;

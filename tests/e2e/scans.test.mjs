@@ -283,6 +283,8 @@ describe('Samenwerkingsscan with the real server', () => {
       await page.goto(`${BASE}/${state.scanId}`);
       await h1(page, SCAN.title);
       const table = page.getByRole('table', { name: 'Uitgenodigde personen, per organisatie' });
+      // The respondents come in their own request, after the scan (and its h1).
+      await table.getByText('Beantwoord', { exact: true }).first().waitFor();
       assert.equal(await table.getByText('Beantwoord', { exact: true }).count(), 3);
       await page.getByRole('button', { name: 'Scan sluiten' }).click();
       await status(page, 'De scan is gesloten.');

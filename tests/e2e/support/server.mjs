@@ -28,7 +28,11 @@ function freePort() {
 }
 
 export class AantafelServer {
-  constructor() {
+  /**
+   * @param {{ publicUrl?: string }} [options] publicUrl: the server's [server] public_url
+   *   (AANTAFEL_SERVER_PUBLIC_URL); without it the built-in default, a loopback address.
+   */
+  constructor({ publicUrl } = {}) {
     this.bin = binaryPath();
     this.dir = mkdtempSync(join(tmpdir(), 'aantafel-e2e-'));
     this.database = `sqlite:${join(this.dir, 'e2e.db')}`;
@@ -41,6 +45,8 @@ export class AantafelServer {
       // AddressSanitizer in the debug build: report, do not stop on leaks at exit.
       ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=0',
     };
+    if (publicUrl) this.env.AANTAFEL_SERVER_PUBLIC_URL = publicUrl;
+    else delete this.env.AANTAFEL_SERVER_PUBLIC_URL;
     this.process = null;
     this.output = '';
     this.baseUrl = '';

@@ -2655,6 +2655,11 @@ export interface components {
         };
         Session: {
             user: components["schemas"]["User"];
+            /** @description The server's public address ([server] public_url), the start of every link on posters, QR codes, survey and scan links and calendar feeds. local_only: it is a loopback address (the default), so those links work only on the server itself. */
+            public_url: {
+                url: string;
+                local_only: boolean;
+            };
             workspaces: components["schemas"]["Workspace"][];
             /** @description Present for cookie sessions; send it in X-CSRF-Token on changes. */
             csrf_token?: string;

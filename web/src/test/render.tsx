@@ -4,6 +4,12 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import type { Language } from '../i18n/i18n';
 import { SessionProvider, type SessionState } from '../features/auth/session';
+import type { Session } from '../api/types';
+
+/** A session's public address as a server with [server] public_url set answers it. */
+export const PUBLIC_URL_SET: Session['public_url'] = { url: 'https://aantafel.example.nl', local_only: false };
+/** The default public address (loopback): links only work on the server itself. */
+export const PUBLIC_URL_LOCAL: Session['public_url'] = { url: 'http://127.0.0.1:8080', local_only: true };
 
 export interface RenderOptions {
   language?: Language;

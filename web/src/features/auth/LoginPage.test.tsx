@@ -85,6 +85,7 @@ describe('LoginPage', () => {
       jsonResponse(201, {
         user: { id: 1, email: 'demo@aantafel.example', name: 'Demo' },
         workspaces: [{ slug: 'demo', name: 'Demo', kind: 'care_provider', role: 'owner' }],
+        public_url: { url: 'http://127.0.0.1:8080', local_only: true },
         csrf_token: 'abc',
       }),
     );

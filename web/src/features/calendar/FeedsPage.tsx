@@ -20,6 +20,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
+import { usePublicBaseUrl } from '../../components/publicAddress/publicAddress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
@@ -141,7 +143,7 @@ function NewFeed({ feed, onDone }: { feed: CreatedCalendarFeed; onDone: () => vo
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyStatus, setCopyStatus] = useState('');
-  const { url, webcal } = feedUrls(window.location.origin, feed.path);
+  const { url, webcal } = feedUrls(usePublicBaseUrl(), feed.path);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -164,6 +166,7 @@ function NewFeed({ feed, onDone }: { feed: CreatedCalendarFeed; onDone: () => vo
         {t('feeds.newTitle', { label: feed.label })}
       </Heading2>
       <Paragraph>{t('feeds.newWarning')}</Paragraph>
+      <LocalLinkWarning />
       <TextField
         id="new-feed-url"
         label={t('feeds.urlLabel')}

@@ -185,6 +185,8 @@ describe('feed URLs and the period choice', () => {
       webcal: 'webcal://aantafel.example/ical/abc_DEF-1',
     });
     expect(feedUrls('http://127.0.0.1:8080/', '/ical/x').url).toBe('http://127.0.0.1:8080/ical/x');
+    // A public address with a path (behind a reverse proxy) keeps it, as the server's own links do.
+    expect(feedUrls('https://zorg.example/aantafel', '/ical/x').url).toBe('https://zorg.example/aantafel/ical/x');
   });
 
   it('accepts only 30, 90 or 180 days', () => {

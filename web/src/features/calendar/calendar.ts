@@ -262,8 +262,9 @@ export function planRequestBody(values: PlanFormValues, language: Language): Pla
  * The full addresses of a calendar feed: the https (or http) URL to paste into a calendar app,
  * and the webcal:// variant that opens the calendar app directly.
  */
-export function feedUrls(origin: string, path: string): { url: string; webcal: string } {
-  const url = new URL(path, origin.endsWith('/') ? origin : `${origin}/`).toString();
+export function feedUrls(base: string, path: string): { url: string; webcal: string } {
+  // Like the server's survey and scan links: the public address (with any path in it) + path.
+  const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
   return { url, webcal: url.replace(/^https?:\/\//, 'webcal://') };
 }
 

@@ -4,6 +4,8 @@ import { api, downloads } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading, usePageTitle } from '../../components/PageHeading';
+import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
+import { useLocalOnlyAddress } from '../../components/publicAddress/publicAddress';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -21,6 +23,7 @@ export function SurveyPosterPage() {
   );
   usePageTitle(t('feedback.poster.documentTitle'));
   const data = survey.data;
+  const localOnly = useLocalOnlyAddress() !== null;
 
   return (
     <div className="aantafel-poster">
@@ -33,6 +36,7 @@ export function SurveyPosterPage() {
       {survey.loading && !data ? <Loading /> : null}
       {data ? (
         <>
+          <LocalLinkWarning kind="qr" id="poster-local-link" />
           <PageHeading title={t('feedback.poster.heading')} />
           <Paragraph className="aantafel-poster__lead">{t('feedback.poster.lead')}</Paragraph>
           <img
@@ -47,7 +51,12 @@ export function SurveyPosterPage() {
           <Paragraph className="aantafel-poster__small">{t('feedback.poster.privacy')}</Paragraph>
           <Paragraph className="aantafel-meta aantafel-no-print">{t('feedback.poster.for', { name: data.name })}</Paragraph>
           <div className="aantafel-no-print">
-            <Button type="button" appearance="primary-action-button" onClick={() => window.print()}>
+            <Button
+              type="button"
+              appearance="primary-action-button"
+              aria-describedby={localOnly ? 'poster-local-link' : undefined}
+              onClick={() => window.print()}
+            >
               {t('feedback.poster.print')}
             </Button>
           </div>

@@ -7,6 +7,7 @@ import { LAWS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -62,6 +63,7 @@ export function SurveysPage() {
         {surveys.error ? <ErrorAlert error={surveys.error} /> : null}
         {surveys.loading && !surveys.data ? <Loading /> : null}
         {surveys.data && items.length === 0 ? <Paragraph>{t('feedback.surveys.none')}</Paragraph> : null}
+        {items.length > 0 ? <LocalLinkWarning kind="qr" /> : null}
         <ul className="aantafel-plain-list aantafel-surveys">
           {items.map((survey) => (
             <SurveyCard

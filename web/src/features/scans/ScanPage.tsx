@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
@@ -437,6 +438,7 @@ function NewLinks({ links, onDone }: { links: ScanInvitation['items']; onDone: (
           <strong>{st('links.onlyNow')}</strong>
         </Paragraph>
       </div>
+      <LocalLinkWarning kind={links.length === 1 ? 'link' : 'links'} />
       <div className="aantafel-table-scroll">
         <table className="utrecht-table aantafel-table">
           <caption className="utrecht-table__caption">{st('links.caption')}</caption>

@@ -5,7 +5,7 @@ import type { Role, Session, Workspace } from '../../api/types';
 import { registerLanguage } from '../../i18n/i18n';
 import en from '../../i18n/en.json';
 import type { Language } from '../../i18n/i18n';
-import { jsonResponse, renderWithProviders } from '../../test/render';
+import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { AuditLogPage } from './AuditLogPage';
 
@@ -79,7 +79,7 @@ afterEach(() => vi.unstubAllGlobals());
 function renderLog(role: Role, language: Language = 'nl') {
   if (language === 'en') registerLanguage('en', en);
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], csrf_token: 'csrf' };
+  const session: Session = { user: me, workspaces: [workspace], public_url: PUBLIC_URL_SET, csrf_token: 'csrf' };
   return renderWithProviders(
     <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
       <AuditLogPage />

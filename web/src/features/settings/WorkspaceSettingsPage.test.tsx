@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role, Session, Workspace } from '../../api/types';
-import { jsonResponse, renderWithProviders } from '../../test/render';
+import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { WorkspaceSettingsPage } from './WorkspaceSettingsPage';
 
@@ -36,7 +36,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function renderSettings(role: Role) {
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], csrf_token: 'csrf' };
+  const session: Session = { user: me, workspaces: [workspace], public_url: PUBLIC_URL_SET, csrf_token: 'csrf' };
   return renderWithProviders(
     <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
       <WorkspaceSettingsPage />

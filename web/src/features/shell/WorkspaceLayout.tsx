@@ -4,6 +4,7 @@ import { PageHeader, SkipLink } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
 import { ErrorBoundary, ErrorPage } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Loading';
+import { PublicAddressBanner } from '../../components/publicAddress/PublicAddressBanner';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
@@ -60,6 +61,7 @@ export function WorkspaceLayout() {
           className="aantafel-main"
           aria-busy={(loading && !current) || undefined}
         >
+          {current ? <PublicAddressBanner role={current.role} /> : null}
           {context ? (
             <WorkspaceContext.Provider value={context}>
               <ErrorBoundary resetKey={location.pathname}>

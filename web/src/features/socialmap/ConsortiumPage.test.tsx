@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { jsonResponse, PUBLIC_URL_LOCAL } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { ConsortiumPage } from './ConsortiumPage';
 import { CONSORTIUM, OFFER } from './testdata';
@@ -65,6 +65,22 @@ describe('ConsortiumPage', () => {
     expect(await screen.findByText('De link is ingetrokken. Hij werkt niet meer.')).toBeInTheDocument();
     expect(await screen.findByText('Er is nu geen link gedeeld.')).toBeInTheDocument();
     expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('warns next to the shared link while the public address only works on the server', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/consortia/5': () => jsonResponse(200, CONSORTIUM),
+      'GET /api/v1/workspaces/demo/consortia/5/offer': () => jsonResponse(200, OFFER),
+      'POST /api/v1/workspaces/demo/consortia/5/share': () => jsonResponse(201, { url: 'http://127.0.0.1:8080/c/abc123' }),
+    });
+    const user = userEvent.setup();
+    renderInWorkspace(<ConsortiumPage />, { ...route, publicUrl: PUBLIC_URL_LOCAL });
+    await screen.findByRole('heading', { level: 1, name: 'Samen Zeist' });
+    // Not before there is a link to copy.
+    expect(screen.queryByText(/deze link werkt nu alleen op de computer/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Deel met de gemeente' }));
+    await screen.findByText('http://127.0.0.1:8080/c/abc123');
+    expect(screen.getByText('Deze link werkt nu alleen op de computer waarop aantafel draait')).toBeInTheDocument();
   });
 
   it('lets a viewer look without share or change buttons', async () => {

@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -307,6 +308,7 @@ function ShareSection({
           <Paragraph className="aantafel-map-once">
             <strong>{mt('share.onlyNow')}</strong>
           </Paragraph>
+          <LocalLinkWarning />
           <Paragraph>
             <span className="aantafel-visually-hidden">{mt('share.linkLabel')}: </span>
             <code className="aantafel-map-link" data-testid="share-url">

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Role, Session, Workspace } from '../../api/types';
-import { renderWithProviders } from '../../test/render';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
 
 /** Test helpers for the Wie is wie pages: a routed fetch mock and a workspace around the page. */
@@ -28,11 +28,16 @@ export function LocationProbe() {
 
 export function renderInWorkspace(
   ui: ReactElement,
-  { role = 'editor', route, path }: { role?: Role; route: string; path: string },
+  {
+    role = 'editor',
+    route,
+    path,
+    publicUrl = PUBLIC_URL_SET,
+  }: { role?: Role; route: string; path: string; publicUrl?: Session['public_url'] },
 ) {
   const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker' };
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], csrf_token: 'csrf' };
+  const session: Session = { user: me, workspaces: [workspace], public_url: publicUrl, csrf_token: 'csrf' };
   return renderWithProviders(
     <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
       {ui}
