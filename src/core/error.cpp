@@ -44,6 +44,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kNoRows: return "no_rows";
     case FieldIssue::kIncomplete: return "incomplete";
     case FieldIssue::kOutsideNetherlands: return "outside_netherlands";
+    case FieldIssue::kNotNullable: return "not_nullable";
   }
   return "invalid_format";
 }

@@ -47,6 +47,7 @@ enum class FieldIssue {
   kNoRows,              ///< the file holds a header but nothing to import
   kIncomplete,          ///< the file is one page of a longer answer (a next link)
   kOutsideNetherlands,  ///< coordinates that do not lie in the Netherlands (WGS84 or RD New)
+  kNotNullable,         ///< null for a field that cannot be cleared
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

@@ -65,7 +65,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 17> kFields{{
+constexpr std::array<FieldEntry, 18> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -100,6 +100,9 @@ constexpr std::array<FieldEntry, 17> kFields{{
      "(EPSG:28992).",
      "These coordinates do not lie in the Netherlands. Use WGS84 (longitude, latitude) or RD New "
      "(EPSG:28992)."},
+    {FieldIssue::kNotNullable,
+     "Dit veld kan niet leeg gemaakt worden (null). Laat het weg of geef een waarde.",
+     "This field cannot be cleared (null). Leave it out or give a value."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -123,8 +123,18 @@ core::Result<JsonObjectReader> JsonObjectReader::Parse(const HttpRequest& reques
 const nlohmann::json* JsonObjectReader::Field(const std::string& key, bool required) {
   known_.insert(key);
   auto it = object_.find(key);
-  if (it == object_.end() || it->is_null()) {
+  if (it == object_.end()) {
     if (required) errors_.Add(key, FieldIssue::kRequired);
+    return nullptr;
+  }
+  if (it->is_null()) {
+    // null only clears what the handler declared clearable; elsewhere it would silently mean
+    // "leave as it is" (a PATCH with "name": null answered 200).
+    if (required) {
+      errors_.Add(key, FieldIssue::kRequired);
+    } else if (!nullable_.contains(key)) {
+      errors_.Add(key, FieldIssue::kNotNullable);
+    }
     return nullptr;
   }
   return &*it;

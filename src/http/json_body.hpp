@@ -43,9 +43,12 @@ class JsonObjectReader {
     known_.insert(key);
     return object_.contains(key);
   }
-  /// Whether `key` is present and null (to clear an optional value).
+  /// Whether `key` is present and null (to clear an optional value). Asking makes null a valid
+  /// value of `key`; for every other field null is refused (422 "not_nullable"), as the API
+  /// description marks only these fields nullable.
   bool IsNull(const std::string& key) {
     known_.insert(key);
+    nullable_.insert(key);
     auto it = object_.find(key);
     return it != object_.end() && it->is_null();
   }
@@ -95,6 +98,7 @@ class JsonObjectReader {
 
   nlohmann::json object_;
   std::set<std::string, std::less<>> known_;
+  std::set<std::string, std::less<>> nullable_;  ///< fields the handler asked IsNull about
   core::FieldErrors errors_;
 };
 

@@ -93,11 +93,23 @@ TEST(JsonObjectReader, CollectsEveryFieldProblem) {
   EXPECT_EQ(fields.count("name"), 0U);
 }
 
-TEST(JsonObjectReader, NullCountsAsMissing) {
-  auto reader = JsonObjectReader::Parse(Json(R"({"name":null})"));
-  ASSERT_TRUE(reader.ok());
-  EXPECT_FALSE(reader->String("name", /*required=*/false));
-  EXPECT_TRUE(reader->Finish().ok());
+TEST(JsonObjectReader, NullClearsOnlyWhatTheHandlerDeclaredClearable) {
+  {
+    // A PATCH with "name": null must not be read as "leave the name as it is".
+    auto reader = JsonObjectReader::Parse(Json(R"({"name":null,"due_on":null})"));
+    ASSERT_TRUE(reader.ok());
+    EXPECT_FALSE(reader->String("name", /*required=*/false));
+    EXPECT_TRUE(reader->IsNull("due_on"));
+    EXPECT_FALSE(reader->String("due_on", /*required=*/false));
+    auto done = reader->Finish();
+    ASSERT_FALSE(done.ok());
+    ASSERT_EQ(done.error().fields.size(), 1U);
+    EXPECT_EQ(done.error().fields.at("name").issue, FieldIssue::kNotNullable);
+  }
+  auto required = JsonObjectReader::Parse(Json(R"({"name":null})"));
+  ASSERT_TRUE(required.ok());
+  EXPECT_FALSE(required->String("name", /*required=*/true));
+  EXPECT_EQ(required->Finish().error().fields.at("name").issue, FieldIssue::kRequired);
 }
 
 }  // namespace

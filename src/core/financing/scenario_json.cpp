@@ -17,13 +17,24 @@ class Reader {
 
   std::string At(const std::string& key) const { return prefix_ + key; }
 
+  /// Absent, or null (which no field of a scenario can be: null is refused, never read as
+  /// "leave out"); records the problem when the field is required or null.
+  bool Missing(json::const_iterator it, const std::string& key, bool required) {
+    if (it == object_.end()) {
+      if (required) errors_.Add(At(key), FieldIssue::kRequired);
+      return true;
+    }
+    if (it->is_null()) {
+      errors_.Add(At(key), required ? FieldIssue::kRequired : FieldIssue::kNotNullable);
+      return true;
+    }
+    return false;
+  }
+
   std::optional<double> Number(const std::string& key, bool required = true) {
     known_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
-      if (required) errors_.Add(At(key), FieldIssue::kRequired);
-      return std::nullopt;
-    }
+    if (Missing(it, key, required)) return std::nullopt;
     if (!it->is_number()) {
       errors_.Add(At(key), FieldIssue::kInvalidType);
       return std::nullopt;
@@ -33,10 +44,7 @@ class Reader {
   std::optional<std::string> String(const std::string& key, bool required = true) {
     known_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
-      if (required) errors_.Add(At(key), FieldIssue::kRequired);
-      return std::nullopt;
-    }
+    if (Missing(it, key, required)) return std::nullopt;
     if (!it->is_string()) {
       errors_.Add(At(key), FieldIssue::kInvalidType);
       return std::nullopt;
@@ -46,7 +54,7 @@ class Reader {
   std::optional<bool> Boolean(const std::string& key) {
     known_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
+    if (Missing(it, key, false)) return std::nullopt;
     if (!it->is_boolean()) {
       errors_.Add(At(key), FieldIssue::kInvalidType);
       return std::nullopt;
@@ -56,10 +64,7 @@ class Reader {
   const json* Object(const std::string& key, bool required = true) {
     known_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
-      if (required) errors_.Add(At(key), FieldIssue::kRequired);
-      return nullptr;
-    }
+    if (Missing(it, key, required)) return nullptr;
     if (!it->is_object()) {
       errors_.Add(At(key), FieldIssue::kInvalidType);
       return nullptr;
@@ -69,10 +74,7 @@ class Reader {
   const json* Array(const std::string& key) {
     known_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
-      errors_.Add(At(key), FieldIssue::kRequired);
-      return nullptr;
-    }
+    if (Missing(it, key, true)) return nullptr;
     if (!it->is_array()) {
       errors_.Add(At(key), FieldIssue::kInvalidType);
       return nullptr;

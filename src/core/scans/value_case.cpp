@@ -84,7 +84,12 @@ class Reader {
   const json* Get(const std::string& key) {
     known_.insert(key);
     auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return nullptr;
+    if (it == object_.end()) return nullptr;
+    if (it->is_null()) {
+      // No field of a value case can be cleared with null; leaving it out keeps the default.
+      errors_.Add(prefix_ + key, FieldIssue::kNotNullable);
+      return nullptr;
+    }
     return &*it;
   }
   void Finish() {
