@@ -1,6 +1,8 @@
 #include "core/socialmap/service.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/civil_date.hpp"
@@ -51,40 +53,55 @@ Result<std::vector<Area>> SocialMapService::ListAreas(
   return repository_.ListAreas(access.workspace.id, municipality_code);
 }
 
-AreaImportReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool dry_run) {
-  AreaImportReport report{.dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size())};
-  report.rejected = parsed.issues;
-  const auto known = repository_.AllFigures();
+namespace {
+
+/// The one rule of both shared reference-data imports (key figures, boundaries): every row is
+/// checked with `check`, a code may occur once, and the report counts rows new to `known` and rows
+/// that replace an older or equal year with something different. The clean rows when nothing was
+/// rejected (then the caller writes them all), else nullopt with the problems in line order.
+template <typename Row, typename Check>
+std::optional<std::vector<Row>> CheckAreaRows(const std::vector<std::pair<int, Row>>& rows,
+                                              const std::map<std::string, Row>& known, Check check,
+                                              AreaImportReport& report) {
   std::set<std::string> seen;
-  std::vector<AreaFigures> clean;
-  for (const auto& [line, f] : parsed.rows) {
-    auto checked = CheckFigures(f);
+  std::vector<Row> clean;
+  for (const auto& [line, row] : rows) {
+    auto checked = check(row);
     if (!checked) {
       for (const auto& [field, problem] : checked.error().fields) {
         report.rejected.push_back({.line = line, .field = field, .issue = problem.issue});
       }
       continue;
     }
-    if (!seen.insert(f.code).second) {
+    if (!seen.insert(row.code).second) {
       report.rejected.push_back({.line = line, .field = "code", .issue = FieldIssue::kDuplicate});
       continue;
     }
-    auto it = known.find(f.code);
+    auto it = known.find(row.code);
     if (it == known.end()) {
       ++report.added;
-    } else if (it->second.year <= f.year && !(it->second == f)) {
+    } else if (it->second.year <= row.year && !(it->second == row)) {
       ++report.updated;
     }
-    clean.push_back(f);
+    clean.push_back(row);
   }
   std::stable_sort(report.rejected.begin(), report.rejected.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
   if (!report.rejected.empty()) {
     report.added = report.updated = 0;
-    return report;
+    return std::nullopt;
   }
-  if (!dry_run) {
-    repository_.UpsertFigures(clean, clock_.Now());
+  return clean;
+}
+
+}  // namespace
+
+AreaImportReport SocialMapService::ImportFigures(const ParsedFigures& parsed, bool dry_run) {
+  AreaImportReport report{.dry_run = dry_run, .rows = static_cast<int>(parsed.rows.size())};
+  report.rejected = parsed.issues;
+  auto clean = CheckAreaRows(parsed.rows, repository_.AllFigures(), CheckFigures, report);
+  if (clean && !dry_run) {
+    repository_.UpsertFigures(*clean, clock_.Now());
     report.applied = true;
   }
   return report;
@@ -97,37 +114,9 @@ AreaImportReport SocialMapService::ImportBoundaries(const ParsedBoundaries& pars
   if (parsed.rows.empty() && report.rejected.empty()) {
     report.rejected.push_back({.line = 0, .field = "file", .issue = FieldIssue::kNoRows});
   }
-  const auto known = repository_.AllBoundaries();
-  std::set<std::string> seen;
-  std::vector<AreaBoundary> clean;
-  for (const auto& [line, b] : parsed.rows) {
-    auto checked = CheckBoundary(b);
-    if (!checked) {
-      for (const auto& [field, problem] : checked.error().fields) {
-        report.rejected.push_back({.line = line, .field = field, .issue = problem.issue});
-      }
-      continue;
-    }
-    if (!seen.insert(b.code).second) {
-      report.rejected.push_back({.line = line, .field = "code", .issue = FieldIssue::kDuplicate});
-      continue;
-    }
-    auto it = known.find(b.code);
-    if (it == known.end()) {
-      ++report.added;
-    } else if (it->second.year <= b.year && !(it->second == b)) {
-      ++report.updated;
-    }
-    clean.push_back(b);
-  }
-  std::stable_sort(report.rejected.begin(), report.rejected.end(),
-                   [](const auto& a, const auto& b) { return a.line < b.line; });
-  if (!report.rejected.empty()) {
-    report.added = report.updated = 0;
-    return report;
-  }
-  if (!dry_run) {
-    repository_.UpsertBoundaries(clean, clock_.Now());
+  auto clean = CheckAreaRows(parsed.rows, repository_.AllBoundaries(), CheckBoundary, report);
+  if (clean && !dry_run) {
+    repository_.UpsertBoundaries(*clean, clock_.Now());
     report.applied = true;
   }
   return report;
