@@ -88,14 +88,19 @@ class MapCache {
   /// nullptr when neither the built-in nor the imported boundaries hold the municipality.
   std::shared_ptr<const MapBody> Districts(const std::string& code) {
     const std::int64_t version = service_.BoundariesVersion();
+    {
+      std::lock_guard lock(mutex_);
+      if (version != districts_version_) {
+        districts_.clear();
+        districts_version_ = version;
+      }
+      if (auto it = districts_.find(code); it != districts_.end()) return it->second;
+    }
+    // Not made yet for this version: read the imported outlines (outside the lock) and make it.
     std::vector<core::socialmap::AreaBoundary> imported;
     if (version > 0) imported = service_.ImportedBoundaries(code);
     std::lock_guard lock(mutex_);
     Load();
-    if (version != districts_version_) {
-      districts_.clear();
-      districts_version_ = version;
-    }
     if (auto it = districts_.find(code); it != districts_.end()) return it->second;
     // Imported outlines of the built-in year or later replace the built-in ones, level by level;
     // neighbourhoods come only from imports.
@@ -131,7 +136,8 @@ class MapCache {
     auto body = MakeBody(builder.Json(Attribution(), Register().year));
     // At most a few hundred municipalities of a few KB (districts) to a few hundred KB
     // (neighbourhoods of a city) each: the cache stays small.
-    districts_.emplace(code, body);
+    // Kept only when no newer import arrived meanwhile.
+    if (version == districts_version_) districts_.emplace(code, body);
     return body;
   }
 
