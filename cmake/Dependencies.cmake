@@ -11,6 +11,8 @@ find_package(tomlplusplus REQUIRED)
 find_package(PkgConfig REQUIRED)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# JOSE (ID token signatures) for single sign-on; the library mod_auth_openidc uses.
+pkg_check_modules(CJOSE REQUIRED IMPORTED_TARGET cjose)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
 if(AANTAFEL_BUILD_TESTS)

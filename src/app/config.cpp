@@ -65,6 +65,15 @@ const std::vector<Key>& Keys() {
       {"smtp", "from", &Config::smtp_from},
       {"smtp", "tls", &Config::smtp_tls},
       {"notifications", "digest_hour", &Config::notifications_digest_hour, 0, 23},
+      {"sso", "issuer", &Config::sso_issuer},
+      {"sso", "client_id", &Config::sso_client_id},
+      {"sso", "client_secret_file", &Config::sso_client_secret_file},
+      {"sso", "scopes", &Config::sso_scopes},
+      {"sso", "token_auth", &Config::sso_token_auth},
+      {"sso", "allowed_domains", &Config::sso_allowed_domains},
+      {"sso", "roles_claim", &Config::sso_roles_claim},
+      {"sso", "required_amr", &Config::sso_required_amr},
+      {"sso", "button_label", &Config::sso_button_label},
       {"register", "editors", &Config::register_editors},
       {"almanak", "url", &Config::almanak_url},
       {"almanak", "refresh_hours", &Config::almanak_refresh_hours, 1, 24 * 30},
@@ -188,6 +197,9 @@ std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::str
   // A secret: accepted from the environment only, so it never sits in a config file.
   if (const char* key = FindEnv(environment, "AANTAFEL_SECURITY_DATA_KEY")) config.data_key = key;
   if (const char* pw = FindEnv(environment, "AANTAFEL_SMTP_PASSWORD")) config.smtp_password = pw;
+  if (const char* secret = FindEnv(environment, "AANTAFEL_SSO_CLIENT_SECRET")) {
+    config.sso_client_secret = secret;
+  }
   return errors;
 }
 
@@ -229,6 +241,26 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
   };
   check_url("almanak.url", config.almanak_url);
   check_url("boundaries.url", config.boundaries_url);
+  if (!config.sso_issuer.empty()) {
+    if (!config.sso_issuer.starts_with("https://") && !config.sso_issuer.starts_with("http://")) {
+      errors.push_back({"sso.issuer", "must be an https:// address (http:// only for tests)"});
+    }
+    if (config.sso_client_id.empty()) errors.push_back({"sso.client_id", "is required"});
+    if (config.sso_client_secret.empty() && config.sso_client_secret_file.empty()) {
+      errors.push_back(
+          {"sso.client_secret_file", "is required (or set AANTAFEL_SSO_CLIENT_SECRET)"});
+    }
+    if (config.sso_token_auth != "client_secret_basic" &&
+        config.sso_token_auth != "client_secret_post") {
+      errors.push_back({"sso.token_auth", "must be client_secret_basic or client_secret_post"});
+    }
+    if (config.sso_roles_claim != "groups" && config.sso_roles_claim != "roles") {
+      errors.push_back({"sso.roles_claim", "must be groups or roles"});
+    }
+    if (config.sso_scopes.find("openid") == std::string::npos) {
+      errors.push_back({"sso.scopes", "must include openid"});
+    }
+  }
   if (config.smtp_tls != "required" && config.smtp_tls != "try" && config.smtp_tls != "none") {
     errors.push_back({"smtp.tls", "must be required, try or none"});
   }

@@ -52,6 +52,17 @@ struct Config {
   std::string smtp_password;       ///< only from AANTAFEL_SMTP_PASSWORD, never from a file
   std::string smtp_from = "aantafel@localhost";
   std::string smtp_tls = "try";  ///< required, try or none
+  // [sso] (single sign-on with OpenID Connect; off while issuer is empty — decision 38)
+  std::string sso_issuer;  ///< e.g. https://login.microsoftonline.com/<tenant id>/v2.0
+  std::string sso_client_id;
+  std::string sso_client_secret_file;  ///< file with the secret (or AANTAFEL_SSO_CLIENT_SECRET)
+  std::string sso_client_secret;       ///< only from AANTAFEL_SSO_CLIENT_SECRET or the file
+  std::string sso_scopes = "openid profile email";
+  std::string sso_token_auth = "client_secret_basic";  ///< or client_secret_post
+  std::string sso_allowed_domains;         ///< e-mail domains that get an account on first sign-in
+  std::string sso_roles_claim = "groups";  ///< groups or roles
+  std::string sso_required_amr;            ///< e.g. mfa; empty: not checked
+  std::string sso_button_label = "Microsoft 365";
   // [notifications]
   std::int64_t notifications_digest_hour = 7;  ///< Dutch local hour from which digests go out
   // [register]

@@ -220,6 +220,49 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
                                                       .from = config.smtp_from,
                                                       .tls = config.smtp_tls});
   smtp_enabled_ = !config.smtp_url.empty();
+  if (smtp_enabled_) {
+    mail_queue_ = std::make_unique<MailQueue>(
+        *mailer_, [](const std::string& line) { LogError("mail: " + line); });
+  }
+  // Invitations are sent while the owner waits (they see whether the mail left); reset mails
+  // go through the queue, so the answer takes as long for unknown addresses as for known ones.
+  invitations_ = std::make_unique<core::accounts::InvitationService>(
+      invitation_repository_, users_, workspaces_, *accounts_, crypto_, random, clock,
+      smtp_enabled_ ? mailer_.get() : nullptr, config.public_url);
+  password_resets_ = std::make_unique<core::accounts::PasswordResetService>(
+      users_, credentials_, *accounts_, crypto_, random, clock, mail_queue_.get(),
+      config.public_url);
+  core::accounts::SsoSettings sso_settings{.issuer = config.sso_issuer,
+                                           .client_id = config.sso_client_id,
+                                           .allowed_domains = {},
+                                           .roles_claim = config.sso_roles_claim,
+                                           .required_amr = config.sso_required_amr};
+  for (const auto& domain : EmailList(config.sso_allowed_domains)) {
+    sso_settings.allowed_domains.push_back(domain.starts_with('@') ? domain.substr(1) : domain);
+  }
+  if (!config.sso_issuer.empty()) {
+    std::string secret = config.sso_client_secret;
+    if (secret.empty() && !config.sso_client_secret_file.empty()) {
+      std::ifstream in(config.sso_client_secret_file);
+      std::getline(in, secret);
+      if (secret.empty()) {
+        throw std::runtime_error("cannot read the SSO client secret from " +
+                                 config.sso_client_secret_file);
+      }
+    }
+    std::string base = config.public_url;
+    while (base.ends_with('/')) base.pop_back();
+    oidc_client_ =
+        std::make_unique<OidcClient>(OidcSettings{.issuer = config.sso_issuer,
+                                                  .client_id = config.sso_client_id,
+                                                  .client_secret = secret,
+                                                  .redirect_uri = base + "/api/v1/sso/callback",
+                                                  .scopes = config.sso_scopes,
+                                                  .token_auth = config.sso_token_auth});
+  }
+  sso_ = std::make_unique<core::accounts::SsoService>(
+      sso_repository_, users_, workspaces_, *accounts_, invitation_repository_, crypto_, *cipher_,
+      random, clock, oidc_client_.get(), sso_settings);
   themes_ = Checked(
       core::feedback::ParseThemeLexicon(KnowledgeText(config.knowledge_dir, "feedback_themes")),
       "feedback_themes");
@@ -262,6 +305,9 @@ Runtime::~Runtime() {
 
 http::AppServices Runtime::Services() {
   return http::AppServices{.accounts = *accounts_,
+                           .invitations = *invitations_,
+                           .password_resets = *password_resets_,
+                           .sso = *sso_,
                            .crypto = crypto_,
                            .whoiswho = *whoiswho_,
                            .calendar = *calendar_,

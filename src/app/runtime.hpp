@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/mail_queue.hpp"
+#include "app/oidc_client.hpp"
 #include "app/smtp_mailer.hpp"
 #include "app/system_clock.hpp"
 #include "core/accounts/service.hpp"
@@ -87,6 +89,7 @@ class Runtime {
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
+  core::accounts::InvitationService& invitations() { return *invitations_; }
   core::accounts::Crypto& crypto() { return crypto_; }
   /// Encrypts personal data at rest.
   core::FieldCipher& cipher() { return *cipher_; }
@@ -139,7 +142,14 @@ class Runtime {
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   std::unique_ptr<storage::SqlDigestRepository> digest_repository_;
-  std::unique_ptr<core::overview::Mailer> mailer_;
+  std::unique_ptr<core::Mailer> mailer_;
+  std::unique_ptr<core::Mailer> mail_queue_;  ///< sends mailer_'s mail off the request thread
+  storage::SqlInvitationRepository invitation_repository_{*database_};
+  std::unique_ptr<core::accounts::InvitationService> invitations_;
+  std::unique_ptr<core::accounts::PasswordResetService> password_resets_;
+  storage::SqlSsoRepository sso_repository_{*database_};
+  std::unique_ptr<OidcClient> oidc_client_;  ///< set when [sso] issuer is
+  std::unique_ptr<core::accounts::SsoService> sso_;
   std::unique_ptr<storage::SqlAuditLog> audit_log_;
   std::unique_ptr<core::audit::AuditService> audit_;
   bool smtp_enabled_ = false;

@@ -83,8 +83,32 @@ std::once_flag curl_init;
 
 }  // namespace
 
-std::string FormatMessage(const core::overview::Mail& mail, const std::string& from,
-                          const std::string& date, const std::string& message_id_seed) {
+namespace {
+
+/// `text` with CRLF line ends, ending in CRLF.
+std::string CrLf(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n') {
+      out += "\r\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  if (!out.ends_with("\r\n")) out += "\r\n";
+  return out;
+}
+
+/// One body part's headers and content: UTF-8, 8-bit (every relay today speaks 8BITMIME).
+std::string Part(std::string_view type, std::string_view content) {
+  return "Content-Type: " + std::string(type) +
+         "; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + CrLf(content);
+}
+
+}  // namespace
+
+std::string FormatMessage(const core::Mail& mail, const std::string& from, const std::string& date,
+                          const std::string& message_id_seed) {
   const std::string subject = OneLine(mail.subject);
   std::string m;
   m += "Date: " + date + "\r\n";
@@ -93,17 +117,17 @@ std::string FormatMessage(const core::overview::Mail& mail, const std::string& f
   m += "Subject: " + (Ascii(subject) ? subject : "=?UTF-8?B?" + Base64(subject) + "?=") + "\r\n";
   m += "Message-ID: <" + message_id_seed + "@aantafel>\r\n";
   m += "MIME-Version: 1.0\r\n";
-  m += "Content-Type: text/plain; charset=utf-8\r\n";
-  m += "Content-Transfer-Encoding: 8bit\r\n";
-  m += "Auto-Submitted: auto-generated\r\n\r\n";
-  for (const char c : mail.text) {
-    if (c == '\n') {
-      m += "\r\n";
-    } else if (c != '\r') {
-      m += c;
-    }
+  m += "Auto-Submitted: auto-generated\r\n";
+  if (mail.html.empty()) {
+    m += Part("text/plain", mail.text);
+    return m;
   }
-  if (!m.ends_with("\r\n")) m += "\r\n";
+  // Plain text first, HTML last: clients show the last part they can display (RFC 2046 5.1.4).
+  const std::string boundary = "=_aantafel_" + message_id_seed;
+  m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  m += "--" + boundary + "\r\n" + Part("text/plain", mail.text);
+  m += "--" + boundary + "\r\n" + Part("text/html", mail.html);
+  m += "--" + boundary + "--\r\n";
   return m;
 }
 
@@ -111,7 +135,7 @@ SmtpMailer::SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {
   std::call_once(curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-core::Status SmtpMailer::Send(const core::overview::Mail& mail) {
+core::Status SmtpMailer::Send(const core::Mail& mail) {
   if (settings_.url.empty()) return core::Error::Of(core::ErrorCode::kUnavailable);
   static std::atomic<std::uint64_t> counter{0};
   Upload upload{FormatMessage(mail, settings_.from, RfcDate(),

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/overview/digest.hpp"
+#include "core/mail.hpp"
 
 namespace aantafel::app {
 
@@ -17,10 +17,10 @@ struct SmtpSettings {
 };
 
 /// Sends mail through an SMTP relay with libcurl (one connection per mail; digests are few).
-class SmtpMailer final : public core::overview::Mailer {
+class SmtpMailer final : public core::Mailer {
  public:
   explicit SmtpMailer(SmtpSettings settings);
-  core::Status Send(const core::overview::Mail& mail) override;
+  core::Status Send(const core::Mail& mail) override;
 
  private:
   SmtpSettings settings_;
@@ -29,7 +29,7 @@ class SmtpMailer final : public core::overview::Mailer {
 /// The RFC 5322 message: headers (Subject RFC 2047-encoded when not ASCII), a UTF-8 plain-text
 /// body with CRLF line ends, dot-stuffing left to the transport. `message_id_seed` makes the
 /// Message-ID unique.
-std::string FormatMessage(const core::overview::Mail& mail, const std::string& from,
-                          const std::string& date, const std::string& message_id_seed);
+std::string FormatMessage(const core::Mail& mail, const std::string& from, const std::string& date,
+                          const std::string& message_id_seed);
 
 }  // namespace aantafel::app

@@ -21,6 +21,9 @@ std::string_view ToString(ErrorCode code) {
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
     case ErrorCode::kImportRejected: return "import_rejected";
+    case ErrorCode::kLinkExpired: return "link_expired";
+    case ErrorCode::kSsoRefused: return "sso_refused";
+    case ErrorCode::kSsoRequired: return "sso_required";
   }
   return "internal";
 }
@@ -45,6 +48,8 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kIncomplete: return "incomplete";
     case FieldIssue::kOutsideNetherlands: return "outside_netherlands";
     case FieldIssue::kNotNullable: return "not_nullable";
+    case FieldIssue::kAlreadyMember: return "already_member";
+    case FieldIssue::kWrongPassword: return "wrong_password";
   }
   return "invalid_format";
 }

@@ -26,6 +26,10 @@ enum class ErrorCode {
   kUnavailable,           ///< a dependency (the database) is not reachable
   kInternal,              ///< a bug; never expected
   kImportRejected,        ///< a file or some of its rows were rejected; nothing was written
+  kLinkExpired,
+  kSsoRefused,   ///< single sign-on did not succeed (Error::detail says why)
+  kSsoRequired,  ///< the workspace opens only after single sign-on           ///< an invitation or
+                 ///< reset link that expired, was used or never existed
 };
 
 /// Why one field is invalid; the HTTP layer turns it into a Dutch or English sentence.
@@ -48,6 +52,8 @@ enum class FieldIssue {
   kIncomplete,          ///< the file is one page of a longer answer (a next link)
   kOutsideNetherlands,  ///< coordinates that do not lie in the Netherlands (WGS84 or RD New)
   kNotNullable,         ///< null for a field that cannot be cleared
+  kAlreadyMember,       ///< the person is already a member of the workspace
+  kWrongPassword,       ///< the current password given to confirm a change is not correct
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

@@ -171,11 +171,13 @@ bool CheckPassword(std::string_view field, std::string_view value, FieldErrors& 
     errors.Add(std::string(field), FieldIssue::kInvalidUtf8);
     return false;
   }
-  if (value.size() < kMinPasswordLength) {
+  // Characters, as people count them (and as the API description's minLength means).
+  const std::size_t chars = CodePointCount(value);
+  if (chars < kMinPasswordLength) {
     errors.Add(std::string(field), FieldIssue::kTooShort, kMinPasswordLength);
     return false;
   }
-  if (value.size() > kMaxPasswordLength) {
+  if (chars > kMaxPasswordLength) {
     errors.Add(std::string(field), FieldIssue::kTooLong, kMaxPasswordLength);
     return false;
   }

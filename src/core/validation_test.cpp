@@ -93,6 +93,12 @@ TEST(CheckPassword, EnforcesLengthBounds) {
   EXPECT_FALSE(CheckPassword("password", std::string(kMaxPasswordLength + 1, 'x'), long_errors));
   FieldErrors ok;
   EXPECT_TRUE(CheckPassword("password", "lang genoeg wachtwoord", ok));
+  // Characters count, not bytes: five é's are ten bytes but five characters.
+  FieldErrors accents;
+  EXPECT_FALSE(CheckPassword("password", "ééééé", accents));
+  EXPECT_EQ(std::move(accents).ToError().fields.at("password").issue, FieldIssue::kTooShort);
+  FieldErrors ten;
+  EXPECT_TRUE(CheckPassword("password", "éééééééééé", ten));
 }
 
 }  // namespace

@@ -33,12 +33,19 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
     settings_.log_security = [](const std::string& line) { std::cerr << line << '\n'; };
   }
   RegisterSessionRoutes(router_, SessionDeps{.accounts = services_.accounts,
+                                             .invitations = services_.invitations,
+                                             .password_resets = services_.password_resets,
                                              .crypto = services_.crypto,
                                              .log_security = settings_.log_security,
                                              .public_url = settings_.public_url,
                                              .secure_cookies = settings_.secure_cookies,
                                              .session_ttl = settings_.session_ttl});
-  RegisterWorkspaceRoutes(router_, services_.accounts);
+  RegisterWorkspaceRoutes(router_, services_.accounts, services_.invitations);
+  RegisterSsoRoutes(router_, SsoDeps{.sso = services_.sso,
+                                     .log_security = settings_.log_security,
+                                     .button_label = settings_.sso_button_label,
+                                     .secure_cookies = settings_.secure_cookies,
+                                     .session_ttl = settings_.session_ttl});
   RegisterTokenRoutes(router_, services_.accounts);
   RegisterAuditRoutes(router_, services_.audit);
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);

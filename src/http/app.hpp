@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "core/accounts/invitations.hpp"
+#include "core/accounts/password_reset.hpp"
 #include "core/accounts/service.hpp"
+#include "core/accounts/sso.hpp"
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
@@ -33,6 +36,7 @@ struct AppSettings {
   std::string version = "0.0.0";
   std::string database_kind = "sqlite";
   std::string public_url;  ///< absolute base for links that leave the app (calendar feeds)
+  std::string sso_button_label = "Microsoft 365";  ///< [sso] button_label
   /// Security events (refused sign-ins); default: stderr.
   std::function<void(const std::string&)> log_security;
 };
@@ -40,6 +44,9 @@ struct AppSettings {
 /// What the application calls into.
 struct AppServices {
   core::accounts::AccountsService& accounts;
+  core::accounts::InvitationService& invitations;
+  core::accounts::PasswordResetService& password_resets;
+  core::accounts::SsoService& sso;
   core::accounts::Crypto& crypto;
   core::whoiswho::WhoIsWhoService& whoiswho;
   core::calendar::PolicyCalendarService& calendar;

@@ -19,7 +19,7 @@ struct ErrorEntry {
   std::string_view english;
 };
 
-constexpr std::array<ErrorEntry, 17> kErrors{{
+constexpr std::array<ErrorEntry, 20> kErrors{{
     {ErrorCode::kInvalidInput, 422, "Niet alle velden zijn goed ingevuld.",
      "Some fields are not filled in correctly."},
     {ErrorCode::kMalformedRequest, 400, "Wij konden het verzoek niet lezen.",
@@ -54,6 +54,16 @@ constexpr std::array<ErrorEntry, 17> kErrors{{
     {ErrorCode::kImportRejected, 422,
      "Het bestand is niet ingelezen: sommige regels kloppen niet. Er is niets veranderd.",
      "The file was not imported: some rows are not correct. Nothing was changed."},
+    {ErrorCode::kLinkExpired, 410,
+     "Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag een nieuwe link aan.",
+     "This link no longer works: it has expired or was already used. Please ask for a new link."},
+    {ErrorCode::kSsoRefused, 403,
+     "Inloggen met single sign-on is niet gelukt. Vraag uw beheerder om hulp.",
+     "Signing in with single sign-on did not succeed. Please ask your administrator."},
+    {ErrorCode::kSsoRequired, 403,
+     "Deze werkruimte opent alleen als u inlogt met single sign-on (uw organisatie-account).",
+     "This workspace opens only when you sign in with single sign-on (your organisation "
+     "account)."},
     {ErrorCode::kInternal, 500, "Er ging iets mis bij ons. Probeer het later opnieuw.",
      "Something went wrong on our side. Please try again later."},
 }};
@@ -65,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 18> kFields{{
+constexpr std::array<FieldEntry, 20> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -103,6 +113,9 @@ constexpr std::array<FieldEntry, 18> kFields{{
     {FieldIssue::kNotNullable,
      "Dit veld kan niet leeg gemaakt worden (null). Laat het weg of geef een waarde.",
      "This field cannot be cleared (null). Leave it out or give a value."},
+    {FieldIssue::kAlreadyMember, "Deze persoon is al lid van deze werkruimte.",
+     "This person is already a member of this workspace."},
+    {FieldIssue::kWrongPassword, "Dit wachtwoord klopt niet.", "This password is not correct."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -38,6 +38,4 @@ Language NegotiateLanguage(std::string_view header) {
   return found ? best : Language::kDutch;
 }
 
-std::string_view ToTag(Language language) { return language == Language::kEnglish ? "en" : "nl"; }
-
 }  // namespace aantafel::http

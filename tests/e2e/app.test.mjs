@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
@@ -84,7 +85,7 @@ describe('web app with the real server', () => {
       const email = page.getByLabel('E-mailadres');
       assert.equal(await email.getAttribute('aria-invalid'), 'true');
       const described = await email.getAttribute('aria-describedby');
-      assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul je e-mailadres in.');
+      assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul uw e-mailadres in.');
       await assertAccessible(page, 'the login page with field errors');
     });
 
@@ -172,23 +173,40 @@ describe('web app with the real server', () => {
       await assertAccessible(page, 'the workspace settings page');
     });
 
-    await t.test('adding an unknown e-mail address shows the API error at the field', async () => {
-      await page.locator('#add-member-email').fill('niemand@example.org');
-      await page.getByRole('button', { name: 'Toevoegen' }).click();
-      const email = page.locator('#add-member-email');
+    await t.test('inviting someone who already is a member shows the API error at the field', async () => {
+      await page.locator('#invite-email').fill(DEMO.email);
+      await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+      const email = page.locator('#invite-email');
       await page.waitForFunction(() =>
-        document.querySelector('#add-member-email')?.getAttribute('aria-invalid') === 'true');
+        document.querySelector('#invite-email')?.getAttribute('aria-invalid') === 'true');
       const described = await email.getAttribute('aria-describedby');
-      assert.match((await page.locator(`#${described}`).textContent()) ?? '', /\S/);
-      await assertAccessible(page, 'the add-member form with an error');
+      assert.match((await page.locator(`#${described}`).textContent()) ?? '', /al lid/);
+      await assertAccessible(page, 'the invite form with an error');
     });
 
-    await t.test('an owner adds an existing account as a member', async () => {
-      await page.locator('#add-member-email').fill(SAM.email);
-      await page.locator('#add-member-role').selectOption('viewer');
-      await page.getByRole('button', { name: 'Toevoegen' }).click();
-      await page.getByRole('status').getByText(`${SAM.name} is toegevoegd als Lezer.`).waitFor();
+    await t.test('an owner invites an existing account; without mail the link is shown to pass on', async () => {
+      await page.locator('#invite-email').fill(SAM.email);
+      await page.locator('#invite-role').selectOption('viewer');
+      await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+      // This server has no mail relay: the owner gets the link to pass on personally.
+      await page.getByRole('heading', { name: `Geef deze link zelf door aan ${SAM.email}` }).waitFor();
+      const link = await page.getByLabel('Link voor de uitnodiging').inputValue();
+      assert.match(link, /\/invitation#[\w-]{20,}$/);
+      await page.getByRole('list', { name: /Openstaande uitnodigingen/ }).getByText(SAM.email, { exact: true }).waitFor();
+      await assertAccessible(page, 'the settings page with an invitation link');
+      await page.getByRole('button', { name: 'Klaar' }).click();
+
+      // Sam accepts with the password of the existing account.
+      const token = new URL(link).hash.slice(1);
+      const accepted = await fetch(`${server.baseUrl}/api/v1/invitations/accept`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token, password: SAM.password }),
+      });
+      assert.equal(accepted.status, 201);
+      await page.reload();
       await page.getByRole('rowheader', { name: SAM.name }).waitFor();
+      await page.getByText('Er zijn geen openstaande uitnodigingen.').waitFor();
     });
 
     await t.test('an owner changes a role', async () => {
@@ -262,7 +280,7 @@ describe('web app with the real server', () => {
       await page.getByRole('button', { name: /Gebruikersmenu/ }).click();
       await page.getByRole('button', { name: 'Uitloggen' }).click();
       await page.waitForURL('**/login');
-      await page.getByText('Je bent uitgelogd.').waitFor();
+      await page.getByText('U bent uitgelogd.').waitFor();
       await assertAccessible(page, 'the login page after logging out');
       await page.goto('/w/demo/settings');
       await page.waitForURL('**/login');
@@ -280,11 +298,7 @@ describe('web app with the real server', () => {
     });
     assert.equal(login.status(), 201);
     const { csrf_token: csrf } = await login.json();
-    const added = await context.request.post('/api/v1/workspaces/leesclub/members', {
-      data: { email: SAM.email, role: 'viewer' },
-      headers: { 'X-CSRF-Token': csrf },
-    });
-    assert.equal(added.status(), 201);
+    await addMember(server.baseUrl, { request: context.request, csrf }, 'leesclub', SAM, 'viewer');
     await context.clearCookies();
 
     await page.goto('/login');
@@ -295,7 +309,7 @@ describe('web app with the real server', () => {
     await page.goto('/w/leesclub/settings');
     await page.getByRole('table', { name: /Leden van/ }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Rol wijzigen|Verwijderen/ }).count(), 0);
-    assert.equal(await page.getByRole('button', { name: 'Toevoegen' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Uitnodiging sturen' }).count(), 0);
     await page.getByText('Als lezer kun je geen API-sleutels maken.').waitFor();
     await assertAccessible(page, 'the settings page for a viewer');
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);

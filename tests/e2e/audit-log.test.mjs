@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
@@ -162,11 +163,7 @@ describe('Logboek', () => {
 
   test('a viewer sees no link and gets a clear message at the URL', async () => {
     const owner = await newPage();
-    const added = await owner.context.request.post('/api/v1/workspaces/demo/members', {
-      data: { email: SAM.email, role: 'viewer' },
-      headers: { 'X-CSRF-Token': owner.csrf },
-    });
-    assert.equal(added.status(), 201);
+    await addMember(server.baseUrl, { request: owner.context.request, csrf: owner.csrf }, 'demo', SAM, 'viewer');
     await owner.context.close();
 
     const { context, page, problems } = await newPage(SAM);

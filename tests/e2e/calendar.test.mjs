@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
@@ -477,11 +478,7 @@ describe('Beleidskalender with the real server', () => {
   test('a viewer sees plans and calendars but cannot change anything', async () => {
     const { context, page, problems } = await newPage();
     const csrf = await login(context);
-    const added = await context.request.post(`/api/v1/workspaces/${SLUG}/members`, {
-      data: { email: VIEWER.email, role: 'viewer' },
-      headers: { 'X-CSRF-Token': csrf },
-    });
-    assert.equal(added.status(), 201);
+    await addMember(server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
     await context.clearCookies();
     await login(context, VIEWER);
 

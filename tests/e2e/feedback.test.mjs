@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
@@ -87,11 +88,7 @@ describe('Cliëntfeedback with the real server', () => {
   test('scenario: a survey, a client on a phone, the live feed and a callback', async (t) => {
     const { context, page, problems } = await newPage();
     const ownerCsrf = await login(context);
-    const added = await context.request.post(`/api/v1/workspaces/${SLUG}/members`, {
-      data: { email: EDITOR.email, role: 'editor' },
-      headers: { 'X-CSRF-Token': ownerCsrf },
-    });
-    assert.equal(added.status(), 201);
+    await addMember(server.baseUrl, { request: context.request, csrf: ownerCsrf }, SLUG, EDITOR, 'editor');
     await context.clearCookies();
     await login(context, EDITOR);
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
@@ -89,11 +90,7 @@ async function prepare(server) {
   const { context } = await newPage(server);
   const { csrf_token: csrf } = await login(context);
   const headers = { 'X-CSRF-Token': csrf };
-  const member = await context.request.post(`/api/v1/workspaces/${SLUG}/members`, {
-    data: { email: EDITOR.email, role: 'editor' },
-    headers,
-  });
-  assert.equal(member.status(), 201);
+  await addMember(server.baseUrl, { request: context.request, csrf }, SLUG, EDITOR, 'editor');
   const made = await context.request.post(`/api/v1/workspaces/${SLUG}/feedback/surveys`, {
     data: { name: 'Wachtkamer e2e', team: 'Noord', service: 'het wijkteam' },
     headers,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
@@ -156,7 +157,7 @@ describe('Contacten en afspraken with the real server', () => {
     const { context, page, problems } = await newPage();
     // The owner makes Eva an editor; Eva does the rest.
     const ownerCsrf = await login(context, DEMO);
-    await apiClient(context, ownerCsrf).post(`/members`, { email: EDITOR.email, role: 'editor' });
+    await addMember(server.baseUrl, { request: context.request, csrf: ownerCsrf }, WS.slug, EDITOR, 'editor');
     await context.clearCookies();
     const csrf = await login(context, EDITOR);
     const api = apiClient(context, csrf);

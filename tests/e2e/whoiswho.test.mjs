@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
 import { AantafelServer, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
@@ -463,11 +464,7 @@ describe('Wie is wie with the real server', () => {
   test('a viewer sees the demo data and can export, but cannot change anything', async () => {
     const { context, page, problems } = await newPage();
     const csrf = await login(context);
-    const added = await context.request.post('/api/v1/workspaces/demo/members', {
-      data: { email: VIEWER.email, role: 'viewer' },
-      headers: { 'X-CSRF-Token': csrf },
-    });
-    assert.equal(added.status(), 201);
+    await addMember(server.baseUrl, { request: context.request, csrf }, 'demo', VIEWER, 'viewer');
     await context.clearCookies();
     await login(context, VIEWER);
 

@@ -303,7 +303,7 @@ TEST_P(HttpTest, AnotherOrganisationsWorkspaceIsInvisible) {
                 .status,
             404);
   EXPECT_EQ(client
-                ->Request("POST", "/api/v1/workspaces/welzijn-oost/members",
+                ->Request("POST", "/api/v1/workspaces/welzijn-oost/invitations",
                           With(kJson, Cookie(anna)), R"({"email":"anna@zorg.nl","role":"owner"})")
                 .status,
             404);
@@ -325,13 +325,17 @@ TEST_P(HttpTest, ViewersReadButCannotWrite) {
 TEST_P(HttpTest, OwnersManageMembersAndKeepAnOwner) {
   auto anna = LogIn(*client, "anna@zorg.nl");
   const std::string base = "/api/v1/workspaces/zorg-west/members";
-  auto added = client->Request("POST", base, With(kJson, Cookie(anna)),
-                               R"({"email":"bram@welzijn.nl","role":"editor"})");
-  ASSERT_EQ(added.status, 201) << added.body;
-  const auto bram_id = Body(added)["user"]["id"].get<std::int64_t>();
+  // Nobody is added without following an invitation: the old "add by e-mail" is gone.
+  EXPECT_EQ(client
+                ->Request("POST", base, With(kJson, Cookie(anna)),
+                          R"({"email":"bram@welzijn.nl","role":"editor"})")
+                .status,
+            405);
+  server->AddMember("zorg-west", "bram@welzijn.nl", "editor");
   const auto members = Body(client->Request("GET", base, Cookie(anna)))["items"];
   ASSERT_EQ(members.size(), 2U);
   const auto anna_id = members[0]["user"]["id"].get<std::int64_t>();
+  const auto bram_id = members[1]["user"]["id"].get<std::int64_t>();
 
   // An editor may write data but not manage members.
   auto bram = LogIn(*client, "bram@welzijn.nl");

@@ -100,6 +100,23 @@ class IsolationSweep : public ::testing::TestWithParam<Backend> {
     Create("/follow-ups",
            {{"title", kSecret}, {"due_on", "2026-12-01"}, {"interaction_id", interaction}});
     Create("/agreements", {{"title", kSecret}, {"organisation_ids", {org}}});
+    Create("/invitations", {{"email", "geheim@zorg.nl"}, {"role", "editor"}});
+  }
+
+  /// The caller's own account operations from the spec (not scoped to a workspace).
+  std::vector<Operation> AccountOperations() {
+    std::vector<Operation> out;
+    for (const auto& op : SpecOperations(std::string(AANTAFEL_SOURCE_DIR) + "/api/openapi.yaml")) {
+      const auto space = op.find(' ');
+      const std::string pattern = op.substr(space + 1);
+      if (!pattern.starts_with("/api/v1/account")) continue;
+      out.push_back({.method = op.substr(0, space),
+                     .pattern = pattern,
+                     .path = std::regex_replace(pattern, std::regex(R"(\{session_id\})"),
+                                                "0123456789abcdef")});
+    }
+    EXPECT_GE(out.size(), 6U);
+    return out;
   }
 
   /// Workspace-scoped operations from the spec, with {slug} = zorg-west and ids filled in.
@@ -153,6 +170,23 @@ TEST_P(IsolationSweep, WithoutASessionEverythingNeedsALogin) {
   for (const auto& op : WorkspaceOperations()) {
     ExpectRefused(Try(op, {{"Content-Type", "application/json"}}), 401, op, "nobody");
   }
+}
+
+TEST_P(IsolationSweep, OwnAccountCallsNeedALoginAndNeverShowAnotherPerson) {
+  for (const auto& op : AccountOperations()) {
+    ExpectRefused(Try(op, {{"Content-Type", "application/json"}}), 401, op, "nobody");
+  }
+  // Bram's list holds only Bram's sessions; Anna's session ids are not his to end.
+  const auto annas = Body(client->Request("GET", "/api/v1/account/sessions", Auth(anna)));
+  ASSERT_FALSE(annas["items"].empty());
+  const auto brams = client->Request("GET", "/api/v1/account/sessions", Auth(bram));
+  ASSERT_EQ(brams.status, 200);
+  for (const auto& s : annas["items"]) {
+    const std::string id = s["id"];
+    EXPECT_EQ(brams.body.find(id), std::string::npos);
+    EXPECT_EQ(client->Request("DELETE", "/api/v1/account/sessions/" + id, Auth(bram)).status, 404);
+  }
+  EXPECT_EQ(client->Request("GET", "/api/v1/session", Auth(anna)).status, 200);
 }
 
 TEST_P(IsolationSweep, AViewerCannotChangeAnything) {

@@ -2,9 +2,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <random>
+#include <vector>
 
 #include "core/clock.hpp"
+#include "core/mail.hpp"
 #include "core/random.hpp"
 
 namespace aantafel::testing {
@@ -31,6 +34,26 @@ class SeededRandom final : public core::Random {
 
  private:
   std::mt19937_64 engine_;
+};
+
+/// A mail relay that keeps what it is given (or refuses everything when `refuse` is set).
+class RecordingMailer final : public core::Mailer {
+ public:
+  core::Status Send(const core::Mail& mail) override {
+    std::lock_guard lock(mutex_);
+    if (refuse) return core::Error::Of(core::ErrorCode::kUnavailable);
+    sent_.push_back(mail);
+    return core::Ok{};
+  }
+  std::vector<core::Mail> sent() {
+    std::lock_guard lock(mutex_);
+    return sent_;
+  }
+  bool refuse = false;
+
+ private:
+  std::mutex mutex_;
+  std::vector<core::Mail> sent_;
 };
 
 }  // namespace aantafel::testing

@@ -4,12 +4,17 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import { RouteFocus } from './components/RouteFocus';
 import { I18nProvider } from './i18n/I18nProvider';
+import { AccountLanguage } from './features/auth/AccountLanguage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireSession } from './features/auth/RequireSession';
 import { SessionProvider } from './features/auth/session';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { PublicLayout } from './features/shell/PublicLayout';
 import {
+  AccountPage,
+  ForgotPasswordPage,
+  InvitationPage,
+  ResetPasswordPage,
   AddPersonPage,
   AdviceResultPage,
   AgreementPage,
@@ -79,6 +84,18 @@ export function AppRoutes() {
     <Suspense fallback={<ShellFallback />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Reached from an e-mail; the link's secret is after "#", so it never reaches a log. */}
+        <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/password/forgot" element={<ForgotPasswordPage />} />
+        <Route path="/password/reset" element={<ResetPasswordPage />} />
+        <Route
+          path="/account"
+          element={
+            <RequireSession>
+              <AccountPage />
+            </RequireSession>
+          }
+        />
         <Route
           path="/"
           element={
@@ -169,6 +186,7 @@ export function App() {
     <I18nProvider>
       <ErrorBoundary>
         <SessionProvider>
+          <AccountLanguage />
           <BrowserRouter>
             <RouteFocus />
             <AppRoutes />

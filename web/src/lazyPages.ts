@@ -154,6 +154,17 @@ const municipalityPage = lazyPage(
   () => import('./features/municipality/MunicipalityPage'),
   (m) => m.MunicipalityPage,
 );
+// Mijn account, and the pages reached from an e-mail (issue #23).
+const accountPage = lazyPage(() => import('./features/account/AccountPage'), (m) => m.AccountPage);
+const invitationPage = lazyPage(() => import('./features/account/InvitationPage'), (m) => m.InvitationPage);
+const forgotPasswordPage = lazyPage(
+  () => import('./features/account/ForgotPasswordPage'),
+  (m) => m.ForgotPasswordPage,
+);
+const resetPasswordPage = lazyPage(
+  () => import('./features/account/ResetPasswordPage'),
+  (m) => m.ResetPasswordPage,
+);
 const rootRedirect = lazyPage(() => import('./features/shell/RootRedirect'), (m) => m.RootRedirect);
 const noWorkspacePage = lazyPage(
   () => import('./features/shell/NoWorkspacePage'),
@@ -214,6 +225,10 @@ export const NewConsortiumPage = newConsortiumPage.Component;
 export const EditConsortiumPage = editConsortiumPage.Component;
 export const ConsortiumPage = consortiumPage.Component;
 export const MunicipalityPage = municipalityPage.Component;
+export const AccountPage = accountPage.Component;
+export const InvitationPage = invitationPage.Component;
+export const ForgotPasswordPage = forgotPasswordPage.Component;
+export const ResetPasswordPage = resetPasswordPage.Component;
 
 /**
  * Starts loading the workspace shell while the session request runs, instead of after it.

@@ -6,6 +6,7 @@ import './theme/utrecht-theme.css';
 import './theme/app.css';
 import { App } from './App';
 import { prefetchSession } from './features/auth/session';
+import { loadSsoOffer } from './features/sso/api';
 import { loadLanguage, storedLanguage } from './i18n/i18n';
 import { preloadWorkspaceShell } from './lazyPages';
 
@@ -14,6 +15,8 @@ const path = window.location.pathname;
 // A remembered non-default language starts loading now, alongside the session and the shell.
 loadLanguage(storedLanguage()).catch(() => undefined);
 prefetchSession(path === '/' || path.startsWith('/w/') ? preloadWorkspaceShell() : undefined);
+// The login and invitation pages show "Inloggen met …" when the server offers single sign-on.
+if (path === '/login' || path === '/invitation') void loadSsoOffer();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

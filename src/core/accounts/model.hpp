@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/language.hpp"
 
 namespace aantafel::core::accounts {
 
@@ -38,6 +39,7 @@ struct User {
   std::string email;  ///< normalised: trimmed, lower-case
   std::string name;
   Instant created_at{};
+  Language language = Language::kDutch;  ///< for the app's default and e-mails
 };
 
 /// A user with the stored password hash (only used to verify a login).
@@ -52,6 +54,7 @@ struct Workspace {
   std::string name;
   WorkspaceKind kind = WorkspaceKind::kOther;
   Instant created_at{};
+  bool sso_only = false;  ///< opens only for sessions started with single sign-on
 };
 
 /// A workspace as seen by one of its members.
@@ -73,6 +76,41 @@ struct Session {
   std::string csrf_token;
   Instant created_at{};
   Instant expires_at{};
+  std::string user_agent;  ///< as the browser sent it at sign-in (cut to 300 characters)
+  std::string address;     ///< the client address at sign-in
+  bool sso = false;        ///< started with single sign-on (not a password)
+};
+
+/// One of the caller's own sessions, as listed on the profile page. `id` is a short public
+/// handle (the first 16 characters of the token hash), never the secret.
+struct SessionInfo {
+  std::string id;
+  Instant created_at{};
+  Instant expires_at{};
+  std::string user_agent;
+  std::string address;
+  bool current = false;
+  bool sso = false;
+};
+
+/// Where a request comes from, noted with a new session.
+struct ClientInfo {
+  std::string address;
+  std::string user_agent;
+};
+
+/// An invitation to join a workspace, sent by e-mail. Only the hash of its link is stored.
+struct Invitation {
+  std::int64_t id = 0;
+  std::int64_t workspace_id = 0;
+  std::string email;  ///< normalised
+  Role role = Role::kViewer;
+  Language language = Language::kDutch;  ///< of the e-mail
+  std::optional<std::int64_t> invited_by;
+  std::string invited_by_name;  ///< empty when that account is gone
+  Instant created_at{};
+  Instant expires_at{};
+  std::optional<Instant> sent_at;  ///< when the e-mail left; nullopt: not (yet) sent
 };
 
 /// A token for scripts, bound to one user and one workspace. Only its hash is stored.
@@ -105,6 +143,7 @@ struct Principal {
   std::string csrf_token;  ///< set when Via::kSession
   std::optional<std::int64_t>
       workspace_id;  ///< set when Via::kApiToken: the only workspace it opens
+  bool sso = false;  ///< a session started with single sign-on
 };
 
 /// A workspace opened by a principal who is a member.

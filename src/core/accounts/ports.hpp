@@ -21,6 +21,8 @@ class UserRepository {
   virtual std::optional<User> FindById(std::int64_t id) = 0;
   /// Replaces the password hash; false when the user does not exist.
   virtual bool SetPasswordHash(std::int64_t user_id, const std::string& password_hash) = 0;
+  /// Changes name and language (already checked); false when the user does not exist.
+  virtual bool UpdateProfile(std::int64_t user_id, const std::string& name, Language language) = 0;
 };
 
 /// Port: workspaces and their members. Every workspace keeps at least one owner.
@@ -30,6 +32,7 @@ class WorkspaceRepository {
   /// Stores a workspace with `owner_id` as owner, atomically; kConflict on "slug" when taken.
   virtual Result<Workspace> Create(const Workspace& workspace, std::int64_t owner_id) = 0;
   virtual std::optional<Workspace> FindBySlug(std::string_view slug) = 0;
+  virtual std::optional<Workspace> FindById(std::int64_t id) = 0;
   virtual Status Rename(std::int64_t workspace_id, const std::string& name) = 0;
   virtual std::optional<Role> FindRole(std::int64_t workspace_id, std::int64_t user_id) = 0;
   /// The workspaces a user belongs to, ordered by name.
@@ -57,8 +60,23 @@ class CredentialRepository {
   virtual void DeleteSession(std::string_view token_hash) = 0;
   /// Deletes every session of a user (after a password change or account removal).
   virtual void DeleteSessionsOfUser(std::int64_t user_id) = 0;
+  /// Deletes every session of a user except the one with `keep_hash`; returns how many.
+  virtual std::int64_t DeleteOtherSessions(std::int64_t user_id, std::string_view keep_hash) = 0;
+  /// Deletes the user's session whose public id (SessionInfo::id) is `id`; false if none.
+  virtual bool DeleteSessionById(std::int64_t user_id, std::string_view id) = 0;
+  /// The user's sessions that have not expired at `now`, newest first.
+  virtual std::vector<Session> ListSessions(std::int64_t user_id, Instant now) = 0;
   /// Deletes sessions that expired before `now`; returns how many.
   virtual std::int64_t DeleteExpiredSessions(Instant now) = 0;
+  /// Stores a password reset link (its hash) for a user.
+  virtual void CreatePasswordReset(std::string_view token_hash, std::int64_t user_id,
+                                   Instant created_at, Instant expires_at) = 0;
+  /// Takes a reset link: deletes it and returns its user when it existed and had not expired at
+  /// `now` (single use: a second call with the same hash finds nothing).
+  virtual std::optional<std::int64_t> TakePasswordReset(std::string_view token_hash,
+                                                        Instant now) = 0;
+  /// Deletes every open reset link of a user (after the password changed).
+  virtual void DeletePasswordResetsOfUser(std::int64_t user_id) = 0;
   /// Stores an API token; returns its id.
   virtual std::int64_t CreateApiToken(const ApiToken& token) = 0;
   virtual std::optional<ApiToken> FindApiToken(std::string_view token_hash) = 0;
@@ -68,6 +86,29 @@ class CredentialRepository {
   /// Deletes a token of the workspace (only one of `user_id` when given); false if none matched.
   virtual bool DeleteApiToken(std::int64_t workspace_id, std::int64_t token_id,
                               std::optional<std::int64_t> user_id) = 0;
+};
+
+/// Port: invitations to workspaces (at most one open invitation per workspace and address).
+class InvitationRepository {
+ public:
+  virtual ~InvitationRepository() = default;
+  /// Stores an invitation, or renews the open one for the same workspace and address (new link,
+  /// role, language, inviter and expiry; not sent yet). Returns it with its id.
+  virtual Invitation Save(const Invitation& invitation, std::string_view token_hash) = 0;
+  /// Open invitations of a workspace (expired ones too), newest first.
+  virtual std::vector<Invitation> List(std::int64_t workspace_id) = 0;
+  virtual std::optional<Invitation> Find(std::int64_t workspace_id, std::int64_t id) = 0;
+  virtual std::optional<Invitation> FindByToken(std::string_view token_hash) = 0;
+  /// Gives an invitation a new link and expiry (not sent yet); false when it is gone.
+  virtual bool Renew(std::int64_t workspace_id, std::int64_t id, std::string_view token_hash,
+                     Instant created_at, Instant expires_at) = 0;
+  virtual void MarkSent(std::int64_t id, Instant at) = 0;
+  /// Withdraws an invitation; false when there was none with this id in the workspace.
+  virtual bool Delete(std::int64_t workspace_id, std::int64_t id) = 0;
+  /// In one transaction: deletes the invitation (found by its link) and makes the user a member
+  /// with its role, keeping an existing membership as it is. kLinkExpired when the invitation
+  /// is gone (withdrawn, or accepted at the same moment elsewhere).
+  virtual Status Accept(std::string_view token_hash, std::int64_t user_id, Instant now) = 0;
 };
 
 /// Port: password hashing and digests (libsodium in production).

@@ -10,11 +10,20 @@ namespace {
 
 constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
 constexpr TextRule kLabelRule{.min_chars = 0, .max_chars = 100};
+/// A session's public id: the first characters of its token hash (never the secret).
+constexpr std::size_t kSessionIdLength = 16;
 
 std::optional<Role> CheckRole(std::string_view value, FieldErrors& errors) {
   auto role = ParseRole(value);
   if (!role) errors.Add("role", FieldIssue::kInvalidChoice);
   return role;
+}
+
+/// Header text as stored and shown: printable ASCII only (anything else becomes '?'), cut.
+std::string PrintableAscii(std::string_view text, std::size_t max) {
+  std::string out;
+  for (const char c : text.substr(0, max)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return out;
 }
 
 }  // namespace
@@ -63,7 +72,95 @@ Status AccountsService::SetPassword(std::string_view email, std::string_view pas
   if (!user) return Error::Field("email", FieldIssue::kNoSuchUser);
   users_.SetPasswordHash(user->user.id, crypto_.HashPassword(password));
   credentials_.DeleteSessionsOfUser(user->user.id);
+  credentials_.DeletePasswordResetsOfUser(user->user.id);
   return Ok{};
+}
+
+Status AccountsService::ReplacePassword(std::int64_t user_id, std::string_view password) {
+  FieldErrors errors;
+  CheckPassword("password", password, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  if (!users_.SetPasswordHash(user_id, crypto_.HashPassword(password))) {
+    return Error::Of(ErrorCode::kNotFound);
+  }
+  credentials_.DeleteSessionsOfUser(user_id);
+  credentials_.DeletePasswordResetsOfUser(user_id);
+  return Ok{};
+}
+
+Result<User> AccountsService::UpdateProfile(const Principal& principal,
+                                            std::optional<std::string_view> name,
+                                            std::optional<std::string_view> language) {
+  FieldErrors errors;
+  User user = principal.user;
+  if (name) {
+    if (auto checked = CheckText("name", *name, kNameRule, errors)) user.name = *checked;
+  }
+  if (language) {
+    if (auto parsed = ParseLanguageTag(*language)) {
+      user.language = *parsed;
+    } else {
+      errors.Add("language", FieldIssue::kInvalidChoice);
+    }
+  }
+  if (!errors.empty()) return std::move(errors).ToError();
+  if (!users_.UpdateProfile(user.id, user.name, user.language)) {
+    return Error::Of(ErrorCode::kUnauthenticated);
+  }
+  return user;
+}
+
+Status AccountsService::ChangePassword(const Principal& principal, std::string_view session_token,
+                                       std::string_view current_password,
+                                       std::string_view new_password,
+                                       const std::string& client_ip) {
+  FieldErrors errors;
+  if (current_password.empty()) errors.Add("current_password", FieldIssue::kRequired);
+  CheckPassword("new_password", new_password, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  // The same limits as a login: a stolen session cannot be used to guess the password.
+  auto checked = CheckLogin(principal.user.email, current_password, client_ip);
+  if (!checked) {
+    if (checked.error().code == ErrorCode::kInvalidCredentials) {
+      return Error::Field("current_password", FieldIssue::kWrongPassword);
+    }
+    return std::move(checked).error();
+  }
+  users_.SetPasswordHash(principal.user.id, crypto_.HashPassword(new_password));
+  credentials_.DeleteOtherSessions(principal.user.id, crypto_.Sha256Hex(session_token));
+  credentials_.DeletePasswordResetsOfUser(principal.user.id);
+  return Ok{};
+}
+
+std::vector<SessionInfo> AccountsService::ListSessions(const Principal& principal,
+                                                       std::string_view session_token) {
+  const std::string current = session_token.empty() ? "" : crypto_.Sha256Hex(session_token);
+  std::vector<SessionInfo> out;
+  for (const Session& s : credentials_.ListSessions(principal.user.id, clock_.Now())) {
+    out.push_back({.id = s.token_hash.substr(0, kSessionIdLength),
+                   .created_at = s.created_at,
+                   .expires_at = s.expires_at,
+                   .user_agent = s.user_agent,
+                   .address = s.address,
+                   .current = s.token_hash == current,
+                   .sso = s.sso});
+  }
+  return out;
+}
+
+Status AccountsService::EndSession(const Principal& principal, std::string_view id) {
+  if (id.size() != kSessionIdLength ||
+      id.find_first_not_of("0123456789abcdef") != std::string_view::npos ||
+      !credentials_.DeleteSessionById(principal.user.id, id)) {
+    return Error::Of(ErrorCode::kNotFound);
+  }
+  return Ok{};
+}
+
+std::int64_t AccountsService::EndOtherSessions(const Principal& principal,
+                                               std::string_view session_token) {
+  return credentials_.DeleteOtherSessions(
+      principal.user.id, session_token.empty() ? "" : crypto_.Sha256Hex(session_token));
 }
 
 Result<Workspace> AccountsService::CreateWorkspace(const NewWorkspace& input,
@@ -81,8 +178,8 @@ Result<Workspace> AccountsService::CreateWorkspace(const NewWorkspace& input,
   return workspaces_.Create(workspace, owner->user.id);
 }
 
-Result<LoginResult> AccountsService::Login(std::string_view email, std::string_view password,
-                                           const std::string& client_ip) {
+Result<User> AccountsService::CheckLogin(std::string_view email, std::string_view password,
+                                         const std::string& client_ip) {
   const RateDecision ip = per_ip_.Consume("ip:" + client_ip);
   if (!ip.allowed) {
     Error e = Error::Of(ErrorCode::kRateLimited);
@@ -124,16 +221,30 @@ Result<LoginResult> AccountsService::Login(std::string_view email, std::string_v
   }
   if (!crypto_.VerifyPassword(credentials->password_hash, password)) return failed();
   per_pair_.Reset(pair_key);
+  return credentials->user;
+}
 
+Result<LoginResult> AccountsService::Login(std::string_view email, std::string_view password,
+                                           const std::string& client_ip,
+                                           std::string_view user_agent) {
+  auto user = CheckLogin(email, password, client_ip);
+  if (!user) return std::move(user).error();
+  return StartSession(*user, {.address = client_ip, .user_agent = std::string(user_agent)});
+}
+
+LoginResult AccountsService::StartSession(const User& user, const ClientInfo& client, bool sso) {
   const Instant now = clock_.Now();
   LoginResult result;
   result.token = RandomToken(random_);
   result.session = Session{.token_hash = crypto_.Sha256Hex(result.token),
-                           .user_id = credentials->user.id,
+                           .user_id = user.id,
                            .csrf_token = RandomToken(random_),
                            .created_at = now,
-                           .expires_at = now + policy_.session_ttl};
-  result.user = credentials->user;
+                           .expires_at = now + policy_.session_ttl,
+                           .user_agent = PrintableAscii(client.user_agent, 300),
+                           .address = PrintableAscii(client.address, 64),
+                           .sso = sso};
+  result.user = user;
   credentials_.DeleteExpiredSessions(now);  // keeps the table small without a background job
   credentials_.CreateSession(result.session);
   return result;
@@ -158,7 +269,8 @@ Result<Principal> AccountsService::AuthenticateSession(std::string_view session_
   return Principal{.user = std::move(*user),
                    .via = Principal::Via::kSession,
                    .csrf_token = session->csrf_token,
-                   .workspace_id = std::nullopt};
+                   .workspace_id = std::nullopt,
+                   .sso = session->sso};
 }
 
 Result<Principal> AccountsService::AuthenticateToken(std::string_view bearer_token) {
@@ -248,6 +360,11 @@ Result<WorkspaceAccess> AccountsService::OpenWorkspace(const Principal& principa
   }
   auto role = workspaces_.FindRole(workspace->id, principal.user.id);
   if (!role) return Error::Of(ErrorCode::kNotFound);
+  // A password session of a member does not open a workspace that asks for single sign-on;
+  // scripts with the workspace's API tokens still work (owners manage those).
+  if (workspace->sso_only && principal.via == Principal::Via::kSession && !principal.sso) {
+    return Error::Of(ErrorCode::kSsoRequired);
+  }
   return WorkspaceAccess{
       .workspace = std::move(*workspace), .role = *role, .user_id = principal.user.id};
 }
@@ -293,18 +410,6 @@ Result<Member> AccountsService::SetRoleChecked(const WorkspaceAccess& access, st
     return std::move(status).error();
   }
   return Member{.user = std::move(*user), .role = role};
-}
-
-Result<Member> AccountsService::AddMember(const WorkspaceAccess& access, std::string_view email,
-                                          std::string_view role) {
-  if (!CanManage(access.role)) return Error::Of(ErrorCode::kForbidden);
-  FieldErrors errors;
-  auto normalised = CheckEmail("email", email, errors);
-  auto parsed_role = CheckRole(role, errors);
-  if (!errors.empty()) return std::move(errors).ToError();
-  auto user = users_.FindByEmail(*normalised);
-  if (!user) return Error::Field("email", FieldIssue::kNoSuchUser);
-  return SetRoleChecked(access, user->user.id, *parsed_role);
 }
 
 Result<Member> AccountsService::ChangeRole(const WorkspaceAccess& access, std::int64_t user_id,

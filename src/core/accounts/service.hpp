@@ -59,7 +59,13 @@ class AccountsService {
 
   /// Checks email and password, limited per IP address and per account.
   Result<LoginResult> Login(std::string_view email, std::string_view password,
-                            const std::string& client_ip);
+                            const std::string& client_ip, std::string_view user_agent = {});
+  /// Checks a password like Login (with its limits), without starting a session.
+  Result<User> CheckLogin(std::string_view email, std::string_view password,
+                          const std::string& client_ip);
+  /// Starts a browser session for a user who proved who they are in another way (an accepted
+  /// invitation, a password reset link).
+  LoginResult StartSession(const User& user, const ClientInfo& client, bool sso = false);
   void Logout(std::string_view session_token);
 
   /// The principal behind a session cookie value; kUnauthenticated if unknown or expired.
@@ -89,9 +95,6 @@ class AccountsService {
 
   Result<Workspace> RenameWorkspace(const WorkspaceAccess& access, std::string_view name);
   Result<std::vector<Member>> ListMembers(const WorkspaceAccess& access);
-  /// Adds an existing user by email, or changes their role (owners only).
-  Result<Member> AddMember(const WorkspaceAccess& access, std::string_view email,
-                           std::string_view role);
   Result<Member> ChangeRole(const WorkspaceAccess& access, std::int64_t user_id,
                             std::string_view role);
   /// Removes a member (owners), or lets any member leave.
@@ -99,6 +102,26 @@ class AccountsService {
 
   /// Replaces a user's password and ends all their sessions.
   Status SetPassword(std::string_view email, std::string_view password);
+  /// Sets a new password for a known user (checked), ends all their sessions and open reset
+  /// links.
+  Status ReplacePassword(std::int64_t user_id, std::string_view password);
+
+  // ---- the caller's own account (profile page) ----
+
+  /// Changes the caller's name and/or language.
+  Result<User> UpdateProfile(const Principal& principal, std::optional<std::string_view> name,
+                             std::optional<std::string_view> language);
+  /// Changes the caller's password after checking the current one (limited like a login from
+  /// `client_ip`); ends every other session of the caller and open reset links.
+  Status ChangePassword(const Principal& principal, std::string_view session_token,
+                        std::string_view current_password, std::string_view new_password,
+                        const std::string& client_ip);
+  /// The caller's sessions; the one behind `session_token` is marked current.
+  std::vector<SessionInfo> ListSessions(const Principal& principal, std::string_view session_token);
+  /// Ends one of the caller's sessions by its public id; kNotFound when none matched.
+  Status EndSession(const Principal& principal, std::string_view id);
+  /// Ends every session of the caller except the one behind `session_token`; returns how many.
+  std::int64_t EndOtherSessions(const Principal& principal, std::string_view session_token);
 
   /// Ensures a user exists with exactly this password (used by `aantafel demo`); idempotent.
   Result<User> EnsureUser(const NewUser& input);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/mail.hpp"
 #include "core/overview/model.hpp"
 #include "core/result.hpp"
 
@@ -35,24 +36,11 @@ struct DigestSubscriber {
 /// (or on the first day after a missed Monday); `force` sends regardless (operator command).
 bool DigestDue(const DigestSubscriber& subscriber, CivilDate today, bool force);
 
-struct Mail {
-  std::string to;
-  std::string subject;
-  std::string text;  ///< plain text, UTF-8, lines of at most 78 characters where possible
-};
-
 /// The digest mail in Dutch (English below it is not needed: the app speaks Dutch first; the
 /// links lead to the app in the user's language). `app_url` is the server's public URL.
 Mail ComposeDigest(const DigestSubscriber& subscriber, const std::vector<ActItem>& items,
                    const std::vector<std::string>& explains, std::string_view app_url,
                    CivilDate today);
-
-/// Port: sends one mail. Errors: kUnavailable when the relay cannot be reached or refuses.
-class Mailer {
- public:
-  virtual ~Mailer() = default;
-  virtual Status Send(const Mail& mail) = 0;
-};
 
 /// Port: who wants a digest.
 class DigestRepository {

@@ -5,7 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/accounts/invitations.hpp"
+#include "core/accounts/password_reset.hpp"
 #include "core/accounts/service.hpp"
+#include "core/accounts/sso.hpp"
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
@@ -32,6 +35,8 @@ void RegisterSystemRoutes(Router& router, SystemDeps deps);
 
 struct SessionDeps {
   core::accounts::AccountsService& accounts;
+  core::accounts::InvitationService& invitations;
+  core::accounts::PasswordResetService& password_resets;
   core::accounts::Crypto& crypto;
   /// Writes one line per refused sign-in (wrong password, unknown account, rate limit).
   std::function<void(const std::string&)> log_security;
@@ -39,11 +44,23 @@ struct SessionDeps {
   bool secure_cookies = false;
   std::chrono::seconds session_ttl{12 * 3600};
 };
-/// POST/GET/DELETE /api/v1/session.
+/// POST/GET/DELETE /api/v1/session; the caller's own account (/api/v1/account…); password reset
+/// and invitation links (/api/v1/password-reset…, /api/v1/invitations/…).
 void RegisterSessionRoutes(Router& router, SessionDeps deps);
 
-/// /api/v1/workspaces… and members.
-void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts);
+struct SsoDeps {
+  core::accounts::SsoService& sso;
+  std::function<void(const std::string&)> log_security;
+  std::string button_label;  ///< what the sign-in button names ("Microsoft 365")
+  bool secure_cookies = false;
+  std::chrono::seconds session_ttl{12 * 3600};
+};
+/// Single sign-on: /api/v1/sso (start, callback) and each workspace's settings (…/sso).
+void RegisterSsoRoutes(Router& router, SsoDeps deps);
+
+/// /api/v1/workspaces…, members and invitations.
+void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts,
+                             core::accounts::InvitationService& invitations);
 
 /// Wie is wie: municipalities, organisations, people, positions, assessments, elections.
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);

@@ -119,22 +119,6 @@ std::string WithService(std::string text, const Survey& survey, const Words& w) 
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string SurveyFormPage(const Survey& survey, const std::string& token, bool english,
                            const SurveyFormValues& values,
                            const std::map<std::string, core::FieldError>& problems) {

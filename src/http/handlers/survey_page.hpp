@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/feedback/model.hpp"
+#include "core/html.hpp"
 
 namespace aantafel::http {
 
@@ -31,7 +32,6 @@ std::string SurveyNoticePage(SurveyNotice notice, bool english);
 /// The style sheet served at /f-assets/survey.css.
 const std::string& SurveyStyleSheet();
 
-/// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string HtmlEscape(std::string_view text);
+using core::HtmlEscape;
 
 }  // namespace aantafel::http

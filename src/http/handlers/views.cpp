@@ -9,7 +9,10 @@ namespace aantafel::http {
 using namespace core::accounts;
 
 nlohmann::json UserView(const User& user) {
-  return {{"id", user.id}, {"email", user.email}, {"name", user.name}};
+  return {{"id", user.id},
+          {"email", user.email},
+          {"name", user.name},
+          {"language", core::ToTag(user.language)}};
 }
 
 nlohmann::json WorkspaceView(const Workspace& workspace, Role role) {

@@ -14,9 +14,32 @@ core::Result<std::int64_t> UserIdParam(const RequestContext& ctx) {
   return PositiveIdParam(ctx, "user_id");
 }
 
+nlohmann::json InvitationView(const core::accounts::Invitation& i, core::Instant now) {
+  nlohmann::json view = {{"id", i.id},
+                         {"email", i.email},
+                         {"role", core::accounts::ToString(i.role)},
+                         {"language", core::ToTag(i.language)},
+                         {"invited_by", i.invited_by_name},
+                         {"created_at", FormatTimestamp(i.created_at)},
+                         {"expires_at", FormatTimestamp(i.expires_at)},
+                         {"expired", i.expires_at <= now},
+                         {"sent_at", nullptr}};
+  if (i.sent_at) view["sent_at"] = FormatTimestamp(*i.sent_at);
+  return view;
+}
+
+/// 201/200 with the invitation, whether the e-mail left, and the link when it did not.
+HttpResponse SentView(int status, const core::accounts::InvitationSent& sent, core::Instant now) {
+  nlohmann::json body = {{"invitation", InvitationView(sent.invitation, now)},
+                         {"mailed", sent.mailed}};
+  if (!sent.mailed) body["link"] = sent.link;
+  return JsonResponse(status, body);
+}
+
 }  // namespace
 
-void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts) {
+void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts,
+                             core::accounts::InvitationService& invitations) {
   router.Add("GET", "/api/v1/workspaces", [&accounts](RequestContext& ctx) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& m : accounts.VisibleWorkspaces(*ctx.principal)) {
@@ -57,20 +80,6 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
       kMember);
 
   router.Add(
-      "POST", "/api/v1/workspaces/{slug}/members",
-      [&accounts](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto email = body->String("email", true, 1024);
-        auto role = body->String("role", true, 32);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto member = accounts.AddMember(*ctx.workspace, *email, *role);
-        if (!member) return Fail(ctx, member.error());
-        return JsonResponse(201, MemberView(*member));
-      },
-      kMember);
-
-  router.Add(
       "PATCH", "/api/v1/workspaces/{slug}/members/{user_id}",
       [&accounts](RequestContext& ctx) {
         auto user_id = UserIdParam(ctx);
@@ -92,6 +101,57 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
         if (!user_id) return Fail(ctx, user_id.error());
         auto removed = accounts.RemoveMember(*ctx.workspace, *user_id);
         if (!removed) return Fail(ctx, removed.error());
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", "/api/v1/workspaces/{slug}/invitations",
+      [&invitations](RequestContext& ctx) {
+        auto list = invitations.List(*ctx.workspace);
+        if (!list) return Fail(ctx, list.error());
+        const auto now = invitations.Now();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& i : *list) items.push_back(InvitationView(i, now));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/invitations",
+      [&invitations](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        auto email = body->String("email", true, 1024);
+        auto role = body->String("role", true, 32);
+        auto language = body->String("language", false, 16);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        auto sent = invitations.Invite(
+            *ctx.workspace, *email, *role,
+            language ? std::optional<std::string_view>(*language) : std::nullopt);
+        if (!sent) return Fail(ctx, sent.error());
+        return SentView(201, *sent, invitations.Now());
+      },
+      kMember);
+
+  router.Add(
+      "POST", "/api/v1/workspaces/{slug}/invitations/{invitation_id}/resend",
+      [&invitations](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "invitation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto sent = invitations.Resend(*ctx.workspace, *id);
+        if (!sent) return Fail(ctx, sent.error());
+        return SentView(200, *sent, invitations.Now());
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{slug}/invitations/{invitation_id}",
+      [&invitations](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "invitation_id");
+        if (!id) return Fail(ctx, id.error());
+        auto withdrawn = invitations.Withdraw(*ctx.workspace, *id);
+        if (!withdrawn) return Fail(ctx, withdrawn.error());
         return HttpResponse::NoContent();
       },
       kMember);

@@ -29,10 +29,13 @@ function freePort() {
 
 export class AantafelServer {
   /**
-   * @param {{ publicUrl?: string }} [options] publicUrl: the server's [server] public_url
-   *   (AANTAFEL_SERVER_PUBLIC_URL); without it the built-in default, a loopback address.
+   * @param {{ publicUrl?: string, smtp?: { url: string, from?: string } }} [options]
+   *   publicUrl: the server's [server] public_url (AANTAFEL_SERVER_PUBLIC_URL); without it the
+   *   built-in default, a loopback address.
+   *   smtp: the mail relay ([smtp] url and from, tls "none"), e.g. a SmtpSink from smtp-sink.mjs;
+   *   without it the server sends no mail (invitations then answer with their link).
    */
-  constructor({ publicUrl } = {}) {
+  constructor({ publicUrl, smtp } = {}) {
     this.bin = binaryPath();
     this.dir = mkdtempSync(join(tmpdir(), 'aantafel-e2e-'));
     this.database = `sqlite:${join(this.dir, 'e2e.db')}`;
@@ -47,6 +50,15 @@ export class AantafelServer {
     };
     if (publicUrl) this.env.AANTAFEL_SERVER_PUBLIC_URL = publicUrl;
     else delete this.env.AANTAFEL_SERVER_PUBLIC_URL;
+    for (const name of ['URL', 'USERNAME', 'PASSWORD', 'PASSWORD_FILE', 'FROM', 'TLS']) {
+      delete this.env[`AANTAFEL_SMTP_${name}`];
+    }
+    if (smtp) {
+      // The same keys as [smtp] url, from and tls in the config file.
+      this.env.AANTAFEL_SMTP_URL = smtp.url;
+      this.env.AANTAFEL_SMTP_FROM = smtp.from ?? 'aantafel@e2e.example';
+      this.env.AANTAFEL_SMTP_TLS = 'none';
+    }
     this.process = null;
     this.output = '';
     this.baseUrl = '';

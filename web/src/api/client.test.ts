@@ -90,14 +90,14 @@ describe('request', () => {
     expect(lastHeaders()['Content-Type']).toBeUndefined();
 
     fetchMock.mockResolvedValue(
-      jsonResponse(201, { user: { id: 2, email: 'a@b.nl', name: 'A' }, role: 'viewer' }),
+      jsonResponse(200, { user: { id: 2, email: 'a@b.nl', name: 'A', language: 'nl' }, role: 'viewer' }),
     );
-    await api.addMember('demo', 'a@b.nl', 'viewer');
-    expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/v1/workspaces/demo/members');
-    expect(lastInit().method).toBe('POST');
+    await api.changeRole('demo', 2, 'viewer');
+    expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/v1/workspaces/demo/members/2');
+    expect(lastInit().method).toBe('PATCH');
     expect(lastHeaders()['X-CSRF-Token']).toBe('csrf-123');
     expect(lastHeaders()['Content-Type']).toBe('application/json');
-    expect(JSON.parse(lastInit().body as string)).toEqual({ email: 'a@b.nl', role: 'viewer' });
+    expect(JSON.parse(lastInit().body as string)).toEqual({ role: 'viewer' });
 
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await api.revokeToken('demo', 7);

@@ -34,7 +34,6 @@ import type {
   SavedAdviceList,
   WorkspaceKnowledge,
   Member,
-  MemberInvite,
   MemberList,
   MunicipalityList,
   Organisation,
@@ -711,10 +710,6 @@ export const api = {
   listMembers: (slug: string, signal?: AbortSignal) =>
     request<MemberList>('GET', apiPath('/api/v1/workspaces/{slug}/members', { slug }), {
       signal,
-    }),
-  addMember: (slug: string, email: string, role: Role) =>
-    request<Member>('POST', apiPath('/api/v1/workspaces/{slug}/members', { slug }), {
-      body: { email, role } satisfies MemberInvite,
     }),
   changeRole: (slug: string, userId: number, role: Role) =>
     request<Member>(

@@ -20,7 +20,22 @@ export type TokenList = Schemas['TokenList'];
 export type CreatedApiToken = Schemas['CreatedToken'];
 export type ErrorBody = Schemas['ErrorBody'];
 export type LoginRequest = Schemas['LoginRequest'];
-export type MemberInvite = Schemas['MemberInvite'];
+export type InvitationRequest = Schemas['InvitationRequest'];
+export type Invitation = Schemas['Invitation'];
+export type InvitationList = Schemas['InvitationList'];
+export type InvitationSent = Schemas['InvitationSent'];
+export type InvitationDetails = Schemas['InvitationDetails'];
+export type AccountChange = Schemas['AccountChange'];
+export type PasswordChange = Schemas['PasswordChange'];
+export type SessionInfo = Schemas['SessionInfo'];
+export type SessionInfoList = Schemas['SessionInfoList'];
+export type GroupRole = Schemas['GroupRole'];
+export type WorkspaceSso = Schemas['WorkspaceSso'];
+export type NotificationSettings = Schemas['NotificationSettings'];
+export type DigestFrequency = NotificationSettings['digest'];
+/** The answer of POST /api/v1/password-reset: whether this server can send e-mail at all. */
+export type PasswordResetRequested =
+  paths['/api/v1/password-reset']['post']['responses']['202']['content']['application/json'];
 export type RoleChange = Schemas['RoleChange'];
 export type TokenCreate = Schemas['TokenCreate'];
 export type AuditLogPage = Schemas['AuditLogPage'];

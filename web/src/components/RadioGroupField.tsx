@@ -5,7 +5,8 @@ export interface RadioGroupFieldProps {
   /** The question; becomes the fieldset's legend. */
   legend: ReactNode;
   name: string;
-  options: readonly { value: string; label: string }[];
+  /** `lang` marks a label in another language (the name of a language in that language). */
+  options: readonly { value: string; label: string; lang?: string }[];
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
@@ -62,7 +63,7 @@ export function RadioGroupField({
                 ref={index === 0 ? firstRef : undefined}
                 className="aantafel-radio__input"
               />
-              <label htmlFor={optionId} className="aantafel-radio__label">
+              <label htmlFor={optionId} className="aantafel-radio__label" lang={option.lang}>
                 {option.label}
               </label>
             </div>

@@ -1,6 +1,7 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 import {
   FormField,
+  FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
   Select,
@@ -12,6 +13,8 @@ export interface SelectFieldProps
   label: ReactNode;
   options: readonly { value: string; label: string }[];
   error?: string | undefined;
+  /** A hint under the label, tied to the select with aria-describedby. */
+  description?: ReactNode;
   /** Hide the label visually (it stays available to assistive technology). */
   hideLabel?: boolean;
   id?: string;
@@ -21,6 +24,7 @@ export function SelectField({
   label,
   options,
   error,
+  description,
   hideLabel,
   id,
   className,
@@ -29,13 +33,17 @@ export function SelectField({
   const generated = useId();
   const selectId = id ?? `select-${generated}`;
   const errorId = `${selectId}-error`;
+  const descriptionId = `${selectId}-description`;
   // A caller's description (aria-describedby) is kept, with the error after it.
-  const describedBy = [selectProps['aria-describedby'], error ? errorId : null].filter(Boolean).join(' ');
+  const describedBy = [selectProps['aria-describedby'], description ? descriptionId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <FormField invalid={Boolean(error)} className={className}>
       <div className={hideLabel ? 'aantafel-visually-hidden' : 'utrecht-form-field__label'}>
         <FormLabel htmlFor={selectId}>{label}</FormLabel>
       </div>
+      {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
       {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__input">
         <Select

@@ -25,8 +25,12 @@ import {
 
 export interface I18n {
   language: Language;
-  /** Switches the UI language; the old language stays on screen until the new texts are loaded. */
-  setLanguage: (language: Language) => void;
+  /**
+   * Switches the UI language; the old language stays on screen until the new texts are loaded.
+   * The choice is remembered in this browser unless `remember` is false (a default, such as the
+   * account's language, that must not count as the person's own choice here).
+   */
+  setLanguage: (language: Language, options?: { remember?: boolean }) => void;
   t: (key: MessageKey, vars?: MessageVars) => string;
   formatDateTime: (value: string | Date) => string;
   formatDate: (value: string | Date) => string;
@@ -71,11 +75,11 @@ export function I18nProvider({
     };
   }, [language, wanted]);
 
-  const setLanguage = useCallback((next: Language) => {
+  const setLanguage = useCallback((next: Language, options?: { remember?: boolean }) => {
     loadLanguage(next).then(
       () => {
         applyLanguage(next);
-        storeLanguage(next);
+        if (options?.remember !== false) storeLanguage(next);
         setLanguageState(next);
       },
       () => {

@@ -79,6 +79,15 @@ export function storedLanguage(): Language {
   }
 }
 
+/** Whether the person chose a language in this browser (the switch in the header, the account page). */
+export function hasStoredLanguage(): boolean {
+  try {
+    return isLanguage(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 export function storeLanguage(language: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);

@@ -17,15 +17,17 @@ export interface RenderOptions {
   route?: string;
   /** Route pattern for `ui`, so useParams works (default: every path). */
   path?: string;
+  /** The history state of `route` (what a Link's `state` passes on). */
+  state?: unknown;
 }
 
 /** Renders `ui` with the app's providers, without touching the network for the session. */
 export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}) {
-  const { language = 'nl', session = { status: 'anonymous' }, route = '/', path = '*' } = options;
+  const { language = 'nl', session = { status: 'anonymous' }, route = '/', path = '*', state } = options;
   return render(
     <I18nProvider initialLanguage={language}>
       <SessionProvider initial={session}>
-        <MemoryRouter initialEntries={[route]}>
+        <MemoryRouter initialEntries={[state === undefined ? route : { ...splitRoute(route), state }]}>
           <Routes>
             <Route path={path} element={ui} />
             <Route path="/w/:slug/*" element={<p>workspace page</p>} />
@@ -42,4 +44,9 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
   });
+}
+
+function splitRoute(route: string) {
+  const url = new URL(route, 'http://localhost');
+  return { pathname: url.pathname, search: url.search, hash: url.hash };
 }

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import en from '../i18n/en.json';
 import { registerLanguage } from '../i18n/i18n';
+import { resetSsoOffer } from '../features/sso/api';
 
 // The app loads English on demand; tests render it synchronously.
 registerLanguage('en', en);
@@ -10,6 +11,8 @@ registerLanguage('en', en);
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  // The single sign-on offer is asked once per page load; every test is a new page.
+  resetSsoOffer();
 });
 
 // jsdom has <dialog> but not its modal methods.

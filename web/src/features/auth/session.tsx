@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { api, isApiError, onUnauthenticated, setCsrfToken } from '../../api/client';
-import type { Session } from '../../api/types';
+import type { Session, User } from '../../api/types';
 
 export type SessionState =
   | { status: 'loading' }
@@ -19,6 +19,10 @@ export type SessionState =
 export interface SessionApi {
   state: SessionState;
   login: (email: string, password: string) => Promise<Session>;
+  /** Takes a session the server started another way (an accepted invitation, a password reset). */
+  signIn: (session: Session) => void;
+  /** Puts the changed account (name, language) into the session. */
+  setUser: (user: User) => void;
   logout: () => Promise<void>;
   /** Fetches the session again (after the user's workspaces changed). */
   refresh: () => Promise<void>;
@@ -98,6 +102,18 @@ export function SessionProvider({
     return session;
   }, []);
 
+  const signIn = useCallback((session: Session) => {
+    setState({ status: 'authenticated', session: accept(session) });
+  }, []);
+
+  const setUser = useCallback((user: User) => {
+    setState((current) =>
+      current.status === 'authenticated'
+        ? { status: 'authenticated', session: { ...current.session, user } }
+        : current,
+    );
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -110,8 +126,8 @@ export function SessionProvider({
   }, []);
 
   const value = useMemo<SessionApi>(
-    () => ({ state, login, logout, refresh: () => load() }),
-    [state, login, logout, load],
+    () => ({ state, login, signIn, setUser, logout, refresh: () => load() }),
+    [state, login, signIn, setUser, logout, load],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

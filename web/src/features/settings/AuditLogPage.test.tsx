@@ -9,7 +9,7 @@ import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/re
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { AuditLogPage } from './AuditLogPage';
 
-const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker' };
+const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
 
 const firstPage = {
   items: [

@@ -3,7 +3,6 @@ import { useNavigate } from 'react-router';
 import {
   Button,
   Heading2,
-  Heading3,
   Paragraph,
   Table,
   TableBody,
@@ -13,21 +12,24 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { ROLES, type Member, type Role } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession, useSession } from '../auth/session';
 import { useWorkspace } from '../shell/workspaceContext';
+import { Invitations } from './Invitations';
 import { roleLabel } from './labels';
 
-/** Members and their roles. Owners add, change and remove; others see the list. */
+/**
+ * Members and their roles. Owners invite colleagues (and see the open invitations), change roles
+ * and remove members; others see the list.
+ */
 export function MembersSection() {
   const { t } = useI18n();
   const { workspace, reload: reloadWorkspace } = useWorkspace();
@@ -184,18 +186,7 @@ export function MembersSection() {
           </div>
         ) : null}
       </div>
-      {isOwner ? (
-        <AddMemberForm
-          slug={slug}
-          roleOptions={roleOptions}
-          onAdded={async (member) => {
-            await members.reload();
-            setStatus(
-              t('members.added', { name: member.user.name, role: t(roleLabel(member.role)) }),
-            );
-          }}
-        />
-      ) : null}
+      {isOwner ? <Invitations /> : null}
       <ConfirmDialog
         open={removing !== null}
         title={t('members.removeTitle', { name: removing?.user.name ?? '' })}
@@ -209,91 +200,5 @@ export function MembersSection() {
           : t('members.removeBody', { name: removing?.user.name ?? '', workspace: workspace.name })}
       </ConfirmDialog>
     </section>
-  );
-}
-
-type FieldErrors = Partial<Record<'email' | 'role', string>>;
-
-function AddMemberForm({
-  slug,
-  roleOptions,
-  onAdded,
-}: {
-  slug: string;
-  roleOptions: { value: string; label: string }[];
-  onAdded: (member: Member) => Promise<void>;
-}) {
-  const { t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('editor');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const emailRef = useRef<HTMLInputElement>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (!email.trim()) {
-      setFieldErrors({ email: t('members.emailRequired') });
-      emailRef.current?.focus();
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const member = await api.addMember(slug, email.trim(), role);
-      setEmail('');
-      await onAdded(member);
-    } catch (caught) {
-      if (isApiError(caught) && (caught.fields.email || caught.fields.role)) {
-        setFieldErrors({ email: caught.fields.email, role: caught.fields.role });
-        if (caught.fields.email) emailRef.current?.focus();
-      } else {
-        setError(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form
-      className="aantafel-card"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="add-member-heading"
-      aria-busy={busy || undefined}
-    >
-      <Heading3 id="add-member-heading">{t('members.addTitle')}</Heading3>
-      <Paragraph>{t('members.addIntro')}</Paragraph>
-      {error ? <ErrorAlert error={error} /> : null}
-      <TextField
-        id="add-member-email"
-        type="email"
-        name="email"
-        autoComplete="off"
-        spellCheck={false}
-        label={t('members.email')}
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldErrors.email}
-        inputRef={emailRef}
-      />
-      <SelectField
-        id="add-member-role"
-        name="role"
-        label={t('members.role')}
-        options={roleOptions}
-        value={role}
-        onChange={(event) => setRole(event.target.value as Role)}
-        error={fieldErrors.role}
-      />
-      <Button type="submit" appearance="primary-action-button" busy={busy}>
-        {busy ? t('members.adding') : t('members.add')}
-      </Button>
-    </form>
   );
 }

@@ -6,8 +6,20 @@ import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/re
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { WorkspaceSettingsPage } from './WorkspaceSettingsPage';
 
-const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker' };
-const sam = { id: 2, email: 'sam@wijkzorg.example', name: 'Sam de Vries' };
+const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
+const sam = { id: 2, email: 'sam@wijkzorg.example', name: 'Sam de Vries', language: 'nl' as const };
+
+const pending = {
+  id: 7,
+  email: 'nieuw@wijkzorg.example',
+  role: 'viewer',
+  language: 'en',
+  invited_by: 'Demo Gebruiker',
+  created_at: '2026-11-23T09:00:00Z',
+  expires_at: '2026-11-30T09:00:00Z',
+  expired: false,
+  sent_at: '2026-11-23T09:00:00Z',
+};
 
 type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
@@ -30,6 +42,7 @@ beforeEach(() => {
         ],
       }),
     'GET /api/v1/workspaces/demo/tokens': () => jsonResponse(200, { items: [] }),
+    'GET /api/v1/workspaces/demo/invitations': () => jsonResponse(200, { items: [] }),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -51,7 +64,9 @@ describe('WorkspaceSettingsPage', () => {
     const table = await screen.findByRole('table', { name: 'Leden van Demo Zorg' });
     expect(within(table).getByRole('rowheader', { name: 'Sam de Vries' })).toBeInTheDocument();
     expect(within(table).getByText('Lezer')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Rol wijzigen|Verwijderen|Toevoegen/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Rol wijzigen|Verwijderen|Uitnodiging sturen/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Openstaande uitnodigingen' })).toBeNull();
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/invitations'))).toBe(false);
     expect(screen.getByText('Als lezer kun je geen API-sleutels maken.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Logboek/ })).toBeNull();
   });
@@ -65,26 +80,136 @@ describe('WorkspaceSettingsPage', () => {
     );
   });
 
-  it('shows the API field error next to the e-mail field when adding a member', async () => {
+  it('shows the API field error next to the e-mail field when inviting', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/workspaces/demo/members'] = () =>
-      jsonResponse(422, {
+    routes['POST /api/v1/workspaces/demo/invitations'] = () =>
+      jsonResponse(409, {
         error: {
-          code: 'invalid_input',
-          message: 'Controleer de velden.',
-          fields: { email: 'Er is geen account met dit e-mailadres.' },
+          code: 'conflict',
+          message: 'Dit bestaat al.',
+          fields: { email: 'Deze persoon is al lid van deze werkruimte.' },
         },
       });
     renderSettings('owner');
     await screen.findByRole('table', { name: 'Leden van Demo Zorg' });
     const email = screen.getByRole('textbox', { name: 'E-mailadres' });
-    await user.type(email, 'niemand@example.org');
-    await user.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    await user.type(email, 'sam@wijkzorg.example');
+    await user.click(screen.getByRole('button', { name: 'Uitnodiging sturen' }));
     await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
-    expect(email).toHaveAccessibleDescription('Er is geen account met dit e-mailadres.');
+    expect(email).toHaveAccessibleDescription('Deze persoon is al lid van deze werkruimte.');
     expect(email).toHaveFocus();
+    expect(screen.queryByRole('alert')).toBeNull();
     const [, init] = fetchMock.mock.calls.at(-1) ?? [];
     expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf');
+  });
+
+  it('asks for an e-mail address before sending an invitation', async () => {
+    const user = userEvent.setup();
+    renderSettings('owner');
+    await screen.findByText('Er zijn geen openstaande uitnodigingen.');
+    await user.click(screen.getByRole('button', { name: 'Uitnodiging sturen' }));
+    const email = screen.getByRole('textbox', { name: 'E-mailadres' });
+    expect(email).toHaveAccessibleDescription('Vul een e-mailadres in.');
+    expect(email).toHaveFocus();
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('invites a colleague by e-mail and lists the open invitation', async () => {
+    const user = userEvent.setup();
+    routes['POST /api/v1/workspaces/demo/invitations'] = (init) => {
+      expect(JSON.parse(init?.body as string)).toEqual({
+        email: 'nieuw@wijkzorg.example',
+        role: 'viewer',
+        language: 'en',
+      });
+      routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [pending] });
+      return jsonResponse(201, { invitation: pending, mailed: true });
+    };
+    renderSettings('owner');
+    await screen.findByText('Er zijn geen openstaande uitnodigingen.');
+    await user.type(screen.getByRole('textbox', { name: 'E-mailadres' }), 'nieuw@wijkzorg.example');
+    const role = screen.getByRole('combobox', { name: 'Rol' });
+    expect(role).toHaveAccessibleDescription(/Bewerker: kan gegevens toevoegen en wijzigen/);
+    await user.selectOptions(role, 'viewer');
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: 'Uitnodiging sturen' }));
+
+    expect(
+      await screen.findByText('We hebben een uitnodiging gestuurd naar nieuw@wijkzorg.example.'),
+    ).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Openstaande uitnodigingen voor Demo Zorg' });
+    const [item] = within(list).getAllByRole('listitem');
+    expect(item).toHaveTextContent('nieuw@wijkzorg.example');
+    expect(item).toHaveTextContent('RolLezer');
+    expect(item).toHaveTextContent('Per e-mail verstuurd23 nov 2026, 10:00');
+    expect(item).toHaveTextContent('Link werkt tot30 nov 2026, 10:00');
+    expect(item).toHaveTextContent('Uitgenodigd doorDemo Gebruiker');
+    expect(screen.getByRole('textbox', { name: 'E-mailadres' })).toHaveValue('');
+  });
+
+  it('shows the link to pass on when the server could not send the e-mail', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const link = 'https://aantafel.example.nl/invitation#geheim-123';
+    routes['POST /api/v1/workspaces/demo/invitations'] = () => {
+      routes['GET /api/v1/workspaces/demo/invitations'] = () =>
+        jsonResponse(200, { items: [{ ...pending, sent_at: null }] });
+      return jsonResponse(201, { invitation: { ...pending, sent_at: null }, mailed: false, link });
+    };
+    renderSettings('owner');
+    await screen.findByText('Er zijn geen openstaande uitnodigingen.');
+    await user.type(screen.getByRole('textbox', { name: 'E-mailadres' }), 'nieuw@wijkzorg.example');
+    await user.click(screen.getByRole('button', { name: 'Uitnodiging sturen' }));
+
+    const heading = await screen.findByRole('heading', {
+      name: 'Geef deze link zelf door aan nieuw@wijkzorg.example',
+    });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText(/deze server kan nu geen e-mail versturen/)).toBeInTheDocument();
+    expect(screen.getByText(/De link werkt één keer, tot 30 nov 2026, 10:00/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Link voor de uitnodiging' })).toHaveValue(link);
+    expect(await screen.findByRole('list', { name: 'Openstaande uitnodigingen voor Demo Zorg' })).toHaveTextContent(
+      'Per e-mail verstuurdNee',
+    );
+    await user.click(screen.getByRole('button', { name: 'Kopieer link' }));
+    expect(writeText).toHaveBeenCalledWith(link);
+    expect(await screen.findByText('De link staat op het klembord.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Klaar' }));
+    expect(screen.queryByDisplayValue(link)).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'E-mailadres' })).toHaveFocus();
+  });
+
+  it('sends an invitation again and withdraws one after confirmation', async () => {
+    const user = userEvent.setup();
+    const expired = { ...pending, id: 8, email: 'oud@wijkzorg.example', expired: true };
+    routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [expired] });
+    routes['POST /api/v1/workspaces/demo/invitations/8/resend'] = () => {
+      routes['GET /api/v1/workspaces/demo/invitations'] = () =>
+        jsonResponse(200, { items: [{ ...expired, expired: false }] });
+      return jsonResponse(200, { invitation: { ...expired, expired: false }, mailed: true });
+    };
+    routes['DELETE /api/v1/workspaces/demo/invitations/8'] = () => {
+      routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [] });
+      return new Response(null, { status: 204 });
+    };
+    renderSettings('owner');
+    expect(await screen.findByText('Verlopen op 30 nov 2026, 10:00')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Opnieuw sturen uitnodiging voor oud@wijkzorg.example' }));
+    expect(
+      await screen.findByText(
+        'We hebben de uitnodiging opnieuw gestuurd naar oud@wijkzorg.example. De oude link werkt niet meer.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Verlopen op/)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Intrekken uitnodiging voor oud@wijkzorg.example' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Uitnodiging voor oud@wijkzorg.example intrekken?' });
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Ja, intrekken' }));
+    expect(await screen.findByText('De uitnodiging voor oud@wijkzorg.example is ingetrokken.')).toBeInTheDocument();
+    expect(screen.getByText('Er zijn geen openstaande uitnodigingen.')).toBeInTheDocument();
   });
 
   it('shows a new token once, with a warning and a copy button', async () => {

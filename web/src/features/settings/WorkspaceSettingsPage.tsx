@@ -4,11 +4,15 @@ import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { MembersSection } from './MembersSection';
+import { SsoSection } from './SsoSection';
 import { TokensSection } from './TokensSection';
 import { roleLabel } from './labels';
 import { useSettingsText } from './texts';
 
-/** Workspace settings: members and roles, API tokens, and (owners only) the audit log. */
+/**
+ * Workspace settings: members and roles, (owners only) single sign-on, API tokens, and (owners
+ * only) the audit log.
+ */
 export function WorkspaceSettingsPage() {
   const { t } = useI18n();
   const st = useSettingsText();
@@ -20,6 +24,7 @@ export function WorkspaceSettingsPage() {
         {t('settings.intro', { workspace: workspace.name, role: t(roleLabel(workspace.role)) })}
       </Paragraph>
       <MembersSection />
+      {workspace.role === 'owner' ? <SsoSection /> : null}
       <TokensSection />
       {workspace.role === 'owner' ? (
         <section aria-labelledby="audit-log-heading" className="aantafel-section">

@@ -1,9 +1,10 @@
 /**
- * The audit log's request. It lives with the page (not in api/client.ts), so the first bundle
- * does not grow (same choice as features/municipality/api.ts).
+ * The audit log's request and the invitations of colleagues. They live with the settings pages
+ * (not in api/client.ts), so the first bundle does not grow (same choice as
+ * features/municipality/api.ts).
  */
 import { apiPath, request, withQuery } from '../../api/client';
-import type { AuditLogPage } from '../../api/types';
+import type { AuditLogPage, InvitationList, InvitationRequest, InvitationSent } from '../../api/types';
 
 /** Entries per page (the API allows 1–200). */
 export const AUDIT_PAGE_SIZE = 50;
@@ -19,3 +20,23 @@ export function listAuditLog(slug: string, before: number | null, signal?: Abort
     { signal },
   );
 }
+
+/** Invitations of colleagues by e-mail (owners): list, invite, send again, withdraw. */
+export const invitationsApi = {
+  list: (slug: string, signal?: AbortSignal) =>
+    request<InvitationList>('GET', apiPath('/api/v1/workspaces/{slug}/invitations', { slug }), { signal }),
+  invite: (slug: string, invitation: InvitationRequest) =>
+    request<InvitationSent>('POST', apiPath('/api/v1/workspaces/{slug}/invitations', { slug }), {
+      body: invitation satisfies InvitationRequest,
+    }),
+  resend: (slug: string, id: number) =>
+    request<InvitationSent>(
+      'POST',
+      apiPath('/api/v1/workspaces/{slug}/invitations/{invitation_id}/resend', { slug, invitation_id: id }),
+    ),
+  withdraw: (slug: string, id: number) =>
+    request<void>(
+      'DELETE',
+      apiPath('/api/v1/workspaces/{slug}/invitations/{invitation_id}', { slug, invitation_id: id }),
+    ),
+};

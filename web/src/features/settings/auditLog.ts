@@ -102,6 +102,16 @@ const NOUNS: Record<string, Noun> = {
 const SPECIAL: Record<string, { nl: string; en: string }> = {
   'PATCH ': { nl: 'Werkruimte gewijzigd', en: 'Workspace changed' },
   'PATCH /members/{user_id}': { nl: 'Rol van lid {id} gewijzigd', en: 'Role of member {id} changed' },
+  'POST /invitations': { nl: 'Collega uitgenodigd', en: 'Colleague invited' },
+  'POST /invitations/{invitation_id}/resend': {
+    nl: 'Uitnodiging {parent} opnieuw gestuurd',
+    en: 'Invitation {parent} sent again',
+  },
+  'DELETE /invitations/{invitation_id}': { nl: 'Uitnodiging {id} ingetrokken', en: 'Invitation {id} withdrawn' },
+  'PUT /sso': {
+    nl: 'Instellingen voor inloggen via de eigen organisatie (SSO) gewijzigd',
+    en: 'Single sign-on settings changed',
+  },
   'DELETE /tokens/{token_id}': { nl: 'API-sleutel {id} ingetrokken', en: 'API key {id} revoked' },
   'POST /tokens': { nl: 'API-sleutel gemaakt', en: 'API key created' },
   'POST /imports/{kind}': { nl: 'Geïmporteerd: {kind}', en: 'Imported: {kind}' },
@@ -257,6 +267,8 @@ const PAGES: Record<string, (params: string[]) => string> = {
   '/people/{person_id}/assessments': ([id]) => `people/${id}`,
   '/feedback/surveys/{survey_id}': () => 'feedback/surveys',
   '/members/{user_id}': () => 'settings',
+  '/invitations': () => 'settings',
+  '/invitations/{invitation_id}/resend': () => 'settings',
 };
 
 function pagePath(slug: string, rest: string, params: string[]): string | null {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -11,6 +12,11 @@ export function NoWorkspacePage() {
     <PublicLayout>
       <PageHeading title={t('noWorkspace.title')} />
       <Paragraph>{t('noWorkspace.body')}</Paragraph>
+      <Paragraph>
+        <Link to="/account" className="utrecht-link utrecht-link--html-a">
+          {t('userMenu.account')}
+        </Link>
+      </Paragraph>
       <LogoutButton />
     </PublicLayout>
   );

@@ -6,8 +6,22 @@ import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Layout for pages without a workspace: login, 404, loading and error states. */
-export function PublicLayout({ children, busy }: { children: ReactNode; busy?: boolean }) {
+/**
+ * Layout for pages without a workspace: login, 404, loading and error states, the pages reached
+ * from an e-mail, and the account page (`tools` adds the user menu there; `wide` for more than a
+ * form).
+ */
+export function PublicLayout({
+  children,
+  busy,
+  tools,
+  wide,
+}: {
+  children: ReactNode;
+  busy?: boolean;
+  tools?: ReactNode;
+  wide?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="aantafel-app">
@@ -19,13 +33,14 @@ export function PublicLayout({ children, busy }: { children: ReactNode; busy?: b
           </Link>
           <div className="aantafel-header__tools">
             <LanguageSwitch />
+            {tools}
           </div>
         </div>
       </PageHeader>
       <main
         id="main-content"
         tabIndex={-1}
-        className="aantafel-main aantafel-main--narrow"
+        className={wide ? 'aantafel-main aantafel-main--medium' : 'aantafel-main aantafel-main--narrow'}
         aria-busy={busy || undefined}
       >
         {children}

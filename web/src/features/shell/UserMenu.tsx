@@ -1,15 +1,20 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Button } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { LogoutButton } from './LogoutButton';
 import { useDisclosure } from './useDisclosure';
 
-/** The signed-in person: name, e-mail, workspace settings and log out. */
-export function UserMenu({ slug }: { slug: string }) {
+/**
+ * The signed-in person: name, e-mail, their own account, the workspace's settings (inside a
+ * workspace) and log out.
+ */
+export function UserMenu({ slug }: { slug?: string }) {
   const { t } = useI18n();
   const { user } = useCurrentSession();
+  const location = useLocation();
   const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const onAccount = location.pathname === '/account';
   return (
     <div className="aantafel-menu aantafel-menu--end" ref={rootRef}>
       <Button
@@ -30,10 +35,23 @@ export function UserMenu({ slug }: { slug: string }) {
         <p className="aantafel-menu__meta">{user.email}</p>
         <ul className="aantafel-menu__list">
           <li>
-            <Link to={`/w/${encodeURIComponent(slug)}/settings`} className="aantafel-menu__link">
-              {t('nav.settings')}
+            <Link
+              to="/account"
+              // The account page links back to where the person came from.
+              state={onAccount ? location.state : { from: location.pathname }}
+              className="aantafel-menu__link"
+              aria-current={onAccount ? 'page' : undefined}
+            >
+              {t('userMenu.account')}
             </Link>
           </li>
+          {slug ? (
+            <li>
+              <Link to={`/w/${encodeURIComponent(slug)}/settings`} className="aantafel-menu__link">
+                {t('nav.settings')}
+              </Link>
+            </li>
+          ) : null}
         </ul>
         <LogoutButton className="aantafel-menu__action" />
       </div>

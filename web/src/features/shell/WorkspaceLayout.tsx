@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { PageHeader, SkipLink } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { ErrorBoundary, ErrorPage } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Loading';
 import { PublicAddressBanner } from '../../components/publicAddress/PublicAddressBanner';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { NotificationsButton } from '../notifications/NotificationsButton';
 import { GlobalSearch } from '../search/GlobalSearch';
+import { SsoRequiredPage } from '../sso/SsoRequiredPage';
 import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,6 +32,8 @@ export function WorkspaceLayout() {
   const session = useCurrentSession();
   const fromSession = session.workspaces.find((w) => w.slug === slug);
   const current = error && !loading ? undefined : workspace?.slug === slug ? workspace : fromSession;
+  // The workspace opens only after single sign-on, and this session started with a password.
+  const ssoRequired = !loading && isApiError(error) && error.code === 'sso_required';
   const context = useMemo(
     () => (current ? { workspace: current, reload } : null),
     [current, reload],
@@ -70,6 +73,11 @@ export function WorkspaceLayout() {
                 </Suspense>
               </ErrorBoundary>
             </WorkspaceContext.Provider>
+          ) : ssoRequired ? (
+            <SsoRequiredPage
+              workspace={fromSession}
+              others={session.workspaces.filter((w) => w.slug !== slug)}
+            />
           ) : error && !loading ? (
             <ErrorPage error={error} onRetry={() => void reload()} />
           ) : (

@@ -35,7 +35,7 @@ export function renderInWorkspace(
     publicUrl = PUBLIC_URL_SET,
   }: { role?: Role; route: string; path: string; publicUrl?: Session['public_url'] },
 ) {
-  const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker' };
+  const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
   const session: Session = { user: me, workspaces: [workspace], public_url: publicUrl, csrf_token: 'csrf' };
   return renderWithProviders(

@@ -1,0 +1,192 @@
+#include "app/oidc_client.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "security/jose.hpp"
+
+namespace aantafel::app {
+
+namespace {
+
+constexpr std::size_t kMaxBody = 1024 * 1024;
+
+struct Reply {
+  long status = 0;
+  std::string body;
+  std::string error;
+};
+
+std::size_t Collect(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* body = static_cast<std::string*>(user);
+  if (body->size() + size * count > kMaxBody) return 0;  // too large: curl stops
+  body->append(data, size * count);
+  return size * count;
+}
+
+/// One HTTP call to the provider (no redirects: the endpoints are exact), 15 s at most.
+Reply Call(const std::string& url, const std::string& form, const std::string& basic_auth) {
+  Reply reply;
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) {
+    reply.error = "curl_easy_init failed";
+    return reply;
+  }
+  CURL* c = curl.get();
+  curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, 15L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "aantafel");
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
+  if (!form.empty()) curl_easy_setopt(c, CURLOPT_POSTFIELDS, form.c_str());
+  if (!basic_auth.empty()) {
+    curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(c, CURLOPT_USERPWD, basic_auth.c_str());
+  }
+  const CURLcode code = curl_easy_perform(c);
+  curl_slist_free_all(headers);
+  if (code != CURLE_OK) {
+    reply.error = curl_easy_strerror(code);
+    return reply;
+  }
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply.status);
+  return reply;
+}
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  for (const unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
+core::Error Unavailable(std::string detail) {
+  core::Error e = core::Error::Of(core::ErrorCode::kUnavailable);
+  e.detail = "sso: " + std::move(detail);
+  return e;
+}
+
+core::Error Refused(std::string detail) {
+  core::Error e = core::Error::Of(core::ErrorCode::kSsoRefused);
+  e.detail = std::move(detail);
+  return e;
+}
+
+}  // namespace
+
+OidcClient::OidcClient(OidcSettings settings) : settings_(std::move(settings)) {}
+
+core::Result<OidcClient::Endpoints> OidcClient::Discover() {
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  if (!endpoints_.token.empty() && now - discovered_at_ < std::chrono::hours(1)) return endpoints_;
+  std::string base = settings_.issuer;
+  while (base.ends_with('/')) base.pop_back();
+  const Reply reply = Call(base + "/.well-known/openid-configuration", "", "");
+  if (reply.status != 200) {
+    return Unavailable("discovery: " + (reply.error.empty() ? "HTTP " + std::to_string(reply.status)
+                                                            : reply.error));
+  }
+  const auto doc = nlohmann::json::parse(reply.body, nullptr, false);
+  if (!doc.is_object()) return Unavailable("discovery: not JSON");
+  // The document must be the configured issuer's own (OpenID Connect Discovery 4.3).
+  if (doc.value("issuer", "") != settings_.issuer) return Unavailable("discovery: other issuer");
+  Endpoints found{.authorization = doc.value("authorization_endpoint", ""),
+                  .token = doc.value("token_endpoint", ""),
+                  .jwks = doc.value("jwks_uri", "")};
+  if (found.authorization.empty() || found.token.empty() || found.jwks.empty()) {
+    return Unavailable("discovery: endpoints missing");
+  }
+  endpoints_ = found;
+  discovered_at_ = now;
+  return found;
+}
+
+core::Result<std::string> OidcClient::KeySet(bool refresh) {
+  auto endpoints = Discover();
+  if (!endpoints) return std::move(endpoints).error();
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  const bool stale = jwks_.empty() || now - jwks_at_ > std::chrono::hours(24);
+  const bool may_refresh = now - jwks_at_ > std::chrono::minutes(1);
+  if (!stale && !(refresh && may_refresh)) return jwks_;
+  const Reply reply = Call(endpoints->jwks, "", "");
+  if (reply.status != 200) {
+    if (!jwks_.empty()) return jwks_;
+    return Unavailable(
+        "keys: " + (reply.error.empty() ? "HTTP " + std::to_string(reply.status) : reply.error));
+  }
+  jwks_ = reply.body;
+  jwks_at_ = now;
+  return jwks_;
+}
+
+core::Result<std::string> OidcClient::AuthorizationUrl(std::string_view state,
+                                                       std::string_view nonce,
+                                                       std::string_view code_challenge) {
+  auto endpoints = Discover();
+  if (!endpoints) return std::move(endpoints).error();
+  const char separator = endpoints->authorization.find('?') == std::string::npos ? '?' : '&';
+  return endpoints->authorization + separator +
+         "response_type=code&client_id=" + Escape(settings_.client_id) +
+         "&redirect_uri=" + Escape(settings_.redirect_uri) + "&scope=" + Escape(settings_.scopes) +
+         "&state=" + Escape(state) + "&nonce=" + Escape(nonce) +
+         "&code_challenge=" + Escape(code_challenge) + "&code_challenge_method=S256";
+}
+
+core::Result<std::string> OidcClient::RedeemCode(std::string_view code,
+                                                 std::string_view code_verifier) {
+  auto endpoints = Discover();
+  if (!endpoints) return std::move(endpoints).error();
+  std::string form = "grant_type=authorization_code&code=" + Escape(code) +
+                     "&redirect_uri=" + Escape(settings_.redirect_uri) +
+                     "&code_verifier=" + Escape(code_verifier);
+  std::string basic;
+  if (settings_.token_auth == "client_secret_post") {
+    form += "&client_id=" + Escape(settings_.client_id) +
+            "&client_secret=" + Escape(settings_.client_secret);
+  } else {
+    // RFC 6749 2.3.1: both parts form-encoded before they are joined and base64-encoded.
+    basic = Escape(settings_.client_id) + ":" + Escape(settings_.client_secret);
+  }
+  const Reply reply = Call(endpoints->token, form, basic);
+  if (reply.status == 0) return Unavailable("token: " + reply.error);
+  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+  if (reply.status != 200) {
+    const std::string error =
+        body.is_object() && body.contains("error") && body["error"].is_string()
+            ? body["error"].get<std::string>()
+            : "HTTP " + std::to_string(reply.status);
+    return Refused("token_refused: " + error.substr(0, 100));
+  }
+  if (!body.is_object() || !body.contains("id_token") || !body["id_token"].is_string()) {
+    return Refused("no_id_token");
+  }
+  const std::string id_token = body["id_token"].get<std::string>();
+  auto keys = KeySet(false);
+  if (!keys) return std::move(keys).error();
+  auto check = security::VerifyJws(id_token, *keys);
+  if (check.unknown_key) {
+    keys = KeySet(true);
+    if (!keys) return std::move(keys).error();
+    check = security::VerifyJws(id_token, *keys);
+  }
+  if (!check.payload) return Refused("signature: " + check.problem);
+  return std::move(*check.payload);
+}
+
+}  // namespace aantafel::app

@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Session } from '../../api/types';
+import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { AccountPage } from './AccountPage';
+
+const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
+const session: Session = {
+  user: me,
+  workspaces: [
+    { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role: 'owner' },
+    { slug: 'leesclub', name: 'Leesclub', kind: 'other', role: 'viewer' },
+  ],
+  public_url: PUBLIC_URL_SET,
+  csrf_token: 'csrf',
+};
+
+const CHROME_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const SAFARI_IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+const here = {
+  id: '0123456789abcdef',
+  created_at: '2026-11-23T09:00:00Z',
+  expires_at: '2026-12-07T09:00:00Z',
+  user_agent: CHROME_WINDOWS,
+  address: '192.0.2.10',
+  current: true,
+};
+const phone = {
+  id: 'fedcba9876543210',
+  created_at: '2026-11-20T07:30:00Z',
+  expires_at: '2026-12-04T07:30:00Z',
+  user_agent: SAFARI_IPHONE,
+  address: '198.51.100.7',
+  current: false,
+};
+
+type Handler = (init: RequestInit | undefined) => Response;
+let routes: Record<string, Handler>;
+const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
+  const key = `${init?.method ?? 'GET'} ${String(input)}`;
+  const handler = routes[key];
+  if (!handler) throw new Error(`unexpected request ${key}`);
+  return handler(init);
+});
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  fetchMock.mockClear();
+  routes = {
+    // Newest first, as the server lists them; the page puts this device first.
+    'GET /api/v1/account/sessions': () => jsonResponse(200, { items: [phone, here] }),
+    'GET /api/v1/workspaces/demo/notification-settings': () => jsonResponse(200, { digest: 'weekly' }),
+    'GET /api/v1/workspaces/leesclub/notification-settings': () => jsonResponse(200, { digest: 'none' }),
+  };
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderAccount(state?: unknown) {
+  return renderWithProviders(<AccountPage />, {
+    route: '/account',
+    path: '/account',
+    session: { status: 'authenticated', session },
+    state,
+  });
+}
+
+function bodyOf(key: string) {
+  const call = [...fetchMock.mock.calls].reverse().find(([url, init]) => `${init?.method} ${String(url)}` === key);
+  return call ? JSON.parse(call[1]?.body as string) : undefined;
+}
+
+describe('AccountPage', () => {
+  it('shows name, e-mail and language, and saves them', async () => {
+    const user = userEvent.setup();
+    routes['PATCH /api/v1/account'] = () => jsonResponse(200, { ...me, name: 'Demo de Boer', language: 'en' });
+    renderAccount();
+    expect(screen.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Terug naar Demo Zorg' })).toHaveAttribute('href', '/w/demo/');
+    const name = screen.getByLabelText('Naam');
+    expect(name).toHaveValue('Demo Gebruiker');
+    const profile = screen.getByRole('region', { name: 'Uw gegevens' });
+    expect(within(profile).getByText('demo@aantafel.example')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
+
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: 'Gegevens opslaan' }));
+    expect(name).toHaveAccessibleDescription(/Vul uw naam in\./);
+    expect(name).toHaveFocus();
+
+    await user.type(name, 'Demo de Boer');
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: 'Gegevens opslaan' }));
+    // Saved in English: the app switched to the account's language (and remembers it here).
+    expect(await screen.findByText('Your details have been saved.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'My account' })).toBeInTheDocument();
+    expect(bodyOf('PATCH /api/v1/account')).toEqual({ name: 'Demo de Boer', language: 'en' });
+    expect(window.localStorage.getItem('aantafel.language')).toBe('en');
+    const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PATCH') ?? [];
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf');
+  });
+
+  it('changes the password, with the wrong current password shown at its field', async () => {
+    const user = userEvent.setup();
+    let attempts = 0;
+    routes['POST /api/v1/account/password'] = () => {
+      attempts += 1;
+      if (attempts === 1) {
+        return jsonResponse(422, {
+          error: {
+            code: 'invalid_input',
+            message: 'Niet alle velden zijn goed ingevuld.',
+            fields: { current_password: 'Dit wachtwoord klopt niet.' },
+          },
+        });
+      }
+      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
+      return new Response(null, { status: 204 });
+    };
+    renderAccount();
+    const section = screen.getByRole('region', { name: 'Wachtwoord wijzigen' });
+    expect(
+      within(section).getByText('Na het wijzigen bent u op alle andere apparaten uitgelogd. Op dit apparaat blijft u ingelogd.'),
+    ).toBeInTheDocument();
+    const current = within(section).getByLabelText('Huidig wachtwoord');
+    await user.type(current, 'fout-wachtwoord');
+    await user.type(within(section).getByLabelText('Nieuw wachtwoord'), 'nieuw-wachtwoord-2026');
+    await user.type(within(section).getByLabelText('Herhaal het nieuwe wachtwoord'), 'nieuw-wachtwoord-2026');
+    await user.click(within(section).getByRole('button', { name: 'Wachtwoord wijzigen' }));
+    await waitFor(() => expect(current).toHaveAccessibleDescription('Dit wachtwoord klopt niet.'));
+    expect(current).toHaveFocus();
+
+    await user.clear(current);
+    await user.type(current, 'welkom-aan-tafel');
+    await user.click(within(section).getByRole('button', { name: 'Wachtwoord wijzigen' }));
+    expect(
+      await screen.findByText('Uw wachtwoord is gewijzigd. Op andere apparaten bent u nu uitgelogd.'),
+    ).toBeInTheDocument();
+    expect(bodyOf('POST /api/v1/account/password')).toEqual({
+      current_password: 'welkom-aan-tafel',
+      new_password: 'nieuw-wachtwoord-2026',
+    });
+    expect(current).toHaveValue('');
+    // The list of devices shows that the phone is signed out.
+    expect(await screen.findByText('U bent alleen op dit apparaat ingelogd.')).toBeInTheDocument();
+  });
+
+  it('lists the devices in words, marks this one, and signs out another', async () => {
+    const user = userEvent.setup();
+    routes['DELETE /api/v1/account/sessions/fedcba9876543210'] = () => {
+      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
+      return new Response(null, { status: 204 });
+    };
+    renderAccount();
+    const list = await screen.findByRole('list', { name: 'Apparaten waarop u bent ingelogd' });
+    const [first, second] = within(list).getAllByRole('listitem');
+    expect(first).toHaveTextContent('Chrome op Windows');
+    expect(first).toHaveTextContent('dit apparaat');
+    expect(first).toHaveTextContent('192.0.2.10');
+    expect(within(first!).queryByRole('button')).toBeNull();
+    expect(second).toHaveTextContent('Safari op iPhone');
+    expect(second).toHaveTextContent('20 nov 2026, 08:30');
+
+    await user.click(
+      within(second!).getByRole('button', { name: 'Uitloggen op Safari op iPhone, ingelogd sinds 20 nov 2026, 08:30' }),
+    );
+    expect(await screen.findByText('U bent uitgelogd op Safari op iPhone.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Waar u bent ingelogd' })).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Overal anders uitloggen' })).toBeNull();
+  });
+
+  it('signs out everywhere else', async () => {
+    const user = userEvent.setup();
+    routes['POST /api/v1/account/sessions/end-others'] = () => {
+      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
+      return jsonResponse(200, { ended: 1 });
+    };
+    renderAccount();
+    await user.click(await screen.findByRole('button', { name: 'Overal anders uitloggen' }));
+    expect(await screen.findByText('U bent op 1 ander apparaat uitgelogd.')).toBeInTheDocument();
+  });
+
+  it('chooses the e-mail digest per workspace', async () => {
+    const user = userEvent.setup();
+    routes['PUT /api/v1/workspaces/leesclub/notification-settings'] = (init) => {
+      const body = JSON.parse(init?.body as string);
+      routes['GET /api/v1/workspaces/leesclub/notification-settings'] = () => jsonResponse(200, body);
+      return jsonResponse(200, body);
+    };
+    renderAccount();
+    expect(await screen.findByRole('combobox', { name: 'Hoe vaak voor Demo Zorg?' })).toHaveValue('weekly');
+    const leesclub = await screen.findByRole('combobox', { name: 'Hoe vaak voor Leesclub?' });
+    await waitFor(() => expect(leesclub).toHaveValue('none'));
+    await user.selectOptions(leesclub, 'daily');
+    await user.click(screen.getByRole('button', { name: 'Opslaan voor Leesclub' }));
+    expect(await screen.findByText('Opgeslagen. Leesclub: Elke dag.')).toBeInTheDocument();
+    expect(bodyOf('PUT /api/v1/workspaces/leesclub/notification-settings')).toEqual({ digest: 'daily' });
+  });
+
+  it('links back to the workspace the person came from', () => {
+    renderAccount({ from: '/w/leesclub/settings' });
+    expect(screen.getByRole('link', { name: 'Terug naar Leesclub' })).toHaveAttribute('href', '/w/leesclub/settings');
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { InvitationPage } from './InvitationPage';
+
+const details = {
+  workspace: { slug: 'wijkzorg', name: 'Wijkzorg Noord' },
+  role: 'editor',
+  email: 'sanne@wijkzorg.example',
+  inviter_name: 'Demo Gebruiker',
+  language: 'nl',
+  expires_at: '2026-11-30T09:00:00Z',
+  account_exists: false,
+};
+
+const session = {
+  user: { id: 3, email: 'sanne@wijkzorg.example', name: 'Sanne de Vries', language: 'nl' },
+  workspaces: [{ slug: 'wijkzorg', name: 'Wijkzorg Noord', kind: 'care_provider', role: 'editor' }],
+  public_url: PUBLIC_URL_SET,
+  csrf_token: 'csrf',
+};
+
+type Handler = (init: RequestInit | undefined) => Response;
+let routes: Record<string, Handler>;
+const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
+  const key = `${init?.method ?? 'GET'} ${String(input)}`;
+  const handler = routes[key];
+  if (!handler) throw new Error(`unexpected request ${key}`);
+  return handler(init);
+});
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  fetchMock.mockClear();
+  routes = {
+    'POST /api/v1/invitations/lookup': (init) => {
+      expect(JSON.parse(init?.body as string)).toEqual({ token: 'geheim-123' });
+      return jsonResponse(200, details);
+    },
+  };
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderInvitation(hash = '#geheim-123', language: 'nl' | 'en' = 'nl') {
+  return renderWithProviders(<InvitationPage />, {
+    route: `/invitation${hash}`,
+    path: '/invitation',
+    language,
+  });
+}
+
+function bodyOf(key: string) {
+  const call = fetchMock.mock.calls.find(([url, init]) => `${init?.method} ${String(url)}` === key);
+  return call ? JSON.parse(call[1]?.body as string) : undefined;
+}
+
+describe('InvitationPage', () => {
+  it('says what the invitation is for: workspace, inviter, role in words and what it means', async () => {
+    renderInvitation();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uitnodiging voor Wijkzorg Noord' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Demo Gebruiker nodigt u uit om samen te werken in de werkruimte Wijkzorg Noord in aantafel.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Bewerker')).toBeInTheDocument();
+    expect(screen.getByText('Een bewerker kan gegevens bekijken, toevoegen en wijzigen.')).toBeInTheDocument();
+    expect(screen.getByText('30 nov 2026, 10:00')).toBeInTheDocument();
+    // The secret went in the body, not in the address.
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/invitations/lookup');
+  });
+
+  it('asks a new person for a name and a password, checks them, and signs in', async () => {
+    const user = userEvent.setup();
+    routes['POST /api/v1/invitations/accept'] = () => jsonResponse(201, session);
+    renderInvitation();
+    await screen.findByRole('heading', { level: 2, name: 'Maak uw account' });
+    const name = screen.getByLabelText('Uw naam');
+    const password = screen.getByLabelText('Nieuw wachtwoord');
+    const repeat = screen.getByLabelText('Herhaal het nieuwe wachtwoord');
+    expect(password).toHaveAccessibleDescription(/Minstens 10 tekens/);
+
+    await user.click(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }));
+    expect(name).toHaveAccessibleDescription(/Vul uw naam in\./);
+    expect(name).toHaveFocus();
+    expect(password).toHaveAccessibleDescription(/Vul een wachtwoord in\./);
+
+    await user.type(name, 'Sanne de Vries');
+    await user.type(password, 'kort');
+    await user.click(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }));
+    expect(password).toHaveAccessibleDescription(/Gebruik minstens 10 tekens\. Nu zijn het er 4\./);
+    expect(password).toHaveFocus();
+
+    await user.clear(password);
+    await user.type(password, 'een lange zin van mij');
+    await user.type(repeat, 'een andere zin van mij');
+    await user.click(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }));
+    expect(repeat).toHaveAccessibleDescription('De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.');
+    expect(repeat).toHaveFocus();
+    expect(bodyOf('POST /api/v1/invitations/accept')).toBeUndefined();
+
+    await user.clear(repeat);
+    await user.type(repeat, 'een lange zin van mij');
+    await user.click(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }));
+    expect(await screen.findByText('workspace page')).toBeInTheDocument();
+    expect(bodyOf('POST /api/v1/invitations/accept')).toEqual({
+      token: 'geheim-123',
+      name: 'Sanne de Vries',
+      password: 'een lange zin van mij',
+    });
+  });
+
+  it('asks only the password of an existing account, with a link for a forgotten one', async () => {
+    const user = userEvent.setup();
+    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, account_exists: true });
+    routes['POST /api/v1/invitations/accept'] = () =>
+      jsonResponse(422, {
+        error: {
+          code: 'invalid_input',
+          message: 'Niet alle velden zijn goed ingevuld.',
+          fields: { password: 'Dit wachtwoord klopt niet.' },
+        },
+      });
+    renderInvitation();
+    await screen.findByRole('heading', { level: 2, name: 'Log in om de uitnodiging aan te nemen' });
+    expect(screen.queryByLabelText('Uw naam')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Wachtwoord vergeten?' })).toHaveAttribute('href', '/password/forgot');
+    const password = screen.getByLabelText('Wachtwoord');
+    await user.type(password, 'verkeerd-wachtwoord');
+    await user.click(screen.getByRole('button', { name: 'Inloggen en uitnodiging aannemen' }));
+    await waitFor(() => expect(password).toHaveAccessibleDescription('Dit wachtwoord klopt niet.'));
+    expect(password).toHaveFocus();
+    expect(bodyOf('POST /api/v1/invitations/accept')).toEqual({
+      token: 'geheim-123',
+      password: 'verkeerd-wachtwoord',
+    });
+  });
+
+  it('explains an expired or used link and what to do', async () => {
+    routes['POST /api/v1/invitations/lookup'] = () =>
+      jsonResponse(410, {
+        error: {
+          code: 'link_expired',
+          message: 'Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag een nieuwe link aan.',
+        },
+      });
+    renderInvitation();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet meer' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/De link is verlopen of al gebruikt/)).toBeInTheDocument();
+    expect(screen.getByText(/Vraag de eigenaar van de werkruimte om u opnieuw uit te nodigen/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Naar de inlogpagina' })).toHaveAttribute('href', '/login');
+  });
+
+  it('goes to the expired page when the link stops working while filling in', async () => {
+    const user = userEvent.setup();
+    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, account_exists: true });
+    routes['POST /api/v1/invitations/accept'] = () =>
+      jsonResponse(410, { error: { code: 'link_expired', message: 'Deze link werkt niet meer.' } });
+    renderInvitation();
+    await user.type(await screen.findByLabelText('Wachtwoord'), 'welkom-aan-tafel');
+    await user.click(screen.getByRole('button', { name: 'Inloggen en uitnodiging aannemen' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet meer' })).toBeInTheDocument();
+  });
+
+  it('says the link is not complete when the secret is missing, without asking the server', () => {
+    renderInvitation('');
+    expect(screen.getByRole('heading', { level: 1, name: 'De link is niet compleet' })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows the page in the language of the invitation when none was chosen here', async () => {
+    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, language: 'en' });
+    renderInvitation();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Invitation to Wijkzorg Noord' })).toBeInTheDocument();
+    expect(screen.getByText('Editor')).toBeInTheDocument();
+    // Not remembered as the person's own choice.
+    expect(window.localStorage.getItem('aantafel.language')).toBeNull();
+  });
+
+  it('keeps a language the person chose in this browser', async () => {
+    window.localStorage.setItem('aantafel.language', 'nl');
+    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, language: 'en' });
+    renderInvitation();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uitnodiging voor Wijkzorg Noord' })).toBeInTheDocument();
+  });
+});
