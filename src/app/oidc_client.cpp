@@ -108,6 +108,12 @@ core::Result<OidcClient::Endpoints> OidcClient::Discover() {
   Endpoints found{.authorization = doc.value("authorization_endpoint", ""),
                   .token = doc.value("token_endpoint", ""),
                   .jwks = doc.value("jwks_uri", "")};
+  // Entra ID documents prompt=select_account but does not list prompt values in discovery.
+  found.select_account = settings_.issuer.starts_with("https://login.microsoftonline.com/");
+  if (auto prompts = doc.find("prompt_values_supported");
+      prompts != doc.end() && prompts->is_array()) {
+    for (const auto& p : *prompts) found.select_account |= p == "select_account";
+  }
   if (found.authorization.empty() || found.token.empty() || found.jwks.empty()) {
     return Unavailable("discovery: endpoints missing");
   }
@@ -137,7 +143,8 @@ core::Result<std::string> OidcClient::KeySet(bool refresh) {
 
 core::Result<std::string> OidcClient::AuthorizationUrl(std::string_view state,
                                                        std::string_view nonce,
-                                                       std::string_view code_challenge) {
+                                                       std::string_view code_challenge,
+                                                       bool choose_account) {
   auto endpoints = Discover();
   if (!endpoints) return std::move(endpoints).error();
   const char separator = endpoints->authorization.find('?') == std::string::npos ? '?' : '&';
@@ -145,7 +152,8 @@ core::Result<std::string> OidcClient::AuthorizationUrl(std::string_view state,
          "response_type=code&client_id=" + Escape(settings_.client_id) +
          "&redirect_uri=" + Escape(settings_.redirect_uri) + "&scope=" + Escape(settings_.scopes) +
          "&state=" + Escape(state) + "&nonce=" + Escape(nonce) +
-         "&code_challenge=" + Escape(code_challenge) + "&code_challenge_method=S256";
+         "&code_challenge=" + Escape(code_challenge) + "&code_challenge_method=S256" +
+         (choose_account && endpoints->select_account ? "&prompt=select_account" : "");
 }
 
 core::Result<std::string> OidcClient::RedeemCode(std::string_view code,

@@ -27,7 +27,8 @@ class OidcClient final : public core::accounts::OidcProvider {
   explicit OidcClient(OidcSettings settings);
 
   core::Result<std::string> AuthorizationUrl(std::string_view state, std::string_view nonce,
-                                             std::string_view code_challenge) override;
+                                             std::string_view code_challenge,
+                                             bool choose_account) override;
   core::Result<std::string> RedeemCode(std::string_view code,
                                        std::string_view code_verifier) override;
 
@@ -36,6 +37,7 @@ class OidcClient final : public core::accounts::OidcProvider {
     std::string authorization;
     std::string token;
     std::string jwks;
+    bool select_account = false;  ///< "select_account" is in prompt_values_supported
   };
   core::Result<Endpoints> Discover();
   core::Result<std::string> KeySet(bool refresh);

@@ -438,9 +438,10 @@ int Runtime::SendDigests(bool force) {
     auto access = accounts_->OperatorAccess(subscriber.workspace_slug);
     if (!access) continue;
     access->user_id = subscriber.user_id;
-    auto items = overview_->Rank(*access, http::GatherActItems(deps, *access, today, false), 20);
+    const bool en = subscriber.language == core::Language::kEnglish;
+    auto items = overview_->Rank(*access, http::GatherActItems(deps, *access, today, en), 20);
     std::vector<std::string> explains;
-    for (const auto& item : items) explains.push_back(http::ExplainActItem(item, today, false));
+    for (const auto& item : items) explains.push_back(http::ExplainActItem(item, today, en));
     const auto mail =
         core::overview::ComposeDigest(subscriber, items, explains, public_url_, today);
     if (auto done = mailer_->Send(mail); !done) {

@@ -75,6 +75,16 @@ constexpr std::string_view kDeleteResetsOfUser = "DELETE FROM password_resets WH
 constexpr std::string_view kDeleteExpiredResets =
     "DELETE FROM password_resets WHERE expires_at <= $1";
 
+constexpr std::string_view kInsertSignIn =
+    "INSERT INTO sign_in_events (user_id, at, outcome, address, user_agent) "
+    "VALUES ($1, $2, $3, $4, $5)";
+// Keeps the newest 50 of the user (by time, then id).
+constexpr std::string_view kTrimSignIns =
+    "DELETE FROM sign_in_events WHERE user_id = $1 AND id NOT IN (SELECT id FROM sign_in_events "
+    "WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT 50)";
+constexpr std::string_view kSignIns =
+    "SELECT at, outcome, address, user_agent FROM sign_in_events WHERE user_id = $1 "
+    "ORDER BY at DESC, id DESC";
 constexpr std::string_view kInvitationColumns =
     "SELECT i.id, i.workspace_id, i.email, i.role, i.language, i.invited_by, "
     "COALESCE(u.name, ''), i.created_at, i.expires_at, i.sent_at FROM invitations i "
@@ -409,6 +419,27 @@ std::optional<std::int64_t> SqlCredentialRepository::TakePasswordReset(std::stri
   auto row = lease->QueryOne(sql::kTakeReset, {std::string(token_hash)});
   if (!row || FromMillis(row->Int(1)) <= now) return std::nullopt;
   return row->Int(0);
+}
+
+void SqlCredentialRepository::RecordSignIn(std::int64_t user_id, const SignInEvent& event) {
+  auto lease = db_.Acquire();
+  lease->Execute(sql::kInsertSignIn,
+                 {user_id, ToMillis(event.at), std::string(ToString(event.outcome)), event.address,
+                  event.user_agent});
+  lease->Execute(sql::kTrimSignIns, {user_id});
+}
+
+std::vector<SignInEvent> SqlCredentialRepository::SignIns(std::int64_t user_id) {
+  auto lease = db_.Acquire();
+  std::vector<SignInEvent> out;
+  for (const Row& r : lease->Query(sql::kSignIns, {user_id})) {
+    out.push_back(
+        {.at = FromMillis(r.Int(0)),
+         .outcome = ParseSignInOutcome(r.Text(1)).value_or(SignInEvent::Outcome::kSignedIn),
+         .address = r.Text(2),
+         .user_agent = r.Text(3)});
+  }
+  return out;
 }
 
 void SqlCredentialRepository::DeletePasswordResetsOfUser(std::int64_t user_id) {

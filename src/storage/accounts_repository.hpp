@@ -62,6 +62,8 @@ class SqlCredentialRepository final : public core::accounts::CredentialRepositor
   std::optional<std::int64_t> TakePasswordReset(std::string_view token_hash,
                                                 core::Instant now) override;
   void DeletePasswordResetsOfUser(std::int64_t user_id) override;
+  void RecordSignIn(std::int64_t user_id, const core::accounts::SignInEvent& event) override;
+  std::vector<core::accounts::SignInEvent> SignIns(std::int64_t user_id) override;
   std::int64_t CreateApiToken(const core::accounts::ApiToken& token) override;
   std::optional<core::accounts::ApiToken> FindApiToken(std::string_view token_hash) override;
   std::vector<core::accounts::ApiTokenInfo> ListApiTokens(

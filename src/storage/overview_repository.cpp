@@ -55,7 +55,8 @@ constexpr std::string_view kSetFrequency =
     "ON CONFLICT (workspace_id, user_id) DO UPDATE SET digest = excluded.digest";
 // Only people who are still members; the order keeps sending deterministic.
 constexpr std::string_view kSubscribers =
-    "SELECT n.workspace_id, w.slug, w.name, n.user_id, u.email, u.name, n.digest, n.last_sent_on "
+    "SELECT n.workspace_id, w.slug, w.name, n.user_id, u.email, u.name, n.digest, n.last_sent_on, "
+    "u.language "
     "FROM notification_settings n JOIN workspaces w ON w.id = n.workspace_id "
     "JOIN users u ON u.id = n.user_id JOIN memberships m ON m.workspace_id = n.workspace_id AND "
     "m.user_id = n.user_id WHERE n.digest <> 'none' ORDER BY n.workspace_id, n.user_id";
@@ -93,6 +94,7 @@ std::vector<core::overview::DigestSubscriber> SqlDigestRepository::Subscribers()
     s.frequency = core::overview::ParseDigestFrequency(r.Text(6)).value_or(
         core::overview::DigestFrequency::kNone);
     if (auto day = r.OptionalText(7)) s.last_sent_on = core::CivilDate::Parse(*day);
+    s.language = core::ParseLanguageTag(r.Text(8)).value_or(core::Language::kDutch);
     out.push_back(std::move(s));
   }
   return out;

@@ -4,7 +4,8 @@
 // link, which a fresh browser opens: name and password, and the colleague lands in the workspace
 // as an editor, while the invitation leaves the owner's list. "Wachtwoord vergeten" end to end
 // (login page → mail → link → new password → signed in; the old password and the used link no
-// longer work), and a password change on "Mijn account" ends the other session. axe-core on the
+// longer work), a wrong password shows under "Recente aanmeldingen", and a password change on
+// "Mijn account" ends the other session. axe-core on the
 // account page and the accept, forgot and reset pages at 1366 px and at 390×844, with screenshots
 // in build/e2e-screenshots/account-*.png.
 import assert from 'node:assert/strict';
@@ -434,6 +435,18 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await devices.getByRole('button', { name: /^Uitloggen op Safari op iPhone/ }).waitFor();
       await checkBothSizes(laptop.page, 'account', 'the account page', () =>
         devices.getByRole('listitem').filter({ hasText: 'Safari op iPhone' }).waitFor(),
+      );
+    });
+
+    await t.test('a wrong password at the login is listed under "Recente aanmeldingen"', async () => {
+      assert.equal(await loginStatus(SANNE.email, 'dit is het niet'), 401);
+      await laptop.page.reload();
+      const signIns = laptop.page.getByRole('list', { name: 'Recente aanmeldingen' });
+      const refused = signIns.getByRole('listitem').filter({ hasText: 'Verkeerd wachtwoord' }).first();
+      await refused.getByText('Herkent u dit niet? Verander dan uw wachtwoord.').waitFor();
+      await signIns.getByRole('listitem').filter({ hasText: /^Ingelogd/ }).first().waitFor();
+      await checkBothSizes(laptop.page, 'sign-ins', 'the account page with a refused sign-in', () =>
+        refused.waitFor(),
       );
     });
 

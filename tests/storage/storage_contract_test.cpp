@@ -357,7 +357,9 @@ class AccountsOnStorage : public StorageContract {
 class ScriptedProvider final : public OidcProvider {
  public:
   core::Result<std::string> AuthorizationUrl(std::string_view state, std::string_view nonce,
-                                             std::string_view challenge) override {
+                                             std::string_view challenge,
+                                             bool choose_account) override {
+    chose_account = choose_account;
     last_nonce = std::string(nonce);
     return "https://idp.example/authorize?state=" + std::string(state) +
            "&code_challenge=" + std::string(challenge);
@@ -372,6 +374,7 @@ class ScriptedProvider final : public OidcProvider {
   nlohmann::json claims;
   std::string last_nonce;
   std::string last_verifier;
+  bool chose_account = false;
 };
 
 class SsoOnStorage : public AccountsOnStorage {
@@ -528,6 +531,11 @@ TEST_P(SsoOnStorage, AnInvitationIsAcceptedBySigningInWithTheInvitedAddress) {
   EXPECT_EQ(RoleOf("lot@elders.nl"), Role::kEditor);
   EXPECT_EQ(sso->SignIn(Identity("l1", "lot@elders.nl"), client, token).error().code,
             ErrorCode::kLinkExpired);
+  // Starting from an invitation asks the provider to let the person choose the account.
+  ASSERT_TRUE(sso->Start("/", "geheim").ok());
+  EXPECT_TRUE(provider.chose_account);
+  ASSERT_TRUE(sso->Start("/", "").ok());
+  EXPECT_FALSE(provider.chose_account);
 }
 
 TEST_P(AccountsOnStorage, AddUserValidatesEveryField) {
@@ -840,6 +848,36 @@ TEST_P(AccountsOnStorage, ChangingThePasswordEndsOtherSessionsOnly) {
   EXPECT_FALSE(service->AuthenticateSession(third->token).ok());
   EXPECT_EQ(service->EndOtherSessions(anna, here->token), 0);
   EXPECT_TRUE(service->AuthenticateSession(bram->token).ok());
+}
+
+TEST_P(AccountsOnStorage, EverySignInAndRefusalIsInTheAccountsOwnHistory) {
+  TwoUsersAndAWorkspace();
+  ASSERT_FALSE(service->Login("anna@zorg.nl", "fout wachtwoord", "10.0.0.9", "Gokker").ok());
+  for (int i = 0; i < 3; ++i) (void)service->Login("anna@zorg.nl", "fout", "10.0.0.9");
+  EXPECT_EQ(service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.9").error().code,
+            ErrorCode::kRateLimited);
+  (void)service->Login("niemand@zorg.nl", "fout wachtwoord", "10.0.0.8");  // no account: nothing
+  auto login = service->Login("anna@zorg.nl", "lang wachtwoord", "10.0.0.1", "Firefox");
+  ASSERT_TRUE(login.ok());
+  const auto history = service->SignInHistory(*service->AuthenticateSession(login->token));
+  // Three wrong passwords (the fixture's limit), then two refusals by the limit, then a success.
+  ASSERT_EQ(history.size(), 6U);
+  EXPECT_EQ(history.front().outcome, SignInEvent::Outcome::kSignedIn);
+  EXPECT_EQ(history.front().user_agent, "Firefox");
+  EXPECT_EQ(history[1].outcome, SignInEvent::Outcome::kRateLimited);
+  EXPECT_EQ(history[2].outcome, SignInEvent::Outcome::kRateLimited);
+  EXPECT_EQ(history[3].outcome, SignInEvent::Outcome::kWrongPassword);
+  EXPECT_EQ(history.back().outcome, SignInEvent::Outcome::kWrongPassword);
+  EXPECT_EQ(history.back().address, "10.0.0.9");
+  EXPECT_EQ(history.back().user_agent, "Gokker");
+  // Bram's history holds none of Anna's; only the newest 50 are kept.
+  auto bram = service->Login("bram@zorg.nl", "lang wachtwoord", "10.0.0.2");
+  EXPECT_EQ(service->SignInHistory(*service->AuthenticateSession(bram->token)).size(), 1U);
+  const auto anna_id = users->FindByEmail("anna@zorg.nl")->user.id;
+  for (int i = 0; i < 60; ++i) {
+    credentials->RecordSignIn(anna_id, {.at = clock.Now(), .address = "x", .user_agent = "y"});
+  }
+  EXPECT_EQ(credentials->SignIns(anna_id).size(), 50U);
 }
 
 TEST_P(AccountsOnStorage, TheProfileKeepsANameAndALanguage) {

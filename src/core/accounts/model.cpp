@@ -42,6 +42,24 @@ std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, 
 
 }  // namespace
 
+std::string_view ToString(SignInEvent::Outcome outcome) {
+  switch (outcome) {
+    case SignInEvent::Outcome::kSingleSignOn: return "single_sign_on";
+    case SignInEvent::Outcome::kWrongPassword: return "wrong_password";
+    case SignInEvent::Outcome::kRateLimited: return "rate_limited";
+    case SignInEvent::Outcome::kSignedIn: break;
+  }
+  return "signed_in";
+}
+
+std::optional<SignInEvent::Outcome> ParseSignInOutcome(std::string_view text) {
+  using O = SignInEvent::Outcome;
+  for (const O o : {O::kSignedIn, O::kSingleSignOn, O::kWrongPassword, O::kRateLimited}) {
+    if (ToString(o) == text) return o;
+  }
+  return std::nullopt;
+}
+
 std::string_view ToString(Role role) { return NameOf(kRoles, role); }
 std::optional<Role> ParseRole(std::string_view text) { return ValueOf(kRoles, text); }
 std::string_view ToString(WorkspaceKind kind) { return NameOf(kKinds, kind); }

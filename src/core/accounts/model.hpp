@@ -93,6 +93,17 @@ struct SessionInfo {
   bool sso = false;
 };
 
+/// A sign-in to an account, or a refused attempt (shown to the account's owner).
+struct SignInEvent {
+  enum class Outcome { kSignedIn, kSingleSignOn, kWrongPassword, kRateLimited };
+  Instant at{};
+  Outcome outcome = Outcome::kSignedIn;
+  std::string address;
+  std::string user_agent;
+};
+std::string_view ToString(SignInEvent::Outcome outcome);
+std::optional<SignInEvent::Outcome> ParseSignInOutcome(std::string_view text);
+
 /// Where a request comes from, noted with a new session.
 struct ClientInfo {
   std::string address;

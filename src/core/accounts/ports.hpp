@@ -77,6 +77,10 @@ class CredentialRepository {
                                                         Instant now) = 0;
   /// Deletes every open reset link of a user (after the password changed).
   virtual void DeletePasswordResetsOfUser(std::int64_t user_id) = 0;
+  /// Notes a sign-in or a refused attempt; keeps the user's newest 50.
+  virtual void RecordSignIn(std::int64_t user_id, const SignInEvent& event) = 0;
+  /// The user's recorded sign-ins, newest first.
+  virtual std::vector<SignInEvent> SignIns(std::int64_t user_id) = 0;
   /// Stores an API token; returns its id.
   virtual std::int64_t CreateApiToken(const ApiToken& token) = 0;
   virtual std::optional<ApiToken> FindApiToken(std::string_view token_hash) = 0;

@@ -157,6 +157,10 @@ Status AccountsService::EndSession(const Principal& principal, std::string_view 
   return Ok{};
 }
 
+std::vector<SignInEvent> AccountsService::SignInHistory(const Principal& principal) {
+  return credentials_.SignIns(principal.user.id);
+}
+
 std::int64_t AccountsService::EndOtherSessions(const Principal& principal,
                                                std::string_view session_token) {
   return credentials_.DeleteOtherSessions(
@@ -179,7 +183,8 @@ Result<Workspace> AccountsService::CreateWorkspace(const NewWorkspace& input,
 }
 
 Result<User> AccountsService::CheckLogin(std::string_view email, std::string_view password,
-                                         const std::string& client_ip) {
+                                         const std::string& client_ip,
+                                         std::string_view user_agent) {
   const RateDecision ip = per_ip_.Consume("ip:" + client_ip);
   if (!ip.allowed) {
     Error e = Error::Of(ErrorCode::kRateLimited);
@@ -198,8 +203,17 @@ Result<User> AccountsService::CheckLogin(std::string_view email, std::string_vie
   // elsewhere cannot lock the owner out (decision 35).
   const std::string pair_key = *normalised + "|" + client_ip;
   const std::string address_key = client_ip;
+  auto record = [&](std::int64_t user_id, SignInEvent::Outcome outcome) {
+    credentials_.RecordSignIn(user_id, {.at = clock_.Now(),
+                                        .outcome = outcome,
+                                        .address = PrintableAscii(client_ip, 64),
+                                        .user_agent = PrintableAscii(user_agent, 300)});
+  };
   for (RateDecision d : {per_pair_.Check(pair_key), per_address_.Check(address_key)}) {
     if (!d.allowed) {
+      if (auto known = users_.FindByEmail(*normalised)) {
+        record(known->user.id, SignInEvent::Outcome::kRateLimited);
+      }
       Error e = Error::Of(ErrorCode::kRateLimited);
       e.retry_after_seconds = d.retry_after_seconds;
       return e;
@@ -219,15 +233,19 @@ Result<User> AccountsService::CheckLogin(std::string_view email, std::string_vie
     (void)crypto_.VerifyPassword(dummy_hash_, password);
     return failed();
   }
-  if (!crypto_.VerifyPassword(credentials->password_hash, password)) return failed();
+  if (!crypto_.VerifyPassword(credentials->password_hash, password)) {
+    record(credentials->user.id, SignInEvent::Outcome::kWrongPassword);
+    return failed();
+  }
   per_pair_.Reset(pair_key);
+  record(credentials->user.id, SignInEvent::Outcome::kSignedIn);
   return credentials->user;
 }
 
 Result<LoginResult> AccountsService::Login(std::string_view email, std::string_view password,
                                            const std::string& client_ip,
                                            std::string_view user_agent) {
-  auto user = CheckLogin(email, password, client_ip);
+  auto user = CheckLogin(email, password, client_ip, user_agent);
   if (!user) return std::move(user).error();
   return StartSession(*user, {.address = client_ip, .user_agent = std::string(user_agent)});
 }
@@ -245,6 +263,12 @@ LoginResult AccountsService::StartSession(const User& user, const ClientInfo& cl
                            .address = PrintableAscii(client.address, 64),
                            .sso = sso};
   result.user = user;
+  if (sso) {
+    credentials_.RecordSignIn(user.id, {.at = now,
+                                        .outcome = SignInEvent::Outcome::kSingleSignOn,
+                                        .address = result.session.address,
+                                        .user_agent = result.session.user_agent});
+  }
   credentials_.DeleteExpiredSessions(now);  // keeps the table small without a background job
   credentials_.CreateSession(result.session);
   return result;

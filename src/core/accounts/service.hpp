@@ -61,8 +61,9 @@ class AccountsService {
   Result<LoginResult> Login(std::string_view email, std::string_view password,
                             const std::string& client_ip, std::string_view user_agent = {});
   /// Checks a password like Login (with its limits), without starting a session.
+  /// Every outcome for an existing account is recorded in its sign-in history.
   Result<User> CheckLogin(std::string_view email, std::string_view password,
-                          const std::string& client_ip);
+                          const std::string& client_ip, std::string_view user_agent = {});
   /// Starts a browser session for a user who proved who they are in another way (an accepted
   /// invitation, a password reset link).
   LoginResult StartSession(const User& user, const ClientInfo& client, bool sso = false);
@@ -120,6 +121,8 @@ class AccountsService {
   std::vector<SessionInfo> ListSessions(const Principal& principal, std::string_view session_token);
   /// Ends one of the caller's sessions by its public id; kNotFound when none matched.
   Status EndSession(const Principal& principal, std::string_view id);
+  /// The caller's recent sign-ins and refused attempts, newest first.
+  std::vector<SignInEvent> SignInHistory(const Principal& principal);
   /// Ends every session of the caller except the one behind `session_token`; returns how many.
   std::int64_t EndOtherSessions(const Principal& principal, std::string_view session_token);
 

@@ -153,7 +153,8 @@ Result<SsoStart> SsoService::Start(std::string_view return_to, std::string_view 
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
     digest.push_back(static_cast<unsigned char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   }
-  auto url = provider_->AuthorizationUrl(state, nonce, Base64Url(digest));
+  auto url =
+      provider_->AuthorizationUrl(state, nonce, Base64Url(digest), !invitation_token.empty());
   if (!url) return std::move(url).error();
   const nlohmann::json login = {
       {"state", state},

@@ -93,9 +93,12 @@ class SsoRepository {
 class OidcProvider {
  public:
   virtual ~OidcProvider() = default;
-  /// Where to send the browser to sign in.
+  /// Where to send the browser to sign in; `choose_account` asks the provider to let the person
+  /// pick the account (an invitation is for one address, and the provider's own session may be
+  /// another one's).
   virtual Result<std::string> AuthorizationUrl(std::string_view state, std::string_view nonce,
-                                               std::string_view code_challenge) = 0;
+                                               std::string_view code_challenge,
+                                               bool choose_account) = 0;
   /// Exchanges the code and returns the payload (JSON) of the ID token, signature checked.
   virtual Result<std::string> RedeemCode(std::string_view code, std::string_view code_verifier) = 0;
 };

@@ -1,5 +1,7 @@
 #include "core/overview/digest.hpp"
 
+#include "core/html.hpp"
+
 namespace aantafel::core::overview {
 
 std::string_view ToString(DigestFrequency frequency) {
@@ -33,30 +35,66 @@ bool DigestDue(const DigestSubscriber& s, CivilDate today, bool force) {
 Mail ComposeDigest(const DigestSubscriber& s, const std::vector<ActItem>& items,
                    const std::vector<std::string>& explains, std::string_view app_url,
                    CivilDate today) {
+  const bool en = s.language == Language::kEnglish;
+  const bool weekly = s.frequency == DigestFrequency::kWeekly;
+  const std::string base = std::string(app_url) + "/w/" + s.workspace_slug + "/";
+  const std::string settings = std::string(app_url) + "/account";
+  const std::string when =
+      en ? (weekly ? "this week" : "today") : (weekly ? "deze week" : "vandaag");
+  const std::string count = std::to_string(items.size());
   Mail mail;
   mail.to = s.email;
-  const std::string when = s.frequency == DigestFrequency::kWeekly ? "deze week" : "vandaag";
-  mail.subject = items.empty() ? "aantafel: niets dringends " + when + " (" + s.workspace_name + ")"
-                               : "aantafel: " + std::to_string(items.size()) + " " +
-                                     (items.size() == 1 ? "punt" : "punten") + " voor " + when +
-                                     " (" + s.workspace_name + ")";
-  std::string& t = mail.text;
-  t += "Hallo " + s.name + ",\n\n";
-  if (items.empty()) {
-    t += "Er staat " + when + " niets dringends voor u klaar in " + s.workspace_name + ".\n";
+  if (en) {
+    mail.subject = items.empty()
+                       ? "aantafel: nothing urgent " + when + " (" + s.workspace_name + ")"
+                       : "aantafel: " + count + " " + (items.size() == 1 ? "item" : "items") +
+                             " for " + when + " (" + s.workspace_name + ")";
   } else {
-    t += "Dit vraagt " + when + " uw aandacht in " + s.workspace_name + " (" + today.ToString() +
-         "):\n\n";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      t += "- " + items[i].title + "\n";
-      if (i < explains.size() && !explains[i].empty()) t += "  " + explains[i] + "\n";
-      t += "  " + std::string(app_url) + "/w/" + s.workspace_slug + "/" + items[i].link + "\n";
-    }
+    mail.subject = items.empty()
+                       ? "aantafel: niets dringends " + when + " (" + s.workspace_name + ")"
+                       : "aantafel: " + count + " " + (items.size() == 1 ? "punt" : "punten") +
+                             " voor " + when + " (" + s.workspace_name + ")";
   }
-  t += "\nU krijgt deze e-mail omdat u een " +
-       std::string(s.frequency == DigestFrequency::kWeekly ? "wekelijkse" : "dagelijkse") +
-       " samenvatting koos. Uitzetten kan in aantafel bij Instellingen:\n" + std::string(app_url) +
-       "/w/" + s.workspace_slug + "/settings\n";
+  const std::string hello = (en ? "Hello " : "Hallo ") + s.name + ",";
+  const std::string intro =
+      items.empty()
+          ? (en ? "Nothing urgent is waiting for you " + when + " in " + s.workspace_name + "."
+                : "Er staat " + when + " niets dringends voor u klaar in " + s.workspace_name + ".")
+          : (en ? "This needs your attention " + when + " in " + s.workspace_name + " (" +
+                      today.ToString() + "):"
+                : "Dit vraagt " + when + " uw aandacht in " + s.workspace_name + " (" +
+                      today.ToString() + "):");
+  const std::string why =
+      en ? std::string("You get this e-mail because you chose a ") + (weekly ? "weekly" : "daily") +
+               " summary. You can turn it off in aantafel under " + "My account:"
+         : std::string("U krijgt deze e-mail omdat u een ") +
+               (weekly ? "wekelijkse" : "dagelijkse") +
+               " samenvatting koos. Uitzetten kan in aantafel bij Mijn account:";
+
+  std::string& t = mail.text;
+  t += hello + "\n\n" + intro + "\n";
+  if (!items.empty()) t += "\n";
+  std::string list;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string link = base + items[i].link;
+    const std::string explain = i < explains.size() ? explains[i] : "";
+    t += "- " + items[i].title + "\n";
+    if (!explain.empty()) t += "  " + explain + "\n";
+    t += "  " + link + "\n";
+    list += "<li><a href=\"" + HtmlEscape(link) + "\">" + HtmlEscape(items[i].title) + "</a>";
+    if (!explain.empty()) list += "<br>" + HtmlEscape(explain);
+    list += "</li>\n";
+  }
+  t += "\n" + why + "\n" + settings + "\n";
+
+  mail.html = "<!doctype html>\n<html lang=\"" + std::string(ToTag(s.language)) +
+              "\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(mail.subject) +
+              "</title></head>\n<body style=\"font-family:Arial,sans-serif;font-size:16px;"
+              "line-height:1.5;color:#1a1a1a;max-width:600px\">\n<p>" +
+              HtmlEscape(hello) + "</p>\n<p>" + HtmlEscape(intro) + "</p>\n";
+  if (!list.empty()) mail.html += "<ul>\n" + list + "</ul>\n";
+  mail.html += "<p style=\"color:#555555;font-size:14px\">" + HtmlEscape(why) + " <a href=\"" +
+               HtmlEscape(settings) + "\">" + HtmlEscape(settings) + "</a></p>\n</body></html>\n";
   return mail;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/language.hpp"
 #include "core/mail.hpp"
 #include "core/overview/model.hpp"
 #include "core/result.hpp"
@@ -30,14 +31,15 @@ struct DigestSubscriber {
   std::string name;
   DigestFrequency frequency = DigestFrequency::kNone;
   std::optional<CivilDate> last_sent_on;
+  Language language = Language::kDutch;  ///< the person's own (profile), for the mail
 };
 
 /// Whether a digest is due on `today` (Dutch date): daily once a day, weekly once on Mondays
 /// (or on the first day after a missed Monday); `force` sends regardless (operator command).
 bool DigestDue(const DigestSubscriber& subscriber, CivilDate today, bool force);
 
-/// The digest mail in Dutch (English below it is not needed: the app speaks Dutch first; the
-/// links lead to the app in the user's language). `app_url` is the server's public URL.
+/// The digest mail in the subscriber's language, as plain text and simple HTML; `items` and
+/// `explains` are already in that language. `app_url` is the server's public URL.
 Mail ComposeDigest(const DigestSubscriber& subscriber, const std::vector<ActItem>& items,
                    const std::vector<std::string>& explains, std::string_view app_url,
                    CivilDate today);

@@ -97,6 +97,30 @@ TEST(OverviewDigest, TheMailListsEachItemWithItsReasonAndLink) {
   EXPECT_NE(mail.text.find("wekelijkse"), std::string::npos);
   EXPECT_NE(ComposeDigest(s, {}, {}, "https://x", kToday).subject.find("niets dringends"),
             std::string::npos);
+  EXPECT_NE(mail.html.find("<a href=\"https://aantafel.example/w/zorg-west/interactions/"
+                           "agreements/7\">Afspraak: cijfers delen</a>"),
+            std::string::npos)
+      << mail.html;
+  EXPECT_NE(mail.text.find("https://aantafel.example/account"), std::string::npos)
+      << "where to turn it off";
+}
+
+TEST(OverviewDigest, ThePersonsOwnLanguageAndNoUnescapedHtml) {
+  DigestSubscriber s{.workspace_slug = "zorg-west",
+                     .workspace_name = "Zorg <West>",
+                     .email = "anna@zorg.nl",
+                     .name = "Anna",
+                     .frequency = DigestFrequency::kDaily,
+                     .language = Language::kEnglish};
+  ActItem item = Item("agreement:7", Reason::kOverdue, -2);
+  item.title = "Agreement: <b>share</b> figures";
+  item.link = "interactions/agreements/7";
+  const Mail mail = ComposeDigest(s, {item}, {"2 days overdue."}, "https://x", kToday);
+  EXPECT_EQ(mail.subject, "aantafel: 1 item for today (Zorg <West>)");
+  EXPECT_NE(mail.text.find("daily summary"), std::string::npos);
+  EXPECT_NE(mail.html.find("lang=\"en\""), std::string::npos);
+  EXPECT_EQ(mail.html.find("<b>share"), std::string::npos);
+  EXPECT_NE(mail.html.find("&lt;b&gt;share"), std::string::npos);
 }
 
 }  // namespace

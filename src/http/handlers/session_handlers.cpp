@@ -39,6 +39,7 @@ nlohmann::json SessionView(core::accounts::AccountsService& accounts,
       {"public_url", {{"url", public_url}, {"local_only", IsLocalOnly(public_url)}}}};
   if (principal.via == core::accounts::Principal::Via::kSession) {
     body["csrf_token"] = principal.csrf_token;
+    body["signed_in_with_sso"] = principal.sso;
   }
   return body;
 }
@@ -183,6 +184,17 @@ void RegisterSessionRoutes(Router& router, SessionDeps deps) {
     auto ended = accounts.EndSession(*ctx.principal, ctx.params.Get("session_id"));
     if (!ended) return Fail(ctx, ended.error());
     return HttpResponse::NoContent();
+  });
+
+  router.Add("GET", "/api/v1/account/sign-ins", [&accounts](RequestContext& ctx) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : accounts.SignInHistory(*ctx.principal)) {
+      items.push_back({{"at", FormatTimestamp(e.at)},
+                       {"outcome", core::accounts::ToString(e.outcome)},
+                       {"address", e.address},
+                       {"user_agent", e.user_agent}});
+    }
+    return JsonResponse(200, {{"items", items}});
   });
 
   router.Add("POST", "/api/v1/account/sessions/end-others", [&accounts](RequestContext& ctx) {

@@ -1,7 +1,9 @@
 // A real OpenID provider for the single sign-on tests: npm `oidc-provider` (OpenID-certified)
 // on a free loopback port, with one client (aantafel), PKCE required, signing keys made per run,
 // and a plain login form (user name + "pw") that Playwright fills in. Each account's claims
-// (address, name, groups, amr) are the test's to choose.
+// (address, name, groups, amr) are the test's to choose. `tokens` records every code exchange:
+// how the client authenticated and which algorithm signed the ID token, so a test can prove
+// that the configured ones were used.
 import http from 'node:http';
 import { createServer } from 'node:net';
 import * as jose from 'jose';
@@ -84,6 +86,17 @@ export async function startOidcProvider({ redirectUri, accounts, idTokenAlg = 'R
       return grant;
     },
   });
+  /** @type {{ clientAuth: 'client_secret_basic'|'client_secret_post'|'none', idTokenAlg: string }[]} */
+  const tokens = [];
+  provider.on('grant.success', (ctx) => {
+    const basic = /^Basic /i.test(ctx.get('authorization') ?? '');
+    const post = typeof ctx.oidc.body?.client_secret === 'string';
+    const idToken = ctx.body?.id_token;
+    tokens.push({
+      clientAuth: basic ? 'client_secret_basic' : post ? 'client_secret_post' : 'none',
+      idTokenAlg: typeof idToken === 'string' ? jose.decodeProtectedHeader(idToken).alg : '',
+    });
+  });
   const loginPage = (uid) => `<!doctype html><html lang="en"><title>Test provider</title>
 <main><h1>Test provider</h1><form method="post" action="/interaction/${uid}/login">
 <label>User <input name="login" id="login" autocomplete="username"></label>
@@ -126,6 +139,7 @@ export async function startOidcProvider({ redirectUri, accounts, idTokenAlg = 'R
     issuer,
     clientId: client.id,
     clientSecret: client.secret,
+    tokens,
     close: () => new Promise((resolveClose) => {
       server.closeAllConnections?.();
       server.close(() => resolveClose());

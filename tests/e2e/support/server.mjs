@@ -15,7 +15,8 @@ export function binaryPath() {
   return isAbsolute(bin) ? bin : join(repoRoot, bin);
 }
 
-function freePort() {
+/** A free loopback port (the OS picks one; it stays free until someone listens on it). */
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -29,13 +30,18 @@ function freePort() {
 
 export class AantafelServer {
   /**
-   * @param {{ publicUrl?: string, smtp?: { url: string, from?: string } }} [options]
+   * @param {{ publicUrl?: string, smtp?: { url: string, from?: string }, port?: number,
+   *   env?: Record<string, string> }} [options]
    *   publicUrl: the server's [server] public_url (AANTAFEL_SERVER_PUBLIC_URL); without it the
    *   built-in default, a loopback address.
    *   smtp: the mail relay ([smtp] url and from, tls "none"), e.g. a SmtpSink from smtp-sink.mjs;
    *   without it the server sends no mail (invitations then answer with their link).
+   *   port: the loopback port to listen on (e.g. from `freePort()`), when something must know
+   *   the address before the server starts (an OpenID provider's redirect URI); without it a
+   *   free port is chosen at start(). `baseUrl` is known from the constructor on when it is given.
+   *   env: more environment variables, e.g. the [sso] keys (AANTAFEL_SSO_ISSUER, …).
    */
-  constructor({ publicUrl, smtp } = {}) {
+  constructor({ publicUrl, smtp, port, env } = {}) {
     this.bin = binaryPath();
     this.dir = mkdtempSync(join(tmpdir(), 'aantafel-e2e-'));
     this.database = `sqlite:${join(this.dir, 'e2e.db')}`;
@@ -53,6 +59,11 @@ export class AantafelServer {
     for (const name of ['URL', 'USERNAME', 'PASSWORD', 'PASSWORD_FILE', 'FROM', 'TLS']) {
       delete this.env[`AANTAFEL_SMTP_${name}`];
     }
+    // Single sign-on only when a test asks for it.
+    for (const name of Object.keys(this.env)) {
+      if (name.startsWith('AANTAFEL_SSO_')) delete this.env[name];
+    }
+    Object.assign(this.env, env ?? {});
     if (smtp) {
       // The same keys as [smtp] url, from and tls in the config file.
       this.env.AANTAFEL_SMTP_URL = smtp.url;
@@ -61,7 +72,8 @@ export class AantafelServer {
     }
     this.process = null;
     this.output = '';
-    this.baseUrl = '';
+    this.port = port ?? 0;
+    this.baseUrl = port ? `http://127.0.0.1:${port}` : '';
   }
 
   /** Runs `aantafel --database … ARGS` and returns its stdout; throws on a non-zero exit. */
@@ -82,7 +94,7 @@ export class AantafelServer {
   }
 
   async start() {
-    const port = await freePort();
+    const port = this.port || (await freePort());
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.process = spawn(
       this.bin,

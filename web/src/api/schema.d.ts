@@ -109,6 +109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's recent sign-ins and refused attempts on their account (the newest 50), so people notice someone guessing their password. */
+        get: operations["listOwnSignIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/sessions/{session_id}": {
         parameters: {
             query?: never;
@@ -2951,6 +2968,8 @@ export interface components {
             workspaces: components["schemas"]["Workspace"][];
             /** @description Present for cookie sessions; send it in X-CSRF-Token on changes. */
             csrf_token?: string;
+            /** @description Present for cookie sessions; the session was started with single sign-on. */
+            signed_in_with_sso?: boolean;
         };
         Member: {
             user: components["schemas"]["User"];
@@ -4256,6 +4275,36 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    listOwnSignIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            outcome: "signed_in" | "single_sign_on" | "wrong_password" | "rate_limited";
+                            address: string;
+                            user_agent: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
         };
     };
     endOwnSession: {

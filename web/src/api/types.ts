@@ -29,6 +29,11 @@ export type AccountChange = Schemas['AccountChange'];
 export type PasswordChange = Schemas['PasswordChange'];
 export type SessionInfo = Schemas['SessionInfo'];
 export type SessionInfoList = Schemas['SessionInfoList'];
+/** The answer of GET /api/v1/account/sign-ins: recent sign-ins and refused attempts, newest first. */
+export type SignInList =
+  paths['/api/v1/account/sign-ins']['get']['responses']['200']['content']['application/json'];
+export type SignIn = SignInList['items'][number];
+export type SignInOutcome = SignIn['outcome'];
 export type GroupRole = Schemas['GroupRole'];
 export type WorkspaceSso = Schemas['WorkspaceSso'];
 export type NotificationSettings = Schemas['NotificationSettings'];

@@ -28,6 +28,7 @@ const here = {
   user_agent: CHROME_WINDOWS,
   address: '192.0.2.10',
   current: true,
+  sso: true,
 };
 const phone = {
   id: 'fedcba9876543210',
@@ -36,6 +37,7 @@ const phone = {
   user_agent: SAFARI_IPHONE,
   address: '198.51.100.7',
   current: false,
+  sso: false,
 };
 
 type Handler = (init: RequestInit | undefined) => Response;
@@ -55,6 +57,7 @@ beforeEach(() => {
     'GET /api/v1/account/sessions': () => jsonResponse(200, { items: [phone, here] }),
     'GET /api/v1/workspaces/demo/notification-settings': () => jsonResponse(200, { digest: 'weekly' }),
     'GET /api/v1/workspaces/leesclub/notification-settings': () => jsonResponse(200, { digest: 'none' }),
+    'GET /api/v1/account/sign-ins': () => jsonResponse(200, { items: [] }),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -157,11 +160,16 @@ describe('AccountPage', () => {
     renderAccount();
     const list = await screen.findByRole('list', { name: 'Apparaten waarop u bent ingelogd' });
     const [first, second] = within(list).getAllByRole('listitem');
-    expect(first).toHaveTextContent('Chrome op Windows');
+    expect(first).toHaveTextContent('Chrome op Windows, via single sign-on');
+    // Signed in with single sign-on: how to get a password, if wanted.
+    expect(
+      within(screen.getByRole('region', { name: 'Wachtwoord wijzigen' })).getByText(/U bent nu ingelogd met single sign-on/),
+    ).toBeInTheDocument();
     expect(first).toHaveTextContent('dit apparaat');
     expect(first).toHaveTextContent('192.0.2.10');
     expect(within(first!).queryByRole('button')).toBeNull();
     expect(second).toHaveTextContent('Safari op iPhone');
+    expect(second).not.toHaveTextContent('single sign-on');
     expect(second).toHaveTextContent('20 nov 2026, 08:30');
 
     await user.click(
@@ -198,6 +206,66 @@ describe('AccountPage', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan voor Leesclub' }));
     expect(await screen.findByText('Opgeslagen. Leesclub: Elke dag.')).toBeInTheDocument();
     expect(bodyOf('PUT /api/v1/workspaces/leesclub/notification-settings')).toEqual({ digest: 'daily' });
+  });
+
+  it('lists recent sign-ins in words, marks refused attempts and shows all on request', async () => {
+    const user = userEvent.setup();
+    const older = Array.from({ length: 10 }, (_, i) => ({
+      at: `2026-11-${19 - i}T08:00:00Z`,
+      outcome: 'signed_in' as const,
+      address: '192.0.2.10',
+      user_agent: CHROME_WINDOWS,
+    }));
+    routes['GET /api/v1/account/sign-ins'] = () =>
+      jsonResponse(200, {
+        items: [
+          { at: '2026-11-23T09:00:00Z', outcome: 'single_sign_on', address: '192.0.2.10', user_agent: CHROME_WINDOWS },
+          { at: '2026-11-22T21:15:00Z', outcome: 'wrong_password', address: '203.0.113.9', user_agent: 'curl/8.5.0' },
+          { at: '2026-11-22T21:16:00Z', outcome: 'rate_limited', address: '', user_agent: '' },
+          ...older,
+        ],
+      });
+    renderAccount();
+    const section = screen.getByRole('region', { name: 'Recente aanmeldingen' });
+    const list = await within(section).findByRole('list', { name: 'Recente aanmeldingen' });
+    let items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(10);
+    const [sso, wrong, limited] = items;
+    expect(sso).toHaveTextContent('Ingelogd met single sign-on');
+    expect(sso).toHaveTextContent('23 nov 2026, 10:00');
+    expect(sso).toHaveTextContent('Chrome op Windows');
+    expect(sso).toHaveTextContent('192.0.2.10');
+    expect(sso).not.toHaveTextContent('Herkent u dit niet?');
+    expect(sso).not.toHaveClass('aantafel-cards__item--refused');
+    // Refused: said in words (a badge and a hint), not only by the red edge.
+    expect(wrong).toHaveTextContent('Verkeerd wachtwoord niet gelukt');
+    expect(wrong).toHaveTextContent('22 nov 2026, 22:15');
+    expect(wrong).toHaveTextContent('curl');
+    expect(wrong).toHaveTextContent('203.0.113.9');
+    expect(wrong).toHaveTextContent('Herkent u dit niet? Verander dan uw wachtwoord.');
+    expect(wrong).toHaveClass('aantafel-cards__item--refused');
+    expect(limited).toHaveTextContent('Geweigerd: te veel pogingen niet gelukt');
+    expect(limited).toHaveTextContent('Onbekende browser');
+    expect(limited).toHaveTextContent('Internetadresonbekend');
+    expect(limited).toHaveTextContent('Herkent u dit niet?');
+    expect(items[3]).toHaveTextContent(/^Ingelogd/);
+
+    const toggle = within(section).getByRole('button', { name: 'Toon alle 13' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(13);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAccessibleName('Toon alleen de laatste 10');
+    await user.click(toggle);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+  });
+
+  it('says so when no sign-ins are known, without a toggle', async () => {
+    renderAccount();
+    const section = screen.getByRole('region', { name: 'Recente aanmeldingen' });
+    expect(await within(section).findByText('Er zijn nog geen aanmeldingen bekend.')).toBeInTheDocument();
+    expect(within(section).queryByRole('button')).toBeNull();
   });
 
   it('links back to the workspace the person came from', () => {

@@ -10,7 +10,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
-import type { DigestFrequency, Session, SessionInfo, SessionInfoList } from '../../api/types';
+import type { DigestFrequency, Session, SessionInfo, SessionInfoList, SignIn, SignInOutcome } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -63,8 +63,12 @@ export function AccountPage() {
       <Paragraph>{at('account.intro')}</Paragraph>
       <ProfileSection />
       {/* A new password ends the other sessions: the list below then shows that. */}
-      <PasswordSection onChanged={() => void sessions.reload()} />
+      <PasswordSection
+        onChanged={() => void sessions.reload()}
+        viaSso={sessions.data?.items.some((s) => s.current && s.sso) ?? false}
+      />
       <SessionsSection sessions={sessions} />
+      <SignInsSection />
       <DigestSection />
     </PublicLayout>
   );
@@ -170,7 +174,7 @@ function ProfileSection() {
 type PasswordErrors = NewPasswordErrors & { current?: string | undefined };
 
 /** `onChanged`: the password changed, so the other sessions ended. */
-function PasswordSection({ onChanged }: { onChanged: () => void }) {
+function PasswordSection({ onChanged, viaSso }: { onChanged: () => void; viaSso: boolean }) {
   const at = useAccountText();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -228,6 +232,8 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
     <section aria-labelledby="password-heading" className="aantafel-section">
       <Heading2 id="password-heading">{at('passwordChange.title')}</Heading2>
       <Paragraph>{at('passwordChange.intro')}</Paragraph>
+      {/* An account made by single sign-on has no password until its owner asks for one. */}
+      {viaSso ? <Paragraph>{at('passwordChange.ssoNote')}</Paragraph> : null}
       <StatusMessage>{done ? at('passwordChange.done') : null}</StatusMessage>
       {error ? <ErrorAlert error={error} /> : null}
       <form
@@ -277,7 +283,7 @@ function UsernameForPasswordManagers() {
   return <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />;
 }
 
-function deviceName(session: SessionInfo, at: ReturnType<typeof useAccountText>): string {
+function deviceName(session: { user_agent: string }, at: ReturnType<typeof useAccountText>): string {
   const { browser, os } = describeUserAgent(session.user_agent);
   if (!browser && !os) return at('sessions.unknownDevice');
   return at('sessions.device', {
@@ -421,6 +427,95 @@ function SessionsSection({ sessions }: { sessions: ApiData<SessionInfoList> }) {
             onClick={() => void endOthers()}
           >
             {endingOthers ? at('sessions.endingOthers') : at('sessions.endOthers')}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** How many sign-ins show before "Toon alle". */
+export const SIGN_INS_SHOWN = 10;
+
+const OUTCOME_LABELS: Record<SignInOutcome, AccountKey> = {
+  signed_in: 'signIns.outcome.signed_in',
+  single_sign_on: 'signIns.outcome.single_sign_on',
+  wrong_password: 'signIns.outcome.wrong_password',
+  rate_limited: 'signIns.outcome.rate_limited',
+};
+
+function isRefused(signIn: SignIn): boolean {
+  return signIn.outcome === 'wrong_password' || signIn.outcome === 'rate_limited';
+}
+
+/** The newest sign-ins and refused attempts, so people notice someone guessing their password. */
+function SignInsSection() {
+  const at = useAccountText();
+  const { formatDateTime } = useI18n();
+  const signIns = useApiData('account:sign-ins', (signal) => accountApi.listSignIns(signal));
+  const [showAll, setShowAll] = useState(false);
+  const all = signIns.data?.items ?? [];
+  const items = showAll ? all : all.slice(0, SIGN_INS_SHOWN);
+
+  return (
+    <section aria-labelledby="sign-ins-heading" className="aantafel-section">
+      <Heading2 id="sign-ins-heading">{at('signIns.title')}</Heading2>
+      <Paragraph>{at('signIns.intro')}</Paragraph>
+      {signIns.error ? <ErrorAlert error={signIns.error} /> : null}
+      <div aria-busy={signIns.loading || undefined}>
+        {signIns.loading && !signIns.data ? <Loading /> : null}
+        {signIns.data && all.length === 0 ? <Paragraph>{at('signIns.none')}</Paragraph> : null}
+        {all.length > 0 ? (
+          <ul id="sign-ins-list" className="aantafel-cards" aria-labelledby="sign-ins-heading">
+            {items.map((signIn, index) => {
+              const refused = isRefused(signIn);
+              return (
+                <li
+                  key={`${signIn.at}-${index}`}
+                  className={refused ? 'aantafel-cards__item aantafel-cards__item--refused' : 'aantafel-cards__item'}
+                >
+                  <p className="aantafel-cards__title">
+                    {at(OUTCOME_LABELS[signIn.outcome])}
+                    {refused ? (
+                      <>
+                        {' '}
+                        <span className="aantafel-badge aantafel-badge--alert">{at('signIns.refused')}</span>
+                      </>
+                    ) : null}
+                  </p>
+                  <DataList className="aantafel-facts">
+                    <DataListItem>
+                      <DataListKey>{at('signIns.at')}</DataListKey>
+                      <DataListValue>
+                        <time dateTime={signIn.at}>{formatDateTime(signIn.at)}</time>
+                      </DataListValue>
+                    </DataListItem>
+                    <DataListItem>
+                      <DataListKey>{at('signIns.browser')}</DataListKey>
+                      <DataListValue>{deviceName(signIn, at)}</DataListValue>
+                    </DataListItem>
+                    <DataListItem>
+                      <DataListKey>{at('sessions.address')}</DataListKey>
+                      <DataListValue>{signIn.address || at('sessions.unknownAddress')}</DataListValue>
+                    </DataListItem>
+                  </DataList>
+                  {refused ? <p className="aantafel-cards__hint">{at('signIns.refusedHint')}</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+        {all.length > SIGN_INS_SHOWN ? (
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            aria-expanded={showAll}
+            aria-controls="sign-ins-list"
+            onClick={() => setShowAll((shown) => !shown)}
+          >
+            {showAll
+              ? at('signIns.showFewer', { count: SIGN_INS_SHOWN })
+              : at('signIns.showAll', { count: all.length })}
           </Button>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { browser } from '../sso/api';
 import { InvitationPage } from './InvitationPage';
 
 const details = {
@@ -34,13 +35,17 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   fetchMock.mockClear();
   routes = {
+    'GET /api/v1/sso': () => jsonResponse(200, { enabled: false, label: '' }),
     'POST /api/v1/invitations/lookup': (init) => {
       expect(JSON.parse(init?.body as string)).toEqual({ token: 'geheim-123' });
       return jsonResponse(200, details);
     },
   };
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 function renderInvitation(hash = '#geheim-123', language: 'nl' | 'en' = 'nl') {
   return renderWithProviders(<InvitationPage />, {
@@ -66,7 +71,10 @@ describe('InvitationPage', () => {
     expect(screen.getByText('Een bewerker kan gegevens bekijken, toevoegen en wijzigen.')).toBeInTheDocument();
     expect(screen.getByText('30 nov 2026, 10:00')).toBeInTheDocument();
     // The secret went in the body, not in the address.
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/invitations/lookup');
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain('/api/v1/invitations/lookup');
+    expect(fetchMock.mock.calls.every(([url]) => !String(url).includes('geheim'))).toBe(true);
+    // Without single sign-on on the server: no such button.
+    expect(screen.queryByRole('button', { name: /Aannemen met/ })).toBeNull();
   });
 
   it('asks a new person for a name and a password, checks them, and signs in', async () => {
@@ -183,5 +191,36 @@ describe('InvitationPage', () => {
     routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, language: 'en' });
     renderInvitation();
     expect(await screen.findByRole('heading', { level: 1, name: 'Uitnodiging voor Wijkzorg Noord' })).toBeInTheDocument();
+  });
+
+  it('offers "Aannemen met Microsoft 365" first when the server offers single sign-on', async () => {
+    const user = userEvent.setup();
+    const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
+    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
+    routes['POST /api/v1/sso/start'] = () => jsonResponse(200, { redirect_url: 'https://login.example/authorize' });
+    renderInvitation();
+    const section = await screen.findByRole('region', { name: 'Aannemen met het account van uw werk' });
+    expect(section).toHaveTextContent('Gebruikt u op uw werk Microsoft 365?');
+    expect(section).toHaveTextContent('Log in met het account van sanne@wijkzorg.example.');
+    const button = screen.getByRole('button', { name: 'Aannemen met Microsoft 365' });
+    expect(button).toHaveClass('utrecht-button--primary-action');
+    // The password way stays, second.
+    expect(screen.getByRole('heading', { level: 2, name: 'Of maak een account met een wachtwoord' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' })).toHaveClass(
+      'utrecht-button--secondary-action',
+    );
+
+    await user.click(button);
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://login.example/authorize'));
+    expect(bodyOf('POST /api/v1/sso/start')).toEqual({ return_to: '/w/wijkzorg/', invitation: 'geheim-123' });
+  });
+
+  it('says "Of log in met uw wachtwoord" for an existing account when single sign-on is offered', async () => {
+    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
+    routes['POST /api/v1/invitations/lookup'] = () =>
+      jsonResponse(200, { ...details, account_exists: true, language: 'en' });
+    renderInvitation();
+    expect(await screen.findByRole('button', { name: 'Accept with Microsoft 365' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Or log in with your password' })).toBeInTheDocument();
   });
 });

@@ -53,7 +53,7 @@ export function InvitationPage() {
   const token = tokenFromHash(location.hash);
   const [lookup, setLookup] = useState<Lookup>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const offer = useSsoOffer();
+  const offer = useSsoOffer(Boolean(token));
 
   useEffect(() => {
     if (!token) return;

@@ -13,6 +13,7 @@ import type {
   PasswordResetRequested,
   Session,
   SessionInfoList,
+  SignInList,
   User,
 } from '../../api/types';
 
@@ -28,6 +29,8 @@ export const accountApi = {
     request<void>('DELETE', apiPath('/api/v1/account/sessions/{session_id}', { session_id: id })),
   endOtherSessions: () =>
     request<{ ended: number }>('POST', apiPath('/api/v1/account/sessions/end-others')),
+  listSignIns: (signal?: AbortSignal) =>
+    request<SignInList>('GET', apiPath('/api/v1/account/sign-ins'), { signal }),
 
   getDigest: (slug: string, signal?: AbortSignal) =>
     request<NotificationSettings>('GET', apiPath('/api/v1/workspaces/{slug}/notification-settings', { slug }), {

@@ -110,6 +110,8 @@ const nl = {
   'passwordChange.title': 'Wachtwoord wijzigen',
   'passwordChange.intro':
     'Na het wijzigen bent u op alle andere apparaten uitgelogd. Op dit apparaat blijft u ingelogd.',
+  'passwordChange.ssoNote':
+    'U bent nu ingelogd met single sign-on. Dan heeft u voor aantafel misschien geen eigen wachtwoord. Wilt u er toch een? Kies dan "Huidig wachtwoord vergeten?". U krijgt dan een e-mail met een link.',
   'passwordChange.current': 'Huidig wachtwoord',
   'passwordChange.currentRequired': 'Vul uw huidige wachtwoord in.',
   'passwordChange.forgot': 'Huidig wachtwoord vergeten?',
@@ -140,6 +142,22 @@ const nl = {
   'sessions.endedOthers1': 'U bent op 1 ander apparaat uitgelogd.',
   'sessions.endedNone': 'U was nergens anders ingelogd.',
   'sessions.onlyThis': 'U bent alleen op dit apparaat ingelogd.',
+
+  // Recent sign-ins (GET /api/v1/account/sign-ins).
+  'signIns.title': 'Recente aanmeldingen',
+  'signIns.intro':
+    'Hier ziet u wanneer iemand op uw account heeft ingelogd, en wanneer dat niet lukte. Zo merkt u het als iemand anders uw wachtwoord probeert.',
+  'signIns.outcome.signed_in': 'Ingelogd',
+  'signIns.outcome.single_sign_on': 'Ingelogd met single sign-on',
+  'signIns.outcome.wrong_password': 'Verkeerd wachtwoord',
+  'signIns.outcome.rate_limited': 'Geweigerd: te veel pogingen',
+  'signIns.refused': 'niet gelukt',
+  'signIns.refusedHint': 'Herkent u dit niet? Verander dan uw wachtwoord.',
+  'signIns.at': 'Wanneer',
+  'signIns.browser': 'Browser',
+  'signIns.none': 'Er zijn nog geen aanmeldingen bekend.',
+  'signIns.showAll': 'Toon alle {count}',
+  'signIns.showFewer': 'Toon alleen de laatste {count}',
 
   'digest.title': 'E-mail met het overzicht',
   'digest.intro':
@@ -250,6 +268,8 @@ const en: Record<AccountKey, string> = {
 
   'passwordChange.title': 'Change password',
   'passwordChange.intro': 'After the change you are logged out on all other devices. On this device you stay logged in.',
+  'passwordChange.ssoNote':
+    'You are now logged in with single sign-on. Then you may not have a password of your own for aantafel. Do you want one anyway? Choose "Forgot your current password?". You will then get an e-mail with a link.',
   'passwordChange.current': 'Current password',
   'passwordChange.currentRequired': 'Please fill in your current password.',
   'passwordChange.forgot': 'Forgot your current password?',
@@ -280,6 +300,21 @@ const en: Record<AccountKey, string> = {
   'sessions.endedOthers1': 'You are logged out on 1 other device.',
   'sessions.endedNone': 'You were not logged in anywhere else.',
   'sessions.onlyThis': 'You are only logged in on this device.',
+
+  'signIns.title': 'Recent sign-ins',
+  'signIns.intro':
+    'Here you see when someone logged in to your account, and when that did not work. That way you notice if someone else tries your password.',
+  'signIns.outcome.signed_in': 'Logged in',
+  'signIns.outcome.single_sign_on': 'Logged in with single sign-on',
+  'signIns.outcome.wrong_password': 'Wrong password',
+  'signIns.outcome.rate_limited': 'Refused: too many attempts',
+  'signIns.refused': 'not successful',
+  'signIns.refusedHint': 'Do you not recognise this? Then change your password.',
+  'signIns.at': 'When',
+  'signIns.browser': 'Browser',
+  'signIns.none': 'No sign-ins are known yet.',
+  'signIns.showAll': 'Show all {count}',
+  'signIns.showFewer': 'Show only the latest {count}',
 
   'digest.title': 'E-mail with the overview',
   'digest.intro':

@@ -55,9 +55,15 @@ export function LoginPage() {
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
+  // The form waits for the single sign-on offer (at most a few seconds), so the button does not
+  // push it down while someone is typing.
+  const ready = state.status !== 'loading' && offer !== undefined;
+  const marked = useRef(false);
   useEffect(() => {
+    if (!ready || marked.current) return;
+    marked.current = true;
     performance.mark('aantafel:login-rendered');
-  }, []);
+  }, [ready]);
 
   if (state.status === 'authenticated' && !busy) {
     // Single sign-on was refused while a session (with a password) goes on: say so, then go on.
@@ -124,10 +130,6 @@ export function LoginPage() {
       }
     }
   }
-
-  // The form waits for the offer (at most a few seconds), so the button does not push it down
-  // while someone is typing.
-  const ready = state.status !== 'loading' && offer !== undefined;
 
   return (
     <PublicLayout busy={!ready || undefined}>

@@ -10,6 +10,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useCurrentSession } from '../auth/session';
 import { useWorkspace } from '../shell/workspaceContext';
 import { workspaceSsoApi } from '../sso/api';
 import { ssoLabel } from '../sso/SsoButton';
@@ -87,6 +88,7 @@ function SsoForm({
 }) {
   const st = useSettingsText();
   const { t } = useI18n();
+  const { signed_in_with_sso: signedInWithSso } = useCurrentSession();
   const [ssoOnly, setSsoOnly] = useState(saved.sso_only);
   const [wasOn, setWasOn] = useState(saved.sso_only);
   const [rows, setRows] = useState<Row[]>(() => toRows(saved.mappings));
@@ -232,7 +234,7 @@ function SsoForm({
 
         <Heading3 id="sso-mappings-heading">{st('sso.mappingsTitle')}</Heading3>
         <Paragraph>{st('sso.mappingsIntro', { label })}</Paragraph>
-        <ul className="aantafel-plain-list aantafel-sso-rules">
+        <ul className="aantafel-sso-rules">
           <li>{st('sso.ruleHighest')}</li>
           <li>{st('sso.ruleLeave')}</li>
           <li>{st('sso.ruleInvited')}</li>
@@ -272,8 +274,8 @@ function SsoForm({
                     />
                     <div className="aantafel-sso-mapping__remove">
                       <Button type="button" appearance="subtle-button" hint="danger" onClick={() => remove(index)}>
-                        {st('sso.remove')}
-                        <span className="aantafel-visually-hidden"> {st('sso.forMapping', { number })}</span>
+                        {st('sso.remove')}{' '}
+                        <span className="aantafel-visually-hidden">{st('sso.forMapping', { number })}</span>
                       </Button>
                     </div>
                   </fieldset>
@@ -315,7 +317,15 @@ function SsoForm({
           setConfirming(false);
         }}
       >
-        {st('sso.confirmBody', { label })}
+        <Paragraph>{st('sso.confirmBody', { label })}</Paragraph>
+        {/* The owner's own session: a password session no longer opens the workspace after this. */}
+        {signedInWithSso === true ? null : (
+          <Paragraph>
+            {signedInWithSso === false
+              ? st('sso.confirmYouPassword', { label })
+              : st('sso.confirmYouUnknown', { label })}
+          </Paragraph>
+        )}
       </ConfirmDialog>
     </>
   );

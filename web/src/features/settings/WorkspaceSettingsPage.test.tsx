@@ -43,15 +43,27 @@ beforeEach(() => {
       }),
     'GET /api/v1/workspaces/demo/tokens': () => jsonResponse(200, { items: [] }),
     'GET /api/v1/workspaces/demo/invitations': () => jsonResponse(200, { items: [] }),
+    'GET /api/v1/workspaces/demo/sso': () => jsonResponse(200, { enabled: false, sso_only: false, mappings: [] }),
+    'GET /api/v1/sso': () => jsonResponse(200, { enabled: false, label: '' }),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function renderSettings(role: Role) {
+function renderSettings(
+  role: Role,
+  reload: () => Promise<void> = async () => undefined,
+  signedInWithSso?: boolean,
+) {
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], public_url: PUBLIC_URL_SET, csrf_token: 'csrf' };
+  const session: Session = {
+    user: me,
+    workspaces: [workspace],
+    public_url: PUBLIC_URL_SET,
+    csrf_token: 'csrf',
+    ...(signedInWithSso === undefined ? {} : { signed_in_with_sso: signedInWithSso }),
+  };
   return renderWithProviders(
-    <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
+    <WorkspaceContext.Provider value={{ workspace, reload }}>
       <WorkspaceSettingsPage />
     </WorkspaceContext.Provider>,
     { session: { status: 'authenticated', session } },
@@ -67,6 +79,8 @@ describe('WorkspaceSettingsPage', () => {
     expect(screen.queryByRole('button', { name: /Rol wijzigen|Verwijderen|Uitnodiging sturen/ })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Openstaande uitnodigingen' })).toBeNull();
     expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/invitations'))).toBe(false);
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/workspaces/demo/sso'))).toBe(false);
+    expect(screen.queryByRole('heading', { name: 'Single sign-on' })).toBeNull();
     expect(screen.getByText('Als lezer kun je geen API-sleutels maken.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Logboek/ })).toBeNull();
   });
@@ -244,5 +258,171 @@ describe('WorkspaceSettingsPage', () => {
 
     await user.click(screen.getByRole('button', { name: 'Ik heb de sleutel bewaard' }));
     expect(screen.queryByDisplayValue('aat_geheim123')).toBeNull();
+  });
+});
+
+describe('WorkspaceSettingsPage: single sign-on', () => {
+  const configured = {
+    enabled: true,
+    sso_only: false,
+    mappings: [
+      { group: '0b1c2d3e-4f5a-4789-abcd-ef0123456789', role: 'editor' },
+      { group: 'aantafel.lezers', role: 'viewer' },
+    ],
+  };
+
+  function lastPut() {
+    const call = fetchMock.mock.calls.filter(([url, init]) => init?.method === 'PUT' && String(url).endsWith('/sso')).at(-1);
+    return call ? JSON.parse(call[1]?.body as string) : undefined;
+  }
+
+  beforeEach(() => {
+    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
+    routes['GET /api/v1/workspaces/demo/sso'] = () => jsonResponse(200, configured);
+  });
+
+  it('says who can set it up when the server has no single sign-on', async () => {
+    routes['GET /api/v1/workspaces/demo/sso'] = () => jsonResponse(200, { enabled: false, sso_only: false, mappings: [] });
+    renderSettings('owner');
+    const section = await screen.findByRole('region', { name: 'Single sign-on' });
+    expect(await within(section).findByText(/Op deze server is single sign-on nog niet ingesteld/)).toHaveTextContent(
+      'docs/operations.md',
+    );
+    expect(within(section).queryByRole('checkbox')).toBeNull();
+    expect(within(section).queryByRole('button')).toBeNull();
+  });
+
+  it('shows the choice, its consequence, the rules and the mappings', async () => {
+    renderSettings('owner');
+    const only = await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' });
+    expect(only).not.toBeChecked();
+    expect(only).toHaveAccessibleDescription(/kan deze werkruimte dan niet meer openen.*API-sleutels blijven wel werken/);
+    const section = screen.getByRole('region', { name: 'Single sign-on' });
+    expect(section).toHaveTextContent('Dan krijgt die persoon de hoogste rol.');
+    expect(section).toHaveTextContent('vanaf de volgende keer inloggen geen lid meer');
+    expect(section).toHaveTextContent('met een uitnodiging lid zijn geworden, houden hun rol');
+    expect(section).toHaveTextContent('Object ID');
+    const list = within(section).getByRole('list', { name: 'Gekoppelde groepen' });
+    const first = within(list).getByRole('group', { name: 'Koppeling 1' });
+    expect(within(first).getByRole('textbox', { name: 'ID van de groep' })).toHaveValue(
+      '0b1c2d3e-4f5a-4789-abcd-ef0123456789',
+    );
+    expect(within(first).getByRole('combobox', { name: 'Rol' })).toHaveValue('editor');
+    const second = within(list).getByRole('group', { name: 'Koppeling 2' });
+    expect(within(second).getByRole('combobox', { name: 'Rol' })).toHaveValue('viewer');
+  });
+
+  it('adds, checks, removes and saves mappings', async () => {
+    const user = userEvent.setup();
+    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => jsonResponse(200, { enabled: true, ...JSON.parse(init?.body as string) });
+    renderSettings('owner');
+    await screen.findByRole('group', { name: 'Koppeling 2' });
+
+    await user.click(screen.getByRole('button', { name: 'Groep toevoegen' }));
+    const third = screen.getByRole('group', { name: 'Koppeling 3' });
+    const group = within(third).getByRole('textbox', { name: 'ID van de groep' });
+    expect(group).toHaveFocus();
+    expect(within(third).getByRole('combobox', { name: 'Rol' })).toHaveValue('viewer');
+
+    // Empty: a field error, nothing sent.
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    expect(group).toHaveAccessibleDescription('Vul het ID van de groep in.');
+    expect(group).toHaveFocus();
+    expect(lastPut()).toBeUndefined();
+
+    await user.type(group, '  9e8d7c6b-5a4f-4321-8765-43210fedcba9 ');
+    await user.selectOptions(within(third).getByRole('combobox', { name: 'Rol' }), 'owner');
+    // Remove the first: focus goes to the one that took its place.
+    await user.click(screen.getByRole('button', { name: 'Weghalen koppeling 1' }));
+    expect(screen.getByText('Koppeling 1 is weggehaald. Sla de instellingen op om dit te bewaren.')).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'Koppeling 1' })).getByRole('textbox')).toHaveFocus();
+    expect(within(screen.getByRole('group', { name: 'Koppeling 1' })).getByRole('textbox')).toHaveValue('aantafel.lezers');
+
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    expect(await screen.findByText('De instellingen voor single sign-on zijn opgeslagen.')).toBeInTheDocument();
+    expect(lastPut()).toEqual({
+      sso_only: false,
+      mappings: [
+        { group: 'aantafel.lezers', role: 'viewer' },
+        { group: '9e8d7c6b-5a4f-4321-8765-43210fedcba9', role: 'owner' },
+      ],
+    });
+    const [, init] = fetchMock.mock.calls.at(-1) ?? [];
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf');
+  });
+
+  it('shows field errors from the API at the mapping they belong to', async () => {
+    const user = userEvent.setup();
+    routes['PUT /api/v1/workspaces/demo/sso'] = () =>
+      jsonResponse(422, {
+        error: {
+          code: 'invalid_input',
+          message: 'Niet alle velden zijn goed ingevuld.',
+          fields: { 'mappings[1].group': 'Deze groep staat er al.' },
+        },
+      });
+    renderSettings('owner');
+    await screen.findByRole('group', { name: 'Koppeling 2' });
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    const group = within(screen.getByRole('group', { name: 'Koppeling 2' })).getByRole('textbox', {
+      name: 'ID van de groep',
+    });
+    await waitFor(() => expect(group).toHaveAccessibleDescription('Deze groep staat er al.'));
+    expect(group).toHaveFocus();
+    expect(within(screen.getByRole('group', { name: 'Koppeling 1' })).getByRole('textbox')).not.toHaveAttribute(
+      'aria-invalid',
+    );
+  });
+
+  it('asks before turning on "only single sign-on", then saves and reloads the workspace', async () => {
+    const user = userEvent.setup();
+    const reload = vi.fn(async () => undefined);
+    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => jsonResponse(200, { enabled: true, ...JSON.parse(init?.body as string) });
+    renderSettings('owner', reload, false);
+    await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Alleen inloggen met single sign-on aanzetten?' });
+    // This owner signed in with a password: they themselves will need single sign-on.
+    expect(dialog).toHaveTextContent(
+      'Let op: u bent nu zelf ingelogd met uw e-mailadres en wachtwoord. Daarna moet u dus zelf ook inloggen met Microsoft 365 om deze werkruimte te openen.',
+    );
+    expect(lastPut()).toBeUndefined();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+    expect(lastPut()).toBeUndefined();
+
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Ja, aanzetten en opslaan' }),
+    );
+    expect(await screen.findByText('De instellingen voor single sign-on zijn opgeslagen.')).toBeInTheDocument();
+    expect(lastPut()).toEqual({ sso_only: true, mappings: configured.mappings });
+    expect(reload).toHaveBeenCalled();
+
+    // Saving again while it stays on does not ask again.
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([, i]) => i?.method === 'PUT')).toHaveLength(2));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('does not warn owners about themselves when they signed in with single sign-on', async () => {
+    const user = userEvent.setup();
+    renderSettings('owner', undefined, true);
+    await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Alleen inloggen met single sign-on aanzetten?' });
+    expect(dialog).toHaveTextContent('Zorg dat minstens één eigenaar kan inloggen met Microsoft 365.');
+    expect(dialog).not.toHaveTextContent(/u nu zelf ingelogd|Bent u nu zelf/);
+    expect(lastPut()).toBeUndefined();
+  });
+
+  it('asks owners to check how they signed in when the session does not say', async () => {
+    const user = userEvent.setup();
+    renderSettings('owner');
+    await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
+    await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent(
+      'Bent u nu zelf ingelogd met uw e-mailadres en wachtwoord? Dan moet u daarna ook zelf inloggen met Microsoft 365',
+    );
   });
 });

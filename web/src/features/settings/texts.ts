@@ -111,7 +111,12 @@ const nl = {
   'sso.saved': 'De instellingen voor single sign-on zijn opgeslagen.',
   'sso.confirmTitle': 'Alleen inloggen met single sign-on aanzetten?',
   'sso.confirmBody':
-    'Daarna kan niemand deze werkruimte openen die met een e-mailadres en wachtwoord is ingelogd. Ook u niet, als u nu zo bent ingelogd: log dan opnieuw in met {label}. Zorg dat minstens één eigenaar kan inloggen met {label}.',
+    'Daarna kan niemand deze werkruimte openen die met een e-mailadres en wachtwoord is ingelogd. Zorg dat minstens één eigenaar kan inloggen met {label}.',
+  // The owner's own session: with a password (signed_in_with_sso false), or not known.
+  'sso.confirmYouPassword':
+    'Let op: u bent nu zelf ingelogd met uw e-mailadres en wachtwoord. Daarna moet u dus zelf ook inloggen met {label} om deze werkruimte te openen.',
+  'sso.confirmYouUnknown':
+    'Bent u nu zelf ingelogd met uw e-mailadres en wachtwoord? Dan moet u daarna ook zelf inloggen met {label} om deze werkruimte te openen.',
   'sso.confirm': 'Ja, aanzetten en opslaan',
 };
 
@@ -216,7 +221,11 @@ const en: Record<SettingsKey, string> = {
   'sso.saved': 'The single sign-on settings have been saved.',
   'sso.confirmTitle': 'Turn on "Only log in with single sign-on"?',
   'sso.confirmBody':
-    'After that, nobody who is logged in with an e-mail address and password can open this workspace. Not you either, if you are logged in that way now: then log in again with {label}. Make sure at least one owner can log in with {label}.',
+    'After that, nobody who is logged in with an e-mail address and password can open this workspace. Make sure at least one owner can log in with {label}.',
+  'sso.confirmYouPassword':
+    'Please note: you yourself are now logged in with your e-mail address and password. After that, you too will need to log in with {label} to open this workspace.',
+  'sso.confirmYouUnknown':
+    'Are you yourself logged in with your e-mail address and password now? Then you too will need to log in with {label} afterwards to open this workspace.',
   'sso.confirm': 'Yes, turn on and save',
 };
 

@@ -56,7 +56,8 @@ export function WorkspaceLayout() {
           </div>
         </div>
       </PageHeader>
-      <div className="aantafel-body">
+      {/* Without the menu (a workspace that does not open) the page takes the whole width. */}
+      <div className={current ? 'aantafel-body' : 'aantafel-body aantafel-body--single'}>
         {current ? <MainNav slug={slug} /> : null}
         <main
           id="main-content"

@@ -16,7 +16,7 @@ const nl = {
   'login.intro': 'Log in met het account dat u op uw werk gebruikt.',
   'login.passwordTitle': 'Of log in met e-mailadres en wachtwoord',
   'login.passwordIntro':
-    'Heeft u van ons een account met een wachtwoord gekregen, bijvoorbeeld met een uitnodiging? Log dan hier in.',
+    'Heeft u een wachtwoord voor aantafel gekozen, bijvoorbeeld toen u een uitnodiging aannam? Log dan hier in.',
 
   // ?sso_error=… on the login page: what happened, and what to do now.
   'error.title': 'Inloggen met {label} is niet gelukt',
@@ -68,7 +68,7 @@ const en: Record<SsoKey, string> = {
   'login.intro': 'Log in with the account you use at work.',
   'login.passwordTitle': 'Or log in with e-mail address and password',
   'login.passwordIntro':
-    'Did you get an account with a password from us, for example with an invitation? Then log in here.',
+    'Did you choose a password for aantafel, for example when you accepted an invitation? Then log in here.',
 
   'error.title': 'Logging in with {label} did not succeed',
   'error.codeLabel': 'Code for the IT administrator:',

@@ -6,11 +6,13 @@ const WAIT_MS = 3000;
 
 /**
  * Whether the server offers single sign-on: undefined while asking, then the answer (a failure
- * or a slow answer counts as "not offered", so password sign-in is never held up).
+ * or a slow answer counts as "not offered", so password sign-in is never held up). With `ask`
+ * false nothing is asked (yet).
  */
-export function useSsoOffer(): SsoOffer | undefined {
+export function useSsoOffer(ask = true): SsoOffer | undefined {
   const [offer, setOffer] = useState<SsoOffer | undefined>(undefined);
   useEffect(() => {
+    if (!ask) return;
     let active = true;
     const timer = window.setTimeout(() => {
       if (active) setOffer((current) => current ?? { enabled: false, label: '' });
@@ -24,6 +26,6 @@ export function useSsoOffer(): SsoOffer | undefined {
       active = false;
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [ask]);
   return offer;
 }
