@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
+#include "core/error.hpp"
 
 namespace aantafel::core {
 
@@ -21,6 +22,13 @@ struct RateDecision {
   bool allowed = true;
   int retry_after_seconds = 0;  ///< when not allowed: seconds until one attempt is available
 };
+
+/// The 429 for a refused attempt, with its Retry-After.
+inline Error RateLimitedError(const RateDecision& decision) {
+  Error e = Error::Of(ErrorCode::kRateLimited);
+  e.retry_after_seconds = decision.retry_after_seconds;
+  return e;
+}
 
 /// Token-bucket limiter per key (IP address, account). Thread-safe; memory is bounded by
 /// forgetting keys whose bucket has refilled once `max_keys` is reached.

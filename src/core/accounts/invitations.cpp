@@ -7,15 +7,8 @@ namespace aantafel::core::accounts {
 
 namespace {
 
-constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
 /// Invitation links are 43 characters of base64url; anything much longer is not one.
 constexpr std::size_t kMaxTokenLength = 200;
-
-Error RateLimited(const RateDecision& d) {
-  Error e = Error::Of(ErrorCode::kRateLimited);
-  e.retry_after_seconds = d.retry_after_seconds;
-  return e;
-}
 
 }  // namespace
 
@@ -67,7 +60,7 @@ Result<InvitationSent> InvitationService::Invite(const WorkspaceAccess& access,
     }
   }
   if (auto d = per_workspace_.Consume("ws:" + std::to_string(access.workspace.id)); !d.allowed) {
-    return RateLimited(d);
+    return RateLimitedError(d);
   }
   const Instant now = clock_.Now();
   const std::string token = RandomToken(random_);
@@ -88,7 +81,7 @@ Result<InvitationSent> InvitationService::Resend(const WorkspaceAccess& access, 
   auto invitation = invitations_.Find(access.workspace.id, id);
   if (!invitation) return Error::Of(ErrorCode::kNotFound);
   if (auto d = per_workspace_.Consume("ws:" + std::to_string(access.workspace.id)); !d.allowed) {
-    return RateLimited(d);
+    return RateLimitedError(d);
   }
   const Instant now = clock_.Now();
   const std::string token = RandomToken(random_);
@@ -144,7 +137,7 @@ Result<std::vector<Invitation>> InvitationService::List(const WorkspaceAccess& a
 
 Result<Invitation> InvitationService::OpenByToken(std::string_view token,
                                                   const std::string& client_address) {
-  if (auto d = per_address_.Consume("ip:" + client_address); !d.allowed) return RateLimited(d);
+  if (auto d = per_address_.Consume("ip:" + client_address); !d.allowed) return RateLimitedError(d);
   if (token.empty()) return Error::Field("token", FieldIssue::kRequired);
   if (token.size() > kMaxTokenLength) {
     return Error::Field("token", FieldIssue::kTooLong, kMaxTokenLength);

@@ -9,12 +9,6 @@ namespace {
 
 constexpr std::size_t kMaxTokenLength = 200;
 
-Error RateLimited(const RateDecision& d) {
-  Error e = Error::Of(ErrorCode::kRateLimited);
-  e.retry_after_seconds = d.retry_after_seconds;
-  return e;
-}
-
 }  // namespace
 
 PasswordResetService::PasswordResetService(UserRepository& users, CredentialRepository& credentials,
@@ -35,7 +29,7 @@ PasswordResetService::PasswordResetService(UserRepository& users, CredentialRepo
       completions_(clock, policy.completions_per_address) {}
 
 Status PasswordResetService::Request(std::string_view email, const std::string& client_address) {
-  if (auto d = per_address_.Consume("ip:" + client_address); !d.allowed) return RateLimited(d);
+  if (auto d = per_address_.Consume("ip:" + client_address); !d.allowed) return RateLimitedError(d);
   FieldErrors errors;
   auto normalised = CheckEmail("email", email, errors);
   if (!errors.empty()) return std::move(errors).ToError();
@@ -59,7 +53,7 @@ Status PasswordResetService::Request(std::string_view email, const std::string& 
 Result<LoginResult> PasswordResetService::Complete(std::string_view token,
                                                    std::string_view new_password,
                                                    const ClientInfo& client) {
-  if (auto d = completions_.Consume("ip:" + client.address); !d.allowed) return RateLimited(d);
+  if (auto d = completions_.Consume("ip:" + client.address); !d.allowed) return RateLimitedError(d);
   FieldErrors errors;
   if (token.empty()) errors.Add("token", FieldIssue::kRequired);
   if (token.size() > kMaxTokenLength) errors.Add("token", FieldIssue::kTooLong, kMaxTokenLength);

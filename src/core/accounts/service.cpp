@@ -8,7 +8,6 @@ namespace aantafel::core::accounts {
 
 namespace {
 
-constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
 constexpr TextRule kLabelRule{.min_chars = 0, .max_chars = 100};
 /// A session's public id: the first characters of its token hash (never the secret).
 constexpr std::size_t kSessionIdLength = 16;
@@ -186,11 +185,7 @@ Result<User> AccountsService::CheckLogin(std::string_view email, std::string_vie
                                          const std::string& client_ip,
                                          std::string_view user_agent) {
   const RateDecision ip = per_ip_.Consume("ip:" + client_ip);
-  if (!ip.allowed) {
-    Error e = Error::Of(ErrorCode::kRateLimited);
-    e.retry_after_seconds = ip.retry_after_seconds;
-    return e;
-  }
+  if (!ip.allowed) return RateLimitedError(ip);
   FieldErrors errors;
   auto normalised = CheckEmail("email", email, errors);
   if (password.empty()) errors.Add("password", FieldIssue::kRequired);
@@ -214,9 +209,7 @@ Result<User> AccountsService::CheckLogin(std::string_view email, std::string_vie
       if (auto known = users_.FindByEmail(*normalised)) {
         record(known->user.id, SignInEvent::Outcome::kRateLimited);
       }
-      Error e = Error::Of(ErrorCode::kRateLimited);
-      e.retry_after_seconds = d.retry_after_seconds;
-      return e;
+      return RateLimitedError(d);
     }
   }
   auto failed = [&] {

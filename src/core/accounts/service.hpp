@@ -11,8 +11,12 @@
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
+#include "core/validation.hpp"
 
 namespace aantafel::core::accounts {
+
+/// A person's (or a workspace's) name: what every form that sets one checks.
+inline constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
 
 /// Input for a new user, as typed by a person or a script.
 struct NewUser {
