@@ -109,6 +109,7 @@ int Serve(const Config& config) {
                                   .database_kind = runtime.database_kind(),
                                   .public_url = config.public_url,
                                   .sso_button_label = config.sso_button_label,
+                                  .mail_enabled = !config.smtp_url.empty(),
                                   .log_security = [](const std::string& line) { LogWarn(line); }},
                 [](const http::HttpRequest& r, const std::string& what) {
                   LogError("request " + r.request_id + " failed: " + what);

@@ -192,23 +192,6 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   scan_knowledge_ = Checked(
       core::scans::ParseScanKnowledge(KnowledgeText(config.knowledge_dir, "scan_templates")),
       "scan_templates");
-  scan_repository_ = std::make_unique<storage::SqlScanRepository>(*database_, *cipher_);
-  scans_ = std::make_unique<core::scans::ScanService>(*scan_repository_, scan_knowledge_, crypto_,
-                                                      random, clock);
-  social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
-  social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
-                                                                    crypto_, random, clock);
-  hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
-  digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
-  overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
-                                                                *digest_repository_, clock);
-  audit_log_ = std::make_unique<storage::SqlAuditLog>(*database_);
-  audit_ = std::make_unique<core::audit::AuditService>(*audit_log_, clock);
-  clock_ = &clock;
-  public_url_ = config.public_url;
-  digest_hour_ = static_cast<int>(config.notifications_digest_hour);
-  almanak_url_ = config.almanak_url;
-  almanak_refresh_ = std::chrono::hours(config.almanak_refresh_hours);
   std::string smtp_password = config.smtp_password;
   if (smtp_password.empty() && !config.smtp_password_file.empty()) {
     std::ifstream in(config.smtp_password_file);
@@ -224,6 +207,27 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
     mail_queue_ = std::make_unique<MailQueue>(
         *mailer_, [](const std::string& line) { LogError("mail: " + line); });
   }
+  // Scan and survey links go through the queue: a batch of 200 does not keep the sender waiting.
+  link_mail_repository_ = std::make_unique<storage::SqlLinkMailRepository>(*database_);
+  link_mail_ = std::make_unique<core::linkmail::LinkMailService>(
+      *link_mail_repository_, *cipher_, mail_queue_.get(), clock, config.public_url);
+  scan_repository_ = std::make_unique<storage::SqlScanRepository>(*database_, *cipher_);
+  scans_ = std::make_unique<core::scans::ScanService>(*scan_repository_, scan_knowledge_, crypto_,
+                                                      random, clock, link_mail_.get());
+  social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
+  social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
+                                                                    crypto_, random, clock);
+  hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
+  digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
+  overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
+                                                                *digest_repository_, clock);
+  audit_log_ = std::make_unique<storage::SqlAuditLog>(*database_);
+  audit_ = std::make_unique<core::audit::AuditService>(*audit_log_, clock);
+  clock_ = &clock;
+  public_url_ = config.public_url;
+  digest_hour_ = static_cast<int>(config.notifications_digest_hour);
+  almanak_url_ = config.almanak_url;
+  almanak_refresh_ = std::chrono::hours(config.almanak_refresh_hours);
   // Invitations are sent while the owner waits (they see whether the mail left); reset mails
   // go through the queue, so the answer takes as long for unknown addresses as for known ones.
   invitations_ = std::make_unique<core::accounts::InvitationService>(
@@ -276,7 +280,7 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   feedback_repository_ = std::make_unique<storage::SqlFeedbackRepository>(*database_);
   feedback_ = std::make_unique<core::feedback::FeedbackService>(
       *feedback_repository_, *whoiswho_repository_, *cipher_, crypto_, random, clock, themes_,
-      *notifier,
+      *notifier, link_mail_.get(),
       core::feedback::FeedbackSettings{
           .phone_retention_days = static_cast<int>(config.feedback_phone_retention_days),
           .callback_hours_detractor = static_cast<int>(config.feedback_callback_hours_detractor),
@@ -349,6 +353,9 @@ void Runtime::StartBackground() {
           if (smtp_enabled_) {
             if (const int sent = SendDigests(false); sent > 0) {
               LogInfo("sent " + std::to_string(sent) + " e-mail digest(s)");
+            }
+            if (const int sent = link_mail_->SendDueReminders(); sent > 0) {
+              LogInfo("sent " + std::to_string(sent) + " reminder(s) of scan and survey links");
             }
           }
           const auto almanak = RefreshAlmanak(false);

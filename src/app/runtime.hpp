@@ -30,6 +30,7 @@
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/financing_repository.hpp"
+#include "storage/link_mail_repository.hpp"
 #include "storage/overview_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
@@ -101,6 +102,7 @@ class Runtime {
   core::financing::ScenarioService& scenarios() { return *scenarios_; }
   http::SimulationRunner& simulations() { return simulations_; }
   core::scans::ScanService& scans() { return *scans_; }
+  core::linkmail::LinkMailService& link_mail() { return *link_mail_; }
   core::socialmap::SocialMapService& social_map() { return *social_map_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
@@ -135,6 +137,8 @@ class Runtime {
   std::unique_ptr<storage::SqlScenarioRepository> scenario_repository_;
   std::unique_ptr<core::financing::ScenarioService> scenarios_;
   core::scans::ScanKnowledge scan_knowledge_;
+  std::unique_ptr<storage::SqlLinkMailRepository> link_mail_repository_;
+  std::unique_ptr<core::linkmail::LinkMailService> link_mail_;
   std::unique_ptr<storage::SqlScanRepository> scan_repository_;
   std::unique_ptr<core::scans::ScanService> scans_;
   std::unique_ptr<storage::SqlSocialMapRepository> social_map_repository_;

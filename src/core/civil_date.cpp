@@ -86,6 +86,13 @@ int DutchUtcOffsetHours(Instant instant) {
   return (ms >= summer_starts && ms < summer_ends) ? 2 : 1;
 }
 
+Instant StartOfDutchDay(const CivilDate& date) {
+  const Instant local = Instant(std::chrono::days(date.DaysSinceEpoch()));
+  // Midnight is never inside a switch (those happen at 02:00 and 03:00 local time), so the offset
+  // in force two hours before local midnight, read as UTC, is the offset at midnight.
+  return local - std::chrono::hours(DutchUtcOffsetHours(local - std::chrono::hours(2)));
+}
+
 CivilDate DutchDate(Instant instant) {
   const long long local = ToMillis(instant) + DutchUtcOffsetHours(instant) * 3600000LL;
   const long long day = local >= 0 ? local / 86400000 : (local - 86399999) / 86400000;

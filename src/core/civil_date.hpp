@@ -41,6 +41,10 @@ CivilDate DutchDate(Instant instant);
 /// UTC offset of Europe/Amsterdam at `instant`, in hours (1 or 2).
 int DutchUtcOffsetHours(Instant instant);
 
+/// The moment a Dutch day begins: midnight in Europe/Amsterdam (22:00 or 23:00 UTC the day
+/// before). A range of days "from A to B" is [StartOfDutchDay(A), StartOfDutchDay(B + 1)).
+Instant StartOfDutchDay(const CivilDate& date);
+
 /// A moment written as "YYYY-MM-DDTHH:MM[:SS]" in Dutch local time, or with "Z" or "±HH:MM" as
 /// in RFC 3339; nullopt when it is not one.
 std::optional<Instant> ParseDateTime(std::string_view text);

@@ -41,6 +41,25 @@ TEST(DutchDate, FollowsCetAndCestWithTheEuropeanSwitchAt0100Utc) {
   EXPECT_EQ(DutchDate(Utc("2026-12-31", 23, 0)), (CivilDate{2027, 1, 1}));
 }
 
+TEST(StartOfDutchDay, IsLocalMidnightOnBothSidesOfBothSwitches) {
+  // 2026: summer time from Sunday 29 March, winter time from Sunday 25 October.
+  EXPECT_EQ(StartOfDutchDay({2026, 1, 15}), Utc("2026-01-14", 23));
+  EXPECT_EQ(StartOfDutchDay({2026, 3, 28}), Utc("2026-03-27", 23));
+  EXPECT_EQ(StartOfDutchDay({2026, 3, 29}), Utc("2026-03-28", 23)) << "the switch is at 02:00";
+  EXPECT_EQ(StartOfDutchDay({2026, 3, 30}), Utc("2026-03-29", 22));
+  EXPECT_EQ(StartOfDutchDay({2026, 7, 1}), Utc("2026-06-30", 22));
+  EXPECT_EQ(StartOfDutchDay({2026, 10, 25}), Utc("2026-10-24", 22)) << "the switch is at 03:00";
+  EXPECT_EQ(StartOfDutchDay({2026, 10, 26}), Utc("2026-10-25", 23));
+  EXPECT_EQ(StartOfDutchDay({2027, 1, 1}), Utc("2026-12-31", 23));
+  // Every day from its first to its last millisecond is that day in the Netherlands.
+  for (CivilDate d{2026, 3, 25}; d.DaysSinceEpoch() <= CivilDate{2026, 11, 1}.DaysSinceEpoch();
+       d = d.AddDays(1)) {
+    EXPECT_EQ(DutchDate(StartOfDutchDay(d)), d) << d.ToString();
+    EXPECT_EQ(DutchDate(StartOfDutchDay(d.AddDays(1)) - std::chrono::milliseconds(1)), d)
+        << d.ToString();
+  }
+}
+
 TEST(ParseDateTime, DutchLocalTimeAndRfc3339) {
   EXPECT_EQ(ParseDateTime("2026-11-23T10:00"), Utc("2026-11-23", 9));  // CET
   EXPECT_EQ(ParseDateTime("2026-07-01T10:00"), Utc("2026-07-01", 8));  // CEST

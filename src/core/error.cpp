@@ -50,6 +50,8 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kNotNullable: return "not_nullable";
     case FieldIssue::kAlreadyMember: return "already_member";
     case FieldIssue::kWrongPassword: return "wrong_password";
+    case FieldIssue::kTooSmall: return "too_small";
+    case FieldIssue::kTooLarge: return "too_large";
   }
   return "invalid_format";
 }

@@ -54,6 +54,8 @@ enum class FieldIssue {
   kNotNullable,         ///< null for a field that cannot be cleared
   kAlreadyMember,       ///< the person is already a member of the workspace
   kWrongPassword,       ///< the current password given to confirm a change is not correct
+  kTooSmall,            ///< a number below its minimum (the limit)
+  kTooLarge,            ///< a number above its maximum (the limit)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

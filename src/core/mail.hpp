@@ -1,7 +1,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
+#include "core/language.hpp"
 #include "core/result.hpp"
 
 namespace aantafel::core {
@@ -20,6 +22,20 @@ class Mailer {
  public:
   virtual ~Mailer() = default;
   virtual Status Send(const Mail& mail) = 0;
+};
+
+/// The simple HTML of every mail: paragraphs of escaped text, one button-like link and small
+/// print, in one narrow column that mail programs show as the sender meant.
+class MailHtml {
+ public:
+  void Paragraph(std::string_view text);
+  void Button(std::string_view label, std::string_view link);
+  void Small(std::string_view text);
+  /// The whole document, with `lang` and `title` set.
+  [[nodiscard]] std::string Page(Language language, std::string_view title) const;
+
+ private:
+  std::string body_;
 };
 
 }  // namespace aantafel::core

@@ -40,12 +40,12 @@ struct TextRule {
 std::optional<std::string> CheckText(std::string_view field, std::string_view value,
                                      const TextRule& rule, FieldErrors& errors);
 
-/// Lower-cases and trims an email address and checks its shape; adds a problem under `field`.
 /// A "YYYY-MM-DD" date field: kRequired when empty and `required`, kInvalidFormat when not a
 /// real date; nullopt when empty or invalid.
 std::optional<CivilDate> CheckDate(const std::string& field, std::string_view text, bool required,
                                    FieldErrors& errors);
 
+/// Lower-cases and trims an email address and checks its shape; adds a problem under `field`.
 std::optional<std::string> CheckEmail(std::string_view field, std::string_view value,
                                       FieldErrors& errors);
 

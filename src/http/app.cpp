@@ -38,6 +38,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
                                              .crypto = services_.crypto,
                                              .log_security = settings_.log_security,
                                              .public_url = settings_.public_url,
+                                             .mail_enabled = settings_.mail_enabled,
                                              .secure_cookies = settings_.secure_cookies,
                                              .session_ttl = settings_.session_ttl});
   RegisterWorkspaceRoutes(router_, services_.accounts, services_.invitations);

@@ -37,6 +37,7 @@ struct AppSettings {
   std::string database_kind = "sqlite";
   std::string public_url;  ///< absolute base for links that leave the app (calendar feeds)
   std::string sso_button_label = "Microsoft 365";  ///< [sso] button_label
+  bool mail_enabled = false;                       ///< a mail relay is configured ([smtp] url)
   /// Security events (refused sign-ins); default: stderr.
   std::function<void(const std::string&)> log_security;
 };

@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 20> kFields{{
+constexpr std::array<FieldEntry, 22> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -116,6 +116,8 @@ constexpr std::array<FieldEntry, 20> kFields{{
     {FieldIssue::kAlreadyMember, "Deze persoon is al lid van deze werkruimte.",
      "This person is already a member of this workspace."},
     {FieldIssue::kWrongPassword, "Dit wachtwoord klopt niet.", "This password is not correct."},
+    {FieldIssue::kTooSmall, "Kies een getal van minstens {n}.", "Choose a number of at least {n}."},
+    {FieldIssue::kTooLarge, "Kies een getal van hoogstens {n}.", "Choose a number of at most {n}."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -38,8 +38,9 @@ constexpr std::string_view kInsertRespondent =
   "r.id, r.scan_id, r.organisation, r.label, r.expires_at, r.submitted_at, r.updated_at"
 constexpr std::string_view kRespondents =
     "SELECT " RESPONDENT_COLUMNS
-    " FROM scan_respondents r WHERE r.workspace_id = $1 AND r.scan_id = $2 "
-    "ORDER BY r.organisation, r.id";
+    ", m.sent_at, m.remind_at, m.reminded_at FROM scan_respondents r "
+    "LEFT JOIN link_mails m ON m.scan_respondent_id = r.id "
+    "WHERE r.workspace_id = $1 AND r.scan_id = $2 ORDER BY r.organisation, r.id";
 constexpr std::string_view kDeleteRespondent =
     "DELETE FROM scan_respondents WHERE workspace_id = $1 AND scan_id = $2 AND id = $3";
 constexpr std::string_view kByToken =
@@ -205,7 +206,12 @@ std::vector<Respondent> SqlScanRepository::ListRespondents(std::int64_t ws, std:
   auto lease = db_.Acquire();
   std::vector<Respondent> out;
   for (const Row& r : lease->Query(sql::kRespondents, {ws, scan_id})) {
-    out.push_back(RespondentFrom(r));
+    Respondent respondent = RespondentFrom(r);
+    if (!r.IsNull(7)) {
+      respondent.mail = core::linkmail::MailStatus{
+          .sent_at = FromMillis(r.Int(7)), .remind_at = TimeAt(r, 8), .reminded_at = TimeAt(r, 9)};
+    }
+    out.push_back(std::move(respondent));
   }
   return out;
 }

@@ -123,6 +123,22 @@ TEST_P(FeedbackHttp, AFormAnswerIsStoredAndABadOneComesBackWithTheRestKept) {
   EXPECT_EQ(CountResponses(), 3);
 }
 
+TEST_P(FeedbackHttp, ADayFilterRunsFromDutchMidnightToDutchMidnightInSummer) {
+  const auto token = Survey()["token"].get<std::string>();
+  // 00:30 on 2 and on 3 July 2027, Dutch summer time (22:30 UTC the evening before).
+  const auto first = core::ParseDateTime("2027-07-01T22:30:00Z");
+  ASSERT_TRUE(first);
+  server->clock().Advance(*first - server->clock().Now());
+  ASSERT_EQ(Answer(token, {{"score", 9}}).status, 201);
+  server->clock().Advance(std::chrono::hours(24));
+  ASSERT_EQ(Answer(token, {{"score", 3}}).status, 201);
+  anna = LogIn(*client, "anna@zorg.nl");
+  const json list = Body(Api("GET", "/responses?from=2027-07-02&to=2027-07-02"));
+  ASSERT_EQ(list["items"].size(), 1U) << list.dump();
+  EXPECT_EQ(list["items"][0]["received_at"], "2027-07-01T22:30:00.000Z");
+  EXPECT_EQ(Body(Api("GET", "/responses?from=2027-07-03&to=2027-07-03"))["items"][0]["score"], 3);
+}
+
 TEST_P(FeedbackHttp, ADetractorAskingForACallGetsATaskAndOnlyEditorsSeeTheNumber) {
   const auto token = Survey({{"name", "Thuiszorg"}, {"team", "Team Oost"}})["token"];
   auto r = Answer(token, {{"score", 2},

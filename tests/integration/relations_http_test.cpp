@@ -226,6 +226,18 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
   EXPECT_EQ(Call("GET", "/exports/interactions?format=xlsx").body.substr(0, 2), "PK");
 }
 
+TEST_P(RelationsHttp, ADayFilterRunsFromDutchMidnightToDutchMidnight) {
+  // Late on the 17th, just after midnight on the 18th and on the 19th (Dutch winter time).
+  for (const char* at : {"2026-11-17T23:30", "2026-11-18T00:30", "2026-11-19T00:30"}) {
+    ASSERT_EQ(
+        Post("/interactions", {{"occurred_at", at}, {"kind", "phone"}, {"subject", at}}).status,
+        201);
+  }
+  const json day = Get("/interactions?from=2026-11-18&to=2026-11-18");
+  ASSERT_EQ(day["items"].size(), 1U) << day.dump();
+  EXPECT_EQ(day["items"][0]["subject"], "2026-11-18T00:30");
+}
+
 TEST_P(RelationsHttp, BadInputIsNamedAndOtherWorkspacesSeeNothing) {
   auto bad = Post("/interactions", {{"occurred_at", "gisteren"},
                                     {"kind", "borrel"},

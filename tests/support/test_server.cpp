@@ -28,7 +28,8 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
                                                        .static_dir = options.static_dir,
                                                        .version = "test",
                                                        .database_kind = runtime_->database_kind(),
-                                                       .public_url = "https://aantafel.example"});
+                                                       .public_url = "https://aantafel.example",
+                                                       .mail_enabled = !config.smtp_url.empty()});
   server_ = std::make_unique<http::Server>(
       *app_, http::ServerOptions{.host = "127.0.0.1",
                                  .port = 0,

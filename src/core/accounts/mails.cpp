@@ -22,28 +22,6 @@ std::string RoleWord(Role role, Language language) {
   return English(language) ? "reader" : "lezer";
 }
 
-/// A short HTML mail: paragraphs of escaped text and one button-like link.
-struct HtmlMail {
-  std::string body;
-  void Paragraph(std::string_view text) { body += "<p>" + HtmlEscape(text) + "</p>\n"; }
-  void Button(std::string_view label, std::string_view link) {
-    body += "<p><a href=\"" + HtmlEscape(link) +
-            "\" style=\"display:inline-block;padding:10px 16px;background:#0b5394;color:#ffffff;"
-            "text-decoration:none;border-radius:4px;font-weight:bold\">" +
-            HtmlEscape(label) + "</a></p>\n";
-  }
-  void Small(std::string_view text) {
-    body += "<p style=\"color:#555555;font-size:14px\">" + HtmlEscape(text) + "</p>\n";
-  }
-  [[nodiscard]] std::string Page(Language language, std::string_view title) const {
-    return "<!doctype html>\n<html lang=\"" + std::string(ToTag(language)) +
-           "\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
-           "</title></head>\n<body style=\"font-family:Arial,sans-serif;font-size:16px;"
-           "line-height:1.5;color:#1a1a1a;max-width:600px\">\n" +
-           body + "</body></html>\n";
-  }
-};
-
 }  // namespace
 
 std::string DutchDateTime(Instant at, Language language) {
@@ -117,7 +95,7 @@ Mail ComposeInvitation(const InvitationMail& in) {
   mail.text = lines[0] + "\n\n" + lines[1] + "\n\n" + lines[2] + "\n\n" + lines[3] + "\n" +
               in.link + "\n\n" + lines[4] + "\n\n" + lines[5] + "\n\n-- \n" + other + "\n";
 
-  HtmlMail html;
+  MailHtml html;
   for (std::size_t i = 0; i < 4; ++i) html.Paragraph(lines[i]);
   html.Button(en ? "Accept the invitation" : "Uitnodiging aannemen", in.link);
   html.Small(lines[4]);
@@ -156,7 +134,7 @@ Mail ComposePasswordReset(const PasswordResetMail& in) {
   }
   mail.text =
       lines[0] + "\n\n" + lines[1] + "\n" + in.link + "\n\n" + lines[2] + "\n\n" + lines[3] + "\n";
-  HtmlMail html;
+  MailHtml html;
   html.Paragraph(lines[0]);
   html.Paragraph(lines[1]);
   html.Button(en ? "Choose a new password" : "Nieuw wachtwoord kiezen", in.link);

@@ -74,7 +74,7 @@ FeedbackService::FeedbackService(FeedbackRepository& repository,
                                  whoiswho::WhoIsWhoRepository& audit, FieldCipher& cipher,
                                  accounts::Crypto& crypto, Random& random, const Clock& clock,
                                  const ThemeLexicon& themes, LiveNotifier& live,
-                                 FeedbackSettings settings)
+                                 linkmail::LinkMailService* link_mail, FeedbackSettings settings)
     : repository_(repository),
       audit_(audit),
       cipher_(cipher),
@@ -84,6 +84,7 @@ FeedbackService::FeedbackService(FeedbackRepository& repository,
       lexicon_(themes),
       detector_(themes),
       live_(live),
+      link_mail_(link_mail),
       settings_(settings),
       per_link_(clock, {.attempts = settings.submit_per_link_per_minute,
                         .period = std::chrono::seconds(60)}),
@@ -239,7 +240,8 @@ Result<Survey> FeedbackService::UpdateSurvey(const accounts::WorkspaceAccess& ac
 
 Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess& access,
                                                 std::int64_t survey_id,
-                                                const std::vector<ContactInput>& contacts) {
+                                                const std::vector<ContactInput>& contacts,
+                                                const std::optional<linkmail::MailRequest>& mail) {
   const std::int64_t ws = access.workspace.id;
   auto survey = repository_.GetSurvey(ws, survey_id);
   if (!survey) return Error::Of(ErrorCode::kNotFound);
@@ -248,6 +250,8 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
   // Check every contact first, so a bad one leaves nothing half-made.
   FieldErrors errors;
   std::vector<std::optional<std::string>> keys;
+  std::vector<std::string> addresses;  // e-mail addresses to mail the link to
+  int shortest_days = 90;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     const ContactInput& c = contacts[i];
     const std::string at = "contacts[" + std::to_string(i) + "].";
@@ -261,14 +265,20 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
       key = ClientKey(c.client);
       if (!key) errors.Add(at + "client", FieldIssue::kInvalidFormat);
     }
+    addresses.emplace_back();
+    if (mail && key && key->starts_with("email:")) addresses.back() = key->substr(6);
+    shortest_days = std::min(shortest_days, c.valid_days);
     keys.push_back(
         key ? std::optional(cipher_.Pseudonym(*key, "feedback.client/ws:" + std::to_string(ws)))
             : std::nullopt);
   }
+  if (mail) linkmail::LinkMailService::Check(*mail, shortest_days, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   const Instant now = clock_.Now();
   const Instant since = now - std::chrono::days(survey->pause_days);
   InvitationBatch batch;
+  std::vector<linkmail::LinkToMail> to_mail;
+  std::vector<std::size_t> mailed_index;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     const ContactInput& c = contacts[i];
     const std::string reference(TrimAscii(c.reference));
@@ -282,8 +292,27 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
                           .channel = *ParseChannel(c.channel),
                           .expires_at = now + std::chrono::days(c.valid_days)};
     invitation = repository_.AddInvitation(ws, invitation, crypto_.Sha256Hex(token), keys[i], now);
-    batch.created.push_back(
-        {.reference = reference, .token = std::move(token), .expires_at = invitation.expires_at});
+    if (!addresses[i].empty()) {
+      to_mail.push_back({.target_id = invitation.id,
+                         .address = addresses[i],
+                         .token = token,
+                         .expires_at = invitation.expires_at});
+      mailed_index.push_back(batch.created.size());
+    }
+    batch.created.push_back({.reference = reference,
+                             .token = std::move(token),
+                             .expires_at = invitation.expires_at,
+                             .mailed = false});
+  }
+  if (link_mail_ != nullptr && mail && !to_mail.empty()) {
+    const std::string& about = linkmail::SurveyAbout(survey->team, survey->service, survey->name);
+    const linkmail::LinkSubject subject{.kind = linkmail::LinkKind::kSurvey,
+                                        .organisation = access.workspace.name,
+                                        .title = survey->name,
+                                        .about = about};
+    const auto mailed = link_mail_->Send(ws, subject, to_mail, *mail);
+    for (std::size_t k = 0; k < mailed.size(); ++k)
+      batch.created[mailed_index[k]].mailed = mailed[k];
   }
   return batch;
 }
@@ -478,8 +507,8 @@ Result<NpsReport> FeedbackService::Nps(const accounts::WorkspaceAccess& access,
   }
   report.total = GroupOf("", "", total);
   report.invitations = repository_.Invitations(
-      access.workspace.id, Instant(std::chrono::days(period->from_day)) - std::chrono::hours(2),
-      Instant(std::chrono::days(period->to_day + 1)), query.survey_id);
+      access.workspace.id, StartOfDutchDay(CivilDate::FromDaysSinceEpoch(period->from_day)),
+      StartOfDutchDay(CivilDate::FromDaysSinceEpoch(period->to_day + 1)), query.survey_id);
   for (auto& [key, value] : folded)
     report.groups.push_back(GroupOf(key, value.first, value.second));
   if (*column != GroupColumn::kDay) {
@@ -494,12 +523,11 @@ Result<ThemeReport> FeedbackService::Themes(const accounts::WorkspaceAccess& acc
                                             const NpsQuery& query) {
   auto period = PeriodOf(query, clock_.Now());
   if (!period) return period.error();
-  ResponseFilter filter{
-      .survey_id = query.survey_id,
-      .from = Instant(std::chrono::days(period->from_day)) - std::chrono::hours(2),
-      .until = Instant(std::chrono::days(period->to_day + 1)),
-      .with_better_only = true,
-      .limit = kThemeSample};
+  ResponseFilter filter{.survey_id = query.survey_id,
+                        .from = StartOfDutchDay(CivilDate::FromDaysSinceEpoch(period->from_day)),
+                        .until = StartOfDutchDay(CivilDate::FromDaysSinceEpoch(period->to_day + 1)),
+                        .with_better_only = true,
+                        .limit = kThemeSample};
   const auto responses = repository_.ListResponses(access.workspace.id, filter);
   ThemeReport report;
   std::map<std::string, ThemeCount> counts;

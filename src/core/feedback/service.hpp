@@ -11,6 +11,7 @@
 #include "core/feedback/ports.hpp"
 #include "core/feedback/themes.hpp"
 #include "core/field_cipher.hpp"
+#include "core/linkmail/service.hpp"
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -66,6 +67,7 @@ struct IssuedInvitation {
   std::string reference;
   std::string token;
   Instant expires_at{};
+  bool mailed = false;  ///< the link left by e-mail
 };
 struct InvitationBatch {
   std::vector<IssuedInvitation> created;
@@ -134,15 +136,19 @@ class FeedbackService {
  public:
   FeedbackService(FeedbackRepository& repository, whoiswho::WhoIsWhoRepository& audit,
                   FieldCipher& cipher, accounts::Crypto& crypto, Random& random, const Clock& clock,
-                  const ThemeLexicon& themes, LiveNotifier& live, FeedbackSettings settings);
+                  const ThemeLexicon& themes, LiveNotifier& live,
+                  linkmail::LinkMailService* link_mail, FeedbackSettings settings);
 
   std::vector<Survey> ListSurveys(const accounts::WorkspaceAccess& access);
   Result<Survey> GetSurvey(const accounts::WorkspaceAccess& access, std::int64_t id);
   Result<Survey> CreateSurvey(const accounts::WorkspaceAccess& access, const SurveyInput& input);
   Result<Survey> UpdateSurvey(const accounts::WorkspaceAccess& access, std::int64_t id,
                               const SurveyPatch& patch);
+  /// Personal links for `contacts`. With `mail`, each contact whose client identifier is an
+  /// e-mail address gets the link by mail, in that language and with that reminder.
   Result<InvitationBatch> Invite(const accounts::WorkspaceAccess& access, std::int64_t survey_id,
-                                 const std::vector<ContactInput>& contacts);
+                                 const std::vector<ContactInput>& contacts,
+                                 const std::optional<linkmail::MailRequest>& mail = std::nullopt);
 
   /// The survey behind a public token (survey token or invitation); kNotFound for unknown
   /// tokens, kRateLimited for an address that asks too often.
@@ -202,6 +208,7 @@ class FeedbackService {
   const ThemeLexicon& lexicon_;
   ThemeDetector detector_;
   LiveNotifier& live_;
+  linkmail::LinkMailService* link_mail_;
   FeedbackSettings settings_;
   RateLimiter per_link_;
   RateLimiter per_address_;

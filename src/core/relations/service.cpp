@@ -466,14 +466,14 @@ Result<std::vector<TimelineItem>> RelationsService::Timeline(
     items.push_back(
         {.kind = TimelineItem::Kind::kInteraction, .at = i.occurred_at, .interaction = i});
   }
-  auto start_of = [](CivilDate d) { return Instant(std::chrono::days(d.DaysSinceEpoch())); };
   for (const auto& p : positions) {
     items.push_back({.kind = TimelineItem::Kind::kPositionStarted,
-                     .at = start_of(p.started_on),
+                     .at = StartOfDutchDay(p.started_on),
                      .position = p});
     if (p.ended_on) {
-      items.push_back(
-          {.kind = TimelineItem::Kind::kPositionEnded, .at = start_of(*p.ended_on), .position = p});
+      items.push_back({.kind = TimelineItem::Kind::kPositionEnded,
+                       .at = StartOfDutchDay(*p.ended_on),
+                       .position = p});
     }
   }
   std::stable_sort(items.begin(), items.end(),

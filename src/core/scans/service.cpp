@@ -24,12 +24,13 @@ std::optional<ScanStatus> ParseStatus(std::string_view text) {
 
 ScanService::ScanService(ScanRepository& repository, const ScanKnowledge& knowledge,
                          accounts::Crypto& crypto, Random& random, const Clock& clock,
-                         ScanLimits limits)
+                         linkmail::LinkMailService* link_mail, ScanLimits limits)
     : repository_(repository),
       knowledge_(knowledge),
       crypto_(crypto),
       random_(random),
       clock_(clock),
+      link_mail_(link_mail),
       limits_(limits),
       views_(clock,
              {.attempts = limits.views_per_address_per_minute, .period = std::chrono::seconds(60)}),
@@ -126,7 +127,8 @@ Result<ScanSummary> ScanService::Repeat(const accounts::WorkspaceAccess& access,
 Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAccess& access,
                                                     std::int64_t scan_id,
                                                     const std::vector<Invitee>& invitees,
-                                                    std::optional<int> expires_in_days) {
+                                                    std::optional<int> expires_in_days,
+                                                    const linkmail::MailRequest& mail) {
   const std::int64_t ws = access.workspace.id;
   auto found = repository_.FindScan(ws, scan_id);
   if (!found) return Error::Of(ErrorCode::kNotFound);
@@ -139,6 +141,7 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
   const int days = expires_in_days.value_or(limits_.default_link_days);
   if (days < 1 || days > 365) errors.Add("expires_in_days", FieldIssue::kInvalidFormat);
   std::vector<Respondent> respondents;
+  std::vector<std::string> addresses;
   for (std::size_t i = 0; i < invitees.size(); ++i) {
     const std::string prefix = "invitees[" + std::to_string(i) + "].";
     Respondent r;
@@ -149,7 +152,12 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
     r.label = CheckText(prefix + "label", invitees[i].label, kLabelRule, errors).value_or("");
     r.expires_at = clock_.Now() + std::chrono::hours(24) * days;
     respondents.push_back(std::move(r));
+    addresses.emplace_back();
+    if (!invitees[i].email.empty()) {
+      addresses.back() = CheckEmail(prefix + "email", invitees[i].email, errors).value_or("");
+    }
   }
+  linkmail::LinkMailService::Check(mail, days, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   std::vector<std::string> tokens;
   std::vector<std::string> hashes;
@@ -159,7 +167,37 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
   }
   auto stored = repository_.AddRespondents(ws, respondents, hashes);
   std::vector<Invitation> out;
-  for (std::size_t i = 0; i < stored.size(); ++i) out.push_back({stored[i], tokens[i]});
+  std::vector<linkmail::LinkToMail> to_mail;
+  std::vector<std::size_t> mailed_index;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    out.push_back({.respondent = stored[i], .token = tokens[i], .mailed = false});
+    if (!addresses[i].empty()) {
+      to_mail.push_back({.target_id = stored[i].id,
+                         .address = addresses[i],
+                         .token = tokens[i],
+                         .expires_at = stored[i].expires_at});
+      mailed_index.push_back(i);
+    }
+  }
+  if (link_mail_ != nullptr && !to_mail.empty()) {
+    const linkmail::LinkSubject subject{.kind = linkmail::LinkKind::kScan,
+                                        .organisation = access.workspace.name,
+                                        .title = found->scan.title,
+                                        .about = found->scan.collaboration};
+    const auto mailed = link_mail_->Send(ws, subject, to_mail, mail);
+    const Instant now = clock_.Now();
+    for (std::size_t k = 0; k < mailed.size(); ++k) {
+      if (!mailed[k]) continue;
+      Invitation& invitation = out[mailed_index[k]];
+      invitation.mailed = true;
+      invitation.respondent.mail = linkmail::MailStatus{
+          .sent_at = now,
+          .remind_at = mail.remind_after_days
+                           ? std::optional(now + std::chrono::days(*mail.remind_after_days))
+                           : std::nullopt,
+          .reminded_at = std::nullopt};
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/accounts/model.hpp"
 #include "core/accounts/ports.hpp"
+#include "core/linkmail/service.hpp"
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -25,12 +26,14 @@ struct ScanInput {
 struct Invitee {
   std::string organisation;
   std::string label;
+  std::string email;  ///< empty: the link is only shown, to pass on by hand
 };
 
 /// A new respondent with the link secret, shown once.
 struct Invitation {
   Respondent respondent;
   std::string token;
+  bool mailed = false;  ///< the link left by e-mail
 };
 
 /// The results page: the results, the comments (no authors) and, for a repeat, the change per
@@ -64,8 +67,10 @@ struct ScanLimits {
 /// Use cases of the Samenwerkingsscan and the waardecasus.
 class ScanService {
  public:
+  /// `link_mail` null: links are never mailed.
   ScanService(ScanRepository& repository, const ScanKnowledge& knowledge, accounts::Crypto& crypto,
-              Random& random, const Clock& clock, ScanLimits limits = {});
+              Random& random, const Clock& clock, linkmail::LinkMailService* link_mail,
+              ScanLimits limits = {});
 
   [[nodiscard]] const ScanKnowledge& knowledge() const { return knowledge_; }
   [[nodiscard]] Instant Now() const { return clock_.Now(); }
@@ -82,9 +87,12 @@ class ScanService {
 
   /// Errors: kConflict when the scan is closed; kInvalidInput naming "invitees[i].organisation",
   /// "invitees" (too many in total) or "expires_in_days".
+  /// Links for `invitees`; those with an e-mail address get theirs by mail, in the language
+  /// and with the reminder of `mail`.
   Result<std::vector<Invitation>> Invite(const accounts::WorkspaceAccess& access,
                                          std::int64_t scan_id, const std::vector<Invitee>& invitees,
-                                         std::optional<int> expires_in_days);
+                                         std::optional<int> expires_in_days,
+                                         const linkmail::MailRequest& mail = {});
   Result<std::vector<Respondent>> ListRespondents(const accounts::WorkspaceAccess& access,
                                                   std::int64_t scan_id);
   Status RevokeRespondent(const accounts::WorkspaceAccess& access, std::int64_t scan_id,
@@ -116,6 +124,7 @@ class ScanService {
   accounts::Crypto& crypto_;
   Random& random_;
   const Clock& clock_;
+  linkmail::LinkMailService* link_mail_;
   ScanLimits limits_;
   RateLimiter views_;
   RateLimiter submits_;

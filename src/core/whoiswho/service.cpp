@@ -365,8 +365,7 @@ Result<ElectionResult> WhoIsWhoService::ApplyElection(const WorkspaceAccess& acc
                                                        .seats = std::move(seats)},
                                            result.ended, clock_.Now());
   const CivilDate since = result.term.election_date.value_or(*installation);
-  const auto met = repository_.PeopleMetSince(
-      ws, Instant(std::chrono::days(since.DaysSinceEpoch())) - std::chrono::hours(2));
+  const auto met = repository_.PeopleMetSince(ws, StartOfDutchDay(since));
   for (std::int64_t id : NotYetMet(positions, *installation, met)) {
     if (auto person = repository_.FindPerson(ws, id))
       result.not_yet_met.push_back(std::move(*person));
@@ -384,8 +383,7 @@ Result<CouncilOverview> WhoIsWhoService::Council(const WorkspaceAccess& access,
   if (!overview.terms.empty()) {
     const CouncilTerm& newest = overview.terms.front();
     const CivilDate since = newest.election_date.value_or(newest.installation_date);
-    const auto met = repository_.PeopleMetSince(
-        ws, Instant(std::chrono::days(since.DaysSinceEpoch())) - std::chrono::hours(2));
+    const auto met = repository_.PeopleMetSince(ws, StartOfDutchDay(since));
     for (std::int64_t id :
          NotYetMet(repository_.PositionsAt(ws, organisation_id), newest.installation_date, met)) {
       if (auto person = repository_.FindPerson(ws, id)) {

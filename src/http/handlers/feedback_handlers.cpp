@@ -1,6 +1,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/linkmail/mails.hpp"
 #include "core/validation.hpp"
 #include "http/event_stream.hpp"
 #include "http/handlers/handlers.hpp"
@@ -23,7 +24,7 @@ const RouteOptions kOpen{.access = Access::kPublic};
 constexpr std::size_t kMaxAnswerBody = 16 * 1024;
 
 std::string SurveyUrl(const std::string& public_url, const std::string& token) {
-  return public_url + "/f/" + token;
+  return core::linkmail::LinkUrl(public_url, core::linkmail::LinkKind::kSurvey, token);
 }
 
 json QuestionsView(const Questions& q) {
@@ -132,14 +133,9 @@ ResponseFilter ReadFilter(const HttpRequest& request, core::FieldErrors& errors)
   }
   const auto from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
   const auto to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
-  // Dates are Dutch days: start at local midnight (the earliest offset, UTC+2, keeps it inclusive
-  // in summer; a winter day starts an hour later, so filter precisely by day afterwards is not
-  // needed for a list).
-  if (from)
-    filter.from = core::Instant(std::chrono::days(from->DaysSinceEpoch())) - std::chrono::hours(1);
-  if (to)
-    filter.until =
-        core::Instant(std::chrono::days(to->DaysSinceEpoch() + 1)) - std::chrono::hours(1);
+  // Dates are Dutch days, from local midnight to local midnight.
+  if (from) filter.from = core::StartOfDutchDay(*from);
+  if (to) filter.until = core::StartOfDutchDay(to->AddDays(1));
   return filter;
 }
 
@@ -339,6 +335,7 @@ core::Result<SurveyFields> ParseSurveyBody(const HttpRequest& request, bool crea
 struct ContactList {
   std::vector<ContactInput> contacts;
   std::vector<int> lines;
+  std::optional<core::linkmail::MailRequest> mail;  ///< "send_by_email": true
 };
 
 bool IsCsv(const HttpRequest& request) {
@@ -358,9 +355,14 @@ core::Result<ContactList> ReadContactsJson(const HttpRequest& request) {
         c.valid_days = static_cast<int>(item.Integer("valid_days", false).value_or(14));
         return c;
       });
+  const bool send = body->Boolean("send_by_email", false).value_or(false);
+  auto mail = ReadMailRequest(*body);
   if (!body->Has("contacts")) return core::Error::Field("contacts", core::FieldIssue::kRequired);
   if (auto done = body->Finish(); !done) return done.error();
-  return ContactList{.contacts = contacts.value_or(std::vector<ContactInput>{})};
+  if (!mail) return mail.error();
+  return ContactList{.contacts = contacts.value_or(std::vector<ContactInput>{}),
+                     .lines = {},
+                     .mail = send ? std::optional(*mail) : std::nullopt};
 }
 
 /// A CSV file from the provider's own system; problems are named "line N.column".
@@ -531,14 +533,15 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
         auto contacts =
             IsCsv(ctx.request) ? ReadContactsCsv(ctx.request) : ReadContactsJson(ctx.request);
         if (!contacts) return Fail(ctx, contacts.error());
-        auto batch = service.Invite(*ctx.workspace, *id, contacts->contacts);
+        auto batch = service.Invite(*ctx.workspace, *id, contacts->contacts, contacts->mail);
         if (!batch) return Fail(ctx, RenameRows(batch.error(), contacts->lines));
         json created = json::array();
         for (const auto& c : batch->created) {
           created.push_back({{"reference", c.reference},
                              {"token", c.token},
                              {"url", SurveyUrl(public_url, c.token)},
-                             {"expires_at", FormatTimestamp(c.expires_at)}});
+                             {"expires_at", FormatTimestamp(c.expires_at)},
+                             {"mailed", c.mailed}});
         }
         json skipped = json::array();
         for (const auto& reference : batch->skipped) {

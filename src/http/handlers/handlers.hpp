@@ -40,7 +40,8 @@ struct SessionDeps {
   core::accounts::Crypto& crypto;
   /// Writes one line per refused sign-in (wrong password, unknown account, rate limit).
   std::function<void(const std::string&)> log_security;
-  std::string public_url;  ///< [server] public_url, shown so owners can tell it is not set
+  std::string public_url;     ///< [server] public_url, shown so owners can tell it is not set
+  bool mail_enabled = false;  ///< shown so the app offers to mail links only when it can
   bool secure_cookies = false;
   std::chrono::seconds session_ttl{12 * 3600};
 };

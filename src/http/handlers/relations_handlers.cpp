@@ -245,9 +245,8 @@ void RegisterRelationsRoutes(Router& router, RelationsService& service) {
         const auto from =
             core::CheckDate("from", ctx.request.Query("from").value_or(""), false, errors);
         const auto to = core::CheckDate("to", ctx.request.Query("to").value_or(""), false, errors);
-        if (from)
-          q.from = core::Instant(std::chrono::days(from->DaysSinceEpoch())) - std::chrono::hours(2);
-        if (to) q.until = core::Instant(std::chrono::days(to->DaysSinceEpoch() + 1));
+        if (from) q.from = core::StartOfDutchDay(*from);
+        if (to) q.until = core::StartOfDutchDay(to->AddDays(1));
         if (auto limit = QueryId(ctx.request, "limit", errors)) q.limit = *limit;
         if (auto offset = ctx.request.Query("offset"); offset && !offset->empty()) {
           const auto [end, ec] =

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/linkmail/mails.hpp"
 #include "core/scans/service.hpp"
 #include "core/validation.hpp"
 #include "http/handlers/handlers.hpp"
@@ -55,7 +56,8 @@ json RespondentView(const core::scans::Respondent& r, core::Instant now) {
           {"status", status},
           {"expires_at", FormatTimestamp(r.expires_at)},
           {"submitted_at", Time(r.submitted_at)},
-          {"updated_at", Time(r.updated_at)}};
+          {"updated_at", Time(r.updated_at)},
+          {"mail", MailStatusView(r.mail)}};
 }
 
 json ResultsJson(const core::scans::ResultsView& v, const core::scans::ScanKnowledge& knowledge,
@@ -411,20 +413,26 @@ void RegisterScanRoutes(Router& router, ScanService& scans,
             "invitees", 200, [](JsonObjectReader& item) -> std::optional<core::scans::Invitee> {
               return core::scans::Invitee{
                   .organisation = item.String("organisation", true, 4096).value_or(""),
-                  .label = item.String("label", false, 4096).value_or("")};
+                  .label = item.String("label", false, 4096).value_or(""),
+                  .email = item.String("email", false, 1024).value_or("")};
             });
         std::optional<int> days;
         if (auto d = body->Integer("expires_in_days", false)) {
           days = static_cast<int>(std::clamp<std::int64_t>(*d, -1, 100000));
         }
+        auto mail = ReadMailRequest(*body);
         if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto invited = scans.Invite(*ctx.workspace, *id,
-                                    invitees.value_or(std::vector<core::scans::Invitee>{}), days);
+        if (!mail) return Fail(ctx, mail.error());
+        auto invited =
+            scans.Invite(*ctx.workspace, *id,
+                         invitees.value_or(std::vector<core::scans::Invitee>{}), days, *mail);
         if (!invited) return Fail(ctx, invited.error());
         json items = json::array();
         for (const auto& i : *invited) {
           items.push_back({{"respondent", RespondentView(i.respondent, scans.Now())},
-                           {"url", public_url + "/s/" + i.token}});
+                           {"url", core::linkmail::LinkUrl(
+                                       public_url, core::linkmail::LinkKind::kScan, i.token)},
+                           {"mailed", i.mailed}});
         }
         return JsonResponse(201, {{"items", items}});
       },

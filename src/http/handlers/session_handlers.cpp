@@ -27,7 +27,7 @@ bool IsLocalOnly(std::string_view url) {
 
 nlohmann::json SessionView(core::accounts::AccountsService& accounts,
                            const core::accounts::Principal& principal,
-                           const std::string& public_url) {
+                           const std::string& public_url, bool mail_enabled) {
   nlohmann::json workspaces = nlohmann::json::array();
   for (const auto& m : accounts.VisibleWorkspaces(principal)) {
     workspaces.push_back(WorkspaceView(m.workspace, m.role));
@@ -36,7 +36,9 @@ nlohmann::json SessionView(core::accounts::AccountsService& accounts,
       {"user", UserView(principal.user)},
       {"workspaces", workspaces},
       // Links on posters, QR codes and calendar feeds start with this address.
-      {"public_url", {{"url", public_url}, {"local_only", IsLocalOnly(public_url)}}}};
+      {"public_url", {{"url", public_url}, {"local_only", IsLocalOnly(public_url)}}},
+      // Whether links can be mailed from the app (else the app shows them to pass on).
+      {"mail", mail_enabled}};
   if (principal.via == core::accounts::Principal::Via::kSession) {
     body["csrf_token"] = principal.csrf_token;
     body["signed_in_with_sso"] = principal.sso;
@@ -58,7 +60,8 @@ HttpResponse SignedIn(const core::accounts::LoginResult& login, const SessionDep
                                       .via = core::accounts::Principal::Via::kSession,
                                       .csrf_token = login.session.csrf_token,
                                       .workspace_id = std::nullopt};
-  HttpResponse response = JsonResponse(201, SessionView(deps.accounts, principal, deps.public_url));
+  HttpResponse response =
+      JsonResponse(201, SessionView(deps.accounts, principal, deps.public_url, deps.mail_enabled));
   response.headers.Add("Set-Cookie", SetCookieValue({.name = std::string(kSessionCookie),
                                                      .value = login.token,
                                                      .max_age = deps.session_ttl,
@@ -125,7 +128,8 @@ void RegisterSessionRoutes(Router& router, SessionDeps deps) {
       kPublic);
 
   router.Add("GET", "/api/v1/session", [&accounts, deps](RequestContext& ctx) {
-    return JsonResponse(200, SessionView(accounts, *ctx.principal, deps.public_url));
+    return JsonResponse(200,
+                        SessionView(accounts, *ctx.principal, deps.public_url, deps.mail_enabled));
   });
 
   router.Add("DELETE", "/api/v1/session", [&accounts, deps](RequestContext& ctx) {

@@ -1,5 +1,6 @@
 #include "http/handlers/views.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -53,6 +54,29 @@ core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::strin
     return core::Error::Of(core::ErrorCode::kNotFound);
   }
   return id;
+}
+
+core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body) {
+  core::linkmail::MailRequest request;
+  if (auto language = body.String("language", false, 16)) {
+    auto parsed = core::ParseLanguageTag(*language);
+    if (!parsed) return core::Error::Field("language", core::FieldIssue::kInvalidChoice);
+    request.language = *parsed;
+  }
+  if (auto days = body.Integer("remind_after_days", false)) {
+    request.remind_after_days = static_cast<int>(std::clamp<std::int64_t>(*days, -1, 100000));
+  }
+  return request;
+}
+
+nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status) {
+  if (!status) return nullptr;
+  auto time = [](const std::optional<core::Instant>& at) -> nlohmann::json {
+    return at ? nlohmann::json(FormatTimestamp(*at)) : nlohmann::json(nullptr);
+  };
+  return {{"sent_at", FormatTimestamp(status->sent_at)},
+          {"remind_at", time(status->remind_at)},
+          {"reminded_at", time(status->reminded_at)}};
 }
 
 std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/accounts/model.hpp"
+#include "core/linkmail/model.hpp"
 #include "core/result.hpp"
 #include "http/context.hpp"
 #include "http/errors.hpp"
+#include "http/json_body.hpp"
 #include "interchange/exports.hpp"
 
 namespace aantafel::http {
@@ -26,6 +28,13 @@ core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::strin
 /// An optional positive id in the query string; a problem under `name` when it is not one.
 std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
                                     core::FieldErrors& errors);
+
+/// How links in the body are to be mailed: "language" ("nl", the default, or "en") and
+/// "remind_after_days" (optional). A language not offered is a problem under "language".
+core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body);
+
+/// When a link was mailed and reminded, or null when it was not mailed.
+nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status);
 
 /// A table as a download: `format` "csv" (UTF-8 with BOM, ';') or anything else as XLSX;
 /// the file is called `name`.`format`.
