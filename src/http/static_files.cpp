@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/hash.hpp"
 #include "http/router.hpp"
 
 namespace aantafel::http {
@@ -53,13 +54,8 @@ constexpr std::string_view kNotBuiltPage =
 
 // FNV-1a 64: deterministic across instances, so every server behind a balancer agrees on ETags.
 std::string StrongEtag(std::string_view data) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
   std::ostringstream out;
-  out << '"' << std::hex << hash << '-' << data.size() << '"';
+  out << '"' << std::hex << core::Fnv1a64(data) << '-' << data.size() << '"';
   return out.str();
 }
 

@@ -65,6 +65,7 @@ import {
   PlanPage,
   ResponsesPage,
   RootRedirect,
+  SurveyPage,
   SurveyPosterPage,
   SurveysPage,
   WorkspaceLayout,
@@ -143,6 +144,7 @@ export function AppRoutes() {
           <Route path="advisor/knowledge" element={<KnowledgePage />} />
           <Route path="feedback" element={<FeedbackDashboardPage />} />
           <Route path="feedback/surveys" element={<SurveysPage />} />
+          <Route path="feedback/surveys/:surveyId" element={<SurveyPage />} />
           <Route path="feedback/surveys/:surveyId/poster" element={<SurveyPosterPage />} />
           <Route path="feedback/responses" element={<ResponsesPage />} />
           <Route path="interactions" element={<RelationsHomePage />} />

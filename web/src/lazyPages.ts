@@ -93,6 +93,7 @@ const surveyPosterPage = lazyPage(
   () => import('./features/feedback/SurveyPosterPage'),
   (m) => m.SurveyPosterPage,
 );
+const surveyPage = lazyPage(() => import('./features/feedback/SurveyPage'), (m) => m.SurveyPage);
 const responsesPage = lazyPage(() => import('./features/feedback/ResponsesPage'), (m) => m.ResponsesPage);
 // Contacten en afspraken (area "interactions").
 const relationsHomePage = lazyPage(
@@ -196,6 +197,7 @@ export const KnowledgePage = knowledgePage.Component;
 export const FeedbackDashboardPage = feedbackDashboardPage.Component;
 export const SurveysPage = surveysPage.Component;
 export const SurveyPosterPage = surveyPosterPage.Component;
+export const SurveyPage = surveyPage.Component;
 export const ResponsesPage = responsesPage.Component;
 export const RelationsHomePage = relationsHomePage.Component;
 export const NewInteractionPage = newInteractionPage.Component;

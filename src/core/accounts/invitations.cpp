@@ -5,13 +5,6 @@
 
 namespace aantafel::core::accounts {
 
-namespace {
-
-/// Invitation links are 43 characters of base64url; anything much longer is not one.
-constexpr std::size_t kMaxTokenLength = 200;
-
-}  // namespace
-
 InvitationService::InvitationService(InvitationRepository& invitations, UserRepository& users,
                                      WorkspaceRepository& workspaces, AccountsService& accounts,
                                      Crypto& crypto, Random& random, const Clock& clock,

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/enum_names.hpp"
+
 namespace aantafel::core::accounts {
 
 namespace {
@@ -22,23 +24,6 @@ constexpr std::array<std::pair<WorkspaceKind, std::string_view>, 7> kKinds{{
     {WorkspaceKind::kConsortium, "consortium"},
     {WorkspaceKind::kOther, "other"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return table.back().second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                            std::string_view text) {
-  for (const auto& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -5,12 +5,6 @@
 
 namespace aantafel::core::accounts {
 
-namespace {
-
-constexpr std::size_t kMaxTokenLength = 200;
-
-}  // namespace
-
 PasswordResetService::PasswordResetService(UserRepository& users, CredentialRepository& credentials,
                                            AccountsService& accounts, Crypto& crypto,
                                            Random& random, const Clock& clock, Mailer* mailer,

@@ -17,6 +17,9 @@ namespace aantafel::core::accounts {
 
 /// A person's (or a workspace's) name: what every form that sets one checks.
 inline constexpr TextRule kNameRule{.min_chars = 1, .max_chars = 200};
+/// The secrets of invitation and reset links are 43 characters of base64url; a "token" much
+/// longer than that is not one and is refused before it is hashed.
+inline constexpr std::size_t kMaxTokenLength = 200;
 
 /// Input for a new user, as typed by a person or a script.
 struct NewUser {

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "core/enum_names.hpp"
 #include "core/validation.hpp"
 
 namespace aantafel::core::feedback {
@@ -14,7 +16,7 @@ namespace aantafel::core::feedback {
 namespace {
 
 template <typename E, std::size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
+using Names = EnumNames<E, N>;
 
 constexpr Names<Law, 5> kLaws{{{Law::kWmo, "wmo"},
                                {Law::kJeugdwet, "jeugdwet"},
@@ -33,22 +35,6 @@ constexpr Names<CallbackStatus, 4> kStatuses{{{CallbackStatus::kOpen, "open"},
                                               {CallbackStatus::kCalled, "called"},
                                               {CallbackStatus::kDone, "done"},
                                               {CallbackStatus::kUnreachable, "unreachable"}}};
-
-template <typename E, std::size_t N>
-std::string_view NameOf(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> ValueOf(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
 
 const std::array<std::pair<const char*, std::string Questions::*>, 8> kQuestionKeys{{
     {"recommend_nl", &Questions::recommend_nl},
@@ -204,6 +190,16 @@ std::optional<std::string> NormalisePhone(std::string_view text) {
   }
   if (s.size() < 8 || s.size() > 15 || s[0] == '0') return std::nullopt;
   return "+" + s;
+}
+
+std::optional<int> ParseScore(std::string_view text) {
+  text = TrimAscii(text);
+  int value = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 10) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<std::string> ClientKey(std::string_view phone_or_email) {

@@ -152,6 +152,10 @@ std::string IsoWeekLabel(long day);
 /// international (+32 …). Returns the normalised form (+31612345678) or nullopt.
 std::optional<std::string> NormalisePhone(std::string_view text);
 
+/// The answer to "how likely would you recommend us": a whole number 0–10 as typed (spaces
+/// around it allowed), or nullopt.
+std::optional<int> ParseScore(std::string_view text);
+
 /// The key a client is known by for the pause between invitations: a normalised phone number, or
 /// a lower-cased e-mail address; nullopt when it is neither.
 std::optional<std::string> ClientKey(std::string_view phone_or_email);

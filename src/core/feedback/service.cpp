@@ -39,16 +39,6 @@ bool ValidMunicipalityCode(std::string_view code) {
          std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::optional<int> ParseScore(std::string_view text) {
-  text = TrimAscii(text);
-  int value = -1;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 10) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 std::optional<GroupColumn> ColumnOf(std::string_view group_by) {
   static const std::map<std::string_view, GroupColumn> kColumns{
       {"", GroupColumn::kNone},           {"team", GroupColumn::kTeam},
@@ -170,8 +160,10 @@ Result<Survey> FeedbackService::Checked(std::int64_t /*ws*/, Survey survey,
   if (!law) errors.Add("law", FieldIssue::kInvalidChoice);
   const auto channel = ParseChannel(input.channel);
   if (!channel) errors.Add("channel", FieldIssue::kInvalidChoice);
-  if (input.pause_days < 0 || input.pause_days > 365) {
-    errors.Add("pause_days", FieldIssue::kInvalidFormat);
+  if (input.pause_days < 0) {
+    errors.Add("pause_days", FieldIssue::kTooSmall, 0);
+  } else if (input.pause_days > 365) {
+    errors.Add("pause_days", FieldIssue::kTooLarge, 365);
   }
   if (input.municipality_code) {
     if (!ValidMunicipalityCode(*input.municipality_code)) {
@@ -257,8 +249,10 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
     const std::string at = "contacts[" + std::to_string(i) + "].";
     CheckText(at + "reference", c.reference, kReference, errors);
     if (!ParseChannel(c.channel)) errors.Add(at + "channel", FieldIssue::kInvalidChoice);
-    if (c.valid_days < 1 || c.valid_days > 90) {
-      errors.Add(at + "valid_days", FieldIssue::kInvalidFormat);
+    if (c.valid_days < 1) {
+      errors.Add(at + "valid_days", FieldIssue::kTooSmall, 1);
+    } else if (c.valid_days > 90) {
+      errors.Add(at + "valid_days", FieldIssue::kTooLarge, 90);
     }
     std::optional<std::string> key;
     if (!TrimAscii(c.client).empty()) {

@@ -4,12 +4,14 @@
 #include <array>
 #include <utility>
 
+#include "core/enum_names.hpp"
+
 namespace aantafel::core::relations {
 
 namespace {
 
 template <typename E, std::size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
+using Names = EnumNames<E, N>;
 
 constexpr Names<InteractionKind, 9> kKinds{{{InteractionKind::kMeeting, "meeting"},
                                             {InteractionKind::kWorkingVisit, "working_visit"},
@@ -33,22 +35,6 @@ constexpr Names<AgreementStatus, 6> kStatuses{{{AgreementStatus::kConcept, "conc
 constexpr Names<HealthStatus, 3> kHealth{{{HealthStatus::kGood, "good"},
                                           {HealthStatus::kAttention, "attention"},
                                           {HealthStatus::kAction, "action"}}};
-
-template <typename E, std::size_t N>
-std::string_view NameOf(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> ValueOf(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

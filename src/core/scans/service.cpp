@@ -139,7 +139,11 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
     errors.Add("invitees", FieldIssue::kTooLong, limits_.max_respondents_per_scan);
   }
   const int days = expires_in_days.value_or(limits_.default_link_days);
-  if (days < 1 || days > 365) errors.Add("expires_in_days", FieldIssue::kInvalidFormat);
+  if (days < 1) {
+    errors.Add("expires_in_days", FieldIssue::kTooSmall, 1);
+  } else if (days > 365) {
+    errors.Add("expires_in_days", FieldIssue::kTooLarge, 365);
+  }
   std::vector<Respondent> respondents;
   std::vector<std::string> addresses;
   for (std::size_t i = 0; i < invitees.size(); ++i) {

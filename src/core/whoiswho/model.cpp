@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "core/enum_names.hpp"
+
 namespace aantafel::core::whoiswho {
 
 namespace {
@@ -38,23 +40,6 @@ constexpr std::array<std::pair<Quadrant, std::string_view>, 4> kQuadrants{{
     {Quadrant::kKeepInformed, "keep_informed"},
     {Quadrant::kMonitor, "monitor"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return table.back().second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                            std::string_view text) {
-  for (const auto& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

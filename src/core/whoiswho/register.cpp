@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/hash.hpp"
 #include "core/knowledge.hpp"
 #include "core/knowledge_reader.hpp"
 
@@ -28,18 +29,6 @@ bool IsDistrictCodeOf(std::string_view code, std::string_view municipality) {
     return false;
   return std::all_of(code.begin() + 6, code.end(),
                      [](unsigned char c) { return std::isalnum(c) != 0; });
-}
-
-std::string Hash(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64, as for ETags (decision 11)
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 15U];
-  return out;
 }
 
 std::optional<std::string> OptionalText(KnowledgeReader& r, const char* key) {
@@ -187,7 +176,7 @@ Result<Register> ParseRegister(std::string_view text) {
     }
   }
   if (!errors.empty()) return std::move(errors).ToError();
-  reg.version = std::to_string(reg.year) + "-" + Hash(text);
+  reg.version = std::to_string(reg.year) + "-" + Fnv1a64Hex(text);
   return reg;
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -157,7 +158,7 @@ struct SurveyFields {
   std::vector<std::pair<std::string, std::string>> questions;
 };
 
-SurveyFields ReadSurvey(JsonObjectReader& body, bool create, core::FieldErrors& errors) {
+SurveyFields ReadSurvey(JsonObjectReader& body, bool create) {
   SurveyFields f;
   f.name = body.String("name", create);
   f.team = body.String("team", false);
@@ -171,9 +172,9 @@ SurveyFields ReadSurvey(JsonObjectReader& body, bool create, core::FieldErrors& 
   } else if (auto code = body.String("municipality_code", false)) {
     f.municipality_code = std::optional<std::string>(*code);
   }
-  f.pause_days = body.Integer("pause_days", false);
-  if (f.pause_days && (*f.pause_days < 0 || *f.pause_days > 365)) {
-    errors.Add("pause_days", core::FieldIssue::kInvalidFormat);
+  // Kept within int; core checks the real bounds and names them.
+  if (auto days = body.Integer("pause_days", false)) {
+    f.pause_days = std::clamp<std::int64_t>(*days, -1, 100000);
   }
   return f;
 }
@@ -228,11 +229,7 @@ core::Result<AnswerBody> ReadAnswer(const HttpRequest& request) {
     if (!seen.insert(key).second) continue;  // the first value counts
     if (key == "score") {
       out.input.score = value;
-      int score = -1;
-      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), score);
-      if (ec == std::errc{} && end == value.data() + value.size() && score >= 0 && score <= 10) {
-        out.values.score = score;
-      }
+      if (auto score = core::feedback::ParseScore(value)) out.values.score = *score;
     } else if (key == "why") {
       out.input.why = value;
     } else if (key == "better") {
@@ -314,7 +311,7 @@ core::Result<SurveyFields> ParseSurveyBody(const HttpRequest& request, bool crea
   auto body = JsonObjectReader::Parse(request);
   if (!body) return body.error();
   core::FieldErrors errors;
-  SurveyFields f = ReadSurvey(*body, create, errors);
+  SurveyFields f = ReadSurvey(*body, create);
   if (body->Has("questions")) {
     // The nested object is read here: each key must be a known question with a text (core).
     const auto raw = json::parse(request.body, nullptr, false);
@@ -352,13 +349,21 @@ core::Result<ContactList> ReadContactsJson(const HttpRequest& request) {
         c.reference = item.String("reference", false).value_or("");
         c.client = item.String("client", false).value_or("");
         c.channel = item.String("channel", false).value_or("sms");
-        c.valid_days = static_cast<int>(item.Integer("valid_days", false).value_or(14));
+        c.valid_days = static_cast<int>(
+            std::clamp<std::int64_t>(item.Integer("valid_days", false).value_or(14), -1, 100000));
         return c;
       });
   const bool send = body->Boolean("send_by_email", false).value_or(false);
   auto mail = ReadMailRequest(*body);
-  if (!body->Has("contacts")) return core::Error::Field("contacts", core::FieldIssue::kRequired);
-  if (auto done = body->Finish(); !done) return done.error();
+  const bool has_contacts = body->Has("contacts");
+  if (auto done = body->Finish(); !done) {
+    core::Error error = done.error();
+    if (!has_contacts && error.code == core::ErrorCode::kInvalidInput) {
+      error.fields.try_emplace("contacts", core::FieldError{core::FieldIssue::kRequired, 0});
+    }
+    return error;
+  }
+  if (!has_contacts) return core::Error::Field("contacts", core::FieldIssue::kRequired);
   if (!mail) return mail.error();
   return ContactList{.contacts = contacts.value_or(std::vector<ContactInput>{}),
                      .lines = {},

@@ -2960,6 +2960,8 @@ export interface components {
         };
         Session: {
             user: components["schemas"]["User"];
+            /** @description Whether this server can send e-mail ([smtp] url is set). Only then does the app offer to mail scan and survey links; otherwise it shows the links to pass on. */
+            mail: boolean;
             /** @description The server's public address ([server] public_url), the start of every link on posters, QR codes, survey and scan links and calendar feeds. local_only: it is a loopback address (the default), so those links work only on the server itself. */
             public_url: {
                 url: string;
@@ -3167,6 +3169,13 @@ export interface components {
                 /** @default 14 */
                 valid_days: number;
             }[];
+            /**
+             * @description Mail each link whose contact's `client` is an e-mail address (the address is kept, sealed, only until the reminder). Links of contacts with a phone number are returned to pass on.
+             * @default false
+             */
+            send_by_email: boolean;
+            language?: components["schemas"]["LinkMailLanguage"];
+            remind_after_days?: components["schemas"]["RemindAfterDays"];
         };
         InvitationResult: {
             created: {
@@ -3175,6 +3184,8 @@ export interface components {
                 url: string;
                 /** Format: date-time */
                 expires_at: string;
+                /** @description Whether the link left by e-mail (send_by_email with an e-mail address and a mail relay). */
+                mailed: boolean;
             }[];
             skipped: {
                 reference: string;
@@ -3819,7 +3830,34 @@ export interface components {
             submitted_at: string | null;
             /** Format: date-time */
             updated_at: string | null;
+            /** @description When the link was mailed from the app; null when it was passed on by hand. */
+            mail: components["schemas"]["LinkMailStatus"] | null;
         };
+        LinkMailStatus: {
+            /**
+             * Format: date-time
+             * @description When the mail was handed to the mail relay.
+             */
+            sent_at: string;
+            /**
+             * Format: date-time
+             * @description When the one reminder goes out, if the link is not answered by then; null when none is planned (any more).
+             */
+            remind_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the reminder was sent.
+             */
+            reminded_at: string | null;
+        };
+        /**
+         * @description The language of the mails with the links (each holds one line in the other language).
+         * @default nl
+         * @enum {string}
+         */
+        LinkMailLanguage: "nl" | "en";
+        /** @description One reminder this many days after the mail, to those who have not answered by then (only for mailed links). Must come before the link expires (at most its validity minus one day). */
+        RemindAfterDays: number;
         ScanText: {
             nl: string;
             en: string;
@@ -8053,9 +8091,13 @@ export interface operations {
                     invitees: {
                         organisation: string;
                         label?: string;
+                        /** @description When given, the link is mailed to this address (and kept, sealed, only until the reminder). */
+                        email?: string;
                     }[];
                     /** @default 30 */
                     expires_in_days?: number;
+                    language?: components["schemas"]["LinkMailLanguage"];
+                    remind_after_days?: components["schemas"]["RemindAfterDays"];
                 };
             };
         };
@@ -8070,6 +8112,8 @@ export interface operations {
                         items: {
                             respondent: components["schemas"]["ScanRespondent"];
                             url: string;
+                            /** @description Whether the link left by e-mail. False when no address was given, or when this server has no mail relay (then pass the link on by hand). */
+                            mailed: boolean;
                         }[];
                     };
                 };

@@ -192,6 +192,9 @@ export type CallbackStatus = Schemas['CallbackStatus'];
 export type Callback = Schemas['Callback'];
 export type CallbackUpdate = Schemas['CallbackUpdate'];
 export type CallbackList = { items: Callback[] };
+/** POST …/feedback/surveys/{id}/invitations (JSON): personal links, optionally mailed. */
+export type InvitationBatch = Schemas['InvitationBatch'];
+export type InvitationResult = Schemas['InvitationResult'];
 export type NpsGroupBy = 'team' | 'service' | 'municipality' | 'law' | 'channel' | 'survey' | 'month' | 'week';
 export type CallbackFilter = CallbackStatus | 'active';
 
@@ -277,6 +280,10 @@ export type ScanInvite =
 export type ScanInvitation =
   paths['/api/v1/workspaces/{slug}/scans/{scan_id}/respondents']['post']['responses']['201']['content']['application/json'];
 export type ScanResults = Schemas['ScanResults'];
+
+// Links mailed from the app (scan respondents, personal survey links)
+export type LinkMailLanguage = Schemas['LinkMailLanguage'];
+export type LinkMailStatus = Schemas['LinkMailStatus'];
 export type ScanStatementResult = ScanResults['statements'][number];
 export type ValueCaseJudgement = Schemas['ValueCaseJudgement'];
 export type ValueCaseLight = NonNullable<ValueCaseJudgement['light']>;

@@ -13,6 +13,7 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
+  formatShortDate,
   isLanguageLoaded,
   loadLanguage,
   storedLanguage,
@@ -34,6 +35,8 @@ export interface I18n {
   t: (key: MessageKey, vars?: MessageVars) => string;
   formatDateTime: (value: string | Date) => string;
   formatDate: (value: string | Date) => string;
+  /** "6 dec" (nl) / "6 Dec" (en); with the year when it is not this year. */
+  formatShortDate: (value: string | Date) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
 }
 
@@ -98,6 +101,7 @@ export function I18nProvider({
             t: (key, vars) => translate(language, key, vars),
             formatDateTime: (value) => formatDateTime(language, value),
             formatDate: (value) => formatDate(language, value),
+            formatShortDate: (value) => formatShortDate(language, value),
             formatNumber: (value, options) => formatNumber(language, value, options),
           },
     [language, setLanguage],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import nl from './nl.json';
-import { formatDate, formatDateTime, formatNumber, translate } from './i18n';
+import { formatDate, formatDateTime, formatNumber, formatShortDate, translate } from './i18n';
 
 const dictionaries: Record<string, Record<string, string>> = { nl, en };
 
@@ -59,6 +59,14 @@ describe('formatting', () => {
 
   it('uses summer time in summer', () => {
     expect(formatDateTime('nl', '2026-07-01T09:00:00.000Z')).toMatch(/11:00/);
+  });
+
+  it('shows short dates, with the year only when it is another year', () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    // 23:30 UTC on 5 December is already 6 December in Amsterdam.
+    expect(formatShortDate('nl', '2026-12-05T23:30:00Z', now)).toMatch(/^6 dec\.?$/);
+    expect(formatShortDate('en', '2026-12-06T10:00:00Z', now)).toBe('6 Dec');
+    expect(formatShortDate('nl', '2027-01-02T10:00:00Z', now)).toMatch(/^2 jan\.? 2027$/);
   });
 
   it('formats numbers per language', () => {

@@ -131,6 +131,21 @@ export function formatDate(language: Language, value: string | Date): string {
   return dateTimeFormat(language, { dateStyle: 'long' }).format(date);
 }
 
+/**
+ * "6 dec" (nl) / "6 Dec" (en), in Amsterdam time: a short date for lists. The year is added when
+ * it is not this year ("6 dec 2027").
+ */
+export function formatShortDate(language: Language, value: string | Date, now: Date = new Date()): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  const year = (d: Date) => dateTimeFormat(language, { year: 'numeric' }).format(d);
+  const sameYear = year(date) === year(now);
+  return dateTimeFormat(
+    language,
+    sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' },
+  ).format(date);
+}
+
 /** "1.234,5" (nl) / "1,234.5" (en). */
 export function formatNumber(
   language: Language,

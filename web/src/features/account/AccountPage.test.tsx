@@ -13,6 +13,7 @@ const session: Session = {
     { slug: 'leesclub', name: 'Leesclub', kind: 'other', role: 'viewer' },
   ],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'csrf',
 };
 

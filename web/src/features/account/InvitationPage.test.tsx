@@ -19,6 +19,7 @@ const session = {
   user: { id: 3, email: 'sanne@wijkzorg.example', name: 'Sanne de Vries', language: 'nl' },
   workspaces: [{ slug: 'wijkzorg', name: 'Wijkzorg Noord', kind: 'care_provider', role: 'editor' }],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'csrf',
 };
 

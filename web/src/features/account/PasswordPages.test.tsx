@@ -19,6 +19,7 @@ const session = {
   user: { id: 1, email: 'demo@aantafel.example', name: 'Demo', language: 'nl' },
   workspaces: [{ slug: 'demo', name: 'Demo', kind: 'care_provider', role: 'owner' }],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'csrf',
 };
 

@@ -11,6 +11,7 @@ function session(language: 'nl' | 'en'): Session {
     user: { id: 1, email: 'demo@aantafel.example', name: 'Demo', language },
     workspaces: [],
     public_url: PUBLIC_URL_SET,
+    mail: false,
     csrf_token: 'csrf',
   };
 }

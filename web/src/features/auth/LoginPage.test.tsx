@@ -22,6 +22,7 @@ const session: Session = {
   user: { id: 1, email: 'demo@aantafel.example', name: 'Demo', language: 'nl' },
   workspaces: [{ slug: 'demo', name: 'Demo', kind: 'care_provider', role: 'owner' }],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'abc',
 };
 

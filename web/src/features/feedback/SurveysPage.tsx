@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { useMailAvailable } from '../../components/linkMail/linkMail';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { FeedbackNav, useCanEdit, useFeedbackBase } from './common';
@@ -25,6 +26,7 @@ import {
   type SurveyForm,
   type SurveyFormErrors,
 } from './feedback';
+import { useSurveyText } from './surveyTexts';
 
 /** Surveys: the public link with QR code and poster, a form to make one, change or close it, exports. */
 export function SurveysPage() {
@@ -104,6 +106,8 @@ function SurveyCard({
   onChanged: (message: string) => Promise<void>;
 }) {
   const { t, formatDate } = useI18n();
+  const sv = useSurveyText();
+  const mailOn = useMailAvailable();
   const canEdit = useCanEdit();
   const base = useFeedbackBase();
   const [editing, setEditing] = useState(false);
@@ -190,6 +194,17 @@ function SurveyCard({
         </div>
       </div>
       {error ? <ErrorAlert error={error} /> : null}
+      {canEdit && survey.active ? (
+        <p>
+          <Link
+            to={`${base}/surveys/${survey.id}`}
+            aria-describedby={headingId}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          >
+            {mailOn ? sv('card.personalLinks') : sv('card.personalLinksNoMail')}
+          </Link>
+        </p>
+      ) : null}
       {canEdit ? (
         <ButtonGroup>
           <Button

@@ -2,11 +2,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, isApiError } from '../../api/client';
-import type { Scan, ScanInvitation, ScanRespondent } from '../../api/types';
+import type { LinkMailLanguage, Scan, ScanInvitation, ScanRespondent } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { LinkMailFields, MailNotConfigured, MailStatusText } from '../../components/linkMail/LinkMailFields';
+import { effectiveRemind, useMailAvailable, wholeNumber } from '../../components/linkMail/linkMail';
+import { NewLinkList } from '../../components/linkMail/NewLinkList';
+import { useLinkMailText } from '../../components/linkMail/texts';
 import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -15,7 +19,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { idParam, ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
-import { inviteBody, type InviteErrors, type InviteeRow } from './scans';
+import { anyEmail, inviteBody, inviteFieldKey, type InviteErrors, type InviteeRow } from './scans';
 import { useScansText, type ScansKey } from './texts';
 
 /** One scan: invite respondents (links shown once), who answered, close, repeat, delete. */
@@ -44,7 +48,7 @@ function ScanView({ id }: { id: number }) {
   const respondents = useApiData(`scan-respondents:${slug}:${id}`, (signal) =>
     api.listScanRespondents(slug, id, signal),
   );
-  const [links, setLinks] = useState<ScanInvitation['items'] | null>(null);
+  const [links, setLinks] = useState<NewLink[] | null>(null);
   const [withdrawing, setWithdrawing] = useState<ScanRespondent | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -131,8 +135,8 @@ function ScanView({ id }: { id: number }) {
               <InviteSection
                 scanId={id}
                 onInvited={async (made) => {
-                  setLinks(made.items);
-                  setStatus(st('links.made', { count: made.items.length }));
+                  setLinks(made);
+                  setStatus(madeMessage(st, made));
                   await Promise.all([respondents.reload(), scan.reload()]);
                 }}
               />
@@ -228,6 +232,21 @@ function ScanView({ id }: { id: number }) {
   );
 }
 
+/** A link just made, with whether an e-mail address was given for it. */
+interface NewLink {
+  item: ScanInvitation['items'][number];
+  emailGiven: boolean;
+}
+
+/** The status message after links were made: how many, and how many went out by mail. */
+function madeMessage(st: (key: ScansKey, vars?: Record<string, string | number>) => string, made: readonly NewLink[]): string {
+  const count = made.length;
+  const mailed = made.filter((l) => l.item.mailed).length;
+  if (mailed === 0) return count === 1 ? st('links.madeOne') : st('links.made', { count });
+  if (mailed === count) return count === 1 ? st('links.mailedAllOne') : st('links.mailedAll', { count });
+  return st('links.mailedSome', { count, mailed });
+}
+
 function RespondentTable({
   items,
   canEdit,
@@ -244,7 +263,7 @@ function RespondentTable({
     status === 'answered' ? ' aantafel-badge--ok' : status === 'expired' ? ' aantafel-badge--muted' : '';
   return (
     <div className="aantafel-table-scroll">
-      <table className="utrecht-table aantafel-table">
+      <table className="utrecht-table aantafel-table aantafel-scan-respondents">
         <caption className="utrecht-table__caption">{st('respondents.caption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
@@ -262,12 +281,21 @@ function RespondentTable({
         <tbody className="utrecht-table__body">
           {sorted.map((r) => (
             <tr key={r.id} className="utrecht-table__row">
-              <td className="utrecht-table__cell">{r.organisation}</td>
-              <td className="utrecht-table__cell">{r.label || st('common.none')}</td>
+              <td className="utrecht-table__cell aantafel-scan-respondents__organisation">{r.organisation}</td>
               <td className="utrecht-table__cell">
-                <span className={`aantafel-badge${badge(r.status)}`}>{st(`respondent.${r.status}` as ScansKey)}</span>
+                <StackLabel>{st('respondents.label')}</StackLabel>
+                {r.label || st('common.none')}
               </td>
-              <td className="utrecht-table__cell">{formatDate(r.expires_at)}</td>
+              <td className="utrecht-table__cell">
+                <StackLabel>{st('respondents.status')}</StackLabel>
+                <span className={`aantafel-badge${badge(r.status)}`}>{st(`respondent.${r.status}` as ScansKey)}</span>
+                {/* When the link went out by mail: mailed on, reminder on / reminded on. */}
+                <MailStatusText mail={r.mail} />
+              </td>
+              <td className="utrecht-table__cell">
+                <StackLabel>{st('respondents.expires')}</StackLabel>
+                {formatDate(r.expires_at)}
+              </td>
               {canEdit ? (
                 <td className="utrecht-table__cell">
                   <Button
@@ -288,59 +316,132 @@ function RespondentTable({
   );
 }
 
+/**
+ * The column's name inside a cell, shown only on a narrow screen, where each respondent's row
+ * stacks (see scans.css). Hidden from screen readers: they name the column themselves.
+ */
+function StackLabel({ children }: { children: string }) {
+  return (
+    <span className="aantafel-scan-respondents__label" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
+const EMPTY_ROW: InviteeRow = { organisation: '', label: '', email: '' };
+
 function InviteSection({
   scanId,
   onInvited,
 }: {
   scanId: number;
-  onInvited: (made: ScanInvitation) => Promise<void>;
+  onInvited: (made: NewLink[]) => Promise<void>;
 }) {
   const st = useScansText();
+  const mt = useLinkMailText();
   const { workspace } = useWorkspace();
-  const [rows, setRows] = useState<InviteeRow[]>([{ organisation: '', label: '' }]);
+  const mailOn = useMailAvailable();
+  const [rows, setRows] = useState<InviteeRow[]>([EMPTY_ROW]);
   const [days, setDays] = useState('30');
-  const [errors, setErrors] = useState<InviteErrors>({});
+  const [language, setLanguage] = useState<LinkMailLanguage>('nl');
+  const [remind, setRemind] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
+  const validDays = wholeNumber(days, 1, 365);
+  const mailing = mailOn && anyEmail(rows);
 
   const errorText = (key: InviteErrors[keyof InviteErrors]) =>
-    key === 'days' ? st('error.days') : key === 'tooLong' ? st('error.tooLong') : key ? st('error.required') : undefined;
+    key === 'days'
+      ? st('error.days')
+      : key === 'tooLong'
+        ? st('error.tooLong')
+        : key === 'email'
+          ? mt('error.email')
+          : key === 'emailTooLong'
+            ? mt('error.emailTooLong')
+            : key
+              ? st('error.required')
+              : '';
+
+  /** Moves focus to the first field with a problem, in the order of the form. */
+  function focusFirst(keys: string[]) {
+    const order = (key: string) => {
+      const [name, index] = key.split('.');
+      const row = index === undefined ? 1000 : Number(index);
+      const within = ['organisation', 'label', 'email'].indexOf(name ?? '');
+      return key === 'rows' ? -1 : key === 'days' ? 2000 : key === 'language' ? 2001 : key === 'remind' ? 2002 : row * 10 + within;
+    };
+    const first = [...keys].sort((a, b) => order(a) - order(b))[0];
+    if (!first) return;
+    if (first === 'rows') return document.getElementById('invite-organisation-0')?.focus();
+    if (first === 'days') return document.getElementById('invite-days')?.focus();
+    if (first === 'remind') return document.getElementById('invite-remind')?.focus();
+    if (first === 'language') return document.querySelector<HTMLElement>('input[name="invite-language"]')?.focus();
+    const [name, index] = first.split('.');
+    document.getElementById(`invite-${name}-${index}`)?.focus();
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const { body, errors: local } = inviteBody(rows, days);
-    setErrors(local);
+    const mail = mailOn ? { language, remindAfterDays: effectiveRemind(remind, validDays) } : null;
+    const { body, errors: local } = inviteBody(rows, days, mail);
+    const messages: Record<string, string> = {};
+    for (const [key, value] of Object.entries(local)) messages[key] = key === 'rows' ? st('error.rows') : errorText(value);
+    setErrors(messages);
     setError(null);
     if (!body) {
-      const first = Object.keys(local)[0];
-      if (first === 'days') document.getElementById('invite-days')?.focus();
-      else if (first?.startsWith('organisation.')) document.getElementById(`invite-organisation-${first.split('.')[1]}`)?.focus();
-      else document.getElementById('invite-organisation-0')?.focus();
+      focusFirst(Object.keys(messages));
       return;
     }
     setBusy(true);
+    // The rows that were sent, in order (the server answers in the same order).
+    const sentIndexes = rows.flatMap((row, index) =>
+      row.organisation.trim() || row.label.trim() || (mailOn && (row.email ?? '').trim()) ? [index] : [],
+    );
     try {
       const made = await api.inviteScanRespondents(workspace.slug, scanId, body);
-      setRows([{ organisation: '', label: '' }]);
-      await onInvited(made);
+      setRows([EMPTY_ROW]);
+      await onInvited(
+        made.items.map((item, index) => ({
+          item,
+          emailGiven: mailOn && (rows[sentIndexes[index] ?? -1]?.email ?? '').trim() !== '',
+        })),
+      );
     } catch (caught) {
+      if (isApiError(caught) && Object.keys(caught.fields).length > 0) {
+        const fromApi: Record<string, string> = {};
+        // The server numbers the rows it was sent; empty rows were left out.
+        for (const [field, message] of Object.entries(caught.fields)) {
+          const key = inviteFieldKey(field);
+          if (!key) continue;
+          const [name, index] = key.split('.');
+          fromApi[index === undefined ? key : `${name}.${sentIndexes[Number(index)] ?? index}`] = message;
+        }
+        setErrors(fromApi);
+        focusFirst(Object.keys(fromApi));
+      }
       setError(caught);
     } finally {
       setBusy(false);
     }
   }
 
+  const setRow = (index: number, change: Partial<InviteeRow>) =>
+    setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
+
   return (
     <section className="aantafel-section" aria-labelledby="scan-invite-heading">
       <Heading2 id="scan-invite-heading">{st('invite.title')}</Heading2>
       <Paragraph>{st('invite.intro')}</Paragraph>
+      {mailOn ? <Paragraph>{st('invite.introMail')}</Paragraph> : <MailNotConfigured />}
       <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={st('invite.title')}>
         {errors.rows ? (
           <p className="utrecht-form-field-error-message" role="alert">
-            {st('error.rows')}
+            {errors.rows}
           </p>
         ) : null}
         {rows.map((row, index) => (
@@ -352,10 +453,8 @@ function InviteSection({
               value={row.organisation}
               maxLength={200}
               autoComplete="organization"
-              error={errorText(errors[`organisation.${index}`])}
-              onChange={(event) =>
-                setRows((all) => all.map((r, i) => (i === index ? { ...r, organisation: event.target.value } : r)))
-              }
+              error={errors[`organisation.${index}`]}
+              onChange={(event) => setRow(index, { organisation: event.target.value })}
             />
             <TextField
               id={`invite-label-${index}`}
@@ -363,10 +462,23 @@ function InviteSection({
               value={row.label}
               maxLength={100}
               autoComplete="off"
-              onChange={(event) =>
-                setRows((all) => all.map((r, i) => (i === index ? { ...r, label: event.target.value } : r)))
-              }
+              error={errors[`label.${index}`]}
+              onChange={(event) => setRow(index, { label: event.target.value })}
             />
+            {mailOn ? (
+              <TextField
+                id={`invite-email-${index}`}
+                type="email"
+                label={st('invite.email')}
+                value={row.email ?? ''}
+                maxLength={254}
+                inputMode="email"
+                autoComplete="off"
+                spellCheck={false}
+                error={errors[`email.${index}`]}
+                onChange={(event) => setRow(index, { email: event.target.value })}
+              />
+            ) : null}
             {rows.length > 1 ? (
               <Button
                 type="button"
@@ -389,7 +501,7 @@ function InviteSection({
             disabled={rows.length >= 200}
             onClick={() => {
               const next = rows.length;
-              setRows((all) => [...all, { organisation: '', label: '' }]);
+              setRows((all) => [...all, EMPTY_ROW]);
               setAnnounce(st('invite.rowAdded', { number: next + 1 }));
               window.setTimeout(() => document.getElementById(`invite-organisation-${next}`)?.focus(), 0);
             }}
@@ -404,13 +516,24 @@ function InviteSection({
           description={st('invite.daysHint')}
           value={days}
           inputMode="numeric"
-          error={errorText(errors.days)}
+          error={errors.days}
           onChange={(event) => setDays(event.target.value)}
         />
+        {mailing ? (
+          <LinkMailFields
+            idPrefix="invite"
+            language={language}
+            onLanguage={setLanguage}
+            remind={remind}
+            onRemind={setRemind}
+            validDays={validDays}
+            errors={{ language: errors.language, remind: errors.remind }}
+          />
+        ) : null}
         {error ? <ErrorAlert error={error} /> : null}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy}>
-            {st('invite.submit')}
+            {mailing ? st('invite.submitMail') : st('invite.submit')}
           </Button>
         </ButtonGroup>
       </form>
@@ -418,10 +541,14 @@ function InviteSection({
   );
 }
 
-/** The links just made, shown once, each with a copy button. */
-function NewLinks({ links, onDone }: { links: ScanInvitation['items']; onDone: () => void }) {
+/**
+ * The links just made, shown once. A link that went out by mail says so; the others each have a
+ * copy button (and, when its mail could not be sent, a note to pass it on personally).
+ */
+function NewLinks({ links, onDone }: { links: NewLink[]; onDone: () => void }) {
   const st = useScansText();
   const [copied, setCopied] = useState('');
+  const toCopy = links.filter((l) => !l.item.mailed).length;
   async function copy(url: string, name: string) {
     try {
       await navigator.clipboard.writeText(url);
@@ -433,45 +560,35 @@ function NewLinks({ links, onDone }: { links: ScanInvitation['items']; onDone: (
   return (
     <section className="aantafel-card aantafel-scan-links" aria-labelledby="scan-links-heading">
       <Heading2 id="scan-links-heading">{st('links.title')}</Heading2>
-      <div className="aantafel-scan-links__note">
-        <Paragraph>
-          <strong>{st('links.onlyNow')}</strong>
-        </Paragraph>
-      </div>
-      <LocalLinkWarning kind={links.length === 1 ? 'link' : 'links'} />
-      <div className="aantafel-table-scroll">
-        <table className="utrecht-table aantafel-table">
-          <caption className="utrecht-table__caption">{st('links.caption')}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{st('links.who')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{st('links.link')}</th>
-              <th scope="col" className="utrecht-table__header-cell">
-                <span className="aantafel-visually-hidden">{st('links.copyColumn')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {links.map((l) => (
-              <tr key={l.respondent.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">{who(l.respondent)}</td>
-                <td className="utrecht-table__cell">
-                  <code className="aantafel-scan-link">{l.url}</code>
-                </td>
-                <td className="utrecht-table__cell">
-                  <Button type="button" appearance="secondary-action-button" onClick={() => void copy(l.url, who(l.respondent))}>
-                    {st('links.copy', { who: who(l.respondent) })}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {toCopy > 0 ? (
+        <>
+          <div className="aantafel-scan-links__note">
+            <Paragraph>
+              <strong>{toCopy < links.length ? st('links.onlyNowSome') : st('links.onlyNow')}</strong>
+            </Paragraph>
+          </div>
+          <LocalLinkWarning kind={toCopy === 1 ? 'link' : 'links'} />
+        </>
+      ) : (
+        <Paragraph>{links.length === 1 ? st('links.allMailedOne') : st('links.allMailed')}</Paragraph>
+      )}
+      <NewLinkList
+        label={st('links.caption')}
+        linkClassName="aantafel-scan-link"
+        items={links.map(({ item, emailGiven }) => ({
+          key: item.respondent.id,
+          who: who(item.respondent),
+          url: item.url,
+          mailed: item.mailed,
+          mailFailed: emailGiven && !item.mailed,
+          copyLabel: st('links.copy', { who: who(item.respondent) }),
+        }))}
+        onCopy={(item) => void copy(item.url, item.who)}
+      />
       <StatusMessage>{copied}</StatusMessage>
       <ButtonGroup>
         <Button type="button" appearance="primary-action-button" onClick={onDone}>
-          {st('links.done')}
+          {toCopy > 0 ? st('links.done') : st('links.close')}
         </Button>
       </ButtonGroup>
     </section>

@@ -8,6 +8,7 @@ import {
   formatScore,
   formToValueCase,
   inviteBody,
+  inviteFieldKey,
   liveFigures,
   parseAmount,
   sentLineIndexes,
@@ -108,6 +109,58 @@ describe('inviteBody', () => {
     expect(inviteBody([{ organisation: 'A', label: '' }], '0').errors).toEqual({ days: 'days' });
     expect(inviteBody([{ organisation: 'A', label: '' }], '366').errors).toEqual({ days: 'days' });
     expect(inviteBody([{ organisation: 'A', label: '' }], '2,5').errors).toEqual({ days: 'days' });
+  });
+});
+
+describe('inviteBody with e-mail addresses', () => {
+  const mail = { language: 'en' as const, remindAfterDays: 3 };
+
+  it('sends the addresses, the language and the reminder when one address is filled in', () => {
+    const { body } = inviteBody(
+      [
+        { organisation: 'De Linde', label: '', email: ' anna@delinde.example ' },
+        { organisation: 'Hart van Oost', label: '', email: '' },
+      ],
+      '14',
+      mail,
+    );
+    expect(body).toEqual({
+      invitees: [{ organisation: 'De Linde', email: 'anna@delinde.example' }, { organisation: 'Hart van Oost' }],
+      expires_in_days: 14,
+      language: 'en',
+      remind_after_days: 3,
+    });
+  });
+
+  it('leaves the mail out without addresses, without mail on the server, or with a reminder too late', () => {
+    expect(inviteBody([{ organisation: 'A', label: '', email: '' }], '14', mail).body).toEqual({
+      invitees: [{ organisation: 'A' }],
+      expires_in_days: 14,
+    });
+    expect(inviteBody([{ organisation: 'A', label: '', email: 'a@b.nl' }], '14', null).body).toEqual({
+      invitees: [{ organisation: 'A' }],
+      expires_in_days: 14,
+    });
+    expect(inviteBody([{ organisation: 'A', label: '', email: 'a@b.nl' }], '3', mail).body).toEqual({
+      invitees: [{ organisation: 'A', email: 'a@b.nl' }],
+      expires_in_days: 3,
+      language: 'en',
+    });
+  });
+
+  it('checks the address and asks for an organisation with it', () => {
+    expect(inviteBody([{ organisation: 'A', label: '', email: 'a-at-b' }], '14', mail).errors).toEqual({ 'email.0': 'email' });
+    expect(inviteBody([{ organisation: '', label: '', email: 'a@b.nl' }], '14', mail).errors).toEqual({
+      'organisation.0': 'required',
+    });
+  });
+
+  it('knows where the server puts its problems', () => {
+    expect(inviteFieldKey('invitees[2].email')).toBe('email.2');
+    expect(inviteFieldKey('invitees[0].organisation')).toBe('organisation.0');
+    expect(inviteFieldKey('remind_after_days')).toBe('remind');
+    expect(inviteFieldKey('expires_in_days')).toBe('days');
+    expect(inviteFieldKey('something_else')).toBeNull();
   });
 });
 

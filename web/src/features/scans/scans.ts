@@ -3,7 +3,9 @@
  * number formats, the invitation form and the value case form with the same arithmetic as the
  * server (src/core/scans/value_case.cpp, ComputeReturn), so figures can be shown while typing.
  */
+import { isEmailAddress } from '../../components/linkMail/linkMail';
 import type {
+  LinkMailLanguage,
   ScanInvite,
   ScanResults,
   ScanTemplate,
@@ -223,34 +225,84 @@ export function changeDirection(value: number | null | undefined): 'up' | 'down'
 export interface InviteeRow {
   organisation: string;
   label: string;
+  /** Where to mail the link (only offered when the server can send mail); may stay empty. */
+  email?: string;
 }
 
-export type InviteErrors = Partial<Record<'days' | 'rows' | `organisation.${number}`, 'required' | 'days' | 'tooLong'>>;
+export type InviteErrors = Partial<
+  Record<
+    'days' | 'rows' | `organisation.${number}` | `email.${number}`,
+    'required' | 'days' | 'tooLong' | 'email' | 'emailTooLong'
+  >
+>;
+
+/** How the links are mailed: the mail's language and the reminder (null: none). */
+export interface InviteMail {
+  language: LinkMailLanguage;
+  remindAfterDays: number | null;
+}
+
+/** Whether any row has an e-mail address filled in. */
+export function anyEmail(rows: readonly InviteeRow[]): boolean {
+  return rows.some((row) => (row.email ?? '').trim() !== '');
+}
 
 /**
  * The rows of the invitation form as the request body. Empty rows are left out; a row with only
- * a role needs an organisation. Days: a whole number from 1 to 365.
+ * a role or an address needs an organisation. Days: a whole number from 1 to 365. With `mail`
+ * (the server can send mail), rows may carry an e-mail address, and when one does the body says
+ * the mail's language and the reminder; without `mail`, addresses are left out.
  */
-export function inviteBody(rows: readonly InviteeRow[], days: string): { body?: ScanInvite; errors: InviteErrors } {
+export function inviteBody(
+  rows: readonly InviteeRow[],
+  days: string,
+  mail: InviteMail | null = null,
+): { body?: ScanInvite; errors: InviteErrors } {
   const errors: InviteErrors = {};
-  const invitees: { organisation: string; label?: string }[] = [];
+  const invitees: { organisation: string; label?: string; email?: string }[] = [];
   rows.forEach((row, index) => {
     const organisation = row.organisation.trim();
     const label = row.label.trim();
-    if (!organisation && !label) return;
-    if (!organisation) {
-      errors[`organisation.${index}`] = 'required';
-      return;
-    }
-    if (organisation.length > 200) errors[`organisation.${index}`] = 'tooLong';
-    invitees.push(label ? { organisation, label } : { organisation });
+    const email = mail ? (row.email ?? '').trim() : '';
+    if (!organisation && !label && !email) return;
+    if (!organisation) errors[`organisation.${index}`] = 'required';
+    else if (organisation.length > 200) errors[`organisation.${index}`] = 'tooLong';
+    if (email && email.length > 254) errors[`email.${index}`] = 'emailTooLong';
+    else if (email && !isEmailAddress(email)) errors[`email.${index}`] = 'email';
+    if (!organisation) return;
+    invitees.push({ organisation, ...(label ? { label } : {}), ...(email ? { email } : {}) });
   });
   if (invitees.length === 0 && Object.keys(errors).length === 0) errors.rows = 'required';
   const trimmed = days.trim();
   const n = Number(trimmed);
   if (!/^\d+$/.test(trimmed) || n < 1 || n > 365) errors.days = 'days';
   if (Object.keys(errors).length > 0) return { errors };
-  return { body: { invitees, expires_in_days: n }, errors };
+  const mailed = mail !== null && invitees.some((invitee) => invitee.email);
+  return {
+    body: {
+      invitees,
+      expires_in_days: n,
+      ...(mailed ? { language: mail.language } : {}),
+      ...(mailed && mail.remindAfterDays !== null && mail.remindAfterDays < n
+        ? { remind_after_days: mail.remindAfterDays }
+        : {}),
+    },
+    errors,
+  };
+}
+
+/**
+ * Where a problem the server found (422, "invitees[2].email") belongs in the form: the key of
+ * the field ("email.2", "days", "remind", "language"), or null when no field fits.
+ */
+export function inviteFieldKey(field: string): string | null {
+  const row = /^invitees\[(\d+)\]\.(organisation|label|email)$/.exec(field);
+  if (row) return `${row[2]}.${row[1]}`;
+  if (field === 'expires_in_days') return 'days';
+  if (field === 'remind_after_days') return 'remind';
+  if (field === 'language') return 'language';
+  if (field === 'invitees') return 'rows';
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ afterEach(() => vi.unstubAllGlobals());
 function renderLog(role: Role, language: Language = 'nl') {
   if (language === 'en') registerLanguage('en', en);
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], public_url: PUBLIC_URL_SET, csrf_token: 'csrf' };
+  const session: Session = { user: me, workspaces: [workspace], public_url: PUBLIC_URL_SET, mail: false, csrf_token: 'csrf' };
   return renderWithProviders(
     <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
       <AuditLogPage />

@@ -59,6 +59,7 @@ function renderSettings(
     user: me,
     workspaces: [workspace],
     public_url: PUBLIC_URL_SET,
+    mail: false,
     csrf_token: 'csrf',
     ...(signedInWithSso === undefined ? {} : { signed_in_with_sso: signedInWithSso }),
   };

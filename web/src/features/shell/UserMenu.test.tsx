@@ -9,6 +9,7 @@ const session: Session = {
   user: { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' },
   workspaces: [{ slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role: 'viewer' }],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'csrf',
 };
 

@@ -32,6 +32,7 @@ const session: Session = {
     { slug: 'wijk', name: 'Wijkteam Oost', kind: 'care_provider', role: 'viewer' },
   ],
   public_url: PUBLIC_URL_SET,
+  mail: false,
   csrf_token: 'csrf',
 };
 

@@ -33,11 +33,19 @@ export function renderInWorkspace(
     route,
     path,
     publicUrl = PUBLIC_URL_SET,
-  }: { role?: Role; route: string; path: string; publicUrl?: Session['public_url'] },
+    mail = false,
+  }: {
+    role?: Role;
+    route: string;
+    path: string;
+    publicUrl?: Session['public_url'];
+    /** Whether the server can send e-mail (`mail` in the session). */
+    mail?: boolean;
+  },
 ) {
   const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
   const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role };
-  const session: Session = { user: me, workspaces: [workspace], public_url: publicUrl, csrf_token: 'csrf' };
+  const session: Session = { user: me, workspaces: [workspace], public_url: publicUrl, mail, csrf_token: 'csrf' };
   return renderWithProviders(
     <WorkspaceContext.Provider value={{ workspace, reload: async () => undefined }}>
       {ui}
