@@ -1,6 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
+import { Check } from 'lucide-react';
 import type { LinkMailLanguage, LinkMailStatus } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
+import { Icon } from '../Icon';
 import { RadioGroupField } from '../RadioGroupField';
 import { SelectField } from '../SelectField';
 import { effectiveRemind, MAIL_LANGUAGES, mailStatusParts, remindChoices } from './linkMail';
@@ -93,8 +95,7 @@ export function MailedNote() {
   const mt = useLinkMailText();
   return (
     <span className="aantafel-badge aantafel-badge--ok aantafel-link-mail__sent">
-      <span aria-hidden="true">✓ </span>
-      {mt('link.mailed')}
+      <Icon icon={Check} strokeWidth={3} /> {mt('link.mailed')}
     </span>
   );
 }

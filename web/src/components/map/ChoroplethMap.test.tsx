@@ -74,10 +74,17 @@ describe('ChoroplethMap', () => {
     renderMap();
     const legend = screen.getByRole('list', { name: 'Legenda' });
     expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '✕Geen aanbieder (6)',
-      '!Eén aanbieder (5)',
-      '✓Twee of meer aanbieders (5)',
+      'Geen aanbieder (6)',
+      'Eén aanbieder (5)',
+      'Twee of meer aanbieders (5)',
     ]);
+    // Beside the words an SVG icon (decoration), not a symbol character.
+    const icons = within(legend)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('.aantafel-choropleth__icon[aria-hidden="true"] svg.aantafel-icon'));
+    expect(icons[0]).toHaveClass('lucide-x');
+    expect(icons[1]).toHaveClass('lucide-circle-alert');
+    expect(icons[2]).toHaveClass('lucide-check');
     expect(screen.getByText('5 van de 16 wijken hebben geen aanbieder.')).toBeInTheDocument();
     expect(screen.getByText('Kaart: CBS / Kadaster (CC BY 4.0), 2025. Vereenvoudigd door cartomap/nl.')).toBeInTheDocument();
     // Each class is a pattern fill, not only a colour.
@@ -143,7 +150,7 @@ describe('ChoroplethMap', () => {
     expect(header).toEqual(['Wijk', 'Aanbod', 'Code']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(16);
-    expect(rows[0]).toHaveTextContent('Wijk 10 Binnenstad✕ geen aanbiederWK019310');
+    expect(rows[0]).toHaveTextContent('Wijk 10 Binnenstad geen aanbiederWK019310');
     expect(rows[0]).toHaveAttribute('aria-current', 'true');
     expect(within(rows[1]!).getByRole('link', { name: 'Wijk 11 Diezerpoort' })).toHaveAttribute(
       'href',
@@ -152,7 +159,7 @@ describe('ChoroplethMap', () => {
     // Every area on the map is a row, with the same words.
     const byMap = [...values().values()].map((v) => `${v.name}|${v.value}`).sort();
     const byTable = rows
-      .map((r) => `${within(r).getByRole('rowheader').textContent}|${r.querySelectorAll('td')[0]?.textContent?.replace(/^\S+\s/, '')}`)
+      .map((r) => `${within(r).getByRole('rowheader').textContent}|${r.querySelectorAll('td')[0]?.textContent?.trim()}`)
       .sort();
     expect(byTable).toEqual(byMap);
     await user.click(screen.getByRole('button', { name: 'Kaart' }));

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Icon } from '../Icon';
 import { byName, mapKeyAction } from './keyboard';
 import { MAP_BACKGROUND, TONES, type MapTone } from './tones';
 import { anchorOf } from './projection';
@@ -117,6 +118,16 @@ function PatternDefs({ prefix, scale }: { prefix: string; scale: number }) {
 }
 
 /** A small square in a class's fill and pattern, for the legend. */
+/** The tone's icon beside its words (decoration); an empty box of the same width when it has none. */
+function ToneIcon({ tone }: { tone: MapTone }) {
+  const icon = TONES[tone].icon;
+  return (
+    <span aria-hidden="true" className="aantafel-choropleth__icon">
+      {icon ? <Icon icon={icon} strokeWidth={2.5} /> : null}
+    </span>
+  );
+}
+
 function Swatch({ prefix, tone }: { prefix: string; tone: MapTone }) {
   return (
     <svg className="aantafel-choropleth__swatch" aria-hidden="true" focusable="false" viewBox="0 0 20 20">
@@ -277,9 +288,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
           {legend.map((item) => (
             <li key={`${item.tone}-${item.label}`} data-tone={item.tone}>
               <Swatch prefix={prefix} tone={item.tone} />
-              <span aria-hidden="true" className="aantafel-choropleth__icon">
-                {TONES[item.tone].icon}
-              </span>
+              <ToneIcon tone={item.tone} />
               <span>
                 {item.count === undefined ? item.label : mx('legendCount', { label: item.label, count: item.count })}
               </span>
@@ -426,9 +435,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
                     </Link>
                   </th>
                   <td className="utrecht-table__cell" data-tone={row.tone}>
-                    <span aria-hidden="true" className="aantafel-choropleth__icon">
-                      {TONES[row.tone].icon}
-                    </span>{' '}
+                    <ToneIcon tone={row.tone} />{' '}
                     {row.value}
                   </td>
                   {detailHeaders.map((h, i) => (

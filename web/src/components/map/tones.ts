@@ -5,6 +5,8 @@
  * pattern marks have at least 3:1 against every fill. The ratios are computed in tones.test.ts.
  */
 
+import { Check, CircleAlert, Minus, X, type LucideIcon } from 'lucide-react';
+
 /** bad: the worst class (no provider, action needed); warn: in between; good: the best; muted: none/unknown; base: a map without classes. */
 export type MapTone = 'bad' | 'warn' | 'good' | 'muted' | 'base';
 export type MapPattern = 'stripes' | 'dots' | 'solid' | 'cross';
@@ -12,16 +14,16 @@ export type MapPattern = 'stripes' | 'dots' | 'solid' | 'cross';
 export interface ToneStyle {
   fill: string;
   pattern: MapPattern;
-  /** Shown beside the words in the legend and the table (decorative: aria-hidden). */
-  icon: string;
+  /** Shown beside the words in the legend and the table (decorative: aria-hidden); an SVG icon. */
+  icon: LucideIcon | null;
 }
 
 export const TONES: Record<MapTone, ToneStyle> = {
-  bad: { fill: '#b3261e', pattern: 'stripes', icon: '✕' }, // 6.5:1 on white
-  warn: { fill: '#9a6400', pattern: 'dots', icon: '!' }, // 5.0:1 on white
-  good: { fill: '#1f5f6b', pattern: 'solid', icon: '✓' }, // 7.2:1 on white
-  muted: { fill: '#6b7680', pattern: 'cross', icon: '–' }, // 4.6:1 on white
-  base: { fill: '#2e7a87', pattern: 'solid', icon: '' }, // 4.9:1 on white
+  bad: { fill: '#b3261e', pattern: 'stripes', icon: X }, // 6.5:1 on white
+  warn: { fill: '#9a6400', pattern: 'dots', icon: CircleAlert }, // 5.0:1 on white
+  good: { fill: '#1f5f6b', pattern: 'solid', icon: Check }, // 7.2:1 on white
+  muted: { fill: '#6b7680', pattern: 'cross', icon: Minus }, // 4.6:1 on white
+  base: { fill: '#2e7a87', pattern: 'solid', icon: null }, // 4.9:1 on white
 };
 
 export const MAP_TONES: readonly MapTone[] = ['bad', 'warn', 'good', 'muted', 'base'];

@@ -20,6 +20,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useApiData } from '../../components/useApiData';
+import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -283,7 +284,7 @@ function GroupsSection({ slug }: { slug: string }) {
         {report.data && groups.length === 0 ? <Paragraph>{t('feedback.groups.none')}</Paragraph> : null}
         {groups.length > 0 ? (
           <>
-            <div className="aantafel-table-scroll">
+            <TableScroll label={title}>
               <Table className="aantafel-table">
                 <TableCaption>{title}</TableCaption>
                 <TableHeader>
@@ -322,7 +323,7 @@ function GroupsSection({ slug }: { slug: string }) {
                   })}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
             <Chart
               kind={time ? 'line' : 'bar'}
               title={t('feedback.groups.chartTitle', { group: groupName })}
@@ -363,7 +364,7 @@ function ThemesSection({ slug, from, to }: { slug: string; from: string; to: str
       {themes.data && items.length === 0 ? <Paragraph>{t('feedback.themes.none')}</Paragraph> : null}
       {items.length > 0 ? (
         <>
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('feedback.themes.caption')}>
             <Table className="aantafel-table">
               <TableCaption>{t('feedback.themes.caption')}</TableCaption>
               <TableHeader>
@@ -385,7 +386,7 @@ function ThemesSection({ slug, from, to }: { slug: string; from: string; to: str
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
           {items
             .filter((theme) => theme.quotes.length > 0)
             .map((theme) => (

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { FinancingSummary, FinancingVariantSummary } from '../../api/types';
 import { SelectField } from '../../components/SelectField';
+import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LOCALES } from '../../i18n/i18n';
 import { ComparisonChart, Histogram, downloadBlob, svgToPng } from './charts';
@@ -69,7 +70,7 @@ export function OutputTable({ summary, output, caption }: { summary: FinancingSu
   const ft = useFinancingText();
   const fmt = useFormatters();
   return (
-    <div className="aantafel-table-scroll">
+    <TableScroll label={caption ?? ft(OUTPUT_KEYS[output])}>
       <table className="utrecht-table aantafel-table aantafel-financing-table">
         <caption className="utrecht-table__caption">{caption ?? ft(OUTPUT_KEYS[output])}</caption>
         <thead className="utrecht-table__header">
@@ -91,7 +92,7 @@ export function OutputTable({ summary, output, caption }: { summary: FinancingSu
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -100,7 +101,7 @@ export function ChanceTable({ summary }: { summary: FinancingSummary }) {
   const ft = useFinancingText();
   const fmt = useFormatters();
   return (
-    <div className="aantafel-table-scroll">
+    <TableScroll label={ft('output.chances')}>
       <table className="utrecht-table aantafel-table aantafel-financing-table">
         <caption className="utrecht-table__caption">{ft('output.chances')}</caption>
         <thead className="utrecht-table__header">
@@ -120,7 +121,7 @@ export function ChanceTable({ summary }: { summary: FinancingSummary }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -247,7 +248,7 @@ export function Results({
       <section className="aantafel-card" aria-labelledby="financing-sensitivity-heading">
         <Heading2 id="financing-sensitivity-heading">{ft('sensitivity.title')}</Heading2>
         <Paragraph>{ft('sensitivity.intro')}</Paragraph>
-        <div className="aantafel-table-scroll">
+        <TableScroll label={ft('sensitivity.caption')}>
           <table className="utrecht-table aantafel-table aantafel-financing-table">
             <caption className="utrecht-table__caption">{ft('sensitivity.caption')}</caption>
             <thead className="utrecht-table__header">
@@ -290,7 +291,7 @@ export function Results({
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

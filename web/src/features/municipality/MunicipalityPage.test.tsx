@@ -198,7 +198,7 @@ describe('MunicipalityPage', () => {
     expect(within(people).getByRole('row', { name: /Bram Jansen/ })).toHaveTextContent('Nog niet ingeschat');
     // Status is never colour alone: the word is there, the icon is decoration.
     const badge = within(dirk).getByText('Actie nodig');
-    expect(badge.querySelector('[aria-hidden="true"]')).toHaveTextContent('✕');
+    expect(badge.querySelector('svg[aria-hidden="true"]')).toHaveClass('lucide-x');
     expect(within(relation).getByRole('link', { name: 'Wijkbezoek Overvecht met de wethouder' })).toHaveAttribute(
       'href',
       '/w/demo/interactions/1',

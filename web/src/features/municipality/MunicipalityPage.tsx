@@ -9,10 +9,12 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
+import { Check, CircleAlert, CircleDot, X, type LucideIcon } from 'lucide-react';
 import { api, ApiError } from '../../api/client';
 import { getDistrictMap } from '../../components/map/mapApi';
 import { hasNeighbourhoods } from '../../components/map/objects';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useApiData } from '../../components/useApiData';
@@ -25,7 +27,6 @@ import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
 import { CoverageMap } from '../socialmap/CoverageMap';
 import { getMunicipality, getMunicipalityDossier } from './api';
 import {
-  HEALTH_ICON,
   healthClass,
   isCouncilEmpty,
   isSocialMapEmpty,
@@ -95,14 +96,19 @@ function SectionLinks({ children }: { children: ReactNode }) {
   return <div className="aantafel-actions aantafel-dossier__links">{children}</div>;
 }
 
+/** Decorative icon beside the status word (never the only carrier of meaning). */
+const HEALTH_ICON: Record<HealthStatus, LucideIcon> = {
+  good: Check,
+  attention: CircleAlert,
+  action: X,
+};
+
 /** Good / needs attention / action needed: an icon and the word, never colour alone. */
 export function HealthStatusBadge({ status }: { status: HealthStatus }) {
   const mt = useMunicipalityText();
   return (
     <span className={healthClass(status)} data-health={status}>
-      <span aria-hidden="true" className="aantafel-dossier__icon">
-        {HEALTH_ICON[status]}
-      </span>{' '}
+      <Icon icon={HEALTH_ICON[status]} className="aantafel-dossier__icon" strokeWidth={2.5} />{' '}
       {mt(`health.${status}`)}
     </span>
   );
@@ -554,7 +560,7 @@ function CycleSection({ dossier }: { dossier: MunicipalityDossier }) {
               <p className="aantafel-dossier__detail">
                 {open ? (
                   <span className="aantafel-badge aantafel-badge--ok">
-                    <span aria-hidden="true">●</span> {mt('cycle.windowOpen', { date: text(window.to) })}
+                    <Icon icon={CircleDot} /> {mt('cycle.windowOpen', { date: text(window.to) })}
                   </span>
                 ) : (
                   mt('cycle.windowAhead', { from: text(window.from), to: text(window.to) })

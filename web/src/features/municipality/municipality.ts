@@ -34,13 +34,6 @@ export function seatsInOrder(seats: readonly Seats[]): { seats: Seats[]; total: 
   return { seats: sorted, total: sorted.reduce((sum, s) => sum + s.seats, 0) };
 }
 
-/** Decorative icon beside the status word (never the only carrier of meaning). */
-export const HEALTH_ICON: Record<HealthStatus, string> = {
-  good: '✓',
-  attention: '!',
-  action: '✕',
-};
-
 /** Badge tone per status (same classes as elsewhere). */
 export function healthClass(status: HealthStatus): string {
   if (status === 'good') return 'aantafel-badge aantafel-badge--ok';

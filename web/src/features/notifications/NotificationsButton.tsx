@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Button } from '@utrecht/component-library-react';
+import { Bell } from 'lucide-react';
 import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
+import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { ActNowItemLink } from '../overview/ActNowItemLink';
-import { MODULE_ICON, localDay } from '../overview/overview';
+import { ModuleIcon } from '../overview/ModuleIcon';
+import { localDay } from '../overview/overview';
 import { useOverviewText } from '../overview/texts';
 import { useDisclosure } from '../shell/useDisclosure';
 import { REFRESH_MS, readSeen, seenStorageKey, unseenItems, writeSeen } from './notifications';
@@ -135,7 +138,9 @@ export function NotificationsButton({ slug }: { slug: string }) {
         aria-controls={panelId}
         onClick={onToggle}
       >
-        {nt('button')}
+        <Icon icon={Bell} />
+        {/* On a phone only the bell and the count show; the word stays the button's name. */}
+        <span className="aantafel-notifications__label">{nt('button')}</span>
         {count > 0 ? (
           <>
             {' '}
@@ -159,7 +164,7 @@ export function NotificationsButton({ slug }: { slug: string }) {
             {items.map((item) => (
               <li key={item.key} className="aantafel-notifications__item" data-module={item.module}>
                 <p className="aantafel-notifications__module">
-                  <span aria-hidden="true">{MODULE_ICON[item.module]}</span> {ot(`module.${item.module}`)}
+                  <ModuleIcon module={item.module} /> {ot(`module.${item.module}`)}
                   {newKeys.has(item.key) ? <span className="aantafel-badge aantafel-notifications__new">{nt('new')}</span> : null}
                 </p>
                 <ActNowItemLink slug={slug} item={item} className="aantafel-menu__link aantafel-notifications__link" />

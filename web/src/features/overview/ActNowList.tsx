@@ -5,8 +5,8 @@ import type { OverviewItem } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useDisclosure } from '../shell/useDisclosure';
 import { ActNowItemLink } from './ActNowItemLink';
+import { ModuleIcon } from './ModuleIcon';
 import {
-  MODULE_ICON,
   focusAfterRemoval,
   isValidSnoozeDay,
   localDay,
@@ -125,9 +125,7 @@ export function ActNowList({
             {visible.map((item) => (
               <li key={item.key} className="aantafel-actnow__item" data-module={item.module}>
                 <p className="aantafel-actnow__module">
-                  <span aria-hidden="true" className="aantafel-actnow__icon">
-                    {MODULE_ICON[item.module]}
-                  </span>
+                  <ModuleIcon module={item.module} className="aantafel-actnow__icon" />
                   {ot(`module.${item.module}`)}
                   {item.mine ? <span className="aantafel-actnow__mine">{ot('actNow.mine')}</span> : null}
                 </p>

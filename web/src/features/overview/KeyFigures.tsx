@@ -1,10 +1,13 @@
 import { Link } from 'react-router';
 import { Heading2 } from '@utrecht/component-library-react';
+import { ArrowDown, ArrowRight, ArrowUp } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import type { OverviewFigures } from '../../api/types';
 import { appLink, npsState, npsTrend, signed } from './overview';
 import { useOverviewText } from './texts';
 
-const ARROW = { up: '▲', down: '▼', same: '▶' } as const;
+/** Decoration beside the trend in words. */
+const ARROW = { up: ArrowUp, down: ArrowDown, same: ArrowRight } as const;
 
 /** The key figures, each in words and with a link to where it comes from. */
 export function KeyFigures({ slug, figures }: { slug: string; figures: OverviewFigures }) {
@@ -30,9 +33,7 @@ export function KeyFigures({ slug, figures }: { slug: string; figures: OverviewF
               <p className="aantafel-figures__detail" data-testid="nps-trend">
                 {trend && before !== null && before !== undefined ? (
                   <>
-                    <span aria-hidden="true" className="aantafel-figures__arrow">
-                      {ARROW[trend.direction]}{' '}
-                    </span>
+                    <Icon icon={ARROW[trend.direction]} className="aantafel-figures__arrow" />{' '}
                     {trend.direction === 'same'
                       ? ot('figures.trendSame', { before: signed(before) })
                       : ot(trend.direction === 'up' ? 'figures.trendUp' : 'figures.trendDown', {

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Check } from 'lucide-react';
 import { api } from '../../api/client';
+import { Icon } from '../../components/Icon';
 import { useApiData } from '../../components/useApiData';
 import { ONBOARDING_STEPS, appLink, doneSteps } from './overview';
 import { useOverviewText } from './texts';
@@ -36,7 +38,7 @@ export function Onboarding({ slug }: { slug: string }) {
           return (
             <li key={step} className={isDone ? 'aantafel-onboarding__step aantafel-onboarding__step--done' : 'aantafel-onboarding__step'}>
               <span className="aantafel-onboarding__mark" aria-hidden="true">
-                {isDone ? '✓' : ''}
+                {isDone ? <Icon icon={Check} strokeWidth={3} /> : null}
               </span>
               <div>
                 <p className="aantafel-onboarding__title">

@@ -2,15 +2,7 @@
  * Pure helpers of the home page "Overzicht": dates for "Later", the NPS trend, whether a
  * workspace has anything to show, and the onboarding steps. No React, no network.
  */
-import type { Overview, OverviewFigures, OverviewModule, OverviewNps } from '../../api/types';
-
-/** The order and icon of the modules an item can come from. The icon is decoration only. */
-export const MODULE_ICON: Record<OverviewModule, string> = {
-  relations: '🤝',
-  feedback: '💬',
-  calendar: '📅',
-  scans: '🧭',
-};
+import type { Overview, OverviewFigures, OverviewNps } from '../../api/types';
 
 /** Least answers for an NPS we call reliable enough to show (same rule as Cliëntfeedback). */
 export const MIN_NPS_ANSWERS = 30;

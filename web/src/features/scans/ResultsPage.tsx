@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { api, isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { TableScroll } from '../../components/TableScroll';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -140,7 +143,7 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
             barLabel={(dimension, name, value) => st('chart.bar', { dimension, series: name, value })}
           />
         </div>
-        <div className="aantafel-table-scroll">
+        <TableScroll label={st('chart.tableCaption')}>
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption">{st('chart.tableCaption')}</caption>
             <thead className="utrecht-table__header">
@@ -167,14 +170,14 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {view.changes.length > 0 ? (
         <section className="aantafel-section" aria-labelledby="scan-changes-heading">
           <Heading2 id="scan-changes-heading">{st('changes.title')}</Heading2>
           <Paragraph>{st('changes.intro', { title: view.previousTitle ?? '' })}</Paragraph>
-          <div className="aantafel-table-scroll">
+          <TableScroll label={st('changes.caption')}>
             <table className="utrecht-table aantafel-table">
               <caption className="utrecht-table__caption">{st('changes.caption')}</caption>
               <thead className="utrecht-table__header">
@@ -194,7 +197,11 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
                       <td className="utrecht-table__cell aantafel-number">{score(c.before)}</td>
                       <td className="utrecht-table__cell aantafel-number">{score(c.now)}</td>
                       <td className="utrecht-table__cell aantafel-number">
-                        <span aria-hidden="true">{direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}</span>
+                        {direction === 'up' || direction === 'down' ? (
+                          <>
+                            <Icon icon={direction === 'up' ? ArrowUp : ArrowDown} />{' '}
+                          </>
+                        ) : null}
                         {change(c.change)} ({st(`change.${direction}` as ScansKey)})
                       </td>
                     </tr>
@@ -202,7 +209,7 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
 
@@ -210,7 +217,7 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
 
       <section className="aantafel-section" aria-labelledby="scan-statements-heading">
         <Heading2 id="scan-statements-heading">{st('statements.title')}</Heading2>
-        <div className="aantafel-table-scroll">
+        <TableScroll label={st('statements.caption')}>
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption">{st('statements.caption')}</caption>
             <thead className="utrecht-table__header">
@@ -247,7 +254,7 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="aantafel-section" aria-labelledby="scan-comments-heading">

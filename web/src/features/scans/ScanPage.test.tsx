@@ -99,7 +99,7 @@ describe('ScanPage: links by e-mail', () => {
     });
     expect(screen.getByText('De link is per e-mail verstuurd. U hoeft niets te kopiëren.')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Nieuwe links, één per persoon' })).getByRole('listitem')).toHaveTextContent(
-      'De Linde (teamleider)✓ Verstuurd naar het e-mailadres',
+      'De Linde (teamleider) Verstuurd naar het e-mailadres',
     );
     expect(screen.queryByRole('button', { name: /Kopieer de link/ })).not.toBeInTheDocument();
     expect(screen.getByText('De link is gemaakt en per e-mail verstuurd.')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import type { ValueCase } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -85,32 +86,34 @@ function PrintBody({ v }: { v: ValueCase }) {
         <section aria-labelledby="print-return-heading">
           <Heading2 id="print-return-heading">{st('side.return')}</Heading2>
           {(v.avoided_costs ?? []).length > 0 ? (
-            <table className="utrecht-table aantafel-table">
-              <caption className="utrecht-table__caption">{st('figures.lineTotals')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{st('vc.line.label')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.unitCost')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.events')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.attribution')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('figures.avoided')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {(v.avoided_costs ?? []).map((line, index) => (
-                  <tr key={index} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      {line.label}
-                      {line.assumption ? <span className="aantafel-meta aantafel-scan-statement__dimension">{line.assumption}</span> : null}
-                    </th>
-                    <td className="utrecht-table__cell aantafel-number">{fmt.euro(line.unit_cost ?? 0)}</td>
-                    <td className="utrecht-table__cell aantafel-number">{fmt.count(line.events ?? 0)}</td>
-                    <td className="utrecht-table__cell aantafel-number">{fmt.percent(line.attribution ?? 1)}</td>
-                    <td className="utrecht-table__cell aantafel-number">{fmt.euro(v.figures.line_totals[index])}</td>
+            <TableScroll label={st('figures.lineTotals')}>
+              <table className="utrecht-table aantafel-table">
+                <caption className="utrecht-table__caption">{st('figures.lineTotals')}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">{st('vc.line.label')}</th>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.unitCost')}</th>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.events')}</th>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.attribution')}</th>
+                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('figures.avoided')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="utrecht-table__body">
+                  {(v.avoided_costs ?? []).map((line, index) => (
+                    <tr key={index} className="utrecht-table__row">
+                      <th scope="row" className="utrecht-table__header-cell">
+                        {line.label}
+                        {line.assumption ? <span className="aantafel-meta aantafel-scan-statement__dimension">{line.assumption}</span> : null}
+                      </th>
+                      <td className="utrecht-table__cell aantafel-number">{fmt.euro(line.unit_cost ?? 0)}</td>
+                      <td className="utrecht-table__cell aantafel-number">{fmt.count(line.events ?? 0)}</td>
+                      <td className="utrecht-table__cell aantafel-number">{fmt.percent(line.attribution ?? 1)}</td>
+                      <td className="utrecht-table__cell aantafel-number">{fmt.euro(v.figures.line_totals[index])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
           <Figures
             figures={v.figures}

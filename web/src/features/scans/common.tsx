@@ -1,5 +1,7 @@
 import { Link, useLocation } from 'react-router';
+import { Check, CircleAlert, CircleHelp, X, type LucideIcon } from 'lucide-react';
 import type { ValueCaseLight } from '../../api/types';
+import { Icon } from '../../components/Icon';
 import { useWorkspace } from '../shell/workspaceContext';
 import { lightTone } from './scans';
 import { useScansText, type ScansKey } from './texts';
@@ -65,7 +67,7 @@ export function ScansNav() {
   );
 }
 
-const LIGHT_ICON: Record<ValueCaseLight, string> = { green: '✓', amber: '!', red: '✕', none: '?' };
+const LIGHT_ICON: Record<ValueCaseLight, LucideIcon> = { green: Check, amber: CircleAlert, red: X, none: CircleHelp };
 
 /** A traffic light as a badge: an icon and words, never colour alone. */
 export function LightBadge({ light, side }: { light: ValueCaseLight | undefined; side?: string }) {
@@ -77,9 +79,7 @@ export function LightBadge({ light, side }: { light: ValueCaseLight | undefined;
   const short = st(`light.short.${value}` as ScansKey);
   return (
     <span className={`aantafel-badge aantafel-light${cls}`}>
-      <span aria-hidden="true" className="aantafel-light__icon">
-        {LIGHT_ICON[value]}
-      </span>{' '}
+      <Icon icon={LIGHT_ICON[value]} className="aantafel-light__icon" strokeWidth={2.5} />{' '}
       {side ? st('light.side', { side, light: short }) : words}
     </span>
   );

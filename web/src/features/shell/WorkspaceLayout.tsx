@@ -15,11 +15,16 @@ import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { MenuButton } from './MenuButton';
+import { useNavDrawer } from './useNavDrawer';
 import { UserMenu } from './UserMenu';
 import { WorkspaceContext } from './workspaceContext';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
-/** The shell for /w/{slug}/…: header with switcher and user menu, main menu, page. */
+/**
+ * The shell for /w/{slug}/…: header with switcher and user menu, main menu, page. On a narrow
+ * screen the main menu folds behind the "Menu" button in the header (useNavDrawer).
+ */
 export function WorkspaceLayout() {
   const { t } = useI18n();
   const { slug = '' } = useParams();
@@ -34,6 +39,7 @@ export function WorkspaceLayout() {
   const current = error && !loading ? undefined : workspace?.slug === slug ? workspace : fromSession;
   // The workspace opens only after single sign-on, and this session started with a password.
   const ssoRequired = !loading && isApiError(error) && error.code === 'sso_required';
+  const drawer = useNavDrawer(current !== undefined);
   const context = useMemo(
     () => (current ? { workspace: current, reload } : null),
     [current, reload],
@@ -47,6 +53,14 @@ export function WorkspaceLayout() {
           <Link to="/" className="aantafel-brand">
             <Brand />
           </Link>
+          {current ? (
+            <MenuButton
+              open={drawer.open}
+              controls={drawer.navId}
+              onClick={drawer.toggle}
+              buttonRef={drawer.buttonRef}
+            />
+          ) : null}
           {current ? <GlobalSearch slug={slug} /> : null}
           <div className="aantafel-header__tools">
             {current ? <NotificationsButton key={slug} slug={slug} /> : null}
@@ -58,12 +72,24 @@ export function WorkspaceLayout() {
       </PageHeader>
       {/* Without the menu (a workspace that does not open) the page takes the whole width. */}
       <div className={current ? 'aantafel-body' : 'aantafel-body aantafel-body--single'}>
-        {current ? <MainNav slug={slug} /> : null}
+        {current ? (
+          <MainNav
+            slug={slug}
+            id={drawer.navId}
+            open={drawer.open}
+            navRef={drawer.navRef}
+            onClick={drawer.onNavClick}
+          />
+        ) : null}
+        {/* Behind the open menu on a phone: the page is dimmed, a click on it closes the menu. */}
+        <div className="aantafel-nav-backdrop" hidden={!drawer.open} onClick={drawer.close} />
         <main
           id="main-content"
           tabIndex={-1}
           className="aantafel-main"
           aria-busy={(loading && !current) || undefined}
+          // While the menu is open the page behind it cannot be reached (focus stays in the menu).
+          inert={drawer.open || undefined}
         >
           {current ? <PublicAddressBanner role={current.role} /> : null}
           {context ? (
@@ -86,7 +112,7 @@ export function WorkspaceLayout() {
           )}
         </main>
       </div>
-      <AppFooter />
+      <AppFooter inert={drawer.open} />
     </div>
   );
 }

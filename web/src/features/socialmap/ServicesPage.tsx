@@ -11,9 +11,11 @@ import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
+import { Check } from 'lucide-react';
 import { api, downloads } from '../../api/client';
 import { SERVICE_DOMAINS, type ServiceDomain } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
@@ -155,8 +157,7 @@ export function ServicesPage() {
                   <td className="utrecht-table__cell">
                     {s.published ? (
                       <span className="aantafel-badge aantafel-badge--ok">
-                        <span aria-hidden="true">✓ </span>
-                        {mt('services.isPublished')}
+                        <Icon icon={Check} strokeWidth={3} /> {mt('services.isPublished')}
                       </span>
                     ) : (
                       <span className="aantafel-badge aantafel-badge--muted">{mt('services.notPublished')}</span>

@@ -1,9 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Check, CircleAlert, X, type LucideIcon } from 'lucide-react';
 import type { Coverage } from '../../api/types';
 import { useWorkspace } from '../shell/workspaceContext';
 import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
+import { Icon } from '../../components/Icon';
 import { TextField } from '../../components/TextField';
 import { useSocialMapText } from './texts';
 import './socialmap.css';
@@ -70,7 +72,16 @@ export function SocialMapNav() {
   );
 }
 
-const ICON: Record<CellState, string> = { gap: '✕', single: '!', covered: '✓' };
+/** Decoration beside the words of a cell's state (never colour or icon alone). */
+const ICON: Record<CellState, LucideIcon> = { gap: X, single: CircleAlert, covered: Check };
+
+function StateIcon({ state }: { state: CellState }) {
+  return (
+    <span aria-hidden="true" className="aantafel-map-cell__icon">
+      <Icon icon={ICON[state]} strokeWidth={2.5} />
+    </span>
+  );
+}
 
 /** The meaning of the marks in the matrix, in words. */
 export function MatrixLegend() {
@@ -83,9 +94,7 @@ export function MatrixLegend() {
       <ul className="aantafel-map-legend">
         {(['gap', 'single', 'covered'] as const).map((state) => (
           <li key={state} className={`aantafel-map-cell--${state}`}>
-            <span aria-hidden="true" className="aantafel-map-cell__icon">
-              {ICON[state]}
-            </span>{' '}
+            <StateIcon state={state} />{' '}
             <strong>{mt(`legend.${state}Label`)}</strong>
             {': '}
             {mt(`legend.${state}`)}
@@ -107,9 +116,7 @@ function Cell({ cell }: { cell: MatrixCell }) {
   return (
     <td className={`utrecht-table__cell aantafel-map-cell aantafel-map-cell--${cell.state}`} data-state={cell.state}>
       <span className="aantafel-map-cell__state">
-        <span aria-hidden="true" className="aantafel-map-cell__icon">
-          {ICON[cell.state]}
-        </span>{' '}
+        <StateIcon state={cell.state} />{' '}
         {label}
       </span>
       {cell.providers.length > 0 ? (
@@ -192,15 +199,15 @@ export function CoverageSummary({ coverage, headingId }: { coverage: Coverage; h
       <Paragraph>{mt('map.summary.cells', { count: view.cells })}</Paragraph>
       <ul className="aantafel-map-summary">
         <li>
-          <span aria-hidden="true">{ICON.gap} </span>
+          <Icon icon={ICON.gap} strokeWidth={2.5} />{' '}
           {mt('map.summary.gaps', { count: coverage.gaps })}
         </li>
         <li>
-          <span aria-hidden="true">{ICON.single} </span>
+          <Icon icon={ICON.single} strokeWidth={2.5} />{' '}
           {mt('map.summary.single', { count: coverage.single })}
         </li>
         <li>
-          <span aria-hidden="true">{ICON.covered} </span>
+          <Icon icon={ICON.covered} strokeWidth={2.5} />{' '}
           {mt('map.summary.covered', { count: view.covered })}
         </li>
       </ul>

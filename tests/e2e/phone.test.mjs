@@ -1,0 +1,393 @@
+// End-to-end for the app on a phone (issue #24): the real server with the demo workspace, the
+// built web app and Chromium at 390×844. Every page of the app (every route of web/src/App.tsx,
+// the detail pages with the demo's own records, and the pages outside a workspace) must show its
+// own h1 in the upper half of the first screen, must not scroll sideways, and passes axe-core. On
+// a phone the main menu sits behind "Menu" in the header: it opens and closes with the keyboard,
+// keeps focus inside while open, Escape returns to the button, choosing a link closes it and the
+// skip link still works. At 1366×768 the menu is beside the page and the button is not shown.
+// Screenshots of five key pages at both sizes and of the open menu go to
+// /var/tmp/e2e-screenshots/phone-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR for another place), not
+// into the repository.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
+const SLUG = 'demo';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 768 };
+// A server set up as in production: the owners' banner about a loopback address (tested in
+// public-address.test.mjs) does not stand above every page here.
+const PUBLIC_URL = 'http://aantafel.test';
+const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
+
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  server = new AantafelServer({ publicUrl: PUBLIC_URL });
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+/** A fresh browser context at `viewport`, signed in as the demo owner unless `signedIn` is false. */
+async function newPage(viewport, { signedIn = true } = {}) {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  context.setDefaultTimeout(20_000);
+  if (signedIn) {
+    const response = await context.request.post('/api/v1/session', { data: { email: DEMO.email, password: DEMO.password } });
+    assert.equal(response.status(), 201);
+  }
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+/** The id of the first item of a workspace list (GET /api/v1/workspaces/demo/{path}). */
+async function firstId(request, path, pick = () => true) {
+  const response = await request.get(`/api/v1/workspaces/${SLUG}/${path}`);
+  assert.equal(response.status(), 200, `GET ${path}: ${response.status()}`);
+  const { items } = await response.json();
+  const item = items.find(pick);
+  assert.ok(item, `the demo has an item in ${path}`);
+  return item.id;
+}
+
+/** Opens `path` and waits for the page's h1 and for its data (nothing busy or loading). */
+async function open(page, path) {
+  await page.goto(path);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.aantafel-loading, [aria-busy="true"]'));
+  // Charts and maps are drawn a moment after their data arrives.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Where the h1 starts, the widths, and what sticks out to the right (for the message). */
+async function layout(page) {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const h1 = document.querySelector('main h1');
+    const root = document.documentElement;
+    const sticking = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > root.clientWidth + 0.5) {
+        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
+      }
+    }
+    return {
+      h1: h1?.textContent?.trim() ?? '',
+      h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : Infinity,
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      sticking: sticking.slice(0, 8),
+    };
+  });
+}
+
+/** Describes the focused element: its text or label, and whether it is inside the main menu. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      id: el?.id ?? '',
+      name: (el?.getAttribute('aria-label') || el?.textContent || '').trim().replace(/\s+/g, ' '),
+      inMenu: Boolean(el?.closest('#main-nav')),
+      isToggle: Boolean(el?.classList.contains('aantafel-nav-toggle')),
+      expanded: el?.getAttribute('aria-expanded') ?? null,
+    };
+  });
+}
+
+/** Every page of the app inside the demo workspace, with the demo's own records for detail pages. */
+async function workspacePages(request) {
+  const municipality = await firstId(request, 'organisations', (o) => o.kind === 'municipality');
+  const person = await firstId(request, 'people');
+  const plan = await firstId(request, 'plans');
+  const survey = await firstId(request, 'feedback/surveys');
+  const interaction = await firstId(request, 'interactions');
+  const agreement = await firstId(request, 'agreements');
+  const scenario = await firstId(request, 'financing/scenarios');
+  const scan = await firstId(request, 'scans');
+  const valueCase = await firstId(request, 'value-cases');
+  const service = await firstId(request, 'services');
+  const consortium = await firstId(request, 'consortia');
+  const paths = [
+    '',
+    'settings',
+    'settings/audit-log',
+    'people',
+    'people/new',
+    'people/import',
+    'people/organisations',
+    `people/organisations/${municipality}`,
+    `people/${person}`,
+    'policy-calendar',
+    'policy-calendar/plans/new',
+    `policy-calendar/plans/${plan}`,
+    `policy-calendar/plans/${plan}/edit`,
+    `policy-calendar/municipalities/${municipality}`,
+    'policy-calendar/feeds',
+    'advisor',
+    'advisor/result',
+    'advisor/result?employees=12&phase=change&level=alderman&goal=get_known',
+    'advisor/knowledge',
+    'feedback',
+    'feedback/surveys',
+    `feedback/surveys/${survey}`,
+    `feedback/surveys/${survey}/poster`,
+    'feedback/responses',
+    'interactions',
+    'interactions/new',
+    'interactions/agreements',
+    'interactions/agreements/new',
+    `interactions/agreements/${agreement}`,
+    `interactions/organisations/${municipality}`,
+    `interactions/${interaction}`,
+    'financing',
+    'financing/new',
+    `financing/${scenario}`,
+    `financing/${scenario}/print`,
+    'scan',
+    'scan/new',
+    'scan/value-cases',
+    'scan/value-cases/new',
+    `scan/value-cases/${valueCase}`,
+    `scan/value-cases/${valueCase}/print`,
+    `scan/${scan}`,
+    `scan/${scan}/results`,
+    'social-map',
+    'social-map/services',
+    'social-map/services/new',
+    `social-map/services/${service}`,
+    'social-map/consortia',
+    'social-map/consortia/new',
+    `social-map/consortia/${consortium}`,
+    `social-map/consortia/${consortium}/edit`,
+    `municipalities/${municipality}`,
+    'bestaat-niet',
+  ];
+  return paths.map((path) => `/w/${SLUG}/${path}`);
+}
+
+/** The pages outside a workspace: signed out, and signed in. */
+const PUBLIC_PAGES = ['/login', '/invitation', '/password/forgot', '/password/reset', '/dit/bestaat/niet'];
+const SIGNED_IN_PAGES = ['/account', '/no-workspace'];
+
+/** Five pages a care manager opens most, for the screenshots. */
+const KEY_PAGES = [
+  ['overview', ''],
+  ['people', 'people'],
+  ['calendar', 'policy-calendar'],
+  ['feedback', 'feedback'],
+  ['scan', 'scan'],
+];
+
+describe('the app on a phone (390×844)', () => {
+  test('every page: the h1 in the upper half of the first screen, no sideways scrolling, axe', async (t) => {
+    const { context, page, problems } = await newPage(PHONE);
+    const pages = [...(await workspacePages(context.request)), ...SIGNED_IN_PAGES];
+    const guest = await newPage(PHONE, { signedIn: false });
+    const visits = [...pages.map((path) => [page, path]), ...PUBLIC_PAGES.map((path) => [guest.page, path])];
+    const failures = [];
+    for (const [tab, path] of visits) {
+      await open(tab, path);
+      const seen = await layout(tab);
+      t.diagnostic(`${path}: h1 "${seen.h1}" at ${Math.round(seen.h1Top)} px, ${seen.scrollWidth}/${seen.clientWidth} px wide`);
+      if (!(seen.h1Top < PHONE.height / 2)) {
+        failures.push(`${path}: the h1 "${seen.h1}" starts at ${Math.round(seen.h1Top)} px, not in the upper half (< ${PHONE.height / 2} px)`);
+      }
+      if (seen.scrollWidth > seen.clientWidth) {
+        failures.push(`${path}: scrolls sideways (${seen.scrollWidth} > ${seen.clientWidth} px): ${seen.sticking.join(', ')}`);
+      }
+      const violations = await axeViolations(tab);
+      if (violations.length > 0) failures.push(`${path}: axe\n${violations.join('\n')}`);
+      // On a phone the menu is folded away: the button is there, the links are not.
+      if (path.startsWith('/w/')) {
+        const toggle = tab.getByRole('button', { name: 'Menu', exact: true });
+        if (!(await toggle.isVisible())) failures.push(`${path}: no "Menu" button`);
+        if (await tab.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()) {
+          failures.push(`${path}: the main menu is open on arrival`);
+        }
+      }
+    }
+    assert.deepEqual(failures, [], `pages that do not fit a phone:\n${failures.join('\n')}`);
+    assert.ok(visits.length >= 55, `visited ${visits.length} pages`);
+    for (const watched of [problems, guest.problems]) {
+      assert.deepEqual(watched, [], `the browser reported problems:\n${watched.join('\n')}`);
+    }
+    await guest.context.close();
+    await context.close();
+  });
+
+  test('the menu by keyboard: open, focus kept inside, Escape, choosing a link, skip link', async (t) => {
+    const { context, page, problems } = await newPage(PHONE);
+    await open(page, `/w/${SLUG}/`);
+    const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+
+    await t.test('Tab reaches "Menu" right after the brand; Enter opens the menu with focus on its first link', async () => {
+      await page.keyboard.press('Tab'); // skip link
+      assert.equal((await focused(page)).name, 'Naar de inhoud');
+      await page.keyboard.press('Tab'); // brand
+      await page.keyboard.press('Tab');
+      const button = await focused(page);
+      assert.ok(button.isToggle, `focus on the menu button, not on "${button.name}"`);
+      assert.equal(button.expanded, 'false');
+      assert.equal(await toggle.getAttribute('aria-controls'), 'main-nav');
+      await page.keyboard.press('Enter');
+      await nav.waitFor();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      const first = await focused(page);
+      assert.ok(first.inMenu, `focus moved into the menu (now on "${first.name}")`);
+      assert.equal(first.name, 'Overzicht');
+      await assertAccessible(page, 'the open menu at 390×844');
+      await page.screenshot({ path: join(screenshots, 'phone-menu-open-390.png') });
+      // The menu's links are large enough to tap and all on the first screen.
+      const boxes = await nav.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().toJSON()));
+      assert.equal(boxes.length, 10);
+      for (const box of boxes) {
+        assert.ok(box.height >= 44, `a menu link is ${box.height} px high`);
+        assert.ok(box.bottom <= PHONE.height, `a menu link ends at ${box.bottom} px, below the screen`);
+      }
+    });
+
+    await t.test('while open, Tab and Shift+Tab stay in the menu and its button', async () => {
+      const names = [];
+      for (let i = 0; i < 12; i += 1) {
+        await page.keyboard.press('Tab');
+        const now = await focused(page);
+        assert.ok(now.inMenu || now.isToggle, `Tab left the menu for "${now.name}"`);
+        names.push(now.name);
+      }
+      assert.deepEqual(names.slice(0, 11), [
+        'Wie is wie',
+        'Beleidskalender',
+        'Strategiewijzer',
+        'Contacten en afspraken',
+        'Cliëntfeedback',
+        'Bekostiging',
+        'Samenwerkingsscan',
+        'Sociale kaart',
+        'Instellingen werkruimte',
+        'Menu',
+        'Overzicht',
+      ]);
+      for (let i = 0; i < 3; i += 1) {
+        await page.keyboard.press('Shift+Tab');
+        const now = await focused(page);
+        assert.ok(now.inMenu || now.isToggle, `Shift+Tab left the menu for "${now.name}"`);
+      }
+      assert.equal((await focused(page)).name, 'Instellingen werkruimte');
+    });
+
+    await t.test('Escape closes the menu and returns focus to the button', async () => {
+      await page.keyboard.press('Escape');
+      await nav.waitFor({ state: 'hidden' });
+      const back = await focused(page);
+      assert.ok(back.isToggle, `focus back on the button, not on "${back.name}"`);
+      assert.equal(back.expanded, 'false');
+      await assertAccessible(page, 'the closed menu at 390×844');
+    });
+
+    await t.test('choosing a link with the keyboard closes the menu and opens the page, focus on its heading', async () => {
+      await page.keyboard.press('Enter'); // open again (focus is on the button)
+      await nav.waitFor();
+      await page.keyboard.press('Tab'); // Wie is wie
+      assert.equal((await focused(page)).name, 'Wie is wie');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Wie is wie' }).waitFor();
+      await nav.waitFor({ state: 'hidden' });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+    });
+
+    await t.test('a tap on a link closes the menu too, and a tap beside it', async () => {
+      await toggle.click();
+      await nav.getByRole('link', { name: 'Beleidskalender' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Beleidskalender' }).waitFor();
+      await nav.waitFor({ state: 'hidden' });
+      await toggle.click();
+      await nav.waitFor();
+      await page.mouse.click(PHONE.width / 2, PHONE.height - 20); // on the dimmed page below the menu
+      await nav.waitFor({ state: 'hidden' });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    });
+
+    await t.test('the skip link jumps to the page past the header', async () => {
+      await page.reload();
+      await page.locator('main h1').waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(page)).name, 'Naar de inhoud');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('screenshots of five key pages at 390×844 and 1366×768', async () => {
+    for (const [size, viewport] of [
+      ['390', PHONE],
+      ['1366', DESKTOP],
+    ]) {
+      const { context, page, problems } = await newPage(viewport);
+      for (const [name, path] of KEY_PAGES) {
+        await open(page, `/w/${SLUG}/${path}`);
+        await page.screenshot({ path: join(screenshots, `phone-${name}-${size}.png`) });
+        if (size === '390') await page.screenshot({ path: join(screenshots, `phone-${name}-${size}-full.png`), fullPage: true });
+      }
+      // A scan of the demo, with its results.
+      const scan = await firstId(context.request, 'scans');
+      await open(page, `/w/${SLUG}/scan/${scan}/results`);
+      await page.screenshot({ path: join(screenshots, `phone-scan-results-${size}.png`) });
+      assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+      await context.close();
+    }
+  });
+});
+
+describe('the app on a laptop (1366×768)', () => {
+  test('the main menu is beside the page and there is no menu button', async () => {
+    const { context, page, problems } = await newPage(DESKTOP);
+    for (const path of ['', 'people', 'feedback', 'settings']) {
+      await open(page, `/w/${SLUG}/${path}`);
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      assert.ok(await nav.isVisible(), `the main menu is shown on /${path}`);
+      assert.equal(await nav.getByRole('link').count(), 10);
+      assert.equal(await page.getByRole('button', { name: 'Menu', exact: true }).isVisible(), false, 'no menu button');
+      const [menu, main] = await Promise.all([nav.boundingBox(), page.locator('main').boundingBox()]);
+      assert.ok(menu && main && menu.x + menu.width <= main.x, 'the menu is beside the page, on its left');
+      assert.ok(menu.y < 200, `the menu starts at the top (${menu.y} px)`);
+    }
+    await assertAccessible(page, 'the settings page at 1366×768');
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});
