@@ -293,6 +293,22 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
               static_cast<int>(config.feedback_views_per_address_per_minute)});
   // Open answers of earlier releases are sealed once, before anything reads them (decision 36).
   if (migrate) feedback_->SealStoredAnswers();
+  // Nu doen: each module offers its items to the overview (and so to the e-mail digest).
+  act_item_sources_.push_back(std::make_unique<core::overview::RelationsActItems>(*relations_));
+  act_item_sources_.push_back(std::make_unique<core::overview::CallbackActItems>(*feedback_));
+  act_item_sources_.push_back(std::make_unique<core::overview::CalendarActItems>(*calendar_));
+  act_item_sources_.push_back(std::make_unique<core::overview::ScanActItems>(*scans_));
+  for (auto& source : act_item_sources_) overview_->AddSource(*source);
+  // Zoeken: each module offers its records to global search, in the order groups are shown.
+  search_sources_.push_back(std::make_unique<core::search::WhoIsWhoSearch>(*whoiswho_));
+  search_sources_.push_back(std::make_unique<core::search::RelationsSearch>(*relations_));
+  search_sources_.push_back(std::make_unique<core::search::CalendarSearch>(*calendar_));
+  search_sources_.push_back(std::make_unique<core::search::FeedbackSearch>(*feedback_));
+  search_sources_.push_back(std::make_unique<core::search::FinancingSearch>(*scenarios_));
+  search_sources_.push_back(std::make_unique<core::search::ScanSearch>(*scans_));
+  search_sources_.push_back(std::make_unique<core::search::SocialMapSearch>(*social_map_));
+  search_sources_.push_back(std::make_unique<core::search::KnowledgeSearch>(*advisor_));
+  for (auto& source : search_sources_) search_.AddSource(*source);
 }
 
 Runtime::~Runtime() {
@@ -323,6 +339,7 @@ http::AppServices Runtime::Services() {
                            .scans = *scans_,
                            .social_map = *social_map_,
                            .overview = *overview_,
+                           .search = search_,
                            .audit = *audit_,
                            .streams = streams_,
                            .database_ready = [this] { return database_->Ping(); }};
@@ -434,11 +451,6 @@ int Runtime::SendDigests(bool force) {
       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   const int hour = static_cast<int>(((seconds / 3600) + core::DutchUtcOffsetHours(now)) % 24);
   if (!force && hour < digest_hour_) return 0;
-  const http::OverviewDeps deps{.overview = *overview_,
-                                .relations = *relations_,
-                                .feedback = *feedback_,
-                                .calendar = *calendar_,
-                                .scans = *scans_};
   int sent = 0;
   for (const auto& subscriber : digest_repository_->Subscribers()) {
     if (!core::overview::DigestDue(subscriber, today, force)) continue;
@@ -446,9 +458,9 @@ int Runtime::SendDigests(bool force) {
     if (!access) continue;
     access->user_id = subscriber.user_id;
     const bool en = subscriber.language == core::Language::kEnglish;
-    auto items = overview_->Rank(*access, http::GatherActItems(deps, *access, today, en), 20);
+    auto items = overview_->ActNow(*access, en, 20);
     std::vector<std::string> explains;
-    for (const auto& item : items) explains.push_back(http::ExplainActItem(item, today, en));
+    for (const auto& item : items) explains.push_back(core::overview::Explain(item, today, en));
     const auto mail =
         core::overview::ComposeDigest(subscriber, items, explains, public_url_, today);
     if (auto done = mailer_->Send(mail); !done) {

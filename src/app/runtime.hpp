@@ -16,6 +16,7 @@
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
 #include "core/feedback/service.hpp"
+#include "core/search/sources.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/app.hpp"
 #include "http/event_stream.hpp"
@@ -145,6 +146,10 @@ class Runtime {
   std::unique_ptr<core::socialmap::SocialMapService> social_map_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
+  /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).
+  std::vector<std::unique_ptr<core::overview::ActItemSource>> act_item_sources_;
+  core::search::SearchService search_;
+  std::vector<std::unique_ptr<core::search::SearchSource>> search_sources_;
   std::unique_ptr<storage::SqlDigestRepository> digest_repository_;
   std::unique_ptr<core::Mailer> mailer_;
   std::unique_ptr<core::Mailer> mail_queue_;  ///< sends mailer_'s mail off the request thread

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "http/compression.hpp"
 #include "http/errors.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/middleware.hpp"
@@ -60,14 +61,8 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterOverviewRoutes(router_, {.overview = services_.overview,
                                    .relations = services_.relations,
                                    .feedback = services_.feedback,
-                                   .calendar = services_.calendar,
-                                   .scans = services_.scans});
-  RegisterSearchRoutes(router_, {.whoiswho = services_.whoiswho,
-                                 .calendar = services_.calendar,
-                                 .relations = services_.relations,
-                                 .scans = services_.scans,
-                                 .social_map = services_.social_map,
-                                 .advisor = services_.advisor});
+                                   .calendar = services_.calendar});
+  RegisterSearchRoutes(router_, services_.search);
   RegisterMunicipalityRoutes(router_, {.whoiswho = services_.whoiswho,
                                        .relations = services_.relations,
                                        .calendar = services_.calendar,
@@ -126,6 +121,7 @@ HttpResponse App::Handle(const HttpRequest& request) {
     log_failure_(request, e.what());
     response = ErrorResponse(Error::Of(ErrorCode::kInternal), language);
   }
+  CompressPublicResponse(request, response);
   ApplySecurityHeaders(response, settings_.public_url.starts_with("https://"));
   return response;
 }

@@ -18,6 +18,7 @@
 #include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
+#include "core/search/service.hpp"
 #include "core/socialmap/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
@@ -59,6 +60,7 @@ struct AppServices {
   core::scans::ScanService& scans;
   core::socialmap::SocialMapService& social_map;
   core::overview::OverviewService& overview;
+  core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data
   StreamHub& streams;                    ///< open live-feed connections
   std::function<bool()> database_ready;  ///< for /readyz

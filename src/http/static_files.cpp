@@ -59,11 +59,6 @@ std::string StrongEtag(std::string_view data) {
   return out.str();
 }
 
-bool AcceptsGzip(const HttpRequest& request) {
-  auto accept = request.headers.Get("Accept-Encoding");
-  return accept && accept->find("gzip") != std::string_view::npos;
-}
-
 bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   return if_none_match == "*" || if_none_match.find(etag) != std::string_view::npos;
 }

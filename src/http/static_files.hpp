@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "http/compression.hpp"
 #include "http/types.hpp"
 
 namespace aantafel::http {
@@ -37,8 +38,6 @@ class StaticFiles {
 
 /// A strong ETag of `data` (FNV-1a 64 and the length), the same on every instance.
 std::string StrongEtag(std::string_view data);
-/// Whether the request's Accept-Encoding allows gzip.
-bool AcceptsGzip(const HttpRequest& request);
 /// Whether an If-None-Match header value names `etag` (or is "*").
 bool EtagMatches(std::string_view if_none_match, std::string_view etag);
 

@@ -5,8 +5,8 @@
 
 namespace aantafel::interchange {
 
-/// `data` compressed in the gzip format (RFC 1952) at the best compression level: for responses
-/// that are made once and served many times.
-std::string Gzip(std::string_view data);
+/// `data` compressed in the gzip format (RFC 1952). The default, the best level (9), suits
+/// responses made once and served many times; per-request compression uses a faster level.
+std::string Gzip(std::string_view data, int level = 9);
 
 }  // namespace aantafel::interchange

@@ -147,17 +147,26 @@ TEST(Export, CsvUsesTheImportColumnsInDutchOrEnglish) {
                   .position = {.kind = PositionKind::kAlderman,
                                .portfolios = {"Zorg", "Jeugd"},
                                .started_on = *core::CivilDate::Parse("2022-06-01")}};
-  const std::string nl = PeopleCsv({line}, ExportLanguage::kDutch);
+  const std::string nl = TableCsv(PeopleTable({line}, ExportLanguage::kDutch));
   EXPECT_NE(nl.find("Utrecht;GM0344;Els;Wethouder;;;Zorg | Jeugd;;;2022-06-01;;+31 6 1;ja\r\n"),
             std::string::npos)
       << nl;
-  EXPECT_NE(PeopleCsv({line}, ExportLanguage::kEnglish).find("Alderman"), std::string::npos);
+  EXPECT_NE(TableCsv(PeopleTable({line}, ExportLanguage::kEnglish)).find("Alderman"),
+            std::string::npos);
   // The export is a valid import.
   auto again = ParsePeopleCsv(nl);
   ASSERT_TRUE(again.issues.empty());
   EXPECT_EQ(again.rows[0].municipality, "GM0344");
   EXPECT_EQ(PositionKindFromLabel(again.rows[0].kind), PositionKind::kAlderman);
-  EXPECT_TRUE(PeopleXlsx({line}, ExportLanguage::kDutch).starts_with("PK"));
+  EXPECT_TRUE(TableXlsx(PeopleTable({line}, ExportLanguage::kDutch)).starts_with("PK"));
+}
+
+TEST(Export, TimesAreDutchLocalTimeInWinterAndSummer) {
+  // 23:10 UTC is 00:10 the next day in winter (UTC+1) and 01:10 in summer (UTC+2).
+  EXPECT_EQ(ExportDateTime(*core::ParseDateTime("2026-12-31T23:10:00Z")), "2027-01-01 00:10");
+  EXPECT_EQ(ExportDateTime(*core::ParseDateTime("2026-06-30T23:10:00Z")), "2026-07-01 01:10");
+  EXPECT_EQ(ExportDateTime(*core::ParseDateTime("2026-03-29T00:59:00Z")), "2026-03-29 01:59");
+  EXPECT_EQ(ExportDateTime(*core::ParseDateTime("2026-03-29T01:00:00Z")), "2026-03-29 03:00");
 }
 
 }  // namespace

@@ -228,7 +228,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       const message = await sink.waitFor(SANNE.email, { after: 0 });
       assert.equal(message.envelope.from, FROM);
       assert.equal(message.mail.subject, `Uitnodiging voor ${workspaceName} in aantafel`);
-      assert.match(message.mail.text, new RegExp(`${DEMO.name} nodigt u uit om samen te werken in de werkruimte`));
+      assert.match(message.mail.text, new RegExp(`${DEMO.name} nodigt je uit om samen te werken in de werkruimte`));
       assert.match(message.mail.text, /als bewerker/);
       assert.match(message.mail.text, /^English: .*invites you to/m, 'one line in English');
       assert.match(message.mail.html, /<html lang="nl"/);
@@ -239,19 +239,19 @@ describe('colleagues and signing in, with the real server and a real SMTP server
     await t.test('a fresh browser opens the link: workspace, role in words, what it means', async () => {
       await guest.page.goto(onTestServer(link));
       await guest.page.getByRole('heading', { level: 1, name: `Uitnodiging voor ${workspaceName}` }).waitFor();
-      await guest.page.getByText(`${DEMO.name} nodigt u uit om samen te werken in de werkruimte ${workspaceName} in aantafel.`).waitFor();
+      await guest.page.getByText(`${DEMO.name} nodigt je uit om samen te werken in de werkruimte ${workspaceName} in aantafel.`).waitFor();
       await guest.page.getByText('Bewerker', { exact: true }).waitFor();
-      await guest.page.getByText('Uw rol', { exact: true }).waitFor();
+      await guest.page.getByText('Jouw rol', { exact: true }).waitFor();
       await guest.page.getByText('Een bewerker kan gegevens bekijken, toevoegen en wijzigen.').waitFor();
-      await guest.page.getByRole('heading', { level: 2, name: 'Maak uw account' }).waitFor();
+      await guest.page.getByRole('heading', { level: 2, name: 'Maak je account' }).waitFor();
       await guest.page.getByText('Minstens 10 tekens.', { exact: false }).first().waitFor();
       await checkBothSizes(guest.page, 'invitation', 'the invitation page', () =>
-        guest.page.getByRole('heading', { level: 2, name: 'Maak uw account' }).waitFor(),
+        guest.page.getByRole('heading', { level: 2, name: 'Maak je account' }).waitFor(),
       );
     });
 
     await t.test('name and password; the colleague lands in the workspace as an editor', async () => {
-      await guest.page.getByLabel('Uw naam').fill(SANNE.name);
+      await guest.page.getByLabel('Jouw naam').fill(SANNE.name);
       await guest.page.getByLabel('Nieuw wachtwoord').fill('kort');
       await guest.page.getByLabel('Herhaal het nieuwe wachtwoord').fill('kort');
       await guest.page.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }).click();
@@ -275,7 +275,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       const again = await newPage();
       await again.page.goto(onTestServer(link));
       await again.page.getByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet meer' }).waitFor();
-      await again.page.getByText(/Vraag de eigenaar van de werkruimte om u opnieuw uit te nodigen/).waitFor();
+      await again.page.getByText(/Vraag de eigenaar van de werkruimte om je opnieuw uit te nodigen/).waitFor();
       await checkBothSizes(again.page, 'invitation-expired', 'the expired invitation page');
       assert.deepEqual(again.problems, [], `the browser reported problems:\n${again.problems.join('\n')}`);
       await again.context.close();
@@ -361,7 +361,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       assert.equal(sink.to('niemand@wijkzorg.example').length, 0, 'no mail to an unknown address');
       assert.ok(sink.messages.length > before);
       assert.match(mail.mail.text, new RegExp(`Hallo ${RITA.name},`));
-      assert.match(mail.mail.text, /Iemand vroeg om een nieuw wachtwoord voor uw account/);
+      assert.match(mail.mail.text, /Iemand vroeg om een nieuw wachtwoord voor je account/);
       link = linkFromMail(mail, '/password/reset');
       await checkBothSizes(page, 'forgot-sent', 'the forgot-password page after sending');
     });
@@ -429,7 +429,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await laptop.page.waitForURL('**/account');
       await laptop.page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
       await laptop.page.getByRole('link', { name: `Terug naar ${workspaceName}` }).waitFor();
-      const devices = laptop.page.getByRole('list', { name: 'Apparaten waarop u bent ingelogd' });
+      const devices = laptop.page.getByRole('list', { name: 'Apparaten waarop je bent ingelogd' });
       await devices.getByRole('listitem').filter({ hasText: 'dit apparaat' }).getByText(/^Chrome op Linux/).waitFor();
       await devices.getByRole('listitem').filter({ hasText: 'Safari op iPhone' }).waitFor();
       await devices.getByRole('button', { name: /^Uitloggen op Safari op iPhone/ }).waitFor();
@@ -443,7 +443,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await laptop.page.reload();
       const signIns = laptop.page.getByRole('list', { name: 'Recente aanmeldingen' });
       const refused = signIns.getByRole('listitem').filter({ hasText: 'Verkeerd wachtwoord' }).first();
-      await refused.getByText('Herkent u dit niet? Verander dan uw wachtwoord.').waitFor();
+      await refused.getByText('Herken je dit niet? Verander dan je wachtwoord.').waitFor();
       await signIns.getByRole('listitem').filter({ hasText: /^Ingelogd/ }).first().waitFor();
       await checkBothSizes(laptop.page, 'sign-ins', 'the account page with a refused sign-in', () =>
         refused.waitFor(),
@@ -470,9 +470,9 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await section.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
       await laptop.page
         .getByRole('status')
-        .getByText('Uw wachtwoord is gewijzigd. Op andere apparaten bent u nu uitgelogd.')
+        .getByText('Je wachtwoord is gewijzigd. Op andere apparaten ben je nu uitgelogd.')
         .waitFor();
-      await laptop.page.getByText('U bent alleen op dit apparaat ingelogd.').waitFor();
+      await laptop.page.getByText('Je bent alleen op dit apparaat ingelogd.').waitFor();
       assert.equal((await laptop.context.request.get('/api/v1/session')).status(), 200, 'the laptop stays signed in');
       assert.equal((await phone.context.request.get('/api/v1/session')).status(), 401, 'the phone is signed out');
       await phone.page.goto(`/w/${SLUG}/`);
@@ -486,12 +486,12 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await login(phone.context, SANNE);
       await laptop.page.reload();
       await laptop.page.getByRole('button', { name: 'Overal anders uitloggen' }).click();
-      await laptop.page.getByRole('status').getByText(/U bent op (1 ander apparaat|\d+ andere apparaten) uitgelogd\./).waitFor();
+      await laptop.page.getByRole('status').getByText(/Je bent op (1 ander apparaat|\d+ andere apparaten) uitgelogd\./).waitFor();
       assert.equal((await phone.context.request.get('/api/v1/session')).status(), 401);
     });
 
     await t.test('name and language: the app follows the account language', async () => {
-      const profile = laptop.page.getByRole('region', { name: 'Uw gegevens' });
+      const profile = laptop.page.getByRole('region', { name: 'Jouw gegevens' });
       await profile.getByLabel('Naam', { exact: true }).fill('Sanne van Dijk');
       await profile.getByRole('radio', { name: 'English' }).check();
       await profile.getByRole('button', { name: 'Gegevens opslaan' }).click();

@@ -84,7 +84,7 @@ TEST_P(AccountHttp, AnInvitedColleagueSetsAPasswordAndLandsInTheWorkspace) {
   EXPECT_NE(data.find("Content-Type: multipart/alternative"), std::string::npos);
   EXPECT_NE(data.find("Content-Type: text/plain; charset=utf-8"), std::string::npos);
   EXPECT_NE(data.find("Content-Type: text/html; charset=utf-8"), std::string::npos);
-  EXPECT_NE(data.find("Anna nodigt u uit"), std::string::npos) << data;
+  EXPECT_NE(data.find("Anna nodigt je uit"), std::string::npos) << data;
   EXPECT_NE(data.find("English: Anna invites you"), std::string::npos);
   const std::string token = Secret(data, "/invitation");
   ASSERT_EQ(token.size(), 43U) << data;

@@ -137,6 +137,17 @@ TEST_P(FeedbackHttp, ADayFilterRunsFromDutchMidnightToDutchMidnightInSummer) {
   ASSERT_EQ(list["items"].size(), 1U) << list.dump();
   EXPECT_EQ(list["items"][0]["received_at"], "2027-07-01T22:30:00.000Z");
   EXPECT_EQ(Body(Api("GET", "/responses?from=2027-07-03&to=2027-07-03"))["items"][0]["score"], 3);
+
+  // The export says the Dutch time and group in words, one line per answer of that day.
+  auto file = Api("GET", "/export?format=csv&from=2027-07-02&to=2027-07-02");
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_EQ(file.Header("Cache-Control"), "no-store");
+  EXPECT_NE(file.body.find("2027-07-02 00:30;Wijkteam Noord;;9;Aanbeveler (9–10);;;;Link;"),
+            std::string::npos)
+      << file.body;
+  EXPECT_EQ(file.body.find("2027-07-03"), std::string::npos) << file.body;
+  EXPECT_EQ(file.body.find("promoter"), std::string::npos);
+  EXPECT_EQ(Api("GET", "/export?format=ods").status, 422);
 }
 
 TEST_P(FeedbackHttp, ADetractorAskingForACallGetsATaskAndOnlyEditorsSeeTheNumber) {

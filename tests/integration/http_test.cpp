@@ -478,7 +478,7 @@ TEST_P(HttpTest, ErrorsSpeakDutchByDefaultAndEnglishOnRequest) {
   auto nl = Body(client->Request("GET", "/api/v1/session"));
   auto en =
       Body(client->Request("GET", "/api/v1/session", {{"Accept-Language", "en-GB,en;q=0.8"}}));
-  EXPECT_EQ(nl["error"]["message"], "U bent niet ingelogd. Log eerst in.");
+  EXPECT_EQ(nl["error"]["message"], "Je bent niet ingelogd. Log eerst in.");
   EXPECT_EQ(en["error"]["message"], "You are not logged in. Please log in first.");
 }
 

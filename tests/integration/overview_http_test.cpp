@@ -124,6 +124,27 @@ TEST_P(OverviewHttp, ItemsFromSeveralModulesAreRankedWithReasonsAndHiddenPerUser
   EXPECT_EQ(std::count(keys.begin(), keys.end(), agreement_key), 1);
   EXPECT_EQ(Call("DELETE", "/overview/hidden/" + agreement_key).status, 404);
 
+  // Closing the callback with an outcome ("no longer needed") takes it off every overview,
+  // Vera's too: closed is not hidden. The item carries the callback's id to act on.
+  json callback_item;
+  const json now = Body(Call("GET", "/overview"));
+  for (const auto& item : now["items"]) {
+    if (item["module"] == "feedback") callback_item = item;
+  }
+  ASSERT_TRUE(callback_item.is_object());
+  ASSERT_TRUE(callback_item["record_id"].is_number_integer()) << callback_item;
+  const std::string callback_path =
+      "/feedback/callbacks/" + std::to_string(callback_item["record_id"].get<std::int64_t>());
+  auto closed = Call("PATCH", callback_path, {{"status", "not_needed"}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(Body(closed)["status"], "not_needed");
+  for (const BrowserSession* who : {&anna, &vera}) {
+    keys = Keys(who);
+    EXPECT_EQ(std::count(keys.begin(), keys.end(), callback_item["key"].get<std::string>()), 0);
+  }
+  EXPECT_EQ(Body(Call("GET", "/overview"))["figures"]["open_callbacks"], 0);
+  EXPECT_EQ(Body(Call("GET", "/feedback/callbacks?status=not_needed"))["items"].size(), 1U);
+
   // Bad input is named; another workspace sees none of it.
   auto bad = Call("POST", "/overview/hidden", {{"key", "Agreement 12!"}, {"until", "morgen"}});
   ASSERT_EQ(bad.status, 422);
@@ -134,6 +155,74 @@ TEST_P(OverviewHttp, ItemsFromSeveralModulesAreRankedWithReasonsAndHiddenPerUser
       << "snoozing until today hides nothing";
   EXPECT_TRUE(Keys(&bram, "welzijn-oost").empty());
   EXPECT_EQ(Call("GET", "/overview", {}, &bram).status, 404);
+}
+
+TEST_P(OverviewHttp, SearchForgivesATypoAndFindsContactsByTheirNotesAndClientsByTheirAnswers) {
+  const std::string notes =
+      "Lang gesprek over de wijkaanpak en de inkoop voor volgend jaar. De wethouder twijfelt "
+      "over het budget voor valpreventie; zij wil eerst cijfers uit Noord zien.";
+  auto contact = Call("POST", "/interactions",
+                      {{"occurred_at", "2026-11-17T14:00"},
+                       {"kind", "meeting"},
+                       {"subject", "Overleg met de gemeente"},
+                       {"notes", notes}});
+  ASSERT_EQ(contact.status, 201) << contact.body;
+  auto survey = Call("POST", "/feedback/surveys", {{"name", "Thuiszorg Oost"}, {"team", "Oost"}});
+  ASSERT_EQ(survey.status, 201);
+  ASSERT_EQ(
+      client
+          ->Request("POST", "/f/" + Body(survey)["token"].get<std::string>(),
+                    {{"Content-Type", "application/json"}},
+                    json{{"score", 4}, {"why", "De wachttijd voor een intake was te lang"}}.dump())
+          .status,
+      201);
+  // The same words in the other workspace must never show up.
+  ASSERT_EQ(Call("POST", "/interactions",
+                 {{"occurred_at", "2026-11-17T15:00"},
+                  {"kind", "phone"},
+                  {"subject", "Bram belt"},
+                  {"notes", "Ook hier valpreventie"}},
+                 &bram, "welzijn-oost")
+                .status,
+            201);
+
+  auto groups = [&](const std::string& q, const BrowserSession* who = nullptr) {
+    auto r = Call("GET", "/search?q=" + q, {}, who);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::map<std::string, json> out;
+    const json body = Body(r);
+    for (const auto& g : body["groups"]) out[g["kind"]] = g["items"];
+    return out;
+  };
+  // "valprevnetie": two letters swapped in a word from the notes, for a viewer too.
+  for (const BrowserSession* who : {&anna, &vera}) {
+    auto found = groups("valprevnetie", who);
+    ASSERT_EQ(found["interactions"].size(), 1U);
+    const json hit = found["interactions"][0];
+    EXPECT_EQ(hit["title"], "Overleg met de gemeente");
+    EXPECT_EQ(hit["link"],
+              "interactions/" + std::to_string(Body(contact)["id"].get<std::int64_t>()));
+    const std::string snippet = hit["snippet"];
+    ASSERT_EQ(hit["highlights"]["snippet"].size(), 1U) << hit;
+    const auto start = hit["highlights"]["snippet"][0][0].get<std::size_t>();
+    const auto end = hit["highlights"]["snippet"][0][1].get<std::size_t>();
+    // Ranges count UTF-16 units, as the browser does ("…" is three bytes but one unit).
+    const auto at = snippet.find("valpreventie");
+    ASSERT_NE(at, std::string::npos) << snippet;
+    std::size_t units = 0;
+    for (std::size_t b = 0; b < at; ++b) units += (snippet[b] & 0xC0) != 0x80 ? 1 : 0;
+    EXPECT_EQ(start, units);
+    EXPECT_EQ(end - start, std::string("valpreventie").size());
+  }
+  // A client's answer, with a letter left out; and a survey by the start of its name.
+  auto answers = groups("wachtijd");
+  ASSERT_EQ(answers["responses"].size(), 1U);
+  EXPECT_EQ(answers["responses"][0]["snippet"], "De wachttijd voor een intake was te lang");
+  EXPECT_EQ(groups("thuiszo")["surveys"][0]["title"], "Thuiszorg Oost");
+  // Two words must both match; nothing of Bram's workspace appears in Anna's.
+  EXPECT_TRUE(groups("valpreventie%20inkoop")["interactions"].is_array());
+  EXPECT_TRUE(groups("valpreventie%20schuldhulp")["interactions"].is_null());
+  EXPECT_EQ(Call("GET", "/search?q=valpreventie").body.find("Bram"), std::string::npos);
 }
 
 TEST_P(OverviewHttp, SearchFindsAcrossModulesIgnoringAccentsAndNeverInAnotherWorkspace) {

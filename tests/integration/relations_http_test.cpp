@@ -226,6 +226,65 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
   EXPECT_EQ(Call("GET", "/exports/interactions?format=xlsx").body.substr(0, 2), "PK");
 }
 
+TEST_P(RelationsHttp, ExportsReadAsPeopleSpeakNamesWordsAndDutchLocalTime) {
+  // Ten past midnight on 1 July, Dutch summer time: 22:10 UTC the day before.
+  ASSERT_EQ(Post("/interactions", {{"occurred_at", "2026-07-01T00:10"},
+                                   {"kind", "meeting"},
+                                   {"organisation_id", gemeente},
+                                   {"subject", "Overleg over de kadernota"},
+                                   {"stance", "bring"},
+                                   {"person_ids", {wethouder, adviseur1}}})
+                .status,
+            201);
+  ASSERT_EQ(
+      Post("/agreements", {{"title", "Zaal voor de training"},
+                           {"organisation_ids", {gemeente}},
+                           {"commitments",
+                            {{{"organisation_id", gemeente}, {"text", "Gemeente zorgt voor zaal"}},
+                             {{"organisation_id", nullptr}, {"text", "Wij leveren trainers"}}}},
+                           {"status", "in_progress"}})
+          .status,
+      201);
+  std::string organisation;
+  const json organisations = Get("/organisations");
+  for (const auto& o : organisations["items"]) {
+    if (o["id"] == gemeente) organisation = o["name"].get<std::string>();
+  }
+  ASSERT_FALSE(organisation.empty()) << organisations.dump();
+
+  auto contacts = Call("GET", "/exports/interactions?format=csv");
+  ASSERT_EQ(contacts.status, 200);
+  EXPECT_EQ(contacts.Header("Cache-Control"), "no-store");
+  EXPECT_NE(contacts.Header("Content-Disposition").find("contacten-zorg-west.csv"),
+            std::string::npos);
+  const std::string& csv = contacts.body;
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF") << "BOM for Dutch Excel";
+  EXPECT_NE(csv.find("Datum en tijd;Soort;Organisatie;Onderwerp;Brengen of vragen;Labels;Personen"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("2026-07-01 00:10;Overleg;" + organisation +
+                     ";Overleg over de kadernota;Brengen;;Els Wethouder | Bo Beleid"),
+            std::string::npos)
+      << csv;
+  EXPECT_EQ(csv.find("meeting"), std::string::npos) << "no codes";
+  EXPECT_EQ(csv.find("22:10"), std::string::npos) << "no UTC";
+
+  auto agreements = Call("GET", "/exports/agreements?format=csv").body;
+  EXPECT_NE(agreements.find("Zaal voor de training;Bezig;;;" + organisation +
+                            ": Gemeente zorgt voor zaal | Wij: Wij leveren trainers"),
+            std::string::npos)
+      << agreements;
+
+  auto headers = Auth(anna);
+  headers["Accept-Language"] = "en";
+  auto english =
+      client
+          ->Request("GET", "/api/v1/workspaces/zorg-west/exports/interactions?format=csv", headers)
+          .body;
+  EXPECT_NE(english.find("2026-07-01 00:10;Meeting;" + organisation), std::string::npos) << english;
+  EXPECT_EQ(Call("GET", "/exports/agreements?format=pdf").status, 422);
+}
+
 TEST_P(RelationsHttp, ADayFilterRunsFromDutchMidnightToDutchMidnight) {
   // Late on the 17th, just after midnight on the 18th and on the 19th (Dutch winter time).
   for (const char* at : {"2026-11-17T23:30", "2026-11-18T00:30", "2026-11-19T00:30"}) {

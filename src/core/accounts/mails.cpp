@@ -76,18 +76,19 @@ Mail ComposeInvitation(const InvitationMail& in) {
              "The link works once, until " + until + " (Dutch time).",
              "Not expecting this? Then you can ignore this e-mail: nothing happens without you."};
   } else {
-    lines = {"Hallo,",
-             who + " nodigt u uit om samen te werken in de werkruimte \"" + in.workspace_name +
-                 "\" in aantafel, als " + role + ".",
-             "aantafel helpt zorg- en welzijnsorganisaties om samen te werken met gemeenten: wie "
-             "is wie, het goede moment in de beleidscyclus, afspraken en feedback van cliënten.",
-             "Open deze link om de uitnodiging aan te nemen. Daar kiest u uw naam en een "
-             "wachtwoord (of u logt in als u al een account heeft):",
-             "De link werkt één keer, tot " + until + ".",
-             "Verwachtte u dit niet? Dan kunt u deze e-mail negeren: zonder u gebeurt er niets."};
+    lines = {
+        "Hallo,",
+        who + " nodigt je uit om samen te werken in de werkruimte \"" + in.workspace_name +
+            "\" in aantafel, als " + role + ".",
+        "aantafel helpt zorg- en welzijnsorganisaties om samen te werken met gemeenten: wie "
+        "is wie, het goede moment in de beleidscyclus, afspraken en feedback van cliënten.",
+        "Open deze link om de uitnodiging aan te nemen. Daar kies je je naam en een "
+        "wachtwoord (of je logt in als je al een account hebt):",
+        "De link werkt één keer, tot " + until + ".",
+        "Verwachtte je dit niet? Dan kun je deze e-mail negeren: zonder jou gebeurt er niets."};
   }
   const std::string other =
-      en ? "Nederlands: " + who + " nodigt u uit voor \"" + in.workspace_name +
+      en ? "Nederlands: " + who + " nodigt je uit voor \"" + in.workspace_name +
                "\" in aantafel. Open de link hierboven om de uitnodiging aan te nemen."
          : "English: " + who + " invites you to \"" + in.workspace_name +
                "\" in aantafel. Open the link above to accept.";
@@ -124,12 +125,12 @@ Mail ComposePasswordReset(const PasswordResetMail& in) {
              "Did you not ask for this? Then ignore this e-mail: your password stays the same."};
   } else {
     lines = {"Hallo " + in.name + ",",
-             "Iemand vroeg om een nieuw wachtwoord voor uw account in aantafel. Open deze link "
+             "Iemand vroeg om een nieuw wachtwoord voor je account in aantafel. Open deze link "
              "om een nieuw wachtwoord te kiezen:",
              "De link werkt één keer, " + minutes +
-                 " minuten lang. Na de wijziging bent u "
+                 " minuten lang. Na de wijziging ben je "
                  "overal anders uitgelogd.",
-             "Vroeg u hier niet om? Dan kunt u deze e-mail negeren: uw wachtwoord blijft "
+             "Vroeg je hier niet om? Dan kun je deze e-mail negeren: je wachtwoord blijft "
              "hetzelfde."};
   }
   mail.text =

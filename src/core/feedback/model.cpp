@@ -31,10 +31,11 @@ constexpr Names<Channel, 5> kChannels{{{Channel::kLink, "link"},
 constexpr Names<Category, 3> kCategories{{{Category::kDetractor, "detractor"},
                                           {Category::kPassive, "passive"},
                                           {Category::kPromoter, "promoter"}}};
-constexpr Names<CallbackStatus, 4> kStatuses{{{CallbackStatus::kOpen, "open"},
+constexpr Names<CallbackStatus, 5> kStatuses{{{CallbackStatus::kOpen, "open"},
                                               {CallbackStatus::kCalled, "called"},
                                               {CallbackStatus::kDone, "done"},
-                                              {CallbackStatus::kUnreachable, "unreachable"}}};
+                                              {CallbackStatus::kUnreachable, "unreachable"},
+                                              {CallbackStatus::kNotNeeded, "not_needed"}}};
 
 const std::array<std::pair<const char*, std::string Questions::*>, 8> kQuestionKeys{{
     {"recommend_nl", &Questions::recommend_nl},

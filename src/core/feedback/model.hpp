@@ -17,8 +17,9 @@ enum class Law { kWmo, kJeugdwet, kWlz, kZvw, kNone };
 enum class Channel { kLink, kQr, kSms, kEmail, kTablet };
 /// NPS class of a score: 0–6 detractor, 7–8 passive, 9–10 promoter.
 enum class Category { kDetractor, kPassive, kPromoter };
-/// open → called → done / unreachable.
-enum class CallbackStatus { kOpen, kCalled, kDone, kUnreachable };
+/// open → called → closed with an outcome: done (reached), unreachable (not reached) or
+/// not_needed (no longer needed). Closed is not the same as hidden from someone's overview.
+enum class CallbackStatus { kOpen, kCalled, kDone, kUnreachable, kNotNeeded };
 
 std::string_view ToString(Law law);
 std::string_view ToString(Channel channel);

@@ -59,15 +59,16 @@ Mail ComposeDigest(const DigestSubscriber& s, const std::vector<ActItem>& items,
   const std::string intro =
       items.empty()
           ? (en ? "Nothing urgent is waiting for you " + when + " in " + s.workspace_name + "."
-                : "Er staat " + when + " niets dringends voor u klaar in " + s.workspace_name + ".")
+                : "Er staat " + when + " niets dringends voor je klaar in " + s.workspace_name +
+                      ".")
           : (en ? "This needs your attention " + when + " in " + s.workspace_name + " (" +
                       today.ToString() + "):"
-                : "Dit vraagt " + when + " uw aandacht in " + s.workspace_name + " (" +
+                : "Dit vraagt " + when + " je aandacht in " + s.workspace_name + " (" +
                       today.ToString() + "):");
   const std::string why =
       en ? std::string("You get this e-mail because you chose a ") + (weekly ? "weekly" : "daily") +
                " summary. You can turn it off in aantafel under " + "My account:"
-         : std::string("U krijgt deze e-mail omdat u een ") +
+         : std::string("Je krijgt deze e-mail omdat je een ") +
                (weekly ? "wekelijkse" : "dagelijkse") +
                " samenvatting koos. Uitzetten kan in aantafel bij Mijn account:";
 

@@ -12,8 +12,8 @@
 namespace aantafel::core::overview {
 
 // Overzicht (glossary: overview): what needs this user now, from every module, ranked by
-// urgency with the reason shown. Gathering the items is the HTTP layer's work (it combines the
-// modules' services); ranking, hiding and the reasons' order are decided here.
+// urgency with the reason shown. Each module offers its items through an ActItemSource
+// (act_now.hpp); ranking, hiding and the reasons' order are decided here.
 
 /// Why an item is on the list. Order matters nowhere; urgency comes from UrgencyOf.
 enum class Reason {
@@ -36,10 +36,11 @@ struct ActItem {
   std::string module;  ///< "relations", "feedback", "calendar", "scans"
   Reason reason = Reason::kDueSoon;
   std::string title;
-  std::optional<CivilDate> due;  ///< the date that makes it urgent
-  std::string link;              ///< where it is handled in the app
-  bool mine = false;             ///< assigned to or owned by this user
-  int urgency = 0;               ///< filled in by Rank
+  std::optional<CivilDate> due;           ///< the date that makes it urgent
+  std::string link;                       ///< where it is handled in the app
+  bool mine = false;                      ///< assigned to or owned by this user
+  std::optional<std::int64_t> record_id;  ///< the callback, agreement, plan… it is about
+  int urgency = 0;                        ///< filled in by Rank
 };
 
 /// How urgent an item is on `today`, 0–200: overdue callbacks first, then overdue agreements

@@ -14,10 +14,15 @@ bool IsKey(const std::string& key) {
 
 }  // namespace
 
-std::vector<ActItem> OverviewService::Rank(const accounts::WorkspaceAccess& access,
-                                           std::vector<ActItem> items, std::size_t limit) {
+std::vector<ActItem> OverviewService::ActNow(const accounts::WorkspaceAccess& access, bool english,
+                                             std::size_t limit) {
+  const Instant now = clock_.Now();
+  const ActContext context{.today = DutchDate(now), .now = now, .english = english};
+  std::vector<ActItem> items;
+  for (ActItemSource* source : sources_) source->Gather(access, context, items);
   return overview::Rank(std::move(items),
-                        repository_.HiddenFor(access.workspace.id, access.user_id), Today(), limit);
+                        repository_.HiddenFor(access.workspace.id, access.user_id), context.today,
+                        limit);
 }
 
 Status OverviewService::Hide(const accounts::WorkspaceAccess& access, const std::string& key,

@@ -4,24 +4,30 @@
 
 #include "core/accounts/model.hpp"
 #include "core/clock.hpp"
+#include "core/overview/act_now.hpp"
 #include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
 #include "core/result.hpp"
 
 namespace aantafel::core::overview {
 
-/// The user's own hide and snooze choices, and the ranking of what the HTTP layer gathered.
+/// Nu doen for one user: the items every registered module offers, ranked, without the ones the
+/// user hid; the user's hide and snooze choices; the e-mail digest setting.
 class OverviewService {
  public:
   OverviewService(HiddenItemRepository& repository, DigestRepository& digests, const Clock& clock)
       : repository_(repository), digests_(digests), clock_(clock) {}
 
+  /// Adds a module's items to everyone's overview. The source must outlive the service.
+  void AddSource(ActItemSource& source) { sources_.push_back(&source); }
+
+  /// What this user should act on now, most urgent first, at most `limit`.
+  std::vector<ActItem> ActNow(const accounts::WorkspaceAccess& access, bool english,
+                              std::size_t limit);
+
   [[nodiscard]] CivilDate Today() const { return DutchDate(clock_.Now()); }
   [[nodiscard]] Instant Now() const { return clock_.Now(); }
 
-  /// Ranks `items` for the user (hidden ones left out), at most `limit`.
-  std::vector<ActItem> Rank(const accounts::WorkspaceAccess& access, std::vector<ActItem> items,
-                            std::size_t limit);
   /// Hides an item for good, or until `until` ("YYYY-MM-DD", after today, at most a year ahead).
   /// Errors name "key" (1–100 characters of a–z, 0–9, ':', '_', '-') or "until".
   Status Hide(const accounts::WorkspaceAccess& access, const std::string& key,
@@ -37,6 +43,7 @@ class OverviewService {
   HiddenItemRepository& repository_;
   DigestRepository& digests_;
   const Clock& clock_;
+  std::vector<ActItemSource*> sources_;
 };
 
 }  // namespace aantafel::core::overview

@@ -1,6 +1,9 @@
 #include "core/relations/service.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
+#include <map>
 #include <set>
 
 #include "core/validation.hpp"
@@ -141,6 +144,84 @@ Result<std::vector<Interaction>> RelationsService::ListInteractions(
   if (query.limit < 1 || query.limit > 501)
     return Error::Field("limit", FieldIssue::kInvalidFormat);
   return repository_.ListInteractions(access.workspace.id, query);
+}
+
+namespace {
+
+/// Names of the workspace's organisations by id.
+std::map<std::int64_t, std::string> OrganisationNames(whoiswho::WhoIsWhoRepository& whoiswho,
+                                                      std::int64_t ws) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto& o : whoiswho.ListOrganisations(ws)) names.emplace(o.id, o.name);
+  return names;
+}
+
+}  // namespace
+
+std::vector<Interaction> RelationsService::RecentInteractions(
+    const accounts::WorkspaceAccess& access, std::size_t count) {
+  constexpr std::size_t kPage = 500;
+  std::vector<Interaction> out;
+  while (out.size() < count) {
+    const std::size_t want = std::min(kPage, count - out.size());
+    auto page = repository_.ListInteractions(access.workspace.id,
+                                             {.limit = static_cast<std::int64_t>(want),
+                                              .offset = static_cast<std::int64_t>(out.size())});
+    const std::size_t got = page.size();
+    std::move(page.begin(), page.end(), std::back_inserter(out));
+    if (got < want) break;
+  }
+  return out;
+}
+
+std::vector<InteractionExportLine> RelationsService::ExportInteractions(
+    const accounts::WorkspaceAccess& access) {
+  const std::int64_t ws = access.workspace.id;
+  const auto organisations = OrganisationNames(whoiswho_, ws);
+  std::map<std::int64_t, std::string> people;
+  std::vector<InteractionExportLine> lines;
+  for (auto& i : RecentInteractions(access, std::numeric_limits<std::size_t>::max())) {
+    InteractionExportLine line;
+    if (i.organisation_id) {
+      if (auto it = organisations.find(*i.organisation_id); it != organisations.end()) {
+        line.organisation = it->second;
+      }
+    }
+    for (const std::int64_t id : i.person_ids) {
+      auto it = people.find(id);
+      if (it == people.end()) {
+        auto person = whoiswho_.FindPerson(ws, id);
+        it = people.emplace(id, person ? person->name : std::string()).first;
+      }
+      if (!it->second.empty()) line.people.push_back(it->second);
+    }
+    line.interaction = std::move(i);
+    line.interaction.notes.clear();  // not exported
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::vector<AgreementExportLine> RelationsService::ExportAgreements(
+    const accounts::WorkspaceAccess& access) {
+  const auto organisations = OrganisationNames(whoiswho_, access.workspace.id);
+  const CivilDate today = Today();
+  std::vector<AgreementExportLine> lines;
+  for (auto& a : ListAgreements(access, std::nullopt)) {
+    AgreementExportLine line{.overdue = IsOverdue(a, today)};
+    for (const auto& c : a.commitments) {
+      std::string party;
+      if (c.organisation_id) {
+        if (auto it = organisations.find(*c.organisation_id); it != organisations.end()) {
+          party = it->second;
+        }
+      }
+      line.commitments.emplace_back(std::move(party), c.text);
+    }
+    line.agreement = std::move(a);
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 Status RelationsService::DeleteInteraction(const accounts::WorkspaceAccess& access,

@@ -52,6 +52,20 @@ struct ThisWeek {
   std::vector<Agreement> agreements;
 };
 
+/// A contact as exported: its organisation and people by name, not id.
+struct InteractionExportLine {
+  Interaction interaction;
+  std::string organisation;         ///< empty when none
+  std::vector<std::string> people;  ///< names, in the contact's order
+};
+
+/// An agreement as exported: each commitment's party by name ("" for our own organisation).
+struct AgreementExportLine {
+  Agreement agreement;
+  bool overdue = false;
+  std::vector<std::pair<std::string, std::string>> commitments;  ///< party name, text
+};
+
 /// Relationship health of one person or of a municipality as a whole.
 struct PersonHealth {
   whoiswho::Person person;
@@ -108,6 +122,14 @@ class RelationsService {
   Status DeleteAgreement(const accounts::WorkspaceAccess& access, std::int64_t id);
 
   ThisWeek Week(const accounts::WorkspaceAccess& access);
+
+  /// The newest `count` contacts, with their notes, newest first (for search and export).
+  std::vector<Interaction> RecentInteractions(const accounts::WorkspaceAccess& access,
+                                              std::size_t count);
+  /// Every contact of the workspace for a file export, newest first, with names resolved.
+  std::vector<InteractionExportLine> ExportInteractions(const accounts::WorkspaceAccess& access);
+  /// Every agreement for a file export, with names resolved and whether it is overdue today.
+  std::vector<AgreementExportLine> ExportAgreements(const accounts::WorkspaceAccess& access);
   /// A user's reminders for their personal calendar feed: their open follow-ups and their open
   /// agreements that have a due date (the feed checked the secret token; no access object).
   ThisWeek Reminders(std::int64_t ws, std::int64_t user_id);

@@ -108,6 +108,29 @@ std::vector<Municipality> WhoIsWhoService::SearchMunicipalities(std::string_view
   return repository_.SearchMunicipalities(TrimAscii(text), 50);
 }
 
+std::vector<Municipality> WhoIsWhoService::AllMunicipalities() {
+  return repository_.AllMunicipalities();
+}
+
+std::vector<std::pair<std::int64_t, std::string>> WhoIsWhoService::PersonNames(
+    const WorkspaceAccess& access) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (auto& p : repository_.ListPeople(access.workspace.id, {.today = Today(), .limit = 100000})) {
+    out.emplace_back(p.id, std::move(p.name));
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::string> WhoIsWhoService::CurrentRoles(
+    const WorkspaceAccess& access, const std::vector<std::int64_t>& person_ids) {
+  std::map<std::int64_t, std::string> roles;
+  const CivilDate today = Today();
+  for (const auto& position : repository_.PositionsOfPeople(access.workspace.id, person_ids)) {
+    if (IsCurrent(position, today)) roles.emplace(position.person_id, position.title);
+  }
+  return roles;
+}
+
 std::optional<Municipality> WhoIsWhoService::FindMunicipality(std::string_view code) {
   return repository_.FindMunicipality(code);
 }

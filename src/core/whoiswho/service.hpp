@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -127,6 +128,14 @@ class WhoIsWhoService {
                   std::set<std::string> register_editors = {});
 
   std::vector<Municipality> SearchMunicipalities(std::string_view text);
+  /// Every municipality of the register (shared by every workspace), for search.
+  std::vector<Municipality> AllMunicipalities();
+  /// The id and name of every person of the workspace (at most 100,000), for search.
+  std::vector<std::pair<std::int64_t, std::string>> PersonNames(
+      const accounts::WorkspaceAccess& access);
+  /// The title of each person's first current position, for the people given.
+  std::map<std::int64_t, std::string> CurrentRoles(const accounts::WorkspaceAccess& access,
+                                                   const std::vector<std::int64_t>& person_ids);
   /// The CBS reference data of one municipality (shared by every workspace).
   std::optional<Municipality> FindMunicipality(std::string_view code);
   /// Brings the municipalities this workspace works with up to date from an Almanak export the

@@ -6,6 +6,7 @@
 #include "core/validation.hpp"
 #include "http/event_stream.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/public_page.hpp"
 #include "http/handlers/survey_page.hpp"
 #include "http/handlers/views.hpp"
 #include "http/json_body.hpp"
@@ -257,20 +258,6 @@ core::Result<AnswerBody> ReadAnswer(const HttpRequest& request) {
   return out;
 }
 
-HttpResponse Html(int status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  response.headers.Set("Content-Type", "text/html; charset=utf-8");
-  response.body = std::move(body);
-  return response;
-}
-
-bool WantsEnglish(const RequestContext& ctx, std::string_view lang) {
-  if (lang == "en") return true;
-  if (lang == "nl") return false;
-  return ctx.language == Language::kEnglish;
-}
-
 SurveyNotice NoticeOf(LinkState state) {
   switch (state) {
     case LinkState::kClosed: return SurveyNotice::kClosed;
@@ -282,11 +269,7 @@ SurveyNotice NoticeOf(LinkState state) {
 }
 
 HttpResponse RateLimitedPage(const core::Error& error, bool english) {
-  HttpResponse page = Html(429, SurveyNoticePage(SurveyNotice::kTooMany, english));
-  if (error.retry_after_seconds) {
-    page.headers.Set("Retry-After", std::to_string(*error.retry_after_seconds));
-  }
-  return page;
+  return HtmlPage(error, SurveyNoticePage(SurveyNotice::kTooMany, english));
 }
 
 std::vector<std::pair<std::string, std::string>> ReadQuestions(const json& value,
@@ -592,46 +575,17 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
       "GET", "/api/v1/workspaces/{slug}/feedback/export",
       [&service](RequestContext& ctx) {
         core::FieldErrors errors;
-        const std::string format(ctx.request.Query("format").value_or("csv"));
-        if (format != "csv" && format != "xlsx") {
-          errors.Add("format", core::FieldIssue::kInvalidChoice);
-        }
+        const std::string format = ReadExportFormat(ctx.request, errors);
         ResponseFilter filter = ReadFilter(ctx.request, errors);
         filter.limit = 10000;
         if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
         auto list = service.ListResponses(*ctx.workspace, filter);
         if (!list) return Fail(ctx, list.error());
-        const bool en = ctx.language == Language::kEnglish;
-        interchange::Table table{
-            .sheet = en ? "Responses" : "Antwoorden",
-            .headings = en ? std::vector<std::string>{"Received", "Survey", "Team", "Score",
-                                                      "Category", "Why", "What could be better",
-                                                      "Callback", "Channel", "Themes"}
-                           : std::vector<std::string>{"Ontvangen", "Vragenlijst", "Team", "Cijfer",
-                                                      "Groep", "Waarom", "Wat kan beter",
-                                                      "Terugbellen", "Kanaal", "Thema's"},
-            .widths = {22, 24, 18, 8, 12, 40, 40, 12, 10, 24}};
-        for (const Response& r : *list) {
-          std::string themes;
-          for (const auto& t : r.themes) themes += (themes.empty() ? "" : " | ") + t;
-          table.rows.push_back({FormatTimestamp(r.received_at), r.survey_name, r.team,
-                                std::to_string(r.score), std::string(ToString(CategoryOf(r.score))),
-                                r.why, r.better, r.callback ? (en ? "yes" : "ja") : "",
-                                std::string(ToString(r.channel)), themes});
-        }
-        HttpResponse response;
-        const std::string name = std::string(en ? "feedback-" : "clientfeedback-") +
-                                 ctx.workspace->workspace.slug + "." + format;
-        if (format == "csv") {
-          response.body = interchange::TableCsv(table);
-          response.headers.Set("Content-Type", "text/csv; charset=utf-8");
-        } else {
-          response.body = interchange::TableXlsx(table);
-          response.headers.Set("Content-Type",
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }
-        response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        return response;
+        const auto language = ExportLanguageOf(ctx);
+        const bool en = language == interchange::ExportLanguage::kEnglish;
+        return FileResponse(
+            interchange::ResponsesTable(*list, language), format,
+            std::string(en ? "feedback-" : "clientfeedback-") + ctx.workspace->workspace.slug);
       },
       kMember);
 
@@ -767,10 +721,10 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
           if (page.error().code == core::ErrorCode::kRateLimited) {
             return RateLimitedPage(page.error(), english);
           }
-          return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+          return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
         }
         if (page->state != LinkState::kOpen) {
-          return Html(200, SurveyNoticePage(NoticeOf(page->state), english));
+          return HtmlPage(200, SurveyNoticePage(NoticeOf(page->state), english));
         }
         SurveyFormValues values;
         if (auto score = ctx.request.Query("score")) {
@@ -785,8 +739,9 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
         if (auto channel = ctx.request.Query("channel"); channel && ParseChannel(*channel)) {
           values.channel = std::string(*channel);
         }
-        return Html(200, SurveyFormPage(page->target.survey, std::string(ctx.params.Get("token")),
-                                        english, values, {}));
+        return HtmlPage(
+            200, SurveyFormPage(page->target.survey, std::string(ctx.params.Get("token")), english,
+                                values, {}));
       },
       kOpen);
 
@@ -803,24 +758,25 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
           if (!stored) return Fail(ctx, stored.error());
           return JsonResponse(201, {{"id", stored->id}});
         }
-        if (stored) return Html(200, SurveyThanksPage(english, stored->callback_id.has_value()));
+        if (stored)
+          return HtmlPage(200, SurveyThanksPage(english, stored->callback_id.has_value()));
         const core::Error& error = stored.error();
         switch (error.code) {
           case core::ErrorCode::kRateLimited: return RateLimitedPage(error, english);
           case core::ErrorCode::kNotFound:
-            return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+            return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
           case core::ErrorCode::kConflict: {
             auto page = service.OpenLink(token, ctx.request.remote_address);
             const SurveyNotice notice = page ? NoticeOf(page->state) : SurveyNotice::kClosed;
-            return Html(409, SurveyNoticePage(notice, english));
+            return HtmlPage(409, SurveyNoticePage(notice, english));
           }
           case core::ErrorCode::kInvalidInput: {
             auto page = service.OpenLink(token, ctx.request.remote_address);
-            if (!page) return Html(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
-            return Html(422, SurveyFormPage(page->target.survey, token, english, body->values,
-                                            error.fields));
+            if (!page) return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+            return HtmlPage(422, SurveyFormPage(page->target.survey, token, english, body->values,
+                                                error.fields));
           }
-          default: return Html(503, SurveyNoticePage(SurveyNotice::kStoreFailed, english));
+          default: return HtmlPage(error, SurveyNoticePage(SurveyNotice::kStoreFailed, english));
         }
       },
       kOpen);

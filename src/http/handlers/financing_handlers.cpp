@@ -197,9 +197,7 @@ void RegisterFinancingRoutes(Router& router, ScenarioService& scenarios,
         request->runs = std::min(request->runs, kMaxHttpRuns);
         auto summary = simulations.RunNow(*request);
         if (!summary) return Fail(ctx, summary.error());
-        const auto language = ctx.language == Language::kEnglish
-                                  ? interchange::ExportLanguage::kEnglish
-                                  : interchange::ExportLanguage::kDutch;
+        const auto language = ExportLanguageOf(ctx);
         const std::string name = "bekostiging-" + FileName(saved->name);
         if (format == "svg") {
           HttpResponse response;

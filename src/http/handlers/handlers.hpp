@@ -23,6 +23,10 @@
 #include "http/router.hpp"
 #include "http/simulation_runner.hpp"
 
+namespace aantafel::core::search {
+class SearchService;
+}
+
 namespace aantafel::http {
 
 struct SystemDeps {
@@ -100,34 +104,19 @@ nlohmann::json NpsGroupJson(const core::feedback::NpsGroup& group);
 void RegisterScanRoutes(Router& router, core::scans::ScanService& scans,
                         core::relations::RelationsService& relations,
                         const std::string& public_url);
-/// What the overview combines.
+/// What the overview combines: the act-now items come from the overview service's sources, the
+/// key figures from the modules.
 struct OverviewDeps {
   core::overview::OverviewService& overview;
   core::relations::RelationsService& relations;
   core::feedback::FeedbackService& feedback;
   core::calendar::PolicyCalendarService& calendar;
-  core::scans::ScanService& scans;
 };
-/// The act-now items of every module for one user (not yet ranked or filtered).
-std::vector<core::overview::ActItem> GatherActItems(const OverviewDeps& deps,
-                                                    const core::accounts::WorkspaceAccess& access,
-                                                    core::CivilDate today, bool english);
-/// An item's reason in words, with its numbers.
-std::string ExplainActItem(const core::overview::ActItem& item, core::CivilDate today,
-                           bool english);
 /// Overzicht: GET …/overview (act-now items and key figures), hide and snooze items.
 void RegisterOverviewRoutes(Router& router, OverviewDeps deps);
 /// What global search looks in.
-struct SearchDeps {
-  core::whoiswho::WhoIsWhoService& whoiswho;
-  core::calendar::PolicyCalendarService& calendar;
-  core::relations::RelationsService& relations;
-  core::scans::ScanService& scans;
-  core::socialmap::SocialMapService& social_map;
-  core::advisor::AdvisorService& advisor;
-};
-/// GET …/search?q= across the workspace's modules and the knowledge base.
-void RegisterSearchRoutes(Router& router, SearchDeps deps);
+/// GET …/search?q= across the workspace's modules and the knowledge base (core/search).
+void RegisterSearchRoutes(Router& router, core::search::SearchService& search);
 /// What the municipality page combines.
 struct MunicipalityDeps {
   core::whoiswho::WhoIsWhoService& whoiswho;

@@ -1,8 +1,9 @@
-// Overzicht: what needs this user now, gathered from every module's service (relations,
-// feedback, calendar, scans), ranked in core (core/overview), with the user's hide and snooze
-// choices; and the key figures of the home page.
+// Overzicht: what needs this user now (core/overview: every module's items through its
+// ActItemSource, ranked, without what the user hid), the key figures of the home page, and the
+// user's hide, snooze and digest choices.
 #include <nlohmann/json.hpp>
 
+#include "core/overview/key_figures.hpp"
 #include "core/overview/service.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/views.hpp"
@@ -10,9 +11,7 @@
 
 namespace aantafel::http {
 
-using core::CivilDate;
 using core::overview::ActItem;
-using core::overview::Reason;
 using nlohmann::json;
 
 namespace {
@@ -21,145 +20,10 @@ const RouteOptions kMember{.access = Access::kWorkspace};
 // Hiding an item is the user's own view, so viewers may do it too.
 const RouteOptions kOwnView{.access = Access::kWorkspace, .readers_may_post = true};
 constexpr std::size_t kMaxItems = 30;
-constexpr std::int64_t kLookAheadDays = 21;
 
-std::string Days(long days, bool en) {
-  const long n = days < 0 ? -days : days;
-  return std::to_string(n) + (en ? (n == 1 ? " day" : " days") : (n == 1 ? " dag" : " dagen"));
-}
-
-}  // namespace
-
-std::string ExplainActItem(const ActItem& item, CivilDate today, bool en) {
-  const long days = item.due ? item.due->DaysSinceEpoch() - today.DaysSinceEpoch() : 0;
-  switch (item.reason) {
-    case Reason::kCallbackOverdue:
-      return en ? "A client asked to be called back; the agreed time has passed."
-                : "Een cliënt wil teruggebeld worden; de afgesproken termijn is voorbij.";
-    case Reason::kCallbackOpen:
-      return en ? "A client asked to be called back." : "Een cliënt wil teruggebeld worden.";
-    case Reason::kOverdue:
-      return en ? Days(days, en) + " overdue." : Days(days, en) + " over de datum.";
-    case Reason::kDueSoon:
-      return days == 0 ? (en ? "Due today." : "Vandaag.")
-                       : (en ? "Due in " + Days(days, en) + "." : "Over " + Days(days, en) + ".");
-    case Reason::kWindowOpen:
-      return en ? "The right moment to talk is now: this window is open."
-                : "Het goede moment om te praten is nu: dit venster is open.";
-    case Reason::kWindowOpensSoon:
-      return en ? "Opens in " + Days(days, en) + ": prepare your conversation."
-                : "Gaat over " + Days(days, en) + " open: bereid uw gesprek voor.";
-    case Reason::kDeadlineSoon:
-      return en ? "In " + Days(days, en) + " in the municipal cycle."
-                : "Over " + Days(days, en) + " in de cyclus van de gemeente.";
-    case Reason::kScanWaiting:
-      return en ? "Not everyone has answered yet." : "Nog niet iedereen heeft geantwoord.";
-  }
-  return "";
-}
-
-std::vector<ActItem> GatherActItems(const OverviewDeps& deps,
-                                    const core::accounts::WorkspaceAccess& access, CivilDate today,
-                                    bool en) {
-  std::vector<ActItem> items;
-  // Contacten en afspraken: overdue and due within seven days.
-  const auto week = deps.relations.Week(access);
-  for (const auto& f : week.follow_ups) {
-    items.push_back({.key = "follow_up:" + std::to_string(f.id),
-                     .module = "relations",
-                     .reason = f.due_on < today ? Reason::kOverdue : Reason::kDueSoon,
-                     .title = (en ? "Follow-up: " : "Vervolgactie: ") + f.title,
-                     .due = f.due_on,
-                     .link = "interactions",
-                     .mine = f.owner_id == access.user_id});
-  }
-  for (const auto& a : week.agreements) {
-    if (!a.due_on) continue;
-    items.push_back({.key = "agreement:" + std::to_string(a.id),
-                     .module = "relations",
-                     .reason = *a.due_on < today ? Reason::kOverdue : Reason::kDueSoon,
-                     .title = (en ? "Agreement: " : "Afspraak: ") + a.title,
-                     .due = a.due_on,
-                     .link = "interactions/agreements/" + std::to_string(a.id),
-                     .mine = a.owner_id == access.user_id});
-  }
-  // Cliëntfeedback: open callback requests.
-  if (auto callbacks = deps.feedback.ListCallbacks(access, "open")) {
-    const core::Instant now = deps.overview.Now();
-    for (const auto& c : *callbacks) {
-      items.push_back({.key = "callback:" + std::to_string(c.id),
-                       .module = "feedback",
-                       .reason = c.due_at < now ? Reason::kCallbackOverdue : Reason::kCallbackOpen,
-                       .title = (en ? "Call back: score " : "Terugbellen: cijfer ") +
-                                std::to_string(c.score) + (c.team.empty() ? "" : " · " + c.team),
-                       .due = core::DutchDate(c.due_at),
-                       .link = "feedback",
-                       .mine = c.assignee_id == access.user_id});
-    }
-  }
-  // Beleidskalender: each plan's windows that are open now or open within three weeks.
-  const auto& rules = deps.calendar.rules();
-  for (const auto& plan : deps.calendar.ListPlans(access)) {
-    auto schedules = deps.calendar.Schedule(access, plan.id);
-    if (!schedules) continue;
-    for (const auto& s : *schedules) {
-      for (const auto& w : s.schedule.windows) {
-        const bool open = w.from <= today && today <= w.to;
-        const bool soon = today < w.from && w.from <= today.AddDays(kLookAheadDays);
-        if (!open && !soon) continue;
-        std::string label = w.id;
-        if (auto it = rules.windows.find(w.id); it != rules.windows.end()) {
-          label = en ? it->second.label.en : it->second.label.nl;
-        }
-        items.push_back({.key = "window:" + std::to_string(plan.id) + ":" +
-                                std::to_string(s.organisation.id) + ":" + w.id,
-                         .module = "calendar",
-                         .reason = open ? Reason::kWindowOpen : Reason::kWindowOpensSoon,
-                         .title = plan.title + " — " + s.organisation.name + ": " + label,
-                         .due = open ? w.to : w.from,
-                         .link = "policy-calendar/plans/" + std::to_string(plan.id),
-                         .mine = plan.owner_id == access.user_id});
-      }
-    }
-  }
-  // Cycle events of the municipalities within two weeks (budget votes, kadernota, …).
-  if (auto upcoming = deps.calendar.Upcoming(access, 14)) {
-    for (const auto& u : *upcoming) {
-      if (!u.event || u.event->basis == core::calendar::Basis::kOwn) continue;
-      const auto* rule = rules.Find(u.event->id);
-      if (rule == nullptr) continue;
-      items.push_back(
-          {.key = "event:" + std::to_string(u.organisation.id) + ":" + u.event->id + ":" +
-                  u.date.ToString(),
-           .module = "calendar",
-           .reason = Reason::kDeadlineSoon,
-           .title = u.organisation.name + ": " + (en ? rule->label.en : rule->label.nl),
-           .due = u.date,
-           .link = "policy-calendar/municipalities/" + std::to_string(u.organisation.id),
-           .mine = false});
-    }
-  }
-  // Samenwerkingsscan: open scans still waiting for answers.
-  for (const auto& s : deps.scans.ListScans(access)) {
-    if (s.scan.status != core::scans::ScanStatus::kOpen || s.invited == 0 ||
-        s.answered >= s.invited) {
-      continue;
-    }
-    items.push_back({.key = "scan:" + std::to_string(s.scan.id),
-                     .module = "scans",
-                     .reason = Reason::kScanWaiting,
-                     .title = s.scan.title + " (" + std::to_string(s.answered) +
-                              (en ? " of " : " van ") + std::to_string(s.invited) + ")",
-                     .due = std::nullopt,
-                     .link = "scan/" + std::to_string(s.scan.id),
-                     .mine = s.scan.created_by == access.user_id});
-  }
-  return items;
-}
-
-namespace {
-
-json NpsJson(const core::feedback::NpsGroup& g) {
+json NpsJson(const std::optional<core::feedback::NpsGroup>& group) {
+  if (!group) return nullptr;
+  const auto& g = *group;
   auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
   return {{"n", g.counts.promoters + g.counts.passives + g.counts.detractors},
           {"nps", opt(g.estimate.nps)},
@@ -167,43 +31,27 @@ json NpsJson(const core::feedback::NpsGroup& g) {
           {"ci_high", opt(g.estimate.ci_high)}};
 }
 
-json Figures(RequestContext& ctx, const OverviewDeps& deps, CivilDate today) {
-  const auto& access = *ctx.workspace;
-  json figures = json::object();
-  auto nps = [&](CivilDate from, CivilDate to) -> json {
-    auto report = deps.feedback.Nps(
-        access,
-        {.group_by = "", .from = from.ToString(), .to = to.ToString(), .survey_id = std::nullopt});
-    return report ? NpsJson(report->total) : json(nullptr);
-  };
-  figures["nps_last_30_days"] = nps(today.AddDays(-29), today);
-  figures["nps_previous_30_days"] = nps(today.AddDays(-59), today.AddDays(-30));
-  int open = 0;
-  int overdue = 0;
-  if (auto callbacks = deps.feedback.ListCallbacks(access, "open")) {
-    for (const auto& c : *callbacks) {
-      ++open;
-      if (c.due_at < deps.overview.Now()) ++overdue;
-    }
-  }
-  figures["open_callbacks"] = open;
-  figures["overdue_callbacks"] = overdue;
-  int agreements_open = 0;
-  int agreements_overdue = 0;
-  for (const auto& a : deps.relations.ListAgreements(access, std::nullopt)) {
-    using core::relations::AgreementStatus;
-    if (a.status != AgreementStatus::kAgreed && a.status != AgreementStatus::kInProgress) continue;
-    ++agreements_open;
-    if (a.due_on && *a.due_on < today) ++agreements_overdue;
-  }
-  figures["open_agreements"] = agreements_open;
-  figures["overdue_agreements"] = agreements_overdue;
-  int deadlines = 0;
-  if (auto upcoming = deps.calendar.Upcoming(access, 30)) {
-    for (const auto& u : *upcoming) deadlines += u.event ? 1 : 0;
-  }
-  figures["cycle_events_next_30_days"] = deadlines;
-  return figures;
+json FiguresJson(const core::overview::KeyFigures& f) {
+  return {{"nps_last_30_days", NpsJson(f.nps_last_30_days)},
+          {"nps_previous_30_days", NpsJson(f.nps_previous_30_days)},
+          {"open_callbacks", f.open_callbacks},
+          {"overdue_callbacks", f.overdue_callbacks},
+          {"open_agreements", f.open_agreements},
+          {"overdue_agreements", f.overdue_agreements},
+          {"cycle_events_next_30_days", f.cycle_events_next_30_days}};
+}
+
+json ItemJson(const ActItem& item, core::CivilDate today, bool en) {
+  return {{"key", item.key},
+          {"module", item.module},
+          {"reason", ToString(item.reason)},
+          {"title", item.title},
+          {"explain", core::overview::Explain(item, today, en)},
+          {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
+          {"link", item.link},
+          {"mine", item.mine},
+          {"record_id", item.record_id ? json(*item.record_id) : json(nullptr)},
+          {"urgency", item.urgency}};
 }
 
 }  // namespace
@@ -214,25 +62,19 @@ void RegisterOverviewRoutes(Router& router, OverviewDeps deps) {
   router.Add(
       "GET", base,
       [deps](RequestContext& ctx) {
-        const CivilDate today = deps.overview.Today();
-        const bool en = ctx.language == Language::kEnglish;
-        auto ranked = deps.overview.Rank(
-            *ctx.workspace, GatherActItems(deps, *ctx.workspace, today, en), kMaxItems);
+        const core::Instant now = deps.overview.Now();
+        const core::overview::ActContext context{.today = core::DutchDate(now),
+                                                 .now = now,
+                                                 .english = ctx.language == Language::kEnglish};
         json items = json::array();
-        for (const auto& item : ranked) {
-          items.push_back({{"key", item.key},
-                           {"module", item.module},
-                           {"reason", ToString(item.reason)},
-                           {"title", item.title},
-                           {"explain", ExplainActItem(item, today, en)},
-                           {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
-                           {"link", item.link},
-                           {"mine", item.mine},
-                           {"urgency", item.urgency}});
+        for (const auto& item : deps.overview.ActNow(*ctx.workspace, context.english, kMaxItems)) {
+          items.push_back(ItemJson(item, context.today, context.english));
         }
-        return JsonResponse(200, {{"today", today.ToString()},
+        const auto figures = core::overview::CountKeyFigures(
+            deps.relations, deps.feedback, deps.calendar, *ctx.workspace, context);
+        return JsonResponse(200, {{"today", context.today.ToString()},
                                   {"items", items},
-                                  {"figures", Figures(ctx, deps, today)}});
+                                  {"figures", FiguresJson(figures)}});
       },
       kMember);
 

@@ -499,54 +499,19 @@ void RegisterRelationsRoutes(Router& router, RelationsService& service) {
     router.Add(
         "GET", base + "/exports/" + kind,
         [&service, kind](RequestContext& ctx) {
-          const std::string format(ctx.request.Query("format").value_or("csv"));
-          if (format != "csv" && format != "xlsx") {
-            return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
-          }
-          const bool en = ctx.language == Language::kEnglish;
-          const auto today = service.Today();
-          interchange::Table table;
-          if (kind == "interactions") {
-            table.sheet = en ? "Interactions" : "Contacten";
-            table.headings =
-                en ? std::vector<std::string>{"Date and time", "Kind", "Organisation id", "Subject",
-                                              "Bring or ask",  "Tags", "People (ids)"}
-                   : std::vector<std::string>{
-                         "Datum en tijd",     "Soort",  "Organisatie-id", "Onderwerp",
-                         "Brengen of vragen", "Labels", "Personen (ids)"};
-            table.widths = {22, 16, 14, 40, 16, 24, 16};
-            auto list = service.ListInteractions(*ctx.workspace, {.limit = 500});
-            if (!list) return Fail(ctx, list.error());
-            for (const auto& i : *list) {
-              std::string tags;
-              for (const auto& t : i.tags) tags += (tags.empty() ? "" : " | ") + t;
-              std::string people;
-              for (auto p : i.person_ids) people += (people.empty() ? "" : " ") + std::to_string(p);
-              table.rows.push_back({FormatTimestamp(i.occurred_at), std::string(ToString(i.kind)),
-                                    i.organisation_id ? std::to_string(*i.organisation_id) : "",
-                                    i.subject, std::string(ToString(i.stance)), tags, people});
-            }
-          } else {
-            table.sheet = en ? "Agreements" : "Afspraken";
-            table.headings =
-                en ? std::vector<std::string>{"Title", "Status", "Due", "Overdue", "Commitments"}
-                   : std::vector<std::string>{"Titel", "Status", "Datum", "Te laat",
-                                              "Toezeggingen"};
-            table.widths = {36, 14, 12, 10, 60};
-            for (const auto& a : service.ListAgreements(*ctx.workspace, std::nullopt)) {
-              std::string commitments;
-              for (const auto& c : a.commitments) {
-                commitments += (commitments.empty() ? "" : " | ") +
-                               (c.organisation_id ? std::to_string(*c.organisation_id) + ": "
-                                                  : std::string(en ? "us: " : "wij: ")) +
-                               c.text;
-              }
-              table.rows.push_back({a.title, std::string(ToString(a.status)),
-                                    a.due_on ? a.due_on->ToString() : "",
-                                    IsOverdue(a, today) ? (en ? "yes" : "ja") : "", commitments});
-            }
-          }
-          return FileResponse(table, format, kind + "-" + ctx.workspace->workspace.slug);
+          core::FieldErrors errors;
+          const std::string format = ReadExportFormat(ctx.request, errors);
+          if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+          const auto language = ExportLanguageOf(ctx);
+          const auto table = kind == "interactions"
+                                 ? interchange::InteractionsTable(
+                                       service.ExportInteractions(*ctx.workspace), language)
+                                 : interchange::AgreementsTable(
+                                       service.ExportAgreements(*ctx.workspace), language);
+          const bool en = language == interchange::ExportLanguage::kEnglish;
+          const std::string name = kind == "interactions" ? (en ? "contacts" : "contacten")
+                                                          : (en ? "agreements" : "afspraken");
+          return FileResponse(table, format, name + "-" + ctx.workspace->workspace.slug);
         },
         kMember);
   }

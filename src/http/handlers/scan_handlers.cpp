@@ -8,6 +8,7 @@
 #include "core/scans/service.hpp"
 #include "core/validation.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/public_page.hpp"
 #include "http/handlers/scan_page.hpp"
 #include "http/handlers/survey_page.hpp"
 #include "http/handlers/views.hpp"
@@ -276,27 +277,8 @@ core::Result<AnswersBody> ReadAnswers(const HttpRequest& request) {
   return out;
 }
 
-HttpResponse Html(int status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  response.headers.Set("Content-Type", "text/html; charset=utf-8");
-  response.headers.Set("Cache-Control", "no-store");
-  response.body = std::move(body);
-  return response;
-}
-
-bool WantsEnglish(const RequestContext& ctx, std::string_view lang) {
-  if (lang == "en") return true;
-  if (lang == "nl") return false;
-  return ctx.language == Language::kEnglish;
-}
-
 HttpResponse TooMany(const core::Error& error, bool english) {
-  HttpResponse page = Html(429, ScanNoticePage(ScanNotice::kTooMany, english));
-  if (error.retry_after_seconds) {
-    page.headers.Set("Retry-After", std::to_string(*error.retry_after_seconds));
-  }
-  return page;
+  return HtmlPage(error, ScanNoticePage(ScanNotice::kTooMany, english));
 }
 
 }  // namespace
@@ -563,16 +545,16 @@ void RegisterScanRoutes(Router& router, ScanService& scans,
         auto page = scans.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
         if (!page) {
           if (page.error().code == core::ErrorCode::kRateLimited) return TooMany(page.error(), en);
-          return Html(404, ScanNoticePage(ScanNotice::kUnknown, en));
+          return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
         }
         if (page->state == core::scans::LinkState::kClosed) {
-          return Html(200, ScanNoticePage(ScanNotice::kClosed, en));
+          return HtmlPage(200, ScanNoticePage(ScanNotice::kClosed, en));
         }
         if (page->state == core::scans::LinkState::kExpired) {
-          return Html(200, ScanNoticePage(ScanNotice::kExpired, en));
+          return HtmlPage(200, ScanNoticePage(ScanNotice::kExpired, en));
         }
-        return Html(200, ScanFormPage(*page, knowledge, std::string(ctx.params.Get("token")), en,
-                                      page->answers, {}));
+        return HtmlPage(200, ScanFormPage(*page, knowledge, std::string(ctx.params.Get("token")),
+                                          en, page->answers, {}));
       },
       kOpen);
 
@@ -588,25 +570,25 @@ void RegisterScanRoutes(Router& router, ScanService& scans,
           if (!saved) return Fail(ctx, saved.error());
           return HttpResponse::NoContent();
         }
-        if (saved) return Html(200, ScanThanksPage(token, en));
+        if (saved) return HtmlPage(200, ScanThanksPage(token, en));
         const core::Error& error = saved.error();
         switch (error.code) {
           case core::ErrorCode::kRateLimited: return TooMany(error, en);
           case core::ErrorCode::kNotFound:
-            return Html(404, ScanNoticePage(ScanNotice::kUnknown, en));
+            return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
           case core::ErrorCode::kConflict: {
             auto page = scans.OpenLink(token, ctx.request.remote_address);
             const bool expired = page && page->state == core::scans::LinkState::kExpired;
-            return Html(409,
-                        ScanNoticePage(expired ? ScanNotice::kExpired : ScanNotice::kClosed, en));
+            return HtmlPage(
+                409, ScanNoticePage(expired ? ScanNotice::kExpired : ScanNotice::kClosed, en));
           }
           case core::ErrorCode::kInvalidInput: {
             auto page = scans.OpenLink(token, ctx.request.remote_address);
-            if (!page) return Html(404, ScanNoticePage(ScanNotice::kUnknown, en));
-            return Html(422,
-                        ScanFormPage(*page, knowledge, token, en, body->answers, error.fields));
+            if (!page) return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
+            return HtmlPage(422,
+                            ScanFormPage(*page, knowledge, token, en, body->answers, error.fields));
           }
-          default: return Html(503, ScanNoticePage(ScanNotice::kStoreFailed, en));
+          default: return HtmlPage(error, ScanNoticePage(ScanNotice::kStoreFailed, en));
         }
       },
       kOpen);

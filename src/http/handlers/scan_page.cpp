@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "http/handlers/public_page.hpp"
 #include "http/handlers/survey_page.hpp"
 
 namespace aantafel::http {
@@ -10,17 +11,6 @@ using core::scans::Answer;
 using core::scans::RespondentPage;
 
 namespace {
-
-std::string Head(bool english, const std::string& title) {
-  return std::string("<!doctype html>\n<html lang=\"") + (english ? "en" : "nl") +
-         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-         "initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
-         HtmlEscape(title) +
-         "</title><link rel=\"stylesheet\" href=\"/f-assets/survey.css\"></head><body><main "
-         "id=\"main\">";
-}
-
-constexpr const char* kTail = "</main></body></html>\n";
 
 const std::string& Pick(const core::calendar::Text& text, bool english) {
   return english ? text.en : text.nl;
@@ -37,8 +27,9 @@ std::string ScanFormPage(const RespondentPage& page, const core::scans::ScanKnow
   std::map<std::string, const Answer*> given;
   for (const auto& a : answers) given[a.statement_id] = &a;
 
-  std::string out = Head(english, (problems.empty() ? "" : (english ? "Error: " : "Fout: ")) +
-                                      Pick(tmpl.title, english));
+  std::string out =
+      PublicPageHead(english, (problems.empty() ? "" : (english ? "Error: " : "Fout: ")) +
+                                  Pick(tmpl.title, english));
   out += "<p class=\"lang\"><a href=\"" + action + (english ? "?lang=nl" : "?lang=en") +
          "\" lang=\"" + (english ? "nl" : "en") + "\" hreflang=\"" + (english ? "nl" : "en") +
          "\">" + (english ? "Nederlands" : "English") + "</a></p>";
@@ -134,19 +125,19 @@ std::string ScanFormPage(const RespondentPage& page, const core::scans::ScanKnow
                  : "<p class=\"privacy\">De uitkomsten worden per organisatie getoond, en alleen "
                    "als minstens drie mensen van een organisatie antwoordden. Niemand ziet uw "
                    "eigen antwoorden. Wij vragen niet naar uw naam.</p>";
-  out += kTail;
+  out += kPublicPageTail;
   return out;
 }
 
 std::string ScanThanksPage(const std::string& token, bool english) {
-  std::string out = Head(english, english ? "Thank you" : "Bedankt");
+  std::string out = PublicPageHead(english, english ? "Thank you" : "Bedankt");
   out += english ? "<h1>Thank you, your answers are saved</h1>"
                    "<p>Until the scan closes you can open your link again to change them.</p>"
                  : "<h1>Bedankt, uw antwoorden zijn bewaard</h1>"
                    "<p>Tot de scan sluit kunt u uw link opnieuw openen om ze te veranderen.</p>";
   out += "<p><a href=\"/s/" + HtmlEscape(token) +
          (english ? "?lang=en\">Change my answers" : "\">Mijn antwoorden veranderen") + "</a></p>";
-  out += kTail;
+  out += kPublicPageTail;
   return out;
 }
 
@@ -179,10 +170,10 @@ std::string ScanNoticePage(ScanNotice notice, bool english) {
        "minute."},
   }};
   const Text& t = kTexts[static_cast<std::size_t>(notice)];
-  std::string out = Head(english, english ? t.en_title : t.nl_title);
+  std::string out = PublicPageHead(english, english ? t.en_title : t.nl_title);
   out += "<h1>" + std::string(english ? t.en_title : t.nl_title) + "</h1><p>" +
          (english ? t.en_text : t.nl_text) + "</p>";
-  out += kTail;
+  out += kPublicPageTail;
   return out;
 }
 

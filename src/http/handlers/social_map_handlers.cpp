@@ -5,6 +5,7 @@
 
 #include "core/socialmap/service.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/public_page.hpp"
 #include "http/handlers/social_map_page.hpp"
 #include "http/handlers/views.hpp"
 #include "http/json_body.hpp"
@@ -222,15 +223,6 @@ core::Result<std::vector<Area>> ReadAreas(const HttpRequest& request) {
   return items.value_or(std::vector<Area>{});
 }
 
-HttpResponse Html(int status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  response.headers.Set("Content-Type", "text/html; charset=utf-8");
-  response.headers.Set("Cache-Control", "no-store");
-  response.body = std::move(body);
-  return response;
-}
-
 }  // namespace
 
 void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
@@ -376,16 +368,12 @@ void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
   router.Add(
       "GET", base + "/exports/services",
       [&service](RequestContext& ctx) {
-        const std::string format(ctx.request.Query("format").value_or("csv"));
-        if (format != "csv" && format != "xlsx") {
-          return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
-        }
-        const auto language = ctx.language == Language::kEnglish
-                                  ? interchange::ExportLanguage::kEnglish
-                                  : interchange::ExportLanguage::kDutch;
-        return FileResponse(
-            interchange::ServicesTable(service.ListServices(*ctx.workspace, {}), language), format,
-            "voorzieningen-" + ctx.workspace->workspace.slug);
+        core::FieldErrors errors;
+        const std::string format = ReadExportFormat(ctx.request, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        return FileResponse(interchange::ServicesTable(service.ListServices(*ctx.workspace, {}),
+                                                       ExportLanguageOf(ctx)),
+                            format, "voorzieningen-" + ctx.workspace->workspace.slug);
       },
       kMember);
 
@@ -516,9 +504,9 @@ void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
         auto view = service.Shared(ctx.params.Get("token"), ctx.request.remote_address);
         if (!view) {
           if (view.error().code == core::ErrorCode::kRateLimited) return Fail(ctx, view.error());
-          return Html(404, SharedOfferMissingPage(en));
+          return HtmlPage(404, SharedOfferMissingPage(en));
         }
-        return Html(200, SharedOfferPage(*view, std::string(ctx.params.Get("token")), en));
+        return HtmlPage(200, SharedOfferPage(*view, std::string(ctx.params.Get("token")), en));
       },
       kOpen);
 

@@ -3,26 +3,12 @@
 #include <array>
 #include <map>
 
+#include "http/handlers/public_page.hpp"
 #include "http/handlers/survey_page.hpp"
 
 namespace aantafel::http {
 
 using core::socialmap::Domain;
-
-namespace {
-
-std::string Head(bool english, const std::string& title) {
-  return std::string("<!doctype html>\n<html lang=\"") + (english ? "en" : "nl") +
-         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-         "initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
-         HtmlEscape(title) +
-         "</title><link rel=\"stylesheet\" href=\"/f-assets/survey.css\"></head><body><main "
-         "id=\"main\" class=\"wide\">";
-}
-
-constexpr const char* kTail = "</main></body></html>\n";
-
-}  // namespace
 
 std::string_view DomainLabel(Domain domain, bool english) {
   struct Label {
@@ -52,7 +38,7 @@ std::string SharedOfferPage(const core::socialmap::OfferView& view, const std::s
                             bool english) {
   const auto& c = view.consortium;
   std::map<std::int64_t, std::string> names(view.members.begin(), view.members.end());
-  std::string out = Head(english, c.name);
+  std::string out = PublicPageHead(english, c.name, true);
   const std::string self = "/c/" + HtmlEscape(token);
   out += "<p class=\"lang\"><a href=\"" + self + (english ? "?lang=nl" : "?lang=en") +
          "\" lang=\"" + (english ? "nl" : "en") + "\" hreflang=\"" + (english ? "nl" : "en") +
@@ -139,17 +125,17 @@ std::string SharedOfferPage(const core::socialmap::OfferView& view, const std::s
                  : "<p class=\"privacy\">Deze pagina toont alleen wat de partners zelf publiceren. "
                    "Voor computers: <a href=\"" +
                        self + "/social-map.json\">JSON</a>.</p>";
-  out += kTail;
+  out += kPublicPageTail;
   return out;
 }
 
 std::string SharedOfferMissingPage(bool english) {
-  std::string out = Head(english, english ? "Link unknown" : "Link onbekend");
+  std::string out = PublicPageHead(english, english ? "Link unknown" : "Link onbekend", true);
   out += english ? "<h1>We do not know this link</h1><p>It may have been withdrawn. Ask the "
                    "consortium for a new one.</p>"
                  : "<h1>Deze link kennen wij niet</h1><p>Misschien is hij ingetrokken. Vraag het "
                    "consortium om een nieuwe.</p>";
-  out += kTail;
+  out += kPublicPageTail;
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "http/handlers/public_page.hpp"
+
 namespace aantafel::http {
 
 using core::FieldIssue;
@@ -97,17 +99,6 @@ std::string Problem(const std::string& field, const core::FieldError& error, boo
                  : "Laat het laatste, verborgen veld leeg.";
 }
 
-std::string Head(const Words& w, const std::string& title) {
-  return std::string("<!doctype html>\n<html lang=\"") + w.lang +
-         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-         "initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
-         HtmlEscape(title) +
-         "</title><link rel=\"stylesheet\" href=\"/f-assets/survey.css\"></head><body><main "
-         "id=\"main\">";
-}
-
-constexpr const char* kTail = "</main></body></html>\n";
-
 std::string WithService(std::string text, const Survey& survey, const Words& w) {
   const std::string service = survey.service.empty() ? w.us : survey.service;
   for (auto at = text.find("{service}"); at != std::string::npos;
@@ -125,8 +116,8 @@ std::string SurveyFormPage(const Survey& survey, const std::string& token, bool 
   const Words& w = WordsFor(english);
   const auto& q = survey.questions;
   const std::string action = "/f/" + HtmlEscape(token);
-  std::string page =
-      Head(w, (problems.empty() ? "" : (english ? "Error: " : "Fout: ")) + std::string(w.title));
+  std::string page = PublicPageHead(
+      english, (problems.empty() ? "" : (english ? "Error: " : "Fout: ")) + std::string(w.title));
   page += "<p class=\"lang\"><a href=\"" + action + "?lang=" + w.other_code + "\" lang=\"" +
           w.other_code + "\" hreflang=\"" + w.other_code + "\" aria-label=\"" + w.other_label +
           "\">" + w.other_language + "</a></p>";
@@ -214,13 +205,12 @@ std::string SurveyFormPage(const Survey& survey, const std::string& token, bool 
       "</div>";
   page += "<button type=\"submit\">" + std::string(w.send) + "</button></form>";
   page += "<p class=\"privacy\">" + std::string(w.privacy) + "</p>";
-  page += kTail;
+  page += kPublicPageTail;
   return page;
 }
 
 std::string SurveyThanksPage(bool english, bool callback) {
-  const Words& w = WordsFor(english);
-  std::string page = Head(w, english ? "Thank you" : "Bedankt");
+  std::string page = PublicPageHead(english, english ? "Thank you" : "Bedankt");
   page += english ? "<h1>Thank you for your answers</h1><p>The team reads every answer.</p>"
                   : "<h1>Bedankt voor uw antwoorden</h1><p>Het team leest elk antwoord.</p>";
   if (callback) {
@@ -228,7 +218,7 @@ std::string SurveyThanksPage(bool english, bool callback) {
                     : "<p>U wilt gebeld worden. Iemand van het team belt u snel.</p>";
   }
   page += english ? "<p>You can close this page now.</p>" : "<p>U kunt deze pagina nu sluiten.</p>";
-  page += kTail;
+  page += kPublicPageTail;
   return page;
 }
 
@@ -262,11 +252,10 @@ std::string SurveyNoticePage(SurveyNotice notice, bool english) {
        "minute; your answers will still be in the form."},
   }};
   const Text& t = kTexts[static_cast<std::size_t>(notice)];
-  const Words& w = WordsFor(english);
-  std::string page = Head(w, english ? t.en_title : t.nl_title);
+  std::string page = PublicPageHead(english, english ? t.en_title : t.nl_title);
   page += "<h1>" + std::string(english ? t.en_title : t.nl_title) + "</h1><p>" +
           (english ? t.en_text : t.nl_text) + "</p>";
-  page += kTail;
+  page += kPublicPageTail;
   return page;
 }
 

@@ -92,6 +92,20 @@ std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::strin
   return id;
 }
 
+std::string ReadExportFormat(const HttpRequest& request, core::FieldErrors& errors,
+                             std::string_view fallback) {
+  const std::string format(request.Query("format").value_or(fallback));
+  if (format == "csv" || format == "xlsx") return format;
+  errors.Add("format",
+             format.empty() ? core::FieldIssue::kRequired : core::FieldIssue::kInvalidChoice);
+  return std::string(fallback);
+}
+
+interchange::ExportLanguage ExportLanguageOf(const RequestContext& ctx) {
+  return ctx.language == Language::kEnglish ? interchange::ExportLanguage::kEnglish
+                                            : interchange::ExportLanguage::kDutch;
+}
+
 HttpResponse FileResponse(const interchange::Table& table, const std::string& format,
                           const std::string& name) {
   HttpResponse response;
@@ -105,6 +119,7 @@ HttpResponse FileResponse(const interchange::Table& table, const std::string& fo
   }
   response.headers.Set("Content-Disposition",
                        "attachment; filename=\"" + name + "." + format + "\"");
+  response.headers.Set("Cache-Control", "no-store");
   return response;
 }
 

@@ -36,8 +36,15 @@ core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body
 /// When a link was mailed and reminded, or null when it was not mailed.
 nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status);
 
+/// The `format` query parameter of an export: "csv" or "xlsx" (`fallback` when absent; without a
+/// fallback it is required). A problem under "format" otherwise.
+std::string ReadExportFormat(const HttpRequest& request, core::FieldErrors& errors,
+                             std::string_view fallback = "csv");
+/// The language of an export's headings and words: the request's language.
+interchange::ExportLanguage ExportLanguageOf(const RequestContext& ctx);
+
 /// A table as a download: `format` "csv" (UTF-8 with BOM, ';') or anything else as XLSX;
-/// the file is called `name`.`format`.
+/// the file is called `name`.`format`. Never cached (exports hold personal data).
 HttpResponse FileResponse(const interchange::Table& table, const std::string& format,
                           const std::string& name);
 

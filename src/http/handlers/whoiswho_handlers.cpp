@@ -200,31 +200,14 @@ void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
       "GET", "/api/v1/workspaces/{slug}/exports/people",
       [&service](RequestContext& ctx) {
         core::FieldErrors errors;
-        const std::string format(ctx.request.Query("format").value_or(""));
-        if (format != "csv" && format != "xlsx") {
-          errors.Add("format", format.empty() ? core::FieldIssue::kRequired
-                                              : core::FieldIssue::kInvalidChoice);
-        }
+        const std::string format = ReadExportFormat(ctx.request, errors, "");
         auto organisation = QueryId(ctx.request, "organisation_id", errors);
         if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        const auto lines = service.ExportLines(*ctx.workspace, organisation);
-        const auto language = ctx.language == Language::kEnglish
-                                  ? interchange::ExportLanguage::kEnglish
-                                  : interchange::ExportLanguage::kDutch;
-        HttpResponse response;
-        const std::string name = "wie-is-wie-" + ctx.workspace->workspace.slug + "-" +
-                                 service.Today().ToString() + "." + format;
-        if (format == "csv") {
-          response.body = interchange::PeopleCsv(lines, language);
-          response.headers.Set("Content-Type", "text/csv; charset=utf-8");
-        } else {
-          response.body = interchange::PeopleXlsx(lines, language);
-          response.headers.Set("Content-Type",
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }
-        response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.headers.Set("Cache-Control", "no-store");
-        return response;
+        return FileResponse(
+            interchange::PeopleTable(service.ExportLines(*ctx.workspace, organisation),
+                                     ExportLanguageOf(ctx)),
+            format,
+            "wie-is-wie-" + ctx.workspace->workspace.slug + "-" + service.Today().ToString());
       },
       kMember);
 

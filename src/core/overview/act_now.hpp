@@ -1,0 +1,96 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/accounts/model.hpp"
+#include "core/civil_date.hpp"
+#include "core/overview/model.hpp"
+
+namespace aantafel::core::relations {
+class RelationsService;
+}
+namespace aantafel::core::feedback {
+class FeedbackService;
+}
+namespace aantafel::core::calendar {
+class PolicyCalendarService;
+}
+namespace aantafel::core::scans {
+class ScanService;
+}
+
+namespace aantafel::core::overview {
+
+// Nu doen: each module that has something to act on offers its items through one port, so a new
+// module (council information, mail) adds a source instead of editing the overview, the HTTP
+// handler or the e-mail digest. OverviewService asks every registered source and ranks.
+
+/// The moment and language items are gathered for.
+struct ActContext {
+  CivilDate today;
+  Instant now{};
+  bool english = false;
+};
+
+/// Port: one module's things to act on for a user, not yet filtered or ranked.
+class ActItemSource {
+ public:
+  virtual ~ActItemSource() = default;
+  virtual void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+                      std::vector<ActItem>& out) = 0;
+};
+
+/// Plans' windows open now or opening within this many days are on the list.
+inline constexpr int kWindowLookAheadDays = 21;
+/// Municipal cycle events within this many days are on the list.
+inline constexpr int kDeadlineLookAheadDays = 14;
+
+/// Contacten en afspraken: follow-ups and agreements overdue or due within seven days.
+class RelationsActItems final : public ActItemSource {
+ public:
+  explicit RelationsActItems(relations::RelationsService& relations) : relations_(relations) {}
+  void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+              std::vector<ActItem>& out) override;
+
+ private:
+  relations::RelationsService& relations_;
+};
+
+/// Cliëntfeedback: callback requests that are still open (overdue once past their due time).
+class CallbackActItems final : public ActItemSource {
+ public:
+  explicit CallbackActItems(feedback::FeedbackService& feedback) : feedback_(feedback) {}
+  void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+              std::vector<ActItem>& out) override;
+
+ private:
+  feedback::FeedbackService& feedback_;
+};
+
+/// Beleidskalender: plan windows open now or soon, and the municipalities' cycle events soon.
+class CalendarActItems final : public ActItemSource {
+ public:
+  explicit CalendarActItems(calendar::PolicyCalendarService& calendar) : calendar_(calendar) {}
+  void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+              std::vector<ActItem>& out) override;
+
+ private:
+  calendar::PolicyCalendarService& calendar_;
+};
+
+/// Samenwerkingsscan: open scans that still wait for answers.
+class ScanActItems final : public ActItemSource {
+ public:
+  explicit ScanActItems(scans::ScanService& scans) : scans_(scans) {}
+  void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+              std::vector<ActItem>& out) override;
+
+ private:
+  scans::ScanService& scans_;
+};
+
+/// An item's reason in words, with its numbers (Dutch or English).
+std::string Explain(const ActItem& item, CivilDate today, bool english);
+
+}  // namespace aantafel::core::overview

@@ -1,0 +1,41 @@
+#include "http/handlers/public_page.hpp"
+
+#include "core/html.hpp"
+#include "http/errors.hpp"
+
+namespace aantafel::http {
+
+std::string PublicPageHead(bool english, std::string_view title, bool wide) {
+  return std::string("<!doctype html>\n<html lang=\"") + (english ? "en" : "nl") +
+         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
+         "initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
+         core::HtmlEscape(title) +
+         "</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"
+         "<link rel=\"stylesheet\" href=\"/f-assets/survey.css\"></head><body><main id=\"main\"" +
+         (wide ? " class=\"wide\">" : ">");
+}
+
+HttpResponse HtmlPage(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.headers.Set("Content-Type", "text/html; charset=utf-8");
+  response.headers.Set("Cache-Control", "no-store");
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse HtmlPage(const core::Error& error, std::string body) {
+  HttpResponse response = HtmlPage(HttpStatus(error.code), std::move(body));
+  if (error.retry_after_seconds) {
+    response.headers.Set("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return response;
+}
+
+bool WantsEnglish(const RequestContext& ctx, std::string_view lang) {
+  if (lang == "en") return true;
+  if (lang == "nl") return false;
+  return ctx.language == Language::kEnglish;
+}
+
+}  // namespace aantafel::http
