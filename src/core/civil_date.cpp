@@ -86,11 +86,16 @@ int DutchUtcOffsetHours(Instant instant) {
   return (ms >= summer_starts && ms < summer_ends) ? 2 : 1;
 }
 
+Instant FromDutchLocalTime(Instant wall_clock) {
+  // The offset in force two hours before the wall-clock time, read as UTC, is the offset at that
+  // time, except in the hour the clocks skip or repeat (02:00–03:00 on the last Sunday of March
+  // and of October), where it gives the offset from before the switch.
+  return wall_clock - std::chrono::hours(DutchUtcOffsetHours(wall_clock - std::chrono::hours(2)));
+}
+
 Instant StartOfDutchDay(const CivilDate& date) {
-  const Instant local = Instant(std::chrono::days(date.DaysSinceEpoch()));
-  // Midnight is never inside a switch (those happen at 02:00 and 03:00 local time), so the offset
-  // in force two hours before local midnight, read as UTC, is the offset at midnight.
-  return local - std::chrono::hours(DutchUtcOffsetHours(local - std::chrono::hours(2)));
+  // Midnight is never inside a switch (those happen at 02:00 and 03:00 local time).
+  return FromDutchLocalTime(Instant(std::chrono::days(date.DaysSinceEpoch())));
 }
 
 CivilDate DutchDate(Instant instant) {
@@ -127,9 +132,7 @@ std::optional<Instant> ParseDateTime(std::string_view text) {
                      std::chrono::seconds(second);
   const std::string_view zone = text.substr(at);
   if (zone.empty()) {
-    // Dutch wall-clock time: the offset in force an hour before, as seen from UTC.
-    const int offset = DutchUtcOffsetHours(local - std::chrono::hours(2));
-    return local - std::chrono::hours(offset);
+    return FromDutchLocalTime(local);
   }
   if (zone == "Z") return local;
   if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {

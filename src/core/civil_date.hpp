@@ -41,6 +41,9 @@ CivilDate DutchDate(Instant instant);
 /// UTC offset of Europe/Amsterdam at `instant`, in hours (1 or 2).
 int DutchUtcOffsetHours(Instant instant);
 
+/// The instant of a Dutch wall-clock time given as if it were UTC (days and time since 1970).
+Instant FromDutchLocalTime(Instant wall_clock);
+
 /// The moment a Dutch day begins: midnight in Europe/Amsterdam (22:00 or 23:00 UTC the day
 /// before). A range of days "from A to B" is [StartOfDutchDay(A), StartOfDutchDay(B + 1)).
 Instant StartOfDutchDay(const CivilDate& date);

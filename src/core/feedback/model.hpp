@@ -140,6 +140,8 @@ NpsEstimate EstimateNps(const NpsCounts& counts);
 
 /// Groups smaller than this are shown greyed out: too few answers to compare.
 inline constexpr std::int64_t kMinGroupSize = 30;
+/// Whether a group has enough answers to show its NPS as a figure (kMinGroupSize).
+inline bool EnoughAnswers(const NpsCounts& counts) { return counts.n() >= kMinGroupSize; }
 
 /// The local (Europe/Amsterdam) day of an instant, as days since 1970-01-01.
 long LocalDay(Instant instant);

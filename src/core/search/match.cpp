@@ -1,6 +1,8 @@
 #include "core/search/match.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <limits>
 
 #include "core/validation.hpp"
@@ -51,10 +53,10 @@ int AllowedEdits(std::size_t length) {
   return 0;
 }
 
-Fit FitOf(const std::string& query_word, const std::string& text_word) {
+Fit FitOf(std::string_view query_word, std::string_view text_word) {
   if (query_word == text_word) return Fit::kExact;
   if (text_word.starts_with(query_word)) return Fit::kPrefix;
-  if (query_word.size() >= 3 && text_word.find(query_word) != std::string::npos) {
+  if (query_word.size() >= 3 && text_word.find(query_word) != std::string_view::npos) {
     return Fit::kInside;
   }
   const int edits = AllowedEdits(query_word.size());
@@ -62,11 +64,58 @@ Fit FitOf(const std::string& query_word, const std::string& text_word) {
   if (WithinEdits(query_word, text_word, edits)) return Fit::kTypo;
   // Typed so far, with a mistake: the start of a longer word.
   if (text_word.size() > query_word.size() + 1 &&
-      WithinEdits(query_word, std::string_view(text_word).substr(0, query_word.size()), edits)) {
+      WithinEdits(query_word, text_word.substr(0, query_word.size()), edits)) {
     return Fit::kTypo;
   }
   return Fit::kNone;
 }
+
+/// The words of one text, folded into one buffer: word i is folded[begin..end) and comes from
+/// original bytes [original_begin, original_end).
+struct FoldedWords {
+  std::string folded;
+  struct Entry {
+    std::uint32_t begin, end, original_begin, original_end;
+  };
+  std::vector<Entry> words;
+
+  void Read(std::string_view text) {
+    // U+00C0–U+00FF as their plain letters (as SearchFold), indexed by the code point − 0xC0.
+    static constexpr std::string_view kLatin1 =
+        "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+        "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    folded.clear();
+    words.clear();
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const std::size_t length = std::min(SequenceLength(lead), text.size() - i);
+      const char32_t c = CodePointAt(text, i, length);
+      if (IsWordCodePoint(c)) {
+        if (!in_word) {
+          words.push_back(
+              {static_cast<std::uint32_t>(folded.size()), 0, static_cast<std::uint32_t>(i), 0});
+          in_word = true;
+        }
+        if (c < 0x80) {
+          folded += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c >= 0xC0 && c <= 0xFF) {
+          folded += kLatin1[c - 0xC0];
+        } else {
+          folded.append(text.substr(i, length));
+        }
+        words.back().end = static_cast<std::uint32_t>(folded.size());
+        words.back().original_end = static_cast<std::uint32_t>(i + length);
+      } else {
+        in_word = false;
+      }
+      i += length;
+    }
+  }
+  [[nodiscard]] std::string_view Folded(const Entry& e) const {
+    return std::string_view(folded).substr(e.begin, e.end - e.begin);
+  }
+};
 
 }  // namespace
 
@@ -104,9 +153,8 @@ std::vector<Word> SplitWords(std::string_view text) {
     }
     if (word_char && !start) start = i;
     if (!word_char && start) {
-      words.push_back({.begin = *start,
-                       .end = i,
-                       .folded = SearchFold(text.substr(*start, i - *start))});
+      words.push_back(
+          {.begin = *start, .end = i, .folded = SearchFold(text.substr(*start, i - *start))});
       start.reset();
     }
     i += length;
@@ -118,8 +166,19 @@ bool WithinEdits(std::string_view a, std::string_view b, int limit) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > static_cast<std::size_t>(limit)) return false;
-  // Three rows of the optimal string alignment table.
-  std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+  // Three rows of the optimal string alignment table; on the stack for words up to 63 bytes.
+  constexpr std::size_t kStack = 64;
+  std::array<int, kStack * 3> stack{};
+  std::vector<int> heap;
+  int* rows = stack.data();
+  if (m + 1 > kStack) {
+    heap.resize((m + 1) * 3);
+    rows = heap.data();
+  }
+  const std::size_t width = m + 1 > kStack ? m + 1 : kStack;
+  int* before = rows;
+  int* previous = rows + width;
+  int* current = rows + 2 * width;
   for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = static_cast<int>(i);
@@ -134,26 +193,29 @@ bool WithinEdits(std::string_view a, std::string_view b, int limit) {
       row_best = std::min(row_best, value);
     }
     if (row_best > limit) return false;
-    std::swap(before, previous);
-    std::swap(previous, current);
+    int* recycled = before;
+    before = previous;
+    previous = current;
+    current = recycled;
   }
   return previous[m] <= limit;
 }
 
 std::optional<Match> MatchFields(const Query& query, const std::vector<std::string_view>& fields) {
-  std::vector<std::vector<Word>> words;
-  words.reserve(fields.size());
-  for (const auto field : fields) words.push_back(SplitWords(field));
+  // Reused per thread: a search matches thousands of records, each with a few fields.
+  thread_local std::vector<FoldedWords> words;
+  if (words.size() < fields.size()) words.resize(fields.size());
+  for (std::size_t f = 0; f < fields.size(); ++f) words[f].Read(fields[f]);
   Match match;
   match.spans.resize(fields.size());
   for (const auto& query_word : query.words) {
     Fit best = Fit::kNone;
     std::size_t best_field = 0;
-    for (std::size_t f = 0; f < words.size(); ++f) {
-      for (const auto& word : words[f]) {
-        const Fit fit = FitOf(query_word, word.folded);
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      for (const auto& word : words[f].words) {
+        const Fit fit = FitOf(query_word, words[f].Folded(word));
         if (fit == Fit::kNone) continue;
-        match.spans[f].push_back({word.begin, word.end});
+        match.spans[f].push_back({word.original_begin, word.original_end});
         if (fit < best || (fit == best && f < best_field)) {
           best = fit;
           best_field = f;
@@ -162,7 +224,8 @@ std::optional<Match> MatchFields(const Query& query, const std::vector<std::stri
     }
     if (best == Fit::kNone) return std::nullopt;
     // Each word: how it fitted (0–3), and a little more for each field further down.
-    match.score += static_cast<int>(best) * 4 + static_cast<int>(std::min<std::size_t>(best_field, 3));
+    match.score +=
+        static_cast<int>(best) * 4 + static_cast<int>(std::min<std::size_t>(best_field, 3));
   }
   for (auto& spans : match.spans) {
     std::sort(spans.begin(), spans.end(),
@@ -196,8 +259,8 @@ std::string Excerpt(std::string_view text, std::vector<Span>& spans, std::size_t
     }
   }
   const std::string prefix = begin > 0 ? "… " : "";
-  std::string out = prefix + std::string(text.substr(begin, end - begin)) +
-                    (end < text.size() ? " …" : "");
+  std::string out =
+      prefix + std::string(text.substr(begin, end - begin)) + (end < text.size() ? " …" : "");
   std::vector<Span> moved;
   for (const auto& s : spans) {
     if (s.begin >= begin && s.end <= end) {

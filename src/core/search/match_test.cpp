@@ -18,7 +18,8 @@ bool Matches(std::string_view query, std::string_view text) {
 }
 
 TEST(SearchMatch, QueriesAreTrimmedFoldedAndLimited) {
-  EXPECT_EQ(Q("  Coöperatie   Wijkteam ").words, (std::vector<std::string>{"cooperatie", "wijkteam"}));
+  EXPECT_EQ(Q("  Coöperatie   Wijkteam ").words,
+            (std::vector<std::string>{"cooperatie", "wijkteam"}));
   EXPECT_EQ(ParseQuery("a").error().fields.at("q").issue, FieldIssue::kTooShort);
   EXPECT_EQ(ParseQuery(std::string(101, 'a')).error().fields.at("q").limit, 100);
   EXPECT_EQ(ParseQuery("\xff\xfe").error().fields.at("q").issue, FieldIssue::kInvalidUtf8);

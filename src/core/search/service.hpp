@@ -31,8 +31,8 @@ struct Hit {
 
 /// Builds a hit from a match of [title, subtitle, body…]: the spans of the first two fields, and
 /// a snippet from the first further field with a match. nullopt when `match` is empty.
-Hit HitOf(std::string kind, std::string id, std::string link, const std::vector<std::string_view>& fields,
-          const Match& match);
+Hit HitOf(std::string kind, std::string id, std::string link,
+          const std::vector<std::string_view>& fields, const Match& match);
 
 /// Keeps the `limit` best hits (by score, then title), in that order.
 void KeepBest(std::vector<Hit>& hits, std::size_t limit);

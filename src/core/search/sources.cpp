@@ -1,6 +1,7 @@
 #include "core/search/sources.hpp"
 
 #include <map>
+#include <set>
 
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
@@ -69,24 +70,28 @@ void WhoIsWhoSearch::Search(const accounts::WorkspaceAccess& access, const Query
   // A municipality the workspace works with opens on its municipality page.
   Kind organisations("organisations", query, context);
   std::map<std::string, std::int64_t> page_of_code;
+  std::set<std::string> found_codes;  // municipalities already found as the workspace's own
   for (const auto& o : service_.ListOrganisations(access)) {
     const bool municipality = o.kind == whoiswho::OrganisationKind::kMunicipality;
     if (municipality && o.municipality_code) page_of_code[*o.municipality_code] = o.id;
     const std::string kind(whoiswho::ToString(o.kind));
-    organisations.Offer(Id(o.id),
-                        (municipality ? "municipalities/" : "people/organisations/") + Id(o.id),
-                        {o.name, kind});
+    if (organisations.Offer(Id(o.id),
+                            (municipality ? "municipalities/" : "people/organisations/") + Id(o.id),
+                            {o.name, kind}) &&
+        municipality && o.municipality_code) {
+      found_codes.insert(*o.municipality_code);
+    }
   }
   organisations.MoveTo(out);
 
   Kind municipalities("municipalities", query, context);
   for (const auto& m : service_.AllMunicipalities()) {
+    if (found_codes.contains(m.code)) continue;
     const auto page = page_of_code.find(m.code);
     const std::string province = m.province.value_or("");
     municipalities.Offer(m.code,
-                         page != page_of_code.end()
-                             ? "municipalities/" + Id(page->second)
-                             : "people/organisations?municipality=" + m.code,
+                         page != page_of_code.end() ? "municipalities/" + Id(page->second)
+                                                    : "people/organisations?municipality=" + m.code,
                          {m.name, province, m.code});
   }
   municipalities.MoveTo(out);
@@ -127,7 +132,7 @@ void FeedbackSearch::Search(const accounts::WorkspaceAccess& access, const Query
                             const SearchContext& context, std::vector<Hit>& out) {
   Kind surveys("surveys", query, context);
   for (const auto& s : service_.ListSurveys(access)) {
-    const std::string about = s.team.empty() ? s.service
+    const std::string about = s.team.empty()      ? s.service
                               : s.service.empty() ? s.team
                                                   : s.team + " · " + s.service;
     surveys.Offer(Id(s.id), "feedback/surveys/" + Id(s.id), {s.name, about});
@@ -136,16 +141,20 @@ void FeedbackSearch::Search(const accounts::WorkspaceAccess& access, const Query
 
   // Open answers, as the member may read them (personal data masked by the service).
   Kind responses("responses", query, context);
-  if (auto list = service_.ListResponses(
-          access, {.limit = static_cast<std::int64_t>(kNewestSearched)})) {
+  if (auto list =
+          service_.ListResponses(access, {.limit = static_cast<std::int64_t>(kNewestSearched)})) {
     const bool en = context.english;
     for (const auto& r : *list) {
       if (r.why.empty() && r.better.empty()) continue;
-      const std::string title = r.survey_name + (en ? " · score " : " · cijfer ") +
-                                std::to_string(r.score);
+      const std::string title =
+          r.survey_name + (en ? " · score " : " · cijfer ") + std::to_string(r.score);
       const std::string day = DutchDate(r.received_at).ToString();
-      responses.Offer(Id(r.id), "feedback/responses?survey_id=" + Id(r.survey_id),
-                      {title, day, r.why, r.better});
+      // Only the answers are searched: a survey's name would match all its answers alike.
+      if (responses.Offer(Id(r.id), "feedback/responses?survey_id=" + Id(r.survey_id),
+                          {"", "", r.why, r.better})) {
+        responses.hits().back().title = title;
+        responses.hits().back().subtitle = day;
+      }
     }
   }
   responses.MoveTo(out);

@@ -109,7 +109,7 @@ json NpsGroupView(const NpsGroup& g) {
           {"nps", NumberOrNull(g.estimate.nps)},
           {"ci_low", NumberOrNull(g.estimate.ci_low)},
           {"ci_high", NumberOrNull(g.estimate.ci_high)},
-          {"enough", g.counts.n() >= kMinGroupSize}};
+          {"enough", core::feedback::EnoughAnswers(g.counts)}};
 }
 
 std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,

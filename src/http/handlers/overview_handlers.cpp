@@ -22,13 +22,7 @@ const RouteOptions kOwnView{.access = Access::kWorkspace, .readers_may_post = tr
 constexpr std::size_t kMaxItems = 30;
 
 json NpsJson(const std::optional<core::feedback::NpsGroup>& group) {
-  if (!group) return nullptr;
-  const auto& g = *group;
-  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  return {{"n", g.counts.promoters + g.counts.passives + g.counts.detractors},
-          {"nps", opt(g.estimate.nps)},
-          {"ci_low", opt(g.estimate.ci_low)},
-          {"ci_high", opt(g.estimate.ci_high)}};
+  return group ? NpsGroupJson(*group) : json(nullptr);
 }
 
 json FiguresJson(const core::overview::KeyFigures& f) {
