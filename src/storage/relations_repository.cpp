@@ -32,6 +32,10 @@ constexpr std::string_view kInteractions =
     "p.workspace_id = i.workspace_id AND p.interaction_id = i.id AND p.person_id = $3)) AND "
     "i.occurred_at >= $4 AND i.occurred_at < $5 ORDER BY i.occurred_at DESC, i.id DESC "
     "LIMIT $6 OFFSET $7";
+constexpr std::string_view kNewestInteractions =
+    "SELECT " INTERACTION_COLUMNS
+    " FROM interactions i WHERE i.workspace_id = $1 ORDER BY i.occurred_at DESC, i.id DESC "
+    "LIMIT $2";
 constexpr std::string_view kDeleteInteraction =
     "DELETE FROM interactions WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kDeletePeople =
@@ -281,6 +285,17 @@ std::vector<Interaction> SqlRelationsRepository::ListInteractions(std::int64_t w
   }
   LoadLinks(*lease, ws, items);
   for (auto& i : items) i.notes = Open(i.notes, ws);
+  return items;
+}
+
+std::vector<Interaction> SqlRelationsRepository::NewestInteractions(std::int64_t ws,
+                                                                    std::int64_t limit) {
+  auto lease = db_.Acquire();
+  std::vector<Interaction> items;
+  for (const Row& r : lease->Query(sql::kNewestInteractions, {ws, limit})) {
+    items.push_back(InteractionFrom(r));
+    items.back().notes = Open(items.back().notes, ws);
+  }
   return items;
 }
 

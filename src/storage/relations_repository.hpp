@@ -18,6 +18,8 @@ class SqlRelationsRepository final : public core::relations::RelationsRepository
                                                               std::int64_t id) override;
   std::vector<core::relations::Interaction> ListInteractions(
       std::int64_t ws, const core::relations::InteractionQuery& query) override;
+  std::vector<core::relations::Interaction> NewestInteractions(std::int64_t ws,
+                                                               std::int64_t limit) override;
   bool DeleteInteraction(std::int64_t ws, std::int64_t id) override;
 
   core::relations::FollowUp AddFollowUp(std::int64_t ws,

@@ -493,6 +493,17 @@ std::optional<Person> SqlWhoIsWhoRepository::FindPerson(std::int64_t ws, std::in
   return PersonFrom(*row, ws);
 }
 
+std::vector<std::pair<std::int64_t, std::string>> SqlWhoIsWhoRepository::PersonNames(
+    std::int64_t ws) {
+  auto lease = db_.Acquire();
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const Row& r :
+       lease->Query("SELECT id, name FROM people WHERE workspace_id = $1 ORDER BY id", {ws})) {
+    out.emplace_back(r.Int(0), r.Text(1));
+  }
+  return out;
+}
+
 std::vector<Person> SqlWhoIsWhoRepository::ListPeople(std::int64_t ws, const PeopleQuery& query) {
   const bool by_position =
       query.organisation_id || query.kind || !query.party.empty() || !query.domain.empty();

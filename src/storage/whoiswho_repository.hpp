@@ -39,6 +39,7 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   std::optional<core::whoiswho::Person> FindPerson(std::int64_t ws, std::int64_t id) override;
   std::vector<core::whoiswho::Person> ListPeople(std::int64_t ws,
                                                  const core::whoiswho::PeopleQuery& query) override;
+  std::vector<std::pair<std::int64_t, std::string>> PersonNames(std::int64_t ws) override;
   std::vector<core::whoiswho::Person> PeopleNamed(std::int64_t ws,
                                                   std::span<const std::string> keys) override;
   bool DeletePerson(std::int64_t ws, std::int64_t id) override;

@@ -85,7 +85,7 @@ describe('web app with the real server', () => {
       const email = page.getByLabel('E-mailadres');
       assert.equal(await email.getAttribute('aria-invalid'), 'true');
       const described = await email.getAttribute('aria-describedby');
-      assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul uw e-mailadres in.');
+      assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul je e-mailadres in.');
       await assertAccessible(page, 'the login page with field errors');
     });
 
@@ -280,7 +280,7 @@ describe('web app with the real server', () => {
       await page.getByRole('button', { name: /Gebruikersmenu/ }).click();
       await page.getByRole('button', { name: 'Uitloggen' }).click();
       await page.waitForURL('**/login');
-      await page.getByText('U bent uitgelogd.').waitFor();
+      await page.getByText('Je bent uitgelogd.').waitFor();
       await assertAccessible(page, 'the login page after logging out');
       await page.goto('/w/demo/settings');
       await page.waitForURL('**/login');

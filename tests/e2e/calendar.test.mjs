@@ -520,8 +520,10 @@ describe('Beleidskalender with the real server', () => {
     await login(context);
     await page.goto(`${BASE}/plans/new`);
     await h1(page, 'Plan toevoegen');
-    // Wait for the municipalities, so the tab order is final.
+    // Wait for the municipalities, so the tab order is final, and for the proposed budget year.
     await page.getByRole('checkbox', { name: /^Amersfoort/ }).waitFor();
+    await page.getByText(/^Voorstel: \d{4}\./).waitFor();
+    const defaultYear = Number(await page.getByLabel('Begrotingsjaar').inputValue());
 
     await tabTo(page, (f) => f.id === 'plan-title');
     await page.keyboard.type('Toetsenbordplan');
@@ -551,15 +553,77 @@ describe('Beleidskalender with the real server', () => {
     await h1(page, 'Toetsenbordplan');
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const { plan, schedules } = await api(context, `/plans/${id}`);
-    const defaultYear = Number(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()),
-    ) + 1;
     assert.equal(plan.budget_year, defaultYear + 1);
     assert.equal(plan.budget_needed, 12500);
     assert.equal(plan.phase, 'preparation');
     assert.equal(plan.domain, 'Jeugd');
     assert.deepEqual(schedules.map((s) => s.organisation.name).sort(), ['Amersfoort', 'Utrecht']);
     await assertAccessible(page, 'the plan page after the keyboard pass');
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+  test('a new plan proposes the earliest budget year that is not too late; a late plan moves there in one click', async () => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const thisYear = Number(today.slice(0, 4));
+    const utrecht = (await api(context, '/organisations')).items.find((o) => o.name === 'Utrecht');
+    const cycle = await api(context, `/organisations/${utrecht.id}/cycle?year=${thisYear}`);
+    const vote = cycle.events.find((e) => e.id === 'kadernota_vote').date;
+    // The budget for year Y is decided in Y − 1: next year only while this year's kadernota vote is ahead.
+    const expected = today < vote ? thisYear + 1 : thisYear + 2;
+
+    await page.goto(`${BASE}/plans/new`);
+    await h1(page, 'Plan toevoegen');
+    await page.getByRole('group', { name: 'Gemeenten' }).getByRole('checkbox', { name: /^Utrecht/ }).check();
+    const year = page.getByLabel('Begrotingsjaar');
+    await page.getByText(new RegExp(`^Voorstel: ${expected}\\. Dat is het eerste jaar waarvoor je in de gekozen gemeenten`)).waitFor();
+    assert.equal(Number(await year.inputValue()), expected, `the proposed budget year (kadernota vote ${vote}, today ${today})`);
+    assert.match((await year.getAttribute('aria-describedby')) ?? '', /description/, 'the proposal is tied to the field');
+    await assertAccessible(page, 'the plan form with its proposed budget year');
+    await page.getByLabel('Titel', { exact: true }).fill('Op tijd plan');
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await h1(page, 'Op tijd plan');
+    const onTime = Number(new URL(page.url()).pathname.split('/').pop());
+    const detail = await api(context, `/plans/${onTime}`);
+    assert.equal(detail.plan.budget_year, expected);
+    for (const schedule of detail.schedules) {
+      assert.ok(['on_time', 'late'].includes(schedule.timing), `${schedule.organisation.name}: ${schedule.timing} is feasible`);
+    }
+    assert.equal(await page.getByRole('button', { name: /^Plan voor / }).count(), 0, 'no fix needed');
+
+    // A plan for the year before the proposal cannot reach its kadernota any more.
+    const created = await context.request.post(`/api/v1/workspaces/${SLUG}/plans`, {
+      data: { title: 'Te laat voor de kadernota', budget_year: expected - 1, organisation_ids: [utrecht.id] },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    assert.equal(created.status(), 201);
+    const lateId = (await created.json()).id;
+    const late = await api(context, `/plans/${lateId}`);
+    assert.ok(['fallback_only', 'too_late'].includes(late.schedules[0].timing), `the year before is not feasible: ${late.schedules[0].timing}`);
+    await page.goto(`${BASE}/plans/${lateId}`);
+    await h1(page, 'Te laat voor de kadernota');
+    if (late.schedules[0].timing === 'too_late') {
+      const earliest = late.schedules[0].earliest_feasible_year;
+      assert.equal(earliest, expected, 'the server agrees with the proposal');
+      await page.getByRole('heading', { level: 2, name: `Te laat voor ${expected - 1}` }).waitFor();
+      await assertAccessible(page, 'a plan that is too late, with "Plan voor"');
+      await page.getByRole('button', { name: `Plan voor ${earliest}` }).click();
+      await status(page, `Het begrotingsjaar van dit plan is nu ${earliest}.`);
+      assert.equal(await page.getByRole('button', { name: /^Plan voor / }).count(), 0);
+      const moved = await api(context, `/plans/${lateId}`);
+      assert.equal(moved.plan.budget_year, earliest);
+      assert.notEqual(moved.schedules[0].timing, 'too_late');
+      assert.ok(
+        await page.getByRole('heading', { level: 2, name: 'Over dit plan' }).evaluate((el) => el === document.activeElement),
+        'focus goes to the plan facts',
+      );
+    }
+    for (const id of [onTime, lateId]) {
+      const response = await context.request.delete(`/api/v1/workspaces/${SLUG}/plans/${id}`, { headers: { 'X-CSRF-Token': csrf } });
+      assert.equal(response.status(), 204);
+    }
 
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
     await context.close();

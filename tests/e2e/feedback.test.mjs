@@ -221,19 +221,19 @@ describe('Cliëntfeedback with the real server', () => {
       await page.screenshot({ path: join(screenshots, 'feedback-dashboard-live.png'), fullPage: true });
 
       await card.getByRole('button', { name: 'Ik bel deze cliënt' }).click();
-      await card.getByText('Wie belt: u').waitFor();
+      await card.getByText('Wie belt: jij').waitFor();
 
       await card.getByRole('button', { name: 'Toon telefoonnummer' }).click();
       const number = card.locator('.aantafel-phone__number');
       await number.waitFor();
       assert.match((await number.textContent()).trim(), /^(\+31\s?6|06)[\s-]?1?2?/);
       assert.match((await number.textContent()).replace(/\D/g, ''), /(31|0)612345678$/);
-      await card.getByText('Dat u dit nummer bekijkt, wordt vastgelegd.').waitFor();
+      await card.getByText('Dat je dit nummer bekijkt, wordt vastgelegd.').waitFor();
 
-      await card.getByLabel('Status').selectOption({ label: 'afgerond' });
+      await card.getByLabel('Status').selectOption({ label: 'bereikt' });
       await card.getByLabel('Uitkomst van het gesprek').fill('Excuses gemaakt; nieuwe afspraak gepland.');
       await card.getByRole('button', { name: 'Terugbelverzoek opslaan' }).click();
-      await status(page, 'Opgeslagen. Status: afgerond.');
+      await status(page, 'Opgeslagen. Status: bereikt.');
       await card.waitFor({ state: 'detached' });
       const open = await page.request.get(`/api/v1/workspaces/${SLUG}/feedback/callbacks?status=done`);
       const done = (await open.json()).items.find((c) => c.survey_name === SURVEY.name);

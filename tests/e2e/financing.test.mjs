@@ -163,7 +163,7 @@ describe('Bekostiging with the real server', () => {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bekostiging' }).click();
       await h1(page, 'Bekostiging');
       await page.getByRole('heading', { level: 2, name: 'Nog geen scenario’s' }).waitFor();
-      await page.getByText(/Met een scenario rekent u uit wat een contractvorm/).waitFor();
+      await page.getByText(/Met een scenario reken je uit wat een contractvorm/).waitFor();
       assert.equal(await page.getByText('Dit onderdeel is nog niet beschikbaar.').count(), 0);
       await assertAccessible(page, 'the scenario list (empty)');
     });
@@ -173,13 +173,13 @@ describe('Bekostiging with the real server', () => {
       await h1(page, 'Nieuw scenario');
       await page.getByRole('option', { name: 'Zeist' }).waitFor({ state: 'attached' });
       assert.equal(await page.getByLabel('Gemiddeld aantal cliënten').inputValue(), '500');
-      assert.equal(await page.getByLabel('Uw kosten per uur (€)').inputValue(), '58');
+      assert.equal(await page.getByLabel('Jouw kosten per uur (€)').inputValue(), '58');
       const pxq = page.getByRole('group', { name: 'Contractvorm 1: PxQ' });
       const combined = page.getByRole('group', { name: 'Contractvorm 2: Combinatie' });
       assert.equal(await pxq.getByLabel('Vorm').inputValue(), 'effort_based');
       assert.equal(await combined.getByLabel('Vorm').inputValue(), 'combined');
       await pxq.getByText(/Het risico op meer cliënten ligt dus bij de gemeente/).waitFor();
-      await combined.getByText(/Zo delen u en de gemeente het risico/).waitFor();
+      await combined.getByText(/Zo delen jij en de gemeente het risico/).waitFor();
       await page.getByLabel('Naam van het scenario').fill(NAME);
       await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zeist' });
       await assertAccessible(page, 'the new-scenario form');
@@ -249,16 +249,16 @@ describe('Bekostiging with the real server', () => {
         text.includes(`kans dat het budget overschreden wordt ${dutchChance(pxq.over_budget_probability)}.`),
         `the budget chance of PxQ is in: ${text}`,
       );
-      assert.ok(text.includes(`U loopt ${dutchChance(pxq.loss_probability)} kans op verlies.`), `the loss chance of PxQ is in: ${text}`);
+      assert.ok(text.includes(`Je loopt ${dutchChance(pxq.loss_probability)} kans op verlies.`), `the loss chance of PxQ is in: ${text}`);
       assert.match(text, /Loopt het anders dan verwacht, dan merkt vooral de gemeente dat\./);
-      const combinedText = await risk.getByText(/^Bij Combinatie delen u en de gemeente het risico/).textContent();
-      assert.ok(combinedText.includes(`U loopt ${dutchChance(combined.loss_probability)} kans op verlies.`), combinedText);
+      const combinedText = await risk.getByText(/^Bij Combinatie delen jij en de gemeente het risico/).textContent();
+      assert.ok(combinedText.includes(`Je loopt ${dutchChance(combined.loss_probability)} kans op verlies.`), combinedText);
       // The comparison chart has a visible table with the same figures.
-      await page.getByRole('img', { name: /Vergelijking: Uw resultaat/ }).waitFor();
+      await page.getByRole('img', { name: /Vergelijking: Jouw resultaat/ }).waitFor();
       const chances = page.getByRole('table', { name: 'Kansen' });
       await chances.getByRole('row', { name: /PxQ/ }).getByText(dutchChance(pxq.loss_probability), { exact: true }).waitFor();
-      await page.getByRole('table', { name: 'Invloed van de onzekere invoer op uw resultaat' }).waitFor();
-      await page.getByRole('img', { name: 'Verdeling van uw resultaat bij PxQ' }).waitFor();
+      await page.getByRole('table', { name: 'Invloed van de onzekere invoer op jouw resultaat' }).waitFor();
+      await page.getByRole('img', { name: 'Verdeling van jouw resultaat bij PxQ' }).waitFor();
       await assertAccessible(page, 'the results');
       await page.screenshot({ path: join(screenshots, 'financing-results.png'), fullPage: true });
     });
@@ -278,6 +278,33 @@ describe('Bekostiging with the real server', () => {
       await page.reload();
       await h1(page, NAME);
       assert.equal(await page.getByLabel('Naam van het scenario').inputValue(), NAME);
+      // A saved scenario opens with its results: calculated again with its own seed, no "Bereken".
+      await status(page, 'De uitkomsten van dit scenario staan onder het formulier.');
+      await page.getByRole('heading', { level: 2, name: 'Wie draagt het risico?' }).waitFor();
+      await page.getByText('20.000 keer doorgerekend, startgetal 7.').waitFor();
+      assert.equal(await page.getByText(/veranderd na de berekening/).count(), 0, 'no "changed since the calculation" warning');
+      const again = await api.post('/financing/simulations', saved.scenario, 200);
+      const chancesOnOpen = page.getByRole('table', { name: 'Kansen' });
+      for (const variant of again.variants) {
+        await chancesOnOpen.getByRole('row', { name: new RegExp(variant.name) }).getByText(dutchChance(variant.loss_probability), { exact: true }).first().waitFor();
+      }
+      // Dutch amounts on every chart axis: "€ 20.000", "€ 1,5 mln", never "€ 100K".
+      await page.getByLabel('Wat wil je vergelijken?').selectOption('spending');
+      const axisOf = async (name) =>
+        page.getByRole('img', { name }).locator('text').evaluateAll((texts) =>
+          texts.map((t) => t.textContent.trim()).filter((t) => t.startsWith('€') || t.startsWith('-€')),
+        );
+      const spendingAxis = await axisOf(/^Vergelijking: Uitgaven van de gemeente/);
+      assert.ok(spendingAxis.length >= 3, `axis labels: ${spendingAxis}`);
+      for (const label of spendingAxis) assert.match(label, /^€\u00a0-?\d+(,\d+)?\u00a0mln$/, `a Dutch million on the axis: ${label}`);
+      await page.getByLabel('Wat wil je vergelijken?').selectOption('margin');
+      const marginAxis = await axisOf(/^Vergelijking: Jouw resultaat/);
+      for (const label of marginAxis) assert.match(label, /^€\u00a0-?\d{1,3}(\.\d{3})*$/, `Dutch whole euros on the axis: ${label}`);
+      assert.ok(marginAxis.includes('€\u00a00'), `a zero tick: ${marginAxis}`);
+      const histogramAxis = await axisOf('Verdeling van jouw resultaat bij PxQ');
+      for (const label of histogramAxis) assert.match(label, /^€\u00a0-?\d{1,3}(\.\d{3})*(,\d+)?(\u00a0mln)?$/, `histogram axis: ${label}`);
+      const texts = await page.locator('.aantafel-financing-results').innerText();
+      assert.doesNotMatch(texts, /\d\s?K\b/, 'no "K" for thousands anywhere in the results');
       assert.equal(await page.getByLabel('Gemeente', { exact: true }).inputValue(), ids.zeistCode);
       assert.equal(
         await page.getByRole('group', { name: 'Contractvorm 2: Combinatie' }).getByLabel('Bovengrens (niet verplicht) (€)').inputValue(),
@@ -313,7 +340,7 @@ describe('Bekostiging with the real server', () => {
       await status(page, 'De berekening is klaar');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download PNG' }).click(),
+        page.getByRole('button', { name: 'Download als afbeelding (PNG)' }).click(),
       ]);
       assert.match(download.suggestedFilename(), /\.png$/);
       const file = readFileSync(await download.path());

@@ -186,7 +186,7 @@ describe('links mailed from the app, with the real server and a real SMTP server
     const row = form.getByRole('group', { name: 'Persoon 1' });
 
     await t.test('the e-mail field, then the language and reminder once an address is filled in', async () => {
-      await page.getByText(/Vult u een e-mailadres in\? Dan krijgt die persoon de link per e-mail/).waitFor();
+      await page.getByText(/Vul je een e-mailadres in\? Dan krijgt die persoon de link per e-mail/).waitFor();
       assert.equal(await form.getByRole('group', { name: 'Taal van de e-mail' }).count(), 0, 'no mail choices yet');
       await row.getByLabel('Organisatie').fill(PARTNER.organisation);
       await row.getByLabel('Rol (niet verplicht)').fill(PARTNER.label);
@@ -213,7 +213,7 @@ describe('links mailed from the app, with the real server and a real SMTP server
       await links.getByRole('listitem').filter({ hasText: PARTNER.organisation }).getByText('Verstuurd naar het e-mailadres').waitFor();
       assert.equal(await links.getByRole('button', { name: /^Kopieer de link/ }).count(), 0, 'nothing to copy');
       await page.getByRole('status').filter({ hasText: 'De link is gemaakt en per e-mail verstuurd.' }).waitFor();
-      await page.getByText('De link is per e-mail verstuurd. U hoeft niets te kopiëren.').waitFor();
+      await page.getByText('De link is per e-mail verstuurd. Je hoeft niets te kopiëren.').waitFor();
 
       const message = await sink.waitFor(PARTNER.email, { after: 0 });
       assert.equal(message.envelope.from, FROM);
@@ -387,7 +387,7 @@ describe('links mailed from the app, with the real server and a real SMTP server
       await t.test('the survey page makes links to copy and says e-mail is not set up', async () => {
         await page.goto(`/w/${SLUG}/feedback/surveys/${survey.id}`);
         await page.getByRole('heading', { level: 2, name: 'Persoonlijke links maken' }).waitFor();
-        await page.getByText('E-mail is op deze server niet ingesteld. Daarom geeft u de links zelf door.').waitFor();
+        await page.getByText('E-mail is op deze server niet ingesteld. Daarom geef je de links zelf door.').waitFor();
         assert.equal(await page.getByLabel('Herinnering').count(), 0);
         await page.getByLabel('E-mailadressen').fill(CLIENTS.join('\n'));
         await page.getByRole('button', { name: 'Links maken' }).click();
@@ -413,7 +413,7 @@ describe('links mailed from the app, with the real server and a real SMTP server
         await page.goto(`/w/${SLUG}/scan/${scan.id}`);
         const row = page.getByRole('group', { name: 'Persoon 1' });
         await row.getByLabel('Organisatie').waitFor();
-        await page.getByText('E-mail is op deze server niet ingesteld. Daarom geeft u de links zelf door.').waitFor();
+        await page.getByText('E-mail is op deze server niet ingesteld. Daarom geef je de links zelf door.').waitFor();
         assert.equal(await row.getByLabel(/E-mailadres/).count(), 0);
         await checkBothSizes(page, 'scan-nomail', 'the scan invitation without mail', page.locator('section[aria-labelledby="scan-invite-heading"]'));
         await row.getByLabel('Organisatie').fill(PARTNER.organisation);

@@ -179,8 +179,8 @@ describe('Kaarten (maps) with the real server', () => {
       await page.getByRole('status').filter({ hasText: 'gevonden' }).first().waitFor();
       await page.getByRole('button', { name: /^Zwolle/ }).click();
       await page.waitForURL(/gemeente=GM0193/);
-      await page.getByText(`U ziet nu de sociale kaart van ${ZWOLLE.name}.`).waitFor();
-      await page.getByText(/Zwolle staat niet bij uw gemeenten in Wie is wie/).waitFor();
+      await page.getByText(`Je ziet nu de sociale kaart van ${ZWOLLE.name}.`).waitFor();
+      await page.getByText(/Zwolle staat niet bij je gemeenten in Wie is wie/).waitFor();
     });
 
     await t.test('the wijken are there by name: in the list of areas and in the matrix', async () => {
@@ -316,17 +316,17 @@ describe('Kaarten (maps) with the real server', () => {
 
     await page.goto('/w/demo/people/organisations');
     await h1(page, 'Gemeenten en organisaties');
-    const section = page.getByRole('region', { name: 'Uw gemeenten op de kaart' });
+    const section = page.getByRole('region', { name: 'Jouw gemeenten op de kaart' });
     await section.waitFor();
-    const health = mapOf(page, 'Kaart: relatie met uw gemeenten');
+    const health = mapOf(page, 'Kaart: relatie met je gemeenten');
     await drawn(health.map, organisations.length);
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     assert.deepEqual(await areaNames(health.areas), expected.sort());
-    await page.getByTestId('workspace-map-summary').getByText(`U werkt met ${organisations.length} gemeente`).waitFor();
+    await page.getByTestId('workspace-map-summary').getByText(`Je werkt met ${organisations.length} gemeente`).waitFor();
     await checkBothSizes(page, page.getByTestId('map-workspace'), 'map-workspace', 'the map of the workspace by relationship');
 
-    await section.getByRole('radio', { name: 'Tijdvensters van uw plannen' }).check();
-    const windows = mapOf(page, 'Kaart: tijdvensters bij uw gemeenten');
+    await section.getByRole('radio', { name: 'Tijdvensters van je plannen' }).check();
+    const windows = mapOf(page, 'Kaart: tijdvensters bij je gemeenten');
     await drawn(windows.map, organisations.length);
     // The demo has a plan for Utrecht with a window that is open now (see municipality.test.mjs).
     await windows.map.getByRole('link', { name: /^Utrecht: tijdvenster open tot \d{1,2} \w+ \d{4}$/ }).waitFor();

@@ -1,11 +1,12 @@
 // End-to-end for the home page "Overzicht", onboarding and the global search (issue #12): the real
 // server with the demo workspace, the built web app and Chromium. The demo home lists "Nu doen"
 // items from at least four modules, each with its reason in words; one item is hidden with
-// "Klaar, verbergen" (and stays hidden after a reload), one is snoozed with "Later"; an item's
+// "Verbergen" (and stays hidden after a reload), one is snoozed with "Later"; a callback is closed
+// with "Afronden" as "Niet bereikt" (closed, not hidden: it leaves the open callbacks too); an item's
 // link opens the page where it is handled. An empty workspace shows "Eerste stappen". The search
 // in the header opens with "/", finds Utrecht and goes there with Enter. axe-core checks every
-// state: the home page, the open "Later" menu, the message after hiding, onboarding and the open
-// search.
+// state: the home page, the open "Later" menu, the message after hiding, the "Afronden" dialog,
+// onboarding and the open search.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,9 +110,9 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       await assertAccessible(page, 'the demo home page');
     });
 
-    await t.test('"Klaar, verbergen" hides an item for good; "Later" hides one until a day', async () => {
+    await t.test('"Verbergen" hides an item for good; "Later" hides one until a day', async () => {
       const title = (await actNowItems(page)).find((i) => i.title.startsWith('Vervolgactie')).title;
-      await page.getByRole('button', { name: `Klaar, verbergen: ${title}` }).click();
+      await page.getByRole('button', { name: `Verbergen: ${title}` }).click();
       await page.getByRole('status').getByText(`“${title}” is verborgen.`).waitFor();
       await page.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
       assert.equal(await page.getByRole('link', { name: title }).count(), 0);
@@ -133,6 +134,71 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       assert.ok(!titles.includes(title), 'the dismissed item came back after a reload');
       assert.ok(!titles.includes(windowItem), 'the snoozed item came back after a reload');
       assert.ok(titles.some((x) => x.includes('Utrecht')), 'the other window item is still there');
+    });
+
+    await t.test('"Afronden" closes a callback as "Niet bereikt": gone from "Nu doen" and from the open callbacks', async () => {
+      const api = async (path) => {
+        const response = await context.request.get(`/api/v1/workspaces/demo${path}`);
+        assert.equal(response.status(), 200, `GET ${path}`);
+        return response.json();
+      };
+      const overview = await api('/overview');
+      const callback = overview.items.find((i) => i.module === 'feedback' && /^callback_/.test(i.reason));
+      assert.ok(callback, 'the demo has an open callback in "Nu doen"');
+      assert.equal(typeof callback.record_id, 'number', 'overview items carry record_id (is the server up to date?)');
+      const item = page.locator('.aantafel-actnow__item').filter({ has: page.locator(`[data-item-link="${callback.key}"]`) });
+      // Hidden and closed are different actions with different words.
+      await item.getByRole('button', { name: `Verbergen: ${callback.title}` }).waitFor();
+      const close = item.getByRole('button', { name: `Afronden: ${callback.title}` });
+      await close.click();
+      const dialog = page.getByRole('dialog', { name: 'Terugbelverzoek afronden' });
+      await dialog.waitFor();
+      assert.ok(
+        await dialog.getByRole('radio', { name: 'Bereikt', exact: true }).evaluate((el) => el === document.activeElement),
+        'focus starts on the first outcome',
+      );
+      await assertAccessible(page, 'the "Afronden" dialog');
+      // Escape closes without changing anything; focus goes back to "Afronden".
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await close.evaluate((el) => el === document.activeElement), 'focus returns to "Afronden"');
+      assert.equal((await api('/feedback/callbacks')).items.some((c) => c.id === callback.record_id), true);
+
+      // With the keyboard: open, choose "Niet bereikt", a short outcome, submit.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Afronden' }).click();
+      await dialog.getByText('Kies hoe het is afgelopen.').waitFor();
+      await dialog.getByRole('radio', { name: 'Niet bereikt' }).check();
+      await dialog.getByLabel('Korte uitkomst (niet verplicht)').fill('Twee keer gebeld, geen gehoor.');
+      await dialog.getByRole('button', { name: 'Afronden' }).click();
+      await page.getByRole('status').getByText(`“${callback.title}” is afgerond: niet bereikt. Het staat niet meer in de lijst.`).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal(await page.locator(`.aantafel-actnow__list [data-item-link="${callback.key}"]`).count(), 0, 'the closed callback left "Nu doen"');
+      assert.equal(await page.getByRole('button', { name: 'Ongedaan maken' }).count(), 0, 'closing is not hiding: no undo');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'A', 'focus moved to the next item');
+      await assertAccessible(page, 'the home page after closing a callback');
+
+      // Closed on the server, with that status and the outcome; no longer an open callback.
+      const closed = (await api('/feedback/callbacks?status=unreachable')).items.find((c) => c.id === callback.record_id);
+      assert.ok(closed, 'the callback is listed as unreachable');
+      assert.equal(closed.status, 'unreachable');
+      assert.equal(closed.outcome, 'Twee keer gebeld, geen gehoor.');
+      const active = (await api('/feedback/callbacks')).items;
+      assert.ok(!active.some((c) => c.id === callback.record_id), 'not among the open callbacks');
+      assert.ok(!(await api('/overview')).items.some((i) => i.key === callback.key), 'not in the overview any more');
+
+      // The callbacks page lists only the open ones: the closed callback is not among them.
+      await page.goto('/w/demo/feedback');
+      const list = page.getByRole('list', { name: 'Open terugbelverzoeken' });
+      await list.waitFor({ state: 'attached' });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.aantafel-callbacks > li').length === n,
+        active.length,
+      );
+
+      await openHome(page);
+      assert.equal(await page.locator(`.aantafel-actnow__list [data-item-link="${callback.key}"]`).count(), 0, 'still gone after a reload');
     });
 
     await t.test("an item's link opens the page where it is handled", async () => {

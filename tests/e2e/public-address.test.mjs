@@ -135,7 +135,7 @@ describe('the public address with the real server', () => {
       await banner.getByText(/Links op posters en QR-codes, naar vragenlijsten, scans en de sociale kaart en in agenda-abonnementen/).waitFor();
       await banner.getByText(/Zulke links werken alleen op de computer waarop aantafel draait/).waitFor();
       await banner.getByText('http://127.0.0.1:8080', { exact: true }).waitFor();
-      const how = banner.getByText('Zo stelt u het openbare adres in');
+      const how = banner.getByText('Zo stel je het openbare adres in');
       assert.equal(await banner.getByText('AANTAFEL_SERVER_PUBLIC_URL').isVisible(), false, 'the steps start folded');
       await how.click();
       await banner.getByText('AANTAFEL_SERVER_PUBLIC_URL', { exact: true }).waitFor();
@@ -153,7 +153,7 @@ describe('the public address with the real server', () => {
       await assertInFlow(page, banner, 'the overview at 390×844');
       await assertAccessible(page, 'the overview with the banner open at 390×844');
       await banner.screenshot({ path: join(screenshots, 'public-address-banner-390-open.png') });
-      await banner.getByText('Zo stelt u het openbare adres in').click();
+      await banner.getByText('Zo stel je het openbare adres in').click();
       await banner.screenshot({ path: join(screenshots, 'public-address-banner-390.png') });
       // Folded, it takes less than a phone screen, so the page is one short scroll away.
       const folded = await banner.boundingBox();

@@ -5,7 +5,9 @@
 // status on (history shown). A follow-up with a due date in the past (made through the API; the
 // server clock is real time) shows as overdue with the reason in words on "Deze week". The
 // relationship-health page shows the reasons the API gives. axe-core checks every page; the
-// contact form is filled in once with the keyboard only.
+// contact form is filled in once with the keyboard only. "Forms that finish the job": a contact
+// logged with a follow-up typed into its form opens read-only, focus on its heading, with the
+// follow-up listed (axe and screenshots at 1366 px and 390×844); so does a saved agreement.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ const EDITOR = { email: 'eva@wijkzorg.example', name: 'Eva Editor', password: 'e
 const WS = { slug: 'contacten', name: 'Wijkzorg Contacten' };
 const BASE = `/w/${WS.slug}/interactions`;
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 let server;
 let chromium;
@@ -94,6 +98,41 @@ async function h1(page, name) {
 
 async function status(page, text) {
   await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+}
+
+/** The page's h1 has focus (after "save" the record's page starts there, for screen readers). */
+async function headingFocused(page) {
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+}
+
+async function assertNoSideways(page, what) {
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const sticking = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 0.5) {
+        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { overflow: document.documentElement.scrollWidth - width, wide: sticking.slice(0, 8) };
+  });
+  assert.ok(overflow <= 0, `no horizontal scrolling on ${what} (${overflow} px): ${wide.join(', ')}`);
+}
+
+/** axe-core and a screenshot at 1366 px and at 390×844 (no sideways scrolling on the phone). */
+async function checkBothSizes(page, name, what) {
+  for (const [size, viewport] of [
+    ['1366', DESKTOP],
+    ['390', PHONE],
+  ]) {
+    await page.setViewportSize(viewport);
+    await assertAccessible(page, `${what} at ${size} px`);
+    if (size === '390') await assertNoSideways(page, `${what} at 390 px`);
+    await page.screenshot({ path: join(screenshots, `relations-${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
 }
 
 /** Today in Amsterdam, YYYY-MM-DD. */
@@ -214,11 +253,21 @@ describe('Contacten en afspraken with the real server', () => {
       for (const name of ['Wendy Wethouder', 'Bas Beleid', 'Anna Advies']) {
         await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
       }
-      await page.getByRole('checkbox', { name: EDITOR.name }).check();
+      // The signed-in person starts ticked as one of ours.
+      assert.ok(await page.getByRole('checkbox', { name: EDITOR.name }).isChecked(), 'Eva is ticked already');
       await assertAccessible(page, 'the contact form, filled in');
       await page.getByRole('button', { name: 'Contact opslaan' }).click();
       await h1(page, 'Werkbezoek wijkteam Zeist-West');
       await status(page, 'is opgeslagen');
+      await headingFocused(page);
+      // The read view: no form, the facts in words.
+      assert.equal(await page.getByRole('form', { name: 'Contact wijzigen' }).count(), 0);
+      const details = page.getByRole('region', { name: 'Gegevens van dit contact' });
+      await details.getByText('Werkbezoek of wijkbezoek').waitFor();
+      await details.getByRole('link', { name: 'Zeist' }).waitFor();
+      for (const name of ['Wendy Wethouder', 'Bas Beleid', 'Anna Advies', EDITOR.name]) {
+        await details.getByRole('listitem').filter({ hasText: name }).first().waitFor();
+      }
       ids.interaction = Number(new URL(page.url()).pathname.split('/').pop());
       const saved = await api.get(`/interactions/${ids.interaction}`);
       assert.equal(saved.kind, 'working_visit');
@@ -262,6 +311,12 @@ describe('Contacten en afspraken with the real server', () => {
       await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
       await h1(page, 'Pilot wijkverpleging Zeist-West');
       await status(page, 'is opgeslagen');
+      await headingFocused(page);
+      const facts = page.getByRole('region', { name: 'Gegevens van deze afspraak' });
+      await facts.getByText('Afgesproken', { exact: true }).waitFor();
+      await facts.getByText(dutchDay(addDays(today(), 5)), { exact: true }).waitFor();
+      await facts.getByText('Zeist betaalt de coördinatie.').waitFor();
+      await checkBothSizes(page, 'agreement-read', 'the saved agreement (read view)');
       ids.agreement = Number(new URL(page.url()).pathname.split('/').pop());
       let agreement = await api.get(`/agreements/${ids.agreement}`);
       assert.deepEqual(agreement.organisation_ids, [ids.zeist]);
@@ -272,9 +327,12 @@ describe('Contacten en afspraken with the real server', () => {
       assert.equal(agreement.status, 'agreed');
       assert.equal(agreement.owner_id, ids.editor);
 
+      await facts.getByRole('button', { name: 'Afspraak wijzigen' }).click();
       await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Bezig' });
       await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
       await status(page, 'is opgeslagen');
+      await headingFocused(page);
+      await facts.getByText('Bezig', { exact: true }).waitFor();
       const history = page.getByRole('region', { name: 'Geschiedenis van de status' });
       await history.getByText(/^Bezig op .* door Eva Editor$/).waitFor();
       agreement = await api.get(`/agreements/${ids.agreement}`);
@@ -398,6 +456,50 @@ describe('Contacten en afspraken with the real server', () => {
     await context.close();
   });
 
+  test('a contact with a follow-up typed into its form opens read-only, heading focused', async () => {
+    const { context, page, problems } = await newPage();
+    const csrf = await login(context, EDITOR);
+    const api = apiClient(context, csrf);
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${BASE}/new`);
+    await h1(page, 'Contact vastleggen');
+    await page.getByRole('option', { name: 'Zeist' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Soort contact').selectOption({ label: 'Telefoon' });
+    await page.getByLabel('Gemeente of organisatie').selectOption({ label: 'Zeist' });
+    await page.getByLabel('Onderwerp').fill('Telefoon met Bas over de pilot');
+    await page.getByRole('checkbox', { name: /^Bas Beleid/ }).check();
+    await page.getByRole('button', { name: 'Vervolgactie toevoegen' }).click();
+    const group = page.getByRole('group', { name: 'Vervolgactie 1' });
+    const what = group.getByLabel('Wat moet er gebeuren?');
+    assert.ok(await what.evaluate((el) => el === document.activeElement), 'focus goes to the new follow-up');
+    await what.fill('Cijfers naar Bas sturen');
+    await group.getByLabel('Wie doet het?').selectOption({ label: EDITOR.name });
+    await group.getByLabel('Uiterlijk op').fill(addDays(today(), 2));
+    await checkBothSizes(page, 'contact-form-follow-up', 'the contact form with a follow-up');
+    await page.getByRole('button', { name: 'Contact opslaan' }).click();
+
+    await h1(page, 'Telefoon met Bas over de pilot');
+    await headingFocused(page);
+    await status(page, 'Contact "Telefoon met Bas over de pilot" is opgeslagen, met 1 vervolgactie.');
+    assert.match(new URL(page.url()).pathname, new RegExp(`^${BASE}/\\d+$`));
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const details = page.getByRole('region', { name: 'Gegevens van dit contact' });
+    await details.getByText('Telefoon', { exact: true }).waitFor();
+    await details.getByRole('listitem').filter({ hasText: 'Bas Beleid' }).waitFor();
+    await details.getByRole('button', { name: 'Contact wijzigen' }).waitFor();
+    const listed = page.getByRole('list', { name: 'Vervolgacties bij dit contact' }).getByRole('listitem');
+    await listed.filter({ hasText: 'Cijfers naar Bas sturen' }).getByText(`moet uiterlijk ${dutchDay(addDays(today(), 2))}`).waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' }).count(), 0);
+    const { items } = await api.get('/follow-ups?open=true');
+    const made = items.find((f) => f.title === 'Cijfers naar Bas sturen');
+    assert.equal(made.interaction_id, id);
+    assert.equal(made.owner_id, (await api.get('/api/v1/session')).user.id);
+    await checkBothSizes(page, 'contact-read', 'the saved contact (read view)');
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
   test('keyboard only: the contact form', async () => {
     const { context, page, problems } = await newPage();
     const csrf = await login(context, EDITOR);
@@ -424,14 +526,16 @@ describe('Contacten en afspraken with the real server', () => {
     focused = await tab(page);
     assert.equal(focused.type, 'checkbox');
     await page.keyboard.press('Space'); // the first person
-    focused = await tabTo(page, (f) => f.name === EDITOR.name, 6);
-    await page.keyboard.press('Space');
+    focused = await tabTo(page, (f) => f.name === EDITOR.name, 6); // ticked already: Eva is signed in
+    await tabTo(page, (f) => f.name === 'Vervolgactie toevoegen', 4);
     const submit = await tabTo(page, (f) => f.name === 'Contact opslaan', 4);
     assert.ok(submit.visible);
     await page.keyboard.press('Enter');
     await h1(page, 'Toetsenbordoverleg');
+    await headingFocused(page);
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const saved = await api.get(`/interactions/${id}`);
+    assert.deepEqual(saved.staff_ids, [(await api.get('/api/v1/session')).user.id]);
     assert.equal(saved.kind, 'working_visit');
     assert.equal(saved.stance, 'ask');
     assert.equal(saved.person_ids.length, 1);

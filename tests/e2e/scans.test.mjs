@@ -103,7 +103,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Samenwerkingsscan' }).click();
       await h1(page, 'Samenwerkingsscan');
       await page.getByRole('heading', { level: 2, name: 'Nog geen scans' }).waitFor();
-      await page.getByText(/Met een scan vullen u en uw partners dezelfde korte vragenlijst in/).waitFor();
+      await page.getByText(/Met een scan vullen jij en je partners dezelfde korte vragenlijst in/).waitFor();
       assert.equal(await page.getByText('Dit onderdeel is nog niet beschikbaar.').count(), 0);
       await assertAccessible(page, 'the scan list (empty)');
     });
@@ -121,7 +121,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await assertAccessible(page, 'the new-scan form with errors');
       await option.check();
       await page.getByLabel('Naam van de scan').fill(SCAN.title);
-      await page.getByLabel('Welke samenwerking onderzoekt u?').fill(SCAN.collaboration);
+      await page.getByLabel('Welke samenwerking onderzoek je?').fill(SCAN.collaboration);
       await assertAccessible(page, 'the new-scan form');
       await page.getByRole('button', { name: 'Scan starten' }).click();
       await h1(page, SCAN.title);
@@ -144,7 +144,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await assertAccessible(page, 'the invitation form with three rows');
       await page.getByRole('button', { name: 'Links maken' }).click();
       await page.getByRole('heading', { level: 2, name: 'De nieuwe links' }).waitFor();
-      await page.getByText(/u ziet deze links alleen nu/).waitFor();
+      await page.getByText(/je ziet deze links alleen nu/).waitFor();
       await status(page, 'Er zijn 3 links gemaakt.');
       const urls = await page.locator('.aantafel-scan-link').allTextContents();
       assert.equal(urls.length, 3);
@@ -330,7 +330,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await line.getByText(/terugverdiend als dit 6,7 keer wordt voorkomen/).waitFor();
       const live = page.getByTestId('vc-figures-live');
       await live.getByText('€ 2.000').waitFor(); // net
-      await live.getByText('€ 1,20 per euro die u uitgeeft').waitFor();
+      await live.getByText('€ 1,20 per euro die je uitgeeft').waitFor();
       await page
         .getByRole('group', { name: 'Hoe staat het ervoor bij Participatie?' })
         .getByLabel('Groen: goed')
@@ -346,7 +346,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await status(page, 'De waardecasus "Huiskamer in de wijk" is opgeslagen.');
       const saved = page.getByTestId('vc-figures-saved');
       await saved.getByText('€ 12.000').waitFor();
-      await saved.getByText('€ 1,20 per euro die u uitgeeft').waitFor();
+      await saved.getByText('€ 1,20 per euro die je uitgeeft').waitFor();
       await saved.getByText('Opname in het ziekenhuis: 6,7 keer').waitFor();
       await page.getByText('Legitimiteit: nog niet beoordeeld').first().waitFor();
       await assertAccessible(page, 'a saved value case');

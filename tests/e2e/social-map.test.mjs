@@ -363,7 +363,7 @@ describe('Sociale kaart en consortium with the real server', () => {
       await page.getByText('Er is nu geen link gedeeld.').waitFor();
       await page.getByRole('button', { name: 'Deel met de gemeente' }).click();
       await page.getByRole('heading', { name: 'De link voor de gemeente' }).waitFor();
-      await page.getByText('U ziet deze link maar één keer. Kopieer hem nu en stuur hem naar de gemeente.').waitFor();
+      await page.getByText('Je ziet deze link maar één keer. Kopieer hem nu en stuur hem naar de gemeente.').waitFor();
       state.url = (await page.getByTestId('share-url').textContent()).trim();
       assert.match(state.url, /\/c\/[A-Za-z0-9_-]+$/);
       await page.getByText('Er is een link gedeeld met de gemeente.').waitFor();

@@ -292,12 +292,12 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
       const [current] = (await ownSessions(context)).filter((s) => s.current);
       assert.equal(current?.sso, true);
       await page.goto('/account');
-      const devices = page.getByRole('list', { name: 'Apparaten waarop u bent ingelogd' });
+      const devices = page.getByRole('list', { name: 'Apparaten waarop je bent ingelogd' });
       const item = devices.getByRole('listitem').filter({ hasText: 'dit apparaat' });
       await item.getByText('via single sign-on', { exact: false }).waitFor();
       await page
         .getByRole('region', { name: 'Wachtwoord wijzigen' })
-        .getByText('U bent nu ingelogd met single sign-on.', { exact: false })
+        .getByText('Je bent nu ingelogd met single sign-on.', { exact: false })
         .waitFor();
       await assertAccessible(page, 'the account page of a single sign-on session');
     });
@@ -324,7 +324,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
     await page.waitForURL('**/login?sso_error=domain_not_allowed');
     const summary = page.getByRole('region', { name: `Inloggen met ${LABEL} is niet gelukt` });
     await summary
-      .getByText('Uw organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.')
+      .getByText('Je organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.')
       .waitFor();
     await summary.getByText('Vraag een eigenaar om een uitnodiging.', { exact: false }).waitFor();
     assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the summary has focus');
@@ -357,7 +357,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
     const { context, page, problems } = await newPage();
     await page.goto(`${link.pathname}${link.hash}`);
     await page.getByRole('heading', { level: 1, name: `Uitnodiging voor ${workspaceName}` }).waitFor();
-    const choice = page.getByRole('region', { name: 'Aannemen met het account van uw werk' });
+    const choice = page.getByRole('region', { name: 'Aannemen met het account van je werk' });
     await choice.getByText(`Log in met het account van ${ACCOUNTS.gert.email}.`, { exact: false }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Of maak een account met een wachtwoord' }).waitFor();
     const button = page.getByRole('button', { name: `Aannemen met ${LABEL}` });
@@ -391,7 +391,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
       await section.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Alleen inloggen met single sign-on aanzetten?' });
       // The owner signed in with a password: the warning says they will need single sign-on too.
-      await dialog.getByText('Let op: u bent nu zelf ingelogd met uw e-mailadres en wachtwoord', { exact: false }).waitFor();
+      await dialog.getByText('Let op: je bent nu zelf ingelogd met je e-mailadres en wachtwoord', { exact: false }).waitFor();
       await assertAccessible(page, 'the warning before "only single sign-on"');
       await dialog.screenshot({ path: join(screenshots, 'sso-confirm-1366.png') });
       await dialog.getByRole('button', { name: 'Ja, aanzetten en opslaan' }).click();
@@ -400,10 +400,10 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
     await t.test('the password session now gets the explanation, with the button', async () => {
       const heading = page.getByRole('heading', {
         level: 1,
-        name: `Voor ${workspaceName} moet u inloggen met ${LABEL}`,
+        name: `Voor ${workspaceName} moet je inloggen met ${LABEL}`,
       });
       await heading.waitFor();
-      await page.getByText('U bent nu ingelogd met een e-mailadres en wachtwoord.', { exact: false }).waitFor();
+      await page.getByText('Je bent nu ingelogd met een e-mailadres en wachtwoord.', { exact: false }).waitFor();
       const refused = await context.request.get(`/api/v1/workspaces/${SLUG}`);
       assert.equal(refused.status(), 403);
       assert.equal((await refused.json()).error.code, 'sso_required');
@@ -439,7 +439,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
       const other = await newPage();
       await passwordLogin(other.context);
       await other.page.goto(`/w/${SLUG}/`);
-      await other.page.getByRole('heading', { level: 1, name: `Voor ${workspaceName} moet u inloggen met ${LABEL}` }).waitFor();
+      await other.page.getByRole('heading', { level: 1, name: `Voor ${workspaceName} moet je inloggen met ${LABEL}` }).waitFor();
       await other.context.close();
     });
   });

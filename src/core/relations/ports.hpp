@@ -40,6 +40,9 @@ class RelationsRepository {
   /// Newest first.
   virtual std::vector<Interaction> ListInteractions(std::int64_t ws,
                                                     const InteractionQuery& query) = 0;
+  /// The newest `limit` contacts with their notes opened, without their people and colleagues
+  /// (one query; for search).
+  virtual std::vector<Interaction> NewestInteractions(std::int64_t ws, std::int64_t limit) = 0;
   virtual bool DeleteInteraction(std::int64_t ws, std::int64_t id) = 0;
 
   virtual FollowUp AddFollowUp(std::int64_t ws, const FollowUp& follow_up) = 0;

@@ -174,6 +174,11 @@ std::vector<Interaction> RelationsService::RecentInteractions(
   return out;
 }
 
+std::vector<Interaction> RelationsService::NewestForSearch(const accounts::WorkspaceAccess& access,
+                                                           std::size_t count) {
+  return repository_.NewestInteractions(access.workspace.id, static_cast<std::int64_t>(count));
+}
+
 std::vector<InteractionExportLine> RelationsService::ExportInteractions(
     const accounts::WorkspaceAccess& access) {
   const std::int64_t ws = access.workspace.id;

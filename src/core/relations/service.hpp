@@ -123,9 +123,12 @@ class RelationsService {
 
   ThisWeek Week(const accounts::WorkspaceAccess& access);
 
-  /// The newest `count` contacts, with their notes, newest first (for search and export).
+  /// The newest `count` contacts, with their notes, newest first (for the export).
   std::vector<Interaction> RecentInteractions(const accounts::WorkspaceAccess& access,
                                               std::size_t count);
+  /// The newest `count` contacts with notes and tags but without their people (for search).
+  std::vector<Interaction> NewestForSearch(const accounts::WorkspaceAccess& access,
+                                           std::size_t count);
   /// Every contact of the workspace for a file export, newest first, with names resolved.
   std::vector<InteractionExportLine> ExportInteractions(const accounts::WorkspaceAccess& access);
   /// Every agreement for a file export, with names resolved and whether it is overdue today.

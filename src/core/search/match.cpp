@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <limits>
 
@@ -44,6 +45,22 @@ bool IsWordCodePoint(char32_t c) {
   return true;
 }
 
+/// Which letters and digits a folded word contains: bits 0–25 a–z, 26–35 0–9, 36 anything else.
+std::uint64_t LetterMask(std::string_view folded) {
+  std::uint64_t mask = 0;
+  for (const char ch : folded) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 'a' && c <= 'z') {
+      mask |= std::uint64_t{1} << (c - 'a');
+    } else if (c >= '0' && c <= '9') {
+      mask |= std::uint64_t{1} << (26 + c - '0');
+    } else {
+      mask |= std::uint64_t{1} << 36;
+    }
+  }
+  return mask;
+}
+
 // How a query word met a text word; the order is the order of preference.
 enum class Fit { kExact = 0, kPrefix = 1, kInside = 2, kTypo = 3, kNone = 99 };
 
@@ -53,7 +70,10 @@ int AllowedEdits(std::size_t length) {
   return 0;
 }
 
-Fit FitOf(std::string_view query_word, std::string_view text_word) {
+/// `query_mask` and `text_mask` are the words' LetterMasks: each letter of the query word that
+/// the text word lacks costs at least one edit, so most words are ruled out without the table.
+Fit FitOf(std::string_view query_word, std::uint64_t query_mask, std::string_view text_word,
+          std::uint64_t text_mask) {
   if (query_word == text_word) return Fit::kExact;
   if (text_word.starts_with(query_word)) return Fit::kPrefix;
   if (query_word.size() >= 3 && text_word.find(query_word) != std::string_view::npos) {
@@ -61,6 +81,7 @@ Fit FitOf(std::string_view query_word, std::string_view text_word) {
   }
   const int edits = AllowedEdits(query_word.size());
   if (edits == 0) return Fit::kNone;
+  if (std::popcount(query_mask & ~text_mask) > edits) return Fit::kNone;
   if (WithinEdits(query_word, text_word, edits)) return Fit::kTypo;
   // Typed so far, with a mistake: the start of a longer word.
   if (text_word.size() > query_word.size() + 1 &&
@@ -76,6 +97,7 @@ struct FoldedWords {
   std::string folded;
   struct Entry {
     std::uint32_t begin, end, original_begin, original_end;
+    std::uint64_t mask;
   };
   std::vector<Entry> words;
 
@@ -111,6 +133,7 @@ struct FoldedWords {
       }
       i += length;
     }
+    for (auto& w : words) w.mask = LetterMask(Folded(w));
   }
   [[nodiscard]] std::string_view Folded(const Entry& e) const {
     return std::string_view(folded).substr(e.begin, e.end - e.begin);
@@ -209,11 +232,12 @@ std::optional<Match> MatchFields(const Query& query, const std::vector<std::stri
   Match match;
   match.spans.resize(fields.size());
   for (const auto& query_word : query.words) {
+    const std::uint64_t query_mask = LetterMask(query_word);
     Fit best = Fit::kNone;
     std::size_t best_field = 0;
     for (std::size_t f = 0; f < fields.size(); ++f) {
       for (const auto& word : words[f].words) {
-        const Fit fit = FitOf(query_word, words[f].Folded(word));
+        const Fit fit = FitOf(query_word, query_mask, words[f].Folded(word), word.mask);
         if (fit == Fit::kNone) continue;
         match.spans[f].push_back({word.original_begin, word.original_end});
         if (fit < best || (fit == best && f < best_field)) {

@@ -100,7 +100,7 @@ void WhoIsWhoSearch::Search(const accounts::WorkspaceAccess& access, const Query
 void RelationsSearch::Search(const accounts::WorkspaceAccess& access, const Query& query,
                              const SearchContext& context, std::vector<Hit>& out) {
   Kind interactions("interactions", query, context);
-  for (const auto& i : service_.RecentInteractions(access, kNewestSearched)) {
+  for (const auto& i : service_.NewestForSearch(access, kNewestSearched)) {
     const std::string day = DutchDate(i.occurred_at).ToString();
     std::string tags;
     for (const auto& t : i.tags) tags += (tags.empty() ? "" : ", ") + t;

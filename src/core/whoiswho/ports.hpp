@@ -106,6 +106,8 @@ class WhoIsWhoRepository {
   virtual std::optional<Person> FindPerson(std::int64_t ws, std::int64_t id) = 0;
   /// People by name; email, phone and notes are not loaded (lists never show them).
   virtual std::vector<Person> ListPeople(std::int64_t ws, const PeopleQuery& query) = 0;
+  /// The id and name of every person of the workspace, by id (one query; for search).
+  virtual std::vector<std::pair<std::int64_t, std::string>> PersonNames(std::int64_t ws) = 0;
   /// People whose NameKey is one of `keys` (with email and phone, without notes).
   virtual std::vector<Person> PeopleNamed(std::int64_t ws, std::span<const std::string> keys) = 0;
   /// Deletes the person with all positions and assessments; false when there was none.

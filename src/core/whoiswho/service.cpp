@@ -114,11 +114,7 @@ std::vector<Municipality> WhoIsWhoService::AllMunicipalities() {
 
 std::vector<std::pair<std::int64_t, std::string>> WhoIsWhoService::PersonNames(
     const WorkspaceAccess& access) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  for (auto& p : repository_.ListPeople(access.workspace.id, {.today = Today(), .limit = 100000})) {
-    out.emplace_back(p.id, std::move(p.name));
-  }
-  return out;
+  return repository_.PersonNames(access.workspace.id);
 }
 
 std::map<std::int64_t, std::string> WhoIsWhoService::CurrentRoles(

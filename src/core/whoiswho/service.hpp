@@ -130,7 +130,7 @@ class WhoIsWhoService {
   std::vector<Municipality> SearchMunicipalities(std::string_view text);
   /// Every municipality of the register (shared by every workspace), for search.
   std::vector<Municipality> AllMunicipalities();
-  /// The id and name of every person of the workspace (at most 100,000), for search.
+  /// The id and name of every person of the workspace, for search.
   std::vector<std::pair<std::int64_t, std::string>> PersonNames(
       const accounts::WorkspaceAccess& access);
   /// The title of each person's first current position, for the people given.

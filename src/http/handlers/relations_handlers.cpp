@@ -45,7 +45,7 @@ json FollowUpView(const FollowUp& f, core::CivilDate today) {
           {"owner_id", IdOrNull(f.owner_id)},
           {"due_on", f.due_on.ToString()},
           {"done", f.done_at.has_value()},
-          {"done_at", f.done_at ? json(FormatTimestamp(*f.done_at)) : json(nullptr)},
+          {"done_at", TimestampOrNull(f.done_at)},
           {"overdue", IsOverdue(f, today)}};
 }
 
@@ -137,7 +137,7 @@ json HealthView(const Health& h, const std::optional<core::Instant>& last, bool 
         {{"code", CodeName(r.code)}, {"status", ToString(r.weight)}, {"text", Sentence(r, en)}});
   }
   return {{"status", ToString(h.status)},
-          {"last_contact", last ? json(FormatTimestamp(*last)) : json(nullptr)},
+          {"last_contact", TimestampOrNull(last)},
           {"reasons", reasons}};
 }
 

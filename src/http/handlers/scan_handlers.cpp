@@ -29,9 +29,6 @@ constexpr std::size_t kMaxAnswerBody = 256 * 1024;  // ~30 statements with 2000-
 
 json Nullable(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 json Text(const core::calendar::Text& t) { return {{"nl", t.nl}, {"en", t.en}}; }
-json Time(const std::optional<core::Instant>& t) {
-  return t ? json(FormatTimestamp(*t)) : json(nullptr);
-}
 
 json ScanView(const ScanSummary& s, const core::scans::ScanKnowledge& knowledge, bool english) {
   const auto* tmpl = knowledge.Find(s.scan.template_id);
@@ -46,7 +43,7 @@ json ScanView(const ScanSummary& s, const core::scans::ScanKnowledge& knowledge,
           {"invited", s.invited},
           {"answered", s.answered},
           {"created_at", FormatTimestamp(s.scan.created_at)},
-          {"closed_at", Time(s.scan.closed_at)}};
+          {"closed_at", TimestampOrNull(s.scan.closed_at)}};
 }
 
 json RespondentView(const core::scans::Respondent& r, core::Instant now) {
@@ -56,8 +53,8 @@ json RespondentView(const core::scans::Respondent& r, core::Instant now) {
           {"label", r.label},
           {"status", status},
           {"expires_at", FormatTimestamp(r.expires_at)},
-          {"submitted_at", Time(r.submitted_at)},
-          {"updated_at", Time(r.updated_at)},
+          {"submitted_at", TimestampOrNull(r.submitted_at)},
+          {"updated_at", TimestampOrNull(r.updated_at)},
           {"mail", MailStatusView(r.mail)}};
 }
 

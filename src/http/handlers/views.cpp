@@ -69,14 +69,15 @@ core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body
   return request;
 }
 
+nlohmann::json TimestampOrNull(const std::optional<core::Instant>& instant) {
+  return instant ? nlohmann::json(FormatTimestamp(*instant)) : nlohmann::json(nullptr);
+}
+
 nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status) {
   if (!status) return nullptr;
-  auto time = [](const std::optional<core::Instant>& at) -> nlohmann::json {
-    return at ? nlohmann::json(FormatTimestamp(*at)) : nlohmann::json(nullptr);
-  };
   return {{"sent_at", FormatTimestamp(status->sent_at)},
-          {"remind_at", time(status->remind_at)},
-          {"reminded_at", time(status->reminded_at)}};
+          {"remind_at", TimestampOrNull(status->remind_at)},
+          {"reminded_at", TimestampOrNull(status->reminded_at)}};
 }
 
 std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,

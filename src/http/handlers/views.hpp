@@ -21,6 +21,8 @@ nlohmann::json TokenView(const core::accounts::ApiTokenInfo& token);
 
 /// ISO 8601 in UTC with milliseconds, e.g. 2026-11-23T09:00:00.000Z.
 std::string FormatTimestamp(core::Instant instant);
+/// The same, or JSON null when there is no moment.
+nlohmann::json TimestampOrNull(const std::optional<core::Instant>& instant);
 
 /// A positive integer path parameter such as {user_id}; kNotFound when it is not one.
 core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::string_view name);

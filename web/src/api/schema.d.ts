@@ -1399,7 +1399,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Move a callback through open → called → done / unreachable, assign it, and keep notes (encrypted at rest). Absent fields keep their value; assignee_id null unassigns. */
+        /** Move a callback through open → called → done / unreachable / not_needed, assign it, and keep notes (encrypted at rest). Absent fields keep their value; assignee_id null unassigns. */
         patch: operations["updateCallback"];
         trace?: never;
     };
@@ -2334,7 +2334,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One search across this workspace's people, organisations, plans, agreements, scans and services, the municipalities and the knowledge base (case and accents ignored), at most `limit` hits per kind; kinds without hits are left out. */
+        /** One search across this workspace's people, organisations, contacts (subject and notes), agreements, plans, surveys, clients' open answers, financing scenarios, scans, services and consortia, the municipalities and the knowledge base. Case and accents are ignored; every word of the query must match a word of the record, as the same word, its start, part of it (three letters or more), or with one typing mistake (two for words of eight letters or more). Contacts and open answers: the newest 5,000 of each. At most `limit` hits per kind, best first; kinds without hits are left out. */
         get: operations["search"];
         put?: never;
         post?: never;
@@ -3262,8 +3262,12 @@ export interface components {
             /** @description Up to three recent answers */
             quotes: string[];
         };
-        /** @enum {string} */
-        CallbackStatus: "open" | "called" | "done" | "unreachable";
+        SearchRanges: number[][];
+        /**
+         * @description open → called → closed with an outcome: done (the client was reached), unreachable (not reached) or not_needed (no longer needed, e.g. the client withdrew the request).
+         * @enum {string}
+         */
+        CallbackStatus: "open" | "called" | "done" | "unreachable" | "not_needed";
         Callback: {
             /** Format: int64 */
             id: number;
@@ -3493,17 +3497,18 @@ export interface components {
             /** @enum {string} */
             digest: "none" | "daily" | "weekly";
         };
-        OverviewNps: {
-            n: number;
-            nps: number | null;
-            ci_low: number | null;
-            ci_high: number | null;
-        } | null;
+        /** @description The NPS of a period in the feedback module's own shape (enough says whether it may be shown as a figure); null when the user may not read feedback. */
+        OverviewNps: components["schemas"]["NpsGroup"] | null;
         Overview: {
             /** Format: date */
             today: string;
             items: {
                 key: string;
+                /**
+                 * Format: int64
+                 * @description The id of the record the item is about (the callback, agreement, follow-up, plan or scan), for acting on it from the overview; null for cycle events.
+                 */
+                record_id: number | null;
                 /** @enum {string} */
                 module: "relations" | "feedback" | "calendar" | "scans";
                 /** @enum {string} */
@@ -6827,7 +6832,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description active = open or called (the default). */
-                status?: "open" | "called" | "done" | "unreachable" | "active";
+                status?: "open" | "called" | "done" | "unreachable" | "not_needed" | "active";
             };
             header?: never;
             path: {
@@ -9197,6 +9202,7 @@ export interface operations {
     search: {
         parameters: {
             query: {
+                /** @description At most 8 words are used. */
                 q: string;
                 limit?: 5 | 10 | 20;
             };
@@ -9218,13 +9224,21 @@ export interface operations {
                         q: string;
                         groups: {
                             /** @enum {string} */
-                            kind: "people" | "organisations" | "municipalities" | "plans" | "agreements" | "scans" | "services" | "knowledge";
+                            kind: "people" | "organisations" | "municipalities" | "interactions" | "agreements" | "plans" | "surveys" | "responses" | "scenarios" | "scans" | "services" | "consortia" | "knowledge";
                             items: {
                                 id: number | string;
                                 title: string;
                                 subtitle: string;
+                                /** @description A piece of a longer text (notes, description, answer) where the words were found; empty when they were found in the title or subtitle only. */
+                                snippet: string;
                                 /** @description App path below /w/{slug}/ */
                                 link: string;
+                                /** @description The matched words as [start, end) ranges in UTF-16 code units (as JavaScript counts), per text. */
+                                highlights: {
+                                    title: components["schemas"]["SearchRanges"];
+                                    subtitle: components["schemas"]["SearchRanges"];
+                                    snippet: components["schemas"]["SearchRanges"];
+                                };
                             }[];
                         }[];
                     };

@@ -200,7 +200,7 @@ export type CallbackFilter = CallbackStatus | 'active';
 
 export const LAWS: readonly Law[] = ['wmo', 'jeugdwet', 'wlz', 'zvw', 'none'];
 export const NPS_CATEGORIES: readonly NpsCategory[] = ['detractor', 'passive', 'promoter'];
-export const CALLBACK_STATUSES: readonly CallbackStatus[] = ['open', 'called', 'done', 'unreachable'];
+export const CALLBACK_STATUSES: readonly CallbackStatus[] = ['open', 'called', 'done', 'unreachable', 'not_needed'];
 
 // Contacten en afspraken (tag "relations")
 export type InteractionKind = Schemas['InteractionKind'];

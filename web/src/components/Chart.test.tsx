@@ -153,6 +153,24 @@ describe('Chart (timeline)', () => {
     expect(bars.max).toBe(Date.UTC(2027, 6, 2));
   });
 
+  it('writes axis labels and tooltips in the number format of the page, never "K"', async () => {
+    type Option = { yAxis: { axisLabel: { formatter: (v: number) => string } }; tooltip: { valueFormatter: (v: unknown) => string } };
+    const option = () => (mountChart.mock.lastCall as unknown as [HTMLElement, Option])[1];
+    mountChart.mockClear();
+    const { unmount } = renderWithProviders(<Chart {...props} />);
+    await waitFor(() => expect(mountChart).toHaveBeenCalled());
+    expect(option().yAxis.axisLabel.formatter(1500000)).toBe('1.500.000');
+    expect(option().yAxis.axisLabel.formatter(100000)).toBe('100.000');
+    expect(option().tooltip.valueFormatter(15.5)).toBe('15,5');
+    unmount();
+
+    mountChart.mockClear();
+    renderWithProviders(<Chart {...props} />, { language: 'en' });
+    await waitFor(() => expect(mountChart).toHaveBeenCalled());
+    expect(option().yAxis.axisLabel.formatter(1500000)).toBe('1,500,000');
+    expect(option().tooltip.valueFormatter(15.5)).toBe('15.5');
+  });
+
   it('labels axis ticks with the nearest month', () => {
     // A quarter tick can land on 31 December: it stands for January.
     expect(formatNearestMonth('nl', Date.UTC(2026, 11, 31, 18))).toBe('jan 2027');

@@ -4,9 +4,21 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * The box around a table that may be wider than the screen (a phone): the table scrolls sideways
  * inside it, not the page. While it does, the box is a named region in the Tab order, so it can
  * be scrolled with the arrow keys too (WCAG 2.1.1); when the table fits, it is a plain box and no
- * extra Tab stop. `label` names the region: the table's caption.
+ * extra Tab stop. The region is named by `label` (the table's caption as text) or by
+ * `labelledBy` (the id of the element that holds the caption, e.g. the <caption> itself).
  */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+export function TableScroll({
+  label,
+  labelledBy,
+  className,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  /** More classes on the box, e.g. for a table that stacks into cards on a phone. */
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useEffect(() => {
@@ -22,9 +34,10 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   return (
     <div
       ref={ref}
-      className="aantafel-table-scroll"
+      className={className ? `aantafel-table-scroll ${className}` : 'aantafel-table-scroll'}
       role={scrolls ? 'region' : undefined}
-      aria-label={scrolls ? label : undefined}
+      aria-label={scrolls && !labelledBy ? label : undefined}
+      aria-labelledby={scrolls && labelledBy ? labelledBy : undefined}
       tabIndex={scrolls ? 0 : undefined}
     >
       {children}

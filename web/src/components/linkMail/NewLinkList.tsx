@@ -1,4 +1,5 @@
 import { Button } from '@utrecht/component-library-react';
+import { ShortLink } from '../ShortLink';
 import { MailedNote, MailFailedNote } from './LinkMailFields';
 import './linkMail.css';
 
@@ -41,9 +42,11 @@ export function NewLinkList({
               <MailedNote />
             ) : (
               <>
-                <code className={linkClassName ? `aantafel-new-links__url ${linkClassName}` : 'aantafel-new-links__url'}>
-                  {item.url}
-                </code>
+                {/* Shortened in the middle where it does not fit; the copy button copies it whole. */}
+                <ShortLink
+                  url={item.url}
+                  className={linkClassName ? `aantafel-new-links__url ${linkClassName}` : 'aantafel-new-links__url'}
+                />
                 {item.mailFailed ? <MailFailedNote /> : null}
               </>
             )}

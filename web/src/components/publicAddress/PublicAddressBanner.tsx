@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { Role } from '../../api/types';
 import { useSession } from '../../features/auth/session';
+import { useNarrowScreen } from '../../features/shell/useNarrowScreen';
 import { isPutOff, localOnlyAddress, putOff, showsAddressBanner } from './publicAddress';
 import { usePublicAddressText } from './texts';
 import { withCode } from './withCode';
@@ -10,13 +11,16 @@ import './publicAddress.css';
 /**
  * For owners, at the top of the page content while the public address is a loopback address:
  * what the address is for, that links now only open on the server, and how to set it. Not a
- * dialog: it sits in the page flow. "Later" hides it for this browser session.
+ * dialog: it sits in the page flow. "Later" hides it for this browser session. On a phone it is
+ * compact, so the page's heading stays in the upper half of the first screen: the title, then
+ * the folded explanation and "Later" side by side; what the address is for is inside the fold.
  */
 export function PublicAddressBanner({ role }: { role: Role | undefined }) {
   const pt = usePublicAddressText();
   const { state } = useSession();
   const session = state.status === 'authenticated' ? state.session : null;
   const [later, setLater] = useState(isPutOff);
+  const narrow = useNarrowScreen();
   const id = useId();
   const url = localOnlyAddress(session);
   if (url === null || !showsAddressBanner(session, role, later)) return null;
@@ -30,18 +34,27 @@ export function PublicAddressBanner({ role }: { role: Role | undefined }) {
   }
 
   const example = pt('banner.example');
+  const what = (
+    <Paragraph>
+      {pt('banner.what')} {withCode(pt('banner.now'), { url })}
+    </Paragraph>
+  );
   return (
-    <section className="aantafel-address-banner aantafel-no-print" aria-labelledby={`${id}-title`}>
+    <section
+      className={narrow ? 'aantafel-address-banner aantafel-address-banner--compact aantafel-no-print' : 'aantafel-address-banner aantafel-no-print'}
+      aria-labelledby={`${id}-title`}
+    >
       {/* A note, not role="alert": it is there on every page and must not interrupt. */}
       <Alert type="warning" role="note">
         <Paragraph id={`${id}-title`} className="aantafel-address-banner__title">
           {pt('banner.title')}
         </Paragraph>
-        <Paragraph>
-          {pt('banner.what')} {withCode(pt('banner.now'), { url })}
-        </Paragraph>
+        {/* The same elements in both layouts, so an open explanation stays open when the window
+            gets narrower or wider. */}
+        {narrow ? null : what}
         <details className="aantafel-address-banner__how">
           <summary>{pt('banner.howTitle')}</summary>
+          {narrow ? what : null}
           <ol>
             <li>
               {withCode(pt('banner.howFile'), { key: 'public_url', section: '[server]' })}
@@ -65,7 +78,11 @@ export function PublicAddressBanner({ role }: { role: Role | undefined }) {
           >
             {pt('banner.later')}
           </Button>
-          <span id={`${id}-later`} className="aantafel-address-banner__hint">
+          {/* On a phone the hint is read out with the button, not shown. */}
+          <span
+            id={`${id}-later`}
+            className={narrow ? 'aantafel-address-banner__hint aantafel-visually-hidden' : 'aantafel-address-banner__hint'}
+          >
             {pt('banner.laterHint')}
           </span>
         </div>

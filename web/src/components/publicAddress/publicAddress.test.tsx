@@ -97,7 +97,7 @@ describe('PublicAddressBanner', () => {
     );
     expect(within(banner).getByText('http://127.0.0.1:8080').tagName).toBe('CODE');
     // How: the setting, its section, the environment variable and the restart.
-    expect(within(banner).getByText('Zo stelt u het openbare adres in').tagName).toBe('SUMMARY');
+    expect(within(banner).getByText('Zo stel je het openbare adres in').tagName).toBe('SUMMARY');
     expect(within(banner).getByText('public_url').tagName).toBe('CODE');
     expect(within(banner).getByText('[server]').tagName).toBe('CODE');
     expect(within(banner).getByText('AANTAFEL_SERVER_PUBLIC_URL').tagName).toBe('CODE');
@@ -107,7 +107,7 @@ describe('PublicAddressBanner', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(within(banner).getByRole('button', { name: 'Later: melding over het openbare adres' })).toHaveAccessibleDescription(
-      'De melding komt terug als u de browser opnieuw opent.',
+      'De melding komt terug als je de browser opnieuw opent.',
     );
   });
 

@@ -1,9 +1,8 @@
 /**
  * The texts of the public-address banner and the warning next to links. They live here, not in
  * nl.json/en.json, so they travel with the workspace shell's lazy chunk instead of the first
- * bundle (like the areas' texts.ts). The warning is used in areas that say "u" and in the
- * calendar, which says "je", so its sentences need neither. publicAddress.test.tsx checks that
- * both languages have the same keys and placeholders.
+ * bundle (like the areas' texts.ts). Like the whole app it says "je" (i18n/voice.test.ts).
+ * publicAddress.test.tsx checks that both languages have the same keys and placeholders.
  */
 import { useCallback } from 'react';
 import type { Language, MessageVars } from '../../i18n/i18n';
@@ -13,7 +12,7 @@ const nl = {
   'banner.title': 'Het openbare adres van aantafel is nog niet ingesteld',
   'banner.what': 'Links op posters en QR-codes, naar vragenlijsten, scans en de sociale kaart en in agenda-abonnementen beginnen met dit adres.',
   'banner.now': 'Nu is dat {url}. Zulke links werken alleen op de computer waarop aantafel draait.',
-  'banner.howTitle': 'Zo stelt u het openbare adres in',
+  'banner.howTitle': 'Zo stel je het openbare adres in',
   'banner.howFile':
     'Zet het adres waarop anderen aantafel bereiken in het instellingenbestand, bij {key} onder {section}. Bijvoorbeeld:',
   'banner.howEnv': 'Of zet het adres in de omgevingsvariabele {env}.',
@@ -22,7 +21,7 @@ const nl = {
   'banner.example': 'https://aantafel.uw-organisatie.nl',
   'banner.later': 'Later',
   'banner.laterName': 'Later: melding over het openbare adres',
-  'banner.laterHint': 'De melding komt terug als u de browser opnieuw opent.',
+  'banner.laterHint': 'De melding komt terug als je de browser opnieuw opent.',
   'warning.title': 'Deze link werkt nu alleen op de computer waarop aantafel draait',
   'warning.titleMany': 'Deze links werken nu alleen op de computer waarop aantafel draait',
   'warning.link':

@@ -86,13 +86,13 @@ describe('AccountPage', () => {
     expect(screen.getByRole('link', { name: 'Terug naar Demo Zorg' })).toHaveAttribute('href', '/w/demo/');
     const name = screen.getByLabelText('Naam');
     expect(name).toHaveValue('Demo Gebruiker');
-    const profile = screen.getByRole('region', { name: 'Uw gegevens' });
+    const profile = screen.getByRole('region', { name: 'Jouw gegevens' });
     expect(within(profile).getByText('demo@aantafel.example')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
 
     await user.clear(name);
     await user.click(screen.getByRole('button', { name: 'Gegevens opslaan' }));
-    expect(name).toHaveAccessibleDescription(/Vul uw naam in\./);
+    expect(name).toHaveAccessibleDescription(/Vul je naam in\./);
     expect(name).toHaveFocus();
 
     await user.type(name, 'Demo de Boer');
@@ -127,7 +127,7 @@ describe('AccountPage', () => {
     renderAccount();
     const section = screen.getByRole('region', { name: 'Wachtwoord wijzigen' });
     expect(
-      within(section).getByText('Na het wijzigen bent u op alle andere apparaten uitgelogd. Op dit apparaat blijft u ingelogd.'),
+      within(section).getByText('Na het wijzigen ben je op alle andere apparaten uitgelogd. Op dit apparaat blijf je ingelogd.'),
     ).toBeInTheDocument();
     const current = within(section).getByLabelText('Huidig wachtwoord');
     await user.type(current, 'fout-wachtwoord');
@@ -141,7 +141,7 @@ describe('AccountPage', () => {
     await user.type(current, 'welkom-aan-tafel');
     await user.click(within(section).getByRole('button', { name: 'Wachtwoord wijzigen' }));
     expect(
-      await screen.findByText('Uw wachtwoord is gewijzigd. Op andere apparaten bent u nu uitgelogd.'),
+      await screen.findByText('Je wachtwoord is gewijzigd. Op andere apparaten ben je nu uitgelogd.'),
     ).toBeInTheDocument();
     expect(bodyOf('POST /api/v1/account/password')).toEqual({
       current_password: 'welkom-aan-tafel',
@@ -149,7 +149,7 @@ describe('AccountPage', () => {
     });
     expect(current).toHaveValue('');
     // The list of devices shows that the phone is signed out.
-    expect(await screen.findByText('U bent alleen op dit apparaat ingelogd.')).toBeInTheDocument();
+    expect(await screen.findByText('Je bent alleen op dit apparaat ingelogd.')).toBeInTheDocument();
   });
 
   it('lists the devices in words, marks this one, and signs out another', async () => {
@@ -159,12 +159,12 @@ describe('AccountPage', () => {
       return new Response(null, { status: 204 });
     };
     renderAccount();
-    const list = await screen.findByRole('list', { name: 'Apparaten waarop u bent ingelogd' });
+    const list = await screen.findByRole('list', { name: 'Apparaten waarop je bent ingelogd' });
     const [first, second] = within(list).getAllByRole('listitem');
     expect(first).toHaveTextContent('Chrome op Windows, via single sign-on');
     // Signed in with single sign-on: how to get a password, if wanted.
     expect(
-      within(screen.getByRole('region', { name: 'Wachtwoord wijzigen' })).getByText(/U bent nu ingelogd met single sign-on/),
+      within(screen.getByRole('region', { name: 'Wachtwoord wijzigen' })).getByText(/Je bent nu ingelogd met single sign-on/),
     ).toBeInTheDocument();
     expect(first).toHaveTextContent('dit apparaat');
     expect(first).toHaveTextContent('192.0.2.10');
@@ -176,8 +176,8 @@ describe('AccountPage', () => {
     await user.click(
       within(second!).getByRole('button', { name: 'Uitloggen op Safari op iPhone, ingelogd sinds 20 nov 2026, 08:30' }),
     );
-    expect(await screen.findByText('U bent uitgelogd op Safari op iPhone.')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Waar u bent ingelogd' })).toHaveFocus();
+    expect(await screen.findByText('Je bent uitgelogd op Safari op iPhone.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Waar je bent ingelogd' })).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Overal anders uitloggen' })).toBeNull();
   });
 
@@ -189,7 +189,7 @@ describe('AccountPage', () => {
     };
     renderAccount();
     await user.click(await screen.findByRole('button', { name: 'Overal anders uitloggen' }));
-    expect(await screen.findByText('U bent op 1 ander apparaat uitgelogd.')).toBeInTheDocument();
+    expect(await screen.findByText('Je bent op 1 ander apparaat uitgelogd.')).toBeInTheDocument();
   });
 
   it('chooses the e-mail digest per workspace', async () => {
@@ -236,19 +236,19 @@ describe('AccountPage', () => {
     expect(sso).toHaveTextContent('23 nov 2026, 10:00');
     expect(sso).toHaveTextContent('Chrome op Windows');
     expect(sso).toHaveTextContent('192.0.2.10');
-    expect(sso).not.toHaveTextContent('Herkent u dit niet?');
+    expect(sso).not.toHaveTextContent('Herken je dit niet?');
     expect(sso).not.toHaveClass('aantafel-cards__item--refused');
     // Refused: said in words (a badge and a hint), not only by the red edge.
     expect(wrong).toHaveTextContent('Verkeerd wachtwoord niet gelukt');
     expect(wrong).toHaveTextContent('22 nov 2026, 22:15');
     expect(wrong).toHaveTextContent('curl');
     expect(wrong).toHaveTextContent('203.0.113.9');
-    expect(wrong).toHaveTextContent('Herkent u dit niet? Verander dan uw wachtwoord.');
+    expect(wrong).toHaveTextContent('Herken je dit niet? Verander dan je wachtwoord.');
     expect(wrong).toHaveClass('aantafel-cards__item--refused');
     expect(limited).toHaveTextContent('Geweigerd: te veel pogingen niet gelukt');
     expect(limited).toHaveTextContent('Onbekende browser');
     expect(limited).toHaveTextContent('Internetadresonbekend');
-    expect(limited).toHaveTextContent('Herkent u dit niet?');
+    expect(limited).toHaveTextContent('Herken je dit niet?');
     expect(items[3]).toHaveTextContent(/^Ingelogd/);
 
     const toggle = within(section).getByRole('button', { name: 'Toon alle 13' });

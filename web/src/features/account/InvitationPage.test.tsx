@@ -66,7 +66,7 @@ describe('InvitationPage', () => {
     renderInvitation();
     expect(await screen.findByRole('heading', { level: 1, name: 'Uitnodiging voor Wijkzorg Noord' })).toBeInTheDocument();
     expect(
-      screen.getByText('Demo Gebruiker nodigt u uit om samen te werken in de werkruimte Wijkzorg Noord in aantafel.'),
+      screen.getByText('Demo Gebruiker nodigt je uit om samen te werken in de werkruimte Wijkzorg Noord in aantafel.'),
     ).toBeInTheDocument();
     expect(screen.getByText('Bewerker')).toBeInTheDocument();
     expect(screen.getByText('Een bewerker kan gegevens bekijken, toevoegen en wijzigen.')).toBeInTheDocument();
@@ -82,14 +82,14 @@ describe('InvitationPage', () => {
     const user = userEvent.setup();
     routes['POST /api/v1/invitations/accept'] = () => jsonResponse(201, session);
     renderInvitation();
-    await screen.findByRole('heading', { level: 2, name: 'Maak uw account' });
-    const name = screen.getByLabelText('Uw naam');
+    await screen.findByRole('heading', { level: 2, name: 'Maak je account' });
+    const name = screen.getByLabelText('Jouw naam');
     const password = screen.getByLabelText('Nieuw wachtwoord');
     const repeat = screen.getByLabelText('Herhaal het nieuwe wachtwoord');
     expect(password).toHaveAccessibleDescription(/Minstens 10 tekens/);
 
     await user.click(screen.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }));
-    expect(name).toHaveAccessibleDescription(/Vul uw naam in\./);
+    expect(name).toHaveAccessibleDescription(/Vul je naam in\./);
     expect(name).toHaveFocus();
     expect(password).toHaveAccessibleDescription(/Vul een wachtwoord in\./);
 
@@ -131,7 +131,7 @@ describe('InvitationPage', () => {
       });
     renderInvitation();
     await screen.findByRole('heading', { level: 2, name: 'Log in om de uitnodiging aan te nemen' });
-    expect(screen.queryByLabelText('Uw naam')).toBeNull();
+    expect(screen.queryByLabelText('Jouw naam')).toBeNull();
     expect(screen.getByRole('link', { name: 'Wachtwoord vergeten?' })).toHaveAttribute('href', '/password/forgot');
     const password = screen.getByLabelText('Wachtwoord');
     await user.type(password, 'verkeerd-wachtwoord');
@@ -157,7 +157,7 @@ describe('InvitationPage', () => {
       await screen.findByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet meer' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/De link is verlopen of al gebruikt/)).toBeInTheDocument();
-    expect(screen.getByText(/Vraag de eigenaar van de werkruimte om u opnieuw uit te nodigen/)).toBeInTheDocument();
+    expect(screen.getByText(/Vraag de eigenaar van de werkruimte om je opnieuw uit te nodigen/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Naar de inlogpagina' })).toHaveAttribute('href', '/login');
   });
 
@@ -200,8 +200,8 @@ describe('InvitationPage', () => {
     routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
     routes['POST /api/v1/sso/start'] = () => jsonResponse(200, { redirect_url: 'https://login.example/authorize' });
     renderInvitation();
-    const section = await screen.findByRole('region', { name: 'Aannemen met het account van uw werk' });
-    expect(section).toHaveTextContent('Gebruikt u op uw werk Microsoft 365?');
+    const section = await screen.findByRole('region', { name: 'Aannemen met het account van je werk' });
+    expect(section).toHaveTextContent('Gebruik je op je werk Microsoft 365?');
     expect(section).toHaveTextContent('Log in met het account van sanne@wijkzorg.example.');
     const button = screen.getByRole('button', { name: 'Aannemen met Microsoft 365' });
     expect(button).toHaveClass('utrecht-button--primary-action');
@@ -216,7 +216,7 @@ describe('InvitationPage', () => {
     expect(bodyOf('POST /api/v1/sso/start')).toEqual({ return_to: '/w/wijkzorg/', invitation: 'geheim-123' });
   });
 
-  it('says "Of log in met uw wachtwoord" for an existing account when single sign-on is offered', async () => {
+  it('says "Of log in met je wachtwoord" for an existing account when single sign-on is offered', async () => {
     routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
     routes['POST /api/v1/invitations/lookup'] = () =>
       jsonResponse(200, { ...details, account_exists: true, language: 'en' });

@@ -44,7 +44,7 @@ describe('ForgotPasswordPage', () => {
     renderForgot();
     await user.click(screen.getByRole('button', { name: 'Stuur mij een link' }));
     const email = screen.getByLabelText('E-mailadres');
-    expect(email).toHaveAccessibleDescription('Vul uw e-mailadres in.');
+    expect(email).toHaveAccessibleDescription('Vul je e-mailadres in.');
     expect(email).toHaveFocus();
     expect(fetchMock).not.toHaveBeenCalled();
   });

@@ -51,8 +51,8 @@ describe('LoginPage', () => {
     await user.click(await screen.findByRole('button', { name: 'Inloggen' }));
     const email = screen.getByLabelText('E-mailadres');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('Vul uw e-mailadres in.');
-    expect(screen.getByLabelText('Wachtwoord')).toHaveAccessibleDescription('Vul uw wachtwoord in.');
+    expect(email).toHaveAccessibleDescription('Vul je e-mailadres in.');
+    expect(screen.getByLabelText('Wachtwoord')).toHaveAccessibleDescription('Vul je wachtwoord in.');
     expect(email).toHaveFocus();
     expect(calls('POST /api/v1/session')).toHaveLength(0);
   });
@@ -120,7 +120,7 @@ describe('LoginPage', () => {
     renderLogin();
     await screen.findByLabelText('E-mailadres');
     expect(screen.queryByRole('button', { name: /Inloggen met/ })).toBeNull();
-    expect(screen.getByText('Log in met het e-mailadres en wachtwoord van uw account.')).toBeInTheDocument();
+    expect(screen.getByText('Log in met het e-mailadres en wachtwoord van je account.')).toBeInTheDocument();
   });
 
   it('keeps the password form when asking about single sign-on fails', async () => {
@@ -159,7 +159,7 @@ describe('LoginPage with single sign-on', () => {
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://login.example/authorize?client_id=aantafel'));
     const [[, init]] = calls('POST /api/v1/sso/start') as [[unknown, RequestInit]];
     expect(JSON.parse(init.body as string)).toEqual({ return_to: '/w/demo/people?q=zeist' });
-    expect(screen.getByRole('button', { name: 'U gaat naar Microsoft 365…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Je gaat naar Microsoft 365…' })).toBeInTheDocument();
   });
 
   it('shows the problem when the provider cannot be reached, and the button works again', async () => {
@@ -179,7 +179,7 @@ describe('LoginPage with single sign-on', () => {
   it.each([
     [
       'domain_not_allowed',
-      'Uw organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.',
+      'Je organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.',
       'Vraag een eigenaar om een uitnodiging.',
       null,
     ],
@@ -189,11 +189,11 @@ describe('LoginPage with single sign-on', () => {
     ['no_login_in_progress', 'onderbroken', 'Probeer het opnieuw', null],
     ['login_took_too_long', 'onderbroken', 'Probeer het opnieuw', null],
     ['mfa_required', 'extra controle', 'doe de extra controle', null],
-    ['email_not_verified', 'niet de gegevens', 'Vraag uw ICT-beheerder', 'email_not_verified'],
-    ['no_email', 'niet de gegevens', 'Vraag uw ICT-beheerder', 'no_email'],
-    ['groups_overage', 'niet de gegevens', 'Vraag uw ICT-beheerder', 'groups_overage'],
+    ['email_not_verified', 'niet de gegevens', 'Vraag je ICT-beheerder', 'email_not_verified'],
+    ['no_email', 'niet de gegevens', 'Vraag je ICT-beheerder', 'no_email'],
+    ['groups_overage', 'niet de gegevens', 'Vraag je ICT-beheerder', 'groups_overage'],
     ['provider_unavailable', 'Microsoft 365 is nu niet bereikbaar.', 'over een paar minuten', null],
-    ['provider_error', 'heeft het inloggen niet toegestaan', 'Vraag dan uw ICT-beheerder', 'provider_error'],
+    ['provider_error', 'heeft het inloggen niet toegestaan', 'Vraag dan je ICT-beheerder', 'provider_error'],
     ['token_refused', 'niet goed controleren', 'ICT-beheerder', 'token_refused'],
     ['signature', 'niet goed controleren', 'ICT-beheerder', 'signature'],
     ['wrong_issuer', 'niet goed controleren', 'ICT-beheerder', 'wrong_issuer'],
@@ -236,7 +236,7 @@ describe('LoginPage with single sign-on', () => {
     renderLogin('/login?sso_error=domain_not_allowed', { session: { status: 'authenticated', session } });
     expect(await screen.findByRole('alert')).toHaveTextContent('hoort niet bij een organisatie');
     expect(screen.getByRole('region', { name: 'Inloggen met Microsoft 365 is niet gelukt' })).toHaveFocus();
-    expect(screen.getByText('U bent nog ingelogd zoals eerst.')).toBeInTheDocument();
+    expect(screen.getByText('Je bent nog ingelogd zoals eerst.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Verder naar aantafel' })).toHaveAttribute('href', '/w/demo/');
   });
 });

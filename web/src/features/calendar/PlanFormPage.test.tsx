@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { jsonResponse } from '../../test/render';
@@ -14,6 +14,73 @@ const organisations = {
 };
 
 const route = { route: '/w/demo/policy-calendar/plans/new', path: '/w/:slug/policy-calendar/plans/new' };
+
+/** This year's cycle of a municipality with its kadernota vote on `vote`. */
+function cycle(id: number, vote: string) {
+  return jsonResponse(200, {
+    organisation: { id, name: '', municipality_code: null },
+    year: Number(vote.slice(0, 4)),
+    merged_on: null,
+    events: [{ id: 'kadernota_vote', date: vote, until: null, basis: 'typical', actual: false, label: 'Raad stemt over de kadernota', explain: '', source: null }],
+  });
+}
+
+describe('NewPlanPage: the budget year it proposes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Renders the form on `today` (Amsterdam noon), with Utrecht voting on 10 June and Amersfoort on 2 July. */
+  function renderOn(today: string) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${today}T12:00:00+01:00`));
+    const requested: string[] = [];
+    mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, organisations),
+      'GET /api/v1/workspaces/demo/organisations/1/cycle': (url) => {
+        requested.push(`1:${url.searchParams.get('year')}`);
+        return cycle(1, `${today.slice(0, 4)}-06-10`);
+      },
+      'GET /api/v1/workspaces/demo/organisations/2/cycle': (url) => {
+        requested.push(`2:${url.searchParams.get('year')}`);
+        return cycle(2, `${today.slice(0, 4)}-07-02`);
+      },
+    });
+    renderInWorkspace(<NewPlanPage />, route);
+    return requested;
+  }
+
+  it('in December proposes the year after next: next year\'s budget is already decided', async () => {
+    const requested = renderOn('2026-12-06');
+    const year = screen.getByLabelText<HTMLSelectElement>('Begrotingsjaar');
+    await waitFor(() => expect(year).toHaveValue('2028'));
+    expect(year).toHaveAccessibleDescription(/^Voorstel: 2028\. Dat is het eerste jaar waarvoor je nog op tijd bent voor de kadernota\.$/);
+    expect(requested.sort()).toEqual(['1:2026', '2:2026']);
+  });
+
+  it('follows the chosen municipalities until you pick a year yourself', async () => {
+    const user = userEvent.setup();
+    renderOn('2026-06-20');
+    const year = screen.getByLabelText<HTMLSelectElement>('Begrotingsjaar');
+    // Utrecht has voted already, so over both municipalities: 2028.
+    await waitFor(() => expect(year).toHaveValue('2028'));
+    // Only Amersfoort (votes on 2 July): next year can still be made.
+    await user.click(await screen.findByRole('checkbox', { name: /Amersfoort/ }));
+    await waitFor(() => expect(year).toHaveValue('2027'));
+    expect(year).toHaveAccessibleDescription(/^Voorstel: 2027\. Dat is het eerste jaar waarvoor je in de gekozen gemeenten/);
+    await user.click(screen.getByRole('checkbox', { name: /Utrecht/ }));
+    await waitFor(() => expect(year).toHaveValue('2028'));
+    // A year picked by hand stays.
+    await user.selectOptions(year, '2030');
+    await user.click(screen.getByRole('checkbox', { name: /Utrecht/ }));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Utrecht/ })).not.toBeChecked());
+    expect(year).toHaveValue('2030');
+  });
+
+  it('in spring, before any kadernota vote, proposes next year', async () => {
+    renderOn('2026-03-02');
+    await waitFor(() => expect(screen.getByLabelText('Begrotingsjaar')).toHaveAccessibleDescription(/^Voorstel: 2027\./));
+    expect(screen.getByLabelText('Begrotingsjaar')).toHaveValue('2027');
+  });
+});
 
 describe('NewPlanPage', () => {
   it('shows problems at the fields and moves focus to the first one', async () => {

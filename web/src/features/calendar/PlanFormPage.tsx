@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   Alert,
@@ -29,17 +29,58 @@ import {
   budgetYearOptions,
   checkPlanForm,
   emptyPlanForm,
+  kadernotaVote,
   PLAN_FIELDS,
   planRequestBody,
   planStatusLabel,
   planToForm,
   policyPhaseLabel,
+  proposedBudgetYear,
   type PlanFormValues,
 } from './calendar';
 import { CalendarNav, useCalendarBase, useCanEdit } from './common';
 
 function thisYear(): number {
   return Number(todayIso().slice(0, 4));
+}
+
+/** When no municipality is chosen yet, the proposal looks at this many of the workspace's. */
+const PROPOSAL_SAMPLE = 10;
+
+/**
+ * The budget year to propose for a new plan, from this year's kadernota vote in `organisationIds`
+ * (GET …/cycle per municipality, remembered per id). Null until known. A municipality whose cycle
+ * cannot be loaded is left out; the server still shows the plan's real timing afterwards.
+ */
+function useProposedBudgetYear(slug: string, organisationIds: readonly number[], today: string): number | null {
+  const [votes, setVotes] = useState<ReadonlyMap<number, string | null>>(() => new Map());
+  const year = Number(today.slice(0, 4));
+  const key = [...organisationIds].sort((a, b) => a - b).join(',');
+
+  useEffect(() => {
+    const missing = key ? key.split(',').map(Number).filter((id) => !votes.has(id)) : [];
+    if (missing.length === 0) return;
+    const controller = new AbortController();
+    void Promise.all(
+      missing.map((id) =>
+        api.getCycle(slug, id, year, controller.signal).then(
+          (cycle) => [id, kadernotaVote(cycle)] as const,
+          () => [id, null] as const,
+        ),
+      ),
+    ).then((found) => {
+      if (controller.signal.aborted) return;
+      setVotes((current) => new Map([...current, ...found]));
+    });
+    return () => controller.abort();
+    // `votes` only grows; the ids (key) decide what is missing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slug, year, key]);
+
+  if (!key) return null;
+  const ids = key.split(',').map(Number);
+  if (!ids.every((id) => votes.has(id))) return null;
+  return proposedBudgetYear(today, ids.map((id) => votes.get(id)).filter((vote): vote is string => typeof vote === 'string'));
 }
 
 /** A new plan. */
@@ -61,6 +102,7 @@ export function NewPlanPage() {
           <PlanForm
             formLabel={t('plan.newTitle')}
             initial={initial}
+            proposeYear
             submitLabel={t('plan.addSubmit')}
             busyLabel={t('plan.adding')}
             cancelTo={base}
@@ -166,6 +208,7 @@ function EditPlanView({ plan }: { plan: Plan }) {
 function PlanForm({
   formLabel,
   initial,
+  proposeYear = false,
   currentYear,
   submitLabel,
   busyLabel,
@@ -175,6 +218,8 @@ function PlanForm({
   /** The form's accessible name. */
   formLabel: string;
   initial: PlanFormValues;
+  /** Propose the earliest budget year that is not too late (new plans), until the person picks one. */
+  proposeYear?: boolean;
   currentYear?: number;
   submitLabel: string;
   busyLabel: string;
@@ -194,6 +239,24 @@ function PlanForm({
   const firstPhaseRef = useRef<HTMLInputElement>(null);
   const firstMunicipalityRef = useRef<HTMLInputElement>(null);
   const municipalitiesId = useId();
+  const [yearPicked, setYearPicked] = useState(false);
+  const [today] = useState(todayIso);
+  // The chosen municipalities decide; before any is chosen, a sample of the workspace's.
+  const proposalIds =
+    !proposeYear || !organisations.data
+      ? []
+      : values.organisation_ids.length > 0
+        ? values.organisation_ids
+        : municipalities.slice(0, PROPOSAL_SAMPLE).map((m) => m.id);
+  const latest = useProposedBudgetYear(workspace.slug, proposalIds, today);
+  // The last known proposal stays while a newly chosen municipality's cycle loads (no flicker).
+  const [proposed, setProposed] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (latest === null) return;
+    setProposed(latest);
+    if (!yearPicked) setValues((v) => ({ ...v, budget_year: String(latest) }));
+  }, [latest, yearPicked]);
 
   function focusField(name: string | undefined) {
     if (!name) return;
@@ -296,7 +359,17 @@ function PlanForm({
           label: formatNumber(year, { useGrouping: false }),
         }))}
         value={values.budget_year}
-        onChange={(event) => set('budget_year', event.target.value)}
+        onChange={(event) => {
+          setYearPicked(true);
+          set('budget_year', event.target.value);
+        }}
+        description={
+          proposed !== null
+            ? t(values.organisation_ids.length > 0 ? 'plan.budgetYearProposed' : 'plan.budgetYearProposedAny', {
+                year: formatNumber(proposed, { useGrouping: false }),
+              })
+            : undefined
+        }
         error={fieldErrors.budget_year}
       />
       <TextField

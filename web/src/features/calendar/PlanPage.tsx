@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   Alert,
+  Button,
   DataList,
   DataListItem,
   DataListKey,
@@ -25,6 +26,7 @@ import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
 import {
   dayDate,
+  feasibleYearFix,
   planStatusLabel,
   policyPhaseLabel,
   timelineRows,
@@ -42,7 +44,7 @@ export function PlanPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const handedOver = (location.state as { status?: string } | null)?.status ?? '';
-  const [status] = useState(handedOver);
+  const [status, setStatus] = useState(handedOver);
   const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
     id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
   );
@@ -68,6 +70,12 @@ export function PlanPage() {
       <PageHeading title={plan.title} />
       <CalendarNav />
       <StatusMessage>{status}</StatusMessage>
+      <TooLateFix plan={plan} schedules={schedules} onMoved={async (year) => {
+        await detail.reload();
+        setStatus(t('plan.movedYear', { year }));
+        // The button is gone with the problem: focus goes to the plan's facts, with the new year.
+        requestAnimationFrame(() => document.getElementById('plan-facts-heading')?.focus());
+      }} />
       <PlanFacts plan={plan} />
       {schedules.length === 0 ? <Paragraph>{t('plan.noSchedules')}</Paragraph> : null}
       {schedules.map((schedule) => (
@@ -75,6 +83,61 @@ export function PlanPage() {
       ))}
       <SavedAdviceList planId={plan.id} />
     </>
+  );
+}
+
+/**
+ * When the plan is too late for its budget year (in one or more municipalities), a one-click way
+ * out: "Plan voor {year}" moves the budget year to the earliest year that is feasible everywhere.
+ */
+function TooLateFix({
+  plan,
+  schedules,
+  onMoved,
+}: {
+  plan: Plan;
+  schedules: readonly PlanSchedule[];
+  onMoved: (year: number) => Promise<void>;
+}) {
+  const { t, formatNumber } = useI18n();
+  const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const year = feasibleYearFix(plan.budget_year, schedules);
+  if (year === null || !canEdit) return null;
+  const shown = (value: number) => formatNumber(value, { useGrouping: false });
+
+  async function move(target: number) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.updatePlan(workspace.slug, plan.id, { budget_year: target });
+      await onMoved(target);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Alert type="warning">
+      <Heading2>{t('plan.tooLateTitle', { year: shown(plan.budget_year) })}</Heading2>
+      <Paragraph>{t('plan.tooLateBody', { year: shown(plan.budget_year), earliest: shown(year) })}</Paragraph>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Button
+        type="button"
+        appearance="primary-action-button"
+        busy={busy}
+        aria-disabled={busy || undefined}
+        onClick={() => {
+          if (!busy) void move(year);
+        }}
+      >
+        {busy ? t('plan.planForBusy') : t('plan.planFor', { year: shown(year) })}
+      </Button>
+    </Alert>
   );
 }
 
@@ -86,7 +149,9 @@ function PlanFacts({ plan }: { plan: Plan }) {
   const phaseNumber = POLICY_PHASES.indexOf(plan.phase) + 1;
   return (
     <section className="aantafel-section" aria-labelledby="plan-facts-heading">
-      <Heading2 id="plan-facts-heading">{t('plan.factsTitle')}</Heading2>
+      <Heading2 id="plan-facts-heading" tabIndex={-1}>
+        {t('plan.factsTitle')}
+      </Heading2>
       <DataList className="aantafel-facts">
         <DataListItem>
           <DataListKey>{t('plan.coreMessage')}</DataListKey>

@@ -5,13 +5,16 @@ import {
   budgetYearOptions,
   checkPlanForm,
   emptyPlanForm,
+  feasibleYearFix,
   feedUrls,
   groupByMonth,
+  kadernotaVote,
   monthLabel,
   parseEuros,
   parseUpcomingDays,
   planRequestBody,
   planToForm,
+  proposedBudgetYear,
   timelineRows,
   timingBadge,
   timingExplanation,
@@ -175,6 +178,41 @@ describe('plan form', () => {
     expect(budgetYearOptions(2026)).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036]);
     expect(budgetYearOptions(2026, 2025)[0]).toBe(2025);
     expect(budgetYearOptions(2026, 2030)).toHaveLength(11);
+  });
+});
+
+describe('budget years that are still possible', () => {
+  // The typical kadernota vote falls early in July; Utrecht entered its own date in June.
+  const votes = ['2026-07-02', '2026-06-10'];
+
+  it('proposes next year while this year\'s kadernota vote is ahead everywhere, else the year after', () => {
+    expect(proposedBudgetYear('2026-01-05', votes)).toBe(2027);
+    expect(proposedBudgetYear('2026-06-09', votes)).toBe(2027);
+    // On the day of the vote it is decided: like the server's earliest_feasible_year.
+    expect(proposedBudgetYear('2026-06-10', votes)).toBe(2028);
+    expect(proposedBudgetYear('2026-06-20', ['2026-07-02'])).toBe(2027);
+    expect(proposedBudgetYear('2026-06-20', votes)).toBe(2028);
+    // December: the budget for next year was decided in November, never propose it.
+    expect(proposedBudgetYear('2026-12-06', votes)).toBe(2028);
+    expect(proposedBudgetYear('2026-12-31', votes)).toBe(2028);
+    expect(proposedBudgetYear('2027-01-01', ['2027-07-01'])).toBe(2028);
+    // Nothing known: next year.
+    expect(proposedBudgetYear('2026-03-01', [])).toBe(2027);
+  });
+
+  it('finds the kadernota vote in a cycle year', () => {
+    const event = (id: string, date: string) => ({ id, date, until: null, basis: 'typical' as const, actual: false, label: id, explain: '', source: null });
+    expect(kadernotaVote({ events: [event('kadernota_publication', '2026-05-15'), event('kadernota_vote', '2026-07-02')] })).toBe('2026-07-02');
+    expect(kadernotaVote({ events: [] })).toBeNull();
+  });
+
+  it('offers "Plan voor" the latest earliest feasible year when a municipality is too late', () => {
+    const s = (timing: PlanSchedule['timing'], earliest: number | null) => ({ timing, earliest_feasible_year: earliest });
+    expect(feasibleYearFix(2027, [s('on_time', null), s('late', null)])).toBeNull();
+    expect(feasibleYearFix(2027, [s('too_late', 2028), s('on_time', null)])).toBe(2028);
+    expect(feasibleYearFix(2027, [s('too_late', 2028), s('too_late', 2029)])).toBe(2029);
+    expect(feasibleYearFix(2027, [s('too_late', null)])).toBeNull();
+    expect(feasibleYearFix(2027, [])).toBeNull();
   });
 });
 

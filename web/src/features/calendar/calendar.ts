@@ -4,6 +4,7 @@
  */
 import type {
   CycleEvent,
+  CycleYear,
   Plan,
   PlanCreate,
   PlanSchedule,
@@ -137,6 +138,40 @@ export function policyPhaseLabel(phase: PolicyPhase): MessageKey {
 
 export function basisLabel(basis: CycleEvent['basis']): MessageKey {
   return basis === 'legal' ? 'calendar.basis.legal' : 'calendar.basis.typical';
+}
+
+/**
+ * The budget year a new plan proposes: the earliest year that is not too late. The budget for
+ * year Y is decided in year Y − 1 (kadernota in spring, begroting in autumn); like the server's
+ * `earliest_feasible_year`, a year is feasible while its kadernota vote is still ahead. So next
+ * year while this year's kadernota vote is ahead in every municipality, else the year after.
+ * `kadernotaVotes` are this year's vote days (YYYY-MM-DD), one per municipality; none known: next year.
+ */
+export function proposedBudgetYear(today: string, kadernotaVotes: readonly string[]): number {
+  const thisYear = Number(today.slice(0, 4));
+  return kadernotaVotes.every((vote) => today < vote) ? thisYear + 1 : thisYear + 2;
+}
+
+/** The kadernota vote day of a municipality's cycle year, if the cycle has one. */
+export function kadernotaVote(cycle: Pick<CycleYear, 'events'>): string | null {
+  return cycle.events.find((event) => event.id === 'kadernota_vote')?.date ?? null;
+}
+
+/**
+ * The one-click fix for a plan that is too late: the budget year that is feasible in all of its
+ * municipalities (the latest of their earliest feasible years), or null when no schedule is too
+ * late or the server gave no feasible year.
+ */
+export function feasibleYearFix(
+  budgetYear: number,
+  schedules: readonly Pick<PlanSchedule, 'timing' | 'earliest_feasible_year'>[],
+): number | null {
+  const late = schedules.filter((s) => s.timing === 'too_late');
+  if (late.length === 0) return null;
+  const years = late.map((s) => s.earliest_feasible_year);
+  if (years.some((year) => year === null)) return null;
+  const year = Math.max(...(years as number[]));
+  return year > budgetYear ? year : null;
 }
 
 /** The budget years a plan can aim for: this year up to ten years ahead (and its own, if older). */

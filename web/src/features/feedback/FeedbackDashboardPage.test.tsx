@@ -109,7 +109,7 @@ describe('FeedbackDashboardPage', () => {
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
 
-    expect(await screen.findByText('NPS 23 (95%-betrouwbaarheidsinterval 5 tot 40, n = 84)')).toBeInTheDocument();
+    expect(await screen.findByText('NPS 23')).toHaveTextContent('NPS 23 (95%-betrouwbaarheidsinterval 5 tot 40, n = 84)');
     const table = await screen.findByRole('table', { name: /^NPS per Team,/ });
     const row = within(table).getByRole('rowheader', { name: 'Zuid' }).closest('tr');
     expect(row).toHaveClass('aantafel-row--muted');
@@ -164,13 +164,13 @@ describe('FeedbackDashboardPage', () => {
     const card = (await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).closest('li') as HTMLElement;
     await user.click(within(card).getByRole('button', { name: 'Toon telefoonnummer' }));
     expect(await within(card).findByRole('link', { name: '+31612345678' })).toHaveAttribute('href', 'tel:+31612345678');
-    expect(within(card).getByText('Dat u dit nummer bekijkt, wordt vastgelegd.')).toBeInTheDocument();
+    expect(within(card).getByText('Dat je dit nummer bekijkt, wordt vastgelegd.')).toBeInTheDocument();
 
     await user.selectOptions(within(card).getByLabelText('Status'), 'done');
     await user.type(within(card).getByLabelText('Uitkomst van het gesprek'), 'Gebeld.');
     await user.click(within(card).getByRole('button', { name: 'Terugbelverzoek opslaan' }));
     await waitFor(() => expect(screen.queryByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).toBeNull());
     expect(patch).toEqual({ status: 'done', notes: '', outcome: 'Gebeld.' });
-    expect(screen.getByText('Opgeslagen. Status: afgerond.')).toBeInTheDocument();
+    expect(screen.getByText('Opgeslagen. Status: bereikt.')).toBeInTheDocument();
   });
 });

@@ -44,6 +44,7 @@ import {
   type Text,
 } from './feedback';
 import { useFeedbackStream } from './useFeedbackStream';
+import './dashboard.css';
 
 /** Cliëntfeedback home: NPS of the last 30 days, groups, the live feed, callbacks and themes. */
 export function FeedbackDashboardPage() {
@@ -129,11 +130,21 @@ function NpsTotal({ total, minN }: { total: NpsGroup; minN: number }) {
   const { t, formatNumber } = useI18n();
   const format = (value: number) => formatNumber(value, { maximumFractionDigits: 0 });
   const sentence = npsSentence(total, format);
+  const text = t(sentence.key, sentence.vars);
+  // "NPS 16" large; the interval and the number of answers after it in smaller type (same text).
+  const cut = text.indexOf(' (');
   const shortfall = total.n > 0 ? groupShortfall(total, minN) : null;
   return (
     <div className="aantafel-card aantafel-nps-total">
       <Paragraph className="aantafel-nps-total__sentence" id="nps-total">
-        {t(sentence.key, sentence.vars)}
+        {cut > 0 ? (
+          <>
+            {text.slice(0, cut)}
+            <span className="aantafel-nps-total__detail">{text.slice(cut)}</span>
+          </>
+        ) : (
+          text
+        )}
       </Paragraph>
       <Paragraph className="aantafel-meta">{t('feedback.nps.period30')}</Paragraph>
       {total.n > 0 ? (
@@ -165,6 +176,7 @@ function LiveFeedSection({
   error: unknown;
 }) {
   const { t } = useI18n();
+  const base = useFeedbackBase();
   const stateText =
     streamState === 'open'
       ? t('feedback.live.connected')
@@ -194,6 +206,13 @@ function LiveFeedSection({
           <FeedItem key={response.id} response={response} />
         ))}
       </ol>
+      {feed.length > 0 ? (
+        <p>
+          <Link to={`${base}/responses`} className="utrecht-link utrecht-link--html-a">
+            {t('feedback.live.all')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

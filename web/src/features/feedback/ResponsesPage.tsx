@@ -21,6 +21,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -92,7 +93,7 @@ export function ResponsesPage() {
         {responses.loading && !responses.data ? <Loading /> : null}
         {responses.data && items.length === 0 ? <Paragraph>{t('feedback.responses.none')}</Paragraph> : null}
         {items.length > 0 ? (
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('feedback.responses.caption', { page })}>
             <Table className="aantafel-table">
               <TableCaption>{t('feedback.responses.caption', { page })}</TableCaption>
               <TableHeader>
@@ -112,7 +113,7 @@ export function ResponsesPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         ) : null}
         {responses.data && (page > 1 || responses.data.has_more) ? (
           <nav className="aantafel-pager" aria-label={t('feedback.responses.pages')}>

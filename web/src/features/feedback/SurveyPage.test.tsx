@@ -113,7 +113,7 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
     const user = userEvent.setup();
     renderInWorkspace(<SurveyPage />, { ...route, mail: false });
     expect(await screen.findByRole('heading', { level: 2, name: 'Persoonlijke links maken' })).toBeInTheDocument();
-    expect(screen.getByText('E-mail is op deze server niet ingesteld. Daarom geeft u de links zelf door.')).toBeInTheDocument();
+    expect(screen.getByText('E-mail is op deze server niet ingesteld. Daarom geef je de links zelf door.')).toBeInTheDocument();
     expect(screen.queryByLabelText('Herinnering')).not.toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Taal van de e-mail' })).not.toBeInTheDocument();
     await user.type(screen.getByLabelText('E-mailadressen'), 'anna@delinde.example{enter}bob@hart.example');
@@ -201,7 +201,7 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
       'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
     });
     renderInWorkspace(<SurveyPage />, { ...route, mail: true, role: 'viewer' });
-    expect(await screen.findByText(/U kunt hier alleen kijken/)).toBeInTheDocument();
+    expect(await screen.findByText(/Je kunt hier alleen kijken/)).toBeInTheDocument();
     expect(screen.queryByLabelText('E-mailadressen')).not.toBeInTheDocument();
   });
 });

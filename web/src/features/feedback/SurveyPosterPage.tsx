@@ -36,7 +36,6 @@ export function SurveyPosterPage() {
       {survey.loading && !data ? <Loading /> : null}
       {data ? (
         <>
-          <LocalLinkWarning kind="qr" id="poster-local-link" />
           <PageHeading title={t('feedback.poster.heading')} />
           <Paragraph className="aantafel-poster__lead">{t('feedback.poster.lead')}</Paragraph>
           <img
@@ -50,6 +49,9 @@ export function SurveyPosterPage() {
           <Paragraph className="aantafel-poster__link">{absoluteUrl(data.url, window.location.origin)}</Paragraph>
           <Paragraph className="aantafel-poster__small">{t('feedback.poster.privacy')}</Paragraph>
           <Paragraph className="aantafel-meta aantafel-no-print">{t('feedback.poster.for', { name: data.name })}</Paragraph>
+          {/* Next to the print button it describes, not above the poster: on a phone the
+              heading stays in the upper half of the first screen. */}
+          <LocalLinkWarning kind="qr" id="poster-local-link" />
           <div className="aantafel-no-print">
             <Button
               type="button"

@@ -27,6 +27,7 @@ import {
   type SurveyFormErrors,
 } from './feedback';
 import { useSurveyText } from './surveyTexts';
+import '../../components/shortLink.css';
 
 /** Surveys: the public link with QR code and poster, a form to make one, change or close it, exports. */
 export function SurveysPage() {
@@ -175,6 +176,9 @@ function SurveyCard({
             spellCheck={false}
             autoComplete="off"
             inputRef={inputRef}
+            // A long link ends in "…" while the box is not in use; "Kopieer" copies all of it.
+            className="aantafel-link-field"
+            onFocus={(event) => event.currentTarget.select()}
           />
           <ButtonGroup>
             <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>

@@ -1,14 +1,14 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { FinancingSummary, FinancingVariantSummary } from '../../api/types';
 import { SelectField } from '../../components/SelectField';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
-import { LOCALES } from '../../i18n/i18n';
 import { ComparisonChart, Histogram, downloadBlob, svgToPng } from './charts';
 import { useFormatters } from './common';
 import {
   DISTRIBUTION_OUTPUTS,
+  axisEuroFormat,
   comparisonSentences,
   riskSentences,
   strengthKey,
@@ -16,16 +16,10 @@ import {
 } from './financing';
 import { useFinancingText, type FinancingKey } from './texts';
 
-/** "€ 1,2 mln", "€ 850k"-style short amounts for chart axes. */
-export function useShortEuro(): (value: number) => string {
+/** The axis formatter of a chart in the UI language: "€ 100.000", "€ 1,5 mln" (nl); "€100,000", "€1.5m" (en). */
+export function useAxisEuro(): (ticks: readonly number[]) => (value: number) => string {
   const { language } = useI18n();
-  const format = new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (value: number) => format.format(value);
+  return useCallback((ticks: readonly number[]) => axisEuroFormat(language, ticks), [language]);
 }
 
 /** Who carries the risk, per variant, in plain words made from the figures. */
@@ -137,7 +131,7 @@ export function Comparison({
 }) {
   const ft = useFinancingText();
   const fmt = useFormatters();
-  const shortEuro = useShortEuro();
+  const axisEuro = useAxisEuro();
   const label = ft(OUTPUT_KEYS[output]);
   return (
     <ComparisonChart
@@ -146,7 +140,7 @@ export function Comparison({
       title={ft('chart.title', { output: label })}
       description={ft('chart.description')}
       format={fmt.euro}
-      shortFormat={shortEuro}
+      axisFormat={axisEuro}
     />
   );
 }
@@ -173,7 +167,7 @@ export function Results({
   const ft = useFinancingText();
   const fmt = useFormatters();
   const { formatNumber } = useI18n();
-  const shortEuro = useShortEuro();
+  const axisEuro = useAxisEuro();
   const [output, setOutput] = useState<DistributionOutput>('margin');
   const [pngError, setPngError] = useState('');
   const chartRef = useRef<SVGSVGElement>(null);
@@ -237,7 +231,7 @@ export function Results({
                 distribution={v.margin}
                 title={ft('histogram.chartTitle', { name: v.name })}
                 description={histogramDescription(v, ft, fmt)}
-                shortFormat={shortEuro}
+                axisFormat={axisEuro}
               />
               <Paragraph className="aantafel-meta">{histogramDescription(v, ft, fmt)}</Paragraph>
             </li>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { jsonResponse, renderWithProviders } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
-import { NewScenarioPage } from './ScenarioPage';
+import { Results } from './Results';
+import { NewScenarioPage, ScenarioPage } from './ScenarioPage';
 import { ScenariosPage } from './ScenariosPage';
-import { SUMMARY } from './testdata';
+import { FIXTURE, SUMMARY } from './testdata';
 
 const common = {
   'GET /api/v1/workspaces/demo/organisations': () =>
@@ -41,7 +42,7 @@ describe('NewScenarioPage', () => {
     renderInWorkspace(<NewScenarioPage />, { route: '/w/demo/financing/new', path: '/w/:slug/financing/new' });
     expect(await screen.findByRole('option', { name: 'Zeist' })).toBeInTheDocument();
     expect(screen.getByLabelText('Gemiddeld aantal cliënten')).toHaveValue('500');
-    expect(screen.getByLabelText('Uw kosten per uur (€)')).toHaveValue('58');
+    expect(screen.getByLabelText('Jouw kosten per uur (€)')).toHaveValue('58');
     // Only the fields of the chosen form: PxQ has a price per hour, no lump sum.
     const first = screen.getByRole('group', { name: 'Contractvorm 1: PxQ' });
     expect(within(first).getByLabelText('Prijs per uur (€)')).toHaveValue('68');
@@ -60,11 +61,11 @@ describe('NewScenarioPage', () => {
     expect(await screen.findByRole('heading', { name: 'Wie draagt het risico?' })).toBeInTheDocument();
     expect(await screen.findByText(/^De berekening is klaar: 2\.?000 keer doorgerekend\.$/)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(screen.getByText(/Bij PxQ betaalt de gemeente meer als er meer cliënten komen/)).toHaveTextContent('U loopt 73% kans op verlies.');
-    expect(screen.getByRole('img', { name: /Vergelijking: Uw resultaat/ })).toBeInTheDocument();
+    expect(screen.getByText(/Bij PxQ betaalt de gemeente meer als er meer cliënten komen/)).toHaveTextContent('Je loopt 73% kans op verlies.');
+    expect(screen.getByRole('img', { name: /Vergelijking: Jouw resultaat/ })).toBeInTheDocument();
     const chances = screen.getByRole('table', { name: 'Kansen' });
     expect(within(chances).getByRole('row', { name: /PxQ/ })).toHaveTextContent('73%');
-    expect(screen.getByRole('table', { name: 'Invloed van de onzekere invoer op uw resultaat' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Invloed van de onzekere invoer op jouw resultaat' })).toBeInTheDocument();
 
     const [, init] = fetchMock.mock.calls.find(([url]) => String(url).endsWith('/simulations'))!;
     const sent = JSON.parse(String(init?.body));
@@ -110,7 +111,83 @@ describe('NewScenarioPage', () => {
     expect(await screen.findByText('Vul een getal in.')).toBeInTheDocument();
     expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/simulations'))).toBe(false);
     expect(screen.queryByRole('button', { name: 'Scenario opslaan' })).toBeNull();
-    expect(screen.getByText(/U kunt hier rekenen, maar niet opslaan/)).toBeInTheDocument();
+    expect(screen.getByText(/Je kunt hier rekenen, maar niet opslaan/)).toBeInTheDocument();
+  });
+});
+
+describe('ScenarioPage (a saved scenario)', () => {
+  const saved = {
+    id: 3,
+    name: 'Wmo Zeist',
+    description: '',
+    municipality_code: 'GM0355',
+    municipality_name: 'Zeist',
+    plan_id: null,
+    plan_title: null,
+    scenario: { ...FIXTURE, variants: [FIXTURE.variants[0], FIXTURE.variants[3]], runs: 2000 },
+    created_at: '2026-11-20T10:00:00Z',
+    updated_at: '2026-11-21T10:00:00Z',
+  };
+
+  it('opens with its results, calculated again with its own seed, without pressing Bereken', async () => {
+    const sent: unknown[] = [];
+    mockFetch({
+      ...common,
+      'GET /api/v1/workspaces/demo/financing/scenarios/3': () => jsonResponse(200, saved),
+      'POST /api/v1/workspaces/demo/financing/simulations': (_url, init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(`event: summary\ndata: ${JSON.stringify(SUMMARY)}\n\n`, {
+          status: 200,
+          headers: { 'Content-Type': 'text/event-stream' },
+        });
+      },
+    });
+    renderInWorkspace(<ScenarioPage />, { route: '/w/demo/financing/3', path: '/w/:slug/financing/:scenarioId' });
+    expect(await screen.findByRole('heading', { name: 'Wie draagt het risico?' })).toBeInTheDocument();
+    expect(await screen.findByText('De uitkomsten van dit scenario staan onder het formulier.')).toBeInTheDocument();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ seed: 7, runs: 2000, budget: 1100000 });
+    expect((sent[0] as { variants: { form: string }[] }).variants.map((v) => v.form)).toEqual(['effort_based', 'combined']);
+    // The figures belong to the scenario as it is: no "changed since the calculation" warning.
+    expect(screen.queryByText(/veranderd na de berekening/)).toBeNull();
+    expect(screen.getByText('2.000 keer doorgerekend, startgetal 7.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download als afbeelding (PNG)' })).toBeInTheDocument();
+  });
+});
+
+describe('Results: numbers in the language of the page', () => {
+  const axisLabels = (chart: HTMLElement) => Array.from(chart.querySelectorAll('text')).map((t) => t.textContent ?? '');
+
+  it('writes Dutch amounts on the Dutch page: "€ 20.000", "€ 1,5 mln", never "K"', () => {
+    renderWithProviders(<Results summary={SUMMARY} budget={1100000} pngName="x.png" />);
+    const chart = screen.getByRole('img', { name: /^Vergelijking: Jouw resultaat/ });
+    const labels = axisLabels(chart);
+    expect(labels).toContain('€\u00a0-20.000');
+    expect(labels).toContain('€\u00a020.000');
+    const table = screen.getByRole('table', { name: 'Jouw resultaat (opbrengst min kosten): dezelfde cijfers als in de grafiek' });
+    expect(within(table).getByRole('row', { name: /PxQ/ })).toHaveTextContent('€ -19.919');
+    const spending = screen.getByRole('table', { name: 'Uitgaven van de gemeente' });
+    expect(within(spending).getByRole('row', { name: /PxQ/ })).toHaveTextContent('€ 884.551');
+    expect(document.body.textContent).not.toMatch(/\d\s?[Kk]\b/);
+  });
+
+  it('writes millions with "mln" on the axis when the amounts are that large', async () => {
+    renderWithProviders(<Results summary={SUMMARY} budget={1100000} pngName="x.png" />);
+    await userEvent.selectOptions(screen.getByLabelText('Wat wil je vergelijken?'), 'spending');
+    const labels = axisLabels(screen.getByRole('img', { name: /^Vergelijking: Uitgaven van de gemeente/ }));
+    expect(labels).toEqual(expect.arrayContaining(['€\u00a00\u00a0mln', '€\u00a00,25\u00a0mln', '€\u00a01\u00a0mln']));
+  });
+
+  it('writes English amounts on the English page', async () => {
+    renderWithProviders(<Results summary={SUMMARY} budget={1100000} pngName="x.png" />, { language: 'en' });
+    const labels = axisLabels(screen.getByRole('img', { name: /^Comparison: Your result/ }));
+    expect(labels).toContain('-€20,000');
+    expect(labels).toContain('€20,000');
+    await userEvent.selectOptions(screen.getByLabelText('What do you want to compare?'), 'spending');
+    expect(axisLabels(screen.getByRole('img', { name: /^Comparison: Municipality spending/ }))).toEqual(
+      expect.arrayContaining(['€0m', '€0.25m', '€1m']),
+    );
+    expect(screen.getByRole('button', { name: 'Download as image (PNG)' })).toBeInTheDocument();
   });
 });
 

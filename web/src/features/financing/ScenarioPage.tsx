@@ -187,10 +187,27 @@ function ScenarioEditor({
     await simulation.run(scenario);
   }
 
+  // A saved scenario opens with its results: it is calculated again at once, with its own seed,
+  // so the figures are the same as when it was saved. No need to press "Bereken".
+  const openingRun = useRef(false);
+  useEffect(() => {
+    if (!saved) return;
+    const { scenario, errors: local } = formToScenario(initial);
+    openingRun.current = true;
+    void simulation.run(Object.keys(local).length === 0 ? scenario : saved.scenario);
+    // Once, on opening; a new run aborts an earlier one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Announce the end of a run; show problems at their fields.
   const simState = simulation.state;
   useEffect(() => {
-    if (simState.status === 'done') setStatus(ft('run.done', { runs: formatNumber(simState.summary.runs_done) }));
+    const opening = openingRun.current && simState.status !== 'running' && simState.status !== 'idle';
+    if (opening) openingRun.current = false;
+    if (simState.status === 'done' && opening) {
+      // Keep a message handed over by the previous page ("… is opgeslagen").
+      setStatus((current) => current || ft('run.doneOnOpen'));
+    } else if (simState.status === 'done') setStatus(ft('run.done', { runs: formatNumber(simState.summary.runs_done) }));
     else if (simState.status === 'stopped') setStatus(ft('run.stopped'));
     else if (simState.status === 'failed') {
       setStatus(ft('run.failed'));

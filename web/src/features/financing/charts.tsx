@@ -24,8 +24,15 @@ export interface ComparisonRow {
  */
 export const ComparisonChart = forwardRef<
   SVGSVGElement,
-  { rows: readonly ComparisonRow[]; title: string; description: string; format: (value: number) => string; shortFormat: (value: number) => string }
->(function ComparisonChart({ rows, title, description, format, shortFormat }, ref) {
+  {
+    rows: readonly ComparisonRow[];
+    title: string;
+    description: string;
+    format: (value: number) => string;
+    /** The axis labels' formatter for these ticks (one scale per axis: "€ 100.000", "€ 1,5 mln"). */
+    axisFormat: (ticks: readonly number[]) => (value: number) => string;
+  }
+>(function ComparisonChart({ rows, title, description, format, axisFormat }, ref) {
   const id = useId();
   const width = 720;
   const left = 160;
@@ -37,6 +44,7 @@ export const ComparisonChart = forwardRef<
   const [lo, hi] = chartDomain(rows.map((r) => r.distribution));
   const x = (value: number) => left + ((value - lo) / (hi - lo)) * (width - left - right);
   const ticks = niceTicks(lo, hi, 5);
+  const tickLabel = axisFormat(ticks);
   const clamp = (value: number) => Math.min(width - right, Math.max(left, x(value)));
   return (
     <svg
@@ -60,7 +68,7 @@ export const ComparisonChart = forwardRef<
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top - 6} y2={height - axis} stroke={t === 0 ? MUTED : GRID} strokeWidth={t === 0 ? 1.5 : 1} strokeDasharray={t === 0 ? '4 3' : undefined} />
           <text x={x(t)} y={height - axis + 18} textAnchor="middle" fontSize={12} fill={MUTED}>
-            {shortFormat(t)}
+            {tickLabel(t)}
           </text>
         </g>
       ))}
@@ -93,12 +101,12 @@ export function Histogram({
   distribution,
   title,
   description,
-  shortFormat,
+  axisFormat,
 }: {
   distribution: FinancingDistribution;
   title: string;
   description: string;
-  shortFormat: (value: number) => string;
+  axisFormat: (ticks: readonly number[]) => (value: number) => string;
 }) {
   const id = useId();
   const width = 340;
@@ -114,6 +122,7 @@ export function Histogram({
   const x = (value: number) => left + ((value - lo) / span) * (width - left - right);
   const barWidth = (width - left - right) / Math.max(1, n);
   const ticks = niceTicks(lo, hi, 4).filter((t) => t >= lo && t <= hi);
+  const tickLabel = axisFormat(ticks);
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -149,7 +158,7 @@ export function Histogram({
       ) : null}
       {ticks.map((t) => (
         <text key={t} x={x(t)} y={height - bottom + 18} textAnchor="middle" fontSize={11} fill={MUTED}>
-          {shortFormat(t)}
+          {tickLabel(t)}
         </text>
       ))}
     </svg>

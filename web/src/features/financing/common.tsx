@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { FinancingUnit } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LOCALES } from '../../i18n/i18n';
@@ -74,8 +74,18 @@ export function useFormatters(): Formatters & { sentence: (s: Sentence) => strin
   }, [ft, language]);
 }
 
-/** The message handed over by navigate(…, { state: { status } }). */
+/**
+ * The message handed over by navigate(…, { state: { status } }), kept for the life of the page.
+ * The history entry forgets it, so a reload does not say "opgeslagen" again.
+ */
 export function useHandedOverStatus(): string {
   const location = useLocation();
-  return (location.state as { status?: string } | null)?.status ?? '';
+  const navigate = useNavigate();
+  const [status] = useState(() => (location.state as { status?: string } | null)?.status ?? '');
+  useEffect(() => {
+    if (status) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return status;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  axisEuroFormat,
   chartDomain,
   comparisonSentences,
   defaultScenarioForm,
@@ -158,9 +159,9 @@ describe('risk texts', () => {
     const text = riskSentences(pxq!, 1100000, fmt).map(say).join(' ');
     expect(text).toContain('Bij PxQ betaalt de gemeente meer als er meer cliënten komen');
     expect(text).toContain(`kans dat het budget overschreden wordt ${Math.round(pxq!.over_budget_probability * 100)}%`);
-    expect(text).toContain(`U loopt ${Math.round(pxq!.loss_probability * 100)}% kans op verlies.`);
+    expect(text).toContain(`Je loopt ${Math.round(pxq!.loss_probability * 100)}% kans op verlies.`);
     expect(text).toContain('vooral de gemeente');
-    expect(text).toContain('de hoeveelheid zorg per cliënt: hoe meer, hoe beter voor u');
+    expect(text).toContain('de hoeveelheid zorg per cliënt: hoe meer, hoe beter voor jou');
     expect(text).toMatch(/budget €\s1\.100\.000\)/);
   });
 
@@ -178,7 +179,7 @@ describe('risk texts', () => {
 
   it('compares the variants on the chance of a loss and of exceeding the budget', () => {
     const text = comparisonSentences(SUMMARY, fmt).map(say);
-    expect(text[0]).toMatch(/^De kleinste kans op verlies heeft u bij Combinatie/);
+    expect(text[0]).toMatch(/^De kleinste kans op verlies heb je bij Combinatie/);
     expect(text[1]).toMatch(/over het budget gaat is bij Combinatie \((0%|minder dan 1%)\)/);
   });
 
@@ -201,7 +202,37 @@ describe('chart helpers', () => {
   });
 });
 
+describe('axis amounts in the language of the page', () => {
+  const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+  it('writes Dutch amounts: whole euros below a million, then "mln" and "mld", never "K"', () => {
+    const small = axisEuroFormat('nl', [-20000, 0, 20000]);
+    expect([-20000, 0, 20000].map(small)).toEqual(['€ -20.000', '€ 0', '€ 20.000'].map(nbsp));
+    expect(axisEuroFormat('nl', [0, 100000, 200000])(100000)).toBe(nbsp('€ 100.000'));
+    const large = axisEuroFormat('nl', [0, 500000, 1000000, 1500000]);
+    expect([0, 500000, 1000000, 1500000].map(large)).toEqual(['€ 0 mln', '€ 0,5 mln', '€ 1 mln', '€ 1,5 mln'].map(nbsp));
+    expect(axisEuroFormat('nl', [0, 1250000])(1250000)).toBe(nbsp('€ 1,25 mln'));
+    expect(axisEuroFormat('nl', [0, 2e9])(2e9)).toBe(nbsp('€ 2 mld'));
+    expect(axisEuroFormat('nl', [-1500000, 0])(-1500000)).toBe(nbsp('€ -1,5 mln'));
+    // Small amounts keep their cents, so ticks stay apart.
+    expect([0, 0.5, 1].map(axisEuroFormat('nl', [0, 0.5, 1]))).toEqual(['€ 0', '€ 0,5', '€ 1'].map(nbsp));
+  });
+  it('writes English amounts: "€100,000", "€1.5m", "€2bn"', () => {
+    expect([-20000, 0, 20000].map(axisEuroFormat('en', [-20000, 0, 20000]))).toEqual(['-€20,000', '€0', '€20,000']);
+    expect([0, 1500000].map(axisEuroFormat('en', [0, 1500000]))).toEqual(['€0m', '€1.5m']);
+    expect(axisEuroFormat('en', [0, 2e9])(2e9)).toBe('€2bn');
+  });
+  it('never writes "-€0" for a tick at zero', () => {
+    expect(axisEuroFormat('en', [-1, 0, 1])(-0)).toBe('€0');
+  });
+});
+
 describe('texts', () => {
+  it('speaks to "je", never "u" or "uw", and the PNG download is in words', () => {
+    for (const [key, text] of Object.entries(FINANCING_TEXTS.nl)) expect(text, key).not.toMatch(/\b(u|uw|U|Uw)\b/);
+    expect(FINANCING_TEXTS.nl['export.png']).toBe('Download als afbeelding (PNG)');
+    expect(FINANCING_TEXTS.en['export.png']).toBe('Download as image (PNG)');
+  });
+
   it('Dutch and English have the same keys and placeholders', () => {
     const nl = FINANCING_TEXTS.nl;
     const en = FINANCING_TEXTS.en;

@@ -13,7 +13,7 @@ import type {
   SavedFinancingScenario,
   SavedFinancingScenarioWrite,
 } from '../../api/types';
-import type { MessageVars } from '../../i18n/i18n';
+import { LOCALES, type Language, type MessageVars } from '../../i18n/i18n';
 import type { FinancingKey } from './texts';
 
 // ---------------------------------------------------------------- form values
@@ -558,6 +558,26 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const ticks: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(Math.round(t / step) * step || 0); // no -0
   return ticks;
+}
+
+/**
+ * A formatter for the amounts on one chart axis, in the UI language's own way: whole euros below a
+ * million ("€ 100.000" / "€100,000"), millions and billions with a word ("€ 1,5 mln" / "€1.5m",
+ * "€ 2 mld" / "€2bn"). Never the "€ 100K" of Intl's compact notation. One scale for all ticks
+ * of the axis, so they read alike ("€ 0,8 mln", "€ 1 mln", "€ 1,2 mln").
+ */
+export function axisEuroFormat(language: Language, ticks: readonly number[]): (value: number) => string {
+  const max = Math.max(0, ...ticks.filter(Number.isFinite).map(Math.abs));
+  const scale = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1;
+  const words: Record<Language, Record<number, string>> = { nl: { 1e6: '\u00a0mln', 1e9: '\u00a0mld' }, en: { 1e6: 'm', 1e9: 'bn' } };
+  const fractions = scale > 1 || ticks.some((t) => Math.abs(t - Math.round(t)) > 1e-9) ? 2 : 0;
+  const format = new Intl.NumberFormat(LOCALES[language], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: fractions,
+  });
+  return (value: number) => `${format.format(value / scale + 0)}${words[language][scale] ?? ''}`;
 }
 
 /** The value range a chart needs for these distributions (P5–P95), padded a little, with 0 in it. */

@@ -133,7 +133,7 @@ describe('MunicipalityPage', () => {
     const facts = await screen.findByRole('region', { name: 'Over Utrecht' });
     expect(facts).toHaveTextContent('Utrecht is op 1 januari 2027 ontstaan uit deze gemeenten:');
     expect(within(facts).getByRole('link', { name: 'Oudedijk' })).toHaveAttribute('href', '/w/demo/municipalities/7');
-    expect(facts).toHaveTextContent('Nieuwland (niet in uw werkruimte)');
+    expect(facts).toHaveTextContent('Nieuwland (niet in je werkruimte)');
     expect(within(facts).queryByRole('link', { name: /Nieuwland/ })).toBeNull();
     expect(facts).toHaveTextContent('Zetels in de raad45');
     expect(within(facts).getByRole('link', { name: 'https://www.utrecht.nl' })).toHaveAttribute('href', 'https://www.utrecht.nl');
@@ -266,7 +266,7 @@ describe('MunicipalityPage', () => {
     expect(region('Wie is wie nu')).toHaveTextContent('Zet de mensen van deze gemeente in Wie is wie.');
     expect(region('Onze relatie')).toHaveTextContent('Actie nodig');
     expect(region('Onze relatie')).toHaveTextContent('Er staan nog geen mensen met een functie bij deze gemeente.');
-    expect(region('Onze relatie')).toHaveTextContent('Er is nog geen contact vastgelegd. Leg uw eerste gesprek vast.');
+    expect(region('Onze relatie')).toHaveTextContent('Er is nog geen contact vastgelegd. Leg je eerste gesprek vast.');
     expect(within(region('Onze relatie')).getByRole('link', { name: 'Contact vastleggen met Utrecht' })).toHaveAttribute(
       'href',
       '/w/demo/interactions/new?organisation=1',

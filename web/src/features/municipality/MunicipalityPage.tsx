@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { appLink, localDay } from '../overview/overview';
@@ -350,7 +351,7 @@ function CouncilSection({ dossier }: { dossier: MunicipalityDossier }) {
           {seats.length === 0 ? (
             <Paragraph>{mt('council.seatsEmpty')}</Paragraph>
           ) : (
-            <div className="aantafel-table-scroll">
+            <TableScroll label={mt('council.seatsCaption', { total: formatNumber(total) })}>
               <table className="utrecht-table aantafel-table aantafel-table--narrow aantafel-dossier__seats">
                 <caption className="utrecht-table__caption">{mt('council.seatsCaption', { total: formatNumber(total) })}</caption>
                 <thead className="utrecht-table__header">
@@ -380,7 +381,7 @@ function CouncilSection({ dossier }: { dossier: MunicipalityDossier }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           {council.not_yet_met.length > 0 ? (
             <>
@@ -423,7 +424,7 @@ function RelationSection({ dossier }: { dossier: MunicipalityDossier }) {
       {people.length === 0 ? (
         <Paragraph>{mt('relation.peopleEmpty')}</Paragraph>
       ) : (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={mt('relation.peopleCaption', { name: organisation.name })}>
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption aantafel-visually-hidden">
               {mt('relation.peopleCaption', { name: organisation.name })}
@@ -456,7 +457,7 @@ function RelationSection({ dossier }: { dossier: MunicipalityDossier }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Heading3>{mt('relation.contacts')}</Heading3>
       {contacts.length === 0 ? (

@@ -47,9 +47,9 @@ describe('windowOfMunicipality', () => {
 
   it('sums up in sentences, only the classes that occur', () => {
     expect(workspaceMapSummary(wt, 'health', ['action', 'good', 'good'])).toBe(
-      'U werkt met 3 gemeenten. Bij 1 is actie nodig. Bij 2 gaat het goed.',
+      'Je werkt met 3 gemeenten. Bij 1 is actie nodig. Bij 2 gaat het goed.',
     );
-    expect(workspaceMapSummary(wt, 'windows', ['open'])).toBe('U werkt met 1 gemeente. Bij 1 is nu een tijdvenster open.');
+    expect(workspaceMapSummary(wt, 'windows', ['open'])).toBe('Je werkt met 1 gemeente. Bij 1 is nu een tijdvenster open.');
   });
 
   it('has the same keys and placeholders in Dutch and English', () => {
@@ -92,24 +92,24 @@ describe('WorkspaceMap', () => {
     });
     const user = userEvent.setup();
     renderInWorkspace(<WorkspaceMap slug="demo" organisations={ORGANISATIONS} />, { route: '/w/demo/people/organisations', path: '/w/:slug/people/organisations' });
-    const map = await screen.findByRole('group', { name: 'Kaart: relatie met uw gemeenten' });
+    const map = await screen.findByRole('group', { name: 'Kaart: relatie met je gemeenten' });
     expect(await within(map).findByRole('link', { name: 'Amersfoort: actie nodig' })).toHaveAttribute('href', '/w/demo/municipalities/2');
     expect(within(map).getByRole('link', { name: 'Utrecht: relatie goed' })).toBeInTheDocument();
     expect(within(map).getByRole('link', { name: 'Zeist: aandacht nodig' })).toBeInTheDocument();
     // Zwolle is on the map too, but not the workspace's: background only.
     expect(within(map).getAllByRole('link')).toHaveLength(3);
     expect(screen.getByTestId('workspace-map-summary')).toHaveTextContent(
-      'U werkt met 3 gemeenten. Bij 1 is actie nodig. Bij 1 is aandacht nodig. Bij 1 gaat het goed.',
+      'Je werkt met 3 gemeenten. Bij 1 is actie nodig. Bij 1 is aandacht nodig. Bij 1 gaat het goed.',
     );
 
-    await user.click(screen.getByRole('radio', { name: 'Tijdvensters van uw plannen' }));
-    const windows = await screen.findByRole('group', { name: 'Kaart: tijdvensters bij uw gemeenten' });
+    await user.click(screen.getByRole('radio', { name: 'Tijdvensters van je plannen' }));
+    const windows = await screen.findByRole('group', { name: 'Kaart: tijdvensters bij je gemeenten' });
     expect(within(windows).getByRole('link', { name: /^Utrecht: tijdvenster open tot / })).toBeInTheDocument();
     expect(within(windows).getByRole('link', { name: /^Amersfoort: tijdvenster opent op / })).toBeInTheDocument();
     expect(within(windows).getByRole('link', { name: 'Zeist: geen tijdvenster in de komende 90 dagen' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Tabel' }));
-    const table = screen.getByRole('table', { name: 'Kaart: tijdvensters bij uw gemeenten' });
+    const table = screen.getByRole('table', { name: 'Kaart: tijdvensters bij je gemeenten' });
     expect(within(table).getByRole('row', { name: /^Utrecht/ })).toHaveTextContent('Valpreventie: Bespreek uw plan met de beleidsadviseur');
 
     const zeist = within(table).getByRole('link', { name: 'Zeist' });

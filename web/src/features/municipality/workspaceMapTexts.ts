@@ -8,15 +8,15 @@ import type { Language, MessageVars } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const nl = {
-  'title': 'Uw gemeenten op de kaart',
-  'intro': 'Zie in één oogopslag hoe het met uw gemeenten gaat. Kies een gemeente om alles over die gemeente te zien.',
+  'title': 'Jouw gemeenten op de kaart',
+  'intro': 'Zie in één oogopslag hoe het met je gemeenten gaat. Kies een gemeente om alles over die gemeente te zien.',
   'colouring': 'Kleur de kaart naar',
   'colouring.health': 'Relatie met de gemeente',
-  'colouring.windows': 'Tijdvensters van uw plannen',
-  'mapTitle.health': 'Kaart: relatie met uw gemeenten',
-  'mapTitle.windows': 'Kaart: tijdvensters bij uw gemeenten',
-  'summary.count': 'U werkt met {count} gemeenten.',
-  'summary.count1': 'U werkt met 1 gemeente.',
+  'colouring.windows': 'Tijdvensters van je plannen',
+  'mapTitle.health': 'Kaart: relatie met je gemeenten',
+  'mapTitle.windows': 'Kaart: tijdvensters bij je gemeenten',
+  'summary.count': 'Je werkt met {count} gemeenten.',
+  'summary.count1': 'Je werkt met 1 gemeente.',
   'summary.action': 'Bij {count} is actie nodig.',
   'summary.attention': 'Bij {count} is aandacht nodig.',
   'summary.good': 'Bij {count} gaat het goed.',

@@ -10,6 +10,7 @@ import { NotificationsButton } from './NotificationsButton';
 
 const item = (key: string, title: string, link: string, module: OverviewItem['module'] = 'relations'): OverviewItem => ({
   key,
+  record_id: null,
   module,
   reason: 'due_soon',
   title,

@@ -5,6 +5,7 @@ import { NOTIFICATIONS_TEXTS } from './texts';
 
 const item = (key: string): OverviewItem => ({
   key,
+  record_id: null,
   module: 'relations',
   reason: 'due_soon',
   title: key,

@@ -12,7 +12,7 @@ const nl = {
   'buttonNew': '{count} nieuw',
   'announce': '{count} nieuwe meldingen',
   'announce1': '1 nieuwe melding',
-  'title': 'Meldingen: wat nu uw aandacht vraagt',
+  'title': 'Meldingen: wat nu je aandacht vraagt',
   'listLabel': 'Meldingen: {count} punten',
   'new': 'Nieuw',
   'due': 'Datum: {date}',

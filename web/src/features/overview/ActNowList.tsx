@@ -1,17 +1,21 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useDisclosure } from '../shell/useDisclosure';
 import { ActNowItemLink } from './ActNowItemLink';
+import { CloseCallbackDialog } from './CloseCallbackDialog';
 import { ModuleIcon } from './ModuleIcon';
 import {
+  closeCallbackBody,
   focusAfterRemoval,
+  isClosableCallback,
   isValidSnoozeDay,
   localDay,
   snoozeBounds,
   snoozeUntil,
+  type CallbackOutcome,
 } from './overview';
 import { useOverviewText } from './texts';
 
@@ -20,21 +24,35 @@ interface Hidden {
   until: string | null;
 }
 
+/** Where focus goes after an action: an item's link, an item's "Afronden" button, or the heading. */
+type FocusTarget = { kind: 'link' | 'close'; key: string } | { kind: 'heading' } | null;
+
 /**
- * "Nu doen": the items of the overview, with "Klaar, verbergen" and "Later". A hidden item leaves
- * the list at once; a polite message says so and offers "Ongedaan maken". Focus moves to the next
- * item (or the heading when the list is empty), so keyboard users never lose their place.
+ * "Nu doen": the items of the overview. Two different actions, with two different words:
+ * - "Verbergen" (and "Later") takes an item off your own overview only; "Ongedaan maken" brings
+ *   it back. The item itself does not change.
+ * - "Afronden" (callbacks only) closes the callback for everyone, with an outcome: Bereikt, Niet
+ *   bereikt or Niet meer nodig. It then leaves the list because it is closed.
+ * A polite message says what happened. Focus moves to the next item (or the heading when the
+ * list is empty), so keyboard users never lose their place.
  */
 export function ActNowList({
   slug,
   today,
   items,
   canAct = true,
+  canClose = canAct,
+  onChanged,
 }: {
   slug: string;
   today: string;
   items: OverviewItem[];
+  /** May hide and snooze items (every member, it is their own overview). */
   canAct?: boolean;
+  /** May close callbacks (editors and owners). */
+  canClose?: boolean;
+  /** Called after a callback was closed, to load the overview again (figures change too). */
+  onChanged?: () => void;
 }) {
   const ot = useOverviewText();
   const { formatDate } = useI18n();
@@ -42,21 +60,34 @@ export function ActNowList({
   const [message, setMessage] = useState('');
   const [last, setLast] = useState<Hidden | null>(null);
   const [error, setError] = useState('');
-  const [focusKey, setFocusKey] = useState<string | null | 'heading'>(null);
+  const [focusTarget, setFocusTarget] = useState<FocusTarget>(null);
+  const [closing, setClosing] = useState<OverviewItem | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const visible = items.filter((item) => !hiddenKeys.has(item.key));
   const day = (value: string) => formatDate(localDay(value));
 
   useEffect(() => {
-    if (focusKey === null) return;
-    if (focusKey === 'heading') headingRef.current?.focus();
-    else
-      Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-item-link]') ?? [])
-        .find((link) => link.dataset.itemLink === focusKey)
+    if (focusTarget === null) return;
+    if (focusTarget.kind === 'heading') headingRef.current?.focus();
+    else {
+      const [selector, attribute] =
+        focusTarget.kind === 'link' ? (['[data-item-link]', 'itemLink'] as const) : (['[data-close-item]', 'closeItem'] as const);
+      Array.from(listRef.current?.querySelectorAll<HTMLElement>(selector) ?? [])
+        .find((element) => element.dataset[attribute] === focusTarget.key)
         ?.focus();
-    setFocusKey(null);
-  }, [focusKey]);
+    }
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  /** Takes `item` out of the visible list and moves focus to the next one (or the heading). */
+  function removeFromList(item: OverviewItem) {
+    const index = visible.findIndex((v) => v.key === item.key);
+    const next = focusAfterRemoval(index, visible.length);
+    const target = next === null ? null : visible.filter((v) => v.key !== item.key)[next];
+    setHiddenKeys((keys) => new Set(keys).add(item.key));
+    setFocusTarget(target ? { kind: 'link', key: target.key } : { kind: 'heading' });
+  }
 
   async function hide(item: OverviewItem, until: string | null) {
     setError('');
@@ -66,15 +97,11 @@ export function ActNowList({
       setError(ot('actNow.failed'));
       return;
     }
-    const index = visible.findIndex((v) => v.key === item.key);
-    const next = focusAfterRemoval(index, visible.length);
-    const target = next === null ? null : visible.filter((v) => v.key !== item.key)[next];
-    setHiddenKeys((keys) => new Set(keys).add(item.key));
+    removeFromList(item);
     setLast({ item, until });
     setMessage(
       until ? ot('actNow.snoozed', { title: item.title, date: day(until) }) : ot('actNow.dismissed', { title: item.title }),
     );
-    setFocusKey(target ? target.key : 'heading');
   }
 
   async function undo() {
@@ -92,9 +119,27 @@ export function ActNowList({
       return copy;
     });
     setMessage(ot('actNow.restored', { title: last.item.title }));
-    setFocusKey(last.item.key);
+    setFocusTarget({ kind: 'link', key: last.item.key });
     setLast(null);
   }
+
+  /** Closes a callback with an outcome (PATCH …/feedback/callbacks/{id}); throws when it fails. */
+  async function closeCallback(item: OverviewItem, outcome: CallbackOutcome, note: string) {
+    if (item.record_id === null) return;
+    setError('');
+    await api.updateCallback(slug, item.record_id, closeCallbackBody(outcome, note));
+    setClosing(null);
+    removeFromList(item);
+    // Closing is not hiding: there is nothing to undo here, so the last hide's undo goes too.
+    setLast(null);
+    setMessage(ot('close.closed', { title: item.title, outcome: ot(`close.outcome.${outcome}`).toLowerCase() }));
+    onChanged?.();
+  }
+
+  const cancelClose = useCallback(() => {
+    if (closing) setFocusTarget({ kind: 'close', key: closing.key });
+    setClosing(null);
+  }, [closing]);
 
   return (
     <section aria-labelledby="act-now-heading" className="aantafel-actnow">
@@ -121,6 +166,7 @@ export function ActNowList({
       ) : (
         <>
           <Paragraph>{ot('actNow.intro')}</Paragraph>
+          {canAct && canClose && visible.some(isClosableCallback) ? <Paragraph>{ot('actNow.hideOrClose')}</Paragraph> : null}
           <ul className="aantafel-actnow__list" ref={listRef} aria-label={ot('actNow.listLabel', { count: visible.length })}>
             {visible.map((item) => (
               <li key={item.key} className="aantafel-actnow__item" data-module={item.module}>
@@ -138,13 +184,25 @@ export function ActNowList({
                 </p>
                 {canAct ? (
                   <div className="aantafel-actnow__actions">
+                    {canClose && isClosableCallback(item) ? (
+                      <Button
+                        type="button"
+                        appearance="primary-action-button"
+                        aria-label={`${ot('actNow.close')}: ${item.title}`}
+                        aria-haspopup="dialog"
+                        data-close-item={item.key}
+                        onClick={() => setClosing(item)}
+                      >
+                        {ot('actNow.close')}
+                      </Button>
+                    ) : null}
                     <Button
                       type="button"
                       appearance="secondary-action-button"
-                      aria-label={`${ot('actNow.done')}: ${item.title}`}
+                      aria-label={`${ot('actNow.hide')}: ${item.title}`}
                       onClick={() => void hide(item, null)}
                     >
-                      {ot('actNow.done')}
+                      {ot('actNow.hide')}
                     </Button>
                     <LaterMenu item={item} today={today} onSnooze={(until) => void hide(item, until)} />
                   </div>
@@ -154,6 +212,7 @@ export function ActNowList({
           </ul>
         </>
       )}
+      {canClose ? <CloseCallbackDialog item={closing} onClose={closeCallback} onCancel={cancelClose} /> : null}
     </section>
   );
 }

@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Overview } from '../../api/types';
+import type { NpsGroup, Overview } from '../../api/types';
 import { jsonResponse } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { OverviewPage } from './OverviewPage';
+
+/** An NPS in the feedback module's shape; `enough` as the server decides it (30 answers). */
+function group(g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null }, enough = g.n >= 30): NpsGroup {
+  return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
+}
 
 const OVERVIEW: Overview = {
   today: '2026-11-23',
   items: [
     {
       key: 'callback:1',
+      record_id: 1,
       module: 'feedback',
       reason: 'callback_open',
       title: 'Terugbellen: cijfer 4',
@@ -22,6 +28,7 @@ const OVERVIEW: Overview = {
     },
     {
       key: 'follow_up:1',
+      record_id: 1,
       module: 'relations',
       reason: 'due_soon',
       title: 'Vervolgactie: verslag sturen',
@@ -33,8 +40,8 @@ const OVERVIEW: Overview = {
     },
   ],
   figures: {
-    nps_last_30_days: { n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 },
-    nps_previous_30_days: { n: 58, nps: 13.1, ci_low: -4.9, ci_high: 37.7 },
+    nps_last_30_days: group({ n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 }),
+    nps_previous_30_days: group({ n: 58, nps: 13.1, ci_low: -4.9, ci_high: 37.7 }),
     open_callbacks: 1,
     overdue_callbacks: 0,
     open_agreements: 2,
@@ -56,7 +63,7 @@ describe('OverviewPage', () => {
     expect(items[0]).toHaveTextContent('Datum: 24 november 2026');
     expect(within(items[0]!).getByRole('link', { name: 'Terugbellen: cijfer 4' })).toHaveAttribute('href', '/w/demo/feedback');
     expect(items[1]).toHaveTextContent('Contacten en afspraken');
-    expect(items[1]).toHaveTextContent('Voor u');
+    expect(items[1]).toHaveTextContent('Voor jou');
     expect(screen.getByText('+16')).toBeInTheDocument();
     expect(screen.getByText(/95%-interval: −5 tot \+36/)).toBeInTheDocument();
     expect(screen.getByTestId('nps-trend')).toHaveTextContent('+3 hoger dan de 30 dagen daarvoor (+13)');
@@ -64,7 +71,7 @@ describe('OverviewPage', () => {
     expect(screen.getByRole('link', { name: 'Naar de afspraken' })).toHaveAttribute('href', '/w/demo/interactions/agreements');
   });
 
-  it('hides an item with "Klaar", says so, moves focus to the next item and can undo', async () => {
+  it('hides an item with "Verbergen", says so, moves focus to the next item and can undo', async () => {
     const fetchMock = mockFetch({
       'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
       'POST /api/v1/workspaces/demo/overview/hidden': () => new Response(null, { status: 204 }),
@@ -72,7 +79,7 @@ describe('OverviewPage', () => {
     });
     const user = userEvent.setup();
     render();
-    await user.click(await screen.findByRole('button', { name: 'Klaar, verbergen: Terugbellen: cijfer 4' }));
+    await user.click(await screen.findByRole('button', { name: 'Verbergen: Terugbellen: cijfer 4' }));
     const done = await screen.findByText('“Terugbellen: cijfer 4” is verborgen.');
     expect(done.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
     expect(screen.queryByRole('link', { name: 'Terugbellen: cijfer 4' })).not.toBeInTheDocument();
@@ -103,6 +110,123 @@ describe('OverviewPage', () => {
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({ key: 'follow_up:1', until: '2026-11-24' });
   });
 
+  it('closes a callback with "Afronden" as "Niet bereikt": PATCH with that status, gone, said, reloaded', async () => {
+    let loads = 0;
+    let patch: unknown;
+    const fetchMock = mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => {
+        loads += 1;
+        return jsonResponse(200, loads === 1 ? OVERVIEW : { ...OVERVIEW, items: [OVERVIEW.items[1]] });
+      },
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': (_url, init) => {
+        patch = JSON.parse(String(init?.body));
+        return jsonResponse(200, { id: 1, status: 'unreachable' });
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    // Closed and hidden are different actions with different words.
+    const item = (await screen.findByRole('link', { name: 'Terugbellen: cijfer 4' })).closest('li')!;
+    expect(within(item).getByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' })).toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Verbergen: Terugbellen: cijfer 4' })).toBeInTheDocument();
+    expect(screen.getByText(/Verbergen haalt een punt alleen uit jouw overzicht\. Afronden sluit een terugbelverzoek af/)).toBeInTheDocument();
+
+    await user.click(within(item).getByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Terugbelverzoek afronden' });
+    // Focus starts on the first outcome; an outcome is required.
+    expect(within(dialog).getByRole('radio', { name: 'Bereikt' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    expect(within(dialog).getByRole('group', { name: 'Hoe is het afgelopen?' })).toHaveAccessibleDescription('Kies hoe het is afgelopen.');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
+
+    await user.click(within(dialog).getByRole('radio', { name: 'Niet bereikt' }));
+    await user.type(within(dialog).getByLabelText('Korte uitkomst (niet verplicht)'), '  Twee keer gebeld, geen gehoor. ');
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+
+    await screen.findByText('“Terugbellen: cijfer 4” is afgerond: niet bereikt. Het staat niet meer in de lijst.');
+    expect(patch).toEqual({ status: 'unreachable', outcome: 'Twee keer gebeld, geen gehoor.' });
+    expect(screen.queryByRole('link', { name: 'Terugbellen: cijfer 4' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Closing cannot be undone like hiding.
+    expect(screen.queryByRole('button', { name: 'Ongedaan maken' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Vervolgactie: verslag sturen' })).toHaveFocus());
+    await waitFor(() => expect(loads).toBe(2));
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it.each([
+    ['Bereikt', { status: 'done' }],
+    ['Niet meer nodig', { status: 'not_needed' }],
+  ] as const)('"%s" closes with status %j (no note: the outcome text is kept)', async (label, body) => {
+    let patch: unknown;
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': (_url, init) => {
+        patch = JSON.parse(String(init?.body));
+        return jsonResponse(200, { id: 1 });
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Terugbelverzoek afronden' });
+    await user.click(within(dialog).getByRole('radio', { name: label }));
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    await screen.findByText(new RegExp(`is afgerond: ${label.toLowerCase()}\\.`));
+    expect(patch).toEqual(body);
+  });
+
+  it('Escape closes the dialog without changing anything and focus returns to "Afronden"', async () => {
+    const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    const user = userEvent.setup();
+    render();
+    const button = await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Terugbelverzoek afronden' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Bereikt' }));
+    // jsdom has no built-in Escape for <dialog>: send the cancel event the browser sends.
+    act(() => {
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(button).toHaveFocus());
+    expect(screen.getByRole('link', { name: 'Terugbellen: cijfer 4' })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.every(([, init]) => (init?.method ?? 'GET') === 'GET')).toBe(true);
+  });
+
+  it('keeps the dialog open with a message when closing fails', async () => {
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': () =>
+        jsonResponse(500, { error: { code: 'internal', message: 'Er ging iets mis.' } }),
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Terugbelverzoek afronden' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Niet meer nodig' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Dat lukte niet. Probeer het nog eens.');
+    expect(screen.getByRole('link', { name: 'Terugbellen: cijfer 4' })).toBeInTheDocument();
+  });
+
+  it('offers "Afronden" only for callbacks with an id, and not to a viewer', async () => {
+    const noId = { ...OVERVIEW.items[0]!, key: 'callback:2', record_id: null, title: 'Terugbellen: cijfer 2' };
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, { ...OVERVIEW, items: [...OVERVIEW.items, noId] }),
+    });
+    const { unmount } = render();
+    await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' });
+    expect(screen.queryByRole('button', { name: 'Afronden: Terugbellen: cijfer 2' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Afronden: Vervolgactie/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Verbergen: Vervolgactie: verslag sturen' })).toBeInTheDocument();
+    unmount();
+
+    renderInWorkspace(<OverviewPage />, { route: '/w/demo/', path: '/w/:slug/', role: 'viewer' });
+    await screen.findByRole('button', { name: 'Verbergen: Terugbellen: cijfer 4' });
+    expect(screen.queryByRole('button', { name: /^Afronden/ })).not.toBeInTheDocument();
+  });
+
   it('refuses a picked day that is not after today', async () => {
     mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
     const user = userEvent.setup();
@@ -117,7 +241,7 @@ describe('OverviewPage', () => {
       'GET /api/v1/workspaces/demo/overview': () =>
         jsonResponse(200, {
           ...OVERVIEW,
-          figures: { ...OVERVIEW.figures, nps_last_30_days: { n: 12, nps: 40, ci_low: 0, ci_high: 80 } },
+          figures: { ...OVERVIEW.figures, nps_last_30_days: group({ n: 12, nps: 40, ci_low: 0, ci_high: 80 }) },
         }),
     });
     render();

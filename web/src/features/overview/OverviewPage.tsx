@@ -33,7 +33,7 @@ export function OverviewPage() {
   const { user } = useCurrentSession();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const { data, error, loading } = useApiData(`overview:${slug}`, (signal) => api.getOverview(slug, signal));
+  const { data, error, loading, reload } = useApiData(`overview:${slug}`, (signal) => api.getOverview(slug, signal));
 
   useEffect(() => {
     // Read by the e2e run to measure time to first render of the overview.
@@ -51,7 +51,14 @@ export function OverviewPage() {
           ) : (
             <div className="aantafel-overview">
               {/* The key remounts the list after a reload, so hidden-state never outlives its data. */}
-              <ActNowList key={data.today} slug={slug} today={data.today} items={data.items} />
+              <ActNowList
+                key={data.today}
+                slug={slug}
+                today={data.today}
+                items={data.items}
+                canClose={workspace.role !== 'viewer'}
+                onChanged={() => void reload()}
+              />
               <KeyFigures slug={slug} figures={data.figures} />
             </div>
           )

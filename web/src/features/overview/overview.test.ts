@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Overview } from '../../api/types';
+import type { NpsGroup, Overview } from '../../api/types';
 import {
   addDays,
   appLink,
+  CALLBACK_OUTCOMES,
+  closeCallbackBody,
   doneSteps,
   focusAfterRemoval,
+  isClosableCallback,
   isEmptyOverview,
   isValidSnoozeDay,
   npsState,
@@ -14,6 +17,11 @@ import {
   snoozeUntil,
 } from './overview';
 import { OVERVIEW_TEXTS } from './texts';
+
+/** An NPS in the feedback module's shape; `enough` as the server decides it (30 answers). */
+function group(g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null }, enough = g.n >= 30): NpsGroup {
+  return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
+}
 
 const EMPTY: Overview = {
   today: '2026-11-23',
@@ -35,6 +43,39 @@ describe('texts', () => {
     expect(Object.keys(OVERVIEW_TEXTS.en).sort()).toEqual(Object.keys(OVERVIEW_TEXTS.nl).sort());
     for (const key of Object.keys(OVERVIEW_TEXTS.nl) as (keyof typeof OVERVIEW_TEXTS.nl)[])
       expect(holes(OVERVIEW_TEXTS.en[key]), key).toEqual(holes(OVERVIEW_TEXTS.nl[key]));
+  });
+  it('speaks to "je", never "u" or "uw"', () => {
+    for (const [key, text] of Object.entries(OVERVIEW_TEXTS.nl)) expect(text, key).not.toMatch(/\b(u|uw|U|Uw)\b/);
+  });
+  it('uses different words for hiding and closing, in both languages', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const t = OVERVIEW_TEXTS[language];
+      const hideWords = [t['actNow.hide'], t['actNow.dismissed'], t['actNow.pickDateSubmit']].join(' ').toLowerCase();
+      const closeWords = [t['actNow.close'], t['close.submit'], t['close.title'], t['close.closed']].join(' ').toLowerCase();
+      expect(t['actNow.hide']).not.toBe(t['actNow.close']);
+      // No word for closing appears in the hide texts, and the other way round.
+      for (const word of language === 'nl' ? ['afgerond', 'afronden'] : ['close', 'closed']) expect(hideWords).not.toContain(word);
+      for (const word of language === 'nl' ? ['verborgen', 'verbergen'] : ['hide', 'hidden']) expect(closeWords).not.toContain(word);
+    }
+    expect(OVERVIEW_TEXTS.nl['actNow.hide']).toBe('Verbergen');
+    expect(OVERVIEW_TEXTS.nl['actNow.close']).toBe('Afronden');
+    expect(CALLBACK_OUTCOMES.map((o) => OVERVIEW_TEXTS.nl[`close.outcome.${o}`])).toEqual(['Bereikt', 'Niet bereikt', 'Niet meer nodig']);
+  });
+});
+
+describe('closing callbacks', () => {
+  const item = { module: 'feedback', reason: 'callback_open', record_id: 4 } as const;
+  it('offers closing only for callback items with the id of the callback', () => {
+    expect(isClosableCallback(item)).toBe(true);
+    expect(isClosableCallback({ ...item, reason: 'callback_overdue' })).toBe(true);
+    expect(isClosableCallback({ ...item, record_id: null })).toBe(false);
+    expect(isClosableCallback({ module: 'relations', reason: 'overdue', record_id: 4 })).toBe(false);
+    expect(isClosableCallback({ module: 'calendar', reason: 'window_open', record_id: null })).toBe(false);
+  });
+  it('closes with the outcome as status, and a note only when there is one', () => {
+    expect(closeCallbackBody('done', '')).toEqual({ status: 'done' });
+    expect(closeCallbackBody('unreachable', '  ')).toEqual({ status: 'unreachable' });
+    expect(closeCallbackBody('not_needed', ' Zelf opgelost. ')).toEqual({ status: 'not_needed', outcome: 'Zelf opgelost.' });
   });
 });
 
@@ -64,13 +105,15 @@ describe('NPS', () => {
   });
   it('says "too few" under 30 answers and compares only reliable scores', () => {
     expect(npsState(null)).toEqual({ kind: 'none' });
-    expect(npsState({ n: 12, nps: 40, ci_low: 0, ci_high: 80 })).toEqual({ kind: 'few', n: 12 });
-    expect(npsState({ n: 30, nps: 10, ci_low: -5, ci_high: 25 })).toMatchObject({ kind: 'score', nps: 10 });
-    const now = { n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 };
-    expect(npsTrend(now, { n: 58, nps: 17.2, ci_low: -4.9, ci_high: 37.7 })).toEqual({ direction: 'down', delta: -1 });
-    expect(npsTrend(now, { n: 40, nps: 13, ci_low: 0, ci_high: 30 })).toEqual({ direction: 'up', delta: 3 });
-    expect(npsTrend(now, { n: 40, nps: 16, ci_low: 0, ci_high: 30 })).toEqual({ direction: 'same', delta: 0 });
-    expect(npsTrend(now, { n: 10, nps: 0, ci_low: null, ci_high: null })).toBeNull();
+    expect(npsState(group({ n: 12, nps: 40, ci_low: 0, ci_high: 80 }))).toEqual({ kind: 'few', n: 12 });
+    expect(npsState(group({ n: 30, nps: 10, ci_low: -5, ci_high: 25 }))).toMatchObject({ kind: 'score', nps: 10 });
+    // The server decides what is enough.
+    expect(npsState(group({ n: 30, nps: 10, ci_low: -5, ci_high: 25 }, false))).toEqual({ kind: 'few', n: 30 });
+    const now = group({ n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 });
+    expect(npsTrend(now, group({ n: 58, nps: 17.2, ci_low: -4.9, ci_high: 37.7 }))).toEqual({ direction: 'down', delta: -1 });
+    expect(npsTrend(now, group({ n: 40, nps: 13, ci_low: 0, ci_high: 30 }))).toEqual({ direction: 'up', delta: 3 });
+    expect(npsTrend(now, group({ n: 40, nps: 16, ci_low: 0, ci_high: 30 }))).toEqual({ direction: 'same', delta: 0 });
+    expect(npsTrend(now, group({ n: 10, nps: 0, ci_low: null, ci_high: null }))).toBeNull();
   });
 });
 
@@ -79,7 +122,7 @@ describe('empty workspace and first steps', () => {
     expect(isEmptyOverview(EMPTY)).toBe(true);
     expect(isEmptyOverview({ ...EMPTY, figures: { ...EMPTY.figures, open_agreements: 1 } })).toBe(false);
     expect(
-      isEmptyOverview({ ...EMPTY, figures: { ...EMPTY.figures, nps_last_30_days: { n: 3, nps: null, ci_low: null, ci_high: null } } }),
+      isEmptyOverview({ ...EMPTY, figures: { ...EMPTY.figures, nps_last_30_days: group({ n: 3, nps: null, ci_low: null, ci_high: null }) } }),
     ).toBe(false);
   });
   it('ticks a step when something exists', () => {

@@ -2,10 +2,7 @@
  * Pure helpers of the home page "Overzicht": dates for "Later", the NPS trend, whether a
  * workspace has anything to show, and the onboarding steps. No React, no network.
  */
-import type { Overview, OverviewFigures, OverviewNps } from '../../api/types';
-
-/** Least answers for an NPS we call reliable enough to show (same rule as Cliëntfeedback). */
-export const MIN_NPS_ANSWERS = 30;
+import type { CallbackStatus, CallbackUpdate, Overview, OverviewFigures, OverviewItem, OverviewNps } from '../../api/types';
 
 /** 'YYYY-MM-DD' plus `days` days, as 'YYYY-MM-DD' (calendar days, no time zone surprises). */
 export function addDays(day: string, days: number): string {
@@ -52,10 +49,13 @@ export type NpsState =
   | { kind: 'few'; n: number }
   | { kind: 'score'; n: number; nps: number; low: number | null; high: number | null };
 
-/** What to show for one NPS figure: nothing, "too few answers" or the score. */
+/**
+ * What to show for one NPS figure: nothing, "too few answers" or the score. Whether there are
+ * enough answers is the server's call (`enough`, the same rule as Cliëntfeedback).
+ */
 export function npsState(nps: OverviewNps | undefined): NpsState {
   if (!nps || nps.n === 0) return { kind: 'none' };
-  if (nps.n < MIN_NPS_ANSWERS || nps.nps === null) return { kind: 'few', n: nps.n };
+  if (!nps.enough || nps.nps === null) return { kind: 'few', n: nps.n };
   return { kind: 'score', n: nps.n, nps: nps.nps, low: nps.ci_low, high: nps.ci_high };
 }
 
@@ -122,4 +122,26 @@ export function appLink(slug: string, link: string): string {
 export function focusAfterRemoval(index: number, length: number): number | null {
   if (length <= 1) return null;
   return index < length - 1 ? index : index - 1;
+}
+
+/** The outcomes a callback can be closed with from the overview, in the order they are offered. */
+export const CALLBACK_OUTCOMES = ['done', 'unreachable', 'not_needed'] as const satisfies readonly CallbackStatus[];
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/**
+ * Whether an item is an open callback that can be closed ("Afronden") from the overview: a
+ * feedback item about a callback, with the id of that callback. Other items can only be hidden.
+ */
+export function isClosableCallback(item: Pick<OverviewItem, 'module' | 'reason' | 'record_id'>): boolean {
+  return (
+    item.module === 'feedback' &&
+    (item.reason === 'callback_open' || item.reason === 'callback_overdue') &&
+    typeof item.record_id === 'number'
+  );
+}
+
+/** The PATCH body that closes a callback with an outcome; an empty note keeps the outcome text as it is. */
+export function closeCallbackBody(outcome: CallbackOutcome, note: string): CallbackUpdate {
+  const text = note.trim();
+  return text ? { status: outcome, outcome: text } : { status: outcome };
 }

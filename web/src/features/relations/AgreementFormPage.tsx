@@ -1,9 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Alert,
   Button,
   ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
   FormFieldDescription,
   FormFieldErrorMessage,
   Heading2,
@@ -24,17 +28,33 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
-import { DueBadge, RelationsNav, useCanEdit, useHandedOverStatus, useRelationsBase } from './common';
+import {
+  DueBadge,
+  focusPageHeading,
+  RelationsNav,
+  useCanEdit,
+  useFocusHeadingOnArrival,
+  useHandedOverStatus,
+  useRelationsBase,
+} from './common';
 import {
   AGREEMENT_FIELDS,
   agreementRequestBody,
   agreementToForm,
   checkAgreementForm,
+  dayAsDate,
   emptyAgreementForm,
   toggleId,
   type AgreementFormValues,
 } from './relations';
 import { useRelationsText } from './texts';
+
+/** What "save" on a new agreement hands to the agreement's page. */
+interface SavedState {
+  status: string;
+  focusHeading: true;
+  agreement: Agreement;
+}
 
 export function NewAgreementPage() {
   const rt = useRelationsText();
@@ -56,9 +76,12 @@ export function NewAgreementPage() {
           cancelTo={`${base}/agreements`}
           onSubmit={async (body) => {
             const saved = await api.addAgreement(workspace.slug, body);
-            navigate(`${base}/agreements/${saved.id}`, {
-              state: { status: rt('agreement.saved', { title: saved.title }) },
-            });
+            const state: SavedState = {
+              status: rt('agreement.saved', { title: saved.title }),
+              focusHeading: true,
+              agreement: saved,
+            };
+            navigate(`${base}/agreements/${saved.id}`, { state });
           }}
         />
       ) : (
@@ -70,28 +93,33 @@ export function NewAgreementPage() {
   );
 }
 
+/** One agreement: what was agreed, by whom, its history; change or delete it. */
 export function AgreementPage() {
   const { agreementId: param } = useParams();
   const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const rt = useRelationsText();
   const { workspace } = useWorkspace();
+  const location = useLocation();
+  const [changed, setChanged] = useState<Agreement | null>(null);
   const data = useApiData(`agreement:${workspace.slug}:${id}`, (signal) =>
     id === null ? Promise.reject(new Error('no id')) : api.getAgreement(workspace.slug, id, signal),
   );
+  const handed = (location.state as Partial<SavedState> | null)?.agreement;
+  const shown = (changed?.id === id ? changed : null) ?? data.data ?? (handed?.id === id ? handed : undefined);
   if (id === null) return <NotFoundContent />;
-  if (!data.data) {
+  if (!shown) {
     return (
       <>
-        <PageHeading title={rt('agreement.editTitle')} />
+        <PageHeading title={rt('agreement.pageTitle')} />
         <RelationsNav />
         {data.error ? <ErrorAlert error={data.error} /> : <Loading />}
       </>
     );
   }
-  return <AgreementView key={data.data.id} agreement={data.data} />;
+  return <AgreementView key={shown.id} agreement={shown} onChanged={setChanged} />;
 }
 
-function AgreementView({ agreement }: { agreement: Agreement }) {
+function AgreementView({ agreement, onChanged }: { agreement: Agreement; onChanged: (saved: Agreement) => void }) {
   const rt = useRelationsText();
   const { formatDateTime } = useI18n();
   const { workspace } = useWorkspace();
@@ -100,41 +128,65 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
   const canEdit = useCanEdit();
   const handedOver = useHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
-  const [current, setCurrent] = useState(agreement);
-  const [initial] = useState(() => agreementToForm(agreement));
+  const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
   const members = useApiData(`members:${workspace.slug}`, (signal) => api.listMembers(workspace.slug, signal));
   const who = (id: number | null) =>
     members.data?.items.find((m) => m.user.id === id)?.user.name ?? rt('agreement.unknownPerson');
+  useFocusHeadingOnArrival();
 
   return (
     <>
-      <PageHeading title={current.title} />
+      <PageHeading title={agreement.title} />
       <RelationsNav />
       <StatusMessage>{status}</StatusMessage>
-      {current.open ? (
-        <Paragraph>
-          <DueBadge dueOn={current.due_on} />
-        </Paragraph>
-      ) : null}
-      {canEdit ? (
-        <AgreementForm
-          formLabel={rt('agreement.editTitle')}
-          initial={initial}
-          cancelTo={`${base}/agreements`}
-          onSubmit={async (body) => {
-            const saved = await api.updateAgreement(workspace.slug, agreement.id, body);
-            setCurrent(saved);
-            setStatus(rt('agreement.saved', { title: saved.title }));
-          }}
-        />
-      ) : (
-        <Paragraph>{current.description}</Paragraph>
-      )}
+      <section className="aantafel-card" aria-labelledby="agreement-details-heading">
+        <Heading2 id="agreement-details-heading">
+          {editing ? rt('agreement.editTitle') : rt('agreement.details')}
+        </Heading2>
+        {editing ? (
+          <AgreementForm
+            formLabel={rt('agreement.editTitle')}
+            initial={agreementToForm(agreement)}
+            onCancel={() => {
+              setEditing(false);
+              requestAnimationFrame(() => editButtonRef.current?.focus());
+            }}
+            onSubmit={async (body) => {
+              const saved = await api.updateAgreement(workspace.slug, agreement.id, body);
+              onChanged(saved);
+              setEditing(false);
+              setStatus(rt('agreement.saved', { title: saved.title }));
+              focusPageHeading();
+            }}
+          />
+        ) : (
+          <>
+            <AgreementDetails agreement={agreement} who={who} />
+            {canEdit ? (
+              <div className="aantafel-actions">
+                <Button
+                  ref={editButtonRef}
+                  type="button"
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    setStatus('');
+                    setEditing(true);
+                    requestAnimationFrame(() => document.getElementById('agreement-title')?.focus());
+                  }}
+                >
+                  {rt('agreement.editTitle')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </section>
       <section className="aantafel-card" aria-labelledby="agreement-history-heading">
         <Heading2 id="agreement-history-heading">{rt('agreement.history')}</Heading2>
         <ol className="aantafel-relations-list">
-          {current.history.map((h, index) => (
+          {agreement.history.map((h, index) => (
             <li key={`${h.at}-${index}`}>
               {rt('agreement.historyItem', {
                 status: rt(`status.${h.status}`),
@@ -153,13 +205,13 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
           </Button>
           <ConfirmDialog
             open={deleting}
-            title={rt('agreement.deleteTitle', { title: current.title })}
+            title={rt('agreement.deleteTitle', { title: agreement.title })}
             confirmLabel={rt('interaction.deleteConfirm')}
             onCancel={() => setDeleting(false)}
             onConfirm={async () => {
               await api.deleteAgreement(workspace.slug, agreement.id);
               setDeleting(false);
-              navigate(`${base}/agreements`, { state: { status: rt('agreement.deleted', { title: current.title }) } });
+              navigate(`${base}/agreements`, { state: { status: rt('agreement.deleted', { title: agreement.title }) } });
             }}
           >
             {rt('agreement.deleteBody')}
@@ -170,15 +222,111 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
   );
 }
 
+/** The agreement, readable: status and dates in words, parties and people by name. */
+function AgreementDetails({ agreement, who }: { agreement: Agreement; who: (id: number | null) => string }) {
+  const rt = useRelationsText();
+  const { formatDate } = useI18n();
+  const { workspace } = useWorkspace();
+  const base = useRelationsBase();
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    api.listOrganisations(workspace.slug, signal),
+  );
+  const interaction = useApiData(`agreement-interaction:${workspace.slug}:${agreement.interaction_id}`, (signal) =>
+    agreement.interaction_id === null
+      ? Promise.resolve(null)
+      : api.getInteraction(workspace.slug, agreement.interaction_id, signal),
+  );
+  const notSet = <span className="aantafel-meta">{rt('common.notSet')}</span>;
+  const orgName = (id: number) => organisations.data?.items.find((o) => o.id === id)?.name ?? '…';
+  return (
+    <DataList className="aantafel-facts aantafel-facts--responsive">
+      <DataListItem>
+        <DataListKey>{rt('agreement.status')}</DataListKey>
+        <DataListValue>
+          <span>{rt(`status.${agreement.status}`)}</span>
+          {agreement.open ? (
+            <>
+              {' '}
+              <DueBadge dueOn={agreement.due_on} />
+            </>
+          ) : null}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{rt('agreement.description')}</DataListKey>
+        <DataListValue>
+          {agreement.description ? <span className="aantafel-pre-line">{agreement.description}</span> : notSet}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{rt('agreements.parties')}</DataListKey>
+        <DataListValue>
+          {agreement.organisation_ids.length === 0 ? (
+            notSet
+          ) : (
+            <ul className="aantafel-plain-list">
+              {agreement.organisation_ids.map((id) => (
+                <li key={id}>
+                  <Link to={`${base}/organisations/${id}`} className="utrecht-link utrecht-link--html-a">{orgName(id)}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{rt('agreement.commitments')}</DataListKey>
+        <DataListValue>
+          {agreement.commitments.length === 0 ? (
+            <span className="aantafel-meta">{rt('agreement.noCommitments')}</span>
+          ) : (
+            <ul className="aantafel-commitments">
+              {agreement.commitments.map((c, index) => (
+                <li key={`${c.organisation_id ?? 'us'}-${index}`}>
+                  <span className="aantafel-commitments__side">
+                    {c.organisation_id === null ? rt('agreement.usLabel') : orgName(c.organisation_id)}:
+                  </span>{' '}
+                  <span className="aantafel-pre-line">{c.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{rt('agreement.owner')}</DataListKey>
+        <DataListValue>{agreement.owner_id === null ? notSet : who(agreement.owner_id)}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{rt('agreement.dueOn')}</DataListKey>
+        <DataListValue>{agreement.due_on ? formatDate(dayAsDate(agreement.due_on)) : notSet}</DataListValue>
+      </DataListItem>
+      {agreement.interaction_id !== null ? (
+        <DataListItem>
+          <DataListKey>{rt('agreement.interaction')}</DataListKey>
+          <DataListValue>
+            <Link to={`${base}/${agreement.interaction_id}`} className="utrecht-link utrecht-link--html-a">
+              {interaction.data?.subject ?? rt('interaction.title')}
+            </Link>
+          </DataListValue>
+        </DataListItem>
+      ) : null}
+    </DataList>
+  );
+}
+
 function AgreementForm({
   formLabel,
   initial,
   cancelTo,
+  onCancel,
   onSubmit,
 }: {
   formLabel: string;
   initial: AgreementFormValues;
-  cancelTo: string;
+  /** Where "cancel" goes (a new agreement); or `onCancel` (changing one in place). */
+  cancelTo?: string;
+  onCancel?: () => void;
   onSubmit: (body: AgreementWrite) => Promise<void>;
 }) {
   const rt = useRelationsText();
@@ -339,9 +487,18 @@ function AgreementForm({
         <Button type="submit" appearance="primary-action-button" busy={busy}>
           {rt('agreement.save')}
         </Button>
-        <Link to={cancelTo} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle">
-          {t('common.cancel')}
-        </Link>
+        {onCancel ? (
+          <Button type="button" appearance="subtle-button" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        ) : (
+          <Link
+            to={cancelTo ?? '..'}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
+          >
+            {t('common.cancel')}
+          </Link>
+        )}
       </ButtonGroup>
     </form>
   );

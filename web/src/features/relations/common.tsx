@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useSession } from '../auth/session';
+import './relations.css';
 import type { HealthStatus } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../whoiswho/lists';
@@ -86,4 +89,34 @@ export function HealthBadge({ status }: { status: HealthStatus }) {
 export function useHandedOverStatus(): string {
   const location = useLocation();
   return (location.state as { status?: string } | null)?.status ?? '';
+}
+
+/** The signed-in person's user id (undefined while signed out). */
+export function useCurrentUserId(): number | undefined {
+  const { state } = useSession();
+  return state.status === 'authenticated' ? state.session.user.id : undefined;
+}
+
+/** Whether the page was reached by "save" (navigate(…, { state: { focusHeading: true } })). */
+export function useArrivedBySave(): boolean {
+  const location = useLocation();
+  return Boolean((location.state as { focusHeading?: boolean } | null)?.focusHeading);
+}
+
+/** Moves focus to the page's h1, once the browser has painted it. */
+export function focusPageHeading(): void {
+  requestAnimationFrame(() => document.getElementById('page-heading')?.focus());
+}
+
+/**
+ * After "save" the record's page opens with focus on its h1, so screen readers announce it.
+ * (RouteFocus focuses the loading page's heading; this moves focus to the record's own.)
+ */
+export function useFocusHeadingOnArrival(): void {
+  const arrived = useArrivedBySave();
+  useEffect(() => {
+    if (arrived) focusPageHeading();
+    // Only on mount: a later re-render must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }

@@ -4,16 +4,21 @@ import {
   agreementRequestBody,
   agreementToForm,
   checkAgreementForm,
+  checkFollowUpDraft,
   checkInteractionForm,
   daysBetween,
   dueWording,
   emptyAgreementForm,
+  emptyFollowUpDraft,
   emptyInteractionForm,
   filterAgreements,
+  followUpRequestBody,
   interactionRequestBody,
   interactionToForm,
+  isBlankFollowUp,
   toggleId,
   toLocalInput,
+  unsavedFromState,
   worstFirst,
 } from './relations';
 import { RELATIONS_TEXTS, relationsText } from './texts';
@@ -108,6 +113,36 @@ describe('interaction form', () => {
     expect(toggleId([1, 2], 3, true)).toEqual([1, 2, 3]);
     expect(toggleId([1, 2], 1, false)).toEqual([2]);
     expect(toggleId([1, 2], 1, true)).toEqual([2, 1]);
+  });
+});
+
+describe('follow-ups in the contact form', () => {
+  it('starts a new contact with the signed-in person as one of ours', () => {
+    expect(emptyInteractionForm(new Date(), 5, 3).staff_ids).toEqual([3]);
+    expect(emptyInteractionForm(new Date(), 5).staff_ids).toEqual([]);
+  });
+  it('skips an empty group, and needs a title and a date in one that is filled in', () => {
+    const draft = emptyFollowUpDraft();
+    expect(isBlankFollowUp(draft)).toBe(true);
+    expect(isBlankFollowUp({ ...draft, title: ' x ' })).toBe(false);
+    expect(checkFollowUpDraft({ ...draft, title: 'Bellen' })).toEqual({ due_on: 'error.dueOn' });
+    expect(checkFollowUpDraft({ ...draft, due_on: '2099-01-01' })).toEqual({ title: 'error.title' });
+    expect(checkFollowUpDraft({ ...draft, title: 'Bellen', due_on: '2099-01-01' })).toEqual({});
+    expect(emptyFollowUpDraft().key).not.toBe(draft.key);
+  });
+  it('ties the follow-up to the saved contact', () => {
+    const draft = { ...emptyFollowUpDraft(), title: ' Bellen ', due_on: '2099-01-01' };
+    expect(followUpRequestBody(draft, 42)).toEqual({ title: 'Bellen', due_on: '2099-01-01', owner_id: null, interaction_id: 42 });
+    expect(followUpRequestBody({ ...draft, owner_id: '2' }, 42).owner_id).toBe(2);
+  });
+  it('reads unsaved follow-ups back from a history state, whatever it holds', () => {
+    expect(unsavedFromState(null)).toEqual([]);
+    expect(unsavedFromState({ unsavedFollowUps: 'x' })).toEqual([]);
+    const [one, ...rest] = unsavedFromState({
+      unsavedFollowUps: [{ title: 'Bellen', owner_id: 2, due_on: '2099-01-01', fields: { due_on: 'Te ver', x: 1 }, message: null }, null],
+    });
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ title: 'Bellen', owner_id: '', due_on: '2099-01-01', fields: { due_on: 'Te ver' }, message: null });
   });
 });
 

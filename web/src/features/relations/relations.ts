@@ -3,6 +3,7 @@ import type {
   Agreement,
   AgreementStatus,
   AgreementWrite,
+  FollowUpWrite,
   HealthStatus,
   Interaction,
   InteractionKind,
@@ -93,7 +94,11 @@ export function toLocalInput(value: string | Date): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-export function emptyInteractionForm(now: Date, organisationId?: number): InteractionFormValues {
+/**
+ * A new contact's form. `staffId` is the signed-in person: they were almost always there, so they
+ * start as one of "Wie waren er van ons?" (they can untick it).
+ */
+export function emptyInteractionForm(now: Date, organisationId?: number, staffId?: number): InteractionFormValues {
   return {
     occurred_at: toLocalInput(now),
     kind: 'meeting',
@@ -103,7 +108,7 @@ export function emptyInteractionForm(now: Date, organisationId?: number): Intera
     stance: 'bring',
     tags: '',
     person_ids: [],
-    staff_ids: [],
+    staff_ids: staffId ? [staffId] : [],
   };
 }
 
@@ -151,6 +156,84 @@ export function interactionRequestBody(values: InteractionFormValues): Interacti
 export function toggleId(ids: readonly number[], id: number, on: boolean): number[] {
   const rest = ids.filter((other) => other !== id);
   return on ? [...rest, id] : rest;
+}
+
+// ---------------------------------------------------------------- follow-ups in the contact form
+
+/** One follow-up typed into the contact form, before the contact exists. */
+export interface FollowUpDraft {
+  /** Stable React key and id suffix of the group's fields. */
+  key: number;
+  title: string;
+  owner_id: string; // '' = nobody
+  due_on: string; // YYYY-MM-DD or ''
+}
+
+export const FOLLOW_UP_FIELDS = ['title', 'owner_id', 'due_on'] as const;
+
+let nextDraftKey = 1;
+
+export function emptyFollowUpDraft(): FollowUpDraft {
+  return { key: nextDraftKey++, title: '', owner_id: '', due_on: '' };
+}
+
+/** A group left empty (no title, no date) is not a follow-up: it is skipped, not an error. */
+export function isBlankFollowUp(draft: Pick<FollowUpDraft, 'title' | 'due_on'>): boolean {
+  return draft.title.trim() === '' && draft.due_on === '';
+}
+
+export function checkFollowUpDraft(draft: Pick<FollowUpDraft, 'title' | 'due_on'>): Partial<Record<string, RelationsKey>> {
+  const problems: Partial<Record<string, RelationsKey>> = {};
+  if (draft.title.trim() === '') problems.title = 'error.title';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.due_on)) problems.due_on = 'error.dueOn';
+  return problems;
+}
+
+/** The body of POST …/follow-ups for a draft of the contact `interactionId`. */
+export function followUpRequestBody(
+  draft: Pick<FollowUpDraft, 'title' | 'owner_id' | 'due_on'>,
+  interactionId: number,
+): FollowUpWrite {
+  return {
+    title: draft.title.trim(),
+    due_on: draft.due_on,
+    owner_id: draft.owner_id === '' ? null : Number(draft.owner_id),
+    interaction_id: interactionId,
+  };
+}
+
+/**
+ * A follow-up from the contact form that the server did not take after the contact was saved.
+ * Handed to the contact's page in the history state (plain data only), so nothing typed is lost.
+ */
+export interface UnsavedFollowUp extends FollowUpDraft {
+  /** The server's problems per field (title, owner_id, due_on). */
+  fields: Record<string, string>;
+  /** A problem that belongs to no field (or a network failure), as text. */
+  message: string | null;
+}
+
+/** Reads the unsaved follow-ups back out of a history state (which may hold anything). */
+export function unsavedFromState(state: unknown): UnsavedFollowUp[] {
+  const list = (state as { unsavedFollowUps?: unknown } | null)?.unsavedFollowUps;
+  if (!Array.isArray(list)) return [];
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return list
+    .filter((u): u is Record<string, unknown> => typeof u === 'object' && u !== null)
+    .map((u) => {
+      const fields: Record<string, string> = {};
+      if (typeof u.fields === 'object' && u.fields !== null) {
+        for (const [name, message] of Object.entries(u.fields)) if (typeof message === 'string') fields[name] = message;
+      }
+      return {
+        key: emptyFollowUpDraft().key,
+        title: text(u.title),
+        owner_id: text(u.owner_id),
+        due_on: text(u.due_on),
+        fields,
+        message: typeof u.message === 'string' ? u.message : null,
+      };
+    });
 }
 
 // ---------------------------------------------------------------- agreement form

@@ -14,6 +14,7 @@ import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
+import { WidePage } from '../shell/WidePage';
 import { idParam, ScansNav, useCanEdit, useScansBase } from './common';
 import { DimensionChart } from './DimensionChart';
 import {
@@ -48,7 +49,7 @@ function Results({ id }: { id: number }) {
   const template = r ? findTemplate(templates.data, r.scan.template_id) : undefined;
   const view = r && templates.data ? buildResultsView(r, template, language) : undefined;
   return (
-    <>
+    <WidePage>
       <PageHeading title={r ? st('results.title', { title: r.scan.title }) : st('results.pageTitle')} />
       <ScansNav />
       <p>
@@ -77,7 +78,7 @@ function Results({ id }: { id: number }) {
           <PrivacyNote view={view} />
         </>
       ) : null}
-    </>
+    </WidePage>
   );
 }
 
@@ -223,7 +224,7 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 <th scope="col" className="utrecht-table__header-cell">{st('statements.number')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('statements.text')}</th>
+                <th scope="col" className="utrecht-table__header-cell aantafel-scan-statement-col">{st('statements.text')}</th>
                 <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('statements.mean')}</th>
                 {view.shownOrganisations.map((o) => (
                   <th key={o} scope="col" className="utrecht-table__header-cell aantafel-number">{o}</th>

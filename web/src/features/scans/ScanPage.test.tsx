@@ -65,7 +65,7 @@ describe('ScanPage: links by e-mail', () => {
     const user = userEvent.setup();
     renderInWorkspace(<ScanPage />, { ...route, mail: true });
     const row = await screen.findByRole('group', { name: 'Persoon 1' });
-    expect(screen.getByText(/Vult u een e-mailadres in\? Dan krijgt die persoon de link per e-mail/)).toBeInTheDocument();
+    expect(screen.getByText(/Vul je een e-mailadres in\? Dan krijgt die persoon de link per e-mail/)).toBeInTheDocument();
     // The mail's choices appear once an address is filled in.
     expect(screen.queryByRole('group', { name: 'Taal van de e-mail' })).not.toBeInTheDocument();
     await user.type(within(row).getByLabelText('Organisatie'), 'De Linde');
@@ -97,7 +97,7 @@ describe('ScanPage: links by e-mail', () => {
       language: 'en',
       remind_after_days: 3,
     });
-    expect(screen.getByText('De link is per e-mail verstuurd. U hoeft niets te kopiëren.')).toBeInTheDocument();
+    expect(screen.getByText('De link is per e-mail verstuurd. Je hoeft niets te kopiëren.')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Nieuwe links, één per persoon' })).getByRole('listitem')).toHaveTextContent(
       'De Linde (teamleider) Verstuurd naar het e-mailadres',
     );
@@ -155,12 +155,13 @@ describe('ScanPage: links by e-mail', () => {
     const user = userEvent.setup();
     renderInWorkspace(<ScanPage />, { ...route, mail: false });
     const row = await screen.findByRole('group', { name: 'Persoon 1' });
-    expect(screen.getByText('E-mail is op deze server niet ingesteld. Daarom geeft u de links zelf door.')).toBeInTheDocument();
+    expect(screen.getByText('E-mail is op deze server niet ingesteld. Daarom geef je de links zelf door.')).toBeInTheDocument();
     expect(within(row).queryByLabelText(/E-mailadres/)).not.toBeInTheDocument();
     await user.type(within(row).getByLabelText('Organisatie'), 'De Linde');
     await user.click(screen.getByRole('button', { name: 'Links maken' }));
-    expect(await screen.findByText('https://aantafel.example.nl/s/sAbc')).toBeInTheDocument();
-    expect(screen.getByText('Er is 1 link gemaakt. U ziet hem alleen nu.')).toBeInTheDocument();
+    // Shortened in the middle where it does not fit: the whole link is its text and its tooltip.
+    expect(await screen.findByTitle('https://aantafel.example.nl/s/sAbc')).toHaveTextContent('https://aantafel.example.nl/s/sAbc');
+    expect(screen.getByText('Er is 1 link gemaakt. Je ziet hem alleen nu.')).toBeInTheDocument();
     expect(screen.queryByText('De e-mail kon niet worden verstuurd. Geef de link zelf door.')).not.toBeInTheDocument();
     expect(postedBody(fetchMock)).toEqual({ invitees: [{ organisation: 'De Linde' }], expires_in_days: 30 });
   });

@@ -13,6 +13,7 @@ import { NewLinkList } from '../../components/linkMail/NewLinkList';
 import { useLinkMailText } from '../../components/linkMail/texts';
 import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -262,7 +263,7 @@ function RespondentTable({
   const badge = (status: ScanRespondent['status']) =>
     status === 'answered' ? ' aantafel-badge--ok' : status === 'expired' ? ' aantafel-badge--muted' : '';
   return (
-    <div className="aantafel-table-scroll">
+    <TableScroll label={st('respondents.caption')}>
       <table className="utrecht-table aantafel-table aantafel-scan-respondents">
         <caption className="utrecht-table__caption">{st('respondents.caption')}</caption>
         <thead className="utrecht-table__header">
@@ -312,7 +313,7 @@ function RespondentTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

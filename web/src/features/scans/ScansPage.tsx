@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useWorkspace } from '../shell/workspaceContext';
 import { ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
@@ -46,7 +47,7 @@ export function ScansPage() {
         </section>
       ) : null}
       {items.length > 0 ? (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={st('list.caption')}>
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption">{st('list.caption')}</caption>
             <thead className="utrecht-table__header">
@@ -81,7 +82,7 @@ export function ScansPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -48,7 +49,7 @@ export function ValueCasesPage() {
         </section>
       ) : null}
       {items.length > 0 ? (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={st('vc.caption')}>
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption">{st('vc.caption')}</caption>
             <thead className="utrecht-table__header">
@@ -80,7 +81,7 @@ export function ValueCasesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

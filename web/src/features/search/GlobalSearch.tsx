@@ -6,18 +6,30 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { organisationKindLabel } from '../whoiswho/labels';
 import {
   DEBOUNCE_MS,
+  ISO_DATE,
   MIN_QUERY,
+  cleanRanges,
   countOptions,
+  fillTemplate,
+  focusSnippet,
   isSearchShortcut,
   moveActive,
   optionAt,
   toShownGroups,
+  type MarkedText,
   type SearchOption,
 } from './search';
-import { useSearchText } from './texts';
+import { Marked } from './Marked';
+import { SEARCH_TEXTS, useSearchText, type SearchKey, type SearchText } from './texts';
 import './search.css';
 
 type Status = 'idle' | 'busy' | 'done' | 'error';
+
+/** The heading of a group; a kind this app does not know yet shows as it is. */
+function kindLabel(st: SearchText, kind: string): string {
+  const key = `kind.${kind}`;
+  return key in SEARCH_TEXTS.nl ? st(key as SearchKey) : kind;
+}
 
 /**
  * The search field in the header: a combobox with a grouped listbox (WAI-ARIA APG pattern).
@@ -27,7 +39,7 @@ type Status = 'idle' | 'busy' | 'done' | 'error';
  */
 export function GlobalSearch({ slug }: { slug: string }) {
   const st = useSearchText();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const id = useId();
   const inputId = `${id}-input`;
@@ -95,7 +107,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
           setStatus('done');
           setAnnouncement(
             total === 0
-              ? st('none', { q: trimmed })
+              ? `${st('none', { q: trimmed })} ${st('noneHint')}`
               : total === 1
                 ? st('count.one')
                 : st('count.many', { count: total }),
@@ -113,6 +125,38 @@ export function GlobalSearch({ slug }: { slug: string }) {
       controller.abort();
     };
   }, [slug, trimmed, st]);
+
+  // The chosen option stays in sight when the list scrolls.
+  const activeDomId = expanded && active >= 0 ? optionAt(shown, active)?.domId : undefined;
+  useEffect(() => {
+    if (!activeDomId) return;
+    document.getElementById(activeDomId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeDomId]);
+
+  /**
+   * The subtitle in words: an organisation's kind instead of its code, a date as "12 mei 2026",
+   * a plan's year as "Begrotingsjaar 2028", a municipality's province as "Provincie Utrecht".
+   * Where the text itself changes, a match marks all of it.
+   */
+  function subtitleOf(option: SearchOption): MarkedText {
+    const ranges = cleanRanges(option.subtitle, option.highlights?.subtitle);
+    const whole = (text: string): MarkedText => ({ text, ranges: ranges.length > 0 ? [[0, text.length]] : [] });
+    if (option.kind === 'organisations' && ORGANISATION_KINDS.includes(option.subtitle as OrganisationKind)) {
+      return whole(t(organisationKindLabel(option.subtitle as OrganisationKind)));
+    }
+    if (ISO_DATE.test(option.subtitle)) {
+      const date = whole(formatDate(option.subtitle));
+      return option.kind === 'agreements' ? fillTemplate(st('sub.due'), 'date', date) : date;
+    }
+    if (option.kind === 'plans' && /^\d{4}$/.test(option.subtitle)) {
+      return fillTemplate(st('sub.year'), 'year', { text: option.subtitle, ranges });
+    }
+    // A municipality's province, not to be read as the municipality it lies in.
+    if (option.kind === 'municipalities' && option.subtitle) {
+      return fillTemplate(st('sub.province'), 'name', { text: option.subtitle, ranges });
+    }
+    return { text: option.subtitle, ranges };
+  }
 
   function go(option: SearchOption | undefined) {
     if (!option) return;
@@ -148,7 +192,8 @@ export function GlobalSearch({ slug }: { slug: string }) {
     }
   }
 
-  const activeOption = expanded && active >= 0 ? optionAt(shown, active) : undefined;
+  const activeOption = activeDomId ? optionAt(shown, active) : undefined;
+  const nothingFound = open && trimmed.length >= MIN_QUERY && status === 'done' && count === 0;
   const message =
     open && trimmed.length > 0
       ? trimmed.length < MIN_QUERY
@@ -200,34 +245,47 @@ export function GlobalSearch({ slug }: { slug: string }) {
             return (
               <ul key={group.kind} role="group" aria-labelledby={headingId} className="aantafel-search__group">
                 <li role="presentation" id={headingId} className="aantafel-search__heading">
-                  {st(`kind.${group.kind}`)}
+                  {kindLabel(st, group.kind)}
                 </li>
-                {group.options.map((option) => (
-                  <li
-                    key={option.domId}
-                    id={option.domId}
-                    role="option"
-                    aria-selected={option.index === active}
-                    className="aantafel-search__option"
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => go(option)}
-                  >
-                    <span className="aantafel-search__title">{option.title}</span>
-                    {option.subtitle ? (
-                      <span className="aantafel-search__subtitle">
-                        {/* Organisations come with their kind as a code ("municipality"): show it in words. */}
-                        {option.kind === 'organisations' && ORGANISATION_KINDS.includes(option.subtitle as OrganisationKind)
-                          ? t(organisationKindLabel(option.subtitle as OrganisationKind))
-                          : option.subtitle}
+                {group.options.map((option) => {
+                  const subtitle = subtitleOf(option);
+                  const snippet = option.snippet ? focusSnippet(option.snippet, option.highlights?.snippet) : null;
+                  return (
+                    <li
+                      key={option.domId}
+                      id={option.domId}
+                      role="option"
+                      aria-selected={option.index === active}
+                      // Reached with the arrow keys from the field (aria-activedescendant, scrolled
+                      // into view): never a Tab stop, but focusable, so the scrolling list counts
+                      // as keyboard-reachable (axe: scrollable-region-focusable).
+                      tabIndex={-1}
+                      className="aantafel-search__option"
+                      onMouseDown={(event) => event.preventDefault()}
+                      onClick={() => go(option)}
+                    >
+                      <span className="aantafel-search__title">
+                        <Marked text={option.title} ranges={option.highlights?.title} />
                       </span>
-                    ) : null}
-                  </li>
-                ))}
+                      {subtitle.text ? (
+                        <span className="aantafel-search__subtitle">
+                          <Marked text={subtitle.text} ranges={subtitle.ranges} />
+                        </span>
+                      ) : null}
+                      {snippet ? (
+                        <span className="aantafel-search__snippet">
+                          <Marked text={snippet.text} ranges={snippet.ranges} />
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             );
           })}
         </div>
         {message ? <p className="aantafel-search__message">{message}</p> : null}
+        {nothingFound ? <p className="aantafel-search__message aantafel-search__tip">{st('noneHint')}</p> : null}
       </div>
       <div role="status" aria-live="polite" aria-atomic="true" className="aantafel-visually-hidden">
         {announcement}

@@ -1,15 +1,23 @@
 /** Pure helpers of the global search: the order of the groups and the flat list of options. */
 import type { SearchGroup, SearchHit, SearchKind } from '../../api/types';
 
-/** The order in which groups are shown (the server leaves out kinds without hits). */
+/**
+ * Every kind the server knows, in the order it sends the groups (the order of its search sources).
+ * The list keeps the order itself: groups are shown as they come, kinds without hits are left out.
+ */
 export const SEARCH_KINDS: readonly SearchKind[] = [
   'people',
   'organisations',
   'municipalities',
-  'plans',
+  'interactions',
   'agreements',
+  'plans',
+  'surveys',
+  'responses',
+  'scenarios',
   'scans',
   'services',
+  'consortia',
   'knowledge',
 ];
 
@@ -32,20 +40,19 @@ export interface ShownGroup {
   options: SearchOption[];
 }
 
-/** Sorts the groups, drops empty ones and numbers the options in reading order. */
+/** Drops empty groups (keeping the server's order) and numbers the options in reading order. */
 export function toShownGroups(groups: readonly SearchGroup[], idPrefix: string): ShownGroup[] {
-  const sorted = [...groups]
-    .filter((group) => group.items.length > 0)
-    .sort((a, b) => SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind));
   let index = 0;
-  return sorted.map((group) => ({
-    kind: group.kind,
-    options: group.items.map((item) => {
-      const option = { ...item, kind: group.kind, index, domId: `${idPrefix}-option-${index}` };
-      index += 1;
-      return option;
-    }),
-  }));
+  return groups
+    .filter((group) => Array.isArray(group.items) && group.items.length > 0)
+    .map((group) => ({
+      kind: group.kind,
+      options: group.items.map((item) => {
+        const option = { ...item, kind: group.kind, index, domId: `${idPrefix}-option-${index}` };
+        index += 1;
+        return option;
+      }),
+    }));
 }
 
 export function countOptions(groups: readonly ShownGroup[]): number {
@@ -103,3 +110,110 @@ function isEditable(target: EventTarget | null): boolean {
   const type = (element as HTMLInputElement).type;
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color', 'image'].includes(type);
 }
+
+/** A [start, end) range in UTF-16 code units, as JavaScript indexes strings. */
+export type TextRange = [number, number];
+
+/** A piece of a text, marked when the search words were found in it. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Moves an index that falls inside a surrogate pair (half an emoji) to the pair's start or end. */
+function snap(text: string, index: number, direction: -1 | 1): number {
+  if (index <= 0 || index >= text.length) return index;
+  if (isLow(text.charCodeAt(index)) && isHigh(text.charCodeAt(index - 1))) return direction < 0 ? index - 1 : index + 1;
+  return index;
+}
+
+/**
+ * The usable ranges of `text`: whole numbers only, clipped to the text, not splitting an emoji,
+ * sorted, overlapping and touching ranges merged, empty ones dropped. Anything else the server
+ * might send (no array, strings, NaN, reversed pairs) is ignored rather than trusted.
+ */
+export function cleanRanges(text: string, ranges: unknown): TextRange[] {
+  if (!Array.isArray(ranges)) return [];
+  const clipped: TextRange[] = [];
+  for (const range of ranges as unknown[]) {
+    if (!Array.isArray(range) || range.length < 2) continue;
+    const [from, to] = range as unknown[];
+    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) continue;
+    const start = snap(text, Math.max(0, Math.min(from, text.length)), -1);
+    const end = snap(text, Math.max(0, Math.min(to, text.length)), 1);
+    if (start < end) clipped.push([start, end]);
+  }
+  clipped.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: TextRange[] = [];
+  for (const range of clipped) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/** `text` cut into plain and marked pieces along `ranges` (see cleanRanges); no empty pieces. */
+export function toSegments(text: string, ranges: unknown): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of cleanRanges(text, ranges)) {
+    if (start > at) segments.push({ text: text.slice(at, start), mark: false });
+    segments.push({ text: text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
+/** Characters kept before the first marked word when a snippet is shortened at its start. */
+export const SNIPPET_LEAD = 30;
+
+/**
+ * Shortens a snippet at its start so that the first marked word shows within the first line or
+ * two (the list cuts snippets off after two lines): when it starts after `lead` characters, the
+ * text up to a word boundary before it becomes "…". The ranges move along.
+ */
+export function focusSnippet(
+  text: string,
+  ranges: unknown,
+  lead: number = SNIPPET_LEAD,
+): { text: string; ranges: TextRange[] } {
+  const clean = cleanRanges(text, ranges);
+  const first = clean[0];
+  if (!first || first[0] <= lead) return { text, ranges: clean };
+  let cut = first[0] - lead;
+  // Start at the next word, if there is one before the marked word.
+  const space = text.slice(cut, first[0]).search(/\s\S/u);
+  if (space >= 0) cut += space + 1;
+  cut = snap(text, cut, 1);
+  const prefix = '… ';
+  const shift = prefix.length - cut;
+  return {
+    text: prefix + text.slice(cut),
+    ranges: clean.map(([start, end]) => [start + shift, end + shift] as TextRange),
+  };
+}
+
+/** A text with its marked ranges. */
+export interface MarkedText {
+  text: string;
+  ranges: TextRange[];
+}
+
+/** `value` put into the {name} hole of `template`, its ranges moved along ("Begrotingsjaar {year}"). */
+export function fillTemplate(template: string, name: string, value: MarkedText): MarkedText {
+  const hole = `{${name}}`;
+  const at = template.indexOf(hole);
+  if (at < 0) return { text: template, ranges: [] };
+  return {
+    text: template.slice(0, at) + value.text + template.slice(at + hole.length),
+    ranges: value.ranges.map(([start, end]) => [start + at, end + at] as TextRange),
+  };
+}
+
+/** A date as the server writes it in subtitles ("2026-05-12"). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

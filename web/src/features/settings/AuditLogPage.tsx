@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { listAuditLog } from './api';
@@ -132,7 +133,7 @@ export function AuditLogPage() {
           {loading ? <Loading /> : null}
           {!loading && !error && entries.length === 0 ? <Paragraph>{st('empty')}</Paragraph> : null}
           {entries.length > 0 ? (
-            <div className="aantafel-table-scroll">
+            <TableScroll label={st('caption', { workspace: workspace.name })}>
               <Table className="aantafel-table">
                 <TableCaption className="aantafel-visually-hidden">
                   {st('caption', { workspace: workspace.name })}
@@ -173,7 +174,7 @@ export function AuditLogPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           ) : null}
           {loadingOlder ? <Loading label={st('loadingOlder')} /> : null}
           {nextBefore !== null && !loading ? (

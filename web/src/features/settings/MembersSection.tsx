@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession, useSession } from '../auth/session';
@@ -98,7 +99,7 @@ export function MembersSection() {
       <div aria-busy={members.loading || undefined}>
         {members.loading && !members.data ? <Loading /> : null}
         {members.data ? (
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('members.tableCaption', { workspace: workspace.name })}>
             <Table className="aantafel-table">
               <TableCaption className="aantafel-visually-hidden">
                 {t('members.tableCaption', { workspace: workspace.name })}
@@ -183,7 +184,7 @@ export function MembersSection() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         ) : null}
       </div>
       {isOwner ? <Invitations /> : null}

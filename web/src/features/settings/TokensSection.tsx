@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -77,7 +78,7 @@ export function TokensSection() {
         {tokens.loading && !tokens.data ? <Loading /> : null}
         {tokens.data && items.length === 0 ? <Paragraph>{t('tokens.none')}</Paragraph> : null}
         {tokens.data && items.length > 0 ? (
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('tokens.tableCaption', { workspace: workspace.name })}>
             <Table className="aantafel-table">
               <TableCaption className="aantafel-visually-hidden">
                 {t('tokens.tableCaption', { workspace: workspace.name })}
@@ -120,7 +121,7 @@ export function TokensSection() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         ) : null}
       </div>
       {canCreate ? (

@@ -385,7 +385,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Alleen inloggen met single sign-on aanzetten?' });
     // This owner signed in with a password: they themselves will need single sign-on.
     expect(dialog).toHaveTextContent(
-      'Let op: u bent nu zelf ingelogd met uw e-mailadres en wachtwoord. Daarna moet u dus zelf ook inloggen met Microsoft 365 om deze werkruimte te openen.',
+      'Let op: je bent nu zelf ingelogd met je e-mailadres en wachtwoord. Daarna moet je dus zelf ook inloggen met Microsoft 365 om deze werkruimte te openen.',
     );
     expect(lastPut()).toBeUndefined();
 
@@ -413,7 +413,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
     await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Alleen inloggen met single sign-on aanzetten?' });
     expect(dialog).toHaveTextContent('Zorg dat minstens één eigenaar kan inloggen met Microsoft 365.');
-    expect(dialog).not.toHaveTextContent(/u nu zelf ingelogd|Bent u nu zelf/);
+    expect(dialog).not.toHaveTextContent(/je nu zelf ingelogd|Ben je nu zelf/);
     expect(lastPut()).toBeUndefined();
   });
 
@@ -423,7 +423,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
     await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
     expect(screen.getByRole('alertdialog')).toHaveTextContent(
-      'Bent u nu zelf ingelogd met uw e-mailadres en wachtwoord? Dan moet u daarna ook zelf inloggen met Microsoft 365',
+      'Ben je nu zelf ingelogd met je e-mailadres en wachtwoord? Dan moet je daarna ook zelf inloggen met Microsoft 365',
     );
   });
 });

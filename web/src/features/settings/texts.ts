@@ -34,7 +34,7 @@ const nl = {
   // Inviting colleagues (members section, owners only).
   'invite.title': 'Collega uitnodigen',
   'invite.intro':
-    'Vul het e-mailadres van uw collega in en kies een rol. Uw collega krijgt een e-mail met een link. Met die link maakt uw collega een account, of logt in met een account dat er al is. De link werkt één keer, en 7 dagen lang.',
+    'Vul het e-mailadres van je collega in en kies een rol. Je collega krijgt een e-mail met een link. Met die link maakt je collega een account, of logt in met een account dat er al is. De link werkt één keer, en 7 dagen lang.',
   'invite.email': 'E-mailadres',
   'invite.emailRequired': 'Vul een e-mailadres in.',
   'invite.role': 'Rol',
@@ -48,7 +48,7 @@ const nl = {
   'invite.linkMade': 'Er is een link gemaakt voor {email}. Geef die link zelf door.',
   'link.title': 'Geef deze link zelf door aan {email}',
   'link.why':
-    'De e-mail is niet verstuurd: deze server kan nu geen e-mail versturen. Stuur de link daarom zelf naar uw collega, bijvoorbeeld in een chatbericht of in uw eigen e-mail.',
+    'De e-mail is niet verstuurd: deze server kan nu geen e-mail versturen. Stuur de link daarom zelf naar je collega, bijvoorbeeld in een chatbericht of in je eigen e-mail.',
   'link.rules':
     'De link werkt één keer, tot {date}. Iedereen met deze link kan de uitnodiging aannemen. Geef hem dus alleen aan {email}.',
   'link.label': 'Link voor de uitnodiging',
@@ -71,7 +71,7 @@ const nl = {
   'pending.forEmail': 'uitnodiging voor {email}',
   'pending.withdraw': 'Intrekken',
   'pending.withdrawTitle': 'Uitnodiging voor {email} intrekken?',
-  'pending.withdrawBody': 'De link in de uitnodiging werkt daarna niet meer. U kunt deze collega later opnieuw uitnodigen.',
+  'pending.withdrawBody': 'De link in de uitnodiging werkt daarna niet meer. Je kunt deze collega later opnieuw uitnodigen.',
   'pending.withdrawConfirm': 'Ja, intrekken',
   'pending.withdrawing': 'Bezig met intrekken…',
   'pending.withdrawn': 'De uitnodiging voor {email} is ingetrokken.',
@@ -81,7 +81,7 @@ const nl = {
   'sso.intro':
     'Met single sign-on loggen collega\'s in met het account dat ze op hun werk gebruiken ({label}). Ze hoeven dan geen apart wachtwoord voor aantafel te onthouden.',
   'sso.notConfigured':
-    'Op deze server is single sign-on nog niet ingesteld. De beheerder van aantafel in uw organisatie kan dat doen. Hoe dat gaat, staat in de handleiding voor beheerders: docs/operations.md, "Single sign-on with Microsoft Entra ID".',
+    'Op deze server is single sign-on nog niet ingesteld. De beheerder van aantafel in je organisatie kan dat doen. Hoe dat gaat, staat in de handleiding voor beheerders: docs/operations.md, "Single sign-on with Microsoft Entra ID".',
   'sso.only': 'Alleen inloggen met single sign-on',
   'sso.onlyHint':
     'Wie met een e-mailadres en wachtwoord is ingelogd, kan deze werkruimte dan niet meer openen. Dat geldt ook voor eigenaren. API-sleutels blijven wel werken.',
@@ -93,7 +93,7 @@ const nl = {
     'Zit iemand in geen enkele gekoppelde groep meer? Dan is die persoon vanaf de volgende keer inloggen geen lid meer.',
   'sso.ruleInvited': 'Collega\'s die met een uitnodiging lid zijn geworden, houden hun rol.',
   'sso.groupHelp':
-    'Vul bij Microsoft Entra ID de Object ID van de groep in. U vindt die in het Microsoft Entra-beheercentrum, bij Groepen. Gebruikt uw organisatie app-rollen? Vul dan de naam van de app-rol in.',
+    'Vul bij Microsoft Entra ID de Object ID van de groep in. Je vindt die in het Microsoft Entra-beheercentrum, bij Groepen. Gebruikt je organisatie app-rollen? Vul dan de naam van de app-rol in.',
   'sso.none':
     'Er zijn nog geen groepen gekoppeld. Dan wordt niemand lid door in te loggen met single sign-on. Wie al lid is, kan wel zo inloggen.',
   'sso.listLabel': 'Gekoppelde groepen',
@@ -105,7 +105,7 @@ const nl = {
   'sso.forMapping': 'koppeling {number}',
   'sso.removed': 'Koppeling {number} is weggehaald. Sla de instellingen op om dit te bewaren.',
   'sso.add': 'Groep toevoegen',
-  'sso.max': 'U kunt niet meer dan {max} groepen koppelen.',
+  'sso.max': 'Je kunt niet meer dan {max} groepen koppelen.',
   'sso.save': 'Instellingen voor single sign-on opslaan',
   'sso.saving': 'Bezig met opslaan…',
   'sso.saved': 'De instellingen voor single sign-on zijn opgeslagen.',
@@ -114,9 +114,9 @@ const nl = {
     'Daarna kan niemand deze werkruimte openen die met een e-mailadres en wachtwoord is ingelogd. Zorg dat minstens één eigenaar kan inloggen met {label}.',
   // The owner's own session: with a password (signed_in_with_sso false), or not known.
   'sso.confirmYouPassword':
-    'Let op: u bent nu zelf ingelogd met uw e-mailadres en wachtwoord. Daarna moet u dus zelf ook inloggen met {label} om deze werkruimte te openen.',
+    'Let op: je bent nu zelf ingelogd met je e-mailadres en wachtwoord. Daarna moet je dus zelf ook inloggen met {label} om deze werkruimte te openen.',
   'sso.confirmYouUnknown':
-    'Bent u nu zelf ingelogd met uw e-mailadres en wachtwoord? Dan moet u daarna ook zelf inloggen met {label} om deze werkruimte te openen.',
+    'Ben je nu zelf ingelogd met je e-mailadres en wachtwoord? Dan moet je daarna ook zelf inloggen met {label} om deze werkruimte te openen.',
   'sso.confirm': 'Ja, aanzetten en opslaan',
 };
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { AppFooter } from './AppFooter';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import './shell.css';
 
 /**
  * Layout for pages without a workspace: login, 404, loading and error states, the pages reached

@@ -1,9 +1,12 @@
 import { Link, useLocation } from 'react-router';
 import { Button } from '@utrecht/component-library-react';
+import { CircleUserRound } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { LogoutButton } from './LogoutButton';
 import { useDisclosure } from './useDisclosure';
+import { useNarrowScreen } from './useNarrowScreen';
 
 /**
  * The signed-in person: name, e-mail, their own account, the workspace's settings (inside a
@@ -14,6 +17,7 @@ export function UserMenu({ slug }: { slug?: string }) {
   const { user } = useCurrentSession();
   const location = useLocation();
   const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const narrow = useNarrowScreen();
   const onAccount = location.pathname === '/account';
   return (
     <div className="aantafel-menu aantafel-menu--end" ref={rootRef}>
@@ -27,7 +31,9 @@ export function UserMenu({ slug }: { slug?: string }) {
         onClick={toggle}
       >
         <span className="aantafel-visually-hidden">{t('userMenu.label')}: </span>
-        {user.name}
+        {/* On a phone the header shows a person icon; the name stays the button's name. */}
+        {narrow ? <Icon icon={CircleUserRound} className="aantafel-user-menu__icon" /> : null}
+        <span className={narrow ? 'aantafel-visually-hidden' : undefined}>{user.name}</span>
         <span className="aantafel-menu__chevron" aria-hidden="true" />
       </Button>
       <div id={panelId} className="aantafel-menu__panel" hidden={!open}>

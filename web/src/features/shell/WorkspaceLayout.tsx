@@ -20,6 +20,7 @@ import { useNavDrawer } from './useNavDrawer';
 import { UserMenu } from './UserMenu';
 import { WorkspaceContext } from './workspaceContext';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import './shell.css';
 
 /**
  * The shell for /w/{slug}/…: header with switcher and user menu, main menu, page. On a narrow

@@ -15,7 +15,7 @@ export function WorkspaceSwitcher({ current }: { current: Workspace }) {
 
   if (others.length <= 1) {
     return (
-      <p className="aantafel-workspace-name">
+      <p className="aantafel-workspace-name" title={current.name}>
         <span className="aantafel-visually-hidden">{t('workspace.current')}: </span>
         {current.name}
       </p>
@@ -23,7 +23,7 @@ export function WorkspaceSwitcher({ current }: { current: Workspace }) {
   }
 
   return (
-    <div className="aantafel-menu" ref={rootRef}>
+    <div className="aantafel-menu aantafel-workspace-switcher" ref={rootRef}>
       <Button
         ref={buttonRef}
         type="button"
@@ -34,7 +34,7 @@ export function WorkspaceSwitcher({ current }: { current: Workspace }) {
         onClick={toggle}
       >
         <span className="aantafel-visually-hidden">{t('workspace.current')}: </span>
-        {current.name}
+        <span className="aantafel-workspace-switcher__name">{current.name}</span>
         <span className="aantafel-visually-hidden">, {t('workspace.switch')}</span>
         <span className="aantafel-menu__chevron" aria-hidden="true" />
       </Button>

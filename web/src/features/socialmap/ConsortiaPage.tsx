@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { TableScroll } from '../../components/TableScroll';
 import { useWorkspace } from '../shell/workspaceContext';
 import { SocialMapNav, useHandedOverStatus, useSocialMapBase } from './common';
 import { useSocialMapText } from './texts';
@@ -35,7 +36,7 @@ export function ConsortiaPage() {
       {consortia.loading && !consortia.data ? <Loading /> : null}
       {consortia.data && items.length === 0 ? <Paragraph>{mt('consortia.empty')}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="aantafel-map-scroll" role="region" aria-labelledby="consortia-caption" tabIndex={0}>
+        <TableScroll labelledBy="consortia-caption">
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption" id="consortia-caption">
               {mt('consortia.caption', { count: items.length })}
@@ -63,7 +64,7 @@ export function ConsortiaPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -18,8 +18,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
+import { ShortLink } from '../../components/ShortLink';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { TableScroll } from '../../components/TableScroll';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
@@ -193,7 +195,7 @@ function OfferView({
         {services.length === 0 ? (
           <Paragraph>{mt('offer.noServices')}</Paragraph>
         ) : (
-          <div className="aantafel-map-scroll" role="region" aria-labelledby="offer-services-caption" tabIndex={0}>
+          <TableScroll labelledBy="offer-services-caption">
             <table className="utrecht-table aantafel-table">
               <caption className="utrecht-table__caption" id="offer-services-caption">
                 {mt('offer.servicesCaption', { count: services.length })}
@@ -221,7 +223,7 @@ function OfferView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -311,9 +313,7 @@ function ShareSection({
           <LocalLinkWarning />
           <Paragraph>
             <span className="aantafel-visually-hidden">{mt('share.linkLabel')}: </span>
-            <code className="aantafel-map-link" data-testid="share-url">
-              {url}
-            </code>
+            <ShortLink url={url} className="aantafel-map-link" testId="share-url" />
           </Paragraph>
           <ButtonGroup>
             <Button type="button" appearance="secondary-action-button" onClick={() => void copy(url)}>

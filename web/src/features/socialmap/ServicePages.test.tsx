@@ -48,7 +48,7 @@ describe('NewServicePage', () => {
     expect(await screen.findByText('Deze naam is te lang.')).toBeInTheDocument();
     expect(name).toHaveAccessibleDescription('Deze naam is te lang.');
     expect(name).toHaveFocus();
-    const areas = screen.getByRole('group', { name: 'Waar biedt u deze hulp?' });
+    const areas = screen.getByRole('group', { name: 'Waar bied je deze hulp?' });
     expect(within(areas).getByText('Deze code bestaat niet.')).toBeInTheDocument();
     const body = JSON.parse(String(fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')?.[1]?.body));
     expect(body).toMatchObject({ organisation_id: 11, name: 'Buurtkamer', domain: 'welfare', areas: ['BU03550101'], published: true });

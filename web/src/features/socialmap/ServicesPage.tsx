@@ -21,7 +21,9 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { TableScroll } from '../../components/TableScroll';
 import { useWorkspace } from '../shell/workspaceContext';
+import { WidePage } from '../shell/WidePage';
 import { SocialMapNav, useCanEdit, useHandedOverStatus, useSocialMapBase, useUrlFilters } from './common';
 import { csvProblems, csvProblemText, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
 import { useSocialMapText } from './texts';
@@ -62,7 +64,7 @@ export function ServicesPage() {
   const setParam = params.set;
 
   return (
-    <>
+    <WidePage>
       <PageHeading title={mt('services.title')} />
       <SocialMapNav />
       <Paragraph>{mt('services.intro')}</Paragraph>
@@ -119,7 +121,7 @@ export function ServicesPage() {
       {services.loading && !services.data ? <Loading /> : null}
       {services.data && items.length === 0 ? <Paragraph>{mt('services.empty')}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="aantafel-map-scroll" role="region" aria-labelledby="services-caption" tabIndex={0}>
+        <TableScroll labelledBy="services-caption">
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption" id="services-caption">
               {mt('services.caption', { count: items.length })}
@@ -128,8 +130,7 @@ export function ServicesPage() {
               <tr className="utrecht-table__row">
                 <th scope="col" className="utrecht-table__header-cell">{mt('services.name')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('services.organisation')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.domain')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.law')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{mt('services.domainAndLaw')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('services.areas')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('services.waiting')}</th>
                 <th scope="col" className="utrecht-table__header-cell">{mt('services.status')}</th>
@@ -144,8 +145,11 @@ export function ServicesPage() {
                     </Link>
                   </th>
                   <td className="utrecht-table__cell">{s.organisation_name}</td>
-                  <td className="utrecht-table__cell">{domainLabel(mt, s.domain)}</td>
-                  <td className="utrecht-table__cell">{lawLabel(mt, s.law)}</td>
+                  {/* The law under the kind of help: one column less, so the table fits beside the menu. */}
+                  <td className="utrecht-table__cell">
+                    {domainLabel(mt, s.domain)}
+                    <span className="aantafel-meta aantafel-map-cell__law">{lawLabel(mt, s.law)}</span>
+                  </td>
                   <td className="utrecht-table__cell">{s.areas.join(', ')}</td>
                   <td className="utrecht-table__cell">
                     {s.waiting_weeks === null
@@ -157,7 +161,10 @@ export function ServicesPage() {
                   <td className="utrecht-table__cell">
                     {s.published ? (
                       <span className="aantafel-badge aantafel-badge--ok">
-                        <Icon icon={Check} strokeWidth={3} /> {mt('services.isPublished')}
+                        {/* A no-break space: the tick stays with its word in a narrow column. */}
+                        <Icon icon={Check} strokeWidth={3} />
+                        {'\u00a0'}
+                        {mt('services.isPublished')}
                       </span>
                     ) : (
                       <span className="aantafel-badge aantafel-badge--muted">{mt('services.notPublished')}</span>
@@ -167,7 +174,7 @@ export function ServicesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <section className="aantafel-section" aria-labelledby="services-export-heading">
         <Heading2 id="services-export-heading">{mt('services.export')}</Heading2>
@@ -185,7 +192,7 @@ export function ServicesPage() {
         </ul>
       </section>
       {canEdit ? <ImportSection onImported={() => setVersion((v) => v + 1)} /> : null}
-    </>
+    </WidePage>
   );
 }
 

@@ -90,8 +90,8 @@ describe('SocialMapPage', () => {
     await user.click(screen.getByRole('button', { name: /^Zwolle/ }));
     await screen.findByRole('table', { name: 'Wie biedt welke hulp in Zwolle' });
     expect(location()).toContain('gemeente=GM0193');
-    expect(screen.getByText('U ziet nu de sociale kaart van Zwolle.')).toBeInTheDocument();
-    expect(screen.getByText(/Zwolle staat niet bij uw gemeenten in Wie is wie/)).toBeInTheDocument();
+    expect(screen.getByText('Je ziet nu de sociale kaart van Zwolle.')).toBeInTheDocument();
+    expect(screen.getByText(/Zwolle staat niet bij je gemeenten in Wie is wie/)).toBeInTheDocument();
 
     const map = await screen.findByRole('group', { name: 'Kaart: aanbod per wijk in Zwolle' });
     expect(within(map).getAllByRole('link')).toHaveLength(16);

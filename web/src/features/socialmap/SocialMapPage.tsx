@@ -20,6 +20,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiData } from '../../components/useApiData';
@@ -28,6 +29,7 @@ import { getDistrictMap } from '../../components/map/mapApi';
 import { NEIGHBOURHOODS, objectAreas } from '../../components/map/objects';
 import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
+import { WidePage } from '../shell/WidePage';
 import {
   AREA_FILTER_FROM,
   AreaFilter,
@@ -122,7 +124,7 @@ export function SocialMapPage() {
   const chosenIsNeighbourhood = district ? areaKind(district) === 'neighbourhood' : false;
 
   return (
-    <>
+    <WidePage>
       <PageHeading title={mt('map.title')} />
       <SocialMapNav />
       <Paragraph>{mt('intro')}</Paragraph>
@@ -254,7 +256,7 @@ export function SocialMapPage() {
           />
         </>
       ) : null}
-    </>
+    </WidePage>
   );
 }
 
@@ -414,7 +416,7 @@ function AreasSection({
         />
       ) : null}
       {items.length > 0 ? (
-        <div className="aantafel-map-scroll" role="region" aria-labelledby="areas-caption" tabIndex={0}>
+        <TableScroll labelledBy="areas-caption">
           <table className="utrecht-table aantafel-table">
             <caption className="utrecht-table__caption" id="areas-caption">
               {mt('areas.caption', { municipality: municipalityName })}
@@ -499,7 +501,7 @@ function AreasSection({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {canEdit ? (
         <>

@@ -6,6 +6,7 @@ import type { Coverage } from '../../api/types';
 import { useWorkspace } from '../shell/workspaceContext';
 import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
 import { Icon } from '../../components/Icon';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useSocialMapText } from './texts';
 import './socialmap.css';
@@ -150,7 +151,7 @@ export function CoverageTable({
   const view = buildMatrix(coverage, nameOf);
   const captionId = `${id}-caption`;
   return (
-    <div className="aantafel-map-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll labelledBy={captionId}>
       <table className="utrecht-table aantafel-table aantafel-map-table" id={id}>
         <caption className="utrecht-table__caption" id={captionId}>
           {caption}
@@ -185,7 +186,7 @@ export function CoverageTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

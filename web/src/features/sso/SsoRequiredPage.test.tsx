@@ -65,10 +65,10 @@ describe('a workspace that asks for single sign-on (403 sso_required)', () => {
     routes['POST /api/v1/sso/start'] = () => jsonResponse(200, { redirect_url: 'https://login.example/authorize' });
     renderWorkspace();
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Voor Zorg West moet u inloggen met Microsoft 365' }),
+      await screen.findByRole('heading', { level: 1, name: 'Voor Zorg West moet je inloggen met Microsoft 365' }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/U bent nu ingelogd met een e-mailadres en wachtwoord/)).toBeInTheDocument();
-    expect(screen.getByText('Na het inloggen komt u vanzelf terug op deze pagina.')).toBeInTheDocument();
+    expect(screen.getByText(/Je bent nu ingelogd met een e-mailadres en wachtwoord/)).toBeInTheDocument();
+    expect(screen.getByText('Na het inloggen kom je vanzelf terug op deze pagina.')).toBeInTheDocument();
     // No menu of a workspace that does not open.
     expect(screen.queryByRole('navigation', { name: /Hoofdmenu/ })).toBeNull();
     expect(screen.getByRole('link', { name: 'Wijkteam Oost' })).toHaveAttribute('href', '/w/wijk/');

@@ -3,59 +3,59 @@
  * sent the person back with `?sso_error=`) and of the page a workspace shows when it asks for
  * single sign-on. The invitation page's and the settings' texts are with those pages
  * (account/texts.ts, settings/texts.ts). sso.test.ts checks that both languages have the same
- * keys and placeholders, and that the Dutch says "u".
+ * keys and placeholders, and that the Dutch says "je" (like the whole app, see i18n/voice.test.ts).
  */
 import { useCallback } from 'react';
 import type { Language, MessageVars } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const nl = {
-  'label.fallback': 'uw organisatie-account',
+  'label.fallback': 'je organisatie-account',
   'button': 'Inloggen met {label}',
-  'starting': 'U gaat naar {label}…',
-  'login.intro': 'Log in met het account dat u op uw werk gebruikt.',
+  'starting': 'Je gaat naar {label}…',
+  'login.intro': 'Log in met het account dat je op je werk gebruikt.',
   'login.passwordTitle': 'Of log in met e-mailadres en wachtwoord',
   'login.passwordIntro':
-    'Heeft u een wachtwoord voor aantafel gekozen, bijvoorbeeld toen u een uitnodiging aannam? Log dan hier in.',
+    'Heb je een wachtwoord voor aantafel gekozen, bijvoorbeeld toen je een uitnodiging aannam? Log dan hier in.',
 
   // ?sso_error=… on the login page: what happened, and what to do now.
   'error.title': 'Inloggen met {label} is niet gelukt',
   'error.codeLabel': 'Code voor de ICT-beheerder:',
-  'error.domain': 'Uw organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.',
+  'error.domain': 'Je organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.',
   'error.domainTodo':
-    'Vraag een eigenaar om een uitnodiging. U krijgt dan een e-mail met een link. Met die link kunt u de uitnodiging aannemen.',
-  'error.otherAddress': 'U heeft ingelogd met een ander account dan het e-mailadres van de uitnodiging.',
+    'Vraag een eigenaar om een uitnodiging. Je krijgt dan een e-mail met een link. Met die link kun je de uitnodiging aannemen.',
+  'error.otherAddress': 'Je hebt ingelogd met een ander account dan het e-mailadres van de uitnodiging.',
   'error.otherAddressTodo':
-    'Open de link in de uitnodiging opnieuw en log in met het account van dat e-mailadres. Of vraag de eigenaar om een uitnodiging voor het e-mailadres van uw organisatie-account.',
+    'Open de link in de uitnodiging opnieuw en log in met het account van dat e-mailadres. Of vraag de eigenaar om een uitnodiging voor het e-mailadres van je organisatie-account.',
   'error.invitation': 'De uitnodiging werkt niet meer: de link is verlopen of al gebruikt.',
   'error.invitationTodo':
-    'Vraag de eigenaar van de werkruimte om u opnieuw uit te nodigen. Heeft u de uitnodiging al aangenomen? Log dan gewoon in.',
+    'Vraag de eigenaar van de werkruimte om je opnieuw uit te nodigen. Heb je de uitnodiging al aangenomen? Log dan gewoon in.',
   'error.retry': 'Het inloggen is onderbroken, of het duurde te lang.',
   'error.retryTodo': 'Probeer het opnieuw met de knop "Inloggen met {label}" hieronder.',
-  'error.mfa': 'Uw organisatie vraagt bij het inloggen om een extra controle, bijvoorbeeld een code op uw telefoon. Die controle is niet gedaan.',
-  'error.mfaTodo': 'Probeer het opnieuw en doe de extra controle. Lukt dat niet? Vraag dan uw ICT-beheerder om hulp.',
-  'error.account': 'Uw organisatie-account geeft aantafel niet de gegevens die nodig zijn om u in te laten loggen.',
-  'error.accountTodo': 'Dit kunt u niet zelf oplossen. Vraag uw ICT-beheerder om hulp en geef de code hieronder door.',
+  'error.mfa': 'Je organisatie vraagt bij het inloggen om een extra controle, bijvoorbeeld een code op je telefoon. Die controle is niet gedaan.',
+  'error.mfaTodo': 'Probeer het opnieuw en doe de extra controle. Lukt dat niet? Vraag dan je ICT-beheerder om hulp.',
+  'error.account': 'Je organisatie-account geeft aantafel niet de gegevens die nodig zijn om je in te laten loggen.',
+  'error.accountTodo': 'Dit kun je niet zelf oplossen. Vraag je ICT-beheerder om hulp en geef de code hieronder door.',
   'error.unavailable': '{label} is nu niet bereikbaar.',
   'error.unavailableTodo':
-    'Probeer het over een paar minuten opnieuw. Blijft het misgaan? Vraag dan uw ICT-beheerder om hulp.',
+    'Probeer het over een paar minuten opnieuw. Blijft het misgaan? Vraag dan je ICT-beheerder om hulp.',
   'error.provider': '{label} heeft het inloggen niet toegestaan, of het inloggen is afgebroken.',
   'error.providerTodo':
-    'Probeer het opnieuw. Lukt het weer niet? Vraag dan uw ICT-beheerder om hulp en geef de code hieronder door.',
-  'error.technical': 'aantafel kon het antwoord van {label} niet goed controleren. Daarom bent u niet ingelogd.',
+    'Probeer het opnieuw. Lukt het weer niet? Vraag dan je ICT-beheerder om hulp en geef de code hieronder door.',
+  'error.technical': 'aantafel kon het antwoord van {label} niet goed controleren. Daarom ben je niet ingelogd.',
   'error.technicalTodo':
-    'Probeer het opnieuw. Lukt het weer niet? Dan moet uw ICT-beheerder iets aanpassen. Geef de code hieronder door.',
-  'error.signedIn': 'U bent nog ingelogd zoals eerst.',
+    'Probeer het opnieuw. Lukt het weer niet? Dan moet je ICT-beheerder iets aanpassen. Geef de code hieronder door.',
+  'error.signedIn': 'Je bent nog ingelogd zoals eerst.',
   'error.continue': 'Verder naar aantafel',
 
   // A workspace that opens only after signing in with single sign-on (403 sso_required).
-  'required.title': 'Voor {workspace} moet u inloggen met {label}',
-  'required.titleNoName': 'Voor deze werkruimte moet u inloggen met {label}',
+  'required.title': 'Voor {workspace} moet je inloggen met {label}',
+  'required.titleNoName': 'Voor deze werkruimte moet je inloggen met {label}',
   'required.body':
-    'Deze werkruimte opent alleen als u inlogt met het account dat u op uw werk gebruikt. U bent nu ingelogd met een e-mailadres en wachtwoord. Dat is voor deze werkruimte niet genoeg.',
-  'required.after': 'Na het inloggen komt u vanzelf terug op deze pagina.',
+    'Deze werkruimte opent alleen als je inlogt met het account dat je op je werk gebruikt. Je bent nu ingelogd met een e-mailadres en wachtwoord. Dat is voor deze werkruimte niet genoeg.',
+  'required.after': 'Na het inloggen kom je vanzelf terug op deze pagina.',
   'required.notConfigured':
-    'Op deze server is inloggen met een organisatie-account (single sign-on) niet ingesteld. Vraag de beheerder van aantafel in uw organisatie om hulp.',
+    'Op deze server is inloggen met een organisatie-account (single sign-on) niet ingesteld. Vraag de beheerder van aantafel in je organisatie om hulp.',
   'required.others': 'Of ga naar een andere werkruimte:',
 };
 

@@ -17,6 +17,7 @@ import { api } from '../../api/client';
 import type { Assessment } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RadioGroupField } from '../../components/RadioGroupField';
+import { TableScroll } from '../../components/TableScroll';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -62,7 +63,7 @@ export function AssessmentsSection({ slug, personId, personName, assessments, ca
         <Paragraph>{t('assessment.none')}</Paragraph>
       )}
       {history.length > 0 ? (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={t('assessment.tableCaption', { name: personName })}>
           <Table className="aantafel-table">
             <TableCaption className="aantafel-visually-hidden">
               {t('assessment.tableCaption', { name: personName })}
@@ -94,7 +95,7 @@ export function AssessmentsSection({ slug, personId, personName, assessments, ca
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
       {canEdit && !adding ? (
         <Button

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/TableScroll';
 import {
   DataList,
   DataListItem,
@@ -54,7 +55,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             })}
           </Heading3>
           <Paragraph>{t('import.rejectedIntro')}</Paragraph>
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('import.rejectedCaption')}>
             <Table className="aantafel-table">
               <TableCaption className="aantafel-visually-hidden">
                 {t('import.rejectedCaption')}
@@ -78,7 +79,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </div>

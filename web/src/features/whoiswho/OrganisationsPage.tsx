@@ -20,6 +20,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -66,7 +67,7 @@ export function OrganisationsPage() {
             <Paragraph>{t('organisation.none')}</Paragraph>
           ) : null}
           {items.length > 0 ? (
-            <div className="aantafel-table-scroll">
+            <TableScroll label={t('organisation.tableCaption', { workspace: workspace.name })}>
               <Table className="aantafel-table">
                 <TableCaption className="aantafel-visually-hidden">
                   {t('organisation.tableCaption', { workspace: workspace.name })}
@@ -92,7 +93,7 @@ export function OrganisationsPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           ) : null}
         </div>
       </section>

@@ -20,6 +20,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -229,7 +230,7 @@ export function PeopleListPage() {
           <Paragraph>{filtered ? t('people.noneMatch') : t('people.none')}</Paragraph>
         ) : null}
         {people.items.length > 0 ? (
-          <div className="aantafel-table-scroll">
+          <TableScroll label={t('people.tableCaption', { workspace: workspace.name })}>
             <Table className="aantafel-table">
               <TableCaption className="aantafel-visually-hidden">
                 {t('people.tableCaption', { workspace: workspace.name })}
@@ -252,7 +253,7 @@ export function PeopleListPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         ) : null}
         {people.hasMore ? (
           <Button

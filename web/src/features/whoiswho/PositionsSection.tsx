@@ -19,6 +19,7 @@ import { POSITION_KINDS, type Organisation, type Position, type PositionKind } f
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
+import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePeopleBase } from './common';
@@ -83,7 +84,7 @@ export function PositionsSection({
       {positions.length === 0 ? (
         <Paragraph>{t('position.none')}</Paragraph>
       ) : (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={t('position.tableCaption', { name: personName })}>
           <Table className="aantafel-table">
             <TableCaption className="aantafel-visually-hidden">
               {t('position.tableCaption', { name: personName })}
@@ -149,7 +150,7 @@ export function PositionsSection({
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {canEdit && ending ? (
         <EndPositionForm

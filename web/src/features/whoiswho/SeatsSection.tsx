@@ -14,6 +14,7 @@ import {
 import type { CouncilTermList } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The current seat distribution and the recorded council terms of a municipality. */
@@ -40,7 +41,7 @@ export function SeatsSection({
       {loading && !terms ? <Loading /> : null}
       {terms && seats.length === 0 ? <Paragraph>{t('seats.none')}</Paragraph> : null}
       {seats.length > 0 ? (
-        <div className="aantafel-table-scroll">
+        <TableScroll label={t('seats.caption')}>
           <Table className="aantafel-table aantafel-table--narrow">
             <TableCaption>{t('seats.caption')}</TableCaption>
             <TableHeader>
@@ -66,7 +67,7 @@ export function SeatsSection({
               </TableRow>
             </TableFooter>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
       {items.length > 0 ? (
         <>
