@@ -150,7 +150,8 @@ describe('a new contact', () => {
     const add = screen.getByRole('button', { name: 'Vervolgactie toevoegen' });
     await user.click(add);
     const first = screen.getByRole('group', { name: 'Vervolgactie 1' });
-    expect(within(first).getByLabelText(/Wat moet er gebeuren\?/)).toHaveFocus();
+    // Focus moves to the new group's first field on the next frame.
+    await waitFor(() => expect(within(first).getByLabelText(/Wat moet er gebeuren\?/)).toHaveFocus());
     await user.type(within(first).getByLabelText(/Wat moet er gebeuren\?/), 'Offerte sturen');
     await user.selectOptions(within(first).getByLabelText('Wie doet het?'), 'Eva Editor');
     await user.type(within(first).getByLabelText(/Uiterlijk op/), '2099-01-15');
