@@ -120,6 +120,11 @@ async function checkBothSizes(page, shot, name, what) {
     await shot.screenshot({ path: join(images, `${name}-1366.png`) });
   }
   await page.setViewportSize(PHONE);
+  // The header and banner switch to their phone layout when the media query's change event has
+  // re-rendered them; give that a moment on a busy machine, then measure.
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5000 })
+    .catch(() => {});
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone`);
   const box = await shot.locator('svg.aantafel-choropleth__svg').boundingBox();
