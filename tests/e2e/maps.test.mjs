@@ -127,7 +127,11 @@ async function checkBothSizes(page, figure, name, what) {
   await figure.scrollIntoViewIfNeeded();
   await figure.screenshot({ path: join(images, `${name}-1366.png`) });
   await page.setViewportSize(PHONE);
-  // Nothing sticks out sideways on a phone.
+  // Nothing sticks out sideways on a phone, once the header and banner have switched to their
+  // phone layout (a media query's change event re-renders them; a busy machine takes a moment).
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5000 })
+    .catch(() => {});
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone: ${await widest(page)}`);
   const box = await figure.locator('svg.aantafel-choropleth__svg').boundingBox();
