@@ -31,6 +31,17 @@ class Kind {
     return true;
   }
 
+  /// The same for a record with a numeric id whose link is `link_prefix` + id: the id and link
+  /// strings are made only for a match (people and contacts are offered by the thousand).
+  bool Offer(std::int64_t id, std::string_view link_prefix,
+             const std::vector<std::string_view>& fields) {
+    auto match = MatchFields(query_, fields);
+    if (!match) return false;
+    const std::string text = std::to_string(id);
+    hits_.push_back(HitOf(kind_, text, std::string(link_prefix) + text, fields, *match));
+    return true;
+  }
+
   /// Hits so far, unsorted (to add details to the ones that will be shown).
   std::vector<Hit>& hits() { return hits_; }
 
@@ -55,7 +66,7 @@ void WhoIsWhoSearch::Search(const accounts::WorkspaceAccess& access, const Query
                             const SearchContext& context, std::vector<Hit>& out) {
   Kind people("people", query, context);
   for (const auto& [id, name] : service_.PersonNames(access)) {
-    people.Offer(Id(id), "people/" + Id(id), {name});
+    people.Offer(id, "people/", {name});
   }
   // The role is looked up only for the people that will be shown.
   KeepBest(people.hits(), context.limit);
@@ -104,7 +115,7 @@ void RelationsSearch::Search(const accounts::WorkspaceAccess& access, const Quer
     const std::string day = DutchDate(i.occurred_at).ToString();
     std::string tags;
     for (const auto& t : i.tags) tags += (tags.empty() ? "" : ", ") + t;
-    interactions.Offer(Id(i.id), "interactions/" + Id(i.id), {i.subject, day, i.notes, tags});
+    interactions.Offer(i.id, "interactions/", {i.subject, day, i.notes, tags});
   }
   interactions.MoveTo(out);
 
