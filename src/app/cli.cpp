@@ -419,6 +419,18 @@ int RunCli(int argc, char** argv, char** env) {
                             T({"Nu kijken, ook als refresh_hours nog niet voorbij zijn",
                                "Check now, also before refresh_hours have passed"}));
 
+  auto* council = cli.add_subcommand(
+      "council", T({"Raadsinformatie van Open Besluitvorming ([council] url)",
+                    "Council information from Open Besluitvorming ([council] url)"}));
+  council->require_subcommand(1);
+  auto* council_sync = council->add_subcommand(
+      "sync", T({"Lees de lijst van raden en werk elke gevolgde raad bij",
+                 "Read the list of councils and update every followed council"}));
+  bool council_force = false;
+  council_sync->add_flag(
+      "--force", council_force,
+      T({"Nu, ook raden die net bijgewerkt zijn", "Now, also councils updated a moment ago"}));
+
   auto* backup = cli.add_subcommand(
       "backup", T({"Maak een reservekopie van de database (terwijl de server draait)",
                    "Back up the database (while the server runs)"}));
@@ -438,7 +450,7 @@ int RunCli(int argc, char** argv, char** env) {
                        "Replace the data key; the old one keeps opening data (restart after)"}));
 
   for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest, almanak,
-                    backup, restore, rotate_key}) {
+                    council, backup, restore, rotate_key}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -482,6 +494,23 @@ int RunCli(int argc, char** argv, char** env) {
       const int sent = runtime.SendDigests(digest_force);
       std::cerr << T({"Samenvattingen verstuurd: ", "Digests sent: "}) << sent << '\n';
       return 0;
+    }
+    if (*council_sync) {
+      if (config->council_url.empty()) {
+        std::cerr << T({"Stel eerst [council] url in.", "Set [council] url first."}) << '\n';
+        return 2;
+      }
+      Runtime runtime(*config, /*migrate=*/true);
+      const auto done = runtime.SyncCouncils(council_force);
+      if (!done.status_error.empty()) {
+        std::cerr << T({"Lijst van raden niet gelezen: ", "List of councils not read: "})
+                  << done.status_error << '\n';
+      }
+      std::cout << T({"Raden bijgewerkt: ", "Councils updated: "}) << done.round.councils
+                << T({", records: ", ", records: "}) << done.round.records
+                << T({", mislukt: ", ", failed: "}) << done.round.failed
+                << T({", vergeten: ", ", forgotten: "}) << done.round.forgotten << '\n';
+      return done.status_error.empty() && done.round.failed == 0 ? 0 : 1;
     }
     if (*almanak_refresh) {
       if (config->almanak_url.empty()) {

@@ -77,6 +77,10 @@ const std::vector<Key>& Keys() {
       {"register", "editors", &Config::register_editors},
       {"almanak", "url", &Config::almanak_url},
       {"almanak", "refresh_hours", &Config::almanak_refresh_hours, 1, 24 * 30},
+      {"council", "url", &Config::council_url},
+      {"council", "poll_minutes", &Config::council_poll_minutes, 5, 24 * 60},
+      {"council", "page_size", &Config::council_page_size, 1, 1000},
+      {"council", "requests_per_minute", &Config::council_requests_per_minute, 1, 60},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
@@ -241,6 +245,7 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
   };
   check_url("almanak.url", config.almanak_url);
   check_url("boundaries.url", config.boundaries_url);
+  check_url("council.url", config.council_url);
   if (!config.sso_issuer.empty()) {
     if (!config.sso_issuer.starts_with("https://") && !config.sso_issuer.starts_with("http://")) {
       errors.push_back({"sso.issuer", "must be an https:// address (http:// only for tests)"});

@@ -73,6 +73,11 @@ struct Config {
   std::string
       almanak_url;  ///< e.g. https://organisaties.overheid.nl/archive/exportOO_gemeenten.xml
   std::int64_t almanak_refresh_hours = 24;
+  // [council] (Raadsinformatie from Open Besluitvorming; off while url is empty)
+  std::string council_url = "https://openbesluitvorming.nl";
+  std::int64_t council_poll_minutes = 30;
+  std::int64_t council_page_size = 1000;
+  std::int64_t council_requests_per_minute = 30;
   // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
   /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
   /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1

@@ -1,10 +1,9 @@
 #include "app/oidc_client.hpp"
 
-#include <curl/curl.h>
-
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/http_fetch.hpp"
 #include "security/jose.hpp"
 
 namespace aantafel::app {
@@ -13,66 +12,17 @@ namespace {
 
 constexpr std::size_t kMaxBody = 1024 * 1024;
 
-struct Reply {
-  long status = 0;
-  std::string body;
-  std::string error;
-};
-
-std::size_t Collect(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* body = static_cast<std::string*>(user);
-  if (body->size() + size * count > kMaxBody) return 0;  // too large: curl stops
-  body->append(data, size * count);
-  return size * count;
-}
-
 /// One HTTP call to the provider (no redirects: the endpoints are exact), 15 s at most.
-Reply Call(const std::string& url, const std::string& form, const std::string& basic_auth) {
-  Reply reply;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) {
-    reply.error = "curl_easy_init failed";
-    return reply;
-  }
-  CURL* c = curl.get();
-  curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, 15L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "aantafel");
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
-  if (!form.empty()) curl_easy_setopt(c, CURLOPT_POSTFIELDS, form.c_str());
-  if (!basic_auth.empty()) {
-    curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    curl_easy_setopt(c, CURLOPT_USERPWD, basic_auth.c_str());
-  }
-  const CURLcode code = curl_easy_perform(c);
-  curl_slist_free_all(headers);
-  if (code != CURLE_OK) {
-    reply.error = curl_easy_strerror(code);
-    return reply;
-  }
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply.status);
-  return reply;
+FetchResponse Call(const std::string& url, const std::string& form, const std::string& basic_auth) {
+  return Fetch(FetchRequest{.url = url,
+                            .headers = {"Accept: application/json"},
+                            .form = form,
+                            .basic_auth = basic_auth,
+                            .max_bytes = kMaxBody,
+                            .timeout_seconds = 15});
 }
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (const unsigned char ch : text) {
-    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
-      out += static_cast<char>(ch);
-    } else {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      out += '%';
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    }
-  }
-  return out;
-}
+std::string Escape(std::string_view text) { return UrlEscape(text); }
 
 core::Error Unavailable(std::string detail) {
   core::Error e = core::Error::Of(core::ErrorCode::kUnavailable);
@@ -96,7 +46,7 @@ core::Result<OidcClient::Endpoints> OidcClient::Discover() {
   if (!endpoints_.token.empty() && now - discovered_at_ < std::chrono::hours(1)) return endpoints_;
   std::string base = settings_.issuer;
   while (base.ends_with('/')) base.pop_back();
-  const Reply reply = Call(base + "/.well-known/openid-configuration", "", "");
+  const FetchResponse reply = Call(base + "/.well-known/openid-configuration", "", "");
   if (reply.status != 200) {
     return Unavailable("discovery: " + (reply.error.empty() ? "HTTP " + std::to_string(reply.status)
                                                             : reply.error));
@@ -130,7 +80,7 @@ core::Result<std::string> OidcClient::KeySet(bool refresh) {
   const bool stale = jwks_.empty() || now - jwks_at_ > std::chrono::hours(24);
   const bool may_refresh = now - jwks_at_ > std::chrono::minutes(1);
   if (!stale && !(refresh && may_refresh)) return jwks_;
-  const Reply reply = Call(endpoints->jwks, "", "");
+  const FetchResponse reply = Call(endpoints->jwks, "", "");
   if (reply.status != 200) {
     if (!jwks_.empty()) return jwks_;
     return Unavailable(
@@ -171,7 +121,7 @@ core::Result<std::string> OidcClient::RedeemCode(std::string_view code,
     // RFC 6749 2.3.1: both parts form-encoded before they are joined and base64-encoded.
     basic = Escape(settings_.client_id) + ":" + Escape(settings_.client_secret);
   }
-  const Reply reply = Call(endpoints->token, form, basic);
+  const FetchResponse reply = Call(endpoints->token, form, basic);
   if (reply.status == 0) return Unavailable("token: " + reply.error);
   const auto body = nlohmann::json::parse(reply.body, nullptr, false);
   if (reply.status != 200) {

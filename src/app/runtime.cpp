@@ -217,6 +217,25 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
   social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
                                                                     crypto_, random, clock);
+  council_repository_ = std::make_unique<storage::SqlCouncilRepository>(*database_);
+  if (!config.council_url.empty()) {
+    council_feed_ = std::make_unique<HttpCouncilFeed>(CouncilFeedOptions{
+        .base_url = config.council_url,
+        .page_size = static_cast<int>(config.council_page_size),
+        .requests_per_minute = static_cast<int>(config.council_requests_per_minute),
+        .user_agent = "aantafel (+" + config.public_url + ")"});
+    council_sync_ = std::make_unique<core::council::CouncilSync>(
+        *council_repository_, *council_feed_, clock,
+        core::council::SyncOptions{.poll_interval =
+                                       std::chrono::minutes(config.council_poll_minutes)});
+  }
+  council_ = std::make_unique<core::council::CouncilService>(*council_repository_, clock, [this] {
+    {
+      std::lock_guard lock(council_mutex_);
+      council_wanted_ = true;
+    }
+    council_wake_.notify_all();
+  });
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -318,6 +337,12 @@ Runtime::~Runtime() {
   }
   maintenance_wake_.notify_all();
   if (maintenance_.joinable()) maintenance_.join();
+  {
+    std::lock_guard lock(council_mutex_);
+    council_wanted_ = true;
+  }
+  council_wake_.notify_all();
+  if (council_thread_.joinable()) council_thread_.join();
   pg_listener_.reset();
   live_feed_.Stop();
   streams_.CloseAll();
@@ -338,6 +363,7 @@ http::AppServices Runtime::Services() {
                            .simulations = simulations_,
                            .scans = *scans_,
                            .social_map = *social_map_,
+                           .council = *council_,
                            .overview = *overview_,
                            .search = search_,
                            .audit = *audit_,
@@ -394,6 +420,54 @@ void Runtime::StartBackground() {
       }
     });
   }
+  if (council_sync_ && !council_thread_.joinable()) {
+    // Talks to Open Besluitvorming only when the feature is used: a council is followed, or
+    // someone opened the list of councils (which wakes this thread).
+    council_thread_ = std::thread([this] {
+      std::unique_lock lock(council_mutex_);
+      for (;;) {
+        const bool asked = council_wanted_;
+        council_wanted_ = false;
+        lock.unlock();
+        {
+          std::lock_guard stop(maintenance_mutex_);
+          if (maintenance_stop_) return;
+        }
+        try {
+          if (asked) {
+            std::lock_guard round(council_round_mutex_);
+            if (auto error = council_sync_->RefreshStatus(false); !error.empty()) {
+              LogError("council: status list not read: " + error);
+            }
+          }
+          const auto done = SyncCouncils(false);
+          if (!done.status_error.empty()) {
+            LogError("council: status list not read: " + done.status_error);
+          }
+          if (done.round.councils > 0) {
+            LogInfo("council: " + std::to_string(done.round.councils) + " council(s) synced, " +
+                    std::to_string(done.round.records) + " record(s), " +
+                    std::to_string(done.round.failed) + " failed");
+          }
+        } catch (const std::exception& e) {
+          LogError(std::string("council sync failed: ") + e.what());
+        }
+        lock.lock();
+        council_wake_.wait_for(lock, std::chrono::minutes(1), [this] { return council_wanted_; });
+      }
+    });
+  }
+}
+
+Runtime::CouncilRound Runtime::SyncCouncils(bool force) {
+  CouncilRound out;
+  if (!council_sync_) return out;
+  out.enabled = true;
+  std::lock_guard round(council_round_mutex_);
+  const bool wanted = force || !council_repository_->FollowedKeys().empty();
+  if (wanted) out.status_error = council_sync_->RefreshStatus(force);
+  out.round = council_sync_->Run(force);
+  return out;
 }
 
 Runtime::AlmanakRefresh Runtime::RefreshAlmanak(bool force) {

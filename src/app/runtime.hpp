@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/council_feed.hpp"
 #include "app/mail_queue.hpp"
 #include "app/oidc_client.hpp"
 #include "app/smtp_mailer.hpp"
@@ -15,6 +16,8 @@
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/service.hpp"
+#include "core/council/sync.hpp"
 #include "core/feedback/service.hpp"
 #include "core/search/sources.hpp"
 #include "core/whoiswho/service.hpp"
@@ -28,6 +31,7 @@
 #include "storage/advisor_repository.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/calendar_repository.hpp"
+#include "storage/council_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/financing_repository.hpp"
@@ -88,6 +92,14 @@ class Runtime {
   /// Checks the Overheidsalmanak export at [almanak] url when refresh_hours have passed (or
   /// now with `force`) and, when it changed, refreshes every workspace's municipalities.
   AlmanakRefresh RefreshAlmanak(bool force);
+  /// What one council round did ([council] url): the status list when it is due, then every
+  /// followed council that is due (`force`: also the ones caught up recently).
+  struct CouncilRound {
+    core::council::SyncRound round;
+    std::string status_error;  ///< "" when the status list was read or not due
+    bool enabled = false;      ///< false while [council] url is empty
+  };
+  CouncilRound SyncCouncils(bool force);
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
@@ -105,6 +117,7 @@ class Runtime {
   core::scans::ScanService& scans() { return *scans_; }
   core::linkmail::LinkMailService& link_mail() { return *link_mail_; }
   core::socialmap::SocialMapService& social_map() { return *social_map_; }
+  core::council::CouncilService& council() { return *council_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -144,6 +157,10 @@ class Runtime {
   std::unique_ptr<core::scans::ScanService> scans_;
   std::unique_ptr<storage::SqlSocialMapRepository> social_map_repository_;
   std::unique_ptr<core::socialmap::SocialMapService> social_map_;
+  std::unique_ptr<storage::SqlCouncilRepository> council_repository_;
+  std::unique_ptr<HttpCouncilFeed> council_feed_;  ///< set when [council] url is
+  std::unique_ptr<core::council::CouncilSync> council_sync_;
+  std::unique_ptr<core::council::CouncilService> council_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).
@@ -175,6 +192,12 @@ class Runtime {
   std::condition_variable maintenance_wake_;
   bool maintenance_stop_ = false;
   std::thread maintenance_;
+  // council sync: wakes every minute, on a new follow, or when someone asks for the list
+  std::mutex council_mutex_;
+  std::condition_variable council_wake_;
+  bool council_wanted_ = false;
+  std::mutex council_round_mutex_;  ///< one round at a time (the thread, the CLI, tests)
+  std::thread council_thread_;
 };
 
 /// The text of knowledge file `name` (without .json): from `dir` when set, else the copy built

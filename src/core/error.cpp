@@ -52,6 +52,8 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kWrongPassword: return "wrong_password";
     case FieldIssue::kTooSmall: return "too_small";
     case FieldIssue::kTooLarge: return "too_large";
+    case FieldIssue::kEndsBeforeStart: return "ends_before_start";
+    case FieldIssue::kPeriodTooLong: return "period_too_long";
   }
   return "invalid_format";
 }

@@ -56,6 +56,8 @@ enum class FieldIssue {
   kWrongPassword,       ///< the current password given to confirm a change is not correct
   kTooSmall,            ///< a number below its minimum (the limit)
   kTooLarge,            ///< a number above its maximum (the limit)
+  kEndsBeforeStart,     ///< the end of a period is not after its start
+  kPeriodTooLong,       ///< a period longer than the limit (in days)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

@@ -13,6 +13,7 @@
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -59,6 +60,7 @@ struct AppServices {
   SimulationRunner& simulations;  ///< bounds concurrent Bekostiging simulations
   core::scans::ScanService& scans;
   core::socialmap::SocialMapService& social_map;
+  core::council::CouncilService& council;
   core::overview::OverviewService& overview;
   core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data

@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 22> kFields{{
+constexpr std::array<FieldEntry, 24> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -118,6 +118,10 @@ constexpr std::array<FieldEntry, 22> kFields{{
     {FieldIssue::kWrongPassword, "Dit wachtwoord klopt niet.", "This password is not correct."},
     {FieldIssue::kTooSmall, "Kies een getal van minstens {n}.", "Choose a number of at least {n}."},
     {FieldIssue::kTooLarge, "Kies een getal van hoogstens {n}.", "Choose a number of at most {n}."},
+    {FieldIssue::kEndsBeforeStart, "Kies een einde dat na het begin ligt.",
+     "Choose an end that is after the start."},
+    {FieldIssue::kPeriodTooLong, "Kies een periode van hoogstens {n} dagen.",
+     "Choose a period of at most {n} days."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -163,8 +163,6 @@ Workspace WorkspaceFrom(const Row& r) {
                    .sso_only = r.Int(5) != 0};
 }
 
-Value OptionalInt(std::optional<std::int64_t> v) { return v ? Value(*v) : Value(nullptr); }
-
 core::Language LanguageFrom(const std::string& tag) {
   return core::ParseLanguageTag(tag).value_or(core::Language::kDutch);
 }

@@ -39,7 +39,6 @@ constexpr std::string_view kDeleteAdvice =
     "DELETE FROM saved_advice WHERE workspace_id = $1 AND id = $2";
 }  // namespace sql
 
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 std::optional<std::int64_t> IntOrNull(const Row& r, std::size_t i) {
   return r.IsNull(i) ? std::nullopt : std::optional(r.Int(i));
 }

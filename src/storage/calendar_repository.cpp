@@ -89,8 +89,6 @@ CalendarFeed FeedFrom(const Row& r) {
           .created_at = FromMillis(r.Int(4))};
 }
 
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
 void WriteOrganisations(Connection& c, std::int64_t ws, const Plan& plan) {
   c.Execute(sql::kDeletePlanOrganisations, {ws, plan.id});
   for (std::int64_t org : plan.organisation_ids) {

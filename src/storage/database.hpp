@@ -23,6 +23,14 @@ enum class Dialect { kSqlite, kPostgres };
 /// A bound parameter or a result cell. Timestamps are int64 milliseconds; booleans are 0/1.
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
+/// NULL for nullopt.
+inline Value OptionalInt(const std::optional<std::int64_t>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value OptionalText(const std::optional<std::string>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+
 /// One result row.
 class Row {
  public:

@@ -127,9 +127,6 @@ constexpr std::string_view kMember =
     "SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2";
 }  // namespace sql
 
-Value OptionalText(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
 Survey SurveyFrom(const Row& r, std::size_t at) {
   Survey s;
   s.id = r.Int(at);

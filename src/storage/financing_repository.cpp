@@ -36,9 +36,6 @@ constexpr std::string_view kMunicipality = "SELECT 1 FROM municipalities WHERE c
 
 }  // namespace sql
 
-Value OptionalText(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
 SavedScenario ScenarioFrom(const Row& r) {
   SavedScenario s;
   s.id = r.Int(0);

@@ -84,10 +84,6 @@ std::string Placeholders(std::size_t rows, std::size_t columns) {
   return out;
 }
 
-Value Optional(const std::optional<std::string>& text) {
-  return text ? Value(*text) : Value(nullptr);
-}
-
 }  // namespace
 
 RegisterLoad LoadRegister(Database& db, const Register& register_, core::Instant now) {
@@ -104,11 +100,11 @@ RegisterLoad LoadRegister(Database& db, const Register& register_, core::Instant
       const std::size_t n = std::min(sql::kBatch, ms.size() - at);
       std::vector<Value> params;
       for (std::size_t i = at; i < at + n; ++i) {
-        params.insert(
-            params.end(),
-            {ms[i].code, ms[i].name, Optional(ms[i].province), Optional(ms[i].care_office_region),
-             Optional(ms[i].youth_region), std::string("register"), register_.reference_date,
-             core::SearchFold(ms[i].name), millis});
+        params.insert(params.end(),
+                      {ms[i].code, ms[i].name, OptionalText(ms[i].province),
+                       OptionalText(ms[i].care_office_region), OptionalText(ms[i].youth_region),
+                       std::string("register"), register_.reference_date,
+                       core::SearchFold(ms[i].name), millis});
       }
       c.Execute(std::string(sql::kUpsertMunicipalitiesHead) + Placeholders(n, 9) +
                     std::string(sql::kUpsertMunicipalitiesTail),

@@ -133,7 +133,6 @@ constexpr std::string_view kPersonStats =
     "i.id = p.interaction_id WHERE p.workspace_id = $1 AND p.person_id = $2 GROUP BY p.person_id";
 }  // namespace sql
 
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 std::optional<std::int64_t> IntOrNull(const Row& r, std::size_t i) {
   return r.IsNull(i) ? std::nullopt : std::optional(r.Int(i));
 }

@@ -87,7 +87,6 @@ constexpr std::string_view kDeleteValueCase =
 
 }  // namespace sql
 
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 Value OptionalTime(const std::optional<core::Instant>& v) {
   return v ? Value(ToMillis(*v)) : Value(nullptr);
 }

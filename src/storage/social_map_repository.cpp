@@ -141,8 +141,6 @@ constexpr std::string_view kMunicipality = "SELECT name FROM municipalities WHER
 
 }  // namespace sql
 
-Value OptionalInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-Value OptionalText(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 std::string Context(std::int64_t ws) { return "consortium.contact/ws:" + std::to_string(ws); }
 
 Service ServiceFrom(const Row& r) {

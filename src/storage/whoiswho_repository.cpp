@@ -175,8 +175,6 @@ void ForEachChunk(std::span<const T> keys, std::int64_t ws, Visit visit) {
   }
 }
 
-Value OptionalText(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-
 std::string JsonList(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
 std::vector<std::string> ListFrom(const std::string& text) {

@@ -25,6 +25,8 @@ class FileServer {
     std::string body;
     std::string last_modified;  ///< e.g. "Fri, 02 May 2025 10:00:00 GMT"; empty: none
     std::string content_type = "application/xml";
+    int status = 200;  ///< e.g. 429 or 503, to answer as a failing service does
+    std::vector<std::pair<std::string, std::string>> headers;  ///< extra response headers
   };
   struct Request {
     std::string path;
@@ -50,6 +52,11 @@ class FileServer {
   void Serve(const std::string& path, File file) {
     std::lock_guard lock(mutex_);
     files_[path] = std::move(file);
+  }
+  /// Stops answering `path` (404 from then on).
+  void Remove(const std::string& path) {
+    std::lock_guard lock(mutex_);
+    files_.erase(path);
   }
   std::vector<Request> requests() {
     std::lock_guard lock(mutex_);
@@ -122,10 +129,12 @@ class FileServer {
                     "\r\nConnection: close\r\n\r\n");
       return;
     }
-    std::string response = "HTTP/1.1 200 OK\r\nContent-Type: " + file.content_type +
+    std::string response = "HTTP/1.1 " + std::to_string(file.status) +
+                           " Status\r\nContent-Type: " + file.content_type +
                            "\r\nContent-Length: " + std::to_string(file.body.size()) +
                            "\r\nConnection: close\r\n";
     if (!file.last_modified.empty()) response += "Last-Modified: " + file.last_modified + "\r\n";
+    for (const auto& [name, value] : file.headers) response += name + ": " + value + "\r\n";
     Write(fd, response + "\r\n" + file.body);
   }
 

@@ -13,6 +13,8 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   config.data_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";  // fixed test key, no file
   config.smtp_url = options.smtp_url;
   config.almanak_url = options.almanak_url;
+  config.council_url = options.council_url;
+  config.council_page_size = options.council_page_size;
   config.register_editors = options.register_editors;
   config.smtp_from = "aantafel@zorg.example";
   config.public_url = "https://aantafel.example";

@@ -23,6 +23,8 @@ struct TestServerOptions {
   std::string smtp_url;          ///< e-mail digests go here (an SmtpSink); empty: off
   std::string almanak_url;       ///< the Almanak export to refresh from (a FileServer); empty: off
   std::string register_editors;  ///< [register] editors
+  std::string council_url;       ///< Open Besluitvorming (a FileServer); empty: off
+  std::int64_t council_page_size = 1000;
 };
 
 /// The real aantafel HTTP stack (runtime, app, Beast server) on a free loopback port, with a

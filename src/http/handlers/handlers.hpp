@@ -12,6 +12,7 @@
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -130,6 +131,8 @@ struct MunicipalityDeps {
 /// GET …/organisations/{organisation_id}/dossier: everything about one municipality in one place.
 void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
+/// Raadsinformatie: follow councils, their meetings with agenda, documents and motions.
+void RegisterCouncilRoutes(Router& router, core::council::CouncilService& service);
 void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
                              const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.

@@ -2146,6 +2146,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/councils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The councils this workspace follows (with the state of their sync) and the ones it could follow: those of the municipalities it works with in Open Besluitvorming's status list. */
+        get: operations["listCouncils"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/councils/{source_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                source_key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow a council (editors and owners). It must be the council of a municipality the workspace works with; the sync starts at once. */
+        put: operations["followCouncil"];
+        post?: never;
+        /** Stop following a council; what nobody follows any more is removed at the next sync. */
+        delete: operations["unfollowCouncil"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Meetings of the followed councils by start time, from `from` through `to` (Dutch days, both included; default today through 60 days later; at most 366 days). */
+        get: operations["listCouncilMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        /** A meeting of a followed council with its agenda, documents and motions. */
+        get: operations["getCouncilMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/consortia": {
         parameters: {
             query?: never;
@@ -2368,6 +2447,123 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CouncilSource: {
+            /** @description Open Besluitvorming's key, e.g. soest. */
+            source_key: string;
+            label: string;
+            /** @description The system the council publishes with (notubiz, ibabs, …). */
+            supplier: string;
+            municipality_code: string | null;
+            /** @description ok, stale, failing, never_imported, not_implemented or discontinued (Open Besluitvorming's words). */
+            state: string;
+            /** @description The publishing system as a whole: ok, degraded, down, idle or empty. */
+            supplier_state: string;
+            /** Format: date-time */
+            last_success_at: string | null;
+            /** Format: date */
+            discontinued_on: string | null;
+            successor: {
+                source_key: string | null;
+                label: string | null;
+                municipality_code: string | null;
+            } | null;
+        };
+        CouncilSync: {
+            /** @enum {string} */
+            phase: "snapshot" | "changes";
+            records: number;
+            /** @description Unreadable lines of the feed that were skipped. */
+            skipped_lines: number;
+            /**
+             * Format: date-time
+             * @description Last time the council was caught up.
+             */
+            synced_at: string | null;
+            /** Format: date-time */
+            attempted_at: string | null;
+            /**
+             * Format: date-time
+             * @description Not asked again before (Retry-After or back-off).
+             */
+            retry_at: string | null;
+            /** @description Failures in a row. */
+            failures: number;
+            /** @description The last failure; owners only. */
+            error: string | null;
+        };
+        CouncilFollow: {
+            source_key: string;
+            municipality_code: string;
+            /** Format: date-time */
+            followed_at: string;
+            source: components["schemas"]["CouncilSource"] | null;
+            sync: components["schemas"]["CouncilSync"] | null;
+        };
+        CouncilMeeting: {
+            id: number;
+            source_key: string;
+            council: string;
+            name: string;
+            /** @description The committee's name when the council publishes it, else empty. */
+            committee: string;
+            classification: string;
+            location: string;
+            cancelled: boolean;
+            /** Format: date-time */
+            starts_at: string | null;
+            /** @description False when only the date is published. */
+            time_known: boolean;
+            /** Format: date-time */
+            ends_at: string | null;
+            /** @description Agenda items that are not headings. */
+            agenda_items: number;
+            /** @description Open Besluitvorming's id. */
+            entity_id: string;
+        };
+        CouncilMeetingDetail: components["schemas"]["CouncilMeeting"] & {
+            agenda: {
+                depth: number;
+                number: string;
+                title: string;
+                description: string;
+                heading: boolean;
+                documents: {
+                    name: string;
+                    url: string;
+                    entity_id: string;
+                }[];
+            }[];
+            documents: {
+                id: number;
+                name: string;
+                classification: string;
+                url: string;
+                content_type: string;
+                /** Format: date-time */
+                modified_at: string | null;
+                entity_id: string;
+            }[];
+            motions: {
+                id: number;
+                name: string;
+                motion_type: string;
+                status: string;
+                /** @description aangenomen, verworpen, ingetrokken, aangehouden or overig. */
+                result: string | null;
+                /** Format: date-time */
+                date: string | null;
+                in_favour: number | null;
+                against: number | null;
+                proposers: string[];
+                votes: {
+                    /** @enum {string} */
+                    option: "voor" | "tegen";
+                    voter: string;
+                    party: string;
+                }[];
+                entity_id: string;
+            }[];
+        };
         Municipality: {
             code: string;
             name: string;
@@ -8823,6 +9019,152 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listCouncils: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Followed and available councils. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the status list was last read; null before the first time.
+                         */
+                        status_checked_at: string | null;
+                        follows: components["schemas"]["CouncilFollow"][];
+                        available: components["schemas"]["CouncilSource"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    followCouncil: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                source_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Followed (also when it already was). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilFollow"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    unfollowCouncil: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                source_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer followed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCouncilMeetings: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                source_key?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Meetings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouncilMeeting"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingDetail"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listConsortia: {

@@ -1,0 +1,187 @@
+#pragma once
+// Raadsinformatie (issue #26): what municipal councils publish through Open Besluitvorming —
+// meetings with their agenda, documents, motions with votes — stored once per instance (public
+// data) and read by every workspace that follows that council. See docs/council.md.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace aantafel::core::council {
+
+/// One council as Open Besluitvorming's status list describes it (`/api/status` → sources[]).
+/// `key` (e.g. "soest") is the stable handle; the CBS code is only how we find it.
+struct CouncilSource {
+  std::string key;
+  std::string label;
+  std::string supplier;                 ///< the publishing system: notubiz, ibabs, …
+  std::string organization_type;        ///< "gemeente", "provincie", …
+  std::optional<std::string> cbs_code;  ///< GMnnnn; absent for some sources
+  /// ok, stale, failing, never_imported, not_implemented, discontinued (or a newer word).
+  std::string state;
+  std::string supplier_state;  ///< the publishing system as a whole: ok, degraded, down, idle
+  std::optional<Instant> last_success_at;
+  std::optional<std::string> discontinued_on;  ///< YYYY-MM-DD of the merger
+  std::optional<std::string> successor_key;    ///< absent when the successor is not imported
+  std::optional<std::string> successor_label;
+  std::optional<std::string> successor_cbs_code;
+};
+
+/// The whole status list at one moment.
+struct StatusList {
+  std::optional<Instant> generated_at;
+  std::vector<CouncilSource> sources;
+};
+
+/// A document linked from an agenda item.
+struct AgendaDocument {
+  std::string ref;  ///< Open Besluitvorming's document id
+  std::string name;
+  std::string url;
+};
+
+/// One item of a meeting's agenda, in reading order; `depth` 0 is a top-level item.
+struct AgendaItem {
+  std::string ref;
+  int depth = 0;
+  std::string number;
+  std::string title;
+  std::string description;
+  bool heading = false;
+  std::vector<AgendaDocument> documents;
+};
+
+struct Meeting {
+  std::string name;
+  std::string classification;
+  std::string committee_ref;  ///< a Committee entity's id, when the source names one
+  std::string location;
+  bool cancelled = false;
+  std::optional<Instant> starts_at;
+  bool time_known = false;  ///< false: only the date is known (published as midnight UTC)
+  std::optional<Instant> ends_at;
+  std::vector<AgendaItem> agenda;
+};
+
+struct Document {
+  std::string name;
+  std::string classification;
+  std::string url;
+  std::string content_type;
+  std::optional<Instant> modified_at;
+  std::string meeting_ref;  ///< the meeting where it was discussed
+};
+
+/// A member's vote. Only "voor" and "tegen" are published (abstaining and absent look alike).
+struct Vote {
+  bool in_favour = false;
+  std::string voter_ref;
+  std::string voter_name;
+  std::string party_ref;
+  std::string party_name;
+};
+
+struct Motion {
+  std::string name;
+  std::string motion_type;  ///< the source's word, e.g. "Moties", "Amendement"
+  std::string status;       ///< the source's own words, e.g. "Motie aangenomen"
+  std::string result;       ///< aangenomen, verworpen, ingetrokken, aangehouden, overig or ""
+  std::optional<Instant> date;
+  std::string meeting_ref;
+  std::string agenda_item_ref;
+  std::optional<int> in_favour;  ///< the tally, when published
+  std::optional<int> against;
+  std::vector<std::string> proposers;
+  std::vector<Vote> votes;
+};
+
+struct Committee {
+  std::string name;
+};
+
+/// One line of the export feed: an upsert of an entity or its deletion (a tombstone).
+struct ExportRecord {
+  std::int64_t seq = 0;
+  bool deleted = false;
+  std::string entity_id;
+  std::string entity_type;  ///< Meeting, Document, Motion, Committee, … (an open list)
+  std::string source_key;
+  /// The payload of an upsert of a type we keep; monostate for tombstones and other types.
+  std::variant<std::monostate, Meeting, Document, Motion, Committee> payload;
+};
+
+/// A line of a page that could not be read; it is skipped and counted.
+struct SkippedLine {
+  int line = 0;
+  std::string reason;
+};
+
+/// Where the sync of one council stands. In the snapshot phase `cursor` is the snapshot's
+/// page cursor and `changes_cursor` the change feed position taken from the first page; in the
+/// changes phase `changes_cursor` is the next position to read.
+struct SyncState {
+  std::string source_key;
+  bool snapshot_done = false;
+  std::optional<std::string> cursor;
+  std::optional<std::string> changes_cursor;
+  std::int64_t records = 0;             ///< records applied since following began
+  std::int64_t skipped_lines = 0;       ///< unreadable lines skipped
+  std::optional<Instant> synced_at;     ///< last time the council was caught up
+  std::optional<Instant> attempted_at;  ///< last request
+  std::optional<Instant> retry_at;      ///< not before (after a 429 or a failure)
+  int failures = 0;                     ///< failures in a row
+  std::string error;                    ///< the last failure, "" when the last call worked
+};
+
+/// A council a workspace follows, with what the instance knows of it.
+struct Follow {
+  std::string source_key;
+  std::string municipality_code;
+  Instant followed_at{};
+  std::optional<CouncilSource> source;
+  std::optional<SyncState> sync;
+};
+
+/// A meeting as the app shows it.
+struct MeetingView {
+  std::int64_t id = 0;  ///< our own id, for links
+  std::string entity_id;
+  std::string source_key;
+  std::string source_label;
+  std::string committee_name;  ///< the Committee entity's name, or ""
+  Meeting meeting;
+  int agenda_items = 0;
+};
+
+struct MotionView {
+  std::int64_t id = 0;
+  std::string entity_id;
+  Motion motion;
+};
+
+struct DocumentView {
+  std::int64_t id = 0;
+  std::string entity_id;
+  Document document;
+};
+
+/// A meeting with everything discussed in it.
+struct MeetingDetail {
+  MeetingView meeting;
+  std::vector<DocumentView> documents;  ///< documents discussed at the meeting
+  std::vector<MotionView> motions;
+};
+
+/// Meetings of followed councils in [from, to), or of one council.
+struct MeetingQuery {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  std::optional<std::string> source_key;
+  int limit = 200;
+};
+
+}  // namespace aantafel::core::council

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/council/model.hpp"
+
+namespace aantafel::core::council {
+
+/// What one page of the export feed brought.
+struct ApplyReport {
+  std::int64_t applied = 0;  ///< upserts and deletions written
+  std::int64_t stale = 0;    ///< records older than what is stored (a replay), left alone
+};
+
+/// Port: council data (shared by the instance) and which workspace follows which council.
+class CouncilRepository {
+ public:
+  virtual ~CouncilRepository() = default;
+
+  /// Replaces the stored status list (all in one transaction).
+  virtual void SaveStatus(const StatusList& status, Instant checked_at) = 0;
+  /// When the status list was last stored; nullopt before the first time.
+  virtual std::optional<Instant> StatusCheckedAt() = 0;
+  virtual std::vector<CouncilSource> SourcesByCbsCode(const std::vector<std::string>& codes) = 0;
+  virtual std::optional<CouncilSource> FindSource(const std::string& key) = 0;
+
+  virtual std::optional<SyncState> FindSyncState(const std::string& key) = 0;
+  /// Stores the state alone (a failure, a wait).
+  virtual void SaveSyncState(const SyncState& state) = 0;
+  /// Writes a page's records (each only when its seq is newer than the stored one, so a
+  /// replayed page changes nothing) and the new state in one transaction: a crash keeps both
+  /// or neither.
+  virtual ApplyReport ApplyPage(const std::vector<ExportRecord>& records,
+                                const SyncState& state) = 0;
+  /// Removes everything stored of a council and its sync state (nobody follows it any more).
+  virtual void ForgetSource(const std::string& key) = 0;
+
+  /// Adds the follow; false when the workspace already follows that council.
+  virtual bool AddFollow(std::int64_t ws, const std::string& key,
+                         const std::string& municipality_code, Instant now) = 0;
+  virtual bool RemoveFollow(std::int64_t ws, const std::string& key) = 0;
+  virtual std::vector<Follow> Follows(std::int64_t ws) = 0;
+  /// Councils followed by at least one workspace.
+  virtual std::vector<std::string> FollowedKeys() = 0;
+  /// Councils stored but followed by nobody.
+  virtual std::vector<std::string> UnfollowedKeys() = 0;
+  /// The municipalities the workspace works with (its organisations' CBS codes).
+  virtual std::vector<std::string> WorkspaceMunicipalities(std::int64_t ws) = 0;
+
+  /// Meetings of the councils the workspace follows, by start time.
+  virtual std::vector<MeetingView> Meetings(std::int64_t ws, const MeetingQuery& query) = 0;
+  /// A meeting of a council the workspace follows.
+  virtual std::optional<MeetingDetail> FindMeeting(std::int64_t ws, std::int64_t id) = 0;
+};
+
+/// One page read from the export feed.
+struct FeedPage {
+  enum class Outcome {
+    kOk,
+    kRateLimited,    ///< 429: wait `retry_after_seconds`, then ask again
+    kUnavailable,    ///< network failure, 5xx, or a body that is not a feed
+    kUnknownSource,  ///< the council cannot be exported (unknown or no longer imported)
+    kBadCursor,      ///< the stored cursor is refused: start again from the snapshot
+  };
+  Outcome outcome = Outcome::kOk;
+  int retry_after_seconds = 0;
+  std::string error;  ///< for kUnavailable and the others: what went wrong, for owners
+  std::vector<ExportRecord> records;
+  std::vector<SkippedLine> skipped;
+  std::string next_cursor;
+  bool has_more = false;
+  std::optional<std::string> changes_cursor;  ///< snapshot pages: where the change feed starts
+};
+
+/// Port: Open Besluitvorming (or a mirror) over HTTP.
+class CouncilFeed {
+ public:
+  virtual ~CouncilFeed() = default;
+  /// The status list; kUnavailable/kRateLimited in `outcome` when it could not be read.
+  struct StatusPage {
+    FeedPage::Outcome outcome = FeedPage::Outcome::kOk;
+    int retry_after_seconds = 0;
+    std::string error;
+    StatusList status;
+  };
+  virtual StatusPage Status() = 0;
+  /// `cursor` empty: the first page.
+  virtual FeedPage Snapshot(const std::string& key, const std::string& cursor) = 0;
+  virtual FeedPage Changes(const std::string& key, const std::string& cursor) = 0;
+};
+
+}  // namespace aantafel::core::council

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/council/ports.hpp"
+
+namespace aantafel::core::council {
+
+struct SyncOptions {
+  std::chrono::minutes poll_interval{30};  ///< how often a caught-up council is asked again
+  std::chrono::minutes status_interval{60};
+  int max_pages = 50;  ///< per council per round, so one large council does not starve others
+};
+
+/// What one round did.
+struct SyncRound {
+  int councils = 0;  ///< councils asked
+  int failed = 0;    ///< councils whose feed failed (see their SyncState::error)
+  std::int64_t records = 0;
+  int forgotten = 0;  ///< councils nobody follows any more, removed
+};
+
+/// Keeps the stored copy of every followed council up to date: first the snapshot, page by
+/// page, then the change feed from the position the snapshot's first page gave. Each page and
+/// the new position are stored together, so a crash resumes where it stopped and a replayed
+/// page changes nothing. Honours 429 (Retry-After) and backs off after failures.
+class CouncilSync {
+ public:
+  CouncilSync(CouncilRepository& repository, CouncilFeed& feed, const Clock& clock,
+              SyncOptions options)
+      : repository_(repository), feed_(feed), clock_(clock), options_(options) {}
+
+  /// Reads the status list again when it is older than status_interval (or always, `force`).
+  /// Returns "" on success or when nothing was due, else what went wrong.
+  std::string RefreshStatus(bool force);
+  /// Syncs every followed council that is due (`force`: also those caught up recently, but
+  /// never before a Retry-After has passed), and forgets councils nobody follows.
+  SyncRound Run(bool force);
+  /// One council, up to max_pages pages; returns its state afterwards.
+  SyncState SyncCouncil(const std::string& key);
+  /// When the next council is due (for the scheduler); nullopt: nothing followed.
+  std::optional<Instant> NextDue();
+
+ private:
+  [[nodiscard]] bool Due(const std::optional<SyncState>& state, Instant now, bool force) const;
+
+  CouncilRepository& repository_;
+  CouncilFeed& feed_;
+  const Clock& clock_;
+  SyncOptions options_;
+};
+
+}  // namespace aantafel::core::council

@@ -1,0 +1,155 @@
+// CouncilSync's state machine against a scripted feed and an in-memory store: the paths the
+// end-to-end test (tests/integration/council_sync_test.cpp) cannot reach cheaply.
+#include "core/council/sync.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <map>
+
+namespace aantafel::core::council {
+namespace {
+
+class TestClock final : public core::Clock {
+ public:
+  [[nodiscard]] Instant Now() const override { return now; }
+  Instant now = FromMillis(1'795'000'000'000);
+};
+
+/// Only what the sync uses; the rest is never called here.
+class MemoryRepository final : public CouncilRepository {
+ public:
+  void SaveStatus(const StatusList&, Instant at) override { checked = at; }
+  std::optional<Instant> StatusCheckedAt() override { return checked; }
+  std::vector<CouncilSource> SourcesByCbsCode(const std::vector<std::string>&) override {
+    return {};
+  }
+  std::optional<CouncilSource> FindSource(const std::string&) override { return std::nullopt; }
+  std::optional<SyncState> FindSyncState(const std::string& key) override {
+    const auto it = states.find(key);
+    return it == states.end() ? std::nullopt : std::optional(it->second);
+  }
+  void SaveSyncState(const SyncState& state) override { states[state.source_key] = state; }
+  ApplyReport ApplyPage(const std::vector<ExportRecord>& records, const SyncState& state) override {
+    for (const auto& r : records) applied.push_back(r.seq);
+    states[state.source_key] = state;
+    return {.applied = static_cast<std::int64_t>(records.size())};
+  }
+  void ForgetSource(const std::string& key) override { states.erase(key); }
+  bool AddFollow(std::int64_t, const std::string&, const std::string&, Instant) override {
+    return true;
+  }
+  bool RemoveFollow(std::int64_t, const std::string&) override { return true; }
+  std::vector<Follow> Follows(std::int64_t) override { return {}; }
+  std::vector<std::string> FollowedKeys() override { return {"soest"}; }
+  std::vector<std::string> UnfollowedKeys() override { return {}; }
+  std::vector<std::string> WorkspaceMunicipalities(std::int64_t) override { return {}; }
+  std::vector<MeetingView> Meetings(std::int64_t, const MeetingQuery&) override { return {}; }
+  std::optional<MeetingDetail> FindMeeting(std::int64_t, std::int64_t) override {
+    return std::nullopt;
+  }
+
+  std::optional<Instant> checked;
+  std::map<std::string, SyncState> states;
+  std::vector<std::int64_t> applied;
+};
+
+class ScriptedFeed final : public CouncilFeed {
+ public:
+  StatusPage Status() override { return {}; }
+  FeedPage Snapshot(const std::string&, const std::string& cursor) override {
+    asked.push_back("snapshot:" + cursor);
+    return Next();
+  }
+  FeedPage Changes(const std::string&, const std::string& cursor) override {
+    asked.push_back("changes:" + cursor);
+    return Next();
+  }
+  FeedPage Next() {
+    if (pages.empty()) return FeedPage{.outcome = FeedPage::Outcome::kUnavailable};
+    auto page = pages.front();
+    pages.pop_front();
+    return page;
+  }
+  std::deque<FeedPage> pages;
+  std::vector<std::string> asked;
+};
+
+FeedPage Ok(std::vector<std::int64_t> seqs, std::string next, bool more,
+            std::optional<std::string> changes = std::nullopt) {
+  FeedPage page{.next_cursor = std::move(next), .has_more = more, .changes_cursor = changes};
+  for (const auto seq : seqs) {
+    page.records.push_back({.seq = seq, .entity_id = "e" + std::to_string(seq)});
+  }
+  return page;
+}
+
+struct Fixture {
+  TestClock clock;
+  MemoryRepository repository;
+  ScriptedFeed feed;
+  CouncilSync sync{repository, feed, clock, SyncOptions{.max_pages = 10}};
+};
+
+TEST(CouncilSync, TheChangeFeedStartsWhereTheFirstSnapshotPageSaid) {
+  Fixture f;
+  f.feed.pages = {Ok({1, 2}, "e2", true, "10"), Ok({3}, "e3", false, "12"),
+                  Ok({10, 11}, "12", false)};
+  const auto state = f.sync.SyncCouncil("soest");
+  EXPECT_EQ(f.feed.asked, (std::vector<std::string>{"snapshot:", "snapshot:e2", "changes:10"}));
+  EXPECT_TRUE(state.snapshot_done);
+  EXPECT_EQ(state.changes_cursor, "12");
+  EXPECT_EQ(state.records, 5);
+  EXPECT_EQ(state.synced_at, f.clock.now);
+}
+
+TEST(CouncilSync, ASnapshotThatDoesNotMoveOnIsAFailureNotALoop) {
+  Fixture f;
+  f.feed.pages = {Ok({1}, "e1", true, "5"), Ok({1}, "e1", true, "5")};
+  const auto state = f.sync.SyncCouncil("soest");
+  EXPECT_EQ(f.feed.asked.size(), 2U);
+  EXPECT_EQ(state.failures, 1);
+  EXPECT_NE(state.error.find("did not move on"), std::string::npos);
+  EXPECT_EQ(state.retry_at, f.clock.now + std::chrono::minutes(1));
+  EXPECT_EQ(state.cursor, "e1") << "the first page is kept";
+}
+
+TEST(CouncilSync, FailuresBackOffAndAnUnexportableCouncilWaitsADay) {
+  Fixture f;
+  for (int i = 0; i < 8; ++i) f.feed.pages.push_back({.outcome = FeedPage::Outcome::kUnavailable});
+  std::vector<std::chrono::minutes> waits;
+  for (int i = 0; i < 8; ++i) {
+    const auto state = f.sync.SyncCouncil("soest");
+    waits.push_back(
+        std::chrono::duration_cast<std::chrono::minutes>(*state.retry_at - f.clock.now));
+  }
+  EXPECT_EQ(waits, (std::vector<std::chrono::minutes>{
+                       std::chrono::minutes(1), std::chrono::minutes(2), std::chrono::minutes(4),
+                       std::chrono::minutes(8), std::chrono::minutes(16), std::chrono::minutes(32),
+                       std::chrono::minutes(60), std::chrono::minutes(60)}));
+  f.feed.pages = {{.outcome = FeedPage::Outcome::kUnknownSource}};
+  const auto state = f.sync.SyncCouncil("soest");
+  EXPECT_EQ(*state.retry_at - f.clock.now, std::chrono::hours(24));
+  EXPECT_EQ(f.sync.Run(false).councils, 0) << "not due before then";
+}
+
+TEST(CouncilSync, ALargeCouncilStopsAfterMaxPagesAndGoesOnInTheNextRound) {
+  Fixture f;
+  for (int i = 0; i < 15; ++i) {
+    f.feed.pages.push_back(Ok({i}, "e" + std::to_string(i), true, i == 0 ? "100" : "999"));
+  }
+  f.feed.pages.push_back(Ok({15}, "e15", false));
+  f.feed.pages.push_back(Ok({}, "100", false));
+  auto state = f.sync.SyncCouncil("soest");
+  EXPECT_EQ(f.feed.asked.size(), 10U);
+  EXPECT_FALSE(state.snapshot_done);
+  EXPECT_FALSE(state.synced_at);
+  EXPECT_EQ(f.sync.Run(false).councils, 1) << "an unfinished council is due at once";
+  state = *f.repository.FindSyncState("soest");
+  EXPECT_TRUE(state.snapshot_done);
+  EXPECT_EQ(state.changes_cursor, "100") << "from the first page, not a later one";
+  EXPECT_EQ(f.sync.NextDue(), f.clock.now + std::chrono::minutes(30));
+}
+
+}  // namespace
+}  // namespace aantafel::core::council

@@ -1,0 +1,227 @@
+// Raadsinformatie: the councils a workspace follows (from Open Besluitvorming's status list),
+// their sync state, and the meetings they publish with agenda, documents and motions.
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "core/council/service.hpp"
+#include "core/validation.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/handlers/views.hpp"
+
+namespace aantafel::http {
+
+using core::council::CouncilService;
+using nlohmann::json;
+
+namespace {
+
+const RouteOptions kMember{.access = Access::kWorkspace};
+
+json Text(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
+
+json SourceView(const core::council::CouncilSource& s) {
+  json successor = nullptr;
+  if (s.discontinued_on || s.successor_label) {
+    successor = {{"source_key", Text(s.successor_key)},
+                 {"label", Text(s.successor_label)},
+                 {"municipality_code", Text(s.successor_cbs_code)}};
+  }
+  return {{"source_key", s.key},
+          {"label", s.label},
+          {"supplier", s.supplier},
+          {"municipality_code", Text(s.cbs_code)},
+          {"state", s.state},
+          {"supplier_state", s.supplier_state},
+          {"last_success_at", TimestampOrNull(s.last_success_at)},
+          {"discontinued_on", Text(s.discontinued_on)},
+          {"successor", successor}};
+}
+
+json SyncView(const core::council::SyncState& s, bool owner) {
+  const char* phase = !s.snapshot_done ? "snapshot" : "changes";
+  return {{"phase", phase},
+          {"records", s.records},
+          {"skipped_lines", s.skipped_lines},
+          {"synced_at", TimestampOrNull(s.synced_at)},
+          {"attempted_at", TimestampOrNull(s.attempted_at)},
+          {"retry_at", TimestampOrNull(s.retry_at)},
+          {"failures", s.failures},
+          // What went wrong is for owners (it may name addresses of the set-up).
+          {"error", owner && !s.error.empty() ? json(s.error) : json(nullptr)}};
+}
+
+json FollowView(const core::council::Follow& f, bool owner) {
+  return {{"source_key", f.source_key},
+          {"municipality_code", f.municipality_code},
+          {"followed_at", FormatTimestamp(f.followed_at)},
+          {"source", f.source ? SourceView(*f.source) : json(nullptr)},
+          {"sync", f.sync ? SyncView(*f.sync, owner) : json(nullptr)}};
+}
+
+json MeetingSummary(const core::council::MeetingView& v) {
+  const auto& m = v.meeting;
+  return {{"id", v.id},
+          {"source_key", v.source_key},
+          {"council", v.source_label},
+          {"name", m.name},
+          {"committee", v.committee_name},
+          {"classification", m.classification},
+          {"location", m.location},
+          {"cancelled", m.cancelled},
+          {"starts_at", TimestampOrNull(m.starts_at)},
+          {"time_known", m.time_known},
+          {"ends_at", TimestampOrNull(m.ends_at)},
+          {"agenda_items", v.agenda_items},
+          {"entity_id", v.entity_id}};
+}
+
+json MeetingDetailView(const core::council::MeetingDetail& d) {
+  json out = MeetingSummary(d.meeting);
+  json agenda = json::array();
+  for (const auto& a : d.meeting.meeting.agenda) {
+    json documents = json::array();
+    for (const auto& doc : a.documents) {
+      documents.push_back({{"name", doc.name}, {"url", doc.url}, {"entity_id", doc.ref}});
+    }
+    agenda.push_back({{"depth", a.depth},
+                      {"number", a.number},
+                      {"title", a.title},
+                      {"description", a.description},
+                      {"heading", a.heading},
+                      {"documents", documents}});
+  }
+  json documents = json::array();
+  for (const auto& v : d.documents) {
+    const auto& doc = v.document;
+    documents.push_back({{"id", v.id},
+                         {"name", doc.name},
+                         {"classification", doc.classification},
+                         {"url", doc.url},
+                         {"content_type", doc.content_type},
+                         {"modified_at", TimestampOrNull(doc.modified_at)},
+                         {"entity_id", v.entity_id}});
+  }
+  json motions = json::array();
+  for (const auto& v : d.motions) {
+    const auto& m = v.motion;
+    json votes = json::array();
+    for (const auto& vote : m.votes) {
+      votes.push_back({{"option", vote.in_favour ? "voor" : "tegen"},
+                       {"voter", vote.voter_name},
+                       {"party", vote.party_name}});
+    }
+    motions.push_back({{"id", v.id},
+                       {"name", m.name},
+                       {"motion_type", m.motion_type},
+                       {"status", m.status},
+                       {"result", m.result.empty() ? json(nullptr) : json(m.result)},
+                       {"date", TimestampOrNull(m.date)},
+                       {"in_favour", m.in_favour ? json(*m.in_favour) : json(nullptr)},
+                       {"against", m.against ? json(*m.against) : json(nullptr)},
+                       {"proposers", m.proposers},
+                       {"votes", votes},
+                       {"entity_id", v.entity_id}});
+  }
+  out["agenda"] = agenda;
+  out["documents"] = documents;
+  out["motions"] = motions;
+  return out;
+}
+
+/// A council's key as Open Besluitvorming writes it: lower-case letters, digits, '-' and '_'.
+bool ValidKey(std::string_view key) {
+  if (key.empty() || key.size() > 200) return false;
+  for (const char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void RegisterCouncilRoutes(Router& router, CouncilService& service) {
+  const std::string base = "/api/v1/workspaces/{slug}";
+
+  router.Add(
+      "GET", base + "/councils",
+      [&service](RequestContext& ctx) {
+        const bool owner = core::accounts::CanManage(ctx.workspace->role);
+        const auto councils = service.List(*ctx.workspace);
+        json follows = json::array();
+        for (const auto& f : councils.follows) follows.push_back(FollowView(f, owner));
+        json available = json::array();
+        for (const auto& s : councils.available) available.push_back(SourceView(s));
+        return JsonResponse(200,
+                            {{"status_checked_at", TimestampOrNull(councils.status_checked_at)},
+                             {"follows", follows},
+                             {"available", available}});
+      },
+      kMember);
+
+  router.Add(
+      "PUT", base + "/councils/{source_key}",
+      [&service](RequestContext& ctx) {
+        const std::string key(ctx.params.Get("source_key"));
+        if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
+        auto follow = service.FollowCouncil(*ctx.workspace, key);
+        if (!follow) return Fail(ctx, follow.error());
+        return JsonResponse(200,
+                            FollowView(*follow, core::accounts::CanManage(ctx.workspace->role)));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", base + "/councils/{source_key}",
+      [&service](RequestContext& ctx) {
+        const std::string key(ctx.params.Get("source_key"));
+        if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
+        if (auto done = service.UnfollowCouncil(*ctx.workspace, key); !done) {
+          return Fail(ctx, done.error());
+        }
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-meetings",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        core::council::MeetingRequest q;
+        q.from = core::CheckDate("from", ctx.request.Query("from").value_or(""), false, errors);
+        q.to = core::CheckDate("to", ctx.request.Query("to").value_or(""), false, errors);
+        if (auto key = ctx.request.Query("source_key"); key && !key->empty()) {
+          if (!ValidKey(*key)) {
+            errors.Add("source_key", core::FieldIssue::kInvalidFormat);
+          } else {
+            q.source_key = std::string(*key);
+          }
+        }
+        if (auto limit = ctx.request.Query("limit"); limit && !limit->empty()) {
+          const auto [end, ec] =
+              std::from_chars(limit->data(), limit->data() + limit->size(), q.limit);
+          if (ec != std::errc{} || end != limit->data() + limit->size()) {
+            errors.Add("limit", core::FieldIssue::kInvalidType);
+          }
+        }
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto list = service.Meetings(*ctx.workspace, q);
+        if (!list) return Fail(ctx, list.error());
+        json items = json::array();
+        for (const auto& m : *list) items.push_back(MeetingSummary(m));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-meetings/{meeting_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "meeting_id");
+        if (!id) return Fail(ctx, id.error());
+        auto detail = service.MeetingOf(*ctx.workspace, *id);
+        if (!detail) return Fail(ctx, detail.error());
+        return JsonResponse(200, MeetingDetailView(*detail));
+      },
+      kMember);
+}
+
+}  // namespace aantafel::http

@@ -1,0 +1,468 @@
+#include "storage/council_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace aantafel::storage {
+
+using core::FromMillis;
+using core::ToMillis;
+using namespace core::council;
+
+namespace {
+
+namespace sql {
+
+#define SOURCE_COLUMNS                                                                           \
+  "s.source_key, s.label, s.supplier, s.organization_type, s.cbs_code, s.state, "                \
+  "s.supplier_state, s.last_success_at, s.discontinued_on, s.successor_key, s.successor_label, " \
+  "s.successor_cbs_code"
+constexpr std::string_view kDeleteSources = "DELETE FROM council_sources";
+constexpr std::string_view kInsertSource =
+    "INSERT INTO council_sources (source_key, label, supplier, organization_type, cbs_code, "
+    "state, supplier_state, last_success_at, discontinued_on, successor_key, successor_label, "
+    "successor_cbs_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "ON CONFLICT (source_key) DO NOTHING";
+constexpr std::string_view kSaveCheckedAt =
+    "INSERT INTO reference_versions (name, version, applied_at) VALUES ('council_status', $1, "
+    "$2) ON CONFLICT (name) DO UPDATE SET version = excluded.version, applied_at = "
+    "excluded.applied_at";
+constexpr std::string_view kCheckedAt =
+    "SELECT applied_at FROM reference_versions WHERE name = 'council_status'";
+constexpr std::string_view kSource =
+    "SELECT " SOURCE_COLUMNS " FROM council_sources s WHERE s.source_key = $1";
+constexpr std::string_view kSourcesOfCode =
+    "SELECT " SOURCE_COLUMNS
+    " FROM council_sources s WHERE s.cbs_code = $1 ORDER BY s.label, "
+    "s.source_key";
+
+#define SYNC_COLUMNS                                                                        \
+  "y.source_key, y.snapshot_done, y.cursor, y.changes_cursor, y.records, y.skipped_lines, " \
+  "y.synced_at, y.attempted_at, y.retry_at, y.failures, y.error"
+constexpr std::string_view kSync =
+    "SELECT " SYNC_COLUMNS " FROM council_syncs y WHERE y.source_key = $1";
+constexpr std::string_view kSaveSync =
+    "INSERT INTO council_syncs (source_key, snapshot_done, cursor, changes_cursor, records, "
+    "skipped_lines, synced_at, attempted_at, retry_at, failures, error) VALUES ($1, $2, $3, $4, "
+    "$5, $6, $7, $8, $9, $10, $11) ON CONFLICT (source_key) DO UPDATE SET snapshot_done = "
+    "excluded.snapshot_done, cursor = excluded.cursor, changes_cursor = excluded.changes_cursor, "
+    "records = excluded.records, skipped_lines = excluded.skipped_lines, synced_at = "
+    "excluded.synced_at, attempted_at = excluded.attempted_at, retry_at = excluded.retry_at, "
+    "failures = excluded.failures, error = excluded.error";
+
+constexpr std::string_view kEntity = "SELECT id, seq FROM council_entities WHERE entity_id = $1";
+constexpr std::string_view kInsertEntity =
+    "INSERT INTO council_entities (entity_id, source_key, entity_type, seq, deleted) VALUES ($1, "
+    "$2, $3, $4, $5) RETURNING id";
+constexpr std::string_view kUpdateEntity =
+    "UPDATE council_entities SET source_key = $2, entity_type = $3, seq = $4, deleted = $5 "
+    "WHERE id = $1";
+constexpr std::array<std::string_view, 4> kDeleteTyped = {
+    "DELETE FROM council_meetings WHERE id = $1", "DELETE FROM council_documents WHERE id = $1",
+    "DELETE FROM council_motions WHERE id = $1", "DELETE FROM council_committees WHERE id = $1"};
+constexpr std::string_view kInsertMeeting =
+    "INSERT INTO council_meetings (id, source_key, name, classification, committee_ref, "
+    "location, cancelled, starts_at, time_known, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10)";
+constexpr std::string_view kInsertAgendaItem =
+    "INSERT INTO council_agenda_items (meeting_id, position, depth, item_ref, number, title, "
+    "description, heading, documents) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO council_documents (id, source_key, name, classification, url, content_type, "
+    "modified_at, meeting_ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+constexpr std::string_view kInsertMotion =
+    "INSERT INTO council_motions (id, source_key, name, motion_type, status, result, "
+    "decided_at, meeting_ref, agenda_item_ref, in_favour, against, proposers) VALUES ($1, $2, "
+    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+constexpr std::string_view kInsertVote =
+    "INSERT INTO council_votes (motion_id, position, in_favour, voter_ref, voter_name, "
+    "party_ref, party_name) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+constexpr std::string_view kInsertCommittee =
+    "INSERT INTO council_committees (id, source_key, name) VALUES ($1, $2, $3)";
+constexpr std::string_view kForgetEntities = "DELETE FROM council_entities WHERE source_key = $1";
+constexpr std::string_view kForgetSync = "DELETE FROM council_syncs WHERE source_key = $1";
+
+constexpr std::string_view kFollow =
+    "INSERT INTO council_follows (workspace_id, source_key, municipality_code, followed_at) "
+    "VALUES ($1, $2, $3, $4) ON CONFLICT (workspace_id, source_key) DO NOTHING";
+constexpr std::string_view kUnfollow =
+    "DELETE FROM council_follows WHERE workspace_id = $1 AND source_key = $2";
+constexpr std::string_view kFollows =
+    "SELECT f.source_key, f.municipality_code, f.followed_at, s.source_key, " SOURCE_COLUMNS
+    ", y.source_key, " SYNC_COLUMNS
+    " FROM council_follows f LEFT JOIN council_sources s ON s.source_key = f.source_key "
+    "LEFT JOIN council_syncs y ON y.source_key = f.source_key WHERE f.workspace_id = $1 "
+    "ORDER BY COALESCE(s.label, f.source_key), f.source_key";
+constexpr std::string_view kFollowedKeys =
+    "SELECT DISTINCT source_key FROM council_follows ORDER BY source_key";
+// Councils with stored data or a sync position that no workspace follows.
+constexpr std::string_view kUnfollowedKeys =
+    "SELECT source_key FROM council_syncs y WHERE NOT EXISTS (SELECT 1 FROM council_follows f "
+    "WHERE f.source_key = y.source_key) ORDER BY source_key";
+constexpr std::string_view kMunicipalities =
+    "SELECT DISTINCT municipality_code FROM organisations WHERE workspace_id = $1 AND "
+    "municipality_code IS NOT NULL ORDER BY municipality_code";
+
+#define MEETING_SELECT                                                                         \
+  "SELECT m.id, e.entity_id, m.source_key, COALESCE(s.label, m.source_key), "                  \
+  "COALESCE(c.name, ''), m.name, m.classification, m.committee_ref, m.location, m.cancelled, " \
+  "m.starts_at, m.time_known, m.ends_at, (SELECT COUNT(*) FROM council_agenda_items a WHERE "  \
+  "a.meeting_id = m.id AND a.heading = 0) FROM council_meetings m JOIN council_entities e ON " \
+  "e.id = m.id JOIN council_follows f ON f.source_key = m.source_key AND f.workspace_id = $1 " \
+  "LEFT JOIN council_sources s ON s.source_key = m.source_key LEFT JOIN council_entities ce "  \
+  "ON ce.entity_id = m.committee_ref LEFT JOIN council_committees c ON c.id = ce.id "
+constexpr std::string_view kMeetings = MEETING_SELECT
+    "WHERE (CAST($2 AS BIGINT) IS NULL OR m.starts_at >= $2) AND (CAST($3 AS BIGINT) IS NULL "
+    "OR m.starts_at < $3) AND (CAST($4 AS TEXT) IS NULL OR m.source_key = $4) ORDER BY "
+    "m.starts_at, m.id LIMIT $5";
+constexpr std::string_view kMeeting = MEETING_SELECT "WHERE m.id = $2";
+constexpr std::string_view kAgenda =
+    "SELECT depth, item_ref, number, title, description, heading, documents FROM "
+    "council_agenda_items WHERE meeting_id = $1 ORDER BY position";
+constexpr std::string_view kDocumentsOfMeeting =
+    "SELECT d.id, e.entity_id, d.name, d.classification, d.url, d.content_type, d.modified_at, "
+    "d.meeting_ref FROM council_documents d JOIN council_entities e ON e.id = d.id WHERE "
+    "d.meeting_ref = $1 ORDER BY d.name, d.id LIMIT 1000";
+constexpr std::string_view kMotionsOfMeeting =
+    "SELECT o.id, e.entity_id, o.name, o.motion_type, o.status, o.result, o.decided_at, "
+    "o.meeting_ref, o.agenda_item_ref, o.in_favour, o.against, o.proposers FROM council_motions "
+    "o JOIN council_entities e ON e.id = o.id WHERE o.meeting_ref = $1 ORDER BY o.name, o.id "
+    "LIMIT 1000";
+constexpr std::string_view kVotes =
+    "SELECT in_favour, voter_ref, voter_name, party_ref, party_name FROM council_votes WHERE "
+    "motion_id = $1 ORDER BY position";
+#undef MEETING_SELECT
+#undef SYNC_COLUMNS
+#undef SOURCE_COLUMNS
+
+}  // namespace sql
+
+constexpr std::size_t kSourceColumns = 12;
+constexpr std::size_t kSyncColumns = 11;
+
+Value OptionalMillis(const std::optional<core::Instant>& at) {
+  return at ? Value(ToMillis(*at)) : Value(nullptr);
+}
+std::optional<core::Instant> MillisAt(const Row& r, std::size_t i) {
+  return r.IsNull(i) ? std::nullopt : std::optional(FromMillis(r.Int(i)));
+}
+
+CouncilSource SourceFrom(const Row& r, std::size_t at) {
+  return CouncilSource{.key = r.Text(at),
+                       .label = r.Text(at + 1),
+                       .supplier = r.Text(at + 2),
+                       .organization_type = r.Text(at + 3),
+                       .cbs_code = r.OptionalText(at + 4),
+                       .state = r.Text(at + 5),
+                       .supplier_state = r.Text(at + 6),
+                       .last_success_at = MillisAt(r, at + 7),
+                       .discontinued_on = r.OptionalText(at + 8),
+                       .successor_key = r.OptionalText(at + 9),
+                       .successor_label = r.OptionalText(at + 10),
+                       .successor_cbs_code = r.OptionalText(at + 11)};
+}
+
+SyncState SyncFrom(const Row& r, std::size_t at) {
+  return SyncState{.source_key = r.Text(at),
+                   .snapshot_done = r.Int(at + 1) != 0,
+                   .cursor = r.OptionalText(at + 2),
+                   .changes_cursor = r.OptionalText(at + 3),
+                   .records = r.Int(at + 4),
+                   .skipped_lines = r.Int(at + 5),
+                   .synced_at = MillisAt(r, at + 6),
+                   .attempted_at = MillisAt(r, at + 7),
+                   .retry_at = MillisAt(r, at + 8),
+                   .failures = static_cast<int>(r.Int(at + 9)),
+                   .error = r.Text(at + 10)};
+}
+
+void WriteSync(Connection& c, const SyncState& s) {
+  c.Execute(sql::kSaveSync,
+            {s.source_key, std::int64_t{s.snapshot_done ? 1 : 0}, OptionalText(s.cursor),
+             OptionalText(s.changes_cursor), s.records, s.skipped_lines,
+             OptionalMillis(s.synced_at), OptionalMillis(s.attempted_at),
+             OptionalMillis(s.retry_at), std::int64_t{s.failures}, s.error});
+}
+
+MeetingView MeetingFrom(const Row& r) {
+  MeetingView v;
+  v.id = r.Int(0);
+  v.entity_id = r.Text(1);
+  v.source_key = r.Text(2);
+  v.source_label = r.Text(3);
+  v.committee_name = r.Text(4);
+  v.meeting.name = r.Text(5);
+  v.meeting.classification = r.Text(6);
+  v.meeting.committee_ref = r.Text(7);
+  v.meeting.location = r.Text(8);
+  v.meeting.cancelled = r.Int(9) != 0;
+  v.meeting.starts_at = MillisAt(r, 10);
+  v.meeting.time_known = r.Int(11) != 0;
+  v.meeting.ends_at = MillisAt(r, 12);
+  v.agenda_items = static_cast<int>(r.Int(13));
+  return v;
+}
+
+std::string DocumentsJson(const std::vector<AgendaDocument>& documents) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : documents) out.push_back({{"ref", d.ref}, {"name", d.name}, {"url", d.url}});
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<AgendaDocument> DocumentsFrom(const std::string& text) {
+  std::vector<AgendaDocument> out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& d : j) {
+    out.push_back(
+        {.ref = d.value("ref", ""), .name = d.value("name", ""), .url = d.value("url", "")});
+  }
+  return out;
+}
+
+std::string NamesJson(const std::vector<std::string>& names) {
+  return nlohmann::json(names).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> NamesFrom(const std::string& text) {
+  std::vector<std::string> out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
+  if (const auto* m = std::get_if<Meeting>(&r.payload)) {
+    c.Execute(sql::kInsertMeeting,
+              {id, r.source_key, m->name, m->classification, m->committee_ref, m->location,
+               std::int64_t{m->cancelled ? 1 : 0}, OptionalMillis(m->starts_at),
+               std::int64_t{m->time_known ? 1 : 0}, OptionalMillis(m->ends_at)});
+    for (std::size_t i = 0; i < m->agenda.size(); ++i) {
+      const auto& a = m->agenda[i];
+      c.Execute(sql::kInsertAgendaItem,
+                {id, static_cast<std::int64_t>(i), std::int64_t{a.depth}, a.ref, a.number, a.title,
+                 a.description, std::int64_t{a.heading ? 1 : 0}, DocumentsJson(a.documents)});
+    }
+  } else if (const auto* d = std::get_if<Document>(&r.payload)) {
+    c.Execute(sql::kInsertDocument,
+              {id, r.source_key, d->name, d->classification, d->url, d->content_type,
+               OptionalMillis(d->modified_at), d->meeting_ref});
+  } else if (const auto* o = std::get_if<Motion>(&r.payload)) {
+    c.Execute(
+        sql::kInsertMotion,
+        {id, r.source_key, o->name, o->motion_type, o->status, o->result, OptionalMillis(o->date),
+         o->meeting_ref, o->agenda_item_ref,
+         o->in_favour ? Value(std::int64_t{*o->in_favour}) : Value(nullptr),
+         o->against ? Value(std::int64_t{*o->against}) : Value(nullptr), NamesJson(o->proposers)});
+    for (std::size_t i = 0; i < o->votes.size(); ++i) {
+      const auto& v = o->votes[i];
+      c.Execute(sql::kInsertVote,
+                {id, static_cast<std::int64_t>(i), std::int64_t{v.in_favour ? 1 : 0}, v.voter_ref,
+                 v.voter_name, v.party_ref, v.party_name});
+    }
+  } else if (const auto* k = std::get_if<Committee>(&r.payload)) {
+    c.Execute(sql::kInsertCommittee, {id, r.source_key, k->name});
+  }
+}
+
+}  // namespace
+
+void SqlCouncilRepository::SaveStatus(const StatusList& status, core::Instant checked_at) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kDeleteSources);
+    for (const auto& s : status.sources) {
+      c.Execute(sql::kInsertSource,
+                {s.key, s.label, s.supplier, s.organization_type, OptionalText(s.cbs_code), s.state,
+                 s.supplier_state, OptionalMillis(s.last_success_at),
+                 OptionalText(s.discontinued_on), OptionalText(s.successor_key),
+                 OptionalText(s.successor_label), OptionalText(s.successor_cbs_code)});
+    }
+    const std::string generated =
+        status.generated_at ? std::to_string(ToMillis(*status.generated_at)) : "";
+    c.Execute(sql::kSaveCheckedAt, {generated, ToMillis(checked_at)});
+  });
+}
+
+std::optional<core::Instant> SqlCouncilRepository::StatusCheckedAt() {
+  auto lease = db_.Acquire();
+  const auto row = lease->QueryOne(sql::kCheckedAt);
+  if (!row) return std::nullopt;
+  return FromMillis(row->Int(0));
+}
+
+std::vector<CouncilSource> SqlCouncilRepository::SourcesByCbsCode(
+    const std::vector<std::string>& codes) {
+  std::vector<CouncilSource> out;
+  auto lease = db_.Acquire();
+  for (const auto& code : codes) {
+    for (const Row& r : lease->Query(sql::kSourcesOfCode, {code})) {
+      out.push_back(SourceFrom(r, 0));
+    }
+  }
+  return out;
+}
+
+std::optional<CouncilSource> SqlCouncilRepository::FindSource(const std::string& key) {
+  auto lease = db_.Acquire();
+  const auto row = lease->QueryOne(sql::kSource, {key});
+  if (!row) return std::nullopt;
+  return SourceFrom(*row, 0);
+}
+
+std::optional<SyncState> SqlCouncilRepository::FindSyncState(const std::string& key) {
+  auto lease = db_.Acquire();
+  const auto row = lease->QueryOne(sql::kSync, {key});
+  if (!row) return std::nullopt;
+  return SyncFrom(*row, 0);
+}
+
+void SqlCouncilRepository::SaveSyncState(const SyncState& state) {
+  db_.Transaction([&](Connection& c) { WriteSync(c, state); });
+}
+
+ApplyReport SqlCouncilRepository::ApplyPage(const std::vector<ExportRecord>& records,
+                                            const SyncState& state) {
+  return db_.Transaction([&](Connection& c) {
+    ApplyReport report;
+    for (const auto& r : records) {
+      const auto row = c.QueryOne(sql::kEntity, {r.entity_id});
+      if (row && row->Int(1) >= r.seq) {
+        ++report.stale;
+        continue;
+      }
+      const std::int64_t deleted = r.deleted ? 1 : 0;
+      std::int64_t id = 0;
+      if (row) {
+        id = row->Int(0);
+        c.Execute(sql::kUpdateEntity, {id, r.source_key, r.entity_type, r.seq, deleted});
+        for (const auto statement : sql::kDeleteTyped) c.Execute(statement, {id});
+      } else {
+        id = c.QueryOne(sql::kInsertEntity,
+                        {r.entity_id, r.source_key, r.entity_type, r.seq, deleted})
+                 ->Int(0);
+      }
+      if (!r.deleted) InsertPayload(c, id, r);
+      ++report.applied;
+    }
+    WriteSync(c, state);
+    return report;
+  });
+}
+
+void SqlCouncilRepository::ForgetSource(const std::string& key) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kForgetEntities, {key});
+    c.Execute(sql::kForgetSync, {key});
+  });
+}
+
+bool SqlCouncilRepository::AddFollow(std::int64_t ws, const std::string& key,
+                                     const std::string& municipality_code, core::Instant now) {
+  return db_.Transaction([&](Connection& c) {
+    return c.Execute(sql::kFollow, {ws, key, municipality_code, ToMillis(now)}) > 0;
+  });
+}
+
+bool SqlCouncilRepository::RemoveFollow(std::int64_t ws, const std::string& key) {
+  return db_.Transaction([&](Connection& c) { return c.Execute(sql::kUnfollow, {ws, key}) > 0; });
+}
+
+std::vector<Follow> SqlCouncilRepository::Follows(std::int64_t ws) {
+  std::vector<Follow> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kFollows, {ws})) {
+    Follow f{.source_key = r.Text(0),
+             .municipality_code = r.Text(1),
+             .followed_at = FromMillis(r.Int(2))};
+    if (!r.IsNull(3)) f.source = SourceFrom(r, 4);
+    if (!r.IsNull(4 + kSourceColumns)) f.sync = SyncFrom(r, 5 + kSourceColumns);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<std::string> SqlCouncilRepository::FollowedKeys() {
+  std::vector<std::string> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kFollowedKeys)) out.push_back(r.Text(0));
+  return out;
+}
+
+std::vector<std::string> SqlCouncilRepository::UnfollowedKeys() {
+  std::vector<std::string> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kUnfollowedKeys)) out.push_back(r.Text(0));
+  return out;
+}
+
+std::vector<std::string> SqlCouncilRepository::WorkspaceMunicipalities(std::int64_t ws) {
+  std::vector<std::string> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kMunicipalities, {ws})) out.push_back(r.Text(0));
+  return out;
+}
+
+std::vector<MeetingView> SqlCouncilRepository::Meetings(std::int64_t ws,
+                                                        const MeetingQuery& query) {
+  std::vector<MeetingView> out;
+  auto lease = db_.Acquire();
+  for (const Row& r :
+       lease->Query(sql::kMeetings, {ws, OptionalMillis(query.from), OptionalMillis(query.to),
+                                     OptionalText(query.source_key), std::int64_t{query.limit}})) {
+    out.push_back(MeetingFrom(r));
+  }
+  return out;
+}
+
+std::optional<MeetingDetail> SqlCouncilRepository::FindMeeting(std::int64_t ws, std::int64_t id) {
+  auto lease = db_.Acquire();
+  const auto row = lease->QueryOne(sql::kMeeting, {ws, id});
+  if (!row) return std::nullopt;
+  MeetingDetail detail{.meeting = MeetingFrom(*row)};
+  for (const Row& r : lease->Query(sql::kAgenda, {id})) {
+    detail.meeting.meeting.agenda.push_back(AgendaItem{.ref = r.Text(1),
+                                                       .depth = static_cast<int>(r.Int(0)),
+                                                       .number = r.Text(2),
+                                                       .title = r.Text(3),
+                                                       .description = r.Text(4),
+                                                       .heading = r.Int(5) != 0,
+                                                       .documents = DocumentsFrom(r.Text(6))});
+  }
+  const std::string& ref = detail.meeting.entity_id;
+  for (const Row& r : lease->Query(sql::kDocumentsOfMeeting, {ref})) {
+    detail.documents.push_back(DocumentView{.id = r.Int(0),
+                                            .entity_id = r.Text(1),
+                                            .document = Document{.name = r.Text(2),
+                                                                 .classification = r.Text(3),
+                                                                 .url = r.Text(4),
+                                                                 .content_type = r.Text(5),
+                                                                 .modified_at = MillisAt(r, 6),
+                                                                 .meeting_ref = r.Text(7)}});
+  }
+  for (const Row& r : lease->Query(sql::kMotionsOfMeeting, {ref})) {
+    MotionView v{.id = r.Int(0), .entity_id = r.Text(1)};
+    v.motion.name = r.Text(2);
+    v.motion.motion_type = r.Text(3);
+    v.motion.status = r.Text(4);
+    v.motion.result = r.Text(5);
+    v.motion.date = MillisAt(r, 6);
+    v.motion.meeting_ref = r.Text(7);
+    v.motion.agenda_item_ref = r.Text(8);
+    if (!r.IsNull(9)) v.motion.in_favour = static_cast<int>(r.Int(9));
+    if (!r.IsNull(10)) v.motion.against = static_cast<int>(r.Int(10));
+    v.motion.proposers = NamesFrom(r.Text(11));
+    for (const Row& vote : lease->Query(sql::kVotes, {v.id})) {
+      v.motion.votes.push_back(Vote{.in_favour = vote.Int(0) != 0,
+                                    .voter_ref = vote.Text(1),
+                                    .voter_name = vote.Text(2),
+                                    .party_ref = vote.Text(3),
+                                    .party_name = vote.Text(4)});
+    }
+    detail.motions.push_back(std::move(v));
+  }
+  return detail;
+}
+
+}  // namespace aantafel::storage

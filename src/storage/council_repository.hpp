@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/council/ports.hpp"
+#include "storage/database.hpp"
+
+namespace aantafel::storage {
+
+/// CouncilRepository on SQL (both dialects). Council data is public and shared by the
+/// instance; what a workspace reads is limited to the councils it follows.
+class SqlCouncilRepository final : public core::council::CouncilRepository {
+ public:
+  explicit SqlCouncilRepository(Database& db) : db_(db) {}
+
+  void SaveStatus(const core::council::StatusList& status, core::Instant checked_at) override;
+  std::optional<core::Instant> StatusCheckedAt() override;
+  std::vector<core::council::CouncilSource> SourcesByCbsCode(
+      const std::vector<std::string>& codes) override;
+  std::optional<core::council::CouncilSource> FindSource(const std::string& key) override;
+
+  std::optional<core::council::SyncState> FindSyncState(const std::string& key) override;
+  void SaveSyncState(const core::council::SyncState& state) override;
+  core::council::ApplyReport ApplyPage(const std::vector<core::council::ExportRecord>& records,
+                                       const core::council::SyncState& state) override;
+  void ForgetSource(const std::string& key) override;
+
+  bool AddFollow(std::int64_t ws, const std::string& key, const std::string& municipality_code,
+                 core::Instant now) override;
+  bool RemoveFollow(std::int64_t ws, const std::string& key) override;
+  std::vector<core::council::Follow> Follows(std::int64_t ws) override;
+  std::vector<std::string> FollowedKeys() override;
+  std::vector<std::string> UnfollowedKeys() override;
+  std::vector<std::string> WorkspaceMunicipalities(std::int64_t ws) override;
+
+  std::vector<core::council::MeetingView> Meetings(
+      std::int64_t ws, const core::council::MeetingQuery& query) override;
+  std::optional<core::council::MeetingDetail> FindMeeting(std::int64_t ws,
+                                                          std::int64_t id) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aantafel::storage

@@ -1,0 +1,293 @@
+// Raadsinformatie (issue #26) end to end on SQLite and PostgreSQL: the sync reads Open
+// Besluitvorming's status list and export feed from a local HTTP server serving fixture pages in
+// the published format (tests/fixtures/openbesluitvorming/), stores the council's meetings,
+// agenda, documents and motions, applies tombstones, resumes from its stored position, honours
+// 429 Retry-After and backs off after failures; workspaces read only the councils they follow.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "http/handlers/views.hpp"
+#include "storage/council_repository.hpp"
+#include "support/file_server.hpp"
+#include "support/test_server.hpp"
+
+namespace aantafel::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) + "/tests/fixtures/openbesluitvorming/" + name,
+                   std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const std::string kSnapshot1 = "/api/export/snapshot?source=soest&limit=2";
+const std::string kSnapshot2 =
+    "/api/export/"
+    "snapshot?source=soest&limit=2&cursor=document%3Anotubiz%3Agemeente%3Asoest%3A12345";
+const std::string kChanges7 = "/api/export/changes?source=soest&limit=2&cursor=7";
+const std::string kChanges9 = "/api/export/changes?source=soest&limit=2&cursor=9";
+const std::string kChanges10 = "/api/export/changes?source=soest&limit=2&cursor=10";
+
+FileServer::File Page(const std::string& body, const std::string& next, bool more,
+                      const std::string& changes = "") {
+  Headers headers = {{"x-next-cursor", next},
+                     {"x-has-more", more ? "true" : "false"},
+                     {"RateLimit-Limit", "60"},
+                     {"RateLimit-Remaining", "55"},
+                     {"RateLimit-Reset", "5"}};
+  if (!changes.empty()) headers.emplace_back("x-changes-cursor", changes);
+  return {.body = body,
+          .content_type = "application/x-ndjson; charset=utf-8",
+          .headers = std::move(headers)};
+}
+
+class CouncilSync : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    AANTAFEL_SKIP_WITHOUT_BACKEND(GetParam());
+    files.Serve("/api/status", {.body = Fixture("status.json"),
+                                .content_type = "application/json",
+                                .headers = {{"cache-control", "public, max-age=600"}}});
+    ServeSoest();
+    server = std::make_unique<TestServer>(
+        GetParam(), TestServerOptions{.council_url = files.Url(""), .council_page_size = 2});
+    server->Start();
+    client = std::make_unique<HttpClient>(server->port());
+    server->AddUser("anna@zorg.nl", "Anna");
+    server->AddWorkspace("zorg-west", "anna@zorg.nl");
+    server->AddWorkspace("welzijn-oost", "anna@zorg.nl");
+    anna = LogIn(*client, "anna@zorg.nl");
+    const auto org = Send("POST", "zorg-west", "/organisations",
+                          json{{"kind", "municipality"}, {"municipality_code", "GM0342"}}.dump());
+    ASSERT_EQ(org.status, 201) << org.body;
+  }
+  void ServeSoest() {
+    files.Serve(kSnapshot1, Page(Fixture("soest-snapshot-1.ndjson"),
+                                 "document:notubiz:gemeente:soest:12345", true, "7"));
+    files.Serve(kSnapshot2, Page(Fixture("soest-snapshot-2.ndjson"),
+                                 "motion:notubiz:gemeente:soest:m-2026-041", false, "7"));
+    files.Serve(kChanges7, Page(Fixture("soest-changes-7.ndjson"), "9", true));
+    files.Serve(kChanges9, Page(Fixture("soest-changes-9.ndjson"), "10", false));
+    files.Serve(kChanges10, Page("", "10", false));
+  }
+  ClientResponse Send(const std::string& method, const std::string& slug, const std::string& path,
+                      const std::string& body = "") {
+    return client->Request(method, "/api/v1/workspaces/" + slug + path,
+                           {{"Cookie", anna.cookie},
+                            {"X-CSRF-Token", anna.csrf},
+                            {"Content-Type", "application/json"}},
+                           body);
+  }
+  json Get(const std::string& slug, const std::string& path) {
+    const auto r = Send("GET", slug, path);
+    EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+    return json::parse(r.body);
+  }
+  void Follow() {
+    ASSERT_EQ(server->runtime().SyncCouncils(true).status_error, "");
+    const auto r = Send("PUT", "zorg-west", "/councils/soest");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  std::size_t Asked(const std::string& path) {
+    std::size_t n = 0;
+    for (const auto& r : files.requests()) n += r.path == path ? 1 : 0;
+    return n;
+  }
+  json Meeting() {
+    const json list = Get("zorg-west", "/council-meetings");
+    EXPECT_EQ(list["items"].size(), 1U) << list.dump();
+    if (list["items"].empty()) return json{};
+    return Get("zorg-west", "/council-meetings/" + list["items"][0]["id"].dump());
+  }
+
+  FileServer files;
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+  BrowserSession anna;
+};
+
+TEST_P(CouncilSync, AWorkspaceFollowsItsMunicipalitysCouncilAndReadsWhatItDiscusses) {
+  ASSERT_EQ(server->runtime().SyncCouncils(true).status_error, "");
+  const json before = Get("zorg-west", "/councils");
+  ASSERT_EQ(before["available"].size(), 1U) << "only Soest (GM0342) of the status list";
+  EXPECT_EQ(before["available"][0]["source_key"], "soest");
+  EXPECT_EQ(before["available"][0]["supplier_state"], "ok");
+  EXPECT_EQ(before["follows"].size(), 0U);
+  ASSERT_EQ(Send("PUT", "zorg-west", "/councils/soest").status, 200);
+
+  // Following wakes the background sync; either it or this call does the round (one at a time).
+  const auto done = server->runtime().SyncCouncils(false);
+  EXPECT_TRUE(done.enabled);
+  EXPECT_EQ(done.round.failed, 0);
+
+  const json councils = Get("zorg-west", "/councils");
+  ASSERT_EQ(councils["follows"].size(), 1U);
+  const json sync = councils["follows"][0]["sync"];
+  EXPECT_EQ(sync["phase"], "changes");
+  EXPECT_EQ(sync["records"], 7) << "2 + 2 snapshot records (1 line unreadable), 2 + 1 changes";
+  EXPECT_EQ(sync["skipped_lines"], 1);
+  EXPECT_EQ(sync["error"], nullptr);
+  EXPECT_NE(sync["synced_at"], nullptr);
+  EXPECT_EQ(councils["available"].size(), 0U);
+
+  const json meeting = Meeting();
+  EXPECT_EQ(meeting["council"], "Soest");
+  EXPECT_EQ(meeting["committee"], "Commissie Samenleving");
+  EXPECT_EQ(meeting["location"], "Trouwzaal, Raadhuis Soest") << "the change feed's version";
+  EXPECT_EQ(meeting["starts_at"], "2026-12-01T18:30:00.000Z");
+  EXPECT_EQ(meeting["time_known"], true);
+  EXPECT_EQ(meeting["agenda_items"], 3) << "headings are not counted";
+  ASSERT_EQ(meeting["agenda"].size(), 4U);
+  EXPECT_EQ(meeting["agenda"][2]["title"], "Beleidsplan beschermd wonen 2027-2030");
+  EXPECT_EQ(meeting["agenda"][2]["depth"], 1);
+  EXPECT_EQ(meeting["agenda"][2]["number"], "2a");
+  EXPECT_EQ(meeting["agenda"][1]["heading"], true);
+  ASSERT_EQ(meeting["agenda"][2]["documents"].size(), 1U);
+  EXPECT_EQ(meeting["agenda"][2]["documents"][0]["url"], "https://api.notubiz.nl/document/12345/1");
+  ASSERT_EQ(meeting["documents"].size(), 1U) << "document 12345 was deleted (tombstone)";
+  EXPECT_EQ(meeting["documents"][0]["entity_id"], "document:notubiz:gemeente:soest:12399");
+  ASSERT_EQ(meeting["motions"].size(), 1U);
+  const json motion = meeting["motions"][0];
+  EXPECT_EQ(motion["result"], "aangenomen");
+  EXPECT_EQ(motion["in_favour"], 14);
+  EXPECT_EQ(motion["against"], 9);
+  EXPECT_EQ(motion["proposers"], json({"J. de Vries", "A. Bakker"}));
+  ASSERT_EQ(motion["votes"].size(), 2U);
+  EXPECT_EQ(motion["votes"][1],
+            json({{"option", "tegen"}, {"voter", "Jansen, P."}, {"party", "VVD"}}));
+
+  // The snapshot's cursor (an entity id) is sent URL-encoded; the change feed starts at the
+  // position the FIRST snapshot page gave.
+  EXPECT_EQ(Asked(kSnapshot1), 1U);
+  EXPECT_EQ(Asked(kSnapshot2), 1U);
+  EXPECT_EQ(Asked(kChanges7), 1U);
+  EXPECT_EQ(Asked(kChanges9), 1U);
+  EXPECT_NE(files.requests().back().headers.at("user-agent").find("aantafel"), std::string::npos);
+
+  // Caught up: nothing is asked before the poll interval has passed.
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges10), 0U);
+  server->clock().Advance(std::chrono::minutes(31));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges10), 1U);
+}
+
+TEST_P(CouncilSync, AReplayedPageChangesNothing) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const json first = Meeting();
+  // As after a crash between applying a page and storing the position: the same pages again.
+  storage::SqlCouncilRepository repository(server->runtime().database());
+  auto state = repository.FindSyncState("soest");
+  ASSERT_TRUE(state);
+  state->changes_cursor = "7";
+  state->synced_at.reset();
+  repository.SaveSyncState(*state);
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges7), 2U);
+  EXPECT_EQ(Meeting(), first) << "the tombstone and the newer meeting are not applied twice";
+}
+
+TEST_P(CouncilSync, ARateLimitIsWaitedOutAndAFailureIsTriedAgainLater) {
+  files.Serve(kSnapshot1, {.body = Fixture("rate-limited.json"),
+                           .content_type = "application/json",
+                           .status = 429,
+                           .headers = {{"Retry-After", "7"},
+                                       {"RateLimit-Limit", "60"},
+                                       {"RateLimit-Remaining", "0"},
+                                       {"RateLimit-Reset", "60"}}});
+  files.Serve(kSnapshot2,
+              {.body = "Service Unavailable", .content_type = "text/plain", .status = 503});
+  Follow();
+  server->runtime().SyncCouncils(false);
+  json sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["records"], 0);
+  EXPECT_EQ(sync["failures"], 0) << "a 429 asks us to slow down; it is not a failure";
+  const auto now_ms = core::ToMillis(server->clock().Now());
+  EXPECT_EQ(sync["retry_at"], http::FormatTimestamp(core::FromMillis(now_ms + 7000)));
+
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot1), 1U) << "not asked again before Retry-After";
+
+  ServeSoest();
+  files.Serve(kSnapshot2,
+              {.body = "Service Unavailable", .content_type = "text/plain", .status = 503});
+  server->clock().Advance(std::chrono::seconds(8));
+  server->runtime().SyncCouncils(false);
+  sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["records"], 2) << "the first page is stored";
+  EXPECT_EQ(sync["failures"], 1);
+  EXPECT_EQ(sync["error"], "HTTP 503") << "the owner sees what went wrong";
+  EXPECT_EQ(sync["phase"], "snapshot");
+
+  ServeSoest();
+  server->clock().Advance(std::chrono::seconds(30));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot2), 1U) << "backs off a minute after a failure";
+  server->clock().Advance(std::chrono::seconds(31));
+  server->runtime().SyncCouncils(false);
+  sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["failures"], 0);
+  EXPECT_EQ(sync["phase"], "changes");
+  EXPECT_EQ(Meeting()["motions"].size(), 1U);
+}
+
+TEST_P(CouncilSync, ARefusedPositionStartsAgainFromTheSnapshot) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  files.Serve(
+      kChanges10,
+      {.body = Fixture("invalid-cursor.json"), .content_type = "application/json", .status = 400});
+  server->clock().Advance(std::chrono::minutes(31));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot1), 2U);
+  EXPECT_EQ(Asked(kChanges9), 2U);
+  const json meeting = Meeting();
+  EXPECT_EQ(meeting["location"], "Trouwzaal, Raadhuis Soest");
+  EXPECT_EQ(meeting["documents"].size(), 1U);
+  EXPECT_EQ(Get("zorg-west", "/councils")["follows"][0]["sync"]["phase"], "changes");
+}
+
+TEST_P(CouncilSync, OnlyFollowingWorkspacesReadACouncilAndUnfollowedCouncilsAreForgotten) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const json list = Get("zorg-west", "/council-meetings");
+  ASSERT_EQ(list["items"].size(), 1U);
+  const std::string id = list["items"][0]["id"].dump();
+  EXPECT_EQ(Get("welzijn-oost", "/council-meetings")["items"].size(), 0U);
+  EXPECT_EQ(Send("GET", "welzijn-oost", "/council-meetings/" + id).status, 404);
+  // Welzijn Oost does not work in Soest, so it cannot follow Soest's council.
+  const auto refused = Send("PUT", "welzijn-oost", "/councils/soest");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("source_key"), std::string::npos);
+  EXPECT_EQ(Send("PUT", "zorg-west", "/councils/Soest%3B").status, 404);
+
+  const auto bad = Send("GET", "zorg-west", "/council-meetings?from=2026-12-01&to=2026-11-01");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("\"to\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-meetings?from=2026-01-01&to=2027-12-31").status,
+            422);
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-meetings?limit=501").status, 422);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?from=2026-12-02")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?from=2026-12-01&to=2026-12-01")["items"].size(),
+            1U);
+
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/councils/soest").status, 204);
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/councils/soest").status, 404);
+  EXPECT_EQ(server->runtime().SyncCouncils(false).round.forgotten, 1);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings")["items"].size(), 0U);
+  storage::SqlCouncilRepository repository(server->runtime().database());
+  EXPECT_FALSE(repository.FindSyncState("soest"));
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
+INSTANTIATE_TEST_SUITE_P(Backends, CouncilSync,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace aantafel::testing
