@@ -22,6 +22,9 @@ std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 
+/// `text` with ASCII letters in lower case (column headings, codes); other bytes unchanged.
+std::string LowerAscii(std::string_view text);
+
 /// `text` for searching: lower case, and the accented Latin letters Dutch uses (é, ë, ï, ö, ü,
 /// à, ç, ñ, …) as their plain letter, so "coöperatie" matches "cooperatie".
 std::string SearchFold(std::string_view text);

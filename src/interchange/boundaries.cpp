@@ -7,6 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/validation.hpp"
+
 namespace aantafel::interchange {
 
 using core::FieldIssue;
@@ -32,12 +34,6 @@ bool InRdRange(double x, double y) {
   return x >= -7'000 && x <= 300'000 && y >= 289'000 && y <= 629'000;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string Trim(std::string s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
@@ -52,9 +48,9 @@ std::map<std::string, std::string> PropertiesOf(const json& feature) {
   if (it == feature.end() || !it->is_object()) return out;
   for (auto p = it->begin(); p != it->end(); ++p) {
     if (p->is_string()) {
-      out[Lower(p.key())] = Trim(p->get<std::string>());
+      out[core::LowerAscii(p.key())] = Trim(p->get<std::string>());
     } else if (p->is_number_integer()) {
-      out[Lower(p.key())] = std::to_string(p->get<std::int64_t>());
+      out[core::LowerAscii(p.key())] = std::to_string(p->get<std::int64_t>());
     }
   }
   return out;

@@ -14,11 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string Lower(std::string_view text) {
-  std::string out(core::TrimAscii(text));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string Lower(std::string_view text) { return core::LowerAscii(core::TrimAscii(text)); }
 
 std::string Str(const json& object, std::string_view key) {
   auto it = object.find(key);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <variant>
 
+#include "core/validation.hpp"
 #include "interchange/csv.hpp"
 
 namespace aantafel::interchange {
@@ -35,13 +36,7 @@ constexpr std::array<ColumnName, 12> kColumns{{
     {"valid_days", Column::kValidDays},
 }};
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
-}
+std::string Lower(std::string_view text) { return core::LowerAscii(core::TrimAscii(text)); }
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.hpp"
+#include "core/validation.hpp"
 
 namespace aantafel::interchange {
 
@@ -19,13 +20,8 @@ constexpr std::size_t kMostDocumentsPerItem = 200;
 constexpr std::size_t kMostVotes = 500;
 constexpr int kDeepestAgenda = 8;
 
-/// Cuts at most `limit` bytes without splitting a UTF-8 character.
-std::string Cut(std::string text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  text.resize(end);
-  return text;
+std::string Cut(const std::string& text, std::size_t limit) {
+  return core::TruncateUtf8(text, limit);
 }
 
 std::string Text(const json& object, const char* name, std::size_t limit = kShortText) {

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <variant>
 
+#include "core/validation.hpp"
 #include "interchange/csv.hpp"
 
 namespace aantafel::interchange {
@@ -80,13 +81,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kAliases
     {"", ""},
 }};
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
-}
+std::string Lower(std::string_view text) { return core::LowerAscii(core::TrimAscii(text)); }
 
 std::string Canonical(std::string_view text) {
   std::string lower = Lower(text);

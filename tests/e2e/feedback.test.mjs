@@ -240,14 +240,31 @@ describe('Cliëntfeedback with the real server', () => {
       assert.equal(done?.outcome, 'Excuses gemaakt; nieuwe afspraak gepland.');
       assert.equal(done?.assignee?.email, EDITOR.email);
       await assertAccessible(page, 'the dashboard after closing the callback');
+      // The closed callback is one choice away, with how it ended and the outcome.
+      await page.getByLabel('Welke terugbelverzoeken wil je zien?').selectOption({ label: 'Afgerond: bereikt' });
+      const closed = page
+        .getByRole('list', { name: 'Afgeronde terugbelverzoeken' })
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3, name: `${SURVEY.name}: cijfer 3` }) });
+      await closed.getByText('Afgerond: bereikt').waitFor();
+      await closed.getByTestId('callback-outcome').filter({ hasText: 'Uitkomst: Excuses gemaakt; nieuwe afspraak gepland.' }).waitFor();
+      await closed.getByText('Wie belde: jij').waitFor();
+      await assertAccessible(page, 'the closed callbacks');
+      await page.getByLabel('Welke terugbelverzoeken wil je zien?').selectOption({ label: 'Open: nog bellen' });
+      await page.getByRole('list', { name: 'Open terugbelverzoeken' }).waitFor({ state: 'attached' });
     });
 
     await t.test('the groups show NPS with the reason when there are too few answers', async () => {
       await page.reload();
       await h1(page, 'Cliëntfeedback');
-      await page.locator('#nps-total').filter({ hasText: /^NPS [-−]?\d+/ }).waitFor();
+      await page.locator('#nps-total').filter({ hasText: /^NPS [-−+]?\d+/ }).waitFor();
       const total = (await page.locator('#nps-total').textContent()).trim();
-      assert.match(total, /^NPS [-−]?\d+ \(95%-betrouwbaarheidsinterval [-−]?\d+ tot [-−]?\d+, n = \d+\)$/);
+      assert.match(total, /^NPS [-−+]?\d+$/);
+      // What the number means, in plain words: per 100 clients, and how sure it is.
+      const plain = (await page.getByTestId('nps-plain').textContent()).trim();
+      assert.match(plain, /^Van elke 100 cliënten raden er ongeveer \d+ jullie aan: ze geven een 9 of 10\. Ongeveer \d+ zijn kritisch/);
+      await page.getByText(/^Gebaseerd op \d+ antwoorden?\./).first().waitFor();
+      assert.doesNotMatch(await page.locator('.aantafel-nps-total').textContent(), /betrouwbaarheidsinterval|n = /);
       const table = page.getByRole('table', { name: /^NPS per Team,/ });
       const row = table.getByRole('row').filter({ hasText: SURVEY.team });
       await row.waitFor();

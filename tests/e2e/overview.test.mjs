@@ -104,7 +104,10 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       assert.match(find('Vervolgactie').due, /^Datum: \d{1,2} \w+ \d{4}$/);
       // Key figures, in words and with links to their module.
       const figures = page.getByRole('region', { name: 'Kerncijfers' });
-      await figures.getByText(/95%-interval: /).waitFor();
+      // The NPS in plain words (per 100 clients, how sure), no statistics jargon.
+      await figures.getByText(/^Van elke 100 cliënten raden er ongeveer \d+ jullie aan \(cijfer 9 of 10\) en zijn er \d+ kritisch/).waitFor();
+      await figures.getByText(/^Gebaseerd op \d+ antwoorden\. De echte score ligt waarschijnlijk tussen [-−+]?\d+ en [-−+]?\d+\.$/).waitFor();
+      assert.doesNotMatch(await figures.textContent(), /95%|interval/);
       await figures.getByText(/(hoger dan|lager dan|Gelijk aan) de 30 dagen daarvoor/).waitFor();
       await figures.getByRole('link', { name: 'Naar de afspraken' }).waitFor();
       await assertAccessible(page, 'the demo home page');
@@ -150,6 +153,13 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       // Hidden and closed are different actions with different words.
       await item.getByRole('button', { name: `Verbergen: ${callback.title}` }).waitFor();
       const close = item.getByRole('button', { name: `Afronden: ${callback.title}` });
+      // The notifications in the header list the callback too (the list has been opened, so it is loaded).
+      const bell = page.getByRole('button', { name: /^Meldingen/ });
+      await bell.click();
+      const notifications = page.locator('.aantafel-notifications__list');
+      await notifications.locator(`[data-item-link="${callback.key}"]`).waitFor();
+      const notified = await notifications.locator('li').count();
+      await bell.click();
       await close.click();
       const dialog = page.getByRole('dialog', { name: 'Terugbelverzoek afronden' });
       await dialog.waitFor();
@@ -178,6 +188,15 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       assert.equal(await page.getByRole('button', { name: 'Ongedaan maken' }).count(), 0, 'closing is not hiding: no undo');
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'A', 'focus moved to the next item');
       await assertAccessible(page, 'the home page after closing a callback');
+      // Without a reload or a navigation, the notifications in the header dropped it too.
+      await bell.click();
+      await page.waitForFunction(
+        ({ key, n }) =>
+          !document.querySelector(`.aantafel-notifications__list [data-item-link="${key}"]`) &&
+          document.querySelectorAll('.aantafel-notifications__list > li').length === n,
+        { key: callback.key, n: notified - 1 },
+      );
+      await bell.click();
 
       // Closed on the server, with that status and the outcome; no longer an open callback.
       const closed = (await api('/feedback/callbacks?status=unreachable')).items.find((c) => c.id === callback.record_id);
@@ -188,7 +207,7 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       assert.ok(!active.some((c) => c.id === callback.record_id), 'not among the open callbacks');
       assert.ok(!(await api('/overview')).items.some((i) => i.key === callback.key), 'not in the overview any more');
 
-      // The callbacks page lists only the open ones: the closed callback is not among them.
+      // The callbacks page lists the open ones: the closed callback is not among them.
       await page.goto('/w/demo/feedback');
       const list = page.getByRole('list', { name: 'Open terugbelverzoeken' });
       await list.waitFor({ state: 'attached' });
@@ -196,6 +215,14 @@ describe('Overzicht, eerste stappen en zoeken', () => {
         (n) => document.querySelectorAll('.aantafel-callbacks > li').length === n,
         active.length,
       );
+      // "Afgerond: niet bereikt" shows it, with the outcome written down.
+      await page.getByLabel('Welke terugbelverzoeken wil je zien?').selectOption({ label: 'Afgerond: niet bereikt' });
+      const closedList = page.getByRole('list', { name: 'Afgeronde terugbelverzoeken' });
+      const closedCard = closedList.getByRole('listitem').filter({ hasText: 'Twee keer gebeld, geen gehoor.' });
+      await closedCard.getByText('Afgerond: niet bereikt').waitFor();
+      await closedCard.getByTestId('callback-outcome').filter({ hasText: 'Uitkomst: Twee keer gebeld, geen gehoor.' }).waitFor();
+      assert.match(page.url(), /callbacks=unreachable/);
+      await assertAccessible(page, 'the closed callbacks');
 
       await openHome(page);
       assert.equal(await page.locator(`.aantafel-actnow__list [data-item-link="${callback.key}"]`).count(), 0, 'still gone after a reload');

@@ -9,7 +9,8 @@
 // and does not scroll sideways either. On a phone the main menu sits behind "Menu" in the
 // header: it opens and closes with the keyboard, keeps focus inside while open, Escape returns to
 // the button, choosing a link closes it and the skip link still works. At 1366×768 the menu is
-// beside the page and the button is not shown. Screenshots of five key pages at both sizes and of
+// beside the page and the button is not shown. An area's own menu (its tabs) stays one row on a
+// phone that scrolls inside itself, with the current tab in view and every tab reached by Tab. Screenshots of five key pages at both sizes and of
 // the open menu go to /var/tmp/e2e-screenshots/phone-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR for
 // another place), not into the repository (tests/e2e/screenshots.mjs makes docs/screenshots/).
 import assert from 'node:assert/strict';
@@ -104,8 +105,12 @@ async function layout(page) {
     const sticking = [];
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
-      // Inside a box that scrolls or clips sideways (a table's scroll region) is not sticking out.
-      if (box.width > 0 && box.right > root.clientWidth + 0.5 && !el.parentElement?.closest('.aantafel-table-scroll')) {
+      // Inside a box that scrolls or clips sideways (a table's scroll region, an area's menu) is not sticking out.
+      if (
+        box.width > 0 &&
+        box.right > root.clientWidth + 0.5 &&
+        !el.parentElement?.closest('.aantafel-table-scroll, .aantafel-tabs__list')
+      ) {
         sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
       }
     }
@@ -401,6 +406,50 @@ describe('the app on a phone (390×844)', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'main-content');
     });
 
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test("an area's menu is one row that scrolls inside itself, the current tab in view, every tab by keyboard", async () => {
+    const { context, page, problems } = await newPage(PHONE);
+    /** The tabs' rows, whether the row scrolls, whether the current tab is fully in view, the page's width. */
+    const tabRow = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('.aantafel-tabs__list');
+        const box = list.getBoundingClientRect();
+        const inView = (el) => {
+          const r = el.getBoundingClientRect();
+          return r.left >= box.left - 1 && r.right <= box.right + 1;
+        };
+        const links = [...list.querySelectorAll('a')];
+        return {
+          rows: new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size,
+          scrolls: list.scrollWidth > list.clientWidth,
+          currentInView: inView(list.querySelector('[aria-current]')),
+          focusedInView: document.activeElement?.closest('.aantafel-tabs__list') ? inView(document.activeElement) : null,
+          pageWidth: (document.scrollingElement ?? document.documentElement).scrollWidth,
+        };
+      });
+    const paths = ['people/organisations', 'social-map/services', 'social-map/consortia/new', 'interactions/agreements/new', 'scan/value-cases/new'];
+    for (const path of paths) {
+      await open(page, `/w/${SLUG}/${path}`);
+      const row = await tabRow();
+      assert.equal(row.rows, 1, `/${path}: the tabs take ${row.rows} rows`);
+      assert.ok(row.currentInView, `/${path}: the current tab is not in view`);
+      assert.ok(row.pageWidth <= PHONE.width, `/${path}: the page scrolls sideways (${row.pageWidth} px)`);
+    }
+    // Five tabs do not fit 390 px: the row scrolls, and Tab brings each tab into view.
+    await open(page, `/w/${SLUG}/social-map`);
+    assert.ok((await tabRow()).scrolls, 'the Sociale kaart menu scrolls sideways');
+    const tabs = page.getByRole('navigation', { name: 'Sociale kaart' }).getByRole('link');
+    await tabs.first().focus();
+    for (let i = 1; i < (await tabs.count()); i += 1) {
+      await page.keyboard.press('Tab');
+      const row = await tabRow();
+      assert.equal(row.focusedInView, true, `tab ${i + 1} is focused and in view`);
+    }
+    await assertAccessible(page, 'the Sociale kaart menu scrolled to its last tab at 390×844');
+    assert.ok((await tabRow()).pageWidth <= PHONE.width, 'the page does not scroll sideways');
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
     await context.close();
   });

@@ -254,6 +254,12 @@ describe('Sociale kaart en consortium with the real server', () => {
       await list.waitFor();
       const hidden = list.getByRole('row').filter({ hasText: HIDDEN_SERVICE });
       await hidden.getByText('Niet gepubliceerd').waitFor();
+      // The areas by name, per municipality; the CBS code only in the title.
+      const made = list.getByRole('row').filter({ hasText: UI_SERVICE });
+      await made.getByText(HOODS[0][1], { exact: true }).waitFor();
+      assert.match(await made.textContent(), new RegExp(`Zeist: (${HOODS[0][1]}, ${HOODS[1][1]}|${HOODS[1][1]}, ${HOODS[0][1]})`));
+      assert.equal(await made.getByText(HOODS[0][1], { exact: true }).getAttribute('title'), HOODS[0][0]);
+      assert.doesNotMatch(await list.textContent(), /\b(GM\d{4}|WK\d{6}|BU\d{8})\b/);
       await page.getByLabel('Gepubliceerd', { exact: true }).selectOption({ label: 'Alleen gepubliceerd' });
       await page.getByRole('table', { name: 'Voorzieningen (3)' }).waitFor();
       assert.equal(await page.getByText(HIDDEN_SERVICE).count(), 0);

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { KnowledgeSource } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { sourceParts } from './advisor';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/advisor. */
 export function useAdvisorBase(): string {
@@ -23,24 +24,10 @@ export function AdvisorNav() {
     { id: 'knowledge', to: `${base}/knowledge`, label: t('advisor.nav.knowledge') },
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={t('advisor.navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (path === tab.to ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={t('advisor.navLabel')}
+      tabs={tabs.map((tab) => ({ ...tab, current: section === tab.id, exact: path === tab.to }))}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { PlanSchedule } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { timingBadge } from './calendar';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/policy-calendar. */
 export function useCalendarBase(): string {
@@ -39,25 +40,15 @@ export function CalendarNav() {
     { id: 'feeds', to: `${base}/feeds`, label: t('calendar.nav.feeds') },
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={t('calendar.navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={t('calendar.navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
 import type { Callback, CallbackStatus } from '../../api/types';
@@ -8,20 +8,59 @@ import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
+import type { MessageKey } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
+import { announceActNowChange } from '../notifications/changes';
 import { useCurrentSession } from '../auth/session';
-import { categoryOf, callbackStatusLabel } from './feedback';
+import {
+  CALLBACK_VIEWS,
+  callbackFilters,
+  callbackStatusLabel,
+  categoryOf,
+  inCallbackView,
+  isClosedCallback,
+  parseCallbackView,
+  sortCallbacks,
+  type CallbackView,
+} from './feedback';
 import { ScoreBadge, useCanEdit } from './common';
 
-/** The open and called callback tasks, due first; overdue ones are flagged with their due time. */
+/** Loads the callbacks of a view (all closed ones: the three outcomes together), in the view's order. */
+export async function loadCallbacks(
+  slug: string,
+  view: CallbackView,
+  signal: AbortSignal,
+): Promise<{ view: CallbackView; items: Callback[] }> {
+  const lists = await Promise.all(callbackFilters(view).map((filter) => api.listCallbacks(slug, filter, signal)));
+  return { view, items: sortCallbacks(lists.flatMap((list) => list.items), view) };
+}
+
+/** The words of each view in the filter: "Open: nog bellen", "Afgerond: bereikt", … */
+const VIEW_LABELS: Record<CallbackView, MessageKey> = {
+  active: 'feedback.callbacks.view.active',
+  closed: 'feedback.callbacks.view.closed',
+  done: 'feedback.callbacks.view.done',
+  unreachable: 'feedback.callbacks.view.unreachable',
+  not_needed: 'feedback.callbacks.view.not_needed',
+};
+
+/**
+ * The callback tasks. By default the open and called ones, due first; overdue ones are flagged
+ * with their due time. A filter shows the closed ones too (all, or one outcome), the most recently
+ * changed first, each with how it ended and the outcome written down.
+ */
 export function CallbacksSection({
   slug,
+  view,
+  onViewChange,
   callbacks,
   loading,
   error,
   onChanged,
 }: {
   slug: string;
+  view: CallbackView;
+  onViewChange: (view: CallbackView) => void;
   callbacks: readonly Callback[];
   loading: boolean;
   error: unknown;
@@ -29,26 +68,59 @@ export function CallbacksSection({
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const closedView = view !== 'active';
+  const count = callbacks.length;
   return (
     <section className="aantafel-section" aria-labelledby="callbacks-heading">
-      <Heading2 id="callbacks-heading">{t('feedback.callbacks.title')}</Heading2>
+      <Heading2 id="callbacks-heading" ref={headingRef} tabIndex={-1}>
+        {t('feedback.callbacks.title')}
+      </Heading2>
       <Paragraph>{t('feedback.callbacks.intro')}</Paragraph>
+      <SelectField
+        id="callbacks-view"
+        label={t('feedback.callbacks.viewLabel')}
+        className="aantafel-inline-form"
+        options={CALLBACK_VIEWS.map((v) => ({ value: v, label: t(VIEW_LABELS[v]) }))}
+        value={view}
+        onChange={(event) => {
+          setStatus('');
+          onViewChange(parseCallbackView(event.target.value));
+        }}
+      />
       <StatusMessage>{status}</StatusMessage>
       {error ? <ErrorAlert error={error} /> : null}
       {loading ? <Loading /> : null}
-      {!loading && callbacks.length === 0 ? <Paragraph>{t('feedback.callbacks.none')}</Paragraph> : null}
-      <ul className="aantafel-plain-list aantafel-callbacks" aria-label={t('feedback.callbacks.listLabel')}>
-        {callbacks.map((callback) => (
-          <CallbackCard
-            key={callback.id}
-            slug={slug}
-            callback={callback}
-            onChanged={(changed, message) => {
-              onChanged(changed);
-              setStatus(message);
-            }}
-          />
-        ))}
+      {/* Always there, so a screen reader hears the new count after choosing another view. */}
+      <p className="aantafel-meta" role="status" data-testid="callbacks-count">
+        {loading || error
+          ? ''
+          : count === 0
+            ? t(closedView ? 'feedback.callbacks.noneClosed' : 'feedback.callbacks.none')
+            : count === 1
+              ? t(closedView ? 'feedback.callbacks.countClosed1' : 'feedback.callbacks.count1')
+              : t(closedView ? 'feedback.callbacks.countClosed' : 'feedback.callbacks.count', { count })}
+      </p>
+      <ul
+        className="aantafel-plain-list aantafel-callbacks"
+        aria-label={t(closedView ? 'feedback.callbacks.listLabelClosed' : 'feedback.callbacks.listLabel')}
+        aria-busy={loading || undefined}
+      >
+        {loading
+          ? null
+          : callbacks.map((callback) => (
+              <CallbackCard
+                key={callback.id}
+                slug={slug}
+                callback={callback}
+                onChanged={(changed, message) => {
+                  onChanged(changed);
+                  setStatus(message);
+                  // Left the list (closed, or reopened in a list of closed ones): keep the keyboard's place.
+                  if (!inCallbackView(changed, view)) headingRef.current?.focus();
+                }}
+              />
+            ))}
       </ul>
     </section>
   );
@@ -64,6 +136,7 @@ function CallbackCard({
   onChanged: (callback: Callback, message: string) => void;
 }) {
   const { t, formatDateTime } = useI18n();
+  const closed = isClosedCallback(callback);
   const canEdit = useCanEdit();
   const session = useCurrentSession();
   const [statusValue, setStatusValue] = useState<CallbackStatus>(callback.status);
@@ -85,6 +158,8 @@ function CallbackCard({
     try {
       const changed = await api.updateCallback(slug, callback.id, { status: statusValue, notes, outcome });
       onChanged(changed, t('feedback.callbacks.saved', { status: t(callbackStatusLabel(changed.status)) }));
+      // The notifications in the header: a closed callback leaves "Nu doen" at once.
+      announceActNowChange(isClosedCallback(changed) ? { slug, closedCallbackId: changed.id } : { slug });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -98,6 +173,7 @@ function CallbackCard({
     try {
       const changed = await api.updateCallback(slug, callback.id, { assignee_id: session.user.id });
       onChanged(changed, t('feedback.callbacks.assigned'));
+      announceActNowChange({ slug });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -118,6 +194,38 @@ function CallbackCard({
     }
   }
 
+  const form = (
+    <form onSubmit={(event) => void save(event)} aria-label={t('feedback.callbacks.formLabel', { survey: callback.survey_name, score: callback.score })}>
+      <SelectField
+        id={`callback-${callback.id}-status`}
+        label={t('feedback.callbacks.statusLabel')}
+        options={CALLBACK_STATUSES.map((s) => ({ value: s, label: t(callbackStatusLabel(s)) }))}
+        value={statusValue}
+        onChange={(event) => setStatusValue(event.target.value as CallbackStatus)}
+      />
+      <TextAreaField
+        id={`callback-${callback.id}-notes`}
+        label={t('feedback.callbacks.notes')}
+        description={t('feedback.callbacks.notesHint')}
+        value={notes}
+        maxLength={4000}
+        rows={3}
+        onChange={(event) => setNotes(event.target.value)}
+      />
+      <TextAreaField
+        id={`callback-${callback.id}-outcome`}
+        label={t('feedback.callbacks.outcome')}
+        value={outcome}
+        maxLength={1000}
+        rows={2}
+        onChange={(event) => setOutcome(event.target.value)}
+      />
+      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+        {busy ? t('common.saving') : t('feedback.callbacks.save')}
+      </Button>
+    </form>
+  );
+
   return (
     <li className={callback.overdue ? 'aantafel-card aantafel-callback aantafel-callback--overdue' : 'aantafel-card aantafel-callback'}>
       <Heading3 id={headingId}>
@@ -125,8 +233,14 @@ function CallbackCard({
       </Heading3>
       <p>
         <ScoreBadge response={{ score: callback.score, category }} />{' '}
-        <span className="aantafel-badge aantafel-badge--muted">{t(callbackStatusLabel(callback.status))}</span>{' '}
-        {callback.overdue ? (
+        <span className="aantafel-badge aantafel-badge--muted">
+          {closed
+            ? t('feedback.callbacks.closedAs', { status: t(callbackStatusLabel(callback.status)) })
+            : t(callbackStatusLabel(callback.status))}
+        </span>{' '}
+        {closed ? (
+          <span className="aantafel-meta">{t('feedback.callbacks.updated', { date: formatDateTime(callback.updated_at) })}</span>
+        ) : callback.overdue ? (
           <span className="aantafel-badge aantafel-badge--alert">{t('feedback.callbacks.overdue', { due })}</span>
         ) : (
           <span className="aantafel-meta">{t('feedback.callbacks.due', { due })}</span>
@@ -143,13 +257,45 @@ function CallbackCard({
           <strong>{t('feedback.better')}</strong> {callback.better}
         </p>
       ) : null}
-      <p className="aantafel-meta">
-        {callback.assignee
-          ? t('feedback.callbacks.assignee', { name: mine ? t('feedback.callbacks.you') : callback.assignee.name })
-          : t('feedback.callbacks.unassigned')}
-      </p>
+      {closed ? (
+        callback.outcome.trim() ? (
+          <p className="aantafel-callback__outcome" data-testid="callback-outcome">
+            <strong>{t('feedback.callbacks.outcomeShown')}</strong> {callback.outcome}
+          </p>
+        ) : (
+          <p className="aantafel-meta" data-testid="callback-outcome">
+            {t('feedback.callbacks.noOutcome')}
+          </p>
+        )
+      ) : null}
+      {closed ? (
+        callback.assignee ? (
+          <p className="aantafel-meta">
+            {t('feedback.callbacks.calledBy', { name: mine ? t('feedback.callbacks.you') : callback.assignee.name })}
+          </p>
+        ) : null
+      ) : (
+        <p className="aantafel-meta">
+          {callback.assignee
+            ? t('feedback.callbacks.assignee', { name: mine ? t('feedback.callbacks.you') : callback.assignee.name })
+            : t('feedback.callbacks.unassigned')}
+        </p>
+      )}
       {error ? <ErrorAlert error={error} /> : null}
-      {canEdit ? (
+      {canEdit && closed ? (
+        // A closed callback: the form behind "Wijzigen of weer openzetten" (a native disclosure).
+        <details className="aantafel-callback__edit">
+          <summary>
+            {t('feedback.callbacks.edit')}
+            <span className="aantafel-visually-hidden">
+              {': '}
+              {t('feedback.callbacks.cardTitle', { survey: callback.survey_name, score: callback.score })}
+            </span>
+          </summary>
+          {form}
+        </details>
+      ) : null}
+      {canEdit && !closed ? (
         <>
           <ButtonGroup>
             {!mine ? (
@@ -179,35 +325,7 @@ function CallbackCard({
             </div>
           ) : null}
           {!callback.has_phone ? <Paragraph className="aantafel-meta">{t('feedback.callbacks.noPhone')}</Paragraph> : null}
-          <form onSubmit={(event) => void save(event)} aria-label={t('feedback.callbacks.formLabel', { survey: callback.survey_name, score: callback.score })}>
-            <SelectField
-              id={`callback-${callback.id}-status`}
-              label={t('feedback.callbacks.statusLabel')}
-              options={CALLBACK_STATUSES.map((s) => ({ value: s, label: t(callbackStatusLabel(s)) }))}
-              value={statusValue}
-              onChange={(event) => setStatusValue(event.target.value as CallbackStatus)}
-            />
-            <TextAreaField
-              id={`callback-${callback.id}-notes`}
-              label={t('feedback.callbacks.notes')}
-              description={t('feedback.callbacks.notesHint')}
-              value={notes}
-              maxLength={4000}
-              rows={3}
-              onChange={(event) => setNotes(event.target.value)}
-            />
-            <TextAreaField
-              id={`callback-${callback.id}-outcome`}
-              label={t('feedback.callbacks.outcome')}
-              value={outcome}
-              maxLength={1000}
-              rows={2}
-              onChange={(event) => setOutcome(event.target.value)}
-            />
-            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-              {busy ? t('common.saving') : t('feedback.callbacks.save')}
-            </Button>
-          </form>
+          {form}
         </>
       ) : null}
     </li>

@@ -109,7 +109,9 @@ describe('FeedbackDashboardPage', () => {
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
 
-    expect(await screen.findByText('NPS 23')).toHaveTextContent('NPS 23 (95%-betrouwbaarheidsinterval 5 tot 40, n = 84)');
+    expect(await screen.findByText('NPS +23')).toHaveAttribute('id', 'nps-total');
+    expect(screen.getByTestId('nps-plain')).toHaveTextContent('Van elke 100 cliënten raden er ongeveer 48 jullie aan');
+    expect(screen.getByText(/de echte score ligt waarschijnlijk tussen \+5 en \+40/)).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: /^NPS per Team,/ });
     const row = within(table).getByRole('rowheader', { name: 'Zuid' }).closest('tr');
     expect(row).toHaveClass('aantafel-row--muted');
@@ -172,5 +174,98 @@ describe('FeedbackDashboardPage', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).toBeNull());
     expect(patch).toEqual({ status: 'done', notes: '', outcome: 'Gebeld.' });
     expect(screen.getByText('Opgeslagen. Status: bereikt.')).toBeInTheDocument();
+  });
+
+  it('shows closed callbacks too, with how they ended and the outcome, and reopens one', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const user = userEvent.setup();
+    const asked: string[] = [];
+    const reached = callback({ id: 7, status: 'done', overdue: false, outcome: 'Gebeld, het gaat weer goed.', updated_at: '2026-11-22T10:00:00Z', assignee: { id: 2, email: 'b@x.nl', name: 'Bram', language: 'nl' } });
+    const notReached = callback({ id: 8, status: 'unreachable', overdue: false, outcome: '', updated_at: '2026-11-23T10:00:00Z', survey_name: 'Wijkteam Zuid' });
+    const seen: unknown[] = [];
+    const listener = (event: Event) => seen.push((event as CustomEvent).detail);
+    window.addEventListener('aantafel:act-now-changed', listener);
+    mockFetch({
+      'GET /api/v1/workspaces/demo/feedback/nps': () => jsonResponse(200, report()),
+      'GET /api/v1/workspaces/demo/feedback/responses': () => jsonResponse(200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': (url) => {
+        const status = url.searchParams.get('status') ?? '';
+        asked.push(status);
+        return jsonResponse(200, {
+          items: status === 'active' ? [callback()] : status === 'done' ? [reached] : status === 'unreachable' ? [notReached] : [],
+        });
+      },
+      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/8': () =>
+        jsonResponse(200, { ...notReached, status: 'open', updated_at: '2026-11-23T12:00:00Z' }),
+    });
+    renderInWorkspace(<FeedbackDashboardPage />, route);
+    await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' });
+    expect(screen.getByTestId('callbacks-count')).toHaveTextContent('1 open terugbelverzoek.');
+
+    const filter = screen.getByLabelText('Welke terugbelverzoeken wil je zien?');
+    expect(within(filter).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Open: nog bellen',
+      'Afgerond: alle',
+      'Afgerond: bereikt',
+      'Afgerond: niet bereikt',
+      'Afgerond: niet meer nodig',
+    ]);
+    await user.selectOptions(filter, 'Afgerond: alle');
+    const list = await screen.findByRole('list', { name: 'Afgeronde terugbelverzoeken' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    expect(asked).toEqual(expect.arrayContaining(['done', 'unreachable', 'not_needed']));
+    expect(screen.getByTestId('location')).toHaveTextContent('callbacks=closed');
+    expect(screen.getByTestId('callbacks-count')).toHaveTextContent('2 afgeronde terugbelverzoeken, de laatst gewijzigde bovenaan.');
+    const [first, second] = within(list).getAllByRole('listitem') as [HTMLElement, HTMLElement];
+    // The most recently changed first; each says how it ended and what came of it.
+    expect(first).toHaveTextContent('Wijkteam Zuid: cijfer 3');
+    expect(first).toHaveTextContent('Afgerond: niet bereikt');
+    expect(within(first).getByTestId('callback-outcome')).toHaveTextContent('Er is geen uitkomst opgeschreven.');
+    expect(second).toHaveTextContent('Afgerond: bereikt');
+    expect(within(second).getByTestId('callback-outcome')).toHaveTextContent('Uitkomst: Gebeld, het gaat weer goed.');
+    expect(second).toHaveTextContent('Wie belde: Bram');
+    expect(second).not.toHaveTextContent(/te laat|bellen vóór/);
+    expect(within(second).queryByRole('button', { name: 'Toon telefoonnummer' })).not.toBeInTheDocument();
+
+    // One outcome only.
+    await user.selectOptions(screen.getByLabelText('Welke terugbelverzoeken wil je zien?'), 'Afgerond: bereikt');
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Afgeronde terugbelverzoeken' })).getAllByRole('listitem')).toHaveLength(1));
+    expect(screen.getByTestId('location')).toHaveTextContent('callbacks=done');
+
+    // Reopen "niet bereikt" from the list of all closed ones: it leaves the list, focus stays in the section.
+    await user.selectOptions(screen.getByLabelText('Welke terugbelverzoeken wil je zien?'), 'Afgerond: alle');
+    const zuid = (await screen.findByRole('heading', { level: 3, name: 'Wijkteam Zuid: cijfer 3' })).closest('li') as HTMLElement;
+    const edit = within(zuid).getByText('Wijzigen of weer openzetten');
+    await user.click(edit);
+    await user.selectOptions(within(zuid).getByLabelText('Status'), 'open');
+    await user.click(within(zuid).getByRole('button', { name: 'Terugbelverzoek opslaan' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 3, name: 'Wijkteam Zuid: cijfer 3' })).toBeNull());
+    expect(screen.getByText('Opgeslagen. Status: open.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Terugbelverzoeken' })).toHaveFocus();
+    // The notifications in the header hear of it.
+    expect(seen).toContainEqual({ slug: 'demo' });
+    window.removeEventListener('aantafel:act-now-changed', listener);
+  });
+
+  it('tells the notifications when a callback is closed here', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const user = userEvent.setup();
+    const seen: unknown[] = [];
+    const listener = (event: Event) => seen.push((event as CustomEvent).detail);
+    window.addEventListener('aantafel:act-now-changed', listener);
+    mockFetch({
+      'GET /api/v1/workspaces/demo/feedback/nps': () => jsonResponse(200, report()),
+      'GET /api/v1/workspaces/demo/feedback/responses': () => jsonResponse(200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => jsonResponse(200, { items: [callback()] }),
+      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': () => jsonResponse(200, callback({ status: 'not_needed' })),
+    });
+    renderInWorkspace(<FeedbackDashboardPage />, route);
+    const card = (await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).closest('li') as HTMLElement;
+    await user.selectOptions(within(card).getByLabelText('Status'), 'not_needed');
+    await user.click(within(card).getByRole('button', { name: 'Terugbelverzoek opslaan' }));
+    await waitFor(() => expect(seen).toContainEqual({ slug: 'demo', closedCallbackId: 5 }));
+    window.removeEventListener('aantafel:act-now-changed', listener);
   });
 });

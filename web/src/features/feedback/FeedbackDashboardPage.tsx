@@ -24,7 +24,8 @@ import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
-import { CallbacksSection } from './CallbacksSection';
+import { CallbacksSection, loadCallbacks } from './CallbacksSection';
+import { announceActNowChange } from '../notifications/changes';
 import { FeedbackNav, ScoreBadge, useFeedbackBase } from './common';
 import {
   daysBefore,
@@ -33,14 +34,17 @@ import {
   GROUP_BY_OPTIONS,
   groupLabel,
   groupShortfall,
+  isClosedCallback,
   isTimeGrouping,
   last30Days,
   mergeCallback,
   mergeFeed,
   needsAttention,
-  npsSentence,
+  npsSentences,
+  parseCallbackView,
   parseGroupBy,
   roundScore,
+  type CallbackView,
   type Text,
 } from './feedback';
 import { useFeedbackStream } from './useFeedbackStream';
@@ -58,17 +62,20 @@ export function FeedbackDashboardPage() {
   const responses = useApiData(`feed:${slug}`, (signal) =>
     api.listFeedbackResponses(slug, { limit: 20 }, signal),
   );
-  const callbacks = useApiData(`callbacks:${slug}`, (signal) => api.listCallbacks(slug, 'active', signal));
+  const [params, setParams] = useSearchParams();
+  const view = parseCallbackView(params.get('callbacks'));
+  const callbacks = useApiData(`callbacks:${slug}:${view}`, (signal) => loadCallbacks(slug, view, signal));
 
   const [feed, setFeed] = useState<FeedbackResponse[]>([]);
-  const [active, setActive] = useState<Callback[]>([]);
+  // The list on screen, with the view it belongs to (the previous view's list stays while loading).
+  const [shown, setShown] = useState<{ view: CallbackView; items: Callback[] } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
     if (responses.data) setFeed((current) => mergeFeed(current, responses.data?.items ?? []));
   }, [responses.data]);
   useEffect(() => {
-    if (callbacks.data) setActive(callbacks.data.items);
+    if (callbacks.data) setShown(callbacks.data);
   }, [callbacks.data]);
 
   const reloadNps = nps.reload;
@@ -82,8 +89,16 @@ export function FeedbackDashboardPage() {
     [t, reloadNps],
   );
   const onCallback = useCallback((callback: Callback) => {
-    setActive((current) => mergeCallback(current, callback));
+    setShown((current) => (current ? { view: current.view, items: mergeCallback(current.items, callback, current.view) } : current));
   }, []);
+  // A callback made or changed by someone else (the live feed): the notifications in the header follow.
+  const onStreamCallback = useCallback(
+    (callback: Callback) => {
+      onCallback(callback);
+      announceActNowChange(isClosedCallback(callback) ? { slug, closedCallbackId: callback.id } : { slug });
+    },
+    [onCallback, slug],
+  );
   const reloadResponses = responses.reload;
   const reloadCallbacks = callbacks.reload;
   const onReconnect = useCallback(() => {
@@ -91,7 +106,8 @@ export function FeedbackDashboardPage() {
     void reloadCallbacks();
     void reloadNps();
   }, [reloadResponses, reloadCallbacks, reloadNps]);
-  const streamState = useFeedbackStream(slug, { onResponse, onCallback, onReconnect });
+  const streamState = useFeedbackStream(slug, { onResponse, onCallback: onStreamCallback, onReconnect });
+  const current = shown?.view === view ? shown.items : null;
 
   return (
     <>
@@ -115,8 +131,15 @@ export function FeedbackDashboardPage() {
       <LiveFeedSection feed={feed} streamState={streamState} announcement={announcement} loading={responses.loading && !responses.data} error={responses.error} />
       <CallbacksSection
         slug={slug}
-        callbacks={active}
-        loading={callbacks.loading && !callbacks.data}
+        view={view}
+        onViewChange={(next) => {
+          const nextParams = new URLSearchParams(params);
+          if (next === 'active') nextParams.delete('callbacks');
+          else nextParams.set('callbacks', next);
+          setParams(nextParams, { replace: true });
+        }}
+        callbacks={current ?? []}
+        loading={current === null && !callbacks.error}
         error={callbacks.error}
         onChanged={onCallback}
       />
@@ -126,27 +149,22 @@ export function FeedbackDashboardPage() {
   );
 }
 
+/**
+ * The NPS of the last 30 days for a care manager who has never heard of it: the score large, then
+ * what it is made of in words (per 100 clients), how sure it is, the counts and the scale.
+ */
 function NpsTotal({ total, minN }: { total: NpsGroup; minN: number }) {
   const { t, formatNumber } = useI18n();
   const format = (value: number) => formatNumber(value, { maximumFractionDigits: 0 });
-  const sentence = npsSentence(total, format);
-  const text = t(sentence.key, sentence.vars);
-  // "NPS 16" large; the interval and the number of answers after it in smaller type (same text).
-  const cut = text.indexOf(' (');
+  const [score, plain, certainty] = npsSentences(total, format).map((text) => t(text.key, text.vars));
   const shortfall = total.n > 0 ? groupShortfall(total, minN) : null;
   return (
     <div className="aantafel-card aantafel-nps-total">
       <Paragraph className="aantafel-nps-total__sentence" id="nps-total">
-        {cut > 0 ? (
-          <>
-            {text.slice(0, cut)}
-            <span className="aantafel-nps-total__detail">{text.slice(cut)}</span>
-          </>
-        ) : (
-          text
-        )}
+        {score}
       </Paragraph>
-      <Paragraph className="aantafel-meta">{t('feedback.nps.period30')}</Paragraph>
+      {plain ? <Paragraph data-testid="nps-plain">{plain}</Paragraph> : null}
+      {certainty ? <Paragraph className="aantafel-meta">{certainty}</Paragraph> : null}
       {total.n > 0 ? (
         <Paragraph className="aantafel-meta">
           {t('feedback.nps.counts', {
@@ -157,6 +175,7 @@ function NpsTotal({ total, minN }: { total: NpsGroup; minN: number }) {
         </Paragraph>
       ) : null}
       {shortfall ? <Paragraph className="aantafel-meta">{t(shortfall.key, shortfall.vars)}</Paragraph> : null}
+      <Paragraph className="aantafel-meta">{t('feedback.nps.period30')}</Paragraph>
       <Paragraph className="aantafel-meta">{t('feedback.nps.explain')}</Paragraph>
     </div>
   );

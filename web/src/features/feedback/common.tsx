@@ -1,8 +1,9 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { FeedbackResponse } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { categoryLabel } from './feedback';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/feedback. */
 export function useFeedbackBase(): string {
@@ -38,25 +39,15 @@ export function FeedbackNav() {
     { id: 'responses', to: `${base}/responses`, label: t('feedback.nav.responses') },
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={t('feedback.navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={t('feedback.navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 

@@ -10,11 +10,14 @@ import {
   groupLabel,
   groupShortfall,
   last30Days,
+  callbackFilters,
+  inCallbackView,
   mergeCallback,
   mergeFeed,
   needsAttention,
-  npsSentence,
+  npsSentences,
   parseEventData,
+  parseCallbackView,
   parseGroupBy,
   parseResponseFilters,
   roundScore,
@@ -63,23 +66,43 @@ function callback(id: number, dueAt: string, status: Callback['status'] = 'open'
   };
 }
 
-describe('npsSentence', () => {
-  it('writes the NPS with its interval and n, rounded', () => {
-    const text = npsSentence({ n: 84, nps: 23.4, ci_low: 5.2, ci_high: 39.6 }, whole);
-    expect(translate('nl', text.key, text.vars)).toBe('NPS 23 (95%-betrouwbaarheidsinterval 5 tot 40, n = 84)');
-    expect(translate('en', text.key, text.vars)).toBe('NPS 23 (95% confidence interval 5 to 40, n = 84)');
+describe('npsSentences', () => {
+  const say = (language: 'nl' | 'en', texts: ReturnType<typeof npsSentences>) =>
+    texts.map((text) => translate(language, text.key, text.vars));
+
+  it('explains the NPS in plain words: per 100 clients, and how sure it is', () => {
+    const texts = npsSentences({ n: 84, nps: 23.4, ci_low: 5.2, ci_high: 39.6, promoters: 40, detractors: 21 }, whole);
+    expect(say('nl', texts)).toEqual([
+      'NPS +23',
+      'Van elke 100 cliënten raden er ongeveer 48 jullie aan: ze geven een 9 of 10. Ongeveer 25 zijn kritisch: ze geven een 0 tot en met 6. De NPS is het eerste getal min het tweede.',
+      'Gebaseerd op 84 antwoorden. Daarom is de score niet precies: de echte score ligt waarschijnlijk tussen +5 en +40. Hoe meer antwoorden, hoe preciezer de score.',
+    ]);
+    expect(say('en', texts)).toEqual([
+      'NPS +23',
+      'Of every 100 clients, about 48 recommend you: they give a 9 or 10. About 25 are critical: they give a 0 to 6. The NPS is the first number minus the second.',
+      'Based on 84 responses. So the score is not exact: the real score is probably between +5 and +40. The more responses, the more exact the score.',
+    ]);
+    // No statistics jargon left.
+    for (const text of [...say('nl', texts), ...say('en', texts)]) {
+      expect(text).not.toMatch(/betrouwbaarheidsinterval|confidence interval|95%|n = /);
+    }
   });
   it('handles negative values and -0', () => {
-    const text = npsSentence({ n: 10, nps: -0.2, ci_low: -45.7, ci_high: 30 }, whole);
-    expect(translate('nl', text.key, text.vars)).toBe('NPS 0 (95%-betrouwbaarheidsinterval -46 tot 30, n = 10)');
+    const texts = npsSentences({ n: 10, nps: -0.2, ci_low: -45.7, ci_high: 30, promoters: 3, detractors: 3 }, whole);
+    expect(say('nl', texts)[0]).toBe('NPS 0');
+    expect(say('nl', texts)[2]).toContain('tussen −46 en +30');
   });
   it('says there are no answers when n = 0', () => {
-    const text = npsSentence({ n: 0, nps: null, ci_low: null, ci_high: null }, whole);
-    expect(translate('nl', text.key)).toBe('Nog geen antwoorden in deze periode.');
+    const texts = npsSentences({ n: 0, nps: null, ci_low: null, ci_high: null, promoters: 0, detractors: 0 }, whole);
+    expect(say('nl', texts)).toEqual(['Nog geen antwoorden in deze periode.']);
   });
-  it('leaves the interval out when the API has none', () => {
-    const text = npsSentence({ n: 1, nps: 100, ci_low: null, ci_high: null }, whole);
-    expect(translate('nl', text.key, text.vars)).toBe('NPS 100 (n = 1)');
+  it('leaves the range out when the API has none', () => {
+    const texts = npsSentences({ n: 1, nps: 100, ci_low: null, ci_high: null, promoters: 1, detractors: 0 }, whole);
+    expect(say('nl', texts)).toEqual([
+      'NPS +100',
+      'Van elke 100 cliënten raden er ongeveer 100 jullie aan: ze geven een 9 of 10. Ongeveer 0 zijn kritisch: ze geven een 0 tot en met 6. De NPS is het eerste getal min het tweede.',
+      'Gebaseerd op 1 antwoord.',
+    ]);
   });
 });
 
@@ -145,6 +168,46 @@ describe('mergeCallback', () => {
     list = mergeCallback(list, callback(2, '2026-11-24T08:00:00Z', 'done'));
     expect(list.map((c) => c.id)).toEqual([1]);
     expect(mergeCallback(list, callback(1, '2026-11-24T10:00:00Z', 'unreachable'))).toEqual([]);
+  });
+});
+
+describe('callback views (open, or closed with their outcome)', () => {
+  it('reads the view from the URL, open by default', () => {
+    expect(parseCallbackView(null)).toBe('active');
+    expect(parseCallbackView('closed')).toBe('closed');
+    expect(parseCallbackView('unreachable')).toBe('unreachable');
+    expect(parseCallbackView('open')).toBe('active');
+    expect(parseCallbackView('nonsense')).toBe('active');
+  });
+  it('asks the API for each outcome when all closed ones are wanted', () => {
+    expect(callbackFilters('active')).toEqual(['active']);
+    expect(callbackFilters('closed')).toEqual(['done', 'unreachable', 'not_needed']);
+    expect(callbackFilters('not_needed')).toEqual(['not_needed']);
+  });
+  it('knows which callbacks belong in which view', () => {
+    const c = (status: Callback['status']) => callback(1, '2026-11-24T10:00:00Z', status);
+    expect(inCallbackView(c('called'), 'active')).toBe(true);
+    expect(inCallbackView(c('done'), 'active')).toBe(false);
+    expect(inCallbackView(c('done'), 'closed')).toBe(true);
+    expect(inCallbackView(c('not_needed'), 'closed')).toBe(true);
+    expect(inCallbackView(c('open'), 'closed')).toBe(false);
+    expect(inCallbackView(c('unreachable'), 'done')).toBe(false);
+    expect(inCallbackView(c('unreachable'), 'unreachable')).toBe(true);
+  });
+  it('keeps closed ones in the closed list, the most recently changed first, and drops a reopened one', () => {
+    const closed = (id: number, updated: string, status: Callback['status'] = 'done') => ({
+      ...callback(id, '2026-11-20T10:00:00Z', status),
+      updated_at: updated,
+    });
+    let list = mergeCallback([], closed(1, '2026-11-21T10:00:00Z'), 'closed');
+    list = mergeCallback(list, closed(2, '2026-11-22T10:00:00Z', 'unreachable'), 'closed');
+    expect(list.map((c) => c.id)).toEqual([2, 1]);
+    // A callback closed just now joins the closed list at the top.
+    list = mergeCallback(list, closed(3, '2026-11-23T10:00:00Z', 'not_needed'), 'closed');
+    expect(list.map((c) => c.id)).toEqual([3, 2, 1]);
+    // Reopened: it leaves the closed list; in the list of one outcome only that outcome stays.
+    expect(mergeCallback(list, closed(2, '2026-11-23T11:00:00Z', 'open'), 'closed').map((c) => c.id)).toEqual([3, 1]);
+    expect(mergeCallback([closed(1, '2026-11-21T10:00:00Z')], closed(1, '2026-11-23T10:00:00Z', 'unreachable'), 'done')).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * Pure logic of Cliëntfeedback: the NPS sentence, the group-size rule, merging the live feed and
+ * Pure logic of Cliëntfeedback: the NPS in plain words, the group-size rule, merging the live feed and
  * the callback list, the survey form and the response filters. No React, no network.
  */
 import type {
   Callback,
+  CallbackFilter,
   CallbackStatus,
   FeedbackChannel,
   FeedbackResponse,
@@ -16,6 +17,7 @@ import type {
 } from '../../api/types';
 import { LAWS, NPS_CATEGORIES } from '../../api/types';
 import type { MessageKey, MessageVars } from '../../i18n/i18n';
+import { npsShares, signed } from '../overview/overview';
 
 /** A text to translate: key and values. */
 export interface Text {
@@ -42,23 +44,34 @@ export function roundScore(value: number): number {
 }
 
 /**
- * "NPS 23 (95%-betrouwbaarheidsinterval 5 tot 40, n = 84)", or "nog geen antwoorden" when n = 0.
- * `format` writes whole numbers in the UI language.
+ * The NPS in plain words, for a reader who has never heard of it (B1):
+ * 1. "NPS +23";
+ * 2. what it is made of: "Van elke 100 cliënten raden ongeveer 48 jullie aan … ongeveer 25 zijn
+ *    kritisch … De NPS is het eerste getal min het tweede.";
+ * 3. how sure it is: "Gebaseerd op 84 antwoorden. … waarschijnlijk tussen +5 en +40. …".
+ * Only "nog geen antwoorden" when n = 0. `format` writes whole numbers in the UI language.
  */
-export function npsSentence(group: Pick<NpsGroup, 'n' | 'nps' | 'ci_low' | 'ci_high'>, format: (value: number) => string): Text {
-  if (group.n === 0 || group.nps === null) return { key: 'feedback.nps.none' };
-  if (group.ci_low === null || group.ci_high === null) {
-    return { key: 'feedback.nps.sentenceNoInterval', vars: { nps: format(roundScore(group.nps)), n: format(group.n) } };
-  }
-  return {
-    key: 'feedback.nps.sentence',
-    vars: {
-      nps: format(roundScore(group.nps)),
-      low: format(roundScore(group.ci_low)),
-      high: format(roundScore(group.ci_high)),
-      n: format(group.n),
-    },
+export function npsSentences(
+  group: Pick<NpsGroup, 'n' | 'nps' | 'ci_low' | 'ci_high' | 'promoters' | 'detractors'>,
+  format: (value: number) => string,
+): Text[] {
+  if (group.n === 0 || group.nps === null) return [{ key: 'feedback.nps.none' }];
+  const score: Text = { key: 'feedback.nps.score', vars: { nps: signed(group.nps) } };
+  const shares = npsShares({ n: group.n, promoters: group.promoters, detractors: group.detractors, nps: group.nps });
+  const plain: Text = {
+    key: 'feedback.nps.plain',
+    vars: { promoters: format(shares.promoters), detractors: format(shares.detractors) },
   };
+  const certainty: Text =
+    group.ci_low === null || group.ci_high === null
+      ? group.n === 1
+        ? { key: 'feedback.nps.basedOn1' }
+        : { key: 'feedback.nps.basedOn', vars: { n: format(group.n) } }
+      : {
+          key: 'feedback.nps.certainty',
+          vars: { n: format(group.n), low: signed(group.ci_low), high: signed(group.ci_high) },
+        };
+  return [score, plain, certainty];
 }
 
 /**
@@ -141,14 +154,55 @@ export function isActiveCallback(callback: Pick<Callback, 'status'>): boolean {
   return callback.status === 'open' || callback.status === 'called';
 }
 
+/** The outcomes that close a callback: Bereikt, Niet bereikt, Niet meer nodig. */
+export const CLOSED_CALLBACK_STATUSES = ['done', 'unreachable', 'not_needed'] as const satisfies readonly CallbackStatus[];
+
 /**
- * Puts a created or changed callback in the list of active callbacks: replaced by id, removed when
- * it is done or unreachable, due first (as the API sorts).
+ * Which callbacks the list shows: the active ones (open or called, the default), all closed ones,
+ * or the closed ones with one outcome. In the URL as ?callbacks=….
  */
-export function mergeCallback(current: readonly Callback[], callback: Callback): Callback[] {
+export const CALLBACK_VIEWS = ['active', 'closed', ...CLOSED_CALLBACK_STATUSES] as const;
+export type CallbackView = (typeof CALLBACK_VIEWS)[number];
+
+export function parseCallbackView(value: string | null): CallbackView {
+  return CALLBACK_VIEWS.find((view) => view === value) ?? 'active';
+}
+
+export function isClosedCallback(callback: Pick<Callback, 'status'>): boolean {
+  return (CLOSED_CALLBACK_STATUSES as readonly CallbackStatus[]).includes(callback.status);
+}
+
+/** Whether a callback belongs in a view. */
+export function inCallbackView(callback: Pick<Callback, 'status'>, view: CallbackView): boolean {
+  if (view === 'active') return isActiveCallback(callback);
+  if (view === 'closed') return isClosedCallback(callback);
+  return callback.status === view;
+}
+
+/**
+ * The ?status= values a view asks the API for (GET …/feedback/callbacks knows each status and
+ * "active"; "all closed" is its three outcomes together).
+ */
+export function callbackFilters(view: CallbackView): CallbackFilter[] {
+  return view === 'closed' ? [...CLOSED_CALLBACK_STATUSES] : [view];
+}
+
+/** Active callbacks due first (as the API sorts); closed ones the most recently changed first. */
+export function sortCallbacks(callbacks: readonly Callback[], view: CallbackView): Callback[] {
+  return [...callbacks].sort((a, b) =>
+    view === 'active'
+      ? Date.parse(a.due_at) - Date.parse(b.due_at) || a.id - b.id
+      : Date.parse(b.updated_at) - Date.parse(a.updated_at) || b.id - a.id,
+  );
+}
+
+/**
+ * Puts a created or changed callback in the list of a view: replaced by id, removed when it no
+ * longer belongs there (closed in the active list, reopened in a closed one), in the view's order.
+ */
+export function mergeCallback(current: readonly Callback[], callback: Callback, view: CallbackView = 'active'): Callback[] {
   const others = current.filter((c) => c.id !== callback.id);
-  const next = isActiveCallback(callback) ? [...others, callback] : others;
-  return next.sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at) || a.id - b.id);
+  return sortCallbacks(inCallbackView(callback, view) ? [...others, callback] : others, view);
 }
 
 /** What the live region says for a new response; null when it should stay quiet. */

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { FinancingUnit } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LOCALES } from '../../i18n/i18n';
 import { useWorkspace } from '../shell/workspaceContext';
 import { percentParts, type Formatters, type Sentence } from './financing';
 import { useFinancingText, type FinancingKey } from './texts';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/financing. */
 export function useFinancingBase(): string {
@@ -30,21 +31,10 @@ export function FinancingNav() {
     { id: 'new', to: `${base}/new`, label: ft('nav.new'), current: path === `${base}/new` },
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={ft('navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => (
-          <li key={tab.id}>
-            <Link
-              to={tab.to}
-              className={tab.current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-              aria-current={tab.current ? (path === tab.to ? 'page' : 'true') : undefined}
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabNav
+      label={ft('navLabel')}
+      tabs={tabs.map((tab) => ({ ...tab, exact: path === tab.to }))}
+    />
   );
 }
 

@@ -5,8 +5,10 @@ import { Link } from 'react-router';
 import type { Overview, OverviewItem } from '../../api/types';
 import { jsonResponse } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { announceActNowChange } from './changes';
 import { seenStorageKey } from './notifications';
 import { NotificationsButton } from './NotificationsButton';
+import { OverviewPage } from '../overview/OverviewPage';
 
 const item = (key: string, title: string, link: string, module: OverviewItem['module'] = 'relations'): OverviewItem => ({
   key,
@@ -176,5 +178,66 @@ describe('NotificationsButton', () => {
     });
     expect(overviewCalls(fetchMock)).toBe(5);
     visibility.mockRestore();
+  });
+
+  it('takes a callback closed elsewhere off at once and loads the list again, without a navigation', async () => {
+    const callbackItem: OverviewItem = { ...item('callback:7', 'Terugbellen: cijfer 2', 'feedback', 'feedback'), record_id: 7, reason: 'callback_overdue' };
+    let items = [callbackItem, ...ITEMS.slice(1)];
+    let release: () => void = () => undefined;
+    const fetchMock = mockFetch({
+      'GET /api/v1/workspaces/demo/overview': async () => {
+        const answer = jsonResponse(200, overview(items));
+        // The second load waits: the item must be gone before it answers.
+        if (overviewCalls(fetchMock) > 1) await new Promise<void>((resolve) => (release = resolve));
+        return answer;
+      },
+    });
+    renderInWorkspace(<NotificationsButton slug="demo" />, { route: '/w/demo/', path: '/w/:slug/*' });
+    expect(await screen.findByRole('button', { name: 'Meldingen (3 nieuw)' })).toBeInTheDocument();
+
+    // Another workspace's change is not ours.
+    act(() => announceActNowChange({ slug: 'other', closedCallbackId: 7 }));
+    expect(screen.getByRole('button', { name: 'Meldingen (3 nieuw)' })).toBeInTheDocument();
+    expect(overviewCalls(fetchMock)).toBe(1);
+
+    items = ITEMS.slice(1);
+    act(() => announceActNowChange({ slug: 'demo', closedCallbackId: 7 }));
+    expect(screen.getByRole('button', { name: 'Meldingen (2 nieuw)' })).toBeInTheDocument();
+    expect(overviewCalls(fetchMock)).toBe(2);
+    await act(async () => release());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Meldingen (2 nieuw)' })).toBeInTheDocument());
+
+    // A hidden item goes the same way, by its key.
+    act(() => announceActNowChange({ slug: 'demo', key: 'scan:1' }));
+    expect(screen.getByRole('button', { name: 'Meldingen (1 nieuw)' })).toBeInTheDocument();
+    await act(async () => release());
+  });
+
+  it('follows "Afronden" on the home page: the closed callback leaves the header\'s list at once', async () => {
+    const callbackItem: OverviewItem = { ...item('callback:7', 'Terugbellen: cijfer 2', 'feedback', 'feedback'), record_id: 7, reason: 'callback_open' };
+    let closed = false;
+    mockFetch({
+      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, overview(closed ? ITEMS.slice(1) : [callbackItem, ...ITEMS.slice(1)])),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/7': () => {
+        closed = true;
+        return jsonResponse(200, { id: 7, status: 'done' });
+      },
+    });
+    const user = userEvent.setup();
+    renderInWorkspace(
+      <>
+        <NotificationsButton slug="demo" />
+        <OverviewPage />
+      </>,
+      { route: '/w/demo/', path: '/w/:slug/*' },
+    );
+    expect(await screen.findByRole('button', { name: 'Meldingen (3 nieuw)' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Terugbelverzoek afronden' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Bereikt' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    expect(await screen.findByRole('button', { name: 'Meldingen (2 nieuw)' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Meldingen (2 nieuw)' }));
+    expect(within(screen.getByRole('list', { name: 'Meldingen: 2 punten' })).queryByText('Terugbellen: cijfer 2')).not.toBeInTheDocument();
   });
 });

@@ -12,6 +12,7 @@ import { ModuleIcon } from '../overview/ModuleIcon';
 import { localDay } from '../overview/overview';
 import { useOverviewText } from '../overview/texts';
 import { useDisclosure } from '../shell/useDisclosure';
+import { onActNowChange, withoutChanged } from './changes';
 import { REFRESH_MS, readSeen, seenStorageKey, unseenItems, writeSeen } from './notifications';
 import { useNotificationsText } from './texts';
 import './notifications.css';
@@ -25,8 +26,9 @@ function storage(): Storage | undefined {
 }
 
 /**
- * The "Nu doen" items of the workspace (GET …/overview), loaded at start and on every navigation,
- * and every 5 minutes while the tab is visible. A hidden tab does not poll; when it becomes
+ * The "Nu doen" items of the workspace (GET …/overview), loaded at start, on every navigation,
+ * after a change announced with announceActNowChange (./changes.ts), and every 5 minutes while the
+ * tab is visible. A hidden tab does not poll; when it becomes
  * visible again after more than 5 minutes, it loads at once.
  */
 export function useActNowItems(slug: string) {
@@ -56,6 +58,17 @@ export function useActNowItems(slug: string) {
   useEffect(() => {
     refresh();
   }, [refresh, pathname]);
+
+  // A callback closed (or an item hidden) anywhere in the app: off the list at once, then load again.
+  useEffect(
+    () =>
+      onActNowChange((change) => {
+        if (change.slug !== slug) return;
+        setItems((current) => (current ? withoutChanged(current, change) : current));
+        refresh();
+      }),
+    [slug, refresh],
+  );
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;

@@ -3,6 +3,7 @@ import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
+import { announceActNowChange } from '../notifications/changes';
 import { useDisclosure } from '../shell/useDisclosure';
 import { ActNowItemLink } from './ActNowItemLink';
 import { CloseCallbackDialog } from './CloseCallbackDialog';
@@ -98,6 +99,7 @@ export function ActNowList({
       return;
     }
     removeFromList(item);
+    announceActNowChange({ slug, key: item.key });
     setLast({ item, until });
     setMessage(
       until ? ot('actNow.snoozed', { title: item.title, date: day(until) }) : ot('actNow.dismissed', { title: item.title }),
@@ -118,6 +120,7 @@ export function ActNowList({
       copy.delete(last.item.key);
       return copy;
     });
+    announceActNowChange({ slug });
     setMessage(ot('actNow.restored', { title: last.item.title }));
     setFocusTarget({ kind: 'link', key: last.item.key });
     setLast(null);
@@ -130,6 +133,7 @@ export function ActNowList({
     await api.updateCallback(slug, item.record_id, closeCallbackBody(outcome, note));
     setClosing(null);
     removeFromList(item);
+    announceActNowChange({ slug, key: item.key, closedCallbackId: item.record_id });
     // Closing is not hiding: there is nothing to undo here, so the last hide's undo goes too.
     setLast(null);
     setMessage(ot('close.closed', { title: item.title, outcome: ot(`close.outcome.${outcome}`).toLowerCase() }));

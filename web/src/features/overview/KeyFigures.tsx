@@ -24,11 +24,13 @@ export function KeyFigures({ slug, figures }: { slug: string; figures: OverviewF
           {nps.kind === 'score' ? (
             <>
               <p className="aantafel-figures__value">{signed(nps.nps)}</p>
+              <p className="aantafel-figures__detail" data-testid="nps-plain">
+                {ot('figures.npsPlain', { promoters: nps.promoters, detractors: nps.detractors })}
+              </p>
               <p className="aantafel-figures__detail">
                 {nps.low !== null && nps.high !== null
-                  ? ot('figures.npsInterval', { low: signed(nps.low), high: signed(nps.high) })
-                  : null}{' '}
-                · {ot('figures.npsAnswers', { n: nps.n })}
+                  ? ot('figures.npsRange', { n: nps.n, low: signed(nps.low), high: signed(nps.high) })
+                  : ot('figures.npsAnswers', { n: nps.n })}
               </p>
               <p className="aantafel-figures__detail" data-testid="nps-trend">
                 {trend && before !== null && before !== undefined ? (

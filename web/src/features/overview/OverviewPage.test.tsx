@@ -7,7 +7,10 @@ import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { OverviewPage } from './OverviewPage';
 
 /** An NPS in the feedback module's shape; `enough` as the server decides it (30 answers). */
-function group(g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null }, enough = g.n >= 30): NpsGroup {
+function group(
+  g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null; promoters?: number; detractors?: number },
+  enough = g.n >= 30,
+): NpsGroup {
   return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
 }
 
@@ -40,7 +43,7 @@ const OVERVIEW: Overview = {
     },
   ],
   figures: {
-    nps_last_30_days: group({ n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9 }),
+    nps_last_30_days: group({ n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9, promoters: 33, detractors: 22 }),
     nps_previous_30_days: group({ n: 58, nps: 13.1, ci_low: -4.9, ci_high: 37.7 }),
     open_callbacks: 1,
     overdue_callbacks: 0,
@@ -65,7 +68,12 @@ describe('OverviewPage', () => {
     expect(items[1]).toHaveTextContent('Contacten en afspraken');
     expect(items[1]).toHaveTextContent('Voor jou');
     expect(screen.getByText('+16')).toBeInTheDocument();
-    expect(screen.getByText(/95%-interval: −5 tot \+36/)).toBeInTheDocument();
+    // The NPS in plain words: per 100 clients, and how sure it is; no statistics jargon.
+    expect(screen.getByTestId('nps-plain')).toHaveTextContent(
+      'Van elke 100 cliënten raden er ongeveer 49 jullie aan (cijfer 9 of 10) en zijn er 33 kritisch (0 tot en met 6). De NPS is het verschil.',
+    );
+    expect(screen.getByText('Gebaseerd op 68 antwoorden. De echte score ligt waarschijnlijk tussen −5 en +36.')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Kerncijfers' })).not.toHaveTextContent(/95%|interval/);
     expect(screen.getByTestId('nps-trend')).toHaveTextContent('+3 hoger dan de 30 dagen daarvoor (+13)');
     expect(screen.getByText('2 lopend, waarvan 1 over de datum')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Naar de afspraken' })).toHaveAttribute('href', '/w/demo/interactions/agreements');

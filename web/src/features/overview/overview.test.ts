@@ -12,6 +12,7 @@ import {
   isValidSnoozeDay,
   npsState,
   npsTrend,
+  npsShares,
   signed,
   snoozeBounds,
   snoozeUntil,
@@ -102,6 +103,13 @@ describe('NPS', () => {
     expect(signed(16.18)).toBe('+16');
     expect(signed(-4.94)).toBe('−5');
     expect(signed(0.2)).toBe('0');
+  });
+  it('counts per 100 clients so that promoters minus detractors is the NPS shown', () => {
+    // 33 and 22 of 68: 48.5 and 32.4 per 100, NPS 16.2. Rounded on their own: 49 − 32 = 17, not 16.
+    expect(npsShares({ n: 68, promoters: 33, detractors: 22, nps: 16.18 })).toEqual({ promoters: 49, detractors: 33 });
+    expect(npsShares({ n: 84, promoters: 40, detractors: 21, nps: 22.6 })).toEqual({ promoters: 48, detractors: 25 });
+    expect(npsShares({ n: 10, promoters: 0, detractors: 10, nps: -100 })).toEqual({ promoters: 0, detractors: 100 });
+    expect(npsShares({ n: 0, promoters: 0, detractors: 0, nps: 0 })).toEqual({ promoters: 0, detractors: 0 });
   });
   it('says "too few" under 30 answers and compares only reliable scores', () => {
     expect(npsState(null)).toEqual({ kind: 'none' });

@@ -44,10 +44,35 @@ export function signed(value: number): string {
   return '0';
 }
 
+/**
+ * Of every 100 answers, about how many are promoters (9–10) and detractors (0–6), so that the first
+ * minus the second is the NPS as shown (rounded). Rounding both shares on their own can be one off
+ * ("49 min 32" for an NPS of 16); then the detractors take the difference, which stays within one of
+ * their own share.
+ */
+export function npsShares(
+  group: { n: number; promoters: number; detractors: number; nps: number },
+): { promoters: number; detractors: number } {
+  if (group.n <= 0) return { promoters: 0, detractors: 0 };
+  const promoters = Math.round((group.promoters * 100) / group.n);
+  const own = Math.round((group.detractors * 100) / group.n);
+  const derived = promoters - Math.round(group.nps);
+  return { promoters, detractors: Math.abs(derived - own) <= 1 && derived >= 0 ? derived : own };
+}
+
 export type NpsState =
   | { kind: 'none' }
   | { kind: 'few'; n: number }
-  | { kind: 'score'; n: number; nps: number; low: number | null; high: number | null };
+  | {
+      kind: 'score';
+      n: number;
+      nps: number;
+      low: number | null;
+      high: number | null;
+      /** Of every 100 answers, about this many promoters (9–10) and detractors (0–6). */
+      promoters: number;
+      detractors: number;
+    };
 
 /**
  * What to show for one NPS figure: nothing, "too few answers" or the score. Whether there are
@@ -56,7 +81,14 @@ export type NpsState =
 export function npsState(nps: OverviewNps | undefined): NpsState {
   if (!nps || nps.n === 0) return { kind: 'none' };
   if (!nps.enough || nps.nps === null) return { kind: 'few', n: nps.n };
-  return { kind: 'score', n: nps.n, nps: nps.nps, low: nps.ci_low, high: nps.ci_high };
+  return {
+    kind: 'score',
+    n: nps.n,
+    nps: nps.nps,
+    low: nps.ci_low,
+    high: nps.ci_high,
+    ...npsShares({ n: nps.n, promoters: nps.promoters, detractors: nps.detractors, nps: nps.nps }),
+  };
 }
 
 export type Trend = { direction: 'up' | 'down' | 'same'; delta: number } | null;

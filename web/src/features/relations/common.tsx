@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import './relations.css';
 import type { HealthStatus } from '../../api/types';
@@ -8,6 +8,7 @@ import { todayIso } from '../whoiswho/lists';
 import { useWorkspace } from '../shell/workspaceContext';
 import { dayAsDate, dueWording, healthKey, healthTone } from './relations';
 import { useRelationsText } from './texts';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/interactions. */
 export function useRelationsBase(): string {
@@ -45,25 +46,15 @@ export function RelationsNav() {
     ...(canEdit ? [{ id: 'newAgreement', to: `${base}/agreements/new`, label: rt('nav.newAgreement') }] : []),
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={rt('navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={rt('navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 

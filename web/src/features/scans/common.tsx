@@ -1,4 +1,4 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { Check, CircleAlert, CircleHelp, X, type LucideIcon } from 'lucide-react';
 import type { ValueCaseLight } from '../../api/types';
 import { Icon } from '../../components/Icon';
@@ -6,6 +6,7 @@ import { useWorkspace } from '../shell/workspaceContext';
 import { lightTone } from './scans';
 import { useScansText, type ScansKey } from './texts';
 import './scans.css';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/scan. */
 export function useScansBase(): string {
@@ -45,25 +46,15 @@ export function ScansNav() {
     ...(canEdit ? [{ id: 'newValueCase' as const, to: `${base}/value-cases/new`, label: st('nav.newValueCase') }] : []),
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={st('navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={st('navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 

@@ -158,6 +158,8 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   'POST /overview/hidden': { nl: 'Punt verborgen in Nu doen', en: 'Item hidden in Act now' },
   'DELETE /overview/hidden/{key}': { nl: 'Punt weer zichtbaar in Nu doen', en: 'Item shown again in Act now' },
   'PUT /notification-settings': { nl: 'Instellingen voor meldingen gewijzigd', en: 'Notification settings changed' },
+  'PUT /councils/{source_key}': { nl: 'Raad {id} gevolgd', en: 'Council {id} followed' },
+  'DELETE /councils/{source_key}': { nl: 'Raad {id} niet meer gevolgd', en: 'Council {id} no longer followed' },
 };
 
 /** Domain events (RecordAudit in src/core); `{id}` is the number in the subject ("person:12"). */

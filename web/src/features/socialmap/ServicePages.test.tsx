@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { jsonResponse } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
@@ -127,5 +127,64 @@ describe('ServicesPage', () => {
       'Regel 2, kolom organisatie: Onbekend.',
       'Regel 3, kolom domein: Kies een van de mogelijke waarden.',
     ]);
+  });
+});
+
+describe('ServicesPage: areas by name', () => {
+  it('shows the municipalities, districts and neighbourhoods by name, with the code only in the title', async () => {
+    const service = (id: number, name: string, areas: string[]) => ({
+      id,
+      organisation_id: 11,
+      organisation_name: 'De Linde',
+      name,
+      domain: 'welfare',
+      law: 'wmo',
+      target_groups: [],
+      areas,
+      contact: '',
+      capacity_note: '',
+      waiting_weeks: null,
+      published: true,
+      created_at: '2026-11-01T10:00:00Z',
+      updated_at: '2026-11-01T10:00:00Z',
+    });
+    mockFetch({
+      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/services': () =>
+        jsonResponse(200, {
+          items: [
+            service(1, 'Buurtkamer', ['BU03550101', 'GM0193']),
+            service(2, 'Wijkverpleging', ['GM0355']),
+            service(3, 'Inloop', ['WK019310', 'WK019311']),
+          ],
+        }),
+      'GET /api/v1/workspaces/demo/areas': (url) =>
+        jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
+      // Zwolle is no municipality of the workspace: its name comes from the register.
+      'GET /api/v1/municipalities/GM0193': () =>
+        jsonResponse(200, {
+          code: 'GM0193',
+          name: 'Zwolle',
+          province: 'Overijssel',
+          population: null,
+          care_office_region: null,
+          youth_region: null,
+          source: 'register',
+          reference_date: '2025-01-01',
+          ended_on: null,
+          districts: [],
+          predecessors: [],
+          successors: [],
+        }),
+    });
+    renderInWorkspace(<ServicesPage />, { route: '/w/demo/social-map/services', path: '/w/:slug/social-map/services' });
+    const table = await screen.findByRole('table', { name: 'Voorzieningen (3)' });
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    await waitFor(() => expect(row('Inloop')).toHaveTextContent('Zwolle: Wijk 10 Binnenstad, Wijk 11 Diezerpoort'));
+    expect(row('Buurtkamer')).toHaveTextContent('Zeist: Centrumheel Zwolle');
+    expect(row('Wijkverpleging')).toHaveTextContent('heel Zeist');
+    expect(table).not.toHaveTextContent(/GM\d{4}|WK\d{6}|BU\d{8}/);
+    expect(within(row('Inloop')).getByText('Wijk 10 Binnenstad')).toHaveAttribute('title', 'WK019310');
+    expect(within(row('Wijkverpleging')).getByText('heel Zeist')).toHaveAttribute('title', 'GM0355');
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
   Alert,
@@ -13,7 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Check } from 'lucide-react';
 import { api, downloads } from '../../api/client';
-import { SERVICE_DOMAINS, type ServiceDomain } from '../../api/types';
+import { SERVICE_DOMAINS, type ServiceDomain, type SocialService } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -22,10 +22,19 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { TableScroll } from '../../components/TableScroll';
+import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
 import { WidePage } from '../shell/WidePage';
 import { SocialMapNav, useCanEdit, useHandedOverStatus, useSocialMapBase, useUrlFilters } from './common';
-import { csvProblems, csvProblemText, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
+import {
+  csvProblems,
+  csvProblemText,
+  domainLabel,
+  followedMunicipalities,
+  lawLabel,
+  municipalityOf,
+  serviceAreaGroups,
+} from './socialmap';
 import { useSocialMapText } from './texts';
 
 const IMPORT_COLUMNS = 'organisatie;naam;domein;wet;doelgroepen;gebieden;contact;capaciteit;wachttijd_weken;gepubliceerd';
@@ -60,6 +69,7 @@ export function ServicesPage() {
   const orgItems = organisations.data?.items ?? [];
   const municipalities = followedMunicipalities(orgItems);
   const items = services.data?.items ?? [];
+  const areaNames = useAreaNames(workspace.slug, items, municipalities);
 
   const setParam = params.set;
 
@@ -150,7 +160,9 @@ export function ServicesPage() {
                     {domainLabel(mt, s.domain)}
                     <span className="aantafel-meta aantafel-map-cell__law">{lawLabel(mt, s.law)}</span>
                   </td>
-                  <td className="utrecht-table__cell">{s.areas.join(', ')}</td>
+                  <td className="utrecht-table__cell">
+                    <ServiceAreas codes={s.areas} names={areaNames} />
+                  </td>
                   <td className="utrecht-table__cell">
                     {s.waiting_weeks === null
                       ? mt('common.none')
@@ -193,6 +205,73 @@ export function ServicesPage() {
       </section>
       {canEdit ? <ImportSection onImported={() => setVersion((v) => v + 1)} /> : null}
     </WidePage>
+  );
+}
+
+/**
+ * The names of the areas the listed services name (code → name): the municipalities (the
+ * workspace's own from Wie is wie, others from the register) and their districts and
+ * neighbourhoods (GET …/areas per municipality, with this workspace's own names). One request per
+ * municipality, only for the municipalities in the list. A code whose name cannot be loaded stays a
+ * code.
+ */
+function useAreaNames(
+  slug: string,
+  services: readonly Pick<SocialService, 'areas'>[],
+  followed: readonly { code: string; name: string }[],
+): ReadonlyMap<string, string> {
+  const codes = [
+    ...new Set(services.flatMap((s) => s.areas.map(municipalityOf)).filter((c): c is string => c !== null)),
+  ].sort();
+  const own = new Map(followed.map((m) => [m.code, m.name]));
+  const loaded = useApiData(`service-area-names:${slug}:${codes.join(',')}`, async (signal) => {
+    const names = new Map<string, string>();
+    await Promise.all(
+      codes.map(async (code) => {
+        const [areas, municipality] = await Promise.allSettled([
+          api.listSocialAreas(slug, code, signal),
+          own.has(code) ? Promise.resolve(undefined) : getMunicipality(code, signal),
+        ]);
+        if (municipality.status === 'fulfilled' && municipality.value) {
+          names.set(code, municipality.value.name);
+          for (const d of municipality.value.districts) names.set(d.code, d.name);
+        }
+        if (areas.status === 'fulfilled') for (const a of areas.value.items) names.set(a.code, a.name);
+      }),
+    );
+    return names;
+  });
+  const names = new Map(loaded.data ?? []);
+  for (const [code, name] of own) names.set(code, name);
+  return names;
+}
+
+/**
+ * A service's areas by name, one line per municipality ("Utrecht: Wijk 03 Overvecht, Wijk 05 Oost"
+ * or "heel Utrecht"). The CBS code is in each name's title, for who needs it.
+ */
+function ServiceAreas({ codes, names }: { codes: readonly string[]; names: ReadonlyMap<string, string> }) {
+  const mt = useSocialMapText();
+  return (
+    <>
+      {serviceAreaGroups(codes, names).map((group) => (
+        <span key={group.municipality} className="aantafel-service-areas">
+          {group.whole ? (
+            <span title={group.municipality}>{mt('services.wholeMunicipality', { name: group.municipalityName })}</span>
+          ) : (
+            <>
+              <span title={group.municipality}>{mt('services.inMunicipality', { name: group.municipalityName })}</span>{' '}
+              {group.areas.map((area, index) => (
+                <Fragment key={area.code}>
+                  {index > 0 ? ', ' : ''}
+                  <span title={area.code}>{area.name}</span>
+                </Fragment>
+              ))}
+            </>
+          )}
+        </span>
+      ))}
+    </>
   );
 }
 

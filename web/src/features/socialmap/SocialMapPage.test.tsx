@@ -54,9 +54,10 @@ const ZEIST_COVERAGE: Coverage = {
   single: 0,
 };
 
-function mockServer() {
+function mockServer(services: { areas: string[] }[] = []) {
   return mockFetch({
     'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+    'GET /api/v1/workspaces/demo/services': () => jsonResponse(200, { items: services }),
     'GET /api/v1/municipalities': (url) =>
       jsonResponse(200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipality('GM0193', 'Zwolle', 'Overijssel')] : [] }),
     'GET /api/v1/municipalities/GM0355': () => jsonResponse(200, { ...municipality('GM0355', 'Zeist', 'Utrecht'), districts: [], predecessors: [], successors: [] }),
@@ -119,6 +120,32 @@ describe('SocialMapPage', () => {
     const chosen = screen.getByRole('table', { name: 'Wie biedt welke hulp in Wijk 10 Binnenstad' });
     expect(within(chosen).getAllByRole('row')).toHaveLength(2);
     expect(chosen).toHaveTextContent('Buurtkracht');
+  });
+
+  it('opens on the municipality with the services, not on an empty one, and says why', async () => {
+    const ORGS = { items: [...ORGANISATIONS.items, { id: 2, kind: 'municipality', name: 'Zwolle', municipality_code: 'GM0193' }] };
+    const fetchMock = mockServer([{ areas: ['WK019310'] }, { areas: ['WK019310', 'WK019311'] }]);
+    const routes = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) =>
+      new URL(String(input), 'http://localhost').pathname === '/api/v1/workspaces/demo/organisations'
+        ? jsonResponse(200, ORGS)
+        : routes(input, init),
+    );
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map', path: '/w/:slug/social-map' });
+    // Zeist comes first by name, but has no services: Zwolle has them.
+    expect(await screen.findByRole('table', { name: 'Wie biedt welke hulp in Zwolle' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Jouw gemeenten')).toHaveValue('GM0193');
+    expect(screen.getByTestId('map-start')).toHaveTextContent('Je ziet Zwolle: daar zijn de meeste voorzieningen van deze werkruimte.');
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('municipality_code=GM0355'))).toBe(false);
+  });
+
+  it('keeps the municipality chosen in the URL, even one without services', async () => {
+    const fetchMock = mockServer([{ areas: ['WK019310'] }]);
+    renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map?gemeente=GM0355', path: '/w/:slug/social-map' });
+    expect(await screen.findByRole('table', { name: 'Wie biedt welke hulp in Zeist' })).toBeInTheDocument();
+    expect(screen.queryByTestId('map-start')).not.toBeInTheDocument();
+    // The services are not needed to decide.
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/services'))).toBe(false);
   });
 
   it('shows the CBS key figures of each district next to it, where they were imported', async () => {

@@ -44,7 +44,15 @@ import {
 import { CoverageMap } from './CoverageMap';
 import { coverageOfDistrict } from './coverageMap';
 import { MunicipalityPicker, NotFollowedNote, type MunicipalityChoice } from './MunicipalityPicker';
-import { areaKind, areaUploadProblems, domainLabel, followedMunicipalities, lawLabel } from './socialmap';
+import {
+  areaKind,
+  areaUploadProblems,
+  domainLabel,
+  followedMunicipalities,
+  lawLabel,
+  servicesPerMunicipality,
+  startMunicipality,
+} from './socialmap';
 import { useSocialMapText } from './texts';
 
 /**
@@ -65,7 +73,23 @@ export function SocialMapPage() {
   );
   const municipalities = followedMunicipalities(organisations.data?.items ?? []);
   const chosen = params.get('gemeente') ?? '';
-  const code = /^GM\d{4}$/.test(chosen) ? chosen : (municipalities[0]?.code ?? '');
+  // A municipality in the URL wins. Without one, open where the workspace's services are, not on
+  // an empty map: that needs the list of services once (GET …/services, all of them).
+  const explicit = /^GM\d{4}$/.test(chosen) ? chosen : '';
+  const services = useApiData(`services-start:${workspace.slug}:${explicit ? 'chosen' : ''}`, (signal) =>
+    explicit ? Promise.resolve(undefined) : api.listServices(workspace.slug, {}, signal),
+  );
+  const deciding = !explicit && !services.data && !services.error;
+  const code =
+    explicit ||
+    (!organisations.data || deciding
+      ? ''
+      : services.data
+        ? startMunicipality(municipalities, services.data.items)
+        : (municipalities[0]?.code ?? ''));
+  // Say why this municipality shows, when the services chose it.
+  const startedOnServices =
+    !explicit && code !== '' && (services.data ? (servicesPerMunicipality(services.data.items).get(code) ?? 0) > 0 : false);
   const followed = municipalities.find((m) => m.code === code);
   const detail = useApiData(`municipality:${code}`, (signal) =>
     code ? getMunicipality(code, signal) : Promise.resolve(undefined),
@@ -131,7 +155,7 @@ export function SocialMapPage() {
       {!canEdit ? <Paragraph>{mt('viewerReadOnly')}</Paragraph> : null}
       <StatusMessage>{status}</StatusMessage>
       {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
-      {organisations.loading && !organisations.data ? <Loading /> : null}
+      {(organisations.loading && !organisations.data) || (organisations.data && deciding) ? <Loading /> : null}
       {organisations.data && municipalities.length === 0 ? (
         <Alert type="info">
           <Paragraph>{mt('municipality.none')}</Paragraph>
@@ -145,7 +169,7 @@ export function SocialMapPage() {
           </Paragraph>
         </Alert>
       ) : null}
-      {organisations.data ? (
+      {organisations.data && !deciding ? (
         <MunicipalityPicker
           id="map-municipality"
           title={mt('picker.title')}
@@ -155,6 +179,11 @@ export function SocialMapPage() {
         />
       ) : null}
       {code && organisations.data && !followed && detailData ? <NotFollowedNote name={municipalityName} /> : null}
+      {startedOnServices ? (
+        <Paragraph className="aantafel-meta" data-testid="map-start">
+          {mt('map.start', { name: municipalityName })}
+        </Paragraph>
+      ) : null}
       {detail.error ? <ErrorAlert error={detail.error} /> : null}
       {code && organisations.data ? (
         <>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Check, CircleAlert, X, type LucideIcon } from 'lucide-react';
 import type { Coverage } from '../../api/types';
@@ -10,6 +10,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useSocialMapText } from './texts';
 import './socialmap.css';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/social-map. */
 export function useSocialMapBase(): string {
@@ -51,25 +52,15 @@ export function SocialMapNav() {
     ...(canEdit ? [{ id: 'newConsortium' as const, to: `${base}/consortia/new`, label: mt('nav.newConsortium') }] : []),
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={mt('navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={mt('navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 

@@ -12,7 +12,10 @@ import {
   nicheSentences,
   overlapSentences,
   parseCodes,
+  serviceAreaGroups,
+  servicesPerMunicipality,
   serviceToForm,
+  startMunicipality,
 } from './socialmap';
 import { COVERAGE, OFFER } from './testdata';
 import { SOCIAL_MAP_TEXTS, socialMapText, type SocialMapKey } from './texts';
@@ -164,5 +167,69 @@ describe('the service form', () => {
       ['BU03550101'],
     );
     expect(form).toMatchObject({ areas: ['BU03550101'], codes: 'WK035599', target_groups: 'a, b', waiting_weeks: '3' });
+  });
+});
+
+describe('where the social map opens', () => {
+  const followed = [
+    { code: 'GM0307', name: 'Amersfoort' },
+    { code: 'GM0344', name: 'Utrecht' },
+  ];
+
+  it('counts a service once per municipality, whatever it names there', () => {
+    const counts = servicesPerMunicipality([
+      { areas: ['WK034403', 'WK034405', 'BU03440501'] },
+      { areas: ['GM0344', 'WK030701'] },
+      { areas: ['nonsense'] },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ GM0344: 2, GM0307: 1 });
+  });
+
+  it('opens on the workspace\'s municipality with the most services, not the first by name', () => {
+    expect(startMunicipality(followed, [{ areas: ['WK034403'] }, { areas: ['GM0344'] }])).toBe('GM0344');
+    // A tie: the first by name.
+    expect(startMunicipality(followed, [{ areas: ['WK034403'] }, { areas: ['WK030701'] }])).toBe('GM0307');
+  });
+
+  it('opens where the services are when none of them is in the workspace\'s municipalities', () => {
+    expect(startMunicipality(followed, [{ areas: ['WK019310'] }, { areas: ['WK019311'] }, { areas: ['GM0355'] }])).toBe('GM0193');
+    expect(startMunicipality([], [{ areas: ['WK019310'] }])).toBe('GM0193');
+  });
+
+  it('falls back to the first municipality, or none, without services', () => {
+    expect(startMunicipality(followed, [])).toBe('GM0307');
+    expect(startMunicipality([], [])).toBe('');
+  });
+});
+
+describe('serviceAreaGroups', () => {
+  const names = new Map([
+    ['GM0344', 'Utrecht'],
+    ['WK034403', 'Wijk 03 Overvecht'],
+    ['WK034405', 'Wijk 05 Oost'],
+    ['GM0307', 'Amersfoort'],
+  ]);
+
+  it('names the areas per municipality, in the service\'s order', () => {
+    expect(serviceAreaGroups(['WK034403', 'WK034405'], names)).toEqual([
+      {
+        municipality: 'GM0344',
+        municipalityName: 'Utrecht',
+        whole: false,
+        areas: [
+          { code: 'WK034403', name: 'Wijk 03 Overvecht' },
+          { code: 'WK034405', name: 'Wijk 05 Oost' },
+        ],
+      },
+    ]);
+  });
+
+  it('says "the whole municipality" for a municipality code, and keeps unknown codes as codes', () => {
+    const groups = serviceAreaGroups(['GM0344', 'WK030799', 'GM0193'], names);
+    expect(groups.map((g) => [g.municipalityName, g.whole, g.areas.map((a) => a.name)])).toEqual([
+      ['Utrecht', true, []],
+      ['Amersfoort', false, ['WK030799']],
+      ['GM0193', true, []],
+    ]);
   });
 });

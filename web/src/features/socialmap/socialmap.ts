@@ -256,6 +256,75 @@ export function followedMunicipalities(organisations: readonly Organisation[]): 
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
+/**
+ * How many services work in each municipality (GMgggg → count), from the areas they name: a
+ * service counts once per municipality, however many of its districts it names.
+ */
+export function servicesPerMunicipality(services: readonly Pick<SocialService, 'areas'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const service of services) {
+    const codes = new Set(service.areas.map(municipalityOf).filter((c): c is string => c !== null));
+    for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The municipality the social map opens on when none is chosen in the URL: the workspace's own
+ * municipality with the most services (the first by name on a tie), else the municipality with the
+ * most services at all, else the workspace's first municipality; '' when there is none. So a new
+ * user never starts on an empty map while the workspace has services somewhere.
+ */
+export function startMunicipality(
+  followed: readonly { code: string }[],
+  services: readonly Pick<SocialService, 'areas'>[],
+): string {
+  const counts = servicesPerMunicipality(services);
+  let best: { code: string; count: number } | null = null;
+  for (const m of followed) {
+    const count = counts.get(m.code) ?? 0;
+    if (count > 0 && (best === null || count > best.count)) best = { code: m.code, count };
+  }
+  if (best) return best.code;
+  for (const [code, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (best === null || count > best.count) best = { code, count };
+  }
+  return best?.code ?? followed[0]?.code ?? '';
+}
+
+/** The areas of one municipality that a service names, for the list of services. */
+export interface ServiceAreaGroup {
+  /** GMgggg. */
+  municipality: string;
+  /** The municipality's name, or its code while the name is unknown. */
+  municipalityName: string;
+  /** The service names the municipality itself: it works in all of it. */
+  whole: boolean;
+  /** Districts and neighbourhoods, by name (the code when the name is unknown), in the service's order. */
+  areas: { code: string; name: string }[];
+}
+
+/**
+ * A service's area codes as names, grouped per municipality in the order they first appear:
+ * "Utrecht: Wijk 03 Overvecht, Wijk 05 Oost" or "heel Utrecht". `names` maps GM, WK and BU codes to
+ * names; a code without a name stays a code (never hidden). Codes that are no CBS code at all are
+ * grouped under themselves.
+ */
+export function serviceAreaGroups(codes: readonly string[], names: ReadonlyMap<string, string>): ServiceAreaGroup[] {
+  const groups = new Map<string, ServiceAreaGroup>();
+  for (const code of codes) {
+    const gm = municipalityOf(code) ?? code;
+    let group = groups.get(gm);
+    if (!group) {
+      group = { municipality: gm, municipalityName: names.get(gm) || gm, whole: false, areas: [] };
+      groups.set(gm, group);
+    }
+    if (code === gm) group.whole = true;
+    else if (!group.areas.some((a) => a.code === code)) group.areas.push({ code, name: names.get(code) || code });
+  }
+  return [...groups.values()];
+}
+
 export interface ServiceForm {
   organisation_id: string;
   name: string;

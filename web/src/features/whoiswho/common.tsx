@@ -1,8 +1,9 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { Organisation, Position } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel } from './labels';
+import { TabNav } from '../../components/TabNav';
 
 /** Base path of this area: /w/{slug}/people. */
 export function usePeopleBase(): string {
@@ -39,26 +40,15 @@ export function WhoIsWhoNav() {
     ...(canEdit ? [{ id: 'import', to: `${base}/import`, label: t('whoiswho.nav.import') }] : []),
   ];
   return (
-    <nav className="aantafel-tabs" aria-label={t('whoiswho.navLabel')}>
-      <ul className="aantafel-tabs__list">
-        {tabs.map((tab) => {
-          const current = section === tab.id;
-          // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
-          const exact = pathname.replace(/\/$/, '') === tab.to;
-          return (
-            <li key={tab.id}>
-              <Link
-                to={tab.to}
-                className={current ? 'aantafel-tabs__link aantafel-tabs__link--current' : 'aantafel-tabs__link'}
-                aria-current={current ? (exact ? 'page' : 'true') : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label={t('whoiswho.navLabel')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        current: section === tab.id,
+        // "page" on the tab's own page; "true" on a page inside it (a person, a municipality).
+        exact: pathname.replace(/\/$/, '') === tab.to,
+      }))}
+    />
   );
 }
 
