@@ -317,6 +317,7 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   act_item_sources_.push_back(std::make_unique<core::overview::CallbackActItems>(*feedback_));
   act_item_sources_.push_back(std::make_unique<core::overview::CalendarActItems>(*calendar_));
   act_item_sources_.push_back(std::make_unique<core::overview::ScanActItems>(*scans_));
+  act_item_sources_.push_back(std::make_unique<core::overview::CouncilActItems>(*council_));
   for (auto& source : act_item_sources_) overview_->AddSource(*source);
   // Zoeken: each module offers its records to global search, in the order groups are shown.
   search_sources_.push_back(std::make_unique<core::search::WhoIsWhoSearch>(*whoiswho_));

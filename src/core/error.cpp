@@ -54,6 +54,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kTooLarge: return "too_large";
     case FieldIssue::kEndsBeforeStart: return "ends_before_start";
     case FieldIssue::kPeriodTooLong: return "period_too_long";
+    case FieldIssue::kTooMany: return "too_many";
   }
   return "invalid_format";
 }

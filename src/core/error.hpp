@@ -58,6 +58,7 @@ enum class FieldIssue {
   kTooLarge,            ///< a number above its maximum (the limit)
   kEndsBeforeStart,     ///< the end of a period is not after its start
   kPeriodTooLong,       ///< a period longer than the limit (in days)
+  kTooMany,             ///< a list longer than the limit
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 24> kFields{{
+constexpr std::array<FieldEntry, 25> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -122,6 +122,7 @@ constexpr std::array<FieldEntry, 24> kFields{{
      "Choose an end that is after the start."},
     {FieldIssue::kPeriodTooLong, "Kies een periode van hoogstens {n} dagen.",
      "Choose a period of at most {n} days."},
+    {FieldIssue::kTooMany, "Geef er hoogstens {n}.", "Give at most {n}."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

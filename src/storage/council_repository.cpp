@@ -130,6 +130,19 @@ constexpr std::string_view kMotionsOfMeeting =
 constexpr std::string_view kVotes =
     "SELECT in_favour, voter_ref, voter_name, party_ref, party_name FROM council_votes WHERE "
     "motion_id = $1 ORDER BY position";
+constexpr std::string_view kTopics =
+    "SELECT id, name, terms, exclusions, created_at FROM council_topics WHERE workspace_id = $1 "
+    "ORDER BY name, id";
+constexpr std::string_view kTopicNamed =
+    "SELECT id FROM council_topics WHERE workspace_id = $1 AND name = $2";
+constexpr std::string_view kInsertTopic =
+    "INSERT INTO council_topics (workspace_id, name, terms, exclusions, created_at) VALUES ($1, "
+    "$2, $3, $4, $5) RETURNING id";
+constexpr std::string_view kUpdateTopic =
+    "UPDATE council_topics SET name = $3, terms = $4, exclusions = $5 WHERE workspace_id = $1 AND "
+    "id = $2";
+constexpr std::string_view kDeleteTopic =
+    "DELETE FROM council_topics WHERE workspace_id = $1 AND id = $2";
 #undef MEETING_SELECT
 #undef SYNC_COLUMNS
 #undef SOURCE_COLUMNS
@@ -463,6 +476,46 @@ std::optional<MeetingDetail> SqlCouncilRepository::FindMeeting(std::int64_t ws, 
     detail.motions.push_back(std::move(v));
   }
   return detail;
+}
+
+std::vector<Topic> SqlCouncilRepository::Topics(std::int64_t ws) {
+  std::vector<Topic> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kTopics, {ws})) {
+    out.push_back(Topic{.id = r.Int(0),
+                        .name = r.Text(1),
+                        .terms = NamesFrom(r.Text(2)),
+                        .exclusions = NamesFrom(r.Text(3)),
+                        .created_at = FromMillis(r.Int(4))});
+  }
+  return out;
+}
+
+// The name is checked inside the transaction (and by the unique index) so two requests cannot
+// both take it.
+std::optional<std::int64_t> SqlCouncilRepository::AddTopic(std::int64_t ws, const Topic& topic) {
+  return db_.Transaction([&](Connection& c) -> std::optional<std::int64_t> {
+    if (c.QueryOne(sql::kTopicNamed, {ws, topic.name})) return std::nullopt;
+    return c
+        .QueryOne(sql::kInsertTopic, {ws, topic.name, NamesJson(topic.terms),
+                                      NamesJson(topic.exclusions), ToMillis(topic.created_at)})
+        ->Int(0);
+  });
+}
+
+std::optional<bool> SqlCouncilRepository::UpdateTopic(std::int64_t ws, const Topic& topic) {
+  return db_.Transaction([&](Connection& c) -> std::optional<bool> {
+    if (const auto other = c.QueryOne(sql::kTopicNamed, {ws, topic.name});
+        other && other->Int(0) != topic.id) {
+      return std::nullopt;
+    }
+    return c.Execute(sql::kUpdateTopic, {ws, topic.id, topic.name, NamesJson(topic.terms),
+                                         NamesJson(topic.exclusions)}) > 0;
+  });
+}
+
+bool SqlCouncilRepository::DeleteTopic(std::int64_t ws, std::int64_t id) {
+  return db_.Transaction([&](Connection& c) { return c.Execute(sql::kDeleteTopic, {ws, id}) > 0; });
 }
 
 }  // namespace aantafel::storage

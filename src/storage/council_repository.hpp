@@ -36,6 +36,11 @@ class SqlCouncilRepository final : public core::council::CouncilRepository {
   std::optional<core::council::MeetingDetail> FindMeeting(std::int64_t ws,
                                                           std::int64_t id) override;
 
+  std::vector<core::council::Topic> Topics(std::int64_t ws) override;
+  std::optional<std::int64_t> AddTopic(std::int64_t ws, const core::council::Topic& topic) override;
+  std::optional<bool> UpdateTopic(std::int64_t ws, const core::council::Topic& topic) override;
+  bool DeleteTopic(std::int64_t ws, std::int64_t id) override;
+
  private:
   Database& db_;
 };

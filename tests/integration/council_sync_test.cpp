@@ -285,6 +285,73 @@ TEST_P(CouncilSync, OnlyFollowingWorkspacesReadACouncilAndUnfollowedCouncilsAreF
   EXPECT_FALSE(repository.FindSyncState("soest"));
 }
 
+TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const auto added = Send("POST", "zorg-west", "/council-topics",
+                          json{{"name", "Beschermd wonen"},
+                               {"terms", {"beschermd wonen", "Wachtlijst"}},
+                               {"exclusions", {"geanonimiseerd"}}}
+                              .dump());
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto youth = Send("POST", "zorg-west", "/council-topics",
+                          json{{"name", "Jeugd"}, {"terms", {"jeugdhulp"}}}.dump());
+  ASSERT_EQ(youth.status, 201) << youth.body;
+  EXPECT_EQ(Send("POST", "zorg-west", "/council-topics",
+                 json{{"name", "Jeugd"}, {"terms", {"jongeren"}}}.dump())
+                .status,
+            422)
+      << "a name once per workspace";
+  const auto bad = Send("POST", "zorg-west", "/council-topics",
+                        json{{"name", ""}, {"terms", {"x", "wonen", "Wonen"}}}.dump());
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"\"name\"", "terms[0]", "terms[2]"}) {
+    EXPECT_NE(bad.body.find(field), std::string::npos) << field << " in " << bad.body;
+  }
+
+  const json matches = Get("zorg-west", "/council-topic-matches");
+  ASSERT_EQ(matches["items"].size(), 2U) << matches.dump();
+  const json wonen = matches["items"][0];
+  EXPECT_EQ(wonen["topic_name"], "Beschermd wonen");
+  EXPECT_EQ(wonen["meeting"]["committee"], "Commissie Samenleving");
+  // The agenda item (by its title), the motion (by "Wachtlijst ... beschermd wonen"); the
+  // document with "geanonimiseerd" is excluded.
+  ASSERT_EQ(wonen["hits"].size(), 2U) << wonen.dump();
+  EXPECT_EQ(wonen["hits"][0],
+            json({{"kind", "agenda_item"}, {"title", "Beleidsplan beschermd wonen 2027-2030"}}));
+  EXPECT_EQ(wonen["hits"][1]["kind"], "motion");
+  EXPECT_EQ(matches["items"][1]["hits"][0]["title"], "Evaluatie jeugdhulp in de regio");
+  EXPECT_EQ(Get("welzijn-oost", "/council-topic-matches")["items"].size(), 0U);
+
+  // On the act-now list 13 days before the meeting, with its reason.
+  const json overview = Get("zorg-west", "/overview");
+  json item;
+  for (const auto& i : overview["items"]) {
+    if (i["module"] == "council" &&
+        i["title"].get<std::string>().find("beschermd") != std::string::npos) {
+      item = i;
+    }
+  }
+  ASSERT_FALSE(item.is_null()) << overview.dump();
+  EXPECT_EQ(item["reason"], "council_topic");
+  EXPECT_EQ(item["title"], "Commissie Samenleving (Soest): Beleidsplan beschermd wonen 2027-2030");
+  EXPECT_EQ(item["explain"],
+            "Jullie onderwerp \"Beschermd wonen\" staat over 13 dagen op de agenda van de raad.");
+
+  const auto topic_id = std::to_string(json::parse(added.body)["id"].get<std::int64_t>());
+  const auto renamed = Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                            json{{"name", "Wonen"}, {"terms", {"woonvorm"}}}.dump());
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                 json{{"name", "Jeugd"}, {"terms", {"woonvorm"}}}.dump())
+                .status,
+            422);
+  EXPECT_EQ(Get("zorg-west", "/council-topic-matches")["items"].size(), 1U);
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/council-topics/" + topic_id).status, 204);
+  EXPECT_EQ(Send("DELETE", "welzijn-oost", "/council-topics/" + topic_id).status, 404);
+  EXPECT_EQ(Get("zorg-west", "/council-topics")["items"].size(), 1U);
+}
+
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
 INSTANTIATE_TEST_SUITE_P(Backends, CouncilSync,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);

@@ -176,6 +176,29 @@ struct MeetingDetail {
   std::vector<MotionView> motions;
 };
 
+/// What a workspace watches for in its councils: words and short phrases, matched by Dutch stem
+/// (the term "jeugdhulp" also finds "Jeugdhulp", a phrase matches its words in a row), unless an
+/// exclusion matches the same text.
+struct Topic {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<std::string> terms;
+  std::vector<std::string> exclusions;
+  Instant created_at{};
+};
+
+/// A topic found in a meeting: where (an agenda item, a document, a motion) and its title.
+struct TopicHit {
+  std::string kind;  ///< "agenda_item", "document" or "motion"
+  std::string title;
+};
+struct TopicMatch {
+  std::int64_t topic_id = 0;
+  std::string topic_name;
+  MeetingView meeting;
+  std::vector<TopicHit> hits;  ///< in agenda order, then documents, then motions
+};
+
 /// Meetings of followed councils in [from, to), or of one council.
 struct MeetingQuery {
   std::optional<Instant> from;

@@ -54,6 +54,14 @@ class CouncilRepository {
   virtual std::vector<MeetingView> Meetings(std::int64_t ws, const MeetingQuery& query) = 0;
   /// A meeting of a council the workspace follows.
   virtual std::optional<MeetingDetail> FindMeeting(std::int64_t ws, std::int64_t id) = 0;
+
+  /// By name.
+  virtual std::vector<Topic> Topics(std::int64_t ws) = 0;
+  /// The new topic's id; nullopt when the workspace has a topic of that name already.
+  virtual std::optional<std::int64_t> AddTopic(std::int64_t ws, const Topic& topic) = 0;
+  /// False when there is no such topic; nullopt when the new name is taken.
+  virtual std::optional<bool> UpdateTopic(std::int64_t ws, const Topic& topic) = 0;
+  virtual bool DeleteTopic(std::int64_t ws, std::int64_t id) = 0;
 };
 
 /// One page read from the export feed.

@@ -1,6 +1,10 @@
 #include "core/council/service.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "core/stemming.hpp"
+#include "core/validation.hpp"
 
 namespace aantafel::core::council {
 
@@ -8,6 +12,47 @@ using accounts::CanWrite;
 
 namespace {
 constexpr int kLongestRange = 366;  // days
+constexpr int kMostTerms = 30;
+constexpr std::size_t kLongestName = 100;
+constexpr std::size_t kShortestTerm = 2;
+constexpr std::size_t kLongestTerm = 100;
+
+/// The checked topic; problems go to `errors`.
+Topic CheckTopic(const TopicInput& input, FieldErrors& errors) {
+  Topic topic;
+  topic.name = std::string(TrimAscii(input.name));
+  if (topic.name.empty()) {
+    errors.Add("name", FieldIssue::kRequired);
+  } else if (topic.name.size() > kLongestName) {
+    errors.Add("name", FieldIssue::kTooLong, static_cast<int>(kLongestName));
+  }
+  auto terms = [&](const std::vector<std::string>& list, const std::string& field, bool required,
+                   std::vector<std::string>& out) {
+    if (required && list.empty()) errors.Add(field, FieldIssue::kRequired);
+    if (list.size() > static_cast<std::size_t>(kMostTerms)) {
+      errors.Add(field, FieldIssue::kTooMany, kMostTerms);
+      return;
+    }
+    std::set<std::vector<std::string>> seen;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string term(TrimAscii(list[i]));
+      const std::string at = field + "[" + std::to_string(i) + "]";
+      if (term.size() < kShortestTerm) {
+        errors.Add(at, FieldIssue::kTooShort, static_cast<int>(kShortestTerm));
+      } else if (term.size() > kLongestTerm) {
+        errors.Add(at, FieldIssue::kTooLong, static_cast<int>(kLongestTerm));
+      } else if (auto words = DutchStems(term); words.empty()) {
+        errors.Add(at, FieldIssue::kInvalidFormat);
+      } else if (!seen.insert(std::move(words)).second) {
+        errors.Add(at, FieldIssue::kDuplicate);
+      }
+      out.push_back(term);
+    }
+  };
+  terms(input.terms, "terms", true, topic.terms);
+  terms(input.exclusions, "exclusions", false, topic.exclusions);
+  return topic;
+}
 constexpr long kDefaultDays = 60;
 constexpr int kMostMeetings = 500;
 }  // namespace
@@ -81,6 +126,95 @@ Result<MeetingDetail> CouncilService::MeetingOf(const accounts::WorkspaceAccess&
   auto detail = repository_.FindMeeting(access.workspace.id, id);
   if (!detail) return Error::Of(ErrorCode::kNotFound);
   return std::move(*detail);
+}
+
+std::vector<Topic> CouncilService::Topics(const accounts::WorkspaceAccess& access) {
+  return repository_.Topics(access.workspace.id);
+}
+
+Result<Topic> CouncilService::AddTopic(const accounts::WorkspaceAccess& access,
+                                       const TopicInput& input) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  FieldErrors errors;
+  Topic topic = CheckTopic(input, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  topic.created_at = clock_.Now();
+  const auto id = repository_.AddTopic(access.workspace.id, topic);
+  if (!id) return Error::Field("name", FieldIssue::kTaken);
+  topic.id = *id;
+  return topic;
+}
+
+Result<Topic> CouncilService::ReplaceTopic(const accounts::WorkspaceAccess& access, std::int64_t id,
+                                           const TopicInput& input) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  FieldErrors errors;
+  Topic topic = CheckTopic(input, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  topic.id = id;
+  const auto updated = repository_.UpdateTopic(access.workspace.id, topic);
+  if (!updated) return Error::Field("name", FieldIssue::kTaken);
+  if (!*updated) return Error::Of(ErrorCode::kNotFound);
+  for (auto& stored : repository_.Topics(access.workspace.id)) {
+    if (stored.id == id) return std::move(stored);
+  }
+  return Error::Of(ErrorCode::kNotFound);
+}
+
+Status CouncilService::DeleteTopic(const accounts::WorkspaceAccess& access, std::int64_t id) {
+  if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  if (!repository_.DeleteTopic(access.workspace.id, id)) return Error::Of(ErrorCode::kNotFound);
+  return Ok{};
+}
+
+Result<std::vector<TopicMatch>> CouncilService::TopicMatches(
+    const accounts::WorkspaceAccess& access, const MeetingRequest& request) {
+  std::vector<TopicMatch> out;
+  const auto topics = repository_.Topics(access.workspace.id);
+  auto meetings = Meetings(access, request);
+  if (!meetings) return meetings.error();
+  if (topics.empty()) return out;
+  struct Compiled {
+    const Topic* topic;
+    PhraseMatcher terms;
+    PhraseMatcher exclusions;
+  };
+  std::vector<Compiled> compiled;
+  for (const auto& topic : topics) {
+    compiled.push_back({&topic, PhraseMatcher(topic.terms), PhraseMatcher(topic.exclusions)});
+  }
+  for (const auto& summary : *meetings) {
+    if (summary.meeting.cancelled) continue;
+    const auto detail = repository_.FindMeeting(access.workspace.id, summary.id);
+    if (!detail) continue;
+    // Every text of the meeting once, stemmed once.
+    struct Text {
+      TopicHit hit;
+      std::vector<std::string> stems;
+    };
+    std::vector<Text> texts;
+    for (const auto& item : detail->meeting.meeting.agenda) {
+      if (item.heading) continue;
+      texts.push_back(
+          {{"agenda_item", item.title}, DutchStems(item.title + "\n" + item.description)});
+    }
+    for (const auto& d : detail->documents) {
+      texts.push_back({{"document", d.document.name}, DutchStems(d.document.name)});
+    }
+    for (const auto& m : detail->motions) {
+      texts.push_back({{"motion", m.motion.name}, DutchStems(m.motion.name)});
+    }
+    for (const auto& c : compiled) {
+      TopicMatch match{.topic_id = c.topic->id, .topic_name = c.topic->name, .meeting = summary};
+      for (const auto& text : texts) {
+        if (c.terms.Matches(text.stems) && !c.exclusions.Matches(text.stems)) {
+          match.hits.push_back(text.hit);
+        }
+      }
+      if (!match.hits.empty()) out.push_back(std::move(match));
+    }
+  }
+  return out;
 }
 
 }  // namespace aantafel::core::council

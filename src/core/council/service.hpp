@@ -30,6 +30,13 @@ struct MeetingRequest {
   int limit = 200;
 };
 
+/// A topic as typed.
+struct TopicInput {
+  std::string name;
+  std::vector<std::string> terms;
+  std::vector<std::string> exclusions;
+};
+
 /// The use cases of a workspace: follow councils and read what they discuss.
 class CouncilService {
  public:
@@ -47,6 +54,20 @@ class CouncilService {
   Result<std::vector<MeetingView>> Meetings(const accounts::WorkspaceAccess& access,
                                             const MeetingRequest& request);
   Result<MeetingDetail> MeetingOf(const accounts::WorkspaceAccess& access, std::int64_t id);
+
+  std::vector<Topic> Topics(const accounts::WorkspaceAccess& access);
+  /// Editors and owners. Name 1–100 characters, unique in the workspace; 1–30 terms and 0–30
+  /// exclusions of 2–100 characters with at least one word each. Errors name "name",
+  /// "terms[i]", "exclusions[i]".
+  Result<Topic> AddTopic(const accounts::WorkspaceAccess& access, const TopicInput& input);
+  Result<Topic> ReplaceTopic(const accounts::WorkspaceAccess& access, std::int64_t id,
+                             const TopicInput& input);
+  Status DeleteTopic(const accounts::WorkspaceAccess& access, std::int64_t id);
+  /// The workspace's topics in the meetings of `request` (same days and limits as Meetings):
+  /// per meeting and topic, the agenda items, documents and motions whose title (and an agenda
+  /// item's description) contains a term and no exclusion.
+  Result<std::vector<TopicMatch>> TopicMatches(const accounts::WorkspaceAccess& access,
+                                               const MeetingRequest& request);
 
  private:
   CouncilRepository& repository_;

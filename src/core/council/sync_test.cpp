@@ -48,6 +48,10 @@ class MemoryRepository final : public CouncilRepository {
   std::optional<MeetingDetail> FindMeeting(std::int64_t, std::int64_t) override {
     return std::nullopt;
   }
+  std::vector<Topic> Topics(std::int64_t) override { return {}; }
+  std::optional<std::int64_t> AddTopic(std::int64_t, const Topic&) override { return 1; }
+  std::optional<bool> UpdateTopic(std::int64_t, const Topic&) override { return true; }
+  bool DeleteTopic(std::int64_t, std::int64_t) override { return true; }
 
   std::optional<Instant> checked;
   std::map<std::string, SyncState> states;

@@ -1,7 +1,5 @@
 #include "core/feedback/themes.hpp"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <initializer_list>
 #include <memory>
@@ -14,6 +12,7 @@
 
 #include "core/knowledge.hpp"
 #include "core/knowledge_reader.hpp"
+#include "core/stemming.hpp"
 
 namespace aantafel::core::feedback {
 
@@ -21,97 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-// ---------------------------------------------------------------------------------------------
-// Words: lower-cased UTF-8 runs of letters.
-
 bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || IsDigit(c); }
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// The letter at `i` as lower-case UTF-8 appended to `out`; returns its length in bytes, or 0 when
-// `i` is not at a letter. Letters are ASCII, Latin-1 (é ë ï ó ö ü …) and Latin Extended-A.
-std::size_t AppendLowerLetter(std::string_view s, std::size_t i, std::string* out) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (IsAsciiLetter(c)) {
-    if (out != nullptr) out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    return 1;
-  }
-  if (i + 1 >= s.size() || !IsContinuation(static_cast<unsigned char>(s[i + 1]))) return 0;
-  const auto d = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xC3) {
-    if (d == 0x97 || d == 0xB7) return 0;  // × and ÷
-    if (out != nullptr) {
-      out->push_back(static_cast<char>(c));
-      out->push_back(static_cast<char>(d <= 0x9E ? d + 0x20 : d));
-    }
-    return 2;
-  }
-  if (c == 0xC4 || c == 0xC5) {
-    int cp = ((c & 0x1F) << 6) | (d & 0x3F);
-    if (cp == 0x132 || cp == 0x133) {  // the Dutch ĳ ligature is the two letters ij
-      if (out != nullptr) out->append("ij");
-      return 2;
-    }
-    const bool upper_even =
-        (cp >= 0x100 && cp <= 0x137 && cp != 0x130) || (cp >= 0x14A && cp <= 0x177);
-    const bool upper_odd = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    if ((upper_even && cp % 2 == 0) || (upper_odd && cp % 2 == 1)) ++cp;
-    if (out != nullptr) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-    return 2;
-  }
-  return 0;
-}
-
-// Splits on everything that is not a letter (digits, punctuation, apostrophes, other scripts).
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = AppendLowerLetter(text, i, &word);
-    if (n > 0) {
-      i += n;
-      continue;
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
-    ++i;
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stemming. An sb_stemmer keeps its work buffer inside, so it must not be shared between threads;
-// each thread gets its own, made on first use and freed when the thread ends.
-
-struct StemmerDeleter {
-  void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
-};
-
-sb_stemmer& ThreadStemmer() {
-  thread_local const std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
-      sb_stemmer_new("dutch", "UTF_8"));
-  if (stemmer == nullptr) throw std::runtime_error("libstemmer has no Dutch UTF-8 stemmer");
-  return *stemmer;
-}
-
-std::vector<std::string> Stems(std::string_view text) {
-  std::vector<std::string> words = Words(text);
-  sb_stemmer& stemmer = ThreadStemmer();
-  for (std::string& word : words) {
-    const sb_symbol* stem = sb_stemmer_stem(
-        &stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    if (stem == nullptr) throw std::bad_alloc();
-    // The result lives in the stemmer's buffer until the next call: copy it now.
-    word.assign(reinterpret_cast<const char*>(stem),
-                static_cast<std::size_t>(sb_stemmer_length(&stemmer)));
-  }
-  return words;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing.
@@ -143,7 +54,7 @@ std::vector<std::string> ReadTerms(KnowledgeReader& r, FieldErrors& errors) {
       continue;
     }
     std::string term = item.get<std::string>();
-    std::vector<std::string> words = Words(term);
+    std::vector<std::string> words = DutchWords(term);
     if (words.empty()) {
       errors.Add(path, FieldIssue::kInvalidFormat);
     } else if (!seen.insert(std::move(words)).second) {
@@ -366,28 +277,15 @@ const ThemeLexicon& BuiltInThemeLexicon() {
 ThemeDetector::ThemeDetector(const ThemeLexicon& lexicon) {
   themes_.reserve(lexicon.themes.size());
   for (const Theme& theme : lexicon.themes) {
-    Compiled compiled{.id = theme.id, .phrases = {}};
-    for (const std::string& term : theme.terms) {
-      std::vector<std::string> stems = Stems(term);
-      if (!stems.empty()) compiled.phrases.push_back(std::move(stems));
-    }
-    themes_.push_back(std::move(compiled));
+    themes_.push_back(Compiled{.id = theme.id, .terms = PhraseMatcher(theme.terms)});
   }
 }
 
 std::vector<std::string> ThemeDetector::Detect(std::string_view text) const {
   std::vector<std::string> found;
-  const std::vector<std::string> stems = Stems(text);
-  if (stems.empty()) return found;
-  const std::unordered_set<std::string_view> single(stems.begin(), stems.end());
+  const std::vector<std::string> stems = DutchStems(text);
   for (const Compiled& theme : themes_) {
-    const bool hit = std::any_of(
-        theme.phrases.begin(), theme.phrases.end(), [&](const std::vector<std::string>& phrase) {
-          if (phrase.size() == 1) return single.contains(phrase.front());
-          return std::search(stems.begin(), stems.end(), phrase.begin(), phrase.end()) !=
-                 stems.end();
-        });
-    if (hit) found.push_back(theme.id);
+    if (theme.terms.Matches(stems)) found.push_back(theme.id);
   }
   return found;
 }

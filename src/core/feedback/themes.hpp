@@ -7,6 +7,7 @@
 
 #include "core/calendar/rules.hpp"
 #include "core/result.hpp"
+#include "core/stemming.hpp"
 
 namespace aantafel::core::feedback {
 
@@ -54,7 +55,7 @@ class ThemeDetector {
  private:
   struct Compiled {
     std::string id;
-    std::vector<std::vector<std::string>> phrases;  ///< each term as a sequence of stems
+    PhraseMatcher terms;
   };
   std::vector<Compiled> themes_;
 };

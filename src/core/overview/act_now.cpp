@@ -1,6 +1,7 @@
 #include "core/overview/act_now.hpp"
 
 #include "core/calendar/service.hpp"
+#include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/overview/key_figures.hpp"
 #include "core/relations/service.hpp"
@@ -129,6 +130,29 @@ void ScanActItems::Gather(const accounts::WorkspaceAccess& access, const ActCont
   }
 }
 
+void CouncilActItems::Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+                             std::vector<ActItem>& out) {
+  auto matches = council_.TopicMatches(
+      access, {.from = context.today, .to = context.today.AddDays(kDeadlineLookAheadDays)});
+  if (!matches) return;
+  for (const auto& m : *matches) {
+    const auto& meeting = m.meeting;
+    const std::string body =
+        !meeting.committee_name.empty() ? meeting.committee_name : meeting.meeting.name;
+    out.push_back(
+        {.key = "council:" + std::to_string(meeting.id) + ":" + std::to_string(m.topic_id),
+         .module = "council",
+         .reason = Reason::kCouncilTopic,
+         .title = body + " (" + meeting.source_label + "): " + m.hits.front().title,
+         .due = meeting.meeting.starts_at ? std::optional(DutchDate(*meeting.meeting.starts_at))
+                                          : std::nullopt,
+         .link = "council/meetings/" + std::to_string(meeting.id),
+         .mine = false,
+         .record_id = meeting.id,
+         .about = m.topic_name});
+  }
+}
+
 std::string Explain(const ActItem& item, CivilDate today, bool en) {
   const long days = item.due ? item.due->DaysSinceEpoch() - today.DaysSinceEpoch() : 0;
   switch (item.reason) {
@@ -153,6 +177,14 @@ std::string Explain(const ActItem& item, CivilDate today, bool en) {
                 : "Over " + Days(days, en) + " in de cyclus van de gemeente.";
     case Reason::kScanWaiting:
       return en ? "Not everyone has answered yet." : "Nog niet iedereen heeft geantwoord.";
+    case Reason::kCouncilTopic: {
+      const std::string when = days == 0   ? (en ? "today" : "vandaag")
+                               : days == 1 ? (en ? "tomorrow" : "morgen")
+                                           : (en ? "in " : "over ") + Days(days, en);
+      return en ? "Your topic \"" + item.about + "\" is on the council's agenda " + when + "."
+                : "Jullie onderwerp \"" + item.about + "\" staat " + when +
+                      " op de agenda van de raad.";
+    }
   }
   return "";
 }

@@ -19,6 +19,9 @@ class PolicyCalendarService;
 namespace aantafel::core::scans {
 class ScanService;
 }
+namespace aantafel::core::council {
+class CouncilService;
+}
 
 namespace aantafel::core::overview {
 
@@ -88,6 +91,18 @@ class ScanActItems final : public ActItemSource {
 
  private:
   scans::ScanService& scans_;
+};
+
+/// Raadsinformatie: meetings of followed councils within two weeks that discuss one of the
+/// workspace's topics, one item per meeting and topic.
+class CouncilActItems final : public ActItemSource {
+ public:
+  explicit CouncilActItems(council::CouncilService& council) : council_(council) {}
+  void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
+              std::vector<ActItem>& out) override;
+
+ private:
+  council::CouncilService& council_;
 };
 
 /// An item's reason in words, with its numbers (Dutch or English).

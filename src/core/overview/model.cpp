@@ -14,6 +14,7 @@ std::string_view ToString(Reason reason) {
     case Reason::kWindowOpensSoon: return "window_opens_soon";
     case Reason::kDeadlineSoon: return "deadline_soon";
     case Reason::kScanWaiting: return "scan_waiting";
+    case Reason::kCouncilTopic: return "council_topic";
   }
   return "due_soon";
 }
@@ -31,6 +32,7 @@ int UrgencyOf(const ActItem& item, CivilDate today) {
     case Reason::kDeadlineSoon: score = 95 - 2 * std::clamp(days, 0, 14); break;
     case Reason::kWindowOpensSoon: score = 70 - std::clamp(days, 0, 21); break;
     case Reason::kScanWaiting: score = 40; break;
+    case Reason::kCouncilTopic: score = 90 - 2 * std::clamp(days, 0, 14); break;
   }
   if (item.mine) score += 5;
   return std::clamp(score, 0, 200);

@@ -25,9 +25,10 @@ enum class Reason {
   kWindowOpensSoon,  ///< a plan's window opens within three weeks
   kDeadlineSoon,     ///< a municipal cycle event (e.g. a budget vote) within two weeks
   kScanWaiting,      ///< a partnership scan still waits for respondents
+  kCouncilTopic,     ///< a followed council discusses one of the workspace's topics soon
 };
 /// "callback_overdue", "callback_open", "overdue", "due_soon", "window_open",
-/// "window_opens_soon", "deadline_soon", "scan_waiting".
+/// "window_opens_soon", "deadline_soon", "scan_waiting", "council_topic".
 std::string_view ToString(Reason reason);
 
 /// One thing to act on.
@@ -40,6 +41,7 @@ struct ActItem {
   std::string link;                       ///< where it is handled in the app
   bool mine = false;                      ///< assigned to or owned by this user
   std::optional<std::int64_t> record_id;  ///< the callback, agreement, plan… it is about
+  std::string about;                      ///< what the reason is about (a council topic's name)
   int urgency = 0;                        ///< filled in by Rank
 };
 

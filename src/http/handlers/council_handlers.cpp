@@ -7,6 +7,7 @@
 #include "core/validation.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/views.hpp"
+#include "http/json_body.hpp"
 
 namespace aantafel::http {
 
@@ -128,6 +129,30 @@ json MeetingDetailView(const core::council::MeetingDetail& d) {
   return out;
 }
 
+json TopicView(const core::council::Topic& t) {
+  return {{"id", t.id},
+          {"name", t.name},
+          {"terms", t.terms},
+          {"exclusions", t.exclusions},
+          {"created_at", FormatTimestamp(t.created_at)}};
+}
+
+core::Result<core::council::TopicInput> ReadTopic(const HttpRequest& request) {
+  auto body = JsonObjectReader::Parse(request);
+  if (!body) return body.error();
+  core::council::TopicInput in;
+  in.name = body->String("name", true, 1000).value_or("");
+  in.terms = body->StringList("terms", true, 100, 1000).value_or(std::vector<std::string>{});
+  in.exclusions =
+      body->StringList("exclusions", false, 100, 1000).value_or(std::vector<std::string>{});
+  if (auto done = body->Finish(); !done) return done.error();
+  return in;
+}
+
+/// from, to, source_key and limit of a meetings query; problems go to `errors`.
+core::council::MeetingRequest ReadMeetingRequest(const HttpRequest& request,
+                                                 core::FieldErrors& errors);
+
 /// A council's key as Open Besluitvorming writes it: lower-case letters, digits, '-' and '_'.
 bool ValidKey(std::string_view key) {
   if (key.empty() || key.size() > 200) return false;
@@ -135,6 +160,27 @@ bool ValidKey(std::string_view key) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
   }
   return true;
+}
+
+core::council::MeetingRequest ReadMeetingRequest(const HttpRequest& request,
+                                                 core::FieldErrors& errors) {
+  core::council::MeetingRequest q;
+  q.from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
+  q.to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
+  if (auto key = request.Query("source_key"); key && !key->empty()) {
+    if (!ValidKey(*key)) {
+      errors.Add("source_key", core::FieldIssue::kInvalidFormat);
+    } else {
+      q.source_key = std::string(*key);
+    }
+  }
+  if (auto limit = request.Query("limit"); limit && !limit->empty()) {
+    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), q.limit);
+    if (ec != std::errc{} || end != limit->data() + limit->size()) {
+      errors.Add("limit", core::FieldIssue::kInvalidType);
+    }
+  }
+  return q;
 }
 
 }  // namespace
@@ -186,23 +232,7 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service) {
       "GET", base + "/council-meetings",
       [&service](RequestContext& ctx) {
         core::FieldErrors errors;
-        core::council::MeetingRequest q;
-        q.from = core::CheckDate("from", ctx.request.Query("from").value_or(""), false, errors);
-        q.to = core::CheckDate("to", ctx.request.Query("to").value_or(""), false, errors);
-        if (auto key = ctx.request.Query("source_key"); key && !key->empty()) {
-          if (!ValidKey(*key)) {
-            errors.Add("source_key", core::FieldIssue::kInvalidFormat);
-          } else {
-            q.source_key = std::string(*key);
-          }
-        }
-        if (auto limit = ctx.request.Query("limit"); limit && !limit->empty()) {
-          const auto [end, ec] =
-              std::from_chars(limit->data(), limit->data() + limit->size(), q.limit);
-          if (ec != std::errc{} || end != limit->data() + limit->size()) {
-            errors.Add("limit", core::FieldIssue::kInvalidType);
-          }
-        }
+        const auto q = ReadMeetingRequest(ctx.request, errors);
         if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
         auto list = service.Meetings(*ctx.workspace, q);
         if (!list) return Fail(ctx, list.error());
@@ -220,6 +250,72 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service) {
         auto detail = service.MeetingOf(*ctx.workspace, *id);
         if (!detail) return Fail(ctx, detail.error());
         return JsonResponse(200, MeetingDetailView(*detail));
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-topics",
+      [&service](RequestContext& ctx) {
+        json items = json::array();
+        for (const auto& t : service.Topics(*ctx.workspace)) items.push_back(TopicView(t));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "POST", base + "/council-topics",
+      [&service](RequestContext& ctx) {
+        auto input = ReadTopic(ctx.request);
+        if (!input) return Fail(ctx, input.error());
+        auto topic = service.AddTopic(*ctx.workspace, *input);
+        if (!topic) return Fail(ctx, topic.error());
+        return JsonResponse(201, TopicView(*topic));
+      },
+      kMember);
+
+  router.Add(
+      "PUT", base + "/council-topics/{topic_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "topic_id");
+        if (!id) return Fail(ctx, id.error());
+        auto input = ReadTopic(ctx.request);
+        if (!input) return Fail(ctx, input.error());
+        auto topic = service.ReplaceTopic(*ctx.workspace, *id, *input);
+        if (!topic) return Fail(ctx, topic.error());
+        return JsonResponse(200, TopicView(*topic));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", base + "/council-topics/{topic_id}",
+      [&service](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "topic_id");
+        if (!id) return Fail(ctx, id.error());
+        if (auto done = service.DeleteTopic(*ctx.workspace, *id); !done) {
+          return Fail(ctx, done.error());
+        }
+        return HttpResponse::NoContent();
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-topic-matches",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        const auto q = ReadMeetingRequest(ctx.request, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto matches = service.TopicMatches(*ctx.workspace, q);
+        if (!matches) return Fail(ctx, matches.error());
+        json items = json::array();
+        for (const auto& m : *matches) {
+          json hits = json::array();
+          for (const auto& h : m.hits) hits.push_back({{"kind", h.kind}, {"title", h.title}});
+          items.push_back({{"topic_id", m.topic_id},
+                           {"topic_name", m.topic_name},
+                           {"meeting", MeetingSummary(m.meeting)},
+                           {"hits", hits}});
+        }
+        return JsonResponse(200, {{"items", items}});
       },
       kMember);
 }

@@ -2225,6 +2225,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/council-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The workspace's topics (words and phrases it watches for in its councils), by name. */
+        get: operations["listCouncilTopics"];
+        put?: never;
+        /** Add a topic (editors and owners): a name unique in the workspace (1–100 characters), 1–30 terms and 0–30 exclusions (2–100 characters, at least one word each). Terms match by Dutch stem; a phrase matches its words in a row. */
+        post: operations["addCouncilTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-topics/{topic_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a topic's name, terms and exclusions (editors and owners). */
+        put: operations["replaceCouncilTopic"];
+        post?: never;
+        /** Delete a topic (editors and owners). */
+        delete: operations["deleteCouncilTopic"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-topic-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The workspace's topics in the meetings of its followed councils (same days and limits as council-meetings): per meeting and topic, the agenda items, documents and motions whose title (or an agenda item's description) holds a term and no exclusion. Cancelled meetings are left out. */
+        get: operations["listCouncilTopicMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/consortia": {
         parameters: {
             query?: never;
@@ -2447,6 +2507,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CouncilTopicWrite: {
+            name: string;
+            terms: string[];
+            exclusions?: string[];
+        };
+        CouncilTopic: {
+            id: number;
+            name: string;
+            terms: string[];
+            exclusions: string[];
+            /** Format: date-time */
+            created_at: string;
+        };
         CouncilSource: {
             /** @description Open Besluitvorming's key, e.g. soest. */
             source_key: string;
@@ -3706,9 +3779,9 @@ export interface components {
                  */
                 record_id: number | null;
                 /** @enum {string} */
-                module: "relations" | "feedback" | "calendar" | "scans";
+                module: "relations" | "feedback" | "calendar" | "scans" | "council";
                 /** @enum {string} */
-                reason: "callback_overdue" | "callback_open" | "overdue" | "due_soon" | "window_open" | "window_opens_soon" | "deadline_soon" | "scan_waiting";
+                reason: "callback_overdue" | "callback_open" | "overdue" | "due_soon" | "window_open" | "window_opens_soon" | "deadline_soon" | "scan_waiting" | "council_topic";
                 title: string;
                 /** @description The reason in words */
                 explain: string;
@@ -9165,6 +9238,169 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCouncilTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Topics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouncilTopic"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addCouncilTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilTopicWrite"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilTopic"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    replaceCouncilTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilTopicWrite"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilTopic"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteCouncilTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCouncilTopicMatches: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                source_key?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matches, by meeting start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            topic_id: number;
+                            topic_name: string;
+                            meeting: components["schemas"]["CouncilMeeting"];
+                            hits: {
+                                /** @enum {string} */
+                                kind: "agenda_item" | "document" | "motion";
+                                title: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     listConsortia: {

@@ -1,4 +1,4 @@
-import { CalendarDays, Compass, Handshake, MessageSquare, type LucideIcon } from 'lucide-react';
+import { CalendarDays, Compass, Handshake, Landmark, MessageSquare, type LucideIcon } from 'lucide-react';
 import type { OverviewModule } from '../../api/types';
 import { Icon } from '../../components/Icon';
 
@@ -8,6 +8,7 @@ const MODULE_ICON: Record<OverviewModule, LucideIcon> = {
   feedback: MessageSquare,
   calendar: CalendarDays,
   scans: Compass,
+  council: Landmark,
 };
 
 export function ModuleIcon({ module, className }: { module: OverviewModule; className?: string }) {

@@ -159,6 +159,9 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   'DELETE /overview/hidden/{key}': { nl: 'Punt weer zichtbaar in Nu doen', en: 'Item shown again in Act now' },
   'PUT /notification-settings': { nl: 'Instellingen voor meldingen gewijzigd', en: 'Notification settings changed' },
   'PUT /councils/{source_key}': { nl: 'Raad {id} gevolgd', en: 'Council {id} followed' },
+  'POST /council-topics': { nl: 'Onderwerp voor de raad toegevoegd', en: 'Council topic added' },
+  'PUT /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad gewijzigd', en: 'Council topic {id} changed' },
+  'DELETE /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad verwijderd', en: 'Council topic {id} deleted' },
   'DELETE /councils/{source_key}': { nl: 'Raad {id} niet meer gevolgd', en: 'Council {id} no longer followed' },
 };
 
