@@ -70,10 +70,17 @@ std::string WriteICalendar(std::string_view calendar_name, const std::vector<ICa
     Line(out, "BEGIN:VEVENT");
     Line(out, "UID:" + Escape(e.uid));
     Line(out, "DTSTAMP:" + dtstamp);
-    Line(out, "DTSTART;VALUE=DATE:" + Date(e.first_day));
-    // DTEND of an all-day event is the day after the last day (exclusive).
-    Line(out, "DTEND;VALUE=DATE:" + Date(e.last_day.AddDays(1)));
+    if (e.starts_at) {
+      Line(out, "DTSTART:" + Stamp(*e.starts_at));
+      Line(out, "DTEND:" + Stamp(e.ends_at.value_or(*e.starts_at + std::chrono::hours(2))));
+    } else {
+      Line(out, "DTSTART;VALUE=DATE:" + Date(e.first_day));
+      // DTEND of an all-day event is the day after the last day (exclusive).
+      Line(out, "DTEND;VALUE=DATE:" + Date(e.last_day.AddDays(1)));
+    }
     Line(out, "SUMMARY:" + Escape(e.summary));
+    if (!e.location.empty()) Line(out, "LOCATION:" + Escape(e.location));
+    if (e.cancelled) Line(out, "STATUS:CANCELLED");
     if (!e.description.empty()) Line(out, "DESCRIPTION:" + Escape(e.description));
     if (!e.url.empty()) Line(out, "URL:" + e.url);
     Line(out, "TRANSP:TRANSPARENT");

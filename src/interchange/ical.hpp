@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,14 +10,18 @@
 
 namespace aantafel::interchange {
 
-/// An all-day event (or span of days) in a calendar feed.
+/// An event in a calendar feed: all-day (or a span of days), or at a time when `starts_at` is set.
 struct ICalEvent {
   std::string uid;  ///< stable across refreshes, so calendars update instead of duplicating
   core::CivilDate first_day;
   core::CivilDate last_day;  ///< inclusive
   std::string summary;
   std::string description;
-  std::string url;  ///< may be empty
+  std::string url;                         ///< may be empty
+  std::optional<core::Instant> starts_at;  ///< a timed event (UTC) instead of whole days
+  std::optional<core::Instant> ends_at;    ///< default: two hours after the start
+  std::string location;
+  bool cancelled = false;  ///< STATUS:CANCELLED, so subscribed calendars strike it through
 };
 
 /// An RFC 5545 VCALENDAR: CRLF line ends, lines folded at 75 octets (never inside a UTF-8

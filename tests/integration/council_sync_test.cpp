@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "http/handlers/views.hpp"
 #include "storage/council_repository.hpp"
@@ -337,6 +338,20 @@ TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
   EXPECT_EQ(item["title"], "Commissie Samenleving (Soest): Beleidsplan beschermd wonen 2027-2030");
   EXPECT_EQ(item["explain"],
             "Jullie onderwerp \"Beschermd wonen\" staat over 13 dagen op de agenda van de raad.");
+
+  // In the calendar feed at its time, with the topic and the link back.
+  const auto feed = Send("POST", "zorg-west", "/calendar/feeds", json{{"label", "Outlook"}}.dump());
+  ASSERT_EQ(feed.status, 201) << feed.body;
+  const auto ical = client->Request("GET", json::parse(feed.body)["path"].get<std::string>(), {});
+  ASSERT_EQ(ical.status, 200);
+  const std::string unfolded = std::regex_replace(ical.body, std::regex("\r\n "), "");
+  EXPECT_NE(unfolded.find("UID:council-meeting-"), std::string::npos) << unfolded;
+  EXPECT_NE(unfolded.find("DTSTART:20261201T183000Z\r\nDTEND:20261201T220000Z"), std::string::npos);
+  EXPECT_NE(unfolded.find("SUMMARY:Raad Soest: Commissie Samenleving"), std::string::npos);
+  EXPECT_NE(unfolded.find("LOCATION:Trouwzaal\\, Raadhuis Soest"), std::string::npos);
+  EXPECT_NE(unfolded.find("Onderwerp \"Jeugd\": Evaluatie jeugdhulp in de regio"),
+            std::string::npos);
+  EXPECT_EQ(unfolded.find("STATUS:CANCELLED"), std::string::npos);
 
   const auto topic_id = std::to_string(json::parse(added.body)["id"].get<std::int64_t>());
   const auto renamed = Send("PUT", "zorg-west", "/council-topics/" + topic_id,

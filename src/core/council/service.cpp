@@ -184,7 +184,6 @@ Result<std::vector<TopicMatch>> CouncilService::TopicMatches(
     compiled.push_back({&topic, PhraseMatcher(topic.terms), PhraseMatcher(topic.exclusions)});
   }
   for (const auto& summary : *meetings) {
-    if (summary.meeting.cancelled) continue;
     const auto detail = repository_.FindMeeting(access.workspace.id, summary.id);
     if (!detail) continue;
     // Every text of the meeting once, stemmed once.

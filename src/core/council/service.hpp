@@ -65,7 +65,8 @@ class CouncilService {
   Status DeleteTopic(const accounts::WorkspaceAccess& access, std::int64_t id);
   /// The workspace's topics in the meetings of `request` (same days and limits as Meetings):
   /// per meeting and topic, the agenda items, documents and motions whose title (and an agenda
-  /// item's description) contains a term and no exclusion.
+  /// item's description) contains a term and no exclusion. Cancelled meetings are included
+  /// (marked), so calendars can show the cancellation.
   Result<std::vector<TopicMatch>> TopicMatches(const accounts::WorkspaceAccess& access,
                                                const MeetingRequest& request);
 

@@ -137,6 +137,7 @@ void CouncilActItems::Gather(const accounts::WorkspaceAccess& access, const ActC
   if (!matches) return;
   for (const auto& m : *matches) {
     const auto& meeting = m.meeting;
+    if (meeting.meeting.cancelled) continue;
     const std::string body =
         !meeting.committee_name.empty() ? meeting.committee_name : meeting.meeting.name;
     out.push_back(

@@ -1,6 +1,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/civil_date.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/views.hpp"
 #include "http/json_body.hpp"
@@ -12,6 +13,12 @@ using namespace core::calendar;
 using nlohmann::json;
 
 namespace {
+
+/// The public address without a trailing slash.
+std::string Trimmed(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
 
 const RouteOptions kMember{.access = Access::kWorkspace};
 const RouteOptions kOpen{.access = Access::kPublic};
@@ -162,7 +169,7 @@ nlohmann::json PlanWindowJson(const Window& window, const CycleRules& rules, Lan
 
 void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
                             core::relations::RelationsService& relations,
-                            const std::string& public_url) {
+                            core::council::CouncilService& council, const std::string& public_url) {
   router.Add(
       "GET", "/api/v1/workspaces/{slug}/plans",
       [&service](RequestContext& ctx) {
@@ -398,7 +405,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
 
   router.Add(
       "GET", "/ical/{token}",
-      [&service, &relations, public_url](RequestContext& ctx) {
+      [&service, &relations, &council, public_url](RequestContext& ctx) {
         std::string token(ctx.params.Get("token"));
         if (token.ends_with(".ics")) token.resize(token.size() - 4);
         auto content = service.Feed(token, ctx.request.remote_address);
@@ -408,9 +415,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
         // Events link back to the page in aantafel where they are handled.
         auto Link = [&](const std::string& page) {
           if (public_url.empty()) return std::string();
-          std::string base = public_url;
-          while (!base.empty() && base.back() == '/') base.pop_back();
-          return base + "/w/" + content->workspace_slug + "/policy-calendar" + page;
+          return Trimmed(public_url) + "/w/" + content->workspace_slug + "/policy-calendar" + page;
         };
         std::vector<interchange::ICalEvent> events;
         for (const auto& year : content->years) {
@@ -446,9 +451,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
         const auto mine = relations.Reminders(content->workspace_id, content->user_id);
         auto RelationsLink = [&](const std::string& page) {
           if (public_url.empty()) return std::string();
-          std::string base = public_url;
-          while (!base.empty() && base.back() == '/') base.pop_back();
-          return base + "/w/" + content->workspace_slug + "/relations" + page;
+          return Trimmed(public_url) + "/w/" + content->workspace_slug + "/relations" + page;
         };
         for (const auto& f : mine.follow_ups) {
           events.push_back({.uid = "follow-up-" + std::to_string(f.id) + "@aantafel",
@@ -465,6 +468,47 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
                             .summary = "Afspraak: " + a.title,
                             .description = a.description,
                             .url = RelationsLink("/agreements/" + std::to_string(a.id))});
+        }
+        // Meetings of followed councils that discuss one of the workspace's topics: at their
+        // time, one event per meeting, struck through when the council cancels it.
+        const core::accounts::WorkspaceAccess reader{
+            .workspace = {.id = content->workspace_id, .slug = content->workspace_slug},
+            .role = core::accounts::Role::kViewer,
+            .user_id = content->user_id};
+        const core::CivilDate today = core::DutchDate(service.Now());
+        if (auto matches = council.TopicMatches(
+                reader, {.from = today.AddDays(-14), .to = today.AddDays(180), .limit = 500})) {
+          std::map<std::int64_t, std::size_t> at;  // meeting id → index in events
+          for (const auto& m : *matches) {
+            const auto& meeting = m.meeting;
+            if (!meeting.meeting.starts_at) continue;
+            std::string topic = "Onderwerp \"" + m.topic_name + "\": ";
+            for (std::size_t i = 0; i < m.hits.size(); ++i) {
+              topic += (i > 0 ? "; " : "") + m.hits[i].title;
+            }
+            if (const auto it = at.find(meeting.id); it != at.end()) {
+              events[it->second].description += "\n" + topic;
+              continue;
+            }
+            const std::string body =
+                !meeting.committee_name.empty() ? meeting.committee_name : meeting.meeting.name;
+            const core::CivilDate day = core::DutchDate(*meeting.meeting.starts_at);
+            at[meeting.id] = events.size();
+            events.push_back(
+                {.uid = "council-meeting-" + std::to_string(meeting.id) + "@aantafel",
+                 .first_day = day,
+                 .last_day = day,
+                 .summary = "Raad " + meeting.source_label + ": " + body,
+                 .description = topic,
+                 .url = public_url.empty() ? std::string()
+                                           : Trimmed(public_url) + "/w/" + content->workspace_slug +
+                                                 "/council/meetings/" + std::to_string(meeting.id),
+                 // A meeting whose time is not published is shown on its day.
+                 .starts_at = meeting.meeting.time_known ? meeting.meeting.starts_at : std::nullopt,
+                 .ends_at = meeting.meeting.time_known ? meeting.meeting.ends_at : std::nullopt,
+                 .location = meeting.meeting.location,
+                 .cancelled = meeting.meeting.cancelled});
+          }
         }
         HttpResponse response;
         response.body =

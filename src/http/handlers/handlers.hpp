@@ -78,7 +78,7 @@ void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& servic
 /// `relations` adds each user's follow-ups and agreement due dates to their own feed.
 void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
                             core::relations::RelationsService& relations,
-                            const std::string& public_url);
+                            core::council::CouncilService& council, const std::string& public_url);
 
 /// Cliëntfeedback: surveys, the public survey page /f/{token}, live feed, callbacks, NPS.
 void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& service,

@@ -2275,7 +2275,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The workspace's topics in the meetings of its followed councils (same days and limits as council-meetings): per meeting and topic, the agenda items, documents and motions whose title (or an agenda item's description) holds a term and no exclusion. Cancelled meetings are left out. */
+        /** The workspace's topics in the meetings of its followed councils (same days and limits as council-meetings): per meeting and topic, the agenda items, documents and motions whose title (or an agenda item's description) holds a term and no exclusion. Cancelled meetings are included with `cancelled` true. */
         get: operations["listCouncilTopicMatches"];
         put?: never;
         post?: never;
