@@ -365,7 +365,7 @@ describe('web app with the real server', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     const shellOrder = [];
-    for (let i = 0; i < 17; i += 1) shellOrder.push(await tab());
+    for (let i = 0; i < 18; i += 1) shellOrder.push(await tab());
     const names = shellOrder.map((f) => f.name);
     // The global search (overview.test.mjs) sits in the header, after the brand; then "Meldingen"
     // (municipality.test.mjs) with its count of new items, which depends on the demo data.
@@ -379,10 +379,11 @@ describe('web app with the real server', () => {
       'English',
       `Gebruikersmenu: ${DEMO.name}`,
     ]);
-    assert.deepEqual(names.slice(6, 16), [
+    assert.deepEqual(names.slice(6, 17), [
       'Overzicht',
       'Wie is wie',
       'Beleidskalender',
+      'Raad',
       'Strategiewijzer',
       'Contacten en afspraken',
       'Cliëntfeedback',

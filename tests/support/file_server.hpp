@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -27,6 +28,7 @@ class FileServer {
     std::string content_type = "application/xml";
     int status = 200;  ///< e.g. 429 or 503, to answer as a failing service does
     std::vector<std::pair<std::string, std::string>> headers;  ///< extra response headers
+    std::chrono::milliseconds delay{0};  ///< waited before answering (a slow service)
   };
   struct Request {
     std::string path;
@@ -118,6 +120,7 @@ class FileServer {
         found = true;
       }
     }
+    if (found && file.delay.count() > 0) std::this_thread::sleep_for(file.delay);
     if (!found || !first.starts_with("GET ")) {
       Write(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
       return;

@@ -39,7 +39,8 @@ export class AantafelServer {
    *   port: the loopback port to listen on (e.g. from `freePort()`), when something must know
    *   the address before the server starts (an OpenID provider's redirect URI); without it a
    *   free port is chosen at start(). `baseUrl` is known from the constructor on when it is given.
-   *   env: more environment variables, e.g. the [sso] keys (AANTAFEL_SSO_ISSUER, …).
+   *   env: more environment variables, e.g. the [sso] keys (AANTAFEL_SSO_ISSUER, …) or the
+   *   [council] keys (AANTAFEL_COUNCIL_URL, …; without them Raadsinformatie is off).
    */
   constructor({ publicUrl, smtp, port, env } = {}) {
     this.bin = binaryPath();
@@ -63,6 +64,12 @@ export class AantafelServer {
     for (const name of Object.keys(this.env)) {
       if (name.startsWith('AANTAFEL_SSO_')) delete this.env[name];
     }
+    // Raadsinformatie is off (an empty [council] url) unless a test points it at its own stand-in
+    // for Open Besluitvorming (support/openbesluitvorming.mjs): no e2e ever reaches the internet.
+    for (const name of Object.keys(this.env)) {
+      if (name.startsWith('AANTAFEL_COUNCIL_')) delete this.env[name];
+    }
+    this.env.AANTAFEL_COUNCIL_URL = '';
     Object.assign(this.env, env ?? {});
     if (smtp) {
       // The same keys as [smtp] url, from and tls in the config file.

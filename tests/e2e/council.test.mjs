@@ -1,0 +1,321 @@
+// End-to-end for Raad (Raadsinformatie, issue #26): the real server with the demo workspace, the
+// built web app and Chromium, with a local stand-in for Open Besluitvorming
+// (support/openbesluitvorming.mjs) that serves the fixture pages of
+// tests/fixtures/openbesluitvorming/ with their meeting moved to a few days after today. The demo
+// works with Soest (GM0342, added through the API); the Raad page offers Soest once the server has
+// read the status list, "Volgen" starts the sync, and the meeting of the Commissie Samenleving
+// appears (the page looks again by itself; the test reloads if it must). The meeting page shows
+// the agenda item "Beleidsplan beschermd wonen 2027-2030" with its document at the source and
+// motion M41 (aangenomen, 14 voor / 9 tegen) with the votes per party. A viewer sees the same
+// without the buttons; "Niet meer volgen" asks first. axe-core at 1366×768 and 390×844 (no
+// sideways scrolling on the phone); screenshots to /var/tmp/e2e-screenshots/council-*.png
+// (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { addMember } from './support/members.mjs';
+import { OpenBesluitvormingServer } from './support/openbesluitvorming.mjs';
+import { AantafelServer, repoRoot } from './support/server.mjs';
+
+const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
+const VIEWER = { email: 'kijker@raad.example', password: 'kijken-naar-de-raad', name: 'Kim Kijker' };
+const SLUG = 'demo';
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
+
+let source;
+let server;
+let chromium;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
+    'web/dist is missing: run `npm ci && npm run build` in web/ first',
+  );
+  source = new OpenBesluitvormingServer({ daysAhead: 3 });
+  await source.start();
+  server = new AantafelServer({
+    publicUrl: 'https://aantafel.example.nl',
+    env: { AANTAFEL_COUNCIL_URL: source.url, AANTAFEL_COUNCIL_PAGE_SIZE: '2' },
+  });
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  server.cli(['demo']);
+  await server.start();
+  chromium = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+  await source?.stop();
+});
+
+async function newPage(who = DEMO, viewport = DESKTOP) {
+  const context = await chromium.browser.newContext({
+    baseURL: server.baseUrl,
+    viewport,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  context.setDefaultTimeout(30_000);
+  const response = await context.request.post('/api/v1/session', { data: { email: who.email, password: who.password } });
+  assert.equal(response.status(), 201);
+  const { csrf_token: csrf } = await response.json();
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  return { context, page, problems, csrf };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
+}
+
+/** The page does not scroll sideways (what sticks out, for the message). */
+async function assertFits(page, what) {
+  const seen = await page.evaluate(() => {
+    const root = document.documentElement;
+    const scrolling = document.scrollingElement ?? root;
+    const sticking = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > root.clientWidth + 0.5 && !el.parentElement?.closest('.aantafel-table-scroll')) {
+        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { scrollWidth: scrolling.scrollWidth, clientWidth: root.clientWidth, sticking: sticking.slice(0, 8) };
+  });
+  assert.ok(
+    seen.scrollWidth <= seen.clientWidth,
+    `${what} scrolls sideways (${seen.scrollWidth} > ${seen.clientWidth} px): ${seen.sticking.join(', ')}`,
+  );
+}
+
+/** Waits for the page's data (nothing busy or loading). */
+async function settled(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.aantafel-loading, [aria-busy="true"]'));
+}
+
+/**
+ * Waits until `locator` shows: the page looks again by itself, and after every `reloadAfter` ms
+ * without it the page is reloaded; fails after `timeout` ms.
+ */
+async function eventually(page, locator, { timeout = 90_000, reloadAfter = 15_000, what = 'it' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await locator.first().waitFor({ timeout: Math.min(reloadAfter, Math.max(1, deadline - Date.now())) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`${what} did not appear within ${timeout / 1000} s: ${error.message.split('\n')[0]}`);
+      await page.reload();
+      await page.locator('main h1').first().waitFor();
+    }
+  }
+}
+
+/** "dinsdag 9 december" (and the year when it is not this year), as the page writes a day. */
+function dutchDay(date, { year = false } = {}) {
+  const sameYear =
+    !year &&
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(date) ===
+      new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date());
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
+function dutchClock(date) {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+describe('Raad (Raadsinformatie)', () => {
+  test('follow the council of Soest, read its meeting, agenda and motion; a viewer only looks', async (t) => {
+    const { context, page, problems, csrf } = await newPage();
+    const api = (path) => `/api/v1/workspaces/${SLUG}${path}`;
+
+    await t.test('the demo works with Soest (added through the API when it is missing)', async () => {
+      const organisations = await (await context.request.get(api('/organisations'))).json();
+      if (!organisations.items.some((o) => o.municipality_code === 'GM0342')) {
+        const added = await context.request.post(api('/organisations'), {
+          data: { kind: 'municipality', municipality_code: 'GM0342' },
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        assert.equal(added.status(), 201, await added.text());
+      }
+    });
+
+    const offered = page.getByRole('region', { name: 'Raden die je kunt volgen' });
+    const followed = page.getByRole('region', { name: 'Raden die je volgt' });
+
+    await t.test('the Raad page from the main menu offers Soest once the status list is read', async () => {
+      await page.goto(`/w/${SLUG}/`);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Raad' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Raad' }).waitFor();
+      assert.equal(
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Raad' }).getAttribute('aria-current'),
+        'page',
+      );
+      // Opening the list woke the server's sync, which reads the status list from the stand-in.
+      await eventually(page, offered.getByRole('heading', { level: 3, name: 'Soest' }), { what: 'Soest in "Raden die je kunt volgen"' });
+      await offered.getByText('Open Besluitvorming haalt de stukken van deze raad goed op.').waitFor();
+      assert.ok(source.asked('/api/status') >= 1, 'the server read the status list');
+      // Utrecht, Amersfoort and Zeist of the demo are not in the fixtures' status list.
+      await offered.getByText('Van Amersfoort en Utrecht heeft Open Besluitvorming (nog) geen gegevens.').waitFor();
+      await settled(page);
+      await assertAccessible(page, 'the Raad page with Soest to follow at 1366×768');
+    });
+
+    await t.test('"Volgen" (keyboard) follows Soest; the meeting appears once the sync has run', async () => {
+      const follow = offered.getByRole('button', { name: 'Volgen: Soest' });
+      await follow.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').getByText('Je volgt nu Soest. De gegevens worden opgehaald. Dat kan even duren.').waitFor();
+      await followed.getByRole('heading', { level: 3, name: 'Soest' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Soest' && document.activeElement.tagName === 'H3');
+
+      const meetings = page.getByRole('region', { name: 'Komende vergaderingen' });
+      const meeting = meetings.getByRole('link', { name: 'Commissie Samenleving' });
+      await eventually(page, meeting, { what: 'the meeting of the Commissie Samenleving' });
+      const item = meetings.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Commissie Samenleving' }) });
+      const when = `${dutchDay(source.meetingStart)}, van ${dutchClock(source.meetingStart)} tot ${dutchClock(source.meetingEnd)} uur`;
+      await item.getByText(when).waitFor();
+      await item.getByText('Raad van Soest · Trouwzaal, Raadhuis Soest · 3 agendapunten').waitFor();
+
+      // The copy is caught up: the state in words, checked against the API.
+      await eventually(page, followed.getByText(/^Bijgewerkt op \d{1,2} \p{L}+ om \d{2}:\d{2}\.$/u), { what: '"Bijgewerkt op …"' });
+      const councils = await (await context.request.get(api('/councils'))).json();
+      assert.equal(councils.follows[0].source_key, 'soest');
+      assert.equal(councils.follows[0].sync.phase, 'changes');
+      assert.equal(councils.follows[0].sync.records, 7);
+      // The owner sees the line of the feed that could not be read.
+      await followed.getByText('1 regel uit de bron was niet te lezen. Die is overgeslagen.').waitFor();
+      assert.equal(source.asked('/api/export/snapshot', { source: 'soest' }), 2, 'two snapshot pages');
+      assert.equal(source.asked('/api/export/changes', { source: 'soest', cursor: '7' }), 1, 'the change feed from the first page\'s position');
+      assert.ok(source.requests.every((r) => r.userAgent.includes('aantafel')), 'the server says who it is');
+
+      await settled(page);
+      await assertAccessible(page, 'the Raad page following Soest at 1366×768');
+      await page.screenshot({ path: join(screenshots, 'council-list-1366.png'), fullPage: true });
+    });
+
+    let meetingPath = '';
+    await t.test('the meeting page: when and where, the agenda, the documents at the source, the motion with its votes', async () => {
+      const link = page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Commissie Samenleving' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+      meetingPath = new URL(page.url()).pathname;
+      const id = Number(meetingPath.split('/').pop());
+      const detail = await (await context.request.get(api(`/council-meetings/${id}`))).json();
+
+      const when = `${dutchDay(source.meetingStart, { year: true })}, van ${dutchClock(source.meetingStart)} tot ${dutchClock(source.meetingEnd)} uur`;
+      await page.getByText(when, { exact: true }).waitFor();
+      await page.getByText('Trouwzaal, Raadhuis Soest').waitFor();
+
+      const agenda = page.getByRole('region', { name: 'Agenda' });
+      await agenda.getByRole('heading', { level: 3, name: '2 Bespreekstukken' }).waitFor();
+      await agenda.getByText('Beleidsplan beschermd wonen 2027-2030', { exact: true }).waitFor();
+      const agendaDoc = agenda.getByRole('link', { name: 'Raadsvoorstel Beleidsplan beschermd wonen 2027-2030' });
+      assert.equal(await agendaDoc.getAttribute('href'), detail.agenda[2].documents[0].url);
+      assert.equal(await agendaDoc.getAttribute('target'), null, 'the source opens in the same tab');
+
+      const documents = page.getByRole('region', { name: 'Stukken' });
+      await documents.getByText('De stukken staan op de site van de raad. Een link opent het stuk daar.').waitFor();
+      assert.equal(
+        await documents.getByRole('link', { name: /geanonimiseerd/ }).getAttribute('href'),
+        'https://api.notubiz.nl/document/12399/1',
+        'the document of the change feed (the tombstoned one is gone)',
+      );
+
+      const motion = page.getByRole('region', { name: 'Moties' }).getByRole('article', { name: 'M41 Wachtlijst beschermd wonen terugdringen' });
+      await motion.getByText('Aangenomen', { exact: true }).waitFor();
+      await motion.getByText('Uitslag: 14 voor, 9 tegen.').waitFor();
+      assert.equal(detail.motions[0].in_favour, 14);
+      assert.equal(detail.motions[0].against, 9);
+      await motion.getByText('Ingediend door: J. de Vries, A. Bakker.').waitFor();
+      const rows = await motion
+        .getByRole('table', { name: /^Stemmen per partij/ })
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+      assert.deepEqual(rows, [
+        ['GroenLinks', '1', '0'],
+        ['VVD', '0', '1'],
+      ]);
+      await motion.getByText('De raad publiceert 2 van de 23 stemmen per persoon.').waitFor();
+      // The details open with the keyboard.
+      const summary = motion.getByText('Wie stemde wat (2 stemmen)');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await motion.getByText('Voor: Vries, J. de').waitFor();
+      await motion.getByText('Tegen: Jansen, P.').waitFor();
+
+      await page.getByText(/De gegevens komen van Open Besluitvorming \(VNG\)\. Dit is geen officiële publicatie\./).waitFor();
+      await assertAccessible(page, 'the meeting page at 1366×768');
+      await page.screenshot({ path: join(screenshots, 'council-meeting-1366.png'), fullPage: true });
+    });
+
+    await t.test('both pages on a phone (390×844): no sideways scrolling, axe', async () => {
+      await page.setViewportSize(PHONE);
+      await page.goto(meetingPath);
+      await settled(page);
+      await page.getByRole('region', { name: 'Moties' }).waitFor();
+      await assertFits(page, 'the meeting page at 390×844');
+      await assertAccessible(page, 'the meeting page at 390×844');
+      await page.screenshot({ path: join(screenshots, 'council-meeting-390.png') });
+      await page.screenshot({ path: join(screenshots, 'council-meeting-390-full.png'), fullPage: true });
+      await page.goto(`/w/${SLUG}/council`);
+      await settled(page);
+      await page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' }).waitFor();
+      await assertFits(page, 'the Raad page at 390×844');
+      await assertAccessible(page, 'the Raad page at 390×844');
+      await page.screenshot({ path: join(screenshots, 'council-list-390.png') });
+      await page.screenshot({ path: join(screenshots, 'council-list-390-full.png'), fullPage: true });
+      await page.setViewportSize(DESKTOP);
+    });
+
+    await t.test('a viewer sees the councils and meetings without the buttons', async () => {
+      await addMember(server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
+      const viewer = await newPage(VIEWER);
+      await viewer.page.goto(`/w/${SLUG}/council`);
+      await viewer.page.getByRole('heading', { level: 1, name: 'Raad' }).waitFor();
+      await viewer.page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' }).waitFor();
+      await viewer.page.getByText(/Je kunt hier alleen kijken/).waitFor();
+      await settled(viewer.page);
+      assert.equal(await viewer.page.getByRole('button', { name: /Volgen|Niet meer volgen/ }).count(), 0);
+      // Skipped lines and errors are for owners.
+      assert.equal(await viewer.page.getByText(/overgeslagen/).count(), 0);
+      await assertAccessible(viewer.page, 'the Raad page of a viewer');
+      assert.deepEqual(viewer.problems, [], `the browser reported problems:\n${viewer.problems.join('\n')}`);
+      await viewer.context.close();
+    });
+
+    await t.test('"Niet meer volgen" asks first; Soest is offered again', async () => {
+      await page.goto(`/w/${SLUG}/council`);
+      await settled(page);
+      await followed.getByRole('button', { name: 'Niet meer volgen: Soest' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Soest niet meer volgen?' });
+      await dialog.waitFor();
+      await assertAccessible(page, 'the confirmation to stop following');
+      await dialog.getByRole('button', { name: 'Niet meer volgen' }).click();
+      await page.getByRole('status').getByText('Je volgt Soest niet meer.').waitFor();
+      await offered.getByRole('button', { name: 'Volgen: Soest' }).waitFor();
+      assert.equal(await followed.count(), 0, 'no followed councils any more');
+      const councils = await (await context.request.get(api('/councils'))).json();
+      assert.deepEqual(councils.follows, []);
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});
