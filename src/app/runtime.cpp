@@ -229,13 +229,14 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
         core::council::SyncOptions{.poll_interval =
                                        std::chrono::minutes(config.council_poll_minutes)});
   }
-  council_ = std::make_unique<core::council::CouncilService>(*council_repository_, clock, [this] {
-    {
-      std::lock_guard lock(council_mutex_);
-      council_wanted_ = true;
-    }
-    council_wake_.notify_all();
-  });
+  council_ = std::make_unique<core::council::CouncilService>(
+      *council_repository_, clock, council_sync_ != nullptr, [this] {
+        {
+          std::lock_guard lock(council_mutex_);
+          council_wanted_ = true;
+        }
+        council_wake_.notify_all();
+      });
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,

@@ -6,7 +6,8 @@
 // read the status list, "Volgen" starts the sync, and the meeting of the Commissie Samenleving
 // appears (the page looks again by itself; the test reloads if it must). The meeting page shows
 // the agenda item "Beleidsplan beschermd wonen 2027-2030" with its document at the source and
-// motion M41 (aangenomen, 14 voor / 9 tegen) with the votes per party. A viewer sees the same
+// motion M41 (aangenomen, 14 voor / 9 tegen) with the votes per party. The topic "Beschermd wonen"
+// finds the meeting (Raad page, meeting page, and the act-now list of Overzicht). A viewer sees the same
 // without the buttons; "Niet meer volgen" asks first. axe-core at 1366×768 and 390×844 (no
 // sideways scrolling on the phone); screenshots to /var/tmp/e2e-screenshots/council-*.png
 // (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
@@ -208,6 +209,78 @@ describe('Raad (Raadsinformatie)', () => {
       await page.screenshot({ path: join(screenshots, 'council-list-1366.png'), fullPage: true });
     });
 
+    const topicsRegion = page.getByRole('region', { name: 'Onderwerpen', exact: true });
+    const matchesRegion = page.getByRole('region', { name: 'Je onderwerpen op de agenda' });
+    await t.test('a topic "Beschermd wonen" (words one per line) finds the meeting; a second with the same name is refused at the name', async () => {
+      await topicsRegion.getByText(/‘wonen’ vindt ook ‘woont’/).waitFor();
+      await matchesRegion.getByText('Voeg een onderwerp toe. Dan zie je hier in welke vergaderingen het voorkomt.').waitFor();
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).click();
+      const form = topicsRegion.getByRole('form', { name: 'Nieuw onderwerp' });
+      await form.waitFor();
+      await settled(page);
+      await assertAccessible(page, 'the topic form at 1366×768');
+      await page.screenshot({ path: join(screenshots, 'council-topic-form-1366.png'), fullPage: true });
+      await form.getByRole('textbox', { name: /^Naam/ }).fill('Beschermd wonen');
+      await form.getByRole('textbox', { name: /^Woorden om te zoeken/ }).fill('beschermd wonen');
+      await form.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').getByText('Onderwerp Beschermd wonen is toegevoegd.').waitFor();
+      const card = topicsRegion.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Beschermd wonen' }) });
+      await card.getByText('beschermd wonen', { exact: true }).waitFor();
+      const topics = await (await context.request.get(api('/council-topics'))).json();
+      assert.deepEqual(
+        topics.items.map((topic) => [topic.name, topic.terms, topic.exclusions]),
+        [['Beschermd wonen', ['beschermd wonen'], []]],
+      );
+
+      // The meeting a few days ahead holds the phrase: in its agenda item, its documents and motion M41.
+      const match = matchesRegion.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Commissie Samenleving' }) });
+      await match.getByText('Gevonden: Beschermd wonen').waitFor();
+      await match.getByText('Beleidsplan beschermd wonen 2027-2030', { exact: false }).first().waitFor();
+      assert.match(await match.textContent(), /Agendapunt: Beleidsplan beschermd wonen 2027-2030/);
+      assert.match(await match.textContent(), /Motie: M41 Wachtlijst beschermd wonen terugdringen/);
+
+      // A name that is used already is said at the name; the server's 422 for a word shows at the words.
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).click();
+      const again = topicsRegion.getByRole('form', { name: 'Nieuw onderwerp' });
+      const name = again.getByRole('textbox', { name: /^Naam/ });
+      const words = again.getByRole('textbox', { name: /^Woorden om te zoeken/ });
+      await name.fill('beschermd wonen');
+      await words.fill('wonen');
+      await again.getByRole('button', { name: 'Opslaan' }).click();
+      await again.getByText('Er is al een onderwerp met deze naam. Kies een andere naam.').waitFor();
+      assert.ok(await name.evaluate((el) => el === document.activeElement), 'the name field has focus');
+      await name.fill('Wonen');
+      await words.fill('wonen\nx');
+      await again.getByRole('button', { name: 'Opslaan' }).click();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA' && document.activeElement.getAttribute('aria-invalid') === 'true');
+      assert.equal(await name.getAttribute('aria-invalid'), null, 'the name is fine');
+      const said = await words.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby').split(' ').pop()).textContent);
+      assert.match(said, /^‘x’: /, `the problem with "x" is said at the words: ${said}`);
+      assert.equal((await (await context.request.get(api('/council-topics'))).json()).items.length, 1, 'nothing was added');
+      await settled(page);
+      await assertAccessible(page, 'the topic form with an error at 1366×768');
+      await again.screenshot({ path: join(screenshots, 'council-topic-error-1366.png') });
+      await again.getByRole('button', { name: 'Annuleren' }).click();
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).waitFor();
+
+      await settled(page);
+      await assertAccessible(page, 'the Raad page with a topic and its match at 1366×768');
+      await topicsRegion.screenshot({ path: join(screenshots, 'council-topics-1366.png') });
+      await page.screenshot({ path: join(screenshots, 'council-topics-page-1366.png'), fullPage: true });
+    });
+
+    await t.test('the meeting within two weeks that discusses the topic is on the act-now list of Overzicht', async () => {
+      await page.goto(`/w/${SLUG}/`);
+      const actNow = page.getByRole('region', { name: 'Nu doen' });
+      const item = actNow.locator('li[data-module="council"]');
+      await item.first().waitFor();
+      assert.match((await item.first().locator('.aantafel-actnow__module').textContent()).trim(), /^Raad(?!s)/);
+      assert.match(await item.first().textContent(), /Beleidsplan beschermd wonen 2027-2030/);
+      assert.match(await item.first().textContent(), /Jullie onderwerp "Beschermd wonen"/);
+      await page.goto(`/w/${SLUG}/council`);
+      await settled(page);
+    });
+
     let meetingPath = '';
     await t.test('the meeting page: when and where, the agenda, the documents at the source, the motion with its votes', async () => {
       const link = page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' });
@@ -226,6 +299,7 @@ describe('Raad (Raadsinformatie)', () => {
       const agenda = page.getByRole('region', { name: 'Agenda' });
       await agenda.getByRole('heading', { level: 3, name: '2 Bespreekstukken' }).waitFor();
       await agenda.getByText('Beleidsplan beschermd wonen 2027-2030', { exact: true }).waitFor();
+      await agenda.getByText('Onderwerp: Beschermd wonen', { exact: true }).waitFor();
       const agendaDoc = agenda.getByRole('link', { name: 'Raadsvoorstel Beleidsplan beschermd wonen 2027-2030' });
       assert.equal(await agendaDoc.getAttribute('href'), detail.agenda[2].documents[0].url);
       assert.equal(await agendaDoc.getAttribute('target'), null, 'the source opens in the same tab');
@@ -279,6 +353,13 @@ describe('Raad (Raadsinformatie)', () => {
       await page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' }).waitFor();
       await assertFits(page, 'the Raad page at 390×844');
       await assertAccessible(page, 'the Raad page at 390×844');
+      await topicsRegion.getByRole('button', { name: 'Wijzigen: Beschermd wonen' }).click();
+      await topicsRegion.getByRole('form', { name: 'Onderwerp Beschermd wonen wijzigen' }).waitFor();
+      await assertFits(page, 'the topic form at 390×844');
+      await assertAccessible(page, 'the topic form at 390×844');
+      await topicsRegion.screenshot({ path: join(screenshots, 'council-topic-form-390.png') });
+      await topicsRegion.getByRole('button', { name: 'Annuleren' }).click();
+      await matchesRegion.screenshot({ path: join(screenshots, 'council-matches-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-list-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-list-390-full.png'), fullPage: true });
       await page.setViewportSize(DESKTOP);
@@ -293,6 +374,9 @@ describe('Raad (Raadsinformatie)', () => {
       await viewer.page.getByText(/Je kunt hier alleen kijken/).waitFor();
       await settled(viewer.page);
       assert.equal(await viewer.page.getByRole('button', { name: /Volgen|Niet meer volgen/ }).count(), 0);
+      const viewerTopics = viewer.page.getByRole('region', { name: 'Onderwerpen', exact: true });
+      await viewerTopics.getByRole('heading', { level: 3, name: 'Beschermd wonen' }).waitFor();
+      assert.equal(await viewerTopics.getByRole('button').count(), 0, 'a viewer reads the topics without buttons');
       // Skipped lines and errors are for owners.
       assert.equal(await viewer.page.getByText(/overgeslagen/).count(), 0);
       await assertAccessible(viewer.page, 'the Raad page of a viewer');

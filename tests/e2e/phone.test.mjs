@@ -529,7 +529,7 @@ describe('the app on a laptop (1366×768)', () => {
       await open(page, `/w/${SLUG}/${path}`);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       assert.ok(await nav.isVisible(), `the main menu is shown on /${path}`);
-      assert.equal(await nav.getByRole('link').count(), 10);
+      assert.equal(await nav.getByRole('link').count(), 11);
       assert.equal(await page.getByRole('button', { name: 'Menu', exact: true }).isVisible(), false, 'no menu button');
       const [menu, main] = await Promise.all([nav.boundingBox(), page.locator('main').boundingBox()]);
       assert.ok(menu && main && menu.x + menu.width <= main.x, 'the menu is beside the page, on its left');

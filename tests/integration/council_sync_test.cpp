@@ -118,6 +118,7 @@ TEST_P(CouncilSync, AWorkspaceFollowsItsMunicipalitysCouncilAndReadsWhatItDiscus
   ASSERT_EQ(before["available"].size(), 1U) << "only Soest (GM0342) of the status list";
   EXPECT_EQ(before["available"][0]["source_key"], "soest");
   EXPECT_EQ(before["available"][0]["supplier_state"], "ok");
+  EXPECT_EQ(before["enabled"], true);
   EXPECT_EQ(before["follows"].size(), 0U);
   ASSERT_EQ(Send("PUT", "zorg-west", "/councils/soest").status, 200);
 
@@ -365,6 +366,20 @@ TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
   EXPECT_EQ(Send("DELETE", "zorg-west", "/council-topics/" + topic_id).status, 204);
   EXPECT_EQ(Send("DELETE", "welzijn-oost", "/council-topics/" + topic_id).status, 404);
   EXPECT_EQ(Get("zorg-west", "/council-topics")["items"].size(), 1U);
+}
+
+TEST(CouncilOff, AnInstallationWithoutACouncilAddressSaysSoAndFetchesNothing) {
+  TestServer server(Backend::kSqlite);
+  server.Start();
+  HttpClient client(server.port());
+  server.AddUser("anna@zorg.nl", "Anna");
+  server.AddWorkspace("zorg-west", "anna@zorg.nl");
+  const auto anna = LogIn(client, "anna@zorg.nl");
+  const auto r =
+      client.Request("GET", "/api/v1/workspaces/zorg-west/councils", {{"Cookie", anna.cookie}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["enabled"], false);
+  EXPECT_FALSE(server.runtime().SyncCouncils(true).enabled);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }

@@ -48,6 +48,8 @@ import {
   AreaPage,
   AuditLogPage,
   CalendarOverviewPage,
+  CouncilMeetingPage,
+  CouncilPage,
   EditPlanPage,
   FeedbackDashboardPage,
   FeedsPage,
@@ -139,6 +141,8 @@ export function AppRoutes() {
             element={<MunicipalityCalendarPage />}
           />
           <Route path="policy-calendar/feeds" element={<FeedsPage />} />
+          <Route path="council" element={<CouncilPage />} />
+          <Route path="council/meetings/:meetingId" element={<CouncilMeetingPage />} />
           <Route path="advisor" element={<AdvisorPage />} />
           <Route path="advisor/result" element={<AdviceResultPage />} />
           <Route path="advisor/knowledge" element={<KnowledgePage />} />

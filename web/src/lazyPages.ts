@@ -76,6 +76,9 @@ const municipalityCalendarPage = lazyPage(
   (m) => m.MunicipalityCalendarPage,
 );
 const feedsPage = lazyPage(() => import('./features/calendar/FeedsPage'), (m) => m.FeedsPage);
+// Raad: Raadsinformatie from Open Besluitvorming (area "council", issue #26).
+const councilPage = lazyPage(() => import('./features/council/CouncilPage'), (m) => m.CouncilPage);
+const councilMeetingPage = lazyPage(() => import('./features/council/MeetingPage'), (m) => m.MeetingPage);
 // Strategiewijzer (area "advisor").
 const advisorPage = lazyPage(() => import('./features/advisor/AdvisorPage'), (m) => m.AdvisorPage);
 const adviceResultPage = lazyPage(
@@ -191,6 +194,8 @@ export const EditPlanPage = editPlanPage.Component;
 export const PlanPage = planPage.Component;
 export const MunicipalityCalendarPage = municipalityCalendarPage.Component;
 export const FeedsPage = feedsPage.Component;
+export const CouncilPage = councilPage.Component;
+export const CouncilMeetingPage = councilMeetingPage.Component;
 export const AdvisorPage = advisorPage.Component;
 export const AdviceResultPage = adviceResultPage.Component;
 export const KnowledgePage = knowledgePage.Component;

@@ -59,6 +59,7 @@ constexpr int kMostMeetings = 500;
 
 Councils CouncilService::List(const accounts::WorkspaceAccess& access) {
   Councils out;
+  out.enabled = enabled_;
   out.status_checked_at = repository_.StatusCheckedAt();
   if (wake_ &&
       (!out.status_checked_at || clock_.Now() - *out.status_checked_at > std::chrono::hours(1))) {

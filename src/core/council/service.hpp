@@ -17,6 +17,7 @@ namespace aantafel::core::council {
 /// What the Raad page shows: the councils the workspace follows and the ones it could follow
 /// (those of the municipalities it works with), with when the status list was last read.
 struct Councils {
+  bool enabled = false;  ///< false when this installation does not read council information
   std::optional<Instant> status_checked_at;
   std::vector<Follow> follows;
   std::vector<CouncilSource> available;  ///< not yet followed
@@ -42,8 +43,10 @@ class CouncilService {
  public:
   /// `wake` (may be empty) is called when the sync has work: a new follow, or a list asked for
   /// while the status list is missing or older than an hour.
-  CouncilService(CouncilRepository& repository, const Clock& clock, std::function<void()> wake)
-      : repository_(repository), clock_(clock), wake_(std::move(wake)) {}
+  /// `enabled`: whether this installation reads council information ([council] url).
+  CouncilService(CouncilRepository& repository, const Clock& clock, bool enabled,
+                 std::function<void()> wake)
+      : repository_(repository), clock_(clock), enabled_(enabled), wake_(std::move(wake)) {}
 
   Councils List(const accounts::WorkspaceAccess& access);
   /// Editors and owners; the council must be one of a municipality the workspace works with.
@@ -73,6 +76,7 @@ class CouncilService {
  private:
   CouncilRepository& repository_;
   const Clock& clock_;
+  bool enabled_;
   std::function<void()> wake_;
 };
 

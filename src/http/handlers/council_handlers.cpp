@@ -198,7 +198,8 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service) {
         json available = json::array();
         for (const auto& s : councils.available) available.push_back(SourceView(s));
         return JsonResponse(200,
-                            {{"status_checked_at", TimestampOrNull(councils.status_checked_at)},
+                            {{"enabled", councils.enabled},
+                             {"status_checked_at", TimestampOrNull(councils.status_checked_at)},
                              {"follows", follows},
                              {"available", available}});
       },

@@ -9112,6 +9112,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Whether this installation reads council information ([council] url set). When false, nothing is fetched and the lists stay empty. */
+                        enabled: boolean;
                         /**
                          * Format: date-time
                          * @description When the status list was last read; null before the first time.

@@ -13,6 +13,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { path: 'people', label: 'area.people', summary: 'area.people.summary' },
   { path: 'policy-calendar', label: 'area.policyCalendar', summary: 'area.policyCalendar.summary' },
+  { path: 'council', label: 'area.council', summary: 'area.council.summary' },
   { path: 'advisor', label: 'area.advisor', summary: 'area.advisor.summary' },
   { path: 'interactions', label: 'area.interactions', summary: 'area.interactions.summary' },
   { path: 'feedback', label: 'area.feedback', summary: 'area.feedback.summary' },

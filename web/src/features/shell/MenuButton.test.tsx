@@ -76,6 +76,7 @@ describe('the menu button of a narrow screen', () => {
       'Overzicht',
       'Wie is wie',
       'Beleidskalender',
+      'Raad',
       'Strategiewijzer',
       'Contacten en afspraken',
       'Cliëntfeedback',

@@ -1,0 +1,119 @@
+/**
+ * The requests of Raad (Raadsinformatie, tag "council" in api/openapi.yaml). They live with the
+ * area's lazy pages, not in api/client.ts, so the first bundle does not grow (same choice as
+ * features/municipality/api.ts).
+ */
+import { apiPath, request, withQuery } from '../../api/client';
+import type { components, paths } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+export type CouncilSource = Schemas['CouncilSource'];
+export type CouncilSync = Schemas['CouncilSync'];
+export type CouncilFollow = Schemas['CouncilFollow'];
+export type CouncilMeeting = Schemas['CouncilMeeting'];
+export type CouncilMeetingDetail = Schemas['CouncilMeetingDetail'];
+export type CouncilAgendaItem = CouncilMeetingDetail['agenda'][number];
+export type CouncilDocument = CouncilMeetingDetail['documents'][number];
+export type CouncilMotion = CouncilMeetingDetail['motions'][number];
+export type CouncilVote = CouncilMotion['votes'][number];
+
+/** The answer of GET …/councils: followed councils with their sync, and the ones to follow. */
+export type CouncilList =
+  paths['/api/v1/workspaces/{slug}/councils']['get']['responses']['200']['content']['application/json'];
+export type CouncilMeetingList =
+  paths['/api/v1/workspaces/{slug}/council-meetings']['get']['responses']['200']['content']['application/json'];
+
+/** GET …/councils (operationId listCouncils). Opening it also wakes the server's sync. */
+export function listCouncils(slug: string, signal?: AbortSignal) {
+  return request<CouncilList>('GET', apiPath('/api/v1/workspaces/{slug}/councils', { slug }), { signal });
+}
+
+/** PUT …/councils/{source_key} (operationId followCouncil; editors and owners). */
+export function followCouncil(slug: string, sourceKey: string) {
+  return request<CouncilFollow>(
+    'PUT',
+    apiPath('/api/v1/workspaces/{slug}/councils/{source_key}', { slug, source_key: sourceKey }),
+  );
+}
+
+/** DELETE …/councils/{source_key} (operationId unfollowCouncil; editors and owners). */
+export function unfollowCouncil(slug: string, sourceKey: string) {
+  return request<void>(
+    'DELETE',
+    apiPath('/api/v1/workspaces/{slug}/councils/{source_key}', { slug, source_key: sourceKey }),
+  );
+}
+
+export interface CouncilMeetingQuery {
+  /** First day, YYYY-MM-DD (Dutch days); the server's default is today. */
+  from?: string;
+  /** Last day, YYYY-MM-DD; the server's default is 60 days after `from`. */
+  to?: string;
+  source_key?: string;
+  limit?: number;
+}
+
+/** GET …/council-meetings (operationId listCouncilMeetings). */
+export function listCouncilMeetings(slug: string, query: CouncilMeetingQuery = {}, signal?: AbortSignal) {
+  return request<CouncilMeetingList>(
+    'GET',
+    withQuery(apiPath('/api/v1/workspaces/{slug}/council-meetings', { slug }), { ...query }),
+    { signal },
+  );
+}
+
+/** GET …/council-meetings/{meeting_id} (operationId getCouncilMeeting). */
+export function getCouncilMeeting(slug: string, meetingId: number, signal?: AbortSignal) {
+  return request<CouncilMeetingDetail>(
+    'GET',
+    apiPath('/api/v1/workspaces/{slug}/council-meetings/{meeting_id}', { slug, meeting_id: meetingId }),
+    { signal },
+  );
+}
+
+export type CouncilTopic = Schemas['CouncilTopic'];
+export type CouncilTopicWrite = Schemas['CouncilTopicWrite'];
+export type CouncilTopicMatchList =
+  paths['/api/v1/workspaces/{slug}/council-topic-matches']['get']['responses']['200']['content']['application/json'];
+/** One topic in one meeting, with the agenda items, documents and motions whose title holds it. */
+export type CouncilTopicMatch = CouncilTopicMatchList['items'][number];
+export type CouncilTopicHit = CouncilTopicMatch['hits'][number];
+
+/** GET …/council-topics (operationId listCouncilTopics): the workspace's topics, by name. */
+export function listCouncilTopics(slug: string, signal?: AbortSignal) {
+  return request<{ items: CouncilTopic[] }>('GET', apiPath('/api/v1/workspaces/{slug}/council-topics', { slug }), {
+    signal,
+  });
+}
+
+/** POST …/council-topics (operationId addCouncilTopic; editors and owners). */
+export function addCouncilTopic(slug: string, body: CouncilTopicWrite) {
+  return request<CouncilTopic>('POST', apiPath('/api/v1/workspaces/{slug}/council-topics', { slug }), { body });
+}
+
+/** PUT …/council-topics/{topic_id} (operationId replaceCouncilTopic; editors and owners). */
+export function replaceCouncilTopic(slug: string, topicId: number, body: CouncilTopicWrite) {
+  return request<CouncilTopic>(
+    'PUT',
+    apiPath('/api/v1/workspaces/{slug}/council-topics/{topic_id}', { slug, topic_id: topicId }),
+    { body },
+  );
+}
+
+/** DELETE …/council-topics/{topic_id} (operationId deleteCouncilTopic; editors and owners). */
+export function deleteCouncilTopic(slug: string, topicId: number) {
+  return request<void>(
+    'DELETE',
+    apiPath('/api/v1/workspaces/{slug}/council-topics/{topic_id}', { slug, topic_id: topicId }),
+  );
+}
+
+/** GET …/council-topic-matches (operationId listCouncilTopicMatches; same days as council-meetings). */
+export function listCouncilTopicMatches(slug: string, query: CouncilMeetingQuery = {}, signal?: AbortSignal) {
+  return request<CouncilTopicMatchList>(
+    'GET',
+    withQuery(apiPath('/api/v1/workspaces/{slug}/council-topic-matches', { slug }), { ...query }),
+    { signal },
+  );
+}

@@ -1,0 +1,58 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { Check, CircleAlert, Clock, Info, RefreshCw, type LucideIcon } from 'lucide-react';
+import { Icon } from '../../components/Icon';
+import { useWorkspace } from '../shell/workspaceContext';
+import type { Line, Tone } from './council';
+import { useCouncilText } from './texts';
+import './council.css';
+
+/** Base path of this area: /w/{slug}/council. */
+export function useCouncilBase(): string {
+  const { workspace } = useWorkspace();
+  return `/w/${encodeURIComponent(workspace.slug)}/council`;
+}
+
+/** Whether the current person may follow and unfollow councils (viewers only look). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}
+
+/** Decoration beside a line of state (the words carry the meaning, never the icon or colour). */
+const ICON: Record<Tone, LucideIcon> = {
+  ok: Check,
+  busy: RefreshCw,
+  wait: Clock,
+  problem: CircleAlert,
+  info: Info,
+};
+
+/** Sentences about a council's state, each with a small icon for its tone. */
+export function LineList({ lines, className }: { lines: readonly Line[]; className?: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul className={className ? `aantafel-council__lines ${className}` : 'aantafel-council__lines'}>
+      {lines.map((line, index) => (
+        <li key={index} className={`aantafel-council__line aantafel-council__line--${line.tone}`}>
+          <Icon icon={ICON[line.tone]} className="aantafel-council__line-icon" strokeWidth={2.25} />
+          <span>{line.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const OPEN_BESLUITVORMING_URL = 'https://openbesluitvorming.nl';
+
+/** Where the data comes from and that it is not an official publication (on every Raad page). */
+export function SourceNote() {
+  const ct = useCouncilText();
+  return (
+    <Paragraph className="aantafel-note aantafel-source aantafel-council__source">
+      {ct('source.text')}{' '}
+      <a className="utrecht-link" href={OPEN_BESLUITVORMING_URL} rel="noopener noreferrer">
+        {ct('source.link')}
+      </a>
+    </Paragraph>
+  );
+}
