@@ -101,8 +101,8 @@ async function assertNoSideways(page, what) {
     const width = document.documentElement.clientWidth;
     const sticking = [];
     for (const el of document.querySelectorAll('body *')) {
-      // Content inside a table that scrolls on its own does not widen the page.
-      if (el.closest('.aantafel-table-scroll')) continue;
+      // Content inside a table or a tab row that scrolls on its own does not widen the page.
+      if (el.closest('.aantafel-table-scroll, .aantafel-tabs__list')) continue;
       const box = el.getBoundingClientRect();
       if (box.right > width + 0.5) {
         sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
@@ -113,7 +113,7 @@ async function assertNoSideways(page, what) {
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!node.textContent?.trim() || !parent || parent.closest('.aantafel-table-scroll, .aantafel-visually-hidden')) continue;
+      if (!node.textContent?.trim() || !parent || parent.closest('.aantafel-table-scroll, .aantafel-tabs__list, .aantafel-visually-hidden')) continue;
       range.selectNodeContents(node);
       for (const box of range.getClientRects()) {
         if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
