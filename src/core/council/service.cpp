@@ -60,17 +60,19 @@ constexpr int kMostMeetings = 500;
 Councils CouncilService::List(const accounts::WorkspaceAccess& access) {
   Councils out;
   out.enabled = enabled_;
-  out.status_checked_at = repository_.StatusCheckedAt();
-  if (wake_ &&
-      (!out.status_checked_at || clock_.Now() - *out.status_checked_at > std::chrono::hours(1))) {
-    wake_();
-  }
   out.follows = repository_.Follows(access.workspace.id);
   const auto codes = repository_.WorkspaceMunicipalities(access.workspace.id);
   for (auto& source : repository_.SourcesByCbsCode(codes)) {
     const bool followed = std::any_of(out.follows.begin(), out.follows.end(),
                                       [&](const Follow& f) { return f.source_key == source.key; });
     if (!followed) out.available.push_back(std::move(source));
+  }
+  // Read after the sources: the status list and its time are saved in one transaction, so a list
+  // that shows sources never says "not read yet" (the page stops asking again once it is read).
+  out.status_checked_at = repository_.StatusCheckedAt();
+  if (wake_ &&
+      (!out.status_checked_at || clock_.Now() - *out.status_checked_at > std::chrono::hours(1))) {
+    wake_();
   }
   return out;
 }

@@ -116,7 +116,6 @@ export function CouncilPage() {
     councils.data !== undefined &&
     councils.data.enabled &&
     councils.data.status_checked_at === null &&
-    councils.data.available.length === 0 &&
     names.size > 0;
   const statusPoll = usePolling(listPending, councils.reload, STATUS_POLL_MS);
   const syncPoll = usePolling(
