@@ -17,7 +17,7 @@ cleanup() { [[ -n "$FEED" ]] && kill "$FEED" 2>/dev/null; wait 2>/dev/null; rm -
 trap cleanup EXIT
 export AANTAFEL_SECURITY_DATA_KEY=${AANTAFEL_SECURITY_DATA_KEY:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
 export AANTAFEL_COUNCIL_URL="http://127.0.0.1:$PORT" AANTAFEL_COUNCIL_PAGE_SIZE=$PAGE
-export AANTAFEL_COUNCIL_REQUESTS_PER_MINUTE=60
+export AANTAFEL_COUNCIL_REQUESTS_PER_MINUTE=60 AANTAFEL_COUNCIL_TEXTS_PER_ROUND=0
 python3 "$ROOT/bench/council_feed.py" "$PORT" "$DOCUMENTS" "$PAGE" &
 FEED=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/status" >/dev/null && break; sleep 0.2; done

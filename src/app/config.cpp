@@ -81,6 +81,7 @@ const std::vector<Key>& Keys() {
       {"council", "poll_minutes", &Config::council_poll_minutes, 5, 24 * 60},
       {"council", "page_size", &Config::council_page_size, 1, 1000},
       {"council", "requests_per_minute", &Config::council_requests_per_minute, 1, 60},
+      {"council", "texts_per_round", &Config::council_texts_per_round, 0, 60},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},

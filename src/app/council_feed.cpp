@@ -156,6 +156,30 @@ FeedPage HttpCouncilFeed::Export(const std::string& path, const std::string& key
   return page;
 }
 
+HttpCouncilFeed::TextPage HttpCouncilFeed::DocumentText(const std::string& entity_id) {
+  TextPage page;
+  TakeToken();
+  const FetchResponse r =
+      Get(Base(options_.base_url) + "/api/entities/" + UrlEscape(entity_id), options_.user_agent);
+  if (const auto remaining = Seconds(r.headers, "ratelimit-remaining")) FollowServer(*remaining);
+  if (r.error.empty() && r.status == 404) {
+    // entity_not_found (gone since the feed named it) or pdf_not_found: no text to keep.
+    return page;
+  }
+  if (!r.error.empty() || r.status < 200 || r.status > 299) {
+    Classify(r, page.outcome, page.retry_after_seconds, page.error);
+    if (page.outcome != Outcome::kRateLimited) page.outcome = Outcome::kUnavailable;
+    return page;
+  }
+  std::string error;
+  page.text = interchange::ParseDocumentText(r.body, error);
+  if (!error.empty()) {
+    page.outcome = Outcome::kUnavailable;
+    page.error = error;
+  }
+  return page;
+}
+
 FeedPage HttpCouncilFeed::Snapshot(const std::string& key, const std::string& cursor) {
   return Export("/api/export/snapshot", key, cursor);
 }

@@ -26,6 +26,7 @@ class HttpCouncilFeed final : public core::council::CouncilFeed {
   StatusPage Status() override;
   core::council::FeedPage Snapshot(const std::string& key, const std::string& cursor) override;
   core::council::FeedPage Changes(const std::string& key, const std::string& cursor) override;
+  TextPage DocumentText(const std::string& entity_id) override;
 
  private:
   core::council::FeedPage Export(const std::string& path, const std::string& key,

@@ -226,8 +226,9 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
         .user_agent = "aantafel (+" + config.public_url + ")"});
     council_sync_ = std::make_unique<core::council::CouncilSync>(
         *council_repository_, *council_feed_, clock,
-        core::council::SyncOptions{.poll_interval =
-                                       std::chrono::minutes(config.council_poll_minutes)});
+        core::council::SyncOptions{
+            .poll_interval = std::chrono::minutes(config.council_poll_minutes),
+            .texts_per_round = static_cast<int>(config.council_texts_per_round)});
   }
   council_ = std::make_unique<core::council::CouncilService>(
       *council_repository_, clock, council_sync_ != nullptr, [this] {
@@ -329,6 +330,7 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   search_sources_.push_back(std::make_unique<core::search::ScanSearch>(*scans_));
   search_sources_.push_back(std::make_unique<core::search::SocialMapSearch>(*social_map_));
   search_sources_.push_back(std::make_unique<core::search::KnowledgeSearch>(*advisor_));
+  search_sources_.push_back(std::make_unique<core::search::CouncilSearch>(*council_));
   for (auto& source : search_sources_) search_.AddSource(*source);
 }
 

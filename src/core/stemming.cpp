@@ -96,16 +96,17 @@ sb_stemmer& ThreadStemmer() {
 
 std::vector<std::string> DutchStems(std::string_view text) {
   std::vector<std::string> words = DutchWords(text);
-  sb_stemmer& stemmer = ThreadStemmer();
-  for (std::string& word : words) {
-    const sb_symbol* stem = sb_stemmer_stem(
-        &stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    if (stem == nullptr) throw std::bad_alloc();
-    // The result lives in the stemmer's buffer until the next call: copy it now.
-    word.assign(reinterpret_cast<const char*>(stem),
-                static_cast<std::size_t>(sb_stemmer_length(&stemmer)));
-  }
+  for (std::string& word : words) word = DutchStem(word);
   return words;
+}
+
+std::string DutchStem(std::string_view word) {
+  sb_stemmer& stemmer = ThreadStemmer();
+  const sb_symbol* stem = sb_stemmer_stem(&stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                                          static_cast<int>(word.size()));
+  if (stem == nullptr) throw std::bad_alloc();
+  return {reinterpret_cast<const char*>(stem),
+          static_cast<std::size_t>(sb_stemmer_length(&stemmer))};
 }
 
 PhraseMatcher::PhraseMatcher(const std::vector<std::string>& terms) {

@@ -27,6 +27,9 @@ std::size_t AppendLowerLetter(std::string_view s, std::size_t i, std::string* ou
 /// "wachtte" are one stem. Safe to call from several threads at once.
 std::vector<std::string> DutchStems(std::string_view text);
 
+/// The Snowball (Dutch) stem of one word that is already in lower case.
+std::string DutchStem(std::string_view word);
+
 /// Terms (words or short phrases) matched by stem: a term of several words matches those stems
 /// in a row.
 class PhraseMatcher {

@@ -1,5 +1,6 @@
 #include "interchange/open_besluitvorming.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.hpp"
@@ -307,6 +308,53 @@ std::string FeedErrorCode(std::string_view body) {
   const json j = json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return "";
   return Text(j, "code", 100);
+}
+
+namespace {
+
+/// Markdown as plain running text: the words stay, the markup goes.
+std::string PlainText(std::string_view markdown) {
+  std::string out;
+  out.reserve(std::min(markdown.size(), kMaxDocumentText + 16));
+  bool space = false;
+  for (std::size_t i = 0; i < markdown.size() && out.size() < kMaxDocumentText + 16; ++i) {
+    const char c = markdown[i];
+    // A link or image's target: "[text](url)" keeps "text".
+    if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+      const std::size_t close = markdown.find(')', i + 2);
+      if (close != std::string_view::npos && close - i < 2048) {
+        i = close;
+        space = true;
+        continue;
+      }
+    }
+    const bool markup = c == '#' || c == '*' || c == '_' || c == '|' || c == '>' || c == '`' ||
+                        c == '[' || c == ']' ||
+                        (c == '!' && i + 1 < markdown.size() && markdown[i + 1] == '[');
+    if (markup || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return core::TruncateUtf8(out, kMaxDocumentText);
+}
+
+}  // namespace
+
+std::optional<std::string> ParseDocumentText(std::string_view body, std::string& error) {
+  const json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("entityId")) {
+    error = "the answer is not an entity";
+    return std::nullopt;
+  }
+  const auto text = j.find("markdownText");
+  if (text == j.end() || !text->is_string()) return std::nullopt;
+  std::string plain = PlainText(text->get_ref<const std::string&>());
+  if (plain.empty()) return std::nullopt;
+  return plain;
 }
 
 }  // namespace aantafel::interchange

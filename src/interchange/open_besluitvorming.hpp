@@ -31,6 +31,15 @@ ExportLines ParseExportLines(std::string_view ndjson);
 /// deployments and proxies answer without one).
 std::string FeedErrorCode(std::string_view body);
 
+/// The most of a document's text that is kept (bytes, cut at a character).
+inline constexpr std::size_t kMaxDocumentText = 64 * 1024;
+
+/// A document's text from GET /api/entities/{id}: its `markdownText` made plain (headings,
+/// emphasis, table bars and links' targets dropped, white space folded) and cut to
+/// kMaxDocumentText. nullopt when the answer has no text (a document without one, or not a
+/// document); `error` is set when the body is not an entity at all.
+std::optional<std::string> ParseDocumentText(std::string_view body, std::string& error);
+
 /// A time as the API writes it: RFC 3339 ("2025-01-14T18:30:00Z", with or without
 /// milliseconds), "2024-11-07 20:00:00" (UTC), or a bare date. `time_known` is false for a bare
 /// date and for exactly midnight UTC, which the API uses for "time unknown".

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/council/search.hpp"
+
 namespace aantafel::storage {
 
 using core::FromMillis;
@@ -56,9 +58,60 @@ constexpr std::string_view kInsertEntity =
 constexpr std::string_view kUpdateEntity =
     "UPDATE council_entities SET source_key = $2, entity_type = $3, seq = $4, deleted = $5 "
     "WHERE id = $1";
-constexpr std::array<std::string_view, 4> kDeleteTyped = {
+constexpr std::array<std::string_view, 5> kDeleteTyped = {
     "DELETE FROM council_meetings WHERE id = $1", "DELETE FROM council_documents WHERE id = $1",
-    "DELETE FROM council_motions WHERE id = $1", "DELETE FROM council_committees WHERE id = $1"};
+    "DELETE FROM council_motions WHERE id = $1", "DELETE FROM council_committees WHERE id = $1",
+    "DELETE FROM council_search WHERE entity_id = $1"};
+// Search rows: SQLite keeps the stems in an FTS5 table under the row's id (a trigger removes
+// them with the row); PostgreSQL in a weighted tsvector column.
+constexpr std::string_view kInsertSearchSqlite =
+    "INSERT INTO council_search (entity_id, position, kind, source_key, meeting_ref, at, title, "
+    "body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+constexpr std::string_view kInsertSearchWords =
+    "INSERT INTO council_search_words (rowid, title, body) VALUES ($1, $2, $3)";
+constexpr std::string_view kInsertSearchPostgres =
+    "INSERT INTO council_search (entity_id, position, kind, source_key, meeting_ref, at, title, "
+    "body, words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, setweight(to_tsvector('simple', $9), "
+    "'A') || setweight(to_tsvector('simple', $10), 'B'))";
+#define SEARCH_SELECT                                                                         \
+  "SELECT s.kind, s.entity_id, s.position, s.source_key, COALESCE(src.label, s.source_key), " \
+  "s.title, s.body, COALESCE(mm.starts_at, s.at), mm.id, COALESCE(mm.name, ''), "             \
+  "COALESCE(d.url, '') "
+#define SEARCH_JOINS                                                                           \
+  "JOIN council_follows f ON f.source_key = s.source_key AND f.workspace_id = $1 "             \
+  "LEFT JOIN council_sources src ON src.source_key = s.source_key LEFT JOIN council_entities " \
+  "me ON me.entity_id = s.meeting_ref LEFT JOIN council_meetings mm ON mm.id = me.id LEFT "    \
+  "JOIN council_documents d ON d.id = s.entity_id AND s.kind = 'document' "
+#define SEARCH_FILTERS                                                                       \
+  "AND (CAST($3 AS TEXT) IS NULL OR s.source_key = $3) AND (CAST($4 AS TEXT) IS NULL OR "    \
+  "s.kind = $4) AND (CAST($5 AS BIGINT) IS NULL OR COALESCE(mm.starts_at, s.at) >= $5) AND " \
+  "(CAST($6 AS BIGINT) IS NULL OR COALESCE(mm.starts_at, s.at) < $6) "
+constexpr std::string_view kSearchSqlite = SEARCH_SELECT
+    "FROM council_search_words w JOIN council_search s ON s.id = w.rowid " SEARCH_JOINS
+    "WHERE council_search_words MATCH $2 " SEARCH_FILTERS
+    "ORDER BY bm25(council_search_words, 10.0, 1.0), COALESCE(mm.starts_at, s.at) DESC, s.id "
+    "LIMIT $7 OFFSET $8";
+constexpr std::string_view kSearchPostgres = SEARCH_SELECT
+    "FROM council_search s CROSS JOIN to_tsquery('simple', $2) q " SEARCH_JOINS
+    "WHERE s.words @@ q " SEARCH_FILTERS
+    "ORDER BY ts_rank(s.words, q) DESC, COALESCE(mm.starts_at, s.at) DESC, s.id LIMIT $7 OFFSET $8";
+constexpr std::string_view kPendingTexts =
+    "SELECT d.id, e.entity_id FROM council_documents d JOIN council_entities e ON e.id = d.id "
+    "WHERE d.text_checked_at IS NULL AND d.source_key IN (SELECT source_key FROM "
+    "council_follows) ORDER BY d.modified_at DESC, d.id DESC LIMIT $1";
+constexpr std::string_view kSaveText =
+    "UPDATE council_documents SET text = $2, text_checked_at = $3 WHERE id = $1";
+constexpr std::string_view kSearchRowOf =
+    "SELECT id, title FROM council_search WHERE entity_id = $1 AND kind = 'document'";
+constexpr std::string_view kSetSearchBody = "UPDATE council_search SET body = $2 WHERE id = $1";
+constexpr std::string_view kSetSearchWordsBody =
+    "UPDATE council_search_words SET body = $2 WHERE rowid = $1";
+constexpr std::string_view kSetSearchBodyPostgres =
+    "UPDATE council_search SET body = $2, words = setweight(to_tsvector('simple', $3), 'A') || "
+    "setweight(to_tsvector('simple', $4), 'B') WHERE id = $1";
+#undef SEARCH_SELECT
+#undef SEARCH_JOINS
+#undef SEARCH_FILTERS
 constexpr std::string_view kInsertMeeting =
     "INSERT INTO council_meetings (id, source_key, name, classification, committee_ref, "
     "location, cancelled, starts_at, time_known, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -106,14 +159,15 @@ constexpr std::string_view kMunicipalities =
   "SELECT m.id, e.entity_id, m.source_key, COALESCE(s.label, m.source_key), "                  \
   "COALESCE(c.name, ''), m.name, m.classification, m.committee_ref, m.location, m.cancelled, " \
   "m.starts_at, m.time_known, m.ends_at, (SELECT COUNT(*) FROM council_agenda_items a WHERE "  \
-  "a.meeting_id = m.id AND a.heading = 0) FROM council_meetings m JOIN council_entities e ON " \
+  "a.meeting_id = m.id AND a.heading = 0), f.municipality_code FROM council_meetings m "       \
+  "JOIN council_entities e ON "                                                                \
   "e.id = m.id JOIN council_follows f ON f.source_key = m.source_key AND f.workspace_id = $1 " \
   "LEFT JOIN council_sources s ON s.source_key = m.source_key LEFT JOIN council_entities ce "  \
   "ON ce.entity_id = m.committee_ref LEFT JOIN council_committees c ON c.id = ce.id "
 constexpr std::string_view kMeetings = MEETING_SELECT
     "WHERE (CAST($2 AS BIGINT) IS NULL OR m.starts_at >= $2) AND (CAST($3 AS BIGINT) IS NULL "
-    "OR m.starts_at < $3) AND (CAST($4 AS TEXT) IS NULL OR m.source_key = $4) ORDER BY "
-    "m.starts_at, m.id LIMIT $5";
+    "OR m.starts_at < $3) AND (CAST($4 AS TEXT) IS NULL OR m.source_key = $4) AND (CAST($6 AS "
+    "TEXT) IS NULL OR f.municipality_code = $6) ORDER BY m.starts_at, m.id LIMIT $5";
 constexpr std::string_view kMeeting = MEETING_SELECT "WHERE m.id = $2";
 constexpr std::string_view kAgenda =
     "SELECT depth, item_ref, number, title, description, heading, documents FROM "
@@ -212,6 +266,7 @@ MeetingView MeetingFrom(const Row& r) {
   v.meeting.time_known = r.Int(11) != 0;
   v.meeting.ends_at = MillisAt(r, 12);
   v.agenda_items = static_cast<int>(r.Int(13));
+  v.municipality_code = r.Text(14);
   return v;
 }
 
@@ -246,7 +301,44 @@ std::vector<std::string> NamesFrom(const std::string& text) {
   return out;
 }
 
+/// One text of a record for council search.
+struct SearchText {
+  SearchKind kind;
+  int position = -1;
+  const std::string& meeting_ref;
+  std::optional<core::Instant> at;
+  const std::string& title;
+  const std::string& body;
+};
+
+void InsertSearch(Connection& c, std::int64_t id, const std::string& source_key,
+                  const SearchText& t) {
+  const std::string kind(ToString(t.kind));
+  const std::string title_stems = SearchStems(t.title);
+  const std::string body_stems = SearchStems(t.body);
+  if (c.dialect() == Dialect::kSqlite) {
+    const std::int64_t row =
+        c.QueryOne(sql::kInsertSearchSqlite, {id, std::int64_t{t.position}, kind, source_key,
+                                              t.meeting_ref, OptionalMillis(t.at), t.title, t.body})
+            ->Int(0);
+    c.Execute(sql::kInsertSearchWords, {row, title_stems, body_stems});
+  } else {
+    c.Execute(sql::kInsertSearchPostgres,
+              {id, std::int64_t{t.position}, kind, source_key, t.meeting_ref, OptionalMillis(t.at),
+               t.title, t.body, title_stems, body_stems});
+  }
+}
+
+/// The text the index holds for a motion: its submitters and the supplier's status wording.
+std::string MotionBody(const Motion& o) {
+  std::string body;
+  for (const auto& name : o.proposers) body += (body.empty() ? "" : ", ") + name;
+  if (!o.status.empty()) body += (body.empty() ? "" : " · ") + o.status;
+  return body;
+}
+
 void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
+  static const std::string kEmpty;
   if (const auto* m = std::get_if<Meeting>(&r.payload)) {
     c.Execute(sql::kInsertMeeting,
               {id, r.source_key, m->name, m->classification, m->committee_ref, m->location,
@@ -257,11 +349,32 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
       c.Execute(sql::kInsertAgendaItem,
                 {id, static_cast<std::int64_t>(i), std::int64_t{a.depth}, a.ref, a.number, a.title,
                  a.description, std::int64_t{a.heading ? 1 : 0}, DocumentsJson(a.documents)});
+      if (!a.title.empty() || !a.description.empty()) {
+        InsertSearch(c, id, r.source_key,
+                     {.kind = SearchKind::kAgendaItem,
+                      .position = static_cast<int>(i),
+                      .meeting_ref = r.entity_id,
+                      .at = m->starts_at,
+                      .title = a.title,
+                      .body = a.description});
+      }
     }
+    InsertSearch(c, id, r.source_key,
+                 {.kind = SearchKind::kMeeting,
+                  .meeting_ref = r.entity_id,
+                  .at = m->starts_at,
+                  .title = m->name,
+                  .body = m->location});
   } else if (const auto* d = std::get_if<Document>(&r.payload)) {
     c.Execute(sql::kInsertDocument,
               {id, r.source_key, d->name, d->classification, d->url, d->content_type,
                OptionalMillis(d->modified_at), d->meeting_ref});
+    InsertSearch(c, id, r.source_key,
+                 {.kind = SearchKind::kDocument,
+                  .meeting_ref = d->meeting_ref,
+                  .at = d->modified_at,
+                  .title = d->name,
+                  .body = kEmpty});
   } else if (const auto* o = std::get_if<Motion>(&r.payload)) {
     c.Execute(
         sql::kInsertMotion,
@@ -275,6 +388,13 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
                 {id, static_cast<std::int64_t>(i), std::int64_t{v.in_favour ? 1 : 0}, v.voter_ref,
                  v.voter_name, v.party_ref, v.party_name});
     }
+    const std::string body = MotionBody(*o);
+    InsertSearch(c, id, r.source_key,
+                 {.kind = SearchKind::kMotion,
+                  .meeting_ref = o->meeting_ref,
+                  .at = o->date,
+                  .title = o->name,
+                  .body = body});
   } else if (const auto* k = std::get_if<Committee>(&r.payload)) {
     c.Execute(sql::kInsertCommittee, {id, r.source_key, k->name});
   }
@@ -423,7 +543,8 @@ std::vector<MeetingView> SqlCouncilRepository::Meetings(std::int64_t ws,
   auto lease = db_.Acquire();
   for (const Row& r :
        lease->Query(sql::kMeetings, {ws, OptionalMillis(query.from), OptionalMillis(query.to),
-                                     OptionalText(query.source_key), std::int64_t{query.limit}})) {
+                                     OptionalText(query.source_key), std::int64_t{query.limit},
+                                     OptionalText(query.municipality_code)})) {
     out.push_back(MeetingFrom(r));
   }
   return out;
@@ -516,6 +637,105 @@ std::optional<bool> SqlCouncilRepository::UpdateTopic(std::int64_t ws, const Top
 
 bool SqlCouncilRepository::DeleteTopic(std::int64_t ws, std::int64_t id) {
   return db_.Transaction([&](Connection& c) { return c.Execute(sql::kDeleteTopic, {ws, id}) > 0; });
+}
+
+}  // namespace aantafel::storage
+
+namespace aantafel::storage {
+
+namespace {
+
+/// SQLite FTS5: every phrase in double quotes (AND between them), "*" after the last for a
+/// prefix. Stems hold no double quotes (they are runs of letters and digits).
+std::string Fts5Match(const SearchQuery& q) {
+  std::string out;
+  for (const auto& phrase : q.phrases) {
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (std::size_t i = 0; i < phrase.size(); ++i) out += (i ? " " : "") + phrase[i];
+    out += '"';
+  }
+  if (q.prefix_last) out += '*';
+  return out;
+}
+
+/// PostgreSQL: 'a' <-> 'b' for a phrase, & between phrases, :* for a prefix.
+std::string TsQuery(const SearchQuery& q) {
+  std::string out;
+  for (const auto& phrase : q.phrases) {
+    if (!out.empty()) out += " & ";
+    out += '(';
+    for (std::size_t i = 0; i < phrase.size(); ++i) {
+      if (i) out += " <-> ";
+      out += '\'';
+      for (const char ch : phrase[i]) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+      out += '\'';
+    }
+    out += ')';
+  }
+  if (q.prefix_last && !out.empty()) out.insert(out.size() - 1, ":*");
+  return out;
+}
+
+}  // namespace
+
+std::vector<SearchHit> SqlCouncilRepository::Search(std::int64_t ws, const SearchQuery& query) {
+  std::vector<SearchHit> out;
+  if (query.phrases.empty()) return out;
+  auto lease = db_.Acquire();
+  const bool sqlite = lease->dialect() == Dialect::kSqlite;
+  const std::vector<Value> params = {
+      ws,
+      sqlite ? Fts5Match(query) : TsQuery(query),
+      OptionalText(query.source_key),
+      query.kind ? Value(std::string(ToString(*query.kind))) : Value(nullptr),
+      OptionalMillis(query.from),
+      OptionalMillis(query.to),
+      std::int64_t{query.limit} + 1,
+      std::int64_t{query.offset}};
+  for (const Row& r : lease->Query(sqlite ? sql::kSearchSqlite : sql::kSearchPostgres, params)) {
+    SearchHit h;
+    h.kind = SearchKindFrom(r.Text(0)).value_or(SearchKind::kDocument);
+    h.entity = r.Int(1);
+    h.position = static_cast<int>(r.Int(2));
+    h.source_key = r.Text(3);
+    h.source_label = r.Text(4);
+    h.title = r.Text(5);
+    h.body = r.Text(6);
+    h.at = MillisAt(r, 7);
+    if (!r.IsNull(8)) h.meeting_id = r.Int(8);
+    h.meeting_name = r.Text(9);
+    h.url = r.Text(10);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<PendingText> SqlCouncilRepository::PendingTexts(int limit) {
+  std::vector<PendingText> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kPendingTexts, {std::int64_t{limit}})) {
+    out.push_back({.id = r.Int(0), .entity_id = r.Text(1)});
+  }
+  return out;
+}
+
+void SqlCouncilRepository::SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
+                                            core::Instant checked_at) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kSaveText, {id, OptionalText(text), ToMillis(checked_at)});
+    if (!text) return;
+    const auto row = c.QueryOne(sql::kSearchRowOf, {id});
+    if (!row) return;
+    const std::int64_t search_id = row->Int(0);
+    if (c.dialect() == Dialect::kSqlite) {
+      c.Execute(sql::kSetSearchBody, {search_id, *text});
+      c.Execute(sql::kSetSearchWordsBody, {search_id, SearchStems(*text)});
+    } else {
+      c.Execute(sql::kSetSearchBodyPostgres,
+                {search_id, *text, SearchStems(row->Text(1)), SearchStems(*text)});
+    }
+  });
 }
 
 }  // namespace aantafel::storage

@@ -36,6 +36,13 @@ class SqlCouncilRepository final : public core::council::CouncilRepository {
   std::optional<core::council::MeetingDetail> FindMeeting(std::int64_t ws,
                                                           std::int64_t id) override;
 
+  std::vector<core::council::SearchHit> Search(std::int64_t ws,
+                                               const core::council::SearchQuery& query) override;
+
+  std::vector<core::council::PendingText> PendingTexts(int limit) override;
+  void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
+                        core::Instant checked_at) override;
+
   std::vector<core::council::Topic> Topics(std::int64_t ws) override;
   std::optional<std::int64_t> AddTopic(std::int64_t ws, const core::council::Topic& topic) override;
   std::optional<bool> UpdateTopic(std::int64_t ws, const core::council::Topic& topic) override;

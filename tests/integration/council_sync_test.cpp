@@ -5,6 +5,7 @@
 // 429 Retry-After and backs off after failures; workspaces read only the councils they follow.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -75,6 +76,9 @@ class CouncilSync : public ::testing::TestWithParam<Backend> {
     files.Serve(kChanges7, Page(Fixture("soest-changes-7.ndjson"), "9", true));
     files.Serve(kChanges9, Page(Fixture("soest-changes-9.ndjson"), "10", false));
     files.Serve(kChanges10, Page("", "10", false));
+    files.Serve("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399",
+                {.body = Fixture("entity-document-12399.json"),
+                 .content_type = "application/json; charset=utf-8"});
   }
   ClientResponse Send(const std::string& method, const std::string& slug, const std::string& path,
                       const std::string& body = "") {
@@ -261,6 +265,13 @@ TEST_P(CouncilSync, OnlyFollowingWorkspacesReadACouncilAndUnfollowedCouncilsAreF
   const json list = Get("zorg-west", "/council-meetings");
   ASSERT_EQ(list["items"].size(), 1U);
   const std::string id = list["items"][0]["id"].dump();
+  EXPECT_EQ(list["items"][0]["municipality_code"], "GM0342");
+  // The municipality page asks for its own councils only.
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?municipality=GM0342")["items"].size(), 1U);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?municipality=GM0344")["items"].size(), 0U);
+  const auto bad_code = Send("GET", "zorg-west", "/council-meetings?municipality=0342");
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_NE(bad_code.body.find("\"municipality\""), std::string::npos) << bad_code.body;
   EXPECT_EQ(Get("welzijn-oost", "/council-meetings")["items"].size(), 0U);
   EXPECT_EQ(Send("GET", "welzijn-oost", "/council-meetings/" + id).status, 404);
   // Welzijn Oost does not work in Soest, so it cannot follow Soest's council.
@@ -304,6 +315,11 @@ TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
                 .status,
             422)
       << "a name once per workspace";
+  EXPECT_EQ(Send("POST", "zorg-west", "/council-topics",
+                 json{{"name", "jeugd"}, {"terms", {"jongeren"}}}.dump())
+                .status,
+            422)
+      << "names differ by more than case";
   const auto bad = Send("POST", "zorg-west", "/council-topics",
                         json{{"name", ""}, {"terms", {"x", "wonen", "Wonen"}}}.dump());
   EXPECT_EQ(bad.status, 422);
@@ -359,6 +375,11 @@ TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
                             json{{"name", "Wonen"}, {"terms", {"woonvorm"}}}.dump());
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                 json{{"name", "WONEN"}, {"terms", {"woonvorm"}}}.dump())
+                .status,
+            200)
+      << "a topic may change the case of its own name";
+  EXPECT_EQ(Send("PUT", "zorg-west", "/council-topics/" + topic_id,
                  json{{"name", "Jeugd"}, {"terms", {"woonvorm"}}}.dump())
                 .status,
             422);
@@ -366,6 +387,111 @@ TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
   EXPECT_EQ(Send("DELETE", "zorg-west", "/council-topics/" + topic_id).status, 204);
   EXPECT_EQ(Send("DELETE", "welzijn-oost", "/council-topics/" + topic_id).status, 404);
   EXPECT_EQ(Get("zorg-west", "/council-topics")["items"].size(), 1U);
+}
+
+TEST_P(CouncilSync, SearchFindsTheFollowedCouncilsRecordsByDutchStem) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const auto kinds = [](const json& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i["kind"].get<std::string>());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
+  // "wachtlijsten" finds the motion "M41 Wachtlijst …" by its stem, with the word marked.
+  const json waiting = Get("zorg-west", "/council-search?q=wachtlijsten");
+  ASSERT_EQ(waiting["items"].size(), 1U) << waiting.dump();
+  const json& motion = waiting["items"][0];
+  EXPECT_EQ(motion["kind"], "motion");
+  EXPECT_EQ(motion["title"], "M41 Wachtlijst beschermd wonen terugdringen");
+  EXPECT_EQ(motion["council"], "Soest");
+  EXPECT_EQ(motion["highlights"]["title"], json::parse("[[4, 14]]"));
+  EXPECT_FALSE(motion["meeting_id"].is_null()) << "the motion opens on its meeting";
+  EXPECT_EQ(waiting["has_more"], false);
+
+  // All words must occur; a title counts more than a description.
+  const json housing = Get("zorg-west", "/council-search?q=beschermd%20wonen");
+  EXPECT_EQ(kinds(housing["items"]),
+            (std::vector<std::string>{"agenda_item", "document", "motion"}))
+      << housing.dump();
+  // A description is searched and shown around the word.
+  const json regional = Get("zorg-west", "/council-search?q=regionale&kind=agenda_item");
+  ASSERT_EQ(regional["items"].size(), 1U) << regional.dump();
+  EXPECT_EQ(regional["items"][0]["kind"], "agenda_item");
+  EXPECT_EQ(regional["items"][0]["position"], 2);
+  EXPECT_NE(regional["items"][0]["excerpt"].get<std::string>().find("regionale"),
+            std::string::npos);
+  EXPECT_EQ(regional["items"][0]["highlights"]["excerpt"].size(), 1U);
+
+  // Quoted words must stand in that order.
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%22wonen%20beschermd%22")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%22beschermd%20wonen%22")["items"].size(), 3U);
+  // Filters: kind, council, days.
+  EXPECT_EQ(kinds(Get("zorg-west", "/council-search?q=wonen&kind=agenda_item")["items"]),
+            (std::vector<std::string>{"agenda_item"}));
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&source_key=houten")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&from=2030-01-01")["items"].size(), 0U);
+  const json one = Get("zorg-west", "/council-search?q=wonen&limit=1");
+  EXPECT_EQ(one["items"].size(), 1U);
+  EXPECT_EQ(one["has_more"], true);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&limit=1&offset=2")["has_more"], false);
+
+  // The deleted proposal (a tombstone in the change feed) is gone; its successor is found.
+  const json proposal = Get("zorg-west", "/council-search?q=raadsvoorstel");
+  ASSERT_EQ(proposal["items"].size(), 1U) << proposal.dump();
+  EXPECT_EQ(proposal["items"][0]["title"],
+            "Raadsvoorstel Beleidsplan beschermd wonen 2027-2030 (geanonimiseerd)");
+
+  // A document's text is fetched after the feed, made plain and searched.
+  const json text = Get("zorg-west", "/council-search?q=doordecentralisatie");
+  ASSERT_EQ(text["items"].size(), 1U) << text.dump();
+  EXPECT_EQ(text["items"][0]["kind"], "document");
+  const std::string excerpt = text["items"][0]["excerpt"];
+  EXPECT_NE(excerpt.find("de regio de doordecentralisatie uitvoert"), std::string::npos) << excerpt;
+  for (const char* markup : {"#", "**", "|", "](", "https://"}) {
+    EXPECT_EQ(excerpt.find(markup), std::string::npos) << markup << " in " << excerpt;
+  }
+  EXPECT_EQ(text["items"][0]["url"], "https://api.notubiz.nl/document/12399/1");
+  EXPECT_EQ(Asked("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399"), 1U);
+  server->runtime().SyncCouncils(true);
+  EXPECT_EQ(Asked("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399"), 1U)
+      << "a text is asked for once";
+
+  // Global search has the council's records as their own group.
+  const json global = Get("zorg-west", "/search?q=wachtlijst");
+  bool council = false;
+  for (const auto& g : global["groups"]) {
+    if (g["kind"] == "council") {
+      council = true;
+      EXPECT_EQ(g["items"][0]["link"], "council/meetings/" + motion["meeting_id"].dump());
+    }
+  }
+  EXPECT_TRUE(council) << global.dump();
+  // Typing: the last word is also the start of a longer one.
+  EXPECT_FALSE(Get("zorg-west", "/search?q=wachtl")["groups"].empty());
+
+  // Another workspace that does not follow Soest finds nothing.
+  EXPECT_EQ(Get("welzijn-oost", "/council-search?q=wonen")["items"].size(), 0U);
+  const json elsewhere = Get("welzijn-oost", "/search?q=wachtlijst");
+  for (const auto& g : elsewhere["groups"]) EXPECT_NE(g["kind"], "council");
+
+  // Bad input names every field with its limit.
+  const auto bad = Send("GET", "zorg-west",
+                        "/council-search?q=x&kind=notulen&limit=101&offset=-1&to=2026-01-01&from="
+                        "2026-02-01&source_key=Soest!");
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"\"q\"", "\"kind\"", "\"limit\"", "\"source_key\""}) {
+    EXPECT_NE(bad.body.find(field), std::string::npos) << field << " in " << bad.body;
+  }
+  const auto range = Send("GET", "zorg-west",
+                          "/council-search?q=wonen&limit=101&offset=1001&from=2026-02-01&to="
+                          "2026-01-01");
+  EXPECT_EQ(range.status, 422);
+  for (const char* field : {"\"limit\"", "\"offset\"", "\"to\""}) {
+    EXPECT_NE(range.body.find(field), std::string::npos) << field << " in " << range.body;
+  }
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-search").status, 422);
 }
 
 TEST(CouncilOff, AnInstallationWithoutACouncilAddressSaysSoAndFetchesNothing) {

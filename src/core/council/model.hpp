@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -152,7 +153,8 @@ struct MeetingView {
   std::string entity_id;
   std::string source_key;
   std::string source_label;
-  std::string committee_name;  ///< the Committee entity's name, or ""
+  std::string municipality_code;  ///< the municipality the workspace follows the council for
+  std::string committee_name;     ///< the Committee entity's name, or ""
   Meeting meeting;
   int agenda_items = 0;
 };
@@ -199,11 +201,45 @@ struct TopicMatch {
   std::vector<TopicHit> hits;  ///< in agenda order, then documents, then motions
 };
 
+/// What council search looks in.
+enum class SearchKind { kMeeting, kAgendaItem, kDocument, kMotion };
+std::string_view ToString(SearchKind kind);  ///< "meeting", "agenda_item", "document", "motion"
+std::optional<SearchKind> SearchKindFrom(std::string_view text);
+
+/// A search in the councils a workspace follows. `match` is the database's query for the
+/// stems (built by the repository from the phrases).
+struct SearchQuery {
+  std::vector<std::vector<std::string>> phrases;  ///< stems; all must occur, each in a row
+  bool prefix_last = false;
+  std::optional<std::string> source_key;
+  std::optional<SearchKind> kind;
+  std::optional<Instant> from;  ///< on the meeting's start, else the record's own date
+  std::optional<Instant> to;    ///< exclusive
+  int limit = 20;
+  int offset = 0;
+};
+
+/// A record found, best first.
+struct SearchHit {
+  SearchKind kind = SearchKind::kDocument;
+  std::int64_t entity = 0;  ///< our id of the meeting, document or motion
+  int position = -1;        ///< an agenda item's place in its meeting
+  std::string source_key;
+  std::string source_label;
+  std::string title;
+  std::string body;                        ///< agenda item description, motion submitters, …
+  std::optional<Instant> at;               ///< the meeting's start, else the record's own date
+  std::optional<std::int64_t> meeting_id;  ///< our id of the meeting, when stored
+  std::string meeting_name;
+  std::string url;  ///< a document's original, else ""
+};
+
 /// Meetings of followed councils in [from, to), or of one council.
 struct MeetingQuery {
   std::optional<Instant> from;
   std::optional<Instant> to;
   std::optional<std::string> source_key;
+  std::optional<std::string> municipality_code;  ///< councils followed for this municipality
   int limit = 200;
 };
 

@@ -9,6 +9,12 @@
 
 namespace aantafel::core::council {
 
+/// A document whose text is still to be fetched.
+struct PendingText {
+  std::int64_t id = 0;
+  std::string entity_id;
+};
+
 /// What one page of the export feed brought.
 struct ApplyReport {
   std::int64_t applied = 0;  ///< upserts and deletions written
@@ -57,6 +63,16 @@ class CouncilRepository {
 
   /// By name.
   virtual std::vector<Topic> Topics(std::int64_t ws) = 0;
+  /// Records of the councils the workspace follows that hold every phrase; at most
+  /// query.limit + 1 (so the caller knows there is more), best match first.
+  virtual std::vector<SearchHit> Search(std::int64_t ws, const SearchQuery& query) = 0;
+
+  /// Documents of followed councils whose text was not asked for yet, newest first.
+  virtual std::vector<PendingText> PendingTexts(int limit) = 0;
+  /// Stores what the document's text is (nullopt: it has none) and indexes it for search.
+  virtual void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
+                                Instant checked_at) = 0;
+
   /// The new topic's id; nullopt when the workspace has a topic of that name already.
   virtual std::optional<std::int64_t> AddTopic(std::int64_t ws, const Topic& topic) = 0;
   /// False when there is no such topic; nullopt when the new name is taken.
@@ -98,6 +114,14 @@ class CouncilFeed {
   /// `cursor` empty: the first page.
   virtual FeedPage Snapshot(const std::string& key, const std::string& cursor) = 0;
   virtual FeedPage Changes(const std::string& key, const std::string& cursor) = 0;
+  /// A document's text as plain text (GET /api/entities/{id}).
+  struct TextPage {
+    FeedPage::Outcome outcome = FeedPage::Outcome::kOk;
+    int retry_after_seconds = 0;
+    std::string error;
+    std::optional<std::string> text;  ///< nullopt: the entity has no text, or is gone
+  };
+  virtual TextPage DocumentText(const std::string& entity_id) = 0;
 };
 
 }  // namespace aantafel::core::council

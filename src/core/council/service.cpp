@@ -12,6 +12,9 @@ using accounts::CanWrite;
 
 namespace {
 constexpr int kLongestRange = 366;  // days
+constexpr int kMostHits = 100;
+constexpr int kFurthestOffset = 1000;
+constexpr std::size_t kExcerptBytes = 240;
 constexpr int kMostTerms = 30;
 constexpr std::size_t kLongestName = 100;
 constexpr std::size_t kShortestTerm = 2;
@@ -121,7 +124,56 @@ Result<std::vector<MeetingView>> CouncilService::Meetings(const accounts::Worksp
                               MeetingQuery{.from = StartOfDutchDay(first),
                                            .to = StartOfDutchDay(last.AddDays(1)),
                                            .source_key = request.source_key,
+                                           .municipality_code = request.municipality_code,
                                            .limit = request.limit});
+}
+
+void CheckSearchRequest(const SearchRequest& request, FieldErrors& errors) {
+  if (auto terms = ParseSearchTerms(request.q, request.as_you_type); !terms) {
+    for (const auto& [field, problem] : terms.error().fields) {
+      errors.Add(field, problem.issue, problem.limit);
+    }
+  }
+  if (request.from && request.to && *request.to < *request.from) {
+    errors.Add("to", FieldIssue::kEndsBeforeStart);
+  }
+  if (request.limit < 1) errors.Add("limit", FieldIssue::kTooSmall, 1);
+  if (request.limit > kMostHits) errors.Add("limit", FieldIssue::kTooLarge, kMostHits);
+  if (request.offset < 0) errors.Add("offset", FieldIssue::kTooSmall, 0);
+  if (request.offset > kFurthestOffset) {
+    errors.Add("offset", FieldIssue::kTooLarge, kFurthestOffset);
+  }
+}
+
+Result<SearchPage> CouncilService::Search(const accounts::WorkspaceAccess& access,
+                                          const SearchRequest& request) {
+  FieldErrors errors;
+  CheckSearchRequest(request, errors);
+  if (!errors.empty()) return std::move(errors).ToError();
+  const auto terms = ParseSearchTerms(request.q, request.as_you_type);
+
+  SearchQuery query{
+      .phrases = terms->phrases,
+      .prefix_last = terms->prefix_last,
+      .source_key = request.source_key,
+      .kind = request.kind,
+      .from = request.from ? std::optional(StartOfDutchDay(*request.from)) : std::nullopt,
+      .to = request.to ? std::optional(StartOfDutchDay(request.to->AddDays(1))) : std::nullopt,
+      .limit = request.limit,
+      .offset = request.offset};
+  auto hits = repository_.Search(access.workspace.id, query);
+  SearchPage page;
+  page.has_more = hits.size() > static_cast<std::size_t>(request.limit);
+  if (page.has_more) hits.resize(static_cast<std::size_t>(request.limit));
+  for (auto& hit : hits) {
+    FoundItem item;
+    item.title_spans = StemSpans(hit.title, *terms);
+    item.excerpt_spans = StemSpans(hit.body, *terms);
+    item.excerpt = search::Excerpt(hit.body, item.excerpt_spans, kExcerptBytes);
+    item.hit = std::move(hit);
+    page.items.push_back(std::move(item));
+  }
+  return page;
 }
 
 Result<MeetingDetail> CouncilService::MeetingOf(const accounts::WorkspaceAccess& access,
@@ -135,12 +187,22 @@ std::vector<Topic> CouncilService::Topics(const accounts::WorkspaceAccess& acces
   return repository_.Topics(access.workspace.id);
 }
 
+bool CouncilService::NameTaken(const accounts::WorkspaceAccess& access, std::string_view name,
+                               std::int64_t except) {
+  // "Jeugdhulp" and "jeugdhulp" would read as the same topic in every list and notification.
+  const auto topics = repository_.Topics(access.workspace.id);
+  return std::any_of(topics.begin(), topics.end(), [&](const Topic& t) {
+    return t.id != except && EqualsIgnoreAsciiCase(t.name, name);
+  });
+}
+
 Result<Topic> CouncilService::AddTopic(const accounts::WorkspaceAccess& access,
                                        const TopicInput& input) {
   if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
   FieldErrors errors;
   Topic topic = CheckTopic(input, errors);
   if (!errors.empty()) return std::move(errors).ToError();
+  if (NameTaken(access, topic.name, 0)) return Error::Field("name", FieldIssue::kTaken);
   topic.created_at = clock_.Now();
   const auto id = repository_.AddTopic(access.workspace.id, topic);
   if (!id) return Error::Field("name", FieldIssue::kTaken);
@@ -155,6 +217,7 @@ Result<Topic> CouncilService::ReplaceTopic(const accounts::WorkspaceAccess& acce
   Topic topic = CheckTopic(input, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   topic.id = id;
+  if (NameTaken(access, topic.name, id)) return Error::Field("name", FieldIssue::kTaken);
   const auto updated = repository_.UpdateTopic(access.workspace.id, topic);
   if (!updated) return Error::Field("name", FieldIssue::kTaken);
   if (!*updated) return Error::Of(ErrorCode::kNotFound);

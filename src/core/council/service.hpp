@@ -10,6 +10,7 @@
 #include "core/accounts/model.hpp"
 #include "core/civil_date.hpp"
 #include "core/council/ports.hpp"
+#include "core/council/search.hpp"
 #include "core/result.hpp"
 
 namespace aantafel::core::council {
@@ -28,7 +29,37 @@ struct MeetingRequest {
   std::optional<CivilDate> from;  ///< default: today, or 60 days before `to`
   std::optional<CivilDate> to;    ///< default: 60 days after `from`
   std::optional<std::string> source_key;
+  std::optional<std::string> municipality_code;  ///< only the councils of this municipality
   int limit = 200;
+};
+
+/// A search as asked: q as global search takes it, the rest optional filters.
+struct SearchRequest {
+  std::string q;
+  bool as_you_type = false;  ///< the last word also matches longer words
+  std::optional<std::string> source_key;
+  std::optional<SearchKind> kind;
+  std::optional<CivilDate> from;  ///< Dutch days, both included
+  std::optional<CivilDate> to;
+  int limit = 20;
+  int offset = 0;
+};
+
+/// The rules of a search request (q, to after from, limit 1–100, offset 0–1000), added to
+/// `errors`, so a handler that found other problems names them all at once.
+void CheckSearchRequest(const SearchRequest& request, FieldErrors& errors);
+
+/// A hit ready to show: where in the title and the excerpt the words are.
+struct FoundItem {
+  SearchHit hit;
+  std::string excerpt;  ///< part of the body around the first match, or its start
+  std::vector<search::Span> title_spans;
+  std::vector<search::Span> excerpt_spans;
+};
+
+struct SearchPage {
+  std::vector<FoundItem> items;
+  bool has_more = false;
 };
 
 /// A topic as typed.
@@ -73,7 +104,16 @@ class CouncilService {
   Result<std::vector<TopicMatch>> TopicMatches(const accounts::WorkspaceAccess& access,
                                                const MeetingRequest& request);
 
+  /// Zoeken in de raad: the records of the followed councils that hold the words of q (Dutch
+  /// stems; "quoted words" in a row). Errors under "q", "to" (before from, or more than ten
+  /// years), "limit" (1–100), "offset" (0–1000).
+  Result<SearchPage> Search(const accounts::WorkspaceAccess& access, const SearchRequest& request);
+
  private:
+  /// Whether another topic than `except` has this name, compared without case.
+  bool NameTaken(const accounts::WorkspaceAccess& access, std::string_view name,
+                 std::int64_t except);
+
   CouncilRepository& repository_;
   const Clock& clock_;
   bool enabled_;

@@ -67,7 +67,32 @@ SyncRound CouncilSync::Run(bool force) {
     if (!after.error.empty() && after.failures > 0) ++round.failed;
     round.records += after.records - (before ? before->records : 0);
   }
+  round.texts = FetchTexts(options_.texts_per_round);
   return round;
+}
+
+int CouncilSync::FetchTexts(int limit) {
+  if (limit <= 0) return 0;
+  if (texts_retry_at_ && clock_.Now() < *texts_retry_at_) return 0;
+  int done = 0;
+  for (const auto& pending : repository_.PendingTexts(limit)) {
+    auto page = feed_.DocumentText(pending.entity_id);
+    const Instant now = clock_.Now();
+    if (page.outcome == Outcome::kRateLimited) {
+      texts_retry_at_ = now + std::chrono::seconds(std::max(1, page.retry_after_seconds));
+      break;
+    }
+    if (page.outcome != Outcome::kOk) {
+      // The feed's own back-off rule; the document is asked again after it.
+      texts_retry_at_ = now + Backoff(++text_failures_);
+      break;
+    }
+    text_failures_ = 0;
+    texts_retry_at_.reset();
+    repository_.SaveDocumentText(pending.id, page.text, now);
+    ++done;
+  }
+  return done;
 }
 
 SyncState CouncilSync::SyncCouncil(const std::string& key) {

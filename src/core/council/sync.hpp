@@ -12,7 +12,8 @@ namespace aantafel::core::council {
 struct SyncOptions {
   std::chrono::minutes poll_interval{30};  ///< how often a caught-up council is asked again
   std::chrono::minutes status_interval{60};
-  int max_pages = 50;  ///< per council per round, so one large council does not starve others
+  int max_pages = 50;        ///< per council per round, so one large council does not starve others
+  int texts_per_round = 20;  ///< document texts fetched per round (one request each)
 };
 
 /// What one round did.
@@ -21,6 +22,7 @@ struct SyncRound {
   int failed = 0;    ///< councils whose feed failed (see their SyncState::error)
   std::int64_t records = 0;
   int forgotten = 0;  ///< councils nobody follows any more, removed
+  int texts = 0;      ///< document texts asked for (with or without a text)
 };
 
 /// Keeps the stored copy of every followed council up to date: first the snapshot, page by
@@ -41,6 +43,11 @@ class CouncilSync {
   SyncRound Run(bool force);
   /// One council, up to max_pages pages; returns its state afterwards.
   SyncState SyncCouncil(const std::string& key);
+  /// Fetches the text of up to `limit` documents of followed councils, newest first; stops at a
+  /// 429 (until its Retry-After) or when the service cannot be reached. Returns how many were
+  /// asked for and stored.
+  int FetchTexts(int limit);
+
   /// When the next council is due (for the scheduler); nullopt: nothing followed.
   std::optional<Instant> NextDue();
 
@@ -51,6 +58,8 @@ class CouncilSync {
   CouncilFeed& feed_;
   const Clock& clock_;
   SyncOptions options_;
+  std::optional<Instant> texts_retry_at_;  ///< after a 429 or an outage of the text requests
+  int text_failures_ = 0;
 };
 
 }  // namespace aantafel::core::council

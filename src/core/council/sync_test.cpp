@@ -52,10 +52,24 @@ class MemoryRepository final : public CouncilRepository {
   std::optional<std::int64_t> AddTopic(std::int64_t, const Topic&) override { return 1; }
   std::optional<bool> UpdateTopic(std::int64_t, const Topic&) override { return true; }
   bool DeleteTopic(std::int64_t, std::int64_t) override { return true; }
+  std::vector<SearchHit> Search(std::int64_t, const SearchQuery&) override { return {}; }
+  std::vector<PendingText> PendingTexts(int limit) override {
+    std::vector<PendingText> out;
+    for (const auto& p : pending) {
+      if (static_cast<int>(out.size()) == limit) break;
+      if (!texts.contains(p.id)) out.push_back(p);
+    }
+    return out;
+  }
+  void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text, Instant) override {
+    texts[id] = text;
+  }
 
   std::optional<Instant> checked;
   std::map<std::string, SyncState> states;
   std::vector<std::int64_t> applied;
+  std::vector<PendingText> pending;
+  std::map<std::int64_t, std::optional<std::string>> texts;
 };
 
 class ScriptedFeed final : public CouncilFeed {
@@ -75,7 +89,15 @@ class ScriptedFeed final : public CouncilFeed {
     pages.pop_front();
     return page;
   }
+  TextPage DocumentText(const std::string& entity_id) override {
+    asked.push_back("text:" + entity_id);
+    if (text_pages.empty()) return TextPage{.outcome = FeedPage::Outcome::kUnavailable};
+    auto page = text_pages.front();
+    text_pages.pop_front();
+    return page;
+  }
   std::deque<FeedPage> pages;
+  std::deque<TextPage> text_pages;
   std::vector<std::string> asked;
 };
 
@@ -156,4 +178,39 @@ TEST(CouncilSync, ALargeCouncilStopsAfterMaxPagesAndGoesOnInTheNextRound) {
 }
 
 }  // namespace
+TEST(CouncilSync, DocumentTextsAreFetchedNewestFirstAndA429WaitsForItsRetryAfter) {
+  Fixture f;
+  f.repository.pending = {{.id = 1, .entity_id = "document:a"},
+                          {.id = 2, .entity_id = "document:b"},
+                          {.id = 3, .entity_id = "document:c"}};
+  f.feed.text_pages = {
+      CouncilFeed::TextPage{.text = "Beleidsplan"},
+      CouncilFeed::TextPage{},  // no text: asked, not asked again
+      CouncilFeed::TextPage{.outcome = FeedPage::Outcome::kRateLimited, .retry_after_seconds = 30}};
+  EXPECT_EQ(f.sync.FetchTexts(10), 2);
+  EXPECT_EQ(f.repository.texts.at(1), std::optional<std::string>("Beleidsplan"));
+  EXPECT_EQ(f.repository.texts.at(2), std::nullopt);
+  EXPECT_FALSE(f.repository.texts.contains(3)) << "the rate-limited one stays pending";
+
+  // Before Retry-After has passed nothing is asked; afterwards the third is.
+  f.clock.now += std::chrono::seconds(29);
+  EXPECT_EQ(f.sync.FetchTexts(10), 0);
+  EXPECT_EQ(f.feed.asked.size(), 3U);
+  f.clock.now += std::chrono::seconds(1);
+  f.feed.text_pages = {CouncilFeed::TextPage{.text = "Motie"}};
+  EXPECT_EQ(f.sync.FetchTexts(10), 1);
+  EXPECT_EQ(f.feed.asked.back(), "text:document:c");
+}
+
+TEST(CouncilSync, AnOutageOfTheTextRequestsBacksOffLikeTheFeed) {
+  Fixture f;
+  f.repository.pending = {{.id = 1, .entity_id = "document:a"}};
+  EXPECT_EQ(f.sync.FetchTexts(5), 0);  // unavailable
+  EXPECT_EQ(f.sync.FetchTexts(5), 0);  // waiting: not asked
+  EXPECT_EQ(f.feed.asked.size(), 1U);
+  f.clock.now += std::chrono::minutes(1);
+  f.feed.text_pages = {CouncilFeed::TextPage{.text = "Tekst"}};
+  EXPECT_EQ(f.sync.FetchTexts(5), 1);
+}
+
 }  // namespace aantafel::core::council

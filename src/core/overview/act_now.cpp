@@ -89,7 +89,9 @@ void CalendarActItems::Gather(const accounts::WorkspaceAccess& access, const Act
                        .due = open ? w.to : w.from,
                        .link = "policy-calendar/plans/" + std::to_string(plan.id),
                        .mine = plan.owner_id == access.user_id,
-                       .record_id = plan.id});
+                       .record_id = plan.id,
+                       .about = plan.title,
+                       .municipality_code = s.organisation.municipality_code.value_or("")});
       }
     }
   }
@@ -150,7 +152,8 @@ void CouncilActItems::Gather(const accounts::WorkspaceAccess& access, const ActC
          .link = "council/meetings/" + std::to_string(meeting.id),
          .mine = false,
          .record_id = meeting.id,
-         .about = m.topic_name});
+         .about = m.topic_name,
+         .municipality_code = meeting.municipality_code});
   }
 }
 
@@ -182,9 +185,17 @@ std::string Explain(const ActItem& item, CivilDate today, bool en) {
       const std::string when = days == 0   ? (en ? "today" : "vandaag")
                                : days == 1 ? (en ? "tomorrow" : "morgen")
                                            : (en ? "in " : "over ") + Days(days, en);
-      return en ? "Your topic \"" + item.about + "\" is on the council's agenda " + when + "."
-                : "Jullie onderwerp \"" + item.about + "\" staat " + when +
-                      " op de agenda van de raad.";
+      std::string text =
+          en ? "Your topic \"" + item.about + "\" is on the council's agenda " + when + "."
+             : "Jullie onderwerp \"" + item.about + "\" staat " + when +
+                   " op de agenda van de raad.";
+      if (!item.open_window.empty()) {
+        text += en ? " The window of your plan \"" + item.open_window +
+                         "\" is open: a good moment to bring it in."
+                   : " Het venster van jullie plan \"" + item.open_window +
+                         "\" is nu open: een goed moment om het in te brengen.";
+      }
+      return text;
     }
   }
   return "";

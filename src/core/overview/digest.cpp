@@ -75,17 +75,25 @@ Mail ComposeDigest(const DigestSubscriber& s, const std::vector<ActItem>& items,
   std::string& t = mail.text;
   t += hello + "\n\n" + intro + "\n";
   if (!items.empty()) t += "\n";
+  // What the councils discuss comes in its own section after the rest, in the same order.
   std::string list;
+  std::string council_text;
+  std::string council_list;
   for (std::size_t i = 0; i < items.size(); ++i) {
+    const bool council = items[i].reason == Reason::kCouncilTopic;
+    std::string& text = council ? council_text : t;
+    std::string& html = council ? council_list : list;
     const std::string link = base + items[i].link;
     const std::string explain = i < explains.size() ? explains[i] : "";
-    t += "- " + items[i].title + "\n";
-    if (!explain.empty()) t += "  " + explain + "\n";
-    t += "  " + link + "\n";
-    list += "<li><a href=\"" + HtmlEscape(link) + "\">" + HtmlEscape(items[i].title) + "</a>";
-    if (!explain.empty()) list += "<br>" + HtmlEscape(explain);
-    list += "</li>\n";
+    text += "- " + items[i].title + "\n";
+    if (!explain.empty()) text += "  " + explain + "\n";
+    text += "  " + link + "\n";
+    html += "<li><a href=\"" + HtmlEscape(link) + "\">" + HtmlEscape(items[i].title) + "</a>";
+    if (!explain.empty()) html += "<br>" + HtmlEscape(explain);
+    html += "</li>\n";
   }
+  const std::string council_heading = en ? "In the council" : "In de raad";
+  if (!council_text.empty()) t += "\n" + council_heading + ":\n" + council_text;
   t += "\n" + why + "\n" + settings + "\n";
 
   mail.html = "<!doctype html>\n<html lang=\"" + std::string(ToTag(s.language)) +
@@ -94,6 +102,10 @@ Mail ComposeDigest(const DigestSubscriber& s, const std::vector<ActItem>& items,
               "line-height:1.5;color:#1a1a1a;max-width:600px\">\n<p>" +
               HtmlEscape(hello) + "</p>\n<p>" + HtmlEscape(intro) + "</p>\n";
   if (!list.empty()) mail.html += "<ul>\n" + list + "</ul>\n";
+  if (!council_list.empty()) {
+    mail.html += "<h2 style=\"font-size:18px\">" + HtmlEscape(council_heading) + "</h2>\n<ul>\n" +
+                 council_list + "</ul>\n";
+  }
   mail.html += "<p style=\"color:#555555;font-size:14px\">" + HtmlEscape(why) + " <a href=\"" +
                HtmlEscape(settings) + "\">" + HtmlEscape(settings) + "</a></p>\n</body></html>\n";
   return mail;

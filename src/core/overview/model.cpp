@@ -1,6 +1,7 @@
 #include "core/overview/model.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace aantafel::core::overview {
 
@@ -32,7 +33,9 @@ int UrgencyOf(const ActItem& item, CivilDate today) {
     case Reason::kDeadlineSoon: score = 95 - 2 * std::clamp(days, 0, 14); break;
     case Reason::kWindowOpensSoon: score = 70 - std::clamp(days, 0, 21); break;
     case Reason::kScanWaiting: score = 40; break;
-    case Reason::kCouncilTopic: score = 90 - 2 * std::clamp(days, 0, 14); break;
+    case Reason::kCouncilTopic:
+      score = (item.open_window.empty() ? 90 : 112) - 2 * std::clamp(days, 0, 14);
+      break;
   }
   if (item.mine) score += 5;
   return std::clamp(score, 0, 200);
@@ -45,7 +48,20 @@ std::vector<ActItem> Rank(std::vector<ActItem> items, const std::map<std::string
     if (it == hidden.end()) return false;
     return !it->second.until || today < *it->second.until;
   });
-  for (ActItem& item : items) item.urgency = UrgencyOf(item, today);
+  // A plan's open window in a municipality makes that council's agenda the moment to act.
+  std::map<std::string, std::string> open_windows;
+  for (const ActItem& item : items) {
+    if (item.reason == Reason::kWindowOpen && !item.municipality_code.empty()) {
+      open_windows.try_emplace(item.municipality_code, item.about);
+    }
+  }
+  for (ActItem& item : items) {
+    if (item.reason == Reason::kCouncilTopic) {
+      const auto it = open_windows.find(item.municipality_code);
+      item.open_window = it == open_windows.end() ? "" : it->second;
+    }
+    item.urgency = UrgencyOf(item, today);
+  }
   std::stable_sort(items.begin(), items.end(), [](const ActItem& a, const ActItem& b) {
     if (a.urgency != b.urgency) return a.urgency > b.urgency;
     if (a.due != b.due) {

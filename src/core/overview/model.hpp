@@ -41,13 +41,18 @@ struct ActItem {
   std::string link;                       ///< where it is handled in the app
   bool mine = false;                      ///< assigned to or owned by this user
   std::optional<std::int64_t> record_id;  ///< the callback, agreement, plan… it is about
-  std::string about;                      ///< what the reason is about (a council topic's name)
-  int urgency = 0;                        ///< filled in by Rank
+  std::string about;                      ///< what the reason is about (a council topic's name,
+                                          ///< a window's plan)
+  std::string municipality_code;          ///< the municipality it concerns, when one does
+  std::string open_window;  ///< a council topic: the plan whose window is open in that
+                            ///< municipality now (filled in by Rank)
+  int urgency = 0;          ///< filled in by Rank
 };
 
 /// How urgent an item is on `today`, 0–200: overdue callbacks first, then overdue agreements
 /// (more days overdue, more urgent), things due soon by days left, then windows and deadlines,
-/// then waiting scans; the user's own items a little higher.
+/// then waiting scans; the user's own items a little higher. A council topic inside an open window
+/// of a plan for the same municipality ranks with the open windows: now is the moment to use it.
 int UrgencyOf(const ActItem& item, CivilDate today);
 
 /// A user's choice to hide an item: for good (`until` empty) or until a day (snoozed).

@@ -1,6 +1,7 @@
 // Overzicht: urgency, ranking and hiding.
 #include <gtest/gtest.h>
 
+#include "core/overview/act_now.hpp"
 #include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
 
@@ -46,6 +47,30 @@ TEST(Overview, OwnItemsGoAheadOfEqualOnesAndTiesKeepDateThenKeyOrder) {
   EXPECT_EQ(
       Rank({Item("a", Reason::kDueSoon, 3), Item("b", Reason::kDueSoon, 4)}, {}, kToday, 1).size(),
       1U);
+}
+
+TEST(Overview, ACouncilTopicInsideAnOpenWindowOfThatMunicipalityRanksWithTheWindows) {
+  auto window = Item("window:1", Reason::kWindowOpen, 30);
+  window.municipality_code = "GM0342";
+  window.about = "Beschermd wonen in Soest";
+  auto soest = Item("council:1", Reason::kCouncilTopic, 5);
+  soest.municipality_code = "GM0342";
+  soest.about = "Beschermd wonen";
+  auto utrecht = Item("council:2", Reason::kCouncilTopic, 5);
+  utrecht.municipality_code = "GM0344";
+  utrecht.about = "Jeugd";
+  const auto ranked =
+      Rank({utrecht, window, soest, Item("deadline", Reason::kDeadlineSoon, 5)}, {}, kToday, 10);
+  EXPECT_EQ(Keys(ranked),
+            (std::vector<std::string>{"council:1", "window:1", "deadline", "council:2"}));
+  EXPECT_EQ(ranked[0].open_window, "Beschermd wonen in Soest");
+  EXPECT_EQ(ranked[3].open_window, "");
+  EXPECT_EQ(Explain(ranked[0], kToday, false),
+            "Jullie onderwerp \"Beschermd wonen\" staat over 5 dagen op de agenda van de raad. "
+            "Het venster van jullie plan \"Beschermd wonen in Soest\" is nu open: een goed moment "
+            "om het in te brengen.");
+  EXPECT_EQ(Explain(ranked[3], kToday, true),
+            "Your topic \"Jeugd\" is on the council's agenda in 5 days.");
 }
 
 TEST(Overview, DismissedItemsStayAwayAndSnoozedOnesReturnOnTheirDay) {
@@ -103,6 +128,35 @@ TEST(OverviewDigest, TheMailListsEachItemWithItsReasonAndLink) {
       << mail.html;
   EXPECT_NE(mail.text.find("https://aantafel.example/account"), std::string::npos)
       << "where to turn it off";
+}
+
+TEST(OverviewDigest, CouncilTopicsHaveTheirOwnSectionAfterTheRest) {
+  DigestSubscriber s{.workspace_slug = "zorg-west",
+                     .workspace_name = "Zorg West",
+                     .email = "anna@zorg.nl",
+                     .name = "Anna",
+                     .frequency = DigestFrequency::kDaily};
+  ActItem council = Item("council:5:1", Reason::kCouncilTopic, 3);
+  council.title = "Commissie Samenleving (Soest): Beleidsplan beschermd wonen";
+  council.link = "council/meetings/5";
+  ActItem agreement = Item("agreement:7", Reason::kOverdue, -2);
+  agreement.title = "Afspraak: cijfers delen";
+  agreement.link = "interactions/agreements/7";
+  const Mail mail =
+      ComposeDigest(s, {council, agreement}, {"Over 3 dagen.", "Te laat."}, "https://x", kToday);
+  EXPECT_EQ(mail.subject, "aantafel: 2 punten voor vandaag (Zorg West)");
+  const auto own = mail.text.find("- Afspraak: cijfers delen\n  Te laat.");
+  const auto section = mail.text.find(
+      "\nIn de raad:\n- Commissie Samenleving (Soest): "
+      "Beleidsplan beschermd wonen\n  Over 3 dagen.\n  "
+      "https://x/w/zorg-west/council/meetings/5\n");
+  ASSERT_NE(own, std::string::npos) << mail.text;
+  ASSERT_NE(section, std::string::npos) << mail.text;
+  EXPECT_LT(own, section);
+  EXPECT_NE(mail.html.find("<h2 style=\"font-size:18px\">In de raad</h2>\n<ul>\n<li><a "
+                           "href=\"https://x/w/zorg-west/council/meetings/5\">"),
+            std::string::npos)
+      << mail.html;
 }
 
 TEST(OverviewDigest, ThePersonsOwnLanguageAndNoUnescapedHtml) {

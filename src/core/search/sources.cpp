@@ -5,6 +5,7 @@
 
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
@@ -226,6 +227,39 @@ void KnowledgeSearch::Search(const accounts::WorkspaceAccess& /*access*/, const 
     }
   }
   knowledge.MoveTo(out);
+}
+
+void CouncilSearch::Search(const accounts::WorkspaceAccess& access, const Query& query,
+                           const SearchContext& context, std::vector<Hit>& out) {
+  auto page = service_.Search(
+      access, {.q = query.text, .as_you_type = true, .limit = static_cast<int>(context.limit)});
+  if (!page) return;  // the query was checked already; nothing else can be wrong here
+  const bool en = context.english;
+  int rank = 0;
+  for (auto& item : page->items) {
+    const auto& h = item.hit;
+    std::string what;
+    switch (h.kind) {
+      case council::SearchKind::kMeeting: what = en ? "Meeting" : "Vergadering"; break;
+      case council::SearchKind::kAgendaItem: what = en ? "Agenda item" : "Agendapunt"; break;
+      case council::SearchKind::kDocument: what = en ? "Document" : "Document"; break;
+      case council::SearchKind::kMotion: what = en ? "Motion" : "Motie"; break;
+    }
+    std::string subtitle = what + " · " + h.source_label;
+    if (h.at) subtitle += " · " + DutchDate(*h.at).ToString();
+    Hit hit{.kind = "council",
+            .id = std::string(council::ToString(h.kind)) + "-" + Id(h.entity) +
+                  (h.position >= 0 ? "-" + std::to_string(h.position) : ""),
+            .title = h.title,
+            .subtitle = std::move(subtitle),
+            .snippet = std::move(item.excerpt),
+            .link = h.meeting_id ? "council/meetings/" + Id(*h.meeting_id) : "council",
+            .title_spans = std::move(item.title_spans),
+            .subtitle_spans = {},
+            .snippet_spans = std::move(item.excerpt_spans),
+            .score = rank++};
+    out.push_back(std::move(hit));
+  }
 }
 
 }  // namespace aantafel::core::search

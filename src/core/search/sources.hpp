@@ -26,6 +26,9 @@ class SocialMapService;
 namespace aantafel::core::advisor {
 class AdvisorService;
 }
+namespace aantafel::core::council {
+class CouncilService;
+}
 
 namespace aantafel::core::search {
 
@@ -123,6 +126,18 @@ class KnowledgeSearch final : public SearchSource {
 
  private:
   advisor::AdvisorService& service_;
+};
+
+/// Raad: meetings, agenda items, documents and motions of the councils the workspace follows
+/// (full text, Dutch stems; decision 45).
+class CouncilSearch final : public SearchSource {
+ public:
+  explicit CouncilSearch(council::CouncilService& service) : service_(service) {}
+  void Search(const accounts::WorkspaceAccess& access, const Query& query,
+              const SearchContext& context, std::vector<Hit>& out) override;
+
+ private:
+  council::CouncilService& service_;
 };
 
 }  // namespace aantafel::core::search

@@ -5,6 +5,7 @@
 
 #include "core/council/service.hpp"
 #include "core/validation.hpp"
+#include "core/whoiswho/model.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/views.hpp"
 #include "http/json_body.hpp"
@@ -64,6 +65,7 @@ json MeetingSummary(const core::council::MeetingView& v) {
   return {{"id", v.id},
           {"source_key", v.source_key},
           {"council", v.source_label},
+          {"municipality_code", v.municipality_code},
           {"name", m.name},
           {"committee", v.committee_name},
           {"classification", m.classification},
@@ -149,7 +151,7 @@ core::Result<core::council::TopicInput> ReadTopic(const HttpRequest& request) {
   return in;
 }
 
-/// from, to, source_key and limit of a meetings query; problems go to `errors`.
+/// from, to, source_key, municipality and limit of a meetings query; problems go to `errors`.
 core::council::MeetingRequest ReadMeetingRequest(const HttpRequest& request,
                                                  core::FieldErrors& errors);
 
@@ -174,13 +176,56 @@ core::council::MeetingRequest ReadMeetingRequest(const HttpRequest& request,
       q.source_key = std::string(*key);
     }
   }
-  if (auto limit = request.Query("limit"); limit && !limit->empty()) {
-    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), q.limit);
-    if (ec != std::errc{} || end != limit->data() + limit->size()) {
-      errors.Add("limit", core::FieldIssue::kInvalidType);
+  if (auto code = request.Query("municipality"); code && !code->empty()) {
+    if (!core::whoiswho::IsMunicipalityCode(*code)) {
+      errors.Add("municipality", core::FieldIssue::kInvalidFormat);
+    } else {
+      q.municipality_code = std::string(*code);
     }
   }
+  if (auto limit = QueryInt(request, "limit", errors)) q.limit = *limit;
   return q;
+}
+
+/// q, source_key, kind, from, to, limit and offset of a council search.
+core::council::SearchRequest ReadSearchRequest(const HttpRequest& request,
+                                               core::FieldErrors& errors) {
+  core::council::SearchRequest q;
+  q.q = std::string(request.Query("q").value_or(""));
+  q.from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
+  q.to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
+  if (auto key = request.Query("source_key"); key && !key->empty()) {
+    if (!ValidKey(*key)) {
+      errors.Add("source_key", core::FieldIssue::kInvalidFormat);
+    } else {
+      q.source_key = std::string(*key);
+    }
+  }
+  if (auto kind = request.Query("kind"); kind && !kind->empty()) {
+    q.kind = core::council::SearchKindFrom(*kind);
+    if (!q.kind) errors.Add("kind", core::FieldIssue::kInvalidChoice);
+  }
+  if (auto limit = QueryInt(request, "limit", errors)) q.limit = *limit;
+  if (auto offset = QueryInt(request, "offset", errors)) q.offset = *offset;
+  return q;
+}
+
+json FoundView(const core::council::FoundItem& item) {
+  const auto& h = item.hit;
+  return {{"kind", core::council::ToString(h.kind)},
+          {"id", h.entity},
+          {"position", h.position < 0 ? json(nullptr) : json(h.position)},
+          {"source_key", h.source_key},
+          {"council", h.source_label},
+          {"title", h.title},
+          {"excerpt", item.excerpt},
+          {"date", TimestampOrNull(h.at)},
+          {"meeting_id", h.meeting_id ? json(*h.meeting_id) : json(nullptr)},
+          {"meeting_name", h.meeting_name},
+          {"url", h.url},
+          {"highlights",
+           {{"title", HighlightRanges(h.title, item.title_spans)},
+            {"excerpt", HighlightRanges(item.excerpt, item.excerpt_spans)}}}};
 }
 
 }  // namespace
@@ -240,6 +285,23 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service) {
         json items = json::array();
         for (const auto& m : *list) items.push_back(MeetingSummary(m));
         return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-search",
+      [&service](RequestContext& ctx) {
+        core::FieldErrors errors;
+        auto q = ReadSearchRequest(ctx.request, errors);
+        if (!errors.empty()) {
+          core::council::CheckSearchRequest(q, errors);  // every field named at once
+          return Fail(ctx, std::move(errors).ToError());
+        }
+        auto page = service.Search(*ctx.workspace, q);
+        if (!page) return Fail(ctx, page.error());
+        json items = json::array();
+        for (const auto& item : page->items) items.push_back(FoundView(item));
+        return JsonResponse(200, {{"items", items}, {"has_more", page->has_more}});
       },
       kMember);
 

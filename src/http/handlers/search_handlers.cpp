@@ -15,15 +15,6 @@ namespace {
 
 const RouteOptions kMember{.access = Access::kWorkspace};
 
-json Ranges(const std::string& text, const std::vector<core::search::Span>& spans) {
-  json out = json::array();
-  for (const auto& s : spans) {
-    out.push_back(
-        {core::search::Utf16Offset(text, s.begin), core::search::Utf16Offset(text, s.end)});
-  }
-  return out;
-}
-
 /// Numeric ids as numbers (records), others as strings (municipality codes, knowledge ids).
 json IdJson(const std::string& id) {
   const bool digits =
@@ -54,9 +45,9 @@ void RegisterSearchRoutes(Router& router, core::search::SearchService& search) {
                              {"snippet", hit.snippet},
                              {"link", hit.link},
                              {"highlights",
-                              {{"title", Ranges(hit.title, hit.title_spans)},
-                               {"subtitle", Ranges(hit.subtitle, hit.subtitle_spans)},
-                               {"snippet", Ranges(hit.snippet, hit.snippet_spans)}}}});
+                              {{"title", HighlightRanges(hit.title, hit.title_spans)},
+                               {"subtitle", HighlightRanges(hit.subtitle, hit.subtitle_spans)},
+                               {"snippet", HighlightRanges(hit.snippet, hit.snippet_spans)}}}});
           }
           out.push_back({{"kind", g.kind}, {"items", std::move(items)}});
         }

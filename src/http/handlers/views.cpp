@@ -93,6 +93,29 @@ std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::strin
   return id;
 }
 
+std::optional<int> QueryInt(const HttpRequest& request, const std::string& name,
+                            core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return std::nullopt;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size()) {
+    errors.Add(name, core::FieldIssue::kInvalidType);
+    return std::nullopt;
+  }
+  return value;
+}
+
+nlohmann::json HighlightRanges(const std::string& text,
+                               const std::vector<core::search::Span>& spans) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : spans) {
+    out.push_back(
+        {core::search::Utf16Offset(text, s.begin), core::search::Utf16Offset(text, s.end)});
+  }
+  return out;
+}
+
 std::string ReadExportFormat(const HttpRequest& request, core::FieldErrors& errors,
                              std::string_view fallback) {
   const std::string format(request.Query("format").value_or(fallback));

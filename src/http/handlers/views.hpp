@@ -5,6 +5,7 @@
 #include "core/accounts/model.hpp"
 #include "core/linkmail/model.hpp"
 #include "core/result.hpp"
+#include "core/search/match.hpp"
 #include "http/context.hpp"
 #include "http/errors.hpp"
 #include "http/json_body.hpp"
@@ -30,6 +31,15 @@ core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::strin
 /// An optional positive id in the query string; a problem under `name` when it is not one.
 std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name,
                                     core::FieldErrors& errors);
+
+/// An optional integer in the query string; kInvalidType under `name` when it is not one (the
+/// range is the use case's to check).
+std::optional<int> QueryInt(const HttpRequest& request, const std::string& name,
+                            core::FieldErrors& errors);
+
+/// Matched words as [start, end) offsets in UTF-16 code units, for the browser to highlight.
+nlohmann::json HighlightRanges(const std::string& text,
+                               const std::vector<core::search::Span>& spans);
 
 /// How links in the body are to be mailed: "language" ("nl", the default, or "en") and
 /// "remind_after_days" (optional). A language not offered is a problem under "language".

@@ -2205,6 +2205,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/council-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** Zoeken in de raad: meetings, agenda items, documents and motions of the councils this workspace follows that hold every word of `q` (compared by Dutch word stem, so "wachtlijsten" finds "wachtlijst"; case and accents ignored; words in double quotes must stand in that order). Best match first (a word in the title counts more), then newest. The date is the meeting's start, else the record's own date. */
+        get: operations["searchCouncils"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/council-meetings/{meeting_id}": {
         parameters: {
             query?: never;
@@ -2473,7 +2492,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One search across this workspace's people, organisations, contacts (subject and notes), agreements, plans, surveys, clients' open answers, financing scenarios, scans, services and consortia, the municipalities and the knowledge base. Case and accents are ignored; every word of the query must match a word of the record, as the same word, its start, part of it (three letters or more), or with one typing mistake (two for words of eight letters or more). Contacts and open answers: the newest 5,000 of each. At most `limit` hits per kind, best first; kinds without hits are left out. */
+        /** One search across this workspace's people, organisations, contacts (subject and notes), agreements, plans, surveys, clients' open answers, financing scenarios, scans, services and consortia, the municipalities, the knowledge base and the followed councils' meetings, agenda items, documents and motions (kind council: by Dutch word stem, the last word also as the start of a longer word). Case and accents are ignored; every word of the query must match a word of the record, as the same word, its start, part of it (three letters or more), or with one typing mistake (two for words of eight letters or more). Contacts and open answers: the newest 5,000 of each. At most `limit` hits per kind, best first; kinds without hits are left out. */
         get: operations["search"];
         put?: never;
         post?: never;
@@ -2572,10 +2591,37 @@ export interface components {
             source: components["schemas"]["CouncilSource"] | null;
             sync: components["schemas"]["CouncilSync"] | null;
         };
+        CouncilSearchHit: {
+            /** @enum {string} */
+            kind: "meeting" | "agenda_item" | "document" | "motion";
+            /** @description The meeting, document or motion (an agenda item: its meeting). */
+            id: number;
+            /** @description An agenda item's place in its meeting's agenda. */
+            position: number | null;
+            source_key: string;
+            council: string;
+            title: string;
+            /** @description Part of the description (agenda item), the submitters (motion) or the place (meeting) around the first match; empty when there is none. */
+            excerpt: string;
+            /** Format: date-time */
+            date: string | null;
+            /** @description The meeting to open (council-meetings/{meeting_id}); null when it is not stored. */
+            meeting_id: number | null;
+            meeting_name: string;
+            /** @description A document's original at the council's site, else empty. */
+            url: string;
+            /** @description The matched words as [start, end) ranges in UTF-16 code units. */
+            highlights: {
+                title: components["schemas"]["SearchRanges"];
+                excerpt: components["schemas"]["SearchRanges"];
+            };
+        };
         CouncilMeeting: {
             id: number;
             source_key: string;
             council: string;
+            /** @description CBS code of the municipality the workspace follows the council for. */
+            municipality_code: string;
             name: string;
             /** @description The committee's name when the council publishes it, else empty. */
             committee: string;
@@ -9191,6 +9237,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 source_key?: string;
+                /** @description Only the councils the workspace follows for this municipality (CBS code). */
+                municipality?: string;
                 limit?: number;
             };
             header?: never;
@@ -9209,6 +9257,44 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CouncilMeeting"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    searchCouncils: {
+        parameters: {
+            query: {
+                /** @description At most 8 words are used. */
+                q: string;
+                source_key?: string;
+                kind?: "meeting" | "agenda_item" | "document" | "motion";
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouncilSearchHit"][];
+                        /** @description More hits follow at offset + limit. */
+                        has_more: boolean;
                     };
                 };
             };
@@ -9370,6 +9456,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 source_key?: string;
+                /** @description Only the councils the workspace follows for this municipality (CBS code). */
+                municipality?: string;
                 limit?: number;
             };
             header?: never;
@@ -9804,7 +9892,7 @@ export interface operations {
                         q: string;
                         groups: {
                             /** @enum {string} */
-                            kind: "people" | "organisations" | "municipalities" | "interactions" | "agreements" | "plans" | "surveys" | "responses" | "scenarios" | "scans" | "services" | "consortia" | "knowledge";
+                            kind: "people" | "organisations" | "municipalities" | "interactions" | "agreements" | "plans" | "surveys" | "responses" | "scenarios" | "scans" | "services" | "consortia" | "knowledge" | "council";
                             items: {
                                 id: number | string;
                                 title: string;

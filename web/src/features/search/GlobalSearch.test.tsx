@@ -71,6 +71,19 @@ const CONTACT = {
         { id: 1, title: 'Mantelzorg', subtitle: '2028', snippet: '', link: 'policy-calendar/plans/1', highlights: { ...none, title: [[0, 10]] } },
       ],
     },
+    {
+      kind: 'council',
+      items: [
+        {
+          id: 'motion-12',
+          title: 'M41 Wachtlijst beschermd wonen terugdringen',
+          subtitle: 'Motie · Soest · 2026-12-09',
+          snippet: '',
+          link: 'council/meetings/5',
+          highlights: none,
+        },
+      ],
+    },
     // Bad ranges from the server must not break the list.
     {
       kind: 'responses',
@@ -184,6 +197,10 @@ describe('GlobalSearch', () => {
     expect(response).toHaveTextContent('Wijkteam Noord · cijfer 9');
     expect(response).toHaveTextContent('Fijn 👍 dat mantelzorg meetelt');
     expect([...response.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['👍 dat']);
+
+    // A council record: what it is, whose council and the day in words; it opens on its meeting.
+    const motion = within(within(listbox).getByRole('group', { name: 'Raad' })).getByRole('option');
+    expect(motion).toHaveTextContent('Motie · Soest · 9 december 2026');
 
     await user.keyboard('{ArrowDown}');
     expect(contact).toHaveAttribute('aria-selected', 'true');

@@ -144,6 +144,13 @@ export function GlobalSearch({ slug }: { slug: string }) {
     if (option.kind === 'organisations' && ORGANISATION_KINDS.includes(option.subtitle as OrganisationKind)) {
       return whole(t(organisationKindLabel(option.subtitle as OrganisationKind)));
     }
+    // Council records: "Motie · Soest · 2026-12-09", the day written out.
+    if (option.kind === 'council') {
+      const parts = option.subtitle.split(' · ');
+      const last = parts[parts.length - 1];
+      if (last && ISO_DATE.test(last)) parts[parts.length - 1] = formatDate(last);
+      return whole(parts.join(' · '));
+    }
     if (ISO_DATE.test(option.subtitle)) {
       const date = whole(formatDate(option.subtitle));
       return option.kind === 'agreements' ? fillTemplate(st('sub.due'), 'date', date) : date;

@@ -46,6 +46,7 @@ describe('texts', () => {
       'Voorzieningen',
       'Consortia',
       'Kennisbank',
+      'Raad',
     ]);
     expect(SEARCH_KINDS.map((kind) => searchText('en', `kind.${kind}`))).toEqual([
       'People',
@@ -61,6 +62,7 @@ describe('texts', () => {
       'Services',
       'Consortia',
       'Knowledge base',
+      'Council',
     ]);
   });
 

@@ -19,6 +19,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
   'services',
   'consortia',
   'knowledge',
+  'council',
 ];
 
 /** Least characters the server searches for. */

@@ -1,0 +1,39 @@
+#pragma once
+// Zoeken in de raad: the one rule for how council texts are indexed and queried (decision 45).
+// A text's words are folded (case and accents, as in global search) and reduced to their Dutch
+// Snowball stem, so "wachtlijsten" finds "wachtlijst"; numbers stay as they are. Both databases
+// index these stems (SQLite FTS5, PostgreSQL tsvector), so both find the same records.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/council/model.hpp"
+#include "core/result.hpp"
+#include "core/search/match.hpp"
+
+namespace aantafel::core::council {
+
+/// The words of `text` as the index holds them: stems separated by single spaces.
+std::string SearchStems(std::string_view text);
+
+/// A parsed query: every phrase must occur (AND); a phrase is one or more stems in a row (a
+/// quoted part of the query, or one word). `prefix_last`: the last word was still being typed, so
+/// it also matches longer words.
+struct SearchTerms {
+  std::vector<std::vector<std::string>> phrases;
+  bool prefix_last = false;
+};
+
+/// Errors under "q" (as global search: 2–100 characters, some letter or digit). At most 8 words
+/// count. `as_you_type`: the last word, when not in quotes, also matches longer words.
+Result<SearchTerms> ParseSearchTerms(std::string_view text, bool as_you_type);
+
+/// The same for a query global search has checked already.
+SearchTerms TermsOf(const search::Query& query, bool as_you_type);
+
+/// Where in `text` the words are that `terms` look for (byte ranges, in order).
+std::vector<search::Span> StemSpans(std::string_view text, const SearchTerms& terms);
+
+}  // namespace aantafel::core::council

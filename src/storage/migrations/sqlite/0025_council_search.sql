@@ -1,0 +1,30 @@
+-- Raadsinformatie: full-text search over meetings, agenda items, documents and motions (issue
+-- #26, decision 45). One row per searchable text; `council_search_words` (FTS5) holds the same
+-- rows' words as Dutch Snowball stems (core/council/search.hpp), title and body apart so a title
+-- weighs more. The stems are made in C++, so SQLite and PostgreSQL find the same records.
+-- The council copy is public data fetched again on demand: it is cleared here so the next sync
+-- indexes everything.
+DELETE FROM council_entities;
+DELETE FROM council_syncs;
+-- A document's text (Markdown made plain, the first 64 KiB) is fetched after the feed brought the
+-- document (the feed never carries it); text_checked_at says it was asked, also when there was none.
+ALTER TABLE council_documents ADD COLUMN text TEXT;
+ALTER TABLE council_documents ADD COLUMN text_checked_at INTEGER;
+CREATE INDEX council_documents_text_pending ON council_documents(modified_at)
+  WHERE text_checked_at IS NULL;
+CREATE TABLE council_search (
+  id          INTEGER PRIMARY KEY,
+  entity_id   INTEGER NOT NULL REFERENCES council_entities(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  source_key  TEXT NOT NULL,
+  meeting_ref TEXT NOT NULL,
+  at          INTEGER,
+  title       TEXT NOT NULL,
+  body        TEXT NOT NULL
+);
+CREATE INDEX council_search_entity ON council_search(entity_id);
+CREATE VIRTUAL TABLE council_search_words USING fts5(title, body, tokenize = 'unicode61');
+CREATE TRIGGER council_search_gone AFTER DELETE ON council_search BEGIN
+  DELETE FROM council_search_words WHERE rowid = old.id;
+END;
