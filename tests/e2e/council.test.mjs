@@ -7,8 +7,12 @@
 // appears (the page looks again by itself; the test reloads if it must). The meeting page shows
 // the agenda item "Beleidsplan beschermd wonen 2027-2030" with its document at the source and
 // motion M41 (aangenomen, 14 voor / 9 tegen) with the votes per party. The topic "Beschermd wonen"
-// finds the meeting (Raad page, meeting page, and the act-now list of Overzicht). A viewer sees the same
-// without the buttons; "Niet meer volgen" asks first. axe-core at 1366×768 and 390×844 (no
+// finds the meeting (Raad page, meeting page, the act-now list of Overzicht, and Soest's municipality
+// page and policy calendar); a name in use in other capitals is refused by the server, said at the
+// name. Zoeken in de raad finds motion M41 for "wachtlijsten" (by stem, "Wachtlijst" marked), a
+// word too short is said at the field, and kind Agendapunten with "beschermd wonen" finds the
+// agenda item, which opens the meeting page at that item (Back keeps the search, from the URL).
+// A viewer sees the same without the buttons; "Niet meer volgen" asks first. axe-core at 1366×768 and 390×844 (no
 // sideways scrolling on the phone); screenshots to /var/tmp/e2e-screenshots/council-*.png
 // (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
 import assert from 'node:assert/strict';
@@ -263,6 +267,33 @@ describe('Raad (Raadsinformatie)', () => {
       await again.getByRole('button', { name: 'Annuleren' }).click();
       await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).waitFor();
 
+      // A topic added meanwhile (through the API, so the page does not know it): the server refuses
+      // the same name in other capitals (422, field name, issue "taken"), and the form says so at the name.
+      const meanwhile = await context.request.post(api('/council-topics'), {
+        data: { name: 'Jeugdhulp', terms: ['jeugdhulp'], exclusions: [] },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+      assert.equal(meanwhile.status(), 201, await meanwhile.text());
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).click();
+      const third = topicsRegion.getByRole('form', { name: 'Nieuw onderwerp' });
+      const thirdName = third.getByRole('textbox', { name: /^Naam/ });
+      await thirdName.fill('JEUGDHULP');
+      await third.getByRole('textbox', { name: /^Woorden om te zoeken/ }).fill('jeugdhulp');
+      await third.getByRole('button', { name: 'Opslaan' }).click();
+      await third.getByText('Er is al een onderwerp met deze naam. Kies een andere naam.').waitFor();
+      assert.ok(await thirdName.evaluate((el) => el === document.activeElement), 'the name field has focus');
+      assert.equal(await thirdName.getAttribute('aria-invalid'), 'true');
+      const taken = await context.request.post(api('/council-topics'), {
+        data: { name: 'jeugdHULP', terms: ['jeugd'], exclusions: [] },
+        headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' },
+      });
+      assert.equal(taken.status(), 422);
+      assert.ok((await taken.json()).error.fields.name, 'the server names the field "name"');
+      const removed = await context.request.delete(api(`/council-topics/${(await meanwhile.json()).id}`), { headers: { 'X-CSRF-Token': csrf } });
+      assert.equal(removed.status(), 204);
+      await third.getByRole('button', { name: 'Annuleren' }).click();
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).waitFor();
+
       await settled(page);
       await assertAccessible(page, 'the Raad page with a topic and its match at 1366×768');
       await topicsRegion.screenshot({ path: join(screenshots, 'council-topics-1366.png') });
@@ -339,6 +370,113 @@ describe('Raad (Raadsinformatie)', () => {
       await page.screenshot({ path: join(screenshots, 'council-meeting-1366.png'), fullPage: true });
     });
 
+    await t.test('Zoeken in de raad: words by stem with the words found marked, a filter on kind, the hit opens at its place in the meeting', async () => {
+      await page.goto(`/w/${SLUG}/council`);
+      await settled(page);
+      const section = page.getByRole('region', { name: 'Zoeken in de raad' });
+      const form = section.getByRole('search', { name: 'Zoeken in de raad' });
+      const field = form.getByRole('searchbox', { name: 'Zoekwoorden' });
+      const status = page.locator('#council-search-status');
+
+      // "wachtlijsten" finds motion M41 by its stem, with "Wachtlijst" marked; Enter searches.
+      await field.fill('wachtlijsten');
+      await field.press('Enter');
+      const results = section.getByRole('region', { name: /^\d+ resulta(?:at|ten) voor ‘wachtlijsten’$/ });
+      await results.waitFor();
+      assert.equal(new URL(page.url()).search, '?q=wachtlijsten', 'the search is in the URL');
+      assert.match(await status.textContent(), /^\d+ resulta(?:at|ten) voor ‘wachtlijsten’$/, 'the count is in the live region');
+      const motionHit = results.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'M41 Wachtlijst beschermd wonen terugdringen' }) });
+      await motionHit.waitFor();
+      assert.deepEqual(await motionHit.locator('mark').allTextContents(), ['Wachtlijst']);
+      assert.match(await motionHit.textContent(), /Motie Raad van Soest · \d{1,2} \p{L}+ \d{4}/u);
+      assert.match(await motionHit.textContent(), /Vergadering: Commissie Samenleving/);
+      const motionHref = await motionHit.getByRole('link', { name: 'M41 Wachtlijst beschermd wonen terugdringen' }).getAttribute('href');
+      assert.match(motionHref, /^\/w\/demo\/council\/meetings\/\d+#motion-\d+$/);
+      await settled(page);
+      await assertAccessible(page, 'the search results on the Raad page at 1366×768');
+      await section.screenshot({ path: join(screenshots, 'council-search-1366.png') });
+
+      // A word the server refuses (too short) is said at the field, which takes focus.
+      await field.fill('w');
+      await form.getByRole('button', { name: 'Zoeken' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'council-search-q' && document.activeElement.getAttribute('aria-invalid') === 'true');
+      const said = await field.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby').split(' ').pop()).textContent);
+      assert.equal(said, 'Gebruik minstens 2 tekens.');
+      await status.getByText('Zoeken lukte niet. Bij het veld staat wat je kunt aanpassen.').waitFor();
+      await assertAccessible(page, 'the search with a word that is too short at 1366×768');
+
+      // Kind "Agendapunten" with "beschermd wonen" (the filters unfold with the keyboard): the agenda
+      // item, both words marked.
+      const filters = form.getByText('Filters: raad, soort en periode', { exact: true });
+      await filters.focus();
+      await page.keyboard.press('Enter');
+      await form.getByRole('combobox', { name: 'Soort' }).selectOption({ label: 'Agendapunten' });
+      await form.getByText('Filters: raad, soort en periode (1 gekozen)').waitFor();
+      await field.fill('beschermd wonen');
+      await form.getByRole('button', { name: 'Zoeken' }).click();
+      const agendaResults = section.getByRole('region', { name: /^\d+ resulta(?:at|ten) voor ‘beschermd wonen’$/ });
+      await agendaResults.waitFor();
+      assert.equal(new URL(page.url()).search, '?q=beschermd+wonen&kind=agenda_item');
+      const kinds = await agendaResults.locator('.aantafel-council-hit__kind').allTextContents();
+      assert.ok(kinds.length >= 1 && kinds.every((kind) => kind === 'Agendapunt'), `only agenda items: ${kinds.join(', ')}`);
+      const item = agendaResults.getByRole('link', { name: 'Beleidsplan beschermd wonen 2027-2030' });
+      await item.waitFor();
+      const itemHit = agendaResults.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Beleidsplan beschermd wonen 2027-2030' }) });
+      assert.deepEqual(await itemHit.locator('mark').allTextContents(), ['beschermd', 'wonen']);
+      await itemHit.getByText('Het college vraagt de raad het regionale beleidsplan vast te stellen.').waitFor();
+      await settled(page);
+      await assertAccessible(page, 'the agenda items found at 1366×768');
+      await section.screenshot({ path: join(screenshots, 'council-search-agenda-1366.png') });
+
+      // Opening it (keyboard) goes to the meeting page, at the agenda item.
+      await item.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Commissie Samenleving' }).waitFor();
+      const opened = new URL(page.url());
+      assert.equal(opened.pathname, meetingPath, 'the meeting of the agenda item');
+      assert.match(opened.hash, /^#agenda-item-\d+$/);
+      await page.waitForFunction((id) => document.activeElement?.id === id, opened.hash.slice(1));
+      const focused = page.locator(opened.hash);
+      assert.match(await focused.textContent(), /Beleidsplan beschermd wonen 2027-2030/);
+      assert.match((await focused.getAttribute('class')) ?? '', /aantafel-council-target/);
+      await settled(page);
+      await assertAccessible(page, 'the meeting page opened at an agenda item at 1366×768');
+      await page.screenshot({ path: join(screenshots, 'council-search-opened-1366.png') });
+
+      // Back: the search is still there, from the URL.
+      await page.goBack();
+      await agendaResults.waitFor();
+      assert.equal(await field.inputValue(), 'beschermd wonen');
+      assert.equal(await form.getByRole('combobox', { name: 'Soort' }).inputValue(), 'agenda_item');
+
+      // On a phone: no sideways scrolling, axe.
+      await page.setViewportSize(PHONE);
+      try {
+        await page.goto(`/w/${SLUG}/council?q=wachtlijsten`);
+        await settled(page);
+        await results.waitFor();
+        await assertFits(page, 'the search results at 390×844');
+        await assertAccessible(page, 'the search results at 390×844');
+        await section.screenshot({ path: join(screenshots, 'council-search-390.png') });
+        await filters.click();
+        await form.getByRole('combobox', { name: 'Soort' }).selectOption({ label: 'Agendapunten' });
+        await field.fill('beschermd wonen');
+        await field.press('Enter');
+        await agendaResults.waitFor();
+        await settled(page);
+        // Below the unfolded filters, the count is brought into sight.
+        await page.waitForFunction(() => {
+          const box = document.getElementById('council-search-status').getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+        await assertFits(page, 'the agenda items found at 390×844');
+        await assertAccessible(page, 'the agenda items found at 390×844');
+        await section.screenshot({ path: join(screenshots, 'council-search-agenda-390.png') });
+      } finally {
+        await page.setViewportSize(DESKTOP);
+      }
+    });
+
     await t.test('both pages on a phone (390×844): no sideways scrolling, axe', async () => {
       await page.setViewportSize(PHONE);
       await page.goto(meetingPath);
@@ -363,6 +501,60 @@ describe('Raad (Raadsinformatie)', () => {
       await page.screenshot({ path: join(screenshots, 'council-list-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-list-390-full.png'), fullPage: true });
       await page.setViewportSize(DESKTOP);
+    });
+
+    await t.test('the municipality page and the policy calendar of Soest show the meeting with the topic (1366 and 390×844)', async () => {
+      const organisations = await (await context.request.get(api('/organisations'))).json();
+      const soest = organisations.items.find((o) => o.municipality_code === 'GM0342');
+      assert.ok(soest, 'Soest is in the demo');
+      // The year of the meeting, in Dutch time (a run on 30 December has it next year).
+      const meetingYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(source.meetingStart);
+      const checks = async (size, label) => {
+        await page.goto(`/w/${SLUG}/municipalities/${soest.id}`);
+        await page.getByRole('heading', { level: 1, name: 'Soest' }).waitFor();
+        const agenda = page.getByRole('region', { name: 'Op de agenda van de raad' });
+        const matched = agenda.getByRole('list', { name: 'Met jullie onderwerpen' });
+        const link = matched.getByRole('link', { name: 'Commissie Samenleving' });
+        await link.waitFor();
+        assert.equal(await link.getAttribute('href'), meetingPath, 'the meeting links to its page');
+        const card = matched.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Commissie Samenleving' }) });
+        await card.getByText(/^Jullie onderwerp Beschermd wonen: 1 agendapunt/).waitFor();
+        await card.getByText(`${dutchDay(source.meetingStart)}, van ${dutchClock(source.meetingStart)} tot ${dutchClock(source.meetingEnd)} uur`).waitFor();
+        assert.match(await card.textContent(), /Agendapunt: Beleidsplan beschermd wonen 2027-2030/);
+        await agenda.getByRole('link', { name: 'Alle vergaderingen en onderwerpen bij Raad' }).waitFor();
+        await settled(page);
+        if (size === PHONE) await assertFits(page, `the municipality page of Soest at ${label}`);
+        await assertAccessible(page, `the municipality page of Soest at ${label}`);
+        await agenda.scrollIntoViewIfNeeded();
+        await agenda.screenshot({ path: join(screenshots, `council-municipality-${label}.png`) });
+
+        await page.goto(`/w/${SLUG}/policy-calendar/municipalities/${soest.id}?year=${meetingYear}`);
+        const table = page.getByRole('table', { name: `Beleids- en begrotingscyclus van Soest in ${meetingYear}` });
+        const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Commissie Samenleving' }) });
+        await row.waitFor();
+        assert.equal(await row.getByRole('link', { name: 'Commissie Samenleving' }).getAttribute('href'), meetingPath);
+        await row.getByText('Raadsvergadering', { exact: true }).waitFor();
+        await row.getByText(/^Jullie onderwerp Beschermd wonen: 1 agendapunt/).waitFor();
+        await row.getByText(`van ${dutchClock(source.meetingStart)} tot ${dutchClock(source.meetingEnd)} uur`).waitFor();
+        // At a glance above the year's long list too.
+        const soon = page.getByRole('list', { name: 'Jullie onderwerpen binnenkort in de raad' });
+        assert.equal(await soon.getByRole('link', { name: 'Commissie Samenleving' }).getAttribute('href'), meetingPath);
+        await soon.getByText(/^Jullie onderwerp Beschermd wonen: 1 agendapunt/).waitFor();
+        await settled(page);
+        if (size === PHONE) await assertFits(page, `the policy calendar of Soest at ${label}`);
+        await assertAccessible(page, `the policy calendar of Soest at ${label}`);
+        await page.screenshot({ path: join(screenshots, `council-calendar-${label}.png`), fullPage: true });
+        await soon.locator('xpath=..').screenshot({ path: join(screenshots, `council-calendar-soon-${label}.png`) });
+        await row.scrollIntoViewIfNeeded();
+        await row.screenshot({ path: join(screenshots, `council-calendar-row-${label}.png`) });
+      };
+      await checks(DESKTOP, '1366');
+      await page.setViewportSize(PHONE);
+      try {
+        await checks(PHONE, '390');
+      } finally {
+        await page.setViewportSize(DESKTOP);
+      }
     });
 
     await t.test('a viewer sees the councils and meetings without the buttons', async () => {

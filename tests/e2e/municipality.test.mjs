@@ -78,6 +78,7 @@ describe('Gemeentepagina en meldingen', () => {
       assert.deepEqual(headings, [
         'Over Utrecht',
         'Wie is wie nu',
+        'Op de agenda van de raad',
         'Onze relatie',
         'Afspraken',
         'Het goede moment',
@@ -86,6 +87,11 @@ describe('Gemeentepagina en meldingen', () => {
         'Scans en bekostiging',
       ]);
       assert.match(await page.title(), /Utrecht/);
+      // Raad is off on this server (no [council] url): one calm sentence (council.test.mjs has it on).
+      await page
+        .getByRole('region', { name: 'Op de agenda van de raad' })
+        .getByText(/^Raad staat niet aan op deze installatie van aantafel\./)
+        .waitFor();
     });
 
     await t.test('the sections show the demo data of Utrecht', async () => {
@@ -159,6 +165,7 @@ describe('Gemeentepagina en meldingen', () => {
       assert.deepEqual(headings, [
         'About Utrecht',
         'Who is who now',
+        'On the council’s agenda',
         'Our relationship',
         'Agreements',
         'The right moment',

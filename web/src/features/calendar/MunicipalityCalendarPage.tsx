@@ -4,6 +4,7 @@ import {
   Button,
   ButtonGroup,
   Heading2,
+  Heading3,
   Paragraph,
   Table,
   TableBody,
@@ -15,7 +16,9 @@ import {
 } from '@utrecht/component-library-react';
 import { api, isApiError } from '../../api/client';
 import type { CycleEvent, CycleYear, Organisation } from '../../api/types';
+import { Landmark } from 'lucide-react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
@@ -23,6 +26,10 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
+import { meetingTitle, useCouncilAgenda } from '../council/CouncilAgenda';
+import { meetingClock, meetingDayKey, topicFoundText, type AgendaMeeting } from '../council/council';
+import { useCouncilBase } from '../council/common';
+import { useCouncilText } from '../council/texts';
 import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -40,6 +47,21 @@ export function parseYear(value: string | null, thisYear: number): number {
     if (year >= MIN_YEAR && year <= MAX_YEAR) return year;
   }
   return thisYear;
+}
+
+export type CalendarRow = { kind: 'event'; day: string; event: CycleEvent } | { kind: 'council'; day: string; entry: AgendaMeeting };
+
+/** The moments of the cycle and the council meetings by day; on the same day the cycle's moment first. */
+export function calendarRows(events: readonly CycleEvent[], meetings: readonly AgendaMeeting[]): CalendarRow[] {
+  const rows: CalendarRow[] = [
+    ...events.map((event) => ({ kind: 'event' as const, day: event.date, event })),
+    ...meetings.flatMap((entry) => {
+      const day = meetingDayKey(entry.meeting);
+      return day ? [{ kind: 'council' as const, day, entry }] : [];
+    }),
+  ];
+  // Array.prototype.sort is stable: the cycle's order stays, meetings keep theirs.
+  return rows.sort((a, b) => a.day.localeCompare(b.day) || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
 }
 
 /** A municipality's policy and budget cycle in one year, with the actual dates the workspace entered. */
@@ -84,6 +106,12 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
   const here = `${base}/municipalities/${organisation.id}`;
   const events = cycle.data?.year === year ? cycle.data.events : [];
+  // Upcoming council meetings (next 60 days) where the workspace's topics come up, among the
+  // moments of their year: they are dated and link to the meeting, with a label of their own.
+  const code = organisation.municipality_code;
+  const council = useCouncilAgenda(code, { active: code !== null && year >= thisYear && year <= thisYear + 1 });
+  const meetings = (council.agenda?.matched ?? []).filter((entry) => meetingDayKey(entry.meeting)?.startsWith(`${year}-`));
+  const rows = calendarRows(events, meetings);
 
   // A different year closes the form.
   useEffect(() => setEditing(null), [year]);
@@ -123,10 +151,12 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
           {t('cycle.eventsTitle', { year })}
         </Heading2>
         {cycle.error ? <ErrorAlert error={cycle.error} /> : null}
+        {council.error ? <ErrorAlert error={council.error} /> : null}
+        {meetings.length > 0 ? <CouncilSoon meetings={meetings} /> : null}
         <div aria-busy={cycle.loading || undefined}>
           {cycle.loading && events.length === 0 ? <Loading /> : null}
-          {cycle.data && events.length === 0 && !cycle.loading ? <Paragraph>{t('cycle.none')}</Paragraph> : null}
-          {events.length > 0 ? (
+          {cycle.data && rows.length === 0 && !cycle.loading ? <Paragraph>{t('cycle.none')}</Paragraph> : null}
+          {rows.length > 0 ? (
             <div className="aantafel-table-scroll">
               <Table className="aantafel-table">
                 <TableCaption className="aantafel-visually-hidden">
@@ -142,68 +172,74 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {events.map((event) => (
-                    <TableRow key={event.id}>
-                      <TableCell>
-                        {event.until && event.until !== event.date ? (
-                          <>
-                            {day(event.date)} {t('calendar.until')} {day(event.until)}
-                          </>
-                        ) : (
-                          day(event.date)
-                        )}
-                        <span className="aantafel-cell-note">
-                          {event.actual ? (
-                            <span className="aantafel-badge aantafel-badge--ok">{t('calendar.actual')}</span>
-                          ) : (
-                            t('cycle.defaultDate')
-                          )}
-                        </span>
-                      </TableCell>
-                      <TableHeaderCell scope="row">
-                        {event.label}
-                        <span className="aantafel-cell-note">{event.explain}</span>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <span className={event.basis === 'legal' ? 'aantafel-badge' : 'aantafel-badge aantafel-badge--muted'}>
-                          {t(basisLabel(event.basis))}
-                        </span>
-                      </TableCell>
-                      <TableCell className="aantafel-cell-source">
-                        {event.source ? (
-                          <>
-                            {event.source.title}
-                            {event.source.publisher ? (
-                              <span className="aantafel-cell-note">
-                                {event.source.publisher}
-                                {event.source.year ? `, ${event.source.year}` : ''}
-                              </span>
-                            ) : null}
-                          </>
-                        ) : (
-                          <span className="aantafel-meta">–</span>
-                        )}
-                      </TableCell>
-                      {canEdit ? (
+                  {rows.map((row) => {
+                    if (row.kind === 'council') {
+                      return <CouncilRow key={`council-${row.entry.meeting.id}`} entry={row.entry} canEdit={canEdit} />;
+                    }
+                    const { event } = row;
+                    return (
+                      <TableRow key={event.id}>
                         <TableCell>
-                          <Button
-                            type="button"
-                            appearance="subtle-button"
-                            ref={(element: HTMLButtonElement | null) => {
-                              if (element) editButtons.current.set(event.id, element);
-                              else editButtons.current.delete(event.id);
-                            }}
-                            aria-expanded={editing?.id === event.id}
-                            aria-controls={editing?.id === event.id ? 'cycle-date-form' : undefined}
-                            onClick={() => setEditing(editing?.id === event.id ? null : event)}
-                          >
-                            {t('cycle.setDate')}
-                            <span className="aantafel-visually-hidden"> {event.label}</span>
-                          </Button>
+                          {event.until && event.until !== event.date ? (
+                            <>
+                              {day(event.date)} {t('calendar.until')} {day(event.until)}
+                            </>
+                          ) : (
+                            day(event.date)
+                          )}
+                          <span className="aantafel-cell-note">
+                            {event.actual ? (
+                              <span className="aantafel-badge aantafel-badge--ok">{t('calendar.actual')}</span>
+                            ) : (
+                              t('cycle.defaultDate')
+                            )}
+                          </span>
                         </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
+                        <TableHeaderCell scope="row">
+                          {event.label}
+                          <span className="aantafel-cell-note">{event.explain}</span>
+                        </TableHeaderCell>
+                        <TableCell>
+                          <span className={event.basis === 'legal' ? 'aantafel-badge' : 'aantafel-badge aantafel-badge--muted'}>
+                            {t(basisLabel(event.basis))}
+                          </span>
+                        </TableCell>
+                        <TableCell className="aantafel-cell-source">
+                          {event.source ? (
+                            <>
+                              {event.source.title}
+                              {event.source.publisher ? (
+                                <span className="aantafel-cell-note">
+                                  {event.source.publisher}
+                                  {event.source.year ? `, ${event.source.year}` : ''}
+                                </span>
+                              ) : null}
+                            </>
+                          ) : (
+                            <span className="aantafel-meta">–</span>
+                          )}
+                        </TableCell>
+                        {canEdit ? (
+                          <TableCell>
+                            <Button
+                              type="button"
+                              appearance="subtle-button"
+                              ref={(element: HTMLButtonElement | null) => {
+                                if (element) editButtons.current.set(event.id, element);
+                                else editButtons.current.delete(event.id);
+                              }}
+                              aria-expanded={editing?.id === event.id}
+                              aria-controls={editing?.id === event.id ? 'cycle-date-form' : undefined}
+                              onClick={() => setEditing(editing?.id === event.id ? null : event)}
+                            >
+                              {t('cycle.setDate')}
+                              <span className="aantafel-visually-hidden"> {event.label}</span>
+                            </Button>
+                          </TableCell>
+                        ) : null}
+                      </TableRow>
+                    );
+                  })}
                 </TableBody>
               </Table>
             </div>
@@ -241,6 +277,96 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
         }}
       />
     </>
+  );
+}
+
+/**
+ * The council meetings with the workspace's topics at a glance, above the year's long list (where
+ * they stand too, with the label "Raadsvergadering"): day, link to the meeting, topics in words.
+ */
+function CouncilSoon({ meetings }: { meetings: readonly AgendaMeeting[] }) {
+  const ct = useCouncilText();
+  const { formatDate, language } = useI18n();
+  const base = useCouncilBase();
+  return (
+    <div className="aantafel-council-soon">
+      <Heading3 id="cycle-council-heading">{ct('calendar.soon')}</Heading3>
+      <ul className="aantafel-council-soon__list" aria-labelledby="cycle-council-heading">
+        {meetings.map(({ meeting, topics }) => {
+          const day = meetingDayKey(meeting) ?? '';
+          return (
+            <li key={meeting.id}>
+              <time dateTime={day}>{formatDate(dayDate(day))}</time>
+              {': '}
+              <Link to={`${base}/meetings/${meeting.id}`} className="utrecht-link utrecht-link--html-a">
+                {meetingTitle(meeting, ct)}
+              </Link>
+              {meeting.cancelled ? (
+                <>
+                  {' '}
+                  <span className="aantafel-badge aantafel-badge--alert">{ct('meetings.cancelled')}</span>
+                </>
+              ) : null}
+              {topics.map((topic) => (
+                <span key={topic.id} className="aantafel-cell-note">
+                  {topicFoundText(topic, { ct, language })}
+                </span>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+      <Paragraph className="aantafel-meta">{ct('calendar.note')}</Paragraph>
+    </div>
+  );
+}
+
+/**
+ * A council meeting with the workspace's topics as a row among the moments of the cycle: its day
+ * (and time), a link to the meeting with the topics in words, the label "Raadsvergadering" and
+ * Open Besluitvorming as the source. Nothing to change here (the date is the council's).
+ */
+function CouncilRow({ entry, canEdit }: { entry: AgendaMeeting; canEdit: boolean }) {
+  const ct = useCouncilText();
+  const { formatDate, language } = useI18n();
+  const base = useCouncilBase();
+  const { meeting } = entry;
+  const day = meetingDayKey(meeting) ?? '';
+  const clock = meetingClock(meeting, { language, ct });
+  return (
+    <TableRow className="aantafel-row--council">
+      <TableCell>
+        <time dateTime={day}>{formatDate(dayDate(day))}</time>
+        {clock ? <span className="aantafel-cell-note">{clock}</span> : null}
+      </TableCell>
+      <TableHeaderCell scope="row">
+        <Link to={`${base}/meetings/${meeting.id}`} className="utrecht-link utrecht-link--html-a">
+          {meetingTitle(meeting, ct)}
+        </Link>
+        {meeting.cancelled ? (
+          <>
+            {' '}
+            <span className="aantafel-badge aantafel-badge--alert">{ct('meetings.cancelled')}</span>
+          </>
+        ) : null}
+        {entry.topics.map((topic) => (
+          <span key={topic.id} className="aantafel-cell-note">
+            {topicFoundText(topic, { ct, language })}
+          </span>
+        ))}
+      </TableHeaderCell>
+      <TableCell>
+        <span className="aantafel-badge aantafel-badge--council">
+          <Icon icon={Landmark} />
+          {ct('calendar.kind')}
+        </span>
+      </TableCell>
+      <TableCell className="aantafel-cell-source">
+        {ct('obs.label')}
+        <span className="aantafel-cell-note">{ct('councilOf', { name: meeting.council })}</span>
+      </TableCell>
+      {canEdit ? <TableCell /> : null}
+    </TableRow>
   );
 }
 

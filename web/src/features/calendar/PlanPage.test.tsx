@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Plan, PlanSchedule } from '../../api/types';
 import { jsonResponse } from '../../test/render';
+import { COUNCILS, HOUTEN, NOW, TOPIC, TOPIC_MATCHES } from '../council/testdata';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { PlanPage } from './PlanPage';
 
@@ -82,5 +83,68 @@ describe('PlanPage: a plan that is too late', () => {
     renderInWorkspace(<PlanPage />, { ...route, role: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: 'Buurtteams' });
     expect(screen.queryByRole('button', { name: /^Plan voor/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('PlanPage: the council meetings with the workspace\'s topics, per municipality', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const withCode = (id: number, name: string, code: string): PlanSchedule => ({
+    ...schedule(id, name, 2027, 'on_time', null),
+    organisation: { id, name, municipality_code: code },
+    windows: [
+      { id: 'adviser', label: 'Bespreek je plan', from: '2026-11-01', to: '2027-02-15', rule: 'adviser', explain: 'Voor de kadernota.' },
+    ],
+  });
+
+  function mockCouncilPlan() {
+    return mockFetch({
+      'GET /api/v1/workspaces/demo/plans/7': () =>
+        jsonResponse(200, {
+          plan: { ...plan, organisation_ids: [1, 2, 3] },
+          // Soest is followed (and has the meeting), Houten can be followed, Utrecht has no council data.
+          schedules: [withCode(1, 'Soest', 'GM0342'), withCode(2, 'Houten', 'GM0321'), withCode(3, 'Utrecht', 'GM0344')],
+        }),
+      'GET /api/v1/workspaces/demo/councils': () => jsonResponse(200, { ...COUNCILS, available: [HOUTEN] }),
+      'GET /api/v1/workspaces/demo/council-topics': () => jsonResponse(200, { items: [TOPIC] }),
+      'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: TOPIC_MATCHES }),
+      'GET /api/v1/workspaces/demo/saved-advice': () => jsonResponse(200, { items: [] }),
+      'GET /api/v1/knowledge': () => jsonResponse(200, { strategies: [] }),
+    });
+  }
+
+  it('shows them below the municipality\'s timeline and in it, each linking to its meeting', async () => {
+    const fetchMock = mockCouncilPlan();
+    renderInWorkspace(<PlanPage />, route);
+    const soest = await screen.findByRole('region', { name: 'Soest' });
+    const list = await within(soest).findByRole('list', { name: 'In de raad van Soest' });
+    expect(within(soest).getByRole('heading', { level: 3, name: 'In de raad van Soest' })).toBeInTheDocument();
+    expect(within(list).getByRole('link', { name: 'Commissie Samenleving' })).toHaveAttribute('href', '/w/demo/council/meetings/5');
+    expect(list).toHaveTextContent('woensdag 9 december, van 19:30 tot 23:00 uur');
+    expect(list).toHaveTextContent('Jullie onderwerp Beschermd wonen: 1 agendapunt, 1 stuk en 1 motie');
+    // In the timeline (its table), as a day of its own after the window that started before it.
+    const timeline = within(soest).getByRole('table', { name: /Soest/ });
+    const rows = within(timeline).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(rows).toEqual(['Bespreek je plan', 'Raadsvergadering: Commissie Samenleving']);
+    // One question for every municipality of the plan.
+    const matches = fetchMock.mock.calls.filter(([input]) => String(input).includes('/council-topic-matches'));
+    expect(matches).toHaveLength(1);
+    expect(new URL(String(matches[0]![0]), 'http://localhost').search).toBe('');
+  });
+
+  it('a council that can be followed gets a hint; a municipality without council data gets nothing', async () => {
+    mockCouncilPlan();
+    renderInWorkspace(<PlanPage />, route);
+    const houten = await screen.findByRole('region', { name: 'Houten' });
+    expect(await within(houten).findByText(/^Volg de raad van Houten, dan zie je hier wanneer jullie onderwerpen op de agenda staan\./)).toBeInTheDocument();
+    expect(within(houten).getByRole('link', { name: 'Naar Raad om de raad van Houten te volgen' })).toHaveAttribute('href', '/w/demo/council');
+    const utrecht = screen.getByRole('region', { name: 'Utrecht' });
+    expect(within(utrecht).queryByText(/raad van Utrecht/)).not.toBeInTheDocument();
+    expect(within(utrecht).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Bespreek je plan']);
   });
 });

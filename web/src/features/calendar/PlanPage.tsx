@@ -21,6 +21,8 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SavedAdviceList } from '../advisor/SavedAdviceList';
+import { councilTimelineRows, PlanCouncilMeetings, useCouncilAgenda, type CouncilAgendaData } from '../council/CouncilAgenda';
+import { useCouncilText } from '../council/texts';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -48,6 +50,11 @@ export function PlanPage() {
   const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
     id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
   );
+  // The upcoming council meetings where the workspace's topics come up, for every municipality of
+  // the plan at once (Raad, issue #26): in each municipality's timeline and below it.
+  const council = useCouncilAgenda(null, {
+    active: detail.data?.schedules.some((schedule) => schedule.organisation.municipality_code) === true,
+  });
 
   useEffect(() => {
     if (handedOver) navigate(location.pathname, { replace: true, state: null });
@@ -79,7 +86,7 @@ export function PlanPage() {
       <PlanFacts plan={plan} />
       {schedules.length === 0 ? <Paragraph>{t('plan.noSchedules')}</Paragraph> : null}
       {schedules.map((schedule) => (
-        <ScheduleSection key={schedule.organisation.id} schedule={schedule} />
+        <ScheduleSection key={schedule.organisation.id} schedule={schedule} council={council} />
       ))}
       <SavedAdviceList planId={plan.id} />
     </>
@@ -204,12 +211,19 @@ function PlanFacts({ plan }: { plan: Plan }) {
   );
 }
 
-function ScheduleSection({ schedule }: { schedule: PlanSchedule }) {
-  const { t, formatDate } = useI18n();
+function ScheduleSection({ schedule, council }: { schedule: PlanSchedule; council: CouncilAgendaData }) {
+  const { t, formatDate, language } = useI18n();
+  const ct = useCouncilText();
   const base = useCalendarBase();
   const name = schedule.organisation.name;
+  const code = schedule.organisation.municipality_code;
   const today = todayIso();
   const rows = timelineRows(schedule);
+  const meetings = code ? (council.agenda?.matched ?? []).filter((entry) => entry.meeting.municipality_code === code) : [];
+  // The council meetings are one-day rows of the same timeline ("Raadsvergadering: …").
+  const chartRows = [...rows, ...councilTimelineRows(meetings, { ct, language })].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
   const explanation = timingExplanation(schedule);
   const kadernotaYear = schedule.budget_year - 1;
   const headingId = `schedule-${schedule.organisation.id}-heading`;
@@ -234,7 +248,7 @@ function ScheduleSection({ schedule }: { schedule: PlanSchedule }) {
         fromLabel={t('plan.timelineFrom')}
         toLabel={t('plan.timelineTo')}
         detailLabels={[t('plan.timelineWhy')]}
-        rows={rows}
+        rows={chartRows}
         today={today}
         pastLabel={t('plan.timelinePast')}
         emptyText={t('plan.noWindows')}
@@ -267,6 +281,12 @@ function ScheduleSection({ schedule }: { schedule: PlanSchedule }) {
             );
           })}
       </ol>
+      <PlanCouncilMeetings
+        data={council}
+        code={code}
+        name={name}
+        headingId={`schedule-${schedule.organisation.id}-council`}
+      />
       <Paragraph>
         <Link
           to={`${base}/municipalities/${schedule.organisation.id}?year=${kadernotaYear}`}

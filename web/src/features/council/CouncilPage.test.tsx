@@ -208,6 +208,21 @@ describe('CouncilPage', () => {
     expect(await within(meetings).findByText('De raden die je volgt hebben de komende 60 dagen geen vergaderingen gepland.')).toBeInTheDocument();
   });
 
+  it('a council whose first fetch failed: says so with the next try, and the meetings do not claim "nothing planned"', async () => {
+    const failed: CouncilFollow = {
+      ...SOEST_FOLLOW,
+      sync: { ...SOEST_FOLLOW.sync!, phase: 'snapshot', synced_at: null, records: 0, skipped_lines: 0, failures: 1, retry_at: '2026-12-07T13:30:00Z' },
+    };
+    mockServer({ councils: { ...COUNCILS, follows: [failed] }, meetings: [] });
+    renderPage();
+    const follows = await screen.findByRole('region', { name: 'Raden die je volgt' });
+    expect(within(follows).getByText('Het eerste ophalen is niet gelukt. We proberen het op 7 december om 14:30 opnieuw.')).toBeInTheDocument();
+    expect(within(follows).queryByText(/Wordt (zo )?voor het eerst opgehaald/)).not.toBeInTheDocument();
+    const meetings = screen.getByRole('region', { name: 'Komende vergaderingen' });
+    expect(await within(meetings).findByText(/^Het ophalen van de gegevens is nog niet gelukt\./)).toBeInTheDocument();
+    expect(within(meetings).queryByText(/geen vergaderingen gepland/)).not.toBeInTheDocument();
+  });
+
   it('says calmly that Raad is not switched on when the installation does not read council information', async () => {
     const { fetchMock } = mockServer({ councils: { enabled: false, status_checked_at: null, follows: [], available: [] } });
     renderPage();
@@ -353,6 +368,30 @@ describe('CouncilPage', () => {
       /Er is al een onderwerp met deze naam\. Kies een andere naam\./,
     );
     expect(calls(fetchMock, 'POST', '/api/v1/workspaces/demo/council-topics')).toHaveLength(0);
+  });
+
+  it('a name the server finds taken (another capital, added meanwhile) is said at the name in the form\'s words', async () => {
+    const { fetchMock } = mockServer({
+      onWrite: () =>
+        jsonResponse(422, {
+          error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { name: 'Deze waarde is al in gebruik.' } },
+        }),
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPage();
+    const section = await screen.findByRole('region', { name: 'Onderwerpen' });
+    await user.click(await within(section).findByRole('button', { name: 'Onderwerp toevoegen' }));
+    const form = within(section).getByRole('form', { name: 'Nieuw onderwerp' });
+    const name = within(form).getByRole('textbox', { name: /^Naam/ });
+    await user.type(name, 'BESCHERMD WONEN');
+    await user.type(within(form).getByRole('textbox', { name: /^Woorden om te zoeken/ }), 'beschermd wonen');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    expect(calls(fetchMock, 'POST', '/api/v1/workspaces/demo/council-topics')).toHaveLength(1);
+    await waitFor(() => expect(name).toHaveAccessibleDescription(/Er is al een onderwerp met deze naam\. Kies een andere naam\./));
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveFocus();
+    expect(within(form).queryByRole('alert', { name: /Controleer de velden/ })).not.toBeInTheDocument();
+    expect(within(form).queryByText('Controleer de velden.')).not.toBeInTheDocument();
   });
 
   it('a viewer reads the topics without buttons', async () => {

@@ -24,8 +24,9 @@ import {
   type CouncilMeeting,
   type CouncilSource,
 } from './api';
-import { isSyncing, meetingDayKey, meetingWhen, sourceLines, syncLines, syncVersion, topicsVersion, type Context } from './council';
+import { firstFetchFailed, isSyncing, meetingDayKey, meetingWhen, sourceLines, syncLines, syncVersion, topicsVersion, type Context } from './council';
 import { LineList, SourceNote, useCanEdit, useCouncilBase } from './common';
+import { CouncilSearch } from './CouncilSearch';
 import { useCouncilText } from './texts';
 import { TopicMatchesSection, TopicsSection } from './Topics';
 
@@ -184,6 +185,7 @@ export function CouncilPage() {
         </Alert>
       ) : (
         <>
+          {data.follows.length > 0 ? <CouncilSearch follows={data.follows} /> : null}
           {data.follows.length > 0 ? (
             <TopicMatchesSection
               items={matches.data?.items}
@@ -197,6 +199,7 @@ export function CouncilPage() {
               items={meetings.data?.items}
               error={meetings.error}
               syncing={data.follows.some((f) => isSyncing(f, now))}
+              notFetched={data.follows.some(firstFetchFailed)}
               context={context}
             />
           ) : null}
@@ -271,11 +274,14 @@ function MeetingsSection({
   items,
   error,
   syncing,
+  notFetched,
   context,
 }: {
   items: CouncilMeeting[] | undefined;
   error: unknown;
   syncing: boolean;
+  /** A followed council's first fetch failed: "no meetings" would not be true. */
+  notFetched: boolean;
   context: Context;
 }) {
   const { ct } = context;
@@ -287,7 +293,7 @@ function MeetingsSection({
       {error ? <ErrorAlert error={error} /> : null}
       {items === undefined && !error ? <Loading /> : null}
       {items !== undefined && items.length === 0 ? (
-        <Paragraph>{syncing ? ct('meetings.syncing') : ct('meetings.empty')}</Paragraph>
+        <Paragraph>{syncing ? ct('meetings.syncing') : notFetched ? ct('meetings.notFetched') : ct('meetings.empty')}</Paragraph>
       ) : null}
       {items !== undefined && items.length > 0 ? (
         <ul className="aantafel-council-meetings" aria-label={ct('meetings.label')}>

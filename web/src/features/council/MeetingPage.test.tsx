@@ -113,6 +113,9 @@ describe('MeetingPage', () => {
     const agenda = await screen.findByRole('region', { name: 'Agenda' });
     const marked = await within(agenda).findByText('Onderwerp: Beschermd wonen');
     expect(marked.closest('p')).toHaveTextContent('2a Beleidsplan beschermd wonen 2027-2030 Onderwerp: Beschermd wonen');
+    // The label flows with the title as text (on a phone it wraps like words, not as a round blob of its own).
+    expect(marked.parentElement).toHaveClass('aantafel-agenda__text');
+    expect(marked.parentElement?.querySelector('.aantafel-agenda__title')).toHaveTextContent(/^Beleidsplan beschermd wonen 2027-2030$/);
     expect(within(agenda).getAllByText(/^Onderwerp:/)).toHaveLength(1);
     const asked = fetchMock.mock.calls
       .map(([input]) => new URL(String(input), 'http://localhost'))

@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   Alert,
   DataList,
@@ -20,7 +21,7 @@ import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { getCouncilMeeting, listCouncilTopicMatches, type CouncilMeetingDetail, type CouncilMotion } from './api';
+import { getCouncilMeeting, listCouncilTopicMatches, type CouncilAgendaItem, type CouncilMeetingDetail, type CouncilMotion } from './api';
 import {
   agendaTopics,
   agendaTree,
@@ -35,6 +36,7 @@ import {
   type PartyVotes,
 } from './council';
 import { SourceNote, useCouncilBase } from './common';
+import { agendaItemAnchor, documentAnchor, motionAnchor } from './councilSearch';
 import { useCouncilText } from './texts';
 
 /**
@@ -84,10 +86,44 @@ function BackLink({ to }: { to: string }) {
   );
 }
 
+/**
+ * The part of the meeting a link points at ("#agenda-item-2", "#motion-12", "#document-7", as
+ * "Zoeken in de raad" links): once the meeting is shown, it takes focus and comes into view. Two
+ * frames later than the route's own focus on the h1 (RouteFocus), so it is not taken back.
+ */
+function useAnchorTarget(): string {
+  const { hash } = useLocation();
+  let target = '';
+  try {
+    target = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    target = '';
+  }
+  useEffect(() => {
+    if (!target) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const element = document.getElementById(target);
+        if (!element) return;
+        element.focus({ preventScroll: true });
+        element.scrollIntoView?.({ block: 'start' });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [target]);
+  return target;
+}
+
+/** The class of an element a link points at (a band, so it is found after the jump). */
+function targetClass(base: string, id: string, target: string): string {
+  return id === target ? `${base} aantafel-council-target` : base;
+}
+
 function MeetingView({ meeting, title }: { meeting: CouncilMeetingDetail; title: string }) {
   const ct = useCouncilText();
   const { language } = useI18n();
   const context: Context = { language, ct, now: new Date() };
+  const target = useAnchorTarget();
   return (
     <>
       {meeting.cancelled ? (
@@ -128,9 +164,9 @@ function MeetingView({ meeting, title }: { meeting: CouncilMeetingDetail; title:
           ) : null}
         </DataList>
       </section>
-      <AgendaSection meeting={meeting} />
-      <DocumentsSection meeting={meeting} context={context} />
-      <MotionsSection meeting={meeting} context={context} />
+      <AgendaSection meeting={meeting} target={target} />
+      <DocumentsSection meeting={meeting} context={context} target={target} />
+      <MotionsSection meeting={meeting} context={context} target={target} />
       <SourceNote />
     </>
   );
@@ -153,9 +189,16 @@ function SourceLink({ name, url, type }: { name: string; url: string; type?: str
   );
 }
 
-function AgendaSection({ meeting }: { meeting: CouncilMeetingDetail }) {
+/** Where things are in the agenda: its place in the list, as the server counts (search links). */
+interface AgendaPlaces {
+  positions: Map<CouncilAgendaItem, number>;
+  target: string;
+}
+
+function AgendaSection({ meeting, target }: { meeting: CouncilMeetingDetail; target: string }) {
   const ct = useCouncilText();
   const tree = agendaTree(meeting.agenda);
+  const places: AgendaPlaces = { positions: new Map(meeting.agenda.map((item, index) => [item, index])), target };
   const { workspace } = useWorkspace();
   const day = meetingDayKey(meeting);
   // The workspace's topics on this meeting's day: agenda items whose title holds one are marked.
@@ -168,24 +211,46 @@ function AgendaSection({ meeting }: { meeting: CouncilMeetingDetail }) {
   return (
     <section className="aantafel-section" aria-labelledby="meeting-agenda">
       <Heading2 id="meeting-agenda">{ct('agenda.title')}</Heading2>
-      {tree.length === 0 ? <Paragraph>{ct('agenda.empty')}</Paragraph> : <AgendaList nodes={tree} level={0} topics={topics} />}
+      {tree.length === 0 ? <Paragraph>{ct('agenda.empty')}</Paragraph> : <AgendaList nodes={tree} level={0} topics={topics} places={places} />}
     </section>
   );
 }
 
-function AgendaList({ nodes, level, topics }: { nodes: AgendaNode[]; level: number; topics: Map<string, string[]> }) {
+function AgendaList({
+  nodes,
+  level,
+  topics,
+  places,
+}: {
+  nodes: AgendaNode[];
+  level: number;
+  topics: Map<string, string[]>;
+  places: AgendaPlaces;
+}) {
   return (
     <ol className={level === 0 ? 'aantafel-agenda' : 'aantafel-agenda aantafel-agenda--nested'}>
       {nodes.map((node, index) => (
-        <AgendaEntry key={index} node={node} level={level} topics={topics} />
+        <AgendaEntry key={index} node={node} level={level} topics={topics} places={places} />
       ))}
     </ol>
   );
 }
 
-function AgendaEntry({ node, level, topics }: { node: AgendaNode; level: number; topics: Map<string, string[]> }) {
+function AgendaEntry({
+  node,
+  level,
+  topics,
+  places,
+}: {
+  node: AgendaNode;
+  level: number;
+  topics: Map<string, string[]>;
+  places: AgendaPlaces;
+}) {
   const ct = useCouncilText();
   const { item, children } = node;
+  const position = places.positions.get(item);
+  const id = position === undefined ? undefined : agendaItemAnchor(position);
   const found = topics.get(item.title);
   const label = (
     <>
@@ -194,17 +259,28 @@ function AgendaEntry({ node, level, topics }: { node: AgendaNode; level: number;
           <span className="aantafel-agenda__number">{item.number}</span>{' '}
         </>
       ) : null}
-      <span className="aantafel-agenda__title">{item.title}</span>
-      {found ? (
-        <>
-          {' '}
-          <span className="aantafel-badge aantafel-agenda__topic">{ct('agenda.topic', { names: found.join(', ') })}</span>
-        </>
-      ) : null}
+      {/* One flexible column for the title and its topic label, so the label wraps with the text. */}
+      <span className="aantafel-agenda__text">
+        <span className="aantafel-agenda__title">{item.title}</span>
+        {found ? (
+          <>
+            {' '}
+            <span className="aantafel-badge aantafel-agenda__topic">{ct('agenda.topic', { names: found.join(', ') })}</span>
+          </>
+        ) : null}
+      </span>
     </>
   );
   return (
-    <li className={item.heading ? 'aantafel-agenda__item aantafel-agenda__item--heading' : 'aantafel-agenda__item'}>
+    <li
+      id={id}
+      tabIndex={id ? -1 : undefined}
+      className={targetClass(
+        item.heading ? 'aantafel-agenda__item aantafel-agenda__item--heading aantafel-focus-target' : 'aantafel-agenda__item aantafel-focus-target',
+        id ?? '',
+        places.target,
+      )}
+    >
       {item.heading ? (
         level === 0 ? (
           <Heading3 className="aantafel-agenda__heading">{label}</Heading3>
@@ -224,7 +300,7 @@ function AgendaEntry({ node, level, topics }: { node: AgendaNode; level: number;
           ))}
         </ul>
       ) : null}
-      {children.length > 0 ? <AgendaList nodes={children} level={level + 1} topics={topics} /> : null}
+      {children.length > 0 ? <AgendaList nodes={children} level={level + 1} topics={topics} places={places} /> : null}
     </li>
   );
 }
@@ -234,7 +310,7 @@ function documentType(contentType: string, ct: ReturnType<typeof useCouncilText>
   return undefined;
 }
 
-function DocumentsSection({ meeting, context }: { meeting: CouncilMeetingDetail; context: Context }) {
+function DocumentsSection({ meeting, context, target }: { meeting: CouncilMeetingDetail; context: Context; target: string }) {
   const { ct, language, now } = context;
   return (
     <section className="aantafel-section" aria-labelledby="meeting-documents">
@@ -246,7 +322,12 @@ function DocumentsSection({ meeting, context }: { meeting: CouncilMeetingDetail;
           <Paragraph>{ct('documents.intro')}</Paragraph>
           <ul className="aantafel-council__documents">
             {meeting.documents.map((doc) => (
-              <li key={doc.id}>
+              <li
+                key={doc.id}
+                id={documentAnchor(doc.id)}
+                tabIndex={-1}
+                className={targetClass('aantafel-focus-target', documentAnchor(doc.id), target)}
+              >
                 <SourceLink name={doc.name} url={doc.url} type={documentType(doc.content_type, ct)} />
                 {doc.classification || doc.modified_at ? (
                   <span className="aantafel-council__doc-meta aantafel-meta">
@@ -267,7 +348,7 @@ function DocumentsSection({ meeting, context }: { meeting: CouncilMeetingDetail;
   );
 }
 
-function MotionsSection({ meeting, context }: { meeting: CouncilMeetingDetail; context: Context }) {
+function MotionsSection({ meeting, context, target }: { meeting: CouncilMeetingDetail; context: Context; target: string }) {
   const { ct } = context;
   return (
     <section className="aantafel-section" aria-labelledby="meeting-motions">
@@ -277,7 +358,7 @@ function MotionsSection({ meeting, context }: { meeting: CouncilMeetingDetail; c
       ) : (
         <ul className="aantafel-cards aantafel-council__motions">
           {meeting.motions.map((motion) => (
-            <li key={motion.id} className="aantafel-cards__item">
+            <li key={motion.id} className={targetClass('aantafel-cards__item', motionAnchor(motion.id), target)}>
               <Motion motion={motion} context={context} />
             </li>
           ))}
@@ -296,10 +377,10 @@ function Motion({ motion, context }: { motion: CouncilMotion; context: Context }
   const { ct, language } = context;
   const parties = votesByParty(motion.votes, language);
   const total = motion.in_favour !== null && motion.against !== null ? motion.in_favour + motion.against : null;
-  const headingId = `motion-${motion.id}`;
+  const headingId = motionAnchor(motion.id);
   return (
     <article aria-labelledby={headingId}>
-      <Heading3 id={headingId} className="aantafel-cards__title">
+      <Heading3 id={headingId} tabIndex={-1} className="aantafel-cards__title aantafel-focus-target">
         {motion.name}
       </Heading3>
       <p className="aantafel-council__result">

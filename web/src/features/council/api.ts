@@ -51,6 +51,8 @@ export interface CouncilMeetingQuery {
   /** Last day, YYYY-MM-DD; the server's default is 60 days after `from`. */
   to?: string;
   source_key?: string;
+  /** Only the councils the workspace follows for this municipality (CBS code, GMnnnn). */
+  municipality?: string;
   limit?: number;
 }
 
@@ -114,6 +116,36 @@ export function listCouncilTopicMatches(slug: string, query: CouncilMeetingQuery
   return request<CouncilTopicMatchList>(
     'GET',
     withQuery(apiPath('/api/v1/workspaces/{slug}/council-topic-matches', { slug }), { ...query }),
+    { signal },
+  );
+}
+
+/** One hit of "Zoeken in de raad": a meeting, agenda item, document or motion, with its marks. */
+export type CouncilSearchHit = Schemas['CouncilSearchHit'];
+export type CouncilSearchKind = CouncilSearchHit['kind'];
+export type CouncilSearchPage =
+  paths['/api/v1/workspaces/{slug}/council-search']['get']['responses']['200']['content']['application/json'];
+
+export interface CouncilSearchQuery {
+  /** The words, 2–100 characters; every word must occur (by Dutch stem), "quoted words" in a row. */
+  q: string;
+  source_key?: string;
+  kind?: CouncilSearchKind;
+  /** First day, YYYY-MM-DD (Dutch days). */
+  from?: string;
+  /** Last day, YYYY-MM-DD. */
+  to?: string;
+  /** 1–100; the server's default is 20. */
+  limit?: number;
+  /** 0–1000. */
+  offset?: number;
+}
+
+/** GET …/council-search (operationId searchCouncils): best match first, then newest. */
+export function searchCouncils(slug: string, query: CouncilSearchQuery, signal?: AbortSignal) {
+  return request<CouncilSearchPage>(
+    'GET',
+    withQuery(apiPath('/api/v1/workspaces/{slug}/council-search', { slug }), { ...query }),
     { signal },
   );
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CouncilAgendaItem, CouncilFollow, CouncilSource, CouncilSync } from './api';
+import type { CouncilAgendaItem, CouncilFollow, CouncilMeeting, CouncilSource, CouncilSync, CouncilTopicMatch } from './api';
 import {
   agendaTopics,
   agendaTree,
+  councilAgenda,
+  firstFetchFailed,
+  firstFetchLine,
+  foundCounts,
+  matchedMeetings,
+  meetingClock,
+  topicFoundText,
   formatDay,
   hitKindKey,
   joinTerms,
@@ -134,18 +141,40 @@ describe('syncLines: the state of the copy in plain words', () => {
     ]);
   });
 
-  it('a first copy that stopped at a failure is not "being fetched"', () => {
+  it('a first fetch that failed says so and when it is tried again, never "Wordt voor het eerst opgehaald"', () => {
     const stopped = follow(
       sync({ phase: 'snapshot', synced_at: null, records: 0, failures: 1, retry_at: '2026-12-07T13:30:00Z', error: 'HTTP 400 unknown_export_source' }),
     );
-    expect(texts(syncLines(stopped, nl))).toEqual([
-      'Er is nog niets opgehaald.',
-      'Ophalen lukte de laatste keer niet. We proberen het op 7 december om 14:30 opnieuw.',
+    const lines = syncLines(stopped, nl);
+    expect(texts(lines)).toEqual([
+      'Het eerste ophalen is niet gelukt. We proberen het op 7 december om 14:30 opnieuw.',
       'Technische melding: HTTP 400 unknown_export_source',
     ]);
-    expect(texts(syncLines(follow(sync({ phase: 'snapshot', synced_at: null, records: 2000, failures: 2 })), nl))[0]).toBe(
+    expect(lines[0]?.tone).toBe('problem');
+    expect(texts(syncLines(stopped, en))[0]).toBe('The first fetch did not work. We will try again on 7 December at 14:30.');
+    // Several times, the next try today, or a time that has passed.
+    expect(texts(syncLines(follow(sync({ phase: 'snapshot', synced_at: null, records: 0, failures: 3, retry_at: '2026-12-06T13:34:00Z' })), nl))).toEqual([
+      'Het eerste ophalen lukte 3 keer achter elkaar niet. We proberen het om 14:34 opnieuw.',
+    ]);
+    expect(texts(syncLines(follow(sync({ phase: 'snapshot', synced_at: null, records: 0, failures: 1, retry_at: null })), nl))).toEqual([
+      'Het eerste ophalen is niet gelukt. We proberen het zo opnieuw.',
+    ]);
+    // Part of the first copy is there: how much, and that fetching stopped.
+    expect(texts(syncLines(follow(sync({ phase: 'snapshot', synced_at: null, records: 2000, failures: 2 })), nl))).toEqual([
       'Het eerste ophalen is nog niet klaar (2.000 stukken).',
+      'Ophalen lukte 2 keer achter elkaar niet. We proberen het zo opnieuw.',
+    ]);
+    // The snapshot is in, the change feed failed before the copy was caught up: not "bijna klaar".
+    expect(texts(syncLines(follow(sync({ phase: 'changes', synced_at: null, records: 7, failures: 1 })), nl))[0]).toBe(
+      'Het eerste ophalen is nog niet klaar (7 stukken).',
     );
+    for (const s of [stopped, follow(sync({ phase: 'snapshot', synced_at: null, records: 2000, failures: 2 }))]) {
+      expect(texts(syncLines(s, nl)).join(' ')).not.toMatch(/Wordt voor het eerst opgehaald/);
+    }
+    expect(firstFetchFailed(stopped)).toBe(true);
+    expect(firstFetchFailed(follow(sync({ failures: 2 })))).toBe(false);
+    expect(firstFetchFailed(follow(null))).toBe(false);
+    expect(firstFetchLine(follow(sync()), nl)).toBeNull();
   });
 
   it('skipped lines of the feed are for owners', () => {
@@ -316,6 +345,13 @@ describe('topics', () => {
       errors: { terms: 'Vul dit in.' },
       rest: true,
     });
+    // The server's "taken" (names are unique whatever their capitals): said as the form says it.
+    expect(topicFieldErrors({ name: 'Deze waarde is al in gebruik.' }, sent, nl.ct).errors.name).toBe(
+      'Er is al een onderwerp met deze naam. Kies een andere naam.',
+    );
+    expect(topicFieldErrors({ name: 'This value is already in use.' }, sent, en.ct).errors.name).toBe(
+      'There is already a topic with this name. Choose another name.',
+    );
   });
 
   it('matchesByMeeting groups the topics per meeting in the order of the API', () => {
@@ -345,5 +381,43 @@ describe('topics', () => {
     );
     expect([...found.entries()]).toEqual([['Beleidsplan beschermd wonen 2027-2030', ['Beschermd wonen', 'Wonen']]]);
     expect(topicsVersion([TOPIC])).not.toBe(topicsVersion([{ ...TOPIC, terms: ['wonen'] }]));
+  });
+});
+
+describe('the agenda of one municipality (municipality page, policy calendar, plan)', () => {
+  const other: CouncilMeeting = { ...MEETING, id: 8, name: 'Raadsinformatieavond', starts_at: '2026-12-07T18:00:00.000Z' };
+  const elsewhere: CouncilMeeting = { ...MEETING, id: 9, municipality_code: 'GM0344', council: 'Utrecht' };
+  const matches: CouncilTopicMatch[] = [
+    ...TOPIC_MATCHES,
+    { topic_id: 8, topic_name: 'Jeugdhulp', meeting: MEETING, hits: [{ kind: 'agenda_item', title: 'Evaluatie jeugdhulp in de regio' }] },
+    { topic_id: 7, topic_name: 'Beschermd wonen', meeting: elsewhere, hits: [{ kind: 'motion', title: 'M1' }] },
+  ];
+
+  it('puts the meetings with topics first, then the others, each by start; another municipality is left out', () => {
+    const agenda = councilAgenda([MEETING, other, DATE_ONLY_MEETING, elsewhere], matches, 'GM0342');
+    expect(agenda.matched.map((m) => m.meeting.id)).toEqual([5]);
+    expect(agenda.matched[0]?.topics).toEqual([
+      { id: 7, name: 'Beschermd wonen', agendaItems: ['Beleidsplan beschermd wonen 2027-2030'], documents: 1, motions: 1 },
+      { id: 8, name: 'Jeugdhulp', agendaItems: ['Evaluatie jeugdhulp in de regio'], documents: 0, motions: 0 },
+    ]);
+    expect(agenda.others.map((m) => m.meeting.id)).toEqual([8, 6]);
+    expect(councilAgenda([], matches, 'GM0344').matched.map((m) => m.meeting.id)).toEqual([9]);
+    // Every municipality at once (the plan page): by start.
+    expect(matchedMeetings(matches).map((m) => m.meeting.id)).toEqual([5, 9]);
+  });
+
+  it('says where a topic was found in words: "Jullie onderwerp Beschermd wonen: 1 agendapunt, 1 stuk en 1 motie"', () => {
+    const [found] = councilAgenda([], TOPIC_MATCHES, 'GM0342').matched[0]!.topics;
+    expect(topicFoundText(found!, nl)).toBe('Jullie onderwerp Beschermd wonen: 1 agendapunt, 1 stuk en 1 motie');
+    expect(topicFoundText(found!, en)).toBe('Your topic Beschermd wonen: 1 agenda item, 1 document and 1 motion');
+    expect(foundCounts({ id: 1, name: 'x', agendaItems: ['a', 'b'], documents: 3, motions: 0 }, nl)).toBe('2 agendapunten en 3 stukken');
+    expect(foundCounts({ id: 1, name: 'x', agendaItems: [], documents: 0, motions: 2 }, en)).toBe('2 motions');
+  });
+
+  it('gives only the time of a meeting, when it is known', () => {
+    expect(meetingClock(MEETING, nl)).toBe('van 19:30 tot 23:00 uur');
+    expect(meetingClock({ ...MEETING, ends_at: null }, nl)).toBe('om 19:30 uur');
+    expect(meetingClock({ ...MEETING, ends_at: null }, en)).toBe('at 19:30');
+    expect(meetingClock(DATE_ONLY_MEETING, nl)).toBeNull();
   });
 });

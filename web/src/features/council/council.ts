@@ -111,6 +111,20 @@ export function meetingWhen(
   return ct('when.atTime', { day, time: formatClock(language, start) });
 }
 
+/** Only the time of a meeting: "van 19:30 tot 23:00 uur", "om 19:30 uur"; null when not known. */
+export function meetingClock(
+  meeting: Pick<CouncilMeeting, 'starts_at' | 'ends_at' | 'time_known'>,
+  { language, ct }: Pick<Context, 'language' | 'ct'>,
+): string | null {
+  const start = parse(meeting.starts_at);
+  if (!start || !meeting.time_known) return null;
+  const end = parse(meeting.ends_at);
+  if (end && end.getTime() > start.getTime()) {
+    return ct('clock.range', { start: formatClock(language, start), end: formatClock(language, end) });
+  }
+  return ct('clock.at', { time: formatClock(language, start) });
+}
+
 /** The YYYY-MM-DD of a meeting's day, for <time dateTime>. */
 export function meetingDayKey(meeting: Pick<CouncilMeeting, 'starts_at' | 'time_known'>): string | undefined {
   const start = parse(meeting.starts_at);
@@ -138,10 +152,41 @@ export function isSyncing(follow: CouncilFollow, now: Date): boolean {
   return sync.synced_at === null || sync.phase === 'snapshot';
 }
 
+/** Whether a followed council was never caught up and its last try failed (nothing to show yet). */
+export function firstFetchFailed(follow: CouncilFollow): boolean {
+  const sync = follow.sync;
+  return sync !== null && sync.synced_at === null && sync.failures > 0;
+}
+
+/**
+ * "We proberen het om 14:34 opnieuw." (today), "… op 7 december om 14:30 opnieuw." or "… zo
+ * opnieuw." when the time has passed or is not known.
+ */
+function retryText(sync: NonNullable<CouncilFollow['sync']>, context: Context): string {
+  const { ct, now } = context;
+  const retry = parse(sync.retry_at);
+  const later = retry && retry.getTime() > now.getTime() ? moment(retry, context) : null;
+  if (!later) return ct('sync.retrySoon');
+  return later.today ? ct('sync.retryToday', { time: later.time }) : ct('sync.retryLater', { date: later.date, time: later.time });
+}
+
+/**
+ * A council whose first fetch failed, in one sentence: "Het eerste ophalen is niet gelukt. We
+ * proberen het op 7 december om 14:30 opnieuw." (null when that is not the case).
+ */
+export function firstFetchLine(follow: CouncilFollow, context: Context): Line | null {
+  const sync = follow.sync;
+  if (!sync || !firstFetchFailed(follow)) return null;
+  const { ct } = context;
+  const failed = sync.failures === 1 ? ct('sync.firstFailed1') : ct('sync.firstFailedMany', { count: sync.failures });
+  return { text: `${failed} ${retryText(sync, context)}`, tone: 'problem' };
+}
+
 /**
  * The state of aantafel's copy of a council, in plain words: "Bijgewerkt op 6 december om 14:05",
  * "Wordt voor het eerst opgehaald (1.250 stukken)", "Even wachten: de bron vraagt ons het om
  * 14:07 opnieuw te proberen", failures with the error (the API gives the error to owners only),
+ * a first fetch that failed ("Het eerste ophalen is niet gelukt. We proberen het … opnieuw."),
  * and, for owners, lines of the feed that were skipped.
  */
 export function syncLines(follow: CouncilFollow, context: Context, { owner = false } = {}): Line[] {
@@ -151,20 +196,23 @@ export function syncLines(follow: CouncilFollow, context: Context, { owner = fal
   const lines: Line[] = [];
   const records = formatNumber(language, sync.records);
   const synced = parse(sync.synced_at);
-  if (sync.phase === 'snapshot') {
-    if (synced) {
-      lines.push({ text: ct('sync.again', { records }), tone: 'busy' });
-      const at = moment(synced, context);
-      lines.push({ text: ct('sync.lastUpdated', { date: at.date, time: at.time }), tone: 'info' });
-    } else if (sync.failures > 0) {
-      // Not busy: the first copy stopped at a failure (the lines below say when it is tried again).
-      lines.push({ text: sync.records > 0 ? ct('sync.firstUnfinished', { records }) : ct('sync.nothingYet'), tone: 'info' });
-    } else {
-      lines.push({ text: sync.records > 0 ? ct('sync.first', { records }) : ct('sync.first0'), tone: 'busy' });
-    }
+  // Nothing fetched and the last try failed: one sentence says so and when we try again.
+  const first = sync.records === 0 ? firstFetchLine(follow, context) : null;
+  if (first) {
+    lines.push(first);
   } else if (synced) {
     const at = moment(synced, context);
-    lines.push({ text: ct('sync.updated', { date: at.date, time: at.time }), tone: 'ok' });
+    if (sync.phase === 'snapshot') {
+      lines.push({ text: ct('sync.again', { records }), tone: 'busy' });
+      lines.push({ text: ct('sync.lastUpdated', { date: at.date, time: at.time }), tone: 'info' });
+    } else {
+      lines.push({ text: ct('sync.updated', { date: at.date, time: at.time }), tone: 'ok' });
+    }
+  } else if (sync.failures > 0) {
+    // Not busy: the first copy stopped at a failure (the line below says when it is tried again).
+    lines.push({ text: ct('sync.firstUnfinished', { records }), tone: 'info' });
+  } else if (sync.phase === 'snapshot') {
+    lines.push({ text: sync.records > 0 ? ct('sync.first', { records }) : ct('sync.first0'), tone: 'busy' });
   } else {
     lines.push({ text: ct('sync.almost', { records }), tone: 'busy' });
   }
@@ -172,13 +220,10 @@ export function syncLines(follow: CouncilFollow, context: Context, { owner = fal
   const retry = parse(sync.retry_at);
   const later = retry && retry.getTime() > now.getTime() ? moment(retry, context) : null;
   if (sync.failures > 0) {
-    const failed = sync.failures === 1 ? ct('sync.failed1') : ct('sync.failedMany', { count: sync.failures });
-    const again = !later
-      ? ct('sync.retrySoon')
-      : later.today
-        ? ct('sync.retryToday', { time: later.time })
-        : ct('sync.retryLater', { date: later.date, time: later.time });
-    lines.push({ text: `${failed} ${again}`, tone: 'problem' });
+    if (!first) {
+      const failed = sync.failures === 1 ? ct('sync.failed1') : ct('sync.failedMany', { count: sync.failures });
+      lines.push({ text: `${failed} ${retryText(sync, context)}`, tone: 'problem' });
+    }
     if (sync.error) lines.push({ text: ct('sync.error', { error: sync.error }), tone: 'problem' });
   } else if (later) {
     // A 429 is not a failure: the source asked to wait until Retry-After.
@@ -383,9 +428,17 @@ export interface TopicFieldErrors {
 }
 
 /**
- * The 422 field errors of the server for the topic form: "name", and "terms" / "terms[2]" (a
- * term's own problem, said with the term: "“x”: Dit is te kort."). `rest` is true when a field
- * is not one of the form's (then the general message is shown too).
+ * The server's words for a value that is in use (FieldIssue kTaken in src/http/errors.cpp, Dutch
+ * and English). For a topic's name the form says it in its own words instead: another topic has
+ * that name, whatever its capitals (the server compares names case-insensitively).
+ */
+const TAKEN_MESSAGES = new Set(['Deze waarde is al in gebruik.', 'This value is already in use.']);
+
+/**
+ * The 422 field errors of the server for the topic form: "name" (a name in use: "Er is al een
+ * onderwerp met deze naam…"), and "terms" / "terms[2]" (a term's own problem, said with the term:
+ * "“x”: Dit is te kort."). `rest` is true when a field is not one of the form's (then the general
+ * message is shown too).
  */
 export function topicFieldErrors(
   fields: Readonly<Record<string, string>>,
@@ -404,7 +457,12 @@ export function topicFieldErrors(
     const index = found[2] ?? found[3];
     const list = field === 'terms' ? sent.terms : field === 'exclusions' ? sent.exclusions : [];
     const term = index !== undefined ? list[Number(index)] : undefined;
-    const text = term !== undefined ? ct('topics.termError', { term, message }) : message;
+    const text =
+      term !== undefined
+        ? ct('topics.termError', { term, message })
+        : field === 'name' && TAKEN_MESSAGES.has(message.trim())
+          ? ct('topics.nameTaken')
+          : message;
     errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
   }
   return { errors, rest };
@@ -454,4 +512,79 @@ export function agendaTopics(items: readonly CouncilTopicMatch[], meetingId: num
     }
   }
   return out;
+}
+
+/** Where a topic was found in one meeting, counted by kind, with the agenda items' titles. */
+export interface TopicFound {
+  id: number;
+  name: string;
+  agendaItems: string[];
+  documents: number;
+  motions: number;
+}
+
+/** One meeting of a municipality's council with the workspace's topics found in it (maybe none). */
+export interface AgendaMeeting {
+  meeting: CouncilMeeting;
+  topics: TopicFound[];
+}
+
+function topicFound(topic: MeetingTopics['topics'][number]): TopicFound {
+  const agendaItems: string[] = [];
+  let documents = 0;
+  let motions = 0;
+  for (const hit of topic.hits) {
+    if (hit.kind === 'agenda_item') {
+      if (!agendaItems.includes(hit.title)) agendaItems.push(hit.title);
+    } else if (hit.kind === 'document') documents += 1;
+    else motions += 1;
+  }
+  return { id: topic.id, name: topic.name, agendaItems, documents, motions };
+}
+
+function startTime(meeting: CouncilMeeting): number {
+  return parse(meeting.starts_at)?.getTime() ?? 0;
+}
+
+/** The matches of the API as meetings with the topics found in them, by start. */
+export function matchedMeetings(matches: readonly CouncilTopicMatch[]): AgendaMeeting[] {
+  return matchesByMeeting(matches)
+    .map(({ meeting, topics }) => ({ meeting, topics: topics.map(topicFound) }))
+    .sort((a, b) => startTime(a.meeting) - startTime(b.meeting));
+}
+
+/**
+ * The upcoming meetings of the councils followed for one municipality (`code`, CBS), split in
+ * those where a topic of the workspace comes up and the others, each by start. A meeting of
+ * another municipality is left out (the list of the page before may still be on screen).
+ */
+export function councilAgenda(
+  meetings: readonly CouncilMeeting[],
+  matches: readonly CouncilTopicMatch[],
+  code: string,
+): { matched: AgendaMeeting[]; others: AgendaMeeting[] } {
+  const matched = matchedMeetings(matches.filter((m) => m.meeting.municipality_code === code));
+  const seen = new Set(matched.map((m) => m.meeting.id));
+  const others = meetings
+    .filter((m) => m.municipality_code === code && !seen.has(m.id))
+    .map((meeting) => ({ meeting, topics: [] }))
+    .sort((a, b) => startTime(a.meeting) - startTime(b.meeting));
+  return { matched, others };
+}
+
+/** "1 agendapunt, 2 stukken en 1 motie": where a topic was found, in words. */
+export function foundCounts(found: TopicFound, { ct, language }: Pick<Context, 'ct' | 'language'>): string {
+  const parts: string[] = [];
+  const items = found.agendaItems.length;
+  if (items > 0) parts.push(items === 1 ? ct('found.agendaItem1') : ct('found.agendaItems', { count: items }));
+  if (found.documents > 0) {
+    parts.push(found.documents === 1 ? ct('found.document1') : ct('found.documents', { count: found.documents }));
+  }
+  if (found.motions > 0) parts.push(found.motions === 1 ? ct('found.motion1') : ct('found.motions', { count: found.motions }));
+  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(parts);
+}
+
+/** "Jullie onderwerp Beschermd wonen: 1 agendapunt en 1 motie". */
+export function topicFoundText(found: TopicFound, context: Pick<Context, 'ct' | 'language'>): string {
+  return `${context.ct('found.topic', { name: found.name })}: ${foundCounts(found, context)}`;
 }

@@ -90,6 +90,7 @@ export const MEETING: CouncilMeeting = {
   id: 5,
   source_key: 'soest',
   council: 'Soest',
+  municipality_code: 'GM0342',
   name: 'Commissie Samenleving',
   committee: 'Commissie Samenleving',
   classification: 'Commissie',

@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import districtsGM0344 from '../../components/map/fixtures/districts-GM0344.json';
 import { clearMapCache } from '../../components/map/mapApi';
 import { shapesOf, type MapTopology } from '../../components/map/topology';
 import { jsonResponse } from '../../test/render';
 import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
+import type { CouncilFollow, CouncilList, CouncilMeeting, CouncilTopic, CouncilTopicMatch } from '../council/api';
+import { DATE_ONLY_MEETING, MEETING, NOW, SOEST, SOEST_FOLLOW, TOPIC, TOPIC_MATCHES } from '../council/testdata';
 import { DOSSIER, EMPTY_DOSSIER } from './fixtures';
 import { MunicipalityPage } from './MunicipalityPage';
 import type { MunicipalityDossier } from './municipality';
@@ -38,6 +40,9 @@ const MAP_ROUTES: Record<string, Handler> = {
       gaps: 8,
       single: 1,
     }),
+  // Raad is off unless a test says otherwise (the section then says so in one sentence).
+  'GET /api/v1/workspaces/demo/councils': () =>
+    jsonResponse(200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
   'GET /api/v1/workspaces/demo/organisations': () =>
     jsonResponse(200, {
       items: [
@@ -163,6 +168,7 @@ describe('MunicipalityPage', () => {
     expect(headings).toEqual([
       'Over Utrecht',
       'Wie is wie nu',
+      'Op de agenda van de raad',
       'Onze relatie',
       'Afspraken',
       'Het goede moment',
@@ -187,6 +193,12 @@ describe('MunicipalityPage', () => {
       'href',
       '/w/demo/people/organisations/1',
     );
+
+    expect(
+      await within(region('Op de agenda van de raad')).findByText(
+        'Raad staat niet aan op deze installatie van aantafel. Daarom zie je hier geen vergaderingen van de raad.',
+      ),
+    ).toBeInTheDocument();
 
     const relation = region('Onze relatie');
     expect(relation).toHaveTextContent('Goed');
@@ -314,6 +326,8 @@ describe('MunicipalityPage', () => {
     expect(screen.queryByRole('link', { name: /Contact vastleggen/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Afspraak vastleggen' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Beleidskalender van/ })).not.toBeInTheDocument();
+    // No council for an organisation that is not a municipality.
+    expect(screen.queryByRole('region', { name: 'Op de agenda van de raad' })).not.toBeInTheDocument();
   });
 
   it('speaks English', async () => {
@@ -332,6 +346,7 @@ describe('MunicipalityPage', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'About Utrecht',
       'Who is who now',
+      'On the council’s agenda',
       'Our relationship',
       'Agreements',
       'The right moment',
@@ -348,5 +363,185 @@ describe('MunicipalityPage', () => {
   it('shows "not found" for an unknown organisation', async () => {
     render(jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden' } }));
     expect(await screen.findByRole('heading', { level: 1, name: /niet gevonden|bestaat niet/i })).toBeInTheDocument();
+  });
+});
+
+/** Utrecht (GM0344, the dossier's municipality) followed, with the meetings of the Raad testdata. */
+const UTRECHT_FOLLOW: CouncilFollow = { ...SOEST_FOLLOW, source_key: 'utrecht', municipality_code: 'GM0344', source: { ...SOEST, source_key: 'utrecht', label: 'Utrecht', municipality_code: 'GM0344' } };
+const inUtrecht = (m: CouncilMeeting): CouncilMeeting => ({ ...m, source_key: 'utrecht', council: 'Utrecht', municipality_code: 'GM0344' });
+const UTRECHT_MEETING = inUtrecht(MEETING);
+/** A meeting before the one with the topic: it comes after it in the list all the same. */
+const EARLY_MEETING: CouncilMeeting = inUtrecht({ ...MEETING, id: 4, name: 'Raadsinformatieavond', committee: '', starts_at: '2026-12-07T18:00:00.000Z', ends_at: null });
+const LATE_MEETING = inUtrecht(DATE_ONLY_MEETING);
+const UTRECHT_MATCHES: CouncilTopicMatch[] = TOPIC_MATCHES.map((m) => ({ ...m, meeting: UTRECHT_MEETING }));
+
+const COUNCILS_ON: CouncilList = { enabled: true, status_checked_at: '2026-12-06T13:00:00.000Z', follows: [UTRECHT_FOLLOW], available: [] };
+
+function renderAgenda({
+  councils = COUNCILS_ON,
+  meetings = [EARLY_MEETING, UTRECHT_MEETING, LATE_MEETING],
+  topics = [TOPIC],
+  matches = UTRECHT_MATCHES,
+  role = 'editor',
+  councilsAnswer,
+}: {
+  councils?: CouncilList;
+  meetings?: CouncilMeeting[];
+  topics?: CouncilTopic[];
+  matches?: CouncilTopicMatch[];
+  role?: 'viewer' | 'editor';
+  councilsAnswer?: () => Response | Promise<Response>;
+} = {}) {
+  const fetchMock = mockFetch({
+    ...MAP_ROUTES,
+    [URL_PATH]: () => jsonResponse(200, DOSSIER),
+    'GET /api/v1/workspaces/demo/councils': councilsAnswer ?? (() => jsonResponse(200, councils)),
+    'GET /api/v1/workspaces/demo/council-topics': () => jsonResponse(200, { items: topics }),
+    'GET /api/v1/workspaces/demo/council-meetings': () => jsonResponse(200, { items: meetings }),
+    'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: matches }),
+  });
+  renderInWorkspace(<MunicipalityPage />, {
+    route: '/w/demo/municipalities/1',
+    path: '/w/:slug/municipalities/:organisationId',
+    role,
+  });
+  return fetchMock;
+}
+
+const asked = (fetchMock: ReturnType<typeof mockFetch>, path: string) =>
+  fetchMock.mock.calls
+    .map(([input]) => new URL(String(input), 'http://localhost'))
+    .filter((url) => url.pathname === `/api/v1/workspaces/demo/${path}`);
+
+describe('MunicipalityPage: Op de agenda van de raad', () => {
+  beforeEach(() => {
+    clearMapCache();
+    vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists the meetings with the workspace\'s topics first, the topic in words, each linking to its meeting', async () => {
+    const fetchMock = renderAgenda();
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    const matched = await within(section).findByRole('list', { name: 'Met jullie onderwerpen' });
+    expect(within(section).getByRole('heading', { level: 3, name: 'Met jullie onderwerpen' })).toBeInTheDocument();
+    const card = within(matched).getByRole('link', { name: 'Commissie Samenleving' }).closest('li')!;
+    expect(matched.querySelectorAll(':scope > li')).toHaveLength(1);
+    expect(within(card).getByRole('heading', { level: 4, name: 'Commissie Samenleving' })).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Commissie Samenleving' })).toHaveAttribute('href', '/w/demo/council/meetings/5');
+    expect(card).toHaveTextContent('woensdag 9 december, van 19:30 tot 23:00 uur');
+    expect(card).toHaveTextContent('Trouwzaal, Raadhuis Soest');
+    expect(card).toHaveTextContent('Jullie onderwerp Beschermd wonen: 1 agendapunt, 1 stuk en 1 motie');
+    expect(within(card).getByText('Jullie onderwerp Beschermd wonen').tagName).toBe('STRONG');
+    expect(card).toHaveTextContent('Agendapunt: Beleidsplan beschermd wonen 2027-2030');
+
+    // The other meetings after it, by date, also when they come earlier.
+    const others = within(section).getByRole('list', { name: 'Andere vergaderingen' });
+    const links = within(others).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual(['Raadsinformatieavond', 'Raadsvergadering']);
+    expect(links[0]).toHaveAttribute('href', '/w/demo/council/meetings/4');
+    expect(within(others).getAllByRole('listitem')[1]).toHaveTextContent('donderdag 17 december');
+    expect(within(others).getAllByRole('listitem')[1]).toHaveTextContent('Gaat niet door');
+    const allLinks = within(section).getAllByRole('link').map((l) => l.textContent);
+    expect(allLinks).toEqual(['Commissie Samenleving', 'Raadsinformatieavond', 'Raadsvergadering', 'Alle vergaderingen en onderwerpen bij Raad']);
+    expect(within(section).getByRole('link', { name: 'Alle vergaderingen en onderwerpen bij Raad' })).toHaveAttribute('href', '/w/demo/council');
+
+    // Only this municipality's councils are asked for.
+    expect(Object.fromEntries(asked(fetchMock, 'council-meetings')[0]!.searchParams)).toEqual({ municipality: 'GM0344' });
+    expect(Object.fromEntries(asked(fetchMock, 'council-topic-matches')[0]!.searchParams)).toEqual({ municipality: 'GM0344' });
+  });
+
+  it('leaves out meetings of another municipality (an answer that is not for this page)', async () => {
+    renderAgenda({ meetings: [UTRECHT_MEETING, { ...MEETING, id: 99, name: 'Soest elders' }] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    await within(section).findByRole('list', { name: 'Met jullie onderwerpen' });
+    expect(within(section).queryByText('Soest elders')).not.toBeInTheDocument();
+    expect(within(section).queryByRole('heading', { name: 'Andere vergaderingen' })).not.toBeInTheDocument();
+  });
+
+  it('without a topic on the agenda it says so, and lists the meetings under "Vergaderingen"', async () => {
+    renderAgenda({ matches: [] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText('Jullie onderwerpen staan de komende 60 dagen niet op de agenda van de raad van Utrecht.')).toBeInTheDocument();
+    expect(within(section).getByRole('list', { name: 'Vergaderingen' })).toBeInTheDocument();
+    expect(within(section).getAllByRole('link', { name: /Commissie Samenleving|Raadsinformatieavond|Raadsvergadering/ })).toHaveLength(3);
+  });
+
+  it('without topics it says to add one (and does not ask for matches)', async () => {
+    const fetchMock = renderAgenda({ topics: [], matches: [] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/^Jullie hebben nog geen onderwerpen\. Voeg bij Raad een onderwerp toe/)).toBeInTheDocument();
+    expect(asked(fetchMock, 'council-topic-matches')).toHaveLength(0);
+  });
+
+  it('a council that is not followed: a sentence and the way to Raad to follow it (a viewer is told who can)', async () => {
+    const notFollowed: CouncilList = { ...COUNCILS_ON, follows: [], available: [UTRECHT_FOLLOW.source!] };
+    const fetchMock = renderAgenda({ councils: notFollowed });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/^Jullie volgen de raad van Utrecht nog niet\. Volg de raad bij Raad\./)).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'Naar Raad om de raad van Utrecht te volgen' })).toHaveAttribute('href', '/w/demo/council');
+    expect(asked(fetchMock, 'council-meetings')).toHaveLength(0);
+    expect(asked(fetchMock, 'council-topics')).toHaveLength(0);
+  });
+
+  it('a viewer of a council that is not followed is told who can follow it', async () => {
+    renderAgenda({ councils: { ...COUNCILS_ON, follows: [], available: [UTRECHT_FOLLOW.source!] }, role: 'viewer' });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/Een bewerker of eigenaar van de werkruimte kan de raad volgen bij Raad\./)).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'Alle vergaderingen en onderwerpen bij Raad' })).toBeInTheDocument();
+  });
+
+  it('a council Open Besluitvorming does not have: says so', async () => {
+    renderAgenda({ councils: { ...COUNCILS_ON, follows: [], available: [] } });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/^Open Besluitvorming heeft \(nog\) geen gegevens van de raad van Utrecht\./)).toBeInTheDocument();
+  });
+
+  it('followed, but nothing planned: says so', async () => {
+    renderAgenda({ meetings: [], matches: [] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText('De raad van Utrecht heeft de komende 60 dagen geen vergaderingen gepland.')).toBeInTheDocument();
+  });
+
+  it('followed, while the first copy is made: says it is still being fetched', async () => {
+    const fetching: CouncilFollow = { ...UTRECHT_FOLLOW, sync: { ...UTRECHT_FOLLOW.sync!, phase: 'snapshot', synced_at: null, records: 3 } };
+    renderAgenda({ councils: { ...COUNCILS_ON, follows: [fetching] }, meetings: [], matches: [] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/^De gegevens van de raad worden nog opgehaald\./)).toBeInTheDocument();
+  });
+
+  it('followed, but the first fetch failed: says so and when it is tried again', async () => {
+    const failed: CouncilFollow = {
+      ...UTRECHT_FOLLOW,
+      sync: { ...UTRECHT_FOLLOW.sync!, phase: 'snapshot', synced_at: null, records: 0, failures: 1, retry_at: '2026-12-07T13:30:00Z', error: null },
+    };
+    renderAgenda({ councils: { ...COUNCILS_ON, follows: [failed] }, meetings: [], matches: [] });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText('Het eerste ophalen is niet gelukt. We proberen het op 7 december om 14:30 opnieuw.')).toBeInTheDocument();
+    expect(within(section).getByText('Zodra het ophalen lukt, zie je hier de vergaderingen.')).toBeInTheDocument();
+    expect(within(section).queryByText(/geen vergaderingen gepland/)).not.toBeInTheDocument();
+  });
+
+  it('shows the error when the councils cannot be read, and "Laden…" while they are on their way', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const answered = new Promise<Response>((resolve) => (answer = resolve));
+    renderAgenda({ councilsAnswer: () => answered });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(within(section).getByRole('status')).toHaveTextContent('Bezig met laden…');
+    expect(section.querySelector('[aria-busy="true"]')).not.toBeNull();
+    answer(jsonResponse(500, { error: { code: 'internal', message: 'Er ging iets mis bij ons. Probeer het later opnieuw.' } }));
+    await waitFor(() => expect(within(section).getByRole('alert')).toHaveTextContent('Er ging iets mis bij ons.'));
+    // The other sections stay.
+    expect(screen.getByRole('region', { name: 'Onze relatie' })).toBeInTheDocument();
+  });
+
+  it('says calmly that Raad is off, and asks nothing more', async () => {
+    const fetchMock = renderAgenda({ councils: { enabled: false, status_checked_at: null, follows: [], available: [] } });
+    const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
+    expect(await within(section).findByText(/^Raad staat niet aan op deze installatie van aantafel\./)).toBeInTheDocument();
+    expect(asked(fetchMock, 'council-topics')).toHaveLength(0);
+    expect(asked(fetchMock, 'council-meetings')).toHaveLength(0);
   });
 });

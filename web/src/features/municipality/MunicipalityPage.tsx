@@ -26,6 +26,8 @@ import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
 import { CoverageMap } from '../socialmap/CoverageMap';
+import { MunicipalityCouncilAgenda } from '../council/CouncilAgenda';
+import { useCouncilText } from '../council/texts';
 import { getMunicipality, getMunicipalityDossier } from './api';
 import {
   healthClass,
@@ -43,9 +45,10 @@ import './municipality.css';
 /**
  * The municipality page ("gemeentepagina"): everything the workspace knows about one
  * municipality in one answer (GET …/organisations/{id}/dossier), in the order a Monday-morning
- * reader needs it: who is who now → our relationship → agreements → the right moment → what
- * clients say → services and coverage → scans and financing. Every section says what to do when
- * it is empty and links to the module where that is done.
+ * reader needs it: who is who now → the council's agenda (Raad, its own requests) → our
+ * relationship → agreements → the right moment → what clients say → services and coverage →
+ * scans and financing. Every section says what to do when it is empty and links to the module
+ * where that is done.
  */
 export function MunicipalityPage() {
   const { organisationId: param } = useParams();
@@ -148,6 +151,7 @@ function DossierView({ dossier }: { dossier: MunicipalityDossier }) {
       {organisation.kind !== 'municipality' ? <Paragraph>{mt('notMunicipality')}</Paragraph> : null}
       <FactsSection dossier={dossier} />
       <CouncilSection dossier={dossier} />
+      <CouncilAgendaSection dossier={dossier} />
       <RelationSection dossier={dossier} />
       <AgreementsSection dossier={dossier} />
       <CycleSection dossier={dossier} />
@@ -401,6 +405,22 @@ function CouncilSection({ dossier }: { dossier: MunicipalityDossier }) {
       <SectionLinks>
         <AppLink to={paths.whoIsWho(organisation.id)}>{mt('council.link', { name: organisation.name })}</AppLink>
       </SectionLinks>
+    </Section>
+  );
+}
+
+/**
+ * "Op de agenda van de raad": the upcoming meetings of the councils the workspace follows for this
+ * municipality, those where its topics come up first (Raad, issue #26). Only for a municipality.
+ */
+function CouncilAgendaSection({ dossier }: { dossier: MunicipalityDossier }) {
+  const ct = useCouncilText();
+  const { organisation } = dossier;
+  const code = dossier.municipality?.code ?? organisation.municipality_code;
+  if (organisation.kind !== 'municipality' || !code) return null;
+  return (
+    <Section id="dossier-council-agenda" title={ct('municipality.title')}>
+      <MunicipalityCouncilAgenda key={code} code={code} name={organisation.name} />
     </Section>
   );
 }
