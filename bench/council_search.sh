@@ -44,8 +44,8 @@ LUA
 QUERIES=(
   "q=doordecentralisatie|\"doordecentralisatie\"|('doordecentralisatie')|a rare word (1 in 500 titles)"
   "q=jeugdhulp|\"jeugdhulp\"|('jeugdhulp')|a common word (a quarter of all titles)"
-  "q=mantelzorg%20preventie|\"mantelzorg\" \"preventie\"|('mantelzorg') \& ('preventie')|two common words"
-  "q=%22beschermd%20wonen%22|\"bescherm won\"|('bescherm' <-> 'won')|a phrase"
+  "q=mantelzorg%20preventie|\"mantelzorg\" \"preventie\"|('mantelzorg') & ('preventie')|two common words"
+  "q=%22beschermd%20wonen%22|\"beschermd won\"|('beschermd' <-> 'won')|a phrase"
   "q=jeugdhulp&kind=agenda_item&from=2026-12-01&to=2026-12-14|\"jeugdhulp\"|('jeugdhulp')|common word, type and period"
 )
 
@@ -127,7 +127,6 @@ measure() {  # $1 = database URL, $2 = label
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
   for entry in "${QUERIES[@]}"; do
     IFS='|' read -r query match tsquery what <<<"$entry"
-    tsquery=${tsquery//\\&/&}
     local url="http://127.0.0.1:$port/api/v1/workspaces/demo/council-search?$query&limit=20"
     local items kind=""
     items=$(curl -fsS -H "Authorization: Bearer $token" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(str(len(d["items"])) + ("+" if d["has_more"] else ""))')

@@ -73,28 +73,36 @@ constexpr std::string_view kInsertSearchPostgres =
     "INSERT INTO council_search (entity_id, position, kind, source_key, meeting_ref, at, title, "
     "body, words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, setweight(to_tsvector('simple', $9), "
     "'A') || setweight(to_tsvector('simple', $10), 'B'))";
-#define SEARCH_SELECT                                                                         \
+// Search: the best rows first from the index and council_search alone (the workspace's councils,
+// the filters, the order), then the details of only those rows. `at` on a row is the meeting's
+// start once the meeting is stored (kSetMeetingDay), so the period filter needs no join.
+#define SEARCH_FILTERS                                                                         \
+  "AND s.source_key IN (SELECT source_key FROM council_follows WHERE workspace_id = $1) AND "  \
+  "(CAST($3 AS TEXT) IS NULL OR s.source_key = $3) AND (CAST($4 AS TEXT) IS NULL OR s.kind = " \
+  "$4) AND (CAST($5 AS BIGINT) IS NULL OR s.at >= $5) AND (CAST($6 AS BIGINT) IS NULL OR "     \
+  "s.at < $6) "
+#define SEARCH_DETAILS                                                                        \
   "SELECT s.kind, s.entity_id, s.position, s.source_key, COALESCE(src.label, s.source_key), " \
-  "s.title, s.body, COALESCE(mm.starts_at, s.at), mm.id, COALESCE(mm.name, ''), "             \
-  "COALESCE(d.url, '') "
-#define SEARCH_JOINS                                                                           \
-  "JOIN council_follows f ON f.source_key = s.source_key AND f.workspace_id = $1 "             \
-  "LEFT JOIN council_sources src ON src.source_key = s.source_key LEFT JOIN council_entities " \
-  "me ON me.entity_id = s.meeting_ref LEFT JOIN council_meetings mm ON mm.id = me.id LEFT "    \
-  "JOIN council_documents d ON d.id = s.entity_id AND s.kind = 'document' "
-#define SEARCH_FILTERS                                                                       \
-  "AND (CAST($3 AS TEXT) IS NULL OR s.source_key = $3) AND (CAST($4 AS TEXT) IS NULL OR "    \
-  "s.kind = $4) AND (CAST($5 AS BIGINT) IS NULL OR COALESCE(mm.starts_at, s.at) >= $5) AND " \
-  "(CAST($6 AS BIGINT) IS NULL OR COALESCE(mm.starts_at, s.at) < $6) "
-constexpr std::string_view kSearchSqlite = SEARCH_SELECT
-    "FROM council_search_words w JOIN council_search s ON s.id = w.rowid " SEARCH_JOINS
-    "WHERE council_search_words MATCH $2 " SEARCH_FILTERS
-    "ORDER BY bm25(council_search_words, 10.0, 1.0), COALESCE(mm.starts_at, s.at) DESC, s.id "
-    "LIMIT $7 OFFSET $8";
-constexpr std::string_view kSearchPostgres = SEARCH_SELECT
-    "FROM council_search s CROSS JOIN to_tsquery('simple', $2) q " SEARCH_JOINS
-    "WHERE s.words @@ q " SEARCH_FILTERS
-    "ORDER BY ts_rank(s.words, q) DESC, COALESCE(mm.starts_at, s.at) DESC, s.id LIMIT $7 OFFSET $8";
+  "s.title, s.body, s.at, mm.id, COALESCE(mm.name, ''), COALESCE(d.url, '') FROM top JOIN "   \
+  "council_search s ON s.id = top.id LEFT JOIN council_sources src ON src.source_key = "      \
+  "s.source_key LEFT JOIN council_entities me ON me.entity_id = s.meeting_ref LEFT JOIN "     \
+  "council_meetings mm ON mm.id = me.id LEFT JOIN council_documents d ON d.id = s.entity_id " \
+  "AND s.kind = 'document'"
+constexpr std::string_view kSearchSqlite =
+    "WITH top AS (SELECT s.id, bm25(council_search_words, 10.0, 1.0) AS score, s.at AS at FROM "
+    "council_search_words w JOIN council_search s ON s.id = w.rowid WHERE council_search_words "
+    "MATCH $2 " SEARCH_FILTERS "ORDER BY score, s.at DESC, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
+    " ORDER BY top.score, top.at DESC, top.id";
+constexpr std::string_view kSearchPostgres =
+    "WITH top AS (SELECT s.id, ts_rank(s.words, q) AS score, s.at AS at FROM council_search s "
+    "CROSS JOIN to_tsquery('simple', $2) q WHERE s.words @@ q " SEARCH_FILTERS
+    "ORDER BY score DESC, s.at DESC, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
+    " ORDER BY top.score DESC, top.at DESC, top.id";
+constexpr std::string_view kMeetingDayOf =
+    "SELECT m.starts_at FROM council_entities e JOIN council_meetings m ON m.id = e.id WHERE "
+    "e.entity_id = $1";
+constexpr std::string_view kSetMeetingDay =
+    "UPDATE council_search SET at = $2 WHERE meeting_ref = $1 AND kind IN ('document', 'motion')";
 constexpr std::string_view kPendingTexts =
     "SELECT d.id, e.entity_id FROM council_documents d JOIN council_entities e ON e.id = d.id "
     "WHERE d.text_checked_at IS NULL AND d.source_key IN (SELECT source_key FROM "
@@ -109,9 +117,8 @@ constexpr std::string_view kSetSearchWordsBody =
 constexpr std::string_view kSetSearchBodyPostgres =
     "UPDATE council_search SET body = $2, words = setweight(to_tsvector('simple', $3), 'A') || "
     "setweight(to_tsvector('simple', $4), 'B') WHERE id = $1";
-#undef SEARCH_SELECT
-#undef SEARCH_JOINS
 #undef SEARCH_FILTERS
+#undef SEARCH_DETAILS
 constexpr std::string_view kInsertMeeting =
     "INSERT INTO council_meetings (id, source_key, name, classification, committee_ref, "
     "location, cancelled, starts_at, time_known, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -329,6 +336,15 @@ void InsertSearch(Connection& c, std::int64_t id, const std::string& source_key,
   }
 }
 
+/// The start of a stored meeting: a document's or motion's day in search (as Open Besluitvorming
+/// dates them).
+std::optional<std::optional<core::Instant>> MeetingDay(Connection& c, const std::string& ref) {
+  if (ref.empty()) return std::nullopt;
+  const auto row = c.QueryOne(sql::kMeetingDayOf, {ref});
+  if (!row || row->IsNull(0)) return std::nullopt;
+  return std::optional(FromMillis(row->Int(0)));
+}
+
 /// The text the index holds for a motion: its submitters and the supplier's status wording.
 std::string MotionBody(const Motion& o) {
   std::string body;
@@ -365,6 +381,8 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
                   .at = m->starts_at,
                   .title = m->name,
                   .body = m->location});
+    // Documents and motions stored before their meeting take its day now.
+    if (m->starts_at) c.Execute(sql::kSetMeetingDay, {r.entity_id, ToMillis(*m->starts_at)});
   } else if (const auto* d = std::get_if<Document>(&r.payload)) {
     c.Execute(sql::kInsertDocument,
               {id, r.source_key, d->name, d->classification, d->url, d->content_type,
@@ -372,7 +390,7 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
     InsertSearch(c, id, r.source_key,
                  {.kind = SearchKind::kDocument,
                   .meeting_ref = d->meeting_ref,
-                  .at = d->modified_at,
+                  .at = MeetingDay(c, d->meeting_ref).value_or(d->modified_at),
                   .title = d->name,
                   .body = kEmpty});
   } else if (const auto* o = std::get_if<Motion>(&r.payload)) {
@@ -392,7 +410,7 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
     InsertSearch(c, id, r.source_key,
                  {.kind = SearchKind::kMotion,
                   .meeting_ref = o->meeting_ref,
-                  .at = o->date,
+                  .at = MeetingDay(c, o->meeting_ref).value_or(o->date),
                   .title = o->name,
                   .body = body});
   } else if (const auto* k = std::get_if<Committee>(&r.payload)) {

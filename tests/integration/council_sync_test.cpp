@@ -408,6 +408,8 @@ TEST_P(CouncilSync, SearchFindsTheFollowedCouncilsRecordsByDutchStem) {
   EXPECT_EQ(motion["council"], "Soest");
   EXPECT_EQ(motion["highlights"]["title"], json::parse("[[4, 14]]"));
   EXPECT_FALSE(motion["meeting_id"].is_null()) << "the motion opens on its meeting";
+  // Dated as Open Besluitvorming dates it: by its meeting's start, not its own date.
+  EXPECT_EQ(motion["date"], Get("zorg-west", "/council-meetings")["items"][0]["starts_at"]);
   EXPECT_EQ(waiting["has_more"], false);
 
   // All words must occur; a title counts more than a description.

@@ -25,4 +25,5 @@ CREATE TABLE council_search (
   words       tsvector NOT NULL
 );
 CREATE INDEX council_search_entity ON council_search(entity_id);
+CREATE INDEX council_search_meeting ON council_search(meeting_ref);
 CREATE INDEX council_search_words ON council_search USING GIN (words);

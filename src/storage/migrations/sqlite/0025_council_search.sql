@@ -24,6 +24,7 @@ CREATE TABLE council_search (
   body        TEXT NOT NULL
 );
 CREATE INDEX council_search_entity ON council_search(entity_id);
+CREATE INDEX council_search_meeting ON council_search(meeting_ref);
 CREATE VIRTUAL TABLE council_search_words USING fts5(title, body, tokenize = 'unicode61');
 CREATE TRIGGER council_search_gone AFTER DELETE ON council_search BEGIN
   DELETE FROM council_search_words WHERE rowid = old.id;

@@ -1,0 +1,166 @@
+#include "core/council/people.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "core/validation.hpp"
+
+namespace aantafel::core::council {
+
+namespace {
+
+// Dutch (and Belgian, German, French) surname prefixes, as they stand between given names and
+// the surname: "Jan van der Berg", "Berg, J. van der".
+constexpr std::string_view kInfixes[] = {"van",  "de",    "der", "den", "het", "'t",  "t",   "te",
+                                         "ten",  "ter",   "in",  "op",  "aan", "bij", "uit", "voor",
+                                         "over", "onder", "la",  "le",  "du",  "des", "da",  "dos",
+                                         "di",   "del",   "von", "zu",  "el",  "al"};
+
+bool IsInfix(std::string_view word) {
+  return std::find(std::begin(kInfixes), std::end(kInfixes), word) != std::end(kInfixes);
+}
+
+/// Words separated by spaces (and a comma, kept as its own word).
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == ',') {
+      if (!word.empty()) out.push_back(std::move(word));
+      word.clear();
+      if (c == ',') out.emplace_back(",");
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+/// "J.P." → "jp", "Jan" → "j", "Anna-Maria" → "a".
+std::string InitialsOf(const std::vector<std::string>& given) {
+  std::string out;
+  for (const auto& word : given) {
+    if (word.find('.') != std::string::npos) {
+      bool start = true;
+      for (const char c : word) {
+        if (c == '.') {
+          start = true;
+        } else if (start) {
+          out += c;
+          start = false;
+        }
+      }
+    } else if (!word.empty()) {
+      out += word.front();
+    }
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+}  // namespace
+
+NameParts SplitName(std::string_view name) {
+  const auto words = Words(SearchFold(TrimAscii(name)));
+  NameParts out;
+  const auto comma = std::find(words.begin(), words.end(), ",");
+  if (comma != words.end()) {
+    // "Vries, J. de": the surname first; after the comma the given names, then the infix.
+    std::vector<std::string> surname(words.begin(), comma);
+    std::vector<std::string> rest(comma + 1, words.end());
+    std::vector<std::string> infix;
+    while (!rest.empty() && IsInfix(rest.back())) {
+      infix.insert(infix.begin(), rest.back());
+      rest.pop_back();
+    }
+    std::erase(rest, ",");
+    infix.insert(infix.end(), surname.begin(), surname.end());
+    out.surname = Join(infix);
+    out.initials = InitialsOf(rest);
+    return out;
+  }
+  // "Jan de Vries": the given names up to the first infix, or all but the last word.
+  std::size_t first_infix = words.size();
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (IsInfix(words[i])) {
+      first_infix = i;
+      break;
+    }
+  }
+  // "de Vries" alone: no given names.
+  if (!words.empty() && IsInfix(words.front())) first_infix = 0;
+  const std::size_t surname_from =
+      first_infix < words.size() ? first_infix : (words.empty() ? 0 : words.size() - 1);
+  out.surname = Join({words.begin() + static_cast<long>(surname_from), words.end()});
+  out.initials = InitialsOf({words.begin(), words.begin() + static_cast<long>(surname_from)});
+  return out;
+}
+
+std::string PartyKey(std::string_view party) {
+  std::string out;
+  for (const auto& word : Words(SearchFold(party))) {
+    if (word == "fractie" || word == "raadsleden" || word == "raadslid" || word == "lijst" ||
+        word == ",") {
+      continue;
+    }
+    for (const char c : word) {
+      if (IsLetter(c) || (c >= '0' && c <= '9')) out += c;
+    }
+  }
+  return out;
+}
+
+PersonMatch MatchCouncilMember(std::string_view name, std::string_view party,
+                               const std::vector<Candidate>& candidates) {
+  const NameParts wanted = SplitName(name);
+  const std::string wanted_party = PartyKey(party);
+  if (wanted.surname.empty()) return {};
+  std::vector<const Candidate*> by_surname;
+  for (const auto& c : candidates) {
+    if (SplitName(c.name).surname == wanted.surname) by_surname.push_back(&c);
+  }
+  if (by_surname.empty()) return {};
+  // Same first initial (when both are known) and no conflicting party.
+  std::vector<const Candidate*> fitting;
+  bool party_unknown = wanted_party.empty();
+  for (const Candidate* c : by_surname) {
+    const std::string initials = SplitName(c->name).initials;
+    if (!wanted.initials.empty() && !initials.empty() &&
+        wanted.initials.front() != initials.front()) {
+      continue;
+    }
+    const std::string their_party = PartyKey(c->party);
+    if (!wanted_party.empty() && !their_party.empty() && wanted_party != their_party) continue;
+    if (their_party.empty() || wanted.initials.empty() || initials.empty()) party_unknown = true;
+    fitting.push_back(c);
+  }
+  if (fitting.size() > 1) {
+    return {.level = MatchLevel::kPossible, .reason = MatchReason::kSeveral};
+  }
+  if (fitting.size() == 1) {
+    if (party_unknown) {
+      return {.level = MatchLevel::kPossible,
+              .reason = MatchReason::kPartlyKnown,
+              .person_id = fitting.front()->person_id};
+    }
+    return {.level = MatchLevel::kCertain,
+            .reason = MatchReason::kNameInitialAndParty,
+            .person_id = fitting.front()->person_id};
+  }
+  if (by_surname.size() == 1) {
+    return {.level = MatchLevel::kPossible,
+            .reason = MatchReason::kInitialOrPartyDiffer,
+            .person_id = by_surname.front()->person_id};
+  }
+  return {.level = MatchLevel::kPossible, .reason = MatchReason::kSeveral};
+}
+
+}  // namespace aantafel::core::council

@@ -1,0 +1,78 @@
+#include "core/council/people.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aantafel::core::council {
+namespace {
+
+TEST(CouncilPeople, NamesAreSplitTheWayCouncilsAndPeopleWriteThem) {
+  const auto voter = SplitName("Vries, J. de");
+  EXPECT_EQ(voter.surname, "de vries");
+  EXPECT_EQ(voter.initials, "j");
+  const auto full = SplitName("Jan de Vries");
+  EXPECT_EQ(full.surname, "de vries");
+  EXPECT_EQ(full.initials, "j");
+  EXPECT_EQ(SplitName("J.P. van der Berg").surname, "van der berg");
+  EXPECT_EQ(SplitName("J.P. van der Berg").initials, "jp");
+  EXPECT_EQ(SplitName("Berg, Jan Peter van der").initials, "jp");
+  EXPECT_EQ(SplitName("de Vries").surname, "de vries");
+  EXPECT_EQ(SplitName("de Vries").initials, "");
+  EXPECT_EQ(SplitName("Hamid El Amrani").surname, "el amrani");
+  EXPECT_EQ(SplitName("El Amrani, H.").surname, "el amrani");
+  EXPECT_EQ(SplitName("  Esra  Yılmaz ").surname, SplitName("Yılmaz, E.").surname);
+  EXPECT_EQ(SplitName("Zoë Müller").surname, "muller") << "accents do not count";
+  EXPECT_EQ(SplitName("").surname, "");
+}
+
+TEST(CouncilPeople, PartiesCompareWithoutTheWordsCouncilsAddAroundThem) {
+  EXPECT_EQ(PartyKey("Fractie CDA"), PartyKey("cda"));
+  EXPECT_EQ(PartyKey("raadsleden GroenLinks"), "groenlinks");
+  EXPECT_EQ(PartyKey("Lijst 5: Lokaal Belang!"), "5lokaalbelang");
+  EXPECT_NE(PartyKey("GroenLinks"), PartyKey("GroenLinks-PvdA"));
+}
+
+const std::vector<Candidate> kSoest = {
+    {.person_id = 1, .name = "Jan de Vries", .party = "GroenLinks"},
+    {.person_id = 2, .name = "Petra Jansen", .party = "VVD"},
+    {.person_id = 3, .name = "Pieter Jansen", .party = "CDA"},
+    {.person_id = 4, .name = "Karin Bos", .party = ""},
+    {.person_id = 5, .name = "Kees Bos", .party = ""},
+    {.person_id = 6, .name = "Anna Smit", .party = "D66"},
+};
+
+TEST(CouncilPeople, OnlyOneFitByNameInitialAndPartyIsCertain) {
+  const auto m = MatchCouncilMember("Vries, J. de", "Fractie GroenLinks", kSoest);
+  EXPECT_EQ(m.level, MatchLevel::kCertain);
+  EXPECT_EQ(m.reason, MatchReason::kNameInitialAndParty);
+  EXPECT_EQ(m.person_id, 1);
+  // Two Jansens with P.: the party tells them apart.
+  EXPECT_EQ(MatchCouncilMember("Jansen, P.", "VVD", kSoest).person_id, 2);
+  EXPECT_EQ(MatchCouncilMember("Jansen, P.", "VVD", kSoest).level, MatchLevel::kCertain);
+}
+
+TEST(CouncilPeople, AnythingLessIsASuggestionOrNothingNeverAGuess) {
+  // Without a party the two P. Jansens cannot be told apart: no one is suggested.
+  const auto several = MatchCouncilMember("Jansen, P.", "", kSoest);
+  EXPECT_EQ(several.level, MatchLevel::kPossible);
+  EXPECT_EQ(several.reason, MatchReason::kSeveral);
+  EXPECT_EQ(several.person_id, std::nullopt);
+  // Name and initial fit, but Wie is wie has no party for her: a person confirms.
+  const auto partly = MatchCouncilMember("Bos, Ka.", "Lokaal Samen", kSoest);
+  EXPECT_EQ(partly.level, MatchLevel::kPossible);
+  EXPECT_EQ(partly.reason, MatchReason::kSeveral) << "K. Bos: Karin and Kees both fit";
+  const auto smit = MatchCouncilMember("A. Smit", "", kSoest);
+  EXPECT_EQ(smit.level, MatchLevel::kPossible);
+  EXPECT_EQ(smit.reason, MatchReason::kPartlyKnown);
+  EXPECT_EQ(smit.person_id, 6);
+  // Same surname, other party: suggested, not linked.
+  const auto other = MatchCouncilMember("Smit, A.", "PvdA", kSoest);
+  EXPECT_EQ(other.level, MatchLevel::kPossible);
+  EXPECT_EQ(other.reason, MatchReason::kInitialOrPartyDiffer);
+  EXPECT_EQ(other.person_id, 6);
+  // Nobody of that name.
+  EXPECT_EQ(MatchCouncilMember("Kasius, S.", "Partij ITH", kSoest).level, MatchLevel::kNone);
+  EXPECT_EQ(MatchCouncilMember("", "VVD", kSoest).level, MatchLevel::kNone);
+}
+
+}  // namespace
+}  // namespace aantafel::core::council
