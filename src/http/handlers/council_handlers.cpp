@@ -164,18 +164,23 @@ bool ValidKey(std::string_view key) {
   return true;
 }
 
+/// An optional council key in the query string (`source_key`).
+std::optional<std::string> QueryKey(const HttpRequest& request, core::FieldErrors& errors) {
+  auto key = request.Query("source_key");
+  if (!key || key->empty()) return std::nullopt;
+  if (!ValidKey(*key)) {
+    errors.Add("source_key", core::FieldIssue::kInvalidFormat);
+    return std::nullopt;
+  }
+  return std::string(*key);
+}
+
 core::council::MeetingRequest ReadMeetingRequest(const HttpRequest& request,
                                                  core::FieldErrors& errors) {
   core::council::MeetingRequest q;
   q.from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
   q.to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
-  if (auto key = request.Query("source_key"); key && !key->empty()) {
-    if (!ValidKey(*key)) {
-      errors.Add("source_key", core::FieldIssue::kInvalidFormat);
-    } else {
-      q.source_key = std::string(*key);
-    }
-  }
+  q.source_key = QueryKey(request, errors);
   if (auto code = request.Query("municipality"); code && !code->empty()) {
     if (!core::whoiswho::IsMunicipalityCode(*code)) {
       errors.Add("municipality", core::FieldIssue::kInvalidFormat);
@@ -194,13 +199,7 @@ core::council::SearchRequest ReadSearchRequest(const HttpRequest& request,
   q.q = std::string(request.Query("q").value_or(""));
   q.from = core::CheckDate("from", request.Query("from").value_or(""), false, errors);
   q.to = core::CheckDate("to", request.Query("to").value_or(""), false, errors);
-  if (auto key = request.Query("source_key"); key && !key->empty()) {
-    if (!ValidKey(*key)) {
-      errors.Add("source_key", core::FieldIssue::kInvalidFormat);
-    } else {
-      q.source_key = std::string(*key);
-    }
-  }
+  q.source_key = QueryKey(request, errors);
   if (auto kind = request.Query("kind"); kind && !kind->empty()) {
     q.kind = core::council::SearchKindFrom(*kind);
     if (!q.kind) errors.Add("kind", core::FieldIssue::kInvalidChoice);
