@@ -162,21 +162,26 @@ HttpCouncilFeed::TextPage HttpCouncilFeed::DocumentText(const std::string& entit
   const FetchResponse r =
       Get(Base(options_.base_url) + "/api/entities/" + UrlEscape(entity_id), options_.user_agent);
   if (const auto remaining = Seconds(r.headers, "ratelimit-remaining")) FollowServer(*remaining);
-  if (r.error.empty() && r.status == 404) {
-    // entity_not_found (gone since the feed named it) or pdf_not_found: no text to keep.
-    return page;
-  }
-  if (!r.error.empty() || r.status < 200 || r.status > 299) {
-    Classify(r, page.outcome, page.retry_after_seconds, page.error);
-    if (page.outcome != Outcome::kRateLimited) page.outcome = Outcome::kUnavailable;
-    return page;
-  }
-  std::string error;
-  page.text = interchange::ParseDocumentText(r.body, error);
-  if (!error.empty()) {
-    page.outcome = Outcome::kUnavailable;
+  if (r.error.empty() && r.status >= 200 && r.status <= 299) {
+    std::string error;
+    page.text = interchange::ParseDocumentText(r.body, error);
+    page.document_failed = !error.empty();
     page.error = error;
+    return page;
   }
+  if (r.error.empty() && r.status != 429) {
+    // An answer from the API's own error table is about this document (gone, no PDF, its
+    // content could not be assembled); anything else (a proxy, a deployment) is an outage.
+    const std::string code = interchange::FeedErrorCode(r.body);
+    if (code == "entity_not_found" || code == "pdf_not_found") return page;
+    if (!code.empty()) {
+      page.document_failed = true;
+      page.error = "HTTP " + std::to_string(r.status) + " " + code;
+      return page;
+    }
+  }
+  Classify(r, page.outcome, page.retry_after_seconds, page.error);
+  if (page.outcome != Outcome::kRateLimited) page.outcome = Outcome::kUnavailable;
   return page;
 }
 

@@ -321,9 +321,10 @@ std::string PlainText(std::string_view markdown) {
     const char c = markdown[i];
     // A link or image's target: "[text](url)" keeps "text".
     if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
-      const std::size_t close = markdown.find(')', i + 2);
-      if (close != std::string_view::npos && close - i < 2048) {
-        i = close;
+      // Looked for within 2 KiB only: a text full of "](" without ")" stays linear.
+      const std::size_t close = markdown.substr(i + 2, 2048).find(')');
+      if (close != std::string_view::npos) {
+        i += 2 + close;
         space = true;
         continue;
       }

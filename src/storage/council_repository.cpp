@@ -64,6 +64,13 @@ constexpr std::array<std::string_view, 5> kDeleteTyped = {
     "DELETE FROM council_search WHERE entity_id = $1"};
 // Search rows: SQLite keeps the stems in an FTS5 table under the row's id (a trigger removes
 // them with the row); PostgreSQL in a weighted tsvector column.
+// PostgreSQL: title (weight A) and body (B) in one tsvector, with one position left free
+// between them (a word put there, then deleted), so a phrase never runs from the title into the
+// body, as in FTS5's separate columns.
+#define SEARCH_WORDS(title, body)                         \
+  "ts_delete(setweight(to_tsvector('simple', CAST(" title \
+  " AS TEXT) || ' aantafelgrens'), "                      \
+  "'A') || setweight(to_tsvector('simple', CAST(" body " AS TEXT)), 'B'), 'aantafelgrens')"
 constexpr std::string_view kInsertSearchSqlite =
     "INSERT INTO council_search (entity_id, position, kind, source_key, meeting_ref, at, title, "
     "body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
@@ -71,8 +78,7 @@ constexpr std::string_view kInsertSearchWords =
     "INSERT INTO council_search_words (rowid, title, body) VALUES ($1, $2, $3)";
 constexpr std::string_view kInsertSearchPostgres =
     "INSERT INTO council_search (entity_id, position, kind, source_key, meeting_ref, at, title, "
-    "body, words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, setweight(to_tsvector('simple', $9), "
-    "'A') || setweight(to_tsvector('simple', $10), 'B'))";
+    "body, words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " SEARCH_WORDS("$9", "$10") ")";
 // Search: the best rows first from the index and council_search alone (the workspace's councils,
 // the filters, the order), then the details of only those rows. `at` on a row is the meeting's
 // start once the meeting is stored (kSetMeetingDay), so the period filter needs no join.
@@ -91,33 +97,40 @@ constexpr std::string_view kInsertSearchPostgres =
 constexpr std::string_view kSearchSqlite =
     "WITH top AS (SELECT s.id, bm25(council_search_words, 10.0, 1.0) AS score, s.at AS at FROM "
     "council_search_words w JOIN council_search s ON s.id = w.rowid WHERE council_search_words "
-    "MATCH $2 " SEARCH_FILTERS "ORDER BY score, s.at DESC, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
-    " ORDER BY top.score, top.at DESC, top.id";
+    "MATCH $2 " SEARCH_FILTERS
+    "ORDER BY score, s.at DESC NULLS LAST, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
+    " ORDER BY top.score, top.at DESC NULLS LAST, top.id";
 constexpr std::string_view kSearchPostgres =
     "WITH top AS (SELECT s.id, ts_rank(s.words, q) AS score, s.at AS at FROM council_search s "
     "CROSS JOIN to_tsquery('simple', $2) q WHERE s.words @@ q " SEARCH_FILTERS
-    "ORDER BY score DESC, s.at DESC, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
-    " ORDER BY top.score DESC, top.at DESC, top.id";
+    "ORDER BY score DESC, s.at DESC NULLS LAST, s.id LIMIT $7 OFFSET $8) " SEARCH_DETAILS
+    " ORDER BY top.score DESC, top.at DESC NULLS LAST, top.id";
 constexpr std::string_view kMeetingDayOf =
     "SELECT m.starts_at FROM council_entities e JOIN council_meetings m ON m.id = e.id WHERE "
     "e.entity_id = $1";
 constexpr std::string_view kSetMeetingDay =
     "UPDATE council_search SET at = $2 WHERE meeting_ref = $1 AND kind IN ('document', 'motion')";
 constexpr std::string_view kPendingTexts =
-    "SELECT d.id, e.entity_id FROM council_documents d JOIN council_entities e ON e.id = d.id "
-    "WHERE d.text_checked_at IS NULL AND d.source_key IN (SELECT source_key FROM "
-    "council_follows) ORDER BY d.modified_at DESC, d.id DESC LIMIT $1";
+    "SELECT d.id, e.entity_id, e.seq FROM council_documents d JOIN council_entities e ON e.id = "
+    "d.id WHERE d.text_checked_at IS NULL AND d.source_key IN (SELECT source_key FROM "
+    "council_follows) ORDER BY d.text_attempts, d.modified_at DESC NULLS LAST, d.id DESC LIMIT $1";
 constexpr std::string_view kSaveText =
-    "UPDATE council_documents SET text = $2, text_checked_at = $3 WHERE id = $1";
+    "UPDATE council_documents SET text = $2, text_checked_at = $3 WHERE id = $1 AND "
+    "text_checked_at IS NULL AND EXISTS (SELECT 1 FROM council_entities e WHERE e.id = $1 AND "
+    "e.seq = $4)";
+constexpr std::string_view kTextFailed =
+    "UPDATE council_documents SET text_attempts = text_attempts + 1, text_checked_at = CASE WHEN "
+    "text_attempts + 1 >= $3 THEN CAST($2 AS BIGINT) ELSE NULL END WHERE id = $1 AND "
+    "text_checked_at IS NULL";
 constexpr std::string_view kSearchRowOf =
     "SELECT id, title FROM council_search WHERE entity_id = $1 AND kind = 'document'";
 constexpr std::string_view kSetSearchBody = "UPDATE council_search SET body = $2 WHERE id = $1";
 constexpr std::string_view kSetSearchWordsBody =
     "UPDATE council_search_words SET body = $2 WHERE rowid = $1";
 constexpr std::string_view kSetSearchBodyPostgres =
-    "UPDATE council_search SET body = $2, words = setweight(to_tsvector('simple', $3), 'A') || "
-    "setweight(to_tsvector('simple', $4), 'B') WHERE id = $1";
+    "UPDATE council_search SET body = $2, words = " SEARCH_WORDS("$3", "$4") " WHERE id = $1";
 #undef SEARCH_FILTERS
+#undef SEARCH_WORDS
 #undef SEARCH_DETAILS
 constexpr std::string_view kInsertMeeting =
     "INSERT INTO council_meetings (id, source_key, name, classification, committee_ref, "
@@ -733,16 +746,21 @@ std::vector<PendingText> SqlCouncilRepository::PendingTexts(int limit) {
   std::vector<PendingText> out;
   auto lease = db_.Acquire();
   for (const Row& r : lease->Query(sql::kPendingTexts, {std::int64_t{limit}})) {
-    out.push_back({.id = r.Int(0), .entity_id = r.Text(1)});
+    out.push_back({.id = r.Int(0), .entity_id = r.Text(1), .seq = r.Int(2)});
   }
   return out;
 }
 
-void SqlCouncilRepository::SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
+void SqlCouncilRepository::SaveDocumentText(const PendingText& document,
+                                            const std::optional<std::string>& text,
                                             core::Instant checked_at) {
+  const std::int64_t id = document.id;
   db_.Transaction([&](Connection& c) {
-    c.Execute(sql::kSaveText, {id, OptionalText(text), ToMillis(checked_at)});
-    if (!text) return;
+    if (c.Execute(sql::kSaveText, {id, OptionalText(text), ToMillis(checked_at), document.seq}) ==
+            0 ||
+        !text) {
+      return;
+    }
     const auto row = c.QueryOne(sql::kSearchRowOf, {id});
     if (!row) return;
     const std::int64_t search_id = row->Int(0);
@@ -753,6 +771,12 @@ void SqlCouncilRepository::SaveDocumentText(std::int64_t id, const std::optional
       c.Execute(sql::kSetSearchBodyPostgres,
                 {search_id, *text, SearchStems(row->Text(1)), SearchStems(*text)});
     }
+  });
+}
+
+void SqlCouncilRepository::NoteTextFailure(std::int64_t id, core::Instant at) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kTextFailed, {id, ToMillis(at), std::int64_t{kMostTextAttempts}});
   });
 }
 

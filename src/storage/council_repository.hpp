@@ -40,8 +40,9 @@ class SqlCouncilRepository final : public core::council::CouncilRepository {
                                                const core::council::SearchQuery& query) override;
 
   std::vector<core::council::PendingText> PendingTexts(int limit) override;
-  void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
-                        core::Instant checked_at) override;
+  void SaveDocumentText(const core::council::PendingText& document,
+                        const std::optional<std::string>& text, core::Instant checked_at) override;
+  void NoteTextFailure(std::int64_t id, core::Instant at) override;
 
   std::vector<core::council::Topic> Topics(std::int64_t ws) override;
   std::optional<std::int64_t> AddTopic(std::int64_t ws, const core::council::Topic& topic) override;

@@ -426,6 +426,11 @@ TEST_P(CouncilSync, SearchFindsTheFollowedCouncilsRecordsByDutchStem) {
             std::string::npos);
   EXPECT_EQ(regional["items"][0]["highlights"]["excerpt"].size(), 1U);
 
+  // A phrase does not run from a title into its description (both databases).
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%222030%20het%22")["items"].size(), 0U);
+  EXPECT_EQ(
+      Get("zorg-west", "/council-search?q=%22het%20college%22&kind=agenda_item")["items"].size(),
+      1U);
   // Quoted words must stand in that order.
   EXPECT_EQ(Get("zorg-west", "/council-search?q=%22wonen%20beschermd%22")["items"].size(), 0U);
   EXPECT_EQ(Get("zorg-west", "/council-search?q=%22beschermd%20wonen%22")["items"].size(), 3U);

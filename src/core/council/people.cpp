@@ -16,6 +16,26 @@ constexpr std::string_view kInfixes[] = {"van",  "de",    "der", "den", "het", "
                                          "over", "onder", "la",  "le",  "du",  "des", "da",  "dos",
                                          "di",   "del",   "von", "zu",  "el",  "al"};
 
+// Titles and forms of address written before a name: "Dhr. J. de Vries", "mr. drs. A. Smit".
+constexpr std::string_view kTitles[] = {"dhr",  "mevr", "mw", "mr", "dr",  "drs",  "ir",     "ing",
+                                        "prof", "ds",   "bc", "ma", "msc", "heer", "mevrouw"};
+
+/// The first character (a whole UTF-8 sequence) of `text`.
+std::string_view FirstChar(std::string_view text) {
+  if (text.empty()) return text;
+  const auto lead = static_cast<unsigned char>(text.front());
+  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return text.substr(0, std::min(length, text.size()));
+}
+
+bool IsTitle(std::string_view word) {
+  std::string plain;
+  for (const char c : word) {
+    if (c != '.') plain += c;
+  }
+  return std::find(std::begin(kTitles), std::end(kTitles), plain) != std::end(kTitles);
+}
+
 bool IsInfix(std::string_view word) {
   return std::find(std::begin(kInfixes), std::end(kInfixes), word) != std::end(kInfixes);
 }
@@ -34,25 +54,28 @@ std::vector<std::string> Words(std::string_view text) {
     }
   }
   if (!word.empty()) out.push_back(std::move(word));
+  // "de heer" is a form of address too: drop it before the other titles.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == "de" && out[i + 1] == "heer") out.erase(out.begin() + static_cast<long>(i));
+  }
+  std::erase_if(out, [](const std::string& w) { return IsTitle(w); });
   return out;
 }
 
-/// "J.P." → "jp", "Jan" → "j", "Anna-Maria" → "a".
+/// "J.P." → "jp", "Jan" → "j", "Anna-Maria" → "a" (whole characters: "Ś." → "ś" as written).
 std::string InitialsOf(const std::vector<std::string>& given) {
   std::string out;
   for (const auto& word : given) {
-    if (word.find('.') != std::string::npos) {
-      bool start = true;
-      for (const char c : word) {
-        if (c == '.') {
-          start = true;
-        } else if (start) {
-          out += c;
-          start = false;
-        }
-      }
-    } else if (!word.empty()) {
-      out += word.front();
+    std::string_view rest = word;
+    if (word.find('.') == std::string::npos) {
+      out += FirstChar(rest);
+      continue;
+    }
+    while (!rest.empty()) {
+      const std::size_t dot = rest.find('.');
+      out += FirstChar(rest.substr(0, dot));
+      if (dot == std::string_view::npos) break;
+      rest.remove_prefix(dot + 1);
     }
   }
   return out;
@@ -134,7 +157,7 @@ PersonMatch MatchCouncilMember(std::string_view name, std::string_view party,
   for (const Candidate* c : by_surname) {
     const std::string initials = SplitName(c->name).initials;
     if (!wanted.initials.empty() && !initials.empty() &&
-        wanted.initials.front() != initials.front()) {
+        FirstChar(wanted.initials) != FirstChar(initials)) {
       continue;
     }
     const std::string their_party = PartyKey(c->party);

@@ -22,6 +22,11 @@ TEST(CouncilPeople, NamesAreSplitTheWayCouncilsAndPeopleWriteThem) {
   EXPECT_EQ(SplitName("  Esra  Yılmaz ").surname, SplitName("Yılmaz, E.").surname);
   EXPECT_EQ(SplitName("Zoë Müller").surname, "muller") << "accents do not count";
   EXPECT_EQ(SplitName("").surname, "");
+  // Titles and forms of address are not given names.
+  EXPECT_EQ(SplitName("Dhr. J. de Vries").initials, "j");
+  EXPECT_EQ(SplitName("de heer J. de Vries").surname, "de vries");
+  EXPECT_EQ(SplitName("mr. drs. A. Smit").initials, "a");
+  EXPECT_EQ(SplitName("Vries, dhr. J. de").initials, "j");
 }
 
 TEST(CouncilPeople, PartiesCompareWithoutTheWordsCouncilsAddAroundThem) {
@@ -48,6 +53,13 @@ TEST(CouncilPeople, OnlyOneFitByNameInitialAndPartyIsCertain) {
   // Two Jansens with P.: the party tells them apart.
   EXPECT_EQ(MatchCouncilMember("Jansen, P.", "VVD", kSoest).person_id, 2);
   EXPECT_EQ(MatchCouncilMember("Jansen, P.", "VVD", kSoest).level, MatchLevel::kCertain);
+  // A title is not an initial: Dhr. J. de Vries is Jan, not someone with a D.
+  const std::vector<Candidate> two = {{.person_id = 7, .name = "Dirk de Vries", .party = "CDA"},
+                                      {.person_id = 8, .name = "Jan de Vries", .party = "CDA"}};
+  EXPECT_EQ(MatchCouncilMember("Dhr. J. de Vries", "CDA", two).person_id, 8);
+  // Initials compare as letters, not bytes: Ł and Ś share their first byte.
+  const std::vector<Candidate> polish = {{.person_id = 9, .name = "Łukasz Nowak", .party = "D66"}};
+  EXPECT_EQ(MatchCouncilMember("Nowak, Ś.", "D66", polish).level, MatchLevel::kPossible);
 }
 
 TEST(CouncilPeople, AnythingLessIsASuggestionOrNothingNeverAGuess) {

@@ -13,7 +13,11 @@ namespace aantafel::core::council {
 struct PendingText {
   std::int64_t id = 0;
   std::string entity_id;
+  std::int64_t seq = 0;  ///< the feed position it was stored at (a newer one wins)
 };
+
+/// After this many failed requests a document's text is given up (it counts as asked).
+inline constexpr int kMostTextAttempts = 5;
 
 /// What one page of the export feed brought.
 struct ApplyReport {
@@ -67,11 +71,17 @@ class CouncilRepository {
   /// query.limit + 1 (so the caller knows there is more), best match first.
   virtual std::vector<SearchHit> Search(std::int64_t ws, const SearchQuery& query) = 0;
 
-  /// Documents of followed councils whose text was not asked for yet, newest first.
+  /// Documents of followed councils whose text was not asked for yet: fewest failed attempts
+  /// first, then newest.
   virtual std::vector<PendingText> PendingTexts(int limit) = 0;
-  /// Stores what the document's text is (nullopt: it has none) and indexes it for search.
-  virtual void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text,
+  /// Stores what the document's text is (nullopt: it has none) and indexes it for search,
+  /// unless the document changed in the feed since it was listed (another seq) or its text was
+  /// stored meanwhile.
+  virtual void SaveDocumentText(const PendingText& document, const std::optional<std::string>& text,
                                 Instant checked_at) = 0;
+  /// A request for the document's text failed: it goes behind the others, and after
+  /// kMostTextAttempts it counts as asked without a text.
+  virtual void NoteTextFailure(std::int64_t id, Instant at) = 0;
 
   /// The new topic's id; nullopt when the workspace has a topic of that name already.
   virtual std::optional<std::int64_t> AddTopic(std::int64_t ws, const Topic& topic) = 0;
@@ -120,6 +130,9 @@ class CouncilFeed {
     int retry_after_seconds = 0;
     std::string error;
     std::optional<std::string> text;  ///< nullopt: the entity has no text, or is gone
+    /// kOk only: this document could not be read (an error with a code of the API's table, or
+    /// a body that is not an entity); the others may well be.
+    bool document_failed = false;
   };
   virtual TextPage DocumentText(const std::string& entity_id) = 0;
 };

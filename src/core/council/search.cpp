@@ -76,8 +76,9 @@ SearchTerms TermsOf(const search::Query& query, bool as_you_type) {
     start = quote + 1;
   }
   // Typing "wachtl" should already find "wachtlijst"; not after a space or a closing quote.
-  terms.prefix_last = as_you_type && !terms.phrases.empty() && !last_quoted && !text.empty() &&
-                      search::SplitWords(text.substr(text.size() - 1)).size() == 1;
+  const auto all = search::SplitWords(text);
+  terms.prefix_last = as_you_type && !terms.phrases.empty() && !last_quoted && !all.empty() &&
+                      all.back().end == text.size();
   return terms;
 }
 

@@ -15,6 +15,7 @@ constexpr int kLongestRange = 366;  // days
 constexpr int kMostHits = 100;
 constexpr int kFurthestOffset = 1000;
 constexpr std::size_t kExcerptBytes = 240;
+constexpr std::size_t kScannedBytes = 16 * 1024;
 constexpr int kMostTerms = 30;
 constexpr std::size_t kLongestName = 100;
 constexpr std::size_t kShortestTerm = 2;
@@ -168,8 +169,11 @@ Result<SearchPage> CouncilService::Search(const accounts::WorkspaceAccess& acces
   for (auto& hit : hits) {
     FoundItem item;
     item.title_spans = StemSpans(hit.title, *terms);
-    item.excerpt_spans = StemSpans(hit.body, *terms);
-    item.excerpt = search::Excerpt(hit.body, item.excerpt_spans, kExcerptBytes);
+    // The words are looked for in the first 16 KiB of a long text only (a request stays cheap
+    // with 64 KiB texts); beyond that the excerpt shows the start.
+    const std::string scanned = TruncateUtf8(hit.body, kScannedBytes);
+    item.excerpt_spans = StemSpans(scanned, *terms);
+    item.excerpt = search::Excerpt(scanned, item.excerpt_spans, kExcerptBytes);
     item.hit = std::move(hit);
     page.items.push_back(std::move(item));
   }

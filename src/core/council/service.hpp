@@ -105,8 +105,8 @@ class CouncilService {
                                                const MeetingRequest& request);
 
   /// Zoeken in de raad: the records of the followed councils that hold the words of q (Dutch
-  /// stems; "quoted words" in a row). Errors under "q", "to" (before from, or more than ten
-  /// years), "limit" (1–100), "offset" (0–1000).
+  /// stems; "quoted words" in a row). Errors under "q", "to" (before from), "limit" (1–100),
+  /// "offset" (0–1000).
   Result<SearchPage> Search(const accounts::WorkspaceAccess& access, const SearchRequest& request);
 
  private:

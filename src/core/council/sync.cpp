@@ -75,6 +75,7 @@ int CouncilSync::FetchTexts(int limit) {
   if (limit <= 0) return 0;
   if (texts_retry_at_ && clock_.Now() < *texts_retry_at_) return 0;
   int done = 0;
+  int failed_in_a_row = 0;
   for (const auto& pending : repository_.PendingTexts(limit)) {
     auto page = feed_.DocumentText(pending.entity_id);
     const Instant now = clock_.Now();
@@ -82,14 +83,21 @@ int CouncilSync::FetchTexts(int limit) {
       texts_retry_at_ = now + std::chrono::seconds(std::max(1, page.retry_after_seconds));
       break;
     }
-    if (page.outcome != Outcome::kOk) {
-      // The feed's own back-off rule; the document is asked again after it.
-      texts_retry_at_ = now + Backoff(++text_failures_);
-      break;
+    // One document that cannot be read goes behind the others; several in a row, or no answer
+    // at all, is an outage: the feed's own back-off rule.
+    const bool outage = page.outcome != Outcome::kOk;
+    if (outage || page.document_failed) {
+      repository_.NoteTextFailure(pending.id, now);
+      if (outage || ++failed_in_a_row >= kMostTextAttempts) {
+        texts_retry_at_ = now + Backoff(++text_failures_);
+        break;
+      }
+      continue;
     }
+    failed_in_a_row = 0;
     text_failures_ = 0;
     texts_retry_at_.reset();
-    repository_.SaveDocumentText(pending.id, page.text, now);
+    repository_.SaveDocumentText(pending, page.text, now);
     ++done;
   }
   return done;

@@ -61,15 +61,18 @@ class MemoryRepository final : public CouncilRepository {
     }
     return out;
   }
-  void SaveDocumentText(std::int64_t id, const std::optional<std::string>& text, Instant) override {
-    texts[id] = text;
+  void SaveDocumentText(const PendingText& document, const std::optional<std::string>& text,
+                        Instant) override {
+    texts[document.id] = text;
   }
+  void NoteTextFailure(std::int64_t id, Instant) override { ++failures[id]; }
 
   std::optional<Instant> checked;
   std::map<std::string, SyncState> states;
   std::vector<std::int64_t> applied;
   std::vector<PendingText> pending;
   std::map<std::int64_t, std::optional<std::string>> texts;
+  std::map<std::int64_t, int> failures;
 };
 
 class ScriptedFeed final : public CouncilFeed {
@@ -202,12 +205,35 @@ TEST(CouncilSync, DocumentTextsAreFetchedNewestFirstAndA429WaitsForItsRetryAfter
   EXPECT_EQ(f.feed.asked.back(), "text:document:c");
 }
 
+TEST(CouncilSync, ADocumentThatCannotBeReadGoesBehindTheOthersWithoutStoppingThem) {
+  Fixture f;
+  f.repository.pending = {{.id = 1, .entity_id = "document:broken"},
+                          {.id = 2, .entity_id = "document:fine"}};
+  f.feed.text_pages = {CouncilFeed::TextPage{.document_failed = true},
+                       CouncilFeed::TextPage{.text = "Tekst"}};
+  EXPECT_EQ(f.sync.FetchTexts(10), 1);
+  EXPECT_EQ(f.repository.failures.at(1), 1);
+  EXPECT_EQ(f.repository.texts.at(2), std::optional<std::string>("Tekst"));
+  EXPECT_FALSE(f.repository.texts.contains(1));
+  // Five unreadable documents in a row look like an outage: wait.
+  f.repository.pending.clear();
+  for (std::int64_t id = 10; id < 20; ++id) {
+    f.repository.pending.push_back({.id = id, .entity_id = "document:" + std::to_string(id)});
+    f.feed.text_pages.push_back(CouncilFeed::TextPage{.document_failed = true});
+  }
+  EXPECT_EQ(f.sync.FetchTexts(10), 0);
+  EXPECT_EQ(f.repository.failures.size(), 6U) << "five more noted, then it stopped";
+  EXPECT_EQ(f.sync.FetchTexts(10), 0);
+  EXPECT_EQ(f.repository.failures.size(), 6U) << "waiting";
+}
+
 TEST(CouncilSync, AnOutageOfTheTextRequestsBacksOffLikeTheFeed) {
   Fixture f;
   f.repository.pending = {{.id = 1, .entity_id = "document:a"}};
   EXPECT_EQ(f.sync.FetchTexts(5), 0);  // unavailable
   EXPECT_EQ(f.sync.FetchTexts(5), 0);  // waiting: not asked
   EXPECT_EQ(f.feed.asked.size(), 1U);
+  EXPECT_EQ(f.repository.failures.at(1), 1) << "the document goes behind the others";
   f.clock.now += std::chrono::minutes(1);
   f.feed.text_pages = {CouncilFeed::TextPage{.text = "Tekst"}};
   EXPECT_EQ(f.sync.FetchTexts(5), 1);

@@ -48,20 +48,27 @@ std::vector<ActItem> Rank(std::vector<ActItem> items, const std::map<std::string
     if (it == hidden.end()) return false;
     return !it->second.until || today < *it->second.until;
   });
-  // A plan's open window in a municipality makes that council's agenda the moment to act.
-  std::map<std::string, std::string> open_windows;
+  // A plan's window that is open in a municipality until (at least) the council's meeting makes
+  // that meeting the moment to act; of several, the one open longest.
+  std::multimap<std::string, const ActItem*> open_windows;
   for (const ActItem& item : items) {
     if (item.reason == Reason::kWindowOpen && !item.municipality_code.empty()) {
-      open_windows.try_emplace(item.municipality_code, item.about);
+      open_windows.emplace(item.municipality_code, &item);
     }
   }
   for (ActItem& item : items) {
-    if (item.reason == Reason::kCouncilTopic) {
-      const auto it = open_windows.find(item.municipality_code);
-      item.open_window = it == open_windows.end() ? "" : it->second;
+    if (item.reason == Reason::kCouncilTopic && item.due) {
+      const ActItem* best = nullptr;
+      const auto [from, to] = open_windows.equal_range(item.municipality_code);
+      for (auto it = from; it != to; ++it) {
+        const ActItem& window = *it->second;
+        if (!window.due || *window.due < *item.due) continue;
+        if (best == nullptr || *best->due < *window.due) best = &window;
+      }
+      item.open_window = best == nullptr ? "" : best->about;
     }
-    item.urgency = UrgencyOf(item, today);
   }
+  for (ActItem& item : items) item.urgency = UrgencyOf(item, today);
   std::stable_sort(items.begin(), items.end(), [](const ActItem& a, const ActItem& b) {
     if (a.urgency != b.urgency) return a.urgency > b.urgency;
     if (a.due != b.due) {

@@ -71,6 +71,10 @@ TEST(Overview, ACouncilTopicInsideAnOpenWindowOfThatMunicipalityRanksWithTheWind
             "om het in te brengen.");
   EXPECT_EQ(Explain(ranked[3], kToday, true),
             "Your topic \"Jeugd\" is on the council's agenda in 5 days.");
+  // A window that closes before the meeting does not count.
+  auto closing = window;
+  closing.due = kToday.AddDays(2);
+  EXPECT_EQ(Rank({soest, closing}, {}, kToday, 10).back().open_window, "");
 }
 
 TEST(Overview, DismissedItemsStayAwayAndSnoozedOnesReturnOnTheirDay) {

@@ -7,10 +7,12 @@
 DELETE FROM council_entities;
 DELETE FROM council_syncs;
 -- A document's text (Markdown made plain, the first 64 KiB) is fetched after the feed brought the
--- document (the feed never carries it); text_checked_at says it was asked, also when there was none.
+-- document (the feed never carries it); text_checked_at says it was asked, also when there was none;
+-- text_attempts counts failed requests (a document that keeps failing goes behind the others).
 ALTER TABLE council_documents ADD COLUMN text TEXT;
 ALTER TABLE council_documents ADD COLUMN text_checked_at BIGINT;
-CREATE INDEX council_documents_text_pending ON council_documents(modified_at)
+ALTER TABLE council_documents ADD COLUMN text_attempts BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX council_documents_text_pending ON council_documents(text_attempts, modified_at)
   WHERE text_checked_at IS NULL;
 CREATE TABLE council_search (
   id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
