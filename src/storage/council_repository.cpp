@@ -349,13 +349,14 @@ void InsertSearch(Connection& c, std::int64_t id, const std::string& source_key,
   }
 }
 
-/// The start of a stored meeting: a document's or motion's day in search (as Open Besluitvorming
-/// dates them).
-std::optional<std::optional<core::Instant>> MeetingDay(Connection& c, const std::string& ref) {
-  if (ref.empty()) return std::nullopt;
+/// A document's or motion's day in search: its meeting's start once that meeting is stored (as Open
+/// Besluitvorming dates them), else `own`.
+std::optional<core::Instant> MeetingDayOr(Connection& c, const std::string& ref,
+                                          std::optional<core::Instant> own) {
+  if (ref.empty()) return own;
   const auto row = c.QueryOne(sql::kMeetingDayOf, {ref});
-  if (!row || row->IsNull(0)) return std::nullopt;
-  return std::optional(FromMillis(row->Int(0)));
+  if (!row || row->IsNull(0)) return own;
+  return FromMillis(row->Int(0));
 }
 
 /// The text the index holds for a motion: its submitters and the supplier's status wording.
@@ -403,7 +404,7 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
     InsertSearch(c, id, r.source_key,
                  {.kind = SearchKind::kDocument,
                   .meeting_ref = d->meeting_ref,
-                  .at = MeetingDay(c, d->meeting_ref).value_or(d->modified_at),
+                  .at = MeetingDayOr(c, d->meeting_ref, d->modified_at),
                   .title = d->name,
                   .body = kEmpty});
   } else if (const auto* o = std::get_if<Motion>(&r.payload)) {
@@ -423,7 +424,7 @@ void InsertPayload(Connection& c, std::int64_t id, const ExportRecord& r) {
     InsertSearch(c, id, r.source_key,
                  {.kind = SearchKind::kMotion,
                   .meeting_ref = o->meeting_ref,
-                  .at = MeetingDay(c, o->meeting_ref).value_or(o->date),
+                  .at = MeetingDayOr(c, o->meeting_ref, o->date),
                   .title = o->name,
                   .body = body});
   } else if (const auto* k = std::get_if<Committee>(&r.payload)) {
