@@ -212,7 +212,7 @@ int ImportMunicipalitiesCommand(Runtime& runtime, const std::vector<std::string>
 
 namespace {
 
-void PrintAreaReport(const core::socialmap::AreaImportReport& report, std::string_view nl,
+void PrintAreaReport(const core::social_map::AreaImportReport& report, std::string_view nl,
                      std::string_view english, Language language) {
   const bool en = language == Language::kEnglish;
   std::cout << (report.dry_run

@@ -209,14 +209,14 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   }
   // Scan and survey links go through the queue: a batch of 200 does not keep the sender waiting.
   link_mail_repository_ = std::make_unique<storage::SqlLinkMailRepository>(*database_);
-  link_mail_ = std::make_unique<core::linkmail::LinkMailService>(
+  link_mail_ = std::make_unique<core::link_mail::LinkMailService>(
       *link_mail_repository_, *cipher_, mail_queue_.get(), clock, config.public_url);
   scan_repository_ = std::make_unique<storage::SqlScanRepository>(*database_, *cipher_);
   scans_ = std::make_unique<core::scans::ScanService>(*scan_repository_, scan_knowledge_, crypto_,
                                                       random, clock, link_mail_.get());
   social_map_repository_ = std::make_unique<storage::SqlSocialMapRepository>(*database_, *cipher_);
-  social_map_ = std::make_unique<core::socialmap::SocialMapService>(*social_map_repository_,
-                                                                    crypto_, random, clock);
+  social_map_ = std::make_unique<core::social_map::SocialMapService>(*social_map_repository_,
+                                                                     crypto_, random, clock);
   council_repository_ = std::make_unique<storage::SqlCouncilRepository>(*database_);
   if (!config.council_url.empty()) {
     council_feed_ = std::make_unique<HttpCouncilFeed>(CouncilFeedOptions{
@@ -238,6 +238,8 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
         }
         council_wake_.notify_all();
       });
+  council_people_ = std::make_unique<core::council::CouncilPeopleService>(
+      *council_repository_, *whoiswho_repository_, clock);
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -368,6 +370,7 @@ http::AppServices Runtime::Services() {
                            .scans = *scans_,
                            .social_map = *social_map_,
                            .council = *council_,
+                           .council_people = *council_people_,
                            .overview = *overview_,
                            .search = search_,
                            .audit = *audit_,

@@ -16,6 +16,7 @@
 #include "core/accounts/service.hpp"
 #include "core/advisor/service.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/council/sync.hpp"
 #include "core/feedback/service.hpp"
@@ -39,7 +40,7 @@
 #include "storage/overview_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
-#include "storage/scan_repository.hpp"
+#include "storage/scans_repository.hpp"
 #include "storage/social_map_repository.hpp"
 #include "storage/whoiswho_repository.hpp"
 
@@ -115,8 +116,8 @@ class Runtime {
   core::financing::ScenarioService& scenarios() { return *scenarios_; }
   http::SimulationRunner& simulations() { return simulations_; }
   core::scans::ScanService& scans() { return *scans_; }
-  core::linkmail::LinkMailService& link_mail() { return *link_mail_; }
-  core::socialmap::SocialMapService& social_map() { return *social_map_; }
+  core::link_mail::LinkMailService& link_mail() { return *link_mail_; }
+  core::social_map::SocialMapService& social_map() { return *social_map_; }
   core::council::CouncilService& council() { return *council_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
@@ -152,15 +153,16 @@ class Runtime {
   std::unique_ptr<core::financing::ScenarioService> scenarios_;
   core::scans::ScanKnowledge scan_knowledge_;
   std::unique_ptr<storage::SqlLinkMailRepository> link_mail_repository_;
-  std::unique_ptr<core::linkmail::LinkMailService> link_mail_;
+  std::unique_ptr<core::link_mail::LinkMailService> link_mail_;
   std::unique_ptr<storage::SqlScanRepository> scan_repository_;
   std::unique_ptr<core::scans::ScanService> scans_;
   std::unique_ptr<storage::SqlSocialMapRepository> social_map_repository_;
-  std::unique_ptr<core::socialmap::SocialMapService> social_map_;
+  std::unique_ptr<core::social_map::SocialMapService> social_map_;
   std::unique_ptr<storage::SqlCouncilRepository> council_repository_;
   std::unique_ptr<HttpCouncilFeed> council_feed_;  ///< set when [council] url is
   std::unique_ptr<core::council::CouncilSync> council_sync_;
   std::unique_ptr<core::council::CouncilService> council_;
+  std::unique_ptr<core::council::CouncilPeopleService> council_people_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).

@@ -13,6 +13,7 @@
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
@@ -20,7 +21,7 @@
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
 #include "core/search/service.hpp"
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/context.hpp"
 #include "http/event_stream.hpp"
@@ -59,8 +60,9 @@ struct AppServices {
   core::financing::ScenarioService& scenarios;
   SimulationRunner& simulations;  ///< bounds concurrent Bekostiging simulations
   core::scans::ScanService& scans;
-  core::socialmap::SocialMapService& social_map;
+  core::social_map::SocialMapService& social_map;
   core::council::CouncilService& council;
+  core::council::CouncilPeopleService& council_people;
   core::overview::OverviewService& overview;
   core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data

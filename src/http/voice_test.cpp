@@ -11,7 +11,7 @@
 
 #include "core/accounts/mails.hpp"
 #include "core/feedback/model.hpp"
-#include "core/linkmail/mails.hpp"
+#include "core/link_mail/mails.hpp"
 #include "core/overview/digest.hpp"
 #include "http/errors.hpp"
 #include "http/handlers/scan_page.hpp"
@@ -98,9 +98,9 @@ TEST(Voice, ClientsAndPartnersAreAddressedWithU) {
     EXPECT_VOICE(ScanNoticePage(static_cast<ScanNotice>(n), false), kInformal);
   }
   EXPECT_VOICE(SharedOfferMissingPage(false), kInformal);
-  for (const auto kind : {core::linkmail::LinkKind::kScan, core::linkmail::LinkKind::kSurvey}) {
+  for (const auto kind : {core::link_mail::LinkKind::kScan, core::link_mail::LinkKind::kSurvey}) {
     for (const bool reminder : {false, true}) {
-      const auto mail = core::linkmail::ComposeLinkMail(
+      const auto mail = core::link_mail::ComposeLinkMail(
           {.kind = kind, .organisation = "Zorg West", .title = "Samenwerking", .about = "Noord"},
           "a@b.nl", "https://a.example/s/x", core::Instant{}, core::Language::kDutch, reminder);
       EXPECT_VOICE(mail.text, kInformal);

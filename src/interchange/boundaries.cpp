@@ -12,8 +12,8 @@
 namespace aantafel::interchange {
 
 using core::FieldIssue;
-using core::socialmap::AreaBoundary;
-using core::socialmap::ParsedBoundaries;
+using core::social_map::AreaBoundary;
+using core::social_map::ParsedBoundaries;
 using nlohmann::json;
 
 namespace {
@@ -485,7 +485,7 @@ ParsedBoundaries ParseBoundaries(std::span<const std::string_view> documents,
       return;
     }
     boundary.geometry = GeometryJson(shape);
-    if (auto checked = core::socialmap::CheckBoundary(boundary); !checked) {
+    if (auto checked = core::social_map::CheckBoundary(boundary); !checked) {
       for (const auto& [field, detail] : checked.error().fields) issue(number, field, detail.issue);
       return;
     }

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/socialmap/model.hpp"
+#include "core/social_map/model.hpp"
 
 namespace aantafel::interchange {
 
@@ -29,8 +29,8 @@ using Ring = std::vector<LonLat>;
 /// from "jaarstatcode"/"jrstatcode", a "wijken-en-buurten-YYYY" link, or the topology's "year".
 /// Never throws; the line is the feature's number over all documents (1-based), 0 for
 /// the file as a whole.
-core::socialmap::ParsedBoundaries ParseBoundaries(std::span<const std::string_view> documents,
-                                                  std::optional<int> year);
+core::social_map::ParsedBoundaries ParseBoundaries(std::span<const std::string_view> documents,
+                                                   std::optional<int> year);
 
 /// The next page of a PDOK OGC API answer (the "links" entry with rel "next"), if any.
 std::optional<std::string> NextPageLink(std::string_view document);

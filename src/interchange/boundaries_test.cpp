@@ -24,8 +24,8 @@ std::string Fixture(const std::string& name) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-core::socialmap::ParsedBoundaries Parse(const std::vector<std::string>& texts,
-                                        std::optional<int> year = std::nullopt) {
+core::social_map::ParsedBoundaries Parse(const std::vector<std::string>& texts,
+                                         std::optional<int> year = std::nullopt) {
   const std::vector<std::string_view> views(texts.begin(), texts.end());
   return ParseBoundaries(views, year);
 }

@@ -402,9 +402,9 @@ std::optional<int> KnownYear(const json& document) {
 
 }  // namespace
 
-core::socialmap::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
-                                                std::optional<int> year) {
-  core::socialmap::ParsedFigures parsed;
+core::social_map::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
+                                                 std::optional<int> year) {
+  core::social_map::ParsedFigures parsed;
   auto reject = [&](int line, std::string field, FieldIssue issue) {
     parsed.issues.push_back({.line = line, .field = std::move(field), .issue = issue});
   };
@@ -470,11 +470,11 @@ core::socialmap::ParsedFigures ParseAreaFigures(std::span<const std::string_view
       return std::nullopt;
     };
     parsed.rows.emplace_back(line,
-                             core::socialmap::AreaFigures{.code = code,
-                                                          .year = *year,
-                                                          .inhabitants = count(inhabitants_key),
-                                                          .aged_65_plus = count(aged_key),
-                                                          .households = count(households_key)});
+                             core::social_map::AreaFigures{.code = code,
+                                                           .year = *year,
+                                                           .inhabitants = count(inhabitants_key),
+                                                           .aged_65_plus = count(aged_key),
+                                                           .households = count(households_key)});
   }
   return parsed;
 }

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-#include "core/socialmap/model.hpp"
+#include "core/social_map/model.hpp"
 #include "core/whoiswho/import.hpp"
 
 namespace aantafel::interchange {
@@ -29,8 +29,8 @@ core::whoiswho::ParsedMunicipalities ParseCbsJson(std::span<const std::string_vi
 /// and neighbourhoods with inhabitants, inhabitants aged 65+ and households. Columns are found by
 /// the stem of their keys ("AantalInwoners_5"), which CBS keeps from year to year. `year`: the
 /// year described; when absent, taken from the table id (85984NED → 2024).
-core::socialmap::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
-                                                std::optional<int> year);
+core::social_map::ParsedFigures ParseAreaFigures(std::span<const std::string_view> documents,
+                                                 std::optional<int> year);
 /// One document (a bundle, or the fuzzer's input).
 core::whoiswho::ParsedMunicipalities ParseCbsJson(std::string_view text);
 

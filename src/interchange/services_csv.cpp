@@ -12,8 +12,8 @@
 namespace aantafel::interchange {
 
 using core::FieldIssue;
-using core::socialmap::RowProblem;
-using core::socialmap::ServiceRow;
+using core::social_map::RowProblem;
+using core::social_map::ServiceRow;
 
 namespace {
 
@@ -203,7 +203,7 @@ ServicesFile ParseServicesCsv(std::string_view text, std::size_t max_rows) {
   return file;
 }
 
-Table ServicesTable(const std::vector<core::socialmap::Service>& services,
+Table ServicesTable(const std::vector<core::social_map::Service>& services,
                     ExportLanguage language) {
   const bool en = language == ExportLanguage::kEnglish;
   Table t;
@@ -224,8 +224,9 @@ Table ServicesTable(const std::vector<core::socialmap::Service>& services,
     for (const auto& g : s.target_groups) groups += (groups.empty() ? "" : "|") + g;
     std::string areas;
     for (const auto& a : s.areas) areas += (areas.empty() ? "" : " ") + a;
-    t.rows.push_back({s.organisation_name, s.name, std::string(core::socialmap::ToString(s.domain)),
-                      std::string(core::socialmap::ToString(s.law)), groups, areas, s.contact,
+    t.rows.push_back({s.organisation_name, s.name,
+                      std::string(core::social_map::ToString(s.domain)),
+                      std::string(core::social_map::ToString(s.law)), groups, areas, s.contact,
                       s.capacity_note, s.waiting_weeks ? std::to_string(*s.waiting_weeks) : "",
                       s.published ? (en ? "yes" : "ja") : (en ? "no" : "nee")});
   }

@@ -5,15 +5,15 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "interchange/exports.hpp"
 
 namespace aantafel::interchange {
 
 /// What a services file gave: rows (checked in core), or problems naming line and column.
 struct ServicesFile {
-  std::vector<core::socialmap::ServiceRow> rows;
-  std::vector<core::socialmap::RowProblem> problems;
+  std::vector<core::social_map::ServiceRow> rows;
+  std::vector<core::social_map::RowProblem> problems;
 };
 
 /// Reads a services CSV (';' or ',', UTF-8 with or without BOM) with a header row. Columns,
@@ -25,6 +25,7 @@ struct ServicesFile {
 ServicesFile ParseServicesCsv(std::string_view text, std::size_t max_rows = 2000);
 
 /// Services as a table for CSV/XLSX export (the same columns, Dutch or English headings).
-Table ServicesTable(const std::vector<core::socialmap::Service>& services, ExportLanguage language);
+Table ServicesTable(const std::vector<core::social_map::Service>& services,
+                    ExportLanguage language);
 
 }  // namespace aantafel::interchange

@@ -1,5 +1,7 @@
 #include "storage/council_repository.hpp"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/council/search.hpp"
@@ -217,6 +219,31 @@ constexpr std::string_view kUpdateTopic =
     "id = $2";
 constexpr std::string_view kDeleteTopic =
     "DELETE FROM council_topics WHERE workspace_id = $1 AND id = $2";
+constexpr std::string_view kVoterNames =
+    "SELECT v.voter_name, v.party_name, COUNT(*) FROM council_votes v JOIN council_motions o ON "
+    "o.id = v.motion_id WHERE o.source_key = $1 GROUP BY v.voter_name, v.party_name";
+constexpr std::string_view kProposersOfCouncil =
+    "SELECT proposers FROM council_motions WHERE source_key = $1";
+constexpr std::string_view kLinkDecisions =
+    "SELECT name_key, person_id, confirmed FROM council_person_links WHERE workspace_id = $1 AND "
+    "source_key = $2 ORDER BY name_key, person_id";
+constexpr std::string_view kClearConfirmation =
+    "DELETE FROM council_person_links WHERE workspace_id = $1 AND source_key = $2 AND "
+    "name_key = $3 AND confirmed = 1";
+constexpr std::string_view kInsertLinkDecision =
+    "INSERT INTO council_person_links (workspace_id, source_key, name_key, person_id, confirmed, "
+    "decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+constexpr std::string_view kDeleteLinkDecision =
+    "DELETE FROM council_person_links WHERE workspace_id = $1 AND source_key = $2 AND "
+    "name_key = $3 AND person_id = $4";
+constexpr std::string_view kVotesOfName =
+    "SELECT o.id, o.name, o.result, o.decided_at, me.id, v.in_favour FROM council_votes v JOIN "
+    "council_motions o ON o.id = v.motion_id LEFT JOIN council_entities me ON me.entity_id = "
+    "o.meeting_ref AND me.deleted = 0 WHERE o.source_key = $1 AND v.voter_name = $2";
+constexpr std::string_view kMotionsOfCouncil =
+    "SELECT o.id, o.name, o.result, o.decided_at, me.id, o.proposers FROM council_motions o "
+    "LEFT JOIN council_entities me ON me.entity_id = o.meeting_ref AND me.deleted = 0 WHERE "
+    "o.source_key = $1";
 #undef MEETING_SELECT
 #undef SYNC_COLUMNS
 #undef SOURCE_COLUMNS
@@ -779,6 +806,97 @@ void SqlCouncilRepository::NoteTextFailure(std::int64_t id, core::Instant at) {
   db_.Transaction([&](Connection& c) {
     c.Execute(sql::kTextFailed, {id, ToMillis(at), std::int64_t{kMostTextAttempts}});
   });
+}
+
+}  // namespace aantafel::storage
+
+namespace aantafel::storage {
+
+using core::council::LinkDecision;
+using core::council::NameRecord;
+using core::council::NameUse;
+
+std::vector<NameUse> SqlCouncilRepository::NamesInCouncil(const std::string& key) {
+  std::vector<NameUse> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kVoterNames, {key})) {
+    out.push_back({.name = r.Text(0), .party = r.Text(1), .votes = static_cast<int>(r.Int(2))});
+  }
+  std::map<std::string, int> submitted;
+  for (const Row& r : lease->Query(sql::kProposersOfCouncil, {key})) {
+    for (auto& name : NamesFrom(r.Text(0))) ++submitted[std::move(name)];
+  }
+  for (auto& [name, count] : submitted) out.push_back({.name = name, .motions = count});
+  return out;
+}
+
+std::vector<LinkDecision> SqlCouncilRepository::LinkDecisions(std::int64_t ws,
+                                                              const std::string& key) {
+  std::vector<LinkDecision> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kLinkDecisions, {ws, key})) {
+    out.push_back({.name_key = r.Text(0), .person_id = r.Int(1), .confirmed = r.Int(2) != 0});
+  }
+  return out;
+}
+
+void SqlCouncilRepository::SaveLinkDecision(std::int64_t ws, const std::string& key,
+                                            const LinkDecision& decision, std::int64_t user_id,
+                                            core::Instant at) {
+  const std::int64_t confirmed = decision.confirmed ? 1 : 0;
+  db_.Transaction([&](Connection& c) {
+    // A confirmation replaces an earlier one of the name; any decision one about the person.
+    if (decision.confirmed) c.Execute(sql::kClearConfirmation, {ws, key, decision.name_key});
+    c.Execute(sql::kDeleteLinkDecision, {ws, key, decision.name_key, decision.person_id});
+    c.Execute(sql::kInsertLinkDecision,
+              {ws, key, decision.name_key, decision.person_id, confirmed, user_id, ToMillis(at)});
+  });
+}
+
+bool SqlCouncilRepository::DeleteLinkDecision(std::int64_t ws, const std::string& key,
+                                              const std::string& name_key, std::int64_t person_id) {
+  return db_.Transaction([&](Connection& c) {
+    return c.Execute(sql::kDeleteLinkDecision, {ws, key, name_key, person_id}) > 0;
+  });
+}
+
+std::vector<NameRecord> SqlCouncilRepository::RecordsOfNames(const std::string& key,
+                                                             const std::vector<std::string>& names,
+                                                             int limit) {
+  std::vector<NameRecord> out;
+  if (names.empty()) return out;
+  auto lease = db_.Acquire();
+  auto record = [](const Row& r, const std::string& name, NameRecord::Role role) {
+    return NameRecord{.motion_id = r.Int(0),
+                      .title = r.Text(1),
+                      .result = r.Text(2),
+                      .date = MillisAt(r, 3),
+                      .meeting_id = r.IsNull(4) ? std::nullopt : std::optional(r.Int(4)),
+                      .name = name,
+                      .role = role};
+  };
+  for (const auto& name : names) {
+    for (const Row& r : lease->Query(sql::kVotesOfName, {key, name})) {
+      out.push_back(
+          record(r, name, r.Int(5) != 0 ? NameRecord::Role::kFor : NameRecord::Role::kAgainst));
+    }
+  }
+  // Submitters are a JSON list per motion: read the council's motions once.
+  for (const Row& r : lease->Query(sql::kMotionsOfCouncil, {key})) {
+    for (const auto& proposer : NamesFrom(r.Text(5))) {
+      if (std::find(names.begin(), names.end(), proposer) != names.end()) {
+        out.push_back(record(r, proposer, NameRecord::Role::kSubmitted));
+        break;
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const NameRecord& a, const NameRecord& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    if (a.date && *a.date != *b.date) return *a.date > *b.date;
+    return a.motion_id > b.motion_id;
+  });
+  if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
+  return out;
 }
 
 }  // namespace aantafel::storage

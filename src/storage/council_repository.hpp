@@ -48,6 +48,17 @@ class SqlCouncilRepository final : public core::council::CouncilRepository {
   std::optional<std::int64_t> AddTopic(std::int64_t ws, const core::council::Topic& topic) override;
   std::optional<bool> UpdateTopic(std::int64_t ws, const core::council::Topic& topic) override;
   bool DeleteTopic(std::int64_t ws, std::int64_t id) override;
+  std::vector<core::council::NameUse> NamesInCouncil(const std::string& key) override;
+  std::vector<core::council::LinkDecision> LinkDecisions(std::int64_t ws,
+                                                         const std::string& key) override;
+  void SaveLinkDecision(std::int64_t ws, const std::string& key,
+                        const core::council::LinkDecision& decision, std::int64_t user_id,
+                        core::Instant at) override;
+  bool DeleteLinkDecision(std::int64_t ws, const std::string& key, const std::string& name_key,
+                          std::int64_t person_id) override;
+  std::vector<core::council::NameRecord> RecordsOfNames(const std::string& key,
+                                                        const std::vector<std::string>& names,
+                                                        int limit) override;
 
  private:
   Database& db_;

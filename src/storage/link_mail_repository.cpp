@@ -4,7 +4,7 @@ namespace aantafel::storage {
 
 using core::FromMillis;
 using core::ToMillis;
-using namespace core::linkmail;
+using namespace core::link_mail;
 
 namespace {
 

@@ -6,7 +6,7 @@ namespace aantafel::storage {
 
 using core::FromMillis;
 using core::ToMillis;
-using namespace core::socialmap;
+using namespace core::social_map;
 
 namespace {
 
@@ -242,7 +242,7 @@ void SqlSocialMapRepository::UpsertBoundaries(const std::vector<AreaBoundary>& b
   const std::int64_t now = ToMillis(at);
   db_.Transaction([&](Connection& c) {
     for (const AreaBoundary& b : boundaries) {
-      c.Execute(sql::kUpsertBoundary, {b.code, b.name, core::socialmap::MunicipalityOf(b.code),
+      c.Execute(sql::kUpsertBoundary, {b.code, b.name, core::social_map::MunicipalityOf(b.code),
                                        std::int64_t{b.year}, b.geometry, now});
     }
     // A version that moves on even when two imports share a millisecond.

@@ -5,61 +5,20 @@
 // not its meaning. The knowledge base is browsed and searched; the questionnaire is answered once
 // with the keyboard only, one question per screen (phone width). axe-core checks every page state.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, h1, tab, tabTo } from './support/browser.mjs';
+import { repoRoot } from './support/server.mjs';
+import { e2eSuite, login } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const SLUG = 'demo';
 const BASE = `/w/${SLUG}/advisor`;
 const SITUATION = { employees: 12, phase: 'change', level: 'alderman', goal: 'get_known', assets: [] };
 const RESULT_QUERY = 'employees=12&phase=change&level=alderman&goal=get_known';
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-/** Logs in through the API (the login page has its own tests); returns the CSRF token. */
-async function login(context) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: DEMO.email, password: DEMO.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
+const e2e = e2eSuite({ screenshots });
+const newPage = (viewport) => e2e.newPage({ viewport });
 
 /** The advice the API gives for SITUATION, in Dutch. */
 async function apiAdvice(context, csrf) {
@@ -75,47 +34,6 @@ async function apiKnowledge(context) {
   const response = await context.request.get('/api/v1/knowledge', { headers: { 'Accept-Language': 'nl' } });
   assert.equal(response.status(), 200, 'GET /knowledge');
   return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function tab(page, key = 'Tab') {
-  await page.keyboard.press(key);
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
-    return {
-      id: el.id,
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') ?? '',
-      checked: Boolean(el.checked),
-      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-      visible: ring && rect.width > 0 && rect.height > 0,
-    };
-  });
-}
-
-async function tabTo(page, match, limit = 60) {
-  for (let i = 0; i < limit; i += 1) {
-    const focused = await tab(page);
-    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id})`);
-    if (match(focused)) return focused;
-  }
-  throw new Error('the element was not reached with Tab');
 }
 
 /** Checks the advice page against the API's answer for SITUATION. */
@@ -161,7 +79,7 @@ async function assertAdvice(page, advice) {
 describe('Strategiewijzer with the real server', () => {
   test('scenario: a small provider in the change phase talking to a wethouder', async (t) => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context);
+    const { csrf_token: csrf } = await login(context);
     const advice = await apiAdvice(context, csrf);
     const knowledge = await apiKnowledge(context);
     const different = knowledge.strategies.find((s) => s.id === 'do_something_different');
@@ -273,7 +191,7 @@ describe('Strategiewijzer with the real server', () => {
 
   test('keyboard only, phone width: one question per screen', async () => {
     const { context, page, problems } = await newPage({ width: 375, height: 800 });
-    const csrf = await login(context);
+    const { csrf_token: csrf } = await login(context);
     const advice = await apiAdvice(context, csrf);
     await page.goto(BASE);
     await h1(page, 'Strategiewijzer');
@@ -282,7 +200,7 @@ describe('Strategiewijzer with the real server', () => {
     await assertAccessible(page, 'question 1 on a phone');
 
     // Question 1: Volgende without an answer names the problem and goes back to the question.
-    let focused = await tabTo(page, (f) => f.type === 'radio');
+    let focused = await tabTo(page, (f) => f.type === 'radio', 60);
     assert.match(focused.name, /^Klein/);
     focused = await tab(page);
     assert.equal(focused.name, 'Volgende');

@@ -1,65 +1,24 @@
 // End-to-end: the real aantafel server (fresh SQLite database, data made with the CLI), the built
 // web app and Debian's Chromium. axe-core checks every page state we visit against WCAG 2.1 A/AA.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, tab as tabAndDescribe } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot } from './support/server.mjs';
+import { DEMO, e2eSuite, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
 const SAM = { email: 'sam@wijkzorg.example', name: 'Sam de Vries', password: 'sam-wachtwoord-2026' };
 const SECOND = { slug: 'wijkzorg-noord', name: 'Wijkzorg Noord' };
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  server.cli(['user', 'add', '--email', SAM.email, '--name', SAM.name, '--password-stdin'], `${SAM.password}\n`);
-  server.cli([
-    'workspace', 'create', '--slug', SECOND.slug, '--name', SECOND.name,
-    '--owner', DEMO.email, '--kind', 'welfare_organisation',
-  ]);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+const e2e = e2eSuite({
+  prepare: prepareDemo({ users: [SAM], workspaces: [{ ...SECOND, kind: 'welfare_organisation' }] }),
+  screenshots,
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-/** A fresh browser context (own cookies and storage) with a page that is watched for errors. */
-async function newPage(options = {}) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    ...options,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-/** axe-core on the current state of the page; any WCAG 2.1 A/AA violation fails. */
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const { newPage } = e2e;
 
 async function heading(page) {
   return (await page.locator('h1').first().textContent())?.trim();
@@ -68,7 +27,7 @@ async function heading(page) {
 describe('web app with the real server', () => {
   test('full scenario: log in, language, workspaces, members, tokens, log out', async (t) => {
     const { context, page, problems } = await newPage();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.baseUrl });
 
     await t.test('the start page sends a visitor to the login page, in Dutch', async () => {
       await page.goto('/');
@@ -198,7 +157,7 @@ describe('web app with the real server', () => {
 
       // Sam accepts with the password of the existing account.
       const token = new URL(link).hash.slice(1);
-      const accepted = await fetch(`${server.baseUrl}/api/v1/invitations/accept`, {
+      const accepted = await fetch(`${e2e.server.baseUrl}/api/v1/invitations/accept`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ token, password: SAM.password }),
@@ -235,7 +194,7 @@ describe('web app with the real server', () => {
       await page.getByText(/De sleutel staat op het klembord|Kopiëren lukte niet/).waitFor();
       await page.getByRole('rowheader', { name: 'Koppeling planning' }).waitFor();
       await assertAccessible(page, 'the settings page with a new token');
-      const api = await fetch(`${server.baseUrl}/api/v1/workspaces/demo/members`, {
+      const api = await fetch(`${e2e.server.baseUrl}/api/v1/workspaces/demo/members`, {
         headers: { Authorization: `Bearer ${secret}` },
       });
       assert.equal(api.status, 200, 'the new token works against the API');
@@ -261,7 +220,7 @@ describe('web app with the real server', () => {
       await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
       await page.getByRole('status').getByText('De sleutel "Koppeling planning" is ingetrokken.').waitFor();
       await page.getByText('Er zijn nog geen API-sleutels.').waitFor();
-      const api = await fetch(`${server.baseUrl}/api/v1/workspaces/demo/members`, {
+      const api = await fetch(`${e2e.server.baseUrl}/api/v1/workspaces/demo/members`, {
         headers: { Authorization: `Bearer ${secret}` },
       });
       assert.equal(api.status, 401, 'the revoked token no longer works');
@@ -292,13 +251,13 @@ describe('web app with the real server', () => {
 
   test('a member who is not an owner sees members read-only', async () => {
     const { context, page, problems } = await newPage();
-    server.cli(['workspace', 'create', '--slug', 'leesclub', '--name', 'Leesclub', '--owner', DEMO.email]);
+    e2e.server.createWorkspace({ slug: 'leesclub', name: 'Leesclub' }, DEMO.email);
     const login = await context.request.post('/api/v1/session', {
       data: { email: DEMO.email, password: DEMO.password },
     });
     assert.equal(login.status(), 201);
     const { csrf_token: csrf } = await login.json();
-    await addMember(server.baseUrl, { request: context.request, csrf }, 'leesclub', SAM, 'viewer');
+    await addMember(e2e.server.baseUrl, { request: context.request, csrf }, 'leesclub', SAM, 'viewer');
     await context.clearCookies();
 
     await page.goto('/login');
@@ -321,27 +280,8 @@ describe('web app with the real server', () => {
     await page.goto('/login');
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
 
-    /** Presses Tab and describes the element that then has focus, checking focus is visible. */
-    async function tab(key = 'Tab') {
-      await page.keyboard.press(key);
-      return page.evaluate(() => {
-        const el = document.activeElement;
-        if (!el || el === document.body) return { name: '(body)', visible: false };
-        const style = getComputedStyle(el);
-        const rect = el.getBoundingClientRect();
-        const ring =
-          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-          (style.boxShadow !== 'none' && style.boxShadow !== '');
-        const onScreen = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight;
-        const label =
-          el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
-        return {
-          name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-          tag: el.tagName.toLowerCase(),
-          visible: ring && onScreen,
-        };
-      });
-    }
+    /** Presses Tab and describes the element that then has focus (in the window, if it shows). */
+    const tab = (key = 'Tab') => tabAndDescribe(page, key, { inView: true });
 
     const loginOrder = [];
     for (let i = 0; i < 6; i += 1) loginOrder.push(await tab());
@@ -452,8 +392,8 @@ describe('web app with the real server', () => {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
       loadAverage1m: Number(loadavg()[0].toFixed(2)),
-      chromium: chromium.browser.version(),
-      server: relative(repoRoot, server.bin),
+      chromium: e2e.browser.version(),
+      server: relative(repoRoot, e2e.server.bin),
       runs,
       login: {
         jsGzipBytes: median(results.login.map((r) => r.jsBytes)),

@@ -6,67 +6,28 @@
 // axe-core checks every page state; the plan form is filled in once with the keyboard only.
 // Dates come from the server's clock, so expectations are computed from the API's answers.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { assertAccessible, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot } from './support/server.mjs';
+import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const VIEWER = { email: 'kijker@wijkzorg.example', name: 'Kees Kijker', password: 'kijker-wachtwoord-2026' };
 const SLUG = 'demo';
 const BASE = `/w/${SLUG}/policy-calendar`;
 const PLAN_TITLE = 'Buurtteams met de wijkverpleging';
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+const e2e = e2eSuite({
   // `demo` loads Utrecht, Amersfoort and Zeist as reference data; the demo workspace follows
   // Utrecht and Amersfoort.
-  server.cli(['demo']);
-  server.cli(['user', 'add', '--email', VIEWER.email, '--name', VIEWER.name, '--password-stdin'], `${VIEWER.password}\n`);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+  prepare: prepareDemo({ users: [VIEWER] }),
+  screenshots,
+  page: { permissions: ['clipboard-read', 'clipboard-write'] },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-/** Logs in through the API (the login page has its own tests); returns the CSRF token. */
-async function login(context, who = DEMO) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
+const { newPage } = e2e;
 
 async function api(context, path) {
   const response = await context.request.get(`/api/v1/workspaces/${SLUG}${path}`, {
@@ -74,20 +35,6 @@ async function api(context, path) {
   });
   assert.equal(response.status(), 200, `GET ${path}`);
   return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
 }
 
 /** "1 oktober 2026": how the UI writes a YYYY-MM-DD day in Dutch. */
@@ -131,43 +78,12 @@ async function tableRows(table) {
   );
 }
 
-/** Presses Tab and describes the focused element; checks the focus is visible. */
-async function tab(page, key = 'Tab') {
-  await page.keyboard.press(key);
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
-    return {
-      id: el.id,
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') ?? '',
-      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-      visible: ring && rect.width > 0 && rect.height > 0,
-    };
-  });
-}
-
-async function tabTo(page, match, limit = 40) {
-  for (let i = 0; i < limit; i += 1) {
-    const focused = await tab(page);
-    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id})`);
-    if (match(focused)) return focused;
-  }
-  throw new Error('the element was not reached with Tab');
-}
-
 describe('Beleidskalender with the real server', () => {
   const ids = {};
 
   test('scenario: a plan for three municipalities, an actual date, a calendar feed', async (t) => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context);
+    const { csrf_token: csrf } = await login(context);
 
     await t.test('the area opens from the main menu', async () => {
       await page.goto(`/w/${SLUG}/`);
@@ -408,7 +324,7 @@ describe('Beleidskalender with the real server', () => {
       assert.equal(publicUrl.local_only, true);
       await page.locator('.aantafel-new-token').getByText('Deze link werkt nu alleen op de computer waarop aantafel draait').waitFor();
       // The test server listens on a port of its own: a calendar app would use the public address.
-      const feedUrl = `${server.baseUrl}${new URL(url).pathname}`;
+      const feedUrl = `${e2e.server.baseUrl}${new URL(url).pathname}`;
       const webcal = await page.getByRole('link', { name: 'Openen in je agenda-app' }).getAttribute('href');
       assert.equal(webcal, url.replace(/^http:/, 'webcal:'));
       await page.getByRole('button', { name: 'Adres kopiëren' }).click();
@@ -477,8 +393,8 @@ describe('Beleidskalender with the real server', () => {
 
   test('a viewer sees plans and calendars but cannot change anything', async () => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context);
-    await addMember(server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
+    const { csrf_token: csrf } = await login(context);
+    await addMember(e2e.server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
     await context.clearCookies();
     await login(context, VIEWER);
 
@@ -565,7 +481,7 @@ describe('Beleidskalender with the real server', () => {
   });
   test('a new plan proposes the earliest budget year that is not too late; a late plan moves there in one click', async () => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context);
+    const { csrf_token: csrf } = await login(context);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
     const thisYear = Number(today.slice(0, 4));
     const utrecht = (await api(context, '/organisations')).items.find((o) => o.name === 'Utrecht');

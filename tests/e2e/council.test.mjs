@@ -12,99 +12,45 @@
 // name. Zoeken in de raad finds motion M41 for "wachtlijsten" (by stem, "Wachtlijst" marked), a
 // word too short is said at the field, and kind Agendapunten with "beschermd wonen" finds the
 // agenda item, which opens the meeting page at that item (Back keeps the search, from the URL).
-// A viewer sees the same without the buttons; "Niet meer volgen" asks first. axe-core at 1366×768 and 390×844 (no
-// sideways scrolling on the phone); screenshots to /var/tmp/e2e-screenshots/council-*.png
-// (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
+// A viewer sees the same without the buttons; "Niet meer volgen" asks first. Council members in
+// Wie is wie (decision 46): with Jan de Vries (GroenLinks) and Piet Jansen (CDA) raadslid in Soest,
+// "Vries, J. de" is linked for sure and "Jansen, P." (VVD) waits in the review list of
+// "Raadsleden koppelen"; "Nee, iemand anders" moves it to the names not linked, and Jan de Vries's
+// page shows "In de raad" with motion M41 once the topic "Beschermd wonen" is there. axe-core at
+// 1366×768 and 390×844 (no sideways scrolling on the phone); screenshots to
+// /var/tmp/e2e-screenshots/council-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { after, describe, test } from 'node:test';
+import { assertAccessible, assertNoSideways, LAPTOP, PHONE, settled } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { OpenBesluitvormingServer } from './support/openbesluitvorming.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { DEMO, e2eSuite } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const VIEWER = { email: 'kijker@raad.example', password: 'kijken-naar-de-raad', name: 'Kim Kijker' };
 const SLUG = 'demo';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
 
 let source;
-let server;
-let chromium;
 
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  source = new OpenBesluitvormingServer({ daysAhead: 3 });
-  await source.start();
-  server = new AantafelServer({
-    publicUrl: 'https://aantafel.example.nl',
-    env: { AANTAFEL_COUNCIL_URL: source.url, AANTAFEL_COUNCIL_PAGE_SIZE: '2' },
-  });
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+const e2e = e2eSuite({
+  async server() {
+    source = new OpenBesluitvormingServer({ daysAhead: 3 });
+    await source.start();
+    return {
+      publicUrl: 'https://aantafel.example.nl',
+      env: { AANTAFEL_COUNCIL_URL: source.url, AANTAFEL_COUNCIL_PAGE_SIZE: '2' },
+    };
+  },
+  screenshots,
+  page: { timeout: 30_000 },
 });
-
 after(async () => {
-  await chromium?.close();
-  await server?.stop();
   await source?.stop();
 });
 
-async function newPage(who = DEMO, viewport = DESKTOP) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const response = await context.request.post('/api/v1/session', { data: { email: who.email, password: who.password } });
-  assert.equal(response.status(), 201);
-  const { csrf_token: csrf } = await response.json();
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems, csrf };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-/** The page does not scroll sideways (what sticks out, for the message). */
-async function assertFits(page, what) {
-  const seen = await page.evaluate(() => {
-    const root = document.documentElement;
-    const scrolling = document.scrollingElement ?? root;
-    const sticking = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > root.clientWidth + 0.5 && !el.parentElement?.closest('.aantafel-table-scroll')) {
-        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
-      }
-    }
-    return { scrollWidth: scrolling.scrollWidth, clientWidth: root.clientWidth, sticking: sticking.slice(0, 8) };
-  });
-  assert.ok(
-    seen.scrollWidth <= seen.clientWidth,
-    `${what} scrolls sideways (${seen.scrollWidth} > ${seen.clientWidth} px): ${seen.sticking.join(', ')}`,
-  );
-}
-
-/** Waits for the page's data (nothing busy or loading). */
-async function settled(page) {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.aantafel-loading, [aria-busy="true"]'));
-}
+/** A fresh page at `viewport`, signed in as `who`. */
+const newPage = (who = DEMO, viewport = LAPTOP) => e2e.newPage({ login: who, viewport });
 
 /**
  * Waits until `locator` shows: the page looks again by itself, and after every `reloadAfter` ms
@@ -455,7 +401,7 @@ describe('Raad (Raadsinformatie)', () => {
         await page.goto(`/w/${SLUG}/council?q=wachtlijsten`);
         await settled(page);
         await results.waitFor();
-        await assertFits(page, 'the search results at 390×844');
+        await assertNoSideways(page, 'the search results at 390×844');
         await assertAccessible(page, 'the search results at 390×844');
         await section.screenshot({ path: join(screenshots, 'council-search-390.png') });
         await filters.click();
@@ -469,11 +415,11 @@ describe('Raad (Raadsinformatie)', () => {
           const box = document.getElementById('council-search-status').getBoundingClientRect();
           return box.top >= 0 && box.bottom <= window.innerHeight;
         });
-        await assertFits(page, 'the agenda items found at 390×844');
+        await assertNoSideways(page, 'the agenda items found at 390×844');
         await assertAccessible(page, 'the agenda items found at 390×844');
         await section.screenshot({ path: join(screenshots, 'council-search-agenda-390.png') });
       } finally {
-        await page.setViewportSize(DESKTOP);
+        await page.setViewportSize(LAPTOP);
       }
     });
 
@@ -482,25 +428,25 @@ describe('Raad (Raadsinformatie)', () => {
       await page.goto(meetingPath);
       await settled(page);
       await page.getByRole('region', { name: 'Moties' }).waitFor();
-      await assertFits(page, 'the meeting page at 390×844');
+      await assertNoSideways(page, 'the meeting page at 390×844');
       await assertAccessible(page, 'the meeting page at 390×844');
       await page.screenshot({ path: join(screenshots, 'council-meeting-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-meeting-390-full.png'), fullPage: true });
       await page.goto(`/w/${SLUG}/council`);
       await settled(page);
       await page.getByRole('region', { name: 'Komende vergaderingen' }).getByRole('link', { name: 'Commissie Samenleving' }).waitFor();
-      await assertFits(page, 'the Raad page at 390×844');
+      await assertNoSideways(page, 'the Raad page at 390×844');
       await assertAccessible(page, 'the Raad page at 390×844');
       await topicsRegion.getByRole('button', { name: 'Wijzigen: Beschermd wonen' }).click();
       await topicsRegion.getByRole('form', { name: 'Onderwerp Beschermd wonen wijzigen' }).waitFor();
-      await assertFits(page, 'the topic form at 390×844');
+      await assertNoSideways(page, 'the topic form at 390×844');
       await assertAccessible(page, 'the topic form at 390×844');
       await topicsRegion.screenshot({ path: join(screenshots, 'council-topic-form-390.png') });
       await topicsRegion.getByRole('button', { name: 'Annuleren' }).click();
       await matchesRegion.screenshot({ path: join(screenshots, 'council-matches-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-list-390.png') });
       await page.screenshot({ path: join(screenshots, 'council-list-390-full.png'), fullPage: true });
-      await page.setViewportSize(DESKTOP);
+      await page.setViewportSize(LAPTOP);
     });
 
     await t.test('the municipality page and the policy calendar of Soest show the meeting with the topic (1366 and 390×844)', async () => {
@@ -523,7 +469,7 @@ describe('Raad (Raadsinformatie)', () => {
         assert.match(await card.textContent(), /Agendapunt: Beleidsplan beschermd wonen 2027-2030/);
         await agenda.getByRole('link', { name: 'Alle vergaderingen en onderwerpen bij Raad' }).waitFor();
         await settled(page);
-        if (size === PHONE) await assertFits(page, `the municipality page of Soest at ${label}`);
+        if (size === PHONE) await assertNoSideways(page, `the municipality page of Soest at ${label}`);
         await assertAccessible(page, `the municipality page of Soest at ${label}`);
         await agenda.scrollIntoViewIfNeeded();
         await agenda.screenshot({ path: join(screenshots, `council-municipality-${label}.png`) });
@@ -541,24 +487,24 @@ describe('Raad (Raadsinformatie)', () => {
         assert.equal(await soon.getByRole('link', { name: 'Commissie Samenleving' }).getAttribute('href'), meetingPath);
         await soon.getByText(/^Jullie onderwerp Beschermd wonen: 1 agendapunt/).waitFor();
         await settled(page);
-        if (size === PHONE) await assertFits(page, `the policy calendar of Soest at ${label}`);
+        if (size === PHONE) await assertNoSideways(page, `the policy calendar of Soest at ${label}`);
         await assertAccessible(page, `the policy calendar of Soest at ${label}`);
         await page.screenshot({ path: join(screenshots, `council-calendar-${label}.png`), fullPage: true });
         await soon.locator('xpath=..').screenshot({ path: join(screenshots, `council-calendar-soon-${label}.png`) });
         await row.scrollIntoViewIfNeeded();
         await row.screenshot({ path: join(screenshots, `council-calendar-row-${label}.png`) });
       };
-      await checks(DESKTOP, '1366');
+      await checks(LAPTOP, '1366');
       await page.setViewportSize(PHONE);
       try {
         await checks(PHONE, '390');
       } finally {
-        await page.setViewportSize(DESKTOP);
+        await page.setViewportSize(LAPTOP);
       }
     });
 
     await t.test('a viewer sees the councils and meetings without the buttons', async () => {
-      await addMember(server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
+      await addMember(e2e.server.baseUrl, { request: context.request, csrf }, SLUG, VIEWER, 'viewer');
       const viewer = await newPage(VIEWER);
       await viewer.page.goto(`/w/${SLUG}/council`);
       await viewer.page.getByRole('heading', { level: 1, name: 'Raad' }).waitFor();
@@ -589,6 +535,179 @@ describe('Raad (Raadsinformatie)', () => {
       assert.equal(await followed.count(), 0, 'no followed councils any more');
       const councils = await (await context.request.get(api('/councils'))).json();
       assert.deepEqual(councils.follows, []);
+    });
+
+    assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('council members in Wie is wie: the review list on Raad, "Nee" moves a name out, "In de raad" on a person’s page', async (t) => {
+    const { context, page, problems, csrf } = await newPage();
+    const api = (path) => `/api/v1/workspaces/${SLUG}${path}`;
+    const headers = { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' };
+    const send = async (method, path, data, expected) => {
+      const response = await context.request.fetch(api(path), { method, data, headers });
+      assert.equal(response.status(), expected, `${method} ${path}: ${await response.text()}`);
+      return response.status() === 204 ? null : response.json();
+    };
+    const get = (path) => send('GET', path, undefined, 200);
+    let jan;
+    let piet;
+
+    await t.test('set-up through the API: Soest followed, Jan de Vries (GroenLinks) and Piet Jansen (CDA) raadslid in Soest', async () => {
+      let soest = (await get('/organisations')).items.find((o) => o.municipality_code === 'GM0342');
+      soest ??= await send('POST', '/organisations', { kind: 'municipality', municipality_code: 'GM0342' }, 201);
+      jan = await send('POST', '/people', { name: 'Jan de Vries', fictional: true }, 201);
+      await send('POST', `/people/${jan.id}/positions`, { organisation_id: soest.id, kind: 'council_member', party: 'GroenLinks', started_on: '2022-03-30' }, 201);
+      piet = await send('POST', '/people', { name: 'Piet Jansen', fictional: true }, 201);
+      await send('POST', `/people/${piet.id}/positions`, { organisation_id: soest.id, kind: 'council_member', party: 'CDA', started_on: '2022-03-30' }, 201);
+      // The earlier test stopped following Soest (and this one may run on its own).
+      for (let tries = 0; ; tries += 1) {
+        const councils = await get('/councils');
+        if (councils.follows.some((f) => f.source_key === 'soest')) break;
+        if (councils.available.some((s) => s.source_key === 'soest')) {
+          await send('PUT', '/councils/soest', undefined, 200);
+          break;
+        }
+        assert.ok(tries < 180, 'Soest is offered');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      // Without topics, the person's page says how to get motions on it.
+      for (const topic of (await get('/council-topics')).items) await send('DELETE', `/council-topics/${topic.id}`, undefined, 204);
+      for (let tries = 0; ; tries += 1) {
+        const { items } = await get('/council-people?source_key=soest');
+        if (items.some((name) => name.name === 'Jansen, P.')) {
+          const jansen = items.find((name) => name.name === 'Jansen, P.');
+          assert.equal(jansen.state, 'suggested');
+          assert.equal(jansen.person.id, piet.id);
+          const vries = items.find((name) => name.name_key === 'de vries|j|groenlinks');
+          assert.equal(vries.state, 'certain', 'Vries, J. de of GroenLinks is Jan de Vries for sure');
+          assert.equal(vries.person.id, jan.id);
+          break;
+        }
+        assert.ok(tries < 180, 'the names of Soest are there once the sync has run');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    });
+
+    const linking = page.getByRole('region', { name: 'Raadsleden koppelen' });
+    const review = linking.getByRole('list', { name: 'Te controleren in de raad van Soest' });
+    await t.test('Raad: Jansen, P. waits in the review list; "Nee, iemand anders" moves it out', async () => {
+      await page.goto(`/w/${SLUG}/council`);
+      const row = review.getByRole('listitem').filter({ hasText: 'Jansen, P.' });
+      await row.waitFor();
+      await row.getByText('Partij: VVD').waitFor();
+      assert.equal(await row.getByRole('link', { name: 'Piet Jansen' }).getAttribute('href'), `/w/${SLUG}/people/${piet.id}`);
+      await row.getByText('Alleen de achternaam past. De voorletter of de partij is anders dan in Wie is wie.').waitFor();
+      await row.getByRole('button', { name: 'Ja, dit is Piet Jansen: Jansen, P.' }).waitFor();
+      // Linked names are folded: Vries, J. de is linked by the rule.
+      await linking.getByText(/^Gekoppeld \(\d+\)$/).click();
+      await linking.getByRole('list', { name: 'Gekoppeld in de raad van Soest' }).getByRole('link', { name: 'Jan de Vries' }).waitFor();
+      await settled(page);
+      await assertAccessible(page, 'Raadsleden koppelen at 1366×768');
+      await linking.screenshot({ path: join(screenshots, 'council-people-review-1366.png') });
+
+      const no = row.getByRole('button', { name: 'Nee, iemand anders: Jansen, P. is niet Piet Jansen' });
+      await no.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').getByText('Genoteerd: Jansen, P. is niet Piet Jansen. De naam staat nu bij Niet gekoppeld.').waitFor();
+      assert.equal(await review.getByText('Jansen, P.').count(), 0, 'Jansen, P. left the review list');
+      // Focus stays in the review (the next name, or its heading when none is left).
+      await page.waitForFunction(() => document.activeElement?.closest('.aantafel-council-people__council') !== null);
+      const unmatched = linking.locator('details').filter({ has: page.getByText(/^Niet gekoppeld \(\d+\)$/) });
+      await unmatched.locator('summary').click();
+      const moved = unmatched.getByRole('listitem').filter({ hasText: 'Jansen, P.' });
+      await moved.getByText('Een collega zei: dit is niet Piet Jansen.').waitFor();
+      const { items } = await get('/council-people?source_key=soest&show=review');
+      assert.ok(!items.some((name) => name.name === 'Jansen, P.'), 'the server has it out of the review list');
+      await settled(page);
+      await assertAccessible(page, 'Raadsleden koppelen after "Nee" at 1366×768');
+
+      await page.setViewportSize(PHONE);
+      try {
+        await page.reload();
+        await linking.getByRole('heading', { level: 3, name: 'Raad van Soest' }).waitFor();
+        await linking.getByText(/^Niet gekoppeld \(\d+\)$/).click();
+        await linking.getByText('Een collega zei: dit is niet Piet Jansen.').waitFor();
+        await settled(page);
+        await assertNoSideways(page, 'Raadsleden koppelen at 390×844');
+        await assertAccessible(page, 'Raadsleden koppelen at 390×844');
+        await linking.screenshot({ path: join(screenshots, 'council-people-review-390.png') });
+      } finally {
+        await page.setViewportSize(LAPTOP);
+      }
+    });
+
+    const inCouncil = page.getByRole('region', { name: 'In de raad' });
+    await t.test('Jan de Vries’s page: "In de raad" asks for a topic, and after "Beschermd wonen" shows motion M41', async () => {
+      await page.goto(`/w/${SLUG}/people/${jan.id}`);
+      await page.getByRole('heading', { level: 1, name: /^Jan de Vries/ }).waitFor();
+      // The spelling used most: the vote's "Vries, J. de" or the submitter's "J. de Vries".
+      await inCouncil
+        .getByRole('list', { name: 'Namen van Jan de Vries in de raad' })
+        .getByText(/^(Vries, J\. de|J\. de Vries) · GroenLinks · Raad van Soest/)
+        .waitFor();
+      await inCouncil.getByText(/^In alle moties samen: 1 motie ingediend, 1 keer voor gestemd en nooit tegen gestemd\.$/).waitFor();
+      await inCouncil.getByText(/Je werkruimte heeft nog geen onderwerpen\./).waitFor();
+
+      // The link goes to the topics on Raad; the topic is added there.
+      await inCouncil.getByRole('link', { name: 'Naar de onderwerpen bij Raad' }).click();
+      const topicsRegion = page.getByRole('region', { name: 'Onderwerpen', exact: true });
+      await page.waitForFunction(() => document.activeElement?.id === 'council-topics');
+      await topicsRegion.getByRole('button', { name: 'Onderwerp toevoegen' }).click();
+      const form = topicsRegion.getByRole('form', { name: 'Nieuw onderwerp' });
+      await form.getByRole('textbox', { name: /^Naam/ }).fill('Beschermd wonen');
+      await form.getByRole('textbox', { name: /^Woorden om te zoeken/ }).fill('beschermd wonen');
+      await form.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').getByText('Onderwerp Beschermd wonen is toegevoegd.').waitFor();
+
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: /^Jan de Vries/ }).waitFor();
+      const motions = inCouncil.getByRole('list', { name: 'Moties van Jan de Vries over je onderwerpen' });
+      const m41 = motions.getByRole('link', { name: 'M41 Wachtlijst beschermd wonen terugdringen' });
+      await m41.waitFor();
+      assert.match(await m41.getAttribute('href'), new RegExp(`^/w/${SLUG}/council/meetings/\\d+#motion-\\d+$`));
+      const item = motions.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'M41 Wachtlijst beschermd wonen terugdringen' }) });
+      await item.getByText('Jan de Vries: ingediend en voor gestemd').waitFor();
+      await item.getByText('Aangenomen', { exact: true }).waitFor();
+      await item.getByText(dutchDay(source.meetingStart, { year: true }).replace(/^\p{L}+ /u, '')).waitFor();
+      const table = inCouncil.getByRole('table', { name: /^Per onderwerp van je werkruimte/ });
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+      assert.deepEqual(rows, [['Beschermd wonen', '1', '1', '0']]);
+      // The rest of the page is there too.
+      await page.getByRole('region', { name: 'Persoonlijke gegevens' }).waitFor();
+      await settled(page);
+      await assertAccessible(page, 'the person page with "In de raad" at 1366×768');
+      await inCouncil.screenshot({ path: join(screenshots, 'council-people-person-1366.png') });
+
+      // The motion opens the meeting page at the motion.
+      await m41.click();
+      await page.getByRole('heading', { level: 1, name: 'Commissie Samenleving' }).waitFor();
+      await page.waitForFunction(() => /^motion-\d+$/.test(document.activeElement?.id ?? ''));
+      await page.goBack();
+      await m41.waitFor();
+
+      await page.setViewportSize(PHONE);
+      try {
+        await page.reload();
+        await m41.waitFor();
+        await settled(page);
+        await assertNoSideways(page, 'the person page with "In de raad" at 390×844');
+        await assertAccessible(page, 'the person page with "In de raad" at 390×844');
+        await inCouncil.screenshot({ path: join(screenshots, 'council-people-person-390.png') });
+      } finally {
+        await page.setViewportSize(LAPTOP);
+      }
+
+      // Piet Jansen is linked to nothing now: his page says so and points to the review list.
+      await page.goto(`/w/${SLUG}/people/${piet.id}`);
+      await inCouncil.getByText(/Piet Jansen is nog niet gekoppeld aan een naam uit de moties en stemmingen\./).waitFor();
+      assert.equal(
+        await inCouncil.getByRole('link', { name: 'Naar Raadsleden koppelen' }).getAttribute('href'),
+        `/w/${SLUG}/council#council-people-soest`,
+      );
     });
 
     assert.deepEqual(problems, [], `the browser reported problems:\n${problems.join('\n')}`);

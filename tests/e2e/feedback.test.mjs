@@ -6,14 +6,13 @@
 // (form and thank-you page) and filled in once with the keyboard only; the dashboard, surveys,
 // poster and responses pages are checked with axe-core too.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, h1, status } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot } from './support/server.mjs';
+import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const EDITOR = { email: 'eva@wijkzorg.example', name: 'Eva Editor', password: 'editor-wachtwoord-2026' };
 const SLUG = 'demo';
 const BASE = `/w/${SLUG}/feedback`;
@@ -22,64 +21,12 @@ const WHY = 'De wachttijd was erg lang en niemand belde terug.';
 const BETTER = 'Sneller reageren op mijn vragen.';
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  server.cli(['user', 'add', '--email', EDITOR.email, '--name', EDITOR.name, '--password-stdin'], `${EDITOR.password}\n`);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+const e2e = e2eSuite({
+  prepare: prepareDemo({ users: [EDITOR] }),
+  screenshots,
+  page: { permissions: ['clipboard-read', 'clipboard-write'] },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage(options = {}) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    permissions: ['clipboard-read', 'clipboard-write'],
-    ...options,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who = DEMO) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { newPage } = e2e;
 
 describe('Cliëntfeedback with the real server', () => {
   let surveyUrl = '';
@@ -87,8 +34,8 @@ describe('Cliëntfeedback with the real server', () => {
 
   test('scenario: a survey, a client on a phone, the live feed and a callback', async (t) => {
     const { context, page, problems } = await newPage();
-    const ownerCsrf = await login(context);
-    await addMember(server.baseUrl, { request: context.request, csrf: ownerCsrf }, SLUG, EDITOR, 'editor');
+    const { csrf_token: ownerCsrf } = await login(context);
+    await addMember(e2e.server.baseUrl, { request: context.request, csrf: ownerCsrf }, SLUG, EDITOR, 'editor');
     await context.clearCookies();
     await login(context, EDITOR);
 

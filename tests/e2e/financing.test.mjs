@@ -6,122 +6,24 @@
 // the JSON API for the same scenario and seed), saves, reloads, downloads CSV/XLSX/SVG and a PNG
 // of the chart, and opens the printable summary. axe-core checks every page state.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, h1, status, tabTo } from './support/browser.mjs';
+import { repoRoot } from './support/server.mjs';
+import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const WS = { slug: 'bekostiging', name: 'Wijkzorg Bekostiging' };
 const BASE = `/w/${WS.slug}/financing`;
 const NAME = 'Wmo-begeleiding Zeist 2027';
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']); // loads Zeist into the municipality reference data
-  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+const e2e = e2eSuite({
+  prepare: prepareDemo({ workspaces: [WS] }), // `demo` loads Zeist into the municipality reference data
+  screenshots,
+  page: { acceptDownloads: true, timeout: 30_000 },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-function apiClient(context, csrf) {
-  const url = (path) => (path.startsWith('/api/') ? path : `/api/v1/workspaces/${WS.slug}${path}`);
-  const headers = { 'Accept-Language': 'nl', 'X-CSRF-Token': csrf };
-  return {
-    async get(path) {
-      const response = await context.request.get(url(path), { headers });
-      assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-      return response.json();
-    },
-    async post(path, data, expected = 201) {
-      const response = await context.request.post(url(path), { data, headers });
-      assert.equal(response.status(), expected, `POST ${path}: ${await response.text()}`);
-      return response.json();
-    },
-  };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
-
-/** The focused element: id, text and whether its focus ring is visible. */
-async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    return {
-      id: el.id,
-      tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-      visible: ring && rect.width > 0 && rect.height > 0,
-    };
-  });
-}
-
-/** Presses Tab until `match(focused)`; every stop must show its focus. */
-async function tabTo(page, match, limit = 30) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const now = await focused(page);
-    assert.ok(now.visible, `focus is not visible on "${now.name}" (${now.tag}#${now.id})`);
-    if (match(now)) return now;
-  }
-  throw new Error('the element was not reached with Tab');
-}
+const { newPage } = e2e;
 
 /** "38%", "minder dan 1%": how the page writes a chance in Dutch. */
 function dutchChance(p) {
@@ -147,8 +49,8 @@ describe('Bekostiging with the real server', () => {
 
   test('scenario: PxQ against a combined contract for Zeist, run, risk, save, reload, exports, print', async (t) => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context, DEMO);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, DEMO);
+    const api = apiClient(context, csrf, WS.slug);
 
     await t.test('setup through the API: Zeist as a municipality of the workspace', async () => {
       const found = await api.get('/api/v1/municipalities?q=Zeist');

@@ -10,83 +10,28 @@
 // runs on every map page at 1366 px and at 390×844 (a phone); the maps are saved as screenshots in
 // docs/img/ for docs/maps.md.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { areaNames, assertAccessible, checkMapBothSizes, DESKTOP, mapOf } from './support/browser.mjs';
+import { repoRoot } from './support/server.mjs';
+import { apiClient, DEMO, e2eSuite } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const ZWOLLE = { code: 'GM0193', name: 'Zwolle' };
 const UTRECHT = 1; // the demo's first organisation
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 // AANTAFEL_E2E_DOCS_IMAGES: write the screenshots elsewhere (a run that should not touch docs/).
 const images = process.env.AANTAFEL_E2E_DOCS_IMAGES ?? join(repoRoot, 'docs', 'img');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(images, { recursive: true });
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: DESKTOP,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const response = await context.request.post('/api/v1/session', { data: DEMO });
-  assert.equal(response.status(), 201);
-  const csrf = (await response.json()).csrf_token;
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems, csrf };
-}
-
-async function postJson(context, csrf, path, data) {
-  const response = await context.request.post(path, { data, headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' } });
-  assert.equal(response.status(), 201, `POST ${path}: ${await response.text()}`);
-  return response.json();
-}
-
-async function getJson(context, path) {
-  const response = await context.request.get(path, { headers: { 'Accept-Language': 'nl' } });
-  assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-  return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const e2e = e2eSuite({ screenshots: images });
+/** A fresh page, signed in as the demo owner. */
+const newPage = () => e2e.newPage({ viewport: DESKTOP, timeout: 30_000, login: DEMO });
 
 async function h1(page, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** The map (an SVG group named by its caption) and its areas (links). */
-function mapOf(page, title) {
-  const map = page.getByRole('group', { name: title, exact: true });
-  return { map, areas: map.getByRole('link') };
-}
+/** JSON in Dutch from the API (a full path): GET expects 200, POST 201. */
+const getJson = (context, path) => apiClient(context).get(path);
+const postJson = (context, csrf, path, data) => apiClient(context, csrf).post(path, data);
 
 /** Waits until the map has drawn all its areas. */
 async function drawn(map, count) {
@@ -97,49 +42,9 @@ async function drawn(map, count) {
   );
 }
 
-/** The accessible names of the areas of a map, sorted. */
-async function areaNames(areas) {
-  return (await areas.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))).sort();
-}
-
-/** The elements that stick out on the right (outside any scrolling box), to name in a failure. */
-function widest(page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const scrolls = (el) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true;
-      }
-      return false;
-    };
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
-      .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`)
-      .join(', ');
-  });
-}
-
 /** axe at 1366 px and at 390×844, and a screenshot of the map's figure at each size. */
 async function checkBothSizes(page, figure, name, what) {
-  await page.setViewportSize(DESKTOP);
-  await assertAccessible(page, `${what} at 1366 px`);
-  await figure.scrollIntoViewIfNeeded();
-  await figure.screenshot({ path: join(images, `${name}-1366.png`) });
-  await page.setViewportSize(PHONE);
-  // Nothing sticks out sideways on a phone, once the header and banner have switched to their
-  // phone layout (a media query's change event re-renders them; a busy machine takes a moment).
-  await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5000 })
-    .catch(() => {});
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone: ${await widest(page)}`);
-  const box = await figure.locator('svg.aantafel-choropleth__svg').boundingBox();
-  assert.ok(box && box.width <= PHONE.width && box.width > 200, `the map is ${box?.width} px wide on a phone`);
-  await assertAccessible(page, `${what} at 390×844`);
-  await figure.scrollIntoViewIfNeeded();
-  await figure.screenshot({ path: join(images, `${name}-390.png`) });
-  await page.setViewportSize(DESKTOP);
+  await checkMapBothSizes(page, figure, what, { path: (size) => join(images, `${name}-${size}.png`) });
 }
 
 const VALUE = (providers) => (providers === 0 ? 'geen aanbieder' : providers === 1 ? 'één aanbieder' : `${providers} aanbieders`);

@@ -7,54 +7,16 @@
 // "Nu doen" items, opens a list by keyboard, Escape returns focus, and after opening and a reload
 // the count is gone.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible } from './support/browser.mjs';
+import { DEMO, e2eSuite } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const UTRECHT = 1; // the demo's first organisation
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
+const e2e = e2eSuite({
+  page: { timeout: 30_000, login: DEMO },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const response = await context.request.post('/api/v1/session', { data: DEMO });
-  assert.equal(response.status(), 201);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const { newPage } = e2e;
 
 /** Follows a link with the keyboard: focus, then Enter. */
 async function followLink(link) {

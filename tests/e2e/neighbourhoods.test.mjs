@@ -8,91 +8,43 @@
 // page of Zwolle (once the workspace follows it) shows the same choice. axe-core runs at 1366 px
 // and at 390×844; the map at "Buurten" is saved as screenshots in docs/img/ for docs/maps.md.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { areaNames, assertAccessible, checkMapBothSizes, DESKTOP, mapOf, PHONE } from './support/browser.mjs';
+import { repoRoot } from './support/server.mjs';
+import { apiClient, DEMO, e2eSuite, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const ZWOLLE = { code: 'GM0193', name: 'Zwolle' };
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 // AANTAFEL_E2E_DOCS_IMAGES: write the screenshots elsewhere (a run that should not touch docs/).
 const images = process.env.AANTAFEL_E2E_DOCS_IMAGES ?? join(repoRoot, 'docs', 'img');
 const pdok = (name) => join(repoRoot, 'tests', 'fixtures', 'pdok', name);
 
-let server;
-let chromium;
 let imported = '';
 
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  // What an operator runs (see docs/imports.md): the wijken and the two pages of buurten.
-  imported = server.cli([
-    'import',
-    'boundaries',
-    '--file',
-    pdok('wijken-items.json'),
-    '--file',
-    pdok('buurten-items-page1.json'),
-    '--file',
-    pdok('buurten-items-page2.json'),
-  ]);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(images, { recursive: true });
+const e2e = e2eSuite({
+  prepare: prepareDemo({
+    then(server) {
+      // What an operator runs (see docs/imports.md): the wijken and the two pages of buurten.
+      imported = server.cli([
+        'import',
+        'boundaries',
+        '--file',
+        pdok('wijken-items.json'),
+        '--file',
+        pdok('buurten-items-page1.json'),
+        '--file',
+        pdok('buurten-items-page2.json'),
+      ]);
+    },
+  }),
+  screenshots: images,
 });
+/** A fresh page, signed in as the demo owner. */
+const newPage = () => e2e.newPage({ viewport: DESKTOP, timeout: 30_000, login: DEMO });
 
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: DESKTOP,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const response = await context.request.post('/api/v1/session', { data: DEMO });
-  assert.equal(response.status(), 201);
-  const csrf = (await response.json()).csrf_token;
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems, csrf };
-}
-
-async function postJson(context, csrf, path, data) {
-  const response = await context.request.post(path, { data, headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' } });
-  assert.equal(response.status(), 201, `POST ${path}: ${await response.text()}`);
-  return response.json();
-}
-
-async function getJson(context, path) {
-  const response = await context.request.get(path, { headers: { 'Accept-Language': 'nl' } });
-  assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-  return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-/** The map (an SVG group named by its caption) and its areas (links). */
-function mapOf(page, title) {
-  const map = page.getByRole('group', { name: title, exact: true });
-  return { map, areas: map.getByRole('link') };
-}
+/** JSON in Dutch from the API (a full path): GET expects 200, POST 201. */
+const getJson = (context, path) => apiClient(context).get(path);
+const postJson = (context, csrf, path, data) => apiClient(context, csrf).post(path, data);
 
 /** Waits until the map has drawn exactly `count` areas. */
 async function drawn(map, count) {
@@ -103,38 +55,13 @@ async function drawn(map, count) {
   );
 }
 
-async function areaNames(areas) {
-  return (await areas.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))).sort();
-}
-
 const activeLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
 
 const VALUE = (providers) => (providers === 0 ? 'geen aanbieder' : providers === 1 ? 'één aanbieder' : `${providers} aanbieders`);
 
 /** axe at 1366 px and at 390×844 (nothing wider than the phone), with a screenshot at each size when `name` is given. */
 async function checkBothSizes(page, shot, name, what) {
-  await page.setViewportSize(DESKTOP);
-  await assertAccessible(page, `${what} at 1366 px`);
-  if (name) {
-    await shot.scrollIntoViewIfNeeded();
-    await shot.screenshot({ path: join(images, `${name}-1366.png`) });
-  }
-  await page.setViewportSize(PHONE);
-  // The header and banner switch to their phone layout when the media query's change event has
-  // re-rendered them; give that a moment on a busy machine, then measure.
-  await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5000 })
-    .catch(() => {});
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone`);
-  const box = await shot.locator('svg.aantafel-choropleth__svg').boundingBox();
-  assert.ok(box && box.width <= PHONE.width && box.width > 200, `the map is ${box?.width} px wide on a phone`);
-  await assertAccessible(page, `${what} at 390×844`);
-  if (name) {
-    await shot.scrollIntoViewIfNeeded();
-    await shot.screenshot({ path: join(images, `${name}-390.png`) });
-  }
-  await page.setViewportSize(DESKTOP);
+  await checkMapBothSizes(page, shot, what, { path: name ? (size) => join(images, `${name}-${size}.png`) : undefined });
 }
 
 describe('Buurten (neighbourhoods) on the maps, after `aantafel import boundaries`', () => {

@@ -8,55 +8,17 @@
 // state: the home page, the open "Later" menu, the message after hiding, the "Afronden" dialog,
 // onboarding and the open search.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible } from './support/browser.mjs';
+import { DEMO, e2eSuite, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const EMPTY = { slug: 'nog-leeg', name: 'Nieuwe Stichting' };
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  server.cli(['workspace', 'create', '--slug', EMPTY.slug, '--name', EMPTY.name, '--owner', DEMO.email]);
-  await server.start();
-  chromium = await launchBrowser();
+const e2e = e2eSuite({
+  prepare: prepareDemo({ workspaces: [EMPTY] }),
+  page: { timeout: 30_000, login: DEMO },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const response = await context.request.post('/api/v1/session', { data: DEMO });
-  assert.equal(response.status(), 201);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const { newPage } = e2e;
 
 /** The "Nu doen" items as {module, title, explain}. */
 async function actNowItems(page) {

@@ -14,64 +14,21 @@
 // the open menu go to /var/tmp/e2e-screenshots/phone-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR for
 // another place), not into the repository (tests/e2e/screenshots.mjs makes docs/screenshots/).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, axeViolations, LAPTOP, measureWidth, PHONE, settled } from './support/browser.mjs';
+import { DEMO, e2eSuite } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
 const SLUG = 'demo';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 768 };
 const BANNER = 'Het openbare adres van aantafel is nog niet ingesteld';
 const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  // The default public address (loopback): the owners' banner is shown (public-address.test.mjs
-  // covers the banner itself and a server without it).
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+// The default public address (loopback): the owners' banner is shown (public-address.test.mjs
+// covers the banner itself and a server without it).
+const e2e = e2eSuite({ screenshots, page: { timeout: 20_000 } });
 
 /** A fresh browser context at `viewport`, signed in as the demo owner unless `signedIn` is false. */
-async function newPage(viewport, { signedIn = true } = {}) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(20_000);
-  if (signedIn) {
-    const response = await context.request.post('/api/v1/session', { data: { email: DEMO.email, password: DEMO.password } });
-    assert.equal(response.status(), 201);
-  }
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const newPage = (viewport, { signedIn = true } = {}) => e2e.newPage({ viewport, login: signedIn ? DEMO : null });
 
 /** The id of the first item of a workspace list (GET /api/v1/workspaces/demo/{path}). */
 async function firstId(request, path, pick = () => true) {
@@ -86,8 +43,7 @@ async function firstId(request, path, pick = () => true) {
 /** Opens `path` and waits for the page's h1 and for its data (nothing busy or loading). */
 async function open(page, path) {
   await page.goto(path);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.aantafel-loading, [aria-busy="true"]'));
+  await settled(page);
   // Charts and maps are drawn a moment after their data arrives.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
@@ -97,33 +53,16 @@ async function open(page, path) {
  * room beside a scroll bar), and what sticks out to the right (for the message).
  */
 async function layout(page) {
-  return page.evaluate(() => {
+  const heading = await page.evaluate(() => {
     window.scrollTo(0, 0);
     const h1 = document.querySelector('main h1');
-    const root = document.documentElement;
-    const scrolling = document.scrollingElement ?? root;
-    const sticking = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      // Inside a box that scrolls or clips sideways (a table's scroll region, an area's menu) is not sticking out.
-      if (
-        box.width > 0 &&
-        box.right > root.clientWidth + 0.5 &&
-        !el.parentElement?.closest('.aantafel-table-scroll, .aantafel-tabs__list')
-      ) {
-        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
-      }
-    }
     return {
       h1: h1?.textContent?.trim() ?? '',
       h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : Infinity,
-      scrollWidth: scrolling.scrollWidth,
-      clientWidth: root.clientWidth,
-      innerWidth: window.innerWidth,
       banner: Boolean(document.querySelector('.aantafel-address-banner')),
-      sticking: sticking.slice(0, 8),
     };
   });
+  return { ...heading, ...(await measureWidth(page)) };
 }
 
 /** What is wrong with the page's layout: sideways scrolling (and, on a phone, a low h1). */
@@ -241,45 +180,60 @@ const KEY_PAGES = [
   ['scan', 'scan'],
 ];
 
+/**
+ * Opens every page at `viewport` (the workspace's and the signed-in ones as the demo owner, the
+ * public ones signed out) and collects what is wrong with each: it does not open, its layout
+ * (layoutFailures), axe, and what `more(tab, path, seen)` finds. `line` describes a page for the
+ * diagnostics. Fails with `title` and the list; also on anything the browser reported.
+ */
+async function checkEveryPage(t, viewport, title, { line, more = async () => [] }) {
+  const { context, page, problems } = await newPage(viewport);
+  const pages = [...(await workspacePages(context.request)), ...SIGNED_IN_PAGES];
+  const guest = await newPage(viewport, { signedIn: false });
+  const visits = [...pages.map((path) => [page, path]), ...PUBLIC_PAGES.map((path) => [guest.page, path])];
+  const failures = [];
+  for (const [tab, path] of visits) {
+    try {
+      await open(tab, path);
+    } catch (error) {
+      failures.push(`${path}: did not open: ${error.message.split('\n')[0]}`);
+      continue;
+    }
+    const seen = await layout(tab);
+    t.diagnostic(line(path, seen));
+    failures.push(...layoutFailures(path, seen, viewport));
+    const violations = await axeViolations(tab);
+    if (violations.length > 0) failures.push(`${path}: axe\n${violations.join('\n')}`);
+    failures.push(...(await more(tab, path, seen)));
+  }
+  assert.deepEqual(failures, [], `${title}:\n${failures.join('\n')}`);
+  assert.ok(visits.length >= 55, `visited ${visits.length} pages`);
+  for (const watched of [problems, guest.problems]) {
+    assert.deepEqual(watched, [], `the browser reported problems:\n${watched.join('\n')}`);
+  }
+  await guest.context.close();
+  await context.close();
+}
+
 describe('the app on a phone (390×844)', () => {
   test('every page: the h1 in the upper half of the first screen, no sideways scrolling, axe', async (t) => {
-    const { context, page, problems } = await newPage(PHONE);
-    const pages = [...(await workspacePages(context.request)), ...SIGNED_IN_PAGES];
-    const guest = await newPage(PHONE, { signedIn: false });
-    const visits = [...pages.map((path) => [page, path]), ...PUBLIC_PAGES.map((path) => [guest.page, path])];
-    const failures = [];
-    for (const [tab, path] of visits) {
-      try {
-        await open(tab, path);
-      } catch (error) {
-        failures.push(`${path}: did not open: ${error.message.split('\n')[0]}`);
-        continue;
-      }
-      const seen = await layout(tab);
-      t.diagnostic(
+    await checkEveryPage(t, PHONE, 'pages that do not fit a phone', {
+      line: (path, seen) =>
         `${path}: h1 "${seen.h1}" at ${Math.round(seen.h1Top)} px${seen.banner ? ' below the banner' : ''}, ${seen.scrollWidth}/${seen.innerWidth} px wide`,
-      );
-      // The owner sees the banner about the public address above every workspace page.
-      if (path.startsWith('/w/') && !seen.banner) failures.push(`${path}: no banner about the public address`);
-      failures.push(...layoutFailures(path, seen, PHONE));
-      const violations = await axeViolations(tab);
-      if (violations.length > 0) failures.push(`${path}: axe\n${violations.join('\n')}`);
-      // On a phone the menu is folded away: the button is there, the links are not.
-      if (path.startsWith('/w/')) {
+      async more(tab, path, seen) {
+        if (!path.startsWith('/w/')) return [];
+        const failures = [];
+        // The owner sees the banner about the public address above every workspace page.
+        if (!seen.banner) failures.push(`${path}: no banner about the public address`);
+        // On a phone the menu is folded away: the button is there, the links are not.
         const toggle = tab.getByRole('button', { name: 'Menu', exact: true });
         if (!(await toggle.isVisible())) failures.push(`${path}: no "Menu" button`);
         if (await tab.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()) {
           failures.push(`${path}: the main menu is open on arrival`);
         }
-      }
-    }
-    assert.deepEqual(failures, [], `pages that do not fit a phone:\n${failures.join('\n')}`);
-    assert.ok(visits.length >= 55, `visited ${visits.length} pages`);
-    for (const watched of [problems, guest.problems]) {
-      assert.deepEqual(watched, [], `the browser reported problems:\n${watched.join('\n')}`);
-    }
-    await guest.context.close();
-    await context.close();
+        return failures;
+      },
+    });
   });
 
   test('the banner about the public address is compact; "Later" is remembered for the session', async () => {
@@ -461,7 +415,7 @@ describe('the app on a phone (390×844)', () => {
   test('screenshots of five key pages at 390×844 and 1366×768', async () => {
     for (const [size, viewport] of [
       ['390', PHONE],
-      ['1366', DESKTOP],
+      ['1366', LAPTOP],
     ]) {
       const { context, page, problems } = await newPage(viewport);
       for (const [name, path] of KEY_PAGES) {
@@ -481,35 +435,13 @@ describe('the app on a phone (390×844)', () => {
 
 describe('the app on a laptop (1366×768)', () => {
   test('every page: no sideways scrolling, axe', async (t) => {
-    const { context, page, problems } = await newPage(DESKTOP);
-    const pages = [...(await workspacePages(context.request)), ...SIGNED_IN_PAGES];
-    const guest = await newPage(DESKTOP, { signedIn: false });
-    const visits = [...pages.map((path) => [page, path]), ...PUBLIC_PAGES.map((path) => [guest.page, path])];
-    const failures = [];
-    for (const [tab, path] of visits) {
-      try {
-        await open(tab, path);
-      } catch (error) {
-        failures.push(`${path}: did not open: ${error.message.split('\n')[0]}`);
-        continue;
-      }
-      const seen = await layout(tab);
-      t.diagnostic(`${path}: ${seen.scrollWidth}/${seen.innerWidth} px wide`);
-      failures.push(...layoutFailures(path, seen, DESKTOP));
-      const violations = await axeViolations(tab);
-      if (violations.length > 0) failures.push(`${path}: axe\n${violations.join('\n')}`);
-    }
-    assert.deepEqual(failures, [], `pages with problems at 1366×768:\n${failures.join('\n')}`);
-    assert.ok(visits.length >= 55, `visited ${visits.length} pages`);
-    for (const watched of [problems, guest.problems]) {
-      assert.deepEqual(watched, [], `the browser reported problems:\n${watched.join('\n')}`);
-    }
-    await guest.context.close();
-    await context.close();
+    await checkEveryPage(t, LAPTOP, 'pages with problems at 1366×768', {
+      line: (path, seen) => `${path}: ${seen.scrollWidth}/${seen.innerWidth} px wide`,
+    });
   });
 
   test('data pages use the width beside the menu; reading pages keep their measure', async () => {
-    const { context, page, problems } = await newPage(DESKTOP);
+    const { context, page, problems } = await newPage(LAPTOP);
     const width = async (path) => {
       await open(page, `/w/${SLUG}/${path}`);
       return (await page.locator('main').boundingBox()).width;
@@ -524,7 +456,7 @@ describe('the app on a laptop (1366×768)', () => {
   });
 
   test('the main menu is beside the page and there is no menu button', async () => {
-    const { context, page, problems } = await newPage(DESKTOP);
+    const { context, page, problems } = await newPage(LAPTOP);
     for (const path of ['', 'people', 'feedback', 'settings']) {
       await open(page, `/w/${SLUG}/${path}`);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });

@@ -5,74 +5,35 @@
 // the poster at 1366 px and at 390×844 (a phone), and the banner must not cover the page. A
 // second server with a public address set shows neither.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { assertAccessible, assertNoSideways, DESKTOP, PHONE } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot, startServer } from './support/server.mjs';
+import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const EDITOR = { email: 'eddy@wijkzorg.example', name: 'Eddy Editor', password: 'editor-wachtwoord-2026' };
 const SLUG = 'demo';
 const SET_URL = 'http://aantafel.test';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const BANNER = 'Het openbare adres van aantafel is nog niet ingesteld';
 const WARNING = 'Deze link werkt nu alleen op de computer waarop aantafel draait';
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let local; // the default public_url (loopback)
+/** The demo and the editor's account, on both servers. */
+const prepareServer = prepareDemo({ users: [EDITOR] });
+
+const e2e = e2eSuite({ prepare: prepareServer, screenshots });
+let local; // the default public_url (loopback): the suite's server, once it runs
 let set; // public_url set to a real-looking address
-let chromium;
-
+// Starts while the suite's hook starts the other server and the browser.
 before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  local = new AantafelServer();
-  set = new AantafelServer({ publicUrl: SET_URL });
-  assert.ok(existsSync(local.bin), `server binary not found: ${local.bin} (set AANTAFEL_BIN)`);
-  for (const server of [local, set]) {
-    server.cli(['demo']);
-    server.cli(['user', 'add', '--email', EDITOR.email, '--name', EDITOR.name, '--password-stdin'], `${EDITOR.password}\n`);
-  }
-  await Promise.all([local.start(), set.start()]);
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+  set = await startServer({ publicUrl: SET_URL }, prepareServer);
 });
-
 after(async () => {
-  await chromium?.close();
-  await Promise.all([local?.stop(), set?.stop()]);
+  await set?.stop();
 });
 
-async function newPage(server, viewport = DESKTOP) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who = DEMO) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const newPage = (server, viewport = DESKTOP) => e2e.newPage({ server, viewport });
 
 /** The banner sits in the page flow: not fixed or sticky, above the h1, and no sideways scrolling. */
 async function assertInFlow(page, banner, what) {
@@ -81,8 +42,7 @@ async function assertInFlow(page, banner, what) {
   const box = await banner.boundingBox();
   const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
   assert.ok(box && heading && box.y + box.height <= heading.y, `the banner ends above the h1 on ${what}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `no horizontal scrolling on ${what} (${overflow} px)`);
+  await assertNoSideways(page, what);
 }
 
 /** A survey made through the API, and the editor added as a member; returns the survey. */
@@ -106,6 +66,7 @@ describe('the public address with the real server', () => {
   let surveySet;
 
   before(async () => {
+    local = e2e.server;
     [survey, surveySet] = await Promise.all([prepare(local), prepare(set)]);
   });
 

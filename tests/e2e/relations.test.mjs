@@ -9,96 +9,24 @@
 // logged with a follow-up typed into its form opens read-only, focus on its heading, with the
 // follow-up listed (axe and screenshots at 1366 px and 390×844); so does a saved agreement.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { assertAccessible, checkBothSizes as bothSizes, DESKTOP, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot } from './support/server.mjs';
+import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const EDITOR = { email: 'eva@wijkzorg.example', name: 'Eva Editor', password: 'editor-wachtwoord-2026' };
 const WS = { slug: 'contacten', name: 'Wijkzorg Contacten' };
 const BASE = `/w/${WS.slug}/interactions`;
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']); // loads Zeist into the municipality reference data
-  server.cli(['user', 'add', '--email', EDITOR.email, '--name', EDITOR.name, '--password-stdin'], `${EDITOR.password}\n`);
-  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+const e2e = e2eSuite({
+  prepare: prepareDemo({ users: [EDITOR], workspaces: [WS] }), // `demo` loads Zeist into the municipality reference data
+  screenshots,
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-function apiClient(context, csrf) {
-  const url = (path) => (path.startsWith('/api/') ? path : `/api/v1/workspaces/${WS.slug}${path}`);
-  const headers = { 'Accept-Language': 'nl', 'X-CSRF-Token': csrf };
-  return {
-    async get(path) {
-      const response = await context.request.get(url(path), { headers });
-      assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-      return response.json();
-    },
-    async post(path, data, expected = 201) {
-      const response = await context.request.post(url(path), { data, headers });
-      assert.equal(response.status(), expected, `POST ${path}: ${await response.text()}`);
-      return response.json();
-    },
-  };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { newPage } = e2e;
 
 /** The page's h1 has focus (after "save" the record's page starts there, for screen readers). */
 async function headingFocused(page) {
@@ -106,33 +34,11 @@ async function headingFocused(page) {
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
 }
 
-async function assertNoSideways(page, what) {
-  const { overflow, wide } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const sticking = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > width + 0.5) {
-        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
-      }
-    }
-    return { overflow: document.documentElement.scrollWidth - width, wide: sticking.slice(0, 8) };
-  });
-  assert.ok(overflow <= 0, `no horizontal scrolling on ${what} (${overflow} px): ${wide.join(', ')}`);
-}
-
 /** axe-core and a screenshot at 1366 px and at 390×844 (no sideways scrolling on the phone). */
 async function checkBothSizes(page, name, what) {
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ]) {
-    await page.setViewportSize(viewport);
-    await assertAccessible(page, `${what} at ${size} px`);
-    if (size === '390') await assertNoSideways(page, `${what} at 390 px`);
-    await page.screenshot({ path: join(screenshots, `relations-${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
+  await bothSizes(page, what, {
+    screenshot: (size) => page.screenshot({ path: join(screenshots, `relations-${name}-${size}.png`), fullPage: true }),
+  });
 }
 
 /** Today in Amsterdam, YYYY-MM-DD. */
@@ -158,48 +64,17 @@ function dutchDay(day) {
   );
 }
 
-/** Presses Tab and describes the focused element; checks the focus is visible. */
-async function tab(page, key = 'Tab') {
-  await page.keyboard.press(key);
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
-    return {
-      id: el.id,
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') ?? '',
-      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-      visible: ring && rect.width > 0 && rect.height > 0,
-    };
-  });
-}
-
-async function tabTo(page, match, limit = 40) {
-  for (let i = 0; i < limit; i += 1) {
-    const focused = await tab(page);
-    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id})`);
-    if (match(focused)) return focused;
-  }
-  throw new Error('the element was not reached with Tab');
-}
-
 describe('Contacten en afspraken with the real server', () => {
   const ids = { people: {} };
 
   test('scenario: a werkbezoek, a follow-up, an agreement, "Deze week" and relationship health', async (t) => {
     const { context, page, problems } = await newPage();
     // The owner makes Eva an editor; Eva does the rest.
-    const ownerCsrf = await login(context, DEMO);
-    await addMember(server.baseUrl, { request: context.request, csrf: ownerCsrf }, WS.slug, EDITOR, 'editor');
+    const { csrf_token: ownerCsrf } = await login(context, DEMO);
+    await addMember(e2e.server.baseUrl, { request: context.request, csrf: ownerCsrf }, WS.slug, EDITOR, 'editor');
     await context.clearCookies();
-    const csrf = await login(context, EDITOR);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, EDITOR);
+    const api = apiClient(context, csrf, WS.slug);
     const session = await api.get('/api/v1/session');
     ids.editor = session.user.id;
 
@@ -420,8 +295,8 @@ describe('Contacten en afspraken with the real server', () => {
 
   test('the personal calendar feed holds exactly my open follow-ups and agreements (ical.js)', async () => {
     const { context } = await newPage();
-    const csrf = await login(context, EDITOR);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, EDITOR);
+    const api = apiClient(context, csrf, WS.slug);
     const mine = await api.post('/follow-ups', { title: 'Feed: bellen met de griffier', due_on: addDays(today(), 3) });
     const finished = await api.post('/follow-ups', { title: 'Feed: al gedaan', due_on: addDays(today(), 4) });
     const response = await context.request.patch(`/api/v1/workspaces/${WS.slug}/follow-ups/${finished.id}`, {
@@ -432,7 +307,7 @@ describe('Contacten en afspraken with the real server', () => {
     const agreement = await api.post('/agreements', { title: 'Feed: afspraak met datum', due_on: addDays(today(), 10), status: 'agreed' });
     await api.post('/agreements', { title: 'Feed: afspraak zonder datum', status: 'agreed' });
     const feed = await api.post('/calendar/feeds', { label: 'Test' });
-    const text = await (await fetch(`${server.baseUrl}${feed.path}`)).text();
+    const text = await (await fetch(`${e2e.server.baseUrl}${feed.path}`)).text();
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
     for (const event of events) {
@@ -458,8 +333,8 @@ describe('Contacten en afspraken with the real server', () => {
 
   test('a contact with a follow-up typed into its form opens read-only, heading focused', async () => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context, EDITOR);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, EDITOR);
+    const api = apiClient(context, csrf, WS.slug);
     await page.setViewportSize(DESKTOP);
     await page.goto(`${BASE}/new`);
     await h1(page, 'Contact vastleggen');
@@ -502,8 +377,8 @@ describe('Contacten en afspraken with the real server', () => {
 
   test('keyboard only: the contact form', async () => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context, EDITOR);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, EDITOR);
+    const api = apiClient(context, csrf, WS.slug);
     await page.goto(`${BASE}/new`);
     await h1(page, 'Contact vastleggen');
     await page.getByRole('option', { name: 'Zeist' }).waitFor({ state: 'attached' });

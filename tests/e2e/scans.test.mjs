@@ -7,13 +7,10 @@
 // case is written (figures live and from the server) and its print page opened. axe-core checks
 // the server-rendered respondent page and every app page state.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, axeViolations, h1, status, watchPage } from './support/browser.mjs';
+import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const WS = { slug: 'samenwerken', name: 'Wijkzorg Samen' };
 const BASE = `/w/${WS.slug}/scan`;
 const SCAN = { title: 'Samenwerking najaar 2026', collaboration: 'De Linde en Hart van Oost' };
@@ -21,69 +18,14 @@ const TEMPLATE = 'Samenwerkingsscan zorgorganisatie en zorgcoöperatie';
 const LINDE = 'Zorgorganisatie De Linde';
 const COOP = 'Zorgcoöperatie Hart van Oost';
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
-  await server.start();
-  chromium = await launchBrowser();
+const e2e = e2eSuite({
+  prepare: prepareDemo({ workspaces: [WS] }),
+  page: { timeout: 30_000 },
 });
+const { newPage } = e2e;
 
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-async function apiGet(context, path) {
-  const response = await context.request.get(`/api/v1/workspaces/${WS.slug}${path}`, {
-    headers: { 'Accept-Language': 'nl' },
-  });
-  assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-  return response.json();
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+/** GET of a path of the workspace, in Dutch (200 expected). */
+const apiGet = (context, path) => apiClient(context, null, WS.slug).get(path);
 
 /** The answer of respondent `who` (0, 1, 2) to statement number `i` (0-based): "1"–"5" or "dk". */
 function answerOf(who, i) {
@@ -175,7 +117,7 @@ describe('Samenwerkingsscan with the real server', () => {
     await t.test('each person answers through the own link, without an account', async () => {
       const respondentViolations = [];
       for (let who = 0; who < 3; who += 1) {
-        const fresh = await chromium.browser.newContext({ baseURL: server.baseUrl, locale: 'nl-NL' });
+        const fresh = await e2e.browser.newContext({ baseURL: e2e.server.baseUrl, locale: 'nl-NL' });
         fresh.setDefaultTimeout(30_000);
         const p = await fresh.newPage();
         const seen = await watchPage(p);
@@ -223,7 +165,7 @@ describe('Samenwerkingsscan with the real server', () => {
         await fresh.close();
       }
       // Reopening your own link shows your own answers again, and only yours.
-      const again = await chromium.browser.newContext({ baseURL: server.baseUrl, locale: 'nl-NL' });
+      const again = await e2e.browser.newContext({ baseURL: e2e.server.baseUrl, locale: 'nl-NL' });
       const p = await again.newPage();
       await p.goto(state.links[1]);
       await p.getByRole('heading', { level: 1, name: SCAN.title }).waitFor();
@@ -291,7 +233,7 @@ describe('Samenwerkingsscan with the real server', () => {
       await page.getByRole('button', { name: 'Scan weer openen' }).waitFor();
       await page.getByText(/De scan is gesloten. Open de scan weer/).waitFor();
       await assertAccessible(page, 'a closed scan');
-      const fresh = await chromium.browser.newContext({ baseURL: server.baseUrl, locale: 'nl-NL' });
+      const fresh = await e2e.browser.newContext({ baseURL: e2e.server.baseUrl, locale: 'nl-NL' });
       const p = await fresh.newPage();
       await p.goto(state.links[2]);
       await p.locator('h1').waitFor();

@@ -8,8 +8,8 @@
 //   cd tests/e2e && node screenshots.mjs people     # only the ones named
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { launchBrowser, settled, watchPage } from './support/browser.mjs';
+import { AantafelServer, assertWebBuilt, repoRoot } from './support/server.mjs';
 
 const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const SLUG = 'demo';
@@ -42,8 +42,7 @@ async function keyPages(request) {
 /** Opens the page and waits for its heading and its data, and for charts to be drawn. */
 async function open(page, path) {
   await page.goto(`/w/${SLUG}/${path}`);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.aantafel-loading, [aria-busy="true"]'));
+  await settled(page);
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   // Charts animate in; maps draw their shapes a moment later.
@@ -51,9 +50,7 @@ async function open(page, path) {
 }
 
 async function main() {
-  if (!existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm ci && npm run build` in web/ first');
-  }
+  assertWebBuilt();
   const only = process.argv.slice(2);
   const server = new AantafelServer({ publicUrl: 'https://aantafel.example.nl' });
   if (!existsSync(server.bin)) throw new Error(`server binary not found: ${server.bin} (set AANTAFEL_BIN)`);

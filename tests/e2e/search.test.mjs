@@ -7,64 +7,23 @@
 // list must stay within the screen. Screenshots of the open results at both sizes go to
 // /var/tmp/e2e-screenshots/search-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR for another place).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, LAPTOP, PHONE } from './support/browser.mjs';
+import { DEMO, e2eSuite } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const SLUG = 'demo';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const WORD = 'Kangoeroeproject';
 // One letter wrong: "c" became "k".
 const TYPO = 'kangoeroeprojekt';
 const SUBJECT = 'Overleg over de buurtkamer in Zuilen';
 const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
 
-let server;
-let chromium;
 let contactId;
 
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage(viewport) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(20_000);
-  const response = await context.request.post('/api/v1/session', { data: DEMO });
-  assert.equal(response.status(), 201);
-  const { csrf_token: csrf } = await response.json();
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems, csrf };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
+const e2e = e2eSuite({ screenshots });
+/** A fresh page at `viewport`, signed in as the demo owner. */
+const newPage = (viewport) => e2e.newPage({ viewport, timeout: 20_000, login: DEMO });
 
 /** Opens the demo home and types `query` into the search in the header; returns its parts. */
 async function search(page, query) {
@@ -78,7 +37,7 @@ async function search(page, query) {
 
 describe('Zoeken in alles', () => {
   test('a contact is found by a word of its notes with one letter wrong, marked, and opened with the keyboard', async () => {
-    const { context, page, problems, csrf } = await newPage(DESKTOP);
+    const { context, page, problems, csrf } = await newPage(LAPTOP);
     const created = await context.request.post(`/api/v1/workspaces/${SLUG}/interactions`, {
       headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' },
       data: {
@@ -133,7 +92,7 @@ describe('Zoeken in alles', () => {
   });
 
   test('a long list scrolls, keeps the chosen result in sight under its group heading, and passes axe', async () => {
-    for (const viewport of [DESKTOP, PHONE]) {
+    for (const viewport of [LAPTOP, PHONE]) {
       const { context, page, problems } = await newPage(viewport);
       const { box, listbox } = await search(page, 'utrecht');
       await listbox.getByRole('group', { name: 'Gemeenten' }).waitFor();
@@ -162,7 +121,7 @@ describe('Zoeken in alles', () => {
   });
 
   test('nothing found: what is searched, instead of "check the spelling"; Escape closes', async () => {
-    const { context, page, problems } = await newPage(DESKTOP);
+    const { context, page, problems } = await newPage(LAPTOP);
     const { box } = await search(page, 'qxzqxv');
     await page.getByText('Geen resultaten voor “qxzqxv”.', { exact: true }).waitFor();
     await page.getByRole('status').getByText(/^Geen resultaten voor “qxzqxv”\. Je zoekt in/).waitFor({ state: 'attached' });

@@ -10,13 +10,10 @@
 // service and not the unpublished one; after "Link intrekken" the link gives the "unknown link"
 // page. axe-core checks every app page state and the /c/… page.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, h1, status } from './support/browser.mjs';
+import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const WS = { slug: 'sociale-kaart', name: 'Samen in Zeist' };
 const BASE = `/w/${WS.slug}/social-map`;
 const GM = 'GM0355'; // Zeist
@@ -35,79 +32,12 @@ const UI_SERVICE = 'Buurtkamer Centrum';
 const HIDDEN_SERVICE = 'Jongerenpunt in opbouw';
 const CONSORTIUM = 'Samen Sterk Zeist';
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+const e2e = e2eSuite({
   // `demo` loads Utrecht, Amersfoort and Zeist into the municipality reference data.
-  server.cli(['demo']);
-  server.cli(['workspace', 'create', '--slug', WS.slug, '--name', WS.name, '--owner', DEMO.email]);
-  await server.start();
-  chromium = await launchBrowser();
+  prepare: prepareDemo({ workspaces: [WS] }),
+  page: { timeout: 30_000 },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-async function login(context, who) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-function apiClient(context, csrf) {
-  const url = (path) => `/api/v1/workspaces/${WS.slug}${path}`;
-  const headers = { 'Accept-Language': 'nl', 'X-CSRF-Token': csrf };
-  return {
-    async get(path) {
-      const response = await context.request.get(url(path), { headers });
-      assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
-      return response.json();
-    },
-    async post(path, data, expected = 201) {
-      const response = await context.request.post(url(path), { data, headers });
-      assert.equal(response.status(), expected, `POST ${path}: ${await response.text()}`);
-      return response.json();
-    },
-  };
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { newPage } = e2e;
 
 /** The cell of the matrix table `table` in the row of area `area` under kind of help `domain`. */
 async function cellText(table, area, domain) {
@@ -126,8 +56,8 @@ function csvFile(name, text) {
 describe('Sociale kaart en consortium with the real server', () => {
   test('areas, services, coverage, a consortium and its read-only link', async (t) => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context, DEMO);
-    const api = apiClient(context, csrf);
+    const { csrf_token: csrf } = await login(context, DEMO);
+    const api = apiClient(context, csrf, WS.slug);
     const ids = {};
 
     await t.test('the workspace follows Zeist and knows three providers', async () => {

@@ -14,14 +14,13 @@
 // login page (button, error), the invitation page, the settings section and the "only single
 // sign-on" page at 1366 px and 390×844, with screenshots in build/e2e-screenshots/sso-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { assertAccessible, checkBothSizes as bothSizes, DESKTOP } from './support/browser.mjs';
 import { startOidcProvider } from './support/oidc-provider.mjs';
-import { AantafelServer, freePort, repoRoot } from './support/server.mjs';
+import { freePort, repoRoot, startServer } from './support/server.mjs';
+import { DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel', name: 'Demo Gebruiker' };
 const SLUG = 'demo';
 const LABEL = 'Microsoft 365';
 const ALLOWED_DOMAIN = 'zorgwest.example';
@@ -34,11 +33,8 @@ const ACCOUNTS = {
   gert: { email: 'gert@gemeente.example', name: 'Gert van der Gemeente', groups: [] },
   demo: { email: DEMO.email, name: DEMO.name, groups: [] },
 };
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 
-let chromium;
 /** The first pair: RS256 ID tokens, client_secret_basic. */
 let pair;
 let workspaceName = '';
@@ -56,23 +52,23 @@ async function startPair({ idTokenAlg = 'RS256', tokenAuth = 'client_secret_basi
     idTokenAlg,
     tokenAuth,
   });
-  const server = new AantafelServer({
-    port,
-    publicUrl,
-    env: {
-      AANTAFEL_SSO_ISSUER: provider.issuer,
-      AANTAFEL_SSO_CLIENT_ID: provider.clientId,
-      AANTAFEL_SSO_CLIENT_SECRET: provider.clientSecret,
-      AANTAFEL_SSO_SCOPES: 'openid profile email groups',
-      AANTAFEL_SSO_TOKEN_AUTH: tokenAuth,
-      AANTAFEL_SSO_ALLOWED_DOMAINS: ALLOWED_DOMAIN,
-      AANTAFEL_SSO_ROLES_CLAIM: 'groups',
-      AANTAFEL_SSO_BUTTON_LABEL: LABEL,
+  const server = await startServer(
+    {
+      port,
+      publicUrl,
+      env: {
+        AANTAFEL_SSO_ISSUER: provider.issuer,
+        AANTAFEL_SSO_CLIENT_ID: provider.clientId,
+        AANTAFEL_SSO_CLIENT_SECRET: provider.clientSecret,
+        AANTAFEL_SSO_SCOPES: 'openid profile email groups',
+        AANTAFEL_SSO_TOKEN_AUTH: tokenAuth,
+        AANTAFEL_SSO_ALLOWED_DOMAINS: ALLOWED_DOMAIN,
+        AANTAFEL_SSO_ROLES_CLAIM: 'groups',
+        AANTAFEL_SSO_BUTTON_LABEL: LABEL,
+      },
     },
-  });
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
-  server.cli(['demo']);
-  await server.start();
+    prepareDemo(),
+  );
   assert.equal(server.baseUrl, publicUrl, 'the server listens where its public_url says');
   return {
     provider,
@@ -84,43 +80,17 @@ async function startPair({ idTokenAlg = 'RS256', tokenAuth = 'client_secret_basi
   };
 }
 
+// The servers come in pairs with their provider: the suite has the browser.
+const e2e = e2eSuite({ server: null, screenshots });
 before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
   pair = await startPair();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
 });
-
 after(async () => {
-  await chromium?.close();
   await pair?.stop();
 });
 
 /** A fresh browser context (no cookies: neither aantafel's nor the provider's). */
-async function newPage(server = pair.server, viewport = DESKTOP) {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-/** Signs in with the password; returns the session (with its CSRF token). */
-async function passwordLogin(context, who = DEMO) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201, `logging in as ${who.email}`);
-  return response.json();
-}
+const newPage = (server = pair.server, viewport = DESKTOP) => e2e.newPage({ server, viewport, timeout: 20_000 });
 
 /** On the provider's own login form: user name and "pw". */
 async function signInAtProvider(page, provider, user) {
@@ -130,43 +100,18 @@ async function signInAtProvider(page, provider, user) {
   await page.locator('#submit').click();
 }
 
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function assertNoSideways(page, what) {
-  const { overflow, wide } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const sticking = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > width + 0.5) {
-        sticking.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)} px)`);
-      }
-    }
-    return { overflow: document.documentElement.scrollWidth - width, wide: sticking.slice(0, 8) };
-  });
-  assert.ok(overflow <= 0, `no horizontal scrolling on ${what} (${overflow} px): ${wide.join(', ')}`);
-}
-
 /**
  * axe-core and a screenshot at 1366 px and at 390×844; `ready` waits for what must be on screen
  * after the resize; `part` (a locator) is also photographed on its own.
  */
 async function checkBothSizes(page, name, what, { ready = async () => {}, part } = {}) {
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ]) {
-    await page.setViewportSize(viewport);
-    await ready();
-    await assertAccessible(page, `${what} at ${size} px`);
-    if (size === '390') await assertNoSideways(page, `${what} at 390 px`);
-    await page.screenshot({ path: join(screenshots, `sso-${name}-${size}.png`), fullPage: true });
-    if (part) await part.screenshot({ path: join(screenshots, `sso-${name}-part-${size}.png`) });
-  }
-  await page.setViewportSize(DESKTOP);
+  await bothSizes(page, what, {
+    ready,
+    async screenshot(size) {
+      await page.screenshot({ path: join(screenshots, `sso-${name}-${size}.png`), fullPage: true });
+      if (part) await part.screenshot({ path: join(screenshots, `sso-${name}-part-${size}.png`) });
+    },
+  });
 }
 
 async function sessionOf(context) {
@@ -189,7 +134,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
 
   before(async () => {
     owner = await newPage();
-    ownerCsrf = (await passwordLogin(owner.context)).csrf_token;
+    ownerCsrf = (await login(owner.context)).csrf_token;
     workspaceName = (await (await owner.context.request.get(`/api/v1/workspaces/${SLUG}`)).json()).name;
     // A token for a script, made before "only single sign-on": it must keep working.
     const token = await owner.context.request.post(`/api/v1/workspaces/${SLUG}/tokens`, {
@@ -437,7 +382,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
 
     await t.test('a new password session still cannot open it', async () => {
       const other = await newPage();
-      await passwordLogin(other.context);
+      await login(other.context);
       await other.page.goto(`/w/${SLUG}/`);
       await other.page.getByRole('heading', { level: 1, name: `Voor ${workspaceName} moet je inloggen met ${LABEL}` }).waitFor();
       await other.context.close();
@@ -465,7 +410,7 @@ describe('single sign-on with ES256 ID tokens and client_secret_post', () => {
 
   test('a colleague signs in and gets the role of the linked group', async () => {
     const owner = await newPage(second.server);
-    const { csrf_token: csrf } = await passwordLogin(owner.context);
+    const { csrf_token: csrf } = await login(owner.context);
     const saved = await owner.context.request.put(`/api/v1/workspaces/${SLUG}/sso`, {
       data: { sso_only: false, mappings: [{ group: GROUP_EDITORS, role: 'viewer' }] },
       headers: { 'X-CSRF-Token': csrf },

@@ -3,84 +3,28 @@
 // assessments, all through the UI; then the grid, the field of forces and an election. axe-core
 // checks every page state; one form is filled in with the keyboard only.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, watchPage } from './support/browser.mjs';
+import { describe, test } from 'node:test';
+import { assertAccessible, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
-import { AantafelServer, repoRoot } from './support/server.mjs';
+import { repoRoot } from './support/server.mjs';
+import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
-const DEMO = { email: 'demo@aantafel.example', password: 'welkom-aan-tafel' };
 const VIEWER = { email: 'lezer@wijkzorg.example', name: 'Lea Lezer', password: 'lezer-wachtwoord-2026' };
 const WS = { slug: 'wie-test', name: 'Wie is wie test' };
 const IMPORT_WS = { slug: 'import-test', name: 'Import test' };
 const screenshots = join(repoRoot, 'build', 'e2e-screenshots');
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'people');
 
-let server;
-let chromium;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'web', 'dist', 'index.html')),
-    'web/dist is missing: run `npm ci && npm run build` in web/ first',
-  );
-  server = new AantafelServer();
-  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+const e2e = e2eSuite({
   // `demo` loads Utrecht, Amersfoort and Zeist into the municipality reference data, and
   // fictional people into the demo workspace.
-  server.cli(['demo']);
-  server.cli(['user', 'add', '--email', VIEWER.email, '--name', VIEWER.name, '--password-stdin'], `${VIEWER.password}\n`);
-  for (const ws of [WS, IMPORT_WS]) {
-    server.cli(['workspace', 'create', '--slug', ws.slug, '--name', ws.name, '--owner', DEMO.email]);
-  }
-  await server.start();
-  chromium = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+  prepare: prepareDemo({ users: [VIEWER], workspaces: [WS, IMPORT_WS] }),
+  screenshots,
+  page: { acceptDownloads: true },
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function newPage() {
-  const context = await chromium.browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  return { context, page, problems };
-}
-
-/** Logs in through the API (the login page has its own tests); returns the CSRF token. */
-async function login(context, who = DEMO) {
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: who.email, password: who.password },
-  });
-  assert.equal(response.status(), 201);
-  return (await response.json()).csrf_token;
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA problems on ${what}:\n${violations.join('\n')}`);
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
-}
-
-/** The status live region shows `text`. */
-async function status(page, text) {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { newPage } = e2e;
 
 /** Adds a person with one position and (optionally) an assessment, all through the UI. */
 async function addPerson(page, person) {
@@ -117,40 +61,6 @@ async function addPerson(page, person) {
     await status(page, `De inschatting van ${person.name} is opgeslagen`);
   }
   return id;
-}
-
-/** Presses Tab and describes the focused element; checks the focus is visible. */
-async function tab(page, key = 'Tab') {
-  await page.keyboard.press(key);
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { id: '', name: '(body)', visible: false };
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const onScreen = rect.width > 0 && rect.height > 0;
-    const label = el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim();
-    return {
-      id: el.id,
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') ?? '',
-      name: (label || el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
-      visible: ring && onScreen,
-      style: `outline ${style.outlineStyle} ${style.outlineWidth}, shadow ${style.boxShadow}, ${rect.width}×${rect.height}, focus ${el.matches(':focus')} ${el.matches(':focus-visible')} ${el.matches(':focus-within')}, ${document.hasFocus()}`,
-    };
-  });
-}
-
-/** Tabs until `match` has focus (at most `limit` presses); every stop must show its focus. */
-async function tabTo(page, match, limit = 40) {
-  for (let i = 0; i < limit; i += 1) {
-    const focused = await tab(page);
-    assert.ok(focused.visible, `focus is not visible on "${focused.name}" (${focused.tag}#${focused.id}: ${focused.style})`);
-    if (match(focused)) return focused;
-  }
-  throw new Error('the element was not reached with Tab');
 }
 
 describe('Wie is wie with the real server', () => {
@@ -463,8 +373,8 @@ describe('Wie is wie with the real server', () => {
 
   test('a viewer sees the demo data and can export, but cannot change anything', async () => {
     const { context, page, problems } = await newPage();
-    const csrf = await login(context);
-    await addMember(server.baseUrl, { request: context.request, csrf }, 'demo', VIEWER, 'viewer');
+    const { csrf_token: csrf } = await login(context);
+    await addMember(e2e.server.baseUrl, { request: context.request, csrf }, 'demo', VIEWER, 'viewer');
     await context.clearCookies();
     await login(context, VIEWER);
 

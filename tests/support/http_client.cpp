@@ -1,6 +1,7 @@
 #include "support/http_client.hpp"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -8,6 +9,8 @@
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
+
+#include "support/response_contract.hpp"
 
 namespace aantafel::testing {
 
@@ -122,7 +125,14 @@ ClientResponse HttpClient::Request(const std::string& method, const std::string&
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (fd_ < 0 && !Connect()) throw std::runtime_error("cannot connect to test server");
     if (SendRaw(BuildRequest(method, target, headers, body))) {
-      if (auto response = ReadResponse(method == "HEAD")) return *response;
+      if (auto response = ReadResponse(method == "HEAD")) {
+        // Every response a test reads keeps api/openapi.yaml's contract (#25).
+        for (const auto& problem :
+             ContractProblems(method, target, response->status, response->Header("Content-Type"),
+                              response->Header("Content-Encoding"), response->body))
+          ADD_FAILURE() << "api/openapi.yaml: " << problem;
+        return *response;
+      }
     }
     Close();  // the server closed a kept-alive connection: retry once on a new one
   }

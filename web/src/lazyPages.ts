@@ -139,20 +139,20 @@ const valueCasePrintPage = lazyPage(
   (m) => m.ValueCasePrintPage,
 );
 // Sociale kaart en consortium (area "social-map").
-const socialMapPage = lazyPage(() => import('./features/socialmap/SocialMapPage'), (m) => m.SocialMapPage);
-const servicesPage = lazyPage(() => import('./features/socialmap/ServicesPage'), (m) => m.ServicesPage);
-const newServicePage = lazyPage(() => import('./features/socialmap/ServiceFormPage'), (m) => m.NewServicePage);
-const servicePage = lazyPage(() => import('./features/socialmap/ServiceFormPage'), (m) => m.ServicePage);
-const consortiaPage = lazyPage(() => import('./features/socialmap/ConsortiaPage'), (m) => m.ConsortiaPage);
+const socialMapPage = lazyPage(() => import('./features/social-map/SocialMapPage'), (m) => m.SocialMapPage);
+const servicesPage = lazyPage(() => import('./features/social-map/ServicesPage'), (m) => m.ServicesPage);
+const newServicePage = lazyPage(() => import('./features/social-map/ServiceFormPage'), (m) => m.NewServicePage);
+const servicePage = lazyPage(() => import('./features/social-map/ServiceFormPage'), (m) => m.ServicePage);
+const consortiaPage = lazyPage(() => import('./features/social-map/ConsortiaPage'), (m) => m.ConsortiaPage);
 const newConsortiumPage = lazyPage(
-  () => import('./features/socialmap/ConsortiumFormPage'),
+  () => import('./features/social-map/ConsortiumFormPage'),
   (m) => m.NewConsortiumPage,
 );
 const editConsortiumPage = lazyPage(
-  () => import('./features/socialmap/ConsortiumFormPage'),
+  () => import('./features/social-map/ConsortiumFormPage'),
   (m) => m.EditConsortiumPage,
 );
-const consortiumPage = lazyPage(() => import('./features/socialmap/ConsortiumPage'), (m) => m.ConsortiumPage);
+const consortiumPage = lazyPage(() => import('./features/social-map/ConsortiumPage'), (m) => m.ConsortiumPage);
 // Gemeentepagina: everything about one municipality (issue #12).
 const municipalityPage = lazyPage(
   () => import('./features/municipality/MunicipalityPage'),

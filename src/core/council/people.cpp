@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 #include "core/validation.hpp"
 
@@ -184,6 +185,115 @@ PersonMatch MatchCouncilMember(std::string_view name, std::string_view party,
             .person_id = by_surname.front()->person_id};
   }
   return {.level = MatchLevel::kPossible, .reason = MatchReason::kSeveral};
+}
+
+std::string NameKey(std::string_view name, std::string_view party) {
+  const NameParts parts = SplitName(name);
+  return parts.surname + "|" + parts.initials + "|" + PartyKey(party);
+}
+
+std::string_view ToString(LinkState state) {
+  switch (state) {
+    case LinkState::kCertain: return "certain";
+    case LinkState::kConfirmed: return "confirmed";
+    case LinkState::kSuggested: return "suggested";
+    case LinkState::kUnmatched: return "unmatched";
+  }
+  return "unmatched";
+}
+
+std::string_view ToString(MatchReason reason) {
+  switch (reason) {
+    case MatchReason::kNameInitialAndParty: return "name_initial_and_party";
+    case MatchReason::kPartlyKnown: return "partly_known";
+    case MatchReason::kInitialOrPartyDiffer: return "initial_or_party_differ";
+    case MatchReason::kSeveral: return "several";
+    case MatchReason::kNobody: return "nobody";
+  }
+  return "nobody";
+}
+
+std::vector<PersonLink> LinkNames(const std::string& source_key, const std::vector<NameUse>& names,
+                                  const std::vector<Candidate>& candidates,
+                                  const std::vector<LinkDecision>& decisions) {
+  // Group by key; remember the spelling seen most often for the name shown.
+  struct Group {
+    PersonLink link;
+    std::map<std::string, int> seen;  // spelling → uses
+  };
+  std::map<std::string, Group> groups;
+  std::vector<const NameUse*> submitters;
+  for (const auto& use : names) {
+    if (use.party.empty() && use.votes == 0) {
+      submitters.push_back(&use);
+      continue;
+    }
+    auto& g = groups[NameKey(use.name, use.party)];
+    g.link.party = use.party;
+    g.link.motions += use.motions;
+    g.link.votes += use.votes;
+    g.seen[use.name] += use.motions + use.votes;
+  }
+  // A submitter (no party) joins the one party group of the same surname and initials.
+  for (const NameUse* use : submitters) {
+    const std::string bare = NameKey(use->name, "");  // "surname|initials|"
+    std::vector<std::string> same;
+    for (const auto& [key, g] : groups) {
+      if (key.starts_with(bare) && key != bare) same.push_back(key);
+    }
+    auto& g = groups[same.size() == 1 ? same.front() : bare];
+    g.link.motions += use->motions;
+    g.link.votes += use->votes;
+    g.seen[use->name] += use->motions + use->votes;
+  }
+  std::vector<PersonLink> out;
+  for (auto& [key, g] : groups) {
+    PersonLink link = std::move(g.link);
+    link.source_key = source_key;
+    link.name_key = key;
+    int most = -1;
+    for (const auto& [spelling, uses] : g.seen) {
+      link.spellings.push_back(spelling);
+      if (uses > most) {
+        most = uses;
+        link.name = spelling;
+      }
+    }
+    std::optional<std::int64_t> confirmed;
+    for (const auto& d : decisions) {
+      if (d.name_key != key) continue;
+      if (d.confirmed) {
+        confirmed = d.person_id;
+      } else {
+        link.rejected.push_back(d.person_id);
+      }
+    }
+    std::vector<Candidate> open;
+    for (const auto& c : candidates) {
+      if (std::find(link.rejected.begin(), link.rejected.end(), c.person_id) ==
+          link.rejected.end()) {
+        open.push_back(c);
+      }
+    }
+    const std::string surname = SplitName(link.name).surname;
+    for (const auto& c : open) {
+      if (SplitName(c.name).surname == surname) link.options.push_back(c.person_id);
+    }
+    if (confirmed) {
+      link.state = LinkState::kConfirmed;
+      link.person_id = confirmed;
+      link.reason = MatchReason::kNameInitialAndParty;
+    } else {
+      const PersonMatch match = MatchCouncilMember(link.name, link.party, open);
+      link.reason = match.reason;
+      link.person_id = match.person_id;
+      link.state = match.level == MatchLevel::kCertain    ? LinkState::kCertain
+                   : match.level == MatchLevel::kPossible ? LinkState::kSuggested
+                                                          : LinkState::kUnmatched;
+    }
+    out.push_back(std::move(link));
+  }
+  return out;
 }
 
 }  // namespace aantafel::core::council

@@ -86,5 +86,62 @@ TEST(CouncilPeople, AnythingLessIsASuggestionOrNothingNeverAGuess) {
   EXPECT_EQ(MatchCouncilMember("", "VVD", kSoest).level, MatchLevel::kNone);
 }
 
+const PersonLink* Find(const std::vector<PersonLink>& links, const std::string& key) {
+  for (const auto& l : links) {
+    if (l.name_key == key) return &l;
+  }
+  return nullptr;
+}
+
+TEST(CouncilPeople, ASubmitterJoinsTheOnePartyGroupOfTheSameNameAndInitials) {
+  const std::vector<NameUse> names = {
+      {.name = "Vries, J. de", .party = "Fractie GroenLinks", .votes = 12},
+      {.name = "J. de Vries", .party = "", .motions = 3},
+      {.name = "Jansen, P.", .party = "VVD", .votes = 7},
+      {.name = "Jansen, P.", .party = "CDA", .votes = 5},
+      {.name = "P. Jansen", .party = "", .motions = 2},  // two Jansen groups: stays apart
+  };
+  const auto links = LinkNames("soest", names, kSoest, {});
+  ASSERT_EQ(links.size(), 4U);
+  const auto* vries = Find(links, "de vries|j|groenlinks");
+  ASSERT_NE(vries, nullptr);
+  EXPECT_EQ(vries->motions, 3);
+  EXPECT_EQ(vries->votes, 12);
+  EXPECT_EQ(vries->name, "Vries, J. de") << "the spelling used most";
+  EXPECT_EQ(vries->state, LinkState::kCertain);
+  EXPECT_EQ(vries->person_id, 1);
+  EXPECT_EQ(Find(links, "jansen|p|vvd")->person_id, 2);
+  EXPECT_EQ(Find(links, "jansen|p|cda")->person_id, 3);
+  const auto* bare = Find(links, "jansen|p|");
+  ASSERT_NE(bare, nullptr);
+  EXPECT_EQ(bare->state, LinkState::kSuggested);
+  EXPECT_EQ(bare->reason, MatchReason::kSeveral);
+  EXPECT_EQ(bare->options, (std::vector<std::int64_t>{2, 3}));
+}
+
+TEST(CouncilPeople, AConfirmationWinsAndARejectionTakesThePersonOutOfTheRunning) {
+  const std::vector<NameUse> names = {{.name = "Jansen, P.", .party = "", .votes = 4}};
+  // Two P. Jansens and no party: nobody is suggested...
+  EXPECT_EQ(LinkNames("soest", names, kSoest, {}).front().person_id, std::nullopt);
+  // ...until one is ruled out: the other is a suggestion (party unknown), not certain.
+  const auto one_left = LinkNames("soest", names, kSoest,
+                                  {{.name_key = "jansen|p|", .person_id = 3, .confirmed = false}});
+  EXPECT_EQ(one_left.front().state, LinkState::kSuggested);
+  EXPECT_EQ(one_left.front().person_id, 2);
+  EXPECT_EQ(one_left.front().rejected, (std::vector<std::int64_t>{3}));
+  // A confirmation is what a person said, whatever the rule makes of the name.
+  const auto confirmed = LinkNames("soest", names, kSoest,
+                                   {{.name_key = "jansen|p|", .person_id = 3, .confirmed = true}});
+  EXPECT_EQ(confirmed.front().state, LinkState::kConfirmed);
+  EXPECT_EQ(confirmed.front().person_id, 3);
+  EXPECT_TRUE(IsLinked(confirmed.front()));
+  // Rejecting the only fit leaves the name unmatched.
+  const auto none =
+      LinkNames("soest", {{.name = "Vries, J. de", .party = "GroenLinks", .votes = 1}}, kSoest,
+                {{.name_key = "de vries|j|groenlinks", .person_id = 1}});
+  EXPECT_EQ(none.front().state, LinkState::kUnmatched);
+  EXPECT_FALSE(IsLinked(none.front()));
+}
+
 }  // namespace
 }  // namespace aantafel::core::council

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/council/model.hpp"
+#include "core/council/people.hpp"
 
 namespace aantafel::core::council {
 
@@ -23,6 +24,17 @@ inline constexpr int kMostTextAttempts = 5;
 struct ApplyReport {
   std::int64_t applied = 0;  ///< upserts and deletions written
   std::int64_t stale = 0;    ///< records older than what is stored (a replay), left alone
+};
+
+/// A motion that a name submitted or voted on.
+struct NameRecord {
+  std::int64_t motion_id = 0;
+  std::string title;
+  std::string result;  ///< aangenomen, verworpen, … or ""
+  std::optional<Instant> date;
+  std::optional<std::int64_t> meeting_id;  ///< absent when the meeting is not stored
+  std::string name;                        ///< the spelling that matched
+  enum class Role { kSubmitted, kFor, kAgainst } role = Role::kSubmitted;
 };
 
 /// Port: council data (shared by the instance) and which workspace follows which council.
@@ -88,6 +100,22 @@ class CouncilRepository {
   /// False when there is no such topic; nullopt when the new name is taken.
   virtual std::optional<bool> UpdateTopic(std::int64_t ws, const Topic& topic) = 0;
   virtual bool DeleteTopic(std::int64_t ws, std::int64_t id) = 0;
+
+  // ---- council members in Wie is wie (per workspace) ----
+  /// Every name in a council's votes (with party) and motion submitters (party ""), counted.
+  virtual std::vector<NameUse> NamesInCouncil(const std::string& key) = 0;
+  virtual std::vector<LinkDecision> LinkDecisions(std::int64_t ws, const std::string& key) = 0;
+  /// Stores a decision; a confirmation replaces an earlier confirmation of the same name.
+  virtual void SaveLinkDecision(std::int64_t ws, const std::string& key,
+                                const LinkDecision& decision, std::int64_t user_id, Instant at) = 0;
+  /// False when there was no such decision.
+  virtual bool DeleteLinkDecision(std::int64_t ws, const std::string& key,
+                                  const std::string& name_key, std::int64_t person_id) = 0;
+  /// The motions of a council that one of `names` (as published) submitted or voted on, newest
+  /// first, at most `limit`.
+  virtual std::vector<NameRecord> RecordsOfNames(const std::string& key,
+                                                 const std::vector<std::string>& names,
+                                                 int limit) = 0;
 };
 
 /// One page read from the export feed.

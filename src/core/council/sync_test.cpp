@@ -1,5 +1,5 @@
 // CouncilSync's state machine against a scripted feed and an in-memory store: the paths the
-// end-to-end test (tests/integration/council_sync_test.cpp) cannot reach cheaply.
+// end-to-end test (tests/integration/council_http_test.cpp) cannot reach cheaply.
 #include "core/council/sync.hpp"
 
 #include <gtest/gtest.h>
@@ -52,6 +52,18 @@ class MemoryRepository final : public CouncilRepository {
   std::optional<std::int64_t> AddTopic(std::int64_t, const Topic&) override { return 1; }
   std::optional<bool> UpdateTopic(std::int64_t, const Topic&) override { return true; }
   bool DeleteTopic(std::int64_t, std::int64_t) override { return true; }
+  std::vector<NameUse> NamesInCouncil(const std::string&) override { return {}; }
+  std::vector<LinkDecision> LinkDecisions(std::int64_t, const std::string&) override { return {}; }
+  void SaveLinkDecision(std::int64_t, const std::string&, const LinkDecision&, std::int64_t,
+                        Instant) override {}
+  bool DeleteLinkDecision(std::int64_t, const std::string&, const std::string&,
+                          std::int64_t) override {
+    return false;
+  }
+  std::vector<NameRecord> RecordsOfNames(const std::string&, const std::vector<std::string>&,
+                                         int) override {
+    return {};
+  }
   std::vector<SearchHit> Search(std::int64_t, const SearchQuery&) override { return {}; }
   std::vector<PendingText> PendingTexts(int limit) override {
     std::vector<PendingText> out;

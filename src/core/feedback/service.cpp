@@ -64,7 +64,7 @@ FeedbackService::FeedbackService(FeedbackRepository& repository,
                                  whoiswho::WhoIsWhoRepository& audit, FieldCipher& cipher,
                                  accounts::Crypto& crypto, Random& random, const Clock& clock,
                                  const ThemeLexicon& themes, LiveNotifier& live,
-                                 linkmail::LinkMailService* link_mail, FeedbackSettings settings)
+                                 link_mail::LinkMailService* link_mail, FeedbackSettings settings)
     : repository_(repository),
       audit_(audit),
       cipher_(cipher),
@@ -233,7 +233,7 @@ Result<Survey> FeedbackService::UpdateSurvey(const accounts::WorkspaceAccess& ac
 Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess& access,
                                                 std::int64_t survey_id,
                                                 const std::vector<ContactInput>& contacts,
-                                                const std::optional<linkmail::MailRequest>& mail) {
+                                                const std::optional<link_mail::MailRequest>& mail) {
   const std::int64_t ws = access.workspace.id;
   auto survey = repository_.GetSurvey(ws, survey_id);
   if (!survey) return Error::Of(ErrorCode::kNotFound);
@@ -266,12 +266,12 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
         key ? std::optional(cipher_.Pseudonym(*key, "feedback.client/ws:" + std::to_string(ws)))
             : std::nullopt);
   }
-  if (mail) linkmail::LinkMailService::Check(*mail, shortest_days, errors);
+  if (mail) link_mail::LinkMailService::Check(*mail, shortest_days, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   const Instant now = clock_.Now();
   const Instant since = now - std::chrono::days(survey->pause_days);
   InvitationBatch batch;
-  std::vector<linkmail::LinkToMail> to_mail;
+  std::vector<link_mail::LinkToMail> to_mail;
   std::vector<std::size_t> mailed_index;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     const ContactInput& c = contacts[i];
@@ -299,11 +299,11 @@ Result<InvitationBatch> FeedbackService::Invite(const accounts::WorkspaceAccess&
                              .mailed = false});
   }
   if (link_mail_ != nullptr && mail && !to_mail.empty()) {
-    const std::string& about = linkmail::SurveyAbout(survey->team, survey->service, survey->name);
-    const linkmail::LinkSubject subject{.kind = linkmail::LinkKind::kSurvey,
-                                        .organisation = access.workspace.name,
-                                        .title = survey->name,
-                                        .about = about};
+    const std::string& about = link_mail::SurveyAbout(survey->team, survey->service, survey->name);
+    const link_mail::LinkSubject subject{.kind = link_mail::LinkKind::kSurvey,
+                                         .organisation = access.workspace.name,
+                                         .title = survey->name,
+                                         .about = about};
     const auto mailed = link_mail_->Send(ws, subject, to_mail, *mail);
     for (std::size_t k = 0; k < mailed.size(); ++k)
       batch.created[mailed_index[k]].mailed = mailed[k];

@@ -11,7 +11,7 @@
 #include "core/feedback/ports.hpp"
 #include "core/feedback/themes.hpp"
 #include "core/field_cipher.hpp"
-#include "core/linkmail/service.hpp"
+#include "core/link_mail/service.hpp"
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -137,7 +137,7 @@ class FeedbackService {
   FeedbackService(FeedbackRepository& repository, whoiswho::WhoIsWhoRepository& audit,
                   FieldCipher& cipher, accounts::Crypto& crypto, Random& random, const Clock& clock,
                   const ThemeLexicon& themes, LiveNotifier& live,
-                  linkmail::LinkMailService* link_mail, FeedbackSettings settings);
+                  link_mail::LinkMailService* link_mail, FeedbackSettings settings);
 
   std::vector<Survey> ListSurveys(const accounts::WorkspaceAccess& access);
   Result<Survey> GetSurvey(const accounts::WorkspaceAccess& access, std::int64_t id);
@@ -148,7 +148,7 @@ class FeedbackService {
   /// e-mail address gets the link by mail, in that language and with that reminder.
   Result<InvitationBatch> Invite(const accounts::WorkspaceAccess& access, std::int64_t survey_id,
                                  const std::vector<ContactInput>& contacts,
-                                 const std::optional<linkmail::MailRequest>& mail = std::nullopt);
+                                 const std::optional<link_mail::MailRequest>& mail = std::nullopt);
 
   /// The survey behind a public token (survey token or invitation); kNotFound for unknown
   /// tokens, kRateLimited for an address that asks too often.
@@ -208,7 +208,7 @@ class FeedbackService {
   const ThemeLexicon& lexicon_;
   ThemeDetector detector_;
   LiveNotifier& live_;
-  linkmail::LinkMailService* link_mail_;
+  link_mail::LinkMailService* link_mail_;
   FeedbackSettings settings_;
   RateLimiter per_link_;
   RateLimiter per_address_;

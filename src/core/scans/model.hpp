@@ -10,7 +10,7 @@
 #include "core/calendar/rules.hpp"
 #include "core/civil_date.hpp"
 #include "core/clock.hpp"
-#include "core/linkmail/model.hpp"
+#include "core/link_mail/model.hpp"
 
 namespace aantafel::core::scans {
 
@@ -85,7 +85,7 @@ struct Respondent {
   Instant expires_at{};
   std::optional<Instant> submitted_at;  ///< first submission; answers stay editable while open
   std::optional<Instant> updated_at;
-  std::optional<linkmail::MailStatus> mail;  ///< when the link was mailed (and reminded)
+  std::optional<link_mail::MailStatus> mail;  ///< when the link was mailed (and reminded)
 };
 
 /// One answer: score 1–5, or none for "weet niet"; an optional comment (sealed at rest).

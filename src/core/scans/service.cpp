@@ -24,7 +24,7 @@ std::optional<ScanStatus> ParseStatus(std::string_view text) {
 
 ScanService::ScanService(ScanRepository& repository, const ScanKnowledge& knowledge,
                          accounts::Crypto& crypto, Random& random, const Clock& clock,
-                         linkmail::LinkMailService* link_mail, ScanLimits limits)
+                         link_mail::LinkMailService* link_mail, ScanLimits limits)
     : repository_(repository),
       knowledge_(knowledge),
       crypto_(crypto),
@@ -128,7 +128,7 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
                                                     std::int64_t scan_id,
                                                     const std::vector<Invitee>& invitees,
                                                     std::optional<int> expires_in_days,
-                                                    const linkmail::MailRequest& mail) {
+                                                    const link_mail::MailRequest& mail) {
   const std::int64_t ws = access.workspace.id;
   auto found = repository_.FindScan(ws, scan_id);
   if (!found) return Error::Of(ErrorCode::kNotFound);
@@ -161,7 +161,7 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
       addresses.back() = CheckEmail(prefix + "email", invitees[i].email, errors).value_or("");
     }
   }
-  linkmail::LinkMailService::Check(mail, days, errors);
+  link_mail::LinkMailService::Check(mail, days, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   std::vector<std::string> tokens;
   std::vector<std::string> hashes;
@@ -171,7 +171,7 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
   }
   auto stored = repository_.AddRespondents(ws, respondents, hashes);
   std::vector<Invitation> out;
-  std::vector<linkmail::LinkToMail> to_mail;
+  std::vector<link_mail::LinkToMail> to_mail;
   std::vector<std::size_t> mailed_index;
   for (std::size_t i = 0; i < stored.size(); ++i) {
     out.push_back({.respondent = stored[i], .token = tokens[i], .mailed = false});
@@ -184,17 +184,17 @@ Result<std::vector<Invitation>> ScanService::Invite(const accounts::WorkspaceAcc
     }
   }
   if (link_mail_ != nullptr && !to_mail.empty()) {
-    const linkmail::LinkSubject subject{.kind = linkmail::LinkKind::kScan,
-                                        .organisation = access.workspace.name,
-                                        .title = found->scan.title,
-                                        .about = found->scan.collaboration};
+    const link_mail::LinkSubject subject{.kind = link_mail::LinkKind::kScan,
+                                         .organisation = access.workspace.name,
+                                         .title = found->scan.title,
+                                         .about = found->scan.collaboration};
     const auto mailed = link_mail_->Send(ws, subject, to_mail, mail);
     const Instant now = clock_.Now();
     for (std::size_t k = 0; k < mailed.size(); ++k) {
       if (!mailed[k]) continue;
       Invitation& invitation = out[mailed_index[k]];
       invitation.mailed = true;
-      invitation.respondent.mail = linkmail::MailStatus{
+      invitation.respondent.mail = link_mail::MailStatus{
           .sent_at = now,
           .remind_at = mail.remind_after_days
                            ? std::optional(now + std::chrono::days(*mail.remind_after_days))

@@ -7,7 +7,7 @@
 
 #include "core/accounts/model.hpp"
 #include "core/accounts/ports.hpp"
-#include "core/linkmail/service.hpp"
+#include "core/link_mail/service.hpp"
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -69,7 +69,7 @@ class ScanService {
  public:
   /// `link_mail` null: links are never mailed.
   ScanService(ScanRepository& repository, const ScanKnowledge& knowledge, accounts::Crypto& crypto,
-              Random& random, const Clock& clock, linkmail::LinkMailService* link_mail,
+              Random& random, const Clock& clock, link_mail::LinkMailService* link_mail,
               ScanLimits limits = {});
 
   [[nodiscard]] const ScanKnowledge& knowledge() const { return knowledge_; }
@@ -92,7 +92,7 @@ class ScanService {
   Result<std::vector<Invitation>> Invite(const accounts::WorkspaceAccess& access,
                                          std::int64_t scan_id, const std::vector<Invitee>& invitees,
                                          std::optional<int> expires_in_days,
-                                         const linkmail::MailRequest& mail = {});
+                                         const link_mail::MailRequest& mail = {});
   Result<std::vector<Respondent>> ListRespondents(const accounts::WorkspaceAccess& access,
                                                   std::int64_t scan_id);
   Status RevokeRespondent(const accounts::WorkspaceAccess& access, std::int64_t scan_id,
@@ -124,7 +124,7 @@ class ScanService {
   accounts::Crypto& crypto_;
   Random& random_;
   const Clock& clock_;
-  linkmail::LinkMailService* link_mail_;
+  link_mail::LinkMailService* link_mail_;
   ScanLimits limits_;
   RateLimiter views_;
   RateLimiter submits_;

@@ -76,7 +76,7 @@ ReturnFigures ComputeReturn(const ValueCase& value_case);
 
 inline constexpr std::size_t kMaxAvoidedCosts = 20;
 
-/// Reads and checks a value case from its JSON form (see docs/partnership-scan.md); every
+/// Reads and checks a value case from its JSON form (see docs/scans.md); every
 /// problem is named by its path ("avoided_costs[1].attribution"); unknown keys are refused.
 Result<ValueCase> ParseValueCase(const nlohmann::json& body);
 /// The JSON form (without id and times), as stored and as ParseValueCase reads it.

@@ -10,7 +10,7 @@
 #include "core/financing/scenarios.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "core/whoiswho/service.hpp"
 
 namespace aantafel::core::search {

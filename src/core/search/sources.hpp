@@ -20,7 +20,7 @@ class ScenarioService;
 namespace aantafel::core::scans {
 class ScanService;
 }
-namespace aantafel::core::socialmap {
+namespace aantafel::core::social_map {
 class SocialMapService;
 }
 namespace aantafel::core::advisor {
@@ -109,12 +109,12 @@ class ScanSearch final : public SearchSource {
 /// Sociale kaart: services (name, provider, capacity note) and consortia.
 class SocialMapSearch final : public SearchSource {
  public:
-  explicit SocialMapSearch(socialmap::SocialMapService& service) : service_(service) {}
+  explicit SocialMapSearch(social_map::SocialMapService& service) : service_(service) {}
   void Search(const accounts::WorkspaceAccess& access, const Query& query,
               const SearchContext& context, std::vector<Hit>& out) override;
 
  private:
-  socialmap::SocialMapService& service_;
+  social_map::SocialMapService& service_;
 };
 
 /// Kennisbank: the strategies and the knowledge collections (shared reference data).

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/validation.hpp"
 #include "core/whoiswho/model.hpp"
@@ -12,6 +13,7 @@
 
 namespace aantafel::http {
 
+using core::council::CouncilPeopleService;
 using core::council::CouncilService;
 using nlohmann::json;
 
@@ -227,9 +229,54 @@ json FoundView(const core::council::FoundItem& item) {
             {"excerpt", HighlightRanges(item.excerpt, item.excerpt_spans)}}}};
 }
 
+json LinkView(const core::council::PersonLinkView& view) {
+  const auto& l = view.link;
+  json options = json::array();
+  for (const auto& [id, name] : view.options) options.push_back({{"id", id}, {"name", name}});
+  json person = nullptr;
+  if (l.person_id) person = {{"id", *l.person_id}, {"name", view.person_name}};
+  return {{"source_key", l.source_key},
+          {"name_key", l.name_key},
+          {"name", l.name},
+          {"party", l.party},
+          {"spellings", l.spellings},
+          {"motions", l.motions},
+          {"votes", l.votes},
+          {"state", core::council::ToString(l.state)},
+          {"reason", core::council::ToString(l.reason)},
+          {"person", person},
+          {"rejected", l.rejected},
+          {"options", options}};
+}
+
+std::string_view RoleName(core::council::NameRecord::Role role) {
+  switch (role) {
+    case core::council::NameRecord::Role::kSubmitted: return "submitted";
+    case core::council::NameRecord::Role::kFor: return "for";
+    case core::council::NameRecord::Role::kAgainst: return "against";
+  }
+  return "submitted";
+}
+
+/// source_key (required), name_key (1–300 bytes) and person_id of a decision, from a JSON body
+/// or (for DELETE) the query string; problems go to `errors`.
+struct DecisionInput {
+  std::string source_key;
+  std::string name_key;
+  std::int64_t person_id = 0;
+};
+
+void CheckDecision(const DecisionInput& in, core::FieldErrors& errors) {
+  if (in.source_key.empty()) errors.Add("source_key", core::FieldIssue::kRequired);
+  if (!ValidKey(in.source_key)) errors.Add("source_key", core::FieldIssue::kInvalidFormat);
+  if (in.name_key.empty()) errors.Add("name_key", core::FieldIssue::kRequired);
+  if (in.name_key.size() > 300) errors.Add("name_key", core::FieldIssue::kTooLong, 300);
+  if (in.person_id < 1) errors.Add("person_id", core::FieldIssue::kTooSmall, 1);
+}
+
 }  // namespace
 
-void RegisterCouncilRoutes(Router& router, CouncilService& service) {
+void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopleService& people) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
   router.Add(
@@ -378,6 +425,113 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service) {
                            {"hits", hits}});
         }
         return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/council-people",
+      [&people](RequestContext& ctx) {
+        core::FieldErrors errors;
+        const auto key = QueryKey(ctx.request, errors);
+        if (!key && errors.empty()) errors.Add("source_key", core::FieldIssue::kRequired);
+        auto filter = core::council::LinkFilter::kAll;
+        if (const auto show = ctx.request.Query("show"); show && !show->empty()) {
+          if (*show == "review") {
+            filter = core::council::LinkFilter::kReview;
+          } else if (*show == "linked") {
+            filter = core::council::LinkFilter::kLinked;
+          } else if (*show != "all") {
+            errors.Add("show", core::FieldIssue::kInvalidChoice);
+          }
+        }
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto links = people.Links(*ctx.workspace, *key, filter);
+        if (!links) return Fail(ctx, links.error());
+        json items = json::array();
+        for (const auto& view : *links) items.push_back(LinkView(view));
+        return JsonResponse(200, {{"items", items}});
+      },
+      kMember);
+
+  router.Add(
+      "PUT", base + "/council-people/decisions",
+      [&people](RequestContext& ctx) {
+        auto body = JsonObjectReader::Parse(ctx.request);
+        if (!body) return Fail(ctx, body.error());
+        DecisionInput in;
+        // Lengths are checked with the other rules below, so every field is named at once.
+        in.source_key = body->String("source_key", true).value_or("");
+        in.name_key = body->String("name_key", true).value_or("");
+        in.person_id = body->Integer("person_id", true).value_or(0);
+        const bool confirmed = body->Boolean("confirmed", true).value_or(false);
+        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+        core::FieldErrors errors;
+        CheckDecision(in, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto link =
+            people.Decide(*ctx.workspace, in.source_key, in.name_key, in.person_id, confirmed);
+        if (!link) return Fail(ctx, link.error());
+        return JsonResponse(200, LinkView(*link));
+      },
+      kMember);
+
+  router.Add(
+      "DELETE", base + "/council-people/decisions",
+      [&people](RequestContext& ctx) {
+        core::FieldErrors errors;
+        DecisionInput in;
+        in.source_key = std::string(ctx.request.Query("source_key").value_or(""));
+        in.name_key = std::string(ctx.request.Query("name_key").value_or(""));
+        const auto person = QueryId(ctx.request, "person_id", errors);
+        in.person_id = person.value_or(0);
+        if (!person && !errors.Has("person_id")) {
+          errors.Add("person_id", core::FieldIssue::kRequired);
+        }
+        CheckDecision(in, errors);
+        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+        auto link = people.Undo(*ctx.workspace, in.source_key, in.name_key, in.person_id);
+        if (!link) return Fail(ctx, link.error());
+        return JsonResponse(200, LinkView(*link));
+      },
+      kMember);
+
+  router.Add(
+      "GET", base + "/people/{person_id}/council",
+      [&people](RequestContext& ctx) {
+        auto id = PositiveIdParam(ctx, "person_id");
+        if (!id) return Fail(ctx, id.error());
+        auto council = people.OfPerson(*ctx.workspace, *id);
+        if (!council) return Fail(ctx, council.error());
+        json names = json::array();
+        for (const auto& view : council->names) names.push_back(LinkView(view));
+        json topics = json::array();
+        for (const auto& t : council->topics) {
+          topics.push_back({{"topic_id", t.topic_id},
+                            {"topic_name", t.topic_name},
+                            {"submitted", t.submitted},
+                            {"voted_for", t.voted_for},
+                            {"voted_against", t.voted_against}});
+        }
+        json records = json::array();
+        for (const auto& r : council->records) {
+          records.push_back(
+              {{"source_key", r.source_key},
+               {"motion_id", r.record.motion_id},
+               {"title", r.record.title},
+               {"result", r.record.result},
+               {"date", TimestampOrNull(r.record.date)},
+               {"meeting_id", r.record.meeting_id ? json(*r.record.meeting_id) : json(nullptr)},
+               {"name", r.record.name},
+               {"role", RoleName(r.record.role)},
+               {"topics", r.topics}});
+        }
+        return JsonResponse(200, {{"names", names},
+                                  {"submitted", council->submitted},
+                                  {"voted_for", council->voted_for},
+                                  {"voted_against", council->voted_against},
+                                  {"topics", topics},
+                                  {"records", records},
+                                  {"more_records", council->more_records}});
       },
       kMember);
 }

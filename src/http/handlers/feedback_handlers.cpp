@@ -2,7 +2,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "core/linkmail/mails.hpp"
+#include "core/link_mail/mails.hpp"
 #include "core/validation.hpp"
 #include "http/event_stream.hpp"
 #include "http/handlers/handlers.hpp"
@@ -26,7 +26,7 @@ const RouteOptions kOpen{.access = Access::kPublic};
 constexpr std::size_t kMaxAnswerBody = 16 * 1024;
 
 std::string SurveyUrl(const std::string& public_url, const std::string& token) {
-  return core::linkmail::LinkUrl(public_url, core::linkmail::LinkKind::kSurvey, token);
+  return core::link_mail::LinkUrl(public_url, core::link_mail::LinkKind::kSurvey, token);
 }
 
 json QuestionsView(const Questions& q) {
@@ -315,7 +315,7 @@ core::Result<SurveyFields> ParseSurveyBody(const HttpRequest& request, bool crea
 struct ContactList {
   std::vector<ContactInput> contacts;
   std::vector<int> lines;
-  std::optional<core::linkmail::MailRequest> mail;  ///< "send_by_email": true
+  std::optional<core::link_mail::MailRequest> mail;  ///< "send_by_email": true
 };
 
 bool IsCsv(const HttpRequest& request) {

@@ -12,13 +12,14 @@
 #include "core/advisor/service.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/service.hpp"
+#include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "core/whoiswho/service.hpp"
 #include "http/event_stream.hpp"
 #include "http/router.hpp"
@@ -72,7 +73,7 @@ void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& ac
 void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& service);
 /// Kaarten: TopoJSON of the built-in and imported municipality, district and neighbourhood
 /// boundaries.
-void RegisterMapRoutes(Router& router, core::socialmap::SocialMapService& social_map);
+void RegisterMapRoutes(Router& router, core::social_map::SocialMapService& social_map);
 void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& service);
 /// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
 /// `relations` adds each user's follow-ups and agreement due dates to their own feed.
@@ -124,7 +125,7 @@ struct MunicipalityDeps {
   core::relations::RelationsService& relations;
   core::calendar::PolicyCalendarService& calendar;
   core::feedback::FeedbackService& feedback;
-  core::socialmap::SocialMapService& social_map;
+  core::social_map::SocialMapService& social_map;
   core::scans::ScanService& scans;
   core::financing::ScenarioService& scenarios;
 };
@@ -132,8 +133,9 @@ struct MunicipalityDeps {
 void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
 /// Raadsinformatie: follow councils, their meetings with agenda, documents and motions.
-void RegisterCouncilRoutes(Router& router, core::council::CouncilService& service);
-void RegisterSocialMapRoutes(Router& router, core::socialmap::SocialMapService& service,
+void RegisterCouncilRoutes(Router& router, core::council::CouncilService& service,
+                           core::council::CouncilPeopleService& people);
+void RegisterSocialMapRoutes(Router& router, core::social_map::SocialMapService& service,
                              const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.
 void RegisterFinancingRoutes(Router& router, core::financing::ScenarioService& scenarios,

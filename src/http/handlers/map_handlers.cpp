@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/knowledge.hpp"
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "core/whoiswho/model.hpp"
 #include "core/whoiswho/register.hpp"
 #include "http/handlers/handlers.hpp"
@@ -50,7 +50,7 @@ interchange::Topology BuiltIn(std::string_view name) {
 /// the imported outlines (and, for the country, of the ended municipalities).
 class MapCache {
  public:
-  explicit MapCache(core::socialmap::SocialMapService& service) : service_(service) {}
+  explicit MapCache(core::social_map::SocialMapService& service) : service_(service) {}
 
   std::shared_ptr<const MapBody> Municipalities() {
     // Read outside the lock: the database is not the cache's to serialise.
@@ -97,7 +97,7 @@ class MapCache {
       if (auto it = districts_.find(code); it != districts_.end()) return it->second;
     }
     // Not made yet for this version: read the imported outlines (outside the lock) and make it.
-    std::vector<core::socialmap::AreaBoundary> imported;
+    std::vector<core::social_map::AreaBoundary> imported;
     if (version > 0) imported = service_.ImportedBoundaries(code);
     std::lock_guard lock(mutex_);
     Load();
@@ -164,7 +164,7 @@ class MapCache {
     wijken_.emplace(BuiltIn("geo/wijk_" + Year()));
   }
 
-  core::socialmap::SocialMapService& service_;
+  core::social_map::SocialMapService& service_;
   std::mutex mutex_;
   std::optional<interchange::Topology> gemeenten_;
   std::optional<interchange::Topology> provincies_;
@@ -196,7 +196,7 @@ HttpResponse Serve(const HttpRequest& request, const MapBody& body) {
 
 }  // namespace
 
-void RegisterMapRoutes(Router& router, core::socialmap::SocialMapService& social_map) {
+void RegisterMapRoutes(Router& router, core::social_map::SocialMapService& social_map) {
   auto cache = std::make_shared<MapCache>(social_map);
   router.Add("GET", "/api/v1/maps/municipalities",
              [cache](RequestContext& ctx) { return Serve(ctx.request, *cache->Municipalities()); });

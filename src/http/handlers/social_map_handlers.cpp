@@ -3,7 +3,7 @@
 // read-only link for a municipality (/c/{token}, HTML and JSON) that shows published services only.
 #include <nlohmann/json.hpp>
 
-#include "core/socialmap/service.hpp"
+#include "core/social_map/service.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/public_page.hpp"
 #include "http/handlers/social_map_page.hpp"
@@ -14,10 +14,10 @@
 
 namespace aantafel::http {
 
-using core::socialmap::Area;
-using core::socialmap::Consortium;
-using core::socialmap::Service;
-using core::socialmap::SocialMapService;
+using core::social_map::Area;
+using core::social_map::Consortium;
+using core::social_map::Service;
+using core::social_map::SocialMapService;
 using nlohmann::json;
 
 namespace {
@@ -34,7 +34,7 @@ json AreaView(const Area& a) {
   if (a.figures) {
     const auto& f = *a.figures;
     auto count = [](const std::optional<std::int64_t>& n) { return n ? json(*n) : json(nullptr); };
-    const auto share = core::socialmap::ShareAged65Plus(f);
+    const auto share = core::social_map::ShareAged65Plus(f);
     out["figures"] = {{"year", f.year},
                       {"inhabitants", count(f.inhabitants)},
                       {"aged_65_plus", count(f.aged_65_plus)},
@@ -85,7 +85,7 @@ json ConsortiumView(const Consortium& c) {
           {"created_at", FormatTimestamp(c.created_at)}};
 }
 
-json CoverageJson(const core::socialmap::Coverage& c) {
+json CoverageJson(const core::social_map::Coverage& c) {
   json areas = json::array();
   for (const auto& a : c.areas) areas.push_back(AreaView(a));
   json domains = json::array();
@@ -104,7 +104,7 @@ json CoverageJson(const core::socialmap::Coverage& c) {
           {"single", c.single}};
 }
 
-json OfferJson(const core::socialmap::OfferView& v, bool for_public) {
+json OfferJson(const core::social_map::OfferView& v, bool for_public) {
   json members = json::array();
   for (const auto& [id, name] : v.members) {
     const auto it = v.offer.niches.find(id);
@@ -145,10 +145,10 @@ json OfferJson(const core::socialmap::OfferView& v, bool for_public) {
   return out;
 }
 
-core::Result<core::socialmap::ServiceInput> ReadService(const HttpRequest& request) {
+core::Result<core::social_map::ServiceInput> ReadService(const HttpRequest& request) {
   auto body = JsonObjectReader::Parse(request);
   if (!body) return body.error();
-  core::socialmap::ServiceInput in;
+  core::social_map::ServiceInput in;
   in.organisation_id = body->Integer("organisation_id", true);
   in.name = body->String("name", true, 4096).value_or("");
   in.domain = body->String("domain", true, 64).value_or("");
@@ -164,10 +164,10 @@ core::Result<core::socialmap::ServiceInput> ReadService(const HttpRequest& reque
   return in;
 }
 
-core::Result<core::socialmap::ConsortiumInput> ReadConsortium(const HttpRequest& request) {
+core::Result<core::social_map::ConsortiumInput> ReadConsortium(const HttpRequest& request) {
   auto body = JsonObjectReader::Parse(request);
   if (!body) return body.error();
-  core::socialmap::ConsortiumInput in;
+  core::social_map::ConsortiumInput in;
   in.name = body->String("name", true, 4096).value_or("");
   in.municipality_code = body->String("municipality_code", true, 64).value_or("");
   in.member_ids = body->IntegerList("member_ids", 100).value_or(std::vector<std::int64_t>{});
@@ -271,13 +271,13 @@ void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
       "GET", base + "/services",
       [&service](RequestContext& ctx) {
         core::FieldErrors errors;
-        core::socialmap::ServiceQuery q;
+        core::social_map::ServiceQuery q;
         q.organisation_id = QueryId(ctx.request, "organisation_id", errors);
         if (auto m = ctx.request.Query("municipality_code"); m && !m->empty()) {
           q.municipality_code = std::string(*m);
         }
         if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
-          q.domain = core::socialmap::ParseDomain(*d);
+          q.domain = core::social_map::ParseDomain(*d);
           if (!q.domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
         }
         if (auto p = ctx.request.Query("published"); p && !p->empty()) {
@@ -383,14 +383,14 @@ void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
         core::FieldErrors errors;
         const std::string municipality(ctx.request.Query("municipality_code").value_or(""));
         if (municipality.empty()) errors.Add("municipality_code", core::FieldIssue::kRequired);
-        std::optional<core::socialmap::Domain> domain;
+        std::optional<core::social_map::Domain> domain;
         if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
-          domain = core::socialmap::ParseDomain(*d);
+          domain = core::social_map::ParseDomain(*d);
           if (!domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
         }
-        std::optional<core::socialmap::Law> law;
+        std::optional<core::social_map::Law> law;
         if (auto l = ctx.request.Query("law"); l && !l->empty()) {
-          law = core::socialmap::ParseLaw(*l);
+          law = core::social_map::ParseLaw(*l);
           if (!law) errors.Add("law", core::FieldIssue::kInvalidChoice);
         }
         const bool published_only = ctx.request.Query("published").value_or("") == "true";

@@ -8,7 +8,7 @@
 
 namespace aantafel::http {
 
-using core::socialmap::Domain;
+using core::social_map::Domain;
 
 std::string_view DomainLabel(Domain domain, bool english) {
   struct Label {
@@ -16,7 +16,7 @@ std::string_view DomainLabel(Domain domain, bool english) {
     std::string_view nl;
     std::string_view en;
   };
-  static constexpr std::array<Label, core::socialmap::kDomainCount> kLabels{{
+  static constexpr std::array<Label, core::social_map::kDomainCount> kLabels{{
       {Domain::kWmoSupport, "Wmo-begeleiding", "Wmo support"},
       {Domain::kHouseholdHelp, "Huishoudelijke hulp", "Household help"},
       {Domain::kYouthCare, "Jeugdhulp", "Youth care"},
@@ -34,7 +34,7 @@ std::string_view DomainLabel(Domain domain, bool english) {
   return english ? "Other" : "Overig";
 }
 
-std::string SharedOfferPage(const core::socialmap::OfferView& view, const std::string& token,
+std::string SharedOfferPage(const core::social_map::OfferView& view, const std::string& token,
                             bool english) {
   const auto& c = view.consortium;
   std::map<std::int64_t, std::string> names(view.members.begin(), view.members.end());

@@ -56,8 +56,8 @@ core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::strin
   return id;
 }
 
-core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body) {
-  core::linkmail::MailRequest request;
+core::Result<core::link_mail::MailRequest> ReadMailRequest(JsonObjectReader& body) {
+  core::link_mail::MailRequest request;
   if (auto language = body.String("language", false, 16)) {
     auto parsed = core::ParseLanguageTag(*language);
     if (!parsed) return core::Error::Field("language", core::FieldIssue::kInvalidChoice);
@@ -73,7 +73,7 @@ nlohmann::json TimestampOrNull(const std::optional<core::Instant>& instant) {
   return instant ? nlohmann::json(FormatTimestamp(*instant)) : nlohmann::json(nullptr);
 }
 
-nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status) {
+nlohmann::json MailStatusView(const std::optional<core::link_mail::MailStatus>& status) {
   if (!status) return nullptr;
   return {{"sent_at", FormatTimestamp(status->sent_at)},
           {"remind_at", TimestampOrNull(status->remind_at)},

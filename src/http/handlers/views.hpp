@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/accounts/model.hpp"
-#include "core/linkmail/model.hpp"
+#include "core/link_mail/model.hpp"
 #include "core/result.hpp"
 #include "core/search/match.hpp"
 #include "http/context.hpp"
@@ -43,10 +43,10 @@ nlohmann::json HighlightRanges(const std::string& text,
 
 /// How links in the body are to be mailed: "language" ("nl", the default, or "en") and
 /// "remind_after_days" (optional). A language not offered is a problem under "language".
-core::Result<core::linkmail::MailRequest> ReadMailRequest(JsonObjectReader& body);
+core::Result<core::link_mail::MailRequest> ReadMailRequest(JsonObjectReader& body);
 
 /// When a link was mailed and reminded, or null when it was not mailed.
-nlohmann::json MailStatusView(const std::optional<core::linkmail::MailStatus>& status);
+nlohmann::json MailStatusView(const std::optional<core::link_mail::MailStatus>& status);
 
 /// The `format` query parameter of an export: "csv" or "xlsx" (`fallback` when absent; without a
 /// fallback it is required). A problem under "format" otherwise.

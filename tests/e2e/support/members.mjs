@@ -1,6 +1,6 @@
 // Makes someone a member of a workspace the way people do it now (issue #23): an owner invites the
 // address, and the person accepts the invitation with the link's secret. Used by tests that need
-// a second member but do not test inviting itself (account.test.mjs does, through the UI).
+// a second member but do not test inviting itself (accounts.test.mjs does, through the UI).
 import assert from 'node:assert/strict';
 
 /**

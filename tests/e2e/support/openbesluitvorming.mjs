@@ -10,7 +10,7 @@
 //   GET /api/export/changes?source=soest&cursor=9    soest-changes-9.ndjson
 //   any later cursor: an empty page; another source: 400 unknown_export_source
 //
-// with the headers tests/integration/council_sync_test.cpp sets (x-next-cursor, x-has-more,
+// with the headers tests/integration/council_http_test.cpp sets (x-next-cursor, x-has-more,
 // x-changes-cursor on snapshot pages, RateLimit-*). `limit` is not looked at. The e2e runs the real
 // binary with the real clock, so the dates in the records' payloads are moved by whole days: the
 // fixtures' meeting (1 December 2026, 18:30 UTC) then falls `daysAhead` days after today (UTC).

@@ -1,7 +1,8 @@
 // Starts the real aantafel binary on a free loopback port with a fresh SQLite database,
 // prepared with the CLI, and stops it again.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -13,6 +14,40 @@ export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.ur
 export function binaryPath() {
   const bin = process.env.AANTAFEL_BIN ?? 'build/debug/aantafel';
   return isAbsolute(bin) ? bin : join(repoRoot, bin);
+}
+
+/** The built web app the server serves: AANTAFEL_WEB_DIST (relative to the repo root) or web/dist. */
+export function webDist() {
+  const dist = process.env.AANTAFEL_WEB_DIST ?? join('web', 'dist');
+  return isAbsolute(dist) ? dist : join(repoRoot, dist);
+}
+
+/** Fails (before anything starts) when the web app has not been built. */
+export function assertWebBuilt() {
+  assert.ok(
+    existsSync(join(webDist(), 'index.html')),
+    `${webDist()} is missing: run \`npm ci && npm run build\` in web/ first (or set AANTAFEL_WEB_DIST)`,
+  );
+}
+
+/**
+ * A server with a fresh database (`options` as for AantafelServer), checked to have its binary;
+ * `prepare(server)` makes its data with the CLI (`server.cli([...])`) before it starts.
+ *
+ * @param {ConstructorParameters<typeof AantafelServer>[0]} [options]
+ * @param {(server: AantafelServer) => unknown} [prepare]
+ */
+export async function startServer(options = {}, prepare = () => {}) {
+  const server = new AantafelServer(options);
+  assert.ok(existsSync(server.bin), `server binary not found: ${server.bin} (set AANTAFEL_BIN)`);
+  try {
+    await prepare(server);
+    await server.start();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
 }
 
 /** A free loopback port (the OS picks one; it stays free until someone listens on it). */
@@ -48,7 +83,7 @@ export class AantafelServer {
     this.database = `sqlite:${join(this.dir, 'e2e.db')}`;
     this.env = {
       ...process.env,
-      AANTAFEL_SERVER_STATIC_DIR: join(repoRoot, 'web', 'dist'),
+      AANTAFEL_SERVER_STATIC_DIR: webDist(),
       AANTAFEL_LOG_LEVEL: 'warn',
       // The run logs in about ten times a minute from one address; the limit is not under test.
       AANTAFEL_SECURITY_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
@@ -81,6 +116,19 @@ export class AantafelServer {
     this.output = '';
     this.port = port ?? 0;
     this.baseUrl = port ? `http://127.0.0.1:${port}` : '';
+  }
+
+  /** `aantafel user add` for `who` ({ email, name, password }). */
+  addUser(who) {
+    return this.cli(['user', 'add', '--email', who.email, '--name', who.name, '--password-stdin'], `${who.password}\n`);
+  }
+
+  /** `aantafel workspace create` for `workspace` ({ slug, name, kind? }), owned by the address `owner`. */
+  createWorkspace({ slug, name, kind }, owner) {
+    return this.cli([
+      'workspace', 'create', '--slug', slug, '--name', name, '--owner', owner,
+      ...(kind ? ['--kind', kind] : []),
+    ]);
   }
 
   /** Runs `aantafel --database … ARGS` and returns its stdout; throws on a non-zero exit. */

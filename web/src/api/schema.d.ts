@@ -2244,6 +2244,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/council-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The names in a followed council's motions and votes, linked to the workspace's people (Wie is wie) by surname with tussenvoegsel, first initial and party. A link is certain only when exactly one person with a council position in that municipality fits; otherwise the name is suggested (for a person to confirm) or unmatched. Most used names first. */
+        get: operations["listCouncilPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-people/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Say that a council name is (confirmed true) or is not (false) a person (editors and owners). A confirmation replaces an earlier one of the same name; the answer is the name as it now stands. */
+        put: operations["decideCouncilPerson"];
+        post?: never;
+        /** Take a decision back (editors and owners); the name is matched by the rule again. */
+        delete: operations["undoCouncilPersonDecision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/people/{person_id}/council": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        /** A person's part in the councils the workspace follows: the council names linked to them (certain or confirmed), how often they submitted a motion or voted for or against, the same per topic of the workspace, and the motions on those topics (newest first, at most 100). */
+        get: operations["getPersonCouncil"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/council-topics": {
         parameters: {
             query?: never;
@@ -2531,6 +2590,64 @@ export interface components {
             terms: string[];
             exclusions?: string[];
         };
+        CouncilPersonLink: {
+            source_key: string;
+            /** @description Folded surname, initials and party: what a decision is stored under. */
+            name_key: string;
+            /** @description The spelling used most. */
+            name: string;
+            /** @description Empty when the name is only known as a submitter. */
+            party: string;
+            spellings: string[];
+            /** @description Motions submitted. */
+            motions: number;
+            /** @description Votes cast. */
+            votes: number;
+            /** @enum {string} */
+            state: "certain" | "confirmed" | "suggested" | "unmatched";
+            /** @enum {string} */
+            reason: "name_initial_and_party" | "partly_known" | "initial_or_party_differ" | "several" | "nobody";
+            /** @description The person linked (certain, confirmed) or suggested; null when none. */
+            person: null | {
+                id: number;
+                name: string;
+            };
+            /** @description People someone said this name is not. */
+            rejected: number[];
+            /** @description Everyone with a council position in the municipality and the same surname. */
+            options: {
+                id: number;
+                name: string;
+            }[];
+        };
+        PersonCouncil: {
+            names: components["schemas"]["CouncilPersonLink"][];
+            submitted: number;
+            voted_for: number;
+            voted_against: number;
+            topics: {
+                topic_id: number;
+                topic_name: string;
+                submitted: number;
+                voted_for: number;
+                voted_against: number;
+            }[];
+            records: {
+                source_key: string;
+                motion_id: number;
+                title: string;
+                result: string;
+                /** Format: date-time */
+                date: string | null;
+                meeting_id: number | null;
+                /** @description The spelling that matched. */
+                name: string;
+                /** @enum {string} */
+                role: "submitted" | "for" | "against";
+                topics: string[];
+            }[];
+            more_records: boolean;
+        };
         CouncilTopic: {
             id: number;
             name: string;
@@ -2616,7 +2733,8 @@ export interface components {
                 excerpt: components["schemas"]["SearchRanges"];
             };
         };
-        CouncilMeeting: {
+        CouncilMeeting: components["schemas"]["CouncilMeetingFields"];
+        CouncilMeetingFields: {
             id: number;
             source_key: string;
             council: string;
@@ -2639,7 +2757,7 @@ export interface components {
             /** @description Open Besluitvorming's id. */
             entity_id: string;
         };
-        CouncilMeetingDetail: components["schemas"]["CouncilMeeting"] & {
+        CouncilMeetingDetail: components["schemas"]["CouncilMeetingFields"] & {
             agenda: {
                 depth: number;
                 number: string;
@@ -2932,7 +3050,8 @@ export interface components {
         };
         ImportRejection: {
             error: components["schemas"]["ErrorBody"]["error"];
-            report: components["schemas"]["ImportReport"];
+            /** @description What was read, when the file could be read at all. */
+            report?: components["schemas"]["ImportReport"];
         };
         KnowledgeSource: {
             id?: string;
@@ -3005,7 +3124,7 @@ export interface components {
                 reasons: {
                     /** @description The rule in knowledge/advisor_rules.json. */
                     id: string;
-                    /** @description Positive raises */
+                    /** @description Positive raises, negative lowers. */
                     weight: number;
                     reason: string;
                     source: components["schemas"]["KnowledgeSource"];
@@ -3055,7 +3174,7 @@ export interface components {
                 goal: string;
                 assets: string[];
             };
-            /** @description Strategy ids */
+            /** @description Strategy ids, best first. */
             ranking: string[];
             note: string;
             /** Format: int64 */
@@ -3476,9 +3595,9 @@ export interface components {
         };
         InvitationBatch: {
             contacts: {
-                /** @description Your own reference */
+                /** @description Your own reference, returned as given. */
                 reference?: string;
-                /** @description Phone number or e-mail address; only a keyed hash is kept */
+                /** @description Phone number or e-mail address; only a keyed hash is kept, for the pause. */
                 client?: string;
                 channel?: components["schemas"]["FeedbackChannel"];
                 /** @default 14 */
@@ -3574,7 +3693,7 @@ export interface components {
             detractors: number;
             passives: number;
             promoters: number;
-            /** @description Up to three recent answers */
+            /** @description Up to three recent answers, masked. */
             quotes: string[];
         };
         SearchRanges: number[][];
@@ -3829,7 +3948,7 @@ export interface components {
                 /** @enum {string} */
                 reason: "callback_overdue" | "callback_open" | "overdue" | "due_soon" | "window_open" | "window_opens_soon" | "deadline_soon" | "scan_waiting" | "council_topic";
                 title: string;
-                /** @description The reason in words */
+                /** @description The reason in words, with its numbers. */
                 explain: string;
                 /** Format: date */
                 due: string | null;
@@ -4000,7 +4119,7 @@ export interface components {
                 year: number;
                 inhabitants: number | null;
                 aged_65_plus: number | null;
-                /** @description Per cent of the inhabitants */
+                /** @description Per cent of the inhabitants, one decimal. */
                 share_65_plus: number | null;
                 households: number | null;
             };
@@ -4013,7 +4132,7 @@ export interface components {
             law?: components["schemas"]["ServiceLaw"];
             target_groups?: string[];
             areas: string[];
-            /** @description A desk */
+            /** @description A desk, not a person. */
             contact?: string;
             capacity_note?: string;
             waiting_weeks?: number | null;
@@ -4109,7 +4228,7 @@ export interface components {
         };
         ScanWrite: {
             title?: string;
-            /** @description What is being scanned */
+            /** @description What is being scanned, e.g. the partners' names. */
             collaboration?: string;
             /** @description Only when starting a scan. */
             template_id?: string;
@@ -4243,7 +4362,7 @@ export interface components {
                     mean: number | null;
                 }[];
             }[];
-            /** @description Statement ids */
+            /** @description Statement ids, largest gap first. */
             gaps: string[];
             weakest: {
                 statement_id: string;
@@ -4267,7 +4386,9 @@ export interface components {
             light?: "none" | "green" | "amber" | "red";
             evidence?: string;
         };
-        ValueCaseWrite: {
+        /** @description A value case as written; no other fields. */
+        ValueCaseWrite: components["schemas"]["ValueCaseFields"];
+        ValueCaseFields: {
             title: string;
             initiative?: string;
             period?: string;
@@ -4292,7 +4413,7 @@ export interface components {
             fairness?: string;
             legitimacy?: components["schemas"]["ValueCaseJudgement"];
         };
-        ValueCase: components["schemas"]["ValueCaseWrite"] & {
+        ValueCase: components["schemas"]["ValueCaseFields"] & {
             /** Format: int64 */
             id: number;
             /** Format: date-time */
@@ -4381,6 +4502,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Refused: the link is unknown or withdrawn (404), the scan is closed or the link expired (409), the answer is too large (413), neither a form nor JSON (415), missing or invalid answers (422), or too many requests (429). A form post gets a page that says so; JSON gets the error body. */
+        PageOrProblem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/html": string;
             };
         };
         /** @description Too many attempts. */
@@ -7312,7 +7443,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Thank-you page, or the form with problems named (form posts). */
+            /** @description Thank-you page (form posts). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,8 +7467,28 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["RateLimited"];
+            /** @description Problems in the answer: JSON gets the error body; a form post gets the form again with the problems named and the rest kept. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many answers from this address; a form post gets a page that says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the next attempt is allowed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/html": string;
+                };
+            };
         };
     };
     listInteractions: {
@@ -8753,48 +8904,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or withdrawn link. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The scan is closed or the link expired. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Neither a form nor JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing or invalid answers. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Too many requests. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            404: components["responses"]["PageOrProblem"];
+            409: components["responses"]["PageOrProblem"];
+            413: components["responses"]["PageOrProblem"];
+            415: components["responses"]["PageOrProblem"];
+            422: components["responses"]["PageOrProblem"];
+            429: components["responses"]["PageOrProblem"];
         };
     };
     listAreas: {
@@ -9326,6 +9441,135 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCouncilPeople: {
+        parameters: {
+            query: {
+                source_key: string;
+                /** @description review: only suggested names; linked: only certain and confirmed ones; all (default). */
+                show?: "all" | "review" | "linked";
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouncilPersonLink"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    decideCouncilPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_key: string;
+                    name_key: string;
+                    person_id: number;
+                    confirmed: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The name with the decision applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilPersonLink"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    undoCouncilPersonDecision: {
+        parameters: {
+            query: {
+                source_key: string;
+                name_key: string;
+                person_id: number;
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The name as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilPersonLink"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getPersonCouncil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person in the council. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCouncil"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     listCouncilTopics: {

@@ -421,7 +421,10 @@ export function Chart(props: ChartProps) {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The rule cannot check a spread list: what the drawing depends on differs per kind of chart
+    // (`inputs` above). `option` is a new object on every render, built from exactly those inputs
+    // (and the formatters, which follow `language`), so it is left out on purpose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the dependencies per kind are `inputs`
   }, [...inputs, language]);
 
   useEffect(

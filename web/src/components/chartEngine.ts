@@ -2,7 +2,8 @@
  * The ECharts part of <Chart>, loaded with import() so ECharts stays out of the first bundle.
  * Only the pieces we use are imported (tree-shaken `echarts/core`).
  */
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+// ECharts' `use` registers chart parts; it is no React hook, so its name here does not start with "use".
+import { init, use as registerChartParts, type ComposeOption, type EChartsType } from 'echarts/core';
 import {
   BarChart,
   LineChart,
@@ -24,7 +25,7 @@ import {
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([
+registerChartParts([
   BarChart,
   LineChart,
   ScatterChart,

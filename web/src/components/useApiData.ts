@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export interface ApiData<T> {
   data: T | undefined;
@@ -18,11 +18,13 @@ export function useApiData<T>(key: string, load: (signal: AbortSignal) => Promis
   const [loading, setLoading] = useState(true);
   const [version, setVersion] = useState(0);
   const [waiters] = useState(() => new Set<() => void>());
+  // `load` is recreated on each render; `key` names what it loads, so only `key` starts a load.
+  const loadLatest = useEffectEvent(load);
 
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    load(controller.signal)
+    loadLatest(controller.signal)
       .then((value) => {
         if (controller.signal.aborted) return;
         setData(value);
@@ -39,9 +41,7 @@ export function useApiData<T>(key: string, load: (signal: AbortSignal) => Promis
         waiters.clear();
       });
     return () => controller.abort();
-    // `load` is recreated each render; `key` names what it loads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version]);
+  }, [key, version, waiters]);
 
   const reload = useCallback(
     () =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
   Button,
@@ -55,6 +55,13 @@ export function InvitationPage() {
   const [attempt, setAttempt] = useState(0);
   const offer = useSsoOffer(Boolean(token));
 
+  // The owner chose the language of the invitation; show the page in it too, unless the person
+  // chose a language in this browser before. (An effect event: the language switch must not look
+  // the invitation up again.)
+  const adoptLanguage = useEffectEvent((invited: InvitationDetails['language']) => {
+    if (!hasStoredLanguage() && invited !== language) setLanguage(invited, { remember: false });
+  });
+
   useEffect(() => {
     if (!token) return;
     const controller = new AbortController();
@@ -64,19 +71,14 @@ export function InvitationPage() {
       .then((details) => {
         if (controller.signal.aborted) return;
         setLookup({ status: 'ready', details });
-        // The owner chose the language of the invitation; show the page in it too, unless the
-        // person chose a language in this browser before.
-        if (!hasStoredLanguage() && details.language !== language) {
-          setLanguage(details.language, { remember: false });
-        }
+        adoptLanguage(details.language);
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         setLookup(isDeadLink(error) ? { status: 'expired' } : { status: 'error', error });
       });
     return () => controller.abort();
-    // Only a new secret (or "try again") asks again; the language switch must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new secret (or "try again") asks again.
   }, [token, attempt]);
 
   let content;

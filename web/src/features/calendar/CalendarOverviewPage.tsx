@@ -46,10 +46,10 @@ export function CalendarOverviewPage() {
   const handedOver = (location.state as { status?: string } | null)?.status ?? '';
   const [status] = useState(handedOver);
 
+  // The history entry forgets the message (a reload does not show it again); the page keeps it.
   useEffect(() => {
     if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [handedOver, location.pathname, location.search, navigate]);
 
   return (
     <>

@@ -73,9 +73,8 @@ function useProposedBudgetYear(slug: string, organisationIds: readonly number[],
       setVotes((current) => new Map([...current, ...found]));
     });
     return () => controller.abort();
-    // `votes` only grows; the ids (key) decide what is missing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slug, year, key]);
+    // `votes` only grows: once the missing ones arrive, nothing is missing and this does nothing.
+  }, [slug, year, key, votes]);
 
   if (!key) return null;
   const ids = key.split(',').map(Number);

@@ -56,10 +56,10 @@ export function PlanPage() {
     active: detail.data?.schedules.some((schedule) => schedule.organisation.municipality_code) === true,
   });
 
+  // The history entry forgets the message (a reload does not show it again); the page keeps it.
   useEffect(() => {
     if (handedOver) navigate(location.pathname, { replace: true, state: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [handedOver, location.pathname, navigate]);
 
   if (id === null) return <NotFoundContent />;
   if (!detail.data) {

@@ -51,6 +51,7 @@ function mockServer({
     [`${BASE}/councils`]: () => jsonResponse(200, state),
     [`${BASE}/organisations`]: () => jsonResponse(200, organisations),
     [`${BASE}/council-meetings`]: () => jsonResponse(200, { items: meetings }),
+    [`${BASE}/council-people`]: () => jsonResponse(200, { items: [] }),
     'PUT /api/v1/workspaces/demo/councils/houten': () => {
       const follow: CouncilFollow = {
         source_key: 'houten',

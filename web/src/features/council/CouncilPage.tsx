@@ -26,6 +26,7 @@ import {
 } from './api';
 import { firstFetchFailed, isSyncing, meetingDayKey, meetingWhen, sourceLines, syncLines, syncVersion, topicsVersion, type Context } from './council';
 import { LineList, SourceNote, useCanEdit, useCouncilBase } from './common';
+import { CouncilPeopleSection, useHashTarget } from './CouncilPeople';
 import { CouncilSearch } from './CouncilSearch';
 import { useCouncilText } from './texts';
 import { TopicMatchesSection, TopicsSection } from './Topics';
@@ -33,6 +34,8 @@ import { TopicMatchesSection, TopicsSection } from './Topics';
 /**
  * Looks again after each delay in turn while `active` (quietly: the page keeps what it shows).
  * Starts over when `active` turns on again or on `restart`; `exhausted` once every delay has passed.
+ * `poll` and `delays` must be stable (a reload from useApiData, a constant): a new one restarts
+ * the current wait.
  */
 export function usePolling(active: boolean, poll: () => Promise<void>, delays: readonly number[]) {
   const [attempt, setAttempt] = useState(0);
@@ -53,9 +56,7 @@ export function usePolling(active: boolean, poll: () => Promise<void>, delays: r
       cancelled = true;
       window.clearTimeout(timer);
     };
-    // `poll` is stable enough (a reload); the schedule is the attempt.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, attempt]);
+  }, [active, attempt, delays, poll]);
   return { exhausted: attempt >= delays.length, restart: () => setAttempt(0) };
 }
 
@@ -123,6 +124,16 @@ export function CouncilPage() {
     follows.some((f) => isSyncing(f, now)),
     councils.reload,
     SYNC_POLL_MS,
+  );
+
+  // A link to a part of the page ("#council-people-soest" from a person's page) waits until the
+  // parts above it have loaded, so the jump lands where the part ends up.
+  useHashTarget(
+    councils.data !== undefined &&
+      organisations.data !== undefined &&
+      !meetings.loading &&
+      !topics.loading &&
+      !matches.loading,
   );
 
   const [status, setStatus] = useState('');
@@ -212,6 +223,9 @@ export function CouncilPage() {
             onChanged={topics.reload}
             onStatus={setStatus}
           />
+          {data.follows.length > 0 ? (
+            <CouncilPeopleSection follows={data.follows} municipalities={names} canEdit={canEdit} />
+          ) : null}
           {data.follows.length > 0 ? (
             <FollowsSection
               follows={data.follows}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { ExternalLink } from 'lucide-react';
@@ -177,8 +177,7 @@ export function CouncilSearch({ follows }: { follows: readonly CouncilFollow[] }
   // After a search from this form: the first field the server refused takes focus (the filters
   // unfold for it); otherwise the count comes into view when it is low on the screen (a phone).
   const submitted = useRef(false);
-  useEffect(() => {
-    if (pages.status === 'loading') return;
+  const afterSearch = useEffectEvent(() => {
     if (!submitted.current) return;
     submitted.current = false;
     if (!fieldProblem) {
@@ -190,8 +189,10 @@ export function CouncilSearch({ follows }: { follows: readonly CouncilFollow[] }
     if (!first) return;
     if (first !== 'q' && filtersRef.current) filtersRef.current.open = true;
     document.getElementById(FIELD_ID[first])?.focus();
-    // Only when a search has finished.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  // Only when a search has finished.
+  useEffect(() => {
+    if (pages.status !== 'loading') afterSearch();
   }, [pages.status, pages.error]);
 
   // After "Meer resultaten", focus goes to the first hit that was added.

@@ -149,3 +149,60 @@ export function searchCouncils(slug: string, query: CouncilSearchQuery, signal?:
     { signal },
   );
 }
+
+/**
+ * A name from a council's motions and votes, linked (certain, confirmed), suggested or not
+ * (unmatched) to a person in Wie is wie (decision 46).
+ */
+export type CouncilPersonLink = Schemas['CouncilPersonLink'];
+export type CouncilPersonState = CouncilPersonLink['state'];
+export type CouncilPersonReason = CouncilPersonLink['reason'];
+/** A person's part in the followed councils: linked names, counts, per topic, motions on topics. */
+export type PersonCouncil = Schemas['PersonCouncil'];
+export type PersonCouncilRecord = PersonCouncil['records'][number];
+export type PersonCouncilTopic = PersonCouncil['topics'][number];
+export type CouncilPersonDecision =
+  paths['/api/v1/workspaces/{slug}/council-people/decisions']['put']['requestBody']['content']['application/json'];
+
+/** review: only suggested names; linked: certain and confirmed; all (the server's default). */
+export type CouncilPeopleShow = 'all' | 'review' | 'linked';
+
+/** GET …/council-people (operationId listCouncilPeople): a followed council's names, most used first. */
+export function listCouncilPeople(slug: string, sourceKey: string, show: CouncilPeopleShow = 'all', signal?: AbortSignal) {
+  return request<{ items: CouncilPersonLink[] }>(
+    'GET',
+    withQuery(apiPath('/api/v1/workspaces/{slug}/council-people', { slug }), { source_key: sourceKey, show }),
+    { signal },
+  );
+}
+
+/** PUT …/council-people/decisions (operationId decideCouncilPerson; editors and owners). */
+export function decideCouncilPerson(slug: string, body: CouncilPersonDecision) {
+  return request<CouncilPersonLink>('PUT', apiPath('/api/v1/workspaces/{slug}/council-people/decisions', { slug }), {
+    body,
+  });
+}
+
+/** DELETE …/council-people/decisions (operationId undoCouncilPersonDecision; editors and owners). */
+export function undoCouncilPersonDecision(
+  slug: string,
+  decision: Pick<CouncilPersonDecision, 'source_key' | 'name_key' | 'person_id'>,
+) {
+  return request<CouncilPersonLink>(
+    'DELETE',
+    withQuery(apiPath('/api/v1/workspaces/{slug}/council-people/decisions', { slug }), {
+      source_key: decision.source_key,
+      name_key: decision.name_key,
+      person_id: decision.person_id,
+    }),
+  );
+}
+
+/** GET …/people/{person_id}/council (operationId getPersonCouncil). */
+export function getPersonCouncil(slug: string, personId: number, signal?: AbortSignal) {
+  return request<PersonCouncil>(
+    'GET',
+    apiPath('/api/v1/workspaces/{slug}/people/{person_id}/council', { slug, person_id: personId }),
+    { signal },
+  );
+}

@@ -8,9 +8,11 @@ import type {
   CouncilList,
   CouncilMeeting,
   CouncilMeetingDetail,
+  CouncilPersonLink,
   CouncilSource,
   CouncilTopic,
   CouncilTopicMatch,
+  PersonCouncil,
 } from './api';
 
 /** The moment the tests run at: Sunday 6 December 2026, 14:30 in Amsterdam. */
@@ -202,3 +204,133 @@ export const TOPIC_MATCHES: CouncilTopicMatch[] = [
     ],
   },
 ];
+
+/**
+ * Names of Soest's motions and votes as GET …/council-people gives them (most used first), with
+ * the people of Wie is wie: Jan de Vries (GroenLinks, certain), Piet Jansen (CDA, suggested for
+ * "Jansen, P." of VVD), two Bakkers (several fit), Karin Mulder (confirmed) and nobody for Smit.
+ */
+export const DE_VRIES: CouncilPersonLink = {
+  source_key: 'soest',
+  name_key: 'de vries|j|groenlinks',
+  name: 'Vries, J. de',
+  party: 'GroenLinks',
+  spellings: ['Vries, J. de', 'J. de Vries'],
+  motions: 1,
+  votes: 1,
+  state: 'certain',
+  reason: 'name_initial_and_party',
+  person: { id: 7, name: 'Jan de Vries' },
+  rejected: [],
+  options: [{ id: 7, name: 'Jan de Vries' }],
+};
+
+export const JANSEN: CouncilPersonLink = {
+  source_key: 'soest',
+  name_key: 'jansen|p|vvd',
+  name: 'Jansen, P.',
+  party: 'VVD',
+  spellings: ['Jansen, P.'],
+  motions: 0,
+  votes: 1,
+  state: 'suggested',
+  reason: 'initial_or_party_differ',
+  person: { id: 8, name: 'Piet Jansen' },
+  rejected: [],
+  options: [{ id: 8, name: 'Piet Jansen' }],
+};
+
+export const BAKKER: CouncilPersonLink = {
+  source_key: 'soest',
+  name_key: 'bakker|a|',
+  name: 'A. Bakker',
+  party: '',
+  spellings: ['A. Bakker'],
+  motions: 1,
+  votes: 0,
+  state: 'suggested',
+  reason: 'several',
+  person: null,
+  rejected: [],
+  options: [
+    { id: 11, name: 'Anna Bakker' },
+    { id: 12, name: 'Ahmed Bakker' },
+  ],
+};
+
+export const MULDER: CouncilPersonLink = {
+  source_key: 'soest',
+  name_key: 'mulder|k|cda',
+  name: 'Mulder, K.',
+  party: 'CDA',
+  spellings: ['Mulder, K.'],
+  motions: 0,
+  votes: 1,
+  state: 'confirmed',
+  reason: 'partly_known',
+  person: { id: 13, name: 'Karin Mulder' },
+  rejected: [],
+  options: [{ id: 13, name: 'Karin Mulder' }],
+};
+
+export const SMIT: CouncilPersonLink = {
+  source_key: 'soest',
+  name_key: 'smit|e|d66',
+  name: 'Smit, E.',
+  party: 'D66',
+  spellings: ['Smit, E.'],
+  motions: 0,
+  votes: 1,
+  state: 'unmatched',
+  reason: 'nobody',
+  person: null,
+  rejected: [],
+  options: [],
+};
+
+export const COUNCIL_PEOPLE: CouncilPersonLink[] = [DE_VRIES, JANSEN, BAKKER, MULDER, SMIT];
+
+/** Jan de Vries on his page: M41 submitted and voted for, on the topic Beschermd wonen. */
+export const PERSON_COUNCIL: PersonCouncil = {
+  names: [DE_VRIES],
+  submitted: 1,
+  voted_for: 2,
+  voted_against: 0,
+  topics: [{ topic_id: 7, topic_name: 'Beschermd wonen', submitted: 1, voted_for: 2, voted_against: 0 }],
+  records: [
+    {
+      source_key: 'soest',
+      motion_id: 3,
+      title: 'M41 Wachtlijst beschermd wonen terugdringen',
+      result: 'aangenomen',
+      date: '2026-12-01T18:30:00Z',
+      meeting_id: 5,
+      name: 'J. de Vries',
+      role: 'submitted',
+      topics: ['Beschermd wonen'],
+    },
+    {
+      source_key: 'soest',
+      motion_id: 3,
+      title: 'M41 Wachtlijst beschermd wonen terugdringen',
+      result: 'aangenomen',
+      date: '2026-12-01T18:30:00Z',
+      meeting_id: 5,
+      name: 'Vries, J. de',
+      role: 'for',
+      topics: ['Beschermd wonen'],
+    },
+    {
+      source_key: 'soest',
+      motion_id: 2,
+      title: 'Motie opvang dak- en thuislozen',
+      result: 'verworpen',
+      date: null,
+      meeting_id: null,
+      name: 'Vries, J. de',
+      role: 'for',
+      topics: ['Beschermd wonen'],
+    },
+  ],
+  more_records: false,
+};

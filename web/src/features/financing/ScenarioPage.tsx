@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   Alert,
@@ -190,30 +190,34 @@ function ScenarioEditor({
   // A saved scenario opens with its results: it is calculated again at once, with its own seed,
   // so the figures are the same as when it was saved. No need to press "Bereken".
   const openingRun = useRef(false);
-  useEffect(() => {
+  const runOnOpening = useEffectEvent(() => {
     if (!saved) return;
     const { scenario, errors: local } = formToScenario(initial);
     openingRun.current = true;
     void simulation.run(Object.keys(local).length === 0 ? scenario : saved.scenario);
-    // Once, on opening; a new run aborts an earlier one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  // Once, on opening; a new run aborts an earlier one.
+  useEffect(() => {
+    runOnOpening();
   }, []);
 
   // Announce the end of a run; show problems at their fields.
   const simState = simulation.state;
-  useEffect(() => {
-    const opening = openingRun.current && simState.status !== 'running' && simState.status !== 'idle';
+  const announce = useEffectEvent((state: typeof simState) => {
+    const opening = openingRun.current && state.status !== 'running' && state.status !== 'idle';
     if (opening) openingRun.current = false;
-    if (simState.status === 'done' && opening) {
+    if (state.status === 'done' && opening) {
       // Keep a message handed over by the previous page ("… is opgeslagen").
       setStatus((current) => current || ft('run.doneOnOpen'));
-    } else if (simState.status === 'done') setStatus(ft('run.done', { runs: formatNumber(simState.summary.runs_done) }));
-    else if (simState.status === 'stopped') setStatus(ft('run.stopped'));
-    else if (simState.status === 'failed') {
+    } else if (state.status === 'done') setStatus(ft('run.done', { runs: formatNumber(state.summary.runs_done) }));
+    else if (state.status === 'stopped') setStatus(ft('run.stopped'));
+    else if (state.status === 'failed') {
       setStatus(ft('run.failed'));
-      handleServerError(simState.error);
+      handleServerError(state.error);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    announce(simState);
   }, [simState]);
 
   async function save(asNew: boolean) {

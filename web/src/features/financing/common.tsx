@@ -71,11 +71,10 @@ export function useFormatters(): Formatters & { sentence: (s: Sentence) => strin
 export function useHandedOverStatus(): string {
   const location = useLocation();
   const navigate = useNavigate();
-  const [status] = useState(() => (location.state as { status?: string } | null)?.status ?? '');
+  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const [status] = useState(handedOver);
   useEffect(() => {
-    if (status) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-    // Once, on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [handedOver, location.pathname, location.search, navigate]);
   return status;
 }

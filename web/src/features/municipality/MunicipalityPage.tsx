@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   DataList,
@@ -25,7 +25,7 @@ import { useRelationsText } from '../relations/texts';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
-import { CoverageMap } from '../socialmap/CoverageMap';
+import { CoverageMap } from '../social-map/CoverageMap';
 import { MunicipalityCouncilAgenda } from '../council/CouncilAgenda';
 import { useCouncilText } from '../council/texts';
 import { getMunicipality, getMunicipalityDossier } from './api';
@@ -278,7 +278,15 @@ function DistrictsMap({ code, name }: { code: string; name: string }) {
   const topology = useApiData(`district-map:${code}`, (signal) => getDistrictMap(code, signal));
   const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => api.getCoverage(slug, { municipality_code: code }, signal));
   const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
-  const names = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
+  // Memoized: the map is projected again when they change.
+  const names = useMemo(
+    () => new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name])),
+    [organisations.data],
+  );
+  const hrefFor = useCallback(
+    (district: string) => appLink(slug, `social-map?gemeente=${encodeURIComponent(code)}&wijk=${encodeURIComponent(district)}`),
+    [slug, code],
+  );
   const withNeighbourhoods = hasNeighbourhoods(topology.data);
   return (
     <>
@@ -295,9 +303,7 @@ function DistrictsMap({ code, name }: { code: string; name: string }) {
           topology={topology.data}
           topologyError={topology.error || undefined}
           providerNames={names}
-          hrefFor={(district) =>
-            appLink(slug, `social-map?gemeente=${encodeURIComponent(code)}&wijk=${encodeURIComponent(district)}`)
-          }
+          hrefFor={hrefFor}
         />
       ) : !detail.error && !coverage.error ? (
         <Loading />

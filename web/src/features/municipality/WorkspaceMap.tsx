@@ -74,9 +74,9 @@ export function WorkspaceMap({ slug, organisations }: { slug: string; organisati
   );
   const upcoming = useApiData(`upcoming:${slug}:${UPCOMING_DAYS}`, (signal) => api.listUpcoming(slug, UPCOMING_DAYS, signal));
   const today = todayIso();
-  const day = (value: string) => formatDate(localDay(value));
 
   const { values, classes } = useMemo(() => {
+    const day = (value: string) => formatDate(localDay(value));
     const map = new Map<string, MapAreaValue>();
     const list: (HealthClass | WindowClass)[] = [];
     for (const m of municipalities) {
@@ -110,8 +110,7 @@ export function WorkspaceMap({ slug, organisations }: { slug: string; organisati
       }
     }
     return { values: map, classes: list };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [municipalities, colouring, health.data, upcoming.data, today, wt]);
+  }, [municipalities, slug, colouring, health.data, upcoming.data, today, wt, formatDate]);
 
   if (municipalities.length === 0) return null;
   const order = colouring === 'health' ? HEALTH_CLASSES : WINDOW_CLASSES;

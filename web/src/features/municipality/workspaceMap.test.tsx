@@ -92,7 +92,11 @@ describe('WorkspaceMap', () => {
     });
     const user = userEvent.setup();
     renderInWorkspace(<WorkspaceMap slug="demo" organisations={ORGANISATIONS} />, { route: '/w/demo/people/organisations', path: '/w/:slug/people/organisations' });
-    const map = await screen.findByRole('group', { name: 'Kaart: relatie met je gemeenten' });
+    const map = await screen.findByRole(
+      'group',
+      { name: 'Kaart: relatie met je gemeenten' },
+      { timeout: 5000 }, // the map engine loads lazily; slow on a busy 2-core machine
+    );
     expect(await within(map).findByRole('link', { name: 'Amersfoort: actie nodig' })).toHaveAttribute('href', '/w/demo/municipalities/2');
     expect(within(map).getByRole('link', { name: 'Utrecht: relatie goed' })).toBeInTheDocument();
     expect(within(map).getByRole('link', { name: 'Zeist: aandacht nodig' })).toBeInTheDocument();
@@ -103,7 +107,11 @@ describe('WorkspaceMap', () => {
     );
 
     await user.click(screen.getByRole('radio', { name: 'Tijdvensters van je plannen' }));
-    const windows = await screen.findByRole('group', { name: 'Kaart: tijdvensters bij je gemeenten' });
+    const windows = await screen.findByRole(
+      'group',
+      { name: 'Kaart: tijdvensters bij je gemeenten' },
+      { timeout: 5000 },
+    );
     expect(within(windows).getByRole('link', { name: /^Utrecht: tijdvenster open tot / })).toBeInTheDocument();
     expect(within(windows).getByRole('link', { name: /^Amersfoort: tijdvenster opent op / })).toBeInTheDocument();
     expect(within(windows).getByRole('link', { name: 'Zeist: geen tijdvenster in de komende 90 dagen' })).toBeInTheDocument();

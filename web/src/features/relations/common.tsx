@@ -105,9 +105,8 @@ export function focusPageHeading(): void {
  */
 export function useFocusHeadingOnArrival(): void {
   const arrived = useArrivedBySave();
+  // On arrival only: a later re-render must not pull focus back.
   useEffect(() => {
     if (arrived) focusPageHeading();
-    // Only on mount: a later re-render must not pull focus back.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [arrived]);
 }

@@ -163,6 +163,14 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   'PUT /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad gewijzigd', en: 'Council topic {id} changed' },
   'DELETE /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad verwijderd', en: 'Council topic {id} deleted' },
   'DELETE /councils/{source_key}': { nl: 'Raad {id} niet meer gevolgd', en: 'Council {id} no longer followed' },
+  'PUT /council-people/decisions': {
+    nl: 'Naam uit de raad gekoppeld aan een persoon, of afgewezen',
+    en: 'Council name linked to a person, or ruled out',
+  },
+  'DELETE /council-people/decisions': {
+    nl: 'Besluit over een naam uit de raad ongedaan gemaakt',
+    en: 'Decision about a council name undone',
+  },
 };
 
 /** Domain events (RecordAudit in src/core); `{id}` is the number in the subject ("person:12"). */

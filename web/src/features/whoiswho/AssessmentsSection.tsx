@@ -158,8 +158,9 @@ export function AddAssessmentForm({
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const powerRef = useRef<HTMLInputElement>(null);
   const refs: Record<(typeof FIELDS)[number], { current: HTMLElement | null }> = {
-    power: useRef<HTMLInputElement>(null),
+    power: powerRef,
     interest: useRef<HTMLInputElement>(null),
     attitude: useRef<HTMLInputElement>(null),
     assessed_on: useRef<HTMLInputElement>(null),
@@ -171,8 +172,7 @@ export function AddAssessmentForm({
 
   useEffect(() => {
     // The form opens on request: start at its first question.
-    refs.power.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    powerRef.current?.focus();
   }, []);
 
   const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(scoreLabel(n)) }));

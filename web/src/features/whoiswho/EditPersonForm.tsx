@@ -32,17 +32,17 @@ export function EditPersonForm({
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
   const refs = {
-    name: useRef<HTMLInputElement>(null),
+    name: nameRef,
     email: useRef<HTMLInputElement>(null),
     phone: useRef<HTMLInputElement>(null),
     notes: useRef<HTMLTextAreaElement>(null),
   };
 
+  // When the form opens.
   useEffect(() => {
-    refs.name.current?.focus();
-    // Only when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    nameRef.current?.focus();
   }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -67,11 +67,10 @@ export function PeopleListPage() {
   // A message handed over by another page (for example after erasing a person).
   const handedOver = (location.state as { status?: string } | null)?.status ?? '';
   const [status, setStatus] = useState(handedOver);
+  // The history entry forgets it (a reload does not show it again); the page keeps it.
   useEffect(() => {
     if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-    // Only once, when the page opens with a message.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [handedOver, location.pathname, location.search, navigate]);
 
   function update(next: Partial<PeopleFilters>) {
     setStatus('');

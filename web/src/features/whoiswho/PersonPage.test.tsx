@@ -62,6 +62,11 @@ function routes(extra = {}) {
   return mockFetch({
     'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [utrecht] }),
     'GET /api/v1/workspaces/demo/people/3': () => jsonResponse(200, dossier),
+    // Raad's section "In de raad" (features/council, tested there): nothing linked, Raad off.
+    'GET /api/v1/workspaces/demo/people/3/council': () =>
+      jsonResponse(200, { names: [], submitted: 0, voted_for: 0, voted_against: 0, topics: [], records: [], more_records: false }),
+    'GET /api/v1/workspaces/demo/councils': () =>
+      jsonResponse(200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
     ...extra,
   });
 }

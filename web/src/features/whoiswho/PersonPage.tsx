@@ -20,6 +20,8 @@ import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
+import { PersonCouncilSection } from '../council/PersonCouncilSection';
+import { COUNCIL_POSITION_KINDS } from '../council/people';
 import { AssessmentsSection } from './AssessmentsSection';
 import { FictionalBadge, organisationMap, useCanEdit, usePeopleBase, WhoIsWhoNav } from './common';
 import { EditPersonForm } from './EditPersonForm';
@@ -55,10 +57,10 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const personalHeadingRef = useRef<HTMLHeadingElement>(null);
 
+  // The history entry forgets the message (a reload does not show it again); the page keeps it.
   useEffect(() => {
     if (handedOver) navigate(location.pathname, { replace: true, state: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [handedOver, location.pathname, navigate]);
 
   if (!dossier.data) {
     return (
@@ -80,6 +82,15 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
   }
 
   const notSet = <span className="aantafel-meta">{t('person.notSet')}</span>;
+  // Raad: the municipalities whose council the person sits (or sat) in, for "In de raad".
+  const councilPositions = positions.filter((p) => COUNCIL_POSITION_KINDS.has(p.kind));
+  const councilMunicipalities = new Map<string, string>();
+  for (const position of councilPositions) {
+    const organisation = orgs.get(position.organisation_id);
+    if (organisation?.kind === 'municipality' && organisation.municipality_code) {
+      councilMunicipalities.set(organisation.municipality_code, organisation.name);
+    }
+  }
 
   return (
     <>
@@ -122,6 +133,13 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
             await dossier.reload();
             setStatus(message);
           }}
+        />
+        <PersonCouncilSection
+          personId={person.id}
+          personName={person.name}
+          inCouncil={councilPositions.length > 0}
+          municipalities={[...councilMunicipalities].map(([code, name]) => ({ code, name }))}
+          version={councilPositions.map((p) => `${p.id}:${p.organisation_id}:${p.party}:${p.started_on}`).join(',')}
         />
       </div>
 

@@ -1,0 +1,653 @@
+// Raadsinformatie (issue #26) end to end on SQLite and PostgreSQL: the sync reads Open
+// Besluitvorming's status list and export feed from a local HTTP server serving fixture pages in
+// the published format (tests/fixtures/openbesluitvorming/), stores the council's meetings,
+// agenda, documents and motions, applies tombstones, resumes from its stored position, honours
+// 429 Retry-After and backs off after failures; workspaces read only the councils they follow.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "http/handlers/views.hpp"
+#include "storage/council_repository.hpp"
+#include "support/file_server.hpp"
+#include "support/test_server.hpp"
+
+namespace aantafel::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(AANTAFEL_SOURCE_DIR) + "/tests/fixtures/openbesluitvorming/" + name,
+                   std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const std::string kSnapshot1 = "/api/export/snapshot?source=soest&limit=2";
+const std::string kSnapshot2 =
+    "/api/export/"
+    "snapshot?source=soest&limit=2&cursor=document%3Anotubiz%3Agemeente%3Asoest%3A12345";
+const std::string kChanges7 = "/api/export/changes?source=soest&limit=2&cursor=7";
+const std::string kChanges9 = "/api/export/changes?source=soest&limit=2&cursor=9";
+const std::string kChanges10 = "/api/export/changes?source=soest&limit=2&cursor=10";
+
+FileServer::File Page(const std::string& body, const std::string& next, bool more,
+                      const std::string& changes = "") {
+  Headers headers = {{"x-next-cursor", next},
+                     {"x-has-more", more ? "true" : "false"},
+                     {"RateLimit-Limit", "60"},
+                     {"RateLimit-Remaining", "55"},
+                     {"RateLimit-Reset", "5"}};
+  if (!changes.empty()) headers.emplace_back("x-changes-cursor", changes);
+  return {.body = body,
+          .content_type = "application/x-ndjson; charset=utf-8",
+          .headers = std::move(headers)};
+}
+
+class CouncilSync : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    AANTAFEL_SKIP_WITHOUT_BACKEND(GetParam());
+    files.Serve("/api/status", {.body = Fixture("status.json"),
+                                .content_type = "application/json",
+                                .headers = {{"cache-control", "public, max-age=600"}}});
+    ServeSoest();
+    server = std::make_unique<TestServer>(
+        GetParam(), TestServerOptions{.council_url = files.Url(""), .council_page_size = 2});
+    server->Start();
+    client = std::make_unique<HttpClient>(server->port());
+    server->AddUser("anna@zorg.nl", "Anna");
+    server->AddWorkspace("zorg-west", "anna@zorg.nl");
+    server->AddWorkspace("welzijn-oost", "anna@zorg.nl");
+    anna = LogIn(*client, "anna@zorg.nl");
+    const auto org = Send("POST", "zorg-west", "/organisations",
+                          json{{"kind", "municipality"}, {"municipality_code", "GM0342"}}.dump());
+    ASSERT_EQ(org.status, 201) << org.body;
+    soest_org = json::parse(org.body)["id"].get<std::int64_t>();
+  }
+  void ServeSoest() {
+    files.Serve(kSnapshot1, Page(Fixture("soest-snapshot-1.ndjson"),
+                                 "document:notubiz:gemeente:soest:12345", true, "7"));
+    files.Serve(kSnapshot2, Page(Fixture("soest-snapshot-2.ndjson"),
+                                 "motion:notubiz:gemeente:soest:m-2026-041", false, "7"));
+    files.Serve(kChanges7, Page(Fixture("soest-changes-7.ndjson"), "9", true));
+    files.Serve(kChanges9, Page(Fixture("soest-changes-9.ndjson"), "10", false));
+    files.Serve(kChanges10, Page("", "10", false));
+    files.Serve("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399",
+                {.body = Fixture("entity-document-12399.json"),
+                 .content_type = "application/json; charset=utf-8"});
+  }
+  ClientResponse Send(const std::string& method, const std::string& slug, const std::string& path,
+                      const std::string& body = "") {
+    return client->Request(method, "/api/v1/workspaces/" + slug + path,
+                           {{"Cookie", anna.cookie},
+                            {"X-CSRF-Token", anna.csrf},
+                            {"Content-Type", "application/json"}},
+                           body);
+  }
+  json Get(const std::string& slug, const std::string& path) {
+    const auto r = Send("GET", slug, path);
+    EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+    return json::parse(r.body);
+  }
+  void Follow() {
+    ASSERT_EQ(server->runtime().SyncCouncils(true).status_error, "");
+    const auto r = Send("PUT", "zorg-west", "/councils/soest");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  std::size_t Asked(const std::string& path) {
+    std::size_t n = 0;
+    for (const auto& r : files.requests()) n += r.path == path ? 1 : 0;
+    return n;
+  }
+  json Meeting() {
+    const json list = Get("zorg-west", "/council-meetings");
+    EXPECT_EQ(list["items"].size(), 1U) << list.dump();
+    if (list["items"].empty()) return json{};
+    return Get("zorg-west", "/council-meetings/" + list["items"][0]["id"].dump());
+  }
+
+  FileServer files;
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+  BrowserSession anna;
+  std::int64_t soest_org = 0;
+};
+
+TEST_P(CouncilSync, AWorkspaceFollowsItsMunicipalitysCouncilAndReadsWhatItDiscusses) {
+  ASSERT_EQ(server->runtime().SyncCouncils(true).status_error, "");
+  const json before = Get("zorg-west", "/councils");
+  ASSERT_EQ(before["available"].size(), 1U) << "only Soest (GM0342) of the status list";
+  EXPECT_EQ(before["available"][0]["source_key"], "soest");
+  EXPECT_EQ(before["available"][0]["supplier_state"], "ok");
+  EXPECT_EQ(before["enabled"], true);
+  EXPECT_EQ(before["follows"].size(), 0U);
+  ASSERT_EQ(Send("PUT", "zorg-west", "/councils/soest").status, 200);
+
+  // Following wakes the background sync; either it or this call does the round (one at a time).
+  const auto done = server->runtime().SyncCouncils(false);
+  EXPECT_TRUE(done.enabled);
+  EXPECT_EQ(done.round.failed, 0);
+
+  const json councils = Get("zorg-west", "/councils");
+  ASSERT_EQ(councils["follows"].size(), 1U);
+  const json sync = councils["follows"][0]["sync"];
+  EXPECT_EQ(sync["phase"], "changes");
+  EXPECT_EQ(sync["records"], 7) << "2 + 2 snapshot records (1 line unreadable), 2 + 1 changes";
+  EXPECT_EQ(sync["skipped_lines"], 1);
+  EXPECT_EQ(sync["error"], nullptr);
+  EXPECT_NE(sync["synced_at"], nullptr);
+  EXPECT_EQ(councils["available"].size(), 0U);
+
+  const json meeting = Meeting();
+  EXPECT_EQ(meeting["council"], "Soest");
+  EXPECT_EQ(meeting["committee"], "Commissie Samenleving");
+  EXPECT_EQ(meeting["location"], "Trouwzaal, Raadhuis Soest") << "the change feed's version";
+  EXPECT_EQ(meeting["starts_at"], "2026-12-01T18:30:00.000Z");
+  EXPECT_EQ(meeting["time_known"], true);
+  EXPECT_EQ(meeting["agenda_items"], 3) << "headings are not counted";
+  ASSERT_EQ(meeting["agenda"].size(), 4U);
+  EXPECT_EQ(meeting["agenda"][2]["title"], "Beleidsplan beschermd wonen 2027-2030");
+  EXPECT_EQ(meeting["agenda"][2]["depth"], 1);
+  EXPECT_EQ(meeting["agenda"][2]["number"], "2a");
+  EXPECT_EQ(meeting["agenda"][1]["heading"], true);
+  ASSERT_EQ(meeting["agenda"][2]["documents"].size(), 1U);
+  EXPECT_EQ(meeting["agenda"][2]["documents"][0]["url"], "https://api.notubiz.nl/document/12345/1");
+  ASSERT_EQ(meeting["documents"].size(), 1U) << "document 12345 was deleted (tombstone)";
+  EXPECT_EQ(meeting["documents"][0]["entity_id"], "document:notubiz:gemeente:soest:12399");
+  ASSERT_EQ(meeting["motions"].size(), 1U);
+  const json motion = meeting["motions"][0];
+  EXPECT_EQ(motion["result"], "aangenomen");
+  EXPECT_EQ(motion["in_favour"], 14);
+  EXPECT_EQ(motion["against"], 9);
+  EXPECT_EQ(motion["proposers"], json({"J. de Vries", "A. Bakker"}));
+  ASSERT_EQ(motion["votes"].size(), 2U);
+  EXPECT_EQ(motion["votes"][1],
+            json({{"option", "tegen"}, {"voter", "Jansen, P."}, {"party", "VVD"}}));
+
+  // The snapshot's cursor (an entity id) is sent URL-encoded; the change feed starts at the
+  // position the FIRST snapshot page gave.
+  EXPECT_EQ(Asked(kSnapshot1), 1U);
+  EXPECT_EQ(Asked(kSnapshot2), 1U);
+  EXPECT_EQ(Asked(kChanges7), 1U);
+  EXPECT_EQ(Asked(kChanges9), 1U);
+  EXPECT_NE(files.requests().back().headers.at("user-agent").find("aantafel"), std::string::npos);
+
+  // Caught up: nothing is asked before the poll interval has passed.
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges10), 0U);
+  server->clock().Advance(std::chrono::minutes(31));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges10), 1U);
+}
+
+TEST_P(CouncilSync, AReplayedPageChangesNothing) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const json first = Meeting();
+  // As after a crash between applying a page and storing the position: the same pages again.
+  storage::SqlCouncilRepository repository(server->runtime().database());
+  auto state = repository.FindSyncState("soest");
+  ASSERT_TRUE(state);
+  state->changes_cursor = "7";
+  state->synced_at.reset();
+  repository.SaveSyncState(*state);
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kChanges7), 2U);
+  EXPECT_EQ(Meeting(), first) << "the tombstone and the newer meeting are not applied twice";
+}
+
+TEST_P(CouncilSync, ARateLimitIsWaitedOutAndAFailureIsTriedAgainLater) {
+  files.Serve(kSnapshot1, {.body = Fixture("rate-limited.json"),
+                           .content_type = "application/json",
+                           .status = 429,
+                           .headers = {{"Retry-After", "7"},
+                                       {"RateLimit-Limit", "60"},
+                                       {"RateLimit-Remaining", "0"},
+                                       {"RateLimit-Reset", "60"}}});
+  files.Serve(kSnapshot2,
+              {.body = "Service Unavailable", .content_type = "text/plain", .status = 503});
+  Follow();
+  server->runtime().SyncCouncils(false);
+  json sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["records"], 0);
+  EXPECT_EQ(sync["failures"], 0) << "a 429 asks us to slow down; it is not a failure";
+  const auto now_ms = core::ToMillis(server->clock().Now());
+  EXPECT_EQ(sync["retry_at"], http::FormatTimestamp(core::FromMillis(now_ms + 7000)));
+
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot1), 1U) << "not asked again before Retry-After";
+
+  ServeSoest();
+  files.Serve(kSnapshot2,
+              {.body = "Service Unavailable", .content_type = "text/plain", .status = 503});
+  server->clock().Advance(std::chrono::seconds(8));
+  server->runtime().SyncCouncils(false);
+  sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["records"], 2) << "the first page is stored";
+  EXPECT_EQ(sync["failures"], 1);
+  EXPECT_EQ(sync["error"], "HTTP 503") << "the owner sees what went wrong";
+  EXPECT_EQ(sync["phase"], "snapshot");
+
+  ServeSoest();
+  server->clock().Advance(std::chrono::seconds(30));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot2), 1U) << "backs off a minute after a failure";
+  server->clock().Advance(std::chrono::seconds(31));
+  server->runtime().SyncCouncils(false);
+  sync = Get("zorg-west", "/councils")["follows"][0]["sync"];
+  EXPECT_EQ(sync["failures"], 0);
+  EXPECT_EQ(sync["phase"], "changes");
+  EXPECT_EQ(Meeting()["motions"].size(), 1U);
+}
+
+TEST_P(CouncilSync, ARefusedPositionStartsAgainFromTheSnapshot) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  files.Serve(
+      kChanges10,
+      {.body = Fixture("invalid-cursor.json"), .content_type = "application/json", .status = 400});
+  server->clock().Advance(std::chrono::minutes(31));
+  server->runtime().SyncCouncils(false);
+  EXPECT_EQ(Asked(kSnapshot1), 2U);
+  EXPECT_EQ(Asked(kChanges9), 2U);
+  const json meeting = Meeting();
+  EXPECT_EQ(meeting["location"], "Trouwzaal, Raadhuis Soest");
+  EXPECT_EQ(meeting["documents"].size(), 1U);
+  EXPECT_EQ(Get("zorg-west", "/councils")["follows"][0]["sync"]["phase"], "changes");
+}
+
+TEST_P(CouncilSync, OnlyFollowingWorkspacesReadACouncilAndUnfollowedCouncilsAreForgotten) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const json list = Get("zorg-west", "/council-meetings");
+  ASSERT_EQ(list["items"].size(), 1U);
+  const std::string id = list["items"][0]["id"].dump();
+  EXPECT_EQ(list["items"][0]["municipality_code"], "GM0342");
+  // The municipality page asks for its own councils only.
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?municipality=GM0342")["items"].size(), 1U);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?municipality=GM0344")["items"].size(), 0U);
+  const auto bad_code = Send("GET", "zorg-west", "/council-meetings?municipality=0342");
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_NE(bad_code.body.find("\"municipality\""), std::string::npos) << bad_code.body;
+  EXPECT_EQ(Get("welzijn-oost", "/council-meetings")["items"].size(), 0U);
+  EXPECT_EQ(Send("GET", "welzijn-oost", "/council-meetings/" + id).status, 404);
+  // Welzijn Oost does not work in Soest, so it cannot follow Soest's council.
+  const auto refused = Send("PUT", "welzijn-oost", "/councils/soest");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("source_key"), std::string::npos);
+  EXPECT_EQ(Send("PUT", "zorg-west", "/councils/Soest%3B").status, 404);
+
+  const auto bad = Send("GET", "zorg-west", "/council-meetings?from=2026-12-01&to=2026-11-01");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("\"to\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-meetings?from=2026-01-01&to=2027-12-31").status,
+            422);
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-meetings?limit=501").status, 422);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?from=2026-12-02")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings?from=2026-12-01&to=2026-12-01")["items"].size(),
+            1U);
+
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/councils/soest").status, 204);
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/councils/soest").status, 404);
+  EXPECT_EQ(server->runtime().SyncCouncils(false).round.forgotten, 1);
+  EXPECT_EQ(Get("zorg-west", "/council-meetings")["items"].size(), 0U);
+  storage::SqlCouncilRepository repository(server->runtime().database());
+  EXPECT_FALSE(repository.FindSyncState("soest"));
+}
+
+TEST_P(CouncilSync, TopicsFindWhatTheCouncilDiscussesAndPutItOnTheActNowList) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const auto added = Send("POST", "zorg-west", "/council-topics",
+                          json{{"name", "Beschermd wonen"},
+                               {"terms", {"beschermd wonen", "Wachtlijst"}},
+                               {"exclusions", {"geanonimiseerd"}}}
+                              .dump());
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto youth = Send("POST", "zorg-west", "/council-topics",
+                          json{{"name", "Jeugd"}, {"terms", {"jeugdhulp"}}}.dump());
+  ASSERT_EQ(youth.status, 201) << youth.body;
+  EXPECT_EQ(Send("POST", "zorg-west", "/council-topics",
+                 json{{"name", "Jeugd"}, {"terms", {"jongeren"}}}.dump())
+                .status,
+            422)
+      << "a name once per workspace";
+  EXPECT_EQ(Send("POST", "zorg-west", "/council-topics",
+                 json{{"name", "jeugd"}, {"terms", {"jongeren"}}}.dump())
+                .status,
+            422)
+      << "names differ by more than case";
+  const auto bad = Send("POST", "zorg-west", "/council-topics",
+                        json{{"name", ""}, {"terms", {"x", "wonen", "Wonen"}}}.dump());
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"\"name\"", "terms[0]", "terms[2]"}) {
+    EXPECT_NE(bad.body.find(field), std::string::npos) << field << " in " << bad.body;
+  }
+
+  const json matches = Get("zorg-west", "/council-topic-matches");
+  ASSERT_EQ(matches["items"].size(), 2U) << matches.dump();
+  const json wonen = matches["items"][0];
+  EXPECT_EQ(wonen["topic_name"], "Beschermd wonen");
+  EXPECT_EQ(wonen["meeting"]["committee"], "Commissie Samenleving");
+  // The agenda item (by its title), the motion (by "Wachtlijst ... beschermd wonen"); the
+  // document with "geanonimiseerd" is excluded.
+  ASSERT_EQ(wonen["hits"].size(), 2U) << wonen.dump();
+  EXPECT_EQ(wonen["hits"][0],
+            json({{"kind", "agenda_item"}, {"title", "Beleidsplan beschermd wonen 2027-2030"}}));
+  EXPECT_EQ(wonen["hits"][1]["kind"], "motion");
+  EXPECT_EQ(matches["items"][1]["hits"][0]["title"], "Evaluatie jeugdhulp in de regio");
+  EXPECT_EQ(Get("welzijn-oost", "/council-topic-matches")["items"].size(), 0U);
+
+  // On the act-now list 13 days before the meeting, with its reason.
+  const json overview = Get("zorg-west", "/overview");
+  json item;
+  for (const auto& i : overview["items"]) {
+    if (i["module"] == "council" &&
+        i["title"].get<std::string>().find("beschermd") != std::string::npos) {
+      item = i;
+    }
+  }
+  ASSERT_FALSE(item.is_null()) << overview.dump();
+  EXPECT_EQ(item["reason"], "council_topic");
+  EXPECT_EQ(item["title"], "Commissie Samenleving (Soest): Beleidsplan beschermd wonen 2027-2030");
+  EXPECT_EQ(item["explain"],
+            "Jullie onderwerp \"Beschermd wonen\" staat over 13 dagen op de agenda van de raad.");
+
+  // In the calendar feed at its time, with the topic and the link back.
+  const auto feed = Send("POST", "zorg-west", "/calendar/feeds", json{{"label", "Outlook"}}.dump());
+  ASSERT_EQ(feed.status, 201) << feed.body;
+  const auto ical = client->Request("GET", json::parse(feed.body)["path"].get<std::string>(), {});
+  ASSERT_EQ(ical.status, 200);
+  const std::string unfolded = std::regex_replace(ical.body, std::regex("\r\n "), "");
+  EXPECT_NE(unfolded.find("UID:council-meeting-"), std::string::npos) << unfolded;
+  EXPECT_NE(unfolded.find("DTSTART:20261201T183000Z\r\nDTEND:20261201T220000Z"), std::string::npos);
+  EXPECT_NE(unfolded.find("SUMMARY:Raad Soest: Commissie Samenleving"), std::string::npos);
+  EXPECT_NE(unfolded.find("LOCATION:Trouwzaal\\, Raadhuis Soest"), std::string::npos);
+  EXPECT_NE(unfolded.find("Onderwerp \"Jeugd\": Evaluatie jeugdhulp in de regio"),
+            std::string::npos);
+  EXPECT_EQ(unfolded.find("STATUS:CANCELLED"), std::string::npos);
+
+  const auto topic_id = std::to_string(json::parse(added.body)["id"].get<std::int64_t>());
+  const auto renamed = Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                            json{{"name", "Wonen"}, {"terms", {"woonvorm"}}}.dump());
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                 json{{"name", "WONEN"}, {"terms", {"woonvorm"}}}.dump())
+                .status,
+            200)
+      << "a topic may change the case of its own name";
+  EXPECT_EQ(Send("PUT", "zorg-west", "/council-topics/" + topic_id,
+                 json{{"name", "Jeugd"}, {"terms", {"woonvorm"}}}.dump())
+                .status,
+            422);
+  EXPECT_EQ(Get("zorg-west", "/council-topic-matches")["items"].size(), 1U);
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/council-topics/" + topic_id).status, 204);
+  EXPECT_EQ(Send("DELETE", "welzijn-oost", "/council-topics/" + topic_id).status, 404);
+  EXPECT_EQ(Get("zorg-west", "/council-topics")["items"].size(), 1U);
+}
+
+TEST_P(CouncilSync, CouncilNamesAreLinkedToPeopleOnlyWhenCertainAndWaitForAPersonOtherwise) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  // Wie is wie: three council members of Soest. Jan fits "Vries, J. de" (GroenLinks) by surname,
+  // initial and party; Piet Jansen sits for another party than the one "Jansen, P." voted for;
+  // Anna Bakker has no party recorded.
+  auto person = [&](const std::string& name, const std::string& party) {
+    const auto p = Send("POST", "zorg-west", "/people", json{{"name", name}}.dump());
+    EXPECT_EQ(p.status, 201) << p.body;
+    const auto id = json::parse(p.body)["id"].get<std::int64_t>();
+    json position = {
+        {"organisation_id", soest_org}, {"kind", "council_member"}, {"started_on", "2022-03-30"}};
+    if (!party.empty()) position["party"] = party;
+    const auto r =
+        Send("POST", "zorg-west", "/people/" + std::to_string(id) + "/positions", position.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return id;
+  };
+  const auto jan = person("Jan de Vries", "GroenLinks");
+  const auto piet = person("Piet Jansen", "CDA");
+  const auto anna_b = person("Anna Bakker", "");
+
+  auto by_name = [](const json& items, const std::string& key) {
+    for (const auto& item : items) {
+      if (item["name_key"] == key) return item;
+    }
+    return json{};
+  };
+  json all = Get("zorg-west", "/council-people?source_key=soest");
+  ASSERT_EQ(all["items"].size(), 3U) << all.dump();
+  const json vries = by_name(all["items"], "de vries|j|groenlinks");
+  EXPECT_EQ(vries["state"], "certain");
+  EXPECT_EQ(vries["person"], json({{"id", jan}, {"name", "Jan de Vries"}}));
+  EXPECT_EQ(vries["motions"], 1) << "the submitter 'J. de Vries' is the voter 'Vries, J. de'";
+  EXPECT_EQ(vries["votes"], 1);
+  EXPECT_EQ(vries["spellings"], json({"J. de Vries", "Vries, J. de"}));
+  const json jansen = by_name(all["items"], "jansen|p|vvd");
+  EXPECT_EQ(jansen["state"], "suggested") << "the party differs: never a silent link";
+  EXPECT_EQ(jansen["reason"], "initial_or_party_differ");
+  EXPECT_EQ(jansen["person"]["id"], piet);
+  const json bakker = by_name(all["items"], "bakker|a|");
+  EXPECT_EQ(bakker["state"], "suggested");
+  EXPECT_EQ(bakker["reason"], "partly_known");
+  EXPECT_EQ(bakker["party"], "");
+  EXPECT_EQ(Get("zorg-west", "/council-people?source_key=soest&show=review")["items"].size(), 2U);
+  EXPECT_EQ(Get("zorg-west", "/council-people?source_key=soest&show=linked")["items"].size(), 1U);
+
+  // A person decides: Bakker is Anna; Jansen is not Piet.
+  auto decide = [&](const std::string& key, std::int64_t id, bool confirmed) {
+    return Send(
+        "PUT", "zorg-west", "/council-people/decisions",
+        json{
+            {"source_key", "soest"}, {"name_key", key}, {"person_id", id}, {"confirmed", confirmed}}
+            .dump());
+  };
+  auto confirmed = decide("bakker|a|", anna_b, true);
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(json::parse(confirmed.body)["state"], "confirmed");
+  auto rejected = decide("jansen|p|vvd", piet, false);
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(json::parse(rejected.body)["state"], "unmatched");
+  EXPECT_EQ(json::parse(rejected.body)["rejected"], json({piet}));
+  EXPECT_EQ(Get("zorg-west", "/council-people?source_key=soest&show=review")["items"].size(), 0U);
+
+  // The person page: Jan's motion and vote, on the workspace's topic.
+  ASSERT_EQ(Send("POST", "zorg-west", "/council-topics",
+                 json{{"name", "Beschermd wonen"}, {"terms", {"beschermd wonen"}}}.dump())
+                .status,
+            201);
+  const json council = Get("zorg-west", "/people/" + std::to_string(jan) + "/council");
+  EXPECT_EQ(council["submitted"], 1);
+  EXPECT_EQ(council["voted_for"], 1);
+  EXPECT_EQ(council["voted_against"], 0);
+  ASSERT_EQ(council["topics"].size(), 1U);
+  EXPECT_EQ(council["topics"][0]["topic_name"], "Beschermd wonen");
+  EXPECT_EQ(council["topics"][0]["submitted"], 1);
+  EXPECT_EQ(council["topics"][0]["voted_for"], 1);
+  ASSERT_EQ(council["records"].size(), 2U);
+  for (const auto& record : council["records"]) {
+    EXPECT_EQ(record["title"], "M41 Wachtlijst beschermd wonen terugdringen");
+    EXPECT_EQ(record["result"], "aangenomen");
+    EXPECT_TRUE(record["meeting_id"].is_number()) << record.dump();
+    EXPECT_EQ(record["topics"], json({"Beschermd wonen"}));
+  }
+  EXPECT_EQ(Get("zorg-west", "/people/" + std::to_string(piet) + "/council")["names"].size(), 0U);
+
+  // Another workspace sees none of it: it does not follow Soest and does not know these people.
+  EXPECT_EQ(Send("GET", "welzijn-oost", "/council-people?source_key=soest").status, 422);
+  EXPECT_EQ(Send("GET", "welzijn-oost", "/people/" + std::to_string(jan) + "/council").status, 404);
+  EXPECT_EQ(Send("PUT", "welzijn-oost", "/council-people/decisions",
+                 json{{"source_key", "soest"},
+                      {"name_key", "bakker|a|"},
+                      {"person_id", anna_b},
+                      {"confirmed", true}}
+                     .dump())
+                .status,
+            404);
+
+  // Bad input names its field.
+  const auto bad = Send("PUT", "zorg-west", "/council-people/decisions",
+                        json{{"source_key", "Soest!"},
+                             {"name_key", std::string(301, 'x')},
+                             {"person_id", 0},
+                             {"confirmed", true}}
+                            .dump());
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"source_key", "name_key", "person_id"}) {
+    EXPECT_NE(bad.body.find(field), std::string::npos) << field << " in " << bad.body;
+  }
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-people").status, 422) << "source_key is required";
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-people?source_key=soest&show=some").status, 422);
+  EXPECT_EQ(decide("nobody|x|", jan, true).status, 404) << "not a name of this council";
+
+  // Taking a decision back; erasing a person erases the decisions about them (AVG).
+  const std::string undo =
+      "/council-people/decisions?source_key=soest&name_key=jansen%7Cp%7Cvvd"
+      "&person_id=" +
+      std::to_string(piet);
+  const auto undone = Send("DELETE", "zorg-west", undo);
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(json::parse(undone.body)["state"], "suggested");
+  EXPECT_EQ(Send("DELETE", "zorg-west", undo).status, 404);
+  ASSERT_EQ(Send("DELETE", "zorg-west", "/people/" + std::to_string(anna_b)).status, 204);
+  EXPECT_EQ(
+      by_name(Get("zorg-west", "/council-people?source_key=soest")["items"], "bakker|a|")["state"],
+      "unmatched");
+}
+
+TEST_P(CouncilSync, SearchFindsTheFollowedCouncilsRecordsByDutchStem) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  const auto kinds = [](const json& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i["kind"].get<std::string>());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
+  // "wachtlijsten" finds the motion "M41 Wachtlijst …" by its stem, with the word marked.
+  const json waiting = Get("zorg-west", "/council-search?q=wachtlijsten");
+  ASSERT_EQ(waiting["items"].size(), 1U) << waiting.dump();
+  const json& motion = waiting["items"][0];
+  EXPECT_EQ(motion["kind"], "motion");
+  EXPECT_EQ(motion["title"], "M41 Wachtlijst beschermd wonen terugdringen");
+  EXPECT_EQ(motion["council"], "Soest");
+  EXPECT_EQ(motion["highlights"]["title"], json::parse("[[4, 14]]"));
+  EXPECT_FALSE(motion["meeting_id"].is_null()) << "the motion opens on its meeting";
+  // Dated as Open Besluitvorming dates it: by its meeting's start, not its own date.
+  EXPECT_EQ(motion["date"], Get("zorg-west", "/council-meetings")["items"][0]["starts_at"]);
+  EXPECT_EQ(waiting["has_more"], false);
+
+  // All words must occur; a title counts more than a description.
+  const json housing = Get("zorg-west", "/council-search?q=beschermd%20wonen");
+  EXPECT_EQ(kinds(housing["items"]),
+            (std::vector<std::string>{"agenda_item", "document", "motion"}))
+      << housing.dump();
+  // A description is searched and shown around the word.
+  const json regional = Get("zorg-west", "/council-search?q=regionale&kind=agenda_item");
+  ASSERT_EQ(regional["items"].size(), 1U) << regional.dump();
+  EXPECT_EQ(regional["items"][0]["kind"], "agenda_item");
+  EXPECT_EQ(regional["items"][0]["position"], 2);
+  EXPECT_NE(regional["items"][0]["excerpt"].get<std::string>().find("regionale"),
+            std::string::npos);
+  EXPECT_EQ(regional["items"][0]["highlights"]["excerpt"].size(), 1U);
+
+  // A phrase does not run from a title into its description (both databases).
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%222030%20het%22")["items"].size(), 0U);
+  EXPECT_EQ(
+      Get("zorg-west", "/council-search?q=%22het%20college%22&kind=agenda_item")["items"].size(),
+      1U);
+  // Quoted words must stand in that order.
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%22wonen%20beschermd%22")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=%22beschermd%20wonen%22")["items"].size(), 3U);
+  // Filters: kind, council, days.
+  EXPECT_EQ(kinds(Get("zorg-west", "/council-search?q=wonen&kind=agenda_item")["items"]),
+            (std::vector<std::string>{"agenda_item"}));
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&source_key=houten")["items"].size(), 0U);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&from=2030-01-01")["items"].size(), 0U);
+  const json one = Get("zorg-west", "/council-search?q=wonen&limit=1");
+  EXPECT_EQ(one["items"].size(), 1U);
+  EXPECT_EQ(one["has_more"], true);
+  EXPECT_EQ(Get("zorg-west", "/council-search?q=wonen&limit=1&offset=2")["has_more"], false);
+
+  // The deleted proposal (a tombstone in the change feed) is gone; its successor is found.
+  const json proposal = Get("zorg-west", "/council-search?q=raadsvoorstel");
+  ASSERT_EQ(proposal["items"].size(), 1U) << proposal.dump();
+  EXPECT_EQ(proposal["items"][0]["title"],
+            "Raadsvoorstel Beleidsplan beschermd wonen 2027-2030 (geanonimiseerd)");
+
+  // A document's text is fetched after the feed, made plain and searched.
+  const json text = Get("zorg-west", "/council-search?q=doordecentralisatie");
+  ASSERT_EQ(text["items"].size(), 1U) << text.dump();
+  EXPECT_EQ(text["items"][0]["kind"], "document");
+  const std::string excerpt = text["items"][0]["excerpt"];
+  EXPECT_NE(excerpt.find("de regio de doordecentralisatie uitvoert"), std::string::npos) << excerpt;
+  for (const char* markup : {"#", "**", "|", "](", "https://"}) {
+    EXPECT_EQ(excerpt.find(markup), std::string::npos) << markup << " in " << excerpt;
+  }
+  EXPECT_EQ(text["items"][0]["url"], "https://api.notubiz.nl/document/12399/1");
+  EXPECT_EQ(Asked("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399"), 1U);
+  server->runtime().SyncCouncils(true);
+  EXPECT_EQ(Asked("/api/entities/document%3Anotubiz%3Agemeente%3Asoest%3A12399"), 1U)
+      << "a text is asked for once";
+
+  // Global search has the council's records as their own group.
+  const json global = Get("zorg-west", "/search?q=wachtlijst");
+  bool council = false;
+  for (const auto& g : global["groups"]) {
+    if (g["kind"] == "council") {
+      council = true;
+      EXPECT_EQ(g["items"][0]["link"], "council/meetings/" + motion["meeting_id"].dump());
+    }
+  }
+  EXPECT_TRUE(council) << global.dump();
+  // Typing: the last word is also the start of a longer one.
+  EXPECT_FALSE(Get("zorg-west", "/search?q=wachtl")["groups"].empty());
+
+  // Another workspace that does not follow Soest finds nothing.
+  EXPECT_EQ(Get("welzijn-oost", "/council-search?q=wonen")["items"].size(), 0U);
+  const json elsewhere = Get("welzijn-oost", "/search?q=wachtlijst");
+  for (const auto& g : elsewhere["groups"]) EXPECT_NE(g["kind"], "council");
+
+  // Bad input names every field with its limit.
+  const auto bad = Send("GET", "zorg-west",
+                        "/council-search?q=x&kind=notulen&limit=101&offset=-1&to=2026-01-01&from="
+                        "2026-02-01&source_key=Soest!");
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"\"q\"", "\"kind\"", "\"limit\"", "\"source_key\""}) {
+    EXPECT_NE(bad.body.find(field), std::string::npos) << field << " in " << bad.body;
+  }
+  const auto range = Send("GET", "zorg-west",
+                          "/council-search?q=wonen&limit=101&offset=1001&from=2026-02-01&to="
+                          "2026-01-01");
+  EXPECT_EQ(range.status, 422);
+  for (const char* field : {"\"limit\"", "\"offset\"", "\"to\""}) {
+    EXPECT_NE(range.body.find(field), std::string::npos) << field << " in " << range.body;
+  }
+  EXPECT_EQ(Send("GET", "zorg-west", "/council-search").status, 422);
+}
+
+TEST(CouncilOff, AnInstallationWithoutACouncilAddressSaysSoAndFetchesNothing) {
+  TestServer server(Backend::kSqlite);
+  server.Start();
+  HttpClient client(server.port());
+  server.AddUser("anna@zorg.nl", "Anna");
+  server.AddWorkspace("zorg-west", "anna@zorg.nl");
+  const auto anna = LogIn(client, "anna@zorg.nl");
+  const auto r =
+      client.Request("GET", "/api/v1/workspaces/zorg-west/councils", {{"Cookie", anna.cookie}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["enabled"], false);
+  EXPECT_FALSE(server.runtime().SyncCouncils(true).enabled);
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
+INSTANTIATE_TEST_SUITE_P(Backends, CouncilSync,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace aantafel::testing
