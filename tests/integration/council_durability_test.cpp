@@ -168,8 +168,21 @@ TEST(CouncilDurability, ASyncKilledAtRandomMomentsEndsWithTheSameCopyAsOneUninte
   int killed = 0;
   int stopped_midway = 0;
   for (int round = 0; round < 6; ++round) {
+    auto feed_requests = [&files] {
+      std::size_t n = 0;
+      for (const auto& r : files.requests()) n += r.path.starts_with("/api/export/") ? 1 : 0;
+      return n;
+    };
+    const std::size_t asked_before = feed_requests();
     ChildProcess child({bin, "--database", "sqlite:" + db, "council", "sync", "--force"}, env, "",
                        (dir / "sync.log").string(), (dir / "sync.log").string());
+    // The random moment counts from the sync's first page, not from the process start: on a
+    // busy machine a debug build can take longer to start than the whole range.
+    const auto started = std::chrono::steady_clock::now();
+    while (child.Running() && feed_requests() == asked_before &&
+           std::chrono::steady_clock::now() - started < std::chrono::seconds(60)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(moment(random)));
     if (child.Running()) {
       child.Signal(SIGKILL);
