@@ -334,6 +334,10 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   search_sources_.push_back(std::make_unique<core::search::KnowledgeSearch>(*advisor_));
   search_sources_.push_back(std::make_unique<core::search::CouncilSearch>(*council_));
   for (auto& source : search_sources_) search_.AddSource(*source);
+  // Agenda-abonnement: modules add their events to each member's calendar feed.
+  feed_sources_.push_back(std::make_unique<core::calendar::RelationsFeedEvents>(*relations_));
+  feed_sources_.push_back(std::make_unique<core::calendar::CouncilFeedEvents>(*council_));
+  for (auto& source : feed_sources_) calendar_->AddFeedSource(*source);
 }
 
 Runtime::~Runtime() {

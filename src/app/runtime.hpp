@@ -169,6 +169,7 @@ class Runtime {
   std::vector<std::unique_ptr<core::overview::ActItemSource>> act_item_sources_;
   core::search::SearchService search_;
   std::vector<std::unique_ptr<core::search::SearchSource>> search_sources_;
+  std::vector<std::unique_ptr<core::calendar::FeedEventSource>> feed_sources_;
   std::unique_ptr<storage::SqlDigestRepository> digest_repository_;
   std::unique_ptr<core::Mailer> mailer_;
   std::unique_ptr<core::Mailer> mail_queue_;  ///< sends mailer_'s mail off the request thread

@@ -18,11 +18,6 @@ std::size_t AppendLowerLetter(std::string_view s, std::size_t i, std::string* ou
 /// the ligature ĳ as "ij"); digits, punctuation and other scripts separate words.
 std::vector<std::string> DutchWords(std::string_view text);
 
-/// The letter at byte `i` of `s` as lower-case UTF-8 appended to `out` (when not null); returns
-/// its length in bytes, or 0 when `i` is not at a letter. Letters are ASCII, Latin-1 (é ë ï ó ö
-/// ü …) and Latin Extended-A; the ligature ĳ becomes "ij".
-std::size_t AppendLowerLetter(std::string_view s, std::size_t i, std::string* out);
-
 /// The words of `text` reduced to their Snowball (Dutch) stem, so "wachten", "wacht" and
 /// "wachtte" are one stem. Safe to call from several threads at once.
 std::vector<std::string> DutchStems(std::string_view text);

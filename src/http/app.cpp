@@ -53,8 +53,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterWhoIsWhoRoutes(router_, services_.whoiswho);
   RegisterMapRoutes(router_, services_.social_map);
   RegisterAdvisorRoutes(router_, services_.advisor);
-  RegisterCalendarRoutes(router_, services_.calendar, services_.relations, services_.council,
-                         settings_.public_url);
+  RegisterCalendarRoutes(router_, services_.calendar, settings_.public_url);
   RegisterRelationsRoutes(router_, services_.relations);
   RegisterFinancingRoutes(router_, services_.scenarios, services_.simulations);
   RegisterScanRoutes(router_, services_.scans, services_.relations, settings_.public_url);

@@ -140,6 +140,21 @@ const nlohmann::json* JsonObjectReader::Field(const std::string& key, bool requi
   return &*it;
 }
 
+const nlohmann::json* JsonObjectReader::List(const std::string& key, bool required,
+                                             std::size_t max_items) {
+  const nlohmann::json* value = Field(key, required);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    errors_.Add(key, FieldIssue::kInvalidType);
+    return nullptr;
+  }
+  if (value->size() > max_items) {
+    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_items));
+    return nullptr;
+  }
+  return value;
+}
+
 std::optional<nlohmann::json> JsonObjectReader::Object(const std::string& key, bool required) {
   const nlohmann::json* value = Field(key, required);
   if (value == nullptr) return std::nullopt;
@@ -170,16 +185,8 @@ std::optional<std::vector<std::string>> JsonObjectReader::StringList(const std::
                                                                      bool required,
                                                                      std::size_t max_items,
                                                                      std::size_t max_bytes) {
-  const nlohmann::json* value = Field(key, required);
+  const nlohmann::json* value = List(key, required, max_items);
   if (value == nullptr) return std::nullopt;
-  if (!value->is_array()) {
-    errors_.Add(key, FieldIssue::kInvalidType);
-    return std::nullopt;
-  }
-  if (value->size() > max_items) {
-    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_items));
-    return std::nullopt;
-  }
   std::vector<std::string> out;
   for (const auto& item : *value) {
     if (!item.is_string()) {
@@ -217,16 +224,8 @@ std::optional<std::int64_t> JsonObjectReader::Integer(const std::string& key, bo
 
 std::optional<std::vector<std::int64_t>> JsonObjectReader::IntegerList(const std::string& key,
                                                                        std::size_t max_items) {
-  const nlohmann::json* value = Field(key, false);
+  const nlohmann::json* value = List(key, false, max_items);
   if (value == nullptr) return std::nullopt;
-  if (!value->is_array()) {
-    errors_.Add(key, FieldIssue::kInvalidType);
-    return std::nullopt;
-  }
-  if (value->size() > max_items) {
-    errors_.Add(key, FieldIssue::kTooLong, static_cast<int>(max_items));
-    return std::nullopt;
-  }
   std::vector<std::int64_t> out;
   for (const auto& item : *value) {
     if (!item.is_number_integer()) {

@@ -58,16 +58,8 @@ class JsonObjectReader {
   template <typename T, typename Read>
   std::optional<std::vector<T>> ObjectList(const std::string& key, std::size_t max_items,
                                            Read read) {
-    const nlohmann::json* value = Field(key, false);
+    const nlohmann::json* value = List(key, false, max_items);
     if (value == nullptr) return std::nullopt;
-    if (!value->is_array()) {
-      errors_.Add(key, core::FieldIssue::kInvalidType);
-      return std::nullopt;
-    }
-    if (value->size() > max_items) {
-      errors_.Add(key, core::FieldIssue::kTooLong, static_cast<int>(max_items));
-      return std::nullopt;
-    }
     std::vector<T> out;
     for (std::size_t i = 0; i < value->size(); ++i) {
       const std::string prefix = key + "[" + std::to_string(i) + "]";
@@ -95,6 +87,9 @@ class JsonObjectReader {
  private:
   explicit JsonObjectReader(nlohmann::json object) : object_(std::move(object)) {}
   const nlohmann::json* Field(const std::string& key, bool required);
+  /// The list under `key` when it is one of at most `max_items` items; otherwise null, with the
+  /// error under `key` (none when it is absent and not required).
+  const nlohmann::json* List(const std::string& key, bool required, std::size_t max_items);
 
   nlohmann::json object_;
   std::set<std::string, std::less<>> known_;

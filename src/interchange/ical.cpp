@@ -56,8 +56,9 @@ std::string Stamp(core::Instant instant) {
 
 }  // namespace
 
-std::string WriteICalendar(std::string_view calendar_name, const std::vector<ICalEvent>& events,
-                           core::Instant stamp) {
+std::string WriteICalendar(std::string_view calendar_name,
+                           const std::vector<core::calendar::FeedEvent>& events,
+                           core::Instant stamp, std::string_view link_base) {
   std::string out;
   Line(out, "BEGIN:VCALENDAR");
   Line(out, "VERSION:2.0");
@@ -66,7 +67,7 @@ std::string WriteICalendar(std::string_view calendar_name, const std::vector<ICa
   Line(out, "METHOD:PUBLISH");
   Line(out, "X-WR-CALNAME:" + Escape(calendar_name));
   const std::string dtstamp = Stamp(stamp);
-  for (const ICalEvent& e : events) {
+  for (const core::calendar::FeedEvent& e : events) {
     Line(out, "BEGIN:VEVENT");
     Line(out, "UID:" + Escape(e.uid));
     Line(out, "DTSTAMP:" + dtstamp);
@@ -82,7 +83,9 @@ std::string WriteICalendar(std::string_view calendar_name, const std::vector<ICa
     if (!e.location.empty()) Line(out, "LOCATION:" + Escape(e.location));
     if (e.cancelled) Line(out, "STATUS:CANCELLED");
     if (!e.description.empty()) Line(out, "DESCRIPTION:" + Escape(e.description));
-    if (!e.url.empty()) Line(out, "URL:" + e.url);
+    if (!link_base.empty() && !e.page.empty()) {
+      Line(out, "URL:" + std::string(link_base) + e.page);
+    }
     Line(out, "TRANSP:TRANSPARENT");
     Line(out, "END:VEVENT");
   }

@@ -53,7 +53,20 @@ constexpr std::string_view kSaveSync =
     "excluded.synced_at, attempted_at = excluded.attempted_at, retry_at = excluded.retry_at, "
     "failures = excluded.failures, error = excluded.error";
 
-constexpr std::string_view kEntity = "SELECT id, seq FROM council_entities WHERE entity_id = $1";
+/// How many entities one look-up asks for; a shorter batch repeats its first id, so there is one
+/// statement text (and one prepared statement) for every page.
+constexpr std::size_t kEntityBatch = 100;
+/// "SELECT entity_id, id, seq FROM council_entities WHERE entity_id IN ($1, …, $100)".
+const std::string& EntitiesIn() {
+  static const std::string kText = [] {
+    std::string out = "SELECT entity_id, id, seq FROM council_entities WHERE entity_id IN (";
+    for (std::size_t i = 1; i <= kEntityBatch; ++i) {
+      out += (i > 1 ? ", $" : "$") + std::to_string(i);
+    }
+    return out + ")";
+  }();
+  return kText;
+}
 constexpr std::string_view kInsertEntity =
     "INSERT INTO council_entities (entity_id, source_key, entity_type, seq, deleted) VALUES ($1, "
     "$2, $3, $4, $5) RETURNING id";
@@ -210,13 +223,13 @@ constexpr std::string_view kTopics =
     "SELECT id, name, terms, exclusions, created_at FROM council_topics WHERE workspace_id = $1 "
     "ORDER BY name, id";
 constexpr std::string_view kTopicNamed =
-    "SELECT id FROM council_topics WHERE workspace_id = $1 AND name = $2";
+    "SELECT id FROM council_topics WHERE workspace_id = $1 AND name_key = $2";
 constexpr std::string_view kInsertTopic =
-    "INSERT INTO council_topics (workspace_id, name, terms, exclusions, created_at) VALUES ($1, "
-    "$2, $3, $4, $5) RETURNING id";
+    "INSERT INTO council_topics (workspace_id, name, terms, exclusions, created_at, name_key) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 constexpr std::string_view kUpdateTopic =
-    "UPDATE council_topics SET name = $3, terms = $4, exclusions = $5 WHERE workspace_id = $1 AND "
-    "id = $2";
+    "UPDATE council_topics SET name = $3, terms = $4, exclusions = $5, name_key = $6 WHERE "
+    "workspace_id = $1 AND id = $2";
 constexpr std::string_view kDeleteTopic =
     "DELETE FROM council_topics WHERE workspace_id = $1 AND id = $2";
 constexpr std::string_view kVoterNames =
@@ -251,7 +264,6 @@ constexpr std::string_view kMotionsOfCouncil =
 }  // namespace sql
 
 constexpr std::size_t kSourceColumns = 12;
-constexpr std::size_t kSyncColumns = 11;
 
 Value OptionalMillis(const std::optional<core::Instant>& at) {
   return at ? Value(ToMillis(*at)) : Value(nullptr);
@@ -350,7 +362,7 @@ std::vector<std::string> NamesFrom(const std::string& text) {
 
 /// One text of a record for council search.
 struct SearchText {
-  SearchKind kind;
+  SearchKind kind{};
   int position = -1;
   const std::string& meeting_ref;
   std::optional<core::Instant> at;
@@ -518,16 +530,34 @@ ApplyReport SqlCouncilRepository::ApplyPage(const std::vector<ExportRecord>& rec
                                             const SyncState& state) {
   return db_.Transaction([&](Connection& c) {
     ApplyReport report;
+    // The page's entities already stored (id and seq), looked up in batches rather than one
+    // round trip per record.
+    struct Known {
+      std::int64_t id = 0;
+      std::int64_t seq = 0;
+    };
+    std::map<std::string, Known, std::less<>> known;
+    for (std::size_t at = 0; at < records.size(); at += sql::kEntityBatch) {
+      std::vector<Value> ids;
+      ids.reserve(sql::kEntityBatch);
+      for (std::size_t i = at; i < std::min(records.size(), at + sql::kEntityBatch); ++i) {
+        ids.emplace_back(records[i].entity_id);
+      }
+      while (ids.size() < sql::kEntityBatch) ids.push_back(ids.front());
+      for (const Row& row : c.Query(sql::EntitiesIn(), ids)) {
+        known[row.Text(0)] = {.id = row.Int(1), .seq = row.Int(2)};
+      }
+    }
     for (const auto& r : records) {
-      const auto row = c.QueryOne(sql::kEntity, {r.entity_id});
-      if (row && row->Int(1) >= r.seq) {
+      const auto it = known.find(r.entity_id);
+      if (it != known.end() && it->second.seq >= r.seq) {
         ++report.stale;
         continue;
       }
       const std::int64_t deleted = r.deleted ? 1 : 0;
       std::int64_t id = 0;
-      if (row) {
-        id = row->Int(0);
+      if (it != known.end()) {
+        id = it->second.id;
         c.Execute(sql::kUpdateEntity, {id, r.source_key, r.entity_type, r.seq, deleted});
         for (const auto statement : sql::kDeleteTyped) c.Execute(statement, {id});
       } else {
@@ -535,6 +565,8 @@ ApplyReport SqlCouncilRepository::ApplyPage(const std::vector<ExportRecord>& rec
                         {r.entity_id, r.source_key, r.entity_type, r.seq, deleted})
                  ->Int(0);
       }
+      // A later record of the same entity in this page sees this one.
+      known[r.entity_id] = {.id = id, .seq = r.seq};
       if (!r.deleted) InsertPayload(c, id, r);
       ++report.applied;
     }
@@ -671,26 +703,28 @@ std::vector<Topic> SqlCouncilRepository::Topics(std::int64_t ws) {
   return out;
 }
 
-// The name is checked inside the transaction (and by the unique index) so two requests cannot
-// both take it.
+// The name (folded: TopicNameKey) is checked inside the transaction, and the unique index on
+// (workspace_id, name_key) keeps two requests at once from both taking it.
 std::optional<std::int64_t> SqlCouncilRepository::AddTopic(std::int64_t ws, const Topic& topic) {
+  const std::string key = TopicNameKey(topic.name);
   return db_.Transaction([&](Connection& c) -> std::optional<std::int64_t> {
-    if (c.QueryOne(sql::kTopicNamed, {ws, topic.name})) return std::nullopt;
+    if (c.QueryOne(sql::kTopicNamed, {ws, key})) return std::nullopt;
     return c
         .QueryOne(sql::kInsertTopic, {ws, topic.name, NamesJson(topic.terms),
-                                      NamesJson(topic.exclusions), ToMillis(topic.created_at)})
+                                      NamesJson(topic.exclusions), ToMillis(topic.created_at), key})
         ->Int(0);
   });
 }
 
 std::optional<bool> SqlCouncilRepository::UpdateTopic(std::int64_t ws, const Topic& topic) {
+  const std::string key = TopicNameKey(topic.name);
   return db_.Transaction([&](Connection& c) -> std::optional<bool> {
-    if (const auto other = c.QueryOne(sql::kTopicNamed, {ws, topic.name});
+    if (const auto other = c.QueryOne(sql::kTopicNamed, {ws, key});
         other && other->Int(0) != topic.id) {
       return std::nullopt;
     }
     return c.Execute(sql::kUpdateTopic, {ws, topic.id, topic.name, NamesJson(topic.terms),
-                                         NamesJson(topic.exclusions)}) > 0;
+                                         NamesJson(topic.exclusions), key}) > 0;
   });
 }
 

@@ -15,8 +15,11 @@
 // A viewer sees the same without the buttons; "Niet meer volgen" asks first. Council members in
 // Wie is wie (decision 46): with Jan de Vries (GroenLinks) and Piet Jansen (CDA) raadslid in Soest,
 // "Vries, J. de" is linked for sure and "Jansen, P." (VVD) waits in the review list of
-// "Raadsleden koppelen"; "Nee, iemand anders" moves it to the names not linked, and Jan de Vries's
-// page shows "In de raad" with motion M41 once the topic "Beschermd wonen" is there. axe-core at
+// "Raadsleden koppelen", with the party Wie is wie has for Piet Jansen and the difference said;
+// "Nee, iemand anders" moves it to the names not linked. With Anna Bakker (PvdA) and Ahmed Bakker
+// (no party) raadslid too, the co-submitter "A. Bakker" fits both: "Geen van deze" rules both out
+// at once and "Ongedaan maken" takes that back. Jan de Vries's page shows "In de raad" with motion
+// M41 once the topic "Beschermd wonen" is there. axe-core at
 // 1366×768 and 390×844 (no sideways scrolling on the phone); screenshots to
 // /var/tmp/e2e-screenshots/council-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
 import assert from 'node:assert/strict';
@@ -541,7 +544,7 @@ describe('Raad (Raadsinformatie)', () => {
     await context.close();
   });
 
-  test('council members in Wie is wie: the review list on Raad, "Nee" moves a name out, "In de raad" on a person’s page', async (t) => {
+  test('council members in Wie is wie: the review list on Raad with parties, "Nee" moves a name out, "Geen van deze" rules out several, "In de raad" on a person’s page', async (t) => {
     const { context, page, problems, csrf } = await newPage();
     const api = (path) => `/api/v1/workspaces/${SLUG}${path}`;
     const headers = { 'X-CSRF-Token': csrf, 'Accept-Language': 'nl' };
@@ -553,14 +556,21 @@ describe('Raad (Raadsinformatie)', () => {
     const get = (path) => send('GET', path, undefined, 200);
     let jan;
     let piet;
+    let anna;
+    let ahmed;
 
-    await t.test('set-up through the API: Soest followed, Jan de Vries (GroenLinks) and Piet Jansen (CDA) raadslid in Soest', async () => {
+    await t.test('set-up through the API: Soest followed, Jan de Vries (GroenLinks), Piet Jansen (CDA), Anna Bakker (PvdA) and Ahmed Bakker (no party) raadslid in Soest', async () => {
       let soest = (await get('/organisations')).items.find((o) => o.municipality_code === 'GM0342');
       soest ??= await send('POST', '/organisations', { kind: 'municipality', municipality_code: 'GM0342' }, 201);
       jan = await send('POST', '/people', { name: 'Jan de Vries', fictional: true }, 201);
       await send('POST', `/people/${jan.id}/positions`, { organisation_id: soest.id, kind: 'council_member', party: 'GroenLinks', started_on: '2022-03-30' }, 201);
       piet = await send('POST', '/people', { name: 'Piet Jansen', fictional: true }, 201);
       await send('POST', `/people/${piet.id}/positions`, { organisation_id: soest.id, kind: 'council_member', party: 'CDA', started_on: '2022-03-30' }, 201);
+      // Two people for the co-submitter "A. Bakker" (a name without party): several fit.
+      anna = await send('POST', '/people', { name: 'Anna Bakker', fictional: true }, 201);
+      await send('POST', `/people/${anna.id}/positions`, { organisation_id: soest.id, kind: 'council_member', party: 'PvdA', started_on: '2022-03-30' }, 201);
+      ahmed = await send('POST', '/people', { name: 'Ahmed Bakker', fictional: true }, 201);
+      await send('POST', `/people/${ahmed.id}/positions`, { organisation_id: soest.id, kind: 'council_member', started_on: '2022-03-30' }, 201);
       // The earlier test stopped following Soest (and this one may run on its own).
       for (let tries = 0; ; tries += 1) {
         const councils = await get('/councils');
@@ -579,7 +589,18 @@ describe('Raad (Raadsinformatie)', () => {
         if (items.some((name) => name.name === 'Jansen, P.')) {
           const jansen = items.find((name) => name.name === 'Jansen, P.');
           assert.equal(jansen.state, 'suggested');
-          assert.equal(jansen.person.id, piet.id);
+          assert.deepEqual(jansen.person, { id: piet.id, name: 'Piet Jansen', party: 'CDA' });
+          const bakker = items.find((name) => name.name === 'A. Bakker');
+          assert.equal(bakker.state, 'suggested');
+          assert.equal(bakker.reason, 'several');
+          assert.equal(bakker.person, null);
+          assert.deepEqual(
+            [...bakker.options].sort((a, b) => a.id - b.id),
+            [
+              { id: anna.id, name: 'Anna Bakker', party: 'PvdA' },
+              { id: ahmed.id, name: 'Ahmed Bakker', party: '' },
+            ],
+          );
           const vries = items.find((name) => name.name_key === 'de vries|j|groenlinks');
           assert.equal(vries.state, 'certain', 'Vries, J. de of GroenLinks is Jan de Vries for sure');
           assert.equal(vries.person.id, jan.id);
@@ -598,7 +619,11 @@ describe('Raad (Raadsinformatie)', () => {
       await row.waitFor();
       await row.getByText('Partij: VVD').waitFor();
       assert.equal(await row.getByRole('link', { name: 'Piet Jansen' }).getAttribute('href'), `/w/${SLUG}/people/${piet.id}`);
-      await row.getByText('Alleen de achternaam past. De voorletter of de partij is anders dan in Wie is wie.').waitFor();
+      // The party Wie is wie has for Piet Jansen, and the difference with the council's in words.
+      await row.getByText('Voorstel van aantafel: Piet Jansen (CDA in Wie is wie)').waitFor();
+      await row
+        .getByText('De partij is anders: de raad noemt VVD, in Wie is wie staat CDA. Is iemand van partij gewisseld? Dan kan het toch dezelfde persoon zijn.')
+        .waitFor();
       await row.getByRole('button', { name: 'Ja, dit is Piet Jansen: Jansen, P.' }).waitFor();
       // Linked names are folded: Vries, J. de is linked by the rule.
       await linking.getByText(/^Gekoppeld \(\d+\)$/).click();
@@ -633,6 +658,73 @@ describe('Raad (Raadsinformatie)', () => {
         await assertNoSideways(page, 'Raadsleden koppelen at 390×844');
         await assertAccessible(page, 'Raadsleden koppelen at 390×844');
         await linking.screenshot({ path: join(screenshots, 'council-people-review-390.png') });
+      } finally {
+        await page.setViewportSize(LAPTOP);
+      }
+    });
+
+    await t.test('Raad: A. Bakker fits Anna and Ahmed Bakker; "Geen van deze" rules both out at once, "Ongedaan maken" takes it back', async () => {
+      await page.goto(`/w/${SLUG}/council`);
+      const row = review.getByRole('listitem').filter({ hasText: 'A. Bakker' });
+      await row.waitFor();
+      await row.getByText('Meer mensen in Wie is wie passen bij deze naam. Kies wie het is.').waitFor();
+      // The people who fit, with their party in Wie is wie; the same in the choice.
+      const fit = row.getByRole('list', { name: 'Deze mensen passen:' });
+      assert.deepEqual(await fit.getByRole('listitem').allTextContents(), [
+        'Anna Bakker (PvdA in Wie is wie)',
+        'Ahmed Bakker (geen partij in Wie is wie)',
+      ]);
+      assert.equal(await fit.getByRole('link', { name: 'Anna Bakker' }).getAttribute('href'), `/w/${SLUG}/people/${anna.id}`);
+      const select = row.getByRole('combobox', { name: 'Wie is A. Bakker?' });
+      assert.deepEqual(await select.locator('option').allTextContents(), ['Kies een persoon', 'Anna Bakker (PvdA)', 'Ahmed Bakker (geen partij)']);
+      await settled(page);
+      await row.scrollIntoViewIfNeeded();
+      await row.screenshot({ path: join(screenshots, 'council-people-choose-1366.png') });
+
+      const none = row.getByRole('button', { name: 'Geen van deze: A. Bakker is iemand anders' });
+      await none.focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .getByText('Genoteerd: A. Bakker is niemand van deze mensen: Anna Bakker en Ahmed Bakker. De naam staat nu bij Niet gekoppeld.')
+        .waitFor();
+      assert.equal(await review.getByText('A. Bakker', { exact: true }).count(), 0, 'A. Bakker left the review list');
+      await page.waitForFunction(() => document.activeElement?.closest('.aantafel-council-people__council') !== null);
+      let bakker = (await get('/council-people?source_key=soest')).items.find((name) => name.name === 'A. Bakker');
+      assert.equal(bakker.state, 'unmatched', 'the server ruled out both');
+      assert.deepEqual([...bakker.rejected].sort((a, b) => a - b), [anna.id, ahmed.id]);
+
+      // Under Niet gekoppeld: one line for both, taken back with one button.
+      const unmatched = linking.locator('details').filter({ has: page.getByText(/^Niet gekoppeld \(\d+\)$/) });
+      await unmatched.locator('summary').click();
+      const moved = unmatched.getByRole('listitem').filter({ hasText: 'A. Bakker' });
+      await moved.getByText('Een collega zei: dit is niemand van deze mensen: Anna Bakker en Ahmed Bakker.').waitFor();
+      await settled(page);
+      await assertAccessible(page, 'Raadsleden koppelen after "Geen van deze" at 1366×768');
+      await moved.screenshot({ path: join(screenshots, 'council-people-none-1366.png') });
+      const undo = moved.getByRole('button', { name: 'Ongedaan maken: A. Bakker is misschien toch een van deze mensen' });
+      await undo.focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .getByText('Je hebt ‘nee’ over Anna Bakker en Ahmed Bakker ongedaan gemaakt. De naam staat bij Te controleren: kies wie het is.')
+        .waitFor();
+      // Back to choose, with focus on the name.
+      await row.getByRole('combobox', { name: 'Wie is A. Bakker?' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'A. Bakker');
+      bakker = (await get('/council-people?source_key=soest')).items.find((name) => name.name === 'A. Bakker');
+      assert.equal(bakker.state, 'suggested');
+      assert.deepEqual(bakker.rejected, []);
+
+      await page.setViewportSize(PHONE);
+      try {
+        await page.reload();
+        await row.getByRole('button', { name: 'Geen van deze: A. Bakker is iemand anders' }).waitFor();
+        await settled(page);
+        await assertNoSideways(page, 'Raadsleden koppelen with a choice at 390×844');
+        await assertAccessible(page, 'Raadsleden koppelen with a choice at 390×844');
+        await row.scrollIntoViewIfNeeded();
+        await row.screenshot({ path: join(screenshots, 'council-people-choose-390.png') });
       } finally {
         await page.setViewportSize(LAPTOP);
       }

@@ -201,6 +201,45 @@ TEST_P(CouncilSync, AReplayedPageChangesNothing) {
   EXPECT_EQ(Meeting(), first) << "the tombstone and the newer meeting are not applied twice";
 }
 
+TEST_P(CouncilSync, APageLargerThanOneLookUpIsAppliedInOrderAndAReplayOfItIsStale) {
+  Follow();
+  server->runtime().SyncCouncils(false);
+  storage::SqlCouncilRepository repository(server->runtime().database());
+  auto state = repository.FindSyncState("soest");
+  ASSERT_TRUE(state);
+  auto committee = [](int n, std::int64_t seq, const std::string& name) {
+    return core::council::ExportRecord{
+        .seq = seq,
+        .entity_id = "committee:notubiz:gemeente:soest:c-" + std::to_string(n),
+        .entity_type = "Committee",
+        .source_key = "soest",
+        .payload = core::council::Committee{.name = name}};
+  };
+  // 250 new entities: more than one batch of the stored-entity look-up (100).
+  std::vector<core::council::ExportRecord> page;
+  for (int n = 0; n < 250; ++n)
+    page.push_back(committee(n, 1000 + n, "Commissie " + std::to_string(n)));
+  auto report = repository.ApplyPage(page, *state);
+  EXPECT_EQ(report.applied, 250);
+  EXPECT_EQ(report.stale, 0);
+  // The same page again (a replay after a crash), with one entity changed twice and an older
+  // version of it last: the records of one entity in a page see each other, in order.
+  page.push_back(committee(7, 2000, "Commissie Sociaal Domein"));
+  page.push_back(committee(7, 2001, "Commissie Samenleving"));
+  page.push_back(committee(7, 1500, "Oude naam"));
+  page.push_back(committee(300, 2002, "Nieuwe commissie"));
+  page.push_back(committee(300, 2003, "Nieuwe commissie, hernoemd"));
+  report = repository.ApplyPage(page, *state);
+  EXPECT_EQ(report.applied, 4) << "two changes of c-7 and two of the new c-300";
+  EXPECT_EQ(report.stale, 251) << "the replayed 250 and the older version of c-7";
+  // What is stored is the newest: seq 2001 for c-7, 2003 for c-300.
+  report = repository.ApplyPage({committee(7, 2001, "x"), committee(300, 2003, "y"),
+                                 committee(7, 2004, "Commissie Samenleving en Zorg")},
+                                *state);
+  EXPECT_EQ(report.applied, 1);
+  EXPECT_EQ(report.stale, 2);
+}
+
 TEST_P(CouncilSync, ARateLimitIsWaitedOutAndAFailureIsTriedAgainLater) {
   files.Serve(kSnapshot1, {.body = Fixture("rate-limited.json"),
                            .content_type = "application/json",
@@ -423,7 +462,8 @@ TEST_P(CouncilSync, CouncilNamesAreLinkedToPeopleOnlyWhenCertainAndWaitForAPerso
   ASSERT_EQ(all["items"].size(), 3U) << all.dump();
   const json vries = by_name(all["items"], "de vries|j|groenlinks");
   EXPECT_EQ(vries["state"], "certain");
-  EXPECT_EQ(vries["person"], json({{"id", jan}, {"name", "Jan de Vries"}}));
+  EXPECT_EQ(vries["person"],
+            json({{"id", jan}, {"name", "Jan de Vries"}, {"party", "GroenLinks"}}));
   EXPECT_EQ(vries["motions"], 1) << "the submitter 'J. de Vries' is the voter 'Vries, J. de'";
   EXPECT_EQ(vries["votes"], 1);
   EXPECT_EQ(vries["spellings"], json({"J. de Vries", "Vries, J. de"}));
@@ -431,6 +471,9 @@ TEST_P(CouncilSync, CouncilNamesAreLinkedToPeopleOnlyWhenCertainAndWaitForAPerso
   EXPECT_EQ(jansen["state"], "suggested") << "the party differs: never a silent link";
   EXPECT_EQ(jansen["reason"], "initial_or_party_differ");
   EXPECT_EQ(jansen["person"]["id"], piet);
+  EXPECT_EQ(jansen["person"]["party"], "CDA") << "the reviewer sees both parties";
+  EXPECT_EQ(jansen["options"],
+            json::array({{{"id", piet}, {"name", "Piet Jansen"}, {"party", "CDA"}}}));
   const json bakker = by_name(all["items"], "bakker|a|");
   EXPECT_EQ(bakker["state"], "suggested");
   EXPECT_EQ(bakker["reason"], "partly_known");
@@ -513,6 +556,24 @@ TEST_P(CouncilSync, CouncilNamesAreLinkedToPeopleOnlyWhenCertainAndWaitForAPerso
   ASSERT_EQ(undone.status, 200) << undone.body;
   EXPECT_EQ(json::parse(undone.body)["state"], "suggested");
   EXPECT_EQ(Send("DELETE", "zorg-west", undo).status, 404);
+  // None of these: everyone offered for the name is rejected at once, and taken back at once.
+  const json none_body = {
+      {"source_key", "soest"}, {"name_key", "jansen|p|vvd"}, {"confirmed", false}};
+  const auto none = Send("PUT", "zorg-west", "/council-people/decisions", none_body.dump());
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_EQ(json::parse(none.body)["state"], "unmatched");
+  EXPECT_EQ(json::parse(none.body)["rejected"], json({piet}));
+  json confirm_nobody = none_body;
+  confirm_nobody["confirmed"] = true;
+  const auto nobody = Send("PUT", "zorg-west", "/council-people/decisions", confirm_nobody.dump());
+  EXPECT_EQ(nobody.status, 422);
+  EXPECT_NE(nobody.body.find("person_id"), std::string::npos) << nobody.body;
+  const std::string undo_all =
+      "/council-people/decisions?source_key=soest&name_key=jansen%7Cp%7Cvvd";
+  const auto all_back = Send("DELETE", "zorg-west", undo_all);
+  ASSERT_EQ(all_back.status, 200) << all_back.body;
+  EXPECT_EQ(json::parse(all_back.body)["state"], "suggested");
+  EXPECT_EQ(Send("DELETE", "zorg-west", undo_all).status, 404);
   ASSERT_EQ(Send("DELETE", "zorg-west", "/people/" + std::to_string(anna_b)).status, 204);
   EXPECT_EQ(
       by_name(Get("zorg-west", "/council-people?source_key=soest")["items"], "bakker|a|")["state"],

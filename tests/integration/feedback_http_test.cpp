@@ -205,6 +205,21 @@ TEST_P(FeedbackHttp, ADetractorAskingForACallGetsATaskAndOnlyEditorsSeeTheNumber
   EXPECT_EQ(Body(Api("GET", "/callbacks?status=done"))["items"].size(), 1U);
   EXPECT_EQ(Api("PATCH", "/callbacks/" + id, {{"status", "gedaan"}}).status, 422);
   EXPECT_EQ(Api("PATCH", "/callbacks/" + id, {{"assignee_id", 999999}}).status, 422);
+  // Given to a colleague: the answer names them (the response contract checks the shape).
+  const auto members =
+      client->Request("GET", "/api/v1/workspaces/zorg-west/members", Auth(anna), "");
+  ASSERT_EQ(members.status, 200) << members.body;
+  std::int64_t vera_id = 0;
+  const json member_list = Body(members);
+  for (const auto& m : member_list["items"]) {
+    if (m["user"]["email"] == "vera@zorg.nl") vera_id = m["user"]["id"].get<std::int64_t>();
+  }
+  ASSERT_NE(vera_id, 0);
+  const auto assigned = Api("PATCH", "/callbacks/" + id, {{"assignee_id", vera_id}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(Body(assigned)["assignee"]["id"], vera_id);
+  EXPECT_EQ(Body(assigned)["assignee"]["email"], "vera@zorg.nl");
+  EXPECT_EQ(Body(Api("GET", "/callbacks?status=done"))["items"][0]["assignee"]["id"], vera_id);
   EXPECT_EQ(Api("PATCH", "/callbacks/" + id, {{"status", "open"}}, &vera).status, 403);
   EXPECT_EQ(Api("PATCH", "/callbacks/" + id, {{"status", "open"}}, &bram, "welzijn-oost").status,
             404);

@@ -79,6 +79,7 @@ CivilDate DayIn(const DayRule& rule, int year) {
 }
 
 const EventRule* CycleRules::Find(std::string_view id) const {
+  if (!merger_election.id.empty() && id == merger_election.id) return &merger_election;
   for (const EventRule& e : events) {
     if (e.id == id) return &e;
   }
@@ -138,12 +139,12 @@ Result<CycleRules> ParseCycleRules(std::string_view text) {
 }
 
 const CycleRules& BuiltInCycleRules() {
-  static const CycleRules rules = [] {
+  static const CycleRules kRules = [] {
     auto parsed = ParseCycleRules(knowledge::Text("policy_cycle"));
     if (!parsed) throw std::logic_error("knowledge/policy_cycle.json is not valid");
     return std::move(*parsed);
   }();
-  return rules;
+  return kRules;
 }
 
 }  // namespace aantafel::core::calendar

@@ -20,6 +20,8 @@ std::string_view ToString(Basis basis);
 struct Text {
   std::string nl;
   std::string en;
+
+  [[nodiscard]] const std::string& In(bool english) const { return english ? en : nl; }
 };
 
 /// Where a rule comes from.
@@ -71,6 +73,7 @@ struct CycleRules {
   EventRule merger_election;
   std::map<std::string, WindowText> windows;
 
+  /// The rule of an event id, the merger election's included; null when unknown.
   [[nodiscard]] const EventRule* Find(std::string_view id) const;
 };
 

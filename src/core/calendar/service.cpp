@@ -296,7 +296,8 @@ Result<std::vector<UpcomingItem>> PolicyCalendarService::Upcoming(const Workspac
     for (int year = today.year; year <= last.year; ++year) {
       for (auto& e : CycleForYear(rules_, cycle, year)) {
         if (e.date >= today && e.date <= last) {
-          out.push_back({.date = e.date, .organisation = org, .event = std::move(e)});
+          const CivilDate date = e.date;
+          out.push_back({.date = date, .organisation = org, .event = std::move(e)});
         }
       }
     }
@@ -345,7 +346,7 @@ Status PolicyCalendarService::RevokeFeed(const WorkspaceAccess& access, std::int
   return Ok{};
 }
 
-Result<FeedContent> PolicyCalendarService::Feed(std::string_view token, const std::string& client) {
+Result<MemberFeed> PolicyCalendarService::Feed(std::string_view token, const std::string& client) {
   if (auto decision = feed_limiter_.Consume("feed:" + client); !decision.allowed) {
     Error e = Error::Of(ErrorCode::kRateLimited);
     e.retry_after_seconds = decision.retry_after_seconds;
@@ -355,24 +356,66 @@ Result<FeedContent> PolicyCalendarService::Feed(std::string_view token, const st
   auto feed = plans_.FindFeed(crypto_.Sha256Hex(token));
   if (!feed) return Error::Of(ErrorCode::kNotFound);
   const std::int64_t ws = feed->workspace_id;
-  FeedContent content{.workspace_slug = feed->workspace_slug,
-                      .workspace_id = feed->workspace_id,
-                      .user_id = feed->user_id};
-  const int year = Today().year;
-  for (auto& org : whoiswho_.ListOrganisations(ws)) {
+  MemberFeed out{.workspace_slug = feed->workspace_slug};
+  const CivilDate today = Today();
+  for (const auto& org : whoiswho_.ListOrganisations(ws)) {
     if (org.kind != OrganisationKind::kMunicipality) continue;
     const MunicipalityCycle cycle = plans_.CycleOf(ws, org.id);
-    for (int y = year; y <= year + 1; ++y) {
-      content.years.push_back({.organisation = org,
-                               .merged_on = cycle.merged_on,
-                               .events = CycleForYear(rules_, cycle, y)});
+    for (int y = today.year; y <= today.year + 1; ++y) {
+      for (const CycleEvent& e : CycleForYear(rules_, cycle, y)) {
+        out.events.push_back(CycleFeedEvent(org, e));
+      }
     }
   }
-  for (Plan& plan : plans_.ListPlans(ws)) {
-    auto schedules = SchedulesOf(ws, plan);
-    content.plans.emplace_back(std::move(plan), std::move(schedules));
+  for (const Plan& plan : plans_.ListPlans(ws)) {
+    for (const auto& s : SchedulesOf(ws, plan)) {
+      for (const Window& w : s.schedule.windows) {
+        const auto text = rules_.windows.find(w.id);
+        const bool known = text != rules_.windows.end();
+        out.events.push_back({.uid = "plan-" + std::to_string(plan.id) + "-" +
+                                     std::to_string(s.organisation.id) + "-" + w.id + "@aantafel",
+                              .first_day = w.from,
+                              .last_day = w.to,
+                              .summary = plan.title + " — " + s.organisation.name + ": " +
+                                         (known ? text->second.label.nl : w.id),
+                              .description = known ? text->second.explain.nl : std::string(),
+                              .page = "/policy-calendar/plans/" + std::to_string(plan.id)});
+      }
+    }
   }
-  return content;
+  const FeedOwner owner{.reader = {.workspace = {.id = ws, .slug = feed->workspace_slug},
+                                   .role = accounts::Role::kViewer,
+                                   .user_id = feed->user_id},
+                        .today = today};
+  for (FeedEventSource* source : feed_sources_) source->Gather(owner, out.events);
+  return out;
+}
+
+FeedEvent PolicyCalendarService::CycleFeedEvent(const whoiswho::Organisation& org,
+                                                const CycleEvent& e) const {
+  std::string label = e.id;
+  std::string explain;
+  if (e.custom) {
+    label = e.custom->title;
+    explain = e.custom->note;
+  } else if (const EventRule* rule = rules_.Find(e.id)) {
+    label = rule->label.nl;
+    explain = rule->explain.nl;
+  }
+  // How sure the date is.
+  if (e.basis == Basis::kLegal) {
+    explain += " (wettelijke termijn)";
+  } else if (e.basis != Basis::kOwn) {
+    explain += e.actual ? " (echte datum)" : " (gebruikelijke datum)";
+  }
+  return {.uid = "event-" + std::to_string(org.id) + "-" + e.id + "-" +
+                 std::to_string(e.date.year) + "@aantafel",
+          .first_day = e.date,
+          .last_day = e.until.value_or(e.date),
+          .summary = org.name + ": " + label,
+          .description = std::move(explain),
+          .page = "/policy-calendar/municipalities/" + std::to_string(org.id) +
+                  "?year=" + std::to_string(e.date.year)};
 }
 
 }  // namespace aantafel::core::calendar

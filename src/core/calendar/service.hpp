@@ -6,6 +6,7 @@
 
 #include "core/accounts/model.hpp"
 #include "core/accounts/ports.hpp"
+#include "core/calendar/feed.hpp"
 #include "core/calendar/plan.hpp"
 #include "core/calendar/rules.hpp"
 #include "core/random.hpp"
@@ -69,15 +70,6 @@ struct IssuedFeed {
   std::string token;
 };
 
-/// Everything a calendar feed shows.
-struct FeedContent {
-  std::string workspace_slug;
-  std::int64_t workspace_id = 0;
-  std::int64_t user_id = 0;  ///< whose feed it is (their reminders are added by the caller)
-  std::vector<MunicipalityYear> years;  ///< this year and the next, per municipality
-  std::vector<std::pair<Plan, std::vector<MunicipalitySchedule>>> plans;
-};
-
 /// Use cases of the Beleidskalender.
 class PolicyCalendarService {
  public:
@@ -115,9 +107,12 @@ class PolicyCalendarService {
   Result<IssuedFeed> CreateFeed(const accounts::WorkspaceAccess& access, std::string_view label);
   std::vector<CalendarFeed> ListFeeds(const accounts::WorkspaceAccess& access);
   Status RevokeFeed(const accounts::WorkspaceAccess& access, std::int64_t id);
-  /// The feed behind a secret token; kNotFound for unknown or revoked tokens, kRateLimited when
-  /// `client` (an IP address) asks too often.
-  Result<FeedContent> Feed(std::string_view token, const std::string& client);
+  /// Adds a module's events to every member's feed. The source must outlive the service.
+  void AddFeedSource(FeedEventSource& source) { feed_sources_.push_back(&source); }
+  /// The feed behind a secret token: the municipalities' cycle events this year and next, the
+  /// plans' windows, then every registered module's events. kNotFound for unknown or revoked
+  /// tokens, kRateLimited when `client` (an IP address) asks too often.
+  Result<MemberFeed> Feed(std::string_view token, const std::string& client);
 
   [[nodiscard]] CivilDate Today() const;
   [[nodiscard]] Instant Now() const { return clock_.Now(); }
@@ -126,6 +121,8 @@ class PolicyCalendarService {
  private:
   Result<whoiswho::Organisation> Municipality(std::int64_t ws, std::int64_t organisation_id);
   std::vector<MunicipalitySchedule> SchedulesOf(std::int64_t ws, const Plan& plan);
+  /// A municipality's cycle event as a feed event (Dutch text, how sure the date is).
+  FeedEvent CycleFeedEvent(const whoiswho::Organisation& org, const CycleEvent& e) const;
   Result<Plan> Checked(std::int64_t ws, const PlanInput& input);
 
   PlanRepository& plans_;
@@ -135,6 +132,7 @@ class PolicyCalendarService {
   const Clock& clock_;
   const CycleRules& rules_;
   RateLimiter feed_limiter_;
+  std::vector<FeedEventSource*> feed_sources_;
 };
 
 }  // namespace aantafel::core::calendar

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "core/stemming.hpp"
+#include "core/council/search.hpp"
 
 namespace aantafel::core::council {
 
@@ -63,17 +63,31 @@ std::vector<Candidate> CouncilPeopleService::CandidatesIn(std::int64_t ws,
 }
 
 std::vector<PersonLinkView> CouncilPeopleService::Views(std::int64_t ws,
-                                                        std::vector<PersonLink> links) {
-  std::map<std::int64_t, std::string> names;
-  for (auto& [id, name] : whoiswho_.PersonNames(ws)) names.emplace(id, std::move(name));
-  auto name_of = [&](std::int64_t id) {
-    const auto found = names.find(id);
-    return found == names.end() ? std::string{} : found->second;
+                                                        std::vector<PersonLink> links,
+                                                        const std::vector<Candidate>& candidates) {
+  std::map<std::int64_t, LinkPerson> people;
+  for (const auto& c : candidates) {
+    people.emplace(c.person_id, LinkPerson{.id = c.person_id, .name = c.name, .party = c.party});
+  }
+  // A confirmed person need not hold a council position (any more): their name, no party.
+  bool all_known = true;
+  for (const auto& link : links) {
+    if (link.person_id && !people.contains(*link.person_id)) all_known = false;
+  }
+  if (!all_known) {
+    for (auto& [id, name] : whoiswho_.PersonNames(ws)) {
+      people.try_emplace(id, LinkPerson{.id = id, .name = std::move(name)});
+    }
+  }
+  auto person = [&](std::int64_t id) {
+    const auto found = people.find(id);
+    return found == people.end() ? LinkPerson{.id = id} : found->second;
   };
   std::vector<PersonLinkView> out;
   for (auto& link : links) {
-    PersonLinkView view{.person_name = link.person_id ? name_of(*link.person_id) : ""};
-    for (const auto id : link.options) view.options.emplace_back(id, name_of(id));
+    PersonLinkView view;
+    if (link.person_id) view.person = person(*link.person_id);
+    for (const auto id : link.options) view.options.push_back(person(id));
     view.link = std::move(link);
     out.push_back(std::move(view));
   }
@@ -85,40 +99,57 @@ Result<std::vector<PersonLinkView>> CouncilPeopleService::Links(
   const std::int64_t ws = access.workspace.id;
   const auto municipality = FollowedMunicipality(ws, source_key);
   if (!municipality) return Error::Field("source_key", FieldIssue::kUnknownValue);
-  auto links = LinkNames(source_key, council_.NamesInCouncil(source_key),
-                         CandidatesIn(ws, *municipality), council_.LinkDecisions(ws, source_key));
+  const auto candidates = CandidatesIn(ws, *municipality);
+  auto links = LinkNames(source_key, council_.NamesInCouncil(source_key), candidates,
+                         council_.LinkDecisions(ws, source_key));
   std::erase_if(links, [&](const PersonLink& link) { return !Shown(link, filter); });
   // The review list puts the most used names first; the rest are in name order.
   std::stable_sort(links.begin(), links.end(), [](const PersonLink& a, const PersonLink& b) {
     return a.motions + a.votes > b.motions + b.votes;
   });
-  return Views(ws, std::move(links));
+  return Views(ws, std::move(links), candidates);
 }
 
 Result<PersonLinkView> CouncilPeopleService::Decide(const accounts::WorkspaceAccess& access,
                                                     const std::string& source_key,
                                                     const std::string& name_key,
-                                                    std::int64_t person_id, bool confirmed) {
+                                                    std::optional<std::int64_t> person_id,
+                                                    bool confirmed) {
   if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
+  if (!person_id && confirmed) return Error::Field("person_id", FieldIssue::kRequired);
   const std::int64_t ws = access.workspace.id;
   const auto municipality = FollowedMunicipality(ws, source_key);
   if (!municipality) return Error::Of(ErrorCode::kNotFound);
   const auto names = council_.NamesInCouncil(source_key);
-  auto links = LinkNames(source_key, names, CandidatesIn(ws, *municipality),
-                         council_.LinkDecisions(ws, source_key));
+  const auto candidates = CandidatesIn(ws, *municipality);
+  auto links = LinkNames(source_key, names, candidates, council_.LinkDecisions(ws, source_key));
   const auto found = std::find_if(links.begin(), links.end(),
                                   [&](const PersonLink& l) { return l.name_key == name_key; });
   if (found == links.end()) return Error::Of(ErrorCode::kNotFound);
-  if (!whoiswho_.FindPerson(ws, person_id)) {
-    return Error::Field("person_id", FieldIssue::kUnknownValue);
+  std::vector<std::int64_t> people;
+  if (person_id) {
+    if (!whoiswho_.FindPerson(ws, *person_id)) {
+      return Error::Field("person_id", FieldIssue::kUnknownValue);
+    }
+    people.push_back(*person_id);
+  } else {
+    // None of these: everyone offered now.
+    people = found->options;
+    if (found->person_id &&
+        std::find(people.begin(), people.end(), *found->person_id) == people.end()) {
+      people.push_back(*found->person_id);
+    }
   }
-  council_.SaveLinkDecision(ws, source_key,
-                            {.name_key = name_key, .person_id = person_id, .confirmed = confirmed},
-                            access.user_id, clock_.Now());
-  auto relinked = LinkNames(source_key, names, CandidatesIn(ws, *municipality),
-                            council_.LinkDecisions(ws, source_key));
+  for (const std::int64_t id : people) {
+    council_.SaveLinkDecision(ws, source_key,
+                              {.name_key = name_key, .person_id = id, .confirmed = confirmed},
+                              access.user_id, clock_.Now());
+  }
+  auto relinked = LinkNames(source_key, names, candidates, council_.LinkDecisions(ws, source_key));
   for (auto& link : relinked) {
-    if (link.name_key == name_key) return std::move(Views(ws, {std::move(link)}).front());
+    if (link.name_key == name_key) {
+      return std::move(Views(ws, {std::move(link)}, candidates).front());
+    }
   }
   return Error::Of(ErrorCode::kInternal);
 }
@@ -126,18 +157,28 @@ Result<PersonLinkView> CouncilPeopleService::Decide(const accounts::WorkspaceAcc
 Result<PersonLinkView> CouncilPeopleService::Undo(const accounts::WorkspaceAccess& access,
                                                   const std::string& source_key,
                                                   const std::string& name_key,
-                                                  std::int64_t person_id) {
+                                                  std::optional<std::int64_t> person_id) {
   if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
   const std::int64_t ws = access.workspace.id;
   const auto municipality = FollowedMunicipality(ws, source_key);
   if (!municipality) return Error::Of(ErrorCode::kNotFound);
-  if (!council_.DeleteLinkDecision(ws, source_key, name_key, person_id)) {
-    return Error::Of(ErrorCode::kNotFound);
+  bool undone = false;
+  if (person_id) {
+    undone = council_.DeleteLinkDecision(ws, source_key, name_key, *person_id);
+  } else {
+    for (const auto& decision : council_.LinkDecisions(ws, source_key)) {
+      if (decision.name_key != name_key) continue;
+      undone = council_.DeleteLinkDecision(ws, source_key, name_key, decision.person_id) || undone;
+    }
   }
-  auto links = LinkNames(source_key, council_.NamesInCouncil(source_key),
-                         CandidatesIn(ws, *municipality), council_.LinkDecisions(ws, source_key));
+  if (!undone) return Error::Of(ErrorCode::kNotFound);
+  const auto candidates = CandidatesIn(ws, *municipality);
+  auto links = LinkNames(source_key, council_.NamesInCouncil(source_key), candidates,
+                         council_.LinkDecisions(ws, source_key));
   for (auto& link : links) {
-    if (link.name_key == name_key) return std::move(Views(ws, {std::move(link)}).front());
+    if (link.name_key == name_key) {
+      return std::move(Views(ws, {std::move(link)}, candidates).front());
+    }
   }
   return Error::Of(ErrorCode::kNotFound);
 }
@@ -148,20 +189,12 @@ Result<PersonCouncil> CouncilPeopleService::OfPerson(const accounts::WorkspaceAc
   if (!whoiswho_.FindPerson(ws, person_id)) return Error::Of(ErrorCode::kNotFound);
   PersonCouncil out;
   const auto topics = council_.Topics(ws);
-  struct Compiled {
-    const Topic* topic;
-    PhraseMatcher terms;
-    PhraseMatcher exclusions;
-  };
-  std::vector<Compiled> compiled;
-  for (const auto& topic : topics) {
-    compiled.push_back({&topic, PhraseMatcher(topic.terms), PhraseMatcher(topic.exclusions)});
-  }
+  const auto compiled = CompileTopics(topics);
   std::map<std::int64_t, TopicTally> tallies;
   for (const auto& follow : council_.Follows(ws)) {
+    const auto candidates = CandidatesIn(ws, follow.municipality_code);
     auto links = LinkNames(follow.source_key, council_.NamesInCouncil(follow.source_key),
-                           CandidatesIn(ws, follow.municipality_code),
-                           council_.LinkDecisions(ws, follow.source_key));
+                           candidates, council_.LinkDecisions(ws, follow.source_key));
     std::vector<PersonLink> mine;
     std::vector<std::string> spellings;
     for (auto& link : links) {
@@ -170,7 +203,7 @@ Result<PersonCouncil> CouncilPeopleService::OfPerson(const accounts::WorkspaceAc
       mine.push_back(std::move(link));
     }
     if (mine.empty()) continue;
-    for (auto& view : Views(ws, std::move(mine))) out.names.push_back(std::move(view));
+    for (auto& view : Views(ws, std::move(mine), candidates)) out.names.push_back(std::move(view));
     // Every record counts; only those on a topic are listed.
     for (auto& record : council_.RecordsOfNames(follow.source_key, spellings, 100000)) {
       switch (record.role) {
@@ -179,14 +212,15 @@ Result<PersonCouncil> CouncilPeopleService::OfPerson(const accounts::WorkspaceAc
         case NameRecord::Role::kAgainst: ++out.voted_against; break;
       }
       if (compiled.empty()) continue;
-      const auto stems = DutchStems(record.title);
+      const auto stems = TopicStems(record.title);
       PersonRecord shown{.source_key = follow.source_key};
       for (const auto& c : compiled) {
-        if (!c.terms.Matches(stems) || c.exclusions.Matches(stems)) continue;
-        shown.topics.push_back(c.topic->name);
-        auto& tally = tallies[c.topic->id];
-        tally.topic_id = c.topic->id;
-        tally.topic_name = c.topic->name;
+        if (!c.Matches(stems)) continue;
+        const Topic& topic = c.topic();
+        shown.topics.push_back(topic.name);
+        auto& tally = tallies[topic.id];
+        tally.topic_id = topic.id;
+        tally.topic_name = topic.name;
         switch (record.role) {
           case NameRecord::Role::kSubmitted: ++tally.submitted; break;
           case NameRecord::Role::kFor: ++tally.voted_for; break;

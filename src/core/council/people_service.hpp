@@ -21,10 +21,19 @@ namespace aantafel::core::council {
 enum class LinkFilter { kAll, kReview, kLinked };
 
 /// A link with the names of the people it points to, ready to show.
+/// A person in Wie is wie as the review list names them: with the party of their latest council
+/// position in that municipality ("" when none is recorded), so a reviewer sees why a name and a
+/// person may differ ("CDA in Wie is wie, VVD in the council").
+struct LinkPerson {
+  std::int64_t id = 0;
+  std::string name;
+  std::string party;
+};
+
 struct PersonLinkView {
   PersonLink link;
-  std::string person_name;                                    ///< of `link.person_id`; "" when none
-  std::vector<std::pair<std::int64_t, std::string>> options;  ///< id and name
+  std::optional<LinkPerson> person;  ///< of `link.person_id`
+  std::vector<LinkPerson> options;
 };
 
 /// A person's vote or motion in a council, with the workspace's topics it touches.
@@ -64,14 +73,17 @@ class CouncilPeopleService {
   Result<std::vector<PersonLinkView>> Links(const accounts::WorkspaceAccess& access,
                                             const std::string& source_key, LinkFilter filter);
   /// Editors and owners: "this name is (not) this person". The name must be one of the
-  /// council's (404), the person one of the workspace's ("person_id", 422).
+  /// council's (404), the person one of the workspace's ("person_id", 422). Without a person,
+  /// "none of these": every person offered for the name (suggested or to choose from) is
+  /// rejected at once; confirming needs a person ("person_id" required).
   Result<PersonLinkView> Decide(const accounts::WorkspaceAccess& access,
                                 const std::string& source_key, const std::string& name_key,
-                                std::int64_t person_id, bool confirmed);
-  /// Editors and owners: takes a decision back (404 when there was none).
+                                std::optional<std::int64_t> person_id, bool confirmed);
+  /// Editors and owners: takes a decision back, or without a person every decision about the
+  /// name (404 when there was none).
   Result<PersonLinkView> Undo(const accounts::WorkspaceAccess& access,
                               const std::string& source_key, const std::string& name_key,
-                              std::int64_t person_id);
+                              std::optional<std::int64_t> person_id);
   /// The person's council names, counts and records on topics (404 for an unknown person).
   Result<PersonCouncil> OfPerson(const accounts::WorkspaceAccess& access, std::int64_t person_id);
 
@@ -81,7 +93,8 @@ class CouncilPeopleService {
  private:
   std::optional<std::string> FollowedMunicipality(std::int64_t ws, const std::string& key);
   std::vector<Candidate> CandidatesIn(std::int64_t ws, const std::string& municipality_code);
-  std::vector<PersonLinkView> Views(std::int64_t ws, std::vector<PersonLink> links);
+  std::vector<PersonLinkView> Views(std::int64_t ws, std::vector<PersonLink> links,
+                                    const std::vector<Candidate>& candidates);
 
   CouncilRepository& council_;
   whoiswho::WhoIsWhoRepository& whoiswho_;

@@ -95,7 +95,8 @@ class CouncilRepository {
   /// kMostTextAttempts it counts as asked without a text.
   virtual void NoteTextFailure(std::int64_t id, Instant at) = 0;
 
-  /// The new topic's id; nullopt when the workspace has a topic of that name already.
+  /// The new topic's id; nullopt when the workspace has a topic of that name already (compared
+  /// by TopicNameKey).
   virtual std::optional<std::int64_t> AddTopic(std::int64_t ws, const Topic& topic) = 0;
   /// False when there is no such topic; nullopt when the new name is taken.
   virtual std::optional<bool> UpdateTopic(std::int64_t ws, const Topic& topic) = 0;

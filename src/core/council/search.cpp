@@ -5,6 +5,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/stemming.hpp"
+#include "core/validation.hpp"
 
 namespace aantafel::core::council {
 
@@ -94,6 +95,48 @@ std::vector<search::Span> StemSpans(std::string_view text, const SearchTerms& te
     }
   }
   return spans;
+}
+
+std::vector<std::string> TopicStems(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& word : search::SplitWords(text)) out.push_back(StemOf(word.folded));
+  return out;
+}
+
+namespace {
+
+std::vector<std::vector<std::string>> Phrases(const std::vector<std::string>& terms) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& term : terms) {
+    auto stems = TopicStems(term);
+    if (!stems.empty()) out.push_back(std::move(stems));
+  }
+  return out;
+}
+
+bool AnyIn(const std::vector<std::vector<std::string>>& phrases,
+           const std::vector<std::string>& stems) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& phrase) {
+    return std::search(stems.begin(), stems.end(), phrase.begin(), phrase.end()) != stems.end();
+  });
+}
+
+}  // namespace
+
+CompiledTopic::CompiledTopic(const Topic& topic)
+    : topic_(&topic), terms_(Phrases(topic.terms)), exclusions_(Phrases(topic.exclusions)) {}
+
+bool CompiledTopic::Matches(const std::vector<std::string>& stems) const {
+  return !stems.empty() && AnyIn(terms_, stems) && !AnyIn(exclusions_, stems);
+}
+
+std::string TopicNameKey(std::string_view name) { return LowerAscii(name); }
+
+std::vector<CompiledTopic> CompileTopics(const std::vector<Topic>& topics) {
+  std::vector<CompiledTopic> compiled;
+  compiled.reserve(topics.size());
+  for (const auto& topic : topics) compiled.emplace_back(topic);
+  return compiled;
 }
 
 }  // namespace aantafel::core::council

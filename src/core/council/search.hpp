@@ -36,4 +36,33 @@ SearchTerms TermsOf(const search::Query& query, bool as_you_type);
 /// Where in `text` the words are that `terms` look for (byte ranges, in order).
 std::vector<search::Span> StemSpans(std::string_view text, const SearchTerms& terms);
 
+/// The words of `text` by the search word rule (folded, Dutch stems, numbers as they are), for
+/// testing against topics.
+std::vector<std::string> TopicStems(std::string_view text);
+
+/// A workspace's topic ready to test texts (stemmed with TopicStems, the same word rule as
+/// council search, so "clientondersteuning" is on the topic "cliëntondersteuning"): a text is on
+/// the topic when one of its terms occurs (a term of several words as those words in a row) and
+/// none of its exclusions does. The one rule behind the topic hits of meetings and the topic
+/// tallies of a person's votes.
+class CompiledTopic {
+ public:
+  explicit CompiledTopic(const Topic& topic);
+  [[nodiscard]] const Topic& topic() const { return *topic_; }
+  [[nodiscard]] bool Matches(const std::vector<std::string>& stems) const;
+
+ private:
+  const Topic* topic_;  ///< not owned: lives as long as the topics it was compiled from
+  std::vector<std::vector<std::string>> terms_;
+  std::vector<std::vector<std::string>> exclusions_;
+};
+
+/// A topic's name as it must be unique in a workspace: "Jeugdhulp" and "jeugdhulp" would read as
+/// one topic in every list and notification (ASCII letters in lower case; the storage keeps it
+/// with a unique index, so two requests at once cannot both take a name).
+std::string TopicNameKey(std::string_view name);
+
+/// Every topic of `topics` compiled, in the same order; `topics` must outlive the result.
+std::vector<CompiledTopic> CompileTopics(const std::vector<Topic>& topics);
+
 }  // namespace aantafel::core::council

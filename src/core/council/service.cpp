@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "core/stemming.hpp"
 #include "core/validation.hpp"
 
 namespace aantafel::core::council {
@@ -45,7 +44,7 @@ Topic CheckTopic(const TopicInput& input, FieldErrors& errors) {
         errors.Add(at, FieldIssue::kTooShort, static_cast<int>(kShortestTerm));
       } else if (term.size() > kLongestTerm) {
         errors.Add(at, FieldIssue::kTooLong, static_cast<int>(kLongestTerm));
-      } else if (auto words = DutchStems(term); words.empty()) {
+      } else if (auto words = TopicStems(term); words.empty()) {
         errors.Add(at, FieldIssue::kInvalidFormat);
       } else if (!seen.insert(std::move(words)).second) {
         errors.Add(at, FieldIssue::kDuplicate);
@@ -191,22 +190,12 @@ std::vector<Topic> CouncilService::Topics(const accounts::WorkspaceAccess& acces
   return repository_.Topics(access.workspace.id);
 }
 
-bool CouncilService::NameTaken(const accounts::WorkspaceAccess& access, std::string_view name,
-                               std::int64_t except) {
-  // "Jeugdhulp" and "jeugdhulp" would read as the same topic in every list and notification.
-  const auto topics = repository_.Topics(access.workspace.id);
-  return std::any_of(topics.begin(), topics.end(), [&](const Topic& t) {
-    return t.id != except && EqualsIgnoreAsciiCase(t.name, name);
-  });
-}
-
 Result<Topic> CouncilService::AddTopic(const accounts::WorkspaceAccess& access,
                                        const TopicInput& input) {
   if (!CanWrite(access.role)) return Error::Of(ErrorCode::kForbidden);
   FieldErrors errors;
   Topic topic = CheckTopic(input, errors);
   if (!errors.empty()) return std::move(errors).ToError();
-  if (NameTaken(access, topic.name, 0)) return Error::Field("name", FieldIssue::kTaken);
   topic.created_at = clock_.Now();
   const auto id = repository_.AddTopic(access.workspace.id, topic);
   if (!id) return Error::Field("name", FieldIssue::kTaken);
@@ -221,7 +210,6 @@ Result<Topic> CouncilService::ReplaceTopic(const accounts::WorkspaceAccess& acce
   Topic topic = CheckTopic(input, errors);
   if (!errors.empty()) return std::move(errors).ToError();
   topic.id = id;
-  if (NameTaken(access, topic.name, id)) return Error::Field("name", FieldIssue::kTaken);
   const auto updated = repository_.UpdateTopic(access.workspace.id, topic);
   if (!updated) return Error::Field("name", FieldIssue::kTaken);
   if (!*updated) return Error::Of(ErrorCode::kNotFound);
@@ -244,15 +232,7 @@ Result<std::vector<TopicMatch>> CouncilService::TopicMatches(
   auto meetings = Meetings(access, request);
   if (!meetings) return meetings.error();
   if (topics.empty()) return out;
-  struct Compiled {
-    const Topic* topic;
-    PhraseMatcher terms;
-    PhraseMatcher exclusions;
-  };
-  std::vector<Compiled> compiled;
-  for (const auto& topic : topics) {
-    compiled.push_back({&topic, PhraseMatcher(topic.terms), PhraseMatcher(topic.exclusions)});
-  }
+  const auto compiled = CompileTopics(topics);
   for (const auto& summary : *meetings) {
     const auto detail = repository_.FindMeeting(access.workspace.id, summary.id);
     if (!detail) continue;
@@ -265,20 +245,18 @@ Result<std::vector<TopicMatch>> CouncilService::TopicMatches(
     for (const auto& item : detail->meeting.meeting.agenda) {
       if (item.heading) continue;
       texts.push_back(
-          {{"agenda_item", item.title}, DutchStems(item.title + "\n" + item.description)});
+          {{"agenda_item", item.title}, TopicStems(item.title + "\n" + item.description)});
     }
     for (const auto& d : detail->documents) {
-      texts.push_back({{"document", d.document.name}, DutchStems(d.document.name)});
+      texts.push_back({{"document", d.document.name}, TopicStems(d.document.name)});
     }
     for (const auto& m : detail->motions) {
-      texts.push_back({{"motion", m.motion.name}, DutchStems(m.motion.name)});
+      texts.push_back({{"motion", m.motion.name}, TopicStems(m.motion.name)});
     }
     for (const auto& c : compiled) {
-      TopicMatch match{.topic_id = c.topic->id, .topic_name = c.topic->name, .meeting = summary};
+      TopicMatch match{.topic_id = c.topic().id, .topic_name = c.topic().name, .meeting = summary};
       for (const auto& text : texts) {
-        if (c.terms.Matches(text.stems) && !c.exclusions.Matches(text.stems)) {
-          match.hits.push_back(text.hit);
-        }
+        if (c.Matches(text.stems)) match.hits.push_back(text.hit);
       }
       if (!match.hits.empty()) out.push_back(std::move(match));
     }

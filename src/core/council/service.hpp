@@ -110,10 +110,6 @@ class CouncilService {
   Result<SearchPage> Search(const accounts::WorkspaceAccess& access, const SearchRequest& request);
 
  private:
-  /// Whether another topic than `except` has this name, compared without case.
-  bool NameTaken(const accounts::WorkspaceAccess& access, std::string_view name,
-                 std::int64_t except);
-
   CouncilRepository& repository_;
   const Clock& clock_;
   bool enabled_;

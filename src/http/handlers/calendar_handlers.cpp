@@ -68,7 +68,7 @@ json EventView(const CycleEvent& e, const CycleRules& rules, Language language) 
             {"source", nullptr},
             {"custom_id", e.custom->id}};
   }
-  const EventRule* rule = e.id == "merger_election" ? &rules.merger_election : rules.Find(e.id);
+  const EventRule* rule = rules.Find(e.id);
   json out = {{"id", e.id},
               {"date", e.date.ToString()},
               {"until", DateOrNull(e.until)},
@@ -106,13 +106,6 @@ json ScheduleView(const MunicipalitySchedule& s, const CycleRules& rules, Langua
                                          ? json(*s.schedule.earliest_feasible_year)
                                          : json(nullptr)},
           {"windows", windows}};
-}
-
-/// How sure a date in the feed is, in Dutch (the feed has no language negotiation).
-std::string BasisNote(const CycleEvent& e) {
-  if (e.basis == Basis::kOwn) return "";
-  if (e.basis == Basis::kLegal) return " (wettelijke termijn)";
-  return e.actual ? " (echte datum)" : " (gebruikelijke datum)";
 }
 
 json FeedView(const CalendarFeed& f) {
@@ -168,8 +161,7 @@ nlohmann::json PlanWindowJson(const Window& window, const CycleRules& rules, Lan
 }
 
 void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
-                            core::relations::RelationsService& relations,
-                            core::council::CouncilService& council, const std::string& public_url) {
+                            const std::string& public_url) {
   router.Add(
       "GET", "/api/v1/workspaces/{slug}/plans",
       [&service](RequestContext& ctx) {
@@ -405,114 +397,17 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
 
   router.Add(
       "GET", "/ical/{token}",
-      [&service, &relations, &council, public_url](RequestContext& ctx) {
+      [&service, public_url](RequestContext& ctx) {
         std::string token(ctx.params.Get("token"));
         if (token.ends_with(".ics")) token.resize(token.size() - 4);
-        auto content = service.Feed(token, ctx.request.remote_address);
-        if (!content) return Fail(ctx, content.error());
-        const auto& rules = service.rules();
-        const Language nl = Language::kDutch;
+        auto feed = service.Feed(token, ctx.request.remote_address);
+        if (!feed) return Fail(ctx, feed.error());
         // Events link back to the page in aantafel where they are handled.
-        auto Link = [&](const std::string& page) {
-          if (public_url.empty()) return std::string();
-          return Trimmed(public_url) + "/w/" + content->workspace_slug + "/policy-calendar" + page;
-        };
-        std::vector<interchange::ICalEvent> events;
-        for (const auto& year : content->years) {
-          for (const auto& e : year.events) {
-            const json view = EventView(e, rules, nl);
-            events.push_back(
-                {.uid = "event-" + std::to_string(year.organisation.id) + "-" + e.id + "-" +
-                        std::to_string(e.date.year) + "@aantafel",
-                 .first_day = e.date,
-                 .last_day = e.until.value_or(e.date),
-                 .summary = year.organisation.name + ": " + view.value("label", e.id),
-                 .description = view.value("explain", "") + BasisNote(e),
-                 .url = Link("/municipalities/" + std::to_string(year.organisation.id) +
-                             "?year=" + std::to_string(e.date.year))});
-          }
-        }
-        for (const auto& [plan, schedules] : content->plans) {
-          for (const auto& s : schedules) {
-            for (const Window& w : s.schedule.windows) {
-              const json view = WindowView(w, rules, nl);
-              events.push_back({.uid = "plan-" + std::to_string(plan.id) + "-" +
-                                       std::to_string(s.organisation.id) + "-" + w.id + "@aantafel",
-                                .first_day = w.from,
-                                .last_day = w.to,
-                                .summary = plan.title + " — " + s.organisation.name + ": " +
-                                           view.value("label", w.id),
-                                .description = view.value("explain", ""),
-                                .url = Link("/plans/" + std::to_string(plan.id))});
-            }
-          }
-        }
-        // The feed's owner's own reminders: open follow-ups and agreements with a due date.
-        const auto mine = relations.Reminders(content->workspace_id, content->user_id);
-        auto RelationsLink = [&](const std::string& page) {
-          if (public_url.empty()) return std::string();
-          return Trimmed(public_url) + "/w/" + content->workspace_slug + "/relations" + page;
-        };
-        for (const auto& f : mine.follow_ups) {
-          events.push_back({.uid = "follow-up-" + std::to_string(f.id) + "@aantafel",
-                            .first_day = f.due_on,
-                            .last_day = f.due_on,
-                            .summary = "Vervolgactie: " + f.title,
-                            .description = "Vervolgactie uit aantafel (Contacten en afspraken).",
-                            .url = RelationsLink("")});
-        }
-        for (const auto& a : mine.agreements) {
-          events.push_back({.uid = "agreement-" + std::to_string(a.id) + "@aantafel",
-                            .first_day = *a.due_on,
-                            .last_day = *a.due_on,
-                            .summary = "Afspraak: " + a.title,
-                            .description = a.description,
-                            .url = RelationsLink("/agreements/" + std::to_string(a.id))});
-        }
-        // Meetings of followed councils that discuss one of the workspace's topics: at their
-        // time, one event per meeting, struck through when the council cancels it.
-        const core::accounts::WorkspaceAccess reader{
-            .workspace = {.id = content->workspace_id, .slug = content->workspace_slug},
-            .role = core::accounts::Role::kViewer,
-            .user_id = content->user_id};
-        const core::CivilDate today = core::DutchDate(service.Now());
-        if (auto matches = council.TopicMatches(
-                reader, {.from = today.AddDays(-14), .to = today.AddDays(180), .limit = 500})) {
-          std::map<std::int64_t, std::size_t> at;  // meeting id → index in events
-          for (const auto& m : *matches) {
-            const auto& meeting = m.meeting;
-            if (!meeting.meeting.starts_at) continue;
-            std::string topic = "Onderwerp \"" + m.topic_name + "\": ";
-            for (std::size_t i = 0; i < m.hits.size(); ++i) {
-              topic += (i > 0 ? "; " : "") + m.hits[i].title;
-            }
-            if (const auto it = at.find(meeting.id); it != at.end()) {
-              events[it->second].description += "\n" + topic;
-              continue;
-            }
-            const std::string body =
-                !meeting.committee_name.empty() ? meeting.committee_name : meeting.meeting.name;
-            const core::CivilDate day = core::DutchDate(*meeting.meeting.starts_at);
-            at[meeting.id] = events.size();
-            events.push_back(
-                {.uid = "council-meeting-" + std::to_string(meeting.id) + "@aantafel",
-                 .first_day = day,
-                 .last_day = day,
-                 .summary = "Raad " + meeting.source_label + ": " + body,
-                 .description = topic,
-                 .url = public_url.empty() ? std::string()
-                                           : Trimmed(public_url) + "/w/" + content->workspace_slug +
-                                                 "/council/meetings/" + std::to_string(meeting.id),
-                 // A meeting whose time is not published is shown on its day.
-                 .starts_at = meeting.meeting.time_known ? meeting.meeting.starts_at : std::nullopt,
-                 .ends_at = meeting.meeting.time_known ? meeting.meeting.ends_at : std::nullopt,
-                 .location = meeting.meeting.location,
-                 .cancelled = meeting.meeting.cancelled});
-          }
-        }
+        const std::string link_base =
+            public_url.empty() ? std::string() : Trimmed(public_url) + "/w/" + feed->workspace_slug;
         HttpResponse response;
-        response.body =
-            interchange::WriteICalendar("aantafel Beleidskalender", events, service.Now());
+        response.body = interchange::WriteICalendar("aantafel Beleidskalender", feed->events,
+                                                    service.Now(), link_base);
         response.headers.Set("Content-Type", "text/calendar; charset=utf-8");
         response.headers.Set("Cache-Control", "private, max-age=300");
         return response;

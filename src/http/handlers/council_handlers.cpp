@@ -229,12 +229,15 @@ json FoundView(const core::council::FoundItem& item) {
             {"excerpt", HighlightRanges(item.excerpt, item.excerpt_spans)}}}};
 }
 
+json LinkPersonView(const core::council::LinkPerson& p) {
+  return {{"id", p.id}, {"name", p.name}, {"party", p.party}};
+}
+
 json LinkView(const core::council::PersonLinkView& view) {
   const auto& l = view.link;
   json options = json::array();
-  for (const auto& [id, name] : view.options) options.push_back({{"id", id}, {"name", name}});
-  json person = nullptr;
-  if (l.person_id) person = {{"id", *l.person_id}, {"name", view.person_name}};
+  for (const auto& option : view.options) options.push_back(LinkPersonView(option));
+  const json person = view.person ? LinkPersonView(*view.person) : json(nullptr);
   return {{"source_key", l.source_key},
           {"name_key", l.name_key},
           {"name", l.name},
@@ -263,7 +266,7 @@ std::string_view RoleName(core::council::NameRecord::Role role) {
 struct DecisionInput {
   std::string source_key;
   std::string name_key;
-  std::int64_t person_id = 0;
+  std::optional<std::int64_t> person_id;  ///< none: every person offered ("none of these")
 };
 
 void CheckDecision(const DecisionInput& in, core::FieldErrors& errors) {
@@ -271,7 +274,7 @@ void CheckDecision(const DecisionInput& in, core::FieldErrors& errors) {
   if (!ValidKey(in.source_key)) errors.Add("source_key", core::FieldIssue::kInvalidFormat);
   if (in.name_key.empty()) errors.Add("name_key", core::FieldIssue::kRequired);
   if (in.name_key.size() > 300) errors.Add("name_key", core::FieldIssue::kTooLong, 300);
-  if (in.person_id < 1) errors.Add("person_id", core::FieldIssue::kTooSmall, 1);
+  if (in.person_id && *in.person_id < 1) errors.Add("person_id", core::FieldIssue::kTooSmall, 1);
 }
 
 }  // namespace
@@ -462,7 +465,7 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopl
         // Lengths are checked with the other rules below, so every field is named at once.
         in.source_key = body->String("source_key", true).value_or("");
         in.name_key = body->String("name_key", true).value_or("");
-        in.person_id = body->Integer("person_id", true).value_or(0);
+        in.person_id = body->Integer("person_id", false);
         const bool confirmed = body->Boolean("confirmed", true).value_or(false);
         if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
         core::FieldErrors errors;
@@ -482,11 +485,8 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopl
         DecisionInput in;
         in.source_key = std::string(ctx.request.Query("source_key").value_or(""));
         in.name_key = std::string(ctx.request.Query("name_key").value_or(""));
-        const auto person = QueryId(ctx.request, "person_id", errors);
-        in.person_id = person.value_or(0);
-        if (!person && !errors.Has("person_id")) {
-          errors.Add("person_id", core::FieldIssue::kRequired);
-        }
+        if (ctx.request.Query("person_id"))
+          in.person_id = QueryId(ctx.request, "person_id", errors);
         CheckDecision(in, errors);
         if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
         auto link = people.Undo(*ctx.workspace, in.source_key, in.name_key, in.person_id);

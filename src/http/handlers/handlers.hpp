@@ -75,11 +75,10 @@ void RegisterWhoIsWhoRoutes(Router& router, core::whoiswho::WhoIsWhoService& ser
 /// boundaries.
 void RegisterMapRoutes(Router& router, core::social_map::SocialMapService& social_map);
 void RegisterAdvisorRoutes(Router& router, core::advisor::AdvisorService& service);
-/// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty).
-/// `relations` adds each user's follow-ups and agreement due dates to their own feed.
+/// `public_url` is the base of the links back to aantafel in calendar feeds (may be empty). The
+/// feeds' events come from the service (and the modules registered as its feed sources).
 void RegisterCalendarRoutes(Router& router, core::calendar::PolicyCalendarService& service,
-                            core::relations::RelationsService& relations,
-                            core::council::CouncilService& council, const std::string& public_url);
+                            const std::string& public_url);
 
 /// Cliëntfeedback: surveys, the public survey page /f/{token}, live feed, callbacks, NPS.
 void RegisterFeedbackRoutes(Router& router, core::feedback::FeedbackService& service,

@@ -15,6 +15,15 @@ std::string PublicPageHead(bool english, std::string_view title, bool wide) {
          (wide ? " class=\"wide\">" : ">");
 }
 
+std::string PublicNoticePage(const PublicNotice& notice, bool english) {
+  const char* title = english ? notice.en_title : notice.nl_title;
+  std::string page = PublicPageHead(english, title);
+  page += "<h1>" + std::string(title) + "</h1><p>" + (english ? notice.en_text : notice.nl_text) +
+          "</p>";
+  page += kPublicPageTail;
+  return page;
+}
+
 HttpResponse HtmlPage(int status, std::string body) {
   HttpResponse response;
   response.status = status;

@@ -18,6 +18,17 @@ std::string PublicPageHead(bool english, std::string_view title, bool wide = fal
 /// The end of a public page.
 inline constexpr std::string_view kPublicPageTail = "</main></body></html>\n";
 
+/// A short notice instead of the page (closed, link expired or unknown, wait, failed): a title
+/// and one paragraph, in Dutch and English.
+struct PublicNotice {
+  const char* nl_title;
+  const char* nl_text;
+  const char* en_title;
+  const char* en_text;
+};
+/// The whole page of a notice, in the chosen language.
+std::string PublicNoticePage(const PublicNotice& notice, bool english);
+
 /// A public page as a response: text/html, never cached (pages carry personal links).
 HttpResponse HtmlPage(int status, std::string body);
 /// The same page for a refused try: the status of `error` and its Retry-After when it has one.

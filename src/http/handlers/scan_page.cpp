@@ -142,13 +142,7 @@ std::string ScanThanksPage(const std::string& token, bool english) {
 }
 
 std::string ScanNoticePage(ScanNotice notice, bool english) {
-  struct Text {
-    const char* nl_title;
-    const char* nl_text;
-    const char* en_title;
-    const char* en_text;
-  };
-  static constexpr std::array<Text, 5> kTexts{{
+  static constexpr std::array<PublicNotice, 5> kTexts{{
       {"Deze scan is gesloten",
        "U kunt de antwoorden niet meer veranderen. Bedankt voor uw moeite.", "This scan is closed",
        "The answers can no longer be changed. Thank you for your trouble."},
@@ -169,12 +163,7 @@ std::string ScanNoticePage(ScanNotice notice, bool english) {
        "Your answers could not be saved just now. Go back and try again in a "
        "minute."},
   }};
-  const Text& t = kTexts[static_cast<std::size_t>(notice)];
-  std::string out = PublicPageHead(english, english ? t.en_title : t.nl_title);
-  out += "<h1>" + std::string(english ? t.en_title : t.nl_title) + "</h1><p>" +
-         (english ? t.en_text : t.nl_text) + "</p>";
-  out += kPublicPageTail;
-  return out;
+  return PublicNoticePage(kTexts[static_cast<std::size_t>(notice)], english);
 }
 
 }  // namespace aantafel::http

@@ -223,13 +223,7 @@ std::string SurveyThanksPage(bool english, bool callback) {
 }
 
 std::string SurveyNoticePage(SurveyNotice notice, bool english) {
-  struct Text {
-    const char* nl_title;
-    const char* nl_text;
-    const char* en_title;
-    const char* en_text;
-  };
-  static constexpr std::array<Text, 6> kTexts{{
+  static constexpr std::array<PublicNotice, 6> kTexts{{
       {"Deze vragenlijst is gesloten", "U kunt hem niet meer invullen. Bedankt voor uw moeite.",
        "This survey is closed", "It can no longer be filled in. Thank you for your trouble."},
       {"U heeft deze vragenlijst al ingevuld", "Elke persoonlijke link werkt één keer. Bedankt!",
@@ -251,12 +245,7 @@ std::string SurveyNoticePage(SurveyNotice notice, bool english) {
        "Your answer could not be saved just now. Go back and try again in a "
        "minute; your answers will still be in the form."},
   }};
-  const Text& t = kTexts[static_cast<std::size_t>(notice)];
-  std::string page = PublicPageHead(english, english ? t.en_title : t.nl_title);
-  page += "<h1>" + std::string(english ? t.en_title : t.nl_title) + "</h1><p>" +
-          (english ? t.en_text : t.nl_text) + "</p>";
-  page += kPublicPageTail;
-  return page;
+  return PublicNoticePage(kTexts[static_cast<std::size_t>(notice)], english);
 }
 
 const std::string& SurveyStyleSheet() {

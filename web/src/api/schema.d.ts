@@ -2273,10 +2273,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Say that a council name is (confirmed true) or is not (false) a person (editors and owners). A confirmation replaces an earlier one of the same name; the answer is the name as it now stands. */
+        /** Say that a council name is (confirmed true) or is not (false) a person (editors and owners). A confirmation replaces an earlier one of the same name; the answer is the name as it now stands. Without person_id and with confirmed false: none of these, every person offered for the name is rejected at once. */
         put: operations["decideCouncilPerson"];
         post?: never;
-        /** Take a decision back (editors and owners); the name is matched by the rule again. */
+        /** Take a decision back (editors and owners), or without person_id every decision about the name; the name is matched by the rule again. */
         delete: operations["undoCouncilPersonDecision"];
         options?: never;
         head?: never;
@@ -2608,17 +2608,17 @@ export interface components {
             /** @enum {string} */
             reason: "name_initial_and_party" | "partly_known" | "initial_or_party_differ" | "several" | "nobody";
             /** @description The person linked (certain, confirmed) or suggested; null when none. */
-            person: null | {
-                id: number;
-                name: string;
-            };
+            person: null | components["schemas"]["CouncilLinkPerson"];
             /** @description People someone said this name is not. */
             rejected: number[];
             /** @description Everyone with a council position in the municipality and the same surname. */
-            options: {
-                id: number;
-                name: string;
-            }[];
+            options: components["schemas"]["CouncilLinkPerson"][];
+        };
+        /** @description A person of Wie is wie offered for a council name, with the party of their latest council position in that municipality (empty when none is recorded). */
+        CouncilLinkPerson: {
+            id: number;
+            name: string;
+            party: string;
         };
         PersonCouncil: {
             names: components["schemas"]["CouncilPersonLink"][];
@@ -2861,8 +2861,11 @@ export interface components {
                 scale: number[];
                 translate: number[];
             };
+            /** @description TopoJSON geometry collections by name (the TopoJSON specification). */
             objects: {
-                [key: string]: Record<string, never>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
             arcs: number[][][];
             attribution: string;
@@ -3375,6 +3378,13 @@ export interface components {
             /** @enum {string} */
             language: "nl" | "en";
         };
+        /** @description A colleague named on a record (who a callback is given to); no settings. */
+        UserRef: {
+            /** Format: int64 */
+            id: number;
+            email: string;
+            name: string;
+        };
         /** @enum {string} */
         Role: "owner" | "editor" | "viewer";
         /** @enum {string} */
@@ -3713,7 +3723,7 @@ export interface components {
             why: string;
             better: string;
             status: components["schemas"]["CallbackStatus"];
-            assignee: components["schemas"]["User"] | null;
+            assignee: components["schemas"]["UserRef"] | null;
             /** Format: date-time */
             due_at: string;
             overdue: boolean;
@@ -3890,14 +3900,42 @@ export interface components {
         /** @description See docs/financing.md; an example is tests/fixtures/financing/wmo_begeleiding.json. */
         FinancingScenario: {
             population: {
-                /** @description {"poisson": {"mean"}} or {"range": {"min", "max"}} */
-                clients: Record<string, never>;
-                /** @description {"lognormal": {"median", "p90"}} or {"fixed": {"units"}} */
-                intensity: Record<string, never>;
+                /** @description How many clients there will be. */
+                clients: {
+                    poisson: {
+                        mean: number;
+                    };
+                } | {
+                    range: {
+                        min: number;
+                        max: number;
+                    };
+                };
+                /** @description How many units of care one client gets. */
+                intensity: {
+                    lognormal: {
+                        median: number;
+                        p90: number;
+                    };
+                } | {
+                    fixed: {
+                        units: number;
+                    };
+                };
                 /** @enum {string} */
                 unit?: "minute" | "hour" | "day_part" | "day" | "piece";
-                /** @description {"beta": {"mean", "strength"}} or {"range": {"min", "max"}} */
-                result_share: Record<string, never>;
+                /** @description The share of clients for whom the result is reached. */
+                result_share: {
+                    beta: {
+                        mean: number;
+                        strength: number;
+                    };
+                } | {
+                    range: {
+                        min: number;
+                        max: number;
+                    };
+                };
             };
             costs: {
                 cost_per_unit: number;
@@ -4159,6 +4197,17 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A service as the consortium's public link shows it (no ids, notes or dates). */
+        PublicService: {
+            organisation: string;
+            name: string;
+            domain: components["schemas"]["ServiceDomain"];
+            law: components["schemas"]["ServiceLaw"];
+            target_groups: string[];
+            areas: string[];
+            contact: string;
+            waiting_weeks: number | null;
+        };
         Coverage: {
             areas: components["schemas"]["Area"][];
             domains: components["schemas"]["ServiceDomain"][];
@@ -4223,8 +4272,8 @@ export interface components {
                 area: string;
                 domain: string;
             }[];
-            /** @description Service objects (public link: organisation, name, domain, law, target_groups, areas, contact, waiting_weeks). */
-            services: Record<string, never>[];
+            /** @description The members' services; on the public link only what a reader outside needs. */
+            services: (components["schemas"]["Service"] | components["schemas"]["PublicService"])[];
         };
         ScanWrite: {
             title?: string;
@@ -9491,7 +9540,8 @@ export interface operations {
                 "application/json": {
                     source_key: string;
                     name_key: string;
-                    person_id: number;
+                    /** @description Required to confirm. */
+                    person_id?: number;
                     confirmed: boolean;
                 };
             };
@@ -9518,7 +9568,7 @@ export interface operations {
             query: {
                 source_key: string;
                 name_key: string;
-                person_id: number;
+                person_id?: number;
             };
             header?: {
                 /** @description Required for cookie sessions; not needed with a bearer token. */

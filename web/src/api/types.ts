@@ -2,7 +2,7 @@
  * Short names for the API's shapes. They are aliases of the types generated from
  * api/openapi.yaml (schema.d.ts), so a change in the contract shows up here at compile time.
  */
-import type { components, paths } from './schema';
+import type { components, operations, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -55,6 +55,8 @@ export type OrganisationList = { items: Organisation[] };
 export type OrganisationCreate = Schemas['OrganisationCreate'];
 export type PositionKind = Schemas['PositionKind'];
 export type Quadrant = Schemas['Quadrant'];
+/** The filters of the people list (GET …/people, operationId listPeople); all optional. */
+export type PeopleQuery = NonNullable<operations['listPeople']['parameters']['query']>;
 export type Position = Schemas['Position'];
 export type PositionCreate = Schemas['PositionCreate'];
 export type Assessment = Schemas['Assessment'];

@@ -1,5 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
-import { FormFieldDescription, FormFieldErrorMessage } from '@utrecht/component-library-react';
+import { FieldsetFrame } from './FieldsetFrame';
 
 export interface RadioGroupFieldProps {
   /** The question; becomes the fieldset's legend. */
@@ -33,21 +33,14 @@ export function RadioGroupField({
   inline,
 }: RadioGroupFieldProps) {
   const id = useId();
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <fieldset
-      className={error ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
-      aria-describedby={describedBy || undefined}
+    <FieldsetFrame
+      legend={legend}
+      description={description}
+      descriptionId={`${id}-description`}
+      error={error}
+      errorId={`${id}-error`}
     >
-      <legend className="aantafel-radio-group__legend">{legend}</legend>
-      {description ? (
-        <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
-      ) : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
       <div className={inline ? 'aantafel-radio-group__options aantafel-radio-group__options--inline' : 'aantafel-radio-group__options'}>
         {options.map((option, index) => {
           const optionId = `${id}-${index}`;
@@ -70,6 +63,6 @@ export function RadioGroupField({
           );
         })}
       </div>
-    </fieldset>
+    </FieldsetFrame>
   );
 }

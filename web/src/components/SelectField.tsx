@@ -1,12 +1,6 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
-import {
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Select,
-  SelectOption,
-} from '@utrecht/component-library-react';
+import { type ReactNode, type SelectHTMLAttributes } from 'react';
+import { Select, SelectOption } from '@utrecht/component-library-react';
+import { FormFieldFrame, useFieldIds } from './FormFieldFrame';
 
 export interface SelectFieldProps
   extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> {
@@ -30,35 +24,35 @@ export function SelectField({
   className,
   ...selectProps
 }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? `select-${generated}`;
-  const errorId = `${selectId}-error`;
-  const descriptionId = `${selectId}-description`;
   // A caller's description (aria-describedby) is kept, with the error after it.
-  const describedBy = [selectProps['aria-describedby'], description ? descriptionId : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
+  const ids = useFieldIds({
+    id,
+    prefix: 'select',
+    description,
+    error,
+    describedBy: selectProps['aria-describedby'],
+  });
   return (
-    <FormField invalid={Boolean(error)} className={className}>
-      <div className={hideLabel ? 'aantafel-visually-hidden' : 'utrecht-form-field__label'}>
-        <FormLabel htmlFor={selectId}>{label}</FormLabel>
-      </div>
-      {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
-      <div className="utrecht-form-field__input">
-        <Select
-          {...selectProps}
-          id={selectId}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy || undefined}
-        >
-          {options.map((option) => (
-            <SelectOption key={option.value} value={option.value}>
-              {option.label}
-            </SelectOption>
-          ))}
-        </Select>
-      </div>
-    </FormField>
+    <FormFieldFrame
+      ids={ids}
+      label={label}
+      description={description}
+      error={error}
+      className={className}
+      hideLabel={hideLabel}
+    >
+      <Select
+        {...selectProps}
+        id={ids.inputId}
+        invalid={Boolean(error)}
+        aria-describedby={ids.describedBy}
+      >
+        {options.map((option) => (
+          <SelectOption key={option.value} value={option.value}>
+            {option.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormFieldFrame>
   );
 }

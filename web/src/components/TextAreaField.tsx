@@ -1,11 +1,6 @@
-import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
-import {
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Textarea,
-} from '@utrecht/component-library-react';
+import { type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import { Textarea } from '@utrecht/component-library-react';
+import { FormFieldFrame, useFieldIds } from './FormFieldFrame';
 
 export interface TextAreaFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'children'> {
@@ -25,31 +20,16 @@ export function TextAreaField({
   id,
   ...textareaProps
 }: TextAreaFieldProps) {
-  const generated = useId();
-  const inputId = id ?? `textarea-${generated}`;
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
+  const ids = useFieldIds({ id, prefix: 'textarea', description, error });
   return (
-    <FormField invalid={Boolean(error)}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={inputId}>{label}</FormLabel>
-      </div>
-      {description ? (
-        <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
-      ) : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
-      <div className="utrecht-form-field__input">
-        <Textarea
-          {...textareaProps}
-          id={inputId}
-          ref={textareaRef}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    </FormField>
+    <FormFieldFrame ids={ids} label={label} description={description} error={error}>
+      <Textarea
+        {...textareaProps}
+        id={ids.inputId}
+        ref={textareaRef}
+        invalid={Boolean(error)}
+        aria-describedby={ids.describedBy}
+      />
+    </FormFieldFrame>
   );
 }

@@ -1,11 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
-import {
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { Textbox } from '@utrecht/component-library-react';
+import { FormFieldFrame, useFieldIds } from './FormFieldFrame';
 
 export interface TextFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
@@ -27,32 +22,17 @@ export function TextField({
   required,
   ...inputProps
 }: TextFieldProps) {
-  const generated = useId();
-  const inputId = id ?? `field-${generated}`;
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
+  const ids = useFieldIds({ id, prefix: 'field', description, error });
   return (
-    <FormField invalid={Boolean(error)} type="text">
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={inputId}>{label}</FormLabel>
-      </div>
-      {description ? (
-        <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
-      ) : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
-      <div className="utrecht-form-field__input">
-        <Textbox
-          {...inputProps}
-          id={inputId}
-          ref={inputRef}
-          required={required}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    </FormField>
+    <FormFieldFrame ids={ids} label={label} description={description} error={error} type="text">
+      <Textbox
+        {...inputProps}
+        id={ids.inputId}
+        ref={inputRef}
+        required={required}
+        invalid={Boolean(error)}
+        aria-describedby={ids.describedBy}
+      />
+    </FormFieldFrame>
   );
 }

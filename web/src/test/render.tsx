@@ -38,8 +38,13 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
   );
 }
 
-/** A fetch Response with a JSON body. */
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
+/**
+ * A JSON answer whose body is NOT checked against api/openapi.yaml. Only for tests that hand the
+ * app an answer the server does not send on purpose (an unknown shape, a body that is not JSON), to
+ * see that it copes; say why at each use. Every other answer goes through `answer`, `problem` or
+ * `noContent` in ./answer, which check the body against the operation's documented response.
+ */
+export function malformedResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(body === undefined ? null : JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },

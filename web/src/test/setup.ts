@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/react';
 import en from '../i18n/en.json';
 import { registerLanguage } from '../i18n/i18n';
 import { resetSsoOffer } from '../features/sso/api';
+import { misdirectedAnswers } from './operationCheck';
 
 // The app loads English on demand; tests render it synchronously.
 registerLanguage('en', en);
@@ -13,6 +14,9 @@ afterEach(() => {
   window.localStorage.clear();
   // The single sign-on offer is asked once per page load; every test is a new page.
   resetSsoOffer();
+  // A fixture typed for one operation must answer a request of that operation.
+  const misdirected = misdirectedAnswers();
+  if (misdirected.length > 0) throw new Error(`Typed answers sent to the wrong request:\n${misdirected.join('\n')}`);
 });
 
 // jsdom has <dialog> but not its modal methods.

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { components } from '../../api/schema';
 import type { Session } from '../../api/types';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, problem, noContent } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { AccountPage } from './AccountPage';
 
 const me = { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' as const };
@@ -17,6 +19,9 @@ const session: Session = {
   csrf_token: 'csrf',
 };
 
+type SessionInfo = components['schemas']['SessionInfo'];
+type NotificationSettings = components['schemas']['NotificationSettings'];
+
 const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const SAFARI_IPHONE =
@@ -30,7 +35,7 @@ const here = {
   address: '192.0.2.10',
   current: true,
   sso: true,
-};
+} satisfies SessionInfo;
 const phone = {
   id: 'fedcba9876543210',
   created_at: '2026-11-20T07:30:00Z',
@@ -39,7 +44,7 @@ const phone = {
   address: '198.51.100.7',
   current: false,
   sso: false,
-};
+} satisfies SessionInfo;
 
 type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
@@ -55,10 +60,10 @@ beforeEach(() => {
   fetchMock.mockClear();
   routes = {
     // Newest first, as the server lists them; the page puts this device first.
-    'GET /api/v1/account/sessions': () => jsonResponse(200, { items: [phone, here] }),
-    'GET /api/v1/workspaces/demo/notification-settings': () => jsonResponse(200, { digest: 'weekly' }),
-    'GET /api/v1/workspaces/leesclub/notification-settings': () => jsonResponse(200, { digest: 'none' }),
-    'GET /api/v1/account/sign-ins': () => jsonResponse(200, { items: [] }),
+    'GET /api/v1/account/sessions': () => answer('listOwnSessions', 200, { items: [phone, here] }),
+    'GET /api/v1/workspaces/demo/notification-settings': () => answer('getNotificationSettings', 200, { digest: 'weekly' }),
+    'GET /api/v1/workspaces/leesclub/notification-settings': () => answer('getNotificationSettings', 200, { digest: 'none' }),
+    'GET /api/v1/account/sign-ins': () => answer('listOwnSignIns', 200, { items: [] }),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -80,7 +85,7 @@ function bodyOf(key: string) {
 describe('AccountPage', () => {
   it('shows name, e-mail and language, and saves them', async () => {
     const user = userEvent.setup();
-    routes['PATCH /api/v1/account'] = () => jsonResponse(200, { ...me, name: 'Demo de Boer', language: 'en' });
+    routes['PATCH /api/v1/account'] = () => answer('updateAccount', 200, { ...me, name: 'Demo de Boer', language: 'en' });
     renderAccount();
     expect(screen.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Terug naar Demo Zorg' })).toHaveAttribute('href', '/w/demo/');
@@ -113,16 +118,10 @@ describe('AccountPage', () => {
     routes['POST /api/v1/account/password'] = () => {
       attempts += 1;
       if (attempts === 1) {
-        return jsonResponse(422, {
-          error: {
-            code: 'invalid_input',
-            message: 'Niet alle velden zijn goed ingevuld.',
-            fields: { current_password: 'Dit wachtwoord klopt niet.' },
-          },
-        });
+        return problem('changePassword', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { current_password: 'Dit wachtwoord klopt niet.' });
       }
-      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
-      return new Response(null, { status: 204 });
+      routes['GET /api/v1/account/sessions'] = () => answer('listOwnSessions', 200, { items: [here] });
+      return noContent('changePassword');
     };
     renderAccount();
     const section = screen.getByRole('region', { name: 'Wachtwoord wijzigen' });
@@ -155,8 +154,8 @@ describe('AccountPage', () => {
   it('lists the devices in words, marks this one, and signs out another', async () => {
     const user = userEvent.setup();
     routes['DELETE /api/v1/account/sessions/fedcba9876543210'] = () => {
-      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
-      return new Response(null, { status: 204 });
+      routes['GET /api/v1/account/sessions'] = () => answer('listOwnSessions', 200, { items: [here] });
+      return noContent('endOwnSession');
     };
     renderAccount();
     const list = await screen.findByRole('list', { name: 'Apparaten waarop je bent ingelogd' });
@@ -184,8 +183,8 @@ describe('AccountPage', () => {
   it('signs out everywhere else', async () => {
     const user = userEvent.setup();
     routes['POST /api/v1/account/sessions/end-others'] = () => {
-      routes['GET /api/v1/account/sessions'] = () => jsonResponse(200, { items: [here] });
-      return jsonResponse(200, { ended: 1 });
+      routes['GET /api/v1/account/sessions'] = () => answer('listOwnSessions', 200, { items: [here] });
+      return answer('endOtherSessions', 200, { ended: 1 });
     };
     renderAccount();
     await user.click(await screen.findByRole('button', { name: 'Overal anders uitloggen' }));
@@ -195,9 +194,9 @@ describe('AccountPage', () => {
   it('chooses the e-mail digest per workspace', async () => {
     const user = userEvent.setup();
     routes['PUT /api/v1/workspaces/leesclub/notification-settings'] = (init) => {
-      const body = JSON.parse(init?.body as string);
-      routes['GET /api/v1/workspaces/leesclub/notification-settings'] = () => jsonResponse(200, body);
-      return jsonResponse(200, body);
+      const body: NotificationSettings = JSON.parse(init?.body as string);
+      routes['GET /api/v1/workspaces/leesclub/notification-settings'] = () => answer('getNotificationSettings', 200, body);
+      return answer('setNotificationSettings', 200, body);
     };
     renderAccount();
     expect(await screen.findByRole('combobox', { name: 'Hoe vaak voor Demo Zorg?' })).toHaveValue('weekly');
@@ -218,7 +217,7 @@ describe('AccountPage', () => {
       user_agent: CHROME_WINDOWS,
     }));
     routes['GET /api/v1/account/sign-ins'] = () =>
-      jsonResponse(200, {
+      answer('listOwnSignIns', 200, {
         items: [
           { at: '2026-11-23T09:00:00Z', outcome: 'single_sign_on', address: '192.0.2.10', user_agent: CHROME_WINDOWS },
           { at: '2026-11-22T21:15:00Z', outcome: 'wrong_password', address: '203.0.113.9', user_agent: 'curl/8.5.0' },

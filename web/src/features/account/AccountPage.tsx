@@ -3,14 +3,21 @@ import { useLocation } from 'react-router';
 import {
   Button,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
 import type { DigestFrequency, Session, SessionInfo, SessionInfoList, SignIn, SignInOutcome } from '../../api/types';
+import {
+  changePassword,
+  endOtherSessions,
+  endOwnSession,
+  listOwnSessions,
+  listOwnSignIns,
+  updateAccount,
+} from '../../api/generated/account';
+import { getNotificationSettings, setNotificationSettings } from '../../api/generated/overview';
+import { Fact } from '../../components/Fact';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -19,14 +26,15 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData, type ApiData } from '../../components/useApiData';
+import { useFieldForm } from '../../components/useFieldForm';
 import { isLanguage, type Language } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession, useSession } from '../auth/session';
 import { PublicLayout } from '../shell/PublicLayout';
 import { UserMenu } from '../shell/UserMenu';
-import { accountApi } from './api';
 import { TextLink } from './LinkProblem';
-import { checkNewPassword, NewPasswordFields, type NewPasswordErrors } from './PasswordFields';
+import { NameField } from './NameField';
+import { checkNewPassword, NewPasswordFields, useNewPassword } from './PasswordFields';
 import { useAccountText, type AccountKey } from './texts';
 import { describeUserAgent } from './userAgent';
 
@@ -50,7 +58,7 @@ export function AccountPage() {
   const session = useCurrentSession();
   const location = useLocation();
   const back = backTarget(session, (location.state as { from?: unknown } | null)?.from);
-  const sessions = useApiData('account:sessions', (signal) => accountApi.listSessions(signal));
+  const sessions = useApiData('account:sessions', (signal) => listOwnSessions({ signal }));
 
   return (
     <PublicLayout wide tools={<UserMenu />}>
@@ -103,7 +111,7 @@ function ProfileSection() {
     setFieldErrors({});
     setBusy(true);
     try {
-      const updated = await accountApi.updateAccount({ name: name.trim(), language });
+      const updated = await updateAccount({ name: name.trim(), language });
       setUser(updated);
       setName(updated.name);
       // The account's language is also the language of the app in this browser.
@@ -127,27 +135,20 @@ function ProfileSection() {
       <StatusMessage>{status ? at(status) : null}</StatusMessage>
       {error ? <ErrorAlert error={error} /> : null}
       <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined}>
-        <TextField
+        <NameField
           id="profile-name"
-          name="name"
           label={at('profile.name')}
           description={at('profile.nameHint')}
-          autoComplete="name"
-          required
-          maxLength={200}
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onChange={setName}
           error={fieldErrors.name}
           inputRef={nameRef}
         />
         <DataList className="aantafel-facts aantafel-facts--stacked">
-          <DataListItem>
-            <DataListKey>{at('profile.email')}</DataListKey>
-            <DataListValue>
-              {user.email}
-              <span className="aantafel-meta aantafel-block">{at('profile.emailNote')}</span>
-            </DataListValue>
-          </DataListItem>
+          <Fact label={at('profile.email')}>
+            {user.email}
+            <span className="aantafel-meta aantafel-block">{at('profile.emailNote')}</span>
+          </Fact>
         </DataList>
         <RadioGroupField
           legend={at('profile.language')}
@@ -171,61 +172,40 @@ function ProfileSection() {
   );
 }
 
-type PasswordErrors = NewPasswordErrors & { current?: string | undefined };
-
 /** `onChanged`: the password changed, so the other sessions ended. */
 function PasswordSection({ onChanged, viaSso }: { onChanged: () => void; viaSso: boolean }) {
   const at = useAccountText();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<PasswordErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const newPassword = useNewPassword();
   const [done, setDone] = useState(false);
   const currentRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
+  // The form's fields by the API's names; "repeat" is the browser's own.
+  const form = useFieldForm(['current_password', 'new_password', 'repeat'], (name) =>
+    (name === 'current_password'
+      ? currentRef
+      : name === 'new_password'
+        ? newPassword.passwordRef
+        : newPassword.repeatRef
+    ).current?.focus(),
+  );
+  const { fieldErrors, busy } = form;
 
-  function focusFirst(errors: PasswordErrors) {
-    if (errors.current) currentRef.current?.focus();
-    else if (errors.password) passwordRef.current?.focus();
-    else if (errors.repeat) repeatRef.current?.focus();
+  function check() {
+    setDone(false);
+    const { password, repeat } = checkNewPassword(newPassword.password, newPassword.repeat, at);
+    return {
+      current_password: current ? undefined : at('passwordChange.currentRequired'),
+      new_password: password,
+      repeat,
+    };
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    setDone(false);
-    const errors: PasswordErrors = {
-      ...(current ? {} : { current: at('passwordChange.currentRequired') }),
-      ...checkNewPassword(password, repeat, at),
-    };
-    setFieldErrors(errors);
-    if (errors.current || errors.password || errors.repeat) {
-      focusFirst(errors);
-      return;
-    }
-    setBusy(true);
-    try {
-      await accountApi.changePassword({ current_password: current, new_password: password });
-      setCurrent('');
-      setPassword('');
-      setRepeat('');
-      setDone(true);
-      onChanged();
-    } catch (caught) {
-      if (isApiError(caught) && (caught.fields.current_password || caught.fields.new_password)) {
-        const fromApi = { current: caught.fields.current_password, password: caught.fields.new_password };
-        setFieldErrors(fromApi);
-        focusFirst(fromApi);
-      } else {
-        setError(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    await changePassword({ current_password: current, new_password: newPassword.password });
+    setCurrent('');
+    newPassword.clear();
+    setDone(true);
+    onChanged();
   }
 
   return (
@@ -235,10 +215,10 @@ function PasswordSection({ onChanged, viaSso }: { onChanged: () => void; viaSso:
       {/* An account made by single sign-on has no password until its owner asks for one. */}
       {viaSso ? <Paragraph>{at('passwordChange.ssoNote')}</Paragraph> : null}
       <StatusMessage>{done ? at('passwordChange.done') : null}</StatusMessage>
-      {error ? <ErrorAlert error={error} /> : null}
+      {form.error ? <ErrorAlert error={form.error} /> : null}
       <form
         noValidate
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) => void form.submit(event, { check, send })}
         aria-labelledby="password-heading"
         aria-busy={busy || undefined}
       >
@@ -253,18 +233,13 @@ function PasswordSection({ onChanged, viaSso }: { onChanged: () => void; viaSso:
           maxLength={1024}
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
-          error={fieldErrors.current}
+          error={fieldErrors.current_password}
           inputRef={currentRef}
         />
         <NewPasswordFields
           idPrefix="password-change"
-          password={password}
-          repeat={repeat}
-          onPasswordChange={setPassword}
-          onRepeatChange={setRepeat}
-          errors={fieldErrors}
-          passwordRef={passwordRef}
-          repeatRef={repeatRef}
+          value={newPassword}
+          errors={{ password: fieldErrors.new_password, repeat: fieldErrors.repeat }}
         />
         <Button type="submit" appearance="primary-action-button" busy={busy}>
           {busy ? at('passwordChange.submitting') : at('passwordChange.submit')}
@@ -307,7 +282,7 @@ function SessionsSection({ sessions }: { sessions: ApiData<SessionInfoList> }) {
     setStatus('');
     setEnding(session.id);
     try {
-      await accountApi.endSession(session.id);
+      await endOwnSession({ session_id: session.id });
       await sessions.reload();
       setStatus(at('sessions.ended', { device: deviceName(session, at) }));
       headingRef.current?.focus();
@@ -324,7 +299,7 @@ function SessionsSection({ sessions }: { sessions: ApiData<SessionInfoList> }) {
     setStatus('');
     setEndingOthers(true);
     try {
-      const { ended } = await accountApi.endOtherSessions();
+      const { ended } = await endOtherSessions();
       await sessions.reload();
       setStatus(
         ended === 0
@@ -381,22 +356,13 @@ function SessionsSection({ sessions }: { sessions: ApiData<SessionInfoList> }) {
                     ) : null}
                   </p>
                   <DataList className="aantafel-facts">
-                    <DataListItem>
-                      <DataListKey>{at('sessions.since')}</DataListKey>
-                      <DataListValue>
-                        <time dateTime={session.created_at}>{formatDateTime(session.created_at)}</time>
-                      </DataListValue>
-                    </DataListItem>
-                    <DataListItem>
-                      <DataListKey>{at('sessions.until')}</DataListKey>
-                      <DataListValue>
-                        <time dateTime={session.expires_at}>{formatDateTime(session.expires_at)}</time>
-                      </DataListValue>
-                    </DataListItem>
-                    <DataListItem>
-                      <DataListKey>{at('sessions.address')}</DataListKey>
-                      <DataListValue>{session.address || at('sessions.unknownAddress')}</DataListValue>
-                    </DataListItem>
+                    <Fact label={at('sessions.since')}>
+                      <time dateTime={session.created_at}>{formatDateTime(session.created_at)}</time>
+                    </Fact>
+                    <Fact label={at('sessions.until')}>
+                      <time dateTime={session.expires_at}>{formatDateTime(session.expires_at)}</time>
+                    </Fact>
+                    <Fact label={at('sessions.address')}>{session.address || at('sessions.unknownAddress')}</Fact>
                   </DataList>
                   {session.current ? null : (
                     <Button
@@ -452,7 +418,7 @@ function isRefused(signIn: SignIn): boolean {
 function SignInsSection() {
   const at = useAccountText();
   const { formatDateTime } = useI18n();
-  const signIns = useApiData('account:sign-ins', (signal) => accountApi.listSignIns(signal));
+  const signIns = useApiData('account:sign-ins', (signal) => listOwnSignIns({ signal }));
   const [showAll, setShowAll] = useState(false);
   const all = signIns.data?.items ?? [];
   const items = showAll ? all : all.slice(0, SIGN_INS_SHOWN);
@@ -484,20 +450,11 @@ function SignInsSection() {
                     ) : null}
                   </p>
                   <DataList className="aantafel-facts">
-                    <DataListItem>
-                      <DataListKey>{at('signIns.at')}</DataListKey>
-                      <DataListValue>
-                        <time dateTime={signIn.at}>{formatDateTime(signIn.at)}</time>
-                      </DataListValue>
-                    </DataListItem>
-                    <DataListItem>
-                      <DataListKey>{at('signIns.browser')}</DataListKey>
-                      <DataListValue>{deviceName(signIn, at)}</DataListValue>
-                    </DataListItem>
-                    <DataListItem>
-                      <DataListKey>{at('sessions.address')}</DataListKey>
-                      <DataListValue>{signIn.address || at('sessions.unknownAddress')}</DataListValue>
-                    </DataListItem>
+                    <Fact label={at('signIns.at')}>
+                      <time dateTime={signIn.at}>{formatDateTime(signIn.at)}</time>
+                    </Fact>
+                    <Fact label={at('signIns.browser')}>{deviceName(signIn, at)}</Fact>
+                    <Fact label={at('sessions.address')}>{signIn.address || at('sessions.unknownAddress')}</Fact>
                   </DataList>
                   {refused ? <p className="aantafel-cards__hint">{at('signIns.refusedHint')}</p> : null}
                 </li>
@@ -547,7 +504,7 @@ function DigestSection() {
 
 function DigestChoice({ slug, name }: { slug: string; name: string }) {
   const at = useAccountText();
-  const setting = useApiData(`digest:${slug}`, (signal) => accountApi.getDigest(slug, signal));
+  const setting = useApiData(`digest:${slug}`, (signal) => getNotificationSettings({ slug }, { signal }));
   const [draft, setDraft] = useState<DigestFrequency | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -563,7 +520,7 @@ function DigestChoice({ slug, name }: { slug: string; name: string }) {
     setSaved(null);
     setBusy(true);
     try {
-      const answer = await accountApi.setDigest(slug, value);
+      const answer = await setNotificationSettings({ slug }, { digest: value });
       await setting.reload();
       setDraft(null);
       setSaved(answer.digest);

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
+import { requestPasswordReset } from '../../api/generated/account';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { PublicLayout } from '../shell/PublicLayout';
-import { accountApi } from './api';
 import { TextLink } from './LinkProblem';
 import { useAccountText } from './texts';
 
@@ -41,7 +41,7 @@ export function ForgotPasswordPage() {
     setFieldError(undefined);
     setBusy(true);
     try {
-      const answer = await accountApi.requestPasswordReset(email.trim());
+      const answer = await requestPasswordReset({ email: email.trim() });
       setOutcome(answer.mail);
     } catch (caught) {
       if (isApiError(caught) && caught.fields.email) {

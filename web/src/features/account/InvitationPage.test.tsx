@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import type { components } from '../../api/schema';
+import { answer, problem } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { browser } from '../sso/api';
 import { InvitationPage } from './InvitationPage';
+
+type Schemas = components['schemas'];
 
 const details = {
   workspace: { slug: 'wijkzorg', name: 'Wijkzorg Noord' },
@@ -13,7 +17,7 @@ const details = {
   language: 'nl',
   expires_at: '2026-11-30T09:00:00Z',
   account_exists: false,
-};
+} satisfies Schemas['InvitationDetails'];
 
 const session = {
   user: { id: 3, email: 'sanne@wijkzorg.example', name: 'Sanne de Vries', language: 'nl' },
@@ -21,7 +25,7 @@ const session = {
   public_url: PUBLIC_URL_SET,
   mail: false,
   csrf_token: 'csrf',
-};
+} satisfies Schemas['Session'];
 
 type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
@@ -36,10 +40,10 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   fetchMock.mockClear();
   routes = {
-    'GET /api/v1/sso': () => jsonResponse(200, { enabled: false, label: '' }),
+    'GET /api/v1/sso': () => answer('getSingleSignOn', 200, { enabled: false, label: '' }),
     'POST /api/v1/invitations/lookup': (init) => {
       expect(JSON.parse(init?.body as string)).toEqual({ token: 'geheim-123' });
-      return jsonResponse(200, details);
+      return answer('lookUpInvitation', 200, details);
     },
   };
 });
@@ -80,7 +84,7 @@ describe('InvitationPage', () => {
 
   it('asks a new person for a name and a password, checks them, and signs in', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/invitations/accept'] = () => jsonResponse(201, session);
+    routes['POST /api/v1/invitations/accept'] = () => answer('acceptInvitation', 201, session);
     renderInvitation();
     await screen.findByRole('heading', { level: 2, name: 'Maak je account' });
     const name = screen.getByLabelText('Jouw naam');
@@ -120,15 +124,9 @@ describe('InvitationPage', () => {
 
   it('asks only the password of an existing account, with a link for a forgotten one', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, account_exists: true });
+    routes['POST /api/v1/invitations/lookup'] = () => answer('lookUpInvitation', 200, { ...details, account_exists: true });
     routes['POST /api/v1/invitations/accept'] = () =>
-      jsonResponse(422, {
-        error: {
-          code: 'invalid_input',
-          message: 'Niet alle velden zijn goed ingevuld.',
-          fields: { password: 'Dit wachtwoord klopt niet.' },
-        },
-      });
+      problem('acceptInvitation', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { password: 'Dit wachtwoord klopt niet.' });
     renderInvitation();
     await screen.findByRole('heading', { level: 2, name: 'Log in om de uitnodiging aan te nemen' });
     expect(screen.queryByLabelText('Jouw naam')).toBeNull();
@@ -146,12 +144,7 @@ describe('InvitationPage', () => {
 
   it('explains an expired or used link and what to do', async () => {
     routes['POST /api/v1/invitations/lookup'] = () =>
-      jsonResponse(410, {
-        error: {
-          code: 'link_expired',
-          message: 'Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag een nieuwe link aan.',
-        },
-      });
+      problem('lookUpInvitation', 'link_expired', 'Deze link werkt niet meer: hij is verlopen of al gebruikt. Vraag een nieuwe link aan.');
     renderInvitation();
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet meer' }),
@@ -163,9 +156,9 @@ describe('InvitationPage', () => {
 
   it('goes to the expired page when the link stops working while filling in', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, account_exists: true });
+    routes['POST /api/v1/invitations/lookup'] = () => answer('lookUpInvitation', 200, { ...details, account_exists: true });
     routes['POST /api/v1/invitations/accept'] = () =>
-      jsonResponse(410, { error: { code: 'link_expired', message: 'Deze link werkt niet meer.' } });
+      problem('acceptInvitation', 'link_expired', 'Deze link werkt niet meer.');
     renderInvitation();
     await user.type(await screen.findByLabelText('Wachtwoord'), 'welkom-aan-tafel');
     await user.click(screen.getByRole('button', { name: 'Inloggen en uitnodiging aannemen' }));
@@ -179,7 +172,7 @@ describe('InvitationPage', () => {
   });
 
   it('shows the page in the language of the invitation when none was chosen here', async () => {
-    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, language: 'en' });
+    routes['POST /api/v1/invitations/lookup'] = () => answer('lookUpInvitation', 200, { ...details, language: 'en' });
     renderInvitation();
     expect(await screen.findByRole('heading', { level: 1, name: 'Invitation to Wijkzorg Noord' })).toBeInTheDocument();
     expect(screen.getByText('Editor')).toBeInTheDocument();
@@ -189,7 +182,7 @@ describe('InvitationPage', () => {
 
   it('keeps a language the person chose in this browser', async () => {
     window.localStorage.setItem('aantafel.language', 'nl');
-    routes['POST /api/v1/invitations/lookup'] = () => jsonResponse(200, { ...details, language: 'en' });
+    routes['POST /api/v1/invitations/lookup'] = () => answer('lookUpInvitation', 200, { ...details, language: 'en' });
     renderInvitation();
     expect(await screen.findByRole('heading', { level: 1, name: 'Uitnodiging voor Wijkzorg Noord' })).toBeInTheDocument();
   });
@@ -197,8 +190,8 @@ describe('InvitationPage', () => {
   it('offers "Aannemen met Microsoft 365" first when the server offers single sign-on', async () => {
     const user = userEvent.setup();
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
-    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
-    routes['POST /api/v1/sso/start'] = () => jsonResponse(200, { redirect_url: 'https://login.example/authorize' });
+    routes['GET /api/v1/sso'] = () => answer('getSingleSignOn', 200, { enabled: true, label: 'Microsoft 365' });
+    routes['POST /api/v1/sso/start'] = () => answer('startSingleSignOn', 200, { redirect_url: 'https://login.example/authorize' });
     renderInvitation();
     const section = await screen.findByRole('region', { name: 'Aannemen met het account van je werk' });
     expect(section).toHaveTextContent('Gebruik je op je werk Microsoft 365?');
@@ -217,9 +210,9 @@ describe('InvitationPage', () => {
   });
 
   it('says "Of log in met je wachtwoord" for an existing account when single sign-on is offered', async () => {
-    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
+    routes['GET /api/v1/sso'] = () => answer('getSingleSignOn', 200, { enabled: true, label: 'Microsoft 365' });
     routes['POST /api/v1/invitations/lookup'] = () =>
-      jsonResponse(200, { ...details, account_exists: true, language: 'en' });
+      answer('lookUpInvitation', 200, { ...details, account_exists: true, language: 'en' });
     renderInvitation();
     expect(await screen.findByRole('button', { name: 'Accept with Microsoft 365' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Or log in with your password' })).toBeInTheDocument();

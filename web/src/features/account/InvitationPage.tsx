@@ -1,21 +1,21 @@
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
   Button,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
 import type { InvitationDetails } from '../../api/types';
+import { acceptInvitation, lookUpInvitation } from '../../api/generated/account';
+import { Fact } from '../../components/Fact';
 import { ErrorPage } from '../../components/ErrorBoundary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading, usePageTitle } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
+import { useFieldForm } from '../../components/useFieldForm';
 import { hasStoredLanguage } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
@@ -25,9 +25,10 @@ import type { SsoOffer } from '../sso/api';
 import { SsoButton, ssoLabel } from '../sso/SsoButton';
 import { useSsoText } from '../sso/texts';
 import { useSsoOffer } from '../sso/useSsoOffer';
-import { accountApi, tokenFromHash } from './api';
+import { tokenFromHash } from './api';
 import { LinkProblem, TextLink } from './LinkProblem';
-import { checkNewPassword, NewPasswordFields, type NewPasswordErrors } from './PasswordFields';
+import { NameField } from './NameField';
+import { checkNewPassword, NewPasswordFields, useNewPassword } from './PasswordFields';
 import { useAccountText } from './texts';
 
 type Lookup =
@@ -66,8 +67,7 @@ export function InvitationPage() {
     if (!token) return;
     const controller = new AbortController();
     setLookup({ status: 'loading' });
-    accountApi
-      .lookUpInvitation(token, controller.signal)
+    lookUpInvitation({ token }, { signal: controller.signal })
       .then((details) => {
         if (controller.signal.aborted) return;
         setLookup({ status: 'ready', details });
@@ -129,8 +129,6 @@ function InvitationExpired() {
   );
 }
 
-type FieldErrors = NewPasswordErrors & { name?: string | undefined };
-
 function AcceptInvitation({
   token,
   details,
@@ -152,59 +150,38 @@ function AcceptInvitation({
   const navigate = useNavigate();
   const existing = details.account_exists;
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // An existing account's password, or the new account's (typed twice).
+  const newPassword = useNewPassword();
+  const { password, setPassword, passwordRef } = newPassword;
   const nameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
   const workspace = details.workspace.name;
+  const form = useFieldForm(['name', 'password', 'repeat'], (field) =>
+    (field === 'name' ? nameRef : field === 'password' ? passwordRef : newPassword.repeatRef).current?.focus(),
+  );
+  const { fieldErrors, busy } = form;
 
-  function focusFirst(errors: FieldErrors) {
-    if (errors.name) nameRef.current?.focus();
-    else if (errors.password) passwordRef.current?.focus();
-    else if (errors.repeat) repeatRef.current?.focus();
+  function check() {
+    if (existing) return { password: password ? undefined : at('invitation.passwordRequired') };
+    return {
+      name: name.trim() ? undefined : at('invitation.nameRequired'),
+      ...checkNewPassword(password, newPassword.repeat, at),
+    };
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    let errors: FieldErrors = {};
-    if (existing) {
-      if (!password) errors.password = at('invitation.passwordRequired');
-    } else {
-      if (!name.trim()) errors.name = at('invitation.nameRequired');
-      errors = { ...errors, ...checkNewPassword(password, repeat, at) };
-    }
-    setFieldErrors(errors);
-    if (errors.name || errors.password || errors.repeat) {
-      focusFirst(errors);
-      return;
-    }
-    setBusy(true);
+  async function send() {
     try {
       const session = existing
-        ? await accountApi.acceptInvitation(token, password)
-        : await accountApi.acceptInvitation(token, password, name.trim());
+        ? await acceptInvitation({ token, password })
+        : await acceptInvitation({ token, name: name.trim(), password });
       signIn(session);
       const slug = details.workspace.slug;
       navigate(`/w/${encodeURIComponent(slug)}/`, { replace: true });
     } catch (caught) {
-      setBusy(false);
       if (isDeadLink(caught)) {
         onExpired();
         return;
       }
-      if (isApiError(caught) && (caught.fields.name || caught.fields.password)) {
-        const fromApi: FieldErrors = { name: caught.fields.name, password: caught.fields.password };
-        setFieldErrors(fromApi);
-        focusFirst(fromApi);
-      } else {
-        setError(caught);
-      }
+      throw caught;
     }
   }
 
@@ -217,23 +194,14 @@ function AcceptInvitation({
       <PageHeading title={at('invitation.title', { workspace })} />
       <Paragraph>{intro}</Paragraph>
       <DataList className="aantafel-facts aantafel-facts--responsive">
-        <DataListItem>
-          <DataListKey>{at('invitation.email')}</DataListKey>
-          <DataListValue>{details.email}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{at('invitation.role')}</DataListKey>
-          <DataListValue>
-            <span className="aantafel-block">{t(roleLabel(details.role))}</span>
-            <span className="aantafel-meta aantafel-block">{at(`roleMeaning.${details.role}`)}</span>
-          </DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{at('invitation.validUntil')}</DataListKey>
-          <DataListValue>
-            <time dateTime={details.expires_at}>{formatDateTime(details.expires_at)}</time>
-          </DataListValue>
-        </DataListItem>
+        <Fact label={at('invitation.email')}>{details.email}</Fact>
+        <Fact label={at('invitation.role')}>
+          <span className="aantafel-block">{t(roleLabel(details.role))}</span>
+          <span className="aantafel-meta aantafel-block">{at(`roleMeaning.${details.role}`)}</span>
+        </Fact>
+        <Fact label={at('invitation.validUntil')}>
+          <time dateTime={details.expires_at}>{formatDateTime(details.expires_at)}</time>
+        </Fact>
       </DataList>
       {withSso ? (
         <section aria-labelledby="accept-sso-heading" className="aantafel-sso-choice">
@@ -250,7 +218,7 @@ function AcceptInvitation({
       ) : null}
       <form
         noValidate
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) => void form.submit(event, { check, send, leaves: true })}
         aria-labelledby="accept-heading"
         aria-busy={busy || undefined}
       >
@@ -268,7 +236,7 @@ function AcceptInvitation({
             ? at('invitation.existingIntro', { email: details.email })
             : at('invitation.newIntro', { email: details.email })}
         </Paragraph>
-        {error ? <ErrorAlert error={error} /> : null}
+        {form.error ? <ErrorAlert error={form.error} /> : null}
         {/* For password managers: the account this password belongs to (not shown). */}
         <input type="email" name="username" autoComplete="username" value={details.email} readOnly hidden />
         {existing ? (
@@ -291,29 +259,16 @@ function AcceptInvitation({
           </>
         ) : (
           <>
-            <TextField
+            <NameField
               id="accept-name"
-              name="name"
               label={at('invitation.name')}
               description={at('invitation.nameHint')}
-              autoComplete="name"
-              required
-              maxLength={200}
               value={name}
-              onChange={(event) => setName(event.target.value)}
+              onChange={setName}
               error={fieldErrors.name}
               inputRef={nameRef}
             />
-            <NewPasswordFields
-              idPrefix="accept"
-              password={password}
-              repeat={repeat}
-              onPasswordChange={setPassword}
-              onRepeatChange={setRepeat}
-              errors={fieldErrors}
-              passwordRef={passwordRef}
-              repeatRef={repeatRef}
-            />
+            <NewPasswordFields idPrefix="accept" value={newPassword} errors={fieldErrors} />
           </>
         )}
         <Button

@@ -1,13 +1,14 @@
-import type { Ref } from 'react';
+import { useRef, useState } from 'react';
 import { TextField } from '../../components/TextField';
 import { characterCount, MIN_PASSWORD_LENGTH } from './api';
 import type { AccountKey } from './texts';
 import { useAccountText } from './texts';
 
-export interface NewPasswordErrors {
+// A type, not an interface: it is also a form's FieldErrors (an index signature).
+export type NewPasswordErrors = {
   password?: string | undefined;
   repeat?: string | undefined;
-}
+};
 
 /** The checks the browser can do before sending: filled in, long enough, typed the same twice. */
 export function checkNewPassword(
@@ -27,27 +28,33 @@ export function checkNewPassword(
   return errors;
 }
 
+/** A new password typed twice, with refs to move focus to either field. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const repeatRef = useRef<HTMLInputElement>(null);
+  const clear = () => {
+    setPassword('');
+    setRepeat('');
+  };
+  return { password, repeat, setPassword, setRepeat, passwordRef, repeatRef, clear };
+}
+
+export type NewPassword = ReturnType<typeof useNewPassword>;
+
 /** "New password" with its rule, and "repeat": both as new-password fields for password managers. */
 export function NewPasswordFields({
   idPrefix,
-  password,
-  repeat,
-  onPasswordChange,
-  onRepeatChange,
+  value,
   errors,
-  passwordRef,
-  repeatRef,
 }: {
   idPrefix: string;
-  password: string;
-  repeat: string;
-  onPasswordChange: (value: string) => void;
-  onRepeatChange: (value: string) => void;
+  value: NewPassword;
   errors: NewPasswordErrors;
-  passwordRef?: Ref<HTMLInputElement>;
-  repeatRef?: Ref<HTMLInputElement>;
 }) {
   const at = useAccountText();
+  const { password, repeat, passwordRef, repeatRef } = value;
   return (
     <>
       <TextField
@@ -61,7 +68,7 @@ export function NewPasswordFields({
         minLength={MIN_PASSWORD_LENGTH}
         maxLength={1024}
         value={password}
-        onChange={(event) => onPasswordChange(event.target.value)}
+        onChange={(event) => value.setPassword(event.target.value)}
         error={errors.password}
         inputRef={passwordRef}
       />
@@ -74,7 +81,7 @@ export function NewPasswordFields({
         required
         maxLength={1024}
         value={repeat}
-        onChange={(event) => onRepeatChange(event.target.value)}
+        onChange={(event) => value.setRepeat(event.target.value)}
         error={errors.repeat}
         inputRef={repeatRef}
       />

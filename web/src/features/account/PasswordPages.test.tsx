@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import type { components } from '../../api/schema';
+import { answer, problem } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { LoginPage } from '../auth/LoginPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
@@ -21,7 +23,7 @@ const session = {
   public_url: PUBLIC_URL_SET,
   mail: false,
   csrf_token: 'csrf',
-};
+} satisfies components['schemas']['Session'];
 
 function lastBody() {
   return JSON.parse(fetchMock.mock.calls.at(-1)?.[1]?.body as string);
@@ -51,7 +53,7 @@ describe('ForgotPasswordPage', () => {
 
   it('says the same thing for every address, and how long the link works', async () => {
     const user = userEvent.setup();
-    fetchMock.mockResolvedValue(jsonResponse(202, { mail: 'sent_if_known' }));
+    fetchMock.mockResolvedValue(answer('requestPasswordReset', 202, { mail: 'sent_if_known' }));
     renderForgot();
     await user.type(screen.getByLabelText('E-mailadres'), 'demo@aantafel.example');
     await user.click(screen.getByRole('button', { name: 'Stuur mij een link' }));
@@ -68,7 +70,7 @@ describe('ForgotPasswordPage', () => {
 
   it('says so when this server cannot send e-mail', async () => {
     const user = userEvent.setup();
-    fetchMock.mockResolvedValue(jsonResponse(202, { mail: 'not_configured' }));
+    fetchMock.mockResolvedValue(answer('requestPasswordReset', 202, { mail: 'not_configured' }));
     renderForgot();
     await user.type(screen.getByLabelText('E-mailadres'), 'demo@aantafel.example');
     await user.click(screen.getByRole('button', { name: 'Stuur mij een link' }));
@@ -78,9 +80,7 @@ describe('ForgotPasswordPage', () => {
   it('shows the API field error at the field', async () => {
     const user = userEvent.setup();
     fetchMock.mockResolvedValue(
-      jsonResponse(422, {
-        error: { code: 'invalid_input', message: 'Niet alle velden zijn goed ingevuld.', fields: { email: 'Gebruik hoogstens 254 tekens.' } },
-      }),
+      problem('requestPasswordReset', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { email: 'Gebruik hoogstens 254 tekens.' }),
     );
     renderForgot();
     const email = screen.getByLabelText('E-mailadres');
@@ -104,7 +104,7 @@ describe('ResetPasswordPage', () => {
 
   it('sets a new password with the secret from the link and signs in', async () => {
     const user = userEvent.setup();
-    fetchMock.mockResolvedValue(jsonResponse(201, session));
+    fetchMock.mockResolvedValue(answer('completePasswordReset', 201, session));
     renderReset();
     expect(screen.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Nieuw wachtwoord'), 'nieuw-wachtwoord-2026');
@@ -128,7 +128,7 @@ describe('ResetPasswordPage', () => {
   it('explains an expired link and offers a new one', async () => {
     const user = userEvent.setup();
     fetchMock.mockResolvedValue(
-      jsonResponse(410, { error: { code: 'link_expired', message: 'Deze link werkt niet meer.' } }),
+      problem('completePasswordReset', 'link_expired', 'Deze link werkt niet meer.'),
     );
     renderReset();
     await user.type(screen.getByLabelText('Nieuw wachtwoord'), 'nieuw-wachtwoord-2026');

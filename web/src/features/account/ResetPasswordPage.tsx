@@ -1,14 +1,16 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
+import { completePasswordReset } from '../../api/generated/account';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { useFieldForm } from '../../components/useFieldForm';
 import { useSession } from '../auth/session';
 import { PublicLayout } from '../shell/PublicLayout';
-import { accountApi, tokenFromHash } from './api';
+import { tokenFromHash } from './api';
 import { LinkProblem, TextLink } from './LinkProblem';
-import { checkNewPassword, NewPasswordFields, type NewPasswordErrors } from './PasswordFields';
+import { checkNewPassword, NewPasswordFields, useNewPassword } from './PasswordFields';
 import { useAccountText } from './texts';
 
 /**
@@ -21,46 +23,23 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const { signIn } = useSession();
   const token = tokenFromHash(location.hash);
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<NewPasswordErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const newPassword = useNewPassword();
   const [expired, setExpired] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
+  const form = useFieldForm(['password', 'repeat'], (name) =>
+    (name === 'password' ? newPassword.passwordRef : newPassword.repeatRef).current?.focus(),
+  );
 
-  function focusFirst(errors: NewPasswordErrors) {
-    if (errors.password) passwordRef.current?.focus();
-    else if (errors.repeat) repeatRef.current?.focus();
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    const errors = checkNewPassword(password, repeat, at);
-    setFieldErrors(errors);
-    if (errors.password || errors.repeat) {
-      focusFirst(errors);
-      return;
-    }
-    setBusy(true);
+  async function send() {
     try {
-      const session = await accountApi.completePasswordReset(token, password);
+      const session = await completePasswordReset({ token, password: newPassword.password });
       signIn(session);
       navigate('/', { replace: true });
     } catch (caught) {
-      setBusy(false);
       if (isApiError(caught) && (caught.status === 410 || (caught.status === 422 && caught.fields.token))) {
         setExpired(true);
-      } else if (isApiError(caught) && caught.fields.password) {
-        const fromApi = { password: caught.fields.password };
-        setFieldErrors(fromApi);
-        focusFirst(fromApi);
-      } else {
-        setError(caught);
+        return;
       }
+      throw caught;
     }
   }
 
@@ -87,20 +66,21 @@ export function ResetPasswordPage() {
       <div className="aantafel-login">
         <PageHeading title={at('reset.title')} />
         <Paragraph>{at('reset.intro')}</Paragraph>
-        {error ? <ErrorAlert error={error} /> : null}
-        <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined}>
-          <NewPasswordFields
-            idPrefix="reset"
-            password={password}
-            repeat={repeat}
-            onPasswordChange={setPassword}
-            onRepeatChange={setRepeat}
-            errors={fieldErrors}
-            passwordRef={passwordRef}
-            repeatRef={repeatRef}
-          />
-          <Button type="submit" appearance="primary-action-button" busy={busy}>
-            {busy ? at('reset.submitting') : at('reset.submit')}
+        {form.error ? <ErrorAlert error={form.error} /> : null}
+        <form
+          noValidate
+          onSubmit={(event) =>
+            void form.submit(event, {
+              check: () => checkNewPassword(newPassword.password, newPassword.repeat, at),
+              send,
+              leaves: true,
+            })
+          }
+          aria-busy={form.busy || undefined}
+        >
+          <NewPasswordFields idPrefix="reset" value={newPassword} errors={form.fieldErrors} />
+          <Button type="submit" appearance="primary-action-button" busy={form.busy}>
+            {form.busy ? at('reset.submitting') : at('reset.submit')}
           </Button>
         </form>
       </div>

@@ -4,23 +4,22 @@ import {
   Button,
   ButtonGroup,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Heading4,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Advice, AdviceReason, RankedStrategy } from '../../api/types';
+import { getAdvice } from '../../api/generated/advisor';
+import { listPlans } from '../../api/generated/calendar';
+import { Fact } from '../../components/Fact';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/i18n';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import {
   adviceRequestBody,
   answersFromQuery,
@@ -74,13 +73,14 @@ export function AdviceResultPage() {
 function AdviceView({ answers }: { answers: AdvisorAnswers }) {
   const { t, language } = useI18n();
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   const base = useAdvisorBase();
   const query = queryString(answers);
   const advice = useApiData(`advice:${workspace.slug}:${language}:${query}`, (signal) =>
-    api.getAdvice(workspace.slug, adviceRequestBody(answers), signal),
+    getAdvice({ slug: workspace.slug }, adviceRequestBody(answers), { signal }),
   );
   const plans = useApiData(`plans:${workspace.slug}:${answers.planId}`, (signal) =>
-    answers.planId ? api.listPlans(workspace.slug, signal) : Promise.resolve({ items: [] }),
+    answers.planId ? listPlans({ slug: workspace.slug }, { signal }) : Promise.resolve({ items: [] }),
   );
   const planTitle = plans.data?.items.find((plan) => String(plan.id) === answers.planId)?.title;
 
@@ -101,7 +101,7 @@ function AdviceView({ answers }: { answers: AdvisorAnswers }) {
       {advice.data ? (
         <>
           <AdviceContent advice={advice.data} planTitle={planTitle} />
-          {workspace.role !== 'viewer' ? <SaveAdviceSection answers={answers} /> : null}
+          {canEdit ? <SaveAdviceSection answers={answers} /> : null}
         </>
       ) : advice.error ? null : (
         <Loading />
@@ -123,32 +123,18 @@ function AdviceContent({ advice, planTitle }: { advice: Advice; planTitle: strin
       <section className="aantafel-section" aria-labelledby="advice-situation">
         <Heading2 id="advice-situation">{t('advisor.result.situation')}</Heading2>
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{t('advisor.result.size')}</DataListKey>
-            <DataListValue>{label(SIZES, situation.size, sizeLabel, t)}</DataListValue>
-          </DataListItem>
+          <Fact label={t('advisor.result.size')}>{label(SIZES, situation.size, sizeLabel, t)}</Fact>
           {advice.plan_id !== null ? (
-            <DataListItem>
-              <DataListKey>{t('advisor.result.plan')}</DataListKey>
-              <DataListValue>{planTitle ?? t('advisor.result.planValue', { id: advice.plan_id })}</DataListValue>
-            </DataListItem>
+            <Fact label={t('advisor.result.plan')}>
+              {planTitle ?? t('advisor.result.planValue', { id: advice.plan_id })}
+            </Fact>
           ) : null}
-          <DataListItem>
-            <DataListKey>{t('advisor.result.phase')}</DataListKey>
-            <DataListValue>{label(PHASES, situation.phase, phaseLabel, t)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('advisor.result.level')}</DataListKey>
-            <DataListValue>{label(LEVELS, situation.level, levelLabel, t)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('advisor.result.goal')}</DataListKey>
-            <DataListValue>{label(GOALS, situation.goal, goalLabel, t)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('advisor.result.assets')}</DataListKey>
-            <DataListValue>{assets.length > 0 ? assets.join(', ') : t('advisor.result.noAssets')}</DataListValue>
-          </DataListItem>
+          <Fact label={t('advisor.result.phase')}>{label(PHASES, situation.phase, phaseLabel, t)}</Fact>
+          <Fact label={t('advisor.result.level')}>{label(LEVELS, situation.level, levelLabel, t)}</Fact>
+          <Fact label={t('advisor.result.goal')}>{label(GOALS, situation.goal, goalLabel, t)}</Fact>
+          <Fact label={t('advisor.result.assets')}>
+            {assets.length > 0 ? assets.join(', ') : t('advisor.result.noAssets')}
+          </Fact>
         </DataList>
       </section>
 
@@ -227,14 +213,8 @@ function RankedItem({ item, rank }: { item: RankedStrategy; rank: number }) {
         <Paragraph>{t('advisor.result.noReasons')}</Paragraph>
       )}
       <DataList className="aantafel-facts">
-        <DataListItem>
-          <DataListKey>{t('advisor.result.advantage')}</DataListKey>
-          <DataListValue>{strategy.advantage}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('advisor.result.disadvantage')}</DataListKey>
-          <DataListValue>{strategy.disadvantage}</DataListValue>
-        </DataListItem>
+        <Fact label={t('advisor.result.advantage')}>{strategy.advantage}</Fact>
+        <Fact label={t('advisor.result.disadvantage')}>{strategy.disadvantage}</Fact>
       </DataList>
       {strategy.tips.length > 0 ? (
         <>

@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Advice } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, type ResponseBody } from '../../test/answer';
+import { planFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { AdviceResultPage } from './AdviceResultPage';
 import { AdvisorPage } from './AdvisorPage';
 
-const plans = { items: [{ id: 5, title: 'Buurtteams' }] };
+const plans = { items: [planFixture({ id: 5, title: 'Buurtteams' })] } satisfies ResponseBody<'listPlans', 200>;
 // The route pattern also matches the result page, so the URL stays visible after submitting.
 const route = { route: '/w/demo/advisor', path: '/w/:slug/advisor/*' };
 
@@ -30,7 +31,7 @@ afterEach(() => {
 describe('AdvisorPage', () => {
   it('shows all questions on a wide screen, problems at the questions, and opens the advice with the answers in the URL', async () => {
     const user = userEvent.setup();
-    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, plans) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => answer('listPlans', 200, plans) });
     renderInWorkspace(<AdvisorPage />, route);
     await screen.findByRole('option', { name: 'Buurtteams' });
     expect(Array.from(document.querySelectorAll('legend'), (legend) => legend.textContent)).toEqual([
@@ -68,7 +69,7 @@ describe('AdvisorPage', () => {
 
   it('comes back with the answers from the URL, and a plan may decide the phase', async () => {
     const user = userEvent.setup();
-    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, plans) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => answer('listPlans', 200, plans) });
     renderInWorkspace(<AdvisorPage />, {
       ...route,
       route: '/w/demo/advisor?size=medium&level=council_member&goal=innovate&has=expertise',
@@ -90,7 +91,7 @@ describe('AdvisorPage', () => {
   it('asks one question per screen on a narrow screen', async () => {
     narrowScreen();
     const user = userEvent.setup();
-    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, plans) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/plans': () => answer('listPlans', 200, plans) });
     renderInWorkspace(<AdvisorPage />, route);
     expect(screen.getByText('Vraag 1 van 6')).toBeInTheDocument();
     expect(document.querySelectorAll('fieldset')).toHaveLength(1);
@@ -168,7 +169,7 @@ describe('AdviceResultPage', () => {
     mockFetch({
       'POST /api/v1/workspaces/demo/advice': (_url, init) => {
         body = JSON.parse(String(init?.body));
-        return jsonResponse(200, advice);
+        return answer('getAdvice', 200, advice);
       },
     });
     renderInWorkspace(<AdviceResultPage />, {

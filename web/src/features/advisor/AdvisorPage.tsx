@@ -6,7 +6,7 @@ import {
   FormFieldDescription,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { listPlans } from '../../api/generated/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -58,7 +58,7 @@ export function AdvisorPage() {
   const wide = useWideScreen();
   const progressRef = useRef<HTMLParagraphElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const plans = useApiData(`plans:${workspace.slug}`, (signal) => api.listPlans(workspace.slug, signal));
+  const plans = useApiData(`plans:${workspace.slug}`, (signal) => listPlans({ slug: workspace.slug }, { signal }));
 
   // After Vorige/Volgende, focus goes to "Vraag n van 6", just before the new question.
   useEffect(() => {

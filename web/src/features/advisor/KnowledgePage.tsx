@@ -1,15 +1,15 @@
 import { createContext, useContext, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { KnowledgeItem, KnowledgeSetting, Strategy } from '../../api/types';
+import { getKnowledge, getWorkspaceKnowledge, setKnowledgeSetting } from '../../api/generated/advisor';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { countKnowledge, filterKnowledge } from './advisor';
 import { AdvisorNav, SourceLine } from './common';
 import { ItemSettings, OwnKnowledgeSection } from './WorkspaceKnowledge';
@@ -48,10 +48,10 @@ export function KnowledgePage() {
   const deferred = useDeferredValue(search);
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const canEdit = workspace.role !== 'viewer';
+  const canEdit = useCanEdit();
   const [showHidden, setShowHidden] = useState(false);
-  const knowledge = useApiData(`knowledge:${language}`, (signal) => api.getKnowledge(signal));
-  const own = useApiData(`workspace-knowledge:${slug}`, (signal) => api.getWorkspaceKnowledge(slug, signal));
+  const knowledge = useApiData(`knowledge:${language}`, (signal) => getKnowledge({ signal }));
+  const own = useApiData(`workspace-knowledge:${slug}`, (signal) => getWorkspaceKnowledge({ slug }, { signal }));
   const settings = useMemo(() => settingsMap(own.data?.settings ?? []), [own.data]);
   const filtered = useMemo(
     () =>
@@ -65,7 +65,7 @@ export function KnowledgePage() {
       settings,
       canEdit,
       save: async (setting) => {
-        await api.setKnowledgeSetting(slug, setting);
+        await setKnowledgeSetting({ slug }, setting);
         await own.reload();
       },
     }),

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
+import { saveAdvice } from '../../api/generated/advisor';
+import { listPlans } from '../../api/generated/calendar';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -17,8 +20,8 @@ export function SaveAdviceSection({ answers }: { answers: AdvisorAnswers }) {
   const { t } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const plans = useApiData(`plans:${slug}`, (signal) => api.listPlans(slug, signal));
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const plans = useApiData(`plans:${slug}`, (signal) => listPlans({ slug }, { signal }));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const [form, setForm] = useState<SaveAdviceForm>({ planId: answers.planId, organisationId: '', note: '' });
   const [fieldErrors, setFieldErrors] = useState<{ plan?: string; organisation?: string; note?: string }>({});
   const [error, setError] = useState<unknown>(null);
@@ -43,7 +46,7 @@ export function SaveAdviceSection({ answers }: { answers: AdvisorAnswers }) {
     setFieldErrors({});
     setBusy(true);
     try {
-      const saved = await api.saveAdvice(slug, saveAdviceBody(answers, form));
+      const saved = await saveAdvice({ slug }, saveAdviceBody(answers, form));
       setSavedPlanId(saved.plan_id);
       setForm((current) => ({ ...current, note: '' }));
       setStatus(t('advisor.save.saved'));

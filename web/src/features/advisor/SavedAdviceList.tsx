@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { SavedAdvice } from '../../api/types';
+import { deleteSavedAdvice, getKnowledge, listSavedAdvice } from '../../api/generated/advisor';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -9,7 +9,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/i18n';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { GOALS, goalLabel, LEVELS, levelLabel, PHASES, phaseLabel, SIZES, sizeLabel } from './advisor';
 
 function label<T extends string>(values: readonly T[], value: string, key: (v: T) => MessageKey, t: (k: MessageKey) => string) {
@@ -21,11 +21,11 @@ export function SavedAdviceList({ planId }: { planId: number }) {
   const { t, language, formatDate } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const canEdit = workspace.role !== 'viewer';
+  const canEdit = useCanEdit();
   const saved = useApiData(`saved-advice:${slug}:${planId}`, (signal) =>
-    api.listSavedAdvice(slug, { plan_id: planId }, signal),
+    listSavedAdvice({ slug }, { plan_id: planId }, { signal }),
   );
-  const knowledge = useApiData(`knowledge:${language}`, (signal) => api.getKnowledge(signal));
+  const knowledge = useApiData(`knowledge:${language}`, (signal) => getKnowledge({ signal }));
   const [deleting, setDeleting] = useState<SavedAdvice | null>(null);
   const [status, setStatus] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -33,7 +33,7 @@ export function SavedAdviceList({ planId }: { planId: number }) {
   const items = saved.data?.items ?? [];
 
   async function remove(item: SavedAdvice) {
-    await api.deleteSavedAdvice(slug, item.id);
+    await deleteSavedAdvice({ slug, advice_id: item.id });
     setDeleting(null);
     await saved.reload();
     setStatus(t('advisor.saved.deleted'));

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { KnowledgeSetting, OwnKnowledgeItem } from '../../api/types';
+import { addOwnKnowledgeItem, deleteOwnKnowledgeItem } from '../../api/generated/advisor';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -159,7 +160,7 @@ export function OwnKnowledgeSection({
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   async function remove(item: OwnKnowledgeItem) {
-    await api.deleteOwnKnowledgeItem(slug, item.id);
+    await deleteOwnKnowledgeItem({ slug, item_id: item.id });
     setDeleting(null);
     await onChanged();
     setStatus(t('advisor.own.deleted', { title: item.title }));
@@ -242,7 +243,7 @@ function AddOwnItemForm({ slug, onAdded }: { slug: string; onAdded: (item: OwnKn
     setBusy(true);
     try {
       const body = { title: title.trim(), text: text.trim(), ...(source.trim() ? { source: source.trim() } : {}) };
-      const item = await api.addOwnKnowledgeItem(slug, body);
+      const item = await addOwnKnowledgeItem({ slug }, body);
       setTitle('');
       setText('');
       setSource('');

@@ -5,6 +5,7 @@
  */
 import type { AdviceRequest, Knowledge, KnowledgeSource } from '../../api/types';
 import type { MessageKey, MessageVars } from '../../i18n/i18n';
+import { idParam } from '../../components/idParam';
 
 export type Size = NonNullable<AdviceRequest['size']>;
 export type Phase = NonNullable<AdviceRequest['phase']>;
@@ -54,8 +55,6 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : '';
 }
 
-const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
-
 /**
  * Reads answers from the URL query (?size=small&phase=change&level=alderman&goal=get_known
  * &has=clear_focus&has=expertise&plan=3, or employees=12 instead of size). Unknown values are
@@ -69,7 +68,7 @@ export function answersFromQuery(query: URLSearchParams): AdvisorAnswers {
   return {
     size: size || (employees ? 'count' : ''),
     employees: size ? '' : employees,
-    planId: ID_PATTERN.test(plan) ? plan : '',
+    planId: idParam(plan) === null ? '' : plan,
     phase: oneOf(PHASES, query.get('phase')),
     level: oneOf(LEVELS, query.get('level')),
     goal: oneOf(GOALS, query.get('goal')),

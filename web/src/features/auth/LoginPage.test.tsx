@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Session } from '../../api/types';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, problem } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { browser } from '../sso/api';
 import { LoginPage } from './LoginPage';
 
@@ -15,8 +16,8 @@ const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
   return handler(init);
 });
 
-const NO_SSO = () => jsonResponse(200, { enabled: false, label: '' });
-const MICROSOFT = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
+const NO_SSO = () => answer('getSingleSignOn', 200, { enabled: false, label: '' });
+const MICROSOFT = () => answer('getSingleSignOn', 200, { enabled: true, label: 'Microsoft 365' });
 
 const session: Session = {
   user: { id: 1, email: 'demo@aantafel.example', name: 'Demo', language: 'nl' },
@@ -60,13 +61,7 @@ describe('LoginPage', () => {
   it('shows field errors from the API next to the field', async () => {
     const user = userEvent.setup();
     routes['POST /api/v1/session'] = () =>
-      jsonResponse(422, {
-        error: {
-          code: 'invalid_input',
-          message: 'Controleer de velden.',
-          fields: { email: 'Dit is geen geldig e-mailadres.' },
-        },
-      });
+      problem('logIn', 'invalid_input', 'Controleer de velden.', { email: 'Dit is geen geldig e-mailadres.' });
     renderLogin();
     await user.type(await screen.findByLabelText('E-mailadres'), 'niet-een-adres');
     await user.type(screen.getByLabelText('Wachtwoord'), 'geheim-wachtwoord');
@@ -83,9 +78,7 @@ describe('LoginPage', () => {
   it('shows a wrong login in an alert, with the API message', async () => {
     const user = userEvent.setup();
     routes['POST /api/v1/session'] = () =>
-      jsonResponse(401, {
-        error: { code: 'invalid_credentials', message: 'E-mailadres of wachtwoord klopt niet.' },
-      });
+      problem('logIn', 'invalid_credentials', 'E-mailadres of wachtwoord klopt niet.');
     renderLogin();
     await user.type(await screen.findByLabelText('E-mailadres'), 'demo@aantafel.example');
     await user.type(screen.getByLabelText('Wachtwoord'), 'fout-wachtwoord');
@@ -101,7 +94,7 @@ describe('LoginPage', () => {
 
   it('goes to the first workspace after logging in', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/session'] = () => jsonResponse(201, session);
+    routes['POST /api/v1/session'] = () => answer('logIn', 201, session);
     renderLogin();
     await user.type(await screen.findByLabelText('E-mailadres'), 'demo@aantafel.example');
     await user.type(screen.getByLabelText('Wachtwoord'), 'welkom-aan-tafel');
@@ -124,7 +117,7 @@ describe('LoginPage', () => {
   });
 
   it('keeps the password form when asking about single sign-on fails', async () => {
-    routes['GET /api/v1/sso'] = () => jsonResponse(500, { error: { code: 'internal', message: 'Kapot.' } });
+    routes['GET /api/v1/sso'] = () => problem('getSingleSignOn', 'internal', 'Kapot.');
     renderLogin();
     expect(await screen.findByLabelText('E-mailadres')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Inloggen met/ })).toBeNull();
@@ -153,7 +146,7 @@ describe('LoginPage with single sign-on', () => {
     const user = userEvent.setup();
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
     routes['POST /api/v1/sso/start'] = () =>
-      jsonResponse(200, { redirect_url: 'https://login.example/authorize?client_id=aantafel' });
+      answer('startSingleSignOn', 200, { redirect_url: 'https://login.example/authorize?client_id=aantafel' });
     renderLogin('/login', { state: { from: '/w/demo/people?q=zeist' } });
     await user.click(await screen.findByRole('button', { name: 'Inloggen met Microsoft 365' }));
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://login.example/authorize?client_id=aantafel'));
@@ -166,9 +159,7 @@ describe('LoginPage with single sign-on', () => {
     const user = userEvent.setup();
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
     routes['POST /api/v1/sso/start'] = () =>
-      jsonResponse(503, {
-        error: { code: 'unavailable', message: 'De dienst is even niet beschikbaar.' },
-      });
+      problem('startSingleSignOn', 'unavailable', 'De dienst is even niet beschikbaar.');
     renderLogin();
     await user.click(await screen.findByRole('button', { name: 'Inloggen met Microsoft 365' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('De dienst is even niet beschikbaar.');

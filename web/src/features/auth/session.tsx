@@ -7,8 +7,9 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { api, isApiError, onUnauthenticated, setCsrfToken } from '../../api/client';
+import { isApiError, onUnauthenticated, setCsrfToken } from '../../api/client';
 import type { Session, User } from '../../api/types';
+import { getSession, logIn, logOut } from '../../api/generated/session';
 
 export type SessionState =
   | { status: 'loading' }
@@ -39,7 +40,7 @@ let early: Promise<Session> | null = null;
 export function prefetchSession(alsoWaitFor?: Promise<unknown>): void {
   // Waiting for the page's code as well lets React render the signed-in page in one go,
   // instead of showing a loading state first (both requests run at the same time).
-  early ??= Promise.all([api.getSession(), alsoWaitFor]).then(([session]) => session);
+  early ??= Promise.all([getSession(), alsoWaitFor]).then(([session]) => session);
   early.catch(() => undefined);
 }
 
@@ -66,7 +67,7 @@ export function SessionProvider({
     try {
       const pending = early;
       early = null;
-      const session = await (pending ?? api.getSession(signal));
+      const session = await (pending ?? getSession({ signal }));
       if (signal?.aborted) return;
       setState({ status: 'authenticated', session: accept(session) });
     } catch (error) {
@@ -97,7 +98,7 @@ export function SessionProvider({
   );
 
   const login = useCallback(async (email: string, password: string) => {
-    const session = accept(await api.login(email, password));
+    const session = accept(await logIn({ email, password }));
     setState({ status: 'authenticated', session });
     return session;
   }, []);
@@ -116,7 +117,7 @@ export function SessionProvider({
 
   const logout = useCallback(async () => {
     try {
-      await api.logout();
+      await logOut();
     } catch (error) {
       // An ended session is what we wanted anyway.
       if (!(isApiError(error) && error.status === 401)) throw error;

@@ -1,25 +1,23 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { PlanDetail, UpcomingItem } from '../../api/types';
+import { getPlan, listPlans, listUpcoming } from '../../api/generated/calendar';
+import { listOrganisations } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -41,15 +39,7 @@ import { CalendarNav, TimingBadge, useCalendarBase, useCanEdit } from './common'
 export function CalendarOverviewPage() {
   const { t } = useI18n();
   const { workspace } = useWorkspace();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
-  const [status] = useState(handedOver);
-
-  // The history entry forgets the message (a reload does not show it again); the page keeps it.
-  useEffect(() => {
-    if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-  }, [handedOver, location.pathname, location.search, navigate]);
+  const status = useKeptHandedOverStatus();
 
   return (
     <>
@@ -68,7 +58,7 @@ function ActNowSection({ slug }: { slug: string }) {
   const { t, language } = useI18n();
   const [params, setParams] = useSearchParams();
   const days = parseUpcomingDays(params.get('days'));
-  const upcoming = useApiData(`upcoming:${slug}:${days}`, (signal) => api.listUpcoming(slug, days, signal));
+  const upcoming = useApiData(`upcoming:${slug}:${days}`, (signal) => listUpcoming({ slug }, { days }, { signal }));
   const groups = groupByMonth(upcoming.data?.items ?? []);
 
   return (
@@ -190,8 +180,8 @@ function UpcomingEntry({ item }: { item: UpcomingItem }) {
 
 /** Loads the plans and each plan's schedules, for the timing per municipality. */
 async function loadPlansWithSchedules(slug: string, signal: AbortSignal): Promise<PlanDetail[]> {
-  const { items } = await api.listPlans(slug, signal);
-  return Promise.all(items.map((plan) => api.getPlan(slug, plan.id, signal)));
+  const { items } = await listPlans({ slug }, { signal });
+  return Promise.all(items.map((plan) => getPlan({ slug, plan_id: plan.id }, { signal })));
 }
 
 function PlansSection({ slug }: { slug: string }) {
@@ -218,49 +208,43 @@ function PlansSection({ slug }: { slug: string }) {
         {plans.loading && !plans.data ? <Loading /> : null}
         {plans.data && items.length === 0 ? <Paragraph>{t('calendar.plans.none')}</Paragraph> : null}
         {items.length > 0 ? (
-          <div className="aantafel-table-scroll">
-            <Table className="aantafel-table">
-              <TableCaption className="aantafel-visually-hidden">
-                {t('calendar.plans.caption', { workspace: workspace.name })}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('plan.title')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('plan.budgetYear')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('plan.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('plan.phase')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('calendar.plans.timing')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map(({ plan, schedules }) => (
-                  <TableRow key={plan.id}>
-                    <TableHeaderCell scope="row">
-                      <Link to={`${base}/plans/${plan.id}`} className="utrecht-link utrecht-link--html-a">
-                        {plan.title}
-                      </Link>
-                    </TableHeaderCell>
-                    <TableCell>{formatNumber(plan.budget_year, { useGrouping: false })}</TableCell>
-                    <TableCell>{t(planStatusLabel(plan.status))}</TableCell>
-                    <TableCell>{t(policyPhaseLabel(plan.phase))}</TableCell>
-                    <TableCell>
-                      {schedules.length === 0 ? (
-                        <span className="aantafel-meta">{t('calendar.plans.noMunicipalities')}</span>
-                      ) : (
-                        <ul className="aantafel-plain-list">
-                          {schedules.map((schedule) => (
-                            <li key={schedule.organisation.id}>
-                              {schedule.organisation.name}: <TimingBadge schedule={schedule} />
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('calendar.plans.caption', { workspace: workspace.name })}
+            captionHidden
+            columns={[
+              t('plan.title'),
+              t('plan.budgetYear'),
+              t('plan.status'),
+              t('plan.phase'),
+              t('calendar.plans.timing'),
+            ]}
+          >
+            {items.map(({ plan, schedules }) => (
+              <TableRow key={plan.id}>
+                <TableHeaderCell scope="row">
+                  <Link to={`${base}/plans/${plan.id}`} className="utrecht-link utrecht-link--html-a">
+                    {plan.title}
+                  </Link>
+                </TableHeaderCell>
+                <TableCell>{formatNumber(plan.budget_year, { useGrouping: false })}</TableCell>
+                <TableCell>{t(planStatusLabel(plan.status))}</TableCell>
+                <TableCell>{t(policyPhaseLabel(plan.phase))}</TableCell>
+                <TableCell>
+                  {schedules.length === 0 ? (
+                    <span className="aantafel-meta">{t('calendar.plans.noMunicipalities')}</span>
+                  ) : (
+                    <ul className="aantafel-plain-list">
+                      {schedules.map((schedule) => (
+                        <li key={schedule.organisation.id}>
+                          {schedule.organisation.name}: <TimingBadge schedule={schedule} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         ) : null}
       </div>
     </section>
@@ -270,7 +254,7 @@ function PlansSection({ slug }: { slug: string }) {
 function MunicipalitiesSection({ slug }: { slug: string }) {
   const { t } = useI18n();
   const base = useCalendarBase();
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const municipalities = (organisations.data?.items ?? []).filter((o) => o.kind === 'municipality');
   const year = Number(todayIso().slice(0, 4));
   return (

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { CycleEvent, CycleYear } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
+import { organisationList } from '../../test/fixtures';
 import type { CouncilList } from '../council/api';
 import { COUNCILS, NOW, ORGANISATIONS, TOPIC, TOPIC_MATCHES } from '../council/testdata';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
@@ -27,11 +28,11 @@ function renderCalendar({
   role = 'editor',
 }: { councils?: CouncilList; route?: string; role?: 'editor' | 'viewer' } = {}) {
   const fetchMock = mockFetch({
-    [`GET ${BASE}/organisations`]: () => jsonResponse(200, ORGANISATIONS),
-    [`GET ${BASE}/organisations/1/cycle`]: (url) => jsonResponse(200, { ...CYCLE, year: Number(url.searchParams.get('year')) }),
-    [`GET ${BASE}/councils`]: () => jsonResponse(200, councils),
-    [`GET ${BASE}/council-topics`]: () => jsonResponse(200, { items: [TOPIC] }),
-    [`GET ${BASE}/council-topic-matches`]: () => jsonResponse(200, { items: TOPIC_MATCHES }),
+    [`GET ${BASE}/organisations`]: () => answer('listOrganisations', 200, organisationList(ORGANISATIONS)),
+    [`GET ${BASE}/organisations/1/cycle`]: (url) => answer('getCycle', 200, { ...CYCLE, year: Number(url.searchParams.get('year')) }),
+    [`GET ${BASE}/councils`]: () => answer('listCouncils', 200, councils),
+    [`GET ${BASE}/council-topics`]: () => answer('listCouncilTopics', 200, { items: [TOPIC] }),
+    [`GET ${BASE}/council-topic-matches`]: () => answer('listCouncilTopicMatches', 200, { items: TOPIC_MATCHES }),
   });
   renderInWorkspace(<MunicipalityCalendarPage />, { route, path: '/w/:slug/policy-calendar/municipalities/:organisationId', role });
   return fetchMock;

@@ -6,17 +6,16 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { CycleEvent, CycleYear, Organisation } from '../../api/types';
+import { getCycle, setCycleDate } from '../../api/generated/calendar';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { Landmark } from 'lucide-react';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -25,6 +24,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { idParam } from '../../components/idParam';
 import { useI18n } from '../../i18n/I18nProvider';
 import { meetingTitle, useCouncilAgenda } from '../council/CouncilAgenda';
 import { meetingClock, meetingDayKey, topicFoundText, type AgendaMeeting } from '../council/council';
@@ -67,11 +67,11 @@ export function calendarRows(events: readonly CycleEvent[], meetings: readonly A
 /** A municipality's policy and budget cycle in one year, with the actual dates the workspace entered. */
 export function MunicipalityCalendarPage() {
   const { organisationId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const id = idParam(param);
   const { t } = useI18n();
   const { workspace } = useWorkspace();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   if (id === null) return <NotFoundContent />;
   const organisation = organisations.data?.items.find((o) => o.id === id);
@@ -98,7 +98,7 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
   const thisYear = Number(todayIso().slice(0, 4));
   const year = parseYear(params.get('year'), thisYear);
   const cycle = useApiData(`cycle:${slug}:${organisation.id}:${year}`, (signal) =>
-    api.getCycle(slug, organisation.id, year, signal),
+    getCycle({ slug, organisation_id: organisation.id }, { year }, { signal }),
   );
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<CycleEvent | null>(null);
@@ -157,92 +157,86 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
           {cycle.loading && events.length === 0 ? <Loading /> : null}
           {cycle.data && rows.length === 0 && !cycle.loading ? <Paragraph>{t('cycle.none')}</Paragraph> : null}
           {rows.length > 0 ? (
-            <div className="aantafel-table-scroll">
-              <Table className="aantafel-table">
-                <TableCaption className="aantafel-visually-hidden">
-                  {t('cycle.caption', { name: organisation.name, year })}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('cycle.when')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('cycle.event')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('cycle.basis')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('cycle.source')}</TableHeaderCell>
-                    {canEdit ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+            <DataTable
+              caption={t('cycle.caption', { name: organisation.name, year })}
+              captionHidden
+              columns={[
+                t('cycle.when'),
+                t('cycle.event'),
+                t('cycle.basis'),
+                t('cycle.source'),
+                canEdit && t('common.actions'),
+              ]}
+            >
+              {rows.map((row) => {
+                if (row.kind === 'council') {
+                  return <CouncilRow key={`council-${row.entry.meeting.id}`} entry={row.entry} canEdit={canEdit} />;
+                }
+                const { event } = row;
+                return (
+                  <TableRow key={event.id}>
+                    <TableCell>
+                      {event.until && event.until !== event.date ? (
+                        <>
+                          {day(event.date)} {t('calendar.until')} {day(event.until)}
+                        </>
+                      ) : (
+                        day(event.date)
+                      )}
+                      <span className="aantafel-cell-note">
+                        {event.actual ? (
+                          <span className="aantafel-badge aantafel-badge--ok">{t('calendar.actual')}</span>
+                        ) : (
+                          t('cycle.defaultDate')
+                        )}
+                      </span>
+                    </TableCell>
+                    <TableHeaderCell scope="row">
+                      {event.label}
+                      <span className="aantafel-cell-note">{event.explain}</span>
+                    </TableHeaderCell>
+                    <TableCell>
+                      <span className={event.basis === 'legal' ? 'aantafel-badge' : 'aantafel-badge aantafel-badge--muted'}>
+                        {t(basisLabel(event.basis))}
+                      </span>
+                    </TableCell>
+                    <TableCell className="aantafel-cell-source">
+                      {event.source ? (
+                        <>
+                          {event.source.title}
+                          {event.source.publisher ? (
+                            <span className="aantafel-cell-note">
+                              {event.source.publisher}
+                              {event.source.year ? `, ${event.source.year}` : ''}
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        <span className="aantafel-meta">–</span>
+                      )}
+                    </TableCell>
+                    {canEdit ? (
+                      <TableCell>
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          ref={(element: HTMLButtonElement | null) => {
+                            if (element) editButtons.current.set(event.id, element);
+                            else editButtons.current.delete(event.id);
+                          }}
+                          aria-expanded={editing?.id === event.id}
+                          aria-controls={editing?.id === event.id ? 'cycle-date-form' : undefined}
+                          onClick={() => setEditing(editing?.id === event.id ? null : event)}
+                        >
+                          {t('cycle.setDate')}
+                          <span className="aantafel-visually-hidden"> {event.label}</span>
+                        </Button>
+                      </TableCell>
+                    ) : null}
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((row) => {
-                    if (row.kind === 'council') {
-                      return <CouncilRow key={`council-${row.entry.meeting.id}`} entry={row.entry} canEdit={canEdit} />;
-                    }
-                    const { event } = row;
-                    return (
-                      <TableRow key={event.id}>
-                        <TableCell>
-                          {event.until && event.until !== event.date ? (
-                            <>
-                              {day(event.date)} {t('calendar.until')} {day(event.until)}
-                            </>
-                          ) : (
-                            day(event.date)
-                          )}
-                          <span className="aantafel-cell-note">
-                            {event.actual ? (
-                              <span className="aantafel-badge aantafel-badge--ok">{t('calendar.actual')}</span>
-                            ) : (
-                              t('cycle.defaultDate')
-                            )}
-                          </span>
-                        </TableCell>
-                        <TableHeaderCell scope="row">
-                          {event.label}
-                          <span className="aantafel-cell-note">{event.explain}</span>
-                        </TableHeaderCell>
-                        <TableCell>
-                          <span className={event.basis === 'legal' ? 'aantafel-badge' : 'aantafel-badge aantafel-badge--muted'}>
-                            {t(basisLabel(event.basis))}
-                          </span>
-                        </TableCell>
-                        <TableCell className="aantafel-cell-source">
-                          {event.source ? (
-                            <>
-                              {event.source.title}
-                              {event.source.publisher ? (
-                                <span className="aantafel-cell-note">
-                                  {event.source.publisher}
-                                  {event.source.year ? `, ${event.source.year}` : ''}
-                                </span>
-                              ) : null}
-                            </>
-                          ) : (
-                            <span className="aantafel-meta">–</span>
-                          )}
-                        </TableCell>
-                        {canEdit ? (
-                          <TableCell>
-                            <Button
-                              type="button"
-                              appearance="subtle-button"
-                              ref={(element: HTMLButtonElement | null) => {
-                                if (element) editButtons.current.set(event.id, element);
-                                else editButtons.current.delete(event.id);
-                              }}
-                              aria-expanded={editing?.id === event.id}
-                              aria-controls={editing?.id === event.id ? 'cycle-date-form' : undefined}
-                              onClick={() => setEditing(editing?.id === event.id ? null : event)}
-                            >
-                              {t('cycle.setDate')}
-                              <span className="aantafel-visually-hidden"> {event.label}</span>
-                            </Button>
-                          </TableCell>
-                        ) : null}
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </div>
+                );
+              })}
+            </DataTable>
           ) : null}
         </div>
       </section>
@@ -408,7 +402,7 @@ function ActualDateForm({
     setFieldError(undefined);
     setBusy(which);
     try {
-      await api.setCycleDate(slug, organisationId, { event: event.id, year, date: value });
+      await setCycleDate({ slug, organisation_id: organisationId }, { event: event.id, year, date: value });
       await onSaved(
         which === 'save'
           ? t('cycle.saved', { label: event.label, date: formatDate(dayDate(value)) })
@@ -515,7 +509,7 @@ function MergerSection({
     setFieldError(undefined);
     setBusy(true);
     try {
-      await api.setCycleDate(slug, organisation.id, { merged_on: value });
+      await setCycleDate({ slug, organisation_id: organisation.id }, { merged_on: value });
       await onSaved(
         value
           ? t('merger.saved', { name: organisation.name, date: formatDate(dayDate(value)) })

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import type { components } from '../../api/schema';
+import { answer, problem } from '../../test/answer';
+import { planFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { NewPlanPage } from './PlanFormPage';
 
@@ -11,13 +13,13 @@ const organisations = {
     { id: 1, kind: 'municipality', municipality_code: 'GM0344', name: 'Utrecht' },
     { id: 3, kind: 'other', municipality_code: null, name: 'Zorgcoöperatie De Linde' },
   ],
-};
+} satisfies { items: components['schemas']['Organisation'][] };
 
 const route = { route: '/w/demo/policy-calendar/plans/new', path: '/w/:slug/policy-calendar/plans/new' };
 
 /** This year's cycle of a municipality with its kadernota vote on `vote`. */
 function cycle(id: number, vote: string) {
-  return jsonResponse(200, {
+  return answer('getCycle', 200, {
     organisation: { id, name: '', municipality_code: null },
     year: Number(vote.slice(0, 4)),
     merged_on: null,
@@ -34,7 +36,7 @@ describe('NewPlanPage: the budget year it proposes', () => {
     vi.setSystemTime(new Date(`${today}T12:00:00+01:00`));
     const requested: string[] = [];
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, organisations),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, organisations),
       'GET /api/v1/workspaces/demo/organisations/1/cycle': (url) => {
         requested.push(`1:${url.searchParams.get('year')}`);
         return cycle(1, `${today.slice(0, 4)}-06-10`);
@@ -85,7 +87,7 @@ describe('NewPlanPage: the budget year it proposes', () => {
 describe('NewPlanPage', () => {
   it('shows problems at the fields and moves focus to the first one', async () => {
     const user = userEvent.setup();
-    mockFetch({ 'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, organisations) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, organisations) });
     renderInWorkspace(<NewPlanPage />, route);
     await screen.findByRole('checkbox', { name: /Utrecht/ });
     // Only municipalities can be chosen.
@@ -109,10 +111,10 @@ describe('NewPlanPage', () => {
     const user = userEvent.setup();
     let body: unknown;
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, organisations),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, organisations),
       'POST /api/v1/workspaces/demo/plans': (_url, init) => {
         body = JSON.parse(String(init?.body));
-        return jsonResponse(201, { id: 7, title: 'Buurtteams' });
+        return answer('addPlan', 201, planFixture({ id: 7, title: 'Buurtteams', organisation_ids: [1, 2] }));
       },
     });
     renderInWorkspace(<NewPlanPage />, route);
@@ -146,11 +148,9 @@ describe('NewPlanPage', () => {
   it('shows API field errors at the field', async () => {
     const user = userEvent.setup();
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, organisations),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, organisations),
       'POST /api/v1/workspaces/demo/plans': () =>
-        jsonResponse(422, {
-          error: { code: 'invalid_input', message: 'Niet alle velden zijn goed ingevuld.', fields: { domain: 'Te lang.' } },
-        }),
+        problem('addPlan', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { domain: 'Te lang.' }),
     });
     renderInWorkspace(<NewPlanPage />, route);
     await user.click(await screen.findByRole('checkbox', { name: /Utrecht/ }));

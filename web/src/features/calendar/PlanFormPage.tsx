@@ -1,30 +1,28 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  Heading2,
-  Paragraph,
-} from '@utrecht/component-library-react';
-import { api } from '../../api/client';
-import { PLAN_STATUSES, POLICY_PHASES, type Organisation, type Plan, type PlanCreate } from '../../api/types';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { PLAN_STATUSES, POLICY_PHASES, type Plan, type PlanCreate } from '../../api/types';
+import { addPlan, deletePlan, getCycle, getPlan, updatePlan } from '../../api/generated/calendar';
+import { listOrganisations } from '../../api/generated/whoiswho';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
+import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
+import { translatedProblems } from '../../components/formErrors';
+import { useRecordById } from '../../components/useRecordById';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { toggleValue } from '../../components/toggleValue';
 import { useApiData } from '../../components/useApiData';
+import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
 import {
   budgetYearOptions,
   checkPlanForm,
@@ -63,7 +61,7 @@ function useProposedBudgetYear(slug: string, organisationIds: readonly number[],
     const controller = new AbortController();
     void Promise.all(
       missing.map((id) =>
-        api.getCycle(slug, id, year, controller.signal).then(
+        getCycle({ slug, organisation_id: id }, { year }, { signal: controller.signal }).then(
           (cycle) => [id, kadernotaVote(cycle)] as const,
           () => [id, null] as const,
         ),
@@ -106,7 +104,7 @@ export function NewPlanPage() {
             busyLabel={t('plan.adding')}
             cancelTo={base}
             onSubmit={async (body) => {
-              const plan = await api.addPlan(workspace.slug, body);
+              const plan = await addPlan({ slug: workspace.slug }, body);
               navigate(`${base}/plans/${plan.id}`, {
                 state: { status: t('plan.added', { title: plan.title }) },
               });
@@ -125,12 +123,12 @@ export function NewPlanPage() {
 /** Change or delete an existing plan. */
 export function EditPlanPage() {
   const { planId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const { t } = useI18n();
   const { workspace } = useWorkspace();
-  const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
+  const detail = useRecordById(param, `plan:${workspace.slug}`, (id, signal) =>
+    getPlan({ slug: workspace.slug, plan_id: id }, { signal }),
   );
+  const id = detail.id;
   if (id === null) return <NotFoundContent />;
   if (!detail.data) {
     return (
@@ -151,7 +149,6 @@ function EditPlanView({ plan }: { plan: Plan }) {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const [initial] = useState(() => planToForm(plan, language));
-  const [deleting, setDeleting] = useState(false);
   const planPath = `${base}/plans/${plan.id}`;
 
   return (
@@ -168,31 +165,24 @@ function EditPlanView({ plan }: { plan: Plan }) {
             busyLabel={t('common.saving')}
             cancelTo={planPath}
             onSubmit={async (body) => {
-              const saved = await api.updatePlan(workspace.slug, plan.id, body);
+              const saved = await updatePlan({ slug: workspace.slug, plan_id: plan.id }, body);
               navigate(planPath, { state: { status: t('plan.saved', { title: saved.title }) } });
             }}
           />
-          <section className="aantafel-card" aria-labelledby="delete-plan-heading">
-            <Heading2 id="delete-plan-heading">{t('plan.deleteTitle')}</Heading2>
-            <Paragraph>{t('plan.deleteIntro')}</Paragraph>
-            <Button type="button" appearance="secondary-action-button" hint="danger" onClick={() => setDeleting(true)}>
-              {t('plan.delete')}
-            </Button>
-          </section>
-          <ConfirmDialog
-            open={deleting}
-            title={t('plan.deleteConfirmTitle', { title: plan.title })}
+          <DeleteSection
+            headingId="delete-plan-heading"
+            heading={t('plan.deleteTitle')}
+            intro={t('plan.deleteIntro')}
+            buttonLabel={t('plan.delete')}
+            dialogTitle={t('plan.deleteConfirmTitle', { title: plan.title })}
             confirmLabel={t('plan.deleteConfirm')}
             busyLabel={t('common.deleting')}
-            onCancel={() => setDeleting(false)}
-            onConfirm={async () => {
-              await api.deletePlan(workspace.slug, plan.id);
-              setDeleting(false);
+            body={t('plan.deleteBody')}
+            onDelete={async () => {
+              await deletePlan({ slug: workspace.slug, plan_id: plan.id });
               navigate(base, { state: { status: t('plan.deleted', { title: plan.title }) } });
             }}
-          >
-            {t('plan.deleteBody')}
-          </ConfirmDialog>
+          />
         </>
       ) : (
         <Alert type="info">
@@ -227,12 +217,9 @@ function PlanForm({
 }) {
   const { t, language, formatNumber } = useI18n();
   const { workspace } = useWorkspace();
-  const [values, setValues] = useState<PlanFormValues>(initial);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, setValues, set } = useFormValues<PlanFormValues>(initial);
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const municipalities = (organisations.data?.items ?? []).filter((o) => o.kind === 'municipality');
   const firstPhaseRef = useRef<HTMLInputElement>(null);
@@ -255,62 +242,32 @@ function PlanForm({
     if (latest === null) return;
     setProposed(latest);
     if (!yearPicked) setValues((v) => ({ ...v, budget_year: String(latest) }));
-  }, [latest, yearPicked]);
+  }, [latest, yearPicked, setValues]);
 
-  function focusField(name: string | undefined) {
-    if (!name) return;
+  const form = useFieldForm(PLAN_FIELDS, (name) => {
     if (name === 'phase') return firstPhaseRef.current?.focus();
     if (name === 'organisation_ids') {
       const first = firstMunicipalityRef.current ?? document.getElementById('plan-add-municipality');
       return first?.focus();
     }
     document.getElementById(`plan-${name.replace(/_/g, '-')}`)?.focus();
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    const problems = checkPlanForm(values, language);
-    const local: FieldErrors = {};
-    for (const [name, key] of Object.entries(problems)) if (key) local[name] = t(key);
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      focusField(firstInvalid(local, PLAN_FIELDS));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(planRequestBody(values, language));
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, PLAN_FIELDS);
-      setFieldErrors(fields);
-      setError(rest);
-      focusField(firstInvalid(fields, PLAN_FIELDS));
-      setBusy(false);
-    }
-  }
-
-  const set = <K extends keyof PlanFormValues>(name: K, value: PlanFormValues[K]) =>
-    setValues((v) => ({ ...v, [name]: value }));
-
-  const toggleMunicipality = (organisation: Organisation, checked: boolean) =>
-    setValues((v) => ({
-      ...v,
-      organisation_ids: checked
-        ? [...v.organisation_ids.filter((id) => id !== organisation.id), organisation.id]
-        : v.organisation_ids.filter((id) => id !== organisation.id),
-    }));
-
-  const municipalityError = fieldErrors.organisation_ids;
-  const municipalityDescribedBy = [`${municipalitiesId}-hint`, municipalityError ? `${municipalitiesId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
+  });
+  const { fieldErrors, busy } = form;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={formLabel}>
-      {error ? <ErrorAlert error={error} /> : null}
+    <form
+      noValidate
+      onSubmit={(event) =>
+        void form.submit(event, {
+          check: () => translatedProblems(checkPlanForm(values, language), t),
+          send: () => onSubmit(planRequestBody(values, language)),
+          leaves: true,
+        })
+      }
+      aria-busy={busy || undefined}
+      aria-label={formLabel}
+    >
+      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id="plan-title"
         label={t('plan.title')}
@@ -400,62 +357,46 @@ function PlanForm({
         error={fieldErrors.phase}
         firstRef={firstPhaseRef}
       />
-      <fieldset
-        className={municipalityError ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
-        aria-describedby={municipalityDescribedBy}
+      <CheckboxGroupField
+        idBase={municipalitiesId}
+        legend={t('plan.municipalities')}
+        description={t('plan.municipalitiesHint')}
+        error={fieldErrors.organisation_ids}
+        name="organisation_ids"
+        options={municipalities.map((m) => ({
+          value: m.id,
+          id: `plan-municipality-${m.id}`,
+          label: (
+            <>
+              {m.name}
+              {m.municipality_code ? <span className="aantafel-meta"> ({m.municipality_code})</span> : null}
+            </>
+          ),
+        }))}
+        selected={values.organisation_ids}
+        onToggle={(id, checked) =>
+          setValues((v) => ({ ...v, organisation_ids: toggleValue(v.organisation_ids, id, checked) }))
+        }
+        firstRef={firstMunicipalityRef}
+        after={
+          <Paragraph>
+            <Link
+              id="plan-add-municipality"
+              to={`/w/${encodeURIComponent(workspace.slug)}/people/organisations`}
+              className="utrecht-link utrecht-link--html-a"
+            >
+              {t('plan.addMunicipalityLink')}
+            </Link>
+          </Paragraph>
+        }
       >
-        <legend className="aantafel-radio-group__legend">{t('plan.municipalities')}</legend>
-        <FormFieldDescription id={`${municipalitiesId}-hint`}>{t('plan.municipalitiesHint')}</FormFieldDescription>
-        {municipalityError ? (
-          <FormFieldErrorMessage id={`${municipalitiesId}-error`}>{municipalityError}</FormFieldErrorMessage>
-        ) : null}
         {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
         {organisations.loading && !organisations.data ? <Loading /> : null}
         {organisations.data && municipalities.length === 0 ? (
           <Paragraph>{t('plan.noMunicipalities')}</Paragraph>
         ) : null}
-        <div className="aantafel-radio-group__options">
-          {municipalities.map((m, index) => {
-            const optionId = `plan-municipality-${m.id}`;
-            return (
-              <div key={m.id} className="aantafel-radio">
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  name="organisation_ids"
-                  value={m.id}
-                  checked={values.organisation_ids.includes(m.id)}
-                  onChange={(event) => toggleMunicipality(m, event.target.checked)}
-                  ref={index === 0 ? firstMunicipalityRef : undefined}
-                  aria-invalid={municipalityError ? true : undefined}
-                  className="aantafel-radio__input"
-                />
-                <label htmlFor={optionId} className="aantafel-radio__label">
-                  {m.name}
-                  {m.municipality_code ? <span className="aantafel-meta"> ({m.municipality_code})</span> : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-        <Paragraph>
-          <Link
-            id="plan-add-municipality"
-            to={`/w/${encodeURIComponent(workspace.slug)}/people/organisations`}
-            className="utrecht-link utrecht-link--html-a"
-          >
-            {t('plan.addMunicipalityLink')}
-          </Link>
-        </Paragraph>
-      </fieldset>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {busy ? busyLabel : submitLabel}
-        </Button>
-        <Link to={cancelTo} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle">
-          {t('common.cancel')}
-        </Link>
-      </ButtonGroup>
+      </CheckboxGroupField>
+      <FormActions busy={busy} submitLabel={submitLabel} busyLabel={busyLabel} cancelTo={cancelTo} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Plan, PlanSchedule } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
 import { COUNCILS, HOUTEN, NOW, TOPIC, TOPIC_MATCHES } from '../council/testdata';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { PlanPage } from './PlanPage';
@@ -43,7 +43,7 @@ function mockPlan(onPatch: (body: unknown) => void) {
   let current = plan;
   return mockFetch({
     'GET /api/v1/workspaces/demo/plans/7': () =>
-      jsonResponse(200, {
+      answer('getPlan', 200, {
         plan: current,
         schedules:
           current.budget_year === 2027
@@ -54,10 +54,10 @@ function mockPlan(onPatch: (body: unknown) => void) {
       const body = JSON.parse(String(init?.body)) as { budget_year: number };
       onPatch(body);
       current = { ...current, budget_year: body.budget_year };
-      return jsonResponse(200, current);
+      return answer('updatePlan', 200, current);
     },
-    'GET /api/v1/workspaces/demo/saved-advice': () => jsonResponse(200, { items: [] }),
-    'GET /api/v1/knowledge': () => jsonResponse(200, { strategies: [] }),
+    'GET /api/v1/workspaces/demo/saved-advice': () => answer('listSavedAdvice', 200, { items: [] }),
+    'GET /api/v1/knowledge': () => answer('getKnowledge', 200, { language: 'nl', strategies: [], general: [], collections: [] }),
   });
 }
 
@@ -105,16 +105,16 @@ describe('PlanPage: the council meetings with the workspace\'s topics, per munic
   function mockCouncilPlan() {
     return mockFetch({
       'GET /api/v1/workspaces/demo/plans/7': () =>
-        jsonResponse(200, {
+        answer('getPlan', 200, {
           plan: { ...plan, organisation_ids: [1, 2, 3] },
           // Soest is followed (and has the meeting), Houten can be followed, Utrecht has no council data.
           schedules: [withCode(1, 'Soest', 'GM0342'), withCode(2, 'Houten', 'GM0321'), withCode(3, 'Utrecht', 'GM0344')],
         }),
-      'GET /api/v1/workspaces/demo/councils': () => jsonResponse(200, { ...COUNCILS, available: [HOUTEN] }),
-      'GET /api/v1/workspaces/demo/council-topics': () => jsonResponse(200, { items: [TOPIC] }),
-      'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: TOPIC_MATCHES }),
-      'GET /api/v1/workspaces/demo/saved-advice': () => jsonResponse(200, { items: [] }),
-      'GET /api/v1/knowledge': () => jsonResponse(200, { strategies: [] }),
+      'GET /api/v1/workspaces/demo/councils': () => answer('listCouncils', 200, { ...COUNCILS, available: [HOUTEN] }),
+      'GET /api/v1/workspaces/demo/council-topics': () => answer('listCouncilTopics', 200, { items: [TOPIC] }),
+      'GET /api/v1/workspaces/demo/council-topic-matches': () => answer('listCouncilTopicMatches', 200, { items: TOPIC_MATCHES }),
+      'GET /api/v1/workspaces/demo/saved-advice': () => answer('listSavedAdvice', 200, { items: [] }),
+      'GET /api/v1/knowledge': () => answer('getKnowledge', 200, { language: 'nl', strategies: [], general: [], collections: [] }),
     });
   }
 

@@ -1,24 +1,23 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import {
   Alert,
   Button,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import { POLICY_PHASES, type Plan, type PlanSchedule } from '../../api/types';
+import { getPlan, updatePlan } from '../../api/generated/calendar';
+import { Fact } from '../../components/Fact';
 import { Chart } from '../../components/Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
-import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SavedAdviceList } from '../advisor/SavedAdviceList';
 import { councilTimelineRows, PlanCouncilMeetings, useCouncilAgenda, type CouncilAgendaData } from '../council/CouncilAgenda';
@@ -40,26 +39,20 @@ import { CalendarNav, TimingBadge, useCalendarBase, useCanEdit } from './common'
 /** One plan: its facts, and per municipality its timing and what to do when. */
 export function PlanPage() {
   const { planId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const { t } = useI18n();
   const { workspace } = useWorkspace();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const handedOver = useKeptHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
-  const detail = useApiData(`plan:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no plan')) : api.getPlan(workspace.slug, id, signal),
+  const detail = useRecordById(param, `plan:${workspace.slug}`, (id, signal) =>
+    getPlan({ slug: workspace.slug, plan_id: id }, { signal }),
   );
+  const id = detail.id;
   // The upcoming council meetings where the workspace's topics come up, for every municipality of
   // the plan at once (Raad, issue #26): in each municipality's timeline and below it.
   const council = useCouncilAgenda(null, {
     active: detail.data?.schedules.some((schedule) => schedule.organisation.municipality_code) === true,
   });
 
-  // The history entry forgets the message (a reload does not show it again); the page keeps it.
-  useEffect(() => {
-    if (handedOver) navigate(location.pathname, { replace: true, state: null });
-  }, [handedOver, location.pathname, navigate]);
 
   if (id === null) return <NotFoundContent />;
   if (!detail.data) {
@@ -119,7 +112,7 @@ function TooLateFix({
     setBusy(true);
     setError(null);
     try {
-      await api.updatePlan(workspace.slug, plan.id, { budget_year: target });
+      await updatePlan({ slug: workspace.slug, plan_id: plan.id }, { budget_year: target });
       await onMoved(target);
     } catch (caught) {
       setError(caught);
@@ -160,42 +153,21 @@ function PlanFacts({ plan }: { plan: Plan }) {
         {t('plan.factsTitle')}
       </Heading2>
       <DataList className="aantafel-facts">
-        <DataListItem>
-          <DataListKey>{t('plan.coreMessage')}</DataListKey>
-          <DataListValue className="aantafel-pre-line">{plan.core_message || notSet}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.description')}</DataListKey>
-          <DataListValue className="aantafel-pre-line">{plan.description || notSet}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.domain')}</DataListKey>
-          <DataListValue>{plan.domain || notSet}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.budgetYear')}</DataListKey>
-          <DataListValue>{formatNumber(plan.budget_year, { useGrouping: false })}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.budgetNeededShort')}</DataListKey>
-          <DataListValue>
-            {plan.budget_needed === null
-              ? notSet
-              : t('plan.perYear', {
-                  amount: formatNumber(plan.budget_needed, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
-                })}
-          </DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.status')}</DataListKey>
-          <DataListValue>{t(planStatusLabel(plan.status))}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.phase')}</DataListKey>
-          <DataListValue>
-            {t('plan.phaseValue', { phase: t(policyPhaseLabel(plan.phase)), n: phaseNumber })}
-          </DataListValue>
-        </DataListItem>
+        <Fact label={t('plan.coreMessage')} valueClassName="aantafel-pre-line">{plan.core_message || notSet}</Fact>
+        <Fact label={t('plan.description')} valueClassName="aantafel-pre-line">{plan.description || notSet}</Fact>
+        <Fact label={t('plan.domain')}>{plan.domain || notSet}</Fact>
+        <Fact label={t('plan.budgetYear')}>{formatNumber(plan.budget_year, { useGrouping: false })}</Fact>
+        <Fact label={t('plan.budgetNeededShort')}>
+          {plan.budget_needed === null
+            ? notSet
+            : t('plan.perYear', {
+                amount: formatNumber(plan.budget_needed, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
+              })}
+        </Fact>
+        <Fact label={t('plan.status')}>{t(planStatusLabel(plan.status))}</Fact>
+        <Fact label={t('plan.phase')}>
+          {t('plan.phaseValue', { phase: t(policyPhaseLabel(plan.phase)), n: phaseNumber })}
+        </Fact>
       </DataList>
       {canEdit ? (
         <div className="aantafel-actions">

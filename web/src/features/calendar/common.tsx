@@ -1,20 +1,17 @@
 import { useLocation } from 'react-router';
 import type { PlanSchedule } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { timingBadge } from './calendar';
 import { TabNav } from '../../components/TabNav';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
 
 /** Base path of this area: /w/{slug}/policy-calendar. */
 export function useCalendarBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/policy-calendar`;
-}
-
-/** Whether the current person may change data here (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 /** Which tab of the area's menu a path belongs to (plans and municipalities belong to the overview). */

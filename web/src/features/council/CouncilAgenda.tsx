@@ -9,6 +9,12 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { Landmark } from 'lucide-react';
+import {
+  listCouncilMeetings,
+  listCouncilTopicMatches,
+  listCouncilTopics,
+  listCouncils,
+} from '../../api/generated/council';
 import type { TimelineRow } from '../../components/Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
@@ -16,15 +22,7 @@ import { Loading } from '../../components/Loading';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import {
-  listCouncilMeetings,
-  listCouncils,
-  listCouncilTopicMatches,
-  listCouncilTopics,
-  type CouncilFollow,
-  type CouncilList,
-  type CouncilMeeting,
-} from './api';
+import type { CouncilFollow, CouncilList, CouncilMeeting } from './api';
 import {
   councilAgenda,
   firstFetchLine,
@@ -95,7 +93,7 @@ export function useCouncilAgenda(
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const councils = useFresh(`councils:${slug}:${active}`, (signal) =>
-    active ? listCouncils(slug, signal) : Promise.resolve(OFF),
+    active ? listCouncils({ slug }, { signal }) : Promise.resolve(OFF),
   );
   const enabled = councils.data?.enabled === true;
   const follows = (councils.data?.follows ?? []).filter((f) => code === null || f.municipality_code === code);
@@ -104,18 +102,18 @@ export function useCouncilAgenda(
   const query = code === null ? {} : { municipality: code };
 
   const topics = useFresh(`council-topics:${slug}:${following}`, (signal) =>
-    following ? listCouncilTopics(slug, signal) : Promise.resolve({ items: [] }),
+    following ? listCouncilTopics({ slug }, { signal }) : Promise.resolve({ items: [] }),
   );
   const topicItems = topics.data?.items;
   const matches = useFresh(
     `council-topic-matches:${slug}:${version}:${following && topicItems ? topicsVersion(topicItems) : '-'}`,
     (signal) =>
       following && topicItems && topicItems.length > 0
-        ? listCouncilTopicMatches(slug, query, signal)
+        ? listCouncilTopicMatches({ slug }, query, { signal })
         : Promise.resolve({ items: [] }),
   );
   const meetings = useFresh(`council-meetings:${slug}:${version}:${following && withMeetings}`, (signal) =>
-    following && withMeetings ? listCouncilMeetings(slug, query, signal) : Promise.resolve({ items: [] }),
+    following && withMeetings ? listCouncilMeetings({ slug }, query, { signal }) : Promise.resolve({ items: [] }),
   );
 
   const ready = topicItems !== undefined && matches.data !== undefined && meetings.data !== undefined;

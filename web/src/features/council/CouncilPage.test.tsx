@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, noContent } from '../../test/answer';
+import { organisationList } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import type { CouncilFollow, CouncilList, CouncilMeeting, CouncilTopic, CouncilTopicMatch, CouncilTopicWrite } from './api';
 import { CouncilPage, STATUS_POLL_MS } from './CouncilPage';
@@ -31,27 +32,27 @@ function mockServer({
   let nextId = 20;
   const write = (init: RequestInit | undefined, id: number) => {
     const body = JSON.parse(String(init?.body)) as CouncilTopicWrite;
-    const answer = onWrite?.(body);
-    if (answer) return answer;
+    const refused = onWrite?.(body);
+    if (refused) return refused;
     const topic: CouncilTopic = { id, name: body.name, terms: body.terms, exclusions: body.exclusions ?? [], created_at: NOW.toISOString() };
     const at = topicState.findIndex((t) => t.id === id);
     if (at >= 0) topicState[at] = topic;
     else topicState.push(topic);
-    return jsonResponse(at >= 0 ? 200 : 201, topic);
+    return at >= 0 ? answer('replaceCouncilTopic', 200, topic) : answer('addCouncilTopic', 201, topic);
   };
   const fetchMock = mockFetch({
-    [`${BASE}/council-topics`]: () => jsonResponse(200, { items: topicState }),
+    [`${BASE}/council-topics`]: () => answer('listCouncilTopics', 200, { items: topicState }),
     'POST /api/v1/workspaces/demo/council-topics': (_url, init) => write(init, nextId++),
     [`PUT /api/v1/workspaces/demo/council-topics/${TOPIC.id}`]: (_url, init) => write(init, TOPIC.id),
     [`DELETE /api/v1/workspaces/demo/council-topics/${TOPIC.id}`]: () => {
       topicState.splice(0, topicState.length, ...topicState.filter((t) => t.id !== TOPIC.id));
-      return new Response(null, { status: 204 });
+      return noContent('deleteCouncilTopic');
     },
-    [`${BASE}/council-topic-matches`]: () => jsonResponse(200, { items: matches }),
-    [`${BASE}/councils`]: () => jsonResponse(200, state),
-    [`${BASE}/organisations`]: () => jsonResponse(200, organisations),
-    [`${BASE}/council-meetings`]: () => jsonResponse(200, { items: meetings }),
-    [`${BASE}/council-people`]: () => jsonResponse(200, { items: [] }),
+    [`${BASE}/council-topic-matches`]: () => answer('listCouncilTopicMatches', 200, { items: matches }),
+    [`${BASE}/councils`]: () => answer('listCouncils', 200, state),
+    [`${BASE}/organisations`]: () => answer('listOrganisations', 200, organisationList(organisations)),
+    [`${BASE}/council-meetings`]: () => answer('listCouncilMeetings', 200, { items: meetings }),
+    [`${BASE}/council-people`]: () => answer('listCouncilPeople', 200, { items: [] }),
     'PUT /api/v1/workspaces/demo/councils/houten': () => {
       const follow: CouncilFollow = {
         source_key: 'houten',
@@ -62,12 +63,12 @@ function mockServer({
       };
       state.follows.push(follow);
       state.available = state.available.filter((s) => s.source_key !== 'houten');
-      return jsonResponse(200, follow);
+      return answer('followCouncil', 200, follow);
     },
     'DELETE /api/v1/workspaces/demo/councils/soest': () => {
       state.follows = state.follows.filter((f) => f.source_key !== 'soest');
       state.available.unshift(SOEST_FOLLOW.source!);
-      return new Response(null, { status: 204 });
+      return noContent('unfollowCouncil');
     },
   });
   return { fetchMock, state, topicState };
@@ -266,13 +267,7 @@ describe('CouncilPage', () => {
     const { fetchMock, topicState } = mockServer({
       onWrite: () =>
         refuse
-          ? jsonResponse(422, {
-              error: {
-                code: 'validation_failed',
-                message: 'Controleer de velden.',
-                fields: { name: 'Deze naam bestaat al.', 'terms[1]': 'Dit is te kort.' },
-              },
-            })
+          ? problem('addCouncilTopic', 'invalid_input', 'Controleer de velden.', { name: 'Deze naam bestaat al.', 'terms[1]': 'Dit is te kort.' })
           : null,
     });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
@@ -374,9 +369,7 @@ describe('CouncilPage', () => {
   it('a name the server finds taken (another capital, added meanwhile) is said at the name in the form\'s words', async () => {
     const { fetchMock } = mockServer({
       onWrite: () =>
-        jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { name: 'Deze waarde is al in gebruik.' } },
-        }),
+        problem('addCouncilTopic', 'invalid_input', 'Controleer de velden.', { name: 'Deze waarde is al in gebruik.' }),
     });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderPage();

@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
+import {
+  followCouncil,
+  listCouncilMeetings,
+  listCouncilTopicMatches,
+  listCouncilTopics,
+  listCouncils,
+  unfollowCouncil,
+} from '../../api/generated/council';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -12,18 +20,7 @@ import { useApiData } from '../../components/useApiData';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import {
-  followCouncil,
-  listCouncilMeetings,
-  listCouncils,
-  listCouncilTopicMatches,
-  listCouncilTopics,
-  unfollowCouncil,
-  type CouncilFollow,
-  type CouncilList,
-  type CouncilMeeting,
-  type CouncilSource,
-} from './api';
+import type { CouncilFollow, CouncilList, CouncilMeeting, CouncilSource } from './api';
 import { firstFetchFailed, isSyncing, meetingDayKey, meetingWhen, sourceLines, syncLines, syncVersion, topicsVersion, type Context } from './council';
 import { LineList, SourceNote, useCanEdit, useCouncilBase } from './common';
 import { CouncilPeopleSection, useHashTarget } from './CouncilPeople';
@@ -89,17 +86,17 @@ export function CouncilPage() {
   const owner = workspace.role === 'owner';
   const slug = workspace.slug;
 
-  const councils = useApiData(`councils:${slug}`, (signal) => listCouncils(slug, signal));
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const councils = useApiData(`councils:${slug}`, (signal) => listCouncils({ slug }, { signal }));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const follows = councils.data?.follows ?? [];
   const version = syncVersion(follows);
   const meetings = useApiData(`council-meetings:${slug}:${version}`, (signal) =>
-    follows.length === 0 ? Promise.resolve({ items: [] }) : listCouncilMeetings(slug, {}, signal),
+    follows.length === 0 ? Promise.resolve({ items: [] }) : listCouncilMeetings({ slug }, {}, { signal }),
   );
 
   const enabled = councils.data?.enabled === true;
   const topics = useApiData(`council-topics:${slug}:${enabled}`, (signal) =>
-    enabled ? listCouncilTopics(slug, signal) : Promise.resolve({ items: [] }),
+    enabled ? listCouncilTopics({ slug }, { signal }) : Promise.resolve({ items: [] }),
   );
   const topicItems = topics.data?.items;
   const matches = useApiData(
@@ -107,7 +104,7 @@ export function CouncilPage() {
     (signal) =>
       follows.length === 0 || !topicItems || topicItems.length === 0
         ? Promise.resolve({ items: [] })
-        : listCouncilTopicMatches(slug, {}, signal),
+        : listCouncilTopicMatches({ slug }, {}, { signal }),
   );
 
   const names = municipalities(organisations.data?.items);
@@ -157,7 +154,7 @@ export function CouncilPage() {
     setActionError(null);
     setStatus('');
     try {
-      await followCouncil(slug, source.source_key);
+      await followCouncil({ slug, source_key: source.source_key });
       await councils.reload();
       syncPoll.restart();
       setStatus(ct('follows.followed', { name: source.label }));
@@ -170,7 +167,7 @@ export function CouncilPage() {
   }
 
   async function unfollow(followed: CouncilFollow) {
-    await unfollowCouncil(slug, followed.source_key);
+    await unfollowCouncil({ slug, source_key: followed.source_key });
     setConfirming(null);
     setStatus(ct('follows.unfollowed', { name: councilLabel(followed) }));
     await councils.reload();

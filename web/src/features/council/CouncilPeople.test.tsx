@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
+import { organisationList, personFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import type { CouncilPersonDecision, CouncilPersonLink } from './api';
 import { CouncilPage } from './CouncilPage';
@@ -26,31 +27,45 @@ function mockServer({
   const puts: CouncilPersonDecision[] = [];
   const deletes: URLSearchParams[] = [];
   const routes: Record<string, Handler> = {
-    [`GET ${BASE}/councils`]: () => jsonResponse(200, COUNCILS),
-    [`GET ${BASE}/organisations`]: () => jsonResponse(200, ORGANISATIONS),
-    [`GET ${BASE}/council-meetings`]: () => jsonResponse(200, { items: [] }),
-    [`GET ${BASE}/council-topics`]: () => jsonResponse(200, { items: [] }),
-    [`GET ${BASE}/council-topic-matches`]: () => jsonResponse(200, { items: [] }),
-    [`GET ${BASE}/council-people`]: () => jsonResponse(200, { items: people }),
+    [`GET ${BASE}/councils`]: () => answer('listCouncils', 200, COUNCILS),
+    [`GET ${BASE}/organisations`]: () => answer('listOrganisations', 200, organisationList(ORGANISATIONS)),
+    [`GET ${BASE}/council-meetings`]: () => answer('listCouncilMeetings', 200, { items: [] }),
+    [`GET ${BASE}/council-topics`]: () => answer('listCouncilTopics', 200, { items: [] }),
+    [`GET ${BASE}/council-topic-matches`]: () => answer('listCouncilTopicMatches', 200, { items: [] }),
+    [`GET ${BASE}/council-people`]: () => answer('listCouncilPeople', 200, { items: people }),
     [`PUT ${DECISIONS}`]: (_url, init) => {
       const body = JSON.parse(String(init?.body)) as CouncilPersonDecision;
       puts.push(body);
       if (put) return put(body);
       const link = people.find((p) => p.name_key === body.name_key)!;
-      const person = link.options.find((o) => o.id === body.person_id) ?? link.person!;
-      return jsonResponse(
+      if (body.person_id === undefined) {
+        // None of these: everyone offered is ruled out at once.
+        const offered = [...link.options.map((o) => o.id), ...(link.person ? [link.person.id] : [])];
+        return answer('decideCouncilPerson', 200, {
+          ...link,
+          state: 'unmatched',
+          reason: 'nobody',
+          person: null,
+          rejected: [...new Set([...link.rejected, ...offered])],
+          options: [],
+        });
+      }
+      const rejected = body.person_id;
+      const person = link.options.find((o) => o.id === rejected) ?? link.person!;
+      return answer(
+        'decideCouncilPerson',
         200,
         body.confirmed
           ? { ...link, state: 'confirmed', person }
           : // As the server answers: the person ruled out is no longer among the options.
-            { ...link, state: 'unmatched', reason: 'nobody', person: null, rejected: [body.person_id], options: [] },
+            { ...link, state: 'unmatched', reason: 'nobody', person: null, rejected: [rejected], options: [] },
       );
     },
     [`DELETE ${DECISIONS}`]: (url) => {
       deletes.push(url.searchParams);
       if (del) return del(url);
       const link = people.find((p) => p.name_key === url.searchParams.get('name_key'))!;
-      return jsonResponse(200, { ...link, state: 'suggested', reason: 'partly_known' });
+      return answer('undoCouncilPersonDecision', 200, { ...link, state: 'suggested', reason: 'partly_known' });
     },
     ...extra,
   };
@@ -69,6 +84,8 @@ async function peopleRegion() {
 }
 
 const reviewList = (region: HTMLElement) => within(region).queryByRole('list', { name: 'Te controleren in de raad van Soest' });
+/** The names of a list (not the people who fit, listed inside a name). */
+const rowsIn = (list: HTMLElement) => within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
 
 describe('Raadsleden koppelen', () => {
   beforeEach(() => {
@@ -92,27 +109,45 @@ describe('Raadsleden koppelen', () => {
     expect(within(region).getByRole('heading', { level: 4, name: 'Te controleren' })).toBeInTheDocument();
     expect(within(region).getByText(/2 namen wachten op controle\./)).toBeInTheDocument();
 
-    const rows = within(reviewList(region)!).getAllByRole('listitem');
+    const rows = rowsIn(reviewList(region)!);
     expect(rows).toHaveLength(2);
     // The name as published, its party, how often it occurs, the suggestion with a plain reason.
     expect(rows[0]).toHaveTextContent('Jansen, P.');
     expect(rows[0]).toHaveTextContent('Partij: VVD · 1 keer gestemd');
     expect(within(rows[0]!).getByRole('link', { name: 'Piet Jansen' })).toHaveAttribute('href', '/w/demo/people/8');
-    expect(rows[0]).toHaveTextContent('Alleen de achternaam past. De voorletter of de partij is anders dan in Wie is wie.');
+    // The party Wie is wie has for the person, and the difference with the council's in words.
+    expect(rows[0]).toHaveTextContent('Voorstel van aantafel: Piet Jansen (CDA in Wie is wie)');
+    expect(rows[0]).toHaveTextContent(
+      'De partij is anders: de raad noemt VVD, in Wie is wie staat CDA. Is iemand van partij gewisseld? Dan kan het toch dezelfde persoon zijn.',
+    );
+    expect(rows[0]).not.toHaveTextContent('De voorletter of de partij is anders');
     expect(within(rows[0]!).getByRole('button', { name: 'Ja, dit is Piet Jansen: Jansen, P.' })).toBeInTheDocument();
     expect(within(rows[0]!).getByRole('button', { name: 'Nee, iemand anders: Jansen, P. is niet Piet Jansen' })).toBeInTheDocument();
     // Several fit: a choice between them.
     expect(rows[1]).toHaveTextContent('A. Bakker');
     expect(rows[1]).toHaveTextContent('Partij niet bekend');
     expect(rows[1]).toHaveTextContent('Meer mensen in Wie is wie passen bij deze naam. Kies wie het is.');
+    // The people who fit, each with their party in Wie is wie (or that it has none), to open.
+    const fit = within(rows[1]!).getByRole('list', { name: 'Deze mensen passen:' });
+    expect(within(fit).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Anna Bakker (PvdA in Wie is wie)',
+      'Ahmed Bakker (geen partij in Wie is wie)',
+    ]);
+    expect(within(fit).getByRole('link', { name: 'Ahmed Bakker' })).toHaveAttribute('href', '/w/demo/people/12');
     const select = within(rows[1]!).getByRole('combobox', { name: 'Wie is A. Bakker?' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Kies een persoon', 'Anna Bakker', 'Ahmed Bakker']);
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Kies een persoon',
+      'Anna Bakker (PvdA)',
+      'Ahmed Bakker (geen partij)',
+    ]);
+    expect(within(rows[1]!).getByRole('button', { name: 'Geen van deze: A. Bakker is iemand anders' })).toBeInTheDocument();
 
     // Linked and unmatched names are folded.
     const linked = within(region).getByText('Gekoppeld (2)').closest('details')!;
     expect(linked).not.toHaveAttribute('open');
     const linkedRows = within(linked).getAllByRole('listitem');
     expect(linkedRows[0]).toHaveTextContent('Vries, J. de');
+    expect(linkedRows[0]).toHaveTextContent('Gekoppeld aan: Jan de Vries (GroenLinks in Wie is wie)');
     expect(linkedRows[0]).toHaveTextContent('Ook geschreven als: J. de Vries');
     expect(linkedRows[0]).toHaveTextContent('aantafel koppelde deze naam zelf');
     // Only a colleague's confirmation can be undone; the rule's links follow Wie is wie.
@@ -137,7 +172,7 @@ describe('Raadsleden koppelen', () => {
     expect(screen.getByText('Jansen, P. is nu gekoppeld aan Piet Jansen.').closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
     expect(puts).toEqual([{ source_key: 'soest', name_key: 'jansen|p|vvd', person_id: 8, confirmed: true }]);
 
-    const rows = within(reviewList(region)!).getAllByRole('listitem');
+    const rows = rowsIn(reviewList(region)!);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent('A. Bakker');
     await waitFor(() => expect(within(rows[0]!).getByText('A. Bakker')).toHaveFocus());
@@ -168,10 +203,10 @@ describe('Raadsleden koppelen', () => {
     const rejected: CouncilPersonLink = { ...JANSEN, state: 'unmatched', reason: 'nobody', person: null, rejected: [8], options: [] };
     const { deletes } = mockServer({
       people: [rejected],
-      del: () => jsonResponse(200, JANSEN),
+      del: () => answer('undoCouncilPersonDecision', 200, JANSEN),
       extra: {
         [`GET ${BASE}/people/8`]: () =>
-          jsonResponse(200, { person: { id: 8, name: 'Piet Jansen' }, positions: [], assessments: [] }),
+          answer('getPerson', 200, { person: personFixture({ id: 8, name: 'Piet Jansen' }), positions: [], assessments: [] }),
       },
     });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
@@ -184,7 +219,7 @@ describe('Raadsleden koppelen', () => {
       await screen.findByText('Je hebt ‘nee’ over Piet Jansen ongedaan gemaakt. aantafel stelt nu Piet Jansen voor. De naam staat bij Te controleren.'),
     ).toBeInTheDocument();
     expect(Object.fromEntries(deletes[0]!)).toEqual({ source_key: 'soest', name_key: 'jansen|p|vvd', person_id: '8' });
-    const rows = within(reviewList(region)!).getAllByRole('listitem');
+    const rows = rowsIn(reviewList(region)!);
     await waitFor(() => expect(within(rows[0]!).getByText('Jansen, P.')).toHaveFocus());
   });
 
@@ -199,10 +234,94 @@ describe('Raadsleden koppelen', () => {
     const select = within(region).getByRole('combobox', { name: 'Wie is A. Bakker?' });
     expect(select).toHaveFocus();
     expect(puts).toHaveLength(0);
-    await user.selectOptions(select, 'Ahmed Bakker');
+    await user.selectOptions(select, 'Ahmed Bakker (geen partij)');
     await user.click(confirm);
     expect(await screen.findByText('A. Bakker is nu gekoppeld aan Ahmed Bakker.')).toBeInTheDocument();
     expect(puts).toEqual([{ source_key: 'soest', name_key: 'bakker|a|', person_id: 12, confirmed: true }]);
+  });
+
+  it('says when Wie is wie has no party for the person, and sees "Fractie CDA" and "CDA" as one party', async () => {
+    const noParty: CouncilPersonLink = {
+      ...JANSEN,
+      reason: 'partly_known',
+      person: { id: 8, name: 'Piet Jansen', party: '' },
+      options: [{ id: 8, name: 'Piet Jansen', party: '' }],
+    };
+    const sameParty: CouncilPersonLink = {
+      ...MULDER,
+      name_key: 'mulder|k|fractiecda',
+      party: 'Fractie CDA',
+      state: 'suggested',
+      reason: 'initial_or_party_differ',
+    };
+    mockServer({ people: [noParty, sameParty] });
+    renderPage();
+    const region = await peopleRegion();
+    const rows = rowsIn(reviewList(region)!);
+    expect(rows[0]).toHaveTextContent('Voorstel van aantafel: Piet Jansen (geen partij in Wie is wie)');
+    expect(rows[0]).toHaveTextContent('De achternaam past. De voorletter of de partij staat niet bij de raad of niet in Wie is wie.');
+    expect(rows[0]).not.toHaveTextContent('De partij is anders');
+    expect(rows[1]).toHaveTextContent('Voorstel van aantafel: Karin Mulder (CDA in Wie is wie)');
+    expect(rows[1]).toHaveTextContent('Alleen de achternaam past. De voorletter of de partij is anders dan in Wie is wie.');
+    expect(rows[1]).not.toHaveTextContent('De partij is anders');
+  });
+
+  it('"Geen van deze" rules out everyone offered at once (no person_id); focus goes on to the next name', async () => {
+    const { puts } = mockServer({ people: [JANSEN, BAKKER] });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPage();
+    const region = await peopleRegion();
+    // A choice asked for first is not in the way.
+    await user.click(within(region).getByRole('button', { name: 'Bevestigen wie A. Bakker is' }));
+    expect(within(region).getByText('Kies eerst een persoon.')).toBeInTheDocument();
+    await user.click(within(region).getByRole('button', { name: 'Geen van deze: A. Bakker is iemand anders' }));
+    const done = await screen.findByText(
+      'Genoteerd: A. Bakker is niemand van deze mensen: Anna Bakker en Ahmed Bakker. De naam staat nu bij Niet gekoppeld.',
+    );
+    expect(done.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
+    expect(puts).toEqual([{ source_key: 'soest', name_key: 'bakker|a|', confirmed: false }]);
+    expect(puts[0]).not.toHaveProperty('person_id');
+
+    const rows = rowsIn(reviewList(region)!);
+    expect(rows).toHaveLength(1);
+    await waitFor(() => expect(within(rows[0]!).getByText('Jansen, P.')).toHaveFocus());
+    // Under Niet gekoppeld: one line for the people ruled out, taken back with one button.
+    const unmatched = within(region).getByText('Niet gekoppeld (1)').closest('details')!;
+    expect(unmatched).toHaveTextContent('Een collega zei: dit is niemand van deze mensen: Anna Bakker en Ahmed Bakker.');
+    expect(within(unmatched).getByRole('button', { name: 'Ongedaan maken: A. Bakker is misschien toch een van deze mensen' })).toBeInTheDocument();
+    expect(within(unmatched).queryByRole('button', { name: /‘Nee’ ongedaan maken/ })).not.toBeInTheDocument();
+  });
+
+  it('"Ongedaan maken" after "Geen van deze" sends DELETE without person_id; the name is back to choose, with focus', async () => {
+    const ruledOut: CouncilPersonLink = { ...BAKKER, state: 'unmatched', reason: 'nobody', rejected: [11, 12], options: [] };
+    const { deletes } = mockServer({
+      people: [ruledOut],
+      del: () => answer('undoCouncilPersonDecision', 200, BAKKER),
+      extra: {
+        [`GET ${BASE}/people/11`]: () =>
+          answer('getPerson', 200, { person: personFixture({ id: 11, name: 'Anna Bakker' }), positions: [], assessments: [] }),
+        [`GET ${BASE}/people/12`]: () =>
+          answer('getPerson', 200, { person: personFixture({ id: 12, name: 'Ahmed Bakker' }), positions: [], assessments: [] }),
+      },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPage();
+    const region = await screen.findByRole('region', { name: 'Raadsleden koppelen' });
+    await user.click(await within(region).findByText('Niet gekoppeld (1)'));
+    expect(
+      await within(region).findByText('Een collega zei: dit is niemand van deze mensen: Anna Bakker en Ahmed Bakker.'),
+    ).toBeInTheDocument();
+    await user.click(within(region).getByRole('button', { name: 'Ongedaan maken: A. Bakker is misschien toch een van deze mensen' }));
+    expect(
+      await screen.findByText(
+        'Je hebt ‘nee’ over Anna Bakker en Ahmed Bakker ongedaan gemaakt. De naam staat bij Te controleren: kies wie het is.',
+      ),
+    ).toBeInTheDocument();
+    expect(deletes).toHaveLength(1);
+    expect(Object.fromEntries(deletes[0]!)).toEqual({ source_key: 'soest', name_key: 'bakker|a|' });
+    const rows = rowsIn(reviewList(region)!);
+    await waitFor(() => expect(within(rows[0]!).getByText('A. Bakker')).toHaveFocus());
+    expect(within(rows[0]!).getByRole('combobox', { name: 'Wie is A. Bakker?' })).toBeInTheDocument();
   });
 
   it('"Koppeling ongedaan maken" sends DELETE with the name and person; the name is back to check, with focus', async () => {
@@ -219,15 +338,33 @@ describe('Raadsleden koppelen', () => {
     ).toBeInTheDocument();
     expect(deletes).toHaveLength(1);
     expect(Object.fromEntries(deletes[0]!)).toEqual({ source_key: 'soest', name_key: 'mulder|k|cda', person_id: '13' });
-    const rows = within(reviewList(region)!).getAllByRole('listitem');
+    const rows = rowsIn(reviewList(region)!);
     expect(rows).toHaveLength(1);
     await waitFor(() => expect(within(rows[0]!).getByText('Mulder, K.')).toHaveFocus());
   });
 
-  it('a viewer reads the lists but sees no buttons', async () => {
-    mockServer();
+  it('a viewer reads the lists, parties and people who fit, but sees no buttons', async () => {
+    const ruledOut: CouncilPersonLink = {
+      ...BAKKER,
+      name_key: 'bakker|a|d66',
+      party: 'D66',
+      state: 'unmatched',
+      reason: 'nobody',
+      rejected: [11, 12],
+      options: [],
+    };
+    mockServer({ people: [...COUNCIL_PEOPLE, ruledOut] });
     renderPage('viewer');
     const region = await peopleRegion();
+    const rows = rowsIn(reviewList(region)!);
+    expect(rows[0]).toHaveTextContent('Piet Jansen (CDA in Wie is wie)');
+    expect(rows[0]).toHaveTextContent('De partij is anders: de raad noemt VVD, in Wie is wie staat CDA.');
+    expect(within(rows[1]!).getByRole('list', { name: 'Deze mensen passen:' })).toHaveTextContent(
+      'Anna Bakker (PvdA in Wie is wie)',
+    );
+    expect(within(region).queryByRole('button', { name: /Geen van deze/ })).not.toBeInTheDocument();
+    const unmatched = within(region).getByText('Niet gekoppeld (2)').closest('details')!;
+    expect(unmatched).toHaveTextContent('Een collega zei: dit is niemand van deze mensen: Anna Bakker en Ahmed Bakker.');
     expect(within(region).getByText(/Een bewerker of eigenaar van de werkruimte kan de namen bevestigen/)).toBeInTheDocument();
     expect(within(region).queryAllByRole('button')).toHaveLength(0);
     expect(within(region).queryByRole('combobox')).not.toBeInTheDocument();
@@ -245,21 +382,19 @@ describe('Raadsleden koppelen', () => {
 
   it('shows a 422 with its field messages, and a 403 in plain words, at the name', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    let answer = jsonResponse(422, {
-      error: { code: 'validation_failed', message: 'Controleer de gegevens.', fields: { name_key: 'Deze naam is te lang.' } },
-    });
-    mockServer({ people: [JANSEN], put: () => answer });
+    let reply = problem('decideCouncilPerson', 'invalid_input', 'Controleer de gegevens.', { name_key: 'Deze naam is te lang.' });
+    mockServer({ people: [JANSEN], put: () => reply });
     renderPage();
     const region = await peopleRegion();
     await user.click(within(region).getByRole('button', { name: 'Ja, dit is Piet Jansen: Jansen, P.' }));
-    const row = within(reviewList(region)!).getAllByRole('listitem')[0]!;
+    const row = rowsIn(reviewList(region)!)[0]!;
     expect(await within(row).findByRole('alert')).toHaveTextContent('Controleer de gegevens.');
     expect(row).toHaveTextContent('Deze naam is te lang.');
 
-    answer = jsonResponse(403, { error: { code: 'forbidden', message: 'Je mag dit niet doen in deze werkruimte.' } });
+    reply = problem('decideCouncilPerson', 'forbidden', 'Je mag dit niet doen in deze werkruimte.');
     await user.click(within(region).getByRole('button', { name: 'Ja, dit is Piet Jansen: Jansen, P.' }));
     await waitFor(() => expect(within(row).getByRole('alert')).toHaveTextContent('Je mag dit niet doen.'));
-    expect(within(reviewList(region)!).getAllByRole('listitem')).toHaveLength(1);
+    expect(rowsIn(reviewList(region)!)).toHaveLength(1);
   });
 
   it('a 422 about the person chosen is said at the select', async () => {
@@ -267,13 +402,11 @@ describe('Raadsleden koppelen', () => {
     mockServer({
       people: [BAKKER],
       put: () =>
-        jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Controleer de gegevens.', fields: { person_id: 'Deze persoon bestaat niet.' } },
-        }),
+        problem('decideCouncilPerson', 'invalid_input', 'Controleer de gegevens.', { person_id: 'Deze persoon bestaat niet.' }),
     });
     renderPage();
     const region = await peopleRegion();
-    await user.selectOptions(within(region).getByRole('combobox', { name: 'Wie is A. Bakker?' }), 'Anna Bakker');
+    await user.selectOptions(within(region).getByRole('combobox', { name: 'Wie is A. Bakker?' }), 'Anna Bakker (PvdA)');
     await user.click(within(region).getByRole('button', { name: 'Bevestigen wie A. Bakker is' }));
     const select = await within(region).findByRole('combobox', { name: 'Wie is A. Bakker?' });
     await waitFor(() => expect(select).toHaveAccessibleDescription('Deze persoon bestaat niet.'));
@@ -283,7 +416,7 @@ describe('Raadsleden koppelen', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const { fetchMock } = mockServer({
       people: [JANSEN],
-      put: () => jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } }),
+      put: () => problem('decideCouncilPerson', 'not_found', 'Niet gevonden.'),
     });
     renderPage();
     const region = await peopleRegion();

@@ -1,31 +1,34 @@
 /**
  * "Raadsleden koppelen" on Raad (decision 46): per followed council, the names from its motions
  * and votes that wait for a colleague (the review list), then the linked names and the names
- * nobody in Wie is wie fits, folded. Editors and owners say yes or no and take a decision back;
- * viewers read.
+ * nobody in Wie is wie fits, folded. Each person offered shows their party in Wie is wie, and a
+ * party other than the council's is said. Editors and owners say yes or no (or "none of these"
+ * when several fit) and take a decision back; viewers read.
  */
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert, Button, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
+import { decideCouncilPerson, listCouncilPeople, undoCouncilPersonDecision } from '../../api/generated/council';
+import { getPerson } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import {
-  decideCouncilPerson,
-  listCouncilPeople,
-  undoCouncilPersonDecision,
-  type CouncilFollow,
-  type CouncilPersonLink,
-} from './api';
+import type { CouncilFollow, CouncilPersonLink } from './api';
 import {
   decisionText,
   idPart,
+  joinNames,
   nameOf as nameInLink,
+  offeredPeople,
+  optionLabel,
   otherSpellings,
+  partiesDiffer,
+  partyInWhoiswho,
   peopleLists,
   usesText,
   type DecisionAction,
@@ -116,7 +119,7 @@ function usePersonNames(slug: string, items: readonly CouncilPersonLink[] | unde
   const fetched = useApiData(`council-people-names:${slug}:${missing.join(',')}`, async (signal) => {
     const found = await Promise.all(
       missing.map((id) =>
-        api.getPerson(slug, id, signal).then(
+        getPerson({ slug, person_id: id }, { signal }).then(
           (dossier) => [id, dossier.person.name] as const,
           () => null,
         ),
@@ -142,7 +145,8 @@ function councilName(follow: CouncilFollow): string {
 interface Busy {
   key: string;
   action: DecisionAction;
-  personId: number;
+  /** null for "none of these" and taking all back: about everyone at once. */
+  personId: number | null;
 }
 
 /** Local answers of decisions on top of the list the server gave (until it loads again). */
@@ -163,6 +167,7 @@ function CouncilPeople({
   onStatus: (status: string) => void;
 }) {
   const ct = useCouncilText();
+  const { language } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const sourceKey = follow.source_key;
@@ -170,7 +175,7 @@ function CouncilPeople({
   const base = councilPeopleId(sourceKey);
   // A new copy of the council (synced_at) may bring new names: the list loads again.
   const people = useApiData(`council-people:${slug}:${sourceKey}:${follow.sync?.synced_at ?? ''}`, (signal) =>
-    listCouncilPeople(slug, sourceKey, 'all', signal),
+    listCouncilPeople({ slug }, { source_key: sourceKey, show: 'all' }, { signal }),
   );
   const [local, setLocal] = useState<Local | null>(null);
   const items = local && local.base === people.data ? local.items : people.data?.items;
@@ -194,9 +199,23 @@ function CouncilPeople({
   const rowId = (link: CouncilPersonLink) => `${base}-name-${index.get(link.name_key) ?? 0}`;
   const lists = items ? peopleLists(items) : null;
 
-  async function decide(link: CouncilPersonLink, action: DecisionAction, personId: number) {
+  /**
+   * One decision about `link`: about `personId`, or without it about everyone at once ("none of
+   * these": no to everyone offered; undoAll: every decision about the name taken back).
+   */
+  async function decide(link: CouncilPersonLink, action: DecisionAction, personId: number | null) {
     if (busy || !items) return;
-    const person = names.of(link, personId);
+    // The people the decision is about, with their names (a person ruled out leaves the options).
+    const about: { id: number; name: string }[] =
+      personId !== null
+        ? [{ id: personId, name: names.of(link, personId) }]
+        : action === 'rejectAll'
+          ? offeredPeople(link).map((option) => ({ id: option.id, name: option.name }))
+          : link.rejected.map((id) => ({ id, name: names.of(link, id) }));
+    const person = joinNames(
+      about.map((who) => who.name),
+      language,
+    );
     setBusy({ key: link.name_key, action, personId });
     setErrors((was) => {
       const rest = { ...was };
@@ -205,11 +224,15 @@ function CouncilPeople({
     });
     onStatus('');
     try {
-      const decision = { source_key: sourceKey, name_key: link.name_key, person_id: personId };
+      const decision = {
+        source_key: sourceKey,
+        name_key: link.name_key,
+        ...(personId !== null ? { person_id: personId } : {}),
+      };
       const after =
-        action === 'confirm' || action === 'reject'
-          ? await decideCouncilPerson(slug, { ...decision, confirmed: action === 'confirm' })
-          : await undoCouncilPersonDecision(slug, decision);
+        action === 'confirm' || action === 'reject' || action === 'rejectAll'
+          ? await decideCouncilPerson({ slug }, { ...decision, confirmed: action === 'confirm' })
+          : await undoCouncilPersonDecision({ slug }, decision);
       const next = items.map((item) => (item.name_key === after.name_key ? after : item));
       // Where focus goes: the name itself when it is (still) to be checked or was in a list that
       // stays open; otherwise the next name to check, so the review goes on.
@@ -228,7 +251,7 @@ function CouncilPeople({
       }
       setLocal({ base: people.data, items: next });
       // A rejected person is no longer among the name's options: their name stays known here.
-      names.learn(personId, person);
+      for (const who of about) names.learn(who.id, who.name);
       onStatus(decisionText(action, person, after, ct));
       setFocusId(focus);
     } catch (error) {
@@ -357,26 +380,32 @@ function PersonRow({
   canEdit: boolean;
   busy: Busy | null;
   errors: Record<string, unknown>;
-  onDecide: (link: CouncilPersonLink, action: DecisionAction, personId: number) => Promise<void>;
+  onDecide: (link: CouncilPersonLink, action: DecisionAction, personId: number | null) => Promise<void>;
   rowId: (link: CouncilPersonLink) => string;
   nameOf: (link: CouncilPersonLink, personId: number) => string;
 }) {
+  const { language } = useI18n();
   const id = rowId(link);
   const [chosen, setChosen] = useState('');
   const [chooseError, setChooseError] = useState<string | undefined>(undefined);
   const error = errors[link.name_key];
   const mine = busy?.key === link.name_key;
-  const isBusy = (action: DecisionAction, personId?: number) =>
+  const isBusy = (action: DecisionAction, personId?: number | null) =>
     mine && busy.action === action && (personId === undefined || busy.personId === personId);
   const locked = busy !== null || undefined;
   const uses = usesText(link, ct);
   const spellings = otherSpellings(link);
   const choosing = link.state === 'suggested' && link.person === null && link.options.length > 0;
+  const offered = link.options.filter((option) => !link.rejected.includes(option.id));
+  // The council names another party than Wie is wie has for the person suggested: said with both.
+  const differ = link.state === 'suggested' && link.person !== null && partiesDiffer(link.party, link.person.party);
+  // Several people ruled out (often at once, with "none of these"): one line, taken back at once.
+  const rejectedTogether = link.rejected.length > 1 && link.state !== 'confirmed';
   // A 422 about the person chosen belongs at the select; anything else is shown above the buttons.
   const fieldError =
     choosing && isApiError(error) && error.status === 422 ? error.fields['person_id'] : undefined;
 
-  function act(action: DecisionAction, personId: number) {
+  function act(action: DecisionAction, personId: number | null) {
     if (busy === null) void onDecide(link, action, personId);
   }
 
@@ -398,20 +427,60 @@ function PersonRow({
           <span className="aantafel-council-person__label">
             {link.state === 'suggested' ? ct('people.suggestion') : ct('people.linkedTo')}
           </span>{' '}
-          <PersonLink id={link.person.id} name={link.person.name} />
+          <PersonLink id={link.person.id} name={link.person.name} /> ({partyInWhoiswho(link.person, ct)})
         </p>
       ) : null}
       {/* Under Niet gekoppeld, "nobody fits" is the list's own hint; a row says it only when it has more to say. */}
       {link.state === 'unmatched' && link.reason === 'nobody' ? null : (
-        <p className="aantafel-meta aantafel-council-person__line">
+        <p className={differ ? 'aantafel-council-person__line' : 'aantafel-meta aantafel-council-person__line'}>
           {link.state === 'certain'
             ? ct('people.state.certain')
             : link.state === 'confirmed'
               ? ct('people.state.confirmed')
-              : ct(REASON_KEY[link.reason])}
+              : differ
+                ? ct('people.reason.party_differs', { council: link.party, party: link.person!.party })
+                : ct(REASON_KEY[link.reason])}
         </p>
       )}
-      {link.rejected.map((personId) => {
+      {choosing && offered.length > 0 ? (
+        <>
+          <p id={`${id}-options`} className="aantafel-council-person__line">
+            {ct('people.options')}
+          </p>
+          <ul className="aantafel-council-person__options" aria-labelledby={`${id}-options`}>
+            {offered.map((option) => (
+              <li key={option.id}>
+                <PersonLink id={option.id} name={option.name} /> ({partyInWhoiswho(option, ct)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {rejectedTogether ? (
+        <div className="aantafel-council-person__rejected">
+          <p className="aantafel-council-person__line">
+            {ct('people.rejectedAll', {
+              persons: joinNames(
+                link.rejected.map((personId) => nameOf(link, personId)),
+                language,
+              ),
+            })}
+          </p>
+          {canEdit ? (
+            <Button
+              type="button"
+              appearance="subtle-button"
+              busy={isBusy('undoAll')}
+              aria-disabled={locked}
+              aria-label={ct('people.undoAllLabel', { name: link.name })}
+              onClick={() => act('undoAll', null)}
+            >
+              {ct('people.undoAll')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {(rejectedTogether ? [] : link.rejected).map((personId) => {
         const person = nameOf(link, personId);
         return (
           <div key={personId} className="aantafel-council-person__rejected">
@@ -497,9 +566,7 @@ function PersonRow({
             label={ct('people.choose', { name: link.name })}
             options={[
               { value: '', label: ct('people.choosePlaceholder') },
-              ...link.options
-                .filter((option) => !link.rejected.includes(option.id))
-                .map((option) => ({ value: String(option.id), label: option.name })),
+              ...offered.map((option) => ({ value: String(option.id), label: optionLabel(option, ct) })),
             ]}
             value={chosen}
             error={chooseError ?? fieldError}
@@ -517,6 +584,19 @@ function PersonRow({
               aria-label={ct('people.confirmChoiceLabel', { name: link.name })}
             >
               {ct('people.confirmChoice')}
+            </Button>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              busy={isBusy('rejectAll')}
+              aria-disabled={locked}
+              aria-label={ct('people.noneLabel', { name: link.name })}
+              onClick={() => {
+                setChooseError(undefined);
+                act('rejectAll', null);
+              }}
+            >
+              {ct('people.none')}
             </Button>
           </div>
         </form>

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
+import { organisationList } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import type { CouncilFollow, CouncilList, CouncilSearchHit } from './api';
 import { CouncilPage } from './CouncilPage';
@@ -137,7 +138,7 @@ describe('CouncilSearch', () => {
 
   it('runs the search in the URL with its filters and shows the hits with the words found marked', async () => {
     const fetchMock = renderSearch('/w/demo/council?q=wachtlijsten&council=soest&kind=motion&from=2026-01-01&to=2026-12-31', () =>
-      jsonResponse(200, { items: [MOTION], has_more: false }),
+      answer('searchCouncils', 200, { items: [MOTION], has_more: false }),
     );
     const results = await screen.findByRole('region', { name: '1 resultaat voor ‘wachtlijsten’' });
     expect(searches(fetchMock)).toEqual([
@@ -170,7 +171,7 @@ describe('CouncilSearch', () => {
 
   it('says what each kind of hit is and where it leads: the meeting (at the item), a document at the source', async () => {
     renderSearch('/w/demo/council?q=beschermd+wonen', () =>
-      jsonResponse(200, { items: [AGENDA_ITEM, DOCUMENT, MEETING_HIT, LOOSE_MOTION], has_more: false }),
+      answer('searchCouncils', 200, { items: [AGENDA_ITEM, DOCUMENT, MEETING_HIT, LOOSE_MOTION], has_more: false }),
     );
     const results = await screen.findByRole('region', { name: '4 resultaten voor ‘beschermd wonen’' });
     const [agenda, document, meeting, loose] = within(results).getAllByRole('listitem');
@@ -207,7 +208,7 @@ describe('CouncilSearch', () => {
   });
 
   it('searches on Enter with the filters chosen, keeping them in the URL; the same search again asks again', async () => {
-    const fetchMock = renderSearch('/w/demo/council', () => jsonResponse(200, { items: [AGENDA_ITEM], has_more: false }));
+    const fetchMock = renderSearch('/w/demo/council', () => answer('searchCouncils', 200, { items: [AGENDA_ITEM], has_more: false }));
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const form = screen.getByRole('search', { name: 'Zoeken in de raad' });
     expect(within(form).getByRole('combobox', { name: 'Raad' })).toHaveTextContent('Alle radenSoestHouten');
@@ -250,7 +251,7 @@ describe('CouncilSearch', () => {
   });
 
   it('asks for words before searching, without a request', async () => {
-    const fetchMock = renderSearch('/w/demo/council', () => jsonResponse(200, { items: [], has_more: false }));
+    const fetchMock = renderSearch('/w/demo/council', () => answer('searchCouncils', 200, { items: [], has_more: false }));
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await user.type(screen.getByRole('searchbox', { name: 'Zoekwoorden' }), '   {Enter}');
     const field = screen.getByRole('searchbox', { name: 'Zoekwoorden' });
@@ -264,12 +265,8 @@ describe('CouncilSearch', () => {
   it('shows the server’s 422 at the field it names, with focus there', async () => {
     renderSearch('/w/demo/council', (url) =>
       url.searchParams.get('q') === 'a'
-        ? jsonResponse(422, {
-            error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { q: 'Gebruik minstens 2 tekens.' } },
-          })
-        : jsonResponse(422, {
-            error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { to: 'Kies een einde dat na het begin ligt.' } },
-          }),
+        ? problem('searchCouncils', 'invalid_input', 'Controleer de velden.', { q: 'Gebruik minstens 2 tekens.' })
+        : problem('searchCouncils', 'invalid_input', 'Controleer de velden.', { to: 'Kies een einde dat na het begin ligt.' }),
     );
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const field = screen.getByRole('searchbox', { name: 'Zoekwoorden' });
@@ -296,7 +293,7 @@ describe('CouncilSearch', () => {
   });
 
   it('says when nothing is found, with a tip (that names the filters when there are any)', async () => {
-    renderSearch('/w/demo/council?q=wachtlijstje', () => jsonResponse(200, { items: [], has_more: false }));
+    renderSearch('/w/demo/council?q=wachtlijstje', () => answer('searchCouncils', 200, { items: [], has_more: false }));
     expect(await screen.findByText('Niets gevonden voor ‘wachtlijstje’.')).toBeInTheDocument();
     expect(document.getElementById('council-search-status')).toHaveTextContent('Niets gevonden voor ‘wachtlijstje’.');
     expect(screen.getByText('Tip: gebruik minder woorden of een andere spelling.')).toBeInTheDocument();
@@ -304,7 +301,7 @@ describe('CouncilSearch', () => {
   });
 
   it('names the filters in the tip when a filter narrows the search', async () => {
-    renderSearch('/w/demo/council?q=wachtlijstje&kind=document', () => jsonResponse(200, { items: [], has_more: false }));
+    renderSearch('/w/demo/council?q=wachtlijstje&kind=document', () => answer('searchCouncils', 200, { items: [], has_more: false }));
     expect(
       await screen.findByText('Tip: gebruik minder woorden of een andere spelling. Of zoek in alle raden, in alle soorten en zonder periode.'),
     ).toBeInTheDocument();
@@ -313,8 +310,8 @@ describe('CouncilSearch', () => {
   it('says "Meer dan 20" when there are more, loads them on "Meer resultaten" and puts focus on the first new hit', async () => {
     const fetchMock = renderSearch('/w/demo/council?q=wachtlijsten', (url) =>
       url.searchParams.get('offset') === '0'
-        ? jsonResponse(200, { items: motions(20), has_more: true })
-        : jsonResponse(200, { items: motions(3, 120), has_more: false }),
+        ? answer('searchCouncils', 200, { items: motions(20), has_more: true })
+        : answer('searchCouncils', 200, { items: motions(3, 120), has_more: false }),
     );
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const results = await screen.findByRole('region', { name: 'Meer dan 20 resultaten voor ‘wachtlijsten’' });
@@ -330,7 +327,7 @@ describe('CouncilSearch', () => {
   });
 
   it('shows a failure that is not about a field as an alert', async () => {
-    renderSearch('/w/demo/council?q=zorg', () => jsonResponse(503, { error: { code: 'unavailable', message: 'Probeer het zo opnieuw.' } }));
+    renderSearch('/w/demo/council?q=zorg', () => problem('searchCouncils', 'unavailable', 'Probeer het zo opnieuw.'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Probeer het zo opnieuw.');
   });
 });
@@ -346,12 +343,12 @@ describe('Zoeken in de raad on the Raad page and the meeting page', () => {
 
   function mockRaad(councils: CouncilList) {
     return mockFetch({
-      'GET /api/v1/workspaces/demo/councils': () => jsonResponse(200, councils),
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
-      'GET /api/v1/workspaces/demo/council-meetings': () => jsonResponse(200, { items: [MEETING] }),
-      'GET /api/v1/workspaces/demo/council-topics': () => jsonResponse(200, { items: [] }),
-      'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: [] }),
-      [SEARCH]: () => jsonResponse(200, { items: [MOTION], has_more: false }),
+      'GET /api/v1/workspaces/demo/councils': () => answer('listCouncils', 200, councils),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, organisationList(ORGANISATIONS)),
+      'GET /api/v1/workspaces/demo/council-meetings': () => answer('listCouncilMeetings', 200, { items: [MEETING] }),
+      'GET /api/v1/workspaces/demo/council-topics': () => answer('listCouncilTopics', 200, { items: [] }),
+      'GET /api/v1/workspaces/demo/council-topic-matches': () => answer('listCouncilTopicMatches', 200, { items: [] }),
+      [SEARCH]: () => answer('searchCouncils', 200, { items: [MOTION], has_more: false }),
     });
   }
 
@@ -373,8 +370,8 @@ describe('Zoeken in de raad on the Raad page and the meeting page', () => {
 
   it('the meeting page opens at the agenda item a hit points at: focus and a band there', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: [] }),
-      [`GET /api/v1/workspaces/demo/council-meetings/${MEETING.id}`]: () => jsonResponse(200, MEETING_DETAIL),
+      'GET /api/v1/workspaces/demo/council-topic-matches': () => answer('listCouncilTopicMatches', 200, { items: [] }),
+      [`GET /api/v1/workspaces/demo/council-meetings/${MEETING.id}`]: () => answer('getCouncilMeeting', 200, MEETING_DETAIL),
     });
     renderInWorkspace(<MeetingPage />, {
       route: `/w/demo/council/meetings/${MEETING.id}#agenda-item-2`,

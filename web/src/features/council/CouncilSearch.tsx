@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { ExternalLink } from 'lucide-react';
 import { isApiError } from '../../api/client';
+import { searchCouncils } from '../../api/generated/council';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { SelectField } from '../../components/SelectField';
@@ -11,7 +12,7 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Marked } from '../search/Marked';
 import { useWorkspace } from '../shell/workspaceContext';
-import { searchCouncils, type CouncilFollow, type CouncilSearchHit } from './api';
+import type { CouncilFollow, CouncilSearchHit } from './api';
 import {
   EMPTY_SEARCH,
   SEARCH_FIELDS,
@@ -84,7 +85,7 @@ function useSearchPages(slug: string, params: CouncilSearchParams | null): Searc
     const controller = new AbortController();
     setStatus('loading');
     setError(null);
-    searchCouncils(slug, searchRequest(search, 0), controller.signal)
+    searchCouncils({ slug }, searchRequest(search, 0), { signal: controller.signal })
       .then((page) => {
         if (controller.signal.aborted) return;
         setItems(page.items);
@@ -108,7 +109,7 @@ function useSearchPages(slug: string, params: CouncilSearchParams | null): Searc
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await searchCouncils(slug, searchRequest(search, itemsRef.current.length));
+      const page = await searchCouncils({ slug }, searchRequest(search, itemsRef.current.length));
       if (currentKey.current !== startKey) return 0;
       // The copy may have changed in between: a hit already shown is not shown twice.
       const known = new Set(itemsRef.current.map(hitKey));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import type { CouncilMeetingDetail, CouncilTopicMatch } from './api';
 import { MeetingPage } from './MeetingPage';
@@ -9,9 +9,9 @@ import { DATE_ONLY_MEETING, MEETING_DETAIL, NOW, TOPIC_MATCHES } from './testdat
 
 function renderMeeting(detail: CouncilMeetingDetail | null, id = detail?.id ?? 5, matches: CouncilTopicMatch[] = []) {
   const fetchMock = mockFetch({
-    'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: matches }),
+    'GET /api/v1/workspaces/demo/council-topic-matches': () => answer('listCouncilTopicMatches', 200, { items: matches }),
     [`GET /api/v1/workspaces/demo/council-meetings/${id}`]: () =>
-      detail ? jsonResponse(200, detail) : jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } }),
+      detail ? answer('getCouncilMeeting', 200, detail) : problem('getCouncilMeeting', 'not_found', 'Niet gevonden.'),
   });
   renderInWorkspace(<MeetingPage />, {
     role: 'viewer',

@@ -3,25 +3,24 @@ import { Link, useLocation, useParams } from 'react-router';
 import {
   Alert,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { ExternalLink } from 'lucide-react';
-import { ApiError } from '../../api/client';
+import { getCouncilMeeting, listCouncilTopicMatches } from '../../api/generated/council';
+import { Fact } from '../../components/Fact';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { getCouncilMeeting, listCouncilTopicMatches, type CouncilAgendaItem, type CouncilMeetingDetail, type CouncilMotion } from './api';
+import type { CouncilAgendaItem, CouncilMeetingDetail, CouncilMotion } from './api';
 import {
   agendaTopics,
   agendaTree,
@@ -46,16 +45,16 @@ import { useCouncilText } from './texts';
  */
 export function MeetingPage() {
   const { meetingId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const ct = useCouncilText();
   const { workspace } = useWorkspace();
   const base = useCouncilBase();
-  const meeting = useApiData(`council-meeting:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : getCouncilMeeting(workspace.slug, id, signal),
+  const meeting = useRecordById(param, `council-meeting:${workspace.slug}`, (id, signal) =>
+    getCouncilMeeting({ slug: workspace.slug, meeting_id: id }, { signal }),
   );
+  const id = meeting.id;
   if (id === null) return <NotFoundContent />;
   const loaded = meeting.data && meeting.data.id === id ? meeting.data : null;
-  if (!loaded && meeting.error instanceof ApiError && meeting.error.status === 404 && !meeting.loading) {
+  if (!loaded && meeting.gone) {
     return <NotFoundContent />;
   }
   // The same h1 element while loading and after, so the focus that RouteFocus put on it stays.
@@ -136,31 +135,16 @@ function MeetingView({ meeting, title }: { meeting: CouncilMeetingDetail; title:
           {ct('meeting.facts')}
         </Heading2>
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{ct('meeting.when')}</DataListKey>
-            <DataListValue>
-              <time dateTime={meetingDayKey(meeting)}>{meetingWhen(meeting, context, { year: 'always', noTimeNote: true })}</time>
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{ct('meeting.where')}</DataListKey>
-            <DataListValue>{meeting.location || ct('meeting.unknown')}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{ct('meeting.council')}</DataListKey>
-            <DataListValue>{meeting.council}</DataListValue>
-          </DataListItem>
+          <Fact label={ct('meeting.when')}>
+            <time dateTime={meetingDayKey(meeting)}>{meetingWhen(meeting, context, { year: 'always', noTimeNote: true })}</time>
+          </Fact>
+          <Fact label={ct('meeting.where')}>{meeting.location || ct('meeting.unknown')}</Fact>
+          <Fact label={ct('meeting.council')}>{meeting.council}</Fact>
           {meeting.committee && meeting.committee !== title ? (
-            <DataListItem>
-              <DataListKey>{ct('meeting.committee')}</DataListKey>
-              <DataListValue>{meeting.committee}</DataListValue>
-            </DataListItem>
+            <Fact label={ct('meeting.committee')}>{meeting.committee}</Fact>
           ) : null}
           {meeting.classification ? (
-            <DataListItem>
-              <DataListKey>{ct('meeting.kind')}</DataListKey>
-              <DataListValue>{meeting.classification}</DataListValue>
-            </DataListItem>
+            <Fact label={ct('meeting.kind')}>{meeting.classification}</Fact>
           ) : null}
         </DataList>
       </section>
@@ -204,7 +188,7 @@ function AgendaSection({ meeting, target }: { meeting: CouncilMeetingDetail; tar
   // The workspace's topics on this meeting's day: agenda items whose title holds one are marked.
   const matches = useApiData(`council-meeting-topics:${workspace.slug}:${meeting.id}:${day ?? ''}`, (signal) =>
     day
-      ? listCouncilTopicMatches(workspace.slug, { from: day, to: day, source_key: meeting.source_key }, signal)
+      ? listCouncilTopicMatches({ slug: workspace.slug }, { from: day, to: day, source_key: meeting.source_key }, { signal })
       : Promise.resolve({ items: [] }),
   );
   const topics = agendaTopics(matches.data?.items ?? [], meeting.id);

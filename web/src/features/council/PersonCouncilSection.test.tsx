@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { PersonDossier, Role } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
+import { organisationList } from '../../test/fixtures';
 import { PersonPage } from '../whoiswho/PersonPage';
 import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import type { CouncilList, PersonCouncil } from './api';
@@ -55,11 +56,11 @@ function mockServer({
   extra?: Record<string, Handler>;
 } = {}) {
   return mockFetch({
-    [`GET ${BASE}/people/7`]: () => jsonResponse(200, dossier),
-    [`GET ${BASE}/organisations`]: () => jsonResponse(200, ORGANISATIONS),
-    [`GET ${BASE}/people/7/council`]: typeof council === 'function' ? council : () => jsonResponse(200, council),
-    [`GET ${BASE}/councils`]: () => jsonResponse(200, councils),
-    [`GET ${BASE}/council-topics`]: () => jsonResponse(200, { items: topics }),
+    [`GET ${BASE}/people/7`]: () => answer('getPerson', 200, dossier),
+    [`GET ${BASE}/organisations`]: () => answer('listOrganisations', 200, organisationList(ORGANISATIONS)),
+    [`GET ${BASE}/people/7/council`]: typeof council === 'function' ? council : () => answer('getPersonCouncil', 200, council),
+    [`GET ${BASE}/councils`]: () => answer('listCouncils', 200, councils),
+    [`GET ${BASE}/council-topics`]: () => answer('listCouncilTopics', 200, { items: topics }),
     ...extra,
   });
 }
@@ -189,7 +190,7 @@ describe('In de raad on a person’s page', () => {
   });
 
   it('an error stays inside the section; the rest of the page shows', async () => {
-    mockServer({ council: () => jsonResponse(500, { error: { code: 'internal', message: 'Er ging iets mis bij de server.' } }) });
+    mockServer({ council: () => problem('getPersonCouncil', 'internal', 'Er ging iets mis bij de server.') });
     renderPage();
     const region = await section();
     expect(await within(region).findByRole('alert')).toHaveTextContent('Er ging iets mis bij de server.');

@@ -6,6 +6,7 @@
  */
 import { Link } from 'react-router';
 import { Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { getPersonCouncil, listCouncilTopics, listCouncils } from '../../api/generated/council';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { TableScroll } from '../../components/TableScroll';
@@ -13,7 +14,7 @@ import { useApiData } from '../../components/useApiData';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import { getPersonCouncil, listCouncils, listCouncilTopics, type CouncilFollow, type PersonCouncil } from './api';
+import type { CouncilFollow, PersonCouncil } from './api';
 import { formatDay, resultKey, type Context } from './council';
 import { councilPeopleId } from './CouncilPeople';
 import { motionAnchor } from './councilSearch';
@@ -38,17 +39,17 @@ export function PersonCouncilSection({ personId, personName, inCouncil, municipa
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const council = useApiData(`person-council:${slug}:${personId}:${version}`, (signal) =>
-    getPersonCouncil(slug, personId, signal),
+    getPersonCouncil({ slug, person_id: personId }, { signal }),
   );
   const linked = (council.data?.names.length ?? 0) > 0;
   // Only for someone in a council: the others have nothing to show here, and no empty section.
   const relevant = inCouncil || linked;
   const councils = useApiData(`councils:${slug}:${relevant}`, (signal) =>
-    relevant ? listCouncils(slug, signal) : Promise.resolve(null),
+    relevant ? listCouncils({ slug }, { signal }) : Promise.resolve(null),
   );
   const needTopics = linked && council.data?.records.length === 0;
   const topics = useApiData(`council-topics:${slug}:${needTopics}`, (signal) =>
-    needTopics ? listCouncilTopics(slug, signal) : Promise.resolve(null),
+    needTopics ? listCouncilTopics({ slug }, { signal }) : Promise.resolve(null),
   );
 
   if (!relevant) return null;

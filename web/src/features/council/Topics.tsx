@@ -7,19 +7,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
+import { addCouncilTopic, deleteCouncilTopic, replaceCouncilTopic } from '../../api/generated/council';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import {
-  addCouncilTopic,
-  deleteCouncilTopic,
-  replaceCouncilTopic,
-  type CouncilTopic,
-  type CouncilTopicMatch,
-  type CouncilTopicWrite,
-} from './api';
+import type { CouncilTopic, CouncilTopicMatch, CouncilTopicWrite } from './api';
 import {
   hitKindKey,
   joinTerms,
@@ -136,7 +130,7 @@ export function TopicsSection({
   }, [focusId, topics, editing]);
 
   async function remove(topic: CouncilTopic) {
-    await deleteCouncilTopic(slug, topic.id);
+    await deleteCouncilTopic({ slug, topic_id: topic.id });
     setDeleting(null);
     onStatus(ct('topics.deleted', { name: topic.name }));
     await onChanged();
@@ -338,7 +332,7 @@ function TopicForm({
     }
     setBusy(true);
     try {
-      const saved = topic ? await replaceCouncilTopic(slug, topic.id, body) : await addCouncilTopic(slug, body);
+      const saved = topic ? await replaceCouncilTopic({ slug, topic_id: topic.id }, body) : await addCouncilTopic({ slug }, body);
       await onSaved(saved);
     } catch (caught) {
       if (isApiError(caught) && Object.keys(caught.fields).length > 0) {

@@ -1,21 +1,18 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { Check, CircleAlert, Clock, Info, RefreshCw, type LucideIcon } from 'lucide-react';
 import { Icon } from '../../components/Icon';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import type { Line, Tone } from './council';
 import { useCouncilText } from './texts';
 import './council.css';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
 
 /** Base path of this area: /w/{slug}/council. */
 export function useCouncilBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/council`;
-}
-
-/** Whether the current person may follow and unfollow councils (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 /** Decoration beside a line of state (the words carry the meaning, never the icon or colour). */

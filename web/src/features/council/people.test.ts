@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { decisionText, idPart, motionsOf, nameOf, otherSpellings, peopleLists, rolesText, totalsText, usesText } from './people';
+import {
+  decisionText,
+  idPart,
+  joinNames,
+  motionsOf,
+  nameOf,
+  offeredPeople,
+  optionLabel,
+  otherSpellings,
+  partiesDiffer,
+  partyInWhoiswho,
+  partyKey,
+  peopleLists,
+  rolesText,
+  totalsText,
+  usesText,
+} from './people';
+import type { CouncilPersonLink } from './api';
 import { BAKKER, COUNCIL_PEOPLE, DE_VRIES, JANSEN, MULDER, PERSON_COUNCIL, SMIT } from './testdata';
 import { councilText, type CouncilText } from './texts';
 
@@ -33,7 +50,7 @@ describe('council people', () => {
     expect(decisionText('reject', 'Piet Jansen', { ...JANSEN, state: 'unmatched', person: null, rejected: [8] }, nl)).toBe(
       'Genoteerd: Jansen, P. is niet Piet Jansen. De naam staat nu bij Niet gekoppeld.',
     );
-    expect(decisionText('reject', 'Anna Bakker', { ...BAKKER, person: { id: 12, name: 'Ahmed Bakker' } }, nl)).toBe(
+    expect(decisionText('reject', 'Anna Bakker', { ...BAKKER, person: { id: 12, name: 'Ahmed Bakker', party: '' } }, nl)).toBe(
       'Genoteerd: A. Bakker is niet Anna Bakker. aantafel stelt nu Ahmed Bakker voor. De naam staat bij Te controleren.',
     );
     expect(decisionText('reject', 'Anna Bakker', BAKKER, en)).toBe(
@@ -46,6 +63,39 @@ describe('council people', () => {
       'You undid the ‘no’ about Piet Jansen. aantafel now suggests Piet Jansen. The name is under To check.',
     );
     expect(decisionText('undo', 'Karin Mulder', SMIT, en)).toBe('The link of Smit, E. to Karin Mulder has been undone. The name is now under Not linked.');
+    const ruledOut: CouncilPersonLink = { ...BAKKER, state: 'unmatched', reason: 'nobody', rejected: [11, 12], options: [] };
+    expect(decisionText('rejectAll', joinNames(['Anna Bakker', 'Ahmed Bakker'], 'nl'), ruledOut, nl)).toBe(
+      'Genoteerd: A. Bakker is niemand van deze mensen: Anna Bakker en Ahmed Bakker. De naam staat nu bij Niet gekoppeld.',
+    );
+    expect(decisionText('rejectAll', joinNames(['Anna Bakker', 'Ahmed Bakker'], 'en'), ruledOut, en)).toBe(
+      'Noted: A. Bakker is none of these people: Anna Bakker and Ahmed Bakker. The name is now under Not linked.',
+    );
+    expect(decisionText('undoAll', joinNames(['Anna Bakker', 'Ahmed Bakker'], 'nl'), BAKKER, nl)).toBe(
+      'Je hebt ‘nee’ over Anna Bakker en Ahmed Bakker ongedaan gemaakt. De naam staat bij Te controleren: kies wie het is.',
+    );
+  });
+
+  it('"none of these" is about everyone offered: the options not ruled out, and the suggestion', () => {
+    expect(offeredPeople(BAKKER).map((p) => p.id)).toEqual([11, 12]);
+    expect(offeredPeople({ ...BAKKER, rejected: [11] }).map((p) => p.id)).toEqual([12]);
+    expect(offeredPeople({ ...JANSEN, options: [] }).map((p) => p.id)).toEqual([8]);
+    expect(offeredPeople(JANSEN).map((p) => p.id)).toEqual([8]);
+  });
+
+  it('compares parties as the server does, and says the party Wie is wie has', () => {
+    expect(partyKey('Fractie GROENLINKS')).toBe('groenlinks');
+    expect(partyKey('Lijst Pim-Fortuyn')).toBe('pimfortuyn');
+    expect(partyKey('Sterk Hoogezand–Sappemeer')).toBe(partyKey('Sterk Hoogezand Sappemeer'));
+    expect(partyKey('Partij Één')).toBe('partijeen');
+    expect(partiesDiffer('VVD', 'CDA')).toBe(true);
+    expect(partiesDiffer('GroenLinks', 'fractie groenlinks')).toBe(false);
+    expect(partiesDiffer('', 'CDA')).toBe(false);
+    expect(partiesDiffer('VVD', '')).toBe(false);
+    expect(partyInWhoiswho({ party: 'CDA' }, nl)).toBe('CDA in Wie is wie');
+    expect(partyInWhoiswho({ party: '' }, nl)).toBe('geen partij in Wie is wie');
+    expect(partyInWhoiswho({ party: '' }, en)).toBe('no party in Who is who');
+    expect(optionLabel({ id: 11, name: 'Anna Bakker', party: 'PvdA' }, nl)).toBe('Anna Bakker (PvdA)');
+    expect(optionLabel({ id: 12, name: 'Ahmed Bakker', party: '' }, en)).toBe('Ahmed Bakker (no party)');
   });
 
   it('groups a person’s records per motion, roles in a fixed order', () => {

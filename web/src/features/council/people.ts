@@ -3,7 +3,7 @@
  * a person's page. Pure helpers, so the rules of what is shown where are tested without a page.
  */
 import { LOCALES, type Language } from '../../i18n/i18n';
-import type { CouncilPersonLink, PersonCouncil, PersonCouncilRecord } from './api';
+import type { CouncilLinkPerson, CouncilPersonLink, PersonCouncil, PersonCouncilRecord } from './api';
 import type { CouncilKey, CouncilText } from './texts';
 
 /** Linked for good: by the rule (certain) or by a colleague (confirmed). */
@@ -48,7 +48,11 @@ export function nameOf(link: Pick<CouncilPersonLink, 'person' | 'options'>, pers
   return link.options.find((option) => option.id === personId)?.name ?? null;
 }
 
-export type DecisionAction = 'confirm' | 'reject' | 'undo' | 'undoReject';
+/**
+ * A decision about a name: yes or no about one person, "none of these" (no to everyone offered at
+ * once), and taking back one decision or all of them.
+ */
+export type DecisionAction = 'confirm' | 'reject' | 'rejectAll' | 'undo' | 'undoReject' | 'undoAll';
 
 /** What a name is now, after a decision: the second sentence of the status message. */
 export function nowText(after: CouncilPersonLink, ct: CouncilText): string {
@@ -65,8 +69,9 @@ export function nowText(after: CouncilPersonLink, ct: CouncilText): string {
 }
 
 /**
- * The status message after a decision about `person` (its name): "Genoteerd: Jansen, P. is niet
- * Piet Jansen. De naam staat nu bij Niet gekoppeld."
+ * The status message after a decision about `person` (its name; for "none of these" and taking
+ * all back, the names joined by `joinNames`): "Genoteerd: Jansen, P. is niet Piet Jansen. De naam
+ * staat nu bij Niet gekoppeld."
  */
 export function decisionText(action: DecisionAction, person: string, after: CouncilPersonLink, ct: CouncilText): string {
   switch (action) {
@@ -74,11 +79,65 @@ export function decisionText(action: DecisionAction, person: string, after: Coun
       return ct('people.done.confirmed', { name: after.name, person });
     case 'reject':
       return `${ct('people.done.rejected', { name: after.name, person })} ${nowText(after, ct)}`;
+    case 'rejectAll':
+      return `${ct('people.done.rejectedAll', { name: after.name, persons: person })} ${nowText(after, ct)}`;
     case 'undo':
       return `${ct('people.done.undone', { name: after.name, person })} ${nowText(after, ct)}`;
     case 'undoReject':
+    case 'undoAll':
       return `${ct('people.done.undoneReject', { person })} ${nowText(after, ct)}`;
   }
+}
+
+/** "Anna Bakker en Ahmed Bakker" (the names of several people in one sentence). */
+export function joinNames(names: readonly string[], language: Language): string {
+  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(names);
+}
+
+/** The people a "none of these" rules out: everyone the name is offered now (its options and suggestion). */
+export function offeredPeople(link: Pick<CouncilPersonLink, 'person' | 'options' | 'rejected'>): CouncilLinkPerson[] {
+  const offered = link.options.filter((option) => !link.rejected.includes(option.id));
+  const suggested = link.person;
+  if (suggested && !offered.some((option) => option.id === suggested.id)) offered.push(suggested);
+  return offered;
+}
+
+/** Words around a party's name that do not make it another party ("Fractie VVD" is VVD). */
+const PARTY_FILLERS: ReadonlySet<string> = new Set(['fractie', 'raadsleden', 'raadslid', 'lijst']);
+
+/**
+ * A party as the server compares them (PartyKey in src/core/council/people.cpp): lower case,
+ * without accents, without words like "fractie" or "lijst" and without dots, spaces and dashes.
+ * "Fractie GROENLINKS" and "GroenLinks" are one party.
+ */
+export function partyKey(party: string): string {
+  return party
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((word) => word !== '' && !PARTY_FILLERS.has(word))
+    .join('')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Both parties are known and they are not the same: the council names another party than Wie is wie. */
+export function partiesDiffer(councilParty: string, personParty: string): boolean {
+  const council = partyKey(councilParty);
+  const person = partyKey(personParty);
+  return council !== '' && person !== '' && council !== person;
+}
+
+/** "CDA in Wie is wie", or that Wie is wie has no party for the person. */
+export function partyInWhoiswho(person: Pick<CouncilLinkPerson, 'party'>, ct: CouncilText): string {
+  return person.party ? ct('people.partyInWhoiswho', { party: person.party }) : ct('people.noPartyInWhoiswho');
+}
+
+/** A person in the choice between several: "Anna Bakker (PvdA)", "Ahmed Bakker (geen partij)". */
+export function optionLabel(person: CouncilLinkPerson, ct: CouncilText): string {
+  return person.party
+    ? ct('people.optionParty', { person: person.name, party: person.party })
+    : ct('people.optionNoParty', { person: person.name });
 }
 
 /** A text usable in an HTML id ("Den Haag" → "Den-Haag"). */

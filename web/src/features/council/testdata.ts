@@ -207,8 +207,9 @@ export const TOPIC_MATCHES: CouncilTopicMatch[] = [
 
 /**
  * Names of Soest's motions and votes as GET …/council-people gives them (most used first), with
- * the people of Wie is wie: Jan de Vries (GroenLinks, certain), Piet Jansen (CDA, suggested for
- * "Jansen, P." of VVD), two Bakkers (several fit), Karin Mulder (confirmed) and nobody for Smit.
+ * the people of Wie is wie with the party of their council position: Jan de Vries (GroenLinks,
+ * certain), Piet Jansen (CDA, suggested for "Jansen, P." of VVD), two Bakkers (several fit: Anna of
+ * PvdA, Ahmed without a party), Karin Mulder (CDA, confirmed) and nobody for Smit.
  */
 export const DE_VRIES: CouncilPersonLink = {
   source_key: 'soest',
@@ -220,9 +221,9 @@ export const DE_VRIES: CouncilPersonLink = {
   votes: 1,
   state: 'certain',
   reason: 'name_initial_and_party',
-  person: { id: 7, name: 'Jan de Vries' },
+  person: { id: 7, name: 'Jan de Vries', party: 'GroenLinks' },
   rejected: [],
-  options: [{ id: 7, name: 'Jan de Vries' }],
+  options: [{ id: 7, name: 'Jan de Vries', party: 'GroenLinks' }],
 };
 
 export const JANSEN: CouncilPersonLink = {
@@ -235,9 +236,9 @@ export const JANSEN: CouncilPersonLink = {
   votes: 1,
   state: 'suggested',
   reason: 'initial_or_party_differ',
-  person: { id: 8, name: 'Piet Jansen' },
+  person: { id: 8, name: 'Piet Jansen', party: 'CDA' },
   rejected: [],
-  options: [{ id: 8, name: 'Piet Jansen' }],
+  options: [{ id: 8, name: 'Piet Jansen', party: 'CDA' }],
 };
 
 export const BAKKER: CouncilPersonLink = {
@@ -253,8 +254,8 @@ export const BAKKER: CouncilPersonLink = {
   person: null,
   rejected: [],
   options: [
-    { id: 11, name: 'Anna Bakker' },
-    { id: 12, name: 'Ahmed Bakker' },
+    { id: 11, name: 'Anna Bakker', party: 'PvdA' },
+    { id: 12, name: 'Ahmed Bakker', party: '' },
   ],
 };
 
@@ -268,9 +269,9 @@ export const MULDER: CouncilPersonLink = {
   votes: 1,
   state: 'confirmed',
   reason: 'partly_known',
-  person: { id: 13, name: 'Karin Mulder' },
+  person: { id: 13, name: 'Karin Mulder', party: 'CDA' },
   rejected: [],
-  options: [{ id: 13, name: 'Karin Mulder' }],
+  options: [{ id: 13, name: 'Karin Mulder', party: 'CDA' }],
 };
 
 export const SMIT: CouncilPersonLink = {

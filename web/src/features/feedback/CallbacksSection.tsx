@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Callback, CallbackStatus } from '../../api/types';
 import { CALLBACK_STATUSES } from '../../api/types';
+import { listCallbacks, revealCallbackPhone, updateCallback } from '../../api/generated/feedback';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
@@ -31,7 +31,7 @@ export async function loadCallbacks(
   view: CallbackView,
   signal: AbortSignal,
 ): Promise<{ view: CallbackView; items: Callback[] }> {
-  const lists = await Promise.all(callbackFilters(view).map((filter) => api.listCallbacks(slug, filter, signal)));
+  const lists = await Promise.all(callbackFilters(view).map((filter) => listCallbacks({ slug }, { status: filter }, { signal })));
   return { view, items: sortCallbacks(lists.flatMap((list) => list.items), view) };
 }
 
@@ -156,7 +156,7 @@ function CallbackCard({
     setBusy(true);
     setError(null);
     try {
-      const changed = await api.updateCallback(slug, callback.id, { status: statusValue, notes, outcome });
+      const changed = await updateCallback({ slug, callback_id: callback.id }, { status: statusValue, notes, outcome });
       onChanged(changed, t('feedback.callbacks.saved', { status: t(callbackStatusLabel(changed.status)) }));
       // The notifications in the header: a closed callback leaves "Nu doen" at once.
       announceActNowChange(isClosedCallback(changed) ? { slug, closedCallbackId: changed.id } : { slug });
@@ -171,7 +171,7 @@ function CallbackCard({
     setBusy(true);
     setError(null);
     try {
-      const changed = await api.updateCallback(slug, callback.id, { assignee_id: session.user.id });
+      const changed = await updateCallback({ slug, callback_id: callback.id }, { assignee_id: session.user.id });
       onChanged(changed, t('feedback.callbacks.assigned'));
       announceActNowChange({ slug });
     } catch (caught) {
@@ -185,7 +185,7 @@ function CallbackCard({
     setPhoneBusy(true);
     setError(null);
     try {
-      const result = await api.revealCallbackPhone(slug, callback.id);
+      const result = await revealCallbackPhone({ slug, callback_id: callback.id });
       setPhone(result.phone);
     } catch (caught) {
       setError(caught);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Callback, FeedbackResponse, NpsGroup } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { FeedbackDashboardPage } from './FeedbackDashboardPage';
 
@@ -99,13 +99,13 @@ describe('FeedbackDashboardPage', () => {
     let responseLoads = 0;
     mockFetch({
       'GET /api/v1/workspaces/demo/feedback/nps': (url) =>
-        jsonResponse(200, url.searchParams.get('group_by') ? report([group({ key: 'zuid', label: 'Zuid', n: 12, enough: false })]) : report()),
+        answer('getNps', 200, url.searchParams.get('group_by') ? report([group({ key: 'zuid', label: 'Zuid', n: 12, enough: false })]) : report()),
       'GET /api/v1/workspaces/demo/feedback/responses': () => {
         responseLoads += 1;
-        return jsonResponse(200, { items: [response(1)], has_more: false });
+        return answer('listResponses', 200, { items: [response(1)], has_more: false });
       },
-      'GET /api/v1/workspaces/demo/feedback/callbacks': () => jsonResponse(200, { items: [] }),
-      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [] }),
+      'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
 
@@ -152,14 +152,14 @@ describe('FeedbackDashboardPage', () => {
     const user = userEvent.setup();
     let patch: unknown;
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/nps': () => jsonResponse(200, report()),
-      'GET /api/v1/workspaces/demo/feedback/responses': () => jsonResponse(200, { items: [], has_more: false }),
-      'GET /api/v1/workspaces/demo/feedback/callbacks': () => jsonResponse(200, { items: [callback()] }),
-      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
-      'POST /api/v1/workspaces/demo/feedback/callbacks/5/phone': () => jsonResponse(200, { phone: '+31612345678' }),
+      'GET /api/v1/workspaces/demo/feedback/nps': () => answer('getNps', 200, report()),
+      'GET /api/v1/workspaces/demo/feedback/responses': () => answer('listResponses', 200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callback()] }),
+      'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
+      'POST /api/v1/workspaces/demo/feedback/callbacks/5/phone': () => answer('revealCallbackPhone', 200, { phone: '+31612345678' }),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': (_url, init) => {
         patch = JSON.parse(String(init?.body));
-        return jsonResponse(200, callback({ status: 'done', outcome: 'Gebeld.' }));
+        return answer('updateCallback', 200, callback({ status: 'done', outcome: 'Gebeld.' }));
       },
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
@@ -180,24 +180,24 @@ describe('FeedbackDashboardPage', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const user = userEvent.setup();
     const asked: string[] = [];
-    const reached = callback({ id: 7, status: 'done', overdue: false, outcome: 'Gebeld, het gaat weer goed.', updated_at: '2026-11-22T10:00:00Z', assignee: { id: 2, email: 'b@x.nl', name: 'Bram', language: 'nl' } });
+    const reached = callback({ id: 7, status: 'done', overdue: false, outcome: 'Gebeld, het gaat weer goed.', updated_at: '2026-11-22T10:00:00Z', assignee: { id: 2, email: 'b@x.nl', name: 'Bram' } });
     const notReached = callback({ id: 8, status: 'unreachable', overdue: false, outcome: '', updated_at: '2026-11-23T10:00:00Z', survey_name: 'Wijkteam Zuid' });
     const seen: unknown[] = [];
     const listener = (event: Event) => seen.push((event as CustomEvent).detail);
     window.addEventListener('aantafel:act-now-changed', listener);
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/nps': () => jsonResponse(200, report()),
-      'GET /api/v1/workspaces/demo/feedback/responses': () => jsonResponse(200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/feedback/nps': () => answer('getNps', 200, report()),
+      'GET /api/v1/workspaces/demo/feedback/responses': () => answer('listResponses', 200, { items: [], has_more: false }),
       'GET /api/v1/workspaces/demo/feedback/callbacks': (url) => {
         const status = url.searchParams.get('status') ?? '';
         asked.push(status);
-        return jsonResponse(200, {
+        return answer('listCallbacks', 200, {
           items: status === 'active' ? [callback()] : status === 'done' ? [reached] : status === 'unreachable' ? [notReached] : [],
         });
       },
-      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
+      'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/8': () =>
-        jsonResponse(200, { ...notReached, status: 'open', updated_at: '2026-11-23T12:00:00Z' }),
+        answer('updateCallback', 200, { ...notReached, status: 'open', updated_at: '2026-11-23T12:00:00Z' }),
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
     await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' });
@@ -255,11 +255,11 @@ describe('FeedbackDashboardPage', () => {
     const listener = (event: Event) => seen.push((event as CustomEvent).detail);
     window.addEventListener('aantafel:act-now-changed', listener);
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/nps': () => jsonResponse(200, report()),
-      'GET /api/v1/workspaces/demo/feedback/responses': () => jsonResponse(200, { items: [], has_more: false }),
-      'GET /api/v1/workspaces/demo/feedback/callbacks': () => jsonResponse(200, { items: [callback()] }),
-      'GET /api/v1/workspaces/demo/feedback/themes': () => jsonResponse(200, { answered: 0, items: [] }),
-      'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': () => jsonResponse(200, callback({ status: 'not_needed' })),
+      'GET /api/v1/workspaces/demo/feedback/nps': () => answer('getNps', 200, report()),
+      'GET /api/v1/workspaces/demo/feedback/responses': () => answer('listResponses', 200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callback()] }),
+      'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': () => answer('updateCallback', 200, callback({ status: 'not_needed' })),
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
     const card = (await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).closest('li') as HTMLElement;

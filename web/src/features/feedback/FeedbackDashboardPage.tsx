@@ -4,23 +4,19 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Callback, FeedbackResponse, NpsGroup, NpsGroupBy } from '../../api/types';
+import { getNps, getThemes, listResponses } from '../../api/generated/feedback';
+import { DataTable } from '../../components/DataTable';
 import { Chart } from '../../components/Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useApiData } from '../../components/useApiData';
-import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { todayIso } from '../whoiswho/lists';
@@ -58,9 +54,9 @@ export function FeedbackDashboardPage() {
   const base = useFeedbackBase();
   const period = useMemo(() => last30Days(todayIso()), []);
 
-  const nps = useApiData(`nps:${slug}:${period.from}`, (signal) => api.getNps(slug, period, signal));
+  const nps = useApiData(`nps:${slug}:${period.from}`, (signal) => getNps({ slug }, period, { signal }));
   const responses = useApiData(`feed:${slug}`, (signal) =>
-    api.listFeedbackResponses(slug, { limit: 20 }, signal),
+    listResponses({ slug }, { limit: 20 }, { signal }),
   );
   const [params, setParams] = useSearchParams();
   const view = parseCallbackView(params.get('callbacks'));
@@ -282,7 +278,7 @@ function GroupsSection({ slug }: { slug: string }) {
   const groupBy = parseGroupBy(params.get('group'));
   const period = periodFor(groupBy, todayIso());
   const report = useApiData(`nps:${slug}:${groupBy}:${period.from}`, (signal) =>
-    api.getNps(slug, { group_by: groupBy, ...period }, signal),
+    getNps({ slug }, { group_by: groupBy, ...period }, { signal }),
   );
   const format = (value: number) => formatNumber(value, { maximumFractionDigits: 0 });
   const text = (value: Text | string) => (typeof value === 'string' ? value : t(value.key, value.vars));
@@ -322,46 +318,41 @@ function GroupsSection({ slug }: { slug: string }) {
         {report.data && groups.length === 0 ? <Paragraph>{t('feedback.groups.none')}</Paragraph> : null}
         {groups.length > 0 ? (
           <>
-            <TableScroll label={title}>
-              <Table className="aantafel-table">
-                <TableCaption>{title}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{groupName}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('feedback.groups.nps')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('feedback.groups.interval')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('feedback.groups.n')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('feedback.groups.split')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('feedback.groups.note')}</TableHeaderCell>
+            <DataTable
+              caption={title}
+              columns={[
+                groupName,
+                t('feedback.groups.nps'),
+                t('feedback.groups.interval'),
+                t('feedback.groups.n'),
+                t('feedback.groups.split'),
+                t('feedback.groups.note'),
+              ]}
+            >
+              {groups.map((group) => {
+                const shortfall = groupShortfall(group, minN);
+                return (
+                  <TableRow key={group.key} className={shortfall ? 'aantafel-row--muted' : undefined}>
+                    <TableHeaderCell scope="row">{text(groupLabel(groupBy, group))}</TableHeaderCell>
+                    <TableCell className="aantafel-number">{group.nps === null ? '–' : format(roundScore(group.nps))}</TableCell>
+                    <TableCell className="aantafel-number">
+                      {group.ci_low === null || group.ci_high === null
+                        ? '–'
+                        : t('feedback.groups.range', { low: format(roundScore(group.ci_low)), high: format(roundScore(group.ci_high)) })}
+                    </TableCell>
+                    <TableCell className="aantafel-number">{format(group.n)}</TableCell>
+                    <TableCell>
+                      {t('feedback.groups.splitValue', {
+                        promoters: format(group.promoters),
+                        passives: format(group.passives),
+                        detractors: format(group.detractors),
+                      })}
+                    </TableCell>
+                    <TableCell>{shortfall ? t(shortfall.key, shortfall.vars) : ''}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {groups.map((group) => {
-                    const shortfall = groupShortfall(group, minN);
-                    return (
-                      <TableRow key={group.key} className={shortfall ? 'aantafel-row--muted' : undefined}>
-                        <TableHeaderCell scope="row">{text(groupLabel(groupBy, group))}</TableHeaderCell>
-                        <TableCell className="aantafel-number">{group.nps === null ? '–' : format(roundScore(group.nps))}</TableCell>
-                        <TableCell className="aantafel-number">
-                          {group.ci_low === null || group.ci_high === null
-                            ? '–'
-                            : t('feedback.groups.range', { low: format(roundScore(group.ci_low)), high: format(roundScore(group.ci_high)) })}
-                        </TableCell>
-                        <TableCell className="aantafel-number">{format(group.n)}</TableCell>
-                        <TableCell>
-                          {t('feedback.groups.splitValue', {
-                            promoters: format(group.promoters),
-                            passives: format(group.passives),
-                            detractors: format(group.detractors),
-                          })}
-                        </TableCell>
-                        <TableCell>{shortfall ? t(shortfall.key, shortfall.vars) : ''}</TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </TableScroll>
+                );
+              })}
+            </DataTable>
             <Chart
               kind={time ? 'line' : 'bar'}
               title={t('feedback.groups.chartTitle', { group: groupName })}
@@ -388,7 +379,7 @@ function GroupsSection({ slug }: { slug: string }) {
 
 function ThemesSection({ slug, from, to }: { slug: string; from: string; to: string }) {
   const { t, formatNumber } = useI18n();
-  const themes = useApiData(`themes:${slug}:${from}`, (signal) => api.getFeedbackThemes(slug, { from, to }, signal));
+  const themes = useApiData(`themes:${slug}:${from}`, (signal) => getThemes({ slug }, { from, to }, { signal }));
   const items = themes.data?.items ?? [];
   return (
     <section className="aantafel-section" aria-labelledby="themes-heading">
@@ -402,29 +393,24 @@ function ThemesSection({ slug, from, to }: { slug: string; from: string; to: str
       {themes.data && items.length === 0 ? <Paragraph>{t('feedback.themes.none')}</Paragraph> : null}
       {items.length > 0 ? (
         <>
-          <TableScroll label={t('feedback.themes.caption')}>
-            <Table className="aantafel-table">
-              <TableCaption>{t('feedback.themes.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('feedback.themes.theme')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.category.detractorPlural')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.category.passivePlural')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.category.promoterPlural')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((theme) => (
-                  <TableRow key={theme.id}>
-                    <TableHeaderCell scope="row">{theme.label}</TableHeaderCell>
-                    <TableCell className="aantafel-number">{formatNumber(theme.detractors)}</TableCell>
-                    <TableCell className="aantafel-number">{formatNumber(theme.passives)}</TableCell>
-                    <TableCell className="aantafel-number">{formatNumber(theme.promoters)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t('feedback.themes.caption')}
+            columns={[
+              t('feedback.themes.theme'),
+              t('feedback.category.detractorPlural'),
+              t('feedback.category.passivePlural'),
+              t('feedback.category.promoterPlural'),
+            ]}
+          >
+            {items.map((theme) => (
+              <TableRow key={theme.id}>
+                <TableHeaderCell scope="row">{theme.label}</TableHeaderCell>
+                <TableCell className="aantafel-number">{formatNumber(theme.detractors)}</TableCell>
+                <TableCell className="aantafel-number">{formatNumber(theme.passives)}</TableCell>
+                <TableCell className="aantafel-number">{formatNumber(theme.promoters)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           {items
             .filter((theme) => theme.quotes.length > 0)
             .map((theme) => (

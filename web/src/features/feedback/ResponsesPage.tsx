@@ -4,24 +4,20 @@ import {
   Button,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
 import type { FeedbackResponse } from '../../api/types';
 import { NPS_CATEGORIES } from '../../api/types';
+import { eraseResponsePersonalData, exportResponses, listResponses, listSurveys } from '../../api/generated/feedback';
+import { DataTable } from '../../components/DataTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -40,9 +36,9 @@ export function ResponsesPage() {
   const page = parsePage(params.get('page'));
   const key = `responses:${slug}:${JSON.stringify(filters)}:${page}`;
   const responses = useApiData(key, (signal) =>
-    api.listFeedbackResponses(slug, { ...filters, limit: RESPONSES_PAGE, offset: (page - 1) * RESPONSES_PAGE }, signal),
+    listResponses({ slug }, { ...filters, limit: RESPONSES_PAGE, offset: (page - 1) * RESPONSES_PAGE }, { signal }),
   );
-  const surveys = useApiData(`surveys:${slug}`, (signal) => api.listSurveys(slug, signal));
+  const surveys = useApiData(`surveys:${slug}`, (signal) => listSurveys({ slug }, { signal }));
   const [erasing, setErasing] = useState<FeedbackResponse | null>(null);
   const [status, setStatus] = useState('');
   const items = responses.data?.items ?? [];
@@ -74,14 +70,14 @@ export function ResponsesPage() {
       <StatusMessage>{status}</StatusMessage>
       <div className="aantafel-actions">
         <a
-          href={downloads.feedbackExport(slug, 'csv', { survey_id: filters.survey_id, from: filters.from, to: filters.to })}
+          href={exportResponses({ slug }, { format: 'csv', survey_id: filters.survey_id, from: filters.from, to: filters.to })}
           download
           className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
         >
           {t('feedback.export.csv')}
         </a>
         <a
-          href={downloads.feedbackExport(slug, 'xlsx', { survey_id: filters.survey_id, from: filters.from, to: filters.to })}
+          href={exportResponses({ slug }, { format: 'xlsx', survey_id: filters.survey_id, from: filters.from, to: filters.to })}
           download
           className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
         >
@@ -93,27 +89,22 @@ export function ResponsesPage() {
         {responses.loading && !responses.data ? <Loading /> : null}
         {responses.data && items.length === 0 ? <Paragraph>{t('feedback.responses.none')}</Paragraph> : null}
         {items.length > 0 ? (
-          <TableScroll label={t('feedback.responses.caption', { page })}>
-            <Table className="aantafel-table">
-              <TableCaption>{t('feedback.responses.caption', { page })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('feedback.responses.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.responses.score')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.responses.survey')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.why')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.better')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('feedback.responses.callback')}</TableHeaderCell>
-                  {canEdit ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((response) => (
-                  <ResponseRow key={response.id} response={response} canEdit={canEdit} onErase={() => setErasing(response)} />
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t('feedback.responses.caption', { page })}
+            columns={[
+              t('feedback.responses.when'),
+              t('feedback.responses.score'),
+              t('feedback.responses.survey'),
+              t('feedback.why'),
+              t('feedback.better'),
+              t('feedback.responses.callback'),
+              canEdit && t('common.actions'),
+            ]}
+          >
+            {items.map((response) => (
+              <ResponseRow key={response.id} response={response} canEdit={canEdit} onErase={() => setErasing(response)} />
+            ))}
+          </DataTable>
         ) : null}
         {responses.data && (page > 1 || responses.data.has_more) ? (
           <nav className="aantafel-pager" aria-label={t('feedback.responses.pages')}>
@@ -139,7 +130,7 @@ export function ResponsesPage() {
         onCancel={() => setErasing(null)}
         onConfirm={async () => {
           if (!erasing) return;
-          await api.eraseResponsePersonalData(slug, erasing.id);
+          await eraseResponsePersonalData({ slug, response_id: erasing.id });
           setErasing(null);
           setStatus(t('feedback.erase.done'));
           await responses.reload();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { InvitationResult, Survey } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { SurveyPage } from './SurveyPage';
 
@@ -50,9 +50,9 @@ function postedBody(fetchMock: ReturnType<typeof mockFetch>): unknown {
 describe('SurveyPage: Persoonlijke links versturen', () => {
   it('mails personal links with the language and reminder, and says what was mailed, skipped and left to copy', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, SURVEY),
       [INVITE]: () =>
-        jsonResponse(201, {
+        answer('createInvitations', 201, {
           created: [link('regel 1', true), link('2026-041', false)],
           skipped: [{ reference: 'regel 3', reason: 'recently_invited' }],
         } satisfies InvitationResult),
@@ -107,8 +107,8 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
 
   it('without mail on this server: says so, and makes links to copy', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
-      [INVITE]: () => jsonResponse(201, { created: [link('regel 1', false), link('regel 2', false)], skipped: [] }),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, SURVEY),
+      [INVITE]: () => answer('createInvitations', 201, { created: [link('regel 1', false), link('regel 2', false)], skipped: [] }),
     });
     const user = userEvent.setup();
     renderInWorkspace(<SurveyPage />, { ...route, mail: false });
@@ -134,7 +134,7 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
 
   it('names a bad line before sending anything', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, SURVEY),
     });
     const user = userEvent.setup();
     renderInWorkspace(<SurveyPage />, { ...route, mail: true });
@@ -156,18 +156,9 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
 
   it('shows the server problems (422) at the line and the field they belong to', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, SURVEY),
       [INVITE]: () =>
-        jsonResponse(422, {
-          error: {
-            code: 'validation_failed',
-            message: 'Niet alle velden zijn goed ingevuld.',
-            fields: {
-              'contacts[1].client': 'Vul een telefoonnummer of e-mailadres in.',
-              remind_after_days: 'Kies een getal van 1 tot en met 4.',
-            },
-          },
-        }),
+        problem('createInvitations', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { 'contacts[1].client': 'Vul een telefoonnummer of e-mailadres in.', remind_after_days: 'Kies een getal van 1 tot en met 4.' }),
     });
     const user = userEvent.setup();
     renderInWorkspace(<SurveyPage />, { ...route, mail: true });
@@ -189,7 +180,7 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
 
   it('offers no form on a closed survey', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, { ...SURVEY, active: false }),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, { ...SURVEY, active: false }),
     });
     renderInWorkspace(<SurveyPage />, { ...route, mail: true });
     expect(await screen.findByText(/Deze vragenlijst is gesloten/)).toBeInTheDocument();
@@ -198,7 +189,7 @@ describe('SurveyPage: Persoonlijke links versturen', () => {
 
   it('lets a viewer only look', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => jsonResponse(200, SURVEY),
+      'GET /api/v1/workspaces/demo/feedback/surveys/4': () => answer('getSurvey', 200, SURVEY),
     });
     renderInWorkspace(<SurveyPage />, { ...route, mail: true, role: 'viewer' });
     expect(await screen.findByText(/Je kunt hier alleen kijken/)).toBeInTheDocument();

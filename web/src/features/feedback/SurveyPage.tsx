@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { LinkMailLanguage, Survey } from '../../api/types';
+import { createInvitations, getSurvey } from '../../api/generated/feedback';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkMailFields, MailNotConfigured } from '../../components/linkMail/LinkMailFields';
 import { effectiveRemind, useMailAvailable, wholeNumber } from '../../components/linkMail/linkMail';
@@ -14,10 +15,10 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { idParam } from '../../components/idParam';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { createInvitations } from './api';
 import { FeedbackNav, useCanEdit, useFeedbackBase } from './common';
 import { absoluteUrl, lawLabel } from './feedback';
 import {
@@ -42,7 +43,7 @@ const SHOWN_LINE_PROBLEMS = 5;
 /** One survey: what it is, and "Persoonlijke links versturen" (mailed, or made to pass on). */
 export function SurveyPage() {
   const { surveyId } = useParams();
-  const id = surveyId && /^[1-9][0-9]{0,15}$/.test(surveyId) ? Number(surveyId) : null;
+  const id = idParam(surveyId);
   if (id === null) return <NotFoundContent />;
   return <SurveyView key={id} id={id} />;
 }
@@ -53,7 +54,7 @@ function SurveyView({ id }: { id: number }) {
   const { workspace } = useWorkspace();
   const base = useFeedbackBase();
   const canEdit = useCanEdit();
-  const survey = useApiData(`survey:${workspace.slug}:${id}`, (signal) => api.getSurvey(workspace.slug, id, signal));
+  const survey = useApiData(`survey:${workspace.slug}:${id}`, (signal) => getSurvey({ slug: workspace.slug, survey_id: id }, { signal }));
   if (survey.error && isApiError(survey.error) && survey.error.status === 404) return <NotFoundContent />;
   const s = survey.data;
   const tags = s
@@ -166,7 +167,7 @@ function PersonalLinksSection({ survey }: { survey: Survey }) {
     setBusy(true);
     setStatus('');
     try {
-      const answer = await createInvitations(workspace.slug, survey.id, invitationBody(contacts, validDays, mail));
+      const answer = await createInvitations({ slug: workspace.slug, survey_id: survey.id }, invitationBody(contacts, validDays, mail));
       const matched = matchResult(contacts, answer);
       setResult(matched);
       setAddresses('');

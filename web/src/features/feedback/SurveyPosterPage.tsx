@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
+import { getSurvey, getSurveyQr } from '../../api/generated/feedback';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading, usePageTitle } from '../../components/PageHeading';
@@ -19,7 +19,7 @@ export function SurveyPosterPage() {
   const base = useFeedbackBase();
   const surveyId = Number(useParams().surveyId);
   const survey = useApiData(`survey:${workspace.slug}:${surveyId}`, (signal) =>
-    api.getSurvey(workspace.slug, surveyId, signal),
+    getSurvey({ slug: workspace.slug, survey_id: surveyId }, { signal }),
   );
   usePageTitle(t('feedback.poster.documentTitle'));
   const data = survey.data;
@@ -40,7 +40,7 @@ export function SurveyPosterPage() {
           <Paragraph className="aantafel-poster__lead">{t('feedback.poster.lead')}</Paragraph>
           <img
             className="aantafel-poster__qr"
-            src={downloads.surveyQr(workspace.slug, data.id)}
+            src={getSurveyQr({ slug: workspace.slug, survey_id: data.id }, { format: 'svg' })}
             alt={t('feedback.poster.qrAlt')}
             width={360}
             height={360}

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api, downloads, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { Survey } from '../../api/types';
 import { LAWS } from '../../api/types';
+import { createSurvey, exportResponses, getSurveyQr, listSurveys, updateSurvey } from '../../api/generated/feedback';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -35,7 +36,7 @@ export function SurveysPage() {
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const canEdit = useCanEdit();
-  const surveys = useApiData(`surveys:${slug}`, (signal) => api.listSurveys(slug, signal));
+  const surveys = useApiData(`surveys:${slug}`, (signal) => listSurveys({ slug }, { signal }));
   const [status, setStatus] = useState('');
   const items = surveys.data?.items ?? [];
 
@@ -53,7 +54,7 @@ export function SurveysPage() {
             initial={emptySurveyForm()}
             submitLabel={t('feedback.surveys.create')}
             onSubmit={async (form) => {
-              const created = await api.createSurvey(slug, surveyRequestBody(form));
+              const created = await createSurvey({ slug }, surveyRequestBody(form));
               await surveys.reload();
               setStatus(t('feedback.surveys.created', { name: created.name }));
             }}
@@ -85,10 +86,10 @@ export function SurveysPage() {
         <Heading2 id="export-heading">{t('feedback.export.title')}</Heading2>
         <Paragraph>{t('feedback.export.intro')}</Paragraph>
         <div className="aantafel-actions">
-          <a href={downloads.feedbackExport(slug, 'csv')} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
+          <a href={exportResponses({ slug }, { format: 'csv' })} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
             {t('feedback.export.csv')}
           </a>
-          <a href={downloads.feedbackExport(slug, 'xlsx')} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
+          <a href={exportResponses({ slug }, { format: 'xlsx' })} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
             {t('feedback.export.xlsx')}
           </a>
         </div>
@@ -140,7 +141,7 @@ function SurveyCard({
     setBusy(true);
     setError(null);
     try {
-      await api.updateSurvey(slug, survey.id, { active });
+      await updateSurvey({ slug, survey_id: survey.id }, { active });
       await onChanged(t(active ? 'feedback.surveys.reopened' : 'feedback.surveys.closed', { name: survey.name }));
     } catch (caught) {
       setError(caught);
@@ -162,7 +163,7 @@ function SurveyCard({
       <div className="aantafel-survey__body">
         <img
           className="aantafel-survey__qr"
-          src={downloads.surveyQr(slug, survey.id)}
+          src={getSurveyQr({ slug, survey_id: survey.id }, { format: 'svg' })}
           alt={t('feedback.surveys.qrAlt', { name: survey.name })}
           width={120}
           height={120}
@@ -190,7 +191,7 @@ function SurveyCard({
             >
               {t('feedback.surveys.poster')}
             </Link>
-            <a href={downloads.surveyQr(slug, survey.id, 'png')} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle">
+            <a href={getSurveyQr({ slug, survey_id: survey.id }, { format: 'png' })} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle">
               {t('feedback.surveys.qrPng')}
             </a>
           </ButtonGroup>
@@ -232,7 +233,7 @@ function SurveyCard({
             initial={surveyToForm(survey)}
             submitLabel={t('common.save')}
             onSubmit={async (form) => {
-              await api.updateSurvey(slug, survey.id, surveyRequestBody(form));
+              await updateSurvey({ slug, survey_id: survey.id }, surveyRequestBody(form));
               setEditing(false);
               await onChanged(t('feedback.surveys.saved', { name: form.name.trim() }));
             }}

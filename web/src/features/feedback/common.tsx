@@ -1,20 +1,17 @@
 import { useLocation } from 'react-router';
 import type { FeedbackResponse } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { categoryLabel } from './feedback';
 import { TabNav } from '../../components/TabNav';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
 
 /** Base path of this area: /w/{slug}/feedback. */
 export function useFeedbackBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/feedback`;
-}
-
-/** Whether the current person may change data here (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 /** Which tab of the area's menu a path belongs to. */

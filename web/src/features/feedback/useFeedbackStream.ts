@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { feedbackStreamUrl } from '../../api/client';
+import { streamFeedback } from '../../api/generated/feedback';
 import type { Callback, FeedbackResponse } from '../../api/types';
 import { parseEventData } from './feedback';
 
@@ -26,7 +26,7 @@ export function useFeedbackStream(slug: string, handlers: StreamHandlers): Strea
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(feedbackStreamUrl(slug));
+    const source = new EventSource(streamFeedback({ slug }));
     let hadError = false;
     setState('connecting');
     const onOpen = () => {

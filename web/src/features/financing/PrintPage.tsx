@@ -1,11 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { FinancingScenario, FinancingSummary, SavedFinancingScenario } from '../../api/types';
+import { getFinancingScenario, simulateFinancing } from '../../api/generated/financing';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -19,15 +20,15 @@ import { useFinancingText, type FinancingKey } from './texts';
  */
 export function ScenarioPrintPage() {
   const { scenarioId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const ft = useFinancingText();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const saved = useApiData(`financing-scenario:${slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getFinancingScenario(slug, id, signal),
+  const saved = useRecordById(param, `financing-scenario:${slug}`, (id, signal) =>
+    getFinancingScenario({ slug, scenario_id: id }, { signal }),
   );
+  const id = saved.id;
   const summary = useApiData(`financing-print:${slug}:${id}:${saved.data?.updated_at ?? ''}`, (signal) =>
-    saved.data ? api.simulateFinancing(slug, saved.data.scenario, signal) : new Promise<never>(() => undefined),
+    saved.data ? simulateFinancing({ slug }, saved.data.scenario, { signal }) : new Promise<never>(() => undefined),
   );
   if (id === null) return <NotFoundContent />;
   const title = saved.data ? ft('print.title', { name: saved.data.name }) : ft('print.pageTitle');

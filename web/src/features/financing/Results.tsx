@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { FinancingSummary, FinancingVariantSummary } from '../../api/types';
 import { SelectField } from '../../components/SelectField';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ComparisonChart, Histogram, downloadBlob, svgToPng } from './charts';
 import { useFormatters } from './common';
@@ -64,29 +64,25 @@ export function OutputTable({ summary, output, caption }: { summary: FinancingSu
   const ft = useFinancingText();
   const fmt = useFormatters();
   return (
-    <TableScroll label={caption ?? ft(OUTPUT_KEYS[output])}>
-      <table className="utrecht-table aantafel-table aantafel-financing-table">
-        <caption className="utrecht-table__caption">{caption ?? ft(OUTPUT_KEYS[output])}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{ft('table.variant')}</th>
-            <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('table.p5')}</th>
-            <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('table.p50')}</th>
-            <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('table.p95')}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {summary.variants.map((v, index) => (
-            <tr key={`${v.name}-${index}`} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{v.name}</th>
-              <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p5)}</td>
-              <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p50)}</td>
-              <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p95)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption ?? ft(OUTPUT_KEYS[output])}
+      className="aantafel-financing-table"
+      columns={[
+        ft('table.variant'),
+        { label: ft('table.p5'), numeric: true },
+        { label: ft('table.p50'), numeric: true },
+        { label: ft('table.p95'), numeric: true },
+      ]}
+    >
+      {summary.variants.map((v, index) => (
+        <tr key={`${v.name}-${index}`} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__header-cell">{v.name}</th>
+          <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p5)}</td>
+          <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p50)}</td>
+          <td className="utrecht-table__cell aantafel-number">{fmt.euro(v[output].p95)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -95,27 +91,23 @@ export function ChanceTable({ summary }: { summary: FinancingSummary }) {
   const ft = useFinancingText();
   const fmt = useFormatters();
   return (
-    <TableScroll label={ft('output.chances')}>
-      <table className="utrecht-table aantafel-table aantafel-financing-table">
-        <caption className="utrecht-table__caption">{ft('output.chances')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{ft('table.variant')}</th>
-            <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('output.loss_probability')}</th>
-            <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('output.over_budget_probability')}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {summary.variants.map((v, index) => (
-            <tr key={`${v.name}-${index}`} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{v.name}</th>
-              <td className="utrecht-table__cell aantafel-number">{fmt.percent(v.loss_probability)}</td>
-              <td className="utrecht-table__cell aantafel-number">{fmt.percent(v.over_budget_probability)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={ft('output.chances')}
+      className="aantafel-financing-table"
+      columns={[
+        ft('table.variant'),
+        { label: ft('output.loss_probability'), numeric: true },
+        { label: ft('output.over_budget_probability'), numeric: true },
+      ]}
+    >
+      {summary.variants.map((v, index) => (
+        <tr key={`${v.name}-${index}`} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__header-cell">{v.name}</th>
+          <td className="utrecht-table__cell aantafel-number">{fmt.percent(v.loss_probability)}</td>
+          <td className="utrecht-table__cell aantafel-number">{fmt.percent(v.over_budget_probability)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -242,50 +234,46 @@ export function Results({
       <section className="aantafel-card" aria-labelledby="financing-sensitivity-heading">
         <Heading2 id="financing-sensitivity-heading">{ft('sensitivity.title')}</Heading2>
         <Paragraph>{ft('sensitivity.intro')}</Paragraph>
-        <TableScroll label={ft('sensitivity.caption')}>
-          <table className="utrecht-table aantafel-table aantafel-financing-table">
-            <caption className="utrecht-table__caption">{ft('sensitivity.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{ft('table.variant')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{ft('sensitivity.input')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{ft('sensitivity.effect')}</th>
-                <th scope="col" className="utrecht-table__header-cell aantafel-number">{ft('sensitivity.correlation')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {summary.variants.flatMap((v, index) =>
-                [...v.sensitivity]
-                  .sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation))
-                  .map((s, row) => (
-                    <tr key={`${index}-${s.input}`} className="utrecht-table__row">
-                      {row === 0 ? (
-                        <th scope="rowgroup" rowSpan={v.sensitivity.length} className="utrecht-table__header-cell">
-                          {v.name}
-                        </th>
-                      ) : null}
-                      <td className="utrecht-table__cell">{fmt.input(s.input)}</td>
-                      <td className="utrecht-table__cell">
-                        <span className="aantafel-financing-bar" aria-hidden="true">
-                          <span
-                            className={s.correlation < 0 ? 'aantafel-financing-bar__fill aantafel-financing-bar__fill--down' : 'aantafel-financing-bar__fill'}
-                            data-width={Math.round(Math.abs(s.correlation) * 10)}
-                          />
-                        </span>{' '}
-                        {ft(strengthKey(s.correlation))}
-                        {Math.abs(s.correlation) >= 0.1
-                          ? ` (${ft(s.correlation >= 0 ? 'sensitivity.up' : 'sensitivity.down')})`
-                          : ''}
-                      </td>
-                      <td className="utrecht-table__cell aantafel-number">
-                        {formatNumber(s.correlation, { maximumFractionDigits: 2, minimumFractionDigits: 2 })}
-                      </td>
-                    </tr>
-                  )),
-              )}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={ft('sensitivity.caption')}
+          className="aantafel-financing-table"
+          columns={[
+            ft('table.variant'),
+            ft('sensitivity.input'),
+            ft('sensitivity.effect'),
+            { label: ft('sensitivity.correlation'), numeric: true },
+          ]}
+        >
+          {summary.variants.flatMap((v, index) =>
+            [...v.sensitivity]
+              .sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation))
+              .map((s, row) => (
+                <tr key={`${index}-${s.input}`} className="utrecht-table__row">
+                  {row === 0 ? (
+                    <th scope="rowgroup" rowSpan={v.sensitivity.length} className="utrecht-table__header-cell">
+                      {v.name}
+                    </th>
+                  ) : null}
+                  <td className="utrecht-table__cell">{fmt.input(s.input)}</td>
+                  <td className="utrecht-table__cell">
+                    <span className="aantafel-financing-bar" aria-hidden="true">
+                      <span
+                        className={s.correlation < 0 ? 'aantafel-financing-bar__fill aantafel-financing-bar__fill--down' : 'aantafel-financing-bar__fill'}
+                        data-width={Math.round(Math.abs(s.correlation) * 10)}
+                      />
+                    </span>{' '}
+                    {ft(strengthKey(s.correlation))}
+                    {Math.abs(s.correlation) >= 0.1
+                      ? ` (${ft(s.correlation >= 0 ? 'sensitivity.up' : 'sensitivity.down')})`
+                      : ''}
+                  </td>
+                  <td className="utrecht-table__cell aantafel-number">
+                    {formatNumber(s.correlation, { maximumFractionDigits: 2, minimumFractionDigits: 2 })}
+                  </td>
+                </tr>
+              )),
+          )}
+        </DataTable>
       </section>
     </div>
   );

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse, renderWithProviders } from '../../test/render';
+import type { components } from '../../api/schema';
+import { answer, problem } from '../../test/answer';
+import { renderWithProviders } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { Results } from './Results';
 import { NewScenarioPage, ScenarioPage } from './ScenarioPage';
@@ -10,8 +12,8 @@ import { FIXTURE, SUMMARY } from './testdata';
 
 const common = {
   'GET /api/v1/workspaces/demo/organisations': () =>
-    jsonResponse(200, { items: [{ id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' }] }),
-  'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, { items: [] }),
+    answer('listOrganisations', 200, { items: [{ id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' }] }),
+  'GET /api/v1/workspaces/demo/plans': () => answer('listPlans', 200, { items: [] }),
 };
 
 /** A response whose body is an SSE stream we feed by hand. */
@@ -88,9 +90,7 @@ describe('NewScenarioPage', () => {
     mockFetch({
       ...common,
       'POST /api/v1/workspaces/demo/financing/simulations': () =>
-        jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Controleer de invoer.', fields: { 'variants[1].price_per_unit': 'Dit getal klopt niet.' } },
-        }),
+        problem('simulateFinancing', 'invalid_input', 'Controleer de invoer.', { 'variants[1].price_per_unit': 'Dit getal klopt niet.' }),
     });
     renderInWorkspace(<NewScenarioPage />, { route: '/w/demo/financing/new', path: '/w/:slug/financing/new' });
     await userEvent.click(await screen.findByRole('button', { name: 'Bereken' }));
@@ -124,16 +124,16 @@ describe('ScenarioPage (a saved scenario)', () => {
     municipality_name: 'Zeist',
     plan_id: null,
     plan_title: null,
-    scenario: { ...FIXTURE, variants: [FIXTURE.variants[0], FIXTURE.variants[3]], runs: 2000 },
+    scenario: { ...FIXTURE, variants: [FIXTURE.variants[0]!, FIXTURE.variants[3]!], runs: 2000 },
     created_at: '2026-11-20T10:00:00Z',
     updated_at: '2026-11-21T10:00:00Z',
-  };
+  } satisfies components['schemas']['SavedFinancingScenario'];
 
   it('opens with its results, calculated again with its own seed, without pressing Bereken', async () => {
     const sent: unknown[] = [];
     mockFetch({
       ...common,
-      'GET /api/v1/workspaces/demo/financing/scenarios/3': () => jsonResponse(200, saved),
+      'GET /api/v1/workspaces/demo/financing/scenarios/3': () => answer('getFinancingScenario', 200, saved),
       'POST /api/v1/workspaces/demo/financing/simulations': (_url, init) => {
         sent.push(JSON.parse(String(init?.body)));
         return new Response(`event: summary\ndata: ${JSON.stringify(SUMMARY)}\n\n`, {
@@ -193,7 +193,7 @@ describe('Results: numbers in the language of the page', () => {
 
 describe('ScenariosPage', () => {
   it('explains the module when there are no scenarios yet', async () => {
-    mockFetch({ ...common, 'GET /api/v1/workspaces/demo/financing/scenarios': () => jsonResponse(200, { items: [] }) });
+    mockFetch({ ...common, 'GET /api/v1/workspaces/demo/financing/scenarios': () => answer('listFinancingScenarios', 200, { items: [] }) });
     renderInWorkspace(<ScenariosPage />, { route: '/w/demo/financing', path: '/w/:slug/financing' });
     expect(await screen.findByRole('heading', { name: 'Nog geen scenario’s' })).toBeInTheDocument();
     for (const link of screen.getAllByRole('link', { name: 'Nieuw scenario' })) {
@@ -205,11 +205,11 @@ describe('ScenariosPage', () => {
     const fetchMock = mockFetch({
       ...common,
       'GET /api/v1/workspaces/demo/financing/scenarios': () =>
-        jsonResponse(200, {
+        answer('listFinancingScenarios', 200, {
           items: [
             {
               id: 3, name: 'Wmo Zeist', description: '', municipality_code: 'GM0355', municipality_name: 'Zeist',
-              plan_id: null, plan_title: null, scenario: {}, created_at: '2026-11-20T10:00:00Z', updated_at: '2026-11-21T10:00:00Z',
+              plan_id: null, plan_title: null, scenario: FIXTURE, created_at: '2026-11-20T10:00:00Z', updated_at: '2026-11-21T10:00:00Z',
             },
           ],
         }),

@@ -8,8 +8,17 @@ import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, downloads, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { FINANCING_FORMS, FINANCING_UNITS, type FinancingForm, type SavedFinancingScenario } from '../../api/types';
+import { listPlans } from '../../api/generated/calendar';
+import {
+  deleteFinancingScenario,
+  exportFinancingScenario,
+  getFinancingScenario,
+  replaceFinancingScenario,
+  saveFinancingScenario,
+} from '../../api/generated/financing';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -20,10 +29,12 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { FinancingNav, useCanEdit, useFinancingBase, useHandedOverStatus } from './common';
+import { FinancingNav, useCanEdit, useFinancingBase } from './common';
 import {
   FORM_FIELDS,
   MAX_VARIANTS,
@@ -65,12 +76,12 @@ export function NewScenarioPage() {
 
 export function ScenarioPage() {
   const { scenarioId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const ft = useFinancingText();
   const { workspace } = useWorkspace();
-  const data = useApiData(`financing-scenario:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getFinancingScenario(workspace.slug, id, signal),
+  const data = useRecordById(param, `financing-scenario:${workspace.slug}`, (id, signal) =>
+    getFinancingScenario({ slug: workspace.slug, scenario_id: id }, { signal }),
   );
+  const id = data.id;
   if (id === null) return <NotFoundContent />;
   if (!data.data || data.data.id !== id) {
     return (
@@ -130,7 +141,7 @@ function ScenarioEditor({
   const base = useFinancingBase();
   const navigate = useNavigate();
   const canEdit = useCanEdit();
-  const handedOver = useHandedOverStatus();
+  const handedOver = useKeptHandedOverStatus();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [generalError, setGeneralError] = useState<unknown>(null);
@@ -138,8 +149,8 @@ function ScenarioEditor({
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const simulation = useSimulation(slug);
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
-  const plans = useApiData(`plans:${slug}`, (signal) => api.listPlans(slug, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
+  const plans = useApiData(`plans:${slug}`, (signal) => listPlans({ slug }, { signal }));
   const runButton = useRef<HTMLButtonElement>(null);
 
   const municipalities = (organisations.data?.items ?? [])
@@ -230,11 +241,11 @@ function ScenarioEditor({
     setSaving(true);
     try {
       if (saved && !asNew) {
-        const result = await api.replaceFinancingScenario(slug, saved.id, body);
+        const result = await replaceFinancingScenario({ slug, scenario_id: saved.id }, body);
         onReplaced?.(result);
         setStatus(ft('save.saved', { name: result.name }));
       } else {
-        const result = await api.saveFinancingScenario(slug, body);
+        const result = await saveFinancingScenario({ slug }, body);
         navigate(`${base}/${result.id}`, { state: { status: ft('save.saved', { name: result.name }) } });
       }
     } catch (caught) {
@@ -511,7 +522,7 @@ function ScenarioEditor({
           confirmLabel={ft('delete.confirm')}
           onCancel={() => setDeleting(false)}
           onConfirm={async () => {
-            await api.deleteFinancingScenario(slug, saved.id);
+            await deleteFinancingScenario({ slug, scenario_id: saved.id });
             setDeleting(false);
             navigate(base, { state: { status: ft('delete.done', { name: saved.name }) } });
           }}
@@ -526,17 +537,17 @@ function ScenarioEditor({
           <Paragraph>{ft('export.intro')}</Paragraph>
           <ul className="aantafel-financing-exports">
             <li>
-              <a className="utrecht-link utrecht-link--html-a" href={downloads.financingExport(slug, saved.id, 'csv')} download>
+              <a className="utrecht-link utrecht-link--html-a" href={exportFinancingScenario({ slug, scenario_id: saved.id }, { format: 'csv' })} download>
                 {ft('export.csv')}
               </a>
             </li>
             <li>
-              <a className="utrecht-link utrecht-link--html-a" href={downloads.financingExport(slug, saved.id, 'xlsx')} download>
+              <a className="utrecht-link utrecht-link--html-a" href={exportFinancingScenario({ slug, scenario_id: saved.id }, { format: 'xlsx' })} download>
                 {ft('export.xlsx')}
               </a>
             </li>
             <li>
-              <a className="utrecht-link utrecht-link--html-a" href={downloads.financingExport(slug, saved.id, 'svg', 'margin')} download>
+              <a className="utrecht-link utrecht-link--html-a" href={exportFinancingScenario({ slug, scenario_id: saved.id }, { format: 'svg', output: 'margin' })} download>
                 {ft('export.svg')}
               </a>
             </li>

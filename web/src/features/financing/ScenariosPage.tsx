@@ -1,15 +1,18 @@
 import { Link, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { listFinancingScenarios } from '../../api/generated/financing';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import { FinancingNav, useFinancingBase, useHandedOverStatus } from './common';
+import { FinancingNav, useFinancingBase } from './common';
 import { useFinancingText } from './texts';
 
 /** Saved scenarios, newest change first, with a municipality filter (kept in the URL). */
@@ -19,14 +22,14 @@ export function ScenariosPage() {
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const base = useFinancingBase();
-  const status = useHandedOverStatus();
+  const status = useKeptHandedOverStatus();
   const [search, setSearch] = useSearchParams();
   const raw = search.get('municipality') ?? '';
   const municipality = /^GM\d{4}$/.test(raw) ? raw : '';
   const scenarios = useApiData(`financing-scenarios:${slug}:${municipality}`, (signal) =>
-    api.listFinancingScenarios(slug, { municipality_code: municipality || undefined }, signal),
+    listFinancingScenarios({ slug }, { municipality_code: municipality || undefined }, { signal }),
   );
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const municipalities = (organisations.data?.items ?? [])
     .filter((o) => o.kind === 'municipality' && o.municipality_code)
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -77,33 +80,23 @@ export function ScenariosPage() {
         )
       ) : null}
       {items.length > 0 ? (
-        <div className="aantafel-table-scroll">
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption">{ft('list.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{ft('list.name')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{ft('list.municipality')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{ft('list.plan')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{ft('list.updated')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((s) => (
-                <tr key={s.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <Link to={`${base}/${s.id}`} className="utrecht-link utrecht-link--html-a">
-                      {s.name}
-                    </Link>
-                  </td>
-                  <td className="utrecht-table__cell">{s.municipality_name ?? s.municipality_code ?? ft('common.none')}</td>
-                  <td className="utrecht-table__cell">{s.plan_title ?? ft('common.none')}</td>
-                  <td className="utrecht-table__cell">{formatDateTime(s.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={ft('list.caption')}
+          columns={[ft('list.name'), ft('list.municipality'), ft('list.plan'), ft('list.updated')]}
+        >
+          {items.map((s) => (
+            <tr key={s.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">
+                <Link to={`${base}/${s.id}`} className="utrecht-link utrecht-link--html-a">
+                  {s.name}
+                </Link>
+              </td>
+              <td className="utrecht-table__cell">{s.municipality_name ?? s.municipality_code ?? ft('common.none')}</td>
+              <td className="utrecht-table__cell">{s.plan_title ?? ft('common.none')}</td>
+              <td className="utrecht-table__cell">{formatDateTime(s.updated_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

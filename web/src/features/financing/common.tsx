@@ -1,23 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useMemo } from 'react';
+import { useLocation } from 'react-router';
 import type { FinancingUnit } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LOCALES } from '../../i18n/i18n';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { percentParts, type Formatters, type Sentence } from './financing';
 import { useFinancingText, type FinancingKey } from './texts';
 import { TabNav } from '../../components/TabNav';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
 
 /** Base path of this area: /w/{slug}/financing. */
 export function useFinancingBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/financing`;
-}
-
-/** Whether the current person may save scenarios (viewers can still calculate). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 /** The area's own menu. */
@@ -62,19 +59,4 @@ export function useFormatters(): Formatters & { sentence: (s: Sentence) => strin
     const unit = (u: FinancingUnit) => ft(`unit.${u}`);
     return { euro, percent, input, sentence, unit };
   }, [ft, language]);
-}
-
-/**
- * The message handed over by navigate(…, { state: { status } }), kept for the life of the page.
- * The history entry forgets it, so a reload does not say "opgeslagen" again.
- */
-export function useHandedOverStatus(): string {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
-  const [status] = useState(handedOver);
-  useEffect(() => {
-    if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-  }, [handedOver, location.pathname, location.search, navigate]);
-  return status;
 }

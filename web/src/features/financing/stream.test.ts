@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from '../../api/client';
+import { errorBody, problem } from '../../test/answer';
 import { streamFinancingSimulation } from './stream';
 import { FIXTURE, SUMMARY } from './testdata';
 
@@ -45,7 +46,7 @@ describe('streamFinancingSimulation', () => {
   });
 
   it('turns an error event into an ApiError with the field paths', async () => {
-    const body = { error: { code: 'validation_failed', message: 'Controleer de invoer.', fields: { 'variants[1].price_per_unit': 'Ongeldig.' } } };
+    const body = errorBody('invalid_input', 'Controleer de invoer.', { 'variants[1].price_per_unit': 'Ongeldig.' });
     vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () =>
       new Response(streamOf([`event: error\ndata: ${JSON.stringify(body)}\n\n`]), {
         status: 200,
@@ -59,10 +60,7 @@ describe('streamFinancingSimulation', () => {
 
   it('rejects a 422 before the stream starts like any request', async () => {
     vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () =>
-      new Response(JSON.stringify({ error: { code: 'validation_failed', message: 'Nee', fields: { budget: 'Ongeldig.' } } }), {
-        status: 422,
-        headers: { 'Content-Type': 'application/json' },
-      }),
+      problem('simulateFinancing', 'invalid_input', 'Nee', { budget: 'Ongeldig.' }),
     ));
     const failure = await streamFinancingSimulation('demo', FIXTURE, () => undefined).catch((e: unknown) => e);
     expect((failure as ApiError).status).toBe(422);

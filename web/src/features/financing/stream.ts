@@ -1,8 +1,10 @@
 /**
- * The streamed simulation (POST …/financing/simulations with `Accept: text/event-stream`). It
- * lives with the feature, not in the API client, so the first bundle does not carry it.
+ * The streamed simulation: the generated simulateFinancing with `accept: 'text/event-stream'`
+ * hands back the response, read here event by event. It lives with the feature, so the first
+ * bundle does not carry it.
  */
-import { ApiError, apiErrorFromBody, apiPath, requestRaw } from '../../api/client';
+import { ApiError, apiErrorFromBody } from '../../api/client';
+import { simulateFinancing } from '../../api/generated/financing';
 import { readSse } from '../../api/sse';
 import type { FinancingScenario, FinancingSummary } from '../../api/types';
 import { currentLanguage, translate } from '../../i18n/i18n';
@@ -27,11 +29,7 @@ export async function streamFinancingSimulation(
   onProgress: (progress: FinancingProgress) => void,
   signal?: AbortSignal,
 ): Promise<FinancingSummary> {
-  const path = apiPath('/api/v1/workspaces/{slug}/financing/simulations', { slug });
-  const response = await requestRaw('POST', path, 'text/event-stream', {
-    body: scenario satisfies FinancingScenario,
-    signal,
-  });
+  const response = await simulateFinancing({ slug }, scenario, { signal, accept: 'text/event-stream' });
   const invalid = () =>
     new ApiError(response.status, 'invalid_response', translate(currentLanguage(), 'errors.invalidResponse'));
   const type = response.headers.get('Content-Type') ?? '';

@@ -3,8 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import districtsGM0344 from '../../components/map/fixtures/districts-GM0344.json';
 import { clearMapCache } from '../../components/map/mapApi';
-import { shapesOf, type MapTopology } from '../../components/map/topology';
-import { jsonResponse } from '../../test/render';
+import { shapesOf } from '../../components/map/topology';
+import { answer, problem, type Schema } from '../../test/answer';
+import { topoJsonFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import type { CouncilFollow, CouncilList, CouncilMeeting, CouncilTopic, CouncilTopicMatch } from '../council/api';
 import { DATE_ONLY_MEETING, MEETING, NOW, SOEST, SOEST_FOLLOW, TOPIC, TOPIC_MATCHES } from '../council/testdata';
@@ -14,26 +15,26 @@ import type { MunicipalityDossier } from './municipality';
 
 const URL_PATH = 'GET /api/v1/workspaces/demo/organisations/1/dossier';
 
-const UTRECHT_MAP = districtsGM0344 as unknown as MapTopology;
+const UTRECHT_MAP = topoJsonFixture(districtsGM0344);
 const UTRECHT_DISTRICTS = shapesOf(UTRECHT_MAP, 'districts').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0344' }));
 
 /** The requests of the districts map: Overvecht has two providers, Binnenstad one, the rest none. */
 const MAP_ROUTES: Record<string, Handler> = {
   'GET /api/v1/municipalities/GM0344': () =>
-    jsonResponse(200, {
-      ...DOSSIER.municipality,
+    answer('getMunicipality', 200, {
+      ...DOSSIER.municipality!,
       districts: UTRECHT_DISTRICTS,
       predecessors: [],
       successors: [],
     }),
-  'GET /api/v1/maps/municipalities/GM0344': () => jsonResponse(200, UTRECHT_MAP),
+  'GET /api/v1/maps/municipalities/GM0344': () => answer('getDistrictMap', 200, UTRECHT_MAP),
   'GET /api/v1/workspaces/demo/social-map/coverage': () =>
-    jsonResponse(200, {
-      areas: UTRECHT_DISTRICTS.map((d) => ({ ...d, source: 'register' })),
+    answer('getCoverage', 200, {
+      areas: UTRECHT_DISTRICTS.map((d) => ({ ...d, source: 'register' as const })),
       domains: ['welfare'],
       cells: UTRECHT_DISTRICTS.map((d) => ({
         area: d.code,
-        domain: 'welfare',
+        domain: 'welfare' as const,
         providers: d.code === 'WK034403' ? [21, 22] : d.code === 'WK034406' ? [21] : [],
         services: [],
       })),
@@ -42,9 +43,9 @@ const MAP_ROUTES: Record<string, Handler> = {
     }),
   // Raad is off unless a test says otherwise (the section then says so in one sentence).
   'GET /api/v1/workspaces/demo/councils': () =>
-    jsonResponse(200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
+    answer('listCouncils', 200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
   'GET /api/v1/workspaces/demo/organisations': () =>
-    jsonResponse(200, {
+    answer('listOrganisations', 200, {
       items: [
         { id: 21, kind: 'provider', name: 'Zorggroep Noord', municipality_code: null },
         { id: 22, kind: 'provider', name: 'Buurtteam Overvecht', municipality_code: null },
@@ -53,7 +54,7 @@ const MAP_ROUTES: Record<string, Handler> = {
 };
 
 function render(dossier: MunicipalityDossier | Response, options: { role?: 'viewer' | 'editor' } = {}) {
-  mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => (dossier instanceof Response ? dossier : jsonResponse(200, dossier)) });
+  mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => (dossier instanceof Response ? dossier : answer('getMunicipalityDossier', 200, dossier)) });
   return renderInWorkspace(<MunicipalityPage />, {
     route: '/w/demo/municipalities/1',
     path: '/w/:slug/municipalities/:organisationId',
@@ -88,7 +89,7 @@ describe('MunicipalityPage', () => {
   it('with neighbourhoods on the map, shows "Buurten" at first and "Wijken" on request; a neighbourhood leads to the Sociale kaart', async () => {
     // Each district stands in for one neighbourhood of its own (BU0344ww01); the coverage has district rows only.
     const districts = UTRECHT_MAP.objects.districts as { geometries: { properties: { code: string; name: string } }[] };
-    const withHoods: MapTopology = {
+    const withHoods: Schema<'TopoJson'> = {
       ...UTRECHT_MAP,
       objects: {
         ...UTRECHT_MAP.objects,
@@ -101,7 +102,7 @@ describe('MunicipalityPage', () => {
         },
       },
     };
-    mockFetch({ ...MAP_ROUTES, 'GET /api/v1/maps/municipalities/GM0344': () => jsonResponse(200, withHoods), [URL_PATH]: () => jsonResponse(200, DOSSIER) });
+    mockFetch({ ...MAP_ROUTES, 'GET /api/v1/maps/municipalities/GM0344': () => answer('getDistrictMap', 200, withHoods), [URL_PATH]: () => answer('getMunicipalityDossier', 200, DOSSIER) });
     renderInWorkspace(<MunicipalityPage />, { route: '/w/demo/municipalities/1', path: '/w/:slug/municipalities/:organisationId' });
     const map = await screen.findByRole('group', { name: 'Kaart: aanbod per buurt in Utrecht' });
     expect(within(region('Over Utrecht')).getByRole('heading', { level: 3, name: 'Wijken en buurten' })).toBeInTheDocument();
@@ -331,7 +332,7 @@ describe('MunicipalityPage', () => {
   });
 
   it('speaks English', async () => {
-    mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => jsonResponse(200, DOSSIER) });
+    mockFetch({ ...MAP_ROUTES, [URL_PATH]: () => answer('getMunicipalityDossier', 200, DOSSIER) });
     const { renderWithProviders } = await import('../../test/render');
     const { WorkspaceContext } = await import('../shell/workspaceContext');
     renderWithProviders(
@@ -361,7 +362,7 @@ describe('MunicipalityPage', () => {
   });
 
   it('shows "not found" for an unknown organisation', async () => {
-    render(jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden' } }));
+    render(problem('getMunicipalityDossier', 'not_found', 'Niet gevonden'));
     expect(await screen.findByRole('heading', { level: 1, name: /niet gevonden|bestaat niet/i })).toBeInTheDocument();
   });
 });
@@ -394,11 +395,11 @@ function renderAgenda({
 } = {}) {
   const fetchMock = mockFetch({
     ...MAP_ROUTES,
-    [URL_PATH]: () => jsonResponse(200, DOSSIER),
-    'GET /api/v1/workspaces/demo/councils': councilsAnswer ?? (() => jsonResponse(200, councils)),
-    'GET /api/v1/workspaces/demo/council-topics': () => jsonResponse(200, { items: topics }),
-    'GET /api/v1/workspaces/demo/council-meetings': () => jsonResponse(200, { items: meetings }),
-    'GET /api/v1/workspaces/demo/council-topic-matches': () => jsonResponse(200, { items: matches }),
+    [URL_PATH]: () => answer('getMunicipalityDossier', 200, DOSSIER),
+    'GET /api/v1/workspaces/demo/councils': councilsAnswer ?? (() => answer('listCouncils', 200, councils)),
+    'GET /api/v1/workspaces/demo/council-topics': () => answer('listCouncilTopics', 200, { items: topics }),
+    'GET /api/v1/workspaces/demo/council-meetings': () => answer('listCouncilMeetings', 200, { items: meetings }),
+    'GET /api/v1/workspaces/demo/council-topic-matches': () => answer('listCouncilTopicMatches', 200, { items: matches }),
   });
   renderInWorkspace(<MunicipalityPage />, {
     route: '/w/demo/municipalities/1',
@@ -525,13 +526,13 @@ describe('MunicipalityPage: Op de agenda van de raad', () => {
   });
 
   it('shows the error when the councils cannot be read, and "Laden…" while they are on their way', async () => {
-    let answer: (response: Response) => void = () => undefined;
-    const answered = new Promise<Response>((resolve) => (answer = resolve));
+    let respond: (response: Response) => void = () => undefined;
+    const answered = new Promise<Response>((resolve) => (respond = resolve));
     renderAgenda({ councilsAnswer: () => answered });
     const section = await screen.findByRole('region', { name: 'Op de agenda van de raad' });
     expect(within(section).getByRole('status')).toHaveTextContent('Bezig met laden…');
     expect(section.querySelector('[aria-busy="true"]')).not.toBeNull();
-    answer(jsonResponse(500, { error: { code: 'internal', message: 'Er ging iets mis bij ons. Probeer het later opnieuw.' } }));
+    respond(problem('listCouncils', 'internal', 'Er ging iets mis bij ons. Probeer het later opnieuw.'));
     await waitFor(() => expect(within(section).getByRole('alert')).toHaveTextContent('Er ging iets mis bij ons.'));
     // The other sections stay.
     expect(screen.getByRole('region', { name: 'Onze relatie' })).toBeInTheDocument();

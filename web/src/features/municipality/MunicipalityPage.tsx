@@ -2,33 +2,33 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { Check, CircleAlert, CircleDot, X, type LucideIcon } from 'lucide-react';
-import { api, ApiError } from '../../api/client';
+import { getMunicipalityDossier } from '../../api/generated/overview';
+import { getCoverage } from '../../api/generated/social-map';
+import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
+import { Fact } from '../../components/Fact';
 import { getDistrictMap } from '../../components/map/mapApi';
 import { hasNeighbourhoods } from '../../components/map/objects';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { appLink, localDay } from '../overview/overview';
 import { useRelationsText } from '../relations/texts';
 import { NotFoundContent } from '../shell/NotFoundPage';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel, quadrantLabel } from '../whoiswho/labels';
 import { CoverageMap } from '../social-map/CoverageMap';
 import { MunicipalityCouncilAgenda } from '../council/CouncilAgenda';
 import { useCouncilText } from '../council/texts';
-import { getMunicipality, getMunicipalityDossier } from './api';
 import {
   healthClass,
   isCouncilEmpty,
@@ -52,17 +52,17 @@ import './municipality.css';
  */
 export function MunicipalityPage() {
   const { organisationId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const mt = useMunicipalityText();
   const { language } = useI18n();
   const { workspace } = useWorkspace();
   // The server writes reasons, labels and explanations in the request's language: reload on a switch.
-  const dossier = useApiData(`dossier:${workspace.slug}:${id}:${language}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : getMunicipalityDossier(workspace.slug, id, signal),
+  const dossier = useRecordById(param, `dossier:${workspace.slug}:${language}`, (id, signal) =>
+    getMunicipalityDossier({ slug: workspace.slug, organisation_id: id }, { signal }),
   );
+  const id = dossier.id;
   if (id === null) return <NotFoundContent />;
   if (!dossier.data || dossier.data.organisation.id !== id) {
-    if (dossier.error instanceof ApiError && dossier.error.status === 404 && !dossier.loading) return <NotFoundContent />;
+    if (dossier.gone) return <NotFoundContent />;
     return (
       <>
         <PageHeading title={mt('pageTitle')} />
@@ -98,6 +98,30 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** Links at the end of a section, to where its subject is handled. */
 function SectionLinks({ children }: { children: ReactNode }) {
   return <div className="aantafel-actions aantafel-dossier__links">{children}</div>;
+}
+
+/** A section's list, or the sentence that says it is empty. `children` makes each item's <li>. */
+function DossierList<T>({
+  items,
+  empty,
+  children,
+}: {
+  items: readonly T[];
+  empty: string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
+  return <ul className="aantafel-dossier__list">{items.map(children)}</ul>;
+}
+
+/** One item of a section's list: a link to it, and a line about it. */
+function DossierItem({ to, title, children }: { to: string; title: string; children: ReactNode }) {
+  return (
+    <li>
+      <AppLink to={to}>{title}</AppLink>
+      <p className="aantafel-dossier__detail">{children}</p>
+    </li>
+  );
 }
 
 /** Decorative icon beside the status word (never the only carrier of meaning). */
@@ -176,41 +200,20 @@ function FactsSection({ dossier }: { dossier: MunicipalityDossier }) {
     <Section id="dossier-facts" title={mt('facts.title', { name: dossier.organisation.name })}>
       {m ? (
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{mt('facts.code')}</DataListKey>
-            <DataListValue>{m.code}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('facts.province')}</DataListKey>
-            <DataListValue>{value(m.province)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('facts.population')}</DataListKey>
-            <DataListValue>{value(population)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('facts.careOffice')}</DataListKey>
-            <DataListValue>{value(m.care_office_region)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('facts.youthRegion')}</DataListKey>
-            <DataListValue>{value(m.youth_region)}</DataListValue>
-          </DataListItem>
+          <Fact label={mt('facts.code')}>{m.code}</Fact>
+          <Fact label={mt('facts.province')}>{value(m.province)}</Fact>
+          <Fact label={mt('facts.population')}>{value(population)}</Fact>
+          <Fact label={mt('facts.careOffice')}>{value(m.care_office_region)}</Fact>
+          <Fact label={mt('facts.youthRegion')}>{value(m.youth_region)}</Fact>
           {facts?.total_seats != null ? (
-            <DataListItem>
-              <DataListKey>{mt('facts.seats')}</DataListKey>
-              <DataListValue>{formatNumber(facts.total_seats)}</DataListValue>
-            </DataListItem>
+            <Fact label={mt('facts.seats')}>{formatNumber(facts.total_seats)}</Fact>
           ) : null}
           {facts?.website ? (
-            <DataListItem>
-              <DataListKey>{mt('facts.website')}</DataListKey>
-              <DataListValue>
-                <a className="utrecht-link" href={facts.website} rel="noopener noreferrer">
-                  {facts.website}
-                </a>
-              </DataListValue>
-            </DataListItem>
+            <Fact label={mt('facts.website')}>
+              <a className="utrecht-link" href={facts.website} rel="noopener noreferrer">
+                {facts.website}
+              </a>
+            </Fact>
           ) : null}
         </DataList>
       ) : (
@@ -274,10 +277,10 @@ function DistrictsMap({ code, name }: { code: string; name: string }) {
   const mt = useMunicipalityText();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const detail = useApiData(`municipality:${code}`, (signal) => getMunicipality(code, signal));
+  const detail = useApiData(`municipality:${code}`, (signal) => getMunicipality({ code }, { signal }));
   const topology = useApiData(`district-map:${code}`, (signal) => getDistrictMap(code, signal));
-  const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => api.getCoverage(slug, { municipality_code: code }, signal));
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const coverage = useApiData(`coverage:${slug}:${code}`, (signal) => getCoverage({ slug }, { municipality_code: code }, { signal }));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   // Memoized: the map is projected again when they change.
   const names = useMemo(
     () => new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name])),
@@ -361,37 +364,30 @@ function CouncilSection({ dossier }: { dossier: MunicipalityDossier }) {
           {seats.length === 0 ? (
             <Paragraph>{mt('council.seatsEmpty')}</Paragraph>
           ) : (
-            <TableScroll label={mt('council.seatsCaption', { total: formatNumber(total) })}>
-              <table className="utrecht-table aantafel-table aantafel-table--narrow aantafel-dossier__seats">
-                <caption className="utrecht-table__caption">{mt('council.seatsCaption', { total: formatNumber(total) })}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{mt('council.party')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{mt('council.seatCount')}</th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {seats.map((s) => (
-                    <tr key={s.party} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__cell">{s.party}</th>
-                      <td className="utrecht-table__cell">
-                        <span className="aantafel-dossier__bar-cell">
-                          <span aria-hidden="true" className="aantafel-dossier__track">
-                            <span
-                              className="aantafel-dossier__bar"
-                              style={{ inlineSize: `${total > 0 ? (s.seats / total) * 100 : 0}%` }}
-                            />
-                          </span>
-                          <span>
-                            {s.seats === 1 ? mt('council.seatsValue1') : mt('council.seatsValue', { count: formatNumber(s.seats) })}
-                          </span>
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={mt('council.seatsCaption', { total: formatNumber(total) })}
+              className="aantafel-table--narrow aantafel-dossier__seats"
+              columns={[mt('council.party'), mt('council.seatCount')]}
+            >
+              {seats.map((s) => (
+                <tr key={s.party} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell">{s.party}</th>
+                  <td className="utrecht-table__cell">
+                    <span className="aantafel-dossier__bar-cell">
+                      <span aria-hidden="true" className="aantafel-dossier__track">
+                        <span
+                          className="aantafel-dossier__bar"
+                          style={{ inlineSize: `${total > 0 ? (s.seats / total) * 100 : 0}%` }}
+                        />
+                      </span>
+                      <span>
+                        {s.seats === 1 ? mt('council.seatsValue1') : mt('council.seatsValue', { count: formatNumber(s.seats) })}
+                      </span>
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {council.not_yet_met.length > 0 ? (
             <>
@@ -435,8 +431,7 @@ function RelationSection({ dossier }: { dossier: MunicipalityDossier }) {
   const mt = useMunicipalityText();
   const rt = useRelationsText();
   const { t, formatDate } = useI18n();
-  const { workspace } = useWorkspace();
-  const canEdit = workspace.role !== 'viewer';
+  const canEdit = useCanEdit();
   const { organisation, health, people, last_contacts: contacts } = dossier;
   return (
     <Section id="dossier-relation" title={mt('relation.title')}>
@@ -450,57 +445,42 @@ function RelationSection({ dossier }: { dossier: MunicipalityDossier }) {
       {people.length === 0 ? (
         <Paragraph>{mt('relation.peopleEmpty')}</Paragraph>
       ) : (
-        <TableScroll label={mt('relation.peopleCaption', { name: organisation.name })}>
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption aantafel-visually-hidden">
-              {mt('relation.peopleCaption', { name: organisation.name })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{mt('relation.person')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('relation.health')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('relation.quadrant')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('relation.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {people.map((p) => (
-                <tr key={p.person.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__cell">
-                    <AppLink to={paths.person(p.person.id)}>{p.person.name}</AppLink>
-                    {p.person.fictional ? <span className="aantafel-meta"> {mt('council.fictional')}</span> : null}
-                  </th>
-                  <td className="utrecht-table__cell">
-                    <HealthStatusBadge status={p.health.status} />
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {p.quadrant ? t(quadrantLabel(p.quadrant)) : mt('relation.noQuadrant')}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <Reasons reasons={p.health.reasons} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={mt('relation.peopleCaption', { name: organisation.name })}
+          captionHidden
+          columns={[mt('relation.person'), mt('relation.health'), mt('relation.quadrant'), mt('relation.reasons')]}
+        >
+          {people.map((p) => (
+            <tr key={p.person.id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__cell">
+                <AppLink to={paths.person(p.person.id)}>{p.person.name}</AppLink>
+                {p.person.fictional ? <span className="aantafel-meta"> {mt('council.fictional')}</span> : null}
+              </th>
+              <td className="utrecht-table__cell">
+                <HealthStatusBadge status={p.health.status} />
+              </td>
+              <td className="utrecht-table__cell">
+                {p.quadrant ? t(quadrantLabel(p.quadrant)) : mt('relation.noQuadrant')}
+              </td>
+              <td className="utrecht-table__cell">
+                <Reasons reasons={p.health.reasons} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Heading3>{mt('relation.contacts')}</Heading3>
-      {contacts.length === 0 ? (
-        <Paragraph>{mt('relation.contactsEmpty')}</Paragraph>
-      ) : (
-        <ul className="aantafel-dossier__list">
-          {contacts.map((c) => (
-            <li key={c.id}>
-              <span className="aantafel-meta">
-                <time dateTime={c.occurred_at}>{formatDate(c.occurred_at)}</time> · {rt(`kind.${c.kind}`)}
-              </span>
-              {': '}
-              <AppLink to={paths.interaction(c.id)}>{c.subject}</AppLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DossierList items={contacts} empty={mt('relation.contactsEmpty')}>
+        {(c) => (
+          <li key={c.id}>
+            <span className="aantafel-meta">
+              <time dateTime={c.occurred_at}>{formatDate(c.occurred_at)}</time> · {rt(`kind.${c.kind}`)}
+            </span>
+            {': '}
+            <AppLink to={paths.interaction(c.id)}>{c.subject}</AppLink>
+          </li>
+        )}
+      </DossierList>
       <SectionLinks>
         <AppLink to={paths.health(organisation.id)}>{mt('relation.link', { name: organisation.name })}</AppLink>
         {canEdit ? (
@@ -515,8 +495,7 @@ function AgreementsSection({ dossier }: { dossier: MunicipalityDossier }) {
   const mt = useMunicipalityText();
   const rt = useRelationsText();
   const text = useDayText();
-  const { workspace } = useWorkspace();
-  const canEdit = workspace.role !== 'viewer';
+  const canEdit = useCanEdit();
   const { organisation, agreements } = dossier;
   return (
     <Section id="dossier-agreements" title={mt('agreements.title')}>
@@ -533,21 +512,18 @@ function AgreementsSection({ dossier }: { dossier: MunicipalityDossier }) {
           </Paragraph>
           <ul className="aantafel-dossier__list">
             {agreements.open.map((a) => (
-              <li key={a.id}>
-                <AppLink to={paths.agreement(a.id)}>{a.title}</AppLink>
-                <p className="aantafel-dossier__detail">
-                  {rt(`status.${a.status}`)} ·{' '}
-                  {a.due_on ? mt('agreements.due', { date: text(a.due_on) }) : mt('agreements.noDue')}
-                  {a.overdue ? (
-                    <>
-                      {' '}
-                      <span className="aantafel-badge aantafel-badge--alert">
-                        <span aria-hidden="true">!</span> {mt('agreements.overdue')}
-                      </span>
-                    </>
-                  ) : null}
-                </p>
-              </li>
+              <DossierItem key={a.id} to={paths.agreement(a.id)} title={a.title}>
+                {rt(`status.${a.status}`)} ·{' '}
+                {a.due_on ? mt('agreements.due', { date: text(a.due_on) }) : mt('agreements.noDue')}
+                {a.overdue ? (
+                  <>
+                    {' '}
+                    <span className="aantafel-badge aantafel-badge--alert">
+                      <span aria-hidden="true">!</span> {mt('agreements.overdue')}
+                    </span>
+                  </>
+                ) : null}
+              </DossierItem>
             ))}
           </ul>
         </>
@@ -564,8 +540,7 @@ function CycleSection({ dossier }: { dossier: MunicipalityDossier }) {
   const mt = useMunicipalityText();
   const day = useDay();
   const text = useDayText();
-  const { workspace } = useWorkspace();
-  const canEdit = workspace.role !== 'viewer';
+  const canEdit = useCanEdit();
   const { organisation, cycle } = dossier;
   return (
     <Section id="dossier-cycle" title={mt('cycle.title')}>
@@ -599,23 +574,19 @@ function CycleSection({ dossier }: { dossier: MunicipalityDossier }) {
         </ul>
       )}
       <Heading3>{mt('cycle.events')}</Heading3>
-      {cycle.events.length === 0 ? (
-        <Paragraph>{mt('cycle.eventsEmpty')}</Paragraph>
-      ) : (
-        <ul className="aantafel-dossier__list">
-          {cycle.events.map((event) => (
-            <li key={event.id}>
-              <span className="aantafel-meta">
-                {day(event.date)}
-                {event.until ? ` ${mt('cycle.until', { date: text(event.until) })}` : ''}
-              </span>
-              {': '}
-              <strong>{event.label}</strong>
-              <p className="aantafel-dossier__detail">{event.explain}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DossierList items={cycle.events} empty={mt('cycle.eventsEmpty')}>
+        {(event) => (
+          <li key={event.id}>
+            <span className="aantafel-meta">
+              {day(event.date)}
+              {event.until ? ` ${mt('cycle.until', { date: text(event.until) })}` : ''}
+            </span>
+            {': '}
+            <strong>{event.label}</strong>
+            <p className="aantafel-dossier__detail">{event.explain}</p>
+          </li>
+        )}
+      </DossierList>
       {organisation.kind === 'municipality' ? (
         <SectionLinks>
           <AppLink to={paths.calendar(organisation.id)}>{mt('cycle.link', { name: organisation.name })}</AppLink>
@@ -643,32 +614,22 @@ function FeedbackSection({ dossier }: { dossier: MunicipalityDossier }) {
       ) : (
         <>
           <DataList className="aantafel-facts">
-            <DataListItem>
-              <DataListKey>{mt('feedback.lastYear')}</DataListKey>
-              <DataListValue>
-                <span data-testid="nps-last-year">{npsText(mt, feedback.nps_last_year)}</span>
-              </DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{mt('feedback.last30')}</DataListKey>
-              <DataListValue>
-                <span data-testid="nps-last-30-days">{npsText(mt, feedback.nps_last_30_days)}</span>
-              </DataListValue>
-            </DataListItem>
+            <Fact label={mt('feedback.lastYear')}>
+              <span data-testid="nps-last-year">{npsText(mt, feedback.nps_last_year)}</span>
+            </Fact>
+            <Fact label={mt('feedback.last30')}>
+              <span data-testid="nps-last-30-days">{npsText(mt, feedback.nps_last_30_days)}</span>
+            </Fact>
           </DataList>
           <Heading3>{mt('feedback.surveys')}</Heading3>
-          {feedback.surveys.length === 0 ? (
-            <Paragraph>{mt('feedback.empty')}</Paragraph>
-          ) : (
-            <ul className="aantafel-dossier__list">
-              {feedback.surveys.map((s) => (
-                <li key={s.id}>
-                  {s.name}
-                  {s.team ? ` · ${s.team}` : ''} ({s.active ? mt('feedback.active') : mt('feedback.inactive')})
-                </li>
-              ))}
-            </ul>
-          )}
+          <DossierList items={feedback.surveys} empty={mt('feedback.empty')}>
+            {(s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.team ? ` · ${s.team}` : ''} ({s.active ? mt('feedback.active') : mt('feedback.inactive')})
+              </li>
+            )}
+          </DossierList>
         </>
       )}
       <SectionLinks>
@@ -736,40 +697,26 @@ function ScansSection({ dossier }: { dossier: MunicipalityDossier }) {
   return (
     <Section id="dossier-scans" title={mt('scans.title')}>
       <Heading3>{mt('scans.scans')}</Heading3>
-      {scans.length === 0 ? (
-        <Paragraph>{mt('scans.empty')}</Paragraph>
-      ) : (
-        <ul className="aantafel-dossier__list">
-          {scans.map((s) => (
-            <li key={s.id}>
-              <AppLink to={paths.scan(s.id)}>{s.title}</AppLink>
-              <p className="aantafel-dossier__detail">
-                {s.collaboration} · {s.status === 'open' ? mt('scans.open') : mt('scans.closed')} ·{' '}
-                {mt('scans.answered', { answered: s.answered, invited: s.invited })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DossierList items={scans} empty={mt('scans.empty')}>
+        {(s) => (
+          <DossierItem key={s.id} to={paths.scan(s.id)} title={s.title}>
+            {s.collaboration} · {s.status === 'open' ? mt('scans.open') : mt('scans.closed')} ·{' '}
+            {mt('scans.answered', { answered: s.answered, invited: s.invited })}
+          </DossierItem>
+        )}
+      </DossierList>
       <SectionLinks>
         <AppLink to={paths.scans()}>{mt('scans.link')}</AppLink>
       </SectionLinks>
       <Heading3>{mt('scenarios.title')}</Heading3>
-      {scenarios.length === 0 ? (
-        <Paragraph>{mt('scenarios.empty')}</Paragraph>
-      ) : (
-        <ul className="aantafel-dossier__list">
-          {scenarios.map((s) => (
-            <li key={s.id}>
-              <AppLink to={paths.scenario(s.id)}>{s.name}</AppLink>
-              <p className="aantafel-dossier__detail">
-                {s.plan_title ? `${mt('scenarios.plan', { plan: s.plan_title })} · ` : ''}
-                {mt('scenarios.updated', { date: formatDate(s.updated_at) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DossierList items={scenarios} empty={mt('scenarios.empty')}>
+        {(s) => (
+          <DossierItem key={s.id} to={paths.scenario(s.id)} title={s.name}>
+            {s.plan_title ? `${mt('scenarios.plan', { plan: s.plan_title })} · ` : ''}
+            {mt('scenarios.updated', { date: formatDate(s.updated_at) })}
+          </DossierItem>
+        )}
+      </DossierList>
       <SectionLinks>
         <AppLink to={paths.scenarios()}>{mt('scenarios.link')}</AppLink>
       </SectionLinks>

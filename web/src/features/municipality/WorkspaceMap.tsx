@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
+import { listUpcoming } from '../../api/generated/calendar';
+import { getRelationshipHealth } from '../../api/generated/relations';
 import { getMunicipalityMap } from '../../components/map/mapApi';
 import { MapFigure, type MapAreaValue, type MapLegendItem } from '../../components/map/Map';
 import { RadioGroupField } from '../../components/RadioGroupField';
@@ -62,7 +63,7 @@ export function WorkspaceMap({ slug, organisations }: { slug: string; organisati
   const health = useApiData(`health:${slug}:${ids}`, (signal) =>
     Promise.all(
       municipalities.map((m) =>
-        api.getRelationshipHealth(slug, m.id, signal).then(
+        getRelationshipHealth({ slug, organisation_id: m.id }, { signal }).then(
           (report): [number, HealthOf] => [
             m.id,
             { status: report.health.status, reasons: report.health.reasons.map((r) => r.text) },
@@ -72,7 +73,7 @@ export function WorkspaceMap({ slug, organisations }: { slug: string; organisati
       ),
     ).then((entries) => new Map(entries)),
   );
-  const upcoming = useApiData(`upcoming:${slug}:${UPCOMING_DAYS}`, (signal) => api.listUpcoming(slug, UPCOMING_DAYS, signal));
+  const upcoming = useApiData(`upcoming:${slug}:${UPCOMING_DAYS}`, (signal) => listUpcoming({ slug }, { days: UPCOMING_DAYS }, { signal }));
   const today = todayIso();
 
   const { values, classes } = useMemo(() => {

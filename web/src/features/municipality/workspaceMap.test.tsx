@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { UpcomingItem } from '../../api/types';
 import country from '../../components/map/fixtures/municipalities.json';
 import { clearMapCache } from '../../components/map/mapApi';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
+import { topoJsonFixture } from '../../test/fixtures';
 import { todayIso } from '../whoiswho/lists';
 import { addDays } from '../overview/overview';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
@@ -18,7 +19,7 @@ const wt = (key: Parameters<typeof workspaceMapText>[1], vars?: Record<string, s
 const window = (organisation: number, from: string, to: string, plan = 'Valpreventie'): UpcomingItem => ({
   date: from,
   kind: 'window',
-  organisation: { id: organisation, name: `Gemeente ${organisation}` } as UpcomingItem['organisation'],
+  organisation: { id: organisation, name: `Gemeente ${organisation}`, municipality_code: null },
   window: { id: 'adviser', from, to, rule: 'kadernota', label: 'Bespreek uw plan met de beleidsadviseur', explain: '' },
   plan: { id: 1, title: plan },
 });
@@ -75,15 +76,15 @@ describe('WorkspaceMap', () => {
   it('colours the municipalities by relationship health or by windows; each opens its municipality page', async () => {
     const today = todayIso();
     mockFetch({
-      'GET /api/v1/maps/municipalities': () => jsonResponse(200, country),
+      'GET /api/v1/maps/municipalities': () => answer('getMunicipalityMap', 200, topoJsonFixture(country)),
       'GET /api/v1/workspaces/demo/calendar/upcoming': () =>
-        jsonResponse(200, { days: 730, items: [window(1, addDays(today, -3), addDays(today, 20)), window(2, addDays(today, 30), addDays(today, 60))] }),
+        answer('listUpcoming', 200, { days: 730, items: [window(1, addDays(today, -3), addDays(today, 20)), window(2, addDays(today, 30), addDays(today, 60))] }),
       ...Object.fromEntries(
         ([1, 2, 3] as const).map((id) => [
           `GET /api/v1/workspaces/demo/organisations/${id}/relationship-health`,
           () =>
-            jsonResponse(200, {
-              organisation: ORGANISATIONS[id - 1],
+            answer('getRelationshipHealth', 200, {
+              organisation: ORGANISATIONS[id - 1]!,
               health: { status: HEALTH[id], last_contact: null, reasons: [{ code: 'never_met', status: HEALTH[id], text: `Reden ${id}.` }] },
               people: [],
             }),

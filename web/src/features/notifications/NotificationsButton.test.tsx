@@ -3,7 +3,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Link } from 'react-router';
 import type { Overview, OverviewItem } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
+import { callbackFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { announceActNowChange } from './changes';
 import { seenStorageKey } from './notifications';
@@ -44,7 +45,7 @@ const overview = (items: OverviewItem[]): Overview => ({
 });
 
 function render(items: () => OverviewItem[] = () => ITEMS) {
-  const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, overview(items())) });
+  const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, overview(items())) });
   const view = renderInWorkspace(
     <>
       <NotificationsButton slug="demo" />
@@ -186,10 +187,10 @@ describe('NotificationsButton', () => {
     let release: () => void = () => undefined;
     const fetchMock = mockFetch({
       'GET /api/v1/workspaces/demo/overview': async () => {
-        const answer = jsonResponse(200, overview(items));
+        const reply = answer('getOverview', 200, overview(items));
         // The second load waits: the item must be gone before it answers.
         if (overviewCalls(fetchMock) > 1) await new Promise<void>((resolve) => (release = resolve));
-        return answer;
+        return reply;
       },
     });
     renderInWorkspace(<NotificationsButton slug="demo" />, { route: '/w/demo/', path: '/w/:slug/*' });
@@ -217,10 +218,10 @@ describe('NotificationsButton', () => {
     const callbackItem: OverviewItem = { ...item('callback:7', 'Terugbellen: cijfer 2', 'feedback', 'feedback'), record_id: 7, reason: 'callback_open' };
     let closed = false;
     mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, overview(closed ? ITEMS.slice(1) : [callbackItem, ...ITEMS.slice(1)])),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, overview(closed ? ITEMS.slice(1) : [callbackItem, ...ITEMS.slice(1)])),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/7': () => {
         closed = true;
-        return jsonResponse(200, { id: 7, status: 'done' });
+        return answer('updateCallback', 200, callbackFixture({ id: 7, status: 'done' }));
       },
     });
     const user = userEvent.setup();

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Button } from '@utrecht/component-library-react';
 import { Bell } from 'lucide-react';
-import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
+import { getOverview } from '../../api/generated/overview';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
@@ -11,6 +10,7 @@ import { ActNowItemLink } from '../overview/ActNowItemLink';
 import { ModuleIcon } from '../overview/ModuleIcon';
 import { localDay } from '../overview/overview';
 import { useOverviewText } from '../overview/texts';
+import { DisclosureButton } from '../shell/DisclosureButton';
 import { useDisclosure } from '../shell/useDisclosure';
 import { onActNowChange, withoutChanged } from './changes';
 import { REFRESH_MS, readSeen, seenStorageKey, unseenItems, writeSeen } from './notifications';
@@ -43,7 +43,7 @@ export function useActNowItems(slug: string) {
     const current = new AbortController();
     controller.current = current;
     lastLoad.current = Date.now();
-    api.getOverview(slug, current.signal).then(
+    getOverview({ slug }, { signal: current.signal }).then(
       (overview) => {
         if (current.signal.aborted) return;
         setItems(overview.items);
@@ -109,7 +109,8 @@ export function NotificationsButton({ slug }: { slug: string }) {
   const ot = useOverviewText();
   const { formatDate } = useI18n();
   const { user } = useCurrentSession();
-  const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const disclosure = useDisclosure();
+  const { open, toggle, panelId, rootRef } = disclosure;
   const key = seenStorageKey(user.id, slug);
   const { items, failed } = useActNowItems(slug);
   const [seen, setSeen] = useState<{ key: string; keys: ReadonlySet<string> }>(() => ({
@@ -142,15 +143,7 @@ export function NotificationsButton({ slug }: { slug: string }) {
 
   return (
     <div className="aantafel-menu aantafel-notifications" ref={rootRef}>
-      <Button
-        ref={buttonRef}
-        type="button"
-        appearance="subtle-button"
-        className="aantafel-menu__button aantafel-notifications__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={onToggle}
-      >
+      <DisclosureButton disclosure={disclosure} className="aantafel-notifications__button" onClick={onToggle}>
         <Icon icon={Bell} />
         {/* On a phone only the bell and the count show; the word stays the button's name. */}
         <span className="aantafel-notifications__label">{nt('button')}</span>
@@ -164,7 +157,7 @@ export function NotificationsButton({ slug }: { slug: string }) {
           </>
         ) : null}
         <span className="aantafel-menu__chevron" aria-hidden="true" />
-      </Button>
+      </DisclosureButton>
       <div role="status" aria-live="polite" aria-atomic="true" className="aantafel-visually-hidden" data-testid="notifications-status">
         {count > 0 ? (count === 1 ? nt('announce1') : nt('announce', { count })) : ''}
       </div>

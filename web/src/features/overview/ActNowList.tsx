@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { OverviewItem } from '../../api/types';
+import { updateCallback } from '../../api/generated/feedback';
+import { hideOverviewItem, unhideOverviewItem } from '../../api/generated/overview';
 import { useI18n } from '../../i18n/I18nProvider';
 import { announceActNowChange } from '../notifications/changes';
+import { DisclosureButton } from '../shell/DisclosureButton';
 import { useDisclosure } from '../shell/useDisclosure';
 import { ActNowItemLink } from './ActNowItemLink';
 import { CloseCallbackDialog } from './CloseCallbackDialog';
@@ -93,7 +95,7 @@ export function ActNowList({
   async function hide(item: OverviewItem, until: string | null) {
     setError('');
     try {
-      await api.hideOverviewItem(slug, until ? { key: item.key, until } : { key: item.key });
+      await hideOverviewItem({ slug }, until ? { key: item.key, until } : { key: item.key });
     } catch {
       setError(ot('actNow.failed'));
       return;
@@ -110,7 +112,7 @@ export function ActNowList({
     if (!last) return;
     setError('');
     try {
-      await api.unhideOverviewItem(slug, last.item.key);
+      await unhideOverviewItem({ slug, key: last.item.key });
     } catch {
       setError(ot('actNow.failed'));
       return;
@@ -130,7 +132,7 @@ export function ActNowList({
   async function closeCallback(item: OverviewItem, outcome: CallbackOutcome, note: string) {
     if (item.record_id === null) return;
     setError('');
-    await api.updateCallback(slug, item.record_id, closeCallbackBody(outcome, note));
+    await updateCallback({ slug, callback_id: item.record_id }, closeCallbackBody(outcome, note));
     setClosing(null);
     removeFromList(item);
     announceActNowChange({ slug, key: item.key, closedCallbackId: item.record_id });
@@ -233,7 +235,8 @@ function LaterMenu({
 }) {
   const ot = useOverviewText();
   const { formatDate } = useI18n();
-  const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const disclosure = useDisclosure();
+  const { open, panelId, rootRef } = disclosure;
   const [picked, setPicked] = useState('');
   const [error, setError] = useState('');
   const dateId = useId();
@@ -254,19 +257,10 @@ function LaterMenu({
 
   return (
     <div className="aantafel-menu" ref={rootRef}>
-      <Button
-        ref={buttonRef}
-        type="button"
-        appearance="subtle-button"
-        className="aantafel-menu__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        aria-label={`${ot('actNow.later')}: ${item.title}`}
-        onClick={toggle}
-      >
+      <DisclosureButton disclosure={disclosure} label={`${ot('actNow.later')}: ${item.title}`}>
         {ot('actNow.later')}
         <span className="aantafel-menu__chevron" aria-hidden="true" />
-      </Button>
+      </DisclosureButton>
       <div id={panelId} className="aantafel-menu__panel" hidden={!open}>
         <ul className="aantafel-menu__list">
           <li>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { OverviewItem } from '../../api/types';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { useModalDialog } from '../../components/useModalDialog';
 import { CALLBACK_OUTCOMES, type CallbackOutcome } from './overview';
 import { useOverviewText } from './texts';
 
@@ -24,7 +25,6 @@ export function CloseCallbackDialog({
   onCancel: () => void;
 }) {
   const ot = useOverviewText();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<CallbackOutcome | ''>('');
   const [note, setNote] = useState('');
@@ -33,33 +33,18 @@ export function CloseCallbackDialog({
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const noteId = useId();
-  const open = item !== null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
+  const dialogRef = useModalDialog({
+    open: item !== null,
+    busy,
+    onOpen: () => {
       setOutcome('');
       setNote('');
       setError('');
       setFailed(false);
-      dialog.showModal();
       firstRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const onCancelEvent = (event: Event) => {
-      event.preventDefault();
-      if (!busy) onCancel();
-    };
-    dialog.addEventListener('cancel', onCancelEvent);
-    return () => dialog.removeEventListener('cancel', onCancelEvent);
-  }, [busy, onCancel]);
+    },
+    onCancel,
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();

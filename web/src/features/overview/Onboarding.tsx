@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Check } from 'lucide-react';
-import { api } from '../../api/client';
+import { listPlans } from '../../api/generated/calendar';
+import { listSurveys } from '../../api/generated/feedback';
+import { listOrganisations, listPeople } from '../../api/generated/whoiswho';
 import { Icon } from '../../components/Icon';
 import { useApiData } from '../../components/useApiData';
 import { ONBOARDING_STEPS, appLink, doneSteps } from './overview';
@@ -10,10 +12,10 @@ import { useOverviewText } from './texts';
 /** Counts that tell which first steps are done: four small requests, in parallel. */
 async function loadCounts(slug: string, signal: AbortSignal) {
   const [organisations, people, plans, surveys] = await Promise.all([
-    api.listOrganisations(slug, signal),
-    api.listPeople(slug, { limit: 1 }, signal),
-    api.listPlans(slug, signal),
-    api.listSurveys(slug, signal),
+    listOrganisations({ slug }, { signal }),
+    listPeople({ slug }, { limit: 1 }, { signal }),
+    listPlans({ slug }, { signal }),
+    listSurveys({ slug }, { signal }),
   ]);
   return doneSteps({
     municipalities: organisations.items.filter((o) => o.kind === 'municipality').length,

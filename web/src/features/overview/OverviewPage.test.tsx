@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NpsGroup, Overview } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, noContent } from '../../test/answer';
+import { callbackFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { OverviewPage } from './OverviewPage';
 
@@ -57,7 +58,7 @@ const render = () => renderInWorkspace(<OverviewPage />, { route: '/w/demo/', pa
 
 describe('OverviewPage', () => {
   it('shows each item with its module, reason, date and link, and the key figures in words', async () => {
-    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW) });
     render();
     const list = await screen.findByRole('list', { name: 'Nu doen: 2 punten' });
     const items = within(list).getAllByRole('listitem');
@@ -81,9 +82,9 @@ describe('OverviewPage', () => {
 
   it('hides an item with "Verbergen", says so, moves focus to the next item and can undo', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
-      'POST /api/v1/workspaces/demo/overview/hidden': () => new Response(null, { status: 204 }),
-      'DELETE /api/v1/workspaces/demo/overview/hidden/callback%3A1': () => new Response(null, { status: 204 }),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW),
+      'POST /api/v1/workspaces/demo/overview/hidden': () => noContent('hideOverviewItem'),
+      'DELETE /api/v1/workspaces/demo/overview/hidden/callback%3A1': () => noContent('unhideOverviewItem'),
     });
     const user = userEvent.setup();
     render();
@@ -102,8 +103,8 @@ describe('OverviewPage', () => {
 
   it('snoozes with "Later" until tomorrow and focuses the heading when the list is empty', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, { ...OVERVIEW, items: [OVERVIEW.items[1]] }),
-      'POST /api/v1/workspaces/demo/overview/hidden': () => new Response(null, { status: 204 }),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, { ...OVERVIEW, items: [OVERVIEW.items[1]!] }),
+      'POST /api/v1/workspaces/demo/overview/hidden': () => noContent('hideOverviewItem'),
     });
     const user = userEvent.setup();
     render();
@@ -124,11 +125,11 @@ describe('OverviewPage', () => {
     const fetchMock = mockFetch({
       'GET /api/v1/workspaces/demo/overview': () => {
         loads += 1;
-        return jsonResponse(200, loads === 1 ? OVERVIEW : { ...OVERVIEW, items: [OVERVIEW.items[1]] });
+        return answer('getOverview', 200, loads === 1 ? OVERVIEW : { ...OVERVIEW, items: [OVERVIEW.items[1]!] });
       },
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': (_url, init) => {
         patch = JSON.parse(String(init?.body));
-        return jsonResponse(200, { id: 1, status: 'unreachable' });
+        return answer('updateCallback', 200, callbackFixture({ id: 1, status: 'unreachable' }));
       },
     });
     const user = userEvent.setup();
@@ -168,10 +169,10 @@ describe('OverviewPage', () => {
   ] as const)('"%s" closes with status %j (no note: the outcome text is kept)', async (label, body) => {
     let patch: unknown;
     mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': (_url, init) => {
         patch = JSON.parse(String(init?.body));
-        return jsonResponse(200, { id: 1 });
+        return answer('updateCallback', 200, callbackFixture({ id: 1, ...body }));
       },
     });
     const user = userEvent.setup();
@@ -185,7 +186,7 @@ describe('OverviewPage', () => {
   });
 
   it('Escape closes the dialog without changing anything and focus returns to "Afronden"', async () => {
-    const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW) });
     const user = userEvent.setup();
     render();
     const button = await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' });
@@ -204,9 +205,9 @@ describe('OverviewPage', () => {
 
   it('keeps the dialog open with a message when closing fails', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/1': () =>
-        jsonResponse(500, { error: { code: 'internal', message: 'Er ging iets mis.' } }),
+        problem('updateCallback', 'internal', 'Er ging iets mis.'),
     });
     const user = userEvent.setup();
     render();
@@ -221,7 +222,7 @@ describe('OverviewPage', () => {
   it('offers "Afronden" only for callbacks with an id, and not to a viewer', async () => {
     const noId = { ...OVERVIEW.items[0]!, key: 'callback:2', record_id: null, title: 'Terugbellen: cijfer 2' };
     mockFetch({
-      'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, { ...OVERVIEW, items: [...OVERVIEW.items, noId] }),
+      'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, { ...OVERVIEW, items: [...OVERVIEW.items, noId] }),
     });
     const { unmount } = render();
     await screen.findByRole('button', { name: 'Afronden: Terugbellen: cijfer 4' });
@@ -236,7 +237,7 @@ describe('OverviewPage', () => {
   });
 
   it('refuses a picked day that is not after today', async () => {
-    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => jsonResponse(200, OVERVIEW) });
+    mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, OVERVIEW) });
     const user = userEvent.setup();
     render();
     await user.click(await screen.findByRole('button', { name: 'Later: Terugbellen: cijfer 4' }));
@@ -247,7 +248,7 @@ describe('OverviewPage', () => {
   it('says "too few answers" under 30 responses', async () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/overview': () =>
-        jsonResponse(200, {
+        answer('getOverview', 200, {
           ...OVERVIEW,
           figures: { ...OVERVIEW.figures, nps_last_30_days: group({ n: 12, nps: 40, ci_low: 0, ci_high: 80 }) },
         }),
@@ -259,7 +260,7 @@ describe('OverviewPage', () => {
   it('shows "Eerste stappen" with ticks for an empty workspace', async () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/overview': () =>
-        jsonResponse(200, {
+        answer('getOverview', 200, {
           today: '2026-11-23',
           items: [],
           figures: {
@@ -273,10 +274,10 @@ describe('OverviewPage', () => {
           },
         }),
       'GET /api/v1/workspaces/demo/organisations': () =>
-        jsonResponse(200, { items: [{ id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' }] }),
-      'GET /api/v1/workspaces/demo/people': () => jsonResponse(200, { items: [], total: 0 }),
-      'GET /api/v1/workspaces/demo/plans': () => jsonResponse(200, { items: [] }),
-      'GET /api/v1/workspaces/demo/feedback/surveys': () => jsonResponse(200, { items: [] }),
+        answer('listOrganisations', 200, { items: [{ id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' }] }),
+      'GET /api/v1/workspaces/demo/people': () => answer('listPeople', 200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/plans': () => answer('listPlans', 200, { items: [] }),
+      'GET /api/v1/workspaces/demo/feedback/surveys': () => answer('listSurveys', 200, { items: [] }),
     });
     render();
     await screen.findByRole('heading', { name: 'Eerste stappen' });

@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { getOverview } from '../../api/generated/overview';
+import { Fact } from '../../components/Fact';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -15,7 +13,7 @@ import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { kindLabel, roleLabel } from '../settings/labels';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { ActNowList } from './ActNowList';
 import { KeyFigures } from './KeyFigures';
 import { Onboarding } from './Onboarding';
@@ -32,8 +30,9 @@ export function OverviewPage() {
   const ot = useOverviewText();
   const { user } = useCurrentSession();
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   const slug = workspace.slug;
-  const { data, error, loading, reload } = useApiData(`overview:${slug}`, (signal) => api.getOverview(slug, signal));
+  const { data, error, loading, reload } = useApiData(`overview:${slug}`, (signal) => getOverview({ slug }, { signal }));
 
   useEffect(() => {
     // Read by the e2e run to measure time to first render of the overview.
@@ -56,7 +55,7 @@ export function OverviewPage() {
                 slug={slug}
                 today={data.today}
                 items={data.items}
-                canClose={workspace.role !== 'viewer'}
+                canClose={canEdit}
                 onChanged={() => void reload()}
               />
               <KeyFigures slug={slug} figures={data.figures} />
@@ -71,18 +70,9 @@ export function OverviewPage() {
       <section aria-labelledby="overview-workspace">
         <Heading2 id="overview-workspace">{ot('workspace.title')}</Heading2>
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{ot('workspace.name')}</DataListKey>
-            <DataListValue>{workspace.name}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{ot('workspace.kind')}</DataListKey>
-            <DataListValue>{t(kindLabel(workspace.kind))}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{ot('workspace.role')}</DataListKey>
-            <DataListValue>{t(roleLabel(workspace.role))}</DataListValue>
-          </DataListItem>
+          <Fact label={ot('workspace.name')}>{workspace.name}</Fact>
+          <Fact label={ot('workspace.kind')}>{t(kindLabel(workspace.kind))}</Fact>
+          <Fact label={ot('workspace.role')}>{t(roleLabel(workspace.role))}</Fact>
         </DataList>
       </section>
     </>

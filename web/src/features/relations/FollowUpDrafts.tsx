@@ -2,7 +2,7 @@ import { Button, FormFieldErrorMessage } from '@utrecht/component-library-react'
 import type { Member } from '../../api/types';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import type { FieldErrors } from '../whoiswho/formErrors';
+import type { FieldErrors } from '../../components/formErrors';
 import { todayIso } from '../whoiswho/lists';
 import type { FollowUpDraft } from './relations';
 import { useRelationsText } from './texts';

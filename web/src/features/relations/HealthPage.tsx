@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import { INTERACTION_KINDS, type Organisation, type TimelineItem } from '../../api/types';
+import { getRelationshipHealth, getTimeline } from '../../api/generated/relations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -20,12 +22,12 @@ import { useRelationsText } from './texts';
 /** Relationship health of one municipality: status with reasons, people worst first, timeline. */
 export function HealthPage() {
   const { organisationId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const rt = useRelationsText();
   const { workspace } = useWorkspace();
-  const report = useApiData(`health:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getRelationshipHealth(workspace.slug, id, signal),
+  const report = useRecordById(param, `health:${workspace.slug}`, (id, signal) =>
+    getRelationshipHealth({ slug: workspace.slug, organisation_id: id }, { signal }),
   );
+  const id = report.id;
   if (id === null) return <NotFoundContent />;
   if (!report.data) {
     return (
@@ -40,7 +42,7 @@ export function HealthPage() {
   return <HealthView organisation={organisation} health={health} people={people} />;
 }
 
-type Report = NonNullable<Awaited<ReturnType<typeof api.getRelationshipHealth>>>;
+type Report = Awaited<ReturnType<typeof getRelationshipHealth>>;
 
 function Reasons({ reasons }: { reasons: Report['health']['reasons'] }) {
   if (reasons.length === 0) return null;
@@ -90,36 +92,27 @@ function HealthView({ organisation, health, people }: { organisation: Organisati
         <Heading2 id="health-people-heading">{rt('health.people')}</Heading2>
         {sorted.length === 0 ? <Paragraph>{rt('health.noPeople')}</Paragraph> : null}
         {sorted.length > 0 ? (
-          <div className="aantafel-table-scroll">
-            <table className="utrecht-table aantafel-table">
-              <caption className="utrecht-table__caption">{rt('health.peopleCaption', { name: organisation.name })}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{rt('health.person')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{rt('health.status')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{rt('health.reasons')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {sorted.map((p) => (
-                  <tr key={p.person.id} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__cell">
-                      <Link to={`${base.replace(/\/interactions$/, '')}/people/${p.person.id}`} className="utrecht-link utrecht-link--html-a">
-                        {p.person.name}
-                      </Link>
-                      {p.person.fictional ? <span className="aantafel-meta"> {rt('health.fictional')}</span> : null}
-                    </th>
-                    <td className="utrecht-table__cell">
-                      <HealthBadge status={p.health.status} />
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <Reasons reasons={p.health.reasons} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={rt('health.peopleCaption', { name: organisation.name })}
+            columns={[rt('health.person'), rt('health.status'), rt('health.reasons')]}
+          >
+            {sorted.map((p) => (
+              <tr key={p.person.id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__cell">
+                  <Link to={`${base.replace(/\/interactions$/, '')}/people/${p.person.id}`} className="utrecht-link utrecht-link--html-a">
+                    {p.person.name}
+                  </Link>
+                  {p.person.fictional ? <span className="aantafel-meta"> {rt('health.fictional')}</span> : null}
+                </th>
+                <td className="utrecht-table__cell">
+                  <HealthBadge status={p.health.status} />
+                </td>
+                <td className="utrecht-table__cell">
+                  <Reasons reasons={p.health.reasons} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       <Timeline organisationId={organisation.id} />
@@ -141,7 +134,7 @@ function Timeline({ organisationId }: { organisationId: number }) {
   const base = useRelationsBase();
   const [kind, setKind] = useState('');
   const timeline = useApiData(`timeline:${workspace.slug}:${organisationId}`, (signal) =>
-    api.getTimeline(workspace.slug, { organisation_id: organisationId }, signal),
+    getTimeline({ slug: workspace.slug }, { organisation_id: organisationId }, { signal }),
   );
   const items = (timeline.data?.items ?? []).filter((item) =>
     kind === '' ? true : kind === 'agreements' ? item.kind.startsWith('agreement') : item.interaction?.kind === kind,

@@ -1,30 +1,36 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   Alert,
   Button,
-  ButtonGroup,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  FormFieldDescription,
-  FormFieldErrorMessage,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import {
   INTERACTION_KINDS,
   STANCES,
   type FollowUp,
   type Interaction,
   type InteractionWrite,
-  type Member,
 } from '../../api/types';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import {
+  addFollowUp,
+  addInteraction,
+  deleteInteraction,
+  getInteraction,
+  listFollowUps,
+  updateInteraction,
+} from '../../api/generated/relations';
+import { listOrganisations, listPeople } from '../../api/generated/whoiswho';
+import { Fact } from '../../components/Fact';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
+import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { FieldsetFrame } from '../../components/FieldsetFrame';
+import { FormActions } from '../../components/FormActions';
+import { firstInvalid, splitFieldErrors, translatedProblems, type FieldErrors } from '../../components/formErrors';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
@@ -32,20 +38,25 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useApiData, type ApiData } from '../../components/useApiData';
+import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
-import { NotFoundContent } from '../shell/NotFoundPage';
 import { positionKindLabel } from '../whoiswho/labels';
 import { useWorkspace } from '../shell/workspaceContext';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
 import { todayIso } from '../whoiswho/lists';
 import {
+  EditableDetails,
   DueBadge,
   focusPageHeading,
+  NewRecordPage,
+  RecordPage,
   RelationsNav,
   useCanEdit,
   useCurrentUserId,
   useFocusHeadingOnArrival,
   useHandedOverStatus,
+  useMembers,
+  useOwnerOptions,
+  usePresetOrganisation,
   useRelationsBase,
 } from './common';
 import { draftFieldId, FollowUpDrafts } from './FollowUpDrafts';
@@ -90,7 +101,7 @@ async function saveFollowUps(
   const unsaved: UnsavedFollowUp[] = [];
   for (const draft of drafts) {
     try {
-      saved.push(await api.addFollowUp(slug, followUpRequestBody(draft, interactionId)));
+      saved.push(await addFollowUp({ slug }, followUpRequestBody(draft, interactionId)));
     } catch (caught) {
       const { fields, rest } = splitFieldErrors(caught, FOLLOW_UP_FIELDS);
       const clean: Record<string, string> = {};
@@ -115,69 +126,53 @@ export function NewInteractionPage() {
   const { workspace } = useWorkspace();
   const base = useRelationsBase();
   const navigate = useNavigate();
-  const canEdit = useCanEdit();
   const me = useCurrentUserId();
-  const [search] = useSearchParams();
-  const preset = Number(search.get('organisation') ?? '') || undefined;
+  const preset = usePresetOrganisation();
   const [initial] = useState(() => emptyInteractionForm(new Date(), preset, me));
   return (
-    <>
-      <PageHeading title={rt('interaction.newTitle')} />
-      <RelationsNav />
-      {canEdit ? (
-        <InteractionForm
-          formLabel={rt('interaction.newTitle')}
-          initial={initial}
-          cancelTo={base}
-          withFollowUps
-          onSubmit={async (body, drafts) => {
-            const saved = await api.addInteraction(workspace.slug, body);
-            const result = await saveFollowUps(workspace.slug, saved.id, drafts, t('errors.general'));
-            const count = result.saved.length;
-            const status =
-              count === 0
-                ? rt('interaction.saved', { subject: saved.subject })
-                : count === 1
-                  ? rt('interaction.savedWithFollowUp', { subject: saved.subject })
-                  : rt('interaction.savedWithFollowUps', { subject: saved.subject, count });
-            const state: SavedState = { status, focusHeading: true, interaction: saved, unsavedFollowUps: result.unsaved };
-            navigate(`${base}/${saved.id}`, { state });
-          }}
-        />
-      ) : (
-        <Alert type="info">
-          <Paragraph>{rt('viewerCannotEdit')}</Paragraph>
-        </Alert>
-      )}
-    </>
+    <NewRecordPage title={rt('interaction.newTitle')}>
+      <InteractionForm
+        formLabel={rt('interaction.newTitle')}
+        initial={initial}
+        cancelTo={base}
+        withFollowUps
+        onSubmit={async (body, drafts) => {
+          const saved = await addInteraction({ slug: workspace.slug }, body);
+          const result = await saveFollowUps(workspace.slug, saved.id, drafts, t('errors.general'));
+          const count = result.saved.length;
+          const status =
+            count === 0
+              ? rt('interaction.saved', { subject: saved.subject })
+              : count === 1
+                ? rt('interaction.savedWithFollowUp', { subject: saved.subject })
+                : rt('interaction.savedWithFollowUps', { subject: saved.subject, count });
+          const state: SavedState = { status, focusHeading: true, interaction: saved, unsavedFollowUps: result.unsaved };
+          navigate(`${base}/${saved.id}`, { state });
+        }}
+      />
+    </NewRecordPage>
   );
 }
 
 /** One contact: what was recorded, its follow-ups; change or delete it. */
 export function InteractionPage() {
-  const { interactionId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
   const rt = useRelationsText();
   const { workspace } = useWorkspace();
-  const location = useLocation();
-  const [changed, setChanged] = useState<Interaction | null>(null);
-  const data = useApiData(`interaction:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getInteraction(workspace.slug, id, signal),
-  );
+  const slug = workspace.slug;
   // Just saved: show what the server answered at once (no loading step), then its fresh copy.
-  const handed = (location.state as Partial<SavedState> | null)?.interaction;
-  const shown = (changed?.id === id ? changed : null) ?? data.data ?? (handed?.id === id ? handed : undefined);
-  if (id === null) return <NotFoundContent />;
-  if (!shown) {
-    return (
-      <>
-        <PageHeading title={rt('interaction.title')} />
-        <RelationsNav />
-        {data.error ? <ErrorAlert error={data.error} /> : <Loading />}
-      </>
-    );
-  }
-  return <InteractionView key={shown.id} interaction={shown} onChanged={setChanged} />;
+  return (
+    <RecordPage
+      param={useParams().interactionId}
+      cacheKey={`interaction:${slug}`}
+      stateKey="interaction"
+      loadingTitle={rt('interaction.title')}
+      load={(id, signal) => getInteraction({ slug, interaction_id: id }, { signal })}
+    >
+      {(interaction, onChanged) => (
+        <InteractionView key={interaction.id} interaction={interaction} onChanged={onChanged} />
+      )}
+    </RecordPage>
+  );
 }
 
 function InteractionView({
@@ -195,12 +190,9 @@ function InteractionView({
   const canEdit = useCanEdit();
   const handedOver = useHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
-  const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
   const [unsaved, setUnsaved] = useState(() => unsavedFromState(location.state));
   const followUps = useApiData(`follow-ups:${workspace.slug}`, (signal) =>
-    api.listFollowUps(workspace.slug, undefined, signal),
+    listFollowUps({ slug: workspace.slug }, {}, { signal }),
   );
   useFocusHeadingOnArrival();
 
@@ -230,78 +222,43 @@ function InteractionView({
           }}
         />
       ) : null}
-      <section className="aantafel-card" aria-labelledby="interaction-details-heading">
-        <Heading2 id="interaction-details-heading">
-          {editing ? rt('interaction.editTitle') : rt('interaction.details')}
-        </Heading2>
-        {editing ? (
+      <EditableDetails
+        headingId="interaction-details-heading"
+        title={rt('interaction.details')}
+        editTitle={rt('interaction.editTitle')}
+        firstFieldId="interaction-occurred-at"
+        onStartEditing={() => setStatus('')}
+        onSaved={(saved: Interaction) => {
+          onChanged(saved);
+          setStatus(rt('interaction.saved', { subject: saved.subject }));
+        }}
+        form={(cancel, save) => (
           <InteractionForm
             formLabel={rt('interaction.editTitle')}
             initial={interactionToForm(interaction)}
-            onCancel={() => {
-              setEditing(false);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
-            }}
-            onSubmit={async (body) => {
-              const saved = await api.updateInteraction(workspace.slug, interaction.id, body);
-              onChanged(saved);
-              setEditing(false);
-              setStatus(rt('interaction.saved', { subject: saved.subject }));
-              focusPageHeading();
-            }}
+            onCancel={cancel}
+            onSubmit={(body) => save(updateInteraction({ slug: workspace.slug, interaction_id: interaction.id }, body))}
           />
-        ) : (
-          <>
-            <InteractionDetails interaction={interaction} />
-            {canEdit ? (
-              <div className="aantafel-actions">
-                <Button
-                  ref={editButtonRef}
-                  type="button"
-                  appearance="secondary-action-button"
-                  onClick={() => {
-                    setStatus('');
-                    setEditing(true);
-                    requestAnimationFrame(() => document.getElementById('interaction-occurred-at')?.focus());
-                  }}
-                >
-                  {rt('interaction.editTitle')}
-                </Button>
-              </div>
-            ) : null}
-          </>
         )}
-      </section>
+      >
+        <InteractionDetails interaction={interaction} />
+      </EditableDetails>
       <FollowUpsSection interactionId={interaction.id} followUps={followUps} onStatus={setStatus} />
       {canEdit ? (
-        <section className="aantafel-card" aria-labelledby="delete-interaction-heading">
-          <Heading2 id="delete-interaction-heading">{rt('interaction.delete')}</Heading2>
-          <Button type="button" appearance="secondary-action-button" hint="danger" onClick={() => setDeleting(true)}>
-            {rt('interaction.delete')}
-          </Button>
-          <ConfirmDialog
-            open={deleting}
-            title={rt('interaction.deleteTitle', { subject: interaction.subject })}
-            confirmLabel={rt('interaction.deleteConfirm')}
-            onCancel={() => setDeleting(false)}
-            onConfirm={async () => {
-              await api.deleteInteraction(workspace.slug, interaction.id);
-              setDeleting(false);
-              navigate(base, { state: { status: rt('interaction.deleted', { subject: interaction.subject }) } });
-            }}
-          >
-            {rt('interaction.deleteBody')}
-          </ConfirmDialog>
-        </section>
+        <DeleteSection
+          headingId="delete-interaction-heading"
+          heading={rt('interaction.delete')}
+          dialogTitle={rt('interaction.deleteTitle', { subject: interaction.subject })}
+          confirmLabel={rt('interaction.deleteConfirm')}
+          body={rt('interaction.deleteBody')}
+          onDelete={async () => {
+            await deleteInteraction({ slug: workspace.slug, interaction_id: interaction.id });
+            navigate(base, { state: { status: rt('interaction.deleted', { subject: interaction.subject }) } });
+          }}
+        />
       ) : null}
     </>
   );
-}
-
-function useMembers(): Member[] {
-  const { workspace } = useWorkspace();
-  const members = useApiData(`members:${workspace.slug}`, (signal) => api.listMembers(workspace.slug, signal));
-  return members.data?.items ?? [];
 }
 
 /**
@@ -316,11 +273,11 @@ function usePeopleNames(organisationId: number | null, ids: readonly number[]): 
     const found = new Map<number, string>();
     if (ids.length === 0) return found;
     if (organisationId !== null) {
-      const page = await api.listPeople(slug, { organisation_id: organisationId, limit: 500 }, signal);
+      const page = await listPeople({ slug }, { organisation_id: organisationId, limit: 500 }, { signal });
       for (const p of page.items) found.set(p.id, p.name);
     }
     if (ids.some((id) => !found.has(id))) {
-      const page = await api.listPeople(slug, { limit: 500 }, signal);
+      const page = await listPeople({ slug }, { limit: 500 }, { signal });
       for (const p of page.items) if (!found.has(p.id)) found.set(p.id, p.name);
     }
     return found;
@@ -336,7 +293,7 @@ function InteractionDetails({ interaction }: { interaction: Interaction }) {
   const base = useRelationsBase();
   const members = useMembers();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const people = usePeopleNames(interaction.organisation_id, interaction.person_ids);
   const notSet = <span className="aantafel-meta">{rt('common.notSet')}</span>;
@@ -355,59 +312,32 @@ function InteractionDetails({ interaction }: { interaction: Interaction }) {
     );
   return (
     <DataList className="aantafel-facts aantafel-facts--responsive">
-      <DataListItem>
-        <DataListKey>{rt('interaction.occurredAt')}</DataListKey>
-        <DataListValue>{formatDateTime(interaction.occurred_at)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.kind')}</DataListKey>
-        <DataListValue>{rt(`kind.${interaction.kind}`)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.organisation')}</DataListKey>
-        <DataListValue>
-          {interaction.organisation_id === null ? (
-            notSet
-          ) : organisation ? (
-            <Link to={`${base}/organisations/${organisation.id}`} className="utrecht-link utrecht-link--html-a">{organisation.name}</Link>
-          ) : (
-            '…'
-          )}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.stanceLabel')}</DataListKey>
-        <DataListValue>{rt(`stance.${interaction.stance}`)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.tags')}</DataListKey>
-        <DataListValue>{interaction.tags.length > 0 ? interaction.tags.join(', ') : notSet}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.peopleLabel')}</DataListKey>
-        <DataListValue>
-          {names(interaction.person_ids.map((id) => people?.get(id) ?? (people ? rt('interaction.unknownPerson') : '…')))}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.staffLabel')}</DataListKey>
-        <DataListValue>{names(interaction.staff_ids.map((id) => memberName(id)))}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.notes')}</DataListKey>
-        <DataListValue>
-          {interaction.notes ? <span className="aantafel-pre-line">{interaction.notes}</span> : notSet}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{rt('interaction.recorded')}</DataListKey>
-        <DataListValue>
-          {rt('interaction.recordedBy', {
-            date: formatDateTime(interaction.created_at),
-            who: memberName(interaction.created_by),
-          })}
-        </DataListValue>
-      </DataListItem>
+      <Fact label={rt('interaction.occurredAt')}>{formatDateTime(interaction.occurred_at)}</Fact>
+      <Fact label={rt('interaction.kind')}>{rt(`kind.${interaction.kind}`)}</Fact>
+      <Fact label={rt('interaction.organisation')}>
+        {interaction.organisation_id === null ? (
+          notSet
+        ) : organisation ? (
+          <Link to={`${base}/organisations/${organisation.id}`} className="utrecht-link utrecht-link--html-a">{organisation.name}</Link>
+        ) : (
+          '…'
+        )}
+      </Fact>
+      <Fact label={rt('interaction.stanceLabel')}>{rt(`stance.${interaction.stance}`)}</Fact>
+      <Fact label={rt('interaction.tags')}>{interaction.tags.length > 0 ? interaction.tags.join(', ') : notSet}</Fact>
+      <Fact label={rt('interaction.peopleLabel')}>
+        {names(interaction.person_ids.map((id) => people?.get(id) ?? (people ? rt('interaction.unknownPerson') : '…')))}
+      </Fact>
+      <Fact label={rt('interaction.staffLabel')}>{names(interaction.staff_ids.map((id) => memberName(id)))}</Fact>
+      <Fact label={rt('interaction.notes')}>
+        {interaction.notes ? <span className="aantafel-pre-line">{interaction.notes}</span> : notSet}
+      </Fact>
+      <Fact label={rt('interaction.recorded')}>
+        {rt('interaction.recordedBy', {
+          date: formatDateTime(interaction.created_at),
+          who: memberName(interaction.created_by),
+        })}
+      </Fact>
     </DataList>
   );
 }
@@ -446,11 +376,11 @@ function UnsavedFollowUps({
     event.preventDefault();
     if (busy) return;
     // Check first: nothing is sent while a group has a problem.
-    const checked = unsaved.map((u) => {
-      const fields: Record<string, string> = {};
-      for (const [name, key] of Object.entries(checkFollowUpDraft(u))) if (key) fields[name] = rt(key);
-      return { ...u, fields, message: null };
-    });
+    const checked = unsaved.map((u) => ({
+      ...u,
+      fields: translatedProblems(checkFollowUpDraft(u), rt),
+      message: null,
+    }));
     if (checked.some((u) => Object.keys(u.fields).length > 0)) {
       onChange(checked);
       focusFirstProblem(checked);
@@ -511,47 +441,24 @@ function FollowUpsSection({
   const canEdit = useCanEdit();
   const members = useMembers();
   const mine = (followUps.data?.items ?? []).filter((f) => f.interaction_id === interactionId);
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const ownerOptions = useOwnerOptions(members);
+  const empty = { title: '', owner_id: '', due_on: '' };
+  const { values, setValues, set } = useFormValues(empty);
+  const form = useFieldForm(FOLLOW_UP_FIELDS, (name) =>
+    document.getElementById(`follow-up-${name.replace(/_/g, '-')}`)?.focus(),
+  );
+  const { fieldErrors: errors, busy } = form;
 
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const local: FieldErrors = {};
-    if (!title.trim()) local.title = rt('error.title');
-    if (!dueOn) local.due_on = rt('error.dueOn');
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length > 0) {
-      document.getElementById(local.title ? 'follow-up-title' : 'follow-up-due-on')?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const added = await api.addFollowUp(workspace.slug, {
-        title: title.trim(),
-        due_on: dueOn,
-        owner_id: owner ? Number(owner) : null,
-        interaction_id: interactionId,
-      });
-      setTitle('');
-      setDueOn('');
-      setOwner('');
-      await followUps.reload();
-      onStatus(rt('followUp.added', { title: added.title }));
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, FOLLOW_UP_FIELDS);
-      setErrors(fields);
-      setError(rest);
-      const field = firstInvalid(fields, FOLLOW_UP_FIELDS);
-      if (field) document.getElementById(`follow-up-${field.replace(/_/g, '-')}`)?.focus();
-    } finally {
-      setBusy(false);
-    }
+  function add(event: FormEvent<HTMLFormElement>) {
+    void form.submit(event, {
+      check: () => translatedProblems(checkFollowUpDraft(values), rt),
+      send: async () => {
+        const added = await addFollowUp({ slug: workspace.slug }, followUpRequestBody(values, interactionId));
+        setValues(empty);
+        await followUps.reload();
+        onStatus(rt('followUp.added', { title: added.title }));
+      },
+    });
   }
 
   const ownerName = (id: number | null) => members.find((m) => m.user.id === id)?.user.name ?? '';
@@ -574,29 +481,26 @@ function FollowUpsSection({
         <form
           className="aantafel-follow-up-add"
           noValidate
-          onSubmit={(event) => void add(event)}
+          onSubmit={add}
           aria-label={rt('followUp.add')}
         >
-          {error ? <ErrorAlert error={error} /> : null}
+          {form.error ? <ErrorAlert error={form.error} /> : null}
           <TextField
             id="follow-up-title"
             label={rt('followUp.title')}
             required
             autoComplete="off"
             maxLength={200}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
+            value={values.title}
+            onChange={(event) => set('title', event.target.value)}
             error={errors.title}
           />
           <SelectField
             id="follow-up-owner-id"
             label={rt('followUp.owner')}
-            options={[
-              { value: '', label: rt('followUp.noOwner') },
-              ...members.map((m) => ({ value: String(m.user.id), label: m.user.name })),
-            ]}
-            value={owner}
-            onChange={(event) => setOwner(event.target.value)}
+            options={ownerOptions}
+            value={values.owner_id}
+            onChange={(event) => set('owner_id', event.target.value)}
             error={errors.owner_id}
           />
           <TextField
@@ -605,8 +509,8 @@ function FollowUpsSection({
             label={rt('followUp.dueOn')}
             required
             min={todayIso()}
-            value={dueOn}
-            onChange={(event) => setDueOn(event.target.value)}
+            value={values.due_on}
+            onChange={(event) => set('due_on', event.target.value)}
             error={errors.due_on}
           />
           <Button type="submit" appearance="secondary-action-button" busy={busy}>
@@ -640,36 +544,29 @@ function InteractionForm({
   const { t } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const [values, setValues] = useState(initial);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { values, setValues, set } = useFormValues(initial);
   const [drafts, setDrafts] = useState<FollowUpDraft[]>([]);
   const [draftErrors, setDraftErrors] = useState<Record<number, FieldErrors>>({});
   const [draftStatus, setDraftStatus] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const firstStanceRef = useRef<HTMLInputElement>(null);
   const addDraftRef = useRef<HTMLButtonElement>(null);
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const members = useMembers();
   const organisationId = values.organisation_id ? Number(values.organisation_id) : null;
   const people = useApiData(`interaction-people:${slug}:${organisationId}`, (signal) =>
     organisationId === null
       ? Promise.resolve({ items: [], has_more: false })
-      : api.listPeople(slug, { organisation_id: organisationId, limit: 500 }, signal),
+      : listPeople({ slug }, { organisation_id: organisationId, limit: 500 }, { signal }),
   );
-
-  const set = <K extends keyof InteractionFormValues>(name: K, value: InteractionFormValues[K]) =>
-    setValues((v) => ({ ...v, [name]: value }));
-
-  function focusField(name: string | undefined) {
-    if (!name) return;
+  const form = useFieldForm(INTERACTION_FIELDS, (name) => {
     if (name === 'stance') return firstStanceRef.current?.focus();
     if (name === 'person_ids' || name === 'staff_ids') {
       const group = name === 'person_ids' ? 'interaction-people' : 'interaction-staff';
       return document.querySelector<HTMLInputElement>(`#${group} input`)?.focus();
     }
     document.getElementById(`interaction-${name.replace(/_/g, '-')}`)?.focus();
-  }
+  });
+  const { fieldErrors, busy } = form;
 
   function addDraft() {
     const draft = emptyFollowUpDraft();
@@ -691,52 +588,40 @@ function InteractionForm({
     setDrafts((current) => current.map((d) => (d.key === key ? { ...d, ...patch } : d)));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    const local: FieldErrors = {};
-    for (const [name, key] of Object.entries(checkInteractionForm(values))) if (key) local[name] = rt(key);
-    // Groups left empty are skipped; a group half filled in must be finished first.
-    const toSave = drafts.filter((d) => !isBlankFollowUp(d));
+  // Groups left empty are skipped; a group half filled in must be finished first.
+  const toSave = () => drafts.filter((d) => !isBlankFollowUp(d));
+
+  /** The contact's own check, then the follow-ups': null (focus moved) when one of those is wrong. */
+  function check(): FieldErrors | null {
+    const local = translatedProblems(checkInteractionForm(values), rt);
     const localDrafts: Record<number, FieldErrors> = {};
-    for (const draft of toSave) {
-      const problems: FieldErrors = {};
-      for (const [name, key] of Object.entries(checkFollowUpDraft(draft))) if (key) problems[name] = rt(key);
+    for (const draft of toSave()) {
+      const problems = translatedProblems(checkFollowUpDraft(draft), rt);
       if (Object.keys(problems).length > 0) localDrafts[draft.key] = problems;
     }
-    setFieldErrors(local);
     setDraftErrors(localDrafts);
-    if (Object.keys(local).length > 0) {
-      focusField(firstInvalid(local, INTERACTION_FIELDS));
-      return;
-    }
-    const badDraft = toSave.find((d) => localDrafts[d.key]);
+    if (Object.keys(local).length > 0) return local;
+    const badDraft = toSave().find((d) => localDrafts[d.key]);
     if (badDraft) {
       const field = firstInvalid(localDrafts[badDraft.key]!, FOLLOW_UP_FIELDS) as 'title' | 'due_on';
       document.getElementById(draftFieldId('new-follow-up', badDraft.key, field))?.focus();
-      return;
+      return null;
     }
-    setBusy(true);
-    try {
-      await onSubmit(interactionRequestBody(values), toSave);
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, INTERACTION_FIELDS);
-      setFieldErrors(fields);
-      setError(rest);
-      focusField(firstInvalid(fields, INTERACTION_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    return {};
   }
 
   const orgs = organisations.data?.items ?? [];
   const peopleItems = people.data?.items ?? [];
-  const peopleError = fieldErrors.person_ids;
-  const staffError = fieldErrors.staff_ids;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={formLabel}>
-      {error ? <ErrorAlert error={error} /> : null}
+    <form
+      noValidate
+      onSubmit={(event) =>
+        void form.submit(event, { check, send: () => onSubmit(interactionRequestBody(values), toSave()) })
+      }
+      aria-busy={busy || undefined}
+      aria-label={formLabel}
+    >
+      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id="interaction-occurred-at"
         type="datetime-local"
@@ -805,78 +690,54 @@ function InteractionForm({
         onChange={(event) => set('tags', event.target.value)}
         error={fieldErrors.tags}
       />
-      <fieldset
+      <CheckboxGroupField
         id="interaction-people"
-        className={peopleError ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
-        aria-describedby={peopleError ? 'interaction-people-hint interaction-people-error' : 'interaction-people-hint'}
+        idBase="interaction-people"
+        legend={rt('interaction.people')}
+        description={rt('interaction.peopleHint')}
+        error={fieldErrors.person_ids}
+        options={peopleItems.map((p) => {
+          const role = p.current_positions
+            .filter((pos) => pos.organisation_id === organisationId)
+            .map((pos) => pos.title || t(positionKindLabel(pos.kind)))
+            .filter(Boolean)
+            .join(', ');
+          return {
+            value: p.id,
+            id: `interaction-person-${p.id}`,
+            label: (
+              <>
+                {p.name}
+                {role ? <span className="aantafel-meta"> ({role})</span> : null}
+              </>
+            ),
+          };
+        })}
+        selected={values.person_ids}
+        onToggle={(id, checked) => set('person_ids', toggleId(values.person_ids, id, checked))}
       >
-        <legend className="aantafel-radio-group__legend">{rt('interaction.people')}</legend>
-        <FormFieldDescription id="interaction-people-hint">{rt('interaction.peopleHint')}</FormFieldDescription>
-        {peopleError ? <FormFieldErrorMessage id="interaction-people-error">{peopleError}</FormFieldErrorMessage> : null}
         {organisationId === null ? <Paragraph>{rt('interaction.pickOrganisationFirst')}</Paragraph> : null}
         {people.error ? <ErrorAlert error={people.error} /> : null}
         {organisationId !== null && people.data && !people.loading && peopleItems.length === 0 ? (
           <Paragraph>{rt('interaction.noPeople')}</Paragraph>
         ) : null}
-        <div className="aantafel-radio-group__options">
-          {peopleItems.map((p) => {
-            const optionId = `interaction-person-${p.id}`;
-            const role = p.current_positions
-              .filter((pos) => pos.organisation_id === organisationId)
-              .map((pos) => pos.title || t(positionKindLabel(pos.kind)))
-              .filter(Boolean)
-              .join(', ');
-            return (
-              <div key={p.id} className="aantafel-radio">
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  className="aantafel-radio__input"
-                  aria-invalid={peopleError ? true : undefined}
-                  checked={values.person_ids.includes(p.id)}
-                  onChange={(event) => set('person_ids', toggleId(values.person_ids, p.id, event.target.checked))}
-                />
-                <label htmlFor={optionId} className="aantafel-radio__label">
-                  {p.name}
-                  {role ? <span className="aantafel-meta"> ({role})</span> : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      <fieldset
+      </CheckboxGroupField>
+      <CheckboxGroupField
         id="interaction-staff"
-        className={staffError ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
-        aria-describedby={staffError ? 'interaction-staff-error' : undefined}
-      >
-        <legend className="aantafel-radio-group__legend">{rt('interaction.staff')}</legend>
-        {staffError ? <FormFieldErrorMessage id="interaction-staff-error">{staffError}</FormFieldErrorMessage> : null}
-        <div className="aantafel-radio-group__options">
-          {members.map((m) => {
-            const optionId = `interaction-staff-${m.user.id}`;
-            return (
-              <div key={m.user.id} className="aantafel-radio">
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  className="aantafel-radio__input"
-                  aria-invalid={staffError ? true : undefined}
-                  checked={values.staff_ids.includes(m.user.id)}
-                  onChange={(event) => set('staff_ids', toggleId(values.staff_ids, m.user.id, event.target.checked))}
-                />
-                <label htmlFor={optionId} className="aantafel-radio__label">
-                  {m.user.name}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+        idBase="interaction-staff"
+        legend={rt('interaction.staff')}
+        error={fieldErrors.staff_ids}
+        options={members.map((m) => ({ value: m.user.id, id: `interaction-staff-${m.user.id}`, label: m.user.name }))}
+        selected={values.staff_ids}
+        onToggle={(id, checked) => set('staff_ids', toggleId(values.staff_ids, id, checked))}
+      />
       {withFollowUps ? (
-        <fieldset className="aantafel-radio-group" aria-describedby="interaction-follow-ups-hint">
-          <legend className="aantafel-radio-group__legend">{rt('interaction.followUpsInForm')}</legend>
-          <FormFieldDescription id="interaction-follow-ups-hint">{rt('interaction.followUpsInFormHint')}</FormFieldDescription>
+        <FieldsetFrame
+          legend={rt('interaction.followUpsInForm')}
+          description={rt('interaction.followUpsInFormHint')}
+          descriptionId="interaction-follow-ups-hint"
+          errorId="interaction-follow-ups-error"
+        >
           <FollowUpDrafts
             drafts={drafts}
             errors={draftErrors}
@@ -892,25 +753,9 @@ function InteractionForm({
               {drafts.length === 0 ? rt('followUp.addToForm') : rt('followUp.addAnother')}
             </Button>
           </div>
-        </fieldset>
+        </FieldsetFrame>
       ) : null}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {rt('interaction.save')}
-        </Button>
-        {onCancel ? (
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        ) : (
-          <Link
-            to={cancelTo ?? '..'}
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
-          >
-            {t('common.cancel')}
-          </Link>
-        )}
-      </ButtonGroup>
+      <FormActions busy={busy} submitLabel={rt('interaction.save')} cancelTo={cancelTo} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { RelationsHomePage } from './RelationsHomePage';
 
@@ -10,9 +10,9 @@ describe('RelationsHomePage', () => {
   it('shows "Deze week" with overdue items highlighted and the reason in words', async () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/organisations': () =>
-        jsonResponse(200, { items: [{ id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' }] }),
+        answer('listOrganisations', 200, { items: [{ id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' }] }),
       'GET /api/v1/workspaces/demo/this-week': () =>
-        jsonResponse(200, {
+        answer('getThisWeek', 200, {
           today: '2026-11-23',
           follow_ups: [
             { id: 1, interaction_id: null, title: 'Verslag sturen', owner_id: null, due_on: '2026-11-20', done: false, done_at: null, overdue: true },
@@ -26,7 +26,7 @@ describe('RelationsHomePage', () => {
             },
           ],
         }),
-      'GET /api/v1/workspaces/demo/interactions': () => jsonResponse(200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/interactions': () => answer('listInteractions', 200, { items: [], has_more: false }),
     });
     renderInWorkspace(<RelationsHomePage />, route);
     const followUps = await screen.findByRole('list', { name: 'Vervolgacties' });

@@ -1,8 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
 import type { FollowUp, Interaction, Organisation } from '../../api/types';
+import {
+  exportAgreements,
+  exportInteractions,
+  getThisWeek,
+  listInteractions,
+  updateFollowUp,
+} from '../../api/generated/relations';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -10,6 +17,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { DueBadge, RelationsNav, useCanEdit, useHandedOverStatus, useRelationsBase } from './common';
@@ -25,7 +33,7 @@ export function RelationsHomePage() {
   const slug = workspace.slug;
   const handedOver = useHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
-  const organisations = useApiData(`organisations:${slug}`, (signal) => api.listOrganisations(slug, signal));
+  const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const orgs = organisations.data?.items ?? [];
 
   return (
@@ -52,7 +60,7 @@ function ThisWeek({ organisations, onStatus }: { organisations: Organisation[]; 
   const { workspace } = useWorkspace();
   const base = useRelationsBase();
   const canEdit = useCanEdit();
-  const week = useApiData(`this-week:${workspace.slug}`, (signal) => api.getThisWeek(workspace.slug, signal));
+  const week = useApiData(`this-week:${workspace.slug}`, (signal) => getThisWeek({ slug: workspace.slug }, { signal }));
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -60,7 +68,7 @@ function ThisWeek({ organisations, onStatus }: { organisations: Organisation[]; 
     setBusy(followUp.id);
     setError(null);
     try {
-      await api.updateFollowUp(workspace.slug, followUp.id, { done: true });
+      await updateFollowUp({ slug: workspace.slug, follow_up_id: followUp.id }, { done: true });
       await week.reload();
       onStatus(rt('week.doneStatus', { title: followUp.title }));
     } catch (caught) {
@@ -171,10 +179,10 @@ function QuickLinks({ organisations }: { organisations: Organisation[] }) {
         </form>
       ) : null}
       <div className="aantafel-actions">
-        <a href={downloads.interactionsExport(workspace.slug, 'csv')} download className="utrecht-link utrecht-link--html-a">
+        <a href={exportInteractions({ slug: workspace.slug }, { format: 'csv' })} download className="utrecht-link utrecht-link--html-a">
           {rt('quick.exportInteractions')}
         </a>
-        <a href={downloads.agreementsExport(workspace.slug, 'csv')} download className="utrecht-link utrecht-link--html-a">
+        <a href={exportAgreements({ slug: workspace.slug }, { format: 'csv' })} download className="utrecht-link utrecht-link--html-a">
           {rt('quick.exportAgreements')}
         </a>
       </div>
@@ -205,18 +213,17 @@ function InteractionList({ organisations }: { organisations: Organisation[] }) {
     const controller = new AbortController();
     setLoading(true);
     setError(null);
-    api
-      .listInteractions(
-        workspace.slug,
-        {
-          organisation_id: filter.organisation_id ? Number(filter.organisation_id) : undefined,
-          from: filter.from || undefined,
-          to: filter.to || undefined,
-          limit: PAGE_SIZE,
-          offset,
-        },
-        controller.signal,
-      )
+    listInteractions(
+      { slug: workspace.slug },
+      {
+        organisation_id: filter.organisation_id ? Number(filter.organisation_id) : undefined,
+        from: filter.from || undefined,
+        to: filter.to || undefined,
+        limit: PAGE_SIZE,
+        offset,
+      },
+      { signal: controller.signal },
+    )
       .then((page) => {
         setItems((previous) => (offset === 0 ? page.items : [...previous, ...page.items]));
         setHasMore(page.has_more);
@@ -272,43 +279,32 @@ function InteractionList({ organisations }: { organisations: Organisation[] }) {
       {loading && items.length === 0 ? <Loading /> : null}
       {!loading && items.length === 0 && !error ? <Paragraph>{rt('list.empty')}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="aantafel-table-scroll">
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption">{rt('list.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{rt('list.date')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{rt('list.subject')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{rt('list.kind')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{rt('list.organisation')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{rt('list.stance')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((i) => (
-                <tr key={i.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{formatDateTime(i.occurred_at)}</td>
-                  <td className="utrecht-table__cell">
-                    <Link to={`${base}/${i.id}`} className="utrecht-link utrecht-link--html-a">
-                      {i.subject}
-                    </Link>
-                  </td>
-                  <td className="utrecht-table__cell">{rt(`kind.${i.kind}`)}</td>
-                  <td className="utrecht-table__cell">
-                    {i.organisation_id !== null ? (
-                      <Link to={`${base}/organisations/${i.organisation_id}`} className="utrecht-link utrecht-link--html-a">
-                        {orgName(organisations, i.organisation_id)}
-                      </Link>
-                    ) : (
-                      rt('common.none')
-                    )}
-                  </td>
-                  <td className="utrecht-table__cell">{rt(`stance.${i.stance}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={rt('list.caption')}
+          columns={[rt('list.date'), rt('list.subject'), rt('list.kind'), rt('list.organisation'), rt('list.stance')]}
+        >
+          {items.map((i) => (
+            <tr key={i.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">{formatDateTime(i.occurred_at)}</td>
+              <td className="utrecht-table__cell">
+                <Link to={`${base}/${i.id}`} className="utrecht-link utrecht-link--html-a">
+                  {i.subject}
+                </Link>
+              </td>
+              <td className="utrecht-table__cell">{rt(`kind.${i.kind}`)}</td>
+              <td className="utrecht-table__cell">
+                {i.organisation_id !== null ? (
+                  <Link to={`${base}/organisations/${i.organisation_id}`} className="utrecht-link utrecht-link--html-a">
+                    {orgName(organisations, i.organisation_id)}
+                  </Link>
+                ) : (
+                  rt('common.none')
+                )}
+              </td>
+              <td className="utrecht-table__cell">{rt(`stance.${i.stance}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {items.length > 0 ? <Paragraph className="aantafel-meta">{rt('list.count', { count: items.length })}</Paragraph> : null}
       {hasMore ? (

@@ -1,25 +1,31 @@
-import { useEffect } from 'react';
-import { useLocation } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useSession } from '../auth/session';
 import './relations.css';
-import type { HealthStatus } from '../../api/types';
+import type { HealthStatus, Member } from '../../api/types';
+import { listMembers } from '../../api/generated/members';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRecordById } from '../../components/useRecordById';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { useApiData } from '../../components/useApiData';
+import { NotFoundContent } from '../shell/NotFoundPage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../whoiswho/lists';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { dayAsDate, dueWording, healthKey, healthTone } from './relations';
 import { useRelationsText } from './texts';
 import { TabNav } from '../../components/TabNav';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
+export { useHandedOverStatus } from '../../components/useHandedOverStatus';
 
 /** Base path of this area: /w/{slug}/interactions. */
 export function useRelationsBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/interactions`;
-}
-
-/** Whether the current person may change data here (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 export function relationsSection(path: string, base: string): 'home' | 'new' | 'agreements' | 'newAgreement' | null {
@@ -76,12 +82,6 @@ export function HealthBadge({ status }: { status: HealthStatus }) {
   return <span className={`aantafel-badge${cls}`}>{rt(healthKey(status))}</span>;
 }
 
-/** The message handed over by navigate(…, { state: { status } }). */
-export function useHandedOverStatus(): string {
-  const location = useLocation();
-  return (location.state as { status?: string } | null)?.status ?? '';
-}
-
 /** The signed-in person's user id (undefined while signed out). */
 export function useCurrentUserId(): number | undefined {
   const { state } = useSession();
@@ -109,4 +109,156 @@ export function useFocusHeadingOnArrival(): void {
   useEffect(() => {
     if (arrived) focusPageHeading();
   }, [arrived]);
+}
+
+/** The workspace's members (owners of follow-ups and agreements, staff at a contact). */
+export function useMembers(): Member[] {
+  const { workspace } = useWorkspace();
+  const members = useApiData(`members:${workspace.slug}`, (signal) => listMembers({ slug: workspace.slug }, { signal }));
+  return members.data?.items ?? [];
+}
+
+/** "Nobody yet" and the members, as the options of an owner select. */
+export function useOwnerOptions(members: readonly Member[]): { value: string; label: string }[] {
+  const rt = useRelationsText();
+  return [
+    { value: '', label: rt('followUp.noOwner') },
+    ...members.map((m) => ({ value: String(m.user.id), label: m.user.name })),
+  ];
+}
+
+/**
+ * The page of one contact or agreement, by the route's id: not found for an id that is none, the
+ * loading page (or its error) until there is a record, then `children` with the record to show:
+ * as changed on the page, else as loaded, else as handed over by "save" (history state
+ * `[stateKey]`), so a just-saved record shows at once, without a loading step.
+ */
+export function RecordPage<T extends { id: number }>({
+  param,
+  cacheKey,
+  stateKey,
+  loadingTitle,
+  load,
+  children,
+}: {
+  param: string | undefined;
+  cacheKey: string;
+  stateKey: string;
+  loadingTitle: string;
+  load: (id: number, signal: AbortSignal) => Promise<T>;
+  children: (record: T, onChanged: (saved: T) => void) => ReactNode;
+}) {
+  const data = useRecordById(param, cacheKey, load);
+  const id = data.id;
+  const location = useLocation();
+  const [changed, setChanged] = useState<T | null>(null);
+  const handed = (location.state as Record<string, T | undefined> | null)?.[stateKey];
+  const shown = (changed?.id === id ? changed : null) ?? data.data ?? (handed?.id === id ? handed : undefined);
+  if (id === null) return <NotFoundContent />;
+  if (!shown) {
+    return (
+      <>
+        <PageHeading title={loadingTitle} />
+        <RelationsNav />
+        {data.error ? <ErrorAlert error={data.error} /> : <Loading />}
+      </>
+    );
+  }
+  return children(shown, setChanged);
+}
+
+/**
+ * A record's details, changed in place: the facts with a "change" button under them, or, while
+ * changing, the form (focus on `firstFieldId`). The form gets `cancel` (focus back to the button)
+ * and `save`, which waits for the request, closes the form, hands the saved record to `onSaved`
+ * and moves focus to the page's heading.
+ */
+export function EditableDetails<T>({
+  headingId,
+  title,
+  editTitle,
+  firstFieldId,
+  onStartEditing,
+  onSaved,
+  form,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  editTitle: string;
+  firstFieldId: string;
+  onStartEditing: () => void;
+  onSaved: (saved: T) => void;
+  form: (cancel: () => void, save: (request: Promise<T>) => Promise<void>) => ReactNode;
+  children: ReactNode;
+}) {
+  const canEdit = useCanEdit();
+  const [editing, setEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const cancel = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  };
+  const save = async (request: Promise<T>) => {
+    const saved = await request;
+    setEditing(false);
+    onSaved(saved);
+    focusPageHeading();
+  };
+  return (
+    <section className="aantafel-card" aria-labelledby={headingId}>
+      <Heading2 id={headingId}>{editing ? editTitle : title}</Heading2>
+      {editing ? (
+        form(cancel, save)
+      ) : (
+        <>
+          {children}
+          {canEdit ? (
+            <div className="aantafel-actions">
+              <Button
+                ref={editButtonRef}
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => {
+                  onStartEditing();
+                  setEditing(true);
+                  requestAnimationFrame(() => document.getElementById(firstFieldId)?.focus());
+                }}
+              >
+                {editTitle}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The page of a new contact or agreement: heading, menu, and the form (`children`), or for a
+ * viewer a note that they cannot add one.
+ */
+export function NewRecordPage({ title, children }: { title: string; children: ReactNode }) {
+  const rt = useRelationsText();
+  const canEdit = useCanEdit();
+  return (
+    <>
+      <PageHeading title={title} />
+      <RelationsNav />
+      {canEdit ? (
+        children
+      ) : (
+        <Alert type="info">
+          <Paragraph>{rt('viewerCannotEdit')}</Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** The organisation a new record starts with (?organisation=12, from an organisation's page). */
+export function usePresetOrganisation(): number | undefined {
+  const [search] = useSearchParams();
+  return Number(search.get('organisation') ?? '') || undefined;
 }

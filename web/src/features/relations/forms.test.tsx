@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import type { Agreement, FollowUp, Interaction } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, type Schema } from '../../test/answer';
+import { positionFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { AgreementPage, NewAgreementPage } from './AgreementFormPage';
 import { InteractionPage, NewInteractionPage } from './InteractionFormPage';
@@ -11,22 +12,22 @@ import { InteractionPage, NewInteractionPage } from './InteractionFormPage';
 afterEach(() => vi.unstubAllGlobals());
 
 const WS = '/api/v1/workspaces/demo';
-const zeist = { id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' };
+const zeist = { id: 5, kind: 'municipality', municipality_code: 'GM0355', name: 'Zeist' } satisfies Schema<'Organisation'>;
 // The signed-in person in renderInWorkspace is user 1, "Demo Gebruiker".
 const members = {
   items: [
     { user: { id: 1, email: 'demo@aantafel.example', name: 'Demo Gebruiker', language: 'nl' }, role: 'editor' },
     { user: { id: 2, email: 'eva@aantafel.example', name: 'Eva Editor', language: 'nl' }, role: 'editor' },
   ],
-};
+} satisfies Schema<'MemberList'>;
 const wendy = {
   id: 9,
   name: 'Wendy Wethouder',
   fictional: false,
-  current_positions: [{ organisation_id: 5, kind: 'alderman', title: '' }],
-  created_at: '',
-  updated_at: '',
-};
+  current_positions: [positionFixture({ id: 90, person_id: 9, organisation_id: 5, kind: 'alderman' })],
+  latest_assessment: null,
+  quadrant: null,
+} satisfies Schema<'PersonSummary'>;
 
 function interaction(over: Partial<Interaction> = {}): Interaction {
   return {
@@ -105,9 +106,9 @@ function body(init: RequestInit | undefined): Record<string, unknown> {
 
 function common(extra: Parameters<typeof mockFetch>[0] = {}) {
   return mockFetch({
-    [`GET ${WS}/organisations`]: () => jsonResponse(200, { items: [zeist] }),
-    [`GET ${WS}/members`]: () => jsonResponse(200, members),
-    [`GET ${WS}/people`]: () => jsonResponse(200, { items: [wendy], has_more: false }),
+    [`GET ${WS}/organisations`]: () => answer('listOrganisations', 200, { items: [zeist] }),
+    [`GET ${WS}/members`]: () => answer('listMembers', 200, members),
+    [`GET ${WS}/people`]: () => answer('listPeople', 200, { items: [wendy], has_more: false }),
     ...extra,
   });
 }
@@ -133,15 +134,15 @@ describe('a new contact', () => {
     const saved = interaction();
     const created: FollowUp[] = [];
     const fetchMock = common({
-      [`POST ${WS}/interactions`]: () => jsonResponse(201, saved),
+      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
       [`POST ${WS}/follow-ups`]: (_url, init) => {
         const sent = body(init);
         const made = followUp({ id: 7 + created.length, title: String(sent.title), owner_id: sent.owner_id as number | null, due_on: String(sent.due_on) });
         created.push(made);
-        return jsonResponse(201, made);
+        return answer('addFollowUp', 201, made);
       },
-      [`GET ${WS}/interactions/42`]: () => jsonResponse(200, saved),
-      [`GET ${WS}/follow-ups`]: () => jsonResponse(200, { items: created }),
+      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
+      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: created }),
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
@@ -224,9 +225,7 @@ describe('a new contact', () => {
     const user = userEvent.setup();
     common({
       [`POST ${WS}/interactions`]: () =>
-        jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { subject: 'Dit onderwerp is te lang.', staff_ids: 'Deze persoon is geen lid.' } },
-        }),
+        problem('addInteraction', 'invalid_input', 'Controleer de velden.', { subject: 'Dit onderwerp is te lang.', staff_ids: 'Deze persoon is geen lid.' }),
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
@@ -243,20 +242,18 @@ describe('a new contact', () => {
     const created: FollowUp[] = [];
     let refuse = true;
     common({
-      [`POST ${WS}/interactions`]: () => jsonResponse(201, saved),
+      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
       [`POST ${WS}/follow-ups`]: (_url, init) => {
         if (refuse) {
-          return jsonResponse(422, {
-            error: { code: 'validation_failed', message: 'Controleer de velden.', fields: { due_on: 'Deze datum is te ver weg.' } },
-          });
+          return problem('addFollowUp', 'invalid_input', 'Controleer de velden.', { due_on: 'Deze datum is te ver weg.' });
         }
         const sent = body(init);
         const made = followUp({ title: String(sent.title), due_on: String(sent.due_on), owner_id: null });
         created.push(made);
-        return jsonResponse(201, made);
+        return answer('addFollowUp', 201, made);
       },
-      [`GET ${WS}/interactions/42`]: () => jsonResponse(200, saved),
-      [`GET ${WS}/follow-ups`]: () => jsonResponse(200, { items: created }),
+      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
+      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: created }),
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
@@ -269,9 +266,9 @@ describe('a new contact', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Werkbezoek Zeist-West' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(await screen.findByText('Contact "Werkbezoek Zeist-West" is opgeslagen.')).toBeInTheDocument();
-    const problem = screen.getByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' });
-    expect(problem).toHaveTextContent('Het contact is wel opgeslagen.');
-    const kept = within(problem).getByRole('group', { name: 'Vervolgactie 1' });
+    const unsaved = screen.getByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' });
+    expect(unsaved).toHaveTextContent('Het contact is wel opgeslagen.');
+    const kept = within(unsaved).getByRole('group', { name: 'Vervolgactie 1' });
     expect(within(kept).getByLabelText(/Wat moet er gebeuren\?/)).toHaveValue('Verslag delen');
     const due = within(kept).getByLabelText(/Uiterlijk op/);
     expect(due).toHaveAccessibleDescription('Deze datum is te ver weg.');
@@ -279,7 +276,7 @@ describe('a new contact', () => {
     refuse = false;
     await user.clear(due);
     await user.type(due, '2099-03-01');
-    await user.click(within(problem).getByRole('button', { name: 'Vervolgacties opslaan' }));
+    await user.click(within(unsaved).getByRole('button', { name: 'Vervolgacties opslaan' }));
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' })).not.toBeInTheDocument(),
     );
@@ -295,11 +292,11 @@ describe('a follow-up that fails for another reason', () => {
     const user = userEvent.setup();
     const saved = interaction();
     common({
-      [`POST ${WS}/interactions`]: () => jsonResponse(201, saved),
+      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
       [`POST ${WS}/follow-ups`]: () =>
-        jsonResponse(503, { error: { code: 'unavailable', message: 'De server is even niet bereikbaar.' } }),
-      [`GET ${WS}/interactions/42`]: () => jsonResponse(200, saved),
-      [`GET ${WS}/follow-ups`]: () => jsonResponse(200, { items: [] }),
+        problem('addFollowUp', 'unavailable', 'De server is even niet bereikbaar.'),
+      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
+      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: [] }),
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
@@ -308,8 +305,8 @@ describe('a follow-up that fails for another reason', () => {
     await user.type(within(group).getByLabelText(/Wat moet er gebeuren\?/), 'Bellen');
     await user.type(within(group).getByLabelText(/Uiterlijk op/), '2099-01-10');
     await user.click(screen.getByRole('button', { name: 'Contact opslaan' }));
-    const problem = await screen.findByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' });
-    const kept = within(problem).getByRole('group', { name: 'Vervolgactie 1' });
+    const unsaved = await screen.findByRole('region', { name: 'Niet alle vervolgacties zijn opgeslagen' });
+    const kept = within(unsaved).getByRole('group', { name: 'Vervolgactie 1' });
     expect(kept).toHaveAccessibleDescription('De server is even niet bereikbaar.');
     expect(within(kept).getByLabelText(/Uiterlijk op/)).toHaveValue('2099-01-10');
     expect(await screen.findByText('Er zijn nog geen vervolgacties.')).toBeInTheDocument();
@@ -321,11 +318,11 @@ describe('a saved contact', () => {
     const user = userEvent.setup();
     let current = interaction();
     common({
-      [`GET ${WS}/interactions/42`]: () => jsonResponse(200, current),
-      [`GET ${WS}/follow-ups`]: () => jsonResponse(200, { items: [] }),
+      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, current),
+      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: [] }),
       [`PATCH ${WS}/interactions/42`]: (_url, init) => {
         current = { ...current, subject: String(body(init).subject) };
-        return jsonResponse(200, current);
+        return answer('updateInteraction', 200, current);
       },
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/42'));
@@ -345,8 +342,8 @@ describe('a saved contact', () => {
 
   it('shows a viewer the facts without any buttons to change them', async () => {
     common({
-      [`GET ${WS}/interactions/42`]: () => jsonResponse(200, interaction()),
-      [`GET ${WS}/follow-ups`]: () => jsonResponse(200, { items: [] }),
+      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, interaction()),
+      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: [] }),
     });
     renderInWorkspace(<Area />, { ...at('/w/demo/interactions/42'), role: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: 'Werkbezoek Zeist-West' });
@@ -361,8 +358,8 @@ describe('agreements', () => {
     const user = userEvent.setup();
     const saved = agreement();
     common({
-      [`POST ${WS}/agreements`]: () => jsonResponse(201, saved),
-      [`GET ${WS}/agreements/12`]: () => jsonResponse(200, saved),
+      [`POST ${WS}/agreements`]: () => answer('addAgreement', 201, saved),
+      [`GET ${WS}/agreements/12`]: () => answer('getAgreement', 200, saved),
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/agreements/new'));
     await user.type(screen.getByLabelText('Titel'), 'Pilot wijkverpleging');
@@ -389,14 +386,14 @@ describe('agreements', () => {
     const user = userEvent.setup();
     let current = agreement();
     common({
-      [`GET ${WS}/agreements/12`]: () => jsonResponse(200, current),
+      [`GET ${WS}/agreements/12`]: () => answer('getAgreement', 200, current),
       [`PATCH ${WS}/agreements/12`]: (_url, init) => {
         current = {
           ...current,
           status: body(init).status as Agreement['status'],
           history: [...current.history, { status: 'in_progress', at: '2026-11-24T09:00:00Z', by: 1 }],
         };
-        return jsonResponse(200, current);
+        return answer('updateAgreement', 200, current);
       },
     });
     renderInWorkspace(<Area />, at('/w/demo/interactions/agreements/12'));

@@ -152,11 +152,8 @@ export function interactionRequestBody(values: InteractionFormValues): Interacti
   };
 }
 
-/** Adds or removes an id, keeping the order in which they were chosen. */
-export function toggleId(ids: readonly number[], id: number, on: boolean): number[] {
-  const rest = ids.filter((other) => other !== id);
-  return on ? [...rest, id] : rest;
-}
+/** Adds or removes one id (a ticked or unticked checkbox); an added id goes last. */
+export { toggleValue as toggleId } from '../../components/toggleValue';
 
 // ---------------------------------------------------------------- follow-ups in the contact form
 

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { ScanTemplate } from '../../api/types';
+import { createScan, listScanTemplates } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -25,7 +26,7 @@ export function NewScanPage() {
   const canEdit = useCanEdit();
   const navigate = useNavigate();
   const templates = useApiData(`scan-templates:${workspace.slug}`, (signal) =>
-    api.listScanTemplates(workspace.slug, signal),
+    listScanTemplates({ slug: workspace.slug }, { signal }),
   );
   const [templateId, setTemplateId] = useState('');
   const [title, setTitle] = useState('');
@@ -56,7 +57,7 @@ export function NewScanPage() {
     }
     setBusy(true);
     try {
-      const scan = await api.addScan(workspace.slug, {
+      const scan = await createScan({ slug: workspace.slug }, {
         template_id: templateId,
         title: title.trim(),
         collaboration: collaboration.trim(),

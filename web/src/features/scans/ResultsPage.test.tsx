@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
+import { agreementFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { ResultsPage } from './ResultsPage';
 import { RESULTS, TEMPLATES } from './testdata';
@@ -11,9 +12,9 @@ const route = { route: '/w/demo/scan/7/results', path: '/w/:slug/scan/:scanId/re
 describe('ResultsPage', () => {
   it('shows the gaps first, then the chart with its table, and turns a step into an agreement', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/scans/7/results': () => jsonResponse(200, RESULTS),
-      'GET /api/v1/workspaces/demo/scan-templates': () => jsonResponse(200, TEMPLATES),
-      'POST /api/v1/workspaces/demo/scans/7/agreements': () => jsonResponse(201, { id: 12, title: 'Verdeel taken.' }),
+      'GET /api/v1/workspaces/demo/scans/7/results': () => answer('getScanResults', 200, RESULTS),
+      'GET /api/v1/workspaces/demo/scan-templates': () => answer('listScanTemplates', 200, TEMPLATES),
+      'POST /api/v1/workspaces/demo/scans/7/agreements': () => answer('agreementFromScan', 201, agreementFixture({ id: 12, title: 'Verdeel taken.' })),
     });
     const user = userEvent.setup();
     renderInWorkspace(<ResultsPage />, route);
@@ -57,7 +58,7 @@ describe('ResultsPage', () => {
   it('says how many answered while fewer than three did, and shows no scores', async () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/scans/7/results': () =>
-        jsonResponse(200, {
+        answer('getScanResults', 200, {
           ...RESULTS,
           scan: { ...RESULTS.scan, answered: 2, invited: 3 },
           respondents: 2,
@@ -69,7 +70,7 @@ describe('ResultsPage', () => {
           comments: [],
           changes: [],
         }),
-      'GET /api/v1/workspaces/demo/scan-templates': () => jsonResponse(200, TEMPLATES),
+      'GET /api/v1/workspaces/demo/scan-templates': () => answer('listScanTemplates', 200, TEMPLATES),
     });
     renderInWorkspace(<ResultsPage />, { ...route });
     expect(await screen.findByText(/Er hebben 2 van de 3 personen geantwoord/)).toBeInTheDocument();
@@ -79,8 +80,8 @@ describe('ResultsPage', () => {
 
   it('lets a viewer read but not make agreements', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/scans/7/results': () => jsonResponse(200, RESULTS),
-      'GET /api/v1/workspaces/demo/scan-templates': () => jsonResponse(200, TEMPLATES),
+      'GET /api/v1/workspaces/demo/scans/7/results': () => answer('getScanResults', 200, RESULTS),
+      'GET /api/v1/workspaces/demo/scan-templates': () => answer('listScanTemplates', 200, TEMPLATES),
     });
     renderInWorkspace(<ResultsPage />, { ...route, role: 'viewer' });
     expect(await screen.findByText('Verbeterstap: Verdeel taken.')).toBeInTheDocument();

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
+import { agreementFromScan, getScanResults, listScanTemplates } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -10,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -42,8 +44,8 @@ function Results({ id }: { id: number }) {
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const base = useScansBase();
-  const results = useApiData(`scan-results:${slug}:${id}`, (signal) => api.getScanResults(slug, id, signal));
-  const templates = useApiData(`scan-templates:${slug}`, (signal) => api.listScanTemplates(slug, signal));
+  const results = useApiData(`scan-results:${slug}:${id}`, (signal) => getScanResults({ slug, scan_id: id }, { signal }));
+  const templates = useApiData(`scan-templates:${slug}`, (signal) => listScanTemplates({ slug }, { signal }));
   if (results.error && isApiError(results.error) && results.error.status === 404) return <NotFoundContent />;
   const r = results.data;
   const template = r ? findTemplate(templates.data, r.scan.template_id) : undefined;
@@ -178,39 +180,34 @@ function ShownResults({ view, scanId }: { view: ResultsView; scanId: number }) {
         <section className="aantafel-section" aria-labelledby="scan-changes-heading">
           <Heading2 id="scan-changes-heading">{st('changes.title')}</Heading2>
           <Paragraph>{st('changes.intro', { title: view.previousTitle ?? '' })}</Paragraph>
-          <TableScroll label={st('changes.caption')}>
-            <table className="utrecht-table aantafel-table">
-              <caption className="utrecht-table__caption">{st('changes.caption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{st('chart.dimension')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('changes.before')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('changes.now')}</th>
-                  <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('changes.change')}</th>
+          <DataTable
+            caption={st('changes.caption')}
+            columns={[
+              st('chart.dimension'),
+              { label: st('changes.before'), numeric: true },
+              { label: st('changes.now'), numeric: true },
+              { label: st('changes.change'), numeric: true },
+            ]}
+          >
+            {view.changes.map((c) => {
+              const direction = changeDirection(c.change);
+              return (
+                <tr key={c.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">{c.title}</th>
+                  <td className="utrecht-table__cell aantafel-number">{score(c.before)}</td>
+                  <td className="utrecht-table__cell aantafel-number">{score(c.now)}</td>
+                  <td className="utrecht-table__cell aantafel-number">
+                    {direction === 'up' || direction === 'down' ? (
+                      <>
+                        <Icon icon={direction === 'up' ? ArrowUp : ArrowDown} />{' '}
+                      </>
+                    ) : null}
+                    {change(c.change)} ({st(`change.${direction}` as ScansKey)})
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {view.changes.map((c) => {
-                  const direction = changeDirection(c.change);
-                  return (
-                    <tr key={c.id} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">{c.title}</th>
-                      <td className="utrecht-table__cell aantafel-number">{score(c.before)}</td>
-                      <td className="utrecht-table__cell aantafel-number">{score(c.now)}</td>
-                      <td className="utrecht-table__cell aantafel-number">
-                        {direction === 'up' || direction === 'down' ? (
-                          <>
-                            <Icon icon={direction === 'up' ? ArrowUp : ArrowDown} />{' '}
-                          </>
-                        ) : null}
-                        {change(c.change)} ({st(`change.${direction}` as ScansKey)})
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+              );
+            })}
+          </DataTable>
         </section>
       ) : null}
 
@@ -329,7 +326,7 @@ function WeakestSection({ view, scanId }: { view: ResultsView; scanId: number })
     setBusy(statementId);
     setError(null);
     try {
-      const agreement = await api.agreementFromScan(workspace.slug, scanId, statementId);
+      const agreement = await agreementFromScan({ slug: workspace.slug, scan_id: scanId }, { statement_id: statementId });
       setMade((all) => ({ ...all, [statementId]: agreement.id }));
       setStatus(st('weakest.made', { number }));
     } catch (caught) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Scan, ScanRespondent } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { ScanPage } from './ScanPage';
 
@@ -39,8 +39,8 @@ function respondent(extra: Partial<ScanRespondent> = {}): ScanRespondent {
 /** Routes for the scan page; `respondents` is what GET …/respondents answers (it may change). */
 function routes(state: { respondents: ScanRespondent[] }, post: Parameters<typeof mockFetch>[0][string]) {
   return {
-    'GET /api/v1/workspaces/demo/scans/7': () => jsonResponse(200, SCAN),
-    'GET /api/v1/workspaces/demo/scans/7/respondents': () => jsonResponse(200, { items: state.respondents }),
+    'GET /api/v1/workspaces/demo/scans/7': () => answer('getScan', 200, SCAN),
+    'GET /api/v1/workspaces/demo/scans/7/respondents': () => answer('listScanRespondents', 200, { items: state.respondents }),
     'POST /api/v1/workspaces/demo/scans/7/respondents': post,
   };
 }
@@ -59,7 +59,7 @@ describe('ScanPage: links by e-mail', () => {
     const fetchMock = mockFetch(
       routes(state, () => {
         state.respondents = [mailed];
-        return jsonResponse(201, { items: [{ respondent: mailed, url: 'https://aantafel.example.nl/s/sAbc', mailed: true }] });
+        return answer('inviteScanRespondents', 201, { items: [{ respondent: mailed, url: 'https://aantafel.example.nl/s/sAbc', mailed: true }] });
       }),
     );
     const user = userEvent.setup();
@@ -114,7 +114,7 @@ describe('ScanPage: links by e-mail', () => {
     const state = { respondents: [] as ScanRespondent[] };
     const fetchMock = mockFetch(
       routes(state, () =>
-        jsonResponse(201, {
+        answer('inviteScanRespondents', 201, {
           items: [
             { respondent: respondent({ id: 31 }), url: 'https://aantafel.example.nl/s/sOne', mailed: false },
             { respondent: respondent({ id: 32, organisation: 'Hart van Oost', label: '' }), url: 'https://aantafel.example.nl/s/sTwo', mailed: false },
@@ -149,7 +149,7 @@ describe('ScanPage: links by e-mail', () => {
     const state = { respondents: [] as ScanRespondent[] };
     const fetchMock = mockFetch(
       routes(state, () =>
-        jsonResponse(201, { items: [{ respondent: respondent(), url: 'https://aantafel.example.nl/s/sAbc', mailed: false }] }),
+        answer('inviteScanRespondents', 201, { items: [{ respondent: respondent(), url: 'https://aantafel.example.nl/s/sAbc', mailed: false }] }),
       ),
     );
     const user = userEvent.setup();
@@ -170,13 +170,7 @@ describe('ScanPage: links by e-mail', () => {
     const state = { respondents: [] as ScanRespondent[] };
     const fetchMock = mockFetch(
       routes(state, () =>
-        jsonResponse(422, {
-          error: {
-            code: 'validation_failed',
-            message: 'Niet alle velden zijn goed ingevuld.',
-            fields: { 'invitees[1].email': 'Dit e-mailadres bestaat niet.', remind_after_days: 'Kies een kleiner getal.' },
-          },
-        }),
+        problem('inviteScanRespondents', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { 'invitees[1].email': 'Dit e-mailadres bestaat niet.', remind_after_days: 'Kies een kleiner getal.' }),
       ),
     );
     const user = userEvent.setup();
@@ -208,9 +202,9 @@ describe('ScanPage: links by e-mail', () => {
 
   it('says when a reminder went out', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/scans/7': () => jsonResponse(200, { ...SCAN, invited: 2 }),
+      'GET /api/v1/workspaces/demo/scans/7': () => answer('getScan', 200, { ...SCAN, invited: 2 }),
       'GET /api/v1/workspaces/demo/scans/7/respondents': () =>
-        jsonResponse(200, {
+        answer('listScanRespondents', 200, {
           items: [
             respondent({ mail: { sent_at: '2026-12-06T09:00:00Z', remind_at: null, reminded_at: '2026-12-13T09:00:00Z' } }),
             respondent({ id: 32, organisation: 'Hart van Oost', label: '' }),

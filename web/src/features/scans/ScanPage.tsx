@@ -1,8 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { LinkMailLanguage, Scan, ScanInvitation, ScanRespondent } from '../../api/types';
+import {
+  deleteScan,
+  getScan,
+  inviteScanRespondents,
+  listScanRespondents,
+  repeatScan,
+  revokeScanRespondent,
+  updateScan,
+} from '../../api/generated/scans';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -45,9 +54,9 @@ function ScanView({ id }: { id: number }) {
   const navigate = useNavigate();
   const handedOver = useHandedOverStatus();
   const [status, setStatus] = useState('');
-  const scan = useApiData(`scan:${slug}:${id}`, (signal) => api.getScan(slug, id, signal));
+  const scan = useApiData(`scan:${slug}:${id}`, (signal) => getScan({ slug, scan_id: id }, { signal }));
   const respondents = useApiData(`scan-respondents:${slug}:${id}`, (signal) =>
-    api.listScanRespondents(slug, id, signal),
+    listScanRespondents({ slug, scan_id: id }, { signal }),
   );
   const [links, setLinks] = useState<NewLink[] | null>(null);
   const [withdrawing, setWithdrawing] = useState<ScanRespondent | null>(null);
@@ -62,7 +71,7 @@ function ScanView({ id }: { id: number }) {
     setBusy('status');
     setActionError(null);
     try {
-      await api.updateScan(slug, id, { status: next });
+      await updateScan({ slug, scan_id: id }, { status: next });
       await Promise.all([scan.reload(), respondents.reload()]);
       setStatus(st(next === 'closed' ? 'close.done' : 'reopen.done'));
     } catch (caught) {
@@ -76,7 +85,7 @@ function ScanView({ id }: { id: number }) {
     setBusy('repeat');
     setActionError(null);
     try {
-      const next = await api.repeatScan(slug, id);
+      const next = await repeatScan({ slug, scan_id: id }, {});
       navigate(`${base}/${next.id}`, { state: { status: st('repeat.done') } });
     } catch (caught) {
       setActionError(caught);
@@ -201,7 +210,7 @@ function ScanView({ id }: { id: number }) {
                 busyLabel={st('common.deleting')}
                 onCancel={() => setDeleting(false)}
                 onConfirm={async () => {
-                  await api.deleteScan(slug, id);
+                  await deleteScan({ slug, scan_id: id });
                   setDeleting(false);
                   navigate(base, { state: { status: st('delete.done', { title: s.title }) } });
                 }}
@@ -216,7 +225,7 @@ function ScanView({ id }: { id: number }) {
                 onCancel={() => setWithdrawing(null)}
                 onConfirm={async () => {
                   if (!withdrawing) return;
-                  await api.revokeScanRespondent(slug, id, withdrawing.id);
+                  await revokeScanRespondent({ slug, scan_id: id, respondent_id: withdrawing.id });
                   const name = who(withdrawing);
                   setWithdrawing(null);
                   await Promise.all([respondents.reload(), scan.reload()]);
@@ -404,7 +413,7 @@ function InviteSection({
       row.organisation.trim() || row.label.trim() || (mailOn && (row.email ?? '').trim()) ? [index] : [],
     );
     try {
-      const made = await api.inviteScanRespondents(workspace.slug, scanId, body);
+      const made = await inviteScanRespondents({ slug: workspace.slug, scan_id: scanId }, body);
       setRows([EMPTY_ROW]);
       await onInvited(
         made.items.map((item, index) => ({
@@ -616,7 +625,7 @@ function EditSection({ scan, onSaved }: { scan: Scan; onSaved: () => Promise<voi
     if (local.collaboration) return document.getElementById('scan-edit-collaboration')?.focus();
     setBusy(true);
     try {
-      await api.updateScan(workspace.slug, scan.id, { title: title.trim(), collaboration: collaboration.trim() });
+      await updateScan({ slug: workspace.slug, scan_id: scan.id }, { title: title.trim(), collaboration: collaboration.trim() });
       await onSaved();
     } catch (caught) {
       if (isApiError(caught) && (caught.fields.title || caught.fields.collaboration)) {

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { listScans } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
+import { DataTable } from '../../components/DataTable';
 import { useWorkspace } from '../shell/workspaceContext';
 import { ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
 import { useScansText } from './texts';
@@ -18,7 +18,7 @@ export function ScansPage() {
   const base = useScansBase();
   const canEdit = useCanEdit();
   const status = useHandedOverStatus();
-  const scans = useApiData(`scans:${workspace.slug}`, (signal) => api.listScans(workspace.slug, signal));
+  const scans = useApiData(`scans:${workspace.slug}`, (signal) => listScans({ slug: workspace.slug }, { signal }));
   const items = scans.data?.items ?? [];
   return (
     <>
@@ -47,42 +47,37 @@ export function ScansPage() {
         </section>
       ) : null}
       {items.length > 0 ? (
-        <TableScroll label={st('list.caption')}>
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption">{st('list.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{st('list.title')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('list.collaboration')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('list.template')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('list.status')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('list.progress')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((s) => (
-                <tr key={s.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <Link to={`${base}/${s.id}`} className="utrecht-link utrecht-link--html-a">
-                      {s.title}
-                    </Link>
-                    {s.previous_scan_id ? <span className="aantafel-meta"> ({st('list.repeat')})</span> : null}
-                  </td>
-                  <td className="utrecht-table__cell">{s.collaboration}</td>
-                  <td className="utrecht-table__cell">{s.template_title}</td>
-                  <td className="utrecht-table__cell">
-                    <span className={s.status === 'open' ? 'aantafel-badge aantafel-badge--ok' : 'aantafel-badge aantafel-badge--muted'}>
-                      {st(`status.${s.status}`)}
-                    </span>
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {st('list.progressValue', { answered: s.answered, invited: s.invited })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={st('list.caption')}
+          columns={[
+            st('list.title'),
+            st('list.collaboration'),
+            st('list.template'),
+            st('list.status'),
+            st('list.progress'),
+          ]}
+        >
+          {items.map((s) => (
+            <tr key={s.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">
+                <Link to={`${base}/${s.id}`} className="utrecht-link utrecht-link--html-a">
+                  {s.title}
+                </Link>
+                {s.previous_scan_id ? <span className="aantafel-meta"> ({st('list.repeat')})</span> : null}
+              </td>
+              <td className="utrecht-table__cell">{s.collaboration}</td>
+              <td className="utrecht-table__cell">{s.template_title}</td>
+              <td className="utrecht-table__cell">
+                <span className={s.status === 'open' ? 'aantafel-badge aantafel-badge--ok' : 'aantafel-badge aantafel-badge--muted'}>
+                  {st(`status.${s.status}`)}
+                </span>
+              </td>
+              <td className="utrecht-table__cell">
+                {st('list.progressValue', { answered: s.answered, invited: s.invited })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

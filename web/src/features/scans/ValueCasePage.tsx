@@ -1,8 +1,9 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { VALUE_CASE_LIGHTS, type ValueCase, type ValueCaseLight } from '../../api/types';
+import { addValueCase, deleteValueCase, getValueCase, replaceValueCase } from '../../api/generated/scans';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -11,12 +12,12 @@ import { RadioGroupField } from '../../components/RadioGroupField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { idParam, LightBadge, ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
+import { LightBadge, ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
 import {
   emptyAvoidedCost,
   emptyValueCaseForm,
@@ -58,14 +59,14 @@ export function NewValueCasePage() {
 
 export function ValueCasePage() {
   const { valueCaseId } = useParams();
-  const id = idParam(valueCaseId);
   const { workspace } = useWorkspace();
   const st = useScansText();
-  const loaded = useApiData(`value-case:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getValueCase(workspace.slug, id, signal),
+  const loaded = useRecordById(valueCaseId, `value-case:${workspace.slug}`, (id, signal) =>
+    getValueCase({ slug: workspace.slug, value_case_id: id }, { signal }),
   );
+  const id = loaded.id;
   if (id === null) return <NotFoundContent />;
-  if (loaded.error && isApiError(loaded.error) && loaded.error.status === 404) return <NotFoundContent />;
+  if (loaded.gone) return <NotFoundContent />;
   if (!loaded.data) {
     return (
       <>
@@ -144,8 +145,8 @@ function ValueCaseEditor({ saved: initial }: { saved: ValueCase | null }) {
     setBusy(true);
     try {
       const result = saved
-        ? await api.replaceValueCase(workspace.slug, saved.id, body)
-        : await api.addValueCase(workspace.slug, body);
+        ? await replaceValueCase({ slug: workspace.slug, value_case_id: saved.id }, body)
+        : await addValueCase({ slug: workspace.slug }, body);
       if (!saved) {
         navigate(`${base}/value-cases/${result.id}`, { state: { status: st('vc.saved', { title: result.title }) } });
         return;
@@ -325,7 +326,7 @@ function ValueCaseEditor({ saved: initial }: { saved: ValueCase | null }) {
           busyLabel={st('common.deleting')}
           onCancel={() => setDeleting(false)}
           onConfirm={async () => {
-            await api.deleteValueCase(workspace.slug, saved.id);
+            await deleteValueCase({ slug: workspace.slug, value_case_id: saved.id });
             setDeleting(false);
             navigate(`${base}/value-cases`, { state: { status: st('vc.deleted', { title: saved.title }) } });
           }}

@@ -1,30 +1,30 @@
 import { Link, useParams } from 'react-router';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
 import type { ValueCase } from '../../api/types';
+import { getValueCase } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { TableScroll } from '../../components/TableScroll';
-import { useApiData } from '../../components/useApiData';
+import { useRecordById } from '../../components/useRecordById';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { idParam, LightBadge, useScansBase } from './common';
+import { LightBadge, useScansBase } from './common';
 import { Figures, useValueFormat } from './ValueCasePage';
 import { useScansText } from './texts';
 
 /** A one-page A4 summary of a value case: the three sides with their lights, evidence and figures. */
 export function ValueCasePrintPage() {
   const { valueCaseId } = useParams();
-  const id = idParam(valueCaseId);
   const st = useScansText();
   const { workspace } = useWorkspace();
-  const loaded = useApiData(`value-case:${workspace.slug}:${id}`, (signal) =>
-    id === null ? Promise.reject(new Error('no id')) : api.getValueCase(workspace.slug, id, signal),
+  const loaded = useRecordById(valueCaseId, `value-case:${workspace.slug}`, (id, signal) =>
+    getValueCase({ slug: workspace.slug, value_case_id: id }, { signal }),
   );
+  const id = loaded.id;
   if (id === null) return <NotFoundContent />;
-  if (loaded.error && isApiError(loaded.error) && loaded.error.status === 404) return <NotFoundContent />;
+  if (loaded.gone) return <NotFoundContent />;
   return (
     <div className="aantafel-scan-print">
       <PageHeading title={loaded.data ? st('vc.editTitle', { title: loaded.data.title }) : st('print.pageTitle')} />
@@ -86,34 +86,29 @@ function PrintBody({ v }: { v: ValueCase }) {
         <section aria-labelledby="print-return-heading">
           <Heading2 id="print-return-heading">{st('side.return')}</Heading2>
           {(v.avoided_costs ?? []).length > 0 ? (
-            <TableScroll label={st('figures.lineTotals')}>
-              <table className="utrecht-table aantafel-table">
-                <caption className="utrecht-table__caption">{st('figures.lineTotals')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{st('vc.line.label')}</th>
-                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.unitCost')}</th>
-                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.events')}</th>
-                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('vc.line.attribution')}</th>
-                    <th scope="col" className="utrecht-table__header-cell aantafel-number">{st('figures.avoided')}</th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {(v.avoided_costs ?? []).map((line, index) => (
-                    <tr key={index} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">
-                        {line.label}
-                        {line.assumption ? <span className="aantafel-meta aantafel-scan-statement__dimension">{line.assumption}</span> : null}
-                      </th>
-                      <td className="utrecht-table__cell aantafel-number">{fmt.euro(line.unit_cost ?? 0)}</td>
-                      <td className="utrecht-table__cell aantafel-number">{fmt.count(line.events ?? 0)}</td>
-                      <td className="utrecht-table__cell aantafel-number">{fmt.percent(line.attribution ?? 1)}</td>
-                      <td className="utrecht-table__cell aantafel-number">{fmt.euro(v.figures.line_totals[index])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={st('figures.lineTotals')}
+              columns={[
+                st('vc.line.label'),
+                { label: st('vc.line.unitCost'), numeric: true },
+                { label: st('vc.line.events'), numeric: true },
+                { label: st('vc.line.attribution'), numeric: true },
+                { label: st('figures.avoided'), numeric: true },
+              ]}
+            >
+              {(v.avoided_costs ?? []).map((line, index) => (
+                <tr key={index} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    {line.label}
+                    {line.assumption ? <span className="aantafel-meta aantafel-scan-statement__dimension">{line.assumption}</span> : null}
+                  </th>
+                  <td className="utrecht-table__cell aantafel-number">{fmt.euro(line.unit_cost ?? 0)}</td>
+                  <td className="utrecht-table__cell aantafel-number">{fmt.count(line.events ?? 0)}</td>
+                  <td className="utrecht-table__cell aantafel-number">{fmt.percent(line.attribution ?? 1)}</td>
+                  <td className="utrecht-table__cell aantafel-number">{fmt.euro(v.figures.line_totals[index])}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           <Figures
             figures={v.figures}

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { listValueCases } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { LightBadge, ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
@@ -20,7 +20,7 @@ export function ValueCasesPage() {
   const base = useScansBase();
   const canEdit = useCanEdit();
   const status = useHandedOverStatus();
-  const cases = useApiData(`value-cases:${workspace.slug}`, (signal) => api.listValueCases(workspace.slug, signal));
+  const cases = useApiData(`value-cases:${workspace.slug}`, (signal) => listValueCases({ slug: workspace.slug }, { signal }));
   const items = cases.data?.items ?? [];
   return (
     <>
@@ -49,39 +49,29 @@ export function ValueCasesPage() {
         </section>
       ) : null}
       {items.length > 0 ? (
-        <TableScroll label={st('vc.caption')}>
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption">{st('vc.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{st('vc.name')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('vc.period')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('vc.triangle')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{st('vc.updated')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((v) => (
-                <tr key={v.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <Link to={`${base}/value-cases/${v.id}`} className="utrecht-link utrecht-link--html-a">
-                      {v.title}
-                    </Link>
-                  </td>
-                  <td className="utrecht-table__cell">{v.period || st('common.none')}</td>
-                  <td className="utrecht-table__cell">
-                    <ul className="aantafel-scan-lights">
-                      <li><LightBadge light={v.participation?.light} side={st('side.participation')} /></li>
-                      <li><LightBadge light={v.return?.light} side={st('side.return')} /></li>
-                      <li><LightBadge light={v.legitimacy?.light} side={st('side.legitimacy')} /></li>
-                    </ul>
-                  </td>
-                  <td className="utrecht-table__cell">{formatDateTime(v.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={st('vc.caption')}
+          columns={[st('vc.name'), st('vc.period'), st('vc.triangle'), st('vc.updated')]}
+        >
+          {items.map((v) => (
+            <tr key={v.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">
+                <Link to={`${base}/value-cases/${v.id}`} className="utrecht-link utrecht-link--html-a">
+                  {v.title}
+                </Link>
+              </td>
+              <td className="utrecht-table__cell">{v.period || st('common.none')}</td>
+              <td className="utrecht-table__cell">
+                <ul className="aantafel-scan-lights">
+                  <li><LightBadge light={v.participation?.light} side={st('side.participation')} /></li>
+                  <li><LightBadge light={v.return?.light} side={st('side.return')} /></li>
+                  <li><LightBadge light={v.legitimacy?.light} side={st('side.legitimacy')} /></li>
+                </ul>
+              </td>
+              <td className="utrecht-table__cell">{formatDateTime(v.updated_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

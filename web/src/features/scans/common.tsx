@@ -2,22 +2,21 @@ import { useLocation } from 'react-router';
 import { Check, CircleAlert, CircleHelp, X, type LucideIcon } from 'lucide-react';
 import type { ValueCaseLight } from '../../api/types';
 import { Icon } from '../../components/Icon';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { lightTone } from './scans';
 import { useScansText, type ScansKey } from './texts';
 import './scans.css';
 import { TabNav } from '../../components/TabNav';
 
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
+export { useHandedOverStatus } from '../../components/useHandedOverStatus';
+export { idParam } from '../../components/idParam';
+
 /** Base path of this area: /w/{slug}/scan. */
 export function useScansBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/scan`;
-}
-
-/** Whether the current person may change data here (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 export type ScansSection = 'scans' | 'newScan' | 'valueCases' | 'newValueCase';
@@ -74,15 +73,4 @@ export function LightBadge({ light, side }: { light: ValueCaseLight | undefined;
       {side ? st('light.side', { side, light: short }) : words}
     </span>
   );
-}
-
-/** The message handed over by navigate(…, { state: { status } }). */
-export function useHandedOverStatus(): string {
-  const location = useLocation();
-  return (location.state as { status?: string } | null)?.status ?? '';
-}
-
-/** A positive whole number from a route parameter, or null. */
-export function idParam(param: string | undefined): number | null {
-  return param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { answer, type ResponseBody } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { GlobalSearch } from './GlobalSearch';
 import { Marked } from './Marked';
 
-const none = { title: [], subtitle: [], snippet: [] };
+type SearchResults = ResponseBody<'search', 200>;
 
-const RESULTS = {
+const none: SearchResults['groups'][number]['items'][number]['highlights'] = { title: [], subtitle: [], snippet: [] };
+
+const RESULTS: SearchResults = {
   q: 'utrecht',
   groups: [
     {
@@ -43,7 +45,7 @@ const RESULTS = {
 const NOTES =
   '… de rol van de huisartsen. Daarna kwam het onderwerp mantelzorgondersteuning ter sprake: de gemeente wil dit uitbreiden 🙂 in 2027 …';
 
-const CONTACT = {
+const CONTACT: SearchResults = {
   q: 'mantelzorgondersteunign',
   groups: [
     {
@@ -105,7 +107,7 @@ function setup() {
   const fetchMock = mockFetch({
     'GET /api/v1/workspaces/demo/search': (url) => {
       const q = url.searchParams.get('q');
-      return jsonResponse(200, q === 'utrecht' ? RESULTS : q === CONTACT.q ? CONTACT : { q, groups: [] });
+      return answer('search', 200, q === 'utrecht' ? RESULTS : q === CONTACT.q ? CONTACT : { q: q ?? '', groups: [] });
     },
   });
   const user = userEvent.setup();

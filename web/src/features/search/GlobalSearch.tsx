@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
 import { ORGANISATION_KINDS, type OrganisationKind, type SearchGroup } from '../../api/types';
+import { search } from '../../api/generated/overview';
 import { useI18n } from '../../i18n/I18nProvider';
 import { organisationKindLabel } from '../whoiswho/labels';
 import {
@@ -98,8 +98,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
     const controller = new AbortController();
     setStatus('busy');
     const timer = window.setTimeout(() => {
-      api
-        .search(slug, trimmed, 5, controller.signal)
+      search({ slug }, { q: trimmed, limit: 5 }, { signal: controller.signal })
         .then((result) => {
           if (controller.signal.aborted) return;
           const total = result.groups.reduce((sum, group) => sum + group.items.length, 0);

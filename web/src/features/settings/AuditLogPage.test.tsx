@@ -5,7 +5,8 @@ import type { Role, Session, Workspace } from '../../api/types';
 import { registerLanguage } from '../../i18n/i18n';
 import en from '../../i18n/en.json';
 import type { Language } from '../../i18n/i18n';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, problem, type ResponseBody } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { AuditLogPage } from './AuditLogPage';
 
@@ -36,7 +37,7 @@ const firstPage = {
     },
   ],
   next_before: 58,
-};
+} satisfies ResponseBody<'listAuditLog', 200>;
 const olderPage = {
   items: [
     {
@@ -55,7 +56,7 @@ const olderPage = {
     },
   ],
   next_before: null,
-};
+} satisfies ResponseBody<'listAuditLog', 200>;
 
 type Handler = () => Response;
 let routes: Record<string, Handler>;
@@ -70,8 +71,8 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   fetchMock.mockClear();
   routes = {
-    'GET /api/v1/workspaces/demo/audit-log?limit=50': () => jsonResponse(200, firstPage),
-    'GET /api/v1/workspaces/demo/audit-log?limit=50&before=58': () => jsonResponse(200, olderPage),
+    'GET /api/v1/workspaces/demo/audit-log?limit=50': () => answer('listAuditLog', 200, firstPage),
+    'GET /api/v1/workspaces/demo/audit-log?limit=50&before=58': () => answer('listAuditLog', 200, olderPage),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -133,7 +134,7 @@ describe('AuditLogPage', () => {
   });
 
   it('shows an empty log in words', async () => {
-    routes['GET /api/v1/workspaces/demo/audit-log?limit=50'] = () => jsonResponse(200, { items: [], next_before: null });
+    routes['GET /api/v1/workspaces/demo/audit-log?limit=50'] = () => answer('listAuditLog', 200, { items: [], next_before: null });
     renderLog('owner');
     expect(await screen.findByText(/Er staat nog niets in het logboek/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
@@ -149,7 +150,7 @@ describe('AuditLogPage', () => {
 
   it('shows the same message when the server answers 403 (the role just changed)', async () => {
     routes['GET /api/v1/workspaces/demo/audit-log?limit=50'] = () =>
-      jsonResponse(403, { error: { code: 'forbidden', message: 'Dat mag je niet doen.' } });
+      problem('listAuditLog', 'forbidden', 'Dat mag je niet doen.');
     renderLog('owner');
     expect(await screen.findByText('Alleen voor eigenaren')).toBeInTheDocument();
     expect(screen.queryByText('Dat mag je niet doen.')).toBeNull();

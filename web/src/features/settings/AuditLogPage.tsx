@@ -4,24 +4,21 @@ import {
   Alert,
   Button,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
 import type { AuditLogEntry } from '../../api/types';
+import { listAuditLog } from '../../api/generated/workspaces';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import { listAuditLog } from './api';
+import { AUDIT_PAGE_SIZE } from './api';
 import { describeAuditEntry, isRemoved, removedSubjects } from './auditLog';
 import { useSettingsText } from './texts';
 
@@ -63,7 +60,7 @@ export function AuditLogPage() {
     setLoading(true);
     setEntries([]);
     setError(null);
-    listAuditLog(slug, null, controller.signal)
+    listAuditLog({ slug }, { limit: AUDIT_PAGE_SIZE }, { signal: controller.signal })
       .then((page) => {
         setEntries(page.items);
         setNextBefore(page.next_before ?? null);
@@ -90,7 +87,7 @@ export function AuditLogPage() {
     setError(null);
     setStatus('');
     try {
-      const page = await listAuditLog(slug, nextBefore);
+      const page = await listAuditLog({ slug }, { limit: AUDIT_PAGE_SIZE, before: nextBefore ?? undefined });
       setEntries((current) => [...current, ...page.items]);
       setNextBefore(page.next_before ?? null);
       const count = page.items.length;
@@ -133,48 +130,38 @@ export function AuditLogPage() {
           {loading ? <Loading /> : null}
           {!loading && !error && entries.length === 0 ? <Paragraph>{st('empty')}</Paragraph> : null}
           {entries.length > 0 ? (
-            <TableScroll label={st('caption', { workspace: workspace.name })}>
-              <Table className="aantafel-table">
-                <TableCaption className="aantafel-visually-hidden">
-                  {st('caption', { workspace: workspace.name })}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{st('when')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{st('who')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{st('what')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map(({ entry, text, href }) => (
-                    <TableRow
-                      key={entry.id}
-                      tabIndex={-1}
-                      ref={(element: HTMLTableRowElement | null) => {
-                        if (element) rowRefs.current.set(entry.id, element);
-                        else rowRefs.current.delete(entry.id);
-                      }}
-                    >
-                      <TableHeaderCell scope="row">
-                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </TableHeaderCell>
-                      <TableCell>
-                        {entry.user ? entry.user.name : <span className="aantafel-meta">{st('deletedUser')}</span>}
-                      </TableCell>
-                      <TableCell>
-                        {href ? (
-                          <Link to={href} className="utrecht-link utrecht-link--html-a">
-                            {text}
-                          </Link>
-                        ) : (
-                          text
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={st('caption', { workspace: workspace.name })}
+              captionHidden
+              columns={[st('when'), st('who'), st('what')]}
+            >
+              {rows.map(({ entry, text, href }) => (
+                <TableRow
+                  key={entry.id}
+                  tabIndex={-1}
+                  ref={(element: HTMLTableRowElement | null) => {
+                    if (element) rowRefs.current.set(entry.id, element);
+                    else rowRefs.current.delete(entry.id);
+                  }}
+                >
+                  <TableHeaderCell scope="row">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </TableHeaderCell>
+                  <TableCell>
+                    {entry.user ? entry.user.name : <span className="aantafel-meta">{st('deletedUser')}</span>}
+                  </TableCell>
+                  <TableCell>
+                    {href ? (
+                      <Link to={href} className="utrecht-link utrecht-link--html-a">
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           ) : null}
           {loadingOlder ? <Loading label={st('loadingOlder')} /> : null}
           {nextBefore !== null && !loading ? (

@@ -1,29 +1,27 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import {
-  Alert,
   Button,
-  ButtonGroup,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { isApiError } from '../../api/client';
 import { ROLES, type Invitation, type InvitationSent, type Role } from '../../api/types';
+import { invite, listInvitations, resendInvitation, withdrawInvitation } from '../../api/generated/members';
+import { Fact } from '../../components/Fact';
+import { CardForm } from '../../components/CardForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { SecretShownOnce } from '../../components/secret/SecretShownOnce';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { useFieldForm } from '../../components/useFieldForm';
 import type { Language } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import { invitationsApi } from './api';
 import { roleLabel } from './labels';
 import { useSettingsText } from './texts';
 
@@ -38,7 +36,7 @@ export function Invitations() {
   const { formatDateTime } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
-  const invitations = useApiData(`invitations:${slug}`, (signal) => invitationsApi.list(slug, signal));
+  const invitations = useApiData(`invitations:${slug}`, (signal) => listInvitations({ slug }, { signal }));
   const [status, setStatus] = useState('');
   const [unsent, setUnsent] = useState<InvitationSent | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -65,7 +63,7 @@ export function Invitations() {
     setStatus('');
     setResendingId(invitation.id);
     try {
-      await sent(await invitationsApi.resend(slug, invitation.id), true);
+      await sent(await resendInvitation({ slug, invitation_id: invitation.id }), true);
     } catch (caught) {
       setActionError(caught);
     } finally {
@@ -74,7 +72,7 @@ export function Invitations() {
   }
 
   async function withdraw(invitation: Invitation) {
-    await invitationsApi.withdraw(slug, invitation.id);
+    await withdrawInvitation({ slug, invitation_id: invitation.id });
     setWithdrawing(null);
     if (unsent?.invitation.id === invitation.id) setUnsent(null);
     await invitations.reload();
@@ -176,35 +174,23 @@ function InvitationFacts({ invitation }: { invitation: Invitation }) {
   const expires = formatDateTime(invitation.expires_at);
   return (
     <DataList className="aantafel-facts">
-      <DataListItem>
-        <DataListKey>{st('pending.role')}</DataListKey>
-        <DataListValue>{t(roleLabel(invitation.role))}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{st('pending.sent')}</DataListKey>
-        <DataListValue>
-          {invitation.sent_at ? (
-            <time dateTime={invitation.sent_at}>{formatDateTime(invitation.sent_at)}</time>
-          ) : (
-            st('pending.notSent')
-          )}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{st('pending.validUntil')}</DataListKey>
-        <DataListValue>
-          {invitation.expired ? (
-            <span className="aantafel-badge">{st('pending.expired', { date: expires })}</span>
-          ) : (
-            <time dateTime={invitation.expires_at}>{expires}</time>
-          )}
-        </DataListValue>
-      </DataListItem>
+      <Fact label={st('pending.role')}>{t(roleLabel(invitation.role))}</Fact>
+      <Fact label={st('pending.sent')}>
+        {invitation.sent_at ? (
+          <time dateTime={invitation.sent_at}>{formatDateTime(invitation.sent_at)}</time>
+        ) : (
+          st('pending.notSent')
+        )}
+      </Fact>
+      <Fact label={st('pending.validUntil')}>
+        {invitation.expired ? (
+          <span className="aantafel-badge">{st('pending.expired', { date: expires })}</span>
+        ) : (
+          <time dateTime={invitation.expires_at}>{expires}</time>
+        )}
+      </Fact>
       {invitation.invited_by ? (
-        <DataListItem>
-          <DataListKey>{st('pending.by')}</DataListKey>
-          <DataListValue>{invitation.invited_by}</DataListValue>
-        </DataListItem>
+        <Fact label={st('pending.by')}>{invitation.invited_by}</Fact>
       ) : null}
     </DataList>
   );
@@ -221,60 +207,33 @@ function UnsentLink({
   onDone: () => void;
 }) {
   const st = useSettingsText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copyStatus, setCopyStatus] = useState('');
   const email = sent.invitation.email;
-  const link = sent.link ?? '';
-
-  useEffect(() => {
-    headingRef.current?.focus();
-    setCopyStatus('');
-  }, [link]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopyStatus(st('link.copied'));
-    } catch {
-      // No clipboard access: select the text so Ctrl+C works.
-      inputRef.current?.select();
-      setCopyStatus(st('link.copyManually'));
-    }
-  }
-
   return (
-    <Alert type="warning" className="aantafel-new-token">
-      <Heading3 ref={headingRef} tabIndex={-1} id="invitation-link-heading">
-        {st('link.title', { email })}
-      </Heading3>
-      <Paragraph>{st('link.why')}</Paragraph>
-      <Paragraph>{st('link.rules', { date: formatDateTime(sent.invitation.expires_at), email })}</Paragraph>
-      <TextField
-        id="invitation-link"
-        label={st('link.label')}
-        value={link}
-        readOnly
-        spellCheck={false}
-        autoComplete="off"
-        className="aantafel-secret"
-        inputRef={inputRef}
-        onFocus={(event) => event.currentTarget.select()}
-      />
-      <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" onClick={() => void copy()}>
-          {st('link.copy')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onDone}>
-          {st('link.done')}
-        </Button>
-      </ButtonGroup>
-      <StatusMessage>{copyStatus}</StatusMessage>
-    </Alert>
+    <SecretShownOnce
+      headingId="invitation-link-heading"
+      headingLevel={3}
+      heading={st('link.title', { email })}
+      intro={
+        <>
+          <Paragraph>{st('link.why')}</Paragraph>
+          <Paragraph>{st('link.rules', { date: formatDateTime(sent.invitation.expires_at), email })}</Paragraph>
+        </>
+      }
+      fieldId="invitation-link"
+      fieldLabel={st('link.label')}
+      secret={sent.link ?? ''}
+      texts={{
+        copy: st('link.copy'),
+        copied: st('link.copied'),
+        copyManually: st('link.copyManually'),
+        done: st('link.done'),
+      }}
+      onDone={onDone}
+    />
   );
 }
 
-type FieldErrors = Partial<Record<'email' | 'role' | 'language', string>>;
+const INVITE_FIELDS = ['email', 'role', 'language'] as const;
 
 function InviteForm({
   slug,
@@ -292,54 +251,37 @@ function InviteForm({
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [language, setLanguage] = useState<Language>('nl');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Only the address takes focus back: role and language are still as chosen.
+  const form = useFieldForm(INVITE_FIELDS, (name) => {
+    if (name === 'email') emailRef.current?.focus();
+  });
+  const { fieldErrors, busy } = form;
   const roleOptions = ROLES.map((value) => ({ value, label: t(roleLabel(value)) }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
+  function check() {
     onStart();
-    if (!email.trim()) {
-      setFieldErrors({ email: st('invite.emailRequired') });
-      emailRef.current?.focus();
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const answer = await invitationsApi.invite(slug, { email: email.trim(), role, language });
-      setEmail('');
-      await onSent(answer);
-    } catch (caught) {
-      if (isApiError(caught) && (caught.fields.email || caught.fields.role || caught.fields.language)) {
-        setFieldErrors({
-          email: caught.fields.email,
-          role: caught.fields.role,
-          language: caught.fields.language,
-        });
-        if (caught.fields.email) emailRef.current?.focus();
-      } else {
-        setError(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
+    return email.trim() ? {} : { email: st('invite.emailRequired') };
+  }
+
+  async function send() {
+    const answer = await invite({ slug }, { email: email.trim(), role, language });
+    setEmail('');
+    await onSent(answer);
   }
 
   return (
-    <form
-      className="aantafel-card"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="invite-heading"
-      aria-busy={busy || undefined}
+    <CardForm
+      headingId="invite-heading"
+      heading={
+        <>
+          <Heading3 id="invite-heading">{st('invite.title')}</Heading3>
+          <Paragraph>{st('invite.intro')}</Paragraph>
+        </>
+      }
+      busy={busy}
+      error={form.error}
+      onSubmit={(event) => void form.submit(event, { check, send })}
     >
-      <Heading3 id="invite-heading">{st('invite.title')}</Heading3>
-      <Paragraph>{st('invite.intro')}</Paragraph>
-      {error ? <ErrorAlert error={error} /> : null}
       <TextField
         id="invite-email"
         type="email"
@@ -380,6 +322,6 @@ function InviteForm({
       <Button type="submit" appearance="primary-action-button" busy={busy}>
         {busy ? st('invite.submitting') : st('invite.submit')}
       </Button>
-    </form>
+    </CardForm>
   );
 }

@@ -4,22 +4,18 @@ import {
   Button,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import { ROLES, type Member, type Role } from '../../api/types';
+import { changeMemberRole, listMembers, removeMember } from '../../api/generated/members';
+import { DataTable } from '../../components/DataTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession, useSession } from '../auth/session';
@@ -39,7 +35,7 @@ export function MembersSection() {
   const navigate = useNavigate();
   const slug = workspace.slug;
   const isOwner = workspace.role === 'owner';
-  const members = useApiData(`members:${slug}`, (signal) => api.listMembers(slug, signal));
+  const members = useApiData(`members:${slug}`, (signal) => listMembers({ slug }, { signal }));
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const [drafts, setDrafts] = useState<Record<number, Role>>({});
@@ -61,7 +57,7 @@ export function MembersSection() {
     }
     setSavingId(member.user.id);
     try {
-      await api.changeRole(slug, member.user.id, role);
+      await changeMemberRole({ slug, user_id: member.user.id }, { role });
       await members.reload();
       setStatus(t('members.roleChanged', { name: member.user.name, role: t(roleLabel(role)) }));
       if (member.user.id === user.id) await reloadWorkspace();
@@ -73,7 +69,7 @@ export function MembersSection() {
   }
 
   async function remove(member: Member) {
-    await api.removeMember(slug, member.user.id);
+    await removeMember({ slug, user_id: member.user.id });
     setRemoving(null);
     if (member.user.id === user.id) {
       await refresh();
@@ -99,92 +95,79 @@ export function MembersSection() {
       <div aria-busy={members.loading || undefined}>
         {members.loading && !members.data ? <Loading /> : null}
         {members.data ? (
-          <TableScroll label={t('members.tableCaption', { workspace: workspace.name })}>
-            <Table className="aantafel-table">
-              <TableCaption className="aantafel-visually-hidden">
-                {t('members.tableCaption', { workspace: workspace.name })}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('members.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('members.email')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('members.role')}</TableHeaderCell>
-                  {isOwner ? (
-                    <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+          <DataTable
+            caption={t('members.tableCaption', { workspace: workspace.name })}
+            captionHidden
+            columns={[t('members.name'), t('members.email'), t('members.role'), isOwner && t('common.actions')]}
+          >
+            {items.map((member) => (
+              <TableRow key={member.user.id}>
+                <TableHeaderCell scope="row">
+                  {member.user.name}
+                  {member.user.id === user.id ? (
+                    <span className="aantafel-meta"> ({t('members.you')})</span>
                   ) : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((member) => (
-                  <TableRow key={member.user.id}>
-                    <TableHeaderCell scope="row">
-                      {member.user.name}
-                      {member.user.id === user.id ? (
-                        <span className="aantafel-meta"> ({t('members.you')})</span>
-                      ) : null}
-                    </TableHeaderCell>
-                    <TableCell>{member.user.email}</TableCell>
-                    <TableCell>
-                      {isOwner ? (
-                        <form
-                          className="aantafel-inline-form"
-                          onSubmit={(event) => void changeRole(event, member)}
-                        >
-                          <SelectField
-                            hideLabel
-                            label={t('members.roleOf', { name: member.user.name })}
-                            options={roleOptions}
-                            value={drafts[member.user.id] ?? member.role}
-                            onChange={(event) => {
-                              setActionError(null);
-                              setDrafts((d) => ({
-                                ...d,
-                                [member.user.id]: event.target.value as Role,
-                              }));
-                            }}
-                          />
-                          <Button
-                            type="submit"
-                            appearance="secondary-action-button"
-                            busy={savingId === member.user.id}
-                          >
-                            {savingId === member.user.id
-                              ? t('members.savingRole')
-                              : t('members.saveRole')}
-                            <span className="aantafel-visually-hidden">
-                              {' '}
-                              {t('members.forName', { name: member.user.name })}
-                            </span>
-                          </Button>
-                        </form>
-                      ) : (
-                        t(roleLabel(member.role))
-                      )}
-                    </TableCell>
-                    {isOwner ? (
-                      <TableCell>
-                        <Button
-                          type="button"
-                          appearance="subtle-button"
-                          hint="danger"
-                          onClick={() => {
-                            setActionError(null);
-                            setRemoving(member);
-                          }}
-                        >
-                          {t('members.remove')}
-                          <span className="aantafel-visually-hidden">
-                            {' '}
-                            {t('members.forName', { name: member.user.name })}
-                          </span>
-                        </Button>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+                </TableHeaderCell>
+                <TableCell>{member.user.email}</TableCell>
+                <TableCell>
+                  {isOwner ? (
+                    <form
+                      className="aantafel-inline-form"
+                      onSubmit={(event) => void changeRole(event, member)}
+                    >
+                      <SelectField
+                        hideLabel
+                        label={t('members.roleOf', { name: member.user.name })}
+                        options={roleOptions}
+                        value={drafts[member.user.id] ?? member.role}
+                        onChange={(event) => {
+                          setActionError(null);
+                          setDrafts((d) => ({
+                            ...d,
+                            [member.user.id]: event.target.value as Role,
+                          }));
+                        }}
+                      />
+                      <Button
+                        type="submit"
+                        appearance="secondary-action-button"
+                        busy={savingId === member.user.id}
+                      >
+                        {savingId === member.user.id
+                          ? t('members.savingRole')
+                          : t('members.saveRole')}
+                        <span className="aantafel-visually-hidden">
+                          {' '}
+                          {t('members.forName', { name: member.user.name })}
+                        </span>
+                      </Button>
+                    </form>
+                  ) : (
+                    t(roleLabel(member.role))
+                  )}
+                </TableCell>
+                {isOwner ? (
+                  <TableCell>
+                    <Button
+                      type="button"
+                      appearance="subtle-button"
+                      hint="danger"
+                      onClick={() => {
+                        setActionError(null);
+                        setRemoving(member);
+                      }}
+                    >
+                      {t('members.remove')}
+                      <span className="aantafel-visually-hidden">
+                        {' '}
+                        {t('members.forName', { name: member.user.name })}
+                      </span>
+                    </Button>
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </DataTable>
         ) : null}
       </div>
       {isOwner ? <Invitations /> : null}

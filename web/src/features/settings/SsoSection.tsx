@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
 import { ROLES, type GroupRole, type Role, type WorkspaceSso } from '../../api/types';
+import { getWorkspaceSingleSignOn, saveWorkspaceSingleSignOn } from '../../api/generated/members';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -12,7 +13,6 @@ import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { useWorkspace } from '../shell/workspaceContext';
-import { workspaceSsoApi } from '../sso/api';
 import { ssoLabel } from '../sso/SsoButton';
 import { useSsoText } from '../sso/texts';
 import { useSsoOffer } from '../sso/useSsoOffer';
@@ -47,7 +47,7 @@ export function SsoSection() {
   const sso = useSsoText();
   const { workspace, reload: reloadWorkspace } = useWorkspace();
   const slug = workspace.slug;
-  const settings = useApiData(`sso:${slug}`, (signal) => workspaceSsoApi.load(slug, signal));
+  const settings = useApiData(`sso:${slug}`, (signal) => getWorkspaceSingleSignOn({ slug }, { signal }));
   const offer = useSsoOffer();
   const label = ssoLabel(offer, sso);
 
@@ -149,10 +149,9 @@ function SsoForm({
     setBusy(true);
     setError(null);
     try {
-      const answer = await workspaceSsoApi.save(
-        slug,
-        ssoOnly,
-        rows.map((row) => ({ group: row.group.trim(), role: row.role })),
+      const answer = await saveWorkspaceSingleSignOn(
+        { slug },
+        { sso_only: ssoOnly, mappings: rows.map((row) => ({ group: row.group.trim(), role: row.role })) },
       );
       setRows(toRows(answer.mappings));
       setSsoOnly(answer.sso_only);

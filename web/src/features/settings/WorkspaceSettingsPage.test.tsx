@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role, Session, Workspace } from '../../api/types';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, problem, noContent, type RequestBody, type Schema } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
 import { WorkspaceSettingsPage } from './WorkspaceSettingsPage';
 
@@ -19,7 +20,7 @@ const pending = {
   expires_at: '2026-11-30T09:00:00Z',
   expired: false,
   sent_at: '2026-11-23T09:00:00Z',
-};
+} satisfies Schema<'Invitation'>;
 
 type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
@@ -35,16 +36,16 @@ beforeEach(() => {
   fetchMock.mockClear();
   routes = {
     'GET /api/v1/workspaces/demo/members': () =>
-      jsonResponse(200, {
+      answer('listMembers', 200, {
         items: [
           { user: me, role: 'owner' },
           { user: sam, role: 'viewer' },
         ],
       }),
-    'GET /api/v1/workspaces/demo/tokens': () => jsonResponse(200, { items: [] }),
-    'GET /api/v1/workspaces/demo/invitations': () => jsonResponse(200, { items: [] }),
-    'GET /api/v1/workspaces/demo/sso': () => jsonResponse(200, { enabled: false, sso_only: false, mappings: [] }),
-    'GET /api/v1/sso': () => jsonResponse(200, { enabled: false, label: '' }),
+    'GET /api/v1/workspaces/demo/tokens': () => answer('listTokens', 200, { items: [] }),
+    'GET /api/v1/workspaces/demo/invitations': () => answer('listInvitations', 200, { items: [] }),
+    'GET /api/v1/workspaces/demo/sso': () => answer('getWorkspaceSingleSignOn', 200, { enabled: false, sso_only: false, mappings: [] }),
+    'GET /api/v1/sso': () => answer('getSingleSignOn', 200, { enabled: false, label: '' }),
   };
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -98,13 +99,7 @@ describe('WorkspaceSettingsPage', () => {
   it('shows the API field error next to the e-mail field when inviting', async () => {
     const user = userEvent.setup();
     routes['POST /api/v1/workspaces/demo/invitations'] = () =>
-      jsonResponse(409, {
-        error: {
-          code: 'conflict',
-          message: 'Dit bestaat al.',
-          fields: { email: 'Deze persoon is al lid van deze werkruimte.' },
-        },
-      });
+      problem('invite', 'conflict', 'Dit bestaat al.', { email: 'Deze persoon is al lid van deze werkruimte.' });
     renderSettings('owner');
     await screen.findByRole('table', { name: 'Leden van Demo Zorg' });
     const email = screen.getByRole('textbox', { name: 'E-mailadres' });
@@ -137,8 +132,8 @@ describe('WorkspaceSettingsPage', () => {
         role: 'viewer',
         language: 'en',
       });
-      routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [pending] });
-      return jsonResponse(201, { invitation: pending, mailed: true });
+      routes['GET /api/v1/workspaces/demo/invitations'] = () => answer('listInvitations', 200, { items: [pending] });
+      return answer('invite', 201, { invitation: pending, mailed: true });
     };
     renderSettings('owner');
     await screen.findByText('Er zijn geen openstaande uitnodigingen.');
@@ -169,8 +164,8 @@ describe('WorkspaceSettingsPage', () => {
     const link = 'https://aantafel.example.nl/invitation#geheim-123';
     routes['POST /api/v1/workspaces/demo/invitations'] = () => {
       routes['GET /api/v1/workspaces/demo/invitations'] = () =>
-        jsonResponse(200, { items: [{ ...pending, sent_at: null }] });
-      return jsonResponse(201, { invitation: { ...pending, sent_at: null }, mailed: false, link });
+        answer('listInvitations', 200, { items: [{ ...pending, sent_at: null }] });
+      return answer('invite', 201, { invitation: { ...pending, sent_at: null }, mailed: false, link });
     };
     renderSettings('owner');
     await screen.findByText('Er zijn geen openstaande uitnodigingen.');
@@ -198,15 +193,15 @@ describe('WorkspaceSettingsPage', () => {
   it('sends an invitation again and withdraws one after confirmation', async () => {
     const user = userEvent.setup();
     const expired = { ...pending, id: 8, email: 'oud@wijkzorg.example', expired: true };
-    routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [expired] });
+    routes['GET /api/v1/workspaces/demo/invitations'] = () => answer('listInvitations', 200, { items: [expired] });
     routes['POST /api/v1/workspaces/demo/invitations/8/resend'] = () => {
       routes['GET /api/v1/workspaces/demo/invitations'] = () =>
-        jsonResponse(200, { items: [{ ...expired, expired: false }] });
-      return jsonResponse(200, { invitation: { ...expired, expired: false }, mailed: true });
+        answer('listInvitations', 200, { items: [{ ...expired, expired: false }] });
+      return answer('resendInvitation', 200, { invitation: { ...expired, expired: false }, mailed: true });
     };
     routes['DELETE /api/v1/workspaces/demo/invitations/8'] = () => {
-      routes['GET /api/v1/workspaces/demo/invitations'] = () => jsonResponse(200, { items: [] });
-      return new Response(null, { status: 204 });
+      routes['GET /api/v1/workspaces/demo/invitations'] = () => answer('listInvitations', 200, { items: [] });
+      return noContent('withdrawInvitation');
     };
     renderSettings('owner');
     expect(await screen.findByText('Verlopen op 30 nov 2026, 10:00')).toBeInTheDocument();
@@ -236,11 +231,11 @@ describe('WorkspaceSettingsPage', () => {
       label: 'Koppeling planning',
       created_at: '2026-11-23T09:00:00.000Z',
       user: me,
-    };
+    } satisfies Schema<'Token'>;
     routes['POST /api/v1/workspaces/demo/tokens'] = (init) => {
       expect(JSON.parse(init?.body as string)).toEqual({ label: 'Koppeling planning' });
-      routes['GET /api/v1/workspaces/demo/tokens'] = () => jsonResponse(200, { items: [token] });
-      return jsonResponse(201, { ...token, token: 'aat_geheim123' });
+      routes['GET /api/v1/workspaces/demo/tokens'] = () => answer('listTokens', 200, { items: [token] });
+      return answer('createToken', 201, { ...token, token: 'aat_geheim123' });
     };
     renderSettings('owner');
     await user.type(await screen.findByLabelText('Naam van de sleutel', { exact: false }), 'Koppeling planning');
@@ -270,7 +265,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
       { group: '0b1c2d3e-4f5a-4789-abcd-ef0123456789', role: 'editor' },
       { group: 'aantafel.lezers', role: 'viewer' },
     ],
-  };
+  } satisfies Schema<'WorkspaceSso'>;
 
   function lastPut() {
     const call = fetchMock.mock.calls.filter(([url, init]) => init?.method === 'PUT' && String(url).endsWith('/sso')).at(-1);
@@ -278,12 +273,12 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
   }
 
   beforeEach(() => {
-    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' });
-    routes['GET /api/v1/workspaces/demo/sso'] = () => jsonResponse(200, configured);
+    routes['GET /api/v1/sso'] = () => answer('getSingleSignOn', 200, { enabled: true, label: 'Microsoft 365' });
+    routes['GET /api/v1/workspaces/demo/sso'] = () => answer('getWorkspaceSingleSignOn', 200, configured);
   });
 
   it('says who can set it up when the server has no single sign-on', async () => {
-    routes['GET /api/v1/workspaces/demo/sso'] = () => jsonResponse(200, { enabled: false, sso_only: false, mappings: [] });
+    routes['GET /api/v1/workspaces/demo/sso'] = () => answer('getWorkspaceSingleSignOn', 200, { enabled: false, sso_only: false, mappings: [] });
     renderSettings('owner');
     const section = await screen.findByRole('region', { name: 'Single sign-on' });
     expect(await within(section).findByText(/Op deze server is single sign-on nog niet ingesteld/)).toHaveTextContent(
@@ -315,7 +310,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
 
   it('adds, checks, removes and saves mappings', async () => {
     const user = userEvent.setup();
-    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => jsonResponse(200, { enabled: true, ...JSON.parse(init?.body as string) });
+    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
     renderSettings('owner');
     await screen.findByRole('group', { name: 'Koppeling 2' });
 
@@ -355,13 +350,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
   it('shows field errors from the API at the mapping they belong to', async () => {
     const user = userEvent.setup();
     routes['PUT /api/v1/workspaces/demo/sso'] = () =>
-      jsonResponse(422, {
-        error: {
-          code: 'invalid_input',
-          message: 'Niet alle velden zijn goed ingevuld.',
-          fields: { 'mappings[1].group': 'Deze groep staat er al.' },
-        },
-      });
+      problem('saveWorkspaceSingleSignOn', 'invalid_input', 'Niet alle velden zijn goed ingevuld.', { 'mappings[1].group': 'Deze groep staat er al.' });
     renderSettings('owner');
     await screen.findByRole('group', { name: 'Koppeling 2' });
     await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));
@@ -378,7 +367,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
   it('asks before turning on "only single sign-on", then saves and reloads the workspace', async () => {
     const user = userEvent.setup();
     const reload = vi.fn(async () => undefined);
-    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => jsonResponse(200, { enabled: true, ...JSON.parse(init?.body as string) });
+    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
     renderSettings('owner', reload, false);
     await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
     await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));

@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import type { Session, Workspace } from '../../api/types';
 import { PageHeading } from '../../components/PageHeading';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, unroutedRequest } from '../../test/answer';
+import { emptyOverviewFixture } from '../../test/fixtures';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { MainNav } from './MainNav';
 import { MenuButton } from './MenuButton';
 import { useNavDrawer } from './useNavDrawer';
@@ -188,12 +190,12 @@ describe('the menu button of a narrow screen', () => {
 });
 
 describe('the workspace shell with the menu button', () => {
-  const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role: 'owner' } as Workspace;
+  const workspace: Workspace = { slug: 'demo', name: 'Demo Zorg', kind: 'care_provider', role: 'owner' };
   const fetchMock = vi.fn<typeof fetch>(async (input) => {
     const url = String(input);
-    if (url === '/api/v1/workspaces/demo') return jsonResponse(200, workspace);
-    if (url === '/api/v1/workspaces/demo/overview') return jsonResponse(200, { items: [] });
-    return jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } });
+    if (url === '/api/v1/workspaces/demo') return answer('getWorkspace', 200, workspace);
+    if (url === '/api/v1/workspaces/demo/overview') return answer('getOverview', 200, emptyOverviewFixture());
+    return unroutedRequest('Niet gevonden.');
   });
   beforeEach(() => {
     vi.stubGlobal('fetch', fetchMock);

@@ -1,10 +1,10 @@
 import { Link, useLocation } from 'react-router';
-import { Button } from '@utrecht/component-library-react';
 import { CircleUserRound } from 'lucide-react';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { LogoutButton } from './LogoutButton';
+import { DisclosureButton } from './DisclosureButton';
 import { useDisclosure } from './useDisclosure';
 import { useNarrowScreen } from './useNarrowScreen';
 
@@ -16,26 +16,19 @@ export function UserMenu({ slug }: { slug?: string }) {
   const { t } = useI18n();
   const { user } = useCurrentSession();
   const location = useLocation();
-  const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const disclosure = useDisclosure();
+  const { open, panelId, rootRef } = disclosure;
   const narrow = useNarrowScreen();
   const onAccount = location.pathname === '/account';
   return (
     <div className="aantafel-menu aantafel-menu--end" ref={rootRef}>
-      <Button
-        ref={buttonRef}
-        type="button"
-        appearance="subtle-button"
-        className="aantafel-menu__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={toggle}
-      >
+      <DisclosureButton disclosure={disclosure}>
         <span className="aantafel-visually-hidden">{t('userMenu.label')}: </span>
         {/* On a phone the header shows a person icon; the name stays the button's name. */}
         {narrow ? <Icon icon={CircleUserRound} className="aantafel-user-menu__icon" /> : null}
         <span className={narrow ? 'aantafel-visually-hidden' : undefined}>{user.name}</span>
         <span className="aantafel-menu__chevron" aria-hidden="true" />
-      </Button>
+      </DisclosureButton>
       <div id={panelId} className="aantafel-menu__panel" hidden={!open}>
         <p className="aantafel-menu__heading">{user.name}</p>
         <p className="aantafel-menu__meta">{user.email}</p>

@@ -1,7 +1,8 @@
 import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { PageHeader, SkipLink } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
+import { getWorkspace } from '../../api/generated/workspaces';
 import { ErrorBoundary, ErrorPage } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Loading';
 import { PublicAddressBanner } from '../../components/publicAddress/PublicAddressBanner';
@@ -31,7 +32,7 @@ export function WorkspaceLayout() {
   const { slug = '' } = useParams();
   const location = useLocation();
   const { data: workspace, error, loading, reload } = useApiData(`workspace:${slug}`, (signal) =>
-    api.getWorkspace(slug, signal),
+    getWorkspace({ slug }, { signal }),
   );
   // The session already lists the person's workspaces: render with that at once and let the
   // request above confirm it (and bring a changed role or name) a moment later.

@@ -1,16 +1,17 @@
 import { Link } from 'react-router';
-import { Button } from '@utrecht/component-library-react';
 import type { Workspace } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentSession } from '../auth/session';
 import { kindLabel } from '../settings/labels';
+import { DisclosureButton } from './DisclosureButton';
 import { useDisclosure } from './useDisclosure';
 
 /** Shows the current workspace; with more than one, a list to switch to another. */
 export function WorkspaceSwitcher({ current }: { current: Workspace }) {
   const { t } = useI18n();
   const session = useCurrentSession();
-  const { open, toggle, panelId, rootRef, buttonRef } = useDisclosure();
+  const disclosure = useDisclosure();
+  const { open, panelId, rootRef } = disclosure;
   const others = session.workspaces;
 
   if (others.length <= 1) {
@@ -24,20 +25,12 @@ export function WorkspaceSwitcher({ current }: { current: Workspace }) {
 
   return (
     <div className="aantafel-menu aantafel-workspace-switcher" ref={rootRef}>
-      <Button
-        ref={buttonRef}
-        type="button"
-        appearance="subtle-button"
-        className="aantafel-menu__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={toggle}
-      >
+      <DisclosureButton disclosure={disclosure}>
         <span className="aantafel-visually-hidden">{t('workspace.current')}: </span>
         <span className="aantafel-workspace-switcher__name">{current.name}</span>
         <span className="aantafel-visually-hidden">, {t('workspace.switch')}</span>
         <span className="aantafel-menu__chevron" aria-hidden="true" />
-      </Button>
+      </DisclosureButton>
       <div id={panelId} className="aantafel-menu__panel" hidden={!open}>
         <p className="aantafel-menu__heading" id={`${panelId}-heading`}>
           {t('workspace.switchHeading')}

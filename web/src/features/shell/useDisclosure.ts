@@ -1,5 +1,42 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+
+/**
+ * While a panel is `open`: `onKey` hears every key press on the page, and a click or focus
+ * outside it (`isInside` says no) calls `close`. The menus (useDisclosure) and the narrow
+ * screen's main menu (useNavDrawer) close the same way.
+ */
+export function usePanelDismiss(
+  open: boolean,
+  {
+    onKey,
+    isInside,
+    close,
+  }: {
+    onKey: (event: KeyboardEvent) => void;
+    isInside: (target: EventTarget | null) => boolean;
+    close: () => void;
+  },
+) {
+  const key = useEffectEvent(onKey);
+  const inside = useEffectEvent(isInside);
+  const dismiss = useEffectEvent(close);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => key(event);
+    const onOutside = (event: Event) => {
+      if (!inside(event.target)) dismiss();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('mousedown', onOutside);
+    document.addEventListener('focusin', onOutside);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('mousedown', onOutside);
+      document.removeEventListener('focusin', onOutside);
+    };
+  }, [open]);
+}
 
 /**
  * A disclosure (button + panel): Escape closes and returns focus to the button; a click or focus
@@ -14,27 +51,19 @@ export function useDisclosure() {
 
   useEffect(() => setOpen(false), [location.pathname]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
+  usePanelDismiss(open, {
+    onKey: (event) => {
       if (event.key === 'Escape') {
         setOpen(false);
         buttonRef.current?.focus();
       }
-    };
-    const onOutside = (event: Event) => {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onOutside);
-    document.addEventListener('focusin', onOutside);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onOutside);
-      document.removeEventListener('focusin', onOutside);
-    };
-  }, [open]);
+    },
+    isInside: (target) => !rootRef.current || rootRef.current.contains(target as Node),
+    close: () => setOpen(false),
+  });
 
   const toggle = useCallback(() => setOpen((value) => !value), []);
   return { open, setOpen, toggle, panelId, rootRef, buttonRef };
 }
+
+export type Disclosure = ReturnType<typeof useDisclosure>;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useLocation } from 'react-router';
+import { usePanelDismiss } from './useDisclosure';
 
 /** The id of the main menu, which the menu button controls. */
 export const MAIN_NAV_ID = 'main-nav';
@@ -44,10 +45,11 @@ export function useNavDrawer(available = true) {
   }, [open]);
 
   useEffect(() => {
-    if (!open) return;
-    focusables(navRef.current)[0]?.focus();
+    if (open) focusables(navRef.current)[0]?.focus();
+  }, [open]);
 
-    const onKey = (event: KeyboardEvent) => {
+  usePanelDismiss(open, {
+    onKey: (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         setOpen(false);
@@ -63,21 +65,11 @@ export function useNavDrawer(available = true) {
       const next =
         at < 0 ? (event.shiftKey ? ring.length - 1 : 0) : (at + (event.shiftKey ? ring.length - 1 : 1)) % ring.length;
       ring[next]?.focus();
-    };
-    const inside = (target: EventTarget | null) =>
-      target instanceof Node && (navRef.current?.contains(target) || buttonRef.current?.contains(target));
-    const onOutside = (event: Event) => {
-      if (!inside(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onOutside);
-    document.addEventListener('focusin', onOutside);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onOutside);
-      document.removeEventListener('focusin', onOutside);
-    };
-  }, [open]);
+    },
+    isInside: (target) =>
+      target instanceof Node && Boolean(navRef.current?.contains(target) || buttonRef.current?.contains(target)),
+    close: () => setOpen(false),
+  });
 
   const toggle = useCallback(() => setOpen((value) => !value), []);
 

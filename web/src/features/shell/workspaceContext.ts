@@ -14,3 +14,9 @@ export function useWorkspace(): WorkspaceContextValue {
   if (!value) throw new Error('useWorkspace needs a WorkspaceLayout');
   return value;
 }
+
+/** Whether the current person may change data in this workspace (viewers only look). */
+export function useCanEdit(): boolean {
+  const { workspace } = useWorkspace();
+  return workspace.role !== 'viewer';
+}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { listConsortia } from '../../api/generated/social-map';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -17,9 +18,9 @@ export function ConsortiaPage() {
   const { workspace } = useWorkspace();
   const base = useSocialMapBase();
   const status = useHandedOverStatus();
-  const consortia = useApiData(`consortia:${workspace.slug}`, (signal) => api.listConsortia(workspace.slug, signal));
+  const consortia = useApiData(`consortia:${workspace.slug}`, (signal) => listConsortia({ slug: workspace.slug }, { signal }));
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const orgItems = organisations.data?.items ?? [];
   const name = (id: number) => orgItems.find((o) => o.id === id)?.name ?? `#${id}`;

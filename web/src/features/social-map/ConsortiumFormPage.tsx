@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { Consortium, ConsortiumWrite } from '../../api/types';
+import { addConsortium, getConsortium, replaceConsortium } from '../../api/generated/social-map';
+import { listOrganisations } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
-import { useI18n } from '../../i18n/I18nProvider';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
+import { FormActions } from '../../components/FormActions';
+import type { FieldErrors } from '../../components/formErrors';
+import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
@@ -38,7 +39,7 @@ export function EditConsortiumPage() {
   const { workspace } = useWorkspace();
   const id = idParam(useParams().consortiumId);
   const consortium = useApiData(`consortium:${workspace.slug}:${id}`, (signal) =>
-    id ? api.getConsortium(workspace.slug, id, signal) : Promise.resolve(null),
+    id ? getConsortium({ slug: workspace.slug, consortium_id: id }, { signal }) : Promise.resolve(null),
   );
   if (id === null) return <NotFoundContent />;
   return (
@@ -62,31 +63,23 @@ interface Values {
 
 function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
   const mt = useSocialMapText();
-  const { t } = useI18n();
   const { workspace } = useWorkspace();
   const base = useSocialMapBase();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const orgItems = organisations.data?.items ?? [];
   const municipalities = followedMunicipalities(orgItems);
   const candidates = orgItems.filter((o) => o.kind !== 'municipality');
-  const [values, setValues] = useState<Values>(() => ({
+  const { values, setValues, set } = useFormValues<Values>(() => ({
     name: consortium?.name ?? '',
     municipality_code: consortium?.municipality_code ?? '',
     member_ids: consortium?.member_ids ?? [],
     contact_organisation_id: consortium?.contact_organisation_id ? String(consortium.contact_organisation_id) : '',
     contact: consortium?.contact ?? '',
   }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  function set<K extends keyof Values>(name: K, value: Values[K]) {
-    setValues((v) => ({ ...v, [name]: value }));
-  }
 
   function toggleMember(id: number, on: boolean) {
     setValues((v) => {
@@ -97,28 +90,24 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
     });
   }
 
-  function focusField(name: string | undefined) {
-    if (!name) return;
+  const form = useFieldForm(FIELDS, (name) => {
     const target =
       name === 'member_ids'
         ? document.querySelector<HTMLInputElement>('#consortium-members input')
         : document.getElementById(fieldId(name));
     target?.focus();
-  }
+  });
+  const { fieldErrors: errors, busy } = form;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  function check() {
     const found: FieldErrors = {};
     if (!values.name.trim()) found.name = mt('error.required');
     if (!values.municipality_code) found.municipality_code = mt('error.choose');
     if (values.member_ids.length === 0) found.member_ids = mt('error.members');
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      focusField(firstInvalid(found, FIELDS));
-      return;
-    }
-    setErrors({});
+    return found;
+  }
+
+  async function send() {
     const body: ConsortiumWrite = {
       name: values.name.trim(),
       municipality_code: values.municipality_code,
@@ -126,29 +115,24 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
       contact_organisation_id: values.contact_organisation_id ? Number(values.contact_organisation_id) : null,
       contact: values.contact.trim(),
     };
-    setBusy(true);
-    try {
-      const saved = consortium
-        ? await api.replaceConsortium(workspace.slug, consortium.id, body)
-        : await api.addConsortium(workspace.slug, body);
-      navigate(`${base}/consortia/${saved.id}`, { state: { status: mt('consortium.saved', { name: saved.name }) } });
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, FIELDS);
-      setErrors(fields);
-      setError(rest);
-      focusField(firstInvalid(fields, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    const saved = consortium
+      ? await replaceConsortium({ slug: workspace.slug, consortium_id: consortium.id }, body)
+      : await addConsortium({ slug: workspace.slug }, body);
+    navigate(`${base}/consortia/${saved.id}`, { state: { status: mt('consortium.saved', { name: saved.name }) } });
   }
 
   if (!canEdit) return <Paragraph>{mt('viewerReadOnly')}</Paragraph>;
   if (organisations.loading && !organisations.data) return <Loading />;
   const members = candidates.filter((o) => values.member_ids.includes(o.id));
   return (
-    <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-labelledby="page-heading">
+    <form
+      noValidate
+      onSubmit={(event) => void form.submit(event, { check, send })}
+      aria-busy={busy || undefined}
+      aria-labelledby="page-heading"
+    >
       {organisations.error ? <ErrorAlert error={organisations.error} /> : null}
-      {error ? <ErrorAlert error={error} /> : null}
+      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id={fieldId('name')}
         label={mt('consortium.name')}
@@ -230,17 +214,12 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
         maxLength={500}
         autoComplete="off"
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {busy ? mt('common.saving') : mt('consortium.save')}
-        </Button>
-        <Link
-          to={consortium ? `${base}/consortia/${consortium.id}` : `${base}/consortia`}
-          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
-        >
-          {t('common.cancel')}
-        </Link>
-      </ButtonGroup>
+      <FormActions
+        busy={busy}
+        submitLabel={mt('consortium.save')}
+        busyLabel={mt('common.saving')}
+        cancelTo={consortium ? `${base}/consortia/${consortium.id}` : `${base}/consortia`}
+      />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse, PUBLIC_URL_LOCAL } from '../../test/render';
+import { answer, noContent } from '../../test/answer';
+import { PUBLIC_URL_LOCAL } from '../../test/render';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { ConsortiumPage } from './ConsortiumPage';
 import { CONSORTIUM, OFFER } from './testdata';
@@ -12,15 +13,15 @@ describe('ConsortiumPage', () => {
   it('shows the joint offer with names, niches in words, overlaps and gaps, and shares a link once', async () => {
     let shared = false;
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/consortia/5': () => jsonResponse(200, { ...CONSORTIUM, shared }),
-      'GET /api/v1/workspaces/demo/consortia/5/offer': () => jsonResponse(200, OFFER),
+      'GET /api/v1/workspaces/demo/consortia/5': () => answer('getConsortium', 200, { ...CONSORTIUM, shared }),
+      'GET /api/v1/workspaces/demo/consortia/5/offer': () => answer('getConsortiumOffer', 200, OFFER),
       'POST /api/v1/workspaces/demo/consortia/5/share': () => {
         shared = true;
-        return jsonResponse(201, { url: 'http://localhost/c/abc123' });
+        return answer('shareConsortium', 201, { url: 'http://localhost/c/abc123' });
       },
       'DELETE /api/v1/workspaces/demo/consortia/5/share': () => {
         shared = false;
-        return new Response(null, { status: 204 });
+        return noContent('unshareConsortium');
       },
     });
     const user = userEvent.setup();
@@ -68,9 +69,9 @@ describe('ConsortiumPage', () => {
 
   it('warns next to the shared link while the public address only works on the server', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/consortia/5': () => jsonResponse(200, CONSORTIUM),
-      'GET /api/v1/workspaces/demo/consortia/5/offer': () => jsonResponse(200, OFFER),
-      'POST /api/v1/workspaces/demo/consortia/5/share': () => jsonResponse(201, { url: 'http://127.0.0.1:8080/c/abc123' }),
+      'GET /api/v1/workspaces/demo/consortia/5': () => answer('getConsortium', 200, CONSORTIUM),
+      'GET /api/v1/workspaces/demo/consortia/5/offer': () => answer('getConsortiumOffer', 200, OFFER),
+      'POST /api/v1/workspaces/demo/consortia/5/share': () => answer('shareConsortium', 201, { url: 'http://127.0.0.1:8080/c/abc123' }),
     });
     const user = userEvent.setup();
     renderInWorkspace(<ConsortiumPage />, { ...route, publicUrl: PUBLIC_URL_LOCAL });
@@ -84,8 +85,8 @@ describe('ConsortiumPage', () => {
 
   it('lets a viewer look without share or change buttons', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/consortia/5': () => jsonResponse(200, CONSORTIUM),
-      'GET /api/v1/workspaces/demo/consortia/5/offer': () => jsonResponse(200, OFFER),
+      'GET /api/v1/workspaces/demo/consortia/5': () => answer('getConsortium', 200, CONSORTIUM),
+      'GET /api/v1/workspaces/demo/consortia/5/offer': () => answer('getConsortiumOffer', 200, OFFER),
     });
     renderInWorkspace(<ConsortiumPage />, { ...route, role: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: 'Samen Zeist' });

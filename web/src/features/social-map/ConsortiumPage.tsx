@@ -4,15 +4,19 @@ import {
   Button,
   ButtonGroup,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Consortium, ConsortiumOffer, SocialService } from '../../api/types';
+import {
+  deleteConsortium,
+  getConsortium,
+  getConsortiumOffer,
+  shareConsortium,
+  unshareConsortium,
+} from '../../api/generated/social-map';
+import { Fact } from '../../components/Fact';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -44,10 +48,10 @@ export function ConsortiumPage() {
   const id = idParam(useParams().consortiumId);
   const handedOver = useHandedOverStatus();
   const consortium = useApiData(`consortium:${workspace.slug}:${id}`, (signal) =>
-    id ? api.getConsortium(workspace.slug, id, signal) : Promise.resolve(null),
+    id ? getConsortium({ slug: workspace.slug, consortium_id: id }, { signal }) : Promise.resolve(null),
   );
   const offer = useApiData(`offer:${workspace.slug}:${id}`, (signal) =>
-    id ? api.getConsortiumOffer(workspace.slug, id, signal) : Promise.resolve(null),
+    id ? getConsortiumOffer({ slug: workspace.slug, consortium_id: id }, { signal }) : Promise.resolve(null),
   );
   if (id === null) return <NotFoundContent />;
   return (
@@ -95,24 +99,15 @@ function OfferView({
           {mt('offer.facts')}
         </Heading2>
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{mt('offer.municipality')}</DataListKey>
-            <DataListValue>
-              {offer.municipality_name} ({offer.municipality_code})
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('offer.members')}</DataListKey>
-            <DataListValue>{offer.members.map((m) => m.name).join(', ') || mt('common.none')}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{mt('offer.contact')}</DataListKey>
-            <DataListValue>
-              {contactName && offer.contact
-                ? mt('offer.contactValue', { organisation: contactName, contact: offer.contact })
-                : contactName || offer.contact || mt('common.none')}
-            </DataListValue>
-          </DataListItem>
+          <Fact label={mt('offer.municipality')}>
+            {offer.municipality_name} ({offer.municipality_code})
+          </Fact>
+          <Fact label={mt('offer.members')}>{offer.members.map((m) => m.name).join(', ') || mt('common.none')}</Fact>
+          <Fact label={mt('offer.contact')}>
+            {contactName && offer.contact
+              ? mt('offer.contactValue', { organisation: contactName, contact: offer.contact })
+              : contactName || offer.contact || mt('common.none')}
+          </Fact>
         </DataList>
         {canEdit ? (
           <ButtonGroup>
@@ -237,7 +232,7 @@ function OfferView({
           busyLabel={mt('common.deleting')}
           onCancel={() => setDeleting(false)}
           onConfirm={async () => {
-            await api.deleteConsortium(workspace.slug, consortium.id);
+            await deleteConsortium({ slug: workspace.slug, consortium_id: consortium.id });
             setDeleting(false);
             navigate(`${base}/consortia`, { state: { status: mt('consortium.deleted', { name: consortium.name }) } });
           }}
@@ -273,7 +268,7 @@ function ShareSection({
     setError(null);
     setStatus('');
     try {
-      const made = await api.shareConsortium(workspace.slug, consortium.id);
+      const made = await shareConsortium({ slug: workspace.slug, consortium_id: consortium.id });
       setUrl(made.url);
       setStatus(mt('share.created'));
       await onChanged();
@@ -349,7 +344,7 @@ function ShareSection({
           busyLabel={mt('share.busy')}
           onCancel={() => setWithdrawing(false)}
           onConfirm={async () => {
-            await api.unshareConsortium(workspace.slug, consortium.id);
+            await unshareConsortium({ slug: workspace.slug, consortium_id: consortium.id });
             setWithdrawing(false);
             setUrl(null);
             setStatus(mt('share.withdrawn'));

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { Municipality } from '../../api/types';
+import { searchMunicipalities } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -58,7 +59,7 @@ export function MunicipalityPicker({
     setSearching(true);
     setError(null);
     try {
-      const found = await api.searchMunicipalities(q, next.signal);
+      const found = await searchMunicipalities({ q }, { signal: next.signal });
       if (next.signal.aborted) return;
       setResults(found.items);
       setFieldError(undefined);

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { SERVICE_DOMAINS, SERVICE_LAWS, type SocialService } from '../../api/types';
+import { addService, deleteService, getService, listAreas, replaceService } from '../../api/generated/social-map';
+import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -11,9 +12,8 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
-import { useI18n } from '../../i18n/I18nProvider';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from '../whoiswho/formErrors';
-import { getMunicipality } from '../municipality/api';
+import { FormActions } from '../../components/FormActions';
+import { useFieldForm } from '../../components/useFieldForm';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { AREA_FILTER_FROM, AreaFilter, SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
@@ -53,10 +53,10 @@ export function ServicePage() {
   const { workspace } = useWorkspace();
   const id = idParam(useParams().serviceId);
   const service = useApiData(`service:${workspace.slug}:${id}`, (signal) =>
-    id ? api.getService(workspace.slug, id, signal) : Promise.resolve(null),
+    id ? getService({ slug: workspace.slug, service_id: id }, { signal }) : Promise.resolve(null),
   );
   const areas = useApiData(`areas:${workspace.slug}:all`, (signal) =>
-    api.listSocialAreas(workspace.slug, undefined, signal),
+    listAreas({ slug: workspace.slug }, {}, { signal }),
   );
   if (id === null) return <NotFoundContent />;
   const loaded = service.data && areas.data;
@@ -80,13 +80,12 @@ export function ServicePage() {
 
 function ServiceFormBody({ service, knownCodes }: { service: SocialService | null; knownCodes: string[] }) {
   const mt = useSocialMapText();
-  const { t } = useI18n();
   const { workspace } = useWorkspace();
   const base = useSocialMapBase();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const orgItems = organisations.data?.items ?? [];
   const municipalities = followedMunicipalities(orgItems);
@@ -107,7 +106,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
   const followedMunicipality = municipalities.find((m) => m.code === municipalityCode);
   const detail = useApiData(`municipality:${municipalityCode}`, (signal) =>
     municipalityCode && !followedMunicipality && picked?.code !== municipalityCode
-      ? getMunicipality(municipalityCode, signal)
+      ? getMunicipality({ code: municipalityCode }, { signal })
       : Promise.resolve(undefined),
   );
   const municipality: MunicipalityChoice | undefined =
@@ -115,11 +114,8 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
     (picked?.code === municipalityCode ? picked : undefined) ??
     (detail.data?.code === municipalityCode ? { code: detail.data.code, name: detail.data.name } : undefined);
   const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
-    municipalityCode ? api.listSocialAreas(workspace.slug, municipalityCode, signal) : Promise.resolve({ items: [] }),
+    municipalityCode ? listAreas({ slug: workspace.slug }, { municipality_code: municipalityCode }, { signal }) : Promise.resolve({ items: [] }),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
   function set<K extends keyof ServiceForm>(name: K, value: ServiceForm[K]) {
@@ -130,39 +126,27 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
     setForm((f) => ({ ...f, areas: on ? [...f.areas, code] : f.areas.filter((c) => c !== code) }));
   }
 
-  function focusField(name: string | undefined) {
-    if (!name) return;
+  const fieldForm = useFieldForm(SERVICE_FIELDS, (name) => {
     const target =
       name === 'areas'
         ? (document.querySelector<HTMLInputElement>('#service-areas input') ?? document.getElementById(fieldId('codes')))
         : document.getElementById(fieldId(name));
     target?.focus();
-  }
+  });
+  const { fieldErrors: errors, busy } = fieldForm;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  function submit(event: FormEvent) {
     const checked = formToService(form, mt);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusField(firstInvalid(checked.errors, SERVICE_FIELDS));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = service
-        ? await api.replaceService(workspace.slug, service.id, checked.body)
-        : await api.addService(workspace.slug, checked.body);
-      navigate(`${base}/services`, { state: { status: mt('service.saved', { name: saved.name }) } });
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, SERVICE_FIELDS);
-      setErrors(fields);
-      setError(rest);
-      focusField(firstInvalid(fields, SERVICE_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    void fieldForm.submit(event, {
+      check: () => checked.errors ?? {},
+      send: async () => {
+        if (!checked.body) return;
+        const saved = service
+          ? await replaceService({ slug: workspace.slug, service_id: service.id }, checked.body)
+          : await addService({ slug: workspace.slug }, checked.body);
+        navigate(`${base}/services`, { state: { status: mt('service.saved', { name: saved.name }) } });
+      },
+    });
   }
 
   const areaItems = areas.data?.items ?? [];
@@ -191,7 +175,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
         </Alert>
       ) : null}
       <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-labelledby="page-heading">
-        {error ? <ErrorAlert error={error} /> : null}
+        {fieldForm.error ? <ErrorAlert error={fieldForm.error} /> : null}
         <SelectField
           id={fieldId('organisation_id')}
           label={mt('service.organisation')}
@@ -371,22 +355,18 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
         <Paragraph id="service-published-hint" className="aantafel-map-note">
           {mt('service.publishedHint')}
         </Paragraph>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy}>
-            {busy ? mt('common.saving') : mt('service.save')}
-          </Button>
-          <Link
-            to={`${base}/services`}
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle"
-          >
-            {t('common.cancel')}
-          </Link>
+        <FormActions
+          busy={busy}
+          submitLabel={mt('service.save')}
+          busyLabel={mt('common.saving')}
+          cancelTo={`${base}/services`}
+        >
           {service ? (
             <Button type="button" appearance="subtle-button" onClick={() => setDeleting(true)}>
               {mt('service.delete')}
             </Button>
           ) : null}
-        </ButtonGroup>
+        </FormActions>
       </form>
       {service && deleting ? (
         <ConfirmDialog
@@ -396,7 +376,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
           busyLabel={mt('common.deleting')}
           onCancel={() => setDeleting(false)}
           onConfirm={async () => {
-            await api.deleteService(workspace.slug, service.id);
+            await deleteService({ slug: workspace.slug, service_id: service.id });
             setDeleting(false);
             navigate(`${base}/services`, { state: { status: mt('service.deleted', { name: service.name }) } });
           }}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, type Schema } from '../../test/answer';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { NewServicePage } from './ServiceFormPage';
 import { ServicesPage } from './ServicesPage';
@@ -11,9 +11,11 @@ const ORGANISATIONS = {
     { id: 1, kind: 'municipality', name: 'Zeist', municipality_code: 'GM0355' },
     { id: 11, kind: 'provider', name: 'De Linde', municipality_code: null },
   ],
-};
-const AREAS = { items: [{ code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355', source: 'workspace' }] };
-const ZWOLLE_AREAS = {
+} satisfies { items: Schema<'Organisation'>[] };
+const AREAS = {
+  items: [{ code: 'BU03550101', name: 'Centrum', municipality_code: 'GM0355', source: 'workspace' }],
+} satisfies { items: Schema<'Area'>[] };
+const ZWOLLE_AREAS: { items: Schema<'Area'>[] } = {
   items: ['Binnenstad', 'Diezerpoort', 'Wipstrik', 'Assendorp', 'Kamperpoort', 'Westenholte', 'Stadshagen', 'Holtenbroek', 'Aa-landen'].map(
     (name, i) => ({ code: `WK01931${i}`, name: `Wijk 1${i} ${name}`, municipality_code: 'GM0193', source: 'register' }),
   ),
@@ -22,16 +24,10 @@ const ZWOLLE_AREAS = {
 describe('NewServicePage', () => {
   it('shows the server\'s field problems at their fields and explains publishing', async () => {
     const fetchMock = mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
-      'GET /api/v1/workspaces/demo/areas': () => jsonResponse(200, AREAS),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/areas': () => answer('listAreas', 200, AREAS),
       'POST /api/v1/workspaces/demo/services': () =>
-        jsonResponse(422, {
-          error: {
-            code: 'validation_failed',
-            message: 'Niet alles is goed ingevuld.',
-            fields: { name: 'Deze naam is te lang.', 'areas[0]': 'Deze code bestaat niet.' },
-          },
-        }),
+        problem('addService', 'invalid_input', 'Niet alles is goed ingevuld.', { name: 'Deze naam is te lang.', 'areas[0]': 'Deze code bestaat niet.' }),
     });
     const user = userEvent.setup();
     renderInWorkspace(<NewServicePage />, { route: '/w/demo/social-map/services/new', path: '/w/:slug/social-map/services/new' });
@@ -58,11 +54,11 @@ describe('NewServicePage', () => {
 describe('NewServicePage: areas by name', () => {
   it('finds another municipality in one search and filters its wijken by name; chosen ones stay', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
       'GET /api/v1/workspaces/demo/areas': (url) =>
-        jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
+        answer('listAreas', 200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
       'GET /api/v1/municipalities': () =>
-        jsonResponse(200, {
+        answer('searchMunicipalities', 200, {
           items: [
             {
               code: 'GM0193',
@@ -96,16 +92,10 @@ describe('NewServicePage: areas by name', () => {
 describe('ServicesPage', () => {
   it('lists problems of a refused import as "Regel N, kolom X: …" and says nothing was imported', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
-      'GET /api/v1/workspaces/demo/services': () => jsonResponse(200, { items: [] }),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/services': () => answer('listServices', 200, { items: [] }),
       'POST /api/v1/workspaces/demo/services/import': () =>
-        jsonResponse(422, {
-          error: {
-            code: 'validation_failed',
-            message: 'Niet alles is goed ingevuld.',
-            fields: { 'line 3.domain': 'Kies een van de mogelijke waarden.', 'line 2.organisation': 'Onbekend.' },
-          },
-        }),
+        problem('importServices', 'invalid_input', 'Niet alles is goed ingevuld.', { 'line 3.domain': 'Kies een van de mogelijke waarden.', 'line 2.organisation': 'Onbekend.' }),
     });
     const user = userEvent.setup();
     renderInWorkspace(<ServicesPage />, { route: '/w/demo/social-map/services', path: '/w/:slug/social-map/services' });
@@ -132,7 +122,7 @@ describe('ServicesPage', () => {
 
 describe('ServicesPage: areas by name', () => {
   it('shows the municipalities, districts and neighbourhoods by name, with the code only in the title', async () => {
-    const service = (id: number, name: string, areas: string[]) => ({
+    const service = (id: number, name: string, areas: string[]): Schema<'Service'> => ({
       id,
       organisation_id: 11,
       organisation_name: 'De Linde',
@@ -149,9 +139,9 @@ describe('ServicesPage: areas by name', () => {
       updated_at: '2026-11-01T10:00:00Z',
     });
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
       'GET /api/v1/workspaces/demo/services': () =>
-        jsonResponse(200, {
+        answer('listServices', 200, {
           items: [
             service(1, 'Buurtkamer', ['BU03550101', 'GM0193']),
             service(2, 'Wijkverpleging', ['GM0355']),
@@ -159,10 +149,10 @@ describe('ServicesPage: areas by name', () => {
           ],
         }),
       'GET /api/v1/workspaces/demo/areas': (url) =>
-        jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
+        answer('listAreas', 200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
       // Zwolle is no municipality of the workspace: its name comes from the register.
       'GET /api/v1/municipalities/GM0193': () =>
-        jsonResponse(200, {
+        answer('getMunicipality', 200, {
           code: 'GM0193',
           name: 'Zwolle',
           province: 'Overijssel',

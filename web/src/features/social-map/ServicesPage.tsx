@@ -4,16 +4,15 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { Check } from 'lucide-react';
-import { api, downloads } from '../../api/client';
+import { Upload } from '../../api/client';
 import { SERVICE_DOMAINS, type ServiceDomain, type SocialService } from '../../api/types';
+import { exportServices, importServices, listAreas, listServices } from '../../api/generated/social-map';
+import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
+import { FileField } from '../../components/FileField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -22,7 +21,6 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { TableScroll } from '../../components/TableScroll';
-import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
 import { WidePage } from '../shell/WidePage';
 import { SocialMapNav, useCanEdit, useHandedOverStatus, useSocialMapBase, useUrlFilters } from './common';
@@ -57,14 +55,14 @@ export function ServicesPage() {
   const services = useApiData(
     `services:${workspace.slug}:${organisationId ?? ''}:${municipalityCode ?? ''}:${domain ?? ''}:${published ?? ''}:${version}`,
     (signal) =>
-      api.listServices(
-        workspace.slug,
+      listServices(
+        { slug: workspace.slug },
         { organisation_id: organisationId, municipality_code: municipalityCode, domain, published },
-        signal,
+        { signal },
       ),
   );
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const orgItems = organisations.data?.items ?? [];
   const municipalities = followedMunicipalities(orgItems);
@@ -192,12 +190,12 @@ export function ServicesPage() {
         <Heading2 id="services-export-heading">{mt('services.export')}</Heading2>
         <ul className="aantafel-map-list">
           <li>
-            <a href={downloads.servicesExport(workspace.slug, 'csv')} className="utrecht-link utrecht-link--html-a" download>
+            <a href={exportServices({ slug: workspace.slug }, { format: 'csv' })} className="utrecht-link utrecht-link--html-a" download>
               {mt('services.exportCsv')}
             </a>
           </li>
           <li>
-            <a href={downloads.servicesExport(workspace.slug, 'xlsx')} className="utrecht-link utrecht-link--html-a" download>
+            <a href={exportServices({ slug: workspace.slug }, { format: 'xlsx' })} className="utrecht-link utrecht-link--html-a" download>
               {mt('services.exportXlsx')}
             </a>
           </li>
@@ -229,8 +227,8 @@ function useAreaNames(
     await Promise.all(
       codes.map(async (code) => {
         const [areas, municipality] = await Promise.allSettled([
-          api.listSocialAreas(slug, code, signal),
-          own.has(code) ? Promise.resolve(undefined) : getMunicipality(code, signal),
+          listAreas({ slug }, { municipality_code: code }, { signal }),
+          own.has(code) ? Promise.resolve(undefined) : getMunicipality({ code }, { signal }),
         ]);
         if (municipality.status === 'fulfilled' && municipality.value) {
           names.set(code, municipality.value.name);
@@ -301,7 +299,7 @@ function ImportSection({ onImported }: { onImported: () => void }) {
     setFileError(undefined);
     setBusy(true);
     try {
-      const result = await api.importServices(workspace.slug, file);
+      const result = await importServices({ slug: workspace.slug }, new Upload(file, 'text/csv'));
       setStatus(mt('import.done', { count: result.imported }));
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -343,29 +341,19 @@ function ImportSection({ onImported }: { onImported: () => void }) {
             </Alert>
           </div>
         ) : null}
-        <FormField invalid={Boolean(fileError)}>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="services-file">{mt('import.file')}</FormLabel>
-          </div>
-          <FormFieldDescription id="services-file-description">{mt('import.fileHint')}</FormFieldDescription>
-          {fileError ? <FormFieldErrorMessage id="services-file-error">{fileError}</FormFieldErrorMessage> : null}
-          <div className="utrecht-form-field__input">
-            <input
-              ref={fileRef}
-              id="services-file"
-              type="file"
-              className="aantafel-file"
-              accept=".csv,text/csv"
-              aria-describedby={fileError ? 'services-file-description services-file-error' : 'services-file-description'}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setFileError(undefined);
-                setProblems(null);
-              }}
-            />
-          </div>
-        </FormField>
+        <FileField
+          id="services-file"
+          label={mt('import.file')}
+          description={mt('import.fileHint')}
+          error={fileError}
+          accept=".csv,text/csv"
+          inputRef={fileRef}
+          onChange={(file) => {
+            setFile(file);
+            setFileError(undefined);
+            setProblems(null);
+          }}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={busy}>
             {busy ? mt('import.busy') : mt('import.submit')}

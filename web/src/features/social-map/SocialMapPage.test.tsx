@@ -5,12 +5,13 @@ import type { Coverage } from '../../api/types';
 import districtsGM0193 from '../../components/map/fixtures/districts-GM0193.json';
 import neighbourhoodsGM0193 from '../../components/map/fixtures/neighbourhoods-GM0193.json';
 import { clearMapCache } from '../../components/map/mapApi';
-import { shapesOf, type MapTopology } from '../../components/map/topology';
-import { jsonResponse } from '../../test/render';
+import { shapesOf } from '../../components/map/topology';
+import { answer, problem, type Schema } from '../../test/answer';
+import { serviceFixture, topoJsonFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { SocialMapPage } from './SocialMapPage';
 
-const ZWOLLE_MAP = districtsGM0193 as unknown as MapTopology;
+const ZWOLLE_MAP = topoJsonFixture(districtsGM0193);
 const ZWOLLE_DISTRICTS = shapesOf(ZWOLLE_MAP, 'districts').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0193' }));
 
 const ORGANISATIONS = {
@@ -19,9 +20,9 @@ const ORGANISATIONS = {
     { id: 11, kind: 'provider', name: 'De Linde', municipality_code: null },
     { id: 12, kind: 'provider', name: 'Buurtkracht', municipality_code: null },
   ],
-};
+} satisfies { items: Schema<'Organisation'>[] };
 
-const municipality = (code: string, name: string, province: string) => ({
+const municipality = (code: string, name: string, province: string): Schema<'Municipality'> => ({
   code,
   name,
   province,
@@ -54,22 +55,23 @@ const ZEIST_COVERAGE: Coverage = {
   single: 0,
 };
 
+/** `services`: the areas of each service the workspace has (the rest of each service does not matter here). */
 function mockServer(services: { areas: string[] }[] = []) {
   return mockFetch({
-    'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
-    'GET /api/v1/workspaces/demo/services': () => jsonResponse(200, { items: services }),
+    'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
+    'GET /api/v1/workspaces/demo/services': () => answer('listServices', 200, { items: services.map((s, i) => serviceFixture({ id: i + 1, ...s })) }),
     'GET /api/v1/municipalities': (url) =>
-      jsonResponse(200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipality('GM0193', 'Zwolle', 'Overijssel')] : [] }),
-    'GET /api/v1/municipalities/GM0355': () => jsonResponse(200, { ...municipality('GM0355', 'Zeist', 'Utrecht'), districts: [], predecessors: [], successors: [] }),
+      answer('searchMunicipalities', 200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipality('GM0193', 'Zwolle', 'Overijssel')] : [] }),
+    'GET /api/v1/municipalities/GM0355': () => answer('getMunicipality', 200, { ...municipality('GM0355', 'Zeist', 'Utrecht'), districts: [], predecessors: [], successors: [] }),
     'GET /api/v1/municipalities/GM0193': () =>
-      jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
-    'GET /api/v1/maps/municipalities/GM0355': () => jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } }),
-    'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, ZWOLLE_MAP),
+      answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+    'GET /api/v1/maps/municipalities/GM0355': () => problem('getDistrictMap', 'not_found', 'Niet gevonden.'),
+    'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, ZWOLLE_MAP),
     'GET /api/v1/workspaces/demo/social-map/coverage': (url) =>
-      jsonResponse(200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_COVERAGE : ZEIST_COVERAGE),
+      answer('getCoverage', 200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_COVERAGE : ZEIST_COVERAGE),
     'GET /api/v1/workspaces/demo/areas': (url) =>
-      jsonResponse(200, {
-        items: url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_DISTRICTS.map((d) => ({ ...d, source: 'register' })) : [],
+      answer('listAreas', 200, {
+        items: url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_DISTRICTS.map((d) => ({ ...d, source: 'register' as const })) : [],
       }),
   });
 }
@@ -123,12 +125,14 @@ describe('SocialMapPage', () => {
   });
 
   it('opens on the municipality with the services, not on an empty one, and says why', async () => {
-    const ORGS = { items: [...ORGANISATIONS.items, { id: 2, kind: 'municipality', name: 'Zwolle', municipality_code: 'GM0193' }] };
+    const ORGS = {
+      items: [...ORGANISATIONS.items, { id: 2, kind: 'municipality', name: 'Zwolle', municipality_code: 'GM0193' }],
+    } satisfies { items: Schema<'Organisation'>[] };
     const fetchMock = mockServer([{ areas: ['WK019310'] }, { areas: ['WK019310', 'WK019311'] }]);
     const routes = fetchMock.getMockImplementation()!;
     fetchMock.mockImplementation(async (input, init) =>
       new URL(String(input), 'http://localhost').pathname === '/api/v1/workspaces/demo/organisations'
-        ? jsonResponse(200, ORGS)
+        ? answer('listOrganisations', 200, ORGS)
         : routes(input, init),
     );
     renderInWorkspace(<SocialMapPage />, { route: '/w/demo/social-map', path: '/w/:slug/social-map' });
@@ -150,16 +154,16 @@ describe('SocialMapPage', () => {
 
   it('shows the CBS key figures of each district next to it, where they were imported', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
       'GET /api/v1/municipalities/GM0193': () =>
-        jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
-      'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, ZWOLLE_MAP),
-      'GET /api/v1/workspaces/demo/social-map/coverage': () => jsonResponse(200, ZWOLLE_COVERAGE),
+        answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+      'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, ZWOLLE_MAP),
+      'GET /api/v1/workspaces/demo/social-map/coverage': () => answer('getCoverage', 200, ZWOLLE_COVERAGE),
       'GET /api/v1/workspaces/demo/areas': () =>
-        jsonResponse(200, {
+        answer('listAreas', 200, {
           items: ZWOLLE_DISTRICTS.map((d) => ({
             ...d,
-            source: 'register',
+            source: 'register' as const,
             figures:
               d.code === 'WK019313'
                 ? { year: 2024, inhabitants: 12345, aged_65_plus: 3000, share_65_plus: 24.3, households: 6000 }
@@ -198,7 +202,7 @@ describe('SocialMapPage', () => {
   });
 
   describe('with neighbourhoods (after `aantafel import boundaries`)', () => {
-    const MAP = neighbourhoodsGM0193 as unknown as MapTopology;
+    const MAP = topoJsonFixture(neighbourhoodsGM0193);
     const HOODS = shapesOf(MAP, 'neighbourhoods').map((s) => ({ code: s.code, name: s.name, municipality_code: 'GM0193' }));
     /** Binnenstad West: two providers; Binnenstad Oost: one; every other neighbourhood none. */
     const COVERAGE: Coverage = {
@@ -216,13 +220,13 @@ describe('SocialMapPage', () => {
 
     function mockImported() {
       mockFetch({
-        'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, ORGANISATIONS),
+        'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
         'GET /api/v1/municipalities/GM0193': () =>
-          jsonResponse(200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
-        'GET /api/v1/maps/municipalities/GM0193': () => jsonResponse(200, MAP),
-        'GET /api/v1/workspaces/demo/social-map/coverage': () => jsonResponse(200, COVERAGE),
+          answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+        'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, MAP),
+        'GET /api/v1/workspaces/demo/social-map/coverage': () => answer('getCoverage', 200, COVERAGE),
         'GET /api/v1/workspaces/demo/areas': () =>
-          jsonResponse(200, { items: [...ZWOLLE_DISTRICTS, ...HOODS].map((a) => ({ ...a, source: 'register' })) }),
+          answer('listAreas', 200, { items: [...ZWOLLE_DISTRICTS, ...HOODS].map((a) => ({ ...a, source: 'register' as const })) }),
       });
     }
 

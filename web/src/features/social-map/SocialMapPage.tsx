@@ -4,16 +4,15 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
   Heading2,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
+import { Upload } from '../../api/client';
 import { SERVICE_DOMAINS, SERVICE_LAWS, type ServiceDomain, type ServiceLaw } from '../../api/types';
+import { deleteArea, getCoverage, listAreas, listServices, saveAreas } from '../../api/generated/social-map';
+import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
+import { FileField } from '../../components/FileField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -24,10 +23,9 @@ import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiData } from '../../components/useApiData';
-import { splitFieldErrors } from '../whoiswho/formErrors';
+import { splitFieldErrors } from '../../components/formErrors';
 import { getDistrictMap } from '../../components/map/mapApi';
 import { NEIGHBOURHOODS, objectAreas } from '../../components/map/objects';
-import { getMunicipality } from '../municipality/api';
 import { useWorkspace } from '../shell/workspaceContext';
 import { WidePage } from '../shell/WidePage';
 import {
@@ -69,7 +67,7 @@ export function SocialMapPage() {
   const base = useSocialMapBase();
   const { search } = useLocation();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   const municipalities = followedMunicipalities(organisations.data?.items ?? []);
   const chosen = params.get('gemeente') ?? '';
@@ -77,7 +75,7 @@ export function SocialMapPage() {
   // an empty map: that needs the list of services once (GET …/services, all of them).
   const explicit = /^GM\d{4}$/.test(chosen) ? chosen : '';
   const services = useApiData(`services-start:${workspace.slug}:${explicit ? 'chosen' : ''}`, (signal) =>
-    explicit ? Promise.resolve(undefined) : api.listServices(workspace.slug, {}, signal),
+    explicit ? Promise.resolve(undefined) : listServices({ slug: workspace.slug }, {}, { signal }),
   );
   const deciding = !explicit && !services.data && !services.error;
   const code =
@@ -92,7 +90,7 @@ export function SocialMapPage() {
     !explicit && code !== '' && (services.data ? (servicesPerMunicipality(services.data.items).get(code) ?? 0) > 0 : false);
   const followed = municipalities.find((m) => m.code === code);
   const detail = useApiData(`municipality:${code}`, (signal) =>
-    code ? getMunicipality(code, signal) : Promise.resolve(undefined),
+    code ? getMunicipality({ code }, { signal }) : Promise.resolve(undefined),
   );
   const districtMap = useApiData(`district-map:${code}`, (signal) =>
     code ? getDistrictMap(code, signal) : Promise.resolve(undefined),
@@ -113,10 +111,10 @@ export function SocialMapPage() {
     `coverage:${workspace.slug}:${code}:${domain ?? ''}:${law ?? ''}:${publishedOnly}:${version}`,
     (signal) =>
       code
-        ? api.getCoverage(
-            workspace.slug,
+        ? getCoverage(
+            { slug: workspace.slug },
             { municipality_code: code, domain, law, published: publishedOnly ? 'true' : undefined },
-            signal,
+            { signal },
           )
         : Promise.resolve(undefined),
   );
@@ -324,7 +322,7 @@ function AreasSection({
   const { formatNumber } = useI18n();
   const { workspace } = useWorkspace();
   const areas = useApiData(`areas:${workspace.slug}:${municipalityCode}`, (signal) =>
-    api.listSocialAreas(workspace.slug, municipalityCode, signal),
+    listAreas({ slug: workspace.slug }, { municipality_code: municipalityCode }, { signal }),
   );
   const [status, setStatus] = useState('');
   const [codeValue, setCodeValue] = useState('');
@@ -363,7 +361,7 @@ function AreasSection({
     if (errors.name) return nameRef.current?.focus();
     setAdding(true);
     try {
-      await api.saveSocialAreas(workspace.slug, { items: [{ code, name }] });
+      await saveAreas({ slug: workspace.slug }, { items: [{ code, name }] });
       setCodeValue('');
       setNameValue('');
       setStatus(mt('areas.added', { name }));
@@ -397,7 +395,7 @@ function AreasSection({
     setFileError(undefined);
     setUploading(true);
     try {
-      const result = await api.uploadSocialAreas(workspace.slug, file);
+      const result = await saveAreas({ slug: workspace.slug }, new Upload(file, 'text/csv'));
       setStatus(mt('areas.uploaded', { count: result.saved }));
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -593,31 +591,23 @@ function AreasSection({
                 </Alert>
               </div>
             ) : null}
-            <FormField invalid={Boolean(fileError)}>
-              <div className="utrecht-form-field__label">
-                <FormLabel htmlFor="areas-file">{mt('areas.file')}</FormLabel>
-              </div>
-              <FormFieldDescription id="areas-file-description">
-                {mt('areas.uploadHint')} <code className="aantafel-code">code;naam</code>
-              </FormFieldDescription>
-              {fileError ? <FormFieldErrorMessage id="areas-file-error">{fileError}</FormFieldErrorMessage> : null}
-              <div className="utrecht-form-field__input">
-                <input
-                  ref={fileRef}
-                  id="areas-file"
-                  type="file"
-                  className="aantafel-file"
-                  accept=".csv,text/csv"
-                  aria-describedby={fileError ? 'areas-file-description areas-file-error' : 'areas-file-description'}
-                  aria-invalid={fileError ? true : undefined}
-                  onChange={(event) => {
-                    setFile(event.target.files?.[0] ?? null);
-                    setFileError(undefined);
-                    setUploadProblems(null);
-                  }}
-                />
-              </div>
-            </FormField>
+            <FileField
+              id="areas-file"
+              label={mt('areas.file')}
+              description={
+                <>
+                  {mt('areas.uploadHint')} <code className="aantafel-code">code;naam</code>
+                </>
+              }
+              error={fileError}
+              accept=".csv,text/csv"
+              inputRef={fileRef}
+              onChange={(file) => {
+                setFile(file);
+                setFileError(undefined);
+                setUploadProblems(null);
+              }}
+            />
             <ButtonGroup>
               <Button type="submit" appearance="secondary-action-button" busy={uploading}>
                 {mt('areas.upload')}
@@ -634,7 +624,7 @@ function AreasSection({
           busyLabel={mt('common.deleting')}
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            await api.deleteSocialArea(workspace.slug, deleting.code);
+            await deleteArea({ slug: workspace.slug, code: deleting.code });
             setStatus(mt('areas.deleted', { name: deleting.name }));
             setDeleting(null);
             await areas.reload();

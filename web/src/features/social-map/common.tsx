@@ -3,7 +3,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Check, CircleAlert, X, type LucideIcon } from 'lucide-react';
 import type { Coverage } from '../../api/types';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
 import { Icon } from '../../components/Icon';
 import { TableScroll } from '../../components/TableScroll';
@@ -12,16 +12,15 @@ import { useSocialMapText } from './texts';
 import './socialmap.css';
 import { TabNav } from '../../components/TabNav';
 
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
+export { useHandedOverStatus } from '../../components/useHandedOverStatus';
+export { idParam } from '../../components/idParam';
+
 /** Base path of this area: /w/{slug}/social-map. */
 export function useSocialMapBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/social-map`;
-}
-
-/** Whether the current person may change data here (viewers only look). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 export type SocialMapSection = 'map' | 'services' | 'newService' | 'consortia' | 'newConsortium';
@@ -205,17 +204,6 @@ export function CoverageSummary({ coverage, headingId }: { coverage: Coverage; h
       </ul>
     </section>
   );
-}
-
-/** The message handed over by navigate(…, { state: { status } }). */
-export function useHandedOverStatus(): string {
-  const location = useLocation();
-  return (location.state as { status?: string } | null)?.status ?? '';
-}
-
-/** A positive whole number from a route parameter, or null. */
-export function idParam(param: string | undefined): number | null {
-  return param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
 }
 
 /**

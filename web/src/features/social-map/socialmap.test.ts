@@ -83,7 +83,7 @@ describe('sentences about the joint offer', () => {
 });
 
 describe('csvProblems', () => {
-  const error = new ApiError(422, 'validation_failed', 'Niet alles is goed ingevuld.', {
+  const error = new ApiError(422, 'invalid_input', 'Niet alles is goed ingevuld.', {
     'line 4.domain': 'Kies een van de mogelijke waarden.',
     'line 2.organisation': 'Deze waarde is onbekend.',
     'line 2.areas[1]': 'Dit heeft niet de goede vorm.',
@@ -111,7 +111,7 @@ describe('csvProblems', () => {
   });
 
   it('turns area rows into file lines (after the header)', () => {
-    const areas = new ApiError(422, 'validation_failed', 'x', { 'areas[2].code': 'Onbekend.', 'areas[0].name': 'Vul dit in.' });
+    const areas = new ApiError(422, 'invalid_input', 'x', { 'areas[2].code': 'Onbekend.', 'areas[0].name': 'Vul dit in.' });
     expect(areaUploadProblems(areas, mt)).toEqual(['Regel 2, kolom naam: Vul dit in.', 'Regel 4, kolom code: Onbekend.']);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Session } from '../../api/types';
-import { jsonResponse, PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
+import { answer, unroutedRequest, workspaceRefusal } from '../../test/answer';
+import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceLayout } from '../shell/WorkspaceLayout';
 import { browser } from './api';
 
@@ -14,16 +15,11 @@ const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
   if (handler) return handler(init);
   // Everything else in the workspace is refused the same way.
   if (String(input).startsWith('/api/v1/workspaces/zorg/')) return SSO_REQUIRED();
-  return jsonResponse(404, { error: { code: 'not_found', message: 'Niet gevonden.' } });
+  return unroutedRequest('Niet gevonden.');
 });
 
 const SSO_REQUIRED = () =>
-  jsonResponse(403, {
-    error: {
-      code: 'sso_required',
-      message: 'Deze werkruimte opent alleen als u inlogt met single sign-on (uw organisatie-account).',
-    },
-  });
+  workspaceRefusal('sso_required', 'Deze werkruimte opent alleen als u inlogt met single sign-on (uw organisatie-account).');
 
 const session: Session = {
   user: { id: 1, email: 'eigenaar@zorg.example', name: 'Els Eigenaar', language: 'nl' },
@@ -40,7 +36,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   fetchMock.mockClear();
   routes = {
-    'GET /api/v1/sso': () => jsonResponse(200, { enabled: true, label: 'Microsoft 365' }),
+    'GET /api/v1/sso': () => answer('getSingleSignOn', 200, { enabled: true, label: 'Microsoft 365' }),
     'GET /api/v1/workspaces/zorg': SSO_REQUIRED,
   };
 });
@@ -62,7 +58,7 @@ describe('a workspace that asks for single sign-on (403 sso_required)', () => {
   it('explains it and signs in with the provider, back to the same page', async () => {
     const user = userEvent.setup();
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
-    routes['POST /api/v1/sso/start'] = () => jsonResponse(200, { redirect_url: 'https://login.example/authorize' });
+    routes['POST /api/v1/sso/start'] = () => answer('startSingleSignOn', 200, { redirect_url: 'https://login.example/authorize' });
     renderWorkspace();
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Voor Zorg West moet je inloggen met Microsoft 365' }),
@@ -80,7 +76,7 @@ describe('a workspace that asks for single sign-on (403 sso_required)', () => {
   });
 
   it('says so when the server no longer offers single sign-on', async () => {
-    routes['GET /api/v1/sso'] = () => jsonResponse(200, { enabled: false, label: '' });
+    routes['GET /api/v1/sso'] = () => answer('getSingleSignOn', 200, { enabled: false, label: '' });
     renderWorkspace();
     expect(await screen.findByText(/single sign-on\) niet ingesteld/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Inloggen met/ })).toBeNull();

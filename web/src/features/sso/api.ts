@@ -1,16 +1,15 @@
 /**
- * Single sign-on (OpenID Connect, decision 38): whether the server offers it, starting a sign-in,
- * and a workspace's settings (owners). The offer is asked once per page load and shared by the
- * login page, the invitation page and the "only single sign-on" page; main.tsx starts the request
- * early on those pages.
+ * Single sign-on (OpenID Connect, decision 38): whether the server offers it and starting a
+ * sign-in (a workspace's settings are the generated getWorkspaceSingleSignOn and
+ * saveWorkspaceSingleSignOn). The offer is asked once per page load and shared by the login page,
+ * the invitation page and the "only single sign-on" page; main.tsx starts the request early on
+ * those pages.
  */
-import { apiPath, request } from '../../api/client';
-import type { paths } from '../../api/schema';
-import type { GroupRole, WorkspaceSso } from '../../api/types';
+import { getSingleSignOn, startSingleSignOn } from '../../api/generated/account';
+import type { operations } from '../../api/schema';
 
-export type SsoOffer = paths['/api/v1/sso']['get']['responses']['200']['content']['application/json'];
-type StartBody = NonNullable<paths['/api/v1/sso/start']['post']['requestBody']>['content']['application/json'];
-type Started = paths['/api/v1/sso/start']['post']['responses']['200']['content']['application/json'];
+export type SsoOffer = operations['getSingleSignOn']['responses'][200]['content']['application/json'];
+type StartBody = operations['startSingleSignOn']['requestBody']['content']['application/json'];
 
 /** What a failed or missing answer means: no single sign-on here (password sign-in still works). */
 const NO_SSO: SsoOffer = { enabled: false, label: '' };
@@ -19,7 +18,7 @@ let offer: Promise<SsoOffer> | null = null;
 
 /** GET /api/v1/sso, once per page load; a failure counts as "not offered". */
 export function loadSsoOffer(): Promise<SsoOffer> {
-  offer ??= request<SsoOffer>('GET', apiPath('/api/v1/sso')).catch(() => NO_SSO);
+  offer ??= getSingleSignOn().catch(() => NO_SSO);
   return offer;
 }
 
@@ -44,16 +43,6 @@ export async function startSso(options: { returnTo?: string; invitation?: string
   const body: StartBody = {};
   if (options.returnTo) body.return_to = options.returnTo;
   if (options.invitation) body.invitation = options.invitation;
-  const started = await request<Started>('POST', apiPath('/api/v1/sso/start'), { body });
+  const started = await startSingleSignOn(body);
   browser.assign(started.redirect_url);
 }
-
-/** A workspace's "only single sign-on" and group mappings (owners). */
-export const workspaceSsoApi = {
-  load: (slug: string, signal?: AbortSignal) =>
-    request<WorkspaceSso>('GET', apiPath('/api/v1/workspaces/{slug}/sso', { slug }), { signal }),
-  save: (slug: string, ssoOnly: boolean, mappings: GroupRole[]) =>
-    request<WorkspaceSso>('PUT', apiPath('/api/v1/workspaces/{slug}/sso', { slug }), {
-      body: { sso_only: ssoOnly, mappings },
-    }),
-};

@@ -1,27 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
-  ButtonGroup,
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import type { Assessment } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { addAssessment } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
+import { CardForm } from '../../components/CardForm';
+import { FormActions } from '../../components/FormActions';
 import { RadioGroupField } from '../../components/RadioGroupField';
-import { TableScroll } from '../../components/TableScroll';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from './formErrors';
+import type { FieldErrors } from '../../components/formErrors';
+import { useFieldForm } from '../../components/useFieldForm';
 import { attitudeLabel, quadrantLabel, scoreLabel, signed } from './labels';
 import { todayIso } from './lists';
 
@@ -63,39 +60,33 @@ export function AssessmentsSection({ slug, personId, personName, assessments, ca
         <Paragraph>{t('assessment.none')}</Paragraph>
       )}
       {history.length > 0 ? (
-        <TableScroll label={t('assessment.tableCaption', { name: personName })}>
-          <Table className="aantafel-table">
-            <TableCaption className="aantafel-visually-hidden">
-              {t('assessment.tableCaption', { name: personName })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('assessment.date')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assessment.power')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assessment.interest')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assessment.attitude')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assessment.quadrant')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assessment.note')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {history.map((a) => (
-                <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">{formatDate(a.assessed_on)}</TableHeaderCell>
-                  <TableCell className="aantafel-number">{a.power}</TableCell>
-                  <TableCell className="aantafel-number">{a.interest}</TableCell>
-                  <TableCell>
-                    {t(attitudeLabel(a.attitude))} ({signed(a.attitude)})
-                  </TableCell>
-                  <TableCell>{t(quadrantLabel(a.quadrant))}</TableCell>
-                  <TableCell>
-                    {a.note ? <span className="aantafel-pre-line">{a.note}</span> : <span className="aantafel-meta">–</span>}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t('assessment.tableCaption', { name: personName })}
+          captionHidden
+          columns={[
+            t('assessment.date'),
+            t('assessment.power'),
+            t('assessment.interest'),
+            t('assessment.attitude'),
+            t('assessment.quadrant'),
+            t('assessment.note'),
+          ]}
+        >
+          {history.map((a) => (
+            <TableRow key={a.id}>
+              <TableHeaderCell scope="row">{formatDate(a.assessed_on)}</TableHeaderCell>
+              <TableCell className="aantafel-number">{a.power}</TableCell>
+              <TableCell className="aantafel-number">{a.interest}</TableCell>
+              <TableCell>
+                {t(attitudeLabel(a.attitude))} ({signed(a.attitude)})
+              </TableCell>
+              <TableCell>{t(quadrantLabel(a.quadrant))}</TableCell>
+              <TableCell>
+                {a.note ? <span className="aantafel-pre-line">{a.note}</span> : <span className="aantafel-meta">–</span>}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       {canEdit && !adding ? (
         <Button
@@ -155,9 +146,6 @@ export function AddAssessmentForm({
   const [attitude, setAttitude] = useState(initial ? String(initial.attitude) : '');
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const powerRef = useRef<HTMLInputElement>(null);
   const refs: Record<(typeof FIELDS)[number], { current: HTMLElement | null }> = {
     power: powerRef,
@@ -166,9 +154,8 @@ export function AddAssessmentForm({
     assessed_on: useRef<HTMLInputElement>(null),
     note: useRef<HTMLTextAreaElement>(null),
   };
-  const focus = (name: string | undefined) => {
-    if (name) refs[name as (typeof FIELDS)[number]].current?.focus();
-  };
+  const form = useFieldForm(FIELDS, (name) => refs[name as (typeof FIELDS)[number]].current?.focus());
+  const { fieldErrors, busy } = form;
 
   useEffect(() => {
     // The form opens on request: start at its first question.
@@ -181,50 +168,33 @@ export function AddAssessmentForm({
     label: `${t(attitudeLabel(n))} (${signed(n)})`,
   }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
+  function check() {
     const missing: FieldErrors = {};
     if (!power) missing.power = t('assessment.powerRequired');
     if (!interest) missing.interest = t('assessment.interestRequired');
     if (!attitude) missing.attitude = t('assessment.attitudeRequired');
-    if (Object.keys(missing).length > 0) {
-      setFieldErrors(missing);
-      focus(firstInvalid(missing, FIELDS));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const assessment = await api.addAssessment(slug, personId, {
-        power: Number(power),
-        interest: Number(interest),
-        attitude: Number(attitude),
-        ...(date ? { assessed_on: date } : {}),
-        ...(note.trim() ? { note } : {}),
-      });
-      await onAdded(assessment);
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, FIELDS);
-      setFieldErrors(fields);
-      setError(rest);
-      focus(firstInvalid(fields, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    return missing;
+  }
+
+  async function send() {
+    const assessment = await addAssessment({ slug, person_id: personId }, {
+      power: Number(power),
+      interest: Number(interest),
+      attitude: Number(attitude),
+      ...(date ? { assessed_on: date } : {}),
+      ...(note.trim() ? { note } : {}),
+    });
+    await onAdded(assessment);
   }
 
   return (
-    <form
-      className="aantafel-card"
-      noValidate
-      aria-labelledby="add-assessment-heading"
-      aria-busy={busy || undefined}
-      onSubmit={(event) => void submit(event)}
+    <CardForm
+      headingId="add-assessment-heading"
+      heading={<Heading3 id="add-assessment-heading">{t('assessment.addTitle')}</Heading3>}
+      busy={busy}
+      error={form.error}
+      onSubmit={(event) => void form.submit(event, { check, send })}
     >
-      <Heading3 id="add-assessment-heading">{t('assessment.addTitle')}</Heading3>
-      {error ? <ErrorAlert error={error} /> : null}
       <RadioGroupField
         legend={t('assessment.power')}
         description={t('assessment.powerHint')}
@@ -288,14 +258,13 @@ export function AddAssessmentForm({
           refs.note.current = el;
         }}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {busy ? t('common.saving') : t('assessment.addSubmit')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+      <FormActions
+        busy={busy}
+        submitLabel={t('assessment.addSubmit')}
+        busyLabel={t('common.saving')}
+        onCancel={onCancel}
+        cancelAppearance="secondary-action-button"
+      />
+    </CardForm>
   );
 }

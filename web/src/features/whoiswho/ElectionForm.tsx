@@ -9,8 +9,9 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { ElectionCreate, ElectionResult, Organisation, Seats } from '../../api/types';
+import { applyElection } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -121,7 +122,7 @@ export function ElectionForm({
     // Row numbers in the API's errors count the rows that were sent.
     const sentIndex = rows.flatMap((r, index) => (r.party.trim() || r.seats.trim() ? [index] : []));
     try {
-      const applied = await api.applyElection(slug, organisation.id, body);
+      const applied = await applyElection({ slug, organisation_id: organisation.id }, body);
       setResult(applied);
       await onApplied(applied);
       resultRef.current?.focus();

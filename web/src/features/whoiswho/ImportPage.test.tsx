@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ImportReport } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer } from '../../test/answer';
 import { ImportPage } from './ImportPage';
 import { mockFetch, renderInWorkspace } from './testing';
 
@@ -49,7 +49,7 @@ describe('ImportPage', () => {
           body: init?.body,
         });
         const dry = url.searchParams.get('dry_run') === 'true';
-        return jsonResponse(200, report({ dry_run: dry, applied: !dry }));
+        return answer('importFile', 200, report({ dry_run: dry, applied: !dry }));
       },
     });
     renderInWorkspace(<ImportPage />, { route: '/w/demo/people/import', path: '/w/:slug/people/import' });
@@ -74,7 +74,7 @@ describe('ImportPage', () => {
     mockFetch({
       'POST /api/v1/workspaces/demo/imports/almanak': (_url, init) => {
         expect((init?.headers as Record<string, string>)['Content-Type']).toBe('application/xml');
-        return jsonResponse(422, {
+        return answer('importFile', 422, {
           error: { code: 'import_rejected', message: 'Het bestand heeft fouten.', fields: {} },
           report: report({
             kind: 'almanak',

@@ -3,15 +3,13 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError, Upload } from '../../api/client';
 import type { ImportKind, ImportRejection, ImportReport } from '../../api/types';
+import { importFile } from '../../api/generated/whoiswho';
+import { FileField } from '../../components/FileField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroupField } from '../../components/RadioGroupField';
@@ -62,7 +60,8 @@ export function ImportPage() {
     setFileError(undefined);
     setBusy(dryRun ? 'check' : 'import');
     try {
-      const report = await api.importFile(workspace.slug, kind, file, dryRun);
+      const type = kind === 'almanak' ? 'application/xml' : 'text/csv';
+      const report = await importFile({ slug: workspace.slug, kind }, new Upload(file, type), { dry_run: dryRun });
       setOutcome({ stage: dryRun ? 'checked' : 'imported', report });
     } catch (caught) {
       const report = rejectedReport(caught);
@@ -122,31 +121,19 @@ export function ImportPage() {
             setOutcome(null);
           }}
         />
-        <FormField invalid={Boolean(fileError)}>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="import-file">{t('import.file')}</FormLabel>
-          </div>
-          <FormFieldDescription id="import-file-description">{fileHint}</FormFieldDescription>
-          {fileError ? (
-            <FormFieldErrorMessage id="import-file-error">{fileError}</FormFieldErrorMessage>
-          ) : null}
-          <div className="utrecht-form-field__input">
-            <input
-              ref={fileRef}
-              id="import-file"
-              type="file"
-              className="aantafel-file"
-              accept={kind === 'almanak' ? '.xml,application/xml,text/xml' : '.csv,text/csv'}
-              aria-describedby={fileError ? 'import-file-description import-file-error' : 'import-file-description'}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setFileError(undefined);
-                setOutcome(null);
-              }}
-            />
-          </div>
-        </FormField>
+        <FileField
+          id="import-file"
+          label={t('import.file')}
+          description={fileHint}
+          error={fileError}
+          accept={kind === 'almanak' ? '.xml,application/xml,text/xml' : '.csv,text/csv'}
+          inputRef={fileRef}
+          onChange={(file) => {
+            setFile(file);
+            setFileError(undefined);
+            setOutcome(null);
+          }}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy === 'check'}>
             {busy === 'check' ? t('import.checking') : t('import.check')}

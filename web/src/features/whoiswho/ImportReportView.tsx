@@ -1,4 +1,4 @@
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import {
   DataList,
   DataListItem,
@@ -6,11 +6,7 @@ import {
   DataListValue,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -55,31 +51,21 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             })}
           </Heading3>
           <Paragraph>{t('import.rejectedIntro')}</Paragraph>
-          <TableScroll label={t('import.rejectedCaption')}>
-            <Table className="aantafel-table">
-              <TableCaption className="aantafel-visually-hidden">
-                {t('import.rejectedCaption')}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('import.line')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('import.field')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('import.reason')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rejected.map((issue, index) => (
-                  <TableRow key={`${issue.line}-${issue.field}-${index}`}>
-                    <TableHeaderCell scope="row" className="aantafel-number">
-                      {issue.line === 0 ? t('import.wholeFile') : formatNumber(issue.line)}
-                    </TableHeaderCell>
-                    <TableCell>{issue.field || '–'}</TableCell>
-                    <TableCell>{issue.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t('import.rejectedCaption')}
+            captionHidden
+            columns={[t('import.line'), t('import.field'), t('import.reason')]}
+          >
+            {rejected.map((issue, index) => (
+              <TableRow key={`${issue.line}-${issue.field}-${index}`}>
+                <TableHeaderCell scope="row" className="aantafel-number">
+                  {issue.line === 0 ? t('import.wholeFile') : formatNumber(issue.line)}
+                </TableHeaderCell>
+                <TableCell>{issue.field || '–'}</TableCell>
+                <TableCell>{issue.message}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </div>

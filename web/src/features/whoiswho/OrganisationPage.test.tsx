@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PersonSummary, Position } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, type Schema } from '../../test/answer';
 import { OrganisationPage } from './OrganisationPage';
 import { mockFetch, renderInWorkspace } from './testing';
 
@@ -12,7 +12,7 @@ vi.mock('../../components/chartEngine', () => ({
 }));
 afterEach(() => vi.unstubAllGlobals());
 
-const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' };
+const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' } satisfies Schema<'Organisation'>;
 
 function person(
   id: number,
@@ -55,18 +55,19 @@ const people = [
 
 function routes(extra = {}) {
   return mockFetch({
-    'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [utrecht] }),
+    'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [utrecht] }),
     'GET /api/v1/workspaces/demo/people': (url) => {
       expect(url.searchParams.get('organisation_id')).toBe('4');
-      return jsonResponse(200, { items: people, has_more: false });
+      return answer('listPeople', 200, { items: people, has_more: false });
     },
     'GET /api/v1/workspaces/demo/organisations/4/terms': () =>
-      jsonResponse(200, {
+      answer('listCouncilTerms', 200, {
         items: [{ id: 1, organisation_id: 4, election_date: '2022-03-16', installation_date: '2022-03-30', seats: [] }],
         seats: [
           { party: 'GroenLinks', seats: 9 },
           { party: 'D66', seats: 6 },
         ],
+        not_yet_met: [],
       }),
     ...extra,
   });
@@ -111,7 +112,7 @@ describe('OrganisationPage', () => {
     routes({
       'POST /api/v1/workspaces/demo/organisations/4/elections': (_url: URL, init: RequestInit | undefined) => {
         sent = JSON.parse(init?.body as string);
-        return jsonResponse(200, {
+        return answer('applyElection', 200, {
           term: { id: 2, organisation_id: 4, election_date: '2026-03-18', installation_date: '2026-04-01', seats: [] },
           ended: [{ position_id: 20, ended_on: '2026-03-31' }],
           not_yet_met: [{ id: 7, name: 'Nina Nieuw', fictional: false }],
@@ -153,13 +154,7 @@ describe('OrganisationPage', () => {
     const user = userEvent.setup();
     routes({
       'POST /api/v1/workspaces/demo/organisations/4/elections': () =>
-        jsonResponse(422, {
-          error: {
-            code: 'invalid_input',
-            message: 'Controleer de velden.',
-            fields: { 'seats[1].party': 'Deze partij staat er al.' },
-          },
-        }),
+        problem('applyElection', 'invalid_input', 'Controleer de velden.', { 'seats[1].party': 'Deze partij staat er al.' }),
     });
     renderInWorkspace(<OrganisationPage />, at);
     await screen.findByRole('table', { name: 'Zetels per partij in de gemeenteraad' });

@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
 import type { Organisation } from '../../api/types';
+import { exportPeople, listCouncilTerms, listOrganisations, listPeople } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { idParam } from '../../components/idParam';
 import { useI18n } from '../../i18n/I18nProvider';
 import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -26,11 +27,11 @@ const MAX_PEOPLE = 500;
 /** One municipality (or other organisation): grid, field of forces, seats, election. */
 export function OrganisationPage() {
   const { organisationId: param } = useParams();
-  const id = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const id = idParam(param);
   const { workspace } = useWorkspace();
   const { t } = useI18n();
   const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    api.listOrganisations(workspace.slug, signal),
+    listOrganisations({ slug: workspace.slug }, { signal }),
   );
   if (id === null) return <NotFoundContent />;
   const organisation = organisations.data?.items.find((o) => o.id === id);
@@ -55,11 +56,11 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
   const canEdit = useCanEdit();
   const isMunicipality = organisation.kind === 'municipality';
   const people = useApiData(`org-people:${slug}:${organisation.id}`, (signal) =>
-    api.listPeople(slug, { organisation_id: organisation.id, limit: MAX_PEOPLE }, signal),
+    listPeople({ slug }, { organisation_id: organisation.id, limit: MAX_PEOPLE }, { signal }),
   );
   const terms = useApiData(`terms:${slug}:${organisation.id}:${isMunicipality}`, (signal) =>
     isMunicipality
-      ? api.listCouncilTerms(slug, organisation.id, signal)
+      ? listCouncilTerms({ slug, organisation_id: organisation.id }, { signal })
       : Promise.resolve({ items: [], seats: [], not_yet_met: [] }),
   );
   const [status, setStatus] = useState('');
@@ -94,10 +95,10 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
         >
           {t('organisation.relationshipLink', { name: organisation.name })}
         </Link>
-        <a href={downloads.people(slug, 'csv', organisation.id)} download className="utrecht-link utrecht-link--html-a">
+        <a href={exportPeople({ slug }, { format: 'csv', organisation_id: organisation.id })} download className="utrecht-link utrecht-link--html-a">
           {t('organisation.exportCsv')}
         </a>
-        <a href={downloads.people(slug, 'xlsx', organisation.id)} download className="utrecht-link utrecht-link--html-a">
+        <a href={exportPeople({ slug }, { format: 'xlsx', organisation_id: organisation.id })} download className="utrecht-link utrecht-link--html-a">
           {t('organisation.exportXlsx')}
         </a>
       </div>

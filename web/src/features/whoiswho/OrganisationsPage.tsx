@@ -5,29 +5,27 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { ORGANISATION_KINDS, type Municipality, type Organisation, type OrganisationKind } from '../../api/types';
+import { addOrganisation, listOrganisations, searchMunicipalities } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useI18n } from '../../i18n/I18nProvider';
 import { WorkspaceMap } from '../municipality/WorkspaceMap';
 import { useWorkspace } from '../shell/workspaceContext';
 import { useCanEdit, usePeopleBase, WhoIsWhoNav } from './common';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from './formErrors';
+import { CardForm } from '../../components/CardForm';
+import { useFieldForm } from '../../components/useFieldForm';
 import { organisationKindLabel } from './labels';
 
 /** The municipalities and other organisations this workspace keeps track of. */
@@ -38,7 +36,7 @@ export function OrganisationsPage() {
   const base = usePeopleBase();
   const canEdit = useCanEdit();
   const organisations = useApiData(`organisations:${slug}`, (signal) =>
-    api.listOrganisations(slug, signal),
+    listOrganisations({ slug }, { signal }),
   );
   const [status, setStatus] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -67,33 +65,23 @@ export function OrganisationsPage() {
             <Paragraph>{t('organisation.none')}</Paragraph>
           ) : null}
           {items.length > 0 ? (
-            <TableScroll label={t('organisation.tableCaption', { workspace: workspace.name })}>
-              <Table className="aantafel-table">
-                <TableCaption className="aantafel-visually-hidden">
-                  {t('organisation.tableCaption', { workspace: workspace.name })}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('organisation.name')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('organisation.kind')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('organisation.code')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((o) => (
-                    <TableRow key={o.id}>
-                      <TableHeaderCell scope="row">
-                        <Link to={`${base}/organisations/${o.id}`} className="utrecht-link utrecht-link--html-a">
-                          {o.name}
-                        </Link>
-                      </TableHeaderCell>
-                      <TableCell>{t(organisationKindLabel(o.kind))}</TableCell>
-                      <TableCell>{o.municipality_code ?? <span className="aantafel-meta">–</span>}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t('organisation.tableCaption', { workspace: workspace.name })}
+              captionHidden
+              columns={[t('organisation.name'), t('organisation.kind'), t('organisation.code')]}
+            >
+              {items.map((o) => (
+                <TableRow key={o.id}>
+                  <TableHeaderCell scope="row">
+                    <Link to={`${base}/organisations/${o.id}`} className="utrecht-link utrecht-link--html-a">
+                      {o.name}
+                    </Link>
+                  </TableHeaderCell>
+                  <TableCell>{t(organisationKindLabel(o.kind))}</TableCell>
+                  <TableCell>{o.municipality_code ?? <span className="aantafel-meta">–</span>}</TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           ) : null}
         </div>
       </section>
@@ -149,7 +137,7 @@ function AddMunicipalityForm({
     setFieldError(undefined);
     setSearching(true);
     try {
-      const found = await api.searchMunicipalities(query.trim());
+      const found = await searchMunicipalities({ q: query.trim() });
       setResults(found.items);
       setFocusResults(true);
     } catch (caught) {
@@ -169,7 +157,7 @@ function AddMunicipalityForm({
     setAddingCode(municipality.code);
     setError(null);
     try {
-      const organisation = await api.addOrganisation(slug, {
+      const organisation = await addOrganisation({ slug }, {
         kind: 'municipality',
         municipality_code: municipality.code,
       });
@@ -260,47 +248,30 @@ function AddOrganisationForm({
   const { t } = useI18n();
   const [kind, setKind] = useState<OrganisationKind>('provider');
   const [name, setName] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFieldForm(ORG_FIELDS, (field) => document.getElementById(`add-organisation-${field}`)?.focus());
+  const { fieldErrors, busy } = form;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (!name.trim()) {
-      setFieldErrors({ name: t('organisation.nameRequired') });
-      document.getElementById('add-organisation-name')?.focus();
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const organisation = await api.addOrganisation(slug, { kind, name: name.trim() });
-      setName('');
-      await onAdded(organisation);
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, ORG_FIELDS);
-      setFieldErrors(fields);
-      setError(rest);
-      const first = firstInvalid(fields, ORG_FIELDS);
-      if (first) document.getElementById(`add-organisation-${first}`)?.focus();
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    const organisation = await addOrganisation({ slug }, { kind, name: name.trim() });
+    setName('');
+    await onAdded(organisation);
   }
 
   return (
-    <form
-      className="aantafel-card"
-      noValidate
-      aria-labelledby="add-organisation-heading"
-      aria-busy={busy || undefined}
-      onSubmit={(event) => void submit(event)}
+    <CardForm
+      headingId="add-organisation-heading"
+      heading={
+        <>
+          <Heading2 id="add-organisation-heading">{t('organisation.addOther')}</Heading2>
+          <Paragraph>{t('organisation.addOtherIntro')}</Paragraph>
+        </>
+      }
+      busy={busy}
+      error={form.error}
+      onSubmit={(event) =>
+        void form.submit(event, { check: () => (name.trim() ? {} : { name: t('organisation.nameRequired') }), send })
+      }
     >
-      <Heading2 id="add-organisation-heading">{t('organisation.addOther')}</Heading2>
-      <Paragraph>{t('organisation.addOtherIntro')}</Paragraph>
-      {error ? <ErrorAlert error={error} /> : null}
       <SelectField
         id="add-organisation-kind"
         label={t('organisation.kind')}
@@ -325,6 +296,6 @@ function AddOrganisationForm({
       <Button type="submit" appearance="primary-action-button" busy={busy}>
         {busy ? t('common.saving') : t('organisation.addOtherSubmit')}
       </Button>
-    </form>
+    </CardForm>
   );
 }

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PersonSummary } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, type Schema } from '../../test/answer';
 import { PeopleListPage, SEARCH_DELAY } from './PeopleListPage';
 import { mockFetch, renderInWorkspace } from './testing';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' };
+const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' } satisfies Schema<'Organisation'>;
 
 function summary(id: number, name: string, fictional = false): PersonSummary {
   return {
@@ -39,9 +39,9 @@ function summary(id: number, name: string, fictional = false): PersonSummary {
 describe('PeopleListPage', () => {
   it('shows people with positions, quadrant and a fictional badge', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [utrecht] }),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [utrecht] }),
       'GET /api/v1/workspaces/demo/people': () =>
-        jsonResponse(200, { items: [summary(1, 'Anna Jansen', true), summary(2, 'Bas Bakker')], has_more: false }),
+        answer('listPeople', 200, { items: [summary(1, 'Anna Jansen', true), summary(2, 'Bas Bakker')], has_more: false }),
     });
     renderInWorkspace(<PeopleListPage />, { route: '/w/demo/people', path: '/w/:slug/people' });
     const table = await screen.findByRole('table', { name: 'Personen in Demo Zorg' });
@@ -60,10 +60,10 @@ describe('PeopleListPage', () => {
     const user = userEvent.setup();
     const queries: string[] = [];
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [utrecht] }),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [utrecht] }),
       'GET /api/v1/workspaces/demo/people': (url) => {
         queries.push(url.search);
-        return jsonResponse(200, { items: [], has_more: false });
+        return answer('listPeople', 200, { items: [], has_more: false });
       },
     });
     renderInWorkspace(<PeopleListPage />, {
@@ -103,13 +103,13 @@ describe('PeopleListPage', () => {
   it('loads more with offset while the API says there are more, and focuses the first new person', async () => {
     const user = userEvent.setup();
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [] }),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [] }),
       'GET /api/v1/workspaces/demo/people': (url) => {
         const offset = Number(url.searchParams.get('offset'));
         const limit = Number(url.searchParams.get('limit'));
         expect(limit).toBe(50);
         const all = Array.from({ length: 60 }, (_, i) => summary(i + 1, `Persoon ${String(i + 1).padStart(2, '0')}`));
-        return jsonResponse(200, { items: all.slice(offset, offset + limit), has_more: offset + limit < 60 });
+        return answer('listPeople', 200, { items: all.slice(offset, offset + limit), has_more: offset + limit < 60 });
       },
     });
     renderInWorkspace(<PeopleListPage />, { route: '/w/demo/people', path: '/w/:slug/people' });
@@ -122,8 +122,8 @@ describe('PeopleListPage', () => {
 
   it('lets viewers search and export, but not add', async () => {
     mockFetch({
-      'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [] }),
-      'GET /api/v1/workspaces/demo/people': () => jsonResponse(200, { items: [], has_more: false }),
+      'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [] }),
+      'GET /api/v1/workspaces/demo/people': () => answer('listPeople', 200, { items: [], has_more: false }),
     });
     renderInWorkspace(<PeopleListPage />, { role: 'viewer', route: '/w/demo/people', path: '/w/:slug/people' });
     await screen.findByText(/Er staan nog geen personen/);

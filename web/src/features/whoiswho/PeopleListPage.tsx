@@ -1,28 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   Button,
   ButtonGroup,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
 import { POSITION_KINDS, QUADRANTS, type PersonSummary } from '../../api/types';
+import { exportPeople, listOrganisations } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
@@ -53,24 +50,18 @@ export function PeopleListPage() {
   const slug = workspace.slug;
   const base = usePeopleBase();
   const canEdit = useCanEdit();
-  const location = useLocation();
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearch(searchParams);
   const organisations = useApiData(`organisations:${slug}`, (signal) =>
-    api.listOrganisations(slug, signal),
+    listOrganisations({ slug }, { signal }),
   );
   const orgs = organisationMap(organisations.data?.items);
   const people = usePeoplePages(slug, filters);
   const positionText = usePositionText();
 
   // A message handed over by another page (for example after erasing a person).
-  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const handedOver = useKeptHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
-  // The history entry forgets it (a reload does not show it again); the page keeps it.
-  useEffect(() => {
-    if (handedOver) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-  }, [handedOver, location.pathname, location.search, navigate]);
 
   function update(next: Partial<PeopleFilters>) {
     setStatus('');
@@ -138,14 +129,14 @@ export function PeopleListPage() {
           </Link>
         ) : null}
         <a
-          href={downloads.people(slug, 'csv', filters.organisation ?? undefined)}
+          href={exportPeople({ slug }, { format: 'csv', organisation_id: filters.organisation ?? undefined })}
           download
           className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
         >
           {t('people.exportCsv')}
         </a>
         <a
-          href={downloads.people(slug, 'xlsx', filters.organisation ?? undefined)}
+          href={exportPeople({ slug }, { format: 'xlsx', organisation_id: filters.organisation ?? undefined })}
           download
           className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
         >
@@ -229,30 +220,20 @@ export function PeopleListPage() {
           <Paragraph>{filtered ? t('people.noneMatch') : t('people.none')}</Paragraph>
         ) : null}
         {people.items.length > 0 ? (
-          <TableScroll label={t('people.tableCaption', { workspace: workspace.name })}>
-            <Table className="aantafel-table">
-              <TableCaption className="aantafel-visually-hidden">
-                {t('people.tableCaption', { workspace: workspace.name })}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('people.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('people.currentPositions')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('people.quadrant')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {people.items.map((person) => (
-                  <PersonRow
-                    key={person.id}
-                    person={person}
-                    href={`${base}/${person.id}`}
-                    positions={person.current_positions.map((p) => positionText(p, orgs))}
-                  />
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t('people.tableCaption', { workspace: workspace.name })}
+            captionHidden
+            columns={[t('people.name'), t('people.currentPositions'), t('people.quadrant')]}
+          >
+            {people.items.map((person) => (
+              <PersonRow
+                key={person.id}
+                person={person}
+                href={`${base}/${person.id}`}
+                positions={person.current_positions.map((p) => positionText(p, orgs))}
+              />
+            ))}
+          </DataTable>
         ) : null}
         {people.hasMore ? (
           <Button

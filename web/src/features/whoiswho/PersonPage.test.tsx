@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PersonDossier } from '../../api/types';
-import { jsonResponse } from '../../test/render';
+import { answer, problem, noContent, type Schema } from '../../test/answer';
 import { PersonPage } from './PersonPage';
 import { mockFetch, renderInWorkspace } from './testing';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' };
+const utrecht = { id: 4, kind: 'municipality', name: 'Utrecht', municipality_code: 'GM0344' } satisfies Schema<'Organisation'>;
 const dossier: PersonDossier = {
   person: {
     id: 3,
@@ -60,13 +60,13 @@ const at = { route: '/w/demo/people/3', path: '/w/:slug/people/:personId' };
 
 function routes(extra = {}) {
   return mockFetch({
-    'GET /api/v1/workspaces/demo/organisations': () => jsonResponse(200, { items: [utrecht] }),
-    'GET /api/v1/workspaces/demo/people/3': () => jsonResponse(200, dossier),
+    'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, { items: [utrecht] }),
+    'GET /api/v1/workspaces/demo/people/3': () => answer('getPerson', 200, dossier),
     // Raad's section "In de raad" (features/council, tested there): nothing linked, Raad off.
     'GET /api/v1/workspaces/demo/people/3/council': () =>
-      jsonResponse(200, { names: [], submitted: 0, voted_for: 0, voted_against: 0, topics: [], records: [], more_records: false }),
+      answer('getPersonCouncil', 200, { names: [], submitted: 0, voted_for: 0, voted_against: 0, topics: [], records: [], more_records: false }),
     'GET /api/v1/workspaces/demo/councils': () =>
-      jsonResponse(200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
+      answer('listCouncils', 200, { enabled: false, status_checked_at: null, follows: [], available: [] }),
     ...extra,
   });
 }
@@ -106,13 +106,7 @@ describe('PersonPage', () => {
     routes({
       'POST /api/v1/workspaces/demo/people/3/positions': (_url: URL, init: RequestInit | undefined) => {
         bodies.push(JSON.parse(init?.body as string));
-        return jsonResponse(422, {
-          error: {
-            code: 'invalid_input',
-            message: 'Controleer de velden.',
-            fields: { ended_on: 'De einddatum ligt voor de begindatum.' },
-          },
-        });
+        return problem('addPosition', 'invalid_input', 'Controleer de velden.', { ended_on: 'De einddatum ligt voor de begindatum.' });
       },
     });
     renderInWorkspace(<PersonPage />, at);
@@ -147,7 +141,7 @@ describe('PersonPage', () => {
     routes({
       'DELETE /api/v1/workspaces/demo/people/3': () => {
         erased = true;
-        return new Response(null, { status: 204 });
+        return noContent('erasePerson');
       },
     });
     renderInWorkspace(<PersonPage />, at);

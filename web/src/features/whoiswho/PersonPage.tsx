@@ -1,22 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import {
   Button,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, downloads } from '../../api/client';
 import type { PersonDossier } from '../../api/types';
+import { erasePerson, exportPerson, getPerson, listOrganisations } from '../../api/generated/whoiswho';
+import { Fact } from '../../components/Fact';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
+import { idParam } from '../../components/idParam';
+import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -31,7 +31,7 @@ import { PositionsSection } from './PositionsSection';
 export function PersonPage() {
   const { t } = useI18n();
   const { personId: param } = useParams();
-  const personId = param && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : null;
+  const personId = idParam(param);
   if (personId === null) return <NotFoundContent />;
   return <PersonDossierPage key={personId} personId={personId} fallbackTitle={t('person.title')} />;
 }
@@ -43,24 +43,19 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
   const base = usePeopleBase();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
-  const location = useLocation();
   const dossier = useApiData(`person:${slug}:${personId}`, (signal) =>
-    api.getPerson(slug, personId, signal),
+    getPerson({ slug, person_id: personId }, { signal }),
   );
   const organisations = useApiData(`organisations:${slug}`, (signal) =>
-    api.listOrganisations(slug, signal),
+    listOrganisations({ slug }, { signal }),
   );
-  const handedOver = (location.state as { status?: string } | null)?.status ?? '';
+  const handedOver = useKeptHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
   const [erasing, setErasing] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const personalHeadingRef = useRef<HTMLHeadingElement>(null);
 
-  // The history entry forgets the message (a reload does not show it again); the page keeps it.
-  useEffect(() => {
-    if (handedOver) navigate(location.pathname, { replace: true, state: null });
-  }, [handedOver, location.pathname, navigate]);
 
   if (!dossier.data) {
     return (
@@ -76,7 +71,7 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
   const orgs = organisationMap(organisations.data?.items);
 
   async function erase() {
-    await api.erasePerson(slug, person.id);
+    await erasePerson({ slug, person_id: person.id });
     setErasing(false);
     navigate(base, { state: { status: t('person.erased', { name: person.name }) } });
   }
@@ -149,20 +144,11 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
         </Heading2>
         <Paragraph className="aantafel-personal__hint">{t('person.personalDataHint')}</Paragraph>
         <DataList className="aantafel-facts">
-          <DataListItem>
-            <DataListKey>{t('person.email')}</DataListKey>
-            <DataListValue>{person.email || notSet}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('person.phone')}</DataListKey>
-            <DataListValue>{person.phone || notSet}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('person.notes')}</DataListKey>
-            <DataListValue>
-              {person.notes ? <span className="aantafel-pre-line">{person.notes}</span> : notSet}
-            </DataListValue>
-          </DataListItem>
+          <Fact label={t('person.email')}>{person.email || notSet}</Fact>
+          <Fact label={t('person.phone')}>{person.phone || notSet}</Fact>
+          <Fact label={t('person.notes')}>
+            {person.notes ? <span className="aantafel-pre-line">{person.notes}</span> : notSet}
+          </Fact>
         </DataList>
         {canEdit && !editing ? (
           <Button
@@ -201,7 +187,7 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
         <Paragraph>{t('person.privacyIntro')}</Paragraph>
         <div className="aantafel-actions">
           <a
-            href={downloads.person(slug, person.id)}
+            href={exportPerson({ slug, person_id: person.id })}
             download
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
           >

@@ -1,29 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   Button,
-  ButtonGroup,
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
 import { POSITION_KINDS, type Organisation, type Position, type PositionKind } from '../../api/types';
+import { addPosition, deletePosition, endPosition } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
+import { CardForm } from '../../components/CardForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { SelectField } from '../../components/SelectField';
-import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePeopleBase } from './common';
-import { firstInvalid, splitFieldErrors, type FieldErrors } from './formErrors';
+import type { FieldErrors } from '../../components/formErrors';
+import { useFieldForm } from '../../components/useFieldForm';
 import { positionKindLabel } from './labels';
 import { splitList, todayIso } from './lists';
 
@@ -70,7 +67,7 @@ export function PositionsSection({
   const describe = (p: Position) => t('position.describe', { role: roleText(p), organisation: orgName(p) });
 
   async function remove(position: Position) {
-    await api.deletePosition(slug, position.id);
+    await deletePosition({ slug, position_id: position.id });
     setDeleting(null);
     await onChanged(t('position.deleted', { position: describe(position) }));
     headingRef.current?.focus();
@@ -84,73 +81,65 @@ export function PositionsSection({
       {positions.length === 0 ? (
         <Paragraph>{t('position.none')}</Paragraph>
       ) : (
-        <TableScroll label={t('position.tableCaption', { name: personName })}>
-          <Table className="aantafel-table">
-            <TableCaption className="aantafel-visually-hidden">
-              {t('position.tableCaption', { name: personName })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('position.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('position.organisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('position.details')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('position.period')}</TableHeaderCell>
-                {canEdit ? (
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                ) : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {sorted.map((p) => (
-                <TableRow key={p.id}>
-                  <TableHeaderCell scope="row">
-                    {roleText(p)}
-                    <br />
-                    <span className={p.current ? 'aantafel-badge aantafel-badge--ok' : 'aantafel-badge aantafel-badge--muted'}>
-                      {p.current ? t('position.current') : t('position.ended')}
-                    </span>
-                  </TableHeaderCell>
-                  <TableCell>{orgName(p)}</TableCell>
-                  <TableCell>
-                    <PositionDetails position={p} />
-                  </TableCell>
-                  <TableCell>
-                    {p.ended_on
-                      ? t('position.fromTo', { from: formatDate(p.started_on), to: formatDate(p.ended_on) })
-                      : t('position.since', { from: formatDate(p.started_on) })}
-                  </TableCell>
-                  {canEdit ? (
-                    <TableCell>
-                      <div className="aantafel-row-actions">
-                        {!p.ended_on ? (
-                          <Button
-                            type="button"
-                            appearance="subtle-button"
-                            aria-expanded={ending?.id === p.id}
-                            aria-controls={ending?.id === p.id ? 'end-position-form' : undefined}
-                            onClick={() => setEnding(p)}
-                          >
-                            {t('position.end')}
-                            <span className="aantafel-visually-hidden"> {describe(p)}</span>
-                          </Button>
-                        ) : null}
-                        <Button
-                          type="button"
-                          appearance="subtle-button"
-                          hint="danger"
-                          onClick={() => setDeleting(p)}
-                        >
-                          {t('position.delete')}
-                          <span className="aantafel-visually-hidden"> {describe(p)}</span>
-                        </Button>
-                      </div>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t('position.tableCaption', { name: personName })}
+          captionHidden
+          columns={[
+            t('position.role'),
+            t('position.organisation'),
+            t('position.details'),
+            t('position.period'),
+            canEdit && t('common.actions'),
+          ]}
+        >
+          {sorted.map((p) => (
+            <TableRow key={p.id}>
+              <TableHeaderCell scope="row">
+                {roleText(p)}
+                <br />
+                <span className={p.current ? 'aantafel-badge aantafel-badge--ok' : 'aantafel-badge aantafel-badge--muted'}>
+                  {p.current ? t('position.current') : t('position.ended')}
+                </span>
+              </TableHeaderCell>
+              <TableCell>{orgName(p)}</TableCell>
+              <TableCell>
+                <PositionDetails position={p} />
+              </TableCell>
+              <TableCell>
+                {p.ended_on
+                  ? t('position.fromTo', { from: formatDate(p.started_on), to: formatDate(p.ended_on) })
+                  : t('position.since', { from: formatDate(p.started_on) })}
+              </TableCell>
+              {canEdit ? (
+                <TableCell>
+                  <div className="aantafel-row-actions">
+                    {!p.ended_on ? (
+                      <Button
+                        type="button"
+                        appearance="subtle-button"
+                        aria-expanded={ending?.id === p.id}
+                        aria-controls={ending?.id === p.id ? 'end-position-form' : undefined}
+                        onClick={() => setEnding(p)}
+                      >
+                        {t('position.end')}
+                        <span className="aantafel-visually-hidden"> {describe(p)}</span>
+                      </Button>
+                    ) : null}
+                    <Button
+                      type="button"
+                      appearance="subtle-button"
+                      hint="danger"
+                      onClick={() => setDeleting(p)}
+                    >
+                      {t('position.delete')}
+                      <span className="aantafel-visually-hidden"> {describe(p)}</span>
+                    </Button>
+                  </div>
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </DataTable>
       )}
       {canEdit && ending ? (
         <EndPositionForm
@@ -245,46 +234,25 @@ function EndPositionForm({
 }) {
   const { t } = useI18n();
   const [date, setDate] = useState(todayIso());
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const form = useFieldForm(['ended_on'], () => inputRef.current?.focus());
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (!date) {
-      setFieldError(t('position.endedOnRequired'));
-      inputRef.current?.focus();
-      return;
-    }
-    setFieldError(undefined);
-    setBusy(true);
-    try {
-      await api.endPosition(slug, position.id, date);
-      await onEnded();
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, ['ended_on']);
-      setFieldError(fields.ended_on);
-      setError(rest);
-      if (fields.ended_on) inputRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    await endPosition({ slug, position_id: position.id }, { ended_on: date });
+    await onEnded();
   }
 
   return (
-    <form
+    <CardForm
       id="end-position-form"
-      className="aantafel-card"
-      noValidate
-      aria-labelledby="end-position-heading"
-      aria-busy={busy || undefined}
-      onSubmit={(event) => void submit(event)}
+      headingId="end-position-heading"
+      heading={<Heading3 id="end-position-heading">{t('position.endTitle', { position: description })}</Heading3>}
+      busy={form.busy}
+      error={form.error}
+      onSubmit={(event) =>
+        void form.submit(event, { check: () => (date ? {} : { ended_on: t('position.endedOnRequired') }), send })
+      }
     >
-      <Heading3 id="end-position-heading">{t('position.endTitle', { position: description })}</Heading3>
-      {error ? <ErrorAlert error={error} /> : null}
       <TextField
         id="end-position-date"
         type="date"
@@ -294,19 +262,18 @@ function EndPositionForm({
         min={position.started_on}
         value={date}
         onChange={(event) => setDate(event.target.value)}
-        error={fieldError}
+        error={form.fieldErrors.ended_on}
         inputRef={inputRef}
         autoFocus
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {busy ? t('common.saving') : t('position.endSubmit')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+      <FormActions
+        busy={form.busy}
+        submitLabel={t('position.endSubmit')}
+        busyLabel={t('common.saving')}
+        onCancel={onCancel}
+        cancelAppearance="secondary-action-button"
+      />
+    </CardForm>
   );
 }
 
@@ -350,50 +317,30 @@ export function AddPositionForm({
     started_on: '',
     ended_on: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useFieldForm(POSITION_FIELDS, (name) => document.getElementById(`add-position-${name}`)?.focus());
+  const { fieldErrors, busy } = form;
 
-  const focus = (name: string | undefined) => {
-    if (name) document.getElementById(`add-position-${name}`)?.focus();
-  };
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
+  function check() {
     const missing: FieldErrors = {};
     if (!values.organisation_id) missing.organisation_id = t('position.organisationRequired');
     if (!values.started_on) missing.started_on = t('position.startedOnRequired');
-    if (Object.keys(missing).length > 0) {
-      setFieldErrors(missing);
-      focus(firstInvalid(missing, POSITION_FIELDS));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const position = await api.addPosition(slug, personId, {
-        organisation_id: Number(values.organisation_id),
-        kind: values.kind as PositionKind,
-        started_on: values.started_on,
-        ...(values.title.trim() ? { title: values.title.trim() } : {}),
-        ...(values.party.trim() ? { party: values.party.trim() } : {}),
-        portfolios: splitList(values.portfolios),
-        domains: splitList(values.domains),
-        committees: splitList(values.committees),
-        ...(values.ended_on ? { ended_on: values.ended_on } : {}),
-      });
-      await onAdded(position);
-    } catch (caught) {
-      const { fields, rest } = splitFieldErrors(caught, POSITION_FIELDS);
-      setFieldErrors(fields);
-      setError(rest);
-      focus(firstInvalid(fields, POSITION_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    return missing;
+  }
+
+  async function send() {
+    const position = await addPosition({ slug, person_id: personId }, {
+      organisation_id: Number(values.organisation_id),
+      kind: values.kind as PositionKind,
+      started_on: values.started_on,
+      ...(values.title.trim() ? { title: values.title.trim() } : {}),
+      ...(values.party.trim() ? { party: values.party.trim() } : {}),
+      portfolios: splitList(values.portfolios),
+      domains: splitList(values.domains),
+      committees: splitList(values.committees),
+      ...(values.ended_on ? { ended_on: values.ended_on } : {}),
+    });
+    await onAdded(position);
   }
 
   const field = (name: PositionField) => ({
@@ -406,17 +353,17 @@ export function AddPositionForm({
   });
 
   return (
-    <form
-      className="aantafel-card"
-      noValidate
-      aria-labelledby="add-position-heading"
-      aria-busy={busy || undefined}
-      onSubmit={(event) => void submit(event)}
+    <CardForm
+      headingId="add-position-heading"
+      heading={
+        <Heading3 id="add-position-heading" ref={headingRef} tabIndex={-1}>
+          {t('position.addTitle')}
+        </Heading3>
+      }
+      busy={busy}
+      error={form.error}
+      onSubmit={(event) => void form.submit(event, { check, send })}
     >
-      <Heading3 id="add-position-heading" ref={headingRef} tabIndex={-1}>
-        {t('position.addTitle')}
-      </Heading3>
-      {error ? <ErrorAlert error={error} /> : null}
       {organisations.length === 0 ? (
         <Paragraph>
           {t('position.noOrganisations')}{' '}
@@ -448,14 +395,13 @@ export function AddPositionForm({
       <TextField {...field('committees')} label={t('position.committees')} description={t('position.committeesHint')} autoComplete="off" />
       <TextField {...field('started_on')} type="date" label={t('position.startedOn')} required />
       <TextField {...field('ended_on')} type="date" label={t('position.endedOnOptional')} description={t('position.endedOnOptionalHint')} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {busy ? t('common.saving') : t('position.addSubmit')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+      <FormActions
+        busy={busy}
+        submitLabel={t('position.addSubmit')}
+        busyLabel={t('common.saving')}
+        onCancel={onCancel}
+        cancelAppearance="secondary-action-button"
+      />
+    </CardForm>
   );
 }

@@ -1,20 +1,17 @@
 import { useLocation } from 'react-router';
 import type { Organisation, Position } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useWorkspace } from '../shell/workspaceContext';
+import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel } from './labels';
 import { TabNav } from '../../components/TabNav';
+
+/** Whether the current person may change data here: one rule for the workspace (viewers only look). */
+export { useCanEdit };
 
 /** Base path of this area: /w/{slug}/people. */
 export function usePeopleBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/people`;
-}
-
-/** Whether the current person may change data here (viewers may only look and export). */
-export function useCanEdit(): boolean {
-  const { workspace } = useWorkspace();
-  return workspace.role !== 'viewer';
 }
 
 /** Which tab of the area's menu a path belongs to (a person's page belongs to "people"). */

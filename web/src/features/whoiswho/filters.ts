@@ -1,5 +1,5 @@
-import type { PeopleQuery } from '../../api/client';
-import { POSITION_KINDS, QUADRANTS, type PositionKind, type Quadrant } from '../../api/types';
+import { POSITION_KINDS, QUADRANTS, type PeopleQuery, type PositionKind, type Quadrant } from '../../api/types';
+import { idParam } from '../../components/idParam';
 
 /** The filters of the people list, as kept in the page's URL (?q=…&organisation=…). */
 export interface PeopleFilters {
@@ -23,18 +23,13 @@ export const EMPTY_FILTERS: PeopleFilters = {
 /** Page size of the people list. */
 export const PAGE_SIZE = 50;
 
-function positiveInteger(text: string | null): number | null {
-  if (!text || !/^[1-9][0-9]{0,15}$/.test(text)) return null;
-  return Number(text);
-}
-
 /** Reads filters from the URL; unknown or malformed values are ignored, not sent to the API. */
 export function filtersFromSearch(search: URLSearchParams): PeopleFilters {
   const kind = search.get('kind');
   const quadrant = search.get('quadrant');
   return {
     q: search.get('q')?.trim() ?? '',
-    organisation: positiveInteger(search.get('organisation')),
+    organisation: idParam(search.get('organisation')),
     kind: POSITION_KINDS.includes(kind as PositionKind) ? (kind as PositionKind) : null,
     party: search.get('party')?.trim() ?? '',
     domain: search.get('domain')?.trim() ?? '',

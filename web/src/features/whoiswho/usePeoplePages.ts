@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
 import type { PersonSummary } from '../../api/types';
+import { listPeople } from '../../api/generated/whoiswho';
 import { filtersToQuery, filtersToSearch, type PeopleFilters } from './filters';
 
 export interface PeoplePages {
@@ -38,8 +38,7 @@ export function usePeoplePages(slug: string, filters: PeopleFilters): PeoplePage
     const controller = new AbortController();
     setLoading(true);
     setError(null);
-    api
-      .listPeople(slug, filtersToQuery(filtersRef.current, 0), controller.signal)
+    listPeople({ slug }, filtersToQuery(filtersRef.current, 0), { signal: controller.signal })
       .then((page) => {
         if (controller.signal.aborted) return;
         setItems(page.items);
@@ -60,10 +59,7 @@ export function usePeoplePages(slug: string, filters: PeopleFilters): PeoplePage
     setLoadingMore(true);
     setError(null);
     try {
-      const page = await api.listPeople(
-        slug,
-        filtersToQuery(filtersRef.current, itemsRef.current.length),
-      );
+      const page = await listPeople({ slug }, filtersToQuery(filtersRef.current, itemsRef.current.length));
       if (currentKey.current !== startKey) return 0;
       // The list may have changed in between: skip anyone already shown.
       const known = new Set(itemsRef.current.map((p) => p.id));

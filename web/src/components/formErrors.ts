@@ -1,4 +1,4 @@
-import { isApiError } from '../../api/client';
+import { isApiError } from '../api/client';
 
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -26,4 +26,14 @@ export function splitFieldErrors(
 /** The first field (in form order) that has an error, to move focus to. */
 export function firstInvalid(fields: FieldErrors, order: readonly string[]): string | undefined {
   return order.find((name) => fields[name]);
+}
+
+/** A check's problems (a message key per field) as messages; fields without a problem are left out. */
+export function translatedProblems<K extends string>(
+  problems: Partial<Record<string, K>>,
+  translate: (key: K) => string,
+): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [name, key] of Object.entries(problems)) if (key) messages[name] = translate(key as K);
+  return messages;
 }
