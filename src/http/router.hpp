@@ -1,7 +1,9 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -37,6 +39,31 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+};
+
+/// Makes router Handlers of handler functions that take their dependencies first, so that a
+/// route table reads `router.Add("GET", path, bind(ListThings), options);` with
+/// `const auto bind = HandlerBinder(service);` and `HttpResponse ListThings(Service&,
+/// RequestContext&)`. A service passed as an lvalue is held by reference (it outlives the
+/// router); a struct of dependencies passed as an rvalue, or a shared_ptr, is kept and shared by
+/// the handlers.
+template <typename Deps>
+class HandlerBinder {
+ public:
+  explicit HandlerBinder(Deps& deps) : deps_(std::shared_ptr<Deps>(), &deps) {}  // not owned
+  explicit HandlerBinder(Deps&& deps) : deps_(std::make_shared<Deps>(std::move(deps))) {}
+  explicit HandlerBinder(std::shared_ptr<Deps> deps) : deps_(std::move(deps)) {}
+
+  /// `handler(deps, ctx)` as a Handler.
+  template <typename Function>
+  Handler operator()(Function handler) const {
+    return [deps = deps_, handler](RequestContext& ctx) -> HttpResponse {
+      return handler(*deps, ctx);
+    };
+  }
+
+ private:
+  std::shared_ptr<Deps> deps_;
 };
 
 /// Splits a path into segments ("/a/b/" → {"a","b"}).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/calendar/plan.hpp"
+#include "core/calendar/ports.hpp"
 #include "storage/database.hpp"
 
 namespace aantafel::storage {

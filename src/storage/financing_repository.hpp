@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/financing/ports.hpp"
 #include "core/financing/scenarios.hpp"
 #include "storage/database.hpp"
 

@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
+#include "core/overview/ports.hpp"
 #include "storage/database.hpp"
 
 namespace aantafel::storage {

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertAccessible, checkBothSizes as bothSizes, DESKTOP, PHONE, tab as tabAndDescribe } from './support/browser.mjs';
+import { assertAccessible, assertFocused, checkBothSizes as bothSizes, DESKTOP, PHONE, tab as tabAndDescribe } from './support/browser.mjs';
 import { repoRoot } from './support/server.mjs';
 import { linkIn, SmtpSink } from './support/smtp-sink.mjs';
 import { DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -117,7 +117,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
         (await owner.page.locator(`#${described}`).textContent())?.trim(),
         'Deze persoon is al lid van deze werkruimte.',
       );
-      assert.equal(await email.evaluate((el) => el === document.activeElement), true, 'focus on the field');
+      await assertFocused(email, 'focus on the field');
       assert.equal(sink.messages.length, before, 'no mail was sent');
       await assertAccessible(owner.page, 'the invite form with an error');
     });
@@ -379,10 +379,7 @@ describe('colleagues and signing in, with the real server and a real SMTP server
       await section.getByLabel('Herhaal het nieuwe wachtwoord').fill('mijn nieuwe lange zin');
       await section.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
       await section.getByText('Dit wachtwoord klopt niet.').waitFor();
-      assert.equal(
-        await section.getByLabel('Huidig wachtwoord').evaluate((el) => el === document.activeElement),
-        true,
-      );
+      await assertFocused(section.getByLabel('Huidig wachtwoord'), 'focus on the wrong current password');
       await assertAccessible(laptop.page, 'the account page with a wrong current password');
     });
 

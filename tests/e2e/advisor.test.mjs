@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, h1, tab, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, tab, tabTo } from './support/browser.mjs';
 import { repoRoot } from './support/server.mjs';
 import { e2eSuite, login } from './support/suite.mjs';
 
@@ -98,7 +98,7 @@ describe('Strategiewijzer with the real server', () => {
       await page.getByRole('button', { name: 'Toon advies' }).click();
       await page.getByText('Kies hoe groot je organisatie is.').waitFor();
       await page.getByText('Kies met wie je praat.').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'radio');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'radio');
       await assertAccessible(page, 'the questionnaire with errors');
     });
 
@@ -285,7 +285,7 @@ describe('Strategiewijzer with the real server', () => {
       await page.getByRole('heading', { level: 2, name: 'Advies bewaren' }).waitFor();
       await page.getByRole('button', { name: 'Advies bewaren' }).click();
       await page.getByText('Kies een plan of een gemeente.').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'advice-save-plan');
+      await assertFocused(page.locator('#advice-save-plan'), 'focus on the plan field');
       await assertAccessible(page, 'the save form with an error');
       await page.getByRole('combobox', { name: 'Plan' }).selectOption({ label: plan.title });
       await page.getByRole('textbox', { name: /^Notitie/ }).fill(note);
@@ -327,7 +327,7 @@ describe('Strategiewijzer with the real server', () => {
 
       await page.getByRole('button', { name: `Notitie toevoegen bij ${other.name}` }).click();
       const field = page.getByRole('textbox', { name: `Notitie van je organisatie bij ${other.name}` });
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+      await assertFocused(field, 'focus on the note');
       await field.fill('Werkt goed bij onze dagbesteding.');
       await page.getByRole('button', { name: 'Notitie opslaan' }).click();
       const otherCard = page.locator('article', { has: heading(other) });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { assertAccessible, h1, status, tab, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -101,7 +101,7 @@ describe('Beleidskalender with the real server', () => {
       await page.getByRole('button', { name: 'Plan opslaan' }).click();
       const title = page.getByLabel('Titel', { exact: true });
       assert.equal(await title.getAttribute('aria-invalid'), 'true');
-      assert.ok(await title.evaluate((el) => el === document.activeElement), 'focus moves to the first field with an error');
+      await assertFocused(title, 'focus moves to the first field with an error');
       assert.equal((await page.locator(`#${await title.getAttribute('aria-describedby')}`).textContent())?.trim(), 'Vul een titel in.');
       await page.getByRole('group', { name: 'Gemeenten' }).getByText('Kies minstens één gemeente.').waitFor();
       await assertAccessible(page, 'the plan form with errors');
@@ -184,7 +184,7 @@ describe('Beleidskalender with the real server', () => {
       await page.getByRole('button', { name: 'Datum wijzigen Raad besluit over de kadernota' }).click();
       const form = page.getByRole('form', { name: 'Echte datum: Raad besluit over de kadernota' });
       const date = form.getByLabel('Echte datum');
-      assert.ok(await date.evaluate((el) => el === document.activeElement), 'focus moves to the date field');
+      await assertFocused(date, 'focus moves to the date field');
       await date.fill(`${kadernotaYear - 1}-06-10`);
       await form.getByRole('button', { name: 'Datum opslaan' }).click();
       assert.equal(await date.getAttribute('aria-invalid'), 'true', 'a day in another year is refused at the field');
@@ -315,7 +315,7 @@ describe('Beleidskalender with the real server', () => {
       await page.getByRole('button', { name: 'Adres maken' }).click();
       const heading = page.getByRole('heading', { name: 'Het adres voor Outlook op het werk is klaar' });
       await heading.waitFor();
-      assert.ok(await heading.evaluate((el) => el === document.activeElement), 'focus moves to the new address');
+      await assertFocused(heading, 'focus moves to the new address');
       const url = await page.getByLabel('Adres van de agenda').inputValue();
       // Built on the server's public address, like the survey and scan links (the test server runs
       // with the loopback default, so the page warns that the link only works on the server).
@@ -373,10 +373,7 @@ describe('Beleidskalender with the real server', () => {
       assert.ok(matched >= 3 * 4, `the windows of three municipalities are in the feed (${matched})`);
 
       await page.getByRole('button', { name: 'Klaar' }).click();
-      assert.ok(
-        await page.getByLabel('Naam', { exact: true }).evaluate((el) => el === document.activeElement),
-        'focus goes back to the form',
-      );
+      await assertFocused(page.getByLabel('Naam', { exact: true }), 'focus goes back to the form');
       await page.getByRole('button', { name: 'Intrekken abonnement Outlook op het werk' }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Abonnement Outlook op het werk intrekken?' });
       await dialog.waitFor();
@@ -531,10 +528,7 @@ describe('Beleidskalender with the real server', () => {
       const moved = await api(context, `/plans/${lateId}`);
       assert.equal(moved.plan.budget_year, earliest);
       assert.notEqual(moved.schedules[0].timing, 'too_late');
-      assert.ok(
-        await page.getByRole('heading', { level: 2, name: 'Over dit plan' }).evaluate((el) => el === document.activeElement),
-        'focus goes to the plan facts',
-      );
+      await assertFocused(page.getByRole('heading', { level: 2, name: 'Over dit plan' }), 'focus goes to the plan facts');
     }
     for (const id of [onTime, lateId]) {
       const response = await context.request.delete(`/api/v1/workspaces/${SLUG}/plans/${id}`, { headers: { 'X-CSRF-Token': csrf } });

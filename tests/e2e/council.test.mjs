@@ -25,7 +25,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { assertAccessible, assertNoSideways, LAPTOP, PHONE, settled } from './support/browser.mjs';
+import { assertAccessible, assertFocused, assertNoSideways, LAPTOP, PHONE, settled } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { OpenBesluitvormingServer } from './support/openbesluitvorming.mjs';
 import { DEMO, e2eSuite } from './support/suite.mjs';
@@ -201,7 +201,7 @@ describe('Raad (Raadsinformatie)', () => {
       await words.fill('wonen');
       await again.getByRole('button', { name: 'Opslaan' }).click();
       await again.getByText('Er is al een onderwerp met deze naam. Kies een andere naam.').waitFor();
-      assert.ok(await name.evaluate((el) => el === document.activeElement), 'the name field has focus');
+      await assertFocused(name, 'the name field has focus');
       await name.fill('Wonen');
       await words.fill('wonen\nx');
       await again.getByRole('button', { name: 'Opslaan' }).click();
@@ -230,7 +230,7 @@ describe('Raad (Raadsinformatie)', () => {
       await third.getByRole('textbox', { name: /^Woorden om te zoeken/ }).fill('jeugdhulp');
       await third.getByRole('button', { name: 'Opslaan' }).click();
       await third.getByText('Er is al een onderwerp met deze naam. Kies een andere naam.').waitFor();
-      assert.ok(await thirdName.evaluate((el) => el === document.activeElement), 'the name field has focus');
+      await assertFocused(thirdName, 'the name field has focus');
       assert.equal(await thirdName.getAttribute('aria-invalid'), 'true');
       const taken = await context.request.post(api('/council-topics'), {
         data: { name: 'jeugdHULP', terms: ['jeugd'], exclusions: [] },

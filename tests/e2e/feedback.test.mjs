@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, h1, status } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, status } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -56,7 +56,7 @@ describe('Cliëntfeedback with the real server', () => {
       await form.getByRole('button', { name: 'Vragenlijst maken' }).click();
       const name = form.getByLabel('Naam', { exact: true });
       assert.equal(await name.getAttribute('aria-invalid'), 'true');
-      assert.ok(await name.evaluate((el) => el === document.activeElement), 'focus moves to the field with an error');
+      await assertFocused(name, 'focus moves to the field with an error');
       await form.getByText('Vul een naam in.').waitFor();
       await assertAccessible(page, 'the survey form with an error');
 
@@ -258,19 +258,19 @@ describe('Cliëntfeedback with the real server', () => {
     for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowRight');
     assert.equal(await page.locator('#s8').isChecked(), true, 'arrow keys choose the score');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'why');
+    await assertFocused(page.locator('#why'), 'focus on #why');
     await page.keyboard.type('Vriendelijke medewerkers.');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'better');
+    await assertFocused(page.locator('#better'), 'focus on #better');
     await page.keyboard.type('Iets vaker langskomen.');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'callback');
+    await assertFocused(page.locator('#callback'), 'focus on #callback');
     await page.keyboard.press('Space');
     assert.equal(await page.locator('#callback').isChecked(), true);
     await page.keyboard.press('Space');
     assert.equal(await page.locator('#callback').isChecked(), false, 'Space toggles the checkbox');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'phone');
+    await assertFocused(page.locator('#phone'), 'focus on #phone');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BUTTON', 'the honeypot is skipped');
     await page.keyboard.press('Enter');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, h1, status, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, status, tabTo } from './support/browser.mjs';
 import { repoRoot } from './support/server.mjs';
 import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
@@ -92,7 +92,7 @@ describe('Bekostiging with the real server', () => {
       await page.getByRole('button', { name: 'Bereken' }).click();
       const field = page.getByLabel('Gemiddeld aantal cliënten');
       await page.locator('#fin-clients-mean[aria-invalid="true"]').waitFor();
-      assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'focus moves to the field');
+      await assertFocused(field, 'focus moves to the field');
       await assertAccessible(page, 'the form with a field error');
       await field.fill('500');
     });

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { assertAccessible, checkBothSizes as bothSizes, DESKTOP, PHONE } from './support/browser.mjs';
+import { assertAccessible, assertFocused, checkBothSizes as bothSizes, DESKTOP, PHONE } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 import { linkIn, SmtpSink } from './support/smtp-sink.mjs';
 import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -199,7 +199,7 @@ describe('links mailed from the app, with the real server and a real SMTP server
       const addresses = page.getByLabel('E-mailadressen');
       await page.waitForFunction(() => document.querySelector('#personal-links-addresses')?.getAttribute('aria-invalid') === 'true');
       await page.getByText('Regel 2: dit is geen goed e-mailadres.').waitFor();
-      assert.equal(await addresses.evaluate((el) => el === document.activeElement), true, 'focus on the addresses');
+      await assertFocused(addresses, 'focus on the addresses');
       assert.equal(sink.messages.length, before, 'no mail was sent');
       await assertAccessible(page, 'the personal links form with a line error');
     });

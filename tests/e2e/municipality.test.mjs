@@ -8,7 +8,7 @@
 // the count is gone.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertAccessible } from './support/browser.mjs';
+import { assertAccessible, assertFocused } from './support/browser.mjs';
 import { DEMO, e2eSuite } from './support/suite.mjs';
 
 const UTRECHT = 1; // the demo's first organisation
@@ -175,7 +175,7 @@ describe('Gemeentepagina en meldingen', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'A');
     await page.keyboard.press('Escape');
     assert.equal(await opened.getAttribute('aria-expanded'), 'false');
-    assert.ok(await opened.evaluate((el) => el === document.activeElement), 'Escape did not return focus to the button');
+    await assertFocused(opened, 'Escape did not return focus to the button');
     assert.equal(await page.getByTestId('notifications-badge').count(), 0);
 
     // After a reload nothing is new: the button has no count.

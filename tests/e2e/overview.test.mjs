@@ -9,7 +9,7 @@
 // onboarding and the open search.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertAccessible } from './support/browser.mjs';
+import { assertAccessible, assertFocused } from './support/browser.mjs';
 import { DEMO, e2eSuite, prepareDemo } from './support/suite.mjs';
 
 const EMPTY = { slug: 'nog-leeg', name: 'Nieuwe Stichting' };
@@ -125,15 +125,12 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       await close.click();
       const dialog = page.getByRole('dialog', { name: 'Terugbelverzoek afronden' });
       await dialog.waitFor();
-      assert.ok(
-        await dialog.getByRole('radio', { name: 'Bereikt', exact: true }).evaluate((el) => el === document.activeElement),
-        'focus starts on the first outcome',
-      );
+      await assertFocused(dialog.getByRole('radio', { name: 'Bereikt', exact: true }), 'focus starts on the first outcome');
       await assertAccessible(page, 'the "Afronden" dialog');
       // Escape closes without changing anything; focus goes back to "Afronden".
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
-      assert.ok(await close.evaluate((el) => el === document.activeElement), 'focus returns to "Afronden"');
+      await assertFocused(close, 'focus returns to "Afronden"');
       assert.equal((await api('/feedback/callbacks')).items.some((c) => c.id === callback.record_id), true);
 
       // With the keyboard: open, choose "Niet bereikt", a short outcome, submit.
@@ -202,7 +199,7 @@ describe('Overzicht, eerste stappen en zoeken', () => {
       await page.locator('body').click({ position: { x: 5, y: 600 } });
       await page.keyboard.press('/');
       const box = page.getByRole('combobox', { name: 'Zoeken in deze werkruimte' });
-      assert.ok(await box.evaluate((el) => el === document.activeElement), '"/" did not focus the search');
+      await assertFocused(box, '"/" did not focus the search');
       await page.keyboard.type('utrecht');
       const listbox = page.getByRole('listbox', { name: 'Zoekresultaten' });
       await listbox.waitFor();

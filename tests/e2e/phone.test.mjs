@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, axeViolations, LAPTOP, measureWidth, PHONE, settled } from './support/browser.mjs';
+import { assertAccessible, assertFocused, axeViolations, LAPTOP, measureWidth, PHONE, settled } from './support/browser.mjs';
 import { DEMO, e2eSuite } from './support/suite.mjs';
 
 const SLUG = 'demo';
@@ -247,7 +247,7 @@ describe('the app on a phone (390×844)', () => {
     const before = (await layout(page)).h1Top;
     await banner.getByRole('button', { name: 'Later: melding over het openbare adres' }).click();
     await banner.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading', 'focus on the heading');
+    await assertFocused(page.locator('#page-heading'), 'focus on the heading');
     const after = (await layout(page)).h1Top;
     assert.ok(after < before, `the h1 moved up (${Math.round(before)} → ${Math.round(after)} px)`);
     assert.equal(await page.evaluate(() => sessionStorage.getItem('aantafel.publicAddress.later')), '1');

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { assertAccessible, checkBothSizes as bothSizes, DESKTOP, h1, status, tab, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, checkBothSizes as bothSizes, DESKTOP, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -346,7 +346,7 @@ describe('Contacten en afspraken with the real server', () => {
     await page.getByRole('button', { name: 'Vervolgactie toevoegen' }).click();
     const group = page.getByRole('group', { name: 'Vervolgactie 1' });
     const what = group.getByLabel('Wat moet er gebeuren?');
-    assert.ok(await what.evaluate((el) => el === document.activeElement), 'focus goes to the new follow-up');
+    await assertFocused(what, 'focus goes to the new follow-up');
     await what.fill('Cijfers naar Bas sturen');
     await group.getByLabel('Wie doet het?').selectOption({ label: EDITOR.name });
     await group.getByLabel('Uiterlijk op').fill(addDays(today(), 2));

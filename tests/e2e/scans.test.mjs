@@ -8,7 +8,7 @@
 // the server-rendered respondent page and every app page state.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertAccessible, axeViolations, h1, status, watchPage } from './support/browser.mjs';
+import { assertAccessible, assertFocused, axeViolations, h1, status, watchPage } from './support/browser.mjs';
 import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
 const WS = { slug: 'samenwerken', name: 'Wijkzorg Samen' };
@@ -59,7 +59,7 @@ describe('Samenwerkingsscan with the real server', () => {
       // Sending without choosing shows the problems at their fields.
       await page.getByRole('button', { name: 'Scan starten' }).click();
       await page.getByText('Kies een vragenlijst.').waitFor();
-      assert.equal(await option.evaluate((el) => el === document.activeElement), true, 'focus moves to the choice');
+      await assertFocused(option, 'focus moves to the choice');
       await assertAccessible(page, 'the new-scan form with errors');
       await option.check();
       await page.getByLabel('Naam van de scan').fill(SCAN.title);

@@ -11,7 +11,7 @@
 // page. axe-core checks every app page state and the /c/… page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertAccessible, h1, status } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, status } from './support/browser.mjs';
 import { apiClient, DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
 
 const WS = { slug: 'sociale-kaart', name: 'Samen in Zeist' };
@@ -95,7 +95,7 @@ describe('Sociale kaart en consortium with the real server', () => {
       await page.getByLabel('Naam', { exact: true }).fill(HOODS[0][1]);
       await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
       await page.locator('#area-code-error').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'area-code');
+      await assertFocused(page.locator('#area-code'), 'focus on #area-code');
       await assertAccessible(page, 'the add-area form with an error');
       await page.getByLabel('Code', { exact: true }).fill(HOODS[0][0]);
       await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
@@ -132,7 +132,7 @@ describe('Sociale kaart en consortium with the real server', () => {
       await page.getByRole('button', { name: 'Voorziening opslaan' }).click();
       await page.locator('#service-organisation-id-error').waitFor();
       await page.getByText('Kies minstens één gebied of typ een code.').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'service-organisation-id');
+      await assertFocused(page.locator('#service-organisation-id'), 'focus on #service-organisation-id');
       await assertAccessible(page, 'the service form with errors');
 
       await page.getByLabel('Organisatie die de hulp biedt').selectOption({ label: LINDE });
@@ -261,7 +261,7 @@ describe('Sociale kaart en consortium with the real server', () => {
       await h1(page, 'Nieuw consortium');
       await page.getByRole('button', { name: 'Consortium opslaan' }).click();
       await page.getByText('Kies minstens één organisatie.').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'consortium-name');
+      await assertFocused(page.locator('#consortium-name'), 'focus on #consortium-name');
       await assertAccessible(page, 'the consortium form with errors');
       await page.getByLabel('Naam van het consortium').fill(CONSORTIUM);
       await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: `Zeist (${GM})` });

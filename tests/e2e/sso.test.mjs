@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertAccessible, checkBothSizes as bothSizes, DESKTOP } from './support/browser.mjs';
+import { assertAccessible, assertFocused, checkBothSizes as bothSizes, DESKTOP } from './support/browser.mjs';
 import { startOidcProvider } from './support/oidc-provider.mjs';
 import { freePort, repoRoot, startServer } from './support/server.mjs';
 import { DEMO, e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -164,7 +164,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
       await section.getByRole('button', { name: 'Groep toevoegen' }).click();
       const first = section.getByRole('group', { name: 'Koppeling 1' });
       const group = first.getByRole('textbox', { name: 'ID van de groep' });
-      assert.equal(await group.evaluate((el) => el === document.activeElement), true, 'focus on the new field');
+      await assertFocused(group, 'focus on the new field');
       await section.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }).click();
       await first.getByText('Vul het ID van de groep in.').waitFor();
       assert.equal(await group.getAttribute('aria-invalid'), 'true');
@@ -272,7 +272,7 @@ describe('single sign-on with a real OpenID provider (RS256, client_secret_basic
       .getByText('Je organisatie-account hoort niet bij een organisatie die deze aantafel gebruikt.')
       .waitFor();
     await summary.getByText('Vraag een eigenaar om een uitnodiging.', { exact: false }).waitFor();
-    assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the summary has focus');
+    await assertFocused(summary, 'the summary has focus');
     assert.equal((await context.request.get('/api/v1/session')).status(), 401, 'not signed in');
     // Trying again is right there.
     await page.getByRole('button', { name: `Inloggen met ${LABEL}` }).waitFor();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, h1, status, tab, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -103,7 +103,7 @@ describe('Wie is wie with the real server', () => {
       await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
       const name = page.getByLabel('Naam', { exact: true });
       assert.equal(await name.getAttribute('aria-invalid'), 'true');
-      assert.ok(await name.evaluate((el) => el === document.activeElement), 'focus moves to the field');
+      await assertFocused(name, 'focus moves to the field');
       const described = await name.getAttribute('aria-describedby');
       assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul een naam in.');
       await assertAccessible(page, 'the add-person form with an error');
@@ -130,10 +130,7 @@ describe('Wie is wie with the real server', () => {
     await t.test('personal data is changed with PATCH; an emptied field is cleared', async () => {
       await page.getByRole('button', { name: 'Gegevens wijzigen' }).click();
       const form = page.getByRole('form', { name: 'Gegevens wijzigen' });
-      assert.ok(
-        await form.getByLabel('Naam', { exact: true }).evaluate((el) => el === document.activeElement),
-        'focus starts in the form',
-      );
+      await assertFocused(form.getByLabel('Naam', { exact: true }), 'focus starts in the form');
       await form.getByLabel('E-mailadres').fill('');
       await form.getByLabel('Telefoonnummer').fill('030 123 45 67');
       await form.getByLabel('Notities').fill('Voorkeur voor een werkbezoek in de wijk.');
@@ -241,7 +238,7 @@ describe('Wie is wie with the real server', () => {
 
       const result = page.getByRole('heading', { name: 'De verkiezing is verwerkt' });
       await result.waitFor();
-      assert.ok(await result.evaluate((el) => el === document.activeElement), 'focus moves to the result');
+      await assertFocused(result, 'focus moves to the result');
       await page.getByText('1 functie van de oude raadsperiode is beëindigd.').waitFor();
       const notMet = page.locator('.utrecht-alert').filter({ hasText: 'Nog niet ontmoet' });
       await notMet.getByRole('link', { name: 'Nina Nieuwkomer' }).waitFor();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "support/openapi_spec.hpp"
+#include "support/response_contract.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
@@ -24,6 +25,14 @@ TEST(OpenApiContract, RouterAndSpecDescribeTheSameOperations) {
     EXPECT_TRUE(spec.contains(op)) << op << " is missing from api/openapi.yaml";
   for (const auto& op : spec)
     EXPECT_TRUE(routes.contains(op)) << op << " is in the spec but not routed";
+}
+
+// Any workspace can be set to open only after single sign-on; then every one of its operations
+// answers 403 sso_required to a session started otherwise, so each must say so.
+TEST(OpenApiContract, EveryWorkspaceOperationDocumentsTheRefusalOfASessionWithoutSso) {
+  for (const auto& op : OperationsNotDocumenting("/api/v1/workspaces/{slug}", 403)) {
+    ADD_FAILURE() << op << " does not document 403 (sso_required)";
+  }
 }
 
 TEST(OpenApiContract, ParserFindsOperationsOnlyUnderPaths) {

@@ -34,12 +34,13 @@ std::vector<std::string> Segments(const std::string& path) {
 std::string PointerKey(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~')
+    if (c == '~') {
       out += "~0";
-    else if (c == '/')
+    } else if (c == '/') {
       out += "~1";
-    else
+    } else {
       out += c;
+    }
   }
   return out;
 }
@@ -96,9 +97,10 @@ class Contract {
     } else {
       return {op + " → " + code + ": status not documented in api/openapi.yaml"};
     }
-    if (!IsJson(content_type))
+    if (!IsJson(content_type)) {
       return {op + " → " + code + ": Content-Type '" + content_type +
               "', the spec documents application/json"};
+    }
     if (!content_encoding.empty()) return {};  // gzip: the type was what could be checked
     nlohmann::json document;
     try {
@@ -121,6 +123,23 @@ class Contract {
     std::string shown = body.substr(0, 400);
     problems.push_back("  body: " + shown + (body.size() > 400 ? "…" : ""));
     return problems;
+  }
+
+  std::vector<std::string> NotDocumenting(const std::string& path_prefix, int status) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const auto& [path, item] : spec_["paths"].items()) {
+      if (!path.starts_with(path_prefix)) continue;
+      for (const auto& [verb, operation] : item.items()) {
+        if (!operation.is_object() || !operation.contains("responses")) continue;
+        if (!operation["responses"].contains(std::to_string(status))) {
+          std::string method = verb;
+          for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          out.push_back(method + " " + path);
+        }
+      }
+    }
+    return out;
   }
 
  private:
@@ -172,13 +191,13 @@ class Contract {
     for (const auto& candidate : templates_) {
       const auto pattern = Segments(candidate);
       if (pattern.size() != parts.size()) continue;
-      std::string shape;  // 'l' literal, 'p' parameter, per segment: higher sorts first
+      std::string shape;  // 'l' literal, 'k' parameter, per segment: higher sorts first
       bool fits = true;
       for (std::size_t i = 0; i < parts.size() && fits; ++i) {
         const bool parameter = pattern[i].starts_with("{") && pattern[i].ends_with("}");
         if (parameter) {
           fits = !parts[i].empty();
-          shape += 'l' - 1;
+          shape += 'k';
         } else {
           fits = pattern[i] == parts[i];
           shape += 'l';
@@ -225,6 +244,10 @@ std::atomic<bool> checking{true};
 }  // namespace
 
 void DisableResponseContract() { checking = false; }
+
+std::vector<std::string> OperationsNotDocumenting(const std::string& path_prefix, int status) {
+  return Contract::Instance().NotDocumenting(path_prefix, status);
+}
 
 std::vector<std::string> ContractProblems(const std::string& method, const std::string& target,
                                           int status, const std::string& content_type,

@@ -21,4 +21,8 @@ std::vector<std::string> ContractProblems(const std::string& method, const std::
                                           const std::string& content_encoding,
                                           const std::string& body);
 
+/// The operations ("GET /api/v1/…") whose path starts with `path_prefix` and that do not document
+/// `status` in api/openapi.yaml.
+std::vector<std::string> OperationsNotDocumenting(const std::string& path_prefix, int status);
+
 }  // namespace aantafel::testing

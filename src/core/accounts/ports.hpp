@@ -129,4 +129,54 @@ class Crypto {
   virtual bool Equal(std::string_view a, std::string_view b) = 0;
 };
 
+/// One group (or app role) of the provider mapped to a role in a workspace.
+struct GroupRole {
+  std::string group;
+  Role role = Role::kViewer;
+};
+
+/// A workspace's single sign-on settings, edited by its owners.
+struct WorkspaceSso {
+  bool sso_only = false;  ///< members open it only after signing in with single sign-on
+  std::vector<GroupRole> mappings;
+};
+
+/// Port: links between provider identities and accounts, and the workspaces' mappings.
+class SsoRepository {
+ public:
+  virtual ~SsoRepository() = default;
+  virtual std::optional<std::int64_t> FindUser(std::string_view issuer,
+                                               std::string_view subject) = 0;
+  virtual void Link(std::string_view issuer, std::string_view subject, std::int64_t user_id,
+                    Instant now) = 0;
+  virtual WorkspaceSso Load(std::int64_t workspace_id) = 0;
+  /// Replaces the workspace's settings in one transaction.
+  virtual void Save(std::int64_t workspace_id, const WorkspaceSso& settings) = 0;
+  /// Every workspace with at least one mapping, with its mappings.
+  virtual std::vector<std::pair<std::int64_t, std::vector<GroupRole>>> AllMappings() = 0;
+  /// Makes the user a member with `role` as granted by a mapping; a membership given by an
+  /// invitation is left as it is. Refuses (kLastOwner) to demote the last owner.
+  virtual Status GrantMapped(std::int64_t workspace_id, std::int64_t user_id, Role role,
+                             Instant now) = 0;
+  /// Ends a membership that a mapping granted (not one given by an invitation), with the user's
+  /// tokens for the workspace; the last owner stays.
+  virtual void RevokeMapped(std::int64_t workspace_id, std::int64_t user_id) = 0;
+};
+
+/// Port: the OpenID provider (app layer: discovery, code exchange with PKCE, signature check
+/// against the provider's keys). Errors: kUnavailable when it cannot be reached, kSsoRefused
+/// when it refuses or the token's signature does not hold.
+class OidcProvider {
+ public:
+  virtual ~OidcProvider() = default;
+  /// Where to send the browser to sign in; `choose_account` asks the provider to let the person
+  /// pick the account (an invitation is for one address, and the provider's own session may be
+  /// another one's).
+  virtual Result<std::string> AuthorizationUrl(std::string_view state, std::string_view nonce,
+                                               std::string_view code_challenge,
+                                               bool choose_account) = 0;
+  /// Exchanges the code and returns the payload (JSON) of the ID token, signature checked.
+  virtual Result<std::string> RedeemCode(std::string_view code, std::string_view code_verifier) = 0;
+};
+
 }  // namespace aantafel::core::accounts

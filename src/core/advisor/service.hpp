@@ -5,7 +5,7 @@
 #include "core/accounts/model.hpp"
 #include "core/advisor/advisor.hpp"
 #include "core/advisor/ports.hpp"
-#include "core/calendar/plan.hpp"
+#include "core/calendar/ports.hpp"
 #include "core/whoiswho/ports.hpp"
 
 namespace aantafel::core::advisor {

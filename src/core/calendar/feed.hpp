@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/accounts/model.hpp"
+#include "core/calendar/ports.hpp"
 #include "core/civil_date.hpp"
 #include "core/clock.hpp"
 
@@ -22,39 +23,10 @@ class CouncilService;
 
 namespace aantafel::core::calendar {
 
-/// One event in a feed: whole days, or at a time when `starts_at` is set.
-struct FeedEvent {
-  std::string uid;  ///< stable across refreshes, so calendars update instead of duplicating
-  CivilDate first_day;
-  CivilDate last_day;  ///< inclusive
-  std::string summary;
-  std::string description;
-  /// Where the event is handled in the app, inside the workspace ("/relations/agreements/7");
-  /// the feed writer puts the server's public address and the workspace before it. May be empty.
-  std::string page;
-  std::optional<Instant> starts_at;  ///< a timed event (UTC) instead of whole days
-  std::optional<Instant> ends_at;    ///< default: two hours after the start
-  std::string location;
-  bool cancelled = false;  ///< STATUS:CANCELLED, so subscribed calendars strike it through
-};
-
-/// Whose feed is being read: the owner as a reader of the feed's workspace, and today's date.
-struct FeedOwner {
-  accounts::WorkspaceAccess reader;
-  CivilDate today;
-};
-
 /// A feed as read: its workspace (for the links) and every module's events.
 struct MemberFeed {
   std::string workspace_slug;
   std::vector<FeedEvent> events;
-};
-
-/// Port: one module's events in a member's feed.
-class FeedEventSource {
- public:
-  virtual ~FeedEventSource() = default;
-  virtual void Gather(const FeedOwner& owner, std::vector<FeedEvent>& out) = 0;
 };
 
 /// Contacten en afspraken: the owner's own open follow-ups and agreements with a due date.

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/enum_names.hpp"
 #include "core/validation.hpp"
 
 namespace aantafel::core::calendar {
@@ -23,50 +24,33 @@ constexpr TextRule kShort{.min_chars = 0, .max_chars = 100};
 constexpr std::size_t kMaxMunicipalities = 100;
 constexpr std::int64_t kMaxUpcomingDays = 730;
 
-template <typename Enum, std::size_t N>
-struct Names {
-  std::array<std::pair<Enum, std::string_view>, N> items;
-  [[nodiscard]] std::string_view Name(Enum value) const {
-    for (const auto& [e, name] : items) {
-      if (e == value) return name;
-    }
-    return items.front().second;
-  }
-  [[nodiscard]] std::optional<Enum> Parse(std::string_view text) const {
-    for (const auto& [e, name] : items) {
-      if (name == text) return e;
-    }
-    return std::nullopt;
-  }
-};
-
-constexpr Names<PlanStatus, 6> kStatuses{{{
+constexpr EnumNames<PlanStatus, 6> kStatuses{{
     {PlanStatus::kIdea, "idea"},
     {PlanStatus::kPreparing, "preparing"},
     {PlanStatus::kProposed, "proposed"},
     {PlanStatus::kFunded, "funded"},
     {PlanStatus::kNotFunded, "not_funded"},
     {PlanStatus::kDone, "done"},
-}}};
+}};
 
-constexpr Names<PolicyPhase, 5> kPhases{{{
+constexpr EnumNames<PolicyPhase, 5> kPhases{{
     {PolicyPhase::kAgendaSetting, "agenda_setting"},
     {PolicyPhase::kPreparation, "preparation"},
     {PolicyPhase::kDecision, "decision"},
     {PolicyPhase::kExecution, "execution"},
     {PolicyPhase::kEvaluation, "evaluation"},
-}}};
-
-bool IsCycleEvent(const CycleRules& rules, std::string_view id) {
-  return rules.Find(id) != nullptr || id == "merger_election";
-}
+}};
 
 }  // namespace
 
-std::string_view ToString(PlanStatus status) { return kStatuses.Name(status); }
-std::optional<PlanStatus> ParsePlanStatus(std::string_view text) { return kStatuses.Parse(text); }
-std::string_view ToString(PolicyPhase phase) { return kPhases.Name(phase); }
-std::optional<PolicyPhase> ParsePolicyPhase(std::string_view text) { return kPhases.Parse(text); }
+std::string_view ToString(PlanStatus status) { return NameOf(kStatuses, status); }
+std::optional<PlanStatus> ParsePlanStatus(std::string_view text) {
+  return ValueOf(kStatuses, text);
+}
+std::string_view ToString(PolicyPhase phase) { return NameOf(kPhases, phase); }
+std::optional<PolicyPhase> ParsePolicyPhase(std::string_view text) {
+  return ValueOf(kPhases, text);
+}
 
 PolicyCalendarService::PolicyCalendarService(PlanRepository& plans,
                                              whoiswho::WhoIsWhoRepository& whoiswho,
@@ -225,7 +209,7 @@ Status PolicyCalendarService::SetCycleDate(const WorkspaceAccess& access,
   auto org = Municipality(access.workspace.id, organisation_id);
   if (!org) return org.error();
   FieldErrors errors;
-  if (!IsCycleEvent(rules_, event)) errors.Add("event", FieldIssue::kInvalidChoice);
+  if (rules_.Find(event) == nullptr) errors.Add("event", FieldIssue::kInvalidChoice);
   if (year < 2000 || year > 2100) errors.Add("year", FieldIssue::kInvalidChoice);
   auto parsed = CheckDate("date", date, false, errors);
   // An actual date belongs to its year (the vote on the 2027 kadernota happens in 2027).

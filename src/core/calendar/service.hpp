@@ -8,6 +8,7 @@
 #include "core/accounts/ports.hpp"
 #include "core/calendar/feed.hpp"
 #include "core/calendar/plan.hpp"
+#include "core/calendar/ports.hpp"
 #include "core/calendar/rules.hpp"
 #include "core/random.hpp"
 #include "core/rate_limiter.hpp"

@@ -6,6 +6,7 @@
 #include "core/accounts/model.hpp"
 #include "core/civil_date.hpp"
 #include "core/overview/model.hpp"
+#include "core/overview/ports.hpp"
 
 namespace aantafel::core::relations {
 class RelationsService;
@@ -28,21 +29,6 @@ namespace aantafel::core::overview {
 // Nu doen: each module that has something to act on offers its items through one port, so a new
 // module (council information, mail) adds a source instead of editing the overview, the HTTP
 // handler or the e-mail digest. OverviewService asks every registered source and ranks.
-
-/// The moment and language items are gathered for.
-struct ActContext {
-  CivilDate today;
-  Instant now{};
-  bool english = false;
-};
-
-/// Port: one module's things to act on for a user, not yet filtered or ranked.
-class ActItemSource {
- public:
-  virtual ~ActItemSource() = default;
-  virtual void Gather(const accounts::WorkspaceAccess& access, const ActContext& context,
-                      std::vector<ActItem>& out) = 0;
-};
 
 /// Plans' windows open now or opening within this many days are on the list.
 inline constexpr int kWindowLookAheadDays = 21;

@@ -44,15 +44,4 @@ Mail ComposeDigest(const DigestSubscriber& subscriber, const std::vector<ActItem
                    const std::vector<std::string>& explains, std::string_view app_url,
                    CivilDate today);
 
-/// Port: who wants a digest.
-class DigestRepository {
- public:
-  virtual ~DigestRepository() = default;
-  virtual DigestFrequency FrequencyOf(std::int64_t ws, std::int64_t user_id) = 0;
-  virtual void SetFrequency(std::int64_t ws, std::int64_t user_id, DigestFrequency frequency) = 0;
-  /// Every member with a digest other than none (still a member of the workspace).
-  virtual std::vector<DigestSubscriber> Subscribers() = 0;
-  virtual void MarkSent(std::int64_t ws, std::int64_t user_id, CivilDate day) = 0;
-};
-
 }  // namespace aantafel::core::overview

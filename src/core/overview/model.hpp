@@ -65,14 +65,4 @@ struct Hidden {
 std::vector<ActItem> Rank(std::vector<ActItem> items, const std::map<std::string, Hidden>& hidden,
                           CivilDate today, std::size_t limit);
 
-/// Port: what each user has hidden.
-class HiddenItemRepository {
- public:
-  virtual ~HiddenItemRepository() = default;
-  virtual std::map<std::string, Hidden> HiddenFor(std::int64_t ws, std::int64_t user_id) = 0;
-  virtual void Hide(std::int64_t ws, std::int64_t user_id, const std::string& key,
-                    const Hidden& hidden) = 0;
-  virtual bool Unhide(std::int64_t ws, std::int64_t user_id, const std::string& key) = 0;
-};
-
 }  // namespace aantafel::core::overview

@@ -7,6 +7,7 @@
 #include "core/overview/act_now.hpp"
 #include "core/overview/digest.hpp"
 #include "core/overview/model.hpp"
+#include "core/overview/ports.hpp"
 #include "core/result.hpp"
 
 namespace aantafel::core::overview {

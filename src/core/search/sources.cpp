@@ -242,7 +242,7 @@ void CouncilSearch::Search(const accounts::WorkspaceAccess& access, const Query&
     switch (h.kind) {
       case council::SearchKind::kMeeting: what = en ? "Meeting" : "Vergadering"; break;
       case council::SearchKind::kAgendaItem: what = en ? "Agenda item" : "Agendapunt"; break;
-      case council::SearchKind::kDocument: what = en ? "Document" : "Document"; break;
+      case council::SearchKind::kDocument: what = "Document"; break;  // the same in both
       case council::SearchKind::kMotion: what = en ? "Motion" : "Motie"; break;
     }
     std::string subtitle = what + " · " + h.source_label;

@@ -277,263 +277,233 @@ void CheckDecision(const DecisionInput& in, core::FieldErrors& errors) {
   if (in.person_id && *in.person_id < 1) errors.Add("person_id", core::FieldIssue::kTooSmall, 1);
 }
 
+HttpResponse ListCouncils(CouncilService& service, RequestContext& ctx) {
+  const bool owner = core::accounts::CanManage(ctx.workspace->role);
+  const auto councils = service.List(*ctx.workspace);
+  json follows = json::array();
+  for (const auto& f : councils.follows) follows.push_back(FollowView(f, owner));
+  json available = json::array();
+  for (const auto& s : councils.available) available.push_back(SourceView(s));
+  return JsonResponse(200, {{"enabled", councils.enabled},
+                            {"status_checked_at", TimestampOrNull(councils.status_checked_at)},
+                            {"follows", follows},
+                            {"available", available}});
+}
+
+HttpResponse FollowCouncil(CouncilService& service, RequestContext& ctx) {
+  const std::string key(ctx.params.Get("source_key"));
+  if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
+  auto follow = service.FollowCouncil(*ctx.workspace, key);
+  if (!follow) return Fail(ctx, follow.error());
+  return JsonResponse(200, FollowView(*follow, core::accounts::CanManage(ctx.workspace->role)));
+}
+
+HttpResponse UnfollowCouncil(CouncilService& service, RequestContext& ctx) {
+  const std::string key(ctx.params.Get("source_key"));
+  if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
+  if (auto done = service.UnfollowCouncil(*ctx.workspace, key); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListCouncilMeetings(CouncilService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const auto q = ReadMeetingRequest(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto list = service.Meetings(*ctx.workspace, q);
+  if (!list) return Fail(ctx, list.error());
+  json items = json::array();
+  for (const auto& m : *list) items.push_back(MeetingSummary(m));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse SearchCouncils(CouncilService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  auto q = ReadSearchRequest(ctx.request, errors);
+  if (!errors.empty()) {
+    core::council::CheckSearchRequest(q, errors);  // every field named at once
+    return Fail(ctx, std::move(errors).ToError());
+  }
+  auto page = service.Search(*ctx.workspace, q);
+  if (!page) return Fail(ctx, page.error());
+  json items = json::array();
+  for (const auto& item : page->items) items.push_back(FoundView(item));
+  return JsonResponse(200, {{"items", items}, {"has_more", page->has_more}});
+}
+
+HttpResponse GetCouncilMeeting(CouncilService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "meeting_id");
+  if (!id) return Fail(ctx, id.error());
+  auto detail = service.MeetingOf(*ctx.workspace, *id);
+  if (!detail) return Fail(ctx, detail.error());
+  return JsonResponse(200, MeetingDetailView(*detail));
+}
+
+HttpResponse ListCouncilTopics(CouncilService& service, RequestContext& ctx) {
+  json items = json::array();
+  for (const auto& t : service.Topics(*ctx.workspace)) items.push_back(TopicView(t));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddCouncilTopic(CouncilService& service, RequestContext& ctx) {
+  auto input = ReadTopic(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto topic = service.AddTopic(*ctx.workspace, *input);
+  if (!topic) return Fail(ctx, topic.error());
+  return JsonResponse(201, TopicView(*topic));
+}
+
+HttpResponse ReplaceCouncilTopic(CouncilService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "topic_id");
+  if (!id) return Fail(ctx, id.error());
+  auto input = ReadTopic(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto topic = service.ReplaceTopic(*ctx.workspace, *id, *input);
+  if (!topic) return Fail(ctx, topic.error());
+  return JsonResponse(200, TopicView(*topic));
+}
+
+HttpResponse DeleteCouncilTopic(CouncilService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "topic_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteTopic(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListCouncilTopicMatches(CouncilService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const auto q = ReadMeetingRequest(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto matches = service.TopicMatches(*ctx.workspace, q);
+  if (!matches) return Fail(ctx, matches.error());
+  json items = json::array();
+  for (const auto& m : *matches) {
+    json hits = json::array();
+    for (const auto& h : m.hits) hits.push_back({{"kind", h.kind}, {"title", h.title}});
+    items.push_back({{"topic_id", m.topic_id},
+                     {"topic_name", m.topic_name},
+                     {"meeting", MeetingSummary(m.meeting)},
+                     {"hits", hits}});
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse ListCouncilPeople(CouncilPeopleService& people, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const auto key = QueryKey(ctx.request, errors);
+  if (!key && errors.empty()) errors.Add("source_key", core::FieldIssue::kRequired);
+  auto filter = core::council::LinkFilter::kAll;
+  if (const auto show = ctx.request.Query("show"); show && !show->empty()) {
+    if (*show == "review") {
+      filter = core::council::LinkFilter::kReview;
+    } else if (*show == "linked") {
+      filter = core::council::LinkFilter::kLinked;
+    } else if (*show != "all") {
+      errors.Add("show", core::FieldIssue::kInvalidChoice);
+    }
+  }
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto links = people.Links(*ctx.workspace, *key, filter);
+  if (!links) return Fail(ctx, links.error());
+  json items = json::array();
+  for (const auto& view : *links) items.push_back(LinkView(view));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse DecideCouncilPerson(CouncilPeopleService& people, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  DecisionInput in;
+  // Lengths are checked with the other rules below, so every field is named at once.
+  in.source_key = body->String("source_key", true).value_or("");
+  in.name_key = body->String("name_key", true).value_or("");
+  in.person_id = body->Integer("person_id", false);
+  const bool confirmed = body->Boolean("confirmed", true).value_or(false);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  core::FieldErrors errors;
+  CheckDecision(in, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto link = people.Decide(*ctx.workspace, in.source_key, in.name_key, in.person_id, confirmed);
+  if (!link) return Fail(ctx, link.error());
+  return JsonResponse(200, LinkView(*link));
+}
+
+HttpResponse UndoCouncilPersonDecision(CouncilPeopleService& people, RequestContext& ctx) {
+  core::FieldErrors errors;
+  DecisionInput in;
+  in.source_key = std::string(ctx.request.Query("source_key").value_or(""));
+  in.name_key = std::string(ctx.request.Query("name_key").value_or(""));
+  if (ctx.request.Query("person_id")) in.person_id = QueryId(ctx.request, "person_id", errors);
+  CheckDecision(in, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto link = people.Undo(*ctx.workspace, in.source_key, in.name_key, in.person_id);
+  if (!link) return Fail(ctx, link.error());
+  return JsonResponse(200, LinkView(*link));
+}
+
+HttpResponse GetPersonCouncil(CouncilPeopleService& people, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "person_id");
+  if (!id) return Fail(ctx, id.error());
+  auto council = people.OfPerson(*ctx.workspace, *id);
+  if (!council) return Fail(ctx, council.error());
+  json names = json::array();
+  for (const auto& view : council->names) names.push_back(LinkView(view));
+  json topics = json::array();
+  for (const auto& t : council->topics) {
+    topics.push_back({{"topic_id", t.topic_id},
+                      {"topic_name", t.topic_name},
+                      {"submitted", t.submitted},
+                      {"voted_for", t.voted_for},
+                      {"voted_against", t.voted_against}});
+  }
+  json records = json::array();
+  for (const auto& r : council->records) {
+    records.push_back(
+        {{"source_key", r.source_key},
+         {"motion_id", r.record.motion_id},
+         {"title", r.record.title},
+         {"result", r.record.result},
+         {"date", TimestampOrNull(r.record.date)},
+         {"meeting_id", r.record.meeting_id ? json(*r.record.meeting_id) : json(nullptr)},
+         {"name", r.record.name},
+         {"role", RoleName(r.record.role)},
+         {"topics", r.topics}});
+  }
+  return JsonResponse(200, {{"names", names},
+                            {"submitted", council->submitted},
+                            {"voted_for", council->voted_for},
+                            {"voted_against", council->voted_against},
+                            {"topics", topics},
+                            {"records", records},
+                            {"more_records", council->more_records}});
+}
+
 }  // namespace
 
 void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopleService& people) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  router.Add(
-      "GET", base + "/councils",
-      [&service](RequestContext& ctx) {
-        const bool owner = core::accounts::CanManage(ctx.workspace->role);
-        const auto councils = service.List(*ctx.workspace);
-        json follows = json::array();
-        for (const auto& f : councils.follows) follows.push_back(FollowView(f, owner));
-        json available = json::array();
-        for (const auto& s : councils.available) available.push_back(SourceView(s));
-        return JsonResponse(200,
-                            {{"enabled", councils.enabled},
-                             {"status_checked_at", TimestampOrNull(councils.status_checked_at)},
-                             {"follows", follows},
-                             {"available", available}});
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/councils/{source_key}",
-      [&service](RequestContext& ctx) {
-        const std::string key(ctx.params.Get("source_key"));
-        if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
-        auto follow = service.FollowCouncil(*ctx.workspace, key);
-        if (!follow) return Fail(ctx, follow.error());
-        return JsonResponse(200,
-                            FollowView(*follow, core::accounts::CanManage(ctx.workspace->role)));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/councils/{source_key}",
-      [&service](RequestContext& ctx) {
-        const std::string key(ctx.params.Get("source_key"));
-        if (!ValidKey(key)) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
-        if (auto done = service.UnfollowCouncil(*ctx.workspace, key); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-meetings",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const auto q = ReadMeetingRequest(ctx.request, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto list = service.Meetings(*ctx.workspace, q);
-        if (!list) return Fail(ctx, list.error());
-        json items = json::array();
-        for (const auto& m : *list) items.push_back(MeetingSummary(m));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-search",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        auto q = ReadSearchRequest(ctx.request, errors);
-        if (!errors.empty()) {
-          core::council::CheckSearchRequest(q, errors);  // every field named at once
-          return Fail(ctx, std::move(errors).ToError());
-        }
-        auto page = service.Search(*ctx.workspace, q);
-        if (!page) return Fail(ctx, page.error());
-        json items = json::array();
-        for (const auto& item : page->items) items.push_back(FoundView(item));
-        return JsonResponse(200, {{"items", items}, {"has_more", page->has_more}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-meetings/{meeting_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "meeting_id");
-        if (!id) return Fail(ctx, id.error());
-        auto detail = service.MeetingOf(*ctx.workspace, *id);
-        if (!detail) return Fail(ctx, detail.error());
-        return JsonResponse(200, MeetingDetailView(*detail));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-topics",
-      [&service](RequestContext& ctx) {
-        json items = json::array();
-        for (const auto& t : service.Topics(*ctx.workspace)) items.push_back(TopicView(t));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/council-topics",
-      [&service](RequestContext& ctx) {
-        auto input = ReadTopic(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto topic = service.AddTopic(*ctx.workspace, *input);
-        if (!topic) return Fail(ctx, topic.error());
-        return JsonResponse(201, TopicView(*topic));
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/council-topics/{topic_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "topic_id");
-        if (!id) return Fail(ctx, id.error());
-        auto input = ReadTopic(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto topic = service.ReplaceTopic(*ctx.workspace, *id, *input);
-        if (!topic) return Fail(ctx, topic.error());
-        return JsonResponse(200, TopicView(*topic));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/council-topics/{topic_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "topic_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteTopic(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-topic-matches",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const auto q = ReadMeetingRequest(ctx.request, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto matches = service.TopicMatches(*ctx.workspace, q);
-        if (!matches) return Fail(ctx, matches.error());
-        json items = json::array();
-        for (const auto& m : *matches) {
-          json hits = json::array();
-          for (const auto& h : m.hits) hits.push_back({{"kind", h.kind}, {"title", h.title}});
-          items.push_back({{"topic_id", m.topic_id},
-                           {"topic_name", m.topic_name},
-                           {"meeting", MeetingSummary(m.meeting)},
-                           {"hits", hits}});
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/council-people",
-      [&people](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const auto key = QueryKey(ctx.request, errors);
-        if (!key && errors.empty()) errors.Add("source_key", core::FieldIssue::kRequired);
-        auto filter = core::council::LinkFilter::kAll;
-        if (const auto show = ctx.request.Query("show"); show && !show->empty()) {
-          if (*show == "review") {
-            filter = core::council::LinkFilter::kReview;
-          } else if (*show == "linked") {
-            filter = core::council::LinkFilter::kLinked;
-          } else if (*show != "all") {
-            errors.Add("show", core::FieldIssue::kInvalidChoice);
-          }
-        }
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto links = people.Links(*ctx.workspace, *key, filter);
-        if (!links) return Fail(ctx, links.error());
-        json items = json::array();
-        for (const auto& view : *links) items.push_back(LinkView(view));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/council-people/decisions",
-      [&people](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        DecisionInput in;
-        // Lengths are checked with the other rules below, so every field is named at once.
-        in.source_key = body->String("source_key", true).value_or("");
-        in.name_key = body->String("name_key", true).value_or("");
-        in.person_id = body->Integer("person_id", false);
-        const bool confirmed = body->Boolean("confirmed", true).value_or(false);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        core::FieldErrors errors;
-        CheckDecision(in, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto link =
-            people.Decide(*ctx.workspace, in.source_key, in.name_key, in.person_id, confirmed);
-        if (!link) return Fail(ctx, link.error());
-        return JsonResponse(200, LinkView(*link));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/council-people/decisions",
-      [&people](RequestContext& ctx) {
-        core::FieldErrors errors;
-        DecisionInput in;
-        in.source_key = std::string(ctx.request.Query("source_key").value_or(""));
-        in.name_key = std::string(ctx.request.Query("name_key").value_or(""));
-        if (ctx.request.Query("person_id"))
-          in.person_id = QueryId(ctx.request, "person_id", errors);
-        CheckDecision(in, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto link = people.Undo(*ctx.workspace, in.source_key, in.name_key, in.person_id);
-        if (!link) return Fail(ctx, link.error());
-        return JsonResponse(200, LinkView(*link));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/people/{person_id}/council",
-      [&people](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "person_id");
-        if (!id) return Fail(ctx, id.error());
-        auto council = people.OfPerson(*ctx.workspace, *id);
-        if (!council) return Fail(ctx, council.error());
-        json names = json::array();
-        for (const auto& view : council->names) names.push_back(LinkView(view));
-        json topics = json::array();
-        for (const auto& t : council->topics) {
-          topics.push_back({{"topic_id", t.topic_id},
-                            {"topic_name", t.topic_name},
-                            {"submitted", t.submitted},
-                            {"voted_for", t.voted_for},
-                            {"voted_against", t.voted_against}});
-        }
-        json records = json::array();
-        for (const auto& r : council->records) {
-          records.push_back(
-              {{"source_key", r.source_key},
-               {"motion_id", r.record.motion_id},
-               {"title", r.record.title},
-               {"result", r.record.result},
-               {"date", TimestampOrNull(r.record.date)},
-               {"meeting_id", r.record.meeting_id ? json(*r.record.meeting_id) : json(nullptr)},
-               {"name", r.record.name},
-               {"role", RoleName(r.record.role)},
-               {"topics", r.topics}});
-        }
-        return JsonResponse(200, {{"names", names},
-                                  {"submitted", council->submitted},
-                                  {"voted_for", council->voted_for},
-                                  {"voted_against", council->voted_against},
-                                  {"topics", topics},
-                                  {"records", records},
-                                  {"more_records", council->more_records}});
-      },
-      kMember);
+  const auto bind = HandlerBinder(service);
+  const auto bind_people = HandlerBinder(people);
+  router.Add("GET", base + "/councils", bind(ListCouncils), kMember);
+  router.Add("PUT", base + "/councils/{source_key}", bind(FollowCouncil), kMember);
+  router.Add("DELETE", base + "/councils/{source_key}", bind(UnfollowCouncil), kMember);
+  router.Add("GET", base + "/council-meetings", bind(ListCouncilMeetings), kMember);
+  router.Add("GET", base + "/council-search", bind(SearchCouncils), kMember);
+  router.Add("GET", base + "/council-meetings/{meeting_id}", bind(GetCouncilMeeting), kMember);
+  router.Add("GET", base + "/council-topics", bind(ListCouncilTopics), kMember);
+  router.Add("POST", base + "/council-topics", bind(AddCouncilTopic), kMember);
+  router.Add("PUT", base + "/council-topics/{topic_id}", bind(ReplaceCouncilTopic), kMember);
+  router.Add("DELETE", base + "/council-topics/{topic_id}", bind(DeleteCouncilTopic), kMember);
+  router.Add("GET", base + "/council-topic-matches", bind(ListCouncilTopicMatches), kMember);
+  router.Add("GET", base + "/council-people", bind_people(ListCouncilPeople), kMember);
+  router.Add("PUT", base + "/council-people/decisions", bind_people(DecideCouncilPerson), kMember);
+  router.Add("DELETE", base + "/council-people/decisions", bind_people(UndoCouncilPersonDecision),
+             kMember);
+  router.Add("GET", base + "/people/{person_id}/council", bind_people(GetPersonCouncil), kMember);
 }
 
 }  // namespace aantafel::http

@@ -112,19 +112,6 @@ json NpsGroupView(const NpsGroup& g) {
           {"enough", core::feedback::EnoughAnswers(g.counts)}};
 }
 
-std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
-                        std::int64_t max, std::int64_t fallback, core::FieldErrors& errors) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return fallback;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
-    errors.Add(name, core::FieldIssue::kInvalidFormat);
-    return fallback;
-  }
-  return value;
-}
-
 /// The response filter shared by the list and the export: survey_id, category, from, to.
 ResponseFilter ReadFilter(const HttpRequest& request, core::FieldErrors& errors) {
   ResponseFilter filter;
@@ -191,42 +178,24 @@ bool Truthy(std::string_view v) {
   return v == "yes" || v == "ja" || v == "on" || v == "true" || v == "1";
 }
 
+/// A JSON answer as the form would send it: the score may be a number, callback a boolean.
+std::optional<std::string> AnswerText(const std::string& key, const json& value) {
+  if (key == "score" && value.is_number_integer()) {
+    return std::to_string(value.get<std::int64_t>());
+  }
+  if (key == "callback" && value.is_boolean()) return value.get<bool>() ? "yes" : "no";
+  if (value.is_string()) return value.get<std::string>();
+  return std::nullopt;
+}
+
 core::Result<AnswerBody> ReadAnswer(const HttpRequest& request) {
+  auto body = ReadPublicForm(request, kMaxAnswerBody, AnswerText);
+  if (!body) return body.error();
   AnswerBody out;
-  const std::string media = MediaType(request);
-  if (request.body.size() > kMaxAnswerBody) {
-    return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
-  }
-  std::vector<std::pair<std::string, std::string>> fields;
-  if (media == "application/x-www-form-urlencoded") {
-    auto form = ParseFormBody(request.body);
-    if (!form) return core::Error::Of(core::ErrorCode::kMalformedRequest);
-    fields = std::move(*form);
-  } else if (media == "application/json") {
-    out.json = true;
-    const auto parsed = json::parse(request.body, nullptr, false);
-    if (!parsed.is_object()) return core::Error::Of(core::ErrorCode::kMalformedRequest);
-    core::FieldErrors errors;
-    for (const auto& [key, value] : parsed.items()) {
-      if (key == "score" && value.is_number_integer()) {
-        fields.emplace_back(key, std::to_string(value.get<std::int64_t>()));
-      } else if (key == "callback" && value.is_boolean()) {
-        fields.emplace_back(key, value.get<bool>() ? "yes" : "no");
-      } else if (value.is_string()) {
-        fields.emplace_back(key, value.get<std::string>());
-      } else if (value.is_null()) {
-        continue;
-      } else {
-        errors.Add(key, core::FieldIssue::kInvalidType);
-      }
-    }
-    if (!errors.empty()) return std::move(errors).ToError();
-  } else {
-    return core::Error::Of(core::ErrorCode::kUnsupportedMediaType);
-  }
+  out.json = body->json;
   core::FieldErrors unknown;
   std::set<std::string> seen;
-  for (auto& [key, value] : fields) {
+  for (auto& [key, value] : body->fields) {
     if (!seen.insert(key).second) continue;  // the first value counts
     if (key == "score") {
       out.input.score = value;
@@ -419,367 +388,349 @@ std::optional<std::string> RenderLiveEvent(FeedbackService& service, const LiveE
   return FormatServerSentEvent(LiveEventName(event.kind), id, data.dump());
 }
 
+namespace {
+
+/// What the survey handlers need besides the service: the base of the survey links.
+struct FeedbackDeps {
+  FeedbackService& service;
+  std::string public_url;
+};
+
+HttpResponse ListSurveys(const FeedbackDeps& deps, RequestContext& ctx) {
+  json items = json::array();
+  for (const Survey& s : deps.service.ListSurveys(*ctx.workspace)) {
+    items.push_back(SurveyView(s, deps.public_url));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse CreateSurvey(const FeedbackDeps& deps, RequestContext& ctx) {
+  auto f = ParseSurveyBody(ctx.request, true);
+  if (!f) return Fail(ctx, f.error());
+  SurveyInput input{.name = f->name.value_or(""),
+                    .team = f->team.value_or(""),
+                    .service = f->service.value_or(""),
+                    .municipality_code = f->municipality_code.value_or(std::nullopt),
+                    .law = f->law.value_or("none"),
+                    .domain = f->domain.value_or(""),
+                    .channel = f->channel.value_or("link"),
+                    .pause_days = static_cast<int>(f->pause_days.value_or(90)),
+                    .questions = f->questions};
+  auto survey = deps.service.CreateSurvey(*ctx.workspace, input);
+  if (!survey) return Fail(ctx, survey.error());
+  return JsonResponse(201, SurveyView(*survey, deps.public_url));
+}
+
+HttpResponse GetSurvey(const FeedbackDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "survey_id");
+  if (!id) return Fail(ctx, id.error());
+  auto survey = deps.service.GetSurvey(*ctx.workspace, *id);
+  if (!survey) return Fail(ctx, survey.error());
+  return JsonResponse(200, SurveyView(*survey, deps.public_url));
+}
+
+HttpResponse UpdateSurvey(const FeedbackDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "survey_id");
+  if (!id) return Fail(ctx, id.error());
+  auto f = ParseSurveyBody(ctx.request, false);
+  if (!f) return Fail(ctx, f.error());
+  SurveyPatch patch{.name = f->name,
+                    .team = f->team,
+                    .service = f->service,
+                    .municipality_code = f->municipality_code,
+                    .law = f->law,
+                    .domain = f->domain,
+                    .active = f->active,
+                    .pause_days = f->pause_days
+                                      ? std::optional<int>(static_cast<int>(*f->pause_days))
+                                      : std::nullopt,
+                    .questions = f->questions};
+  auto survey = deps.service.UpdateSurvey(*ctx.workspace, *id, patch);
+  if (!survey) return Fail(ctx, survey.error());
+  return JsonResponse(200, SurveyView(*survey, deps.public_url));
+}
+
+HttpResponse GetSurveyQr(const FeedbackDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "survey_id");
+  if (!id) return Fail(ctx, id.error());
+  const std::string format(ctx.request.Query("format").value_or("svg"));
+  if (format != "svg" && format != "png") {
+    return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
+  }
+  auto survey = deps.service.GetSurvey(*ctx.workspace, *id);
+  if (!survey) return Fail(ctx, survey.error());
+  const std::string url = SurveyUrl(deps.public_url, survey->token) + "?channel=qr";
+  const auto code = interchange::EncodeQr(url);
+  HttpResponse response;
+  if (format == "svg") {
+    response.body = interchange::QrSvg(code, survey->name);
+    response.headers.Set("Content-Type", "image/svg+xml");
+  } else {
+    response.body = interchange::QrPng(code, 12);
+    response.headers.Set("Content-Type", "image/png");
+  }
+  response.headers.Set("Cache-Control", "private, max-age=300");
+  return response;
+}
+
+HttpResponse CreateInvitations(const FeedbackDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "survey_id");
+  if (!id) return Fail(ctx, id.error());
+  auto contacts = IsCsv(ctx.request) ? ReadContactsCsv(ctx.request) : ReadContactsJson(ctx.request);
+  if (!contacts) return Fail(ctx, contacts.error());
+  auto batch = deps.service.Invite(*ctx.workspace, *id, contacts->contacts, contacts->mail);
+  if (!batch) return Fail(ctx, RenameRows(batch.error(), contacts->lines));
+  json created = json::array();
+  for (const auto& c : batch->created) {
+    created.push_back({{"reference", c.reference},
+                       {"token", c.token},
+                       {"url", SurveyUrl(deps.public_url, c.token)},
+                       {"expires_at", FormatTimestamp(c.expires_at)},
+                       {"mailed", c.mailed}});
+  }
+  json skipped = json::array();
+  for (const auto& reference : batch->skipped) {
+    skipped.push_back({{"reference", reference}, {"reason", "recently_invited"}});
+  }
+  return JsonResponse(201, {{"created", created}, {"skipped", skipped}});
+}
+
+HttpResponse ListResponses(FeedbackService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  ResponseFilter filter = ReadFilter(ctx.request, errors);
+  filter.limit = QueryCount(ctx.request, "limit", 1, 200, 50, errors);
+  filter.offset = QueryCount(ctx.request, "offset", 0, 1'000'000, 0, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  const std::int64_t wanted = filter.limit;
+  filter.limit = wanted + 1;
+  auto list = service.ListResponses(*ctx.workspace, filter);
+  if (!list) return Fail(ctx, list.error());
+  const bool has_more = static_cast<std::int64_t>(list->size()) > wanted;
+  if (has_more) list->pop_back();
+  json items = json::array();
+  for (const Response& r : *list) items.push_back(ResponseView(r));
+  return JsonResponse(200, {{"items", items}, {"has_more", has_more}});
+}
+
+HttpResponse EraseResponsePersonalData(FeedbackService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "response_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.ErasePersonalData(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ExportResponses(FeedbackService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const std::string format = ReadExportFormat(ctx.request, errors);
+  ResponseFilter filter = ReadFilter(ctx.request, errors);
+  filter.limit = 10000;
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto list = service.ListResponses(*ctx.workspace, filter);
+  if (!list) return Fail(ctx, list.error());
+  const auto language = ExportLanguageOf(ctx);
+  const bool en = language == interchange::ExportLanguage::kEnglish;
+  return FileResponse(
+      interchange::ResponsesTable(*list, language), format,
+      std::string(en ? "feedback-" : "clientfeedback-") + ctx.workspace->workspace.slug);
+}
+
+HttpResponse GetNps(FeedbackService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  NpsQuery query = ReadPeriod(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto report = service.Nps(*ctx.workspace, query);
+  if (!report) return Fail(ctx, report.error());
+  json groups = json::array();
+  for (const auto& g : report->groups) groups.push_back(NpsGroupView(g));
+  const auto& inv = report->invitations;
+  const json rate = inv.sent == 0 ? json(nullptr)
+                                  : json(std::round(1000.0 * static_cast<double>(inv.answered) /
+                                                    static_cast<double>(inv.sent)) /
+                                         10.0);
+  return JsonResponse(
+      200,
+      {{"group_by", report->group_by.empty() ? json(nullptr) : json(report->group_by)},
+       {"min_n", kMinGroupSize},
+       {"invitations", {{"sent", inv.sent}, {"answered", inv.answered}, {"response_rate", rate}}},
+       {"total", NpsGroupView(report->total)},
+       {"groups", groups}});
+}
+
+HttpResponse GetThemes(FeedbackService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  NpsQuery query = ReadPeriod(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  query.group_by.clear();
+  auto report = service.Themes(*ctx.workspace, query);
+  if (!report) return Fail(ctx, report.error());
+  const bool en = ctx.language == Language::kEnglish;
+  json items = json::array();
+  for (const auto& t : report->themes) {
+    items.push_back({{"id", t.theme->id},
+                     {"label", en ? t.theme->label.en : t.theme->label.nl},
+                     {"detractors", t.counts.detractors},
+                     {"passives", t.counts.passives},
+                     {"promoters", t.counts.promoters},
+                     {"quotes", t.quotes}});
+  }
+  return JsonResponse(200, {{"answered", report->answered}, {"items", items}});
+}
+
+/// New responses and callbacks as they come in (Server-Sent Events).
+HttpResponse StreamFeedback(StreamHub& streams, RequestContext& ctx) {
+  HttpResponse response;
+  response.headers.Set("Content-Type", "text/event-stream; charset=utf-8");
+  response.headers.Set("Cache-Control", "no-store");
+  response.headers.Set("X-Accel-Buffering", "no");
+  response.stream = streams.Open(ctx.workspace->workspace.id);
+  response.stream->Push("retry: 3000\n: verbonden / connected\n\n");
+  return response;
+}
+
+HttpResponse ListCallbacks(FeedbackService& service, RequestContext& ctx) {
+  auto list = service.ListCallbacks(*ctx.workspace, ctx.request.Query("status").value_or(""));
+  if (!list) return Fail(ctx, list.error());
+  json items = json::array();
+  for (const Callback& c : *list) items.push_back(CallbackView(c, service.Overdue(c)));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse UpdateCallback(FeedbackService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "callback_id");
+  if (!id) return Fail(ctx, id.error());
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  CallbackPatch patch;
+  patch.status = body->String("status", false);
+  if (body->IsNull("assignee_id")) {
+    patch.assignee_id = std::optional<std::int64_t>();
+  } else if (auto assignee = body->Integer("assignee_id", false)) {
+    patch.assignee_id = std::optional<std::int64_t>(*assignee);
+  }
+  patch.notes = body->String("notes", false);
+  patch.outcome = body->String("outcome", false);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto callback = service.UpdateCallback(*ctx.workspace, *id, patch);
+  if (!callback) return Fail(ctx, callback.error());
+  return JsonResponse(200, CallbackView(*callback, service.Overdue(*callback)));
+}
+
+HttpResponse RevealCallbackPhone(FeedbackService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "callback_id");
+  if (!id) return Fail(ctx, id.error());
+  auto phone = service.RevealPhone(*ctx.workspace, *id);
+  if (!phone) return Fail(ctx, phone.error());
+  HttpResponse response = JsonResponse(200, {{"phone", *phone ? json(**phone) : json(nullptr)}});
+  response.headers.Set("Cache-Control", "no-store");
+  return response;
+}
+
+// ---- the public survey ----
+
+/// The stylesheet of all public pages (/f/, /s/, /c/).
+HttpResponse GetSurveyStyleSheet(RequestContext&) {
+  HttpResponse response;
+  response.headers.Set("Content-Type", "text/css; charset=utf-8");
+  response.headers.Set("Cache-Control", "public, max-age=86400");
+  response.body = SurveyStyleSheet();
+  return response;
+}
+
+/// GET /f/{token}: the survey form (?score= and ?channel= prefill it), or a notice.
+HttpResponse GetSurveyPage(FeedbackService& service, RequestContext& ctx) {
+  const bool english = WantsEnglish(ctx, ctx.request.Query("lang").value_or(""));
+  auto page = service.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
+  if (!page) {
+    if (page.error().code == core::ErrorCode::kRateLimited) {
+      return RateLimitedPage(page.error(), english);
+    }
+    return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+  }
+  if (page->state != LinkState::kOpen) {
+    return HtmlPage(200, SurveyNoticePage(NoticeOf(page->state), english));
+  }
+  SurveyFormValues values;
+  if (auto score = ctx.request.Query("score")) {
+    int value = -1;
+    const auto [end, ec] = std::from_chars(score->data(), score->data() + score->size(), value);
+    if (ec == std::errc{} && end == score->data() + score->size() && value >= 0 && value <= 10) {
+      values.score = value;
+    }
+  }
+  if (auto channel = ctx.request.Query("channel"); channel && ParseChannel(*channel)) {
+    values.channel = std::string(*channel);
+  }
+  return HtmlPage(200, SurveyFormPage(page->target.survey, std::string(ctx.params.Get("token")),
+                                      english, values, {}));
+}
+
+/// POST /f/{token}: an answer from the form (an HTML page back) or as JSON (201).
+HttpResponse SubmitSurveyAnswer(FeedbackService& service, RequestContext& ctx) {
+  const std::string token(ctx.params.Get("token"));
+  auto body = ReadAnswer(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const bool english =
+      body->json ? ctx.language == Language::kEnglish : WantsEnglish(ctx, body->input.language);
+  auto stored = service.Submit(token, body->input, ctx.request.remote_address);
+  if (body->json) {
+    if (!stored) return Fail(ctx, stored.error());
+    return JsonResponse(201, {{"id", stored->id}});
+  }
+  if (stored) return HtmlPage(200, SurveyThanksPage(english, stored->callback_id.has_value()));
+  const core::Error& error = stored.error();
+  switch (error.code) {
+    case core::ErrorCode::kRateLimited: return RateLimitedPage(error, english);
+    case core::ErrorCode::kNotFound:
+      return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+    case core::ErrorCode::kConflict: {
+      auto page = service.OpenLink(token, ctx.request.remote_address);
+      const SurveyNotice notice = page ? NoticeOf(page->state) : SurveyNotice::kClosed;
+      return HtmlPage(409, SurveyNoticePage(notice, english));
+    }
+    case core::ErrorCode::kInvalidInput: {
+      auto page = service.OpenLink(token, ctx.request.remote_address);
+      if (!page) return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
+      return HtmlPage(
+          422, SurveyFormPage(page->target.survey, token, english, body->values, error.fields));
+    }
+    default: return HtmlPage(error, SurveyNoticePage(SurveyNotice::kStoreFailed, english));
+  }
+}
+
+}  // namespace
+
 void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub& streams,
                             const std::string& public_url) {
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/surveys",
-      [&service, public_url](RequestContext& ctx) {
-        json items = json::array();
-        for (const Survey& s : service.ListSurveys(*ctx.workspace)) {
-          items.push_back(SurveyView(s, public_url));
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
+  const std::string base = "/api/v1/workspaces/{slug}/feedback";
 
-  router.Add(
-      "POST", "/api/v1/workspaces/{slug}/feedback/surveys",
-      [&service, public_url](RequestContext& ctx) {
-        auto f = ParseSurveyBody(ctx.request, true);
-        if (!f) return Fail(ctx, f.error());
-        SurveyInput input{.name = f->name.value_or(""),
-                          .team = f->team.value_or(""),
-                          .service = f->service.value_or(""),
-                          .municipality_code = f->municipality_code.value_or(std::nullopt),
-                          .law = f->law.value_or("none"),
-                          .domain = f->domain.value_or(""),
-                          .channel = f->channel.value_or("link"),
-                          .pause_days = static_cast<int>(f->pause_days.value_or(90)),
-                          .questions = f->questions};
-        auto survey = service.CreateSurvey(*ctx.workspace, input);
-        if (!survey) return Fail(ctx, survey.error());
-        return JsonResponse(201, SurveyView(*survey, public_url));
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}",
-      [&service, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "survey_id");
-        if (!id) return Fail(ctx, id.error());
-        auto survey = service.GetSurvey(*ctx.workspace, *id);
-        if (!survey) return Fail(ctx, survey.error());
-        return JsonResponse(200, SurveyView(*survey, public_url));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}",
-      [&service, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "survey_id");
-        if (!id) return Fail(ctx, id.error());
-        auto f = ParseSurveyBody(ctx.request, false);
-        if (!f) return Fail(ctx, f.error());
-        SurveyPatch patch{.name = f->name,
-                          .team = f->team,
-                          .service = f->service,
-                          .municipality_code = f->municipality_code,
-                          .law = f->law,
-                          .domain = f->domain,
-                          .active = f->active,
-                          .pause_days = f->pause_days
-                                            ? std::optional<int>(static_cast<int>(*f->pause_days))
-                                            : std::nullopt,
-                          .questions = f->questions};
-        auto survey = service.UpdateSurvey(*ctx.workspace, *id, patch);
-        if (!survey) return Fail(ctx, survey.error());
-        return JsonResponse(200, SurveyView(*survey, public_url));
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/qr",
-      [&service, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "survey_id");
-        if (!id) return Fail(ctx, id.error());
-        const std::string format(ctx.request.Query("format").value_or("svg"));
-        if (format != "svg" && format != "png") {
-          return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
-        }
-        auto survey = service.GetSurvey(*ctx.workspace, *id);
-        if (!survey) return Fail(ctx, survey.error());
-        const std::string url = SurveyUrl(public_url, survey->token) + "?channel=qr";
-        const auto code = interchange::EncodeQr(url);
-        HttpResponse response;
-        if (format == "svg") {
-          response.body = interchange::QrSvg(code, survey->name);
-          response.headers.Set("Content-Type", "image/svg+xml");
-        } else {
-          response.body = interchange::QrPng(code, 12);
-          response.headers.Set("Content-Type", "image/png");
-        }
-        response.headers.Set("Cache-Control", "private, max-age=300");
-        return response;
-      },
-      kMember);
-
-  router.Add(
-      "POST", "/api/v1/workspaces/{slug}/feedback/surveys/{survey_id}/invitations",
-      [&service, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "survey_id");
-        if (!id) return Fail(ctx, id.error());
-        auto contacts =
-            IsCsv(ctx.request) ? ReadContactsCsv(ctx.request) : ReadContactsJson(ctx.request);
-        if (!contacts) return Fail(ctx, contacts.error());
-        auto batch = service.Invite(*ctx.workspace, *id, contacts->contacts, contacts->mail);
-        if (!batch) return Fail(ctx, RenameRows(batch.error(), contacts->lines));
-        json created = json::array();
-        for (const auto& c : batch->created) {
-          created.push_back({{"reference", c.reference},
-                             {"token", c.token},
-                             {"url", SurveyUrl(public_url, c.token)},
-                             {"expires_at", FormatTimestamp(c.expires_at)},
-                             {"mailed", c.mailed}});
-        }
-        json skipped = json::array();
-        for (const auto& reference : batch->skipped) {
-          skipped.push_back({{"reference", reference}, {"reason", "recently_invited"}});
-        }
-        return JsonResponse(201, {{"created", created}, {"skipped", skipped}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/responses",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        ResponseFilter filter = ReadFilter(ctx.request, errors);
-        filter.limit = QueryCount(ctx.request, "limit", 1, 200, 50, errors);
-        filter.offset = QueryCount(ctx.request, "offset", 0, 1'000'000, 0, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        const std::int64_t wanted = filter.limit;
-        filter.limit = wanted + 1;
-        auto list = service.ListResponses(*ctx.workspace, filter);
-        if (!list) return Fail(ctx, list.error());
-        const bool has_more = static_cast<std::int64_t>(list->size()) > wanted;
-        if (has_more) list->pop_back();
-        json items = json::array();
-        for (const Response& r : *list) items.push_back(ResponseView(r));
-        return JsonResponse(200, {{"items", items}, {"has_more", has_more}});
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", "/api/v1/workspaces/{slug}/feedback/responses/{response_id}/personal-data",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "response_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.ErasePersonalData(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/export",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const std::string format = ReadExportFormat(ctx.request, errors);
-        ResponseFilter filter = ReadFilter(ctx.request, errors);
-        filter.limit = 10000;
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto list = service.ListResponses(*ctx.workspace, filter);
-        if (!list) return Fail(ctx, list.error());
-        const auto language = ExportLanguageOf(ctx);
-        const bool en = language == interchange::ExportLanguage::kEnglish;
-        return FileResponse(
-            interchange::ResponsesTable(*list, language), format,
-            std::string(en ? "feedback-" : "clientfeedback-") + ctx.workspace->workspace.slug);
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/nps",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        NpsQuery query = ReadPeriod(ctx.request, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto report = service.Nps(*ctx.workspace, query);
-        if (!report) return Fail(ctx, report.error());
-        json groups = json::array();
-        for (const auto& g : report->groups) groups.push_back(NpsGroupView(g));
-        const auto& inv = report->invitations;
-        const json rate = inv.sent == 0
-                              ? json(nullptr)
-                              : json(std::round(1000.0 * static_cast<double>(inv.answered) /
-                                                static_cast<double>(inv.sent)) /
-                                     10.0);
-        return JsonResponse(
-            200, {{"group_by", report->group_by.empty() ? json(nullptr) : json(report->group_by)},
-                  {"min_n", kMinGroupSize},
-                  {"invitations",
-                   {{"sent", inv.sent}, {"answered", inv.answered}, {"response_rate", rate}}},
-                  {"total", NpsGroupView(report->total)},
-                  {"groups", groups}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/themes",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        NpsQuery query = ReadPeriod(ctx.request, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        query.group_by.clear();
-        auto report = service.Themes(*ctx.workspace, query);
-        if (!report) return Fail(ctx, report.error());
-        const bool en = ctx.language == Language::kEnglish;
-        json items = json::array();
-        for (const auto& t : report->themes) {
-          items.push_back({{"id", t.theme->id},
-                           {"label", en ? t.theme->label.en : t.theme->label.nl},
-                           {"detractors", t.counts.detractors},
-                           {"passives", t.counts.passives},
-                           {"promoters", t.counts.promoters},
-                           {"quotes", t.quotes}});
-        }
-        return JsonResponse(200, {{"answered", report->answered}, {"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/stream",
-      [&streams](RequestContext& ctx) {
-        HttpResponse response;
-        response.headers.Set("Content-Type", "text/event-stream; charset=utf-8");
-        response.headers.Set("Cache-Control", "no-store");
-        response.headers.Set("X-Accel-Buffering", "no");
-        response.stream = streams.Open(ctx.workspace->workspace.id);
-        response.stream->Push("retry: 3000\n: verbonden / connected\n\n");
-        return response;
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/feedback/callbacks",
-      [&service](RequestContext& ctx) {
-        auto list = service.ListCallbacks(*ctx.workspace, ctx.request.Query("status").value_or(""));
-        if (!list) return Fail(ctx, list.error());
-        json items = json::array();
-        for (const Callback& c : *list) items.push_back(CallbackView(c, service.Overdue(c)));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "callback_id");
-        if (!id) return Fail(ctx, id.error());
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        CallbackPatch patch;
-        patch.status = body->String("status", false);
-        if (body->IsNull("assignee_id")) {
-          patch.assignee_id = std::optional<std::int64_t>();
-        } else if (auto assignee = body->Integer("assignee_id", false)) {
-          patch.assignee_id = std::optional<std::int64_t>(*assignee);
-        }
-        patch.notes = body->String("notes", false);
-        patch.outcome = body->String("outcome", false);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto callback = service.UpdateCallback(*ctx.workspace, *id, patch);
-        if (!callback) return Fail(ctx, callback.error());
-        return JsonResponse(200, CallbackView(*callback, service.Overdue(*callback)));
-      },
-      kMember);
-
-  router.Add(
-      "POST", "/api/v1/workspaces/{slug}/feedback/callbacks/{callback_id}/phone",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "callback_id");
-        if (!id) return Fail(ctx, id.error());
-        auto phone = service.RevealPhone(*ctx.workspace, *id);
-        if (!phone) return Fail(ctx, phone.error());
-        HttpResponse response =
-            JsonResponse(200, {{"phone", *phone ? json(**phone) : json(nullptr)}});
-        response.headers.Set("Cache-Control", "no-store");
-        return response;
-      },
-      kMember);
+  const auto bind = HandlerBinder(service);
+  const auto bind_deps = HandlerBinder(FeedbackDeps{service, public_url});
+  const auto bind_streams = HandlerBinder(streams);
+  router.Add("GET", base + "/surveys", bind_deps(ListSurveys), kMember);
+  router.Add("POST", base + "/surveys", bind_deps(CreateSurvey), kMember);
+  router.Add("GET", base + "/surveys/{survey_id}", bind_deps(GetSurvey), kMember);
+  router.Add("PATCH", base + "/surveys/{survey_id}", bind_deps(UpdateSurvey), kMember);
+  router.Add("GET", base + "/surveys/{survey_id}/qr", bind_deps(GetSurveyQr), kMember);
+  router.Add("POST", base + "/surveys/{survey_id}/invitations", bind_deps(CreateInvitations),
+             kMember);
+  router.Add("GET", base + "/responses", bind(ListResponses), kMember);
+  router.Add("DELETE", base + "/responses/{response_id}/personal-data",
+             bind(EraseResponsePersonalData), kMember);
+  router.Add("GET", base + "/export", bind(ExportResponses), kMember);
+  router.Add("GET", base + "/nps", bind(GetNps), kMember);
+  router.Add("GET", base + "/themes", bind(GetThemes), kMember);
+  router.Add("GET", base + "/stream", bind_streams(StreamFeedback), kMember);
+  router.Add("GET", base + "/callbacks", bind(ListCallbacks), kMember);
+  router.Add("PATCH", base + "/callbacks/{callback_id}", bind(UpdateCallback), kMember);
+  router.Add("POST", base + "/callbacks/{callback_id}/phone", bind(RevealCallbackPhone), kMember);
 
   // ---- the public survey ----
 
-  router.Add(
-      "GET", "/f-assets/survey.css",
-      [](RequestContext&) {
-        HttpResponse response;
-        response.headers.Set("Content-Type", "text/css; charset=utf-8");
-        response.headers.Set("Cache-Control", "public, max-age=86400");
-        response.body = SurveyStyleSheet();
-        return response;
-      },
-      kOpen);
-
-  router.Add(
-      "GET", "/f/{token}",
-      [&service](RequestContext& ctx) {
-        const bool english = WantsEnglish(ctx, ctx.request.Query("lang").value_or(""));
-        auto page = service.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
-        if (!page) {
-          if (page.error().code == core::ErrorCode::kRateLimited) {
-            return RateLimitedPage(page.error(), english);
-          }
-          return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
-        }
-        if (page->state != LinkState::kOpen) {
-          return HtmlPage(200, SurveyNoticePage(NoticeOf(page->state), english));
-        }
-        SurveyFormValues values;
-        if (auto score = ctx.request.Query("score")) {
-          int value = -1;
-          const auto [end, ec] =
-              std::from_chars(score->data(), score->data() + score->size(), value);
-          if (ec == std::errc{} && end == score->data() + score->size() && value >= 0 &&
-              value <= 10) {
-            values.score = value;
-          }
-        }
-        if (auto channel = ctx.request.Query("channel"); channel && ParseChannel(*channel)) {
-          values.channel = std::string(*channel);
-        }
-        return HtmlPage(
-            200, SurveyFormPage(page->target.survey, std::string(ctx.params.Get("token")), english,
-                                values, {}));
-      },
-      kOpen);
-
-  router.Add(
-      "POST", "/f/{token}",
-      [&service](RequestContext& ctx) {
-        const std::string token(ctx.params.Get("token"));
-        auto body = ReadAnswer(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        const bool english = body->json ? ctx.language == Language::kEnglish
-                                        : WantsEnglish(ctx, body->input.language);
-        auto stored = service.Submit(token, body->input, ctx.request.remote_address);
-        if (body->json) {
-          if (!stored) return Fail(ctx, stored.error());
-          return JsonResponse(201, {{"id", stored->id}});
-        }
-        if (stored)
-          return HtmlPage(200, SurveyThanksPage(english, stored->callback_id.has_value()));
-        const core::Error& error = stored.error();
-        switch (error.code) {
-          case core::ErrorCode::kRateLimited: return RateLimitedPage(error, english);
-          case core::ErrorCode::kNotFound:
-            return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
-          case core::ErrorCode::kConflict: {
-            auto page = service.OpenLink(token, ctx.request.remote_address);
-            const SurveyNotice notice = page ? NoticeOf(page->state) : SurveyNotice::kClosed;
-            return HtmlPage(409, SurveyNoticePage(notice, english));
-          }
-          case core::ErrorCode::kInvalidInput: {
-            auto page = service.OpenLink(token, ctx.request.remote_address);
-            if (!page) return HtmlPage(404, SurveyNoticePage(SurveyNotice::kUnknown, english));
-            return HtmlPage(422, SurveyFormPage(page->target.survey, token, english, body->values,
-                                                error.fields));
-          }
-          default: return HtmlPage(error, SurveyNoticePage(SurveyNotice::kStoreFailed, english));
-        }
-      },
-      kOpen);
+  router.Add("GET", "/f-assets/survey.css", GetSurveyStyleSheet, kOpen);
+  router.Add("GET", "/f/{token}", bind(GetSurveyPage), kOpen);
+  router.Add("POST", "/f/{token}", bind(SubmitSurveyAnswer), kOpen);
 }
 
 }  // namespace aantafel::http

@@ -81,135 +81,131 @@ std::string FileName(const std::string& text) {
   return out.empty() ? "scenario" : out.substr(0, 60);
 }
 
+/// What an export needs: the saved scenario and a run of its simulation.
+struct FinancingDeps {
+  ScenarioService& scenarios;
+  SimulationRunner& simulations;
+};
+
+HttpResponse SimulateFinancing(SimulationRunner& simulations, RequestContext& ctx) {
+  // Content type, UTF-8, nesting depth and syntax are checked like every other body.
+  if (auto checked = JsonObjectReader::Parse(ctx.request); !checked) {
+    return Fail(ctx, checked.error());
+  }
+  auto request = CheckedRequest(json::parse(ctx.request.body, nullptr, false));
+  if (!request) return Fail(ctx, request.error());
+  if (WantsStream(ctx.request)) {
+    HttpResponse response;
+    response.headers.Set("Content-Type", "text/event-stream; charset=utf-8");
+    response.headers.Set("Cache-Control", "no-store");
+    response.headers.Set("X-Accel-Buffering", "no");
+    response.stream = std::make_shared<EventStream>();
+    if (auto started = simulations.Start(std::move(*request), response.stream, ctx.language);
+        !started) {
+      return Fail(ctx, started.error());
+    }
+    return response;
+  }
+  auto summary = simulations.RunNow(*request);
+  if (!summary) return Fail(ctx, summary.error());
+  return JsonResponse(200, core::financing::SummaryJson(*summary));
+}
+
+HttpResponse ListFinancingScenarios(ScenarioService& scenarios, RequestContext& ctx) {
+  core::FieldErrors errors;
+  core::financing::ScenarioQuery query;
+  if (auto code = ctx.request.Query("municipality_code"); code && !code->empty()) {
+    query.municipality_code = std::string(*code);
+  }
+  query.plan_id = QueryId(ctx.request, "plan_id", errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  json items = json::array();
+  for (const auto& s : scenarios.List(*ctx.workspace, query)) items.push_back(SavedView(s));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse SaveFinancingScenario(ScenarioService& scenarios, RequestContext& ctx) {
+  auto input = ReadSaved(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto saved = scenarios.Save(*ctx.workspace, *input);
+  if (!saved) return Fail(ctx, saved.error());
+  return JsonResponse(201, SavedView(*saved));
+}
+
+HttpResponse GetFinancingScenario(ScenarioService& scenarios, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scenario_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = scenarios.Get(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, SavedView(*found));
+}
+
+HttpResponse ReplaceFinancingScenario(ScenarioService& scenarios, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scenario_id");
+  if (!id) return Fail(ctx, id.error());
+  auto input = ReadSaved(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto saved = scenarios.Replace(*ctx.workspace, *id, *input);
+  if (!saved) return Fail(ctx, saved.error());
+  return JsonResponse(200, SavedView(*saved));
+}
+
+HttpResponse DeleteFinancingScenario(ScenarioService& scenarios, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scenario_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = scenarios.Delete(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ExportFinancingScenario(const FinancingDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scenario_id");
+  if (!id) return Fail(ctx, id.error());
+  const std::string format(ctx.request.Query("format").value_or("csv"));
+  if (format != "csv" && format != "xlsx" && format != "svg") {
+    return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
+  }
+  const auto output =
+      interchange::ParseFinancingOutput(ctx.request.Query("output").value_or("margin"));
+  if (!output) return Fail(ctx, core::Error::Field("output", core::FieldIssue::kInvalidChoice));
+  auto saved = deps.scenarios.Get(*ctx.workspace, *id);
+  if (!saved) return Fail(ctx, saved.error());
+  auto request = core::financing::RequestOf(*saved);
+  if (!request) return Fail(ctx, request.error());
+  request->runs = std::min(request->runs, kMaxHttpRuns);
+  auto summary = deps.simulations.RunNow(*request);
+  if (!summary) return Fail(ctx, summary.error());
+  const auto language = ExportLanguageOf(ctx);
+  const std::string name = "bekostiging-" + FileName(saved->name);
+  if (format == "svg") {
+    HttpResponse response;
+    response.body = interchange::FinancingChartSvg(*summary, *output, saved->name, language);
+    response.headers.Set("Content-Type", "image/svg+xml; charset=utf-8");
+    response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + ".svg\"");
+    return response;
+  }
+  return FileResponse(interchange::FinancingSummaryTable(*summary, saved->name, language), format,
+                      name);
+}
+
 }  // namespace
 
 void RegisterFinancingRoutes(Router& router, ScenarioService& scenarios,
                              SimulationRunner& simulations) {
   const std::string base = "/api/v1/workspaces/{slug}/financing";
 
-  router.Add(
-      "POST", base + "/simulations",
-      [&simulations](RequestContext& ctx) {
-        // Content type, UTF-8, nesting depth and syntax are checked like every other body.
-        if (auto checked = JsonObjectReader::Parse(ctx.request); !checked) {
-          return Fail(ctx, checked.error());
-        }
-        auto request = CheckedRequest(json::parse(ctx.request.body, nullptr, false));
-        if (!request) return Fail(ctx, request.error());
-        if (WantsStream(ctx.request)) {
-          HttpResponse response;
-          response.headers.Set("Content-Type", "text/event-stream; charset=utf-8");
-          response.headers.Set("Cache-Control", "no-store");
-          response.headers.Set("X-Accel-Buffering", "no");
-          response.stream = std::make_shared<EventStream>();
-          if (auto started = simulations.Start(std::move(*request), response.stream, ctx.language);
-              !started) {
-            return Fail(ctx, started.error());
-          }
-          return response;
-        }
-        auto summary = simulations.RunNow(*request);
-        if (!summary) return Fail(ctx, summary.error());
-        return JsonResponse(200, core::financing::SummaryJson(*summary));
-      },
-      kCompute);
-
-  router.Add(
-      "GET", base + "/scenarios",
-      [&scenarios](RequestContext& ctx) {
-        core::FieldErrors errors;
-        core::financing::ScenarioQuery query;
-        if (auto code = ctx.request.Query("municipality_code"); code && !code->empty()) {
-          query.municipality_code = std::string(*code);
-        }
-        query.plan_id = QueryId(ctx.request, "plan_id", errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        json items = json::array();
-        for (const auto& s : scenarios.List(*ctx.workspace, query)) items.push_back(SavedView(s));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/scenarios",
-      [&scenarios](RequestContext& ctx) {
-        auto input = ReadSaved(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto saved = scenarios.Save(*ctx.workspace, *input);
-        if (!saved) return Fail(ctx, saved.error());
-        return JsonResponse(201, SavedView(*saved));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scenarios/{scenario_id}",
-      [&scenarios](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scenario_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = scenarios.Get(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, SavedView(*found));
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/scenarios/{scenario_id}",
-      [&scenarios](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scenario_id");
-        if (!id) return Fail(ctx, id.error());
-        auto input = ReadSaved(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto saved = scenarios.Replace(*ctx.workspace, *id, *input);
-        if (!saved) return Fail(ctx, saved.error());
-        return JsonResponse(200, SavedView(*saved));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/scenarios/{scenario_id}",
-      [&scenarios](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scenario_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = scenarios.Delete(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scenarios/{scenario_id}/export",
-      [&scenarios, &simulations](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scenario_id");
-        if (!id) return Fail(ctx, id.error());
-        const std::string format(ctx.request.Query("format").value_or("csv"));
-        if (format != "csv" && format != "xlsx" && format != "svg") {
-          return Fail(ctx, core::Error::Field("format", core::FieldIssue::kInvalidChoice));
-        }
-        const auto output =
-            interchange::ParseFinancingOutput(ctx.request.Query("output").value_or("margin"));
-        if (!output)
-          return Fail(ctx, core::Error::Field("output", core::FieldIssue::kInvalidChoice));
-        auto saved = scenarios.Get(*ctx.workspace, *id);
-        if (!saved) return Fail(ctx, saved.error());
-        auto request = core::financing::RequestOf(*saved);
-        if (!request) return Fail(ctx, request.error());
-        request->runs = std::min(request->runs, kMaxHttpRuns);
-        auto summary = simulations.RunNow(*request);
-        if (!summary) return Fail(ctx, summary.error());
-        const auto language = ExportLanguageOf(ctx);
-        const std::string name = "bekostiging-" + FileName(saved->name);
-        if (format == "svg") {
-          HttpResponse response;
-          response.body = interchange::FinancingChartSvg(*summary, *output, saved->name, language);
-          response.headers.Set("Content-Type", "image/svg+xml; charset=utf-8");
-          response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + ".svg\"");
-          return response;
-        }
-        return FileResponse(interchange::FinancingSummaryTable(*summary, saved->name, language),
-                            format, name);
-      },
-      kMember);
+  const auto bind = HandlerBinder(scenarios);
+  const auto bind_simulations = HandlerBinder(simulations);
+  const auto bind_deps = HandlerBinder(FinancingDeps{scenarios, simulations});
+  router.Add("POST", base + "/simulations", bind_simulations(SimulateFinancing), kCompute);
+  router.Add("GET", base + "/scenarios", bind(ListFinancingScenarios), kMember);
+  router.Add("POST", base + "/scenarios", bind(SaveFinancingScenario), kMember);
+  router.Add("GET", base + "/scenarios/{scenario_id}", bind(GetFinancingScenario), kMember);
+  router.Add("PUT", base + "/scenarios/{scenario_id}", bind(ReplaceFinancingScenario), kMember);
+  router.Add("DELETE", base + "/scenarios/{scenario_id}", bind(DeleteFinancingScenario), kMember);
+  router.Add("GET", base + "/scenarios/{scenario_id}/export", bind_deps(ExportFinancingScenario),
+             kMember);
 }
 
 }  // namespace aantafel::http

@@ -194,21 +194,26 @@ HttpResponse Serve(const HttpRequest& request, const MapBody& body) {
   return response;
 }
 
+HttpResponse GetMunicipalityMap(MapCache& cache, RequestContext& ctx) {
+  return Serve(ctx.request, *cache.Municipalities());
+}
+
+HttpResponse GetDistrictMap(MapCache& cache, RequestContext& ctx) {
+  const std::string code(ctx.params.Get("code"));
+  if (!core::whoiswho::IsMunicipalityCode(code)) {
+    return Fail(ctx, core::Error::Field("code", core::FieldIssue::kInvalidFormat));
+  }
+  auto body = cache.Districts(code);
+  if (!body) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
+  return Serve(ctx.request, *body);
+}
+
 }  // namespace
 
 void RegisterMapRoutes(Router& router, core::social_map::SocialMapService& social_map) {
-  auto cache = std::make_shared<MapCache>(social_map);
-  router.Add("GET", "/api/v1/maps/municipalities",
-             [cache](RequestContext& ctx) { return Serve(ctx.request, *cache->Municipalities()); });
-  router.Add("GET", "/api/v1/maps/municipalities/{code}", [cache](RequestContext& ctx) {
-    const std::string code(ctx.params.Get("code"));
-    if (!core::whoiswho::IsMunicipalityCode(code)) {
-      return Fail(ctx, core::Error::Field("code", core::FieldIssue::kInvalidFormat));
-    }
-    auto body = cache->Districts(code);
-    if (!body) return Fail(ctx, core::Error::Of(core::ErrorCode::kNotFound));
-    return Serve(ctx.request, *body);
-  });
+  const auto bind = HandlerBinder(std::make_shared<MapCache>(social_map));
+  router.Add("GET", "/api/v1/maps/municipalities", bind(GetMunicipalityMap));
+  router.Add("GET", "/api/v1/maps/municipalities/{code}", bind(GetDistrictMap));
 }
 
 }  // namespace aantafel::http

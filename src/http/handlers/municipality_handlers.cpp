@@ -240,50 +240,51 @@ json ScenariosJson(const MunicipalityDeps& deps, const core::accounts::Workspace
   return out;
 }
 
+HttpResponse GetMunicipalityDossier(const MunicipalityDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "organisation_id");
+  if (!id) return Fail(ctx, id.error());
+  const auto& access = *ctx.workspace;
+  auto health = deps.relations.HealthOf(access, *id);
+  if (!health) return Fail(ctx, health.error());
+  const bool en = ctx.language == Language::kEnglish;
+  const CivilDate today = deps.relations.Today();
+  const auto& organisation = health->organisation;
+  const std::string code = organisation.municipality_code.value_or("");
+
+  json body = RelationshipHealthJson(*health, en);
+  body["today"] = today.ToString();
+  // The municipality as its own resource shows it (one shape), and its reorganisations.
+  body["municipality"] = nullptr;
+  body["reorganisation"] = {{"predecessors", json::array()}, {"successors", json::array()}};
+  if (!code.empty()) {
+    if (auto detail = deps.whoiswho.GetMunicipality(code)) {
+      body["municipality"] = MunicipalityView(detail->municipality);
+      body["reorganisation"] = ReorganisationJson(deps, access, *detail);
+    }
+  }
+  body["council"] = CouncilJson(deps, access, *id, today);
+  json contacts = json::array();
+  if (auto interactions = deps.relations.ListInteractions(
+          access, {.organisation_id = *id, .limit = kLastContacts})) {
+    for (const auto& i : *interactions) contacts.push_back(InteractionJson(i, false));
+  }
+  body["last_contacts"] = contacts;
+  body["agreements"] = AgreementsJson(deps, access, *id, today);
+  body["cycle"] = CycleJson(deps, access, *id, today, ctx.language);
+  // The municipality-wide sections need its CBS code; other organisations have none.
+  body["feedback"] = code.empty() ? json(nullptr) : FeedbackJson(deps, access, code, today);
+  body["social_map"] = code.empty() ? json(nullptr) : SocialMapJson(deps, access, code);
+  body["scans"] = ScansJson(deps, access, organisation.name);
+  body["scenarios"] = code.empty() ? json::array() : ScenariosJson(deps, access, code);
+  return JsonResponse(200, body);
+}
+
 }  // namespace
 
 void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps) {
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/dossier",
-      [deps](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "organisation_id");
-        if (!id) return Fail(ctx, id.error());
-        const auto& access = *ctx.workspace;
-        auto health = deps.relations.HealthOf(access, *id);
-        if (!health) return Fail(ctx, health.error());
-        const bool en = ctx.language == Language::kEnglish;
-        const CivilDate today = deps.relations.Today();
-        const auto& organisation = health->organisation;
-        const std::string code = organisation.municipality_code.value_or("");
-
-        json body = RelationshipHealthJson(*health, en);
-        body["today"] = today.ToString();
-        // The municipality as its own resource shows it (one shape), and its reorganisations.
-        body["municipality"] = nullptr;
-        body["reorganisation"] = {{"predecessors", json::array()}, {"successors", json::array()}};
-        if (!code.empty()) {
-          if (auto detail = deps.whoiswho.GetMunicipality(code)) {
-            body["municipality"] = MunicipalityView(detail->municipality);
-            body["reorganisation"] = ReorganisationJson(deps, access, *detail);
-          }
-        }
-        body["council"] = CouncilJson(deps, access, *id, today);
-        json contacts = json::array();
-        if (auto interactions = deps.relations.ListInteractions(
-                access, {.organisation_id = *id, .limit = kLastContacts})) {
-          for (const auto& i : *interactions) contacts.push_back(InteractionJson(i, false));
-        }
-        body["last_contacts"] = contacts;
-        body["agreements"] = AgreementsJson(deps, access, *id, today);
-        body["cycle"] = CycleJson(deps, access, *id, today, ctx.language);
-        // The municipality-wide sections need its CBS code; other organisations have none.
-        body["feedback"] = code.empty() ? json(nullptr) : FeedbackJson(deps, access, code, today);
-        body["social_map"] = code.empty() ? json(nullptr) : SocialMapJson(deps, access, code);
-        body["scans"] = ScansJson(deps, access, organisation.name);
-        body["scenarios"] = code.empty() ? json::array() : ScenariosJson(deps, access, code);
-        return JsonResponse(200, body);
-      },
-      kMember);
+  const auto bind = HandlerBinder(MunicipalityDeps(deps));
+  router.Add("GET", "/api/v1/workspaces/{slug}/organisations/{organisation_id}/dossier",
+             bind(GetMunicipalityDossier), kMember);
 }
 
 }  // namespace aantafel::http

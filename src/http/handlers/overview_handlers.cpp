@@ -48,77 +48,69 @@ json ItemJson(const ActItem& item, core::CivilDate today, bool en) {
           {"urgency", item.urgency}};
 }
 
+HttpResponse GetOverview(const OverviewDeps& deps, RequestContext& ctx) {
+  const core::Instant now = deps.overview.Now();
+  const core::overview::ActContext context{
+      .today = core::DutchDate(now), .now = now, .english = ctx.language == Language::kEnglish};
+  json items = json::array();
+  for (const auto& item : deps.overview.ActNow(*ctx.workspace, context.english, kMaxItems)) {
+    items.push_back(ItemJson(item, context.today, context.english));
+  }
+  const auto figures = core::overview::CountKeyFigures(deps.relations, deps.feedback, deps.calendar,
+                                                       *ctx.workspace, context);
+  return JsonResponse(
+      200,
+      {{"today", context.today.ToString()}, {"items", items}, {"figures", FiguresJson(figures)}});
+}
+
+HttpResponse GetNotificationSettings(const OverviewDeps& deps, RequestContext& ctx) {
+  return JsonResponse(200, {{"digest", ToString(deps.overview.Digest(*ctx.workspace))}});
+}
+
+HttpResponse SetNotificationSettings(const OverviewDeps& deps, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const std::string digest = body->String("digest", true, 32).value_or("");
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  if (auto done = deps.overview.SetDigest(*ctx.workspace, digest); !done) {
+    return Fail(ctx, done.error());
+  }
+  return JsonResponse(200, {{"digest", digest}});
+}
+
+HttpResponse HideOverviewItem(const OverviewDeps& deps, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const std::string key = body->String("key", true, 256).value_or("");
+  std::optional<std::string> until;
+  if (!body->IsNull("until")) until = body->String("until", false, 32);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  if (auto done = deps.overview.Hide(*ctx.workspace, key, until); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse UnhideOverviewItem(const OverviewDeps& deps, RequestContext& ctx) {
+  if (auto done = deps.overview.Unhide(*ctx.workspace, std::string(ctx.params.Get("key"))); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
 }  // namespace
 
 void RegisterOverviewRoutes(Router& router, OverviewDeps deps) {
   const std::string base = "/api/v1/workspaces/{slug}/overview";
 
-  router.Add(
-      "GET", base,
-      [deps](RequestContext& ctx) {
-        const core::Instant now = deps.overview.Now();
-        const core::overview::ActContext context{.today = core::DutchDate(now),
-                                                 .now = now,
-                                                 .english = ctx.language == Language::kEnglish};
-        json items = json::array();
-        for (const auto& item : deps.overview.ActNow(*ctx.workspace, context.english, kMaxItems)) {
-          items.push_back(ItemJson(item, context.today, context.english));
-        }
-        const auto figures = core::overview::CountKeyFigures(
-            deps.relations, deps.feedback, deps.calendar, *ctx.workspace, context);
-        return JsonResponse(200, {{"today", context.today.ToString()},
-                                  {"items", items},
-                                  {"figures", FiguresJson(figures)}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/notification-settings",
-      [deps](RequestContext& ctx) {
-        return JsonResponse(200, {{"digest", ToString(deps.overview.Digest(*ctx.workspace))}});
-      },
-      kMember);
-
-  router.Add(
-      "PUT", "/api/v1/workspaces/{slug}/notification-settings",
-      [deps](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        const std::string digest = body->String("digest", true, 32).value_or("");
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        if (auto done = deps.overview.SetDigest(*ctx.workspace, digest); !done) {
-          return Fail(ctx, done.error());
-        }
-        return JsonResponse(200, {{"digest", digest}});
-      },
-      kOwnView);
-
-  router.Add(
-      "POST", base + "/hidden",
-      [deps](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        const std::string key = body->String("key", true, 256).value_or("");
-        std::optional<std::string> until;
-        if (!body->IsNull("until")) until = body->String("until", false, 32);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        if (auto done = deps.overview.Hide(*ctx.workspace, key, until); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kOwnView);
-
-  router.Add(
-      "DELETE", base + "/hidden/{key}",
-      [deps](RequestContext& ctx) {
-        if (auto done = deps.overview.Unhide(*ctx.workspace, std::string(ctx.params.Get("key")));
-            !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kOwnView);
+  const auto bind = HandlerBinder(OverviewDeps(deps));
+  router.Add("GET", base, bind(GetOverview), kMember);
+  router.Add("GET", "/api/v1/workspaces/{slug}/notification-settings",
+             bind(GetNotificationSettings), kMember);
+  router.Add("PUT", "/api/v1/workspaces/{slug}/notification-settings",
+             bind(SetNotificationSettings), kOwnView);
+  router.Add("POST", base + "/hidden", bind(HideOverviewItem), kOwnView);
+  router.Add("DELETE", base + "/hidden/{key}", bind(UnhideOverviewItem), kOwnView);
 }
 
 }  // namespace aantafel::http

@@ -47,4 +47,35 @@ bool WantsEnglish(const RequestContext& ctx, std::string_view lang) {
   return ctx.language == Language::kEnglish;
 }
 
+core::Result<PublicFormBody> ReadPublicForm(
+    const HttpRequest& request, std::size_t max_size,
+    const std::function<std::optional<std::string>(const std::string& name,
+                                                   const nlohmann::json& value)>& as_text) {
+  if (request.body.size() > max_size) return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
+  PublicFormBody out;
+  const std::string media = MediaType(request);
+  if (media == "application/x-www-form-urlencoded") {
+    auto form = ParseFormBody(request.body);
+    if (!form) return core::Error::Of(core::ErrorCode::kMalformedRequest);
+    out.fields = std::move(*form);
+  } else if (media == "application/json") {
+    out.json = true;
+    const auto parsed = nlohmann::json::parse(request.body, nullptr, false);
+    if (!parsed.is_object()) return core::Error::Of(core::ErrorCode::kMalformedRequest);
+    core::FieldErrors errors;
+    for (const auto& [key, value] : parsed.items()) {
+      if (value.is_null()) continue;
+      if (auto text = as_text(key, value)) {
+        out.fields.emplace_back(key, std::move(*text));
+      } else {
+        errors.Add(key, core::FieldIssue::kInvalidType);
+      }
+    }
+    if (!errors.empty()) return std::move(errors).ToError();
+  } else {
+    return core::Error::Of(core::ErrorCode::kUnsupportedMediaType);
+  }
+  return out;
+}
+
 }  // namespace aantafel::http

@@ -1,9 +1,16 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/result.hpp"
 #include "http/context.hpp"
 
 namespace aantafel::http {
@@ -37,5 +44,19 @@ HttpResponse HtmlPage(const core::Error& error, std::string body);
 /// English when the page's own switch says "en", Dutch when it says "nl", otherwise the
 /// browser's preferred language.
 bool WantsEnglish(const RequestContext& ctx, std::string_view lang);
+
+/// The answers posted to a public page: form fields, or a JSON object with the same names.
+struct PublicFormBody {
+  std::vector<std::pair<std::string, std::string>> fields;  ///< in the order sent
+  bool json = false;                                        ///< sent as JSON (answer with JSON)
+};
+/// Reads the body of a POST to a public page. Over `max_size` → kPayloadTooLarge; neither a form
+/// nor JSON → kUnsupportedMediaType; not a form or not a JSON object → kMalformedRequest. A JSON
+/// null is left out; another value becomes a field's text through `as_text`, and a value it
+/// gives no text for (nullopt) is a kInvalidType problem under its name.
+core::Result<PublicFormBody> ReadPublicForm(
+    const HttpRequest& request, std::size_t max_size,
+    const std::function<std::optional<std::string>(const std::string& name,
+                                                   const nlohmann::json& value)>& as_text);
 
 }  // namespace aantafel::http

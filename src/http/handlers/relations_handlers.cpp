@@ -232,289 +232,264 @@ nlohmann::json RelationshipHealthJson(const core::relations::OrganisationHealth&
           {"people", people}};
 }
 
+namespace {
+
+HttpResponse ListInteractions(RelationsService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  InteractionQuery q;
+  q.organisation_id = QueryId(ctx.request, "organisation_id", errors);
+  q.person_id = QueryId(ctx.request, "person_id", errors);
+  const auto from = core::CheckDate("from", ctx.request.Query("from").value_or(""), false, errors);
+  const auto to = core::CheckDate("to", ctx.request.Query("to").value_or(""), false, errors);
+  if (from) q.from = core::StartOfDutchDay(*from);
+  if (to) q.until = core::StartOfDutchDay(to->AddDays(1));
+  if (auto limit = QueryId(ctx.request, "limit", errors)) q.limit = *limit;
+  if (auto offset = ctx.request.Query("offset"); offset && !offset->empty()) {
+    const auto [end, ec] =
+        std::from_chars(offset->data(), offset->data() + offset->size(), q.offset);
+    if (ec != std::errc{} || end != offset->data() + offset->size() || q.offset < 0) {
+      errors.Add("offset", core::FieldIssue::kInvalidFormat);
+    }
+  }
+  if (q.limit > 200) errors.Add("limit", core::FieldIssue::kInvalidFormat);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  const std::int64_t wanted = q.limit;
+  q.limit = wanted + 1;
+  auto list = service.ListInteractions(*ctx.workspace, q);
+  if (!list) return Fail(ctx, list.error());
+  const bool has_more = static_cast<std::int64_t>(list->size()) > wanted;
+  if (has_more) list->pop_back();
+  json items = json::array();
+  for (const auto& i : *list) items.push_back(InteractionView(i, false));
+  return JsonResponse(200, {{"items", items}, {"has_more", has_more}});
+}
+
+HttpResponse AddInteraction(RelationsService& service, RequestContext& ctx) {
+  auto patch = ParseBody<InteractionPatch>(ctx.request, ReadInteraction);
+  if (!patch) return Fail(ctx, patch.error());
+  auto added = service.AddInteraction(*ctx.workspace, *patch);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, InteractionView(*added));
+}
+
+HttpResponse GetInteraction(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "interaction_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = service.GetInteraction(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, InteractionView(*found));
+}
+
+HttpResponse UpdateInteraction(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "interaction_id");
+  if (!id) return Fail(ctx, id.error());
+  auto patch = ParseBody<InteractionPatch>(ctx.request, ReadInteraction);
+  if (!patch) return Fail(ctx, patch.error());
+  auto changed = service.UpdateInteraction(*ctx.workspace, *id, *patch);
+  if (!changed) return Fail(ctx, changed.error());
+  return JsonResponse(200, InteractionView(*changed));
+}
+
+HttpResponse DeleteInteraction(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "interaction_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteInteraction(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListFollowUps(RelationsService& service, RequestContext& ctx) {
+  const std::string open(ctx.request.Query("open").value_or("true"));
+  if (open != "true" && open != "false") {
+    return Fail(ctx, core::Error::Field("open", core::FieldIssue::kInvalidChoice));
+  }
+  json items = json::array();
+  for (const auto& f : service.ListFollowUps(*ctx.workspace, open == "true")) {
+    items.push_back(FollowUpView(f, service.Today()));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddFollowUp(RelationsService& service, RequestContext& ctx) {
+  auto patch = ParseBody<FollowUpPatch>(ctx.request, ReadFollowUp);
+  if (!patch) return Fail(ctx, patch.error());
+  auto added = service.AddFollowUp(*ctx.workspace, *patch);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, FollowUpView(*added, service.Today()));
+}
+
+HttpResponse UpdateFollowUp(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "follow_up_id");
+  if (!id) return Fail(ctx, id.error());
+  auto patch = ParseBody<FollowUpPatch>(ctx.request, ReadFollowUp);
+  if (!patch) return Fail(ctx, patch.error());
+  auto changed = service.UpdateFollowUp(*ctx.workspace, *id, *patch);
+  if (!changed) return Fail(ctx, changed.error());
+  return JsonResponse(200, FollowUpView(*changed, service.Today()));
+}
+
+HttpResponse DeleteFollowUp(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "follow_up_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteFollowUp(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListAgreements(RelationsService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  auto organisation = QueryId(ctx.request, "organisation_id", errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  json items = json::array();
+  for (const auto& a : service.ListAgreements(*ctx.workspace, organisation)) {
+    items.push_back(AgreementView(a, service.Today()));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddAgreement(RelationsService& service, RequestContext& ctx) {
+  auto patch = ParseBody<AgreementPatch>(ctx.request, ReadAgreement);
+  if (!patch) return Fail(ctx, patch.error());
+  auto added = service.AddAgreement(*ctx.workspace, *patch);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, AgreementView(*added, service.Today()));
+}
+
+HttpResponse GetAgreement(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "agreement_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = service.GetAgreement(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, AgreementView(*found, service.Today()));
+}
+
+HttpResponse UpdateAgreement(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "agreement_id");
+  if (!id) return Fail(ctx, id.error());
+  auto patch = ParseBody<AgreementPatch>(ctx.request, ReadAgreement);
+  if (!patch) return Fail(ctx, patch.error());
+  auto changed = service.UpdateAgreement(*ctx.workspace, *id, *patch);
+  if (!changed) return Fail(ctx, changed.error());
+  return JsonResponse(200, AgreementView(*changed, service.Today()));
+}
+
+HttpResponse DeleteAgreement(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "agreement_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteAgreement(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse GetThisWeek(RelationsService& service, RequestContext& ctx) {
+  const auto week = service.Week(*ctx.workspace);
+  const auto today = service.Today();
+  json follow_ups = json::array();
+  for (const auto& f : week.follow_ups) follow_ups.push_back(FollowUpView(f, today));
+  json agreements = json::array();
+  for (const auto& a : week.agreements) agreements.push_back(AgreementView(a, today));
+  return JsonResponse(
+      200, {{"today", today.ToString()}, {"follow_ups", follow_ups}, {"agreements", agreements}});
+}
+
+HttpResponse GetRelationshipHealth(RelationsService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "organisation_id");
+  if (!id) return Fail(ctx, id.error());
+  auto health = service.HealthOf(*ctx.workspace, *id);
+  if (!health) return Fail(ctx, health.error());
+  return JsonResponse(200, RelationshipHealthJson(*health, ctx.language == Language::kEnglish));
+}
+
+HttpResponse GetTimeline(RelationsService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  auto organisation = QueryId(ctx.request, "organisation_id", errors);
+  auto person = QueryId(ctx.request, "person_id", errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto items = service.Timeline(*ctx.workspace, organisation, person);
+  if (!items) return Fail(ctx, items.error());
+  const auto today = service.Today();
+  json out = json::array();
+  for (const auto& item : *items) {
+    json entry = {{"at", FormatTimestamp(item.at)}};
+    switch (item.kind) {
+      case TimelineItem::Kind::kInteraction:
+        entry["kind"] = "interaction";
+        entry["interaction"] = InteractionView(*item.interaction, false);
+        break;
+      case TimelineItem::Kind::kAgreement:
+        entry["kind"] = "agreement";
+        entry["agreement"] = AgreementView(*item.agreement, today);
+        break;
+      case TimelineItem::Kind::kStatusChange:
+        entry["kind"] = "agreement_status";
+        entry["agreement"] = {{"id", item.agreement->id}, {"title", item.agreement->title}};
+        entry["status"] = ToString(item.change->status);
+        break;
+      case TimelineItem::Kind::kPositionStarted:
+      case TimelineItem::Kind::kPositionEnded:
+        entry["kind"] = item.kind == TimelineItem::Kind::kPositionStarted ? "position_started"
+                                                                          : "position_ended";
+        entry["position"] = PositionView(*item.position, today);
+        break;
+    }
+    out.push_back(std::move(entry));
+  }
+  return JsonResponse(200, {{"items", out}});
+}
+
+/// GET …/exports/interactions or …/exports/agreements (`kind`) as a file.
+HttpResponse ExportTable(RelationsService& service, RequestContext& ctx, const std::string& kind) {
+  core::FieldErrors errors;
+  const std::string format = ReadExportFormat(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  const auto language = ExportLanguageOf(ctx);
+  const auto table =
+      kind == "interactions"
+          ? interchange::InteractionsTable(service.ExportInteractions(*ctx.workspace), language)
+          : interchange::AgreementsTable(service.ExportAgreements(*ctx.workspace), language);
+  const bool en = language == interchange::ExportLanguage::kEnglish;
+  const std::string name =
+      kind == "interactions" ? (en ? "contacts" : "contacten") : (en ? "agreements" : "afspraken");
+  return FileResponse(table, format, name + "-" + ctx.workspace->workspace.slug);
+}
+
+HttpResponse ExportInteractions(RelationsService& service, RequestContext& ctx) {
+  return ExportTable(service, ctx, "interactions");
+}
+
+HttpResponse ExportAgreements(RelationsService& service, RequestContext& ctx) {
+  return ExportTable(service, ctx, "agreements");
+}
+
+}  // namespace
+
 void RegisterRelationsRoutes(Router& router, RelationsService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  router.Add(
-      "GET", base + "/interactions",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        InteractionQuery q;
-        q.organisation_id = QueryId(ctx.request, "organisation_id", errors);
-        q.person_id = QueryId(ctx.request, "person_id", errors);
-        const auto from =
-            core::CheckDate("from", ctx.request.Query("from").value_or(""), false, errors);
-        const auto to = core::CheckDate("to", ctx.request.Query("to").value_or(""), false, errors);
-        if (from) q.from = core::StartOfDutchDay(*from);
-        if (to) q.until = core::StartOfDutchDay(to->AddDays(1));
-        if (auto limit = QueryId(ctx.request, "limit", errors)) q.limit = *limit;
-        if (auto offset = ctx.request.Query("offset"); offset && !offset->empty()) {
-          const auto [end, ec] =
-              std::from_chars(offset->data(), offset->data() + offset->size(), q.offset);
-          if (ec != std::errc{} || end != offset->data() + offset->size() || q.offset < 0) {
-            errors.Add("offset", core::FieldIssue::kInvalidFormat);
-          }
-        }
-        if (q.limit > 200) errors.Add("limit", core::FieldIssue::kInvalidFormat);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        const std::int64_t wanted = q.limit;
-        q.limit = wanted + 1;
-        auto list = service.ListInteractions(*ctx.workspace, q);
-        if (!list) return Fail(ctx, list.error());
-        const bool has_more = static_cast<std::int64_t>(list->size()) > wanted;
-        if (has_more) list->pop_back();
-        json items = json::array();
-        for (const auto& i : *list) items.push_back(InteractionView(i, false));
-        return JsonResponse(200, {{"items", items}, {"has_more", has_more}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/interactions",
-      [&service](RequestContext& ctx) {
-        auto patch = ParseBody<InteractionPatch>(ctx.request, ReadInteraction);
-        if (!patch) return Fail(ctx, patch.error());
-        auto added = service.AddInteraction(*ctx.workspace, *patch);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, InteractionView(*added));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/interactions/{interaction_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "interaction_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = service.GetInteraction(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, InteractionView(*found));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", base + "/interactions/{interaction_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "interaction_id");
-        if (!id) return Fail(ctx, id.error());
-        auto patch = ParseBody<InteractionPatch>(ctx.request, ReadInteraction);
-        if (!patch) return Fail(ctx, patch.error());
-        auto changed = service.UpdateInteraction(*ctx.workspace, *id, *patch);
-        if (!changed) return Fail(ctx, changed.error());
-        return JsonResponse(200, InteractionView(*changed));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/interactions/{interaction_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "interaction_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteInteraction(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/follow-ups",
-      [&service](RequestContext& ctx) {
-        const std::string open(ctx.request.Query("open").value_or("true"));
-        if (open != "true" && open != "false") {
-          return Fail(ctx, core::Error::Field("open", core::FieldIssue::kInvalidChoice));
-        }
-        json items = json::array();
-        for (const auto& f : service.ListFollowUps(*ctx.workspace, open == "true")) {
-          items.push_back(FollowUpView(f, service.Today()));
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/follow-ups",
-      [&service](RequestContext& ctx) {
-        auto patch = ParseBody<FollowUpPatch>(ctx.request, ReadFollowUp);
-        if (!patch) return Fail(ctx, patch.error());
-        auto added = service.AddFollowUp(*ctx.workspace, *patch);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, FollowUpView(*added, service.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", base + "/follow-ups/{follow_up_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "follow_up_id");
-        if (!id) return Fail(ctx, id.error());
-        auto patch = ParseBody<FollowUpPatch>(ctx.request, ReadFollowUp);
-        if (!patch) return Fail(ctx, patch.error());
-        auto changed = service.UpdateFollowUp(*ctx.workspace, *id, *patch);
-        if (!changed) return Fail(ctx, changed.error());
-        return JsonResponse(200, FollowUpView(*changed, service.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/follow-ups/{follow_up_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "follow_up_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteFollowUp(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/agreements",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        auto organisation = QueryId(ctx.request, "organisation_id", errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        json items = json::array();
-        for (const auto& a : service.ListAgreements(*ctx.workspace, organisation)) {
-          items.push_back(AgreementView(a, service.Today()));
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/agreements",
-      [&service](RequestContext& ctx) {
-        auto patch = ParseBody<AgreementPatch>(ctx.request, ReadAgreement);
-        if (!patch) return Fail(ctx, patch.error());
-        auto added = service.AddAgreement(*ctx.workspace, *patch);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, AgreementView(*added, service.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/agreements/{agreement_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "agreement_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = service.GetAgreement(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, AgreementView(*found, service.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", base + "/agreements/{agreement_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "agreement_id");
-        if (!id) return Fail(ctx, id.error());
-        auto patch = ParseBody<AgreementPatch>(ctx.request, ReadAgreement);
-        if (!patch) return Fail(ctx, patch.error());
-        auto changed = service.UpdateAgreement(*ctx.workspace, *id, *patch);
-        if (!changed) return Fail(ctx, changed.error());
-        return JsonResponse(200, AgreementView(*changed, service.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/agreements/{agreement_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "agreement_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteAgreement(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/this-week",
-      [&service](RequestContext& ctx) {
-        const auto week = service.Week(*ctx.workspace);
-        const auto today = service.Today();
-        json follow_ups = json::array();
-        for (const auto& f : week.follow_ups) follow_ups.push_back(FollowUpView(f, today));
-        json agreements = json::array();
-        for (const auto& a : week.agreements) agreements.push_back(AgreementView(a, today));
-        return JsonResponse(
-            200,
-            {{"today", today.ToString()}, {"follow_ups", follow_ups}, {"agreements", agreements}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/organisations/{organisation_id}/relationship-health",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "organisation_id");
-        if (!id) return Fail(ctx, id.error());
-        auto health = service.HealthOf(*ctx.workspace, *id);
-        if (!health) return Fail(ctx, health.error());
-        return JsonResponse(200,
-                            RelationshipHealthJson(*health, ctx.language == Language::kEnglish));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/timeline",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        auto organisation = QueryId(ctx.request, "organisation_id", errors);
-        auto person = QueryId(ctx.request, "person_id", errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto items = service.Timeline(*ctx.workspace, organisation, person);
-        if (!items) return Fail(ctx, items.error());
-        const auto today = service.Today();
-        json out = json::array();
-        for (const auto& item : *items) {
-          json entry = {{"at", FormatTimestamp(item.at)}};
-          switch (item.kind) {
-            case TimelineItem::Kind::kInteraction:
-              entry["kind"] = "interaction";
-              entry["interaction"] = InteractionView(*item.interaction, false);
-              break;
-            case TimelineItem::Kind::kAgreement:
-              entry["kind"] = "agreement";
-              entry["agreement"] = AgreementView(*item.agreement, today);
-              break;
-            case TimelineItem::Kind::kStatusChange:
-              entry["kind"] = "agreement_status";
-              entry["agreement"] = {{"id", item.agreement->id}, {"title", item.agreement->title}};
-              entry["status"] = ToString(item.change->status);
-              break;
-            case TimelineItem::Kind::kPositionStarted:
-            case TimelineItem::Kind::kPositionEnded:
-              entry["kind"] = item.kind == TimelineItem::Kind::kPositionStarted ? "position_started"
-                                                                                : "position_ended";
-              entry["position"] = PositionView(*item.position, today);
-              break;
-          }
-          out.push_back(std::move(entry));
-        }
-        return JsonResponse(200, {{"items", out}});
-      },
-      kMember);
-
-  for (const std::string kind : {"interactions", "agreements"}) {
-    router.Add(
-        "GET", base + "/exports/" + kind,
-        [&service, kind](RequestContext& ctx) {
-          core::FieldErrors errors;
-          const std::string format = ReadExportFormat(ctx.request, errors);
-          if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-          const auto language = ExportLanguageOf(ctx);
-          const auto table = kind == "interactions"
-                                 ? interchange::InteractionsTable(
-                                       service.ExportInteractions(*ctx.workspace), language)
-                                 : interchange::AgreementsTable(
-                                       service.ExportAgreements(*ctx.workspace), language);
-          const bool en = language == interchange::ExportLanguage::kEnglish;
-          const std::string name = kind == "interactions" ? (en ? "contacts" : "contacten")
-                                                          : (en ? "agreements" : "afspraken");
-          return FileResponse(table, format, name + "-" + ctx.workspace->workspace.slug);
-        },
-        kMember);
-  }
+  const auto bind = HandlerBinder(service);
+  router.Add("GET", base + "/interactions", bind(ListInteractions), kMember);
+  router.Add("POST", base + "/interactions", bind(AddInteraction), kMember);
+  router.Add("GET", base + "/interactions/{interaction_id}", bind(GetInteraction), kMember);
+  router.Add("PATCH", base + "/interactions/{interaction_id}", bind(UpdateInteraction), kMember);
+  router.Add("DELETE", base + "/interactions/{interaction_id}", bind(DeleteInteraction), kMember);
+  router.Add("GET", base + "/follow-ups", bind(ListFollowUps), kMember);
+  router.Add("POST", base + "/follow-ups", bind(AddFollowUp), kMember);
+  router.Add("PATCH", base + "/follow-ups/{follow_up_id}", bind(UpdateFollowUp), kMember);
+  router.Add("DELETE", base + "/follow-ups/{follow_up_id}", bind(DeleteFollowUp), kMember);
+  router.Add("GET", base + "/agreements", bind(ListAgreements), kMember);
+  router.Add("POST", base + "/agreements", bind(AddAgreement), kMember);
+  router.Add("GET", base + "/agreements/{agreement_id}", bind(GetAgreement), kMember);
+  router.Add("PATCH", base + "/agreements/{agreement_id}", bind(UpdateAgreement), kMember);
+  router.Add("DELETE", base + "/agreements/{agreement_id}", bind(DeleteAgreement), kMember);
+  router.Add("GET", base + "/this-week", bind(GetThisWeek), kMember);
+  router.Add("GET", base + "/organisations/{organisation_id}/relationship-health",
+             bind(GetRelationshipHealth), kMember);
+  router.Add("GET", base + "/timeline", bind(GetTimeline), kMember);
+  router.Add("GET", base + "/exports/interactions", bind(ExportInteractions), kMember);
+  router.Add("GET", base + "/exports/agreements", bind(ExportAgreements), kMember);
 }
 
 }  // namespace aantafel::http

@@ -202,40 +202,23 @@ struct AnswersBody {
   bool english = false;
 };
 
+/// A JSON answer as the form would send it: a score may be a number.
+std::optional<std::string> AnswerText(const std::string& /*name*/, const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+  return std::nullopt;
+}
+
 core::Result<AnswersBody> ReadAnswers(const HttpRequest& request) {
-  if (request.body.size() > kMaxAnswerBody) {
-    return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
-  }
+  auto body = ReadPublicForm(request, kMaxAnswerBody, AnswerText);
+  if (!body) return body.error();
   AnswersBody out;
-  std::vector<std::pair<std::string, std::string>> fields;
-  const std::string media = MediaType(request);
-  if (media == "application/x-www-form-urlencoded") {
-    auto form = ParseFormBody(request.body);
-    if (!form) return core::Error::Of(core::ErrorCode::kMalformedRequest);
-    fields = std::move(*form);
-  } else if (media == "application/json") {
-    out.json = true;
-    const auto parsed = json::parse(request.body, nullptr, false);
-    if (!parsed.is_object()) return core::Error::Of(core::ErrorCode::kMalformedRequest);
-    core::FieldErrors errors;
-    for (const auto& [key, value] : parsed.items()) {
-      if (value.is_string()) {
-        fields.emplace_back(key, value.get<std::string>());
-      } else if (value.is_number_integer()) {
-        fields.emplace_back(key, std::to_string(value.get<std::int64_t>()));
-      } else if (!value.is_null()) {
-        errors.Add(key, core::FieldIssue::kInvalidType);
-      }
-    }
-    if (!errors.empty()) return std::move(errors).ToError();
-  } else {
-    return core::Error::Of(core::ErrorCode::kUnsupportedMediaType);
-  }
+  out.json = body->json;
   std::map<std::string, Answer> by_statement;
   std::map<std::string, std::string> comments;
   core::FieldErrors errors;
   std::set<std::string> seen;
-  for (auto& [key, value] : fields) {
+  for (auto& [key, value] : body->fields) {
     if (!seen.insert(key).second) continue;  // the first value counts
     if (!core::IsValidUtf8(key) || !core::IsValidUtf8(value)) {
       errors.Add("body", core::FieldIssue::kInvalidUtf8);
@@ -278,317 +261,296 @@ HttpResponse TooMany(const core::Error& error, bool english) {
   return HtmlPage(error, ScanNoticePage(ScanNotice::kTooMany, english));
 }
 
+/// What inviting respondents and turning a step into an agreement need besides the scans.
+struct ScanDeps {
+  ScanService& scans;
+  core::relations::RelationsService& relations;
+  std::string public_url;
+};
+
+bool English(const RequestContext& ctx) { return ctx.language == Language::kEnglish; }
+
+HttpResponse ListScanTemplates(ScanService& scans, RequestContext&) {
+  return JsonResponse(200, TemplatesJson(scans.knowledge()));
+}
+
+HttpResponse ListScans(ScanService& scans, RequestContext& ctx) {
+  json items = json::array();
+  for (const auto& s : scans.ListScans(*ctx.workspace)) {
+    items.push_back(ScanView(s, scans.knowledge(), English(ctx)));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse CreateScan(ScanService& scans, RequestContext& ctx) {
+  auto input = ReadScan(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto created = scans.CreateScan(*ctx.workspace, *input);
+  if (!created) return Fail(ctx, created.error());
+  return JsonResponse(201, ScanView(*created, scans.knowledge(), English(ctx)));
+}
+
+HttpResponse GetScan(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = scans.GetScan(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, ScanView(*found, scans.knowledge(), English(ctx)));
+}
+
+HttpResponse UpdateScan(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto input = ReadScan(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto changed = scans.UpdateScan(*ctx.workspace, *id, *input);
+  if (!changed) return Fail(ctx, changed.error());
+  return JsonResponse(200, ScanView(*changed, scans.knowledge(), English(ctx)));
+}
+
+HttpResponse DeleteScan(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = scans.DeleteScan(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse RepeatScan(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  std::optional<std::string> title;
+  if (!ctx.request.body.empty()) {
+    auto body = JsonObjectReader::Parse(ctx.request);
+    if (!body) return Fail(ctx, body.error());
+    title = body->String("title", false, 4096);
+    if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  }
+  auto created = scans.Repeat(*ctx.workspace, *id, title);
+  if (!created) return Fail(ctx, created.error());
+  return JsonResponse(201, ScanView(*created, scans.knowledge(), English(ctx)));
+}
+
+HttpResponse ListScanRespondents(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto list = scans.ListRespondents(*ctx.workspace, *id);
+  if (!list) return Fail(ctx, list.error());
+  json items = json::array();
+  for (const auto& r : *list) items.push_back(RespondentView(r, scans.Now()));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse InviteScanRespondents(const ScanDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  auto invitees = body->ObjectList<core::scans::Invitee>(
+      "invitees", 200, [](JsonObjectReader& item) -> std::optional<core::scans::Invitee> {
+        return core::scans::Invitee{
+            .organisation = item.String("organisation", true, 4096).value_or(""),
+            .label = item.String("label", false, 4096).value_or(""),
+            .email = item.String("email", false, 1024).value_or("")};
+      });
+  std::optional<int> days;
+  if (auto d = body->Integer("expires_in_days", false)) {
+    days = static_cast<int>(std::clamp<std::int64_t>(*d, -1, 100000));
+  }
+  auto mail = ReadMailRequest(*body);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  if (!mail) return Fail(ctx, mail.error());
+  auto invited = deps.scans.Invite(
+      *ctx.workspace, *id, invitees.value_or(std::vector<core::scans::Invitee>{}), days, *mail);
+  if (!invited) return Fail(ctx, invited.error());
+  json items = json::array();
+  for (const auto& i : *invited) {
+    items.push_back({{"respondent", RespondentView(i.respondent, deps.scans.Now())},
+                     {"url", core::link_mail::LinkUrl(deps.public_url,
+                                                      core::link_mail::LinkKind::kScan, i.token)},
+                     {"mailed", i.mailed}});
+  }
+  return JsonResponse(201, {{"items", items}});
+}
+
+HttpResponse RevokeScanRespondent(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto respondent = PositiveIdParam(ctx, "respondent_id");
+  if (!respondent) return Fail(ctx, respondent.error());
+  if (auto done = scans.RevokeRespondent(*ctx.workspace, *id, *respondent); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse GetScanResults(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto results = scans.Results(*ctx.workspace, *id);
+  if (!results) return Fail(ctx, results.error());
+  return JsonResponse(200, ResultsJson(*results, scans.knowledge(), English(ctx)));
+}
+
+/// An improvement step of the scan's weakest statement as a concept agreement.
+HttpResponse AgreementFromScan(const ScanDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "scan_id");
+  if (!id) return Fail(ctx, id.error());
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const std::string statement_id = body->String("statement_id", true, 128).value_or("");
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto scan = deps.scans.GetScan(*ctx.workspace, *id);
+  if (!scan) return Fail(ctx, scan.error());
+  const auto* tmpl = deps.scans.knowledge().Find(scan->scan.template_id);
+  const auto* statement = tmpl ? tmpl->FindStatement(statement_id) : nullptr;
+  if (statement == nullptr) {
+    return Fail(ctx, core::Error::Field("statement_id", core::FieldIssue::kUnknownValue));
+  }
+  const bool en = English(ctx);
+  const std::string action = en ? statement->action.en : statement->action.nl;
+  const std::string title = core::TruncateUtf8(action, 190);
+  core::relations::AgreementPatch patch;
+  patch.title = title.size() < action.size() ? title + "…" : title;
+  patch.description = action + "\n\n" +
+                      (en ? "From the partnership scan “"
+                          : "Uit de "
+                            "samenwerkingsscan “") +
+                      scan->scan.title + "” (" + scan->scan.collaboration +
+                      "): " + (en ? statement->text.en : statement->text.nl);
+  patch.status = "concept";
+  auto added = deps.relations.AddAgreement(*ctx.workspace, patch);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, AgreementJson(*added, deps.relations.Today()));
+}
+
+HttpResponse ListValueCases(ScanService& scans, RequestContext& ctx) {
+  json items = json::array();
+  for (const auto& v : scans.ListValueCases(*ctx.workspace)) items.push_back(ValueCaseView(v));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddValueCase(ScanService& scans, RequestContext& ctx) {
+  auto value_case = ReadValueCase(ctx.request);
+  if (!value_case) return Fail(ctx, value_case.error());
+  auto added = scans.AddValueCase(*ctx.workspace, std::move(*value_case));
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, ValueCaseView(*added));
+}
+
+HttpResponse GetValueCase(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "value_case_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = scans.GetValueCase(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, ValueCaseView(*found));
+}
+
+HttpResponse ReplaceValueCase(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "value_case_id");
+  if (!id) return Fail(ctx, id.error());
+  auto value_case = ReadValueCase(ctx.request);
+  if (!value_case) return Fail(ctx, value_case.error());
+  auto replaced = scans.ReplaceValueCase(*ctx.workspace, *id, std::move(*value_case));
+  if (!replaced) return Fail(ctx, replaced.error());
+  return JsonResponse(200, ValueCaseView(*replaced));
+}
+
+HttpResponse DeleteValueCase(ScanService& scans, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "value_case_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = scans.DeleteValueCase(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+// ---- the public respondent page ----
+
+/// GET /s/{token}: a respondent's questionnaire, or a notice (closed, expired, unknown).
+HttpResponse ScanRespondentPage(ScanService& scans, RequestContext& ctx) {
+  const bool en = WantsEnglish(ctx, ctx.request.Query("lang").value_or(""));
+  auto page = scans.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
+  if (!page) {
+    if (page.error().code == core::ErrorCode::kRateLimited) return TooMany(page.error(), en);
+    return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
+  }
+  if (page->state == core::scans::LinkState::kClosed) {
+    return HtmlPage(200, ScanNoticePage(ScanNotice::kClosed, en));
+  }
+  if (page->state == core::scans::LinkState::kExpired) {
+    return HtmlPage(200, ScanNoticePage(ScanNotice::kExpired, en));
+  }
+  return HtmlPage(200, ScanFormPage(*page, scans.knowledge(), std::string(ctx.params.Get("token")),
+                                    en, page->answers, {}));
+}
+
+/// POST /s/{token}: answers from the form (an HTML page back) or as JSON (204).
+HttpResponse SubmitScanAnswers(ScanService& scans, RequestContext& ctx) {
+  const std::string token(ctx.params.Get("token"));
+  auto body = ReadAnswers(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const bool en = body->json ? ctx.language == Language::kEnglish : body->english;
+  auto saved = scans.Submit(token, body->answers, ctx.request.remote_address);
+  if (body->json) {
+    if (!saved) return Fail(ctx, saved.error());
+    return HttpResponse::NoContent();
+  }
+  if (saved) return HtmlPage(200, ScanThanksPage(token, en));
+  const core::Error& error = saved.error();
+  switch (error.code) {
+    case core::ErrorCode::kRateLimited: return TooMany(error, en);
+    case core::ErrorCode::kNotFound: return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
+    case core::ErrorCode::kConflict: {
+      auto page = scans.OpenLink(token, ctx.request.remote_address);
+      const bool expired = page && page->state == core::scans::LinkState::kExpired;
+      return HtmlPage(409,
+                      ScanNoticePage(expired ? ScanNotice::kExpired : ScanNotice::kClosed, en));
+    }
+    case core::ErrorCode::kInvalidInput: {
+      auto page = scans.OpenLink(token, ctx.request.remote_address);
+      if (!page) return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
+      return HtmlPage(
+          422, ScanFormPage(*page, scans.knowledge(), token, en, body->answers, error.fields));
+    }
+    default: return HtmlPage(error, ScanNoticePage(ScanNotice::kStoreFailed, en));
+  }
+}
+
 }  // namespace
 
 void RegisterScanRoutes(Router& router, ScanService& scans,
                         core::relations::RelationsService& relations,
                         const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}";
-  const auto& knowledge = scans.knowledge();
-  auto english = [](const RequestContext& ctx) { return ctx.language == Language::kEnglish; };
 
-  router.Add(
-      "GET", base + "/scan-templates",
-      [&knowledge](RequestContext&) { return JsonResponse(200, TemplatesJson(knowledge)); },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scans",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        json items = json::array();
-        for (const auto& s : scans.ListScans(*ctx.workspace)) {
-          items.push_back(ScanView(s, knowledge, english(ctx)));
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/scans",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        auto input = ReadScan(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto created = scans.CreateScan(*ctx.workspace, *input);
-        if (!created) return Fail(ctx, created.error());
-        return JsonResponse(201, ScanView(*created, knowledge, english(ctx)));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scans/{scan_id}",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = scans.GetScan(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, ScanView(*found, knowledge, english(ctx)));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", base + "/scans/{scan_id}",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto input = ReadScan(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto changed = scans.UpdateScan(*ctx.workspace, *id, *input);
-        if (!changed) return Fail(ctx, changed.error());
-        return JsonResponse(200, ScanView(*changed, knowledge, english(ctx)));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/scans/{scan_id}",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = scans.DeleteScan(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/scans/{scan_id}/repeat",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        std::optional<std::string> title;
-        if (!ctx.request.body.empty()) {
-          auto body = JsonObjectReader::Parse(ctx.request);
-          if (!body) return Fail(ctx, body.error());
-          title = body->String("title", false, 4096);
-          if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        }
-        auto created = scans.Repeat(*ctx.workspace, *id, title);
-        if (!created) return Fail(ctx, created.error());
-        return JsonResponse(201, ScanView(*created, knowledge, english(ctx)));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scans/{scan_id}/respondents",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto list = scans.ListRespondents(*ctx.workspace, *id);
-        if (!list) return Fail(ctx, list.error());
-        json items = json::array();
-        for (const auto& r : *list) items.push_back(RespondentView(r, scans.Now()));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/scans/{scan_id}/respondents",
-      [&scans, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto invitees = body->ObjectList<core::scans::Invitee>(
-            "invitees", 200, [](JsonObjectReader& item) -> std::optional<core::scans::Invitee> {
-              return core::scans::Invitee{
-                  .organisation = item.String("organisation", true, 4096).value_or(""),
-                  .label = item.String("label", false, 4096).value_or(""),
-                  .email = item.String("email", false, 1024).value_or("")};
-            });
-        std::optional<int> days;
-        if (auto d = body->Integer("expires_in_days", false)) {
-          days = static_cast<int>(std::clamp<std::int64_t>(*d, -1, 100000));
-        }
-        auto mail = ReadMailRequest(*body);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        if (!mail) return Fail(ctx, mail.error());
-        auto invited =
-            scans.Invite(*ctx.workspace, *id,
-                         invitees.value_or(std::vector<core::scans::Invitee>{}), days, *mail);
-        if (!invited) return Fail(ctx, invited.error());
-        json items = json::array();
-        for (const auto& i : *invited) {
-          items.push_back({{"respondent", RespondentView(i.respondent, scans.Now())},
-                           {"url", core::link_mail::LinkUrl(
-                                       public_url, core::link_mail::LinkKind::kScan, i.token)},
-                           {"mailed", i.mailed}});
-        }
-        return JsonResponse(201, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/scans/{scan_id}/respondents/{respondent_id}",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto respondent = PositiveIdParam(ctx, "respondent_id");
-        if (!respondent) return Fail(ctx, respondent.error());
-        if (auto done = scans.RevokeRespondent(*ctx.workspace, *id, *respondent); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/scans/{scan_id}/results",
-      [&scans, &knowledge, english](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto results = scans.Results(*ctx.workspace, *id);
-        if (!results) return Fail(ctx, results.error());
-        return JsonResponse(200, ResultsJson(*results, knowledge, english(ctx)));
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/scans/{scan_id}/agreements",
-      [&scans, &knowledge, &relations, english](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "scan_id");
-        if (!id) return Fail(ctx, id.error());
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        const std::string statement_id = body->String("statement_id", true, 128).value_or("");
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto scan = scans.GetScan(*ctx.workspace, *id);
-        if (!scan) return Fail(ctx, scan.error());
-        const auto* tmpl = knowledge.Find(scan->scan.template_id);
-        const auto* statement = tmpl ? tmpl->FindStatement(statement_id) : nullptr;
-        if (statement == nullptr) {
-          return Fail(ctx, core::Error::Field("statement_id", core::FieldIssue::kUnknownValue));
-        }
-        const bool en = english(ctx);
-        const std::string action = en ? statement->action.en : statement->action.nl;
-        const std::string title = core::TruncateUtf8(action, 190);
-        core::relations::AgreementPatch patch;
-        patch.title = title.size() < action.size() ? title + "…" : title;
-        patch.description = action + "\n\n" +
-                            (en ? "From the partnership scan “"
-                                : "Uit de "
-                                  "samenwerkingsscan “") +
-                            scan->scan.title + "” (" + scan->scan.collaboration +
-                            "): " + (en ? statement->text.en : statement->text.nl);
-        patch.status = "concept";
-        auto added = relations.AddAgreement(*ctx.workspace, patch);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, AgreementJson(*added, relations.Today()));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/value-cases",
-      [&scans](RequestContext& ctx) {
-        json items = json::array();
-        for (const auto& v : scans.ListValueCases(*ctx.workspace))
-          items.push_back(ValueCaseView(v));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/value-cases",
-      [&scans](RequestContext& ctx) {
-        auto value_case = ReadValueCase(ctx.request);
-        if (!value_case) return Fail(ctx, value_case.error());
-        auto added = scans.AddValueCase(*ctx.workspace, std::move(*value_case));
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, ValueCaseView(*added));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/value-cases/{value_case_id}",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "value_case_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = scans.GetValueCase(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, ValueCaseView(*found));
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/value-cases/{value_case_id}",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "value_case_id");
-        if (!id) return Fail(ctx, id.error());
-        auto value_case = ReadValueCase(ctx.request);
-        if (!value_case) return Fail(ctx, value_case.error());
-        auto replaced = scans.ReplaceValueCase(*ctx.workspace, *id, std::move(*value_case));
-        if (!replaced) return Fail(ctx, replaced.error());
-        return JsonResponse(200, ValueCaseView(*replaced));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/value-cases/{value_case_id}",
-      [&scans](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "value_case_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = scans.DeleteValueCase(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
+  const auto bind = HandlerBinder(scans);
+  const auto bind_deps = HandlerBinder(ScanDeps{scans, relations, public_url});
+  router.Add("GET", base + "/scan-templates", bind(ListScanTemplates), kMember);
+  router.Add("GET", base + "/scans", bind(ListScans), kMember);
+  router.Add("POST", base + "/scans", bind(CreateScan), kMember);
+  router.Add("GET", base + "/scans/{scan_id}", bind(GetScan), kMember);
+  router.Add("PATCH", base + "/scans/{scan_id}", bind(UpdateScan), kMember);
+  router.Add("DELETE", base + "/scans/{scan_id}", bind(DeleteScan), kMember);
+  router.Add("POST", base + "/scans/{scan_id}/repeat", bind(RepeatScan), kMember);
+  router.Add("GET", base + "/scans/{scan_id}/respondents", bind(ListScanRespondents), kMember);
+  router.Add("POST", base + "/scans/{scan_id}/respondents", bind_deps(InviteScanRespondents),
+             kMember);
+  router.Add("DELETE", base + "/scans/{scan_id}/respondents/{respondent_id}",
+             bind(RevokeScanRespondent), kMember);
+  router.Add("GET", base + "/scans/{scan_id}/results", bind(GetScanResults), kMember);
+  router.Add("POST", base + "/scans/{scan_id}/agreements", bind_deps(AgreementFromScan), kMember);
+  router.Add("GET", base + "/value-cases", bind(ListValueCases), kMember);
+  router.Add("POST", base + "/value-cases", bind(AddValueCase), kMember);
+  router.Add("GET", base + "/value-cases/{value_case_id}", bind(GetValueCase), kMember);
+  router.Add("PUT", base + "/value-cases/{value_case_id}", bind(ReplaceValueCase), kMember);
+  router.Add("DELETE", base + "/value-cases/{value_case_id}", bind(DeleteValueCase), kMember);
 
   // ---- the public respondent page ----
 
-  router.Add(
-      "GET", "/s/{token}",
-      [&scans, &knowledge](RequestContext& ctx) {
-        const bool en = WantsEnglish(ctx, ctx.request.Query("lang").value_or(""));
-        auto page = scans.OpenLink(ctx.params.Get("token"), ctx.request.remote_address);
-        if (!page) {
-          if (page.error().code == core::ErrorCode::kRateLimited) return TooMany(page.error(), en);
-          return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
-        }
-        if (page->state == core::scans::LinkState::kClosed) {
-          return HtmlPage(200, ScanNoticePage(ScanNotice::kClosed, en));
-        }
-        if (page->state == core::scans::LinkState::kExpired) {
-          return HtmlPage(200, ScanNoticePage(ScanNotice::kExpired, en));
-        }
-        return HtmlPage(200, ScanFormPage(*page, knowledge, std::string(ctx.params.Get("token")),
-                                          en, page->answers, {}));
-      },
-      kOpen);
-
-  router.Add(
-      "POST", "/s/{token}",
-      [&scans, &knowledge](RequestContext& ctx) {
-        const std::string token(ctx.params.Get("token"));
-        auto body = ReadAnswers(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        const bool en = body->json ? ctx.language == Language::kEnglish : body->english;
-        auto saved = scans.Submit(token, body->answers, ctx.request.remote_address);
-        if (body->json) {
-          if (!saved) return Fail(ctx, saved.error());
-          return HttpResponse::NoContent();
-        }
-        if (saved) return HtmlPage(200, ScanThanksPage(token, en));
-        const core::Error& error = saved.error();
-        switch (error.code) {
-          case core::ErrorCode::kRateLimited: return TooMany(error, en);
-          case core::ErrorCode::kNotFound:
-            return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
-          case core::ErrorCode::kConflict: {
-            auto page = scans.OpenLink(token, ctx.request.remote_address);
-            const bool expired = page && page->state == core::scans::LinkState::kExpired;
-            return HtmlPage(
-                409, ScanNoticePage(expired ? ScanNotice::kExpired : ScanNotice::kClosed, en));
-          }
-          case core::ErrorCode::kInvalidInput: {
-            auto page = scans.OpenLink(token, ctx.request.remote_address);
-            if (!page) return HtmlPage(404, ScanNoticePage(ScanNotice::kUnknown, en));
-            return HtmlPage(422,
-                            ScanFormPage(*page, knowledge, token, en, body->answers, error.fields));
-          }
-          default: return HtmlPage(error, ScanNoticePage(ScanNotice::kStoreFailed, en));
-        }
-      },
-      kOpen);
+  router.Add("GET", "/s/{token}", bind(ScanRespondentPage), kOpen);
+  router.Add("POST", "/s/{token}", bind(SubmitScanAnswers), kOpen);
 }
 
 }  // namespace aantafel::http

@@ -22,38 +22,38 @@ json IdJson(const std::string& id) {
   return digits ? json(std::stoll(id)) : json(id);
 }
 
+HttpResponse Search(core::search::SearchService& search, RequestContext& ctx) {
+  std::size_t limit = 5;
+  if (auto l = ctx.request.Query("limit"); l && !l->empty()) {
+    limit = *l == "10" ? 10 : *l == "20" ? 20 : *l == "5" ? 5 : 0;
+  }
+  const std::string q(ctx.request.Query("q").value_or(""));
+  auto groups = search.Search(*ctx.workspace, q, limit, ctx.language == Language::kEnglish);
+  if (!groups) return Fail(ctx, groups.error());
+  json out = json::array();
+  for (const auto& g : *groups) {
+    json items = json::array();
+    for (const auto& hit : g.items) {
+      items.push_back({{"id", IdJson(hit.id)},
+                       {"title", hit.title},
+                       {"subtitle", hit.subtitle},
+                       {"snippet", hit.snippet},
+                       {"link", hit.link},
+                       {"highlights",
+                        {{"title", HighlightRanges(hit.title, hit.title_spans)},
+                         {"subtitle", HighlightRanges(hit.subtitle, hit.subtitle_spans)},
+                         {"snippet", HighlightRanges(hit.snippet, hit.snippet_spans)}}}});
+    }
+    out.push_back({{"kind", g.kind}, {"items", std::move(items)}});
+  }
+  return JsonResponse(200, {{"q", std::string(core::TrimAscii(q))}, {"groups", out}});
+}
+
 }  // namespace
 
 void RegisterSearchRoutes(Router& router, core::search::SearchService& search) {
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/search",
-      [&search](RequestContext& ctx) {
-        std::size_t limit = 5;
-        if (auto l = ctx.request.Query("limit"); l && !l->empty()) {
-          limit = *l == "10" ? 10 : *l == "20" ? 20 : *l == "5" ? 5 : 0;
-        }
-        const std::string q(ctx.request.Query("q").value_or(""));
-        auto groups = search.Search(*ctx.workspace, q, limit, ctx.language == Language::kEnglish);
-        if (!groups) return Fail(ctx, groups.error());
-        json out = json::array();
-        for (const auto& g : *groups) {
-          json items = json::array();
-          for (const auto& hit : g.items) {
-            items.push_back({{"id", IdJson(hit.id)},
-                             {"title", hit.title},
-                             {"subtitle", hit.subtitle},
-                             {"snippet", hit.snippet},
-                             {"link", hit.link},
-                             {"highlights",
-                              {{"title", HighlightRanges(hit.title, hit.title_spans)},
-                               {"subtitle", HighlightRanges(hit.subtitle, hit.subtitle_spans)},
-                               {"snippet", HighlightRanges(hit.snippet, hit.snippet_spans)}}}});
-          }
-          out.push_back({{"kind", g.kind}, {"items", std::move(items)}});
-        }
-        return JsonResponse(200, {{"q", std::string(core::TrimAscii(q))}, {"groups", out}});
-      },
-      kMember);
+  const auto bind = HandlerBinder(search);
+  router.Add("GET", "/api/v1/workspaces/{slug}/search", bind(Search), kMember);
 }
 
 }  // namespace aantafel::http

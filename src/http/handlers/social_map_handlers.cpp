@@ -223,301 +223,271 @@ core::Result<std::vector<Area>> ReadAreas(const HttpRequest& request) {
   return items.value_or(std::vector<Area>{});
 }
 
+/// What sharing needs besides the service: the base of the read-only links.
+struct SocialMapDeps {
+  SocialMapService& service;
+  std::string public_url;
+};
+
+HttpResponse ListAreas(SocialMapService& service, RequestContext& ctx) {
+  std::optional<std::string> municipality;
+  if (auto m = ctx.request.Query("municipality_code"); m && !m->empty()) {
+    municipality = std::string(*m);
+  }
+  auto list = service.ListAreas(*ctx.workspace, municipality);
+  if (!list) return Fail(ctx, list.error());
+  json items = json::array();
+  for (const auto& a : *list) items.push_back(AreaView(a));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse SaveAreas(SocialMapService& service, RequestContext& ctx) {
+  auto areas = ReadAreas(ctx.request);
+  if (!areas) return Fail(ctx, areas.error());
+  if (auto done = service.SaveAreas(*ctx.workspace, *areas); !done) {
+    return Fail(ctx, done.error());
+  }
+  return JsonResponse(200, {{"saved", areas->size()}});
+}
+
+HttpResponse DeleteArea(SocialMapService& service, RequestContext& ctx) {
+  if (auto done = service.DeleteArea(*ctx.workspace, std::string(ctx.params.Get("code"))); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListServices(SocialMapService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  core::social_map::ServiceQuery q;
+  q.organisation_id = QueryId(ctx.request, "organisation_id", errors);
+  if (auto m = ctx.request.Query("municipality_code"); m && !m->empty()) {
+    q.municipality_code = std::string(*m);
+  }
+  if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
+    q.domain = core::social_map::ParseDomain(*d);
+    if (!q.domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
+  }
+  if (auto p = ctx.request.Query("published"); p && !p->empty()) {
+    if (*p == "true" || *p == "false") {
+      q.published = *p == "true";
+    } else {
+      errors.Add("published", core::FieldIssue::kInvalidChoice);
+    }
+  }
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  json items = json::array();
+  for (const auto& s : service.ListServices(*ctx.workspace, q)) items.push_back(ServiceView(s));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddService(SocialMapService& service, RequestContext& ctx) {
+  auto input = ReadService(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto added = service.AddService(*ctx.workspace, *input);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, ServiceView(*added));
+}
+
+HttpResponse ImportServices(SocialMapService& service, RequestContext& ctx) {
+  if (MediaType(ctx.request) != "text/csv") {
+    return Fail(ctx, core::Error::Of(core::ErrorCode::kUnsupportedMediaType));
+  }
+  const auto file = interchange::ParseServicesCsv(ctx.request.body);
+  core::FieldErrors errors;
+  for (const auto& p : file.problems) {
+    errors.Add("line " + std::to_string(p.line) + "." + p.field, p.issue);
+  }
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  int imported = 0;
+  auto problems = service.ImportServices(*ctx.workspace, file.rows, imported);
+  if (!problems) return Fail(ctx, problems.error());
+  for (const auto& p : *problems) {
+    errors.Add("line " + std::to_string(p.line) + "." + p.field, p.issue);
+  }
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  return JsonResponse(200, {{"imported", imported}});
+}
+
+HttpResponse GetService(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "service_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = service.GetService(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, ServiceView(*found));
+}
+
+HttpResponse ReplaceService(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "service_id");
+  if (!id) return Fail(ctx, id.error());
+  auto input = ReadService(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto replaced = service.ReplaceService(*ctx.workspace, *id, *input);
+  if (!replaced) return Fail(ctx, replaced.error());
+  return JsonResponse(200, ServiceView(*replaced));
+}
+
+HttpResponse DeleteService(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "service_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteService(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ExportServices(SocialMapService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const std::string format = ReadExportFormat(ctx.request, errors);
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  return FileResponse(
+      interchange::ServicesTable(service.ListServices(*ctx.workspace, {}), ExportLanguageOf(ctx)),
+      format, "voorzieningen-" + ctx.workspace->workspace.slug);
+}
+
+HttpResponse GetCoverage(SocialMapService& service, RequestContext& ctx) {
+  core::FieldErrors errors;
+  const std::string municipality(ctx.request.Query("municipality_code").value_or(""));
+  if (municipality.empty()) errors.Add("municipality_code", core::FieldIssue::kRequired);
+  std::optional<core::social_map::Domain> domain;
+  if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
+    domain = core::social_map::ParseDomain(*d);
+    if (!domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
+  }
+  std::optional<core::social_map::Law> law;
+  if (auto l = ctx.request.Query("law"); l && !l->empty()) {
+    law = core::social_map::ParseLaw(*l);
+    if (!law) errors.Add("law", core::FieldIssue::kInvalidChoice);
+  }
+  const bool published_only = ctx.request.Query("published").value_or("") == "true";
+  if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
+  auto coverage = service.CoverageOf(*ctx.workspace, municipality, domain, law, published_only);
+  if (!coverage) return Fail(ctx, coverage.error());
+  return JsonResponse(200, CoverageJson(*coverage));
+}
+
+HttpResponse ListConsortia(SocialMapService& service, RequestContext& ctx) {
+  json items = json::array();
+  for (const auto& c : service.ListConsortia(*ctx.workspace)) {
+    items.push_back(ConsortiumView(c));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse AddConsortium(SocialMapService& service, RequestContext& ctx) {
+  auto input = ReadConsortium(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto added = service.AddConsortium(*ctx.workspace, *input);
+  if (!added) return Fail(ctx, added.error());
+  return JsonResponse(201, ConsortiumView(*added));
+}
+
+HttpResponse GetConsortium(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  auto found = service.GetConsortium(*ctx.workspace, *id);
+  if (!found) return Fail(ctx, found.error());
+  return JsonResponse(200, ConsortiumView(*found));
+}
+
+HttpResponse ReplaceConsortium(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  auto input = ReadConsortium(ctx.request);
+  if (!input) return Fail(ctx, input.error());
+  auto replaced = service.ReplaceConsortium(*ctx.workspace, *id, *input);
+  if (!replaced) return Fail(ctx, replaced.error());
+  return JsonResponse(200, ConsortiumView(*replaced));
+}
+
+HttpResponse DeleteConsortium(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.DeleteConsortium(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+HttpResponse GetConsortiumOffer(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  auto offer = service.Offer(*ctx.workspace, *id);
+  if (!offer) return Fail(ctx, offer.error());
+  return JsonResponse(200, OfferJson(*offer, false));
+}
+
+HttpResponse ShareConsortium(const SocialMapDeps& deps, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  auto token = deps.service.Share(*ctx.workspace, *id);
+  if (!token) return Fail(ctx, token.error());
+  return JsonResponse(201, {{"url", deps.public_url + "/c/" + *token}});
+}
+
+HttpResponse UnshareConsortium(SocialMapService& service, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "consortium_id");
+  if (!id) return Fail(ctx, id.error());
+  if (auto done = service.Unshare(*ctx.workspace, *id); !done) {
+    return Fail(ctx, done.error());
+  }
+  return HttpResponse::NoContent();
+}
+
+// ---- the read-only link for a municipality ----
+
+/// GET /c/{token}: a consortium's offer as a read-only page.
+HttpResponse SharedConsortiumPage(SocialMapService& service, RequestContext& ctx) {
+  const auto lang = ctx.request.Query("lang").value_or("");
+  const bool en = lang == "en" || (lang != "nl" && ctx.language == Language::kEnglish);
+  auto view = service.Shared(ctx.params.Get("token"), ctx.request.remote_address);
+  if (!view) {
+    if (view.error().code == core::ErrorCode::kRateLimited) return Fail(ctx, view.error());
+    return HtmlPage(404, SharedOfferMissingPage(en));
+  }
+  return HtmlPage(200, SharedOfferPage(*view, std::string(ctx.params.Get("token")), en));
+}
+
+/// The same offer as JSON, for the map on that page.
+HttpResponse SharedSocialMap(SocialMapService& service, RequestContext& ctx) {
+  auto view = service.Shared(ctx.params.Get("token"), ctx.request.remote_address);
+  if (!view) return Fail(ctx, view.error());
+  return JsonResponse(200, OfferJson(*view, true));
+}
+
 }  // namespace
 
 void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
                              const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  router.Add(
-      "GET", base + "/areas",
-      [&service](RequestContext& ctx) {
-        std::optional<std::string> municipality;
-        if (auto m = ctx.request.Query("municipality_code"); m && !m->empty()) {
-          municipality = std::string(*m);
-        }
-        auto list = service.ListAreas(*ctx.workspace, municipality);
-        if (!list) return Fail(ctx, list.error());
-        json items = json::array();
-        for (const auto& a : *list) items.push_back(AreaView(a));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/areas",
-      [&service](RequestContext& ctx) {
-        auto areas = ReadAreas(ctx.request);
-        if (!areas) return Fail(ctx, areas.error());
-        if (auto done = service.SaveAreas(*ctx.workspace, *areas); !done) {
-          return Fail(ctx, done.error());
-        }
-        return JsonResponse(200, {{"saved", areas->size()}});
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/areas/{code}",
-      [&service](RequestContext& ctx) {
-        if (auto done = service.DeleteArea(*ctx.workspace, std::string(ctx.params.Get("code")));
-            !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/services",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        core::social_map::ServiceQuery q;
-        q.organisation_id = QueryId(ctx.request, "organisation_id", errors);
-        if (auto m = ctx.request.Query("municipality_code"); m && !m->empty()) {
-          q.municipality_code = std::string(*m);
-        }
-        if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
-          q.domain = core::social_map::ParseDomain(*d);
-          if (!q.domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
-        }
-        if (auto p = ctx.request.Query("published"); p && !p->empty()) {
-          if (*p == "true" || *p == "false") {
-            q.published = *p == "true";
-          } else {
-            errors.Add("published", core::FieldIssue::kInvalidChoice);
-          }
-        }
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        json items = json::array();
-        for (const auto& s : service.ListServices(*ctx.workspace, q))
-          items.push_back(ServiceView(s));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/services",
-      [&service](RequestContext& ctx) {
-        auto input = ReadService(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto added = service.AddService(*ctx.workspace, *input);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, ServiceView(*added));
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/services/import",
-      [&service](RequestContext& ctx) {
-        if (MediaType(ctx.request) != "text/csv") {
-          return Fail(ctx, core::Error::Of(core::ErrorCode::kUnsupportedMediaType));
-        }
-        const auto file = interchange::ParseServicesCsv(ctx.request.body);
-        core::FieldErrors errors;
-        for (const auto& p : file.problems) {
-          errors.Add("line " + std::to_string(p.line) + "." + p.field, p.issue);
-        }
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        int imported = 0;
-        auto problems = service.ImportServices(*ctx.workspace, file.rows, imported);
-        if (!problems) return Fail(ctx, problems.error());
-        for (const auto& p : *problems) {
-          errors.Add("line " + std::to_string(p.line) + "." + p.field, p.issue);
-        }
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        return JsonResponse(200, {{"imported", imported}});
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/services/{service_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "service_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = service.GetService(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, ServiceView(*found));
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/services/{service_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "service_id");
-        if (!id) return Fail(ctx, id.error());
-        auto input = ReadService(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto replaced = service.ReplaceService(*ctx.workspace, *id, *input);
-        if (!replaced) return Fail(ctx, replaced.error());
-        return JsonResponse(200, ServiceView(*replaced));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/services/{service_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "service_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteService(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/exports/services",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const std::string format = ReadExportFormat(ctx.request, errors);
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        return FileResponse(interchange::ServicesTable(service.ListServices(*ctx.workspace, {}),
-                                                       ExportLanguageOf(ctx)),
-                            format, "voorzieningen-" + ctx.workspace->workspace.slug);
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/social-map/coverage",
-      [&service](RequestContext& ctx) {
-        core::FieldErrors errors;
-        const std::string municipality(ctx.request.Query("municipality_code").value_or(""));
-        if (municipality.empty()) errors.Add("municipality_code", core::FieldIssue::kRequired);
-        std::optional<core::social_map::Domain> domain;
-        if (auto d = ctx.request.Query("domain"); d && !d->empty()) {
-          domain = core::social_map::ParseDomain(*d);
-          if (!domain) errors.Add("domain", core::FieldIssue::kInvalidChoice);
-        }
-        std::optional<core::social_map::Law> law;
-        if (auto l = ctx.request.Query("law"); l && !l->empty()) {
-          law = core::social_map::ParseLaw(*l);
-          if (!law) errors.Add("law", core::FieldIssue::kInvalidChoice);
-        }
-        const bool published_only = ctx.request.Query("published").value_or("") == "true";
-        if (!errors.empty()) return Fail(ctx, std::move(errors).ToError());
-        auto coverage =
-            service.CoverageOf(*ctx.workspace, municipality, domain, law, published_only);
-        if (!coverage) return Fail(ctx, coverage.error());
-        return JsonResponse(200, CoverageJson(*coverage));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/consortia",
-      [&service](RequestContext& ctx) {
-        json items = json::array();
-        for (const auto& c : service.ListConsortia(*ctx.workspace)) {
-          items.push_back(ConsortiumView(c));
-        }
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/consortia",
-      [&service](RequestContext& ctx) {
-        auto input = ReadConsortium(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto added = service.AddConsortium(*ctx.workspace, *input);
-        if (!added) return Fail(ctx, added.error());
-        return JsonResponse(201, ConsortiumView(*added));
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/consortia/{consortium_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        auto found = service.GetConsortium(*ctx.workspace, *id);
-        if (!found) return Fail(ctx, found.error());
-        return JsonResponse(200, ConsortiumView(*found));
-      },
-      kMember);
-
-  router.Add(
-      "PUT", base + "/consortia/{consortium_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        auto input = ReadConsortium(ctx.request);
-        if (!input) return Fail(ctx, input.error());
-        auto replaced = service.ReplaceConsortium(*ctx.workspace, *id, *input);
-        if (!replaced) return Fail(ctx, replaced.error());
-        return JsonResponse(200, ConsortiumView(*replaced));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/consortia/{consortium_id}",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.DeleteConsortium(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", base + "/consortia/{consortium_id}/offer",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        auto offer = service.Offer(*ctx.workspace, *id);
-        if (!offer) return Fail(ctx, offer.error());
-        return JsonResponse(200, OfferJson(*offer, false));
-      },
-      kMember);
-
-  router.Add(
-      "POST", base + "/consortia/{consortium_id}/share",
-      [&service, public_url](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        auto token = service.Share(*ctx.workspace, *id);
-        if (!token) return Fail(ctx, token.error());
-        return JsonResponse(201, {{"url", public_url + "/c/" + *token}});
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", base + "/consortia/{consortium_id}/share",
-      [&service](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "consortium_id");
-        if (!id) return Fail(ctx, id.error());
-        if (auto done = service.Unshare(*ctx.workspace, *id); !done) {
-          return Fail(ctx, done.error());
-        }
-        return HttpResponse::NoContent();
-      },
-      kMember);
+  const auto bind = HandlerBinder(service);
+  const auto bind_deps = HandlerBinder(SocialMapDeps{service, public_url});
+  router.Add("GET", base + "/areas", bind(ListAreas), kMember);
+  router.Add("POST", base + "/areas", bind(SaveAreas), kMember);
+  router.Add("DELETE", base + "/areas/{code}", bind(DeleteArea), kMember);
+  router.Add("GET", base + "/services", bind(ListServices), kMember);
+  router.Add("POST", base + "/services", bind(AddService), kMember);
+  router.Add("POST", base + "/services/import", bind(ImportServices), kMember);
+  router.Add("GET", base + "/services/{service_id}", bind(GetService), kMember);
+  router.Add("PUT", base + "/services/{service_id}", bind(ReplaceService), kMember);
+  router.Add("DELETE", base + "/services/{service_id}", bind(DeleteService), kMember);
+  router.Add("GET", base + "/exports/services", bind(ExportServices), kMember);
+  router.Add("GET", base + "/social-map/coverage", bind(GetCoverage), kMember);
+  router.Add("GET", base + "/consortia", bind(ListConsortia), kMember);
+  router.Add("POST", base + "/consortia", bind(AddConsortium), kMember);
+  router.Add("GET", base + "/consortia/{consortium_id}", bind(GetConsortium), kMember);
+  router.Add("PUT", base + "/consortia/{consortium_id}", bind(ReplaceConsortium), kMember);
+  router.Add("DELETE", base + "/consortia/{consortium_id}", bind(DeleteConsortium), kMember);
+  router.Add("GET", base + "/consortia/{consortium_id}/offer", bind(GetConsortiumOffer), kMember);
+  router.Add("POST", base + "/consortia/{consortium_id}/share", bind_deps(ShareConsortium),
+             kMember);
+  router.Add("DELETE", base + "/consortia/{consortium_id}/share", bind(UnshareConsortium), kMember);
 
   // ---- the read-only link for a municipality ----
 
-  router.Add(
-      "GET", "/c/{token}",
-      [&service](RequestContext& ctx) {
-        const auto lang = ctx.request.Query("lang").value_or("");
-        const bool en = lang == "en" || (lang != "nl" && ctx.language == Language::kEnglish);
-        auto view = service.Shared(ctx.params.Get("token"), ctx.request.remote_address);
-        if (!view) {
-          if (view.error().code == core::ErrorCode::kRateLimited) return Fail(ctx, view.error());
-          return HtmlPage(404, SharedOfferMissingPage(en));
-        }
-        return HtmlPage(200, SharedOfferPage(*view, std::string(ctx.params.Get("token")), en));
-      },
-      kOpen);
-
-  router.Add(
-      "GET", "/c/{token}/social-map.json",
-      [&service](RequestContext& ctx) {
-        auto view = service.Shared(ctx.params.Get("token"), ctx.request.remote_address);
-        if (!view) return Fail(ctx, view.error());
-        return JsonResponse(200, OfferJson(*view, true));
-      },
-      kOpen);
+  router.Add("GET", "/c/{token}", bind(SharedConsortiumPage), kOpen);
+  router.Add("GET", "/c/{token}/social-map.json", bind(SharedSocialMap), kOpen);
 }
 
 }  // namespace aantafel::http

@@ -93,6 +93,19 @@ std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::strin
   return id;
 }
 
+std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
+                        std::int64_t max, std::int64_t fallback, core::FieldErrors& errors) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return fallback;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    errors.Add(name, core::FieldIssue::kInvalidFormat);
+    return fallback;
+  }
+  return value;
+}
+
 std::optional<int> QueryInt(const HttpRequest& request, const std::string& name,
                             core::FieldErrors& errors) {
   auto text = request.Query(name);
@@ -118,7 +131,7 @@ nlohmann::json HighlightRanges(const std::string& text,
 
 std::string ReadExportFormat(const HttpRequest& request, core::FieldErrors& errors,
                              std::string_view fallback) {
-  const std::string format(request.Query("format").value_or(fallback));
+  std::string format(request.Query("format").value_or(fallback));
   if (format == "csv" || format == "xlsx") return format;
   errors.Add("format",
              format.empty() ? core::FieldIssue::kRequired : core::FieldIssue::kInvalidChoice);

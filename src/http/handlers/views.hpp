@@ -37,6 +37,11 @@ std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::strin
 std::optional<int> QueryInt(const HttpRequest& request, const std::string& name,
                             core::FieldErrors& errors);
 
+/// An optional integer in the query string within [min, max]; `fallback` when absent, and
+/// `fallback` with kInvalidFormat under `name` when it is not one (limit and offset of a page).
+std::int64_t QueryCount(const HttpRequest& request, const std::string& name, std::int64_t min,
+                        std::int64_t max, std::int64_t fallback, core::FieldErrors& errors);
+
 /// Matched words as [start, end) offsets in UTF-16 code units, for the browser to highlight.
 nlohmann::json HighlightRanges(const std::string& text,
                                const std::vector<core::search::Span>& spans);

@@ -36,125 +36,116 @@ HttpResponse SentView(int status, const core::accounts::InvitationSent& sent, co
   return JsonResponse(status, body);
 }
 
+HttpResponse ListWorkspaces(core::accounts::AccountsService& accounts, RequestContext& ctx) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& m : accounts.VisibleWorkspaces(*ctx.principal)) {
+    items.push_back(WorkspaceView(m.workspace, m.role));
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse GetWorkspace(RequestContext& ctx) {
+  return JsonResponse(200, WorkspaceView(ctx.workspace->workspace, ctx.workspace->role));
+}
+
+HttpResponse UpdateWorkspace(core::accounts::AccountsService& accounts, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  auto name = body->String("name");
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto renamed = accounts.RenameWorkspace(*ctx.workspace, *name);
+  if (!renamed) return Fail(ctx, renamed.error());
+  return JsonResponse(200, WorkspaceView(*renamed, ctx.workspace->role));
+}
+
+HttpResponse ListMembers(core::accounts::AccountsService& accounts, RequestContext& ctx) {
+  auto members = accounts.ListMembers(*ctx.workspace);
+  if (!members) return Fail(ctx, members.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& m : *members) items.push_back(MemberView(m));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse ChangeMemberRole(core::accounts::AccountsService& accounts, RequestContext& ctx) {
+  auto user_id = UserIdParam(ctx);
+  if (!user_id) return Fail(ctx, user_id.error());
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  auto role = body->String("role", true, 32);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto member = accounts.ChangeRole(*ctx.workspace, *user_id, *role);
+  if (!member) return Fail(ctx, member.error());
+  return JsonResponse(200, MemberView(*member));
+}
+
+HttpResponse RemoveMember(core::accounts::AccountsService& accounts, RequestContext& ctx) {
+  auto user_id = UserIdParam(ctx);
+  if (!user_id) return Fail(ctx, user_id.error());
+  auto removed = accounts.RemoveMember(*ctx.workspace, *user_id);
+  if (!removed) return Fail(ctx, removed.error());
+  return HttpResponse::NoContent();
+}
+
+HttpResponse ListInvitations(core::accounts::InvitationService& invitations, RequestContext& ctx) {
+  auto list = invitations.List(*ctx.workspace);
+  if (!list) return Fail(ctx, list.error());
+  const auto now = invitations.Now();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& i : *list) items.push_back(InvitationView(i, now));
+  return JsonResponse(200, {{"items", items}});
+}
+
+HttpResponse Invite(core::accounts::InvitationService& invitations, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  auto email = body->String("email", true, 1024);
+  auto role = body->String("role", true, 32);
+  auto language = body->String("language", false, 16);
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto sent =
+      invitations.Invite(*ctx.workspace, *email, *role,
+                         language ? std::optional<std::string_view>(*language) : std::nullopt);
+  if (!sent) return Fail(ctx, sent.error());
+  return SentView(201, *sent, invitations.Now());
+}
+
+HttpResponse ResendInvitation(core::accounts::InvitationService& invitations, RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "invitation_id");
+  if (!id) return Fail(ctx, id.error());
+  auto sent = invitations.Resend(*ctx.workspace, *id);
+  if (!sent) return Fail(ctx, sent.error());
+  return SentView(200, *sent, invitations.Now());
+}
+
+HttpResponse WithdrawInvitation(core::accounts::InvitationService& invitations,
+                                RequestContext& ctx) {
+  auto id = PositiveIdParam(ctx, "invitation_id");
+  if (!id) return Fail(ctx, id.error());
+  auto withdrawn = invitations.Withdraw(*ctx.workspace, *id);
+  if (!withdrawn) return Fail(ctx, withdrawn.error());
+  return HttpResponse::NoContent();
+}
+
 }  // namespace
 
 void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts,
                              core::accounts::InvitationService& invitations) {
-  router.Add("GET", "/api/v1/workspaces", [&accounts](RequestContext& ctx) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : accounts.VisibleWorkspaces(*ctx.principal)) {
-      items.push_back(WorkspaceView(m.workspace, m.role));
-    }
-    return JsonResponse(200, {{"items", items}});
-  });
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}",
-      [](RequestContext& ctx) {
-        return JsonResponse(200, WorkspaceView(ctx.workspace->workspace, ctx.workspace->role));
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", "/api/v1/workspaces/{slug}",
-      [&accounts](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto name = body->String("name");
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto renamed = accounts.RenameWorkspace(*ctx.workspace, *name);
-        if (!renamed) return Fail(ctx, renamed.error());
-        return JsonResponse(200, WorkspaceView(*renamed, ctx.workspace->role));
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/members",
-      [&accounts](RequestContext& ctx) {
-        auto members = accounts.ListMembers(*ctx.workspace);
-        if (!members) return Fail(ctx, members.error());
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& m : *members) items.push_back(MemberView(m));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "PATCH", "/api/v1/workspaces/{slug}/members/{user_id}",
-      [&accounts](RequestContext& ctx) {
-        auto user_id = UserIdParam(ctx);
-        if (!user_id) return Fail(ctx, user_id.error());
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto role = body->String("role", true, 32);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto member = accounts.ChangeRole(*ctx.workspace, *user_id, *role);
-        if (!member) return Fail(ctx, member.error());
-        return JsonResponse(200, MemberView(*member));
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", "/api/v1/workspaces/{slug}/members/{user_id}",
-      [&accounts](RequestContext& ctx) {
-        auto user_id = UserIdParam(ctx);
-        if (!user_id) return Fail(ctx, user_id.error());
-        auto removed = accounts.RemoveMember(*ctx.workspace, *user_id);
-        if (!removed) return Fail(ctx, removed.error());
-        return HttpResponse::NoContent();
-      },
-      kMember);
-
-  router.Add(
-      "GET", "/api/v1/workspaces/{slug}/invitations",
-      [&invitations](RequestContext& ctx) {
-        auto list = invitations.List(*ctx.workspace);
-        if (!list) return Fail(ctx, list.error());
-        const auto now = invitations.Now();
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& i : *list) items.push_back(InvitationView(i, now));
-        return JsonResponse(200, {{"items", items}});
-      },
-      kMember);
-
-  router.Add(
-      "POST", "/api/v1/workspaces/{slug}/invitations",
-      [&invitations](RequestContext& ctx) {
-        auto body = JsonObjectReader::Parse(ctx.request);
-        if (!body) return Fail(ctx, body.error());
-        auto email = body->String("email", true, 1024);
-        auto role = body->String("role", true, 32);
-        auto language = body->String("language", false, 16);
-        if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
-        auto sent = invitations.Invite(
-            *ctx.workspace, *email, *role,
-            language ? std::optional<std::string_view>(*language) : std::nullopt);
-        if (!sent) return Fail(ctx, sent.error());
-        return SentView(201, *sent, invitations.Now());
-      },
-      kMember);
-
-  router.Add(
-      "POST", "/api/v1/workspaces/{slug}/invitations/{invitation_id}/resend",
-      [&invitations](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "invitation_id");
-        if (!id) return Fail(ctx, id.error());
-        auto sent = invitations.Resend(*ctx.workspace, *id);
-        if (!sent) return Fail(ctx, sent.error());
-        return SentView(200, *sent, invitations.Now());
-      },
-      kMember);
-
-  router.Add(
-      "DELETE", "/api/v1/workspaces/{slug}/invitations/{invitation_id}",
-      [&invitations](RequestContext& ctx) {
-        auto id = PositiveIdParam(ctx, "invitation_id");
-        if (!id) return Fail(ctx, id.error());
-        auto withdrawn = invitations.Withdraw(*ctx.workspace, *id);
-        if (!withdrawn) return Fail(ctx, withdrawn.error());
-        return HttpResponse::NoContent();
-      },
-      kMember);
+  const auto bind = HandlerBinder(accounts);
+  const auto bind_invitations = HandlerBinder(invitations);
+  router.Add("GET", "/api/v1/workspaces", bind(ListWorkspaces));
+  router.Add("GET", "/api/v1/workspaces/{slug}", GetWorkspace, kMember);
+  router.Add("PATCH", "/api/v1/workspaces/{slug}", bind(UpdateWorkspace), kMember);
+  router.Add("GET", "/api/v1/workspaces/{slug}/members", bind(ListMembers), kMember);
+  router.Add("PATCH", "/api/v1/workspaces/{slug}/members/{user_id}", bind(ChangeMemberRole),
+             kMember);
+  router.Add("DELETE", "/api/v1/workspaces/{slug}/members/{user_id}", bind(RemoveMember), kMember);
+  router.Add("GET", "/api/v1/workspaces/{slug}/invitations", bind_invitations(ListInvitations),
+             kMember);
+  router.Add("POST", "/api/v1/workspaces/{slug}/invitations", bind_invitations(Invite), kMember);
+  router.Add("POST", "/api/v1/workspaces/{slug}/invitations/{invitation_id}/resend",
+             bind_invitations(ResendInvitation), kMember);
+  router.Add("DELETE", "/api/v1/workspaces/{slug}/invitations/{invitation_id}",
+             bind_invitations(WithdrawInvitation), kMember);
 }
 
 }  // namespace aantafel::http

@@ -286,6 +286,21 @@ export function focusedElement(page, { inView = false } = {}) {
   );
 }
 
+/**
+ * Waits until the element of `locator` has focus (an app moves focus in an effect after the render
+ * that shows the element, so a check right after `waitFor` would race it); fails with `what` when
+ * it does not get focus within 5 s.
+ */
+export async function assertFocused(locator, what) {
+  const handle = await locator.elementHandle();
+  try {
+    await locator.page().waitForFunction((el) => el === document.activeElement, handle, { timeout: 5000 });
+  } catch {
+    const now = await locator.page().evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? '(none)');
+    throw new assert.AssertionError({ message: `${what}: focus is on ${now}` });
+  }
+}
+
 /** Presses Tab (or `key`) and describes the element that then has focus (see focusedElement). */
 export async function tab(page, key = 'Tab', options = {}) {
   await page.keyboard.press(key);

@@ -4563,6 +4563,15 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description The workspace opens only after signing in with single sign-on (`sso_required`): its owners chose that, and this session was started with a password or a link. */
+        SsoRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description Too many attempts. */
         RateLimited: {
             headers: {
@@ -5143,6 +5152,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -5201,6 +5211,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -5466,6 +5477,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -5739,6 +5751,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -5849,6 +5862,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -5880,6 +5894,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6009,6 +6024,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -6134,6 +6150,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6226,6 +6243,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -6287,6 +6305,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6378,6 +6397,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6524,6 +6544,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6551,6 +6572,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -6612,6 +6634,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6677,6 +6700,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -6736,6 +6760,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -6823,6 +6848,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -6981,6 +7007,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -7039,6 +7066,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7102,6 +7130,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7172,6 +7201,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7232,6 +7262,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7262,6 +7293,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7295,6 +7327,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7320,6 +7353,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -7349,6 +7383,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7571,6 +7606,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7630,6 +7666,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -7719,6 +7756,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7842,6 +7880,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -7901,6 +7940,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -7991,6 +8031,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8029,6 +8070,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8054,6 +8096,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8083,6 +8126,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -8111,6 +8155,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -8139,6 +8184,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -8172,6 +8218,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8204,6 +8251,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -8263,6 +8311,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8355,6 +8404,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
@@ -8381,6 +8431,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8407,6 +8458,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8465,6 +8517,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8589,6 +8642,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8695,6 +8749,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8757,6 +8812,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8815,6 +8871,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -8986,6 +9043,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9086,6 +9144,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9181,6 +9240,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9269,6 +9329,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9300,6 +9361,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9335,6 +9397,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9425,6 +9488,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9463,6 +9527,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9489,6 +9554,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9519,6 +9585,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9618,6 +9685,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9645,6 +9713,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9783,6 +9852,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -9810,6 +9880,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9868,6 +9939,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -9954,6 +10026,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -10095,6 +10168,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -10131,6 +10205,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -10158,6 +10233,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -10207,6 +10283,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
@@ -10232,6 +10309,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
         };
     };
@@ -10263,6 +10341,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };

@@ -533,25 +533,46 @@ function ScatterTable({
   emptyText,
   format,
 }: ScatterChartProps & { format: (value: number) => string }) {
-  const points = series.flatMap((s) => s.points);
-  const columns = 3 + detailLabels.length;
-  let empty: ReactNode = null;
-  if (points.length === 0 && emptyText) {
-    empty = (
-      <TableRow>
-        <TableCell colSpan={columns}>{emptyText}</TableCell>
-      </TableRow>
-    );
-  }
+  return (
+    <RowTable
+      title={title}
+      columns={[pointLabel, xAxis.label, yAxis.label]}
+      detailLabels={detailLabels}
+      numeric
+      rows={series
+        .flatMap((s) => s.points)
+        .map((point) => ({ id: point.id, label: point.label, values: [format(point.x), format(point.y)], details: point.details }))}
+      emptyText={emptyText}
+    />
+  );
+}
+
+/**
+ * The table behind a scatter or timeline chart: one row per point or bar, named by its label,
+ * two value columns (`numeric`: aligned right), then one column per `detailLabels`; `emptyText`
+ * in a row of its own when there are no rows.
+ */
+function RowTable({
+  title,
+  columns,
+  detailLabels,
+  numeric = false,
+  rows,
+  emptyText,
+}: {
+  title: string;
+  columns: readonly [string, string, string];
+  detailLabels: readonly string[];
+  numeric?: boolean;
+  rows: readonly { id: string; label: string; values: readonly [ReactNode, ReactNode]; details?: readonly string[] | undefined }[];
+  emptyText?: string | undefined;
+}) {
   return (
     <Table>
       <TableCaption>{title}</TableCaption>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">{pointLabel}</TableHeaderCell>
-          <TableHeaderCell scope="col">{xAxis.label}</TableHeaderCell>
-          <TableHeaderCell scope="col">{yAxis.label}</TableHeaderCell>
-          {detailLabels.map((label) => (
+          {[...columns, ...detailLabels].map((label) => (
             <TableHeaderCell key={label} scope="col">
               {label}
             </TableHeaderCell>
@@ -559,17 +580,24 @@ function ScatterTable({
         </TableRow>
       </TableHeader>
       <TableBody>
-        {points.map((point) => (
-          <TableRow key={point.id}>
-            <TableHeaderCell scope="row">{point.label}</TableHeaderCell>
-            <TableCell className="aantafel-number">{format(point.x)}</TableCell>
-            <TableCell className="aantafel-number">{format(point.y)}</TableCell>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+            {row.values.map((value, index) => (
+              <TableCell key={index} className={numeric ? 'aantafel-number' : undefined}>
+                {value}
+              </TableCell>
+            ))}
             {detailLabels.map((label, index) => (
-              <TableCell key={label}>{point.details?.[index] ?? ''}</TableCell>
+              <TableCell key={label}>{row.details?.[index] ?? ''}</TableCell>
             ))}
           </TableRow>
         ))}
-        {empty}
+        {rows.length === 0 && emptyText ? (
+          <TableRow>
+            <TableCell colSpan={columns.length + detailLabels.length}>{emptyText}</TableCell>
+          </TableRow>
+        ) : null}
       </TableBody>
     </Table>
   );
@@ -594,43 +622,21 @@ function TimelineTable({
   emptyText,
   formatDay,
 }: TimelineChartProps & { formatDay: (ms: number) => string }) {
-  const columns = 3 + detailLabels.length;
   return (
-    <Table>
-      <TableCaption>{title}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{rowLabel}</TableHeaderCell>
-          <TableHeaderCell scope="col">{fromLabel}</TableHeaderCell>
-          <TableHeaderCell scope="col">{toLabel}</TableHeaderCell>
-          {detailLabels.map((label) => (
-            <TableHeaderCell key={label} scope="col">
-              {label}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id}>
-            <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
-            <TableCell>
-              <time dateTime={row.from}>{formatDay(dayToMs(row.from))}</time>
-            </TableCell>
-            <TableCell>
-              <time dateTime={row.to}>{formatDay(dayToMs(row.to))}</time>
-            </TableCell>
-            {detailLabels.map((label, index) => (
-              <TableCell key={label}>{row.details?.[index] ?? ''}</TableCell>
-            ))}
-          </TableRow>
-        ))}
-        {rows.length === 0 && emptyText ? (
-          <TableRow>
-            <TableCell colSpan={columns}>{emptyText}</TableCell>
-          </TableRow>
-        ) : null}
-      </TableBody>
-    </Table>
+    <RowTable
+      title={title}
+      columns={[rowLabel, fromLabel, toLabel]}
+      detailLabels={detailLabels}
+      rows={rows.map((row) => ({
+        id: row.id,
+        label: row.label,
+        values: [
+          <time dateTime={row.from}>{formatDay(dayToMs(row.from))}</time>,
+          <time dateTime={row.to}>{formatDay(dayToMs(row.to))}</time>,
+        ],
+        details: row.details,
+      }))}
+      emptyText={emptyText}
+    />
   );
 }

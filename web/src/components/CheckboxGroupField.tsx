@@ -1,5 +1,6 @@
 import type { ReactNode, Ref } from 'react';
 import { FieldsetFrame } from './FieldsetFrame';
+import './choices.css';
 
 export interface CheckboxOption<V extends string | number> {
   value: V;

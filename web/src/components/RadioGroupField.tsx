@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { FieldsetFrame } from './FieldsetFrame';
+import './choices.css';
 
 export interface RadioGroupFieldProps {
   /** The question; becomes the fieldset's legend. */

@@ -182,3 +182,30 @@ export function serviceFixture(extra: Partial<Schemas['Service']> = {}): Schemas
     ...extra,
   };
 }
+
+// ---- Sociale kaart and Wie is wie: municipalities of the register ----
+
+/** A municipality of the register as GET /api/v1/municipalities?q=… lists it. */
+export function municipalityFixture(code: string, name: string, province: string): Schemas['Municipality'] {
+  return {
+    code,
+    name,
+    province,
+    population: null,
+    care_office_region: null,
+    youth_region: null,
+    source: 'register',
+    reference_date: '2025-01-01',
+    ended_on: null,
+  };
+}
+
+/** The same with its districts, as GET /api/v1/municipalities/{code} answers it (no merger). */
+export function municipalityDetailFixture(
+  code: string,
+  name: string,
+  province: string,
+  districts: Schemas['District'][] = [],
+): Schemas['MunicipalityDetail'] {
+  return { ...municipalityFixture(code, name, province), districts, predecessors: [], successors: [] };
+}

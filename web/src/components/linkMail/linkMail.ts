@@ -3,6 +3,7 @@
  * this server can send mail at all (`mail` in GET /api/v1/session), the reminder choices and a
  * plain check of an e-mail address. Used by the scans and feedback areas.
  */
+import { useState } from 'react';
 import type { LinkMailLanguage, LinkMailStatus } from '../../api/types';
 import { useSession } from '../../features/auth/session';
 
@@ -22,6 +23,21 @@ export function mailAvailable(session: { mail?: boolean } | null | undefined): b
 export function useMailAvailable(): boolean {
   const { state } = useSession();
   return mailAvailable(state.status === 'authenticated' ? state.session : null);
+}
+
+/**
+ * The mail choices of a form that makes links (the mail's language and one reminder): `fields`
+ * for LinkMailFields, and `mail`, what the request asks for: null when this server sends no mail.
+ */
+export function useLinkMailChoices(validDays: number | null) {
+  const mailOn = useMailAvailable();
+  const [language, setLanguage] = useState<LinkMailLanguage>('nl');
+  const [remind, setRemind] = useState('');
+  return {
+    mailOn,
+    fields: { language, onLanguage: setLanguage, remind, onRemind: setRemind, validDays },
+    mail: mailOn ? { language, remindAfterDays: effectiveRemind(remind, validDays) } : null,
+  };
 }
 
 /**

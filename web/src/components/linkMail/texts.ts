@@ -23,6 +23,9 @@ const nl = {
   'status.reminded': 'Herinnerd op {date}',
   'link.mailed': 'Verstuurd naar het e-mailadres',
   'link.mailFailed': 'De e-mail kon niet worden verstuurd. Geef de link zelf door.',
+  'link.copy': 'Kopieer de link voor {who}',
+  'link.copied': 'De link voor {who} is gekopieerd.',
+  'link.copyFailed': 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
   'error.email': 'Vul een goed e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
   'error.emailTooLong': 'Dit e-mailadres is te lang.',
 };
@@ -44,6 +47,9 @@ const en: Record<LinkMailKey, string> = {
   'status.reminded': 'Reminded on {date}',
   'link.mailed': 'Sent to the e-mail address',
   'link.mailFailed': 'The e-mail could not be sent. Please pass the link on yourself.',
+  'link.copy': 'Copy the link for {who}',
+  'link.copied': 'The link for {who} has been copied.',
+  'link.copyFailed': 'Copying did not work. Select the link and copy it yourself.',
   'error.email': 'Fill in a valid e-mail address, for example name@example.com.',
   'error.emailTooLong': 'This e-mail address is too long.',
 };

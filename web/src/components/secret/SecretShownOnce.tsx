@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, ButtonGroup, Heading2, Heading3 } from '@utrecht/component-library-react';
 import { StatusMessage } from '../StatusMessage';
 import { TextField } from '../TextField';
+import './secret.css';
 
 /**
  * A secret the server shows once (an API token, a calendar feed's address, an invitation link):
@@ -84,7 +85,7 @@ export function SecretShownOnce({
         </Button>
       </ButtonGroup>
       <StatusMessage>{copyStatus}</StatusMessage>
-      {children}
+      {children ? <div className="aantafel-new-token__more">{children}</div> : null}
     </Alert>
   );
 }

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { components } from '../../api/schema';
 import type { Session } from '../../api/types';
+import { mockFetch, type Handler } from '../whoiswho/testing';
 import { answer, problem, noContent } from '../../test/answer';
 import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { AccountPage } from './AccountPage';
@@ -46,18 +47,10 @@ const phone = {
   sso: false,
 } satisfies SessionInfo;
 
-type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
-const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
-  const key = `${init?.method ?? 'GET'} ${String(input)}`;
-  const handler = routes[key];
-  if (!handler) throw new Error(`unexpected request ${key}`);
-  return handler(init);
-});
+let fetchMock: ReturnType<typeof mockFetch>;
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', fetchMock);
-  fetchMock.mockClear();
   routes = {
     // Newest first, as the server lists them; the page puts this device first.
     'GET /api/v1/account/sessions': () => answer('listOwnSessions', 200, { items: [phone, here] }),
@@ -65,6 +58,7 @@ beforeEach(() => {
     'GET /api/v1/workspaces/leesclub/notification-settings': () => answer('getNotificationSettings', 200, { digest: 'none' }),
     'GET /api/v1/account/sign-ins': () => answer('listOwnSignIns', 200, { items: [] }),
   };
+  fetchMock = mockFetch(routes);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -193,7 +187,7 @@ describe('AccountPage', () => {
 
   it('chooses the e-mail digest per workspace', async () => {
     const user = userEvent.setup();
-    routes['PUT /api/v1/workspaces/leesclub/notification-settings'] = (init) => {
+    routes['PUT /api/v1/workspaces/leesclub/notification-settings'] = (_url, init) => {
       const body: NotificationSettings = JSON.parse(init?.body as string);
       routes['GET /api/v1/workspaces/leesclub/notification-settings'] = () => answer('getNotificationSettings', 200, body);
       return answer('setNotificationSettings', 200, body);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { components } from '../../api/schema';
+import { mockFetch, type Handler } from '../whoiswho/testing';
 import { answer, problem } from '../../test/answer';
 import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { browser } from '../sso/api';
@@ -27,25 +28,18 @@ const session = {
   csrf_token: 'csrf',
 } satisfies Schemas['Session'];
 
-type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
-const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
-  const key = `${init?.method ?? 'GET'} ${String(input)}`;
-  const handler = routes[key];
-  if (!handler) throw new Error(`unexpected request ${key}`);
-  return handler(init);
-});
+let fetchMock: ReturnType<typeof mockFetch>;
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', fetchMock);
-  fetchMock.mockClear();
   routes = {
     'GET /api/v1/sso': () => answer('getSingleSignOn', 200, { enabled: false, label: '' }),
-    'POST /api/v1/invitations/lookup': (init) => {
+    'POST /api/v1/invitations/lookup': (_url, init) => {
       expect(JSON.parse(init?.body as string)).toEqual({ token: 'geheim-123' });
       return answer('lookUpInvitation', 200, details);
     },
   };
+  fetchMock = mockFetch(routes);
 });
 afterEach(() => {
   vi.unstubAllGlobals();

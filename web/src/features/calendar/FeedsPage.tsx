@@ -1,21 +1,10 @@
-import {
-  Button,
-  Heading2,
-  Heading3,
-  Paragraph,
-  TableCell,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { CalendarFeed, CreatedCalendarFeed } from '../../api/types';
 import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from '../../api/generated/calendar';
-import { DataTable } from '../../components/DataTable';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { CreateByLabelForm } from '../../components/secret/CreateByLabelForm';
 import { SecretShownOnce } from '../../components/secret/SecretShownOnce';
+import { SecretTable } from '../../components/secret/SecretTable';
 import { useSecretList } from '../../components/secret/useSecretList';
 import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { usePublicBaseUrl } from '../../components/publicAddress/publicAddress';
@@ -28,7 +17,7 @@ import { CalendarNav, useCanEdit } from './common';
 
 /** Secret iCal addresses: the plans' windows and the municipalities' cycle in your own calendar app. */
 export function FeedsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
   const canEdit = useCanEdit();
@@ -38,7 +27,6 @@ export function FeedsPage() {
     revoke: (feed) => revokeCalendarFeed({ slug, feed_id: feed.id }),
     revokedMessage: (feed) => t('feeds.revoked', { label: feed.label }),
   });
-  const items = feeds.data?.items ?? [];
 
   return (
     <>
@@ -51,35 +39,23 @@ export function FeedsPage() {
         <Heading2 id="feeds-heading" ref={list.headingRef} tabIndex={-1}>
           {t('feeds.listTitle')}
         </Heading2>
-        {feeds.error ? <ErrorAlert error={feeds.error} /> : null}
-        <div aria-busy={feeds.loading || undefined}>
-          {feeds.loading && !feeds.data ? <Loading /> : null}
-          {feeds.data && items.length === 0 ? <Paragraph>{t('feeds.none')}</Paragraph> : null}
-          {items.length > 0 ? (
-            <DataTable
-              caption={t('feeds.caption')}
-              captionHidden
-              columns={[t('feeds.label'), t('feeds.createdAt'), canEdit && t('common.actions')]}
-            >
-              {items.map((feed) => (
-                <TableRow key={feed.id}>
-                  <TableHeaderCell scope="row">{feed.label}</TableHeaderCell>
-                  <TableCell>
-                    <time dateTime={feed.created_at}>{formatDateTime(feed.created_at)}</time>
-                  </TableCell>
-                  {canEdit ? (
-                    <TableCell>
-                      <Button type="button" appearance="subtle-button" hint="danger" onClick={() => list.setRevoking(feed)}>
-                        {t('feeds.revoke')}
-                        <span className="aantafel-visually-hidden"> {t('feeds.forLabel', { label: feed.label })}</span>
-                      </Button>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </DataTable>
-          ) : null}
-        </div>
+        <SecretTable
+          secrets={feeds}
+          list={list}
+          caption={t('feeds.caption')}
+          columns={{ label: t('feeds.label'), createdAt: t('feeds.createdAt') }}
+          actions={canEdit && t('common.actions')}
+          canRevoke={() => canEdit}
+          texts={{
+            none: t('feeds.none'),
+            revoke: t('feeds.revoke'),
+            forLabel: (label) => t('feeds.forLabel', { label }),
+            revokeTitle: (label) => t('feeds.revokeTitle', { label }),
+            revokeConfirm: t('feeds.revokeConfirm'),
+            revoking: t('feeds.revoking'),
+            revokeBody: t('feeds.revokeBody'),
+          }}
+        />
       </section>
       {canEdit ? (
         <CreateByLabelForm
@@ -101,16 +77,6 @@ export function FeedsPage() {
       ) : (
         <Paragraph>{t('feeds.viewerCannotCreate')}</Paragraph>
       )}
-      <ConfirmDialog
-        open={list.revoking !== null}
-        title={t('feeds.revokeTitle', { label: list.revoking?.label ?? '' })}
-        confirmLabel={t('feeds.revokeConfirm')}
-        busyLabel={t('feeds.revoking')}
-        onCancel={() => list.setRevoking(null)}
-        onConfirm={list.confirmRevoke}
-      >
-        {t('feeds.revokeBody')}
-      </ConfirmDialog>
     </>
   );
 }

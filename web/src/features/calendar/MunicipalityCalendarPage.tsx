@@ -275,13 +275,40 @@ function MunicipalityCalendar({ organisation }: { organisation: Organisation }) 
 }
 
 /**
+ * A council meeting: a link to its page, "cancelled" when it is, and the workspace's topics found in
+ * it, in words (the list of coming meetings and the row in the year's list).
+ */
+function MeetingWithTopics({ meeting, topics }: Pick<AgendaMeeting, 'meeting' | 'topics'>) {
+  const ct = useCouncilText();
+  const { language } = useI18n();
+  const base = useCouncilBase();
+  return (
+    <>
+      <Link to={`${base}/meetings/${meeting.id}`} className="utrecht-link utrecht-link--html-a">
+        {meetingTitle(meeting, ct)}
+      </Link>
+      {meeting.cancelled ? (
+        <>
+          {' '}
+          <span className="aantafel-badge aantafel-badge--alert">{ct('meetings.cancelled')}</span>
+        </>
+      ) : null}
+      {topics.map((topic) => (
+        <span key={topic.id} className="aantafel-cell-note">
+          {topicFoundText(topic, { ct, language })}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
  * The council meetings with the workspace's topics at a glance, above the year's long list (where
  * they stand too, with the label "Raadsvergadering"): day, link to the meeting, topics in words.
  */
 function CouncilSoon({ meetings }: { meetings: readonly AgendaMeeting[] }) {
   const ct = useCouncilText();
-  const { formatDate, language } = useI18n();
-  const base = useCouncilBase();
+  const { formatDate } = useI18n();
   return (
     <div className="aantafel-council-soon">
       <Heading3 id="cycle-council-heading">{ct('calendar.soon')}</Heading3>
@@ -292,20 +319,7 @@ function CouncilSoon({ meetings }: { meetings: readonly AgendaMeeting[] }) {
             <li key={meeting.id}>
               <time dateTime={day}>{formatDate(dayDate(day))}</time>
               {': '}
-              <Link to={`${base}/meetings/${meeting.id}`} className="utrecht-link utrecht-link--html-a">
-                {meetingTitle(meeting, ct)}
-              </Link>
-              {meeting.cancelled ? (
-                <>
-                  {' '}
-                  <span className="aantafel-badge aantafel-badge--alert">{ct('meetings.cancelled')}</span>
-                </>
-              ) : null}
-              {topics.map((topic) => (
-                <span key={topic.id} className="aantafel-cell-note">
-                  {topicFoundText(topic, { ct, language })}
-                </span>
-              ))}
+              <MeetingWithTopics meeting={meeting} topics={topics} />
             </li>
           );
         })}
@@ -323,7 +337,6 @@ function CouncilSoon({ meetings }: { meetings: readonly AgendaMeeting[] }) {
 function CouncilRow({ entry, canEdit }: { entry: AgendaMeeting; canEdit: boolean }) {
   const ct = useCouncilText();
   const { formatDate, language } = useI18n();
-  const base = useCouncilBase();
   const { meeting } = entry;
   const day = meetingDayKey(meeting) ?? '';
   const clock = meetingClock(meeting, { language, ct });
@@ -334,20 +347,7 @@ function CouncilRow({ entry, canEdit }: { entry: AgendaMeeting; canEdit: boolean
         {clock ? <span className="aantafel-cell-note">{clock}</span> : null}
       </TableCell>
       <TableHeaderCell scope="row">
-        <Link to={`${base}/meetings/${meeting.id}`} className="utrecht-link utrecht-link--html-a">
-          {meetingTitle(meeting, ct)}
-        </Link>
-        {meeting.cancelled ? (
-          <>
-            {' '}
-            <span className="aantafel-badge aantafel-badge--alert">{ct('meetings.cancelled')}</span>
-          </>
-        ) : null}
-        {entry.topics.map((topic) => (
-          <span key={topic.id} className="aantafel-cell-note">
-            {topicFoundText(topic, { ct, language })}
-          </span>
-        ))}
+        <MeetingWithTopics meeting={meeting} topics={entry.topics} />
       </TableHeaderCell>
       <TableCell>
         <span className="aantafel-badge aantafel-badge--council">

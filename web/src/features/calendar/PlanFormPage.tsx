@@ -7,7 +7,7 @@ import { listOrganisations } from '../../api/generated/whoiswho';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormActions } from '../../components/FormActions';
+import { FieldForm, type RecordFormProps } from '../../components/FieldForm';
 import { translatedProblems } from '../../components/formErrors';
 import { useRecordById } from '../../components/useRecordById';
 import { Loading } from '../../components/Loading';
@@ -203,17 +203,12 @@ function PlanForm({
   busyLabel,
   cancelTo,
   onSubmit,
-}: {
-  /** The form's accessible name. */
-  formLabel: string;
-  initial: PlanFormValues;
+}: Omit<RecordFormProps<PlanFormValues, PlanCreate>, 'onCancel'> & {
   /** Propose the earliest budget year that is not too late (new plans), until the person picks one. */
   proposeYear?: boolean;
   currentYear?: number;
   submitLabel: string;
   busyLabel: string;
-  cancelTo: string;
-  onSubmit: (body: PlanCreate) => Promise<void>;
 }) {
   const { t, language, formatNumber } = useI18n();
   const { workspace } = useWorkspace();
@@ -252,11 +247,12 @@ function PlanForm({
     }
     document.getElementById(`plan-${name.replace(/_/g, '-')}`)?.focus();
   });
-  const { fieldErrors, busy } = form;
+  const { fieldErrors } = form;
 
   return (
-    <form
-      noValidate
+    <FieldForm
+      label={formLabel}
+      form={form}
       onSubmit={(event) =>
         void form.submit(event, {
           check: () => translatedProblems(checkPlanForm(values, language), t),
@@ -264,10 +260,8 @@ function PlanForm({
           leaves: true,
         })
       }
-      aria-busy={busy || undefined}
-      aria-label={formLabel}
+      actions={{ submitLabel, busyLabel, cancelTo }}
     >
-      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id="plan-title"
         label={t('plan.title')}
@@ -396,7 +390,6 @@ function PlanForm({
           <Paragraph>{t('plan.noMunicipalities')}</Paragraph>
         ) : null}
       </CheckboxGroupField>
-      <FormActions busy={busy} submitLabel={submitLabel} busyLabel={busyLabel} cancelTo={cancelTo} />
-    </form>
+    </FieldForm>
   );
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Plan, PlanSchedule } from '../../api/types';
+import type { PlanSchedule } from '../../api/types';
 import { answer } from '../../test/answer';
+import { planFixture } from '../../test/fixtures';
 import { COUNCILS, HOUTEN, NOW, TOPIC, TOPIC_MATCHES } from '../council/testdata';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { PlanPage } from './PlanPage';
@@ -10,21 +11,7 @@ import { PlanPage } from './PlanPage';
 // ECharts needs a real browser; the timeline's table is enough here.
 vi.mock('../../components/chartEngine', () => ({ mountChart: () => ({ update: vi.fn(), dispose: vi.fn() }) }));
 
-const plan: Plan = {
-  id: 7,
-  title: 'Buurtteams',
-  description: '',
-  core_message: '',
-  domain: 'Wmo',
-  budget_year: 2027,
-  budget_needed: null,
-  status: 'idea',
-  phase: 'agenda_setting',
-  owner_id: null,
-  organisation_ids: [1, 2],
-  created_at: '2026-12-01T10:00:00Z',
-  updated_at: '2026-12-01T10:00:00Z',
-};
+const plan = planFixture({ organisation_ids: [1, 2] });
 
 function schedule(id: number, name: string, budgetYear: number, timing: PlanSchedule['timing'], earliest: number | null): PlanSchedule {
   return {

@@ -22,7 +22,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import type { CouncilFollow, CouncilList, CouncilMeeting, CouncilSource } from './api';
 import { firstFetchFailed, isSyncing, meetingDayKey, meetingWhen, sourceLines, syncLines, syncVersion, topicsVersion, type Context } from './council';
-import { LineList, SourceNote, useCanEdit, useCouncilBase } from './common';
+import { LineList, SourceNote, useCanEdit, useCouncilBase, useFocusWhenShown } from './common';
 import { CouncilPeopleSection, useHashTarget } from './CouncilPeople';
 import { CouncilSearch } from './CouncilSearch';
 import { useCouncilText } from './texts';
@@ -137,17 +137,8 @@ export function CouncilPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<CouncilFollow | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
-
   // After following or unfollowing, the council moved to the other list: its heading takes focus.
-  useEffect(() => {
-    if (!focusId) return;
-    const heading = document.getElementById(focusId);
-    if (heading) {
-      heading.focus();
-      setFocusId(null);
-    }
-  }, [focusId, councils.data]);
+  const setFocusId = useFocusWhenShown();
 
   async function follow(source: CouncilSource) {
     setBusyKey(source.source_key);

@@ -5,7 +5,7 @@
  * party other than the council's is said. Editors and owners say yes or no (or "none of these"
  * when several fit) and take a decision back; viewers read.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert, Button, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
@@ -33,6 +33,7 @@ import {
   usesText,
   type DecisionAction,
 } from './people';
+import { focusAfterRoute, hashId, useFocusWhenShown } from './common';
 import { useCouncilText, type CouncilText } from './texts';
 
 /** The id of a council's heading in "Raadsleden koppelen" (the person page links to it). */
@@ -49,23 +50,9 @@ export function useHashTarget(ready: boolean) {
   const { hash } = useLocation();
   const [done, setDone] = useState('');
   useEffect(() => {
-    if (!ready || !hash || hash === done) return;
-    let target = '';
-    try {
-      target = decodeURIComponent(hash.slice(1));
-    } catch {
-      return;
-    }
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const element = document.getElementById(target);
-        if (!element) return;
-        element.focus({ preventScroll: true });
-        element.scrollIntoView?.({ block: 'start' });
-        setDone(hash);
-      });
-    });
-    return () => cancelAnimationFrame(frame);
+    const target = hashId(hash);
+    if (!ready || !target || hash === done) return;
+    return focusAfterRoute(target, () => setDone(hash));
   }, [ready, hash, done]);
 }
 
@@ -183,16 +170,7 @@ function CouncilPeople({
   const [busy, setBusy] = useState<Busy | null>(null);
   const [errors, setErrors] = useState<Record<string, unknown>>({});
   const [open, setOpen] = useState({ linked: false, unmatched: false });
-  const [focusId, setFocusId] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!focusId) return;
-    const target = document.getElementById(focusId);
-    if (target) {
-      target.focus();
-      setFocusId(null);
-    }
-  }, [focusId, items, open]);
+  const setFocusId = useFocusWhenShown();
 
   // Each name keeps its place in the server's list: its id on the page does not change with its state.
   const index = new Map((items ?? []).map((item, at) => [item.name_key, at]));
@@ -364,6 +342,41 @@ function PersonLink({ id, name }: { id: number; name: string }) {
   );
 }
 
+/**
+ * A decision's button, named in full for a screen reader (`label`): busy while its decision is
+ * sent, and held back (aria-disabled, focus stays) while any decision is.
+ */
+function DecisionButton({
+  appearance = 'secondary-action-button',
+  submit = false,
+  busy,
+  locked,
+  label,
+  onClick,
+  children,
+}: {
+  appearance?: 'primary-action-button' | 'secondary-action-button' | 'subtle-button';
+  submit?: boolean;
+  busy: boolean;
+  locked: true | undefined;
+  label: string;
+  onClick?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      type={submit ? 'submit' : 'button'}
+      appearance={appearance}
+      busy={busy}
+      aria-disabled={locked}
+      aria-label={label}
+      onClick={onClick}
+    >
+      {children}
+    </Button>
+  );
+}
+
 /** One name: how it is written, its party, how often it occurs, and what it is linked to. */
 function PersonRow({
   link,
@@ -467,16 +480,15 @@ function PersonRow({
             })}
           </p>
           {canEdit ? (
-            <Button
-              type="button"
+            <DecisionButton
               appearance="subtle-button"
               busy={isBusy('undoAll')}
-              aria-disabled={locked}
-              aria-label={ct('people.undoAllLabel', { name: link.name })}
+              locked={locked}
+              label={ct('people.undoAllLabel', { name: link.name })}
               onClick={() => act('undoAll', null)}
             >
               {ct('people.undoAll')}
-            </Button>
+            </DecisionButton>
           ) : null}
         </div>
       ) : null}
@@ -486,16 +498,15 @@ function PersonRow({
           <div key={personId} className="aantafel-council-person__rejected">
             <p className="aantafel-council-person__line">{ct('people.rejected', { person })}</p>
             {canEdit ? (
-              <Button
-                type="button"
+              <DecisionButton
                 appearance="subtle-button"
                 busy={isBusy('undoReject', personId)}
-                aria-disabled={locked}
-                aria-label={ct('people.undoRejectLabel', { name: link.name, person })}
+                locked={locked}
+                label={ct('people.undoRejectLabel', { name: link.name, person })}
                 onClick={() => act('undoReject', personId)}
               >
                 {ct('people.undoReject')}
-              </Button>
+              </DecisionButton>
             ) : null}
           </div>
         );
@@ -522,26 +533,23 @@ function PersonRow({
 
       {canEdit && link.state === 'suggested' && link.person ? (
         <div className="aantafel-actions">
-          <Button
-            type="button"
+          <DecisionButton
             appearance="primary-action-button"
             busy={isBusy('confirm')}
-            aria-disabled={locked}
-            aria-label={ct('people.yesLabel', { person: link.person.name, name: link.name })}
+            locked={locked}
+            label={ct('people.yesLabel', { person: link.person.name, name: link.name })}
             onClick={() => act('confirm', link.person!.id)}
           >
             {ct('people.yes', { person: link.person.name })}
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
+          </DecisionButton>
+          <DecisionButton
             busy={isBusy('reject')}
-            aria-disabled={locked}
-            aria-label={ct('people.noLabel', { name: link.name, person: link.person.name })}
+            locked={locked}
+            label={ct('people.noLabel', { name: link.name, person: link.person.name })}
             onClick={() => act('reject', link.person!.id)}
           >
             {ct('people.no')}
-          </Button>
+          </DecisionButton>
         </div>
       ) : null}
 
@@ -576,44 +584,40 @@ function PersonRow({
             }}
           />
           <div className="aantafel-actions">
-            <Button
-              type="submit"
+            <DecisionButton
+              submit
               appearance="primary-action-button"
               busy={isBusy('confirm')}
-              aria-disabled={locked}
-              aria-label={ct('people.confirmChoiceLabel', { name: link.name })}
+              locked={locked}
+              label={ct('people.confirmChoiceLabel', { name: link.name })}
             >
               {ct('people.confirmChoice')}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
+            </DecisionButton>
+            <DecisionButton
               busy={isBusy('rejectAll')}
-              aria-disabled={locked}
-              aria-label={ct('people.noneLabel', { name: link.name })}
+              locked={locked}
+              label={ct('people.noneLabel', { name: link.name })}
               onClick={() => {
                 setChooseError(undefined);
                 act('rejectAll', null);
               }}
             >
               {ct('people.none')}
-            </Button>
+            </DecisionButton>
           </div>
         </form>
       ) : null}
 
       {canEdit && link.state === 'confirmed' && link.person ? (
         <div className="aantafel-actions">
-          <Button
-            type="button"
-            appearance="secondary-action-button"
+          <DecisionButton
             busy={isBusy('undo')}
-            aria-disabled={locked}
-            aria-label={ct('people.undoLabel', { name: link.name, person: link.person.name })}
+            locked={locked}
+            label={ct('people.undoLabel', { name: link.name, person: link.person.name })}
             onClick={() => act('undo', link.person!.id)}
           >
             {ct('people.undo')}
-          </Button>
+          </DecisionButton>
         </div>
       ) : null}
     </li>

@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { useApiData } from '../../components/useApiData';
 import { useRecordById } from '../../components/useRecordById';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -34,7 +34,7 @@ import {
   type Context,
   type PartyVotes,
 } from './council';
-import { SourceNote, useCouncilBase } from './common';
+import { SourceNote, focusAfterRoute, hashId, useCouncilBase } from './common';
 import { agendaItemAnchor, documentAnchor, motionAnchor } from './councilSearch';
 import { useCouncilText } from './texts';
 
@@ -91,25 +91,8 @@ function BackLink({ to }: { to: string }) {
  * frames later than the route's own focus on the h1 (RouteFocus), so it is not taken back.
  */
 function useAnchorTarget(): string {
-  const { hash } = useLocation();
-  let target = '';
-  try {
-    target = decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    target = '';
-  }
-  useEffect(() => {
-    if (!target) return;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const element = document.getElementById(target);
-        if (!element) return;
-        element.focus({ preventScroll: true });
-        element.scrollIntoView?.({ block: 'start' });
-      });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [target]);
+  const target = hashId(useLocation().hash);
+  useEffect(() => (target ? focusAfterRoute(target) : undefined), [target]);
   return target;
 }
 
@@ -398,36 +381,25 @@ function PartyTable({
   context: Context;
 }) {
   const { ct } = context;
-  const captionId = `motion-${motion.id}-parties`;
   const partyName = (p: PartyVotes) => p.party || ct('motion.noParty');
   return (
     <>
-      <TableScroll labelledBy={captionId}>
-        <table className="utrecht-table aantafel-table aantafel-council__parties">
-          <caption className="utrecht-table__caption" id={captionId}>
-            {ct('motion.byParty')}
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{ct('motion.party')}</th>
-              <th scope="col" className="utrecht-table__header-cell aantafel-number">{ct('motion.for')}</th>
-              <th scope="col" className="utrecht-table__header-cell aantafel-number">{ct('motion.against')}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {parties.map((p) => (
-              <tr key={p.party} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {partyName(p)}
-                  {p.stand === 'split' ? <span className="aantafel-meta"> ({ct('motion.votedSplit')})</span> : null}
-                </th>
-                <td className="utrecht-table__cell aantafel-number">{p.for}</td>
-                <td className="utrecht-table__cell aantafel-number">{p.against}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={ct('motion.byParty')}
+        className="aantafel-council__parties"
+        columns={[ct('motion.party'), { label: ct('motion.for'), numeric: true }, { label: ct('motion.against'), numeric: true }]}
+      >
+        {parties.map((p) => (
+          <tr key={p.party} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell">
+              {partyName(p)}
+              {p.stand === 'split' ? <span className="aantafel-meta"> ({ct('motion.votedSplit')})</span> : null}
+            </th>
+            <td className="utrecht-table__cell aantafel-number">{p.for}</td>
+            <td className="utrecht-table__cell aantafel-number">{p.against}</td>
+          </tr>
+        ))}
+      </DataTable>
       {total !== null && motion.votes.length < total ? (
         <p className="aantafel-meta">{ct('motion.partial', { count: motion.votes.length, total })}</p>
       ) : null}

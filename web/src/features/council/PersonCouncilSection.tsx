@@ -9,7 +9,7 @@ import { Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-libr
 import { getPersonCouncil, listCouncilTopics, listCouncils } from '../../api/generated/council';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { useApiData } from '../../components/useApiData';
 import { LOCALES } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -147,7 +147,6 @@ function Linked({
   const labels = new Map(follows.map((f) => [f.source_key, f.source?.label ?? f.source_key]));
   const councilOf = (sourceKey: string) => ct('councilOf', { name: labels.get(sourceKey) ?? sourceKey });
   const motions = motionsOf(data.records);
-  const captionId = 'person-council-topics';
 
   let records;
   if (motions.length > 0) {
@@ -194,31 +193,25 @@ function Linked({
       </ul>
       <Paragraph>{totalsText(data, ct, language)}</Paragraph>
       {data.topics.length > 0 ? (
-        <TableScroll labelledBy={captionId}>
-          <table className="utrecht-table aantafel-table aantafel-person-council__topics">
-            <caption className="utrecht-table__caption" id={captionId}>
-              {ct('person.topicsCaption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{ct('person.topic')}</th>
-                <th scope="col" className="utrecht-table__header-cell aantafel-number">{ct('person.colSubmitted')}</th>
-                <th scope="col" className="utrecht-table__header-cell aantafel-number">{ct('person.colFor')}</th>
-                <th scope="col" className="utrecht-table__header-cell aantafel-number">{ct('person.colAgainst')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {data.topics.map((topic) => (
-                <tr key={topic.topic_id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">{topic.topic_name}</th>
-                  <td className="utrecht-table__cell aantafel-number">{topic.submitted}</td>
-                  <td className="utrecht-table__cell aantafel-number">{topic.voted_for}</td>
-                  <td className="utrecht-table__cell aantafel-number">{topic.voted_against}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={ct('person.topicsCaption')}
+          className="aantafel-person-council__topics"
+          columns={[
+            ct('person.topic'),
+            { label: ct('person.colSubmitted'), numeric: true },
+            { label: ct('person.colFor'), numeric: true },
+            { label: ct('person.colAgainst'), numeric: true },
+          ]}
+        >
+          {data.topics.map((topic) => (
+            <tr key={topic.topic_id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">{topic.topic_name}</th>
+              <td className="utrecht-table__cell aantafel-number">{topic.submitted}</td>
+              <td className="utrecht-table__cell aantafel-number">{topic.voted_for}</td>
+              <td className="utrecht-table__cell aantafel-number">{topic.voted_against}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <Heading3>{ct('person.recordsTitle')}</Heading3>
       {records}

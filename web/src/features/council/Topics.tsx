@@ -25,7 +25,7 @@ import {
   type Context,
   type TopicFieldErrors,
 } from './council';
-import { useCouncilBase } from './common';
+import { useCouncilBase, useFocusWhenShown } from './common';
 
 /** The meetings of the next 60 days in which the workspace's topics come up. */
 export function TopicMatchesSection({
@@ -118,16 +118,7 @@ export function TopicsSection({
   const { ct } = context;
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<CouncilTopic | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!focusId) return;
-    const target = document.getElementById(focusId);
-    if (target) {
-      target.focus();
-      setFocusId(null);
-    }
-  }, [focusId, topics, editing]);
+  const setFocusId = useFocusWhenShown();
 
   async function remove(topic: CouncilTopic) {
     await deleteCouncilTopic({ slug, topic_id: topic.id });

@@ -7,6 +7,13 @@ import type { components, operations, paths } from '../../api/schema';
 
 type Schemas = components['schemas'];
 
+/** The JSON answer (200) of GET on the path `P`. */
+type GetAnswer<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer A } } } };
+}
+  ? A
+  : never;
+
 export type CouncilSource = Schemas['CouncilSource'];
 export type CouncilSync = Schemas['CouncilSync'];
 export type CouncilFollow = Schemas['CouncilFollow'];
@@ -18,18 +25,15 @@ export type CouncilMotion = CouncilMeetingDetail['motions'][number];
 export type CouncilVote = CouncilMotion['votes'][number];
 
 /** The answer of GET …/councils: followed councils with their sync, and the ones to follow. */
-export type CouncilList =
-  paths['/api/v1/workspaces/{slug}/councils']['get']['responses']['200']['content']['application/json'];
-export type CouncilMeetingList =
-  paths['/api/v1/workspaces/{slug}/council-meetings']['get']['responses']['200']['content']['application/json'];
+export type CouncilList = GetAnswer<'/api/v1/workspaces/{slug}/councils'>;
+export type CouncilMeetingList = GetAnswer<'/api/v1/workspaces/{slug}/council-meetings'>;
 
 /** The days and councils of GET …/council-meetings and …/council-topic-matches (all optional). */
 export type CouncilMeetingQuery = NonNullable<operations['listCouncilMeetings']['parameters']['query']>;
 
 export type CouncilTopic = Schemas['CouncilTopic'];
 export type CouncilTopicWrite = Schemas['CouncilTopicWrite'];
-export type CouncilTopicMatchList =
-  paths['/api/v1/workspaces/{slug}/council-topic-matches']['get']['responses']['200']['content']['application/json'];
+export type CouncilTopicMatchList = GetAnswer<'/api/v1/workspaces/{slug}/council-topic-matches'>;
 /** One topic in one meeting, with the agenda items, documents and motions whose title holds it. */
 export type CouncilTopicMatch = CouncilTopicMatchList['items'][number];
 export type CouncilTopicHit = CouncilTopicMatch['hits'][number];
@@ -37,8 +41,7 @@ export type CouncilTopicHit = CouncilTopicMatch['hits'][number];
 /** One hit of "Zoeken in de raad": a meeting, agenda item, document or motion, with its marks. */
 export type CouncilSearchHit = Schemas['CouncilSearchHit'];
 export type CouncilSearchKind = CouncilSearchHit['kind'];
-export type CouncilSearchPage =
-  paths['/api/v1/workspaces/{slug}/council-search']['get']['responses']['200']['content']['application/json'];
+export type CouncilSearchPage = GetAnswer<'/api/v1/workspaces/{slug}/council-search'>;
 /** The query of GET …/council-search (operationId searchCouncils). */
 export type CouncilSearchQuery = operations['searchCouncils']['parameters']['query'];
 

@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Paragraph } from '@utrecht/component-library-react';
 import { Check, CircleAlert, Clock, Info, RefreshCw, type LucideIcon } from 'lucide-react';
 import { Icon } from '../../components/Icon';
@@ -52,4 +53,52 @@ export function SourceNote() {
       </a>
     </Paragraph>
   );
+}
+
+/**
+ * Focus for what a change draws anew (a council that moved to the other list, a name decided, a
+ * topic saved): `focusWhenShown(id)` focuses the element with that id as soon as it is on the page.
+ */
+export function useFocusWhenShown(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  const [, ask] = useState(0);
+  // After every render: the element may come with any of the page's data.
+  useEffect(() => {
+    const target = pending.current ? document.getElementById(pending.current) : null;
+    if (target) {
+      target.focus();
+      pending.current = null;
+    }
+  });
+  return useCallback((id: string) => {
+    pending.current = id;
+    ask((n) => n + 1);
+  }, []);
+}
+
+/** The id a URL's hash names ("#motion-12" → "motion-12"); "" when there is none or it is not valid. */
+export function hashId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Focuses and shows the element with this id, two frames from now: later than the route's own
+ * focus on the h1 (RouteFocus), so it is not taken back. `onFound` runs when the element was there.
+ * Returns the cancel, for an effect's clean-up.
+ */
+export function focusAfterRoute(id: string, onFound?: () => void): () => void {
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      const element = document.getElementById(id);
+      if (!element) return;
+      element.focus({ preventScroll: true });
+      element.scrollIntoView?.({ block: 'start' });
+      onFound?.();
+    });
+  });
+  return () => cancelAnimationFrame(frame);
 }

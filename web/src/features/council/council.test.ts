@@ -28,26 +28,13 @@ import {
   votesByParty,
   type Context,
 } from './council';
-import { DATE_ONLY_MEETING, MEETING, TOPIC, TOPIC_MATCHES } from './testdata';
+import { DATE_ONLY_MEETING, MEETING, NOW, SOEST, TOPIC, TOPIC_MATCHES } from './testdata';
 import { COUNCIL_TEXTS, councilText } from './texts';
 
-const NOW = new Date('2026-12-06T13:30:00Z'); // Sunday 6 December 2026, 14:30 in Amsterdam
 const nl: Context = { language: 'nl', ct: (key, vars) => councilText('nl', key, vars), now: NOW };
 const en: Context = { language: 'en', ct: (key, vars) => councilText('en', key, vars), now: NOW };
 
 const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-const SOEST: CouncilSource = {
-  source_key: 'soest',
-  label: 'Soest',
-  supplier: 'notubiz',
-  municipality_code: 'GM0342',
-  state: 'ok',
-  supplier_state: 'ok',
-  last_success_at: '2026-12-06T08:41:09.883Z',
-  discontinued_on: null,
-  successor: null,
-};
 
 function sync(over: Partial<CouncilSync> = {}): CouncilSync {
   return {

@@ -13,6 +13,7 @@ import type {
   CouncilTopic,
   CouncilTopicMatch,
   PersonCouncil,
+  PersonCouncilRecord,
 } from './api';
 
 /** The moment the tests run at: Sunday 6 December 2026, 14:30 in Amsterdam. */
@@ -205,91 +206,90 @@ export const TOPIC_MATCHES: CouncilTopicMatch[] = [
   },
 ];
 
+/** A name of Soest's council; `over` gives what differs from an unmatched name used in one vote. */
+function soestName(
+  name_key: string,
+  name: string,
+  party: string,
+  over: Partial<CouncilPersonLink> = {},
+): CouncilPersonLink {
+  return {
+    source_key: 'soest',
+    name_key,
+    name,
+    party,
+    spellings: [name],
+    motions: 0,
+    votes: 1,
+    state: 'unmatched',
+    reason: 'nobody',
+    person: null,
+    rejected: [],
+    options: [],
+    ...over,
+  };
+}
+
+/** `person` is the one person the name is linked or suggested to, and its only option. */
+function onePerson(person: CouncilPersonLink['options'][number]): Pick<CouncilPersonLink, 'person' | 'options'> {
+  return { person, options: [person] };
+}
+
 /**
  * Names of Soest's motions and votes as GET …/council-people gives them (most used first), with
  * the people of Wie is wie with the party of their council position: Jan de Vries (GroenLinks,
  * certain), Piet Jansen (CDA, suggested for "Jansen, P." of VVD), two Bakkers (several fit: Anna of
  * PvdA, Ahmed without a party), Karin Mulder (CDA, confirmed) and nobody for Smit.
  */
-export const DE_VRIES: CouncilPersonLink = {
-  source_key: 'soest',
-  name_key: 'de vries|j|groenlinks',
-  name: 'Vries, J. de',
-  party: 'GroenLinks',
+export const DE_VRIES = soestName('de vries|j|groenlinks', 'Vries, J. de', 'GroenLinks', {
   spellings: ['Vries, J. de', 'J. de Vries'],
   motions: 1,
-  votes: 1,
   state: 'certain',
   reason: 'name_initial_and_party',
-  person: { id: 7, name: 'Jan de Vries', party: 'GroenLinks' },
-  rejected: [],
-  options: [{ id: 7, name: 'Jan de Vries', party: 'GroenLinks' }],
-};
+  ...onePerson({ id: 7, name: 'Jan de Vries', party: 'GroenLinks' }),
+});
 
-export const JANSEN: CouncilPersonLink = {
-  source_key: 'soest',
-  name_key: 'jansen|p|vvd',
-  name: 'Jansen, P.',
-  party: 'VVD',
-  spellings: ['Jansen, P.'],
-  motions: 0,
-  votes: 1,
+export const JANSEN = soestName('jansen|p|vvd', 'Jansen, P.', 'VVD', {
   state: 'suggested',
   reason: 'initial_or_party_differ',
-  person: { id: 8, name: 'Piet Jansen', party: 'CDA' },
-  rejected: [],
-  options: [{ id: 8, name: 'Piet Jansen', party: 'CDA' }],
-};
+  ...onePerson({ id: 8, name: 'Piet Jansen', party: 'CDA' }),
+});
 
-export const BAKKER: CouncilPersonLink = {
-  source_key: 'soest',
-  name_key: 'bakker|a|',
-  name: 'A. Bakker',
-  party: '',
-  spellings: ['A. Bakker'],
+export const BAKKER = soestName('bakker|a|', 'A. Bakker', '', {
   motions: 1,
   votes: 0,
   state: 'suggested',
   reason: 'several',
-  person: null,
-  rejected: [],
   options: [
     { id: 11, name: 'Anna Bakker', party: 'PvdA' },
     { id: 12, name: 'Ahmed Bakker', party: '' },
   ],
-};
+});
 
-export const MULDER: CouncilPersonLink = {
-  source_key: 'soest',
-  name_key: 'mulder|k|cda',
-  name: 'Mulder, K.',
-  party: 'CDA',
-  spellings: ['Mulder, K.'],
-  motions: 0,
-  votes: 1,
+export const MULDER = soestName('mulder|k|cda', 'Mulder, K.', 'CDA', {
   state: 'confirmed',
   reason: 'partly_known',
-  person: { id: 13, name: 'Karin Mulder', party: 'CDA' },
-  rejected: [],
-  options: [{ id: 13, name: 'Karin Mulder', party: 'CDA' }],
-};
+  ...onePerson({ id: 13, name: 'Karin Mulder', party: 'CDA' }),
+});
 
-export const SMIT: CouncilPersonLink = {
-  source_key: 'soest',
-  name_key: 'smit|e|d66',
-  name: 'Smit, E.',
-  party: 'D66',
-  spellings: ['Smit, E.'],
-  motions: 0,
-  votes: 1,
-  state: 'unmatched',
-  reason: 'nobody',
-  person: null,
-  rejected: [],
-  options: [],
-};
+export const SMIT = soestName('smit|e|d66', 'Smit, E.', 'D66');
 
 export const COUNCIL_PEOPLE: CouncilPersonLink[] = [DE_VRIES, JANSEN, BAKKER, MULDER, SMIT];
+
+/** Jan de Vries's part in motion M41 of the meeting of the Commissie Samenleving, under `name`. */
+function m41(name: string, role: PersonCouncilRecord['role']): PersonCouncilRecord {
+  return {
+    source_key: 'soest',
+    motion_id: 3,
+    title: 'M41 Wachtlijst beschermd wonen terugdringen',
+    result: 'aangenomen',
+    date: '2026-12-01T18:30:00Z',
+    meeting_id: 5,
+    name,
+    role,
+    topics: ['Beschermd wonen'],
+  };
+}
 
 /** Jan de Vries on his page: M41 submitted and voted for, on the topic Beschermd wonen. */
 export const PERSON_COUNCIL: PersonCouncil = {
@@ -299,28 +299,8 @@ export const PERSON_COUNCIL: PersonCouncil = {
   voted_against: 0,
   topics: [{ topic_id: 7, topic_name: 'Beschermd wonen', submitted: 1, voted_for: 2, voted_against: 0 }],
   records: [
-    {
-      source_key: 'soest',
-      motion_id: 3,
-      title: 'M41 Wachtlijst beschermd wonen terugdringen',
-      result: 'aangenomen',
-      date: '2026-12-01T18:30:00Z',
-      meeting_id: 5,
-      name: 'J. de Vries',
-      role: 'submitted',
-      topics: ['Beschermd wonen'],
-    },
-    {
-      source_key: 'soest',
-      motion_id: 3,
-      title: 'M41 Wachtlijst beschermd wonen terugdringen',
-      result: 'aangenomen',
-      date: '2026-12-01T18:30:00Z',
-      meeting_id: 5,
-      name: 'Vries, J. de',
-      role: 'for',
-      topics: ['Beschermd wonen'],
-    },
+    m41('J. de Vries', 'submitted'),
+    m41('Vries, J. de', 'for'),
     {
       source_key: 'soest',
       motion_id: 2,

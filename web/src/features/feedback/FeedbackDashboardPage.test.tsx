@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Callback, FeedbackResponse, NpsGroup } from '../../api/types';
+import type { FeedbackResponse, NpsGroup } from '../../api/types';
 import { answer } from '../../test/answer';
+import { callbackFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { FeedbackDashboardPage } from './FeedbackDashboardPage';
 
@@ -64,28 +65,6 @@ function response(id: number, extra: Partial<FeedbackResponse> = {}): FeedbackRe
   };
 }
 
-function callback(extra: Partial<Callback> = {}): Callback {
-  return {
-    id: 5,
-    response_id: 2,
-    survey_name: 'Wijkteam Noord',
-    team: 'Noord',
-    score: 3,
-    why: 'Lang wachten.',
-    better: '',
-    status: 'open',
-    assignee: null,
-    due_at: '2026-11-24T10:00:00Z',
-    overdue: true,
-    notes: '',
-    outcome: '',
-    has_phone: true,
-    created_at: '2026-11-23T10:00:00Z',
-    updated_at: '2026-11-23T10:00:00Z',
-    ...extra,
-  };
-}
-
 const route = { route: '/w/demo/feedback', path: '/w/:slug/feedback' };
 
 afterEach(() => {
@@ -135,7 +114,7 @@ describe('FeedbackDashboardPage', () => {
     expect(items[0]).toHaveClass('aantafel-feed__item--attention');
     expect(screen.getByTestId('feed-announcer')).toHaveTextContent('Nieuw terugbelverzoek: cijfer 3 voor Wijkteam Noord.');
 
-    act(() => source?.emit('callback', callback()));
+    act(() => source?.emit('callback', callbackFixture()));
     const callbacks = screen.getByRole('list', { name: 'Open terugbelverzoeken' });
     expect(within(callbacks).getByText(/^te laat: had gebeld moeten zijn vóór/)).toBeInTheDocument();
 
@@ -154,12 +133,12 @@ describe('FeedbackDashboardPage', () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/feedback/nps': () => answer('getNps', 200, report()),
       'GET /api/v1/workspaces/demo/feedback/responses': () => answer('listResponses', 200, { items: [], has_more: false }),
-      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callback()] }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callbackFixture()] }),
       'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
       'POST /api/v1/workspaces/demo/feedback/callbacks/5/phone': () => answer('revealCallbackPhone', 200, { phone: '+31612345678' }),
       'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': (_url, init) => {
         patch = JSON.parse(String(init?.body));
-        return answer('updateCallback', 200, callback({ status: 'done', outcome: 'Gebeld.' }));
+        return answer('updateCallback', 200, callbackFixture({ status: 'done', outcome: 'Gebeld.' }));
       },
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
@@ -180,8 +159,8 @@ describe('FeedbackDashboardPage', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const user = userEvent.setup();
     const asked: string[] = [];
-    const reached = callback({ id: 7, status: 'done', overdue: false, outcome: 'Gebeld, het gaat weer goed.', updated_at: '2026-11-22T10:00:00Z', assignee: { id: 2, email: 'b@x.nl', name: 'Bram' } });
-    const notReached = callback({ id: 8, status: 'unreachable', overdue: false, outcome: '', updated_at: '2026-11-23T10:00:00Z', survey_name: 'Wijkteam Zuid' });
+    const reached = callbackFixture({ id: 7, status: 'done', overdue: false, outcome: 'Gebeld, het gaat weer goed.', updated_at: '2026-11-22T10:00:00Z', assignee: { id: 2, email: 'b@x.nl', name: 'Bram' } });
+    const notReached = callbackFixture({ id: 8, status: 'unreachable', overdue: false, outcome: '', updated_at: '2026-11-23T10:00:00Z', survey_name: 'Wijkteam Zuid' });
     const seen: unknown[] = [];
     const listener = (event: Event) => seen.push((event as CustomEvent).detail);
     window.addEventListener('aantafel:act-now-changed', listener);
@@ -192,7 +171,7 @@ describe('FeedbackDashboardPage', () => {
         const status = url.searchParams.get('status') ?? '';
         asked.push(status);
         return answer('listCallbacks', 200, {
-          items: status === 'active' ? [callback()] : status === 'done' ? [reached] : status === 'unreachable' ? [notReached] : [],
+          items: status === 'active' ? [callbackFixture()] : status === 'done' ? [reached] : status === 'unreachable' ? [notReached] : [],
         });
       },
       'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
@@ -257,9 +236,9 @@ describe('FeedbackDashboardPage', () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/feedback/nps': () => answer('getNps', 200, report()),
       'GET /api/v1/workspaces/demo/feedback/responses': () => answer('listResponses', 200, { items: [], has_more: false }),
-      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callback()] }),
+      'GET /api/v1/workspaces/demo/feedback/callbacks': () => answer('listCallbacks', 200, { items: [callbackFixture()] }),
       'GET /api/v1/workspaces/demo/feedback/themes': () => answer('getThemes', 200, { answered: 0, items: [] }),
-      'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': () => answer('updateCallback', 200, callback({ status: 'not_needed' })),
+      'PATCH /api/v1/workspaces/demo/feedback/callbacks/5': () => answer('updateCallback', 200, callbackFixture({ status: 'not_needed' })),
     });
     renderInWorkspace(<FeedbackDashboardPage />, route);
     const card = (await screen.findByRole('heading', { level: 3, name: 'Wijkteam Noord: cijfer 3' })).closest('li') as HTMLElement;

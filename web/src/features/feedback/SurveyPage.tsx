@@ -2,11 +2,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
-import type { LinkMailLanguage, Survey } from '../../api/types';
+import type { Survey } from '../../api/types';
 import { createInvitations, getSurvey } from '../../api/generated/feedback';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkMailFields, MailNotConfigured } from '../../components/linkMail/LinkMailFields';
-import { effectiveRemind, useMailAvailable, wholeNumber } from '../../components/linkMail/linkMail';
+import { useLinkMailChoices, wholeNumber } from '../../components/linkMail/linkMail';
 import { NewLinkList } from '../../components/linkMail/NewLinkList';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -115,11 +115,8 @@ interface Errors {
 function PersonalLinksSection({ survey }: { survey: Survey }) {
   const sv = useSurveyText();
   const { workspace } = useWorkspace();
-  const mailOn = useMailAvailable();
   const [addresses, setAddresses] = useState('');
   const [days, setDays] = useState(String(DEFAULT_VALID_DAYS));
-  const [language, setLanguage] = useState<LinkMailLanguage>('nl');
-  const [remind, setRemind] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -127,6 +124,7 @@ function PersonalLinksSection({ survey }: { survey: Survey }) {
   const [result, setResult] = useState<MatchedResult | null>(null);
   const addressesRef = useRef<HTMLTextAreaElement>(null);
   const validDays = wholeNumber(days, MIN_VALID_DAYS, MAX_VALID_DAYS);
+  const { mailOn, fields: mailFields, mail } = useLinkMailChoices(validDays);
   const headingId = 'personal-links-heading';
 
   const problemText = (problem: LineProblem) =>
@@ -163,7 +161,6 @@ function PersonalLinksSection({ survey }: { survey: Survey }) {
       focusFirst(found);
       return;
     }
-    const mail = mailOn ? { language, remindAfterDays: effectiveRemind(remind, validDays) } : null;
     setBusy(true);
     setStatus('');
     try {
@@ -262,11 +259,7 @@ function PersonalLinksSection({ survey }: { survey: Survey }) {
         {mailOn ? (
           <LinkMailFields
             idPrefix="personal-links"
-            language={language}
-            onLanguage={setLanguage}
-            remind={remind}
-            onRemind={setRemind}
-            validDays={validDays}
+            {...mailFields}
             errors={{ language: errors.language, remind: errors.remind }}
           />
         ) : null}
@@ -309,16 +302,7 @@ function PersonalLinksResult({
   onDone: () => void;
 }) {
   const sv = useSurveyText();
-  const [copied, setCopied] = useState('');
   const toCopy = result.toCopy;
-  async function copy(url: string, name: string) {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(sv('result.copied', { who: name }));
-    } catch {
-      setCopied(sv('result.copyFailed'));
-    }
-  }
   return (
     <div className="aantafel-card aantafel-personal-links__result">
       {result.skipped.length > 0 ? (
@@ -350,11 +334,8 @@ function PersonalLinksResult({
               url: absoluteUrl(link.url, window.location.origin),
               mailed: false,
               mailFailed: mailOn,
-              copyLabel: sv('result.copy', { who: who(contact) }),
             }))}
-            onCopy={(item) => void copy(item.url, item.who)}
           />
-          <StatusMessage>{copied}</StatusMessage>
         </>
       ) : null}
       <ButtonGroup>

@@ -56,9 +56,6 @@ const nl = {
   'result.line': 'regel {line}',
   'result.toCopy': 'Deze links zijn niet per e-mail verstuurd. Kopieer ze en geef iedere cliënt de eigen link. Je ziet ze alleen nu.',
   'result.caption': 'Links om zelf door te geven',
-  'result.copy': 'Kopieer de link voor {who}',
-  'result.copied': 'De link voor {who} is gekopieerd.',
-  'result.copyFailed': 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
   'result.done': 'Ik heb de links bewaard',
   'result.close': 'Klaar',
 };
@@ -113,9 +110,6 @@ const en: Record<SurveyKey, string> = {
   'result.line': 'line {line}',
   'result.toCopy': 'These links have not been sent by e-mail. Copy them and give each client their own link. You see them only now.',
   'result.caption': 'Links to pass on yourself',
-  'result.copy': 'Copy the link for {who}',
-  'result.copied': 'The link for {who} has been copied.',
-  'result.copyFailed': 'Copying did not work. Select the link and copy it yourself.',
   'result.done': 'I have kept the links',
   'result.close': 'Done',
 };

@@ -12,14 +12,11 @@ import {
 import { listOrganisations } from '../../api/generated/whoiswho';
 import { Fact } from '../../components/Fact';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
-import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldsetFrame } from '../../components/FieldsetFrame';
-import { FormActions } from '../../components/FormActions';
+import { FieldForm, type RecordFormProps } from '../../components/FieldForm';
 import { translatedProblems } from '../../components/formErrors';
-import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
@@ -27,17 +24,16 @@ import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
+  DeleteRecordSection,
   DueBadge,
   EditableDetails,
   NewRecordPage,
+  RecordHeader,
   RecordPage,
-  RelationsNav,
-  useCanEdit,
-  useFocusHeadingOnArrival,
-  useHandedOverStatus,
   useMembers,
   useOwnerOptions,
   usePresetOrganisation,
+  useRecordStatus,
   useRelationsBase,
 } from './common';
 import {
@@ -109,19 +105,13 @@ function AgreementView({ agreement, onChanged }: { agreement: Agreement; onChang
   const { formatDateTime } = useI18n();
   const { workspace } = useWorkspace();
   const base = useRelationsBase();
-  const navigate = useNavigate();
-  const canEdit = useCanEdit();
-  const handedOver = useHandedOverStatus();
-  const [status, setStatus] = useState(handedOver);
+  const [status, setStatus] = useRecordStatus();
   const members = useMembers();
   const who = (id: number | null) => members.find((m) => m.user.id === id)?.user.name ?? rt('agreement.unknownPerson');
-  useFocusHeadingOnArrival();
 
   return (
     <>
-      <PageHeading title={agreement.title} />
-      <RelationsNav />
-      <StatusMessage>{status}</StatusMessage>
+      <RecordHeader title={agreement.title} status={status} />
       <EditableDetails
         headingId="agreement-details-heading"
         title={rt('agreement.details')}
@@ -157,19 +147,16 @@ function AgreementView({ agreement, onChanged }: { agreement: Agreement; onChang
           ))}
         </ol>
       </section>
-      {canEdit ? (
-        <DeleteSection
-          headingId="delete-agreement-heading"
-          heading={rt('agreement.delete')}
-          dialogTitle={rt('agreement.deleteTitle', { title: agreement.title })}
-          confirmLabel={rt('interaction.deleteConfirm')}
-          body={rt('agreement.deleteBody')}
-          onDelete={async () => {
-            await deleteAgreement({ slug: workspace.slug, agreement_id: agreement.id });
-            navigate(`${base}/agreements`, { state: { status: rt('agreement.deleted', { title: agreement.title }) } });
-          }}
-        />
-      ) : null}
+      <DeleteRecordSection
+        headingId="delete-agreement-heading"
+        heading={rt('agreement.delete')}
+        dialogTitle={rt('agreement.deleteTitle', { title: agreement.title })}
+        confirmLabel={rt('interaction.deleteConfirm')}
+        body={rt('agreement.deleteBody')}
+        remove={() => deleteAgreement({ slug: workspace.slug, agreement_id: agreement.id })}
+        leaveTo={`${base}/agreements`}
+        leftStatus={rt('agreement.deleted', { title: agreement.title })}
+      />
     </>
   );
 }
@@ -252,14 +239,7 @@ function AgreementForm({
   cancelTo,
   onCancel,
   onSubmit,
-}: {
-  formLabel: string;
-  initial: AgreementFormValues;
-  /** Where "cancel" goes (a new agreement); or `onCancel` (changing one in place). */
-  cancelTo?: string;
-  onCancel?: () => void;
-  onSubmit: (body: AgreementWrite) => Promise<void>;
-}) {
+}: RecordFormProps<AgreementFormValues, AgreementWrite>) {
   const rt = useRelationsText();
   const { workspace } = useWorkspace();
   const slug = workspace.slug;
@@ -274,24 +254,23 @@ function AgreementForm({
     if (name === 'commitments') return document.getElementById('agreement-commitment-us')?.focus();
     document.getElementById(`agreement-${name.replace(/_/g, '-')}`)?.focus();
   });
-  const { fieldErrors, busy } = form;
+  const { fieldErrors } = form;
 
   const chosen = values.organisation_ids
     .map((id) => orgs.find((o) => o.id === id))
     .filter((o): o is NonNullable<typeof o> => Boolean(o));
   return (
-    <form
-      noValidate
+    <FieldForm
+      label={formLabel}
+      form={form}
       onSubmit={(event) =>
         void form.submit(event, {
           check: () => translatedProblems(checkAgreementForm(values), rt),
           send: () => onSubmit(agreementRequestBody(values)),
         })
       }
-      aria-busy={busy || undefined}
-      aria-label={formLabel}
+      actions={{ submitLabel: rt('agreement.save'), cancelTo, onCancel }}
     >
-      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id="agreement-title"
         label={rt('agreement.title')}
@@ -374,7 +353,6 @@ function AgreementForm({
         onChange={(event) => set('status', event.target.value as AgreementFormValues['status'])}
         error={fieldErrors.status}
       />
-      <FormActions busy={busy} submitLabel={rt('agreement.save')} cancelTo={cancelTo} onCancel={onCancel} />
-    </form>
+    </FieldForm>
   );
 }

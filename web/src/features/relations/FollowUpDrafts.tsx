@@ -5,11 +5,68 @@ import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../components/formErrors';
 import { todayIso } from '../whoiswho/lists';
 import type { FollowUpDraft } from './relations';
+import { useOwnerOptions } from './common';
 import { useRelationsText } from './texts';
 
+/** The fields of one follow-up, by the API's names. */
+export type FollowUpField = 'title' | 'owner_id' | 'due_on';
+type FollowUpValues = Pick<FollowUpDraft, FollowUpField>;
+
 /** The id of one field of a draft group: `${prefix}-${key}-title`, …-owner-id, …-due-on. */
-export function draftFieldId(prefix: string, key: number, field: 'title' | 'owner_id' | 'due_on'): string {
+export function draftFieldId(prefix: string, key: number, field: FollowUpField): string {
   return `${prefix}-${key}-${field.replace(/_/g, '-')}`;
+}
+
+/**
+ * A follow-up's fields: what must happen, who does it, by when (today or later). The same in the
+ * groups typed into a contact form and in the form that adds one to a saved contact.
+ */
+export function FollowUpFields({
+  idOf,
+  values,
+  errors,
+  ownerOptions,
+  onChange,
+}: {
+  idOf: (field: FollowUpField) => string;
+  values: FollowUpValues;
+  errors: FieldErrors;
+  ownerOptions: { value: string; label: string }[];
+  onChange: (patch: Partial<FollowUpValues>) => void;
+}) {
+  const rt = useRelationsText();
+  return (
+    <>
+      <TextField
+        id={idOf('title')}
+        label={rt('followUp.title')}
+        required
+        autoComplete="off"
+        maxLength={200}
+        value={values.title}
+        onChange={(event) => onChange({ title: event.target.value })}
+        error={errors.title}
+      />
+      <SelectField
+        id={idOf('owner_id')}
+        label={rt('followUp.owner')}
+        options={ownerOptions}
+        value={values.owner_id}
+        onChange={(event) => onChange({ owner_id: event.target.value })}
+        error={errors.owner_id}
+      />
+      <TextField
+        id={idOf('due_on')}
+        type="date"
+        label={rt('followUp.dueOn')}
+        required
+        min={todayIso()}
+        value={values.due_on}
+        onChange={(event) => onChange({ due_on: event.target.value })}
+        error={errors.due_on}
+      />
+    </>
+  );
 }
 
 /**
@@ -35,11 +92,8 @@ export function FollowUpDrafts({
   onRemove: (index: number) => void;
 }) {
   const rt = useRelationsText();
+  const ownerOptions = useOwnerOptions(members);
   if (drafts.length === 0) return null;
-  const ownerOptions = [
-    { value: '', label: rt('followUp.noOwner') },
-    ...members.map((m) => ({ value: String(m.user.id), label: m.user.name })),
-  ];
   return (
     <ul className="aantafel-cards aantafel-follow-up-drafts" aria-label={listLabel}>
       {drafts.map((draft, index) => {
@@ -55,33 +109,12 @@ export function FollowUpDrafts({
               {problems.other ? (
                 <FormFieldErrorMessage id={`${idPrefix}-${draft.key}-problem`}>{problems.other}</FormFieldErrorMessage>
               ) : null}
-              <TextField
-                id={draftFieldId(idPrefix, draft.key, 'title')}
-                label={rt('followUp.title')}
-                required
-                autoComplete="off"
-                maxLength={200}
-                value={draft.title}
-                onChange={(event) => onChange(draft.key, { title: event.target.value })}
-                error={problems.title}
-              />
-              <SelectField
-                id={draftFieldId(idPrefix, draft.key, 'owner_id')}
-                label={rt('followUp.owner')}
-                options={ownerOptions}
-                value={draft.owner_id}
-                onChange={(event) => onChange(draft.key, { owner_id: event.target.value })}
-                error={problems.owner_id}
-              />
-              <TextField
-                id={draftFieldId(idPrefix, draft.key, 'due_on')}
-                type="date"
-                label={rt('followUp.dueOn')}
-                required
-                min={todayIso()}
-                value={draft.due_on}
-                onChange={(event) => onChange(draft.key, { due_on: event.target.value })}
-                error={problems.due_on}
+              <FollowUpFields
+                idOf={(field) => draftFieldId(idPrefix, draft.key, field)}
+                values={draft}
+                errors={problems}
+                ownerOptions={ownerOptions}
+                onChange={(patch) => onChange(draft.key, patch)}
               />
               <Button type="button" appearance="subtle-button" hint="danger" onClick={() => onRemove(index)}>
                 {rt('followUp.remove')}{' '}

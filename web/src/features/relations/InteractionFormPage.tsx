@@ -1,12 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  DataList,
-  Heading2,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Alert, Button, DataList, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
 import {
   INTERACTION_KINDS,
@@ -26,12 +20,10 @@ import {
 import { listOrganisations, listPeople } from '../../api/generated/whoiswho';
 import { Fact } from '../../components/Fact';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
-import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldsetFrame } from '../../components/FieldsetFrame';
-import { FormActions } from '../../components/FormActions';
+import { FieldForm, type RecordFormProps } from '../../components/FieldForm';
 import { firstInvalid, splitFieldErrors, translatedProblems, type FieldErrors } from '../../components/formErrors';
-import { PageHeading } from '../../components/PageHeading';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -42,24 +34,23 @@ import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { positionKindLabel } from '../whoiswho/labels';
 import { useWorkspace } from '../shell/workspaceContext';
-import { todayIso } from '../whoiswho/lists';
 import {
-  EditableDetails,
+  DeleteRecordSection,
   DueBadge,
+  EditableDetails,
   focusPageHeading,
   NewRecordPage,
+  RecordHeader,
   RecordPage,
-  RelationsNav,
   useCanEdit,
   useCurrentUserId,
-  useFocusHeadingOnArrival,
-  useHandedOverStatus,
   useMembers,
   useOwnerOptions,
   usePresetOrganisation,
+  useRecordStatus,
   useRelationsBase,
 } from './common';
-import { draftFieldId, FollowUpDrafts } from './FollowUpDrafts';
+import { draftFieldId, FollowUpDrafts, FollowUpFields } from './FollowUpDrafts';
 import {
   checkFollowUpDraft,
   checkInteractionForm,
@@ -188,13 +179,11 @@ function InteractionView({
   const navigate = useNavigate();
   const location = useLocation();
   const canEdit = useCanEdit();
-  const handedOver = useHandedOverStatus();
-  const [status, setStatus] = useState(handedOver);
+  const [status, setStatus] = useRecordStatus();
   const [unsaved, setUnsaved] = useState(() => unsavedFromState(location.state));
   const followUps = useApiData(`follow-ups:${workspace.slug}`, (signal) =>
     listFollowUps({ slug: workspace.slug }, {}, { signal }),
   );
-  useFocusHeadingOnArrival();
 
   /** Keeps the history entry in step, so a reload shows what is still unsaved (and no more). */
   function rememberUnsaved(next: UnsavedFollowUp[]) {
@@ -208,9 +197,7 @@ function InteractionView({
 
   return (
     <>
-      <PageHeading title={interaction.subject} />
-      <RelationsNav />
-      <StatusMessage>{status}</StatusMessage>
+      <RecordHeader title={interaction.subject} status={status} />
       {canEdit && unsaved.length > 0 ? (
         <UnsavedFollowUps
           interactionId={interaction.id}
@@ -244,19 +231,16 @@ function InteractionView({
         <InteractionDetails interaction={interaction} />
       </EditableDetails>
       <FollowUpsSection interactionId={interaction.id} followUps={followUps} onStatus={setStatus} />
-      {canEdit ? (
-        <DeleteSection
-          headingId="delete-interaction-heading"
-          heading={rt('interaction.delete')}
-          dialogTitle={rt('interaction.deleteTitle', { subject: interaction.subject })}
-          confirmLabel={rt('interaction.deleteConfirm')}
-          body={rt('interaction.deleteBody')}
-          onDelete={async () => {
-            await deleteInteraction({ slug: workspace.slug, interaction_id: interaction.id });
-            navigate(base, { state: { status: rt('interaction.deleted', { subject: interaction.subject }) } });
-          }}
-        />
-      ) : null}
+      <DeleteRecordSection
+        headingId="delete-interaction-heading"
+        heading={rt('interaction.delete')}
+        dialogTitle={rt('interaction.deleteTitle', { subject: interaction.subject })}
+        confirmLabel={rt('interaction.deleteConfirm')}
+        body={rt('interaction.deleteBody')}
+        remove={() => deleteInteraction({ slug: workspace.slug, interaction_id: interaction.id })}
+        leaveTo={base}
+        leftStatus={rt('interaction.deleted', { subject: interaction.subject })}
+      />
     </>
   );
 }
@@ -443,7 +427,7 @@ function FollowUpsSection({
   const mine = (followUps.data?.items ?? []).filter((f) => f.interaction_id === interactionId);
   const ownerOptions = useOwnerOptions(members);
   const empty = { title: '', owner_id: '', due_on: '' };
-  const { values, setValues, set } = useFormValues(empty);
+  const { values, setValues } = useFormValues(empty);
   const form = useFieldForm(FOLLOW_UP_FIELDS, (name) =>
     document.getElementById(`follow-up-${name.replace(/_/g, '-')}`)?.focus(),
   );
@@ -482,36 +466,16 @@ function FollowUpsSection({
           className="aantafel-follow-up-add"
           noValidate
           onSubmit={add}
-          aria-label={rt('followUp.add')}
+          aria-labelledby="follow-up-add-heading"
         >
+          <Heading3 id="follow-up-add-heading">{rt('followUp.addTitle')}</Heading3>
           {form.error ? <ErrorAlert error={form.error} /> : null}
-          <TextField
-            id="follow-up-title"
-            label={rt('followUp.title')}
-            required
-            autoComplete="off"
-            maxLength={200}
-            value={values.title}
-            onChange={(event) => set('title', event.target.value)}
-            error={errors.title}
-          />
-          <SelectField
-            id="follow-up-owner-id"
-            label={rt('followUp.owner')}
-            options={ownerOptions}
-            value={values.owner_id}
-            onChange={(event) => set('owner_id', event.target.value)}
-            error={errors.owner_id}
-          />
-          <TextField
-            id="follow-up-due-on"
-            type="date"
-            label={rt('followUp.dueOn')}
-            required
-            min={todayIso()}
-            value={values.due_on}
-            onChange={(event) => set('due_on', event.target.value)}
-            error={errors.due_on}
+          <FollowUpFields
+            idOf={(field) => `follow-up-${field.replace(/_/g, '-')}`}
+            values={values}
+            errors={errors}
+            ownerOptions={ownerOptions}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
           />
           <Button type="submit" appearance="secondary-action-button" busy={busy}>
             {rt('followUp.add')}
@@ -530,12 +494,7 @@ function InteractionForm({
   onCancel,
   withFollowUps = false,
   onSubmit,
-}: {
-  formLabel: string;
-  initial: InteractionFormValues;
-  /** Where "cancel" goes (a new contact); or `onCancel` (changing one in place). */
-  cancelTo?: string;
-  onCancel?: () => void;
+}: Omit<RecordFormProps<InteractionFormValues, InteractionWrite>, 'onSubmit'> & {
   /** A new contact: follow-ups can be typed in before the first save. */
   withFollowUps?: boolean;
   onSubmit: (body: InteractionWrite, followUps: FollowUpDraft[]) => Promise<void>;
@@ -566,7 +525,7 @@ function InteractionForm({
     }
     document.getElementById(`interaction-${name.replace(/_/g, '-')}`)?.focus();
   });
-  const { fieldErrors, busy } = form;
+  const { fieldErrors } = form;
 
   function addDraft() {
     const draft = emptyFollowUpDraft();
@@ -613,15 +572,14 @@ function InteractionForm({
   const orgs = organisations.data?.items ?? [];
   const peopleItems = people.data?.items ?? [];
   return (
-    <form
-      noValidate
+    <FieldForm
+      label={formLabel}
+      form={form}
       onSubmit={(event) =>
         void form.submit(event, { check, send: () => onSubmit(interactionRequestBody(values), toSave()) })
       }
-      aria-busy={busy || undefined}
-      aria-label={formLabel}
+      actions={{ submitLabel: rt('interaction.save'), cancelTo, onCancel }}
     >
-      {form.error ? <ErrorAlert error={form.error} /> : null}
       <TextField
         id="interaction-occurred-at"
         type="datetime-local"
@@ -755,7 +713,6 @@ function InteractionForm({
           </div>
         </FieldsetFrame>
       ) : null}
-      <FormActions busy={busy} submitLabel={rt('interaction.save')} cancelTo={cancelTo} onCancel={onCancel} />
-    </form>
+    </FieldForm>
   );
 }

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useSession } from '../auth/session';
 import './relations.css';
 import type { HealthStatus, Member } from '../../api/types';
 import { listMembers } from '../../api/generated/members';
+import { DeleteSection } from '../../components/DeleteSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRecordById } from '../../components/useRecordById';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useApiData } from '../../components/useApiData';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -20,7 +23,7 @@ import { TabNav } from '../../components/TabNav';
 
 /** Whether the current person may change data here: one rule for the workspace (viewers only look). */
 export { useCanEdit };
-export { useHandedOverStatus } from '../../components/useHandedOverStatus';
+export { useHandedOverStatus };
 
 /** Base path of this area: /w/{slug}/interactions. */
 export function useRelationsBase(): string {
@@ -109,6 +112,56 @@ export function useFocusHeadingOnArrival(): void {
   useEffect(() => {
     if (arrived) focusPageHeading();
   }, [arrived]);
+}
+
+/**
+ * The status line of a saved record's page: what "save" handed over at first, then what happened
+ * on the page. A page reached by "save" opens with focus on its h1 (useFocusHeadingOnArrival).
+ */
+export function useRecordStatus() {
+  const handedOver = useHandedOverStatus();
+  const [status, setStatus] = useState(handedOver);
+  useFocusHeadingOnArrival();
+  return [status, setStatus] as const;
+}
+
+/** The top of a saved record's page: its title, the area's menu and the status line. */
+export function RecordHeader({ title, status }: { title: string; status: string }) {
+  return (
+    <>
+      <PageHeading title={title} />
+      <RelationsNav />
+      <StatusMessage>{status}</StatusMessage>
+    </>
+  );
+}
+
+/**
+ * For editors, the card at the bottom of a record's page that deletes it (asked first, see
+ * DeleteSection) and goes to `leaveTo`, where `leftStatus` says what happened.
+ */
+export function DeleteRecordSection({
+  remove,
+  leaveTo,
+  leftStatus,
+  ...section
+}: Omit<ComponentProps<typeof DeleteSection>, 'onDelete'> & {
+  remove: () => Promise<unknown>;
+  leaveTo: string;
+  leftStatus: string;
+}) {
+  const canEdit = useCanEdit();
+  const navigate = useNavigate();
+  if (!canEdit) return null;
+  return (
+    <DeleteSection
+      {...section}
+      onDelete={async () => {
+        await remove();
+        navigate(leaveTo, { state: { status: leftStatus } });
+      }}
+    />
+  );
 }
 
 /** The workspace's members (owners of follow-ups and agreements, staff at a contact). */

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import type { Agreement, FollowUp, Interaction } from '../../api/types';
 import { answer, problem, type Schema } from '../../test/answer';
 import { positionFixture } from '../../test/fixtures';
-import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
+import { mockFetch, renderInWorkspace, type Handler } from '../whoiswho/testing';
 import { AgreementPage, NewAgreementPage } from './AgreementFormPage';
 import { InteractionPage, NewInteractionPage } from './InteractionFormPage';
 
@@ -113,6 +113,19 @@ function common(extra: Parameters<typeof mockFetch>[0] = {}) {
   });
 }
 
+/**
+ * The server saving a new contact (`saved`, id 42) and then its follow-ups (`addFollowUp`), and
+ * the saved contact's page, which lists `listed()` as the follow-ups.
+ */
+function savingContact(saved: Interaction, addFollowUp: Handler, listed: () => FollowUp[] = () => []) {
+  return {
+    [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
+    [`POST ${WS}/follow-ups`]: addFollowUp,
+    [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
+    [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: listed() }),
+  };
+}
+
 async function fillContact(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('option', { name: 'Zeist' });
   await user.selectOptions(screen.getByLabelText('Gemeente of organisatie'), 'Zeist');
@@ -133,17 +146,18 @@ describe('a new contact', () => {
     const user = userEvent.setup();
     const saved = interaction();
     const created: FollowUp[] = [];
-    const fetchMock = common({
-      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
-      [`POST ${WS}/follow-ups`]: (_url, init) => {
-        const sent = body(init);
-        const made = followUp({ id: 7 + created.length, title: String(sent.title), owner_id: sent.owner_id as number | null, due_on: String(sent.due_on) });
-        created.push(made);
-        return answer('addFollowUp', 201, made);
-      },
-      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
-      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: created }),
-    });
+    const fetchMock = common(
+      savingContact(
+        saved,
+        (_url, init) => {
+          const sent = body(init);
+          const made = followUp({ id: 7 + created.length, title: String(sent.title), owner_id: sent.owner_id as number | null, due_on: String(sent.due_on) });
+          created.push(made);
+          return answer('addFollowUp', 201, made);
+        },
+        () => created,
+      ),
+    );
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
 
@@ -241,20 +255,21 @@ describe('a new contact', () => {
     const saved = interaction();
     const created: FollowUp[] = [];
     let refuse = true;
-    common({
-      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
-      [`POST ${WS}/follow-ups`]: (_url, init) => {
-        if (refuse) {
-          return problem('addFollowUp', 'invalid_input', 'Controleer de velden.', { due_on: 'Deze datum is te ver weg.' });
-        }
-        const sent = body(init);
-        const made = followUp({ title: String(sent.title), due_on: String(sent.due_on), owner_id: null });
-        created.push(made);
-        return answer('addFollowUp', 201, made);
-      },
-      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
-      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: created }),
-    });
+    common(
+      savingContact(
+        saved,
+        (_url, init) => {
+          if (refuse) {
+            return problem('addFollowUp', 'invalid_input', 'Controleer de velden.', { due_on: 'Deze datum is te ver weg.' });
+          }
+          const sent = body(init);
+          const made = followUp({ title: String(sent.title), due_on: String(sent.due_on), owner_id: null });
+          created.push(made);
+          return answer('addFollowUp', 201, made);
+        },
+        () => created,
+      ),
+    );
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
     await user.click(screen.getByRole('button', { name: 'Vervolgactie toevoegen' }));
@@ -291,13 +306,7 @@ describe('a follow-up that fails for another reason', () => {
   it('keeps it with the server’s message on the group', async () => {
     const user = userEvent.setup();
     const saved = interaction();
-    common({
-      [`POST ${WS}/interactions`]: () => answer('addInteraction', 201, saved),
-      [`POST ${WS}/follow-ups`]: () =>
-        problem('addFollowUp', 'unavailable', 'De server is even niet bereikbaar.'),
-      [`GET ${WS}/interactions/42`]: () => answer('getInteraction', 200, saved),
-      [`GET ${WS}/follow-ups`]: () => answer('listFollowUps', 200, { items: [] }),
-    });
+    common(savingContact(saved, () => problem('addFollowUp', 'unavailable', 'De server is even niet bereikbaar.')));
     renderInWorkspace(<Area />, at('/w/demo/interactions/new'));
     await fillContact(user);
     await user.click(screen.getByRole('button', { name: 'Vervolgactie toevoegen' }));

@@ -1,21 +1,24 @@
 import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { isApiError } from '../../api/client';
 import type { ScanTemplate } from '../../api/types';
 import { createScan, listScanTemplates } from '../../api/generated/scans';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FieldsetFrame } from '../../components/FieldsetFrame';
+import { translatedProblems } from '../../components/formErrors';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
+import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { ScansNav, useCanEdit, useScansBase } from './common';
-import { textIn } from './scans';
+import { ScanNameFields } from './ScanNameFields';
+import { checkScanNames, SCAN_NAME_FIELDS, scanNamesBody, textIn, type ScanNames } from './scans';
 import { useScansText } from './texts';
 
-type Field = 'template_id' | 'title' | 'collaboration';
+/** The form's fields in form order, by the API's names. */
+const FIELDS = ['template_id', ...SCAN_NAME_FIELDS];
 
 /** Start a scan: choose a questionnaire (with its intro and source), a name and the collaboration. */
 export function NewScanPage() {
@@ -29,52 +32,26 @@ export function NewScanPage() {
     listScanTemplates({ slug: workspace.slug }, { signal }),
   );
   const [templateId, setTemplateId] = useState('');
-  const [title, setTitle] = useState('');
-  const [collaboration, setCollaboration] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { values: names, setValues: setNames } = useFormValues<ScanNames>({ title: '', collaboration: '' });
   const firstTemplateRef = useRef<HTMLInputElement>(null);
-
-  function focus(field: Field | undefined) {
+  const form = useFieldForm(FIELDS, (field) => {
     if (field === 'template_id') firstTemplateRef.current?.focus();
-    else if (field) document.getElementById(`scan-${field}`)?.focus();
-  }
+    else document.getElementById(`scan-${field}`)?.focus();
+  });
+  const { fieldErrors: errors, busy } = form;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const local: Partial<Record<Field, string>> = {};
-    if (!templateId) local.template_id = st('error.template');
-    if (!title.trim()) local.title = st('error.required');
-    if (!collaboration.trim()) local.collaboration = st('error.required');
-    setErrors(local);
-    setError(null);
-    const order: Field[] = ['template_id', 'title', 'collaboration'];
-    if (Object.keys(local).length > 0) {
-      focus(order.find((f) => local[f]));
-      return;
-    }
-    setBusy(true);
-    try {
-      const scan = await createScan({ slug: workspace.slug }, {
-        template_id: templateId,
-        title: title.trim(),
-        collaboration: collaboration.trim(),
-      });
-      navigate(`${base}/${scan.id}`, { state: { status: st('new.created', { title: scan.title }) } });
-    } catch (caught) {
-      if (isApiError(caught) && Object.keys(caught.fields).length > 0) {
-        const fields: Partial<Record<Field, string>> = {};
-        for (const f of order) if (caught.fields[f]) fields[f] = caught.fields[f];
-        setErrors(fields);
-        focus(order.find((f) => fields[f]));
-        if (Object.keys(fields).length === 0) setError(caught);
-      } else {
-        setError(caught);
-      }
-      setBusy(false);
-    }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    void form.submit(event, {
+      check: () => ({
+        template_id: templateId ? undefined : st('error.template'),
+        ...translatedProblems(checkScanNames(names), st),
+      }),
+      send: async () => {
+        const scan = await createScan({ slug: workspace.slug }, { template_id: templateId, ...scanNamesBody(names) });
+        navigate(`${base}/${scan.id}`, { state: { status: st('new.created', { title: scan.title }) } });
+      },
+      leaves: true,
+    });
   }
 
   return (
@@ -86,17 +63,13 @@ export function NewScanPage() {
       {templates.error ? <ErrorAlert error={templates.error} /> : null}
       {templates.loading && !templates.data ? <Loading /> : null}
       {templates.data && canEdit ? (
-        <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={st('new.title')}>
-          <fieldset
-            className={errors.template_id ? 'aantafel-radio-group aantafel-radio-group--invalid' : 'aantafel-radio-group'}
-            aria-describedby={errors.template_id ? 'scan-template-error' : undefined}
+        <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-label={st('new.title')}>
+          <FieldsetFrame
+            legend={st('field.template')}
+            descriptionId="scan-template-hint"
+            error={errors.template_id}
+            errorId="scan-template-error"
           >
-            <legend className="aantafel-radio-group__legend">{st('field.template')}</legend>
-            {errors.template_id ? (
-              <p id="scan-template-error" className="utrecht-form-field-error-message">
-                {errors.template_id}
-              </p>
-            ) : null}
             {templates.data.items.map((t, index) => (
               <TemplateOption
                 key={t.id}
@@ -107,28 +80,15 @@ export function NewScanPage() {
                 language={language}
               />
             ))}
-          </fieldset>
-          <TextField
-            id="scan-title"
-            label={st('field.title')}
-            description={st('field.titleHint')}
-            value={title}
-            maxLength={200}
-            required
-            error={errors.title}
-            onChange={(event) => setTitle(event.target.value)}
+          </FieldsetFrame>
+          <ScanNameFields
+            idPrefix="scan"
+            values={names}
+            errors={errors}
+            hints
+            onChange={(patch) => setNames((v) => ({ ...v, ...patch }))}
           />
-          <TextField
-            id="scan-collaboration"
-            label={st('field.collaboration')}
-            description={st('field.collaborationHint')}
-            value={collaboration}
-            maxLength={200}
-            required
-            error={errors.collaboration}
-            onChange={(event) => setCollaboration(event.target.value)}
-          />
-          {error ? <ErrorAlert error={error} /> : null}
+          {form.error ? <ErrorAlert error={form.error} /> : null}
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" busy={busy}>
               {st('new.submit')}

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../../api/client';
-import type { LinkMailLanguage, Scan, ScanInvitation, ScanRespondent } from '../../api/types';
+import type { Scan, ScanInvitation, ScanRespondent } from '../../api/types';
 import {
   deleteScan,
   getScan,
@@ -13,23 +13,36 @@ import {
   updateScan,
 } from '../../api/generated/scans';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, StackLabel } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { LinkMailFields, MailNotConfigured, MailStatusText } from '../../components/linkMail/LinkMailFields';
-import { effectiveRemind, useMailAvailable, wholeNumber } from '../../components/linkMail/linkMail';
+import { useLinkMailChoices, wholeNumber } from '../../components/linkMail/linkMail';
 import { NewLinkList } from '../../components/linkMail/NewLinkList';
 import { useLinkMailText } from '../../components/linkMail/texts';
 import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarning';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
+import { translatedProblems } from '../../components/formErrors';
 import { useApiData } from '../../components/useApiData';
+import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import { idParam, ScansNav, useCanEdit, useHandedOverStatus, useScansBase } from './common';
-import { anyEmail, inviteBody, inviteFieldKey, type InviteErrors, type InviteeRow } from './scans';
+import { ScanNameFields } from './ScanNameFields';
+import {
+  anyEmail,
+  checkScanNames,
+  inviteBody,
+  inviteFieldKey,
+  SCAN_NAME_FIELDS,
+  scanNamesBody,
+  type InviteErrors,
+  type InviteeRow,
+  type ScanNames,
+} from './scans';
 import { useScansText, type ScansKey } from './texts';
 
 /** One scan: invite respondents (links shown once), who answered, close, repeat, delete. */
@@ -272,69 +285,50 @@ function RespondentTable({
   const badge = (status: ScanRespondent['status']) =>
     status === 'answered' ? ' aantafel-badge--ok' : status === 'expired' ? ' aantafel-badge--muted' : '';
   return (
-    <TableScroll label={st('respondents.caption')}>
-      <table className="utrecht-table aantafel-table aantafel-scan-respondents">
-        <caption className="utrecht-table__caption">{st('respondents.caption')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{st('respondents.organisation')}</th>
-            <th scope="col" className="utrecht-table__header-cell">{st('respondents.label')}</th>
-            <th scope="col" className="utrecht-table__header-cell">{st('respondents.status')}</th>
-            <th scope="col" className="utrecht-table__header-cell">{st('respondents.expires')}</th>
-            {canEdit ? (
-              <th scope="col" className="utrecht-table__header-cell">
-                <span className="aantafel-visually-hidden">{st('respondents.withdraw')}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {sorted.map((r) => (
-            <tr key={r.id} className="utrecht-table__row">
-              <td className="utrecht-table__cell aantafel-scan-respondents__organisation">{r.organisation}</td>
-              <td className="utrecht-table__cell">
-                <StackLabel>{st('respondents.label')}</StackLabel>
-                {r.label || st('common.none')}
-              </td>
-              <td className="utrecht-table__cell">
-                <StackLabel>{st('respondents.status')}</StackLabel>
-                <span className={`aantafel-badge${badge(r.status)}`}>{st(`respondent.${r.status}` as ScansKey)}</span>
-                {/* When the link went out by mail: mailed on, reminder on / reminded on. */}
-                <MailStatusText mail={r.mail} />
-              </td>
-              <td className="utrecht-table__cell">
-                <StackLabel>{st('respondents.expires')}</StackLabel>
-                {formatDate(r.expires_at)}
-              </td>
-              {canEdit ? (
-                <td className="utrecht-table__cell">
-                  <Button
-                    type="button"
-                    appearance="subtle-button"
-                    aria-label={st('respondents.withdrawFor', { who: who(r) })}
-                    onClick={() => onWithdraw(r)}
-                  >
-                    {st('respondents.withdraw')}
-                  </Button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-/**
- * The column's name inside a cell, shown only on a narrow screen, where each respondent's row
- * stacks (see scans.css). Hidden from screen readers: they name the column themselves.
- */
-function StackLabel({ children }: { children: string }) {
-  return (
-    <span className="aantafel-scan-respondents__label" aria-hidden="true">
-      {children}
-    </span>
+    <DataTable
+      caption={st('respondents.caption')}
+      className="aantafel-scan-respondents"
+      stack
+      columns={[
+        st('respondents.organisation'),
+        st('respondents.label'),
+        st('respondents.status'),
+        st('respondents.expires'),
+        canEdit && { label: st('respondents.withdraw'), hidden: true },
+      ]}
+    >
+      {sorted.map((r) => (
+        <tr key={r.id} className="utrecht-table__row">
+          <td className="utrecht-table__cell aantafel-scan-respondents__organisation">{r.organisation}</td>
+          <td className="utrecht-table__cell">
+            <StackLabel>{st('respondents.label')}</StackLabel>
+            {r.label || st('common.none')}
+          </td>
+          <td className="utrecht-table__cell">
+            <StackLabel>{st('respondents.status')}</StackLabel>
+            <span className={`aantafel-badge${badge(r.status)}`}>{st(`respondent.${r.status}` as ScansKey)}</span>
+            {/* When the link went out by mail: mailed on, reminder on / reminded on. */}
+            <MailStatusText mail={r.mail} />
+          </td>
+          <td className="utrecht-table__cell">
+            <StackLabel>{st('respondents.expires')}</StackLabel>
+            {formatDate(r.expires_at)}
+          </td>
+          {canEdit ? (
+            <td className="utrecht-table__cell">
+              <Button
+                type="button"
+                appearance="subtle-button"
+                aria-label={st('respondents.withdrawFor', { who: who(r) })}
+                onClick={() => onWithdraw(r)}
+              >
+                {st('respondents.withdraw')}
+              </Button>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -350,17 +344,15 @@ function InviteSection({
   const st = useScansText();
   const mt = useLinkMailText();
   const { workspace } = useWorkspace();
-  const mailOn = useMailAvailable();
   const [rows, setRows] = useState<InviteeRow[]>([EMPTY_ROW]);
   const [days, setDays] = useState('30');
-  const [language, setLanguage] = useState<LinkMailLanguage>('nl');
-  const [remind, setRemind] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
   const validDays = wholeNumber(days, 1, 365);
+  const { mailOn, fields: mailFields, mail } = useLinkMailChoices(validDays);
   const mailing = mailOn && anyEmail(rows);
 
   const errorText = (key: InviteErrors[keyof InviteErrors]) =>
@@ -397,7 +389,6 @@ function InviteSection({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const mail = mailOn ? { language, remindAfterDays: effectiveRemind(remind, validDays) } : null;
     const { body, errors: local } = inviteBody(rows, days, mail);
     const messages: Record<string, string> = {};
     for (const [key, value] of Object.entries(local)) messages[key] = key === 'rows' ? st('error.rows') : errorText(value);
@@ -532,11 +523,7 @@ function InviteSection({
         {mailing ? (
           <LinkMailFields
             idPrefix="invite"
-            language={language}
-            onLanguage={setLanguage}
-            remind={remind}
-            onRemind={setRemind}
-            validDays={validDays}
+            {...mailFields}
             errors={{ language: errors.language, remind: errors.remind }}
           />
         ) : null}
@@ -557,16 +544,7 @@ function InviteSection({
  */
 function NewLinks({ links, onDone }: { links: NewLink[]; onDone: () => void }) {
   const st = useScansText();
-  const [copied, setCopied] = useState('');
   const toCopy = links.filter((l) => !l.item.mailed).length;
-  async function copy(url: string, name: string) {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(st('links.copied', { who: name }));
-    } catch {
-      setCopied(st('links.copyFailed'));
-    }
-  }
   return (
     <section className="aantafel-card aantafel-scan-links" aria-labelledby="scan-links-heading">
       <Heading2 id="scan-links-heading">{st('links.title')}</Heading2>
@@ -591,11 +569,8 @@ function NewLinks({ links, onDone }: { links: NewLink[]; onDone: () => void }) {
           url: item.url,
           mailed: item.mailed,
           mailFailed: emailGiven && !item.mailed,
-          copyLabel: st('links.copy', { who: who(item.respondent) }),
         }))}
-        onCopy={(item) => void copy(item.url, item.who)}
       />
-      <StatusMessage>{copied}</StatusMessage>
       <ButtonGroup>
         <Button type="button" appearance="primary-action-button" onClick={onDone}>
           {toCopy > 0 ? st('links.done') : st('links.close')}
@@ -608,58 +583,31 @@ function NewLinks({ links, onDone }: { links: NewLink[]; onDone: () => void }) {
 function EditSection({ scan, onSaved }: { scan: Scan; onSaved: () => Promise<void> }) {
   const st = useScansText();
   const { workspace } = useWorkspace();
-  const [title, setTitle] = useState(scan.title);
-  const [collaboration, setCollaboration] = useState(scan.collaboration);
-  const [errors, setErrors] = useState<{ title?: string; collaboration?: string }>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const local: { title?: string; collaboration?: string } = {};
-    if (!title.trim()) local.title = st('error.required');
-    if (!collaboration.trim()) local.collaboration = st('error.required');
-    setErrors(local);
-    setError(null);
-    if (local.title) return document.getElementById('scan-edit-title')?.focus();
-    if (local.collaboration) return document.getElementById('scan-edit-collaboration')?.focus();
-    setBusy(true);
-    try {
-      await updateScan({ slug: workspace.slug, scan_id: scan.id }, { title: title.trim(), collaboration: collaboration.trim() });
-      await onSaved();
-    } catch (caught) {
-      if (isApiError(caught) && (caught.fields.title || caught.fields.collaboration)) {
-        setErrors({ title: caught.fields.title, collaboration: caught.fields.collaboration });
-      } else {
-        setError(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
+  const { values, setValues } = useFormValues<ScanNames>({ title: scan.title, collaboration: scan.collaboration });
+  const form = useFieldForm(SCAN_NAME_FIELDS, (field) => document.getElementById(`scan-edit-${field}`)?.focus());
+  const { busy } = form;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    void form.submit(event, {
+      check: () => translatedProblems(checkScanNames(values), st),
+      send: async () => {
+        await updateScan({ slug: workspace.slug, scan_id: scan.id }, scanNamesBody(values));
+        await onSaved();
+      },
+    });
   }
+
   return (
     <section className="aantafel-section" aria-labelledby="scan-edit-heading">
       <Heading2 id="scan-edit-heading">{st('edit.title')}</Heading2>
-      <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined} aria-label={st('edit.title')}>
-        <TextField
-          id="scan-edit-title"
-          label={st('field.title')}
-          value={title}
-          maxLength={200}
-          required
-          error={errors.title}
-          onChange={(event) => setTitle(event.target.value)}
+      <form noValidate onSubmit={submit} aria-busy={busy || undefined} aria-label={st('edit.title')}>
+        <ScanNameFields
+          idPrefix="scan-edit"
+          values={values}
+          errors={form.fieldErrors}
+          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
         />
-        <TextField
-          id="scan-edit-collaboration"
-          label={st('field.collaboration')}
-          value={collaboration}
-          maxLength={200}
-          required
-          error={errors.collaboration}
-          onChange={(event) => setCollaboration(event.target.value)}
-        />
-        {error ? <ErrorAlert error={error} /> : null}
+        {form.error ? <ErrorAlert error={form.error} /> : null}
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={busy}>
             {st('common.save')}

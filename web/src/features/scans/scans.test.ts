@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildResultsView,
   changeDirection,
+  checkScanNames,
   computeReturn,
   emptyValueCaseForm,
   formatChange,
@@ -11,6 +12,7 @@ import {
   inviteFieldKey,
   liveFigures,
   parseAmount,
+  scanNamesBody,
   sentLineIndexes,
   statementList,
   valueCaseToForm,
@@ -84,6 +86,20 @@ describe('number formats', () => {
     expect(changeDirection(-0.2)).toBe('down');
     expect(changeDirection(0.01)).toBe('same');
     expect(changeDirection(null)).toBe('none');
+  });
+});
+
+describe('checkScanNames', () => {
+  it('asks for a name and a collaboration, and sends them trimmed', () => {
+    expect(checkScanNames({ title: ' ', collaboration: '' })).toEqual({
+      title: 'error.title',
+      collaboration: 'error.collaboration',
+    });
+    expect(checkScanNames({ title: 'Najaar', collaboration: 'Zorg West' })).toEqual({});
+    expect(scanNamesBody({ title: ' Najaar ', collaboration: 'Zorg West\n' })).toEqual({
+      title: 'Najaar',
+      collaboration: 'Zorg West',
+    });
   });
 });
 

@@ -220,6 +220,31 @@ export function changeDirection(value: number | null | undefined): 'up' | 'down'
 }
 
 // ---------------------------------------------------------------------------------------------
+// A scan's name and collaboration
+
+/** The scan's name and the collaboration it looks at, as typed. */
+export interface ScanNames {
+  title: string;
+  collaboration: string;
+}
+
+/** The fields of a scan's names, in form order (by the API's names). */
+export const SCAN_NAME_FIELDS = ['title', 'collaboration'] as const;
+
+/** Both are required: a problem (a message key) per empty one (a new scan, or changing one). */
+export function checkScanNames(values: ScanNames): Partial<Record<keyof ScanNames, 'error.title' | 'error.collaboration'>> {
+  const problems: Partial<Record<keyof ScanNames, 'error.title' | 'error.collaboration'>> = {};
+  if (!values.title.trim()) problems.title = 'error.title';
+  if (!values.collaboration.trim()) problems.collaboration = 'error.collaboration';
+  return problems;
+}
+
+/** The names as the request sends them. */
+export function scanNamesBody(values: ScanNames): ScanNames {
+  return { title: values.title.trim(), collaboration: values.collaboration.trim() };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Inviting respondents
 
 export interface InviteeRow {

@@ -10,7 +10,7 @@ import {
 } from '@utrecht/component-library-react';
 import { ROLES, type Member, type Role } from '../../api/types';
 import { changeMemberRole, listMembers, removeMember } from '../../api/generated/members';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, StackLabel } from '../../components/DataTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -98,6 +98,7 @@ export function MembersSection() {
           <DataTable
             caption={t('members.tableCaption', { workspace: workspace.name })}
             captionHidden
+            stack
             columns={[t('members.name'), t('members.email'), t('members.role'), isOwner && t('common.actions')]}
           >
             {items.map((member) => (
@@ -108,8 +109,12 @@ export function MembersSection() {
                     <span className="aantafel-meta"> ({t('members.you')})</span>
                   ) : null}
                 </TableHeaderCell>
-                <TableCell>{member.user.email}</TableCell>
                 <TableCell>
+                  <StackLabel>{t('members.email')}</StackLabel>
+                  {member.user.email}
+                </TableCell>
+                <TableCell>
+                  <StackLabel>{t('members.role')}</StackLabel>
                   {isOwner ? (
                     <form
                       className="aantafel-inline-form"

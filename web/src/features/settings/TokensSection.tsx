@@ -1,20 +1,9 @@
-import {
-  Button,
-  Heading2,
-  Heading3,
-  Paragraph,
-  TableCell,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { createToken, listTokens, revokeToken } from '../../api/generated/tokens';
-import { DataTable } from '../../components/DataTable';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { CreateByLabelForm } from '../../components/secret/CreateByLabelForm';
 import { SecretShownOnce } from '../../components/secret/SecretShownOnce';
+import { SecretTable } from '../../components/secret/SecretTable';
 import { useSecretList } from '../../components/secret/useSecretList';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
@@ -27,7 +16,7 @@ import { useWorkspace } from '../shell/workspaceContext';
  * editors make tokens and revoke their own; viewers only see their own.
  */
 export function TokensSection() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { workspace } = useWorkspace();
   const { user } = useCurrentSession();
   const slug = workspace.slug;
@@ -41,8 +30,6 @@ export function TokensSection() {
     revokedMessage: (token) => t('tokens.revoked', { label: token.label }),
   });
 
-  const items = tokens.data?.items ?? [];
-
   return (
     <section aria-labelledby="tokens-heading" className="aantafel-section">
       <Heading2 id="tokens-heading" ref={list.headingRef} tabIndex={-1}>
@@ -50,47 +37,26 @@ export function TokensSection() {
       </Heading2>
       <Paragraph>{t('tokens.intro')}</Paragraph>
       <StatusMessage>{list.status}</StatusMessage>
-      {tokens.error ? <ErrorAlert error={tokens.error} /> : null}
       {list.created ? <NewToken token={list.created} onDone={list.done} /> : null}
-      <div aria-busy={tokens.loading || undefined}>
-        {tokens.loading && !tokens.data ? <Loading /> : null}
-        {tokens.data && items.length === 0 ? <Paragraph>{t('tokens.none')}</Paragraph> : null}
-        {tokens.data && items.length > 0 ? (
-          <DataTable
-            caption={t('tokens.tableCaption', { workspace: workspace.name })}
-            captionHidden
-            columns={[t('tokens.label'), t('tokens.createdAt'), t('tokens.createdBy'), t('common.actions')]}
-          >
-            {items.map((token) => (
-              <TableRow key={token.id}>
-                <TableHeaderCell scope="row">{token.label}</TableHeaderCell>
-                <TableCell>
-                  <time dateTime={token.created_at}>{formatDateTime(token.created_at)}</time>
-                </TableCell>
-                <TableCell>{token.user.name}</TableCell>
-                <TableCell>
-                  {canRevoke(token) ? (
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      hint="danger"
-                      onClick={() => list.setRevoking(token)}
-                    >
-                      {t('tokens.revoke')}
-                      <span className="aantafel-visually-hidden">
-                        {' '}
-                        {t('tokens.forLabel', { label: token.label })}
-                      </span>
-                    </Button>
-                  ) : (
-                    <span className="aantafel-meta">{t('tokens.noActions')}</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
-        ) : null}
-      </div>
+      <SecretTable
+        secrets={tokens}
+        list={list}
+        caption={t('tokens.tableCaption', { workspace: workspace.name })}
+        columns={{ label: t('tokens.label'), createdAt: t('tokens.createdAt') }}
+        more={[{ label: t('tokens.createdBy'), cell: (token) => token.user.name }]}
+        actions={t('common.actions')}
+        canRevoke={canRevoke}
+        texts={{
+          none: t('tokens.none'),
+          revoke: t('tokens.revoke'),
+          forLabel: (label) => t('tokens.forLabel', { label }),
+          noActions: t('tokens.noActions'),
+          revokeTitle: (label) => t('tokens.revokeTitle', { label }),
+          revokeConfirm: t('tokens.revokeConfirm'),
+          revoking: t('tokens.revoking'),
+          revokeBody: t('tokens.revokeBody'),
+        }}
+      />
       {canCreate ? (
         <CreateByLabelForm
           headingId="create-token-heading"
@@ -107,16 +73,6 @@ export function TokensSection() {
       ) : (
         <Paragraph>{t('tokens.viewerCannotCreate')}</Paragraph>
       )}
-      <ConfirmDialog
-        open={list.revoking !== null}
-        title={t('tokens.revokeTitle', { label: list.revoking?.label ?? '' })}
-        confirmLabel={t('tokens.revokeConfirm')}
-        busyLabel={t('tokens.revoking')}
-        onCancel={() => list.setRevoking(null)}
-        onConfirm={list.confirmRevoke}
-      >
-        {t('tokens.revokeBody')}
-      </ConfirmDialog>
     </section>
   );
 }

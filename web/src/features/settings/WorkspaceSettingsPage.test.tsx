@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role, Session, Workspace } from '../../api/types';
+import { mockFetch, type Handler } from '../whoiswho/testing';
 import { answer, problem, noContent, type RequestBody, type Schema } from '../../test/answer';
 import { PUBLIC_URL_SET, renderWithProviders } from '../../test/render';
 import { WorkspaceContext } from '../shell/workspaceContext';
@@ -22,18 +23,10 @@ const pending = {
   sent_at: '2026-11-23T09:00:00Z',
 } satisfies Schema<'Invitation'>;
 
-type Handler = (init: RequestInit | undefined) => Response;
 let routes: Record<string, Handler>;
-const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
-  const key = `${init?.method ?? 'GET'} ${String(input)}`;
-  const handler = routes[key];
-  if (!handler) throw new Error(`unexpected request ${key}`);
-  return handler(init);
-});
+let fetchMock: ReturnType<typeof mockFetch>;
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', fetchMock);
-  fetchMock.mockClear();
   routes = {
     'GET /api/v1/workspaces/demo/members': () =>
       answer('listMembers', 200, {
@@ -47,6 +40,7 @@ beforeEach(() => {
     'GET /api/v1/workspaces/demo/sso': () => answer('getWorkspaceSingleSignOn', 200, { enabled: false, sso_only: false, mappings: [] }),
     'GET /api/v1/sso': () => answer('getSingleSignOn', 200, { enabled: false, label: '' }),
   };
+  fetchMock = mockFetch(routes);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -126,7 +120,7 @@ describe('WorkspaceSettingsPage', () => {
 
   it('invites a colleague by e-mail and lists the open invitation', async () => {
     const user = userEvent.setup();
-    routes['POST /api/v1/workspaces/demo/invitations'] = (init) => {
+    routes['POST /api/v1/workspaces/demo/invitations'] = (_url, init) => {
       expect(JSON.parse(init?.body as string)).toEqual({
         email: 'nieuw@wijkzorg.example',
         role: 'viewer',
@@ -232,7 +226,7 @@ describe('WorkspaceSettingsPage', () => {
       created_at: '2026-11-23T09:00:00.000Z',
       user: me,
     } satisfies Schema<'Token'>;
-    routes['POST /api/v1/workspaces/demo/tokens'] = (init) => {
+    routes['POST /api/v1/workspaces/demo/tokens'] = (_url, init) => {
       expect(JSON.parse(init?.body as string)).toEqual({ label: 'Koppeling planning' });
       routes['GET /api/v1/workspaces/demo/tokens'] = () => answer('listTokens', 200, { items: [token] });
       return answer('createToken', 201, { ...token, token: 'aat_geheim123' });
@@ -310,7 +304,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
 
   it('adds, checks, removes and saves mappings', async () => {
     const user = userEvent.setup();
-    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
+    routes['PUT /api/v1/workspaces/demo/sso'] = (_url, init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
     renderSettings('owner');
     await screen.findByRole('group', { name: 'Koppeling 2' });
 
@@ -367,7 +361,7 @@ describe('WorkspaceSettingsPage: single sign-on', () => {
   it('asks before turning on "only single sign-on", then saves and reloads the workspace', async () => {
     const user = userEvent.setup();
     const reload = vi.fn(async () => undefined);
-    routes['PUT /api/v1/workspaces/demo/sso'] = (init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
+    routes['PUT /api/v1/workspaces/demo/sso'] = (_url, init) => answer('saveWorkspaceSingleSignOn', 200, { enabled: true, ...(JSON.parse(init?.body as string) as RequestBody<'saveWorkspaceSingleSignOn'>) });
     renderSettings('owner', reload, false);
     await user.click(await screen.findByRole('checkbox', { name: 'Alleen inloggen met single sign-on' }));
     await user.click(screen.getByRole('button', { name: 'Instellingen voor single sign-on opslaan' }));

@@ -34,6 +34,24 @@ function concrete(pattern: string): string {
 }
 
 describe('describeAuditEntry', () => {
+  it('says the council topics and the notification settings as noun and verb, like the rest', () => {
+    const topics = '/api/v1/workspaces/demo/council-topics';
+    expect(nl('POST /api/v1/workspaces/{slug}/council-topics', topics).text).toBe('Onderwerp voor de raad toegevoegd');
+    expect(en('POST /api/v1/workspaces/{slug}/council-topics', topics).text).toBe('Council topic added');
+    expect(nl('PUT /api/v1/workspaces/{slug}/council-topics/{topic_id}', `${topics}/5`).text).toBe(
+      'Onderwerp 5 voor de raad gewijzigd',
+    );
+    expect(en('PUT /api/v1/workspaces/{slug}/council-topics/{topic_id}', `${topics}/5`).text).toBe('Council topic 5 changed');
+    expect(nl('DELETE /api/v1/workspaces/{slug}/council-topics/{topic_id}', `${topics}/5`)).toMatchObject({
+      text: 'Onderwerp 5 voor de raad verwijderd',
+      removes: true,
+    });
+    expect(en('DELETE /api/v1/workspaces/{slug}/council-topics/{topic_id}', `${topics}/5`).text).toBe('Council topic 5 removed');
+    const settings = '/api/v1/workspaces/demo/notification-settings';
+    expect(nl('PUT /api/v1/workspaces/{slug}/notification-settings', settings).text).toBe('Instellingen voor meldingen gewijzigd');
+    expect(en('PUT /api/v1/workspaces/{slug}/notification-settings', settings).text).toBe('Notification settings changed');
+  });
+
   it('says what happened with the thing, its number and the verb from the method', () => {
     expect(nl('POST /api/v1/workspaces/{slug}/people', '/api/v1/workspaces/demo/people').text).toBe(
       'Persoon toegevoegd',

@@ -96,6 +96,11 @@ const NOUNS: Record<string, Noun> = {
   consortia: { nl: 'consortium', en: 'consortium' },
   'overview/hidden': { nl: 'verborgen punt in Nu doen', en: 'hidden item in Act now' },
   'notification-settings': { nl: 'instellingen voor meldingen', en: 'notification settings' },
+  'council-topics': {
+    nl: 'onderwerp voor de raad',
+    en: 'council topic',
+    nlWithId: 'onderwerp {id} voor de raad',
+  },
 };
 
 /** Routes whose sentence is not "noun + verb" (key: "METHOD pattern after {slug}"). */
@@ -157,11 +162,7 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   },
   'POST /overview/hidden': { nl: 'Punt verborgen in Nu doen', en: 'Item hidden in Act now' },
   'DELETE /overview/hidden/{key}': { nl: 'Punt weer zichtbaar in Nu doen', en: 'Item shown again in Act now' },
-  'PUT /notification-settings': { nl: 'Instellingen voor meldingen gewijzigd', en: 'Notification settings changed' },
   'PUT /councils/{source_key}': { nl: 'Raad {id} gevolgd', en: 'Council {id} followed' },
-  'POST /council-topics': { nl: 'Onderwerp voor de raad toegevoegd', en: 'Council topic added' },
-  'PUT /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad gewijzigd', en: 'Council topic {id} changed' },
-  'DELETE /council-topics/{topic_id}': { nl: 'Onderwerp {id} voor de raad verwijderd', en: 'Council topic {id} deleted' },
   'DELETE /councils/{source_key}': { nl: 'Raad {id} niet meer gevolgd', en: 'Council {id} no longer followed' },
   'PUT /council-people/decisions': {
     nl: 'Naam uit de raad gekoppeld aan een persoon, of afgewezen',

@@ -1,15 +1,14 @@
 import { Link } from 'react-router';
-import { Paragraph } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { listConsortia } from '../../api/generated/social-map';
-import { listOrganisations } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
-import { TableScroll } from '../../components/TableScroll';
 import { useWorkspace } from '../shell/workspaceContext';
-import { SocialMapNav, useHandedOverStatus, useSocialMapBase } from './common';
+import { SocialMapNav, useHandedOverStatus, useSocialMapBase, useWorkspaceOrganisations } from './common';
 import { useSocialMapText } from './texts';
 
 /** The consortia of this workspace. */
@@ -19,10 +18,7 @@ export function ConsortiaPage() {
   const base = useSocialMapBase();
   const status = useHandedOverStatus();
   const consortia = useApiData(`consortia:${workspace.slug}`, (signal) => listConsortia({ slug: workspace.slug }, { signal }));
-  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    listOrganisations({ slug: workspace.slug }, { signal }),
-  );
-  const orgItems = organisations.data?.items ?? [];
+  const { items: orgItems } = useWorkspaceOrganisations();
   const name = (id: number) => orgItems.find((o) => o.id === id)?.name ?? `#${id}`;
   const municipality = (code: string) =>
     orgItems.find((o) => o.kind === 'municipality' && o.municipality_code === code)?.name ?? code;
@@ -37,35 +33,23 @@ export function ConsortiaPage() {
       {consortia.loading && !consortia.data ? <Loading /> : null}
       {consortia.data && items.length === 0 ? <Paragraph>{mt('consortia.empty')}</Paragraph> : null}
       {items.length > 0 ? (
-        <TableScroll labelledBy="consortia-caption">
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption" id="consortia-caption">
-              {mt('consortia.caption', { count: items.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{mt('consortia.name')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('consortia.municipality')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('consortia.members')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('consortia.shared')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((c) => (
-                <tr key={c.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <Link to={`${base}/consortia/${c.id}`} className="utrecht-link utrecht-link--html-a">
-                      {c.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{municipality(c.municipality_code)}</td>
-                  <td className="utrecht-table__cell">{c.member_ids.map(name).join(', ')}</td>
-                  <td className="utrecht-table__cell">{c.shared ? mt('common.yes') : mt('common.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={mt('consortia.caption', { count: items.length })}
+          columns={[mt('consortia.name'), mt('consortia.municipality'), mt('consortia.members'), mt('consortia.shared')]}
+        >
+          {items.map((c) => (
+            <TableRow key={c.id}>
+              <TableHeaderCell scope="row">
+                <Link to={`${base}/consortia/${c.id}`} className="utrecht-link utrecht-link--html-a">
+                  {c.name}
+                </Link>
+              </TableHeaderCell>
+              <TableCell>{municipality(c.municipality_code)}</TableCell>
+              <TableCell>{c.member_ids.map(name).join(', ')}</TableCell>
+              <TableCell>{c.shared ? mt('common.yes') : mt('common.no')}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

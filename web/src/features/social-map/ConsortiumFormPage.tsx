@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { Consortium, ConsortiumWrite } from '../../api/types';
 import { addConsortium, getConsortium, replaceConsortium } from '../../api/generated/social-map';
-import { listOrganisations } from '../../api/generated/whoiswho';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -14,8 +14,7 @@ import type { FieldErrors } from '../../components/formErrors';
 import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
-import { followedMunicipalities } from './socialmap';
+import { SocialMapNav, idParam, useCanEdit, useSocialMapBase, useWorkspaceOrganisations } from './common';
 import { useSocialMapText } from './texts';
 
 const FIELDS = ['name', 'municipality_code', 'member_ids', 'contact_organisation_id', 'contact'] as const;
@@ -67,12 +66,7 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
   const base = useSocialMapBase();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
-  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    listOrganisations({ slug: workspace.slug }, { signal }),
-  );
-  const orgItems = organisations.data?.items ?? [];
-  const municipalities = followedMunicipalities(orgItems);
-  const candidates = orgItems.filter((o) => o.kind !== 'municipality');
+  const { organisations, municipalities, providers: candidates } = useWorkspaceOrganisations();
   const { values, setValues, set } = useFormValues<Values>(() => ({
     name: consortium?.name ?? '',
     municipality_code: consortium?.municipality_code ?? '',
@@ -101,8 +95,8 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
 
   function check() {
     const found: FieldErrors = {};
-    if (!values.name.trim()) found.name = mt('error.required');
-    if (!values.municipality_code) found.municipality_code = mt('error.choose');
+    if (!values.name.trim()) found.name = mt('error.consortiumName');
+    if (!values.municipality_code) found.municipality_code = mt('error.municipality');
     if (values.member_ids.length === 0) found.member_ids = mt('error.members');
     return found;
   }
@@ -160,39 +154,21 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
         error={errors.municipality_code}
         required
       />
-      <fieldset
-        className="aantafel-radio-group"
+      <CheckboxGroupField
         id="consortium-members"
-        aria-describedby={errors.member_ids ? 'consortium-members-error' : undefined}
+        idBase="consortium-members"
+        legend={mt('consortium.members')}
+        error={errors.member_ids}
+        options={candidates.map((o) => ({ value: o.id, id: `consortium-member-${o.id}`, label: o.name }))}
+        selected={values.member_ids}
+        onToggle={toggleMember}
       >
-        <legend className="aantafel-radio-group__legend">{mt('consortium.members')}</legend>
-        {errors.member_ids ? (
-          <Paragraph id="consortium-members-error" className="aantafel-map-field-error">
-            {errors.member_ids}
-          </Paragraph>
-        ) : null}
         {organisations.data && candidates.length === 0 ? <Paragraph>{mt('consortium.noCandidates')}</Paragraph> : null}
-        <div className="aantafel-radio-group__options">
-          {candidates.map((o) => (
-            <div key={o.id} className="aantafel-radio">
-              <input
-                type="checkbox"
-                id={`consortium-member-${o.id}`}
-                className="aantafel-radio__input"
-                checked={values.member_ids.includes(o.id)}
-                onChange={(event) => toggleMember(o.id, event.target.checked)}
-              />
-              <label htmlFor={`consortium-member-${o.id}`} className="aantafel-radio__label">
-                {o.name}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      </CheckboxGroupField>
       <SelectField
         id={fieldId('contact_organisation_id')}
         label={mt('consortium.contactOrganisation')}
-        aria-describedby="consortium-contact-organisation-hint"
+        description={mt('consortium.contactOrganisationHint')}
         options={[
           { value: '', label: mt('consortium.noContact') },
           ...members.map((o) => ({ value: String(o.id), label: o.name })),
@@ -201,9 +177,6 @@ function ConsortiumForm({ consortium }: { consortium: Consortium | null }) {
         onChange={(event) => set('contact_organisation_id', event.target.value)}
         error={errors.contact_organisation_id}
       />
-      <Paragraph id="consortium-contact-organisation-hint" className="aantafel-meta">
-        {mt('consortium.contactOrganisationHint')}
-      </Paragraph>
       <TextField
         id={fieldId('contact')}
         label={mt('consortium.contact')}

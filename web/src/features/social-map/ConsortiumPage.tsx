@@ -7,6 +7,9 @@ import {
   Heading2,
   Heading3,
   Paragraph,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import type { Consortium, ConsortiumOffer, SocialService } from '../../api/types';
 import {
@@ -16,6 +19,7 @@ import {
   shareConsortium,
   unshareConsortium,
 } from '../../api/generated/social-map';
+import { DataTable } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -25,7 +29,6 @@ import { LocalLinkWarning } from '../../components/publicAddress/LocalLinkWarnin
 import { ShortLink } from '../../components/ShortLink';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
-import { TableScroll } from '../../components/TableScroll';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
@@ -144,81 +147,52 @@ function OfferView({
         {niches.map((member) => (
           <section key={member.id} aria-labelledby={`offer-niche-${member.id}`}>
             <Heading3 id={`offer-niche-${member.id}`}>{member.name}</Heading3>
-            <ul className="aantafel-map-list">
-              {member.sentences.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
+            <SentenceList sentences={member.sentences} />
           </section>
         ))}
       </section>
 
-      <section className="aantafel-section" aria-labelledby="offer-overlaps-heading">
-        <Heading2 id="offer-overlaps-heading">{mt('offer.overlapsTitle')}</Heading2>
-        {overlaps.length === 0 ? (
-          <Paragraph>{mt('offer.noOverlaps')}</Paragraph>
-        ) : (
-          <>
-            <Paragraph>{mt('offer.overlapsIntro')}</Paragraph>
-            <ul className="aantafel-map-list">
-              {overlaps.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <SentenceSection
+        id="offer-overlaps"
+        title={mt('offer.overlapsTitle')}
+        intro={mt('offer.overlapsIntro')}
+        none={mt('offer.noOverlaps')}
+        sentences={overlaps}
+      />
 
-      <section className="aantafel-section" aria-labelledby="offer-gaps-heading">
-        <Heading2 id="offer-gaps-heading">{mt('offer.gapsTitle')}</Heading2>
-        {gaps.length === 0 ? (
-          <Paragraph>{mt('offer.noGaps')}</Paragraph>
-        ) : (
-          <>
-            <Paragraph>{mt('offer.gapsIntro')}</Paragraph>
-            <ul className="aantafel-map-list">
-              {gaps.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <SentenceSection
+        id="offer-gaps"
+        title={mt('offer.gapsTitle')}
+        intro={mt('offer.gapsIntro')}
+        none={mt('offer.noGaps')}
+        sentences={gaps}
+      />
 
       <section className="aantafel-section" aria-labelledby="offer-services-heading">
         <Heading2 id="offer-services-heading">{mt('offer.servicesTitle')}</Heading2>
         {services.length === 0 ? (
           <Paragraph>{mt('offer.noServices')}</Paragraph>
         ) : (
-          <TableScroll labelledBy="offer-services-caption">
-            <table className="utrecht-table aantafel-table">
-              <caption className="utrecht-table__caption" id="offer-services-caption">
-                {mt('offer.servicesCaption', { count: services.length })}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{mt('services.name')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{mt('services.organisation')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{mt('services.domain')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{mt('services.law')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{mt('services.areas')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {services.map((s, index) => (
-                  <tr key={s.id ?? index} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">{s.name}</th>
-                    <td className="utrecht-table__cell">
-                      {s.organisation_name ?? (s.organisation_id ? names.get(s.organisation_id) : '') ?? ''}
-                    </td>
-                    <td className="utrecht-table__cell">{s.domain ? domainLabel(mt, s.domain) : ''}</td>
-                    <td className="utrecht-table__cell">{s.law ? lawLabel(mt, s.law) : ''}</td>
-                    <td className="utrecht-table__cell">{(s.areas ?? []).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={mt('offer.servicesCaption', { count: services.length })}
+            columns={[
+              mt('services.name'),
+              mt('services.organisation'),
+              mt('services.domain'),
+              mt('services.law'),
+              mt('services.areas'),
+            ]}
+          >
+            {services.map((s, index) => (
+              <TableRow key={s.id ?? index}>
+                <TableHeaderCell scope="row">{s.name}</TableHeaderCell>
+                <TableCell>{s.organisation_name ?? (s.organisation_id ? names.get(s.organisation_id) : '') ?? ''}</TableCell>
+                <TableCell>{s.domain ? domainLabel(mt, s.domain) : ''}</TableCell>
+                <TableCell>{s.law ? lawLabel(mt, s.law) : ''}</TableCell>
+                <TableCell>{(s.areas ?? []).join(', ')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -241,6 +215,46 @@ function OfferView({
         </ConfirmDialog>
       ) : null}
     </>
+  );
+}
+
+/** Sentences about the offer as a list. */
+function SentenceList({ sentences }: { sentences: readonly string[] }) {
+  return (
+    <ul className="aantafel-map-list">
+      {sentences.map((s) => (
+        <li key={s}>{s}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A section of sentences (overlaps, gaps): its intro and the list, or `none` when there are none. */
+function SentenceSection({
+  id,
+  title,
+  intro,
+  none,
+  sentences,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  none: string;
+  sentences: readonly string[];
+}) {
+  return (
+    <section className="aantafel-section" aria-labelledby={`${id}-heading`}>
+      <Heading2 id={`${id}-heading`}>{title}</Heading2>
+      {sentences.length === 0 ? (
+        <Paragraph>{none}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{intro}</Paragraph>
+          <SentenceList sentences={sentences} />
+        </>
+      )}
+    </section>
   );
 }
 

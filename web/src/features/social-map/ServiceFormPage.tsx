@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { SERVICE_DOMAINS, SERVICE_LAWS, type SocialService } from '../../api/types';
+import type { SocialService } from '../../api/types';
 import { addService, deleteService, getService, listAreas, replaceService } from '../../api/generated/social-map';
-import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
+import { getMunicipality } from '../../api/generated/whoiswho';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -16,14 +17,21 @@ import { FormActions } from '../../components/FormActions';
 import { useFieldForm } from '../../components/useFieldForm';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
-import { AREA_FILTER_FROM, AreaFilter, SocialMapNav, idParam, useCanEdit, useSocialMapBase } from './common';
+import {
+  AREA_FILTER_FROM,
+  AreaFilter,
+  SocialMapNav,
+  idParam,
+  useCanEdit,
+  useSocialMapBase,
+  useWorkspaceOrganisations,
+} from './common';
 import {
   SERVICE_FIELDS,
-  domainLabel,
+  domainOptions,
   emptyServiceForm,
-  followedMunicipalities,
   formToService,
-  lawLabel,
+  lawOptions,
   municipalityOf,
   serviceToForm,
   type ServiceForm,
@@ -32,8 +40,6 @@ import { MunicipalityPicker, type MunicipalityChoice } from './MunicipalityPicke
 import { useSocialMapText } from './texts';
 
 const fieldId = (name: string) => `service-${name.replace(/_/g, '-')}`;
-
-/** From this many areas on, the list of areas gets a search box. */
 
 /** Records a new service. */
 export function NewServicePage() {
@@ -84,12 +90,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
   const base = useSocialMapBase();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
-  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    listOrganisations({ slug: workspace.slug }, { signal }),
-  );
-  const orgItems = organisations.data?.items ?? [];
-  const municipalities = followedMunicipalities(orgItems);
-  const providers = orgItems.filter((o) => o.kind !== 'municipality');
+  const { organisations, municipalities, providers } = useWorkspaceOrganisations();
   const [form, setForm] = useState<ServiceForm>(() => {
     if (!service) return emptyServiceForm();
     const known = [...knownCodes, ...service.areas.filter((c) => /^GM\d{4}$/.test(c))];
@@ -127,9 +128,11 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
   }
 
   const fieldForm = useFieldForm(SERVICE_FIELDS, (name) => {
+    // The areas' first checkbox (the whole municipality), else the box for typed codes.
     const target =
       name === 'areas'
-        ? (document.querySelector<HTMLInputElement>('#service-areas input') ?? document.getElementById(fieldId('codes')))
+        ? (document.querySelector<HTMLInputElement>('#service-areas input[type="checkbox"]') ??
+          document.getElementById(fieldId('codes')))
         : document.getElementById(fieldId(name));
     target?.focus();
   });
@@ -162,7 +165,26 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
     : areaItems;
   const shownCodes = new Set(areaItems.map((a) => a.code));
   const otherChosen = form.areas.filter((c) => !shownCodes.has(c) && c !== municipalityCode);
-  const areasDescribedBy = ['service-areas-hint', errors.areas ? 'service-areas-error' : null].filter(Boolean).join(' ');
+  const areaOptions = [
+    ...(municipality
+      ? [
+          {
+            value: municipality.code,
+            id: `service-area-${municipality.code}`,
+            label: mt('service.wholeMunicipality', { name: municipality.name, code: municipality.code }),
+          },
+        ]
+      : []),
+    ...shownAreas.map((a) => ({
+      value: a.code,
+      id: `service-area-${a.code}`,
+      label: (
+        <>
+          {a.name} <span className="aantafel-meta">({a.code})</span>
+        </>
+      ),
+    })),
+  ];
 
   if (!canEdit) return <Paragraph>{mt('viewerReadOnly')}</Paragraph>;
   if (organisations.loading && !organisations.data) return <Loading />;
@@ -201,10 +223,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
         <SelectField
           id={fieldId('domain')}
           label={mt('service.domain')}
-          options={[
-            { value: '', label: mt('service.noDomain') },
-            ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
-          ]}
+          options={domainOptions(mt, mt('service.noDomain'))}
           value={form.domain}
           onChange={(event) => set('domain', event.target.value)}
           error={errors.domain}
@@ -213,15 +232,12 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
         <SelectField
           id={fieldId('law')}
           label={mt('service.law')}
-          aria-describedby="service-law-hint"
-          options={SERVICE_LAWS.map((l) => ({ value: l, label: lawLabel(mt, l) }))}
+          description={mt('service.lawHint')}
+          options={lawOptions(mt)}
           value={form.law}
           onChange={(event) => set('law', event.target.value)}
           error={errors.law}
         />
-        <Paragraph id="service-law-hint" className="aantafel-meta">
-          {mt('service.lawHint')}
-        </Paragraph>
         <TextField
           id={fieldId('target_groups')}
           label={mt('service.groups')}
@@ -231,16 +247,35 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
           error={errors.target_groups}
           autoComplete="off"
         />
-        <fieldset className="aantafel-radio-group" id="service-areas" aria-describedby={areasDescribedBy}>
-          <legend className="aantafel-radio-group__legend">{mt('service.areas')}</legend>
-          <Paragraph id="service-areas-hint" className="aantafel-meta">
-            {mt('service.areasHint')}
-          </Paragraph>
-          {errors.areas ? (
-            <Paragraph id="service-areas-error" className="aantafel-map-field-error">
-              {errors.areas}
-            </Paragraph>
-          ) : null}
+        <CheckboxGroupField
+          id="service-areas"
+          idBase="service-areas"
+          legend={mt('service.areas')}
+          description={mt('service.areasHint')}
+          error={errors.areas}
+          options={areaOptions}
+          selected={form.areas}
+          onToggle={toggleArea}
+          after={
+            <div className="aantafel-map-areas-more">
+              {municipality && areas.data && areas.data.items.length === 0 ? (
+                <Paragraph>{mt('service.noKnownAreas')}</Paragraph>
+              ) : null}
+              {otherChosen.length > 0 ? (
+                <Paragraph>{mt('service.otherChosen', { codes: otherChosen.join(', ') })}</Paragraph>
+              ) : null}
+              <TextField
+                id={fieldId('codes')}
+                label={mt('service.codes')}
+                description={mt('service.codesHint')}
+                value={form.codes}
+                onChange={(event) => set('codes', event.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
+          }
+        >
           <MunicipalityPicker
             id="service-areas-municipality"
             followed={municipalities}
@@ -263,54 +298,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
               status={needle ? mt('service.areasShown', { shown: shownAreas.length, count: areaItems.length }) : ''}
             />
           ) : null}
-          <div className="aantafel-radio-group__options">
-            {municipality ? (
-              <div className="aantafel-radio">
-                <input
-                  type="checkbox"
-                  id={`service-area-${municipality.code}`}
-                  className="aantafel-radio__input"
-                  checked={form.areas.includes(municipality.code)}
-                  onChange={(event) => toggleArea(municipality.code, event.target.checked)}
-                />
-                <label htmlFor={`service-area-${municipality.code}`} className="aantafel-radio__label">
-                  {mt('service.wholeMunicipality', { name: municipality.name, code: municipality.code })}
-                </label>
-              </div>
-            ) : null}
-            {shownAreas.map((a) => (
-              <div key={a.code} className="aantafel-radio">
-                <input
-                  type="checkbox"
-                  id={`service-area-${a.code}`}
-                  className="aantafel-radio__input"
-                  checked={form.areas.includes(a.code)}
-                  onChange={(event) => toggleArea(a.code, event.target.checked)}
-                />
-                <label htmlFor={`service-area-${a.code}`} className="aantafel-radio__label">
-                  {a.name} <span className="aantafel-meta">({a.code})</span>
-                </label>
-              </div>
-            ))}
-          </div>
-          {municipality && areas.data && areas.data.items.length === 0 ? (
-            <Paragraph>{mt('service.noKnownAreas')}</Paragraph>
-          ) : null}
-          {otherChosen.length > 0 ? (
-            <Paragraph>
-              {mt('service.otherChosen', { codes: otherChosen.join(', ') })}
-            </Paragraph>
-          ) : null}
-          <TextField
-            id={fieldId('codes')}
-            label={mt('service.codes')}
-            description={mt('service.codesHint')}
-            value={form.codes}
-            onChange={(event) => set('codes', event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </fieldset>
+        </CheckboxGroupField>
         <TextField
           id={fieldId('contact')}
           label={mt('service.contact')}
@@ -336,6 +324,7 @@ function ServiceFormBody({ service, knownCodes }: { service: SocialService | nul
           value={form.waiting_weeks}
           onChange={(event) => set('waiting_weeks', event.target.value)}
           error={errors.waiting_weeks}
+          className="aantafel-map-weeks"
           inputMode="numeric"
           autoComplete="off"
         />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { answer, problem, type Schema } from '../../test/answer';
+import { municipalityDetailFixture, municipalityFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { NewServicePage } from './ServiceFormPage';
 import { ServicesPage } from './ServicesPage';
@@ -59,19 +60,7 @@ describe('NewServicePage: areas by name', () => {
         answer('listAreas', 200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
       'GET /api/v1/municipalities': () =>
         answer('searchMunicipalities', 200, {
-          items: [
-            {
-              code: 'GM0193',
-              name: 'Zwolle',
-              province: 'Overijssel',
-              population: null,
-              care_office_region: null,
-              youth_region: null,
-              source: 'register',
-              reference_date: '2025-01-01',
-              ended_on: null,
-            },
-          ],
+          items: [municipalityFixture('GM0193', 'Zwolle', 'Overijssel')],
         }),
     });
     const user = userEvent.setup();
@@ -152,20 +141,7 @@ describe('ServicesPage: areas by name', () => {
         answer('listAreas', 200, url.searchParams.get('municipality_code') === 'GM0193' ? ZWOLLE_AREAS : AREAS),
       // Zwolle is no municipality of the workspace: its name comes from the register.
       'GET /api/v1/municipalities/GM0193': () =>
-        answer('getMunicipality', 200, {
-          code: 'GM0193',
-          name: 'Zwolle',
-          province: 'Overijssel',
-          population: null,
-          care_office_region: null,
-          youth_region: null,
-          source: 'register',
-          reference_date: '2025-01-01',
-          ended_on: null,
-          districts: [],
-          predecessors: [],
-          successors: [],
-        }),
+        answer('getMunicipality', 200, municipalityDetailFixture('GM0193', 'Zwolle', 'Overijssel')),
     });
     renderInWorkspace(<ServicesPage />, { route: '/w/demo/social-map/services', path: '/w/:slug/social-map/services' });
     const table = await screen.findByRole('table', { name: 'Voorzieningen (3)' });

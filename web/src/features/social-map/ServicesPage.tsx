@@ -1,18 +1,18 @@
-import { Fragment, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import {
-  Alert,
-  Button,
-  ButtonGroup,
   Heading2,
   Paragraph,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { Check } from 'lucide-react';
 import { Upload } from '../../api/client';
-import { SERVICE_DOMAINS, type ServiceDomain, type SocialService } from '../../api/types';
+import { SERVICE_DOMAINS, type SocialService } from '../../api/types';
 import { exportServices, importServices, listAreas, listServices } from '../../api/generated/social-map';
-import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
-import { FileField } from '../../components/FileField';
+import { getMunicipality } from '../../api/generated/whoiswho';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -20,19 +20,27 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
-import { TableScroll } from '../../components/TableScroll';
 import { useWorkspace } from '../shell/workspaceContext';
 import { WidePage } from '../shell/WidePage';
-import { SocialMapNav, useCanEdit, useHandedOverStatus, useSocialMapBase, useUrlFilters } from './common';
+import {
+  SocialMapNav,
+  useCanEdit,
+  useHandedOverStatus,
+  useSocialMapBase,
+  useUrlFilters,
+  useWorkspaceOrganisations,
+} from './common';
 import {
   csvProblems,
   csvProblemText,
   domainLabel,
-  followedMunicipalities,
+  domainOptions,
   lawLabel,
   municipalityOf,
+  oneOf,
   serviceAreaGroups,
 } from './socialmap';
+import { CsvUploadForm } from './CsvUploadForm';
 import { useSocialMapText } from './texts';
 
 const IMPORT_COLUMNS = 'organisatie;naam;domein;wet;doelgroepen;gebieden;contact;capaciteit;wachttijd_weken;gepubliceerd';
@@ -47,9 +55,7 @@ export function ServicesPage() {
   const params = useUrlFilters();
   const organisationId = /^\d+$/.test(params.get('organisatie') ?? '') ? Number(params.get('organisatie')) : undefined;
   const municipalityCode = /^GM\d{4}$/.test(params.get('gemeente') ?? '') ? (params.get('gemeente') as string) : undefined;
-  const domain = (SERVICE_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
-    ? (params.get('domein') as ServiceDomain)
-    : undefined;
+  const domain = oneOf(SERVICE_DOMAINS, params.get('domein'));
   const published = params.get('gepubliceerd') === 'ja' ? 'true' : params.get('gepubliceerd') === 'nee' ? 'false' : undefined;
   const [version, setVersion] = useState(0);
   const services = useApiData(
@@ -61,11 +67,7 @@ export function ServicesPage() {
         { signal },
       ),
   );
-  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    listOrganisations({ slug: workspace.slug }, { signal }),
-  );
-  const orgItems = organisations.data?.items ?? [];
-  const municipalities = followedMunicipalities(orgItems);
+  const { municipalities, providers } = useWorkspaceOrganisations();
   const items = services.data?.items ?? [];
   const areaNames = useAreaNames(workspace.slug, items, municipalities);
 
@@ -85,9 +87,7 @@ export function ServicesPage() {
             label={mt('services.organisation')}
             options={[
               { value: '', label: mt('services.allOrganisations') },
-              ...orgItems
-                .filter((o) => o.kind !== 'municipality')
-                .map((o) => ({ value: String(o.id), label: o.name })),
+              ...providers.map((o) => ({ value: String(o.id), label: o.name })),
             ]}
             value={organisationId ? String(organisationId) : ''}
             onChange={(event) => setParam('organisatie', event.target.value)}
@@ -105,10 +105,7 @@ export function ServicesPage() {
           <SelectField
             id="services-domain"
             label={mt('services.domain')}
-            options={[
-              { value: '', label: mt('map.allDomains') },
-              ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
-            ]}
+            options={domainOptions(mt, mt('map.allDomains'))}
             value={domain ?? ''}
             onChange={(event) => setParam('domein', event.target.value)}
           />
@@ -129,62 +126,55 @@ export function ServicesPage() {
       {services.loading && !services.data ? <Loading /> : null}
       {services.data && items.length === 0 ? <Paragraph>{mt('services.empty')}</Paragraph> : null}
       {items.length > 0 ? (
-        <TableScroll labelledBy="services-caption">
-          <table className="utrecht-table aantafel-table">
-            <caption className="utrecht-table__caption" id="services-caption">
-              {mt('services.caption', { count: items.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.name')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.organisation')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.domainAndLaw')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.areas')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.waiting')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{mt('services.status')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((s) => (
-                <tr key={s.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <Link to={`${base}/services/${s.id}`} className="utrecht-link utrecht-link--html-a">
-                      {s.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{s.organisation_name}</td>
-                  {/* The law under the kind of help: one column less, so the table fits beside the menu. */}
-                  <td className="utrecht-table__cell">
-                    {domainLabel(mt, s.domain)}
-                    <span className="aantafel-meta aantafel-map-cell__law">{lawLabel(mt, s.law)}</span>
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <ServiceAreas codes={s.areas} names={areaNames} />
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {s.waiting_weeks === null
-                      ? mt('common.none')
-                      : s.waiting_weeks === 1
-                        ? mt('services.week')
-                        : mt('services.weeks', { count: s.waiting_weeks })}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {s.published ? (
-                      <span className="aantafel-badge aantafel-badge--ok">
-                        {/* A no-break space: the tick stays with its word in a narrow column. */}
-                        <Icon icon={Check} strokeWidth={3} />
-                        {'\u00a0'}
-                        {mt('services.isPublished')}
-                      </span>
-                    ) : (
-                      <span className="aantafel-badge aantafel-badge--muted">{mt('services.notPublished')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={mt('services.caption', { count: items.length })}
+          columns={[
+            mt('services.name'),
+            mt('services.organisation'),
+            mt('services.domainAndLaw'),
+            mt('services.areas'),
+            mt('services.waiting'),
+            mt('services.status'),
+          ]}
+        >
+          {items.map((s) => (
+            <TableRow key={s.id}>
+              <TableHeaderCell scope="row">
+                <Link to={`${base}/services/${s.id}`} className="utrecht-link utrecht-link--html-a">
+                  {s.name}
+                </Link>
+              </TableHeaderCell>
+              <TableCell>{s.organisation_name}</TableCell>
+              {/* The law under the kind of help: one column less, so the table fits beside the menu. */}
+              <TableCell>
+                {domainLabel(mt, s.domain)}
+                <span className="aantafel-meta aantafel-map-cell__law">{lawLabel(mt, s.law)}</span>
+              </TableCell>
+              <TableCell>
+                <ServiceAreas codes={s.areas} names={areaNames} />
+              </TableCell>
+              <TableCell>
+                {s.waiting_weeks === null
+                  ? mt('common.none')
+                  : s.waiting_weeks === 1
+                    ? mt('services.week')
+                    : mt('services.weeks', { count: s.waiting_weeks })}
+              </TableCell>
+              <TableCell>
+                {s.published ? (
+                  <span className="aantafel-badge aantafel-badge--ok">
+                    {/* A no-break space: the tick stays with its word in a narrow column. */}
+                    <Icon icon={Check} strokeWidth={3} />
+                    {'\u00a0'}
+                    {mt('services.isPublished')}
+                  </span>
+                ) : (
+                  <span className="aantafel-badge aantafel-badge--muted">{mt('services.notPublished')}</span>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       <section className="aantafel-section" aria-labelledby="services-export-heading">
         <Heading2 id="services-export-heading">{mt('services.export')}</Heading2>
@@ -277,45 +267,7 @@ function ServiceAreas({ codes, names }: { codes: readonly string[]; names: Reado
 function ImportSection({ onImported }: { onImported: () => void }) {
   const mt = useSocialMapText();
   const { workspace } = useWorkspace();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [problems, setProblems] = useState<string[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const fileRef = useRef<HTMLInputElement>(null);
-  const problemsRef = useRef<HTMLDivElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(null);
-    setError(null);
-    setStatus('');
-    if (!file) {
-      setFileError(mt('error.file'));
-      fileRef.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    setBusy(true);
-    try {
-      const result = await importServices({ slug: workspace.slug }, new Upload(file, 'text/csv'));
-      setStatus(mt('import.done', { count: result.imported }));
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
-      onImported();
-    } catch (caught) {
-      const list = csvProblems(caught);
-      if (list) {
-        setProblems(list.map((p) => csvProblemText(p, mt)));
-        setTimeout(() => problemsRef.current?.focus(), 0);
-      } else {
-        setError(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <section className="aantafel-section" aria-labelledby="services-import-heading">
@@ -326,40 +278,27 @@ function ImportSection({ onImported }: { onImported: () => void }) {
       </Paragraph>
       <Paragraph>{mt('import.columnsHint')}</Paragraph>
       <StatusMessage>{status}</StatusMessage>
-      <form noValidate onSubmit={submit} aria-labelledby="services-import-heading" aria-busy={busy || undefined}>
-        {error ? <ErrorAlert error={error} /> : null}
-        {problems ? (
-          <div className="aantafel-map-problems" tabIndex={-1} ref={problemsRef}>
-            <Alert type="error">
-              <Paragraph className="aantafel-alert-title">{mt('import.problemsTitle')}</Paragraph>
-              <Paragraph>{mt('import.nothing')}</Paragraph>
-              <ul className="aantafel-map-list">
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </Alert>
-          </div>
-        ) : null}
-        <FileField
-          id="services-file"
-          label={mt('import.file')}
-          description={mt('import.fileHint')}
-          error={fileError}
-          accept=".csv,text/csv"
-          inputRef={fileRef}
-          onChange={(file) => {
-            setFile(file);
-            setFileError(undefined);
-            setProblems(null);
-          }}
-        />
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button" busy={busy}>
-            {busy ? mt('import.busy') : mt('import.submit')}
-          </Button>
-        </ButtonGroup>
-      </form>
+      <CsvUploadForm
+        labelledBy="services-import-heading"
+        fileId="services-file"
+        fileLabel={mt('import.file')}
+        fileHint={mt('import.fileHint')}
+        problemsIntro={
+          <>
+            <Paragraph className="aantafel-alert-title">{mt('import.problemsTitle')}</Paragraph>
+            <Paragraph>{mt('import.nothing')}</Paragraph>
+          </>
+        }
+        submitLabel={mt('import.submit')}
+        busyLabel={mt('import.busy')}
+        send={async (file) => {
+          setStatus('');
+          const result = await importServices({ slug: workspace.slug }, new Upload(file, 'text/csv'));
+          setStatus(mt('import.done', { count: result.imported }));
+          onImported();
+        }}
+        problemsOf={(error) => csvProblems(error)?.map((p) => csvProblemText(p, mt)) ?? null}
+      />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import neighbourhoodsGM0193 from '../../components/map/fixtures/neighbourhoods-G
 import { clearMapCache } from '../../components/map/mapApi';
 import { shapesOf } from '../../components/map/topology';
 import { answer, problem, type Schema } from '../../test/answer';
-import { serviceFixture, topoJsonFixture } from '../../test/fixtures';
+import { municipalityDetailFixture, municipalityFixture, serviceFixture, topoJsonFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { SocialMapPage } from './SocialMapPage';
 
@@ -22,17 +22,6 @@ const ORGANISATIONS = {
   ],
 } satisfies { items: Schema<'Organisation'>[] };
 
-const municipality = (code: string, name: string, province: string): Schema<'Municipality'> => ({
-  code,
-  name,
-  province,
-  population: null,
-  care_office_region: null,
-  youth_region: null,
-  source: 'register',
-  reference_date: '2025-01-01',
-  ended_on: null,
-});
 
 /** Zwolle: Binnenstad has two providers, Diezerpoort one, the other 14 districts none. */
 const ZWOLLE_COVERAGE: Coverage = {
@@ -61,10 +50,10 @@ function mockServer(services: { areas: string[] }[] = []) {
     'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
     'GET /api/v1/workspaces/demo/services': () => answer('listServices', 200, { items: services.map((s, i) => serviceFixture({ id: i + 1, ...s })) }),
     'GET /api/v1/municipalities': (url) =>
-      answer('searchMunicipalities', 200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipality('GM0193', 'Zwolle', 'Overijssel')] : [] }),
-    'GET /api/v1/municipalities/GM0355': () => answer('getMunicipality', 200, { ...municipality('GM0355', 'Zeist', 'Utrecht'), districts: [], predecessors: [], successors: [] }),
+      answer('searchMunicipalities', 200, { items: /zwol/i.test(url.searchParams.get('q') ?? '') ? [municipalityFixture('GM0193', 'Zwolle', 'Overijssel')] : [] }),
+    'GET /api/v1/municipalities/GM0355': () => answer('getMunicipality', 200, municipalityDetailFixture('GM0355', 'Zeist', 'Utrecht')),
     'GET /api/v1/municipalities/GM0193': () =>
-      answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+      answer('getMunicipality', 200, municipalityDetailFixture('GM0193', 'Zwolle', 'Overijssel', ZWOLLE_DISTRICTS)),
     'GET /api/v1/maps/municipalities/GM0355': () => problem('getDistrictMap', 'not_found', 'Niet gevonden.'),
     'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, ZWOLLE_MAP),
     'GET /api/v1/workspaces/demo/social-map/coverage': (url) =>
@@ -156,7 +145,7 @@ describe('SocialMapPage', () => {
     mockFetch({
       'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
       'GET /api/v1/municipalities/GM0193': () =>
-        answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+        answer('getMunicipality', 200, municipalityDetailFixture('GM0193', 'Zwolle', 'Overijssel', ZWOLLE_DISTRICTS)),
       'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, ZWOLLE_MAP),
       'GET /api/v1/workspaces/demo/social-map/coverage': () => answer('getCoverage', 200, ZWOLLE_COVERAGE),
       'GET /api/v1/workspaces/demo/areas': () =>
@@ -222,7 +211,7 @@ describe('SocialMapPage', () => {
       mockFetch({
         'GET /api/v1/workspaces/demo/organisations': () => answer('listOrganisations', 200, ORGANISATIONS),
         'GET /api/v1/municipalities/GM0193': () =>
-          answer('getMunicipality', 200, { ...municipality('GM0193', 'Zwolle', 'Overijssel'), districts: ZWOLLE_DISTRICTS, predecessors: [], successors: [] }),
+          answer('getMunicipality', 200, municipalityDetailFixture('GM0193', 'Zwolle', 'Overijssel', ZWOLLE_DISTRICTS)),
         'GET /api/v1/maps/municipalities/GM0193': () => answer('getDistrictMap', 200, MAP),
         'GET /api/v1/workspaces/demo/social-map/coverage': () => answer('getCoverage', 200, COVERAGE),
         'GET /api/v1/workspaces/demo/areas': () =>

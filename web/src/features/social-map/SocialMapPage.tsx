@@ -9,10 +9,9 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { Upload } from '../../api/client';
-import { SERVICE_DOMAINS, SERVICE_LAWS, type ServiceDomain, type ServiceLaw } from '../../api/types';
+import { SERVICE_DOMAINS, SERVICE_LAWS, type ServiceDomain } from '../../api/types';
 import { deleteArea, getCoverage, listAreas, listServices, saveAreas } from '../../api/generated/social-map';
-import { getMunicipality, listOrganisations } from '../../api/generated/whoiswho';
-import { FileField } from '../../components/FileField';
+import { getMunicipality } from '../../api/generated/whoiswho';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -38,16 +37,19 @@ import {
   useCanEdit,
   useSocialMapBase,
   useUrlFilters,
+  useWorkspaceOrganisations,
 } from './common';
 import { CoverageMap } from './CoverageMap';
+import { CsvUploadForm } from './CsvUploadForm';
 import { coverageOfDistrict } from './coverageMap';
 import { MunicipalityPicker, NotFollowedNote, type MunicipalityChoice } from './MunicipalityPicker';
 import {
   areaKind,
   areaUploadProblems,
   domainLabel,
-  followedMunicipalities,
-  lawLabel,
+  domainOptions,
+  lawOptions,
+  oneOf,
   servicesPerMunicipality,
   startMunicipality,
 } from './socialmap';
@@ -66,10 +68,7 @@ export function SocialMapPage() {
   const params = useUrlFilters();
   const base = useSocialMapBase();
   const { search } = useLocation();
-  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
-    listOrganisations({ slug: workspace.slug }, { signal }),
-  );
-  const municipalities = followedMunicipalities(organisations.data?.items ?? []);
+  const { organisations, municipalities } = useWorkspaceOrganisations();
   const chosen = params.get('gemeente') ?? '';
   // A municipality in the URL wins. Without one, open where the workspace's services are, not on
   // an empty map: that needs the list of services once (GET …/services, all of them).
@@ -97,12 +96,8 @@ export function SocialMapPage() {
   );
   const detailData = detail.data?.code === code ? detail.data : undefined;
   const municipalityName = followed?.name ?? detailData?.name ?? code;
-  const domain = (SERVICE_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
-    ? (params.get('domein') as ServiceDomain)
-    : undefined;
-  const law = (SERVICE_LAWS as readonly string[]).includes(params.get('wet') ?? '')
-    ? (params.get('wet') as ServiceLaw)
-    : undefined;
+  const domain = oneOf(SERVICE_DOMAINS, params.get('domein'));
+  const law = oneOf(SERVICE_LAWS, params.get('wet'));
   const publishedOnly = params.get('gepubliceerd') === 'ja';
   const district = params.get('wijk');
   const [version, setVersion] = useState(0);
@@ -204,20 +199,14 @@ export function SocialMapPage() {
               <SelectField
                 id="map-domain"
                 label={mt('map.domain')}
-                options={[
-                  { value: '', label: mt('map.allDomains') },
-                  ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) })),
-                ]}
+                options={domainOptions(mt, mt('map.allDomains'))}
                 value={domain ?? ''}
                 onChange={(event) => setParam('domein', event.target.value)}
               />
               <SelectField
                 id="map-law"
                 label={mt('map.law')}
-                options={[
-                  { value: '', label: mt('map.allLaws') },
-                  ...SERVICE_LAWS.map((l) => ({ value: l, label: lawLabel(mt, l) })),
-                ]}
+                options={lawOptions(mt, mt('map.allLaws'))}
                 value={law ?? ''}
                 onChange={(event) => setParam('wet', event.target.value)}
               />
@@ -332,13 +321,6 @@ function AreasSection({
   const [adding, setAdding] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [uploadProblems, setUploadProblems] = useState<string[] | null>(null);
-  const [uploadError, setUploadError] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const problemsRef = useRef<HTMLDivElement>(null);
   const [deleting, setDeleting] = useState<{ code: string; name: string } | null>(null);
   const [filter, setFilter] = useState('');
   // CBS key figures (need next to supply), when the operator imported them: the newest year.
@@ -383,35 +365,11 @@ function AreasSection({
     }
   }
 
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    setUploadProblems(null);
-    setUploadError(null);
-    if (!file) {
-      setFileError(mt('error.file'));
-      fileRef.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    setUploading(true);
-    try {
-      const result = await saveAreas({ slug: workspace.slug }, new Upload(file, 'text/csv'));
-      setStatus(mt('areas.uploaded', { count: result.saved }));
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
-      await areas.reload();
-      onChanged();
-    } catch (caught) {
-      const problems = areaUploadProblems(caught, mt);
-      if (problems) {
-        setUploadProblems(problems);
-        setTimeout(() => problemsRef.current?.focus(), 0);
-      } else {
-        setUploadError(caught);
-      }
-    } finally {
-      setUploading(false);
-    }
+  async function upload(file: File) {
+    const result = await saveAreas({ slug: workspace.slug }, new Upload(file, 'text/csv'));
+    setStatus(mt('areas.uploaded', { count: result.saved }));
+    await areas.reload();
+    onChanged();
   }
 
   const items = areas.data?.items ?? [];
@@ -576,44 +534,22 @@ function AreasSection({
               </Button>
             </ButtonGroup>
           </form>
-          <form noValidate onSubmit={upload} aria-labelledby="areas-upload-heading" aria-busy={uploading || undefined}>
+          <CsvUploadForm
+            labelledBy="areas-upload-heading"
+            fileId="areas-file"
+            fileLabel={mt('areas.file')}
+            fileHint={
+              <>
+                {mt('areas.uploadHint')} <code className="aantafel-code">code;naam</code>
+              </>
+            }
+            problemsIntro={<Paragraph>{mt('areas.problems')}</Paragraph>}
+            submitLabel={mt('areas.upload')}
+            send={upload}
+            problemsOf={(error) => areaUploadProblems(error, mt)}
+          >
             <Heading3 id="areas-upload-heading">{mt('areas.uploadTitle')}</Heading3>
-            {uploadError ? <ErrorAlert error={uploadError} /> : null}
-            {uploadProblems ? (
-              <div className="aantafel-map-problems" tabIndex={-1} ref={problemsRef}>
-                <Alert type="error">
-                  <Paragraph>{mt('areas.problems')}</Paragraph>
-                  <ul className="aantafel-map-list">
-                    {uploadProblems.map((p) => (
-                      <li key={p}>{p}</li>
-                    ))}
-                  </ul>
-                </Alert>
-              </div>
-            ) : null}
-            <FileField
-              id="areas-file"
-              label={mt('areas.file')}
-              description={
-                <>
-                  {mt('areas.uploadHint')} <code className="aantafel-code">code;naam</code>
-                </>
-              }
-              error={fileError}
-              accept=".csv,text/csv"
-              inputRef={fileRef}
-              onChange={(file) => {
-                setFile(file);
-                setFileError(undefined);
-                setUploadProblems(null);
-              }}
-            />
-            <ButtonGroup>
-              <Button type="submit" appearance="secondary-action-button" busy={uploading}>
-                {mt('areas.upload')}
-              </Button>
-            </ButtonGroup>
-          </form>
+          </CsvUploadForm>
         </>
       ) : null}
       {deleting ? (

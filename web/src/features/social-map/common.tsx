@@ -3,8 +3,17 @@ import { useLocation, useSearchParams } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Check, CircleAlert, X, type LucideIcon } from 'lucide-react';
 import type { Coverage } from '../../api/types';
+import { listOrganisations } from '../../api/generated/whoiswho';
+import { useApiData } from '../../components/useApiData';
 import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
-import { buildMatrix, domainLabel, type CellState, type MatrixCell } from './socialmap';
+import {
+  buildMatrix,
+  domainLabel,
+  followedMunicipalities,
+  providerOrganisations,
+  type CellState,
+  type MatrixCell,
+} from './socialmap';
 import { Icon } from '../../components/Icon';
 import { TableScroll } from '../../components/TableScroll';
 import { TextField } from '../../components/TextField';
@@ -21,6 +30,24 @@ export { idParam } from '../../components/idParam';
 export function useSocialMapBase(): string {
   const { workspace } = useWorkspace();
   return `/w/${encodeURIComponent(workspace.slug)}/social-map`;
+}
+
+/**
+ * The workspace's organisations from Wie is wie (one request, shared by the pages of this area):
+ * the municipalities it follows, and the organisations that offer help (all the others).
+ */
+export function useWorkspaceOrganisations() {
+  const { workspace } = useWorkspace();
+  const organisations = useApiData(`organisations:${workspace.slug}`, (signal) =>
+    listOrganisations({ slug: workspace.slug }, { signal }),
+  );
+  const items = organisations.data?.items ?? [];
+  return {
+    organisations,
+    items,
+    municipalities: followedMunicipalities(items),
+    providers: providerOrganisations(items),
+  };
 }
 
 export type SocialMapSection = 'map' | 'services' | 'newService' | 'consortia' | 'newConsortium';

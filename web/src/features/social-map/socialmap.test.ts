@@ -120,9 +120,9 @@ describe('the service form', () => {
   it('asks for the required fields and checks typed codes', () => {
     const result = formToService({ ...emptyServiceForm(), codes: 'BU1234, xyz', waiting_weeks: 'veel' }, mt);
     expect(result.errors).toEqual({
-      organisation_id: 'Maak een keuze.',
-      name: 'Vul dit in.',
-      domain: 'Maak een keuze.',
+      organisation_id: 'Kies de organisatie die de hulp biedt.',
+      name: 'Vul de naam van de voorziening in.',
+      domain: 'Kies een soort hulp.',
       areas: 'Deze codes kloppen niet: BU1234, XYZ. Een code ziet er zo uit: GM0344, WK034401 of BU03440101.',
       waiting_weeks: 'Vul een heel getal in van 0 tot en met 520.',
     });

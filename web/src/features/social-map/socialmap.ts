@@ -99,6 +99,22 @@ export function lawLabel(mt: SocialMapText, law: string): string {
   return (SERVICE_LAWS as readonly string[]).includes(law) ? mt(`law.${law as ServiceLaw}`) : law;
 }
 
+/** `value` when it is one of `allowed` (a filter read from the URL), else undefined. */
+export function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+}
+
+/** The kinds of help as select options, after a first option with the value "" (`first`). */
+export function domainOptions(mt: SocialMapText, first: string): { value: string; label: string }[] {
+  return [{ value: '', label: first }, ...SERVICE_DOMAINS.map((d) => ({ value: d, label: domainLabel(mt, d) }))];
+}
+
+/** The laws as select options; with `first`, after a first option with the value "". */
+export function lawOptions(mt: SocialMapText, first?: string): { value: string; label: string }[] {
+  const laws = SERVICE_LAWS.map((l) => ({ value: l, label: lawLabel(mt, l) }));
+  return first === undefined ? laws : [{ value: '', label: first }, ...laws];
+}
+
 /** An area's name from a list, else its code. */
 export function areaName(areas: readonly SocialArea[], code: string): string {
   return areas.find((a) => a.code === code)?.name || code;
@@ -248,6 +264,11 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The organisations that offer help and join consortia: all but the municipalities. */
+export function providerOrganisations(organisations: readonly Organisation[]): Organisation[] {
+  return organisations.filter((o) => o.kind !== 'municipality');
+}
+
 /** The municipalities the workspace follows: its organisations of kind municipality. */
 export function followedMunicipalities(organisations: readonly Organisation[]): { code: string; name: string }[] {
   return organisations
@@ -392,9 +413,9 @@ export function formToService(
   mt: SocialMapText,
 ): { body: SocialServiceWrite; errors: null } | { body: null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (!form.organisation_id) errors.organisation_id = mt('error.choose');
-  if (!form.name.trim()) errors.name = mt('error.required');
-  if (!form.domain) errors.domain = mt('error.choose');
+  if (!form.organisation_id) errors.organisation_id = mt('error.organisation');
+  if (!form.name.trim()) errors.name = mt('error.serviceName');
+  if (!form.domain) errors.domain = mt('error.domain');
   const typed = parseCodes(form.codes);
   const wrong = typed.filter((c) => areaKind(c) === null);
   const areas = [...new Set([...form.areas, ...typed.filter((c) => areaKind(c) !== null)])];

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  Button,
   Heading2,
   Heading3,
   Paragraph,
@@ -13,30 +12,26 @@ import { addAssessment } from '../../api/generated/whoiswho';
 import { DataTable } from '../../components/DataTable';
 import { CardForm } from '../../components/CardForm';
 import { FormActions } from '../../components/FormActions';
+import { OpenInPlace, useOpenInPlace } from '../../components/OpenInPlace';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FieldErrors } from '../../components/formErrors';
 import { useFieldForm } from '../../components/useFieldForm';
+import type { PersonSectionProps } from './common';
 import { attitudeLabel, quadrantLabel, scoreLabel, signed } from './labels';
 import { todayIso } from './lists';
 
-interface Props {
-  slug: string;
-  personId: number;
-  personName: string;
+interface Props extends PersonSectionProps {
   assessments: readonly Assessment[];
-  canEdit: boolean;
-  onChanged: (message: string) => Promise<void>;
 }
 
 /** Dated assessments of power, interest and attitude; the newest counts, history is kept. */
 export function AssessmentsSection({ slug, personId, personName, assessments, canEdit, onChanged }: Props) {
   const { t, formatDate } = useI18n();
-  const [adding, setAdding] = useState(false);
+  const adding = useOpenInPlace();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
   const history = [...assessments].sort(
     (a, b) => b.assessed_on.localeCompare(a.assessed_on) || b.id - a.id,
   );
@@ -88,37 +83,25 @@ export function AssessmentsSection({ slug, personId, personName, assessments, ca
           ))}
         </DataTable>
       ) : null}
-      {canEdit && !adding ? (
-        <Button
-          ref={addButtonRef}
-          type="button"
-          appearance="secondary-action-button"
-          aria-expanded={false}
-          onClick={() => setAdding(true)}
-        >
-          {t('assessment.add')}
-        </Button>
-      ) : null}
-      {canEdit && adding ? (
-        <AddAssessmentForm
-          slug={slug}
-          personId={personId}
-          initial={latest}
-          onCancel={() => {
-            setAdding(false);
-            requestAnimationFrame(() => addButtonRef.current?.focus());
-          }}
-          onAdded={async (assessment) => {
-            setAdding(false);
-            await onChanged(
-              t('assessment.added', {
-                name: personName,
-                quadrant: t(quadrantLabel(assessment.quadrant)),
-              }),
-            );
-            headingRef.current?.focus();
-          }}
-        />
+      {canEdit ? (
+        <OpenInPlace state={adding} label={t('assessment.add')}>
+          <AddAssessmentForm
+            slug={slug}
+            personId={personId}
+            initial={latest}
+            onCancel={adding.cancel}
+            onAdded={async (assessment) => {
+              adding.close();
+              await onChanged(
+                t('assessment.added', {
+                  name: personName,
+                  quadrant: t(quadrantLabel(assessment.quadrant)),
+                }),
+              );
+              headingRef.current?.focus();
+            }}
+          />
+        </OpenInPlace>
       ) : null}
     </section>
   );

@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import {
   Alert,
   Button,
@@ -15,7 +14,7 @@ import { applyElection } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FictionalBadge, usePeopleBase } from './common';
+import { PersonLink } from './common';
 
 interface SeatRow {
   key: number;
@@ -63,7 +62,6 @@ export function ElectionForm({
   onApplied: (result: ElectionResult) => Promise<void>;
 }) {
   const { t } = useI18n();
-  const base = usePeopleBase();
   const [installation, setInstallation] = useState('');
   const [election, setElection] = useState('');
   const [rows, setRows] = useState<SeatRow[]>(() =>
@@ -263,15 +261,7 @@ export function ElectionForm({
               <ul className="aantafel-plain-list">
                 {result.not_yet_met.map((person) => (
                   <li key={person.id}>
-                    <Link to={`${base}/${person.id}`} className="utrecht-link utrecht-link--html-a">
-                      {person.name}
-                    </Link>
-                    {person.fictional ? (
-                      <>
-                        {' '}
-                        <FictionalBadge />
-                      </>
-                    ) : null}
+                    <PersonLink person={person} />
                   </li>
                 ))}
               </ul>

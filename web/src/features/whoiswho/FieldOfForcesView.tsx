@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
 import { Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FictionalBadge, usePeopleBase } from './common';
+import { PersonLink } from './common';
 import type { FieldOfForces, ForceMember } from './fieldOfForces';
 import { attitudeLabel, positionKindLabel, quadrantLabel, signed } from './labels';
 
@@ -88,7 +87,6 @@ function MemberList({
   showPortfolios?: boolean;
 }) {
   const { t } = useI18n();
-  const base = usePeopleBase();
   if (members.length === 0) return <Paragraph className="aantafel-meta">{empty}</Paragraph>;
   return (
     <ul className="aantafel-forces__list">
@@ -96,15 +94,7 @@ function MemberList({
         const role = position.title.trim() || t(positionKindLabel(position.kind));
         return (
           <li key={`${person.id}-${position.id}`} className="aantafel-forces__member">
-            <Link to={`${base}/${person.id}`} className="utrecht-link utrecht-link--html-a">
-              {person.name}
-            </Link>
-            {person.fictional ? (
-              <>
-                {' '}
-                <FictionalBadge />
-              </>
-            ) : null}
+            <PersonLink person={person} />
             <span className="aantafel-meta"> · {role}</span>
             {showPortfolios && position.portfolios.length > 0 ? (
               <span> · {t('position.portfoliosList', { list: position.portfolios.join(', ') })}</span>

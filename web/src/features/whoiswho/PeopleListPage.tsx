@@ -23,8 +23,8 @@ import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
-  FictionalBadge,
   organisationMap,
+  PersonLink,
   useCanEdit,
   usePeopleBase,
   usePositionText,
@@ -229,7 +229,6 @@ export function PeopleListPage() {
               <PersonRow
                 key={person.id}
                 person={person}
-                href={`${base}/${person.id}`}
                 positions={person.current_positions.map((p) => positionText(p, orgs))}
               />
             ))}
@@ -254,26 +253,16 @@ export function PeopleListPage() {
 
 function PersonRow({
   person,
-  href,
   positions,
 }: {
   person: PersonSummary;
-  href: string;
   positions: string[];
 }) {
   const { t } = useI18n();
   return (
     <TableRow>
       <TableHeaderCell scope="row">
-        <Link id={`person-link-${person.id}`} to={href} className="utrecht-link utrecht-link--html-a">
-          {person.name}
-        </Link>
-        {person.fictional ? (
-          <>
-            {' '}
-            <FictionalBadge />
-          </>
-        ) : null}
+        <PersonLink person={person} id={`person-link-${person.id}`} />
       </TableHeaderCell>
       <TableCell>
         {positions.length === 0 ? (

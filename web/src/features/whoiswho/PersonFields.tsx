@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { isEmailAddress } from '../../components/linkMail/linkMail';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useFieldForm, useFormValues } from '../../components/useFieldForm';
@@ -15,8 +16,8 @@ export interface PersonValues {
 }
 
 /**
- * A person's form (adding one, or changing one): the values, the check (a name is required) and
- * focus on the field with a problem.
+ * A person's form (adding one, or changing one): the values, the check (a name is required; an
+ * e-mail address, when given, must look like one) and focus on the first field with a problem.
  */
 export function usePersonForm(initial: PersonValues) {
   const { t } = useI18n();
@@ -28,7 +29,10 @@ export function usePersonForm(initial: PersonValues) {
     notes: useRef<HTMLTextAreaElement>(null),
   };
   const form = useFieldForm(PERSON_FIELDS, (name) => refs[name as keyof typeof refs].current?.focus());
-  const check = () => (values.name.trim() ? {} : { name: t('person.nameRequired') });
+  const check = () => ({
+    name: values.name.trim() ? undefined : t('person.nameRequired'),
+    email: values.email.trim() && !isEmailAddress(values.email) ? t('person.emailInvalid') : undefined,
+  });
   return { values, set, refs, form, check };
 }
 

@@ -10,6 +10,7 @@ import type { PersonDossier } from '../../api/types';
 import { erasePerson, exportPerson, getPerson, listOrganisations } from '../../api/generated/whoiswho';
 import { Fact } from '../../components/Fact';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { OpenInPlace, useOpenInPlace } from '../../components/OpenInPlace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -52,8 +53,7 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
   const handedOver = useKeptHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
   const [erasing, setErasing] = useState(false);
-  const [editing, setEditing] = useState(false);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const editing = useOpenInPlace();
   const personalHeadingRef = useRef<HTMLHeadingElement>(null);
 
 
@@ -69,6 +69,11 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
 
   const { person, positions, assessments }: PersonDossier = dossier.data;
   const orgs = organisationMap(organisations.data?.items);
+
+  async function changed(message: string) {
+    await dossier.reload();
+    setStatus(message);
+  }
 
   async function erase() {
     await erasePerson({ slug, person_id: person.id });
@@ -113,10 +118,7 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
           organisations={organisations.data?.items ?? []}
           orgs={orgs}
           canEdit={canEdit}
-          onChanged={async (message) => {
-            await dossier.reload();
-            setStatus(message);
-          }}
+          onChanged={changed}
         />
         <AssessmentsSection
           slug={slug}
@@ -124,10 +126,7 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
           personName={person.name}
           assessments={assessments}
           canEdit={canEdit}
-          onChanged={async (message) => {
-            await dossier.reload();
-            setStatus(message);
-          }}
+          onChanged={changed}
         />
         <PersonCouncilSection
           personId={person.id}
@@ -150,35 +149,20 @@ function PersonDossierPage({ personId, fallbackTitle }: { personId: number; fall
             {person.notes ? <span className="aantafel-pre-line">{person.notes}</span> : notSet}
           </Fact>
         </DataList>
-        {canEdit && !editing ? (
-          <Button
-            ref={editButtonRef}
-            type="button"
-            appearance="secondary-action-button"
-            aria-expanded={false}
-            onClick={() => {
-              setStatus('');
-              setEditing(true);
-            }}
-          >
-            {t('person.edit')}
-          </Button>
-        ) : null}
-        {canEdit && editing ? (
-          <EditPersonForm
-            slug={slug}
-            person={person}
-            onCancel={() => {
-              setEditing(false);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
-            }}
-            onSaved={async (saved) => {
-              await dossier.reload();
-              setEditing(false);
-              setStatus(t('person.saved', { name: saved.name }));
-              personalHeadingRef.current?.focus();
-            }}
-          />
+        {canEdit ? (
+          <OpenInPlace state={editing} label={t('person.edit')} onOpen={() => setStatus('')}>
+            <EditPersonForm
+              slug={slug}
+              person={person}
+              onCancel={editing.cancel}
+              onSaved={async (saved) => {
+                await dossier.reload();
+                editing.close();
+                setStatus(t('person.saved', { name: saved.name }));
+                personalHeadingRef.current?.focus();
+              }}
+            />
+          </OpenInPlace>
         ) : null}
       </section>
 

@@ -15,24 +15,20 @@ import { DataTable } from '../../components/DataTable';
 import { CardForm } from '../../components/CardForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormActions } from '../../components/FormActions';
+import { OpenInPlace, useOpenInPlace } from '../../components/OpenInPlace';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePeopleBase } from './common';
+import { usePeopleBase, type PersonSectionProps } from './common';
 import type { FieldErrors } from '../../components/formErrors';
 import { useFieldForm } from '../../components/useFieldForm';
 import { positionKindLabel } from './labels';
 import { splitList, todayIso } from './lists';
 
-interface Props {
-  slug: string;
-  personId: number;
-  personName: string;
+interface Props extends PersonSectionProps {
   positions: readonly Position[];
   organisations: readonly Organisation[];
   orgs: ReadonlyMap<number, Organisation>;
-  canEdit: boolean;
-  onChanged: (message: string) => Promise<void>;
 }
 
 /** All positions of a person, current and ended, with end, delete and add. */
@@ -49,9 +45,8 @@ export function PositionsSection({
   const { t, formatDate } = useI18n();
   const [ending, setEnding] = useState<Position | null>(null);
   const [deleting, setDeleting] = useState<Position | null>(null);
-  const [adding, setAdding] = useState(false);
+  const adding = useOpenInPlace();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
 
   const sorted = [...positions].sort(
     (a, b) =>
@@ -159,32 +154,20 @@ export function PositionsSection({
           }}
         />
       ) : null}
-      {canEdit && !adding ? (
-        <Button
-          ref={addButtonRef}
-          type="button"
-          appearance="secondary-action-button"
-          aria-expanded={false}
-          onClick={() => setAdding(true)}
-        >
-          {t('position.add')}
-        </Button>
-      ) : null}
-      {canEdit && adding ? (
-        <AddPositionForm
-          slug={slug}
-          personId={personId}
-          organisations={organisations}
-          onCancel={() => {
-            setAdding(false);
-            requestAnimationFrame(() => addButtonRef.current?.focus());
-          }}
-          onAdded={async (position) => {
-            setAdding(false);
-            await onChanged(t('position.added', { position: describe(position) }));
-            headingRef.current?.focus();
-          }}
-        />
+      {canEdit ? (
+        <OpenInPlace state={adding} label={t('position.add')}>
+          <AddPositionForm
+            slug={slug}
+            personId={personId}
+            organisations={organisations}
+            onCancel={adding.cancel}
+            onAdded={async (position) => {
+              adding.close();
+              await onChanged(t('position.added', { position: describe(position) }));
+              headingRef.current?.focus();
+            }}
+          />
+        </OpenInPlace>
       ) : null}
       <ConfirmDialog
         open={deleting !== null}

@@ -1,12 +1,23 @@
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Organisation, Position } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCanEdit, useWorkspace } from '../shell/workspaceContext';
 import { positionKindLabel } from './labels';
 import { TabNav } from '../../components/TabNav';
+import './whoiswho.css';
 
 /** Whether the current person may change data here: one rule for the workspace (viewers only look). */
 export { useCanEdit };
+
+/** What each section of a person's page gets: the person, whether the reader may change it, and how to report a change. */
+export interface PersonSectionProps {
+  slug: string;
+  personId: number;
+  personName: string;
+  canEdit: boolean;
+  /** After a change: reload the person and say `message` in the status line. */
+  onChanged: (message: string) => Promise<void>;
+}
 
 /** Base path of this area: /w/{slug}/people. */
 export function usePeopleBase(): string {
@@ -56,6 +67,31 @@ export function FictionalBadge() {
     <span className="aantafel-badge" title={t('person.fictionalHint')}>
       {t('person.fictional')}
     </span>
+  );
+}
+
+/** A person's name as a link to their page, with the "fictief" badge after it for an invented person. */
+export function PersonLink({
+  person,
+  id,
+}: {
+  person: { id: number; name: string; fictional: boolean };
+  /** The link's own id (to return focus to it). */
+  id?: string;
+}) {
+  const base = usePeopleBase();
+  return (
+    <>
+      <Link id={id} to={`${base}/${person.id}`} className="utrecht-link utrecht-link--html-a">
+        {person.name}
+      </Link>
+      {person.fictional ? (
+        <>
+          {' '}
+          <FictionalBadge />
+        </>
+      ) : null}
+    </>
   );
 }
 
