@@ -60,7 +60,9 @@ fi
 AANTAFEL="$BUILD/aantafel"
 FLOOR="$BUILD/bench/beast_floor"
 MICRO_BENCH="$BUILD/bench/aantafel_micro_bench"
-for binary in "$AANTAFEL" "$FLOOR" "$MICRO_BENCH"; do
+binaries=("$AANTAFEL" "$FLOOR")
+[[ "$MICRO" == 1 ]] && binaries+=("$MICRO_BENCH")
+for binary in "${binaries[@]}"; do
   [[ -x "$binary" ]] || die "missing $binary (build the release preset first)"
 done
 

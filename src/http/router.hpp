@@ -1,8 +1,11 @@
 #pragma once
 
+#include <concepts>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -43,16 +46,20 @@ class Router {
 
 /// Makes router Handlers of handler functions that take their dependencies first, so that a
 /// route table reads `router.Add("GET", path, bind(ListThings), options);` with
-/// `const auto bind = HandlerBinder(service);` and `HttpResponse ListThings(Service&,
-/// RequestContext&)`. A service passed as an lvalue is held by reference (it outlives the
-/// router); a struct of dependencies passed as an rvalue, or a shared_ptr, is kept and shared by
-/// the handlers.
+/// `HttpResponse ListThings(Service&, RequestContext&)`. What the handlers use is said at the
+/// call site, in one of two ways, so nothing is held by reference by accident:
+/// - `HandlerBinder(std::ref(service))`: borrows a service that outlives the router;
+/// - `HandlerBinder(ThingDeps{...})` (or `std::move(deps)`, or a shared_ptr): keeps a small struct
+///   of dependencies, shared by the handlers. A named struct passed without std::move or
+///   std::ref does not compile.
 template <typename Deps>
 class HandlerBinder {
  public:
-  explicit HandlerBinder(Deps& deps) : deps_(std::shared_ptr<Deps>(), &deps) {}  // not owned
-  explicit HandlerBinder(Deps&& deps) : deps_(std::make_shared<Deps>(std::move(deps))) {}
-  explicit HandlerBinder(std::shared_ptr<Deps> deps) : deps_(std::move(deps)) {}
+  template <typename Borrowed>
+  requires std::same_as<Borrowed, std::reference_wrapper<Deps>>
+  explicit HandlerBinder(Borrowed borrowed) : deps_(std::shared_ptr<Deps>(), &borrowed.get()) {}
+  explicit HandlerBinder(Deps&& kept) : deps_(std::make_shared<Deps>(std::move(kept))) {}
+  explicit HandlerBinder(std::shared_ptr<Deps> kept) : deps_(std::move(kept)) {}
 
   /// `handler(deps, ctx)` as a Handler.
   template <typename Function>
@@ -63,8 +70,15 @@ class HandlerBinder {
   }
 
  private:
-  std::shared_ptr<Deps> deps_;
+  std::shared_ptr<Deps> deps_;  ///< owning, or (borrowed) an empty owner aliasing the service
 };
+
+template <typename Deps>
+HandlerBinder(std::reference_wrapper<Deps>) -> HandlerBinder<Deps>;
+template <typename Deps>
+HandlerBinder(std::shared_ptr<Deps>) -> HandlerBinder<Deps>;
+template <typename Deps>
+HandlerBinder(Deps&&) -> HandlerBinder<std::remove_cvref_t<Deps>>;
 
 /// Splits a path into segments ("/a/b/" → {"a","b"}).
 std::vector<std::string_view> SplitPath(std::string_view path);

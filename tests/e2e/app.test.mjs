@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertAccessible, tab as tabAndDescribe } from './support/browser.mjs';
+import { assertAccessible, assertInvalid, tab as tabAndDescribe } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { DEMO, e2eSuite, prepareDemo } from './support/suite.mjs';
@@ -42,7 +42,7 @@ describe('web app with the real server', () => {
     await t.test('empty fields get an error next to the field', async () => {
       await page.getByRole('button', { name: 'Inloggen' }).click();
       const email = page.getByLabel('E-mailadres');
-      assert.equal(await email.getAttribute('aria-invalid'), 'true');
+      await assertInvalid(email, 'the e-mail address is required');
       const described = await email.getAttribute('aria-describedby');
       assert.equal((await page.locator(`#${described}`).textContent())?.trim(), 'Vul je e-mailadres in.');
       await assertAccessible(page, 'the login page with field errors');

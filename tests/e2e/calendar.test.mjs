@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { assertAccessible, assertFocused, h1, status, tab, tabTo } from './support/browser.mjs';
+import { assertAccessible, assertFocused, assertInvalid, h1, status, tab, tabTo } from './support/browser.mjs';
 import { addMember } from './support/members.mjs';
 import { repoRoot } from './support/server.mjs';
 import { e2eSuite, login, prepareDemo } from './support/suite.mjs';
@@ -100,22 +100,30 @@ describe('Beleidskalender with the real server', () => {
       await h1(page, 'Plan toevoegen');
       await page.getByRole('button', { name: 'Plan opslaan' }).click();
       const title = page.getByLabel('Titel', { exact: true });
-      assert.equal(await title.getAttribute('aria-invalid'), 'true');
+      await assertInvalid(title, 'the title is required');
       await assertFocused(title, 'focus moves to the first field with an error');
       assert.equal((await page.locator(`#${await title.getAttribute('aria-describedby')}`).textContent())?.trim(), 'Vul een titel in.');
       await page.getByRole('group', { name: 'Gemeenten' }).getByText('Kies minstens één gemeente.').waitFor();
       await assertAccessible(page, 'the plan form with errors');
     });
 
-    await t.test('Zeist is added through Wie is wie, from the plan form', async () => {
-      await page.getByRole('link', { name: 'Staat de gemeente er niet bij? Voeg haar toe in Wie is wie.' }).click();
-      await h1(page, 'Gemeenten en organisaties');
-      await page.getByLabel('Naam of CBS-code').fill('Zei');
-      await page.getByRole('button', { name: 'Zoeken' }).click();
-      await page.getByRole('button', { name: 'Toevoegen Zeist' }).click();
-      await status(page, 'Zeist is toegevoegd.');
-      await page.goBack();
+    await t.test('Zeist is added through Wie is wie in a new tab; what was typed in the plan form stays', async () => {
+      await page.getByLabel('Titel', { exact: true }).fill('Nog niet af');
+      const [whoIsWho] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByRole('link', { name: /^Staat de gemeente er niet bij\? Voeg haar toe in Wie is wie \(opent in een nieuw tabblad/ }).click(),
+      ]);
+      await h1(whoIsWho, 'Gemeenten en organisaties');
+      await whoIsWho.getByLabel('Naam of CBS-code').fill('Zei');
+      await whoIsWho.getByRole('button', { name: 'Zoeken' }).click();
+      await whoIsWho.getByRole('button', { name: 'Toevoegen Zeist' }).click();
+      await status(whoIsWho, 'Zeist is toegevoegd.');
+      await whoIsWho.close();
+      await page.bringToFront();
       await h1(page, 'Plan toevoegen');
+      assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Nog niet af');
+      await page.getByRole('button', { name: 'Gemeenten opnieuw ophalen' }).click();
+      await page.getByRole('group', { name: 'Gemeenten' }).getByRole('checkbox', { name: /^Zeist/ }).waitFor();
     });
 
     await t.test('a plan for Utrecht, Amersfoort and Zeist', async () => {
@@ -187,7 +195,7 @@ describe('Beleidskalender with the real server', () => {
       await assertFocused(date, 'focus moves to the date field');
       await date.fill(`${kadernotaYear - 1}-06-10`);
       await form.getByRole('button', { name: 'Datum opslaan' }).click();
-      assert.equal(await date.getAttribute('aria-invalid'), 'true', 'a day in another year is refused at the field');
+      await assertInvalid(date, 'a day in another year is refused at the field');
       await assertAccessible(page, 'the actual-date form with an error');
       await date.fill(`${kadernotaYear}-06-10`);
       await form.getByRole('button', { name: 'Datum opslaan' }).click();
@@ -309,7 +317,7 @@ describe('Beleidskalender with the real server', () => {
       await h1(page, 'Agenda-abonnement');
       await page.getByText('Je hebt nog geen agenda-abonnement.').waitFor();
       await page.getByRole('button', { name: 'Adres maken' }).click();
-      assert.equal(await page.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid'), 'true');
+      await assertInvalid(page.getByLabel('Naam', { exact: true }), 'a feed needs a name');
       await assertAccessible(page, 'the feed form with an error');
       await page.getByLabel('Naam', { exact: true }).fill('Outlook op het werk');
       await page.getByRole('button', { name: 'Adres maken' }).click();

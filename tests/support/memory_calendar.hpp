@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/calendar/ports.hpp"
+#include "memory_rows.hpp"
 
 namespace aantafel::testing {
 
@@ -24,38 +25,20 @@ class MemoryPlans final : public core::calendar::PlanRepository {
   std::map<std::int64_t, std::string> slugs;
 
   Plan AddPlan(std::int64_t ws, const Plan& plan) override {
-    Plan stored = plan;
-    stored.id = ++next_id_;
-    plans_[stored.id] = {ws, stored};
-    return stored;
+    return plans_.Add(ws, plan, next_id_);
   }
-  bool UpdatePlan(std::int64_t ws, const Plan& plan) override {
-    auto it = plans_.find(plan.id);
-    if (it == plans_.end() || it->second.first != ws) return false;
-    it->second.second = plan;
-    return true;
-  }
+  bool UpdatePlan(std::int64_t ws, const Plan& plan) override { return plans_.Replace(ws, plan); }
   std::optional<Plan> FindPlan(std::int64_t ws, std::int64_t id) override {
-    auto it = plans_.find(id);
-    if (it == plans_.end() || it->second.first != ws) return std::nullopt;
-    return it->second.second;
+    return plans_.Find(ws, id);
   }
   std::vector<Plan> ListPlans(std::int64_t ws) override {
-    std::vector<Plan> out;
-    for (const auto& [id, row] : plans_) {
-      if (row.first == ws) out.push_back(row.second);
-    }
+    auto out = plans_.All(ws);
     std::stable_sort(out.begin(), out.end(), [](const Plan& a, const Plan& b) {
       return std::pair(a.budget_year, a.title) < std::pair(b.budget_year, b.title);
     });
     return out;
   }
-  bool DeletePlan(std::int64_t ws, std::int64_t id) override {
-    auto it = plans_.find(id);
-    if (it == plans_.end() || it->second.first != ws) return false;
-    plans_.erase(it);
-    return true;
-  }
+  bool DeletePlan(std::int64_t ws, std::int64_t id) override { return plans_.Erase(ws, id); }
 
   core::calendar::MunicipalityCycle CycleOf(std::int64_t ws,
                                             std::int64_t organisation_id) override {
@@ -119,7 +102,7 @@ class MemoryPlans final : public core::calendar::PlanRepository {
 
  private:
   std::int64_t next_id_ = 0;
-  std::map<std::int64_t, std::pair<std::int64_t, Plan>> plans_;  // id → (workspace, plan)
+  WorkspaceRows<Plan> plans_;
   std::map<std::pair<std::int64_t, std::int64_t>, core::calendar::MunicipalityCycle> cycles_;
   std::map<std::string, CalendarFeed> feeds_;  // token hash → feed
 };

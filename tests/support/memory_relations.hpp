@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/relations/ports.hpp"
+#include "memory_rows.hpp"
 
 namespace aantafel::testing {
 
@@ -27,13 +28,13 @@ class MemoryRelations final : public core::relations::RelationsRepository {
   std::set<std::pair<std::int64_t, std::int64_t>> plans;
 
   Interaction AddInteraction(std::int64_t ws, const Interaction& interaction) override {
-    return Add(interactions_, ws, interaction);
+    return interactions_.Add(ws, interaction, next_id_);
   }
   bool UpdateInteraction(std::int64_t ws, const Interaction& interaction) override {
-    return Replace(interactions_, ws, interaction);
+    return interactions_.Replace(ws, interaction);
   }
   std::optional<Interaction> FindInteraction(std::int64_t ws, std::int64_t id) override {
-    return Find(interactions_, ws, id);
+    return interactions_.Find(ws, id);
   }
   std::vector<Interaction> ListInteractions(
       std::int64_t ws, const core::relations::InteractionQuery& query) override {
@@ -60,21 +61,21 @@ class MemoryRelations final : public core::relations::RelationsRepository {
     return out;
   }
   bool DeleteInteraction(std::int64_t ws, std::int64_t id) override {
-    return Erase(interactions_, ws, id);
+    return interactions_.Erase(ws, id);
   }
 
   FollowUp AddFollowUp(std::int64_t ws, const FollowUp& follow_up) override {
-    return Add(follow_ups_, ws, follow_up);
+    return follow_ups_.Add(ws, follow_up, next_id_);
   }
   bool UpdateFollowUp(std::int64_t ws, const FollowUp& follow_up) override {
-    return Replace(follow_ups_, ws, follow_up);
+    return follow_ups_.Replace(ws, follow_up);
   }
   std::optional<FollowUp> FindFollowUp(std::int64_t ws, std::int64_t id) override {
-    return Find(follow_ups_, ws, id);
+    return follow_ups_.Find(ws, id);
   }
   std::vector<FollowUp> ListFollowUps(std::int64_t ws, bool open_only) override {
     std::vector<FollowUp> out;
-    for (const auto& f : All(follow_ups_, ws)) {
+    for (const auto& f : follow_ups_.All(ws)) {
       if (!open_only || !f.done_at) out.push_back(f);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -82,27 +83,27 @@ class MemoryRelations final : public core::relations::RelationsRepository {
     return out;
   }
   bool DeleteFollowUp(std::int64_t ws, std::int64_t id) override {
-    return Erase(follow_ups_, ws, id);
+    return follow_ups_.Erase(ws, id);
   }
 
   Agreement AddAgreement(std::int64_t ws, const Agreement& agreement) override {
-    return Add(agreements_, ws, agreement);
+    return agreements_.Add(ws, agreement, next_id_);
   }
   bool UpdateAgreement(std::int64_t ws, const Agreement& agreement, bool status_changed) override {
-    auto stored = Find(agreements_, ws, agreement.id);
+    auto stored = agreements_.Find(ws, agreement.id);
     if (!stored) return false;
     Agreement next = agreement;
     next.history = stored->history;  // the store appends; it never takes the caller's history
     if (status_changed) next.history.push_back(agreement.history.back());
-    return Replace(agreements_, ws, next);
+    return agreements_.Replace(ws, next);
   }
   std::optional<Agreement> FindAgreement(std::int64_t ws, std::int64_t id) override {
-    return Find(agreements_, ws, id);
+    return agreements_.Find(ws, id);
   }
   std::vector<Agreement> ListAgreements(std::int64_t ws,
                                         std::optional<std::int64_t> organisation_id) override {
     std::vector<Agreement> out;
-    for (const auto& a : All(agreements_, ws)) {
+    for (const auto& a : agreements_.All(ws)) {
       if (!organisation_id || Contains(a.organisation_ids, *organisation_id)) out.push_back(a);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -110,7 +111,7 @@ class MemoryRelations final : public core::relations::RelationsRepository {
     return out;
   }
   bool DeleteAgreement(std::int64_t ws, std::int64_t id) override {
-    return Erase(agreements_, ws, id);
+    return agreements_.Erase(ws, id);
   }
 
   bool PlanExists(std::int64_t ws, std::int64_t plan_id) override {
@@ -123,7 +124,7 @@ class MemoryRelations final : public core::relations::RelationsRepository {
                                                    std::span<const std::int64_t> people,
                                                    core::Instant since) override {
     std::map<std::int64_t, ContactStats> out;
-    for (const auto& i : All(interactions_, ws)) {
+    for (const auto& i : interactions_.All(ws)) {
       for (const std::int64_t id : i.person_ids) {
         if (std::find(people.begin(), people.end(), id) != people.end()) {
           Count(out[id], i, since);
@@ -135,51 +136,13 @@ class MemoryRelations final : public core::relations::RelationsRepository {
   ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id,
                                  core::Instant since) override {
     ContactStats stats;
-    for (const auto& i : All(interactions_, ws)) {
+    for (const auto& i : interactions_.All(ws)) {
       if (i.organisation_id == organisation_id) Count(stats, i, since);
     }
     return stats;
   }
 
  private:
-  template <typename T>
-  using Rows = std::map<std::int64_t, std::pair<std::int64_t, T>>;  // id → (workspace, record)
-
-  template <typename T>
-  T Add(Rows<T>& rows, std::int64_t ws, const T& record) {
-    T stored = record;
-    stored.id = ++next_id_;
-    rows[stored.id] = {ws, stored};
-    return stored;
-  }
-  template <typename T>
-  static bool Replace(Rows<T>& rows, std::int64_t ws, const T& record) {
-    auto it = rows.find(record.id);
-    if (it == rows.end() || it->second.first != ws) return false;
-    it->second.second = record;
-    return true;
-  }
-  template <typename T>
-  static std::optional<T> Find(const Rows<T>& rows, std::int64_t ws, std::int64_t id) {
-    auto it = rows.find(id);
-    if (it == rows.end() || it->second.first != ws) return std::nullopt;
-    return it->second.second;
-  }
-  template <typename T>
-  static bool Erase(Rows<T>& rows, std::int64_t ws, std::int64_t id) {
-    auto it = rows.find(id);
-    if (it == rows.end() || it->second.first != ws) return false;
-    rows.erase(it);
-    return true;
-  }
-  template <typename T>
-  static std::vector<T> All(const Rows<T>& rows, std::int64_t ws) {
-    std::vector<T> out;
-    for (const auto& [id, row] : rows) {
-      if (row.first == ws) out.push_back(row.second);
-    }
-    return out;
-  }
   static bool Contains(const std::vector<std::int64_t>& list, std::int64_t id) {
     return std::find(list.begin(), list.end(), id) != list.end();
   }
@@ -192,7 +155,7 @@ class MemoryRelations final : public core::relations::RelationsRepository {
     stats.ask += i.stance == Stance::kAsk || i.stance == Stance::kBoth ? 1 : 0;
   }
   std::vector<Interaction> Newest(std::int64_t ws) {
-    auto out = All(interactions_, ws);
+    auto out = interactions_.All(ws);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return std::pair(a.occurred_at, a.id) > std::pair(b.occurred_at, b.id);
     });
@@ -200,9 +163,9 @@ class MemoryRelations final : public core::relations::RelationsRepository {
   }
 
   std::int64_t next_id_ = 0;
-  Rows<Interaction> interactions_;
-  Rows<FollowUp> follow_ups_;
-  Rows<Agreement> agreements_;
+  WorkspaceRows<Interaction> interactions_;
+  WorkspaceRows<FollowUp> follow_ups_;
+  WorkspaceRows<Agreement> agreements_;
 };
 
 }  // namespace aantafel::testing

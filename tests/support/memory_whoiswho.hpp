@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/whoiswho/ports.hpp"
+#include "memory_rows.hpp"
 
 namespace aantafel::testing {
 
@@ -83,24 +84,21 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
   core::Result<Organisation> AddOrganisation(std::int64_t ws, const Organisation& org,
                                              core::Instant /*now*/) override {
     if (org.municipality_code) {
-      for (const auto& [id, row] : organisations_) {
-        if (row.first == ws && row.second.municipality_code == org.municipality_code) {
+      for (const auto& existing : organisations_.All(ws)) {
+        if (existing.municipality_code == org.municipality_code) {
           core::Error error = core::Error::Field("municipality_code", core::FieldIssue::kTaken);
           error.code = core::ErrorCode::kConflict;
           return error;
         }
       }
     }
-    Organisation stored = org;
-    stored.id = ++next_id_;
-    organisations_[stored.id] = {ws, stored};
-    return stored;
+    return organisations_.Add(ws, org, next_id_);
   }
   std::optional<Organisation> FindOrganisation(std::int64_t ws, std::int64_t id) override {
-    return Find(organisations_, ws, id);
+    return organisations_.Find(ws, id);
   }
   std::vector<Organisation> ListOrganisations(std::int64_t ws) override {
-    auto out = All(organisations_, ws);
+    auto out = organisations_.All(ws);
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.name < b.name; });
     return out;
@@ -108,10 +106,8 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
   std::vector<core::whoiswho::CouncilTerm> CouncilTerms(std::int64_t ws,
                                                         std::int64_t organisation_id) override {
     std::vector<core::whoiswho::CouncilTerm> out;
-    for (const auto& [id, row] : terms_) {
-      if (row.first == ws && row.second.organisation_id == organisation_id) {
-        out.push_back(row.second);
-      }
+    for (const auto& term : terms_.All(ws)) {
+      if (term.organisation_id == organisation_id) out.push_back(term);
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.installation_date > b.installation_date;
@@ -122,43 +118,38 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
       std::int64_t ws, const core::whoiswho::CouncilTerm& term,
       std::span<const core::whoiswho::PositionEnding> endings, core::Instant now) override {
     core::whoiswho::CouncilTerm stored = term;
-    for (auto it = terms_.begin(); it != terms_.end(); ++it) {
-      if (it->second.first == ws && it->second.second.organisation_id == term.organisation_id &&
-          it->second.second.installation_date == term.installation_date) {
-        stored.id = it->first;
-        terms_.erase(it);
-        break;
+    for (const auto& existing : terms_.All(ws)) {
+      if (existing.organisation_id == term.organisation_id &&
+          existing.installation_date == term.installation_date) {
+        stored.id = existing.id;
       }
     }
-    if (stored.id == 0) stored.id = ++next_id_;
-    terms_[stored.id] = {ws, stored};
-    if (auto it = organisations_.find(term.organisation_id);
-        it != organisations_.end() && it->second.first == ws && !term.seats.empty()) {
-      it->second.second.seats = term.seats;
+    if (stored.id == 0) {
+      stored = terms_.Add(ws, term, next_id_);
+    } else {
+      terms_.Replace(ws, stored);
+    }
+    if (auto* org = organisations_.Mutable(ws, term.organisation_id);
+        org != nullptr && !term.seats.empty()) {
+      org->seats = term.seats;
     }
     for (const auto& e : endings) SetPositionEnd(ws, e.position_id, e.ended_on, now);
     return stored;
   }
 
   Person AddPerson(std::int64_t ws, const Person& person) override {
-    Person stored = person;
-    stored.id = ++next_id_;
-    people_[stored.id] = {ws, stored};
-    return stored;
+    return people_.Add(ws, person, next_id_);
   }
   bool UpdatePerson(std::int64_t ws, const Person& person) override {
-    auto it = people_.find(person.id);
-    if (it == people_.end() || it->second.first != ws) return false;
-    it->second.second = person;
-    return true;
+    return people_.Replace(ws, person);
   }
   std::optional<Person> FindPerson(std::int64_t ws, std::int64_t id) override {
-    return Find(people_, ws, id);
+    return people_.Find(ws, id);
   }
   std::vector<Person> ListPeople(std::int64_t ws,
                                  const core::whoiswho::PeopleQuery& query) override {
     std::vector<Person> out;
-    for (auto person : All(people_, ws)) {
+    for (auto person : people_.All(ws)) {
       if (!query.name_contains.empty() &&
           core::whoiswho::NameKey(person.name).find(query.name_contains) == std::string::npos) {
         continue;
@@ -187,12 +178,12 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
   }
   std::vector<std::pair<std::int64_t, std::string>> PersonNames(std::int64_t ws) override {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    for (const auto& p : All(people_, ws)) out.emplace_back(p.id, p.name);
+    for (const auto& p : people_.All(ws)) out.emplace_back(p.id, p.name);
     return out;
   }
   std::vector<Person> PeopleNamed(std::int64_t ws, std::span<const std::string> keys) override {
     std::vector<Person> out;
-    for (auto p : All(people_, ws)) {
+    for (auto p : people_.All(ws)) {
       if (std::find(keys.begin(), keys.end(), core::whoiswho::NameKey(p.name)) != keys.end()) {
         p.notes.reset();
         out.push_back(std::move(p));
@@ -201,40 +192,32 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
     return out;
   }
   bool DeletePerson(std::int64_t ws, std::int64_t id) override {
-    auto it = people_.find(id);
-    if (it == people_.end() || it->second.first != ws) return false;
-    people_.erase(it);
-    std::erase_if(positions_, [&](const auto& row) { return row.second.second.person_id == id; });
-    std::erase_if(assessments_, [&](const auto& row) { return row.second.second.person_id == id; });
+    if (!people_.Erase(ws, id)) return false;
+    positions_.EraseIf(ws, [&](const Position& p) { return p.person_id == id; });
+    assessments_.EraseIf(ws, [&](const Assessment& a) { return a.person_id == id; });
     return true;
   }
 
   Position AddPosition(std::int64_t ws, const Position& position, core::Instant /*now*/) override {
-    Position stored = position;
-    stored.id = ++next_id_;
-    positions_[stored.id] = {ws, stored};
-    return stored;
+    return positions_.Add(ws, position, next_id_);
   }
   std::optional<Position> FindPosition(std::int64_t ws, std::int64_t id) override {
-    return Find(positions_, ws, id);
+    return positions_.Find(ws, id);
   }
   bool SetPositionEnd(std::int64_t ws, std::int64_t id, std::optional<core::CivilDate> ended_on,
                       core::Instant /*now*/) override {
-    auto it = positions_.find(id);
-    if (it == positions_.end() || it->second.first != ws) return false;
-    it->second.second.ended_on = ended_on;
+    auto* position = positions_.Mutable(ws, id);
+    if (position == nullptr) return false;
+    position->ended_on = ended_on;
     return true;
   }
   bool DeletePosition(std::int64_t ws, std::int64_t id) override {
-    auto it = positions_.find(id);
-    if (it == positions_.end() || it->second.first != ws) return false;
-    positions_.erase(it);
-    return true;
+    return positions_.Erase(ws, id);
   }
   std::vector<Position> PositionsOfPeople(std::int64_t ws,
                                           std::span<const std::int64_t> person_ids) override {
     std::vector<Position> out;
-    for (const auto& p : All(positions_, ws)) {
+    for (const auto& p : positions_.All(ws)) {
       if (std::find(person_ids.begin(), person_ids.end(), p.person_id) != person_ids.end()) {
         out.push_back(p);
       }
@@ -243,7 +226,7 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
   }
   std::vector<Position> PositionsAt(std::int64_t ws, std::int64_t organisation_id) override {
     std::vector<Position> out;
-    for (const auto& p : All(positions_, ws)) {
+    for (const auto& p : positions_.All(ws)) {
       if (p.organisation_id == organisation_id) out.push_back(p);
     }
     return out;
@@ -252,7 +235,7 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
       std::int64_t ws, core::CivilDate today,
       std::optional<std::int64_t> organisation_id) override {
     std::vector<core::whoiswho::ExportLine> out;
-    for (const auto& p : All(positions_, ws)) {
+    for (const auto& p : positions_.All(ws)) {
       if (!core::whoiswho::IsCurrent(p, today)) continue;
       if (organisation_id && p.organisation_id != *organisation_id) continue;
       auto org = FindOrganisation(ws, p.organisation_id);
@@ -281,10 +264,10 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
       return ref.new_index >= 0 ? made.at(static_cast<std::size_t>(ref.new_index)) : ref.id;
     };
     for (const auto& update : plan.contact_updates) {
-      auto it = people_.find(update.id);
-      if (it == people_.end() || it->second.first != ws) continue;
-      it->second.second.email = update.email;
-      it->second.second.phone = update.phone;
+      auto* person = people_.Mutable(ws, update.id);
+      if (person == nullptr) continue;
+      person->email = update.email;
+      person->phone = update.phone;
     }
     for (const auto& np : plan.new_positions) {
       Position p = np.position;
@@ -294,23 +277,20 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
     }
     for (const auto& e : plan.position_endings) SetPositionEnd(ws, e.position_id, e.ended_on, now);
     for (const auto& u : plan.municipality_updates) {
-      auto it = organisations_.find(resolve(u.organisation, new_orgs));
-      if (it == organisations_.end() || it->second.first != ws) continue;
-      if (u.seats) it->second.second.seats = *u.seats;
-      if (u.facts) it->second.second.facts = *u.facts;
+      auto* org = organisations_.Mutable(ws, resolve(u.organisation, new_orgs));
+      if (org == nullptr) continue;
+      if (u.seats) org->seats = *u.seats;
+      if (u.facts) org->facts = *u.facts;
     }
   }
 
   Assessment AddAssessment(std::int64_t ws, const Assessment& assessment,
                            std::int64_t /*user_id*/) override {
-    Assessment stored = assessment;
-    stored.id = ++next_id_;
-    assessments_[stored.id] = {ws, stored};
-    return stored;
+    return assessments_.Add(ws, assessment, next_id_);
   }
   std::vector<Assessment> AssessmentsOf(std::int64_t ws, std::int64_t person_id) override {
     std::vector<Assessment> out;
-    for (const auto& a : All(assessments_, ws)) {
+    for (const auto& a : assessments_.All(ws)) {
       if (a.person_id == person_id) out.push_back(a);
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -342,29 +322,12 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
   }
 
  private:
-  template <typename T>
-  using Rows = std::map<std::int64_t, std::pair<std::int64_t, T>>;  // id → (workspace, record)
-
-  template <typename T>
-  static std::optional<T> Find(const Rows<T>& rows, std::int64_t ws, std::int64_t id) {
-    auto it = rows.find(id);
-    if (it == rows.end() || it->second.first != ws) return std::nullopt;
-    return it->second.second;
-  }
-  template <typename T>
-  static std::vector<T> All(const Rows<T>& rows, std::int64_t ws) {
-    std::vector<T> out;
-    for (const auto& [id, row] : rows) {
-      if (row.first == ws) out.push_back(row.second);
-    }
-    return out;
-  }
   bool HasPosition(std::int64_t ws, std::int64_t person_id,
                    const core::whoiswho::PeopleQuery& query) {
     if (!query.organisation_id && !query.kind && query.party.empty() && query.domain.empty()) {
       return true;
     }
-    return std::ranges::any_of(All(positions_, ws), [&](const Position& p) {
+    return std::ranges::any_of(positions_.All(ws), [&](const Position& p) {
       auto has = [](const std::vector<std::string>& list, const std::string& value) {
         return std::find(list.begin(), list.end(), value) != list.end();
       };
@@ -378,11 +341,11 @@ class MemoryWhoIsWho final : public core::whoiswho::WhoIsWhoRepository {
 
   std::int64_t next_id_ = 0;
   std::map<std::string, Municipality> municipalities_;
-  Rows<Organisation> organisations_;
-  Rows<core::whoiswho::CouncilTerm> terms_;
-  Rows<Person> people_;
-  Rows<Position> positions_;
-  Rows<Assessment> assessments_;
+  WorkspaceRows<Organisation> organisations_;
+  WorkspaceRows<core::whoiswho::CouncilTerm> terms_;
+  WorkspaceRows<Person> people_;
+  WorkspaceRows<Position> positions_;
+  WorkspaceRows<Assessment> assessments_;
 };
 
 }  // namespace aantafel::testing

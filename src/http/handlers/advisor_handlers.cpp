@@ -273,7 +273,7 @@ HttpResponse DeleteSavedAdvice(AdvisorService& service, RequestContext& ctx) {
 void RegisterAdvisorRoutes(Router& router, AdvisorService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   router.Add("GET", "/api/v1/knowledge", bind(GetKnowledge), kSignedIn);
   router.Add("POST", base + "/advice", bind(GetAdvice), kReaders);
   router.Add("GET", base + "/knowledge", bind(GetWorkspaceKnowledge), kMember);

@@ -41,7 +41,7 @@ HttpResponse ListAuditLog(core::audit::AuditService& audit, RequestContext& ctx)
 }  // namespace
 
 void RegisterAuditRoutes(Router& router, core::audit::AuditService& audit) {
-  const auto bind = HandlerBinder(audit);
+  const auto bind = HandlerBinder(std::ref(audit));
   router.Add("GET", "/api/v1/workspaces/{slug}/audit-log", bind(ListAuditLog),
              {.access = Access::kWorkspace});
 }

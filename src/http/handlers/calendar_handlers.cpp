@@ -383,7 +383,7 @@ void RegisterCalendarRoutes(Router& router, PolicyCalendarService& service,
                             const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   const auto bind_deps = HandlerBinder(CalendarDeps{service, public_url});
   router.Add("GET", base + "/plans", bind(ListPlans), kMember);
   router.Add("POST", base + "/plans", bind(AddPlan), kMember);

@@ -486,8 +486,8 @@ HttpResponse GetPersonCouncil(CouncilPeopleService& people, RequestContext& ctx)
 void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopleService& people) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
-  const auto bind_people = HandlerBinder(people);
+  const auto bind = HandlerBinder(std::ref(service));
+  const auto bind_people = HandlerBinder(std::ref(people));
   router.Add("GET", base + "/councils", bind(ListCouncils), kMember);
   router.Add("PUT", base + "/councils/{source_key}", bind(FollowCouncil), kMember);
   router.Add("DELETE", base + "/councils/{source_key}", bind(UnfollowCouncil), kMember);

@@ -705,9 +705,9 @@ void RegisterFeedbackRoutes(Router& router, FeedbackService& service, StreamHub&
                             const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}/feedback";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   const auto bind_deps = HandlerBinder(FeedbackDeps{service, public_url});
-  const auto bind_streams = HandlerBinder(streams);
+  const auto bind_streams = HandlerBinder(std::ref(streams));
   router.Add("GET", base + "/surveys", bind_deps(ListSurveys), kMember);
   router.Add("POST", base + "/surveys", bind_deps(CreateSurvey), kMember);
   router.Add("GET", base + "/surveys/{survey_id}", bind_deps(GetSurvey), kMember);

@@ -195,8 +195,8 @@ void RegisterFinancingRoutes(Router& router, ScenarioService& scenarios,
                              SimulationRunner& simulations) {
   const std::string base = "/api/v1/workspaces/{slug}/financing";
 
-  const auto bind = HandlerBinder(scenarios);
-  const auto bind_simulations = HandlerBinder(simulations);
+  const auto bind = HandlerBinder(std::ref(scenarios));
+  const auto bind_simulations = HandlerBinder(std::ref(simulations));
   const auto bind_deps = HandlerBinder(FinancingDeps{scenarios, simulations});
   router.Add("POST", base + "/simulations", bind_simulations(SimulateFinancing), kCompute);
   router.Add("GET", base + "/scenarios", bind(ListFinancingScenarios), kMember);

@@ -469,7 +469,7 @@ HttpResponse ExportAgreements(RelationsService& service, RequestContext& ctx) {
 void RegisterRelationsRoutes(Router& router, RelationsService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   router.Add("GET", base + "/interactions", bind(ListInteractions), kMember);
   router.Add("POST", base + "/interactions", bind(AddInteraction), kMember);
   router.Add("GET", base + "/interactions/{interaction_id}", bind(GetInteraction), kMember);

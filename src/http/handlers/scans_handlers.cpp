@@ -525,7 +525,7 @@ void RegisterScanRoutes(Router& router, ScanService& scans,
                         const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(scans);
+  const auto bind = HandlerBinder(std::ref(scans));
   const auto bind_deps = HandlerBinder(ScanDeps{scans, relations, public_url});
   router.Add("GET", base + "/scan-templates", bind(ListScanTemplates), kMember);
   router.Add("GET", base + "/scans", bind(ListScans), kMember);

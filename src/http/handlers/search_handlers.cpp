@@ -52,7 +52,7 @@ HttpResponse Search(core::search::SearchService& search, RequestContext& ctx) {
 }  // namespace
 
 void RegisterSearchRoutes(Router& router, core::search::SearchService& search) {
-  const auto bind = HandlerBinder(search);
+  const auto bind = HandlerBinder(std::ref(search));
   router.Add("GET", "/api/v1/workspaces/{slug}/search", bind(Search), kMember);
 }
 

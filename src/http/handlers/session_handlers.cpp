@@ -261,7 +261,7 @@ HttpResponse AcceptInvitation(const SessionDeps& deps, RequestContext& ctx) {
 }  // namespace
 
 void RegisterSessionRoutes(Router& router, SessionDeps deps) {
-  const auto bind = HandlerBinder(deps.accounts);
+  const auto bind = HandlerBinder(std::ref(deps.accounts));
   const auto bind_deps = HandlerBinder(std::move(deps));
   router.Add("POST", "/api/v1/session", bind_deps(LogIn), kPublic);
   router.Add("GET", "/api/v1/session", bind_deps(GetSession));

@@ -461,7 +461,7 @@ void RegisterSocialMapRoutes(Router& router, SocialMapService& service,
                              const std::string& public_url) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   const auto bind_deps = HandlerBinder(SocialMapDeps{service, public_url});
   router.Add("GET", base + "/areas", bind(ListAreas), kMember);
   router.Add("POST", base + "/areas", bind(SaveAreas), kMember);

@@ -132,7 +132,7 @@ HttpResponse SaveWorkspaceSingleSignOn(core::accounts::SsoService& sso, RequestC
 }  // namespace
 
 void RegisterSsoRoutes(Router& router, SsoDeps deps) {
-  const auto bind = HandlerBinder(deps.sso);
+  const auto bind = HandlerBinder(std::ref(deps.sso));
   const auto bind_deps = HandlerBinder(std::move(deps));
   router.Add("GET", "/api/v1/sso", bind_deps(GetSingleSignOn), kPublic);
   router.Add("POST", "/api/v1/sso/start", bind_deps(StartSingleSignOn), kPublic);

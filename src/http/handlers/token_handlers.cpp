@@ -41,7 +41,7 @@ HttpResponse RevokeToken(core::accounts::AccountsService& accounts, RequestConte
 void RegisterTokenRoutes(Router& router, core::accounts::AccountsService& accounts) {
   const RouteOptions member{.access = Access::kWorkspace};
 
-  const auto bind = HandlerBinder(accounts);
+  const auto bind = HandlerBinder(std::ref(accounts));
   router.Add("GET", "/api/v1/workspaces/{slug}/tokens", bind(ListTokens), member);
   router.Add("POST", "/api/v1/workspaces/{slug}/tokens", bind(CreateToken), member);
   router.Add("DELETE", "/api/v1/workspaces/{slug}/tokens/{token_id}", bind(RevokeToken), member);

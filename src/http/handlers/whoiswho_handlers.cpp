@@ -347,7 +347,7 @@ HttpResponse AddAssessment(WhoIsWhoService& service, RequestContext& ctx) {
 void RegisterWhoIsWhoRoutes(Router& router, WhoIsWhoService& service) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
-  const auto bind = HandlerBinder(service);
+  const auto bind = HandlerBinder(std::ref(service));
   router.Add("GET", "/api/v1/municipalities", bind(SearchMunicipalities));
 
   // Newer CBS files into the shared register: a check for anyone signed in, the import itself

@@ -130,8 +130,8 @@ HttpResponse WithdrawInvitation(core::accounts::InvitationService& invitations,
 
 void RegisterWorkspaceRoutes(Router& router, core::accounts::AccountsService& accounts,
                              core::accounts::InvitationService& invitations) {
-  const auto bind = HandlerBinder(accounts);
-  const auto bind_invitations = HandlerBinder(invitations);
+  const auto bind = HandlerBinder(std::ref(accounts));
+  const auto bind_invitations = HandlerBinder(std::ref(invitations));
   router.Add("GET", "/api/v1/workspaces", bind(ListWorkspaces));
   router.Add("GET", "/api/v1/workspaces/{slug}", GetWorkspace, kMember);
   router.Add("PATCH", "/api/v1/workspaces/{slug}", bind(UpdateWorkspace), kMember);

@@ -301,6 +301,19 @@ export async function assertFocused(locator, what) {
   }
 }
 
+/**
+ * Waits until the field is marked invalid (aria-invalid="true"): a form sets it after its own
+ * check or after the server's answer, so reading the attribute once right after a click races.
+ */
+export async function assertInvalid(locator, what) {
+  const handle = await locator.elementHandle();
+  try {
+    await locator.page().waitForFunction((el) => el.getAttribute('aria-invalid') === 'true', handle, { timeout: 5000 });
+  } catch {
+    throw new assert.AssertionError({ message: `${what}: the field is not marked invalid` });
+  }
+}
+
 /** Presses Tab (or `key`) and describes the element that then has focus (see focusedElement). */
 export async function tab(page, key = 'Tab', options = {}) {
   await page.keyboard.press(key);

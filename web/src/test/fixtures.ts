@@ -145,6 +145,31 @@ export function agreementFixture(extra: Partial<Schemas['Agreement']> = {}): Sch
   };
 }
 
+/** One act-now item of GET …/overview (ActItem in core/overview), due soon in Contacten. */
+export function actItemFixture(extra: Partial<Schemas['Overview']['items'][number]> = {}): Schemas['Overview']['items'][number] {
+  return {
+    key: 'follow_up:1',
+    record_id: 1,
+    module: 'relations',
+    reason: 'due_soon',
+    title: 'Vervolgactie: verslag sturen',
+    explain: 'Over 3 dagen.',
+    due: '2026-11-26',
+    link: 'interactions',
+    mine: false,
+    urgency: 1,
+    ...extra,
+  };
+}
+
+/** An NPS in the feedback module's shape; `enough` as the server decides it (at least 30 answers). */
+export function npsGroupFixture(
+  g: Pick<Schemas['NpsGroup'], 'n' | 'nps' | 'ci_low' | 'ci_high'> & Partial<Schemas['NpsGroup']>,
+  enough = g.n >= 30,
+): Schemas['NpsGroup'] {
+  return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
+}
+
 /** GET …/overview's answer with nothing to do and no figures yet. */
 export function emptyOverviewFixture(today = '2026-11-23'): Schemas['Overview'] {
   return {

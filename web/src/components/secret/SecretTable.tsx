@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Button, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { DataTable, StackLabel } from '../DataTable';
 import { ErrorAlert } from '../ErrorAlert';
 import { Loading } from '../Loading';
+import { RowActionButton } from '../RowActionButton';
 import type { ApiData } from '../useApiData';
 import './secret.css';
 
@@ -92,15 +93,9 @@ export function SecretTable<Item extends Secret>({
                 {actions ? (
                   <TableCell>
                     {canRevoke(item) ? (
-                      <Button
-                        type="button"
-                        appearance="subtle-button"
-                        hint="danger"
-                        onClick={() => list.setRevoking(item)}
-                      >
+                      <RowActionButton danger onClick={() => list.setRevoking(item)} target={texts.forLabel(item.label)}>
                         {texts.revoke}
-                        <span className="aantafel-visually-hidden"> {texts.forLabel(item.label)}</span>
-                      </Button>
+                      </RowActionButton>
                     ) : (
                       <span className="aantafel-meta">{texts.noActions}</span>
                     )}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { PLAN_STATUSES, POLICY_PHASES, type Plan, type PlanCreate } from '../../api/types';
 import { addPlan, deletePlan, getCycle, getPlan, updatePlan } from '../../api/generated/calendar';
 import { listOrganisations } from '../../api/generated/whoiswho';
@@ -221,6 +221,7 @@ function PlanForm({
   const firstMunicipalityRef = useRef<HTMLInputElement>(null);
   const municipalitiesId = useId();
   const [yearPicked, setYearPicked] = useState(false);
+  const [addingElsewhere, setAddingElsewhere] = useState(false);
   const [today] = useState(todayIso);
   // The chosen municipalities decide; before any is chosen, a sample of the workspace's.
   const proposalIds =
@@ -374,13 +375,33 @@ function PlanForm({
         firstRef={firstMunicipalityRef}
         after={
           <Paragraph>
+            {/* A new tab keeps what was typed here; the list reloads when the user comes back. */}
             <Link
               id="plan-add-municipality"
               to={`/w/${encodeURIComponent(workspace.slug)}/people/organisations`}
               className="utrecht-link utrecht-link--html-a"
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={() => {
+                setAddingElsewhere(true);
+                window.addEventListener('focus', () => void organisations.reload(), { once: true });
+              }}
             >
               {t('plan.addMunicipalityLink')}
             </Link>
+            {addingElsewhere ? (
+              <>
+                {' '}
+                <Button
+                  type="button"
+                  appearance="subtle-button"
+                  busy={organisations.loading}
+                  onClick={() => void organisations.reload()}
+                >
+                  {t('plan.reloadMunicipalities')}
+                </Button>
+              </>
+            ) : null}
           </Paragraph>
         }
       >

@@ -4,25 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { Link } from 'react-router';
 import type { Overview, OverviewItem } from '../../api/types';
 import { answer } from '../../test/answer';
-import { callbackFixture } from '../../test/fixtures';
+import { actItemFixture, callbackFixture, emptyOverviewFixture } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { announceActNowChange } from './changes';
 import { seenStorageKey } from './notifications';
 import { NotificationsButton } from './NotificationsButton';
 import { OverviewPage } from '../overview/OverviewPage';
 
-const item = (key: string, title: string, link: string, module: OverviewItem['module'] = 'relations'): OverviewItem => ({
-  key,
-  record_id: null,
-  module,
-  reason: 'due_soon',
-  title,
-  explain: `Uitleg bij ${title}`,
-  due: '2026-11-26',
-  link,
-  mine: false,
-  urgency: 1,
-});
+const item = (key: string, title: string, link: string, module: OverviewItem['module'] = 'relations'): OverviewItem =>
+  actItemFixture({ key, record_id: null, module, title, explain: `Uitleg bij ${title}`, link });
 
 const ITEMS = [
   item('callback:1', 'Terugbellen: cijfer 4', 'feedback', 'feedback'),
@@ -30,19 +20,7 @@ const ITEMS = [
   item('scan:1', 'Samenwerkingsscan Overvecht', 'scan/1', 'scans'),
 ];
 
-const overview = (items: OverviewItem[]): Overview => ({
-  today: '2026-11-23',
-  items,
-  figures: {
-    nps_last_30_days: null,
-    nps_previous_30_days: null,
-    open_callbacks: 0,
-    overdue_callbacks: 0,
-    open_agreements: 0,
-    overdue_agreements: 0,
-    cycle_events_next_30_days: 0,
-  },
-});
+const overview = (items: OverviewItem[]): Overview => ({ ...emptyOverviewFixture(), items });
 
 function render(items: () => OverviewItem[] = () => ITEMS) {
   const fetchMock = mockFetch({ 'GET /api/v1/workspaces/demo/overview': () => answer('getOverview', 200, overview(items())) });

@@ -1,47 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { NpsGroup, Overview } from '../../api/types';
+import type { Overview } from '../../api/types';
 import { answer, problem, noContent } from '../../test/answer';
-import { callbackFixture } from '../../test/fixtures';
+import { actItemFixture, callbackFixture, emptyOverviewFixture, npsGroupFixture as group } from '../../test/fixtures';
 import { mockFetch, renderInWorkspace } from '../whoiswho/testing';
 import { OverviewPage } from './OverviewPage';
 
-/** An NPS in the feedback module's shape; `enough` as the server decides it (30 answers). */
-function group(
-  g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null; promoters?: number; detractors?: number },
-  enough = g.n >= 30,
-): NpsGroup {
-  return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
-}
-
 const OVERVIEW: Overview = {
-  today: '2026-11-23',
+  ...emptyOverviewFixture(),
   items: [
-    {
+    actItemFixture({
       key: 'callback:1',
-      record_id: 1,
       module: 'feedback',
       reason: 'callback_open',
       title: 'Terugbellen: cijfer 4',
       explain: 'Een cliënt wil teruggebeld worden.',
       due: '2026-11-24',
       link: 'feedback',
-      mine: false,
       urgency: 130,
-    },
-    {
-      key: 'follow_up:1',
-      record_id: 1,
-      module: 'relations',
-      reason: 'due_soon',
-      title: 'Vervolgactie: verslag sturen',
-      explain: 'Over 3 dagen.',
-      due: '2026-11-26',
-      link: 'interactions',
-      mine: true,
-      urgency: 112,
-    },
+    }),
+    actItemFixture({ mine: true, urgency: 112 }),
   ],
   figures: {
     nps_last_30_days: group({ n: 68, nps: 16.2, ci_low: -4.9, ci_high: 35.9, promoters: 33, detractors: 22 }),

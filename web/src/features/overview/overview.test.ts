@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NpsGroup, Overview } from '../../api/types';
+import type { Overview } from '../../api/types';
 import {
   addDays,
   appLink,
@@ -18,25 +18,9 @@ import {
   snoozeUntil,
 } from './overview';
 import { OVERVIEW_TEXTS } from './texts';
+import { emptyOverviewFixture, npsGroupFixture as group } from '../../test/fixtures';
 
-/** An NPS in the feedback module's shape; `enough` as the server decides it (30 answers). */
-function group(g: { n: number; nps: number | null; ci_low: number | null; ci_high: number | null }, enough = g.n >= 30): NpsGroup {
-  return { key: 'all', label: 'Alle reacties', promoters: 0, passives: 0, detractors: 0, ...g, enough };
-}
-
-const EMPTY: Overview = {
-  today: '2026-11-23',
-  items: [],
-  figures: {
-    nps_last_30_days: null,
-    nps_previous_30_days: null,
-    open_callbacks: 0,
-    overdue_callbacks: 0,
-    open_agreements: 0,
-    overdue_agreements: 0,
-    cycle_events_next_30_days: 0,
-  },
-};
+const EMPTY: Overview = emptyOverviewFixture();
 
 describe('texts', () => {
   it('has the same keys and placeholders in Dutch and English', () => {

@@ -8,6 +8,7 @@ import {
 import { ROLES, type Invitation, type InvitationSent, type Role } from '../../api/types';
 import { invite, listInvitations, resendInvitation, withdrawInvitation } from '../../api/generated/members';
 import { Fact } from '../../components/Fact';
+import { RowActionButton } from '../../components/RowActionButton';
 import { CardForm } from '../../components/CardForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -101,33 +102,24 @@ export function Invitations() {
                   <p className="aantafel-cards__title">{invitation.email}</p>
                   <InvitationFacts invitation={invitation} />
                   <div className="aantafel-row-actions">
-                    <Button
-                      type="button"
+                    <RowActionButton
                       appearance="secondary-action-button"
                       busy={resendingId === invitation.id}
                       onClick={() => void resend(invitation)}
+                      target={st('pending.forEmail', { email: invitation.email })}
                     >
                       {resendingId === invitation.id ? st('pending.resending') : st('pending.resend')}
-                      {' '}
-                      <span className="aantafel-visually-hidden">
-                        {st('pending.forEmail', { email: invitation.email })}
-                      </span>
-                    </Button>
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      hint="danger"
+                    </RowActionButton>
+                    <RowActionButton
+                      danger
                       onClick={() => {
                         setActionError(null);
                         setWithdrawing(invitation);
                       }}
+                      target={st('pending.forEmail', { email: invitation.email })}
                     >
                       {st('pending.withdraw')}
-                      {' '}
-                      <span className="aantafel-visually-hidden">
-                        {st('pending.forEmail', { email: invitation.email })}
-                      </span>
-                    </Button>
+                    </RowActionButton>
                   </div>
                 </li>
               ))}

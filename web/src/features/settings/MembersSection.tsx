@@ -14,6 +14,7 @@ import { DataTable, StackLabel } from '../../components/DataTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { RowActionButton } from '../../components/RowActionButton';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
@@ -153,21 +154,16 @@ export function MembersSection() {
                 </TableCell>
                 {isOwner ? (
                   <TableCell>
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      hint="danger"
+                    <RowActionButton
+                      danger
                       onClick={() => {
                         setActionError(null);
                         setRemoving(member);
                       }}
+                      target={t('members.forName', { name: member.user.name })}
                     >
                       {t('members.remove')}
-                      <span className="aantafel-visually-hidden">
-                        {' '}
-                        {t('members.forName', { name: member.user.name })}
-                      </span>
-                    </Button>
+                    </RowActionButton>
                   </TableCell>
                 ) : null}
               </TableRow>

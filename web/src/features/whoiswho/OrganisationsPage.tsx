@@ -12,7 +12,7 @@ import {
 import { isApiError } from '../../api/client';
 import { ORGANISATION_KINDS, type Municipality, type Organisation, type OrganisationKind } from '../../api/types';
 import { addOrganisation, listOrganisations, searchMunicipalities } from '../../api/generated/whoiswho';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, StackLabel } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -68,6 +68,7 @@ export function OrganisationsPage() {
             <DataTable
               caption={t('organisation.tableCaption', { workspace: workspace.name })}
               captionHidden
+              stack
               columns={[t('organisation.name'), t('organisation.kind'), t('organisation.code')]}
             >
               {items.map((o) => (
@@ -77,8 +78,14 @@ export function OrganisationsPage() {
                       {o.name}
                     </Link>
                   </TableHeaderCell>
-                  <TableCell>{t(organisationKindLabel(o.kind))}</TableCell>
-                  <TableCell>{o.municipality_code ?? <span className="aantafel-meta">–</span>}</TableCell>
+                  <TableCell>
+                    <StackLabel>{t('organisation.kind')}</StackLabel>
+                    {t(organisationKindLabel(o.kind))}
+                  </TableCell>
+                  <TableCell>
+                    <StackLabel>{t('organisation.code')}</StackLabel>
+                    {o.municipality_code ?? <span className="aantafel-meta">–</span>}
+                  </TableCell>
                 </TableRow>
               ))}
             </DataTable>

@@ -16,6 +16,7 @@ import { CardForm } from '../../components/CardForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormActions } from '../../components/FormActions';
 import { OpenInPlace, useOpenInPlace } from '../../components/OpenInPlace';
+import { RowActionButton } from '../../components/RowActionButton';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -120,15 +121,9 @@ export function PositionsSection({
                         <span className="aantafel-visually-hidden"> {describe(p)}</span>
                       </Button>
                     ) : null}
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      hint="danger"
-                      onClick={() => setDeleting(p)}
-                    >
+                    <RowActionButton danger onClick={() => setDeleting(p)} target={describe(p)}>
                       {t('position.delete')}
-                      <span className="aantafel-visually-hidden"> {describe(p)}</span>
-                    </Button>
+                    </RowActionButton>
                   </div>
                 </TableCell>
               ) : null}
