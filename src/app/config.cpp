@@ -19,13 +19,13 @@ namespace {
 struct Key {
   std::string_view section;
   std::string_view name;
-  std::variant<std::string Config::*, std::int64_t Config::*> member;
+  std::variant<std::string Config::*, std::int64_t Config::*, bool Config::*> member;
   std::int64_t min = 0;
   std::int64_t max = 0;
 };
 
 const std::vector<Key>& Keys() {
-  static const std::vector<Key> keys = {
+  static const std::vector<Key> kKeys = {
       {"server", "listen", &Config::listen},
       {"server", "public_url", &Config::public_url},
       {"server", "trusted_proxies", &Config::trusted_proxies},
@@ -82,11 +82,12 @@ const std::vector<Key>& Keys() {
       {"council", "page_size", &Config::council_page_size, 1, 1000},
       {"council", "requests_per_minute", &Config::council_requests_per_minute, 1, 60},
       {"council", "texts_per_round", &Config::council_texts_per_round, 0, 60},
+      {"council", "webhook_private_addresses", &Config::council_webhook_private_addresses},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
   };
-  return keys;
+  return kKeys;
 }
 
 std::string Dotted(const Key& k) { return std::string(k.section) + "." + std::string(k.name); }
@@ -101,6 +102,16 @@ void SetFromText(Config& config, const Key& key, std::string_view text,
                  std::vector<ConfigError>& errors) {
   if (auto* s = std::get_if<std::string Config::*>(&key.member)) {
     config.*(*s) = std::string(text);
+    return;
+  }
+  if (auto* b = std::get_if<bool Config::*>(&key.member)) {
+    if (text == "true" || text == "1") {
+      config.*(*b) = true;
+    } else if (text == "false" || text == "0") {
+      config.*(*b) = false;
+    } else {
+      errors.push_back({Dotted(key), "must be true or false"});
+    }
     return;
   }
   std::int64_t value = 0;
@@ -153,6 +164,12 @@ void LoadFile(Config& config, const std::string& file, std::vector<ConfigError>&
           config.*(std::get<std::string Config::*>(key->member)) = *v;
         } else {
           errors.push_back({dotted, "must be a string"});
+        }
+      } else if (std::holds_alternative<bool Config::*>(key->member)) {
+        if (auto v = node.value<bool>()) {
+          config.*(std::get<bool Config::*>(key->member)) = *v;
+        } else {
+          errors.push_back({dotted, "must be true or false"});
         }
       } else if (auto v = node.value<std::int64_t>()) {
         config.*(std::get<std::int64_t Config::*>(key->member)) = *v;

@@ -79,6 +79,9 @@ struct Config {
   std::int64_t council_page_size = 1000;
   std::int64_t council_requests_per_minute = 30;
   std::int64_t council_texts_per_round = 20;  ///< document texts fetched per minute's round
+  /// Council webhooks may go to loopback and private addresses, and over plain http (tests,
+  /// intranet receivers). Off: https to public addresses only.
+  bool council_webhook_private_addresses = false;
   // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
   /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
   /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1

@@ -76,6 +76,27 @@ TEST(Config, EnvironmentNumbersAreChecked) {
   EXPECT_EQ(errors[0].key, "http.body_limit_bytes");
 }
 
+TEST(Config, SwitchesAreTrueOrFalseInTheFileAndTheEnvironment) {
+  Config config;
+  EXPECT_FALSE(config.council_webhook_private_addresses) << "off unless switched on";
+  EXPECT_TRUE(
+      LoadConfig(config, WriteToml("[council]\nwebhook_private_addresses = true\n"), nullptr)
+          .empty());
+  EXPECT_TRUE(config.council_webhook_private_addresses);
+  std::string off = "AANTAFEL_COUNCIL_WEBHOOK_PRIVATE_ADDRESSES=false";
+  char* env[] = {off.data(), nullptr};
+  EXPECT_TRUE(LoadConfig(config, std::nullopt, env).empty());
+  EXPECT_FALSE(config.council_webhook_private_addresses);
+  std::string bad = "AANTAFEL_COUNCIL_WEBHOOK_PRIVATE_ADDRESSES=yes";
+  char* bad_env[] = {bad.data(), nullptr};
+  const auto errors = LoadConfig(config, std::nullopt, bad_env);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].key, "council.webhook_private_addresses");
+  const auto typed =
+      LoadConfig(config, WriteToml("[council]\nwebhook_private_addresses = \"true\"\n"), nullptr);
+  ASSERT_EQ(typed.size(), 1U) << "a string is not a switch";
+}
+
 TEST(Config, ValidationNamesTheKey) {
   Config config;
   config.body_limit_bytes = 1;
@@ -116,6 +137,7 @@ TEST(Config, TheExampleFileDocumentsEveryDefault) {
   EXPECT_EQ(loaded.data_key_file, defaults.data_key_file);
   EXPECT_EQ(loaded.log_level, defaults.log_level);
   EXPECT_EQ(loaded.log_format, defaults.log_format);
+  EXPECT_EQ(loaded.council_webhook_private_addresses, defaults.council_webhook_private_addresses);
 }
 
 TEST(ParseListen, AcceptsHostPortForms) {

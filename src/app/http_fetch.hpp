@@ -1,6 +1,9 @@
 #pragma once
-// The one outgoing HTTP client (libcurl): the Almanak download, Open Besluitvorming's feed and
-// the OpenID provider all go through Fetch, with a size cap, a timeout and http(s) only.
+// The one outgoing HTTP client (libcurl): the Almanak download, Open Besluitvorming's feed, the
+// OpenID provider and council webhooks all go through Fetch, with a size cap, a timeout and
+// http(s) only.
+
+#include <sys/socket.h>
 
 #include <cstddef>
 #include <map>
@@ -8,18 +11,27 @@
 #include <string_view>
 #include <vector>
 
+#include "core/validation.hpp"
+
 namespace aantafel::app {
 
 struct FetchRequest {
   std::string url;
   std::vector<std::string> headers;  ///< "Name: value" lines
   std::string form;                  ///< when set: POST with this urlencoded body
+  std::string json;                  ///< when set: POST with this JSON body
   std::string basic_auth;            ///< "user:password" for HTTP Basic
   std::string user_agent = "aantafel";
   std::size_t max_bytes = 1024 * 1024;
   long timeout_seconds = 15;
   bool follow_redirects = false;
   bool accept_compressed = false;  ///< ask for gzip (and what else libcurl decodes)
+  /// Connect only to public addresses (IsPublicAddress), checked on the address actually
+  /// connected to after DNS resolution, so a name that resolves (or rebinds) to an internal
+  /// address is refused too. No proxy is used then: the proxy would be the address checked.
+  bool public_addresses_only = false;
+  /// Keep the first max_bytes of the answer and stop reading, instead of failing.
+  bool truncate_body = false;
 };
 
 struct FetchResponse {
@@ -31,7 +43,11 @@ struct FetchResponse {
 
 FetchResponse Fetch(const FetchRequest& request);
 
-/// Percent-encodes everything but letters, digits and -._~ (RFC 3986 unreserved).
-std::string UrlEscape(std::string_view text);
+/// Whether an IPv4 or IPv6 socket address is on the public internet: not loopback, private
+/// (RFC 1918, fc00::/7), shared (100.64.0.0/10), link-local, unspecified, multicast, broadcast,
+/// or one of these written as an IPv4-mapped IPv6 address.
+bool IsPublicAddress(const sockaddr* address);
+
+using core::UrlEscape;
 
 }  // namespace aantafel::app

@@ -240,6 +240,13 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       });
   council_people_ = std::make_unique<core::council::CouncilPeopleService>(
       *council_repository_, *whoiswho_repository_, clock);
+  webhook_sender_ = std::make_unique<HttpWebhookSender>(config.council_webhook_private_addresses);
+  council_webhooks_ = std::make_unique<core::council::CouncilWebhookService>(
+      *council_repository_, *council_, *webhook_sender_, *cipher_, crypto_, random, clock,
+      core::council::WebhookSettings{
+          .public_url = config.public_url,
+          .source_url = config.council_url,
+          .private_addresses = config.council_webhook_private_addresses});
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -375,6 +382,7 @@ http::AppServices Runtime::Services() {
                            .social_map = *social_map_,
                            .council = *council_,
                            .council_people = *council_people_,
+                           .council_webhooks = *council_webhooks_,
                            .overview = *overview_,
                            .search = search_,
                            .audit = *audit_,
@@ -463,6 +471,18 @@ void Runtime::StartBackground() {
         } catch (const std::exception& e) {
           LogError(std::string("council sync failed: ") + e.what());
         }
+        // After every round (so at least every minute): webhooks hear of new and changed topic
+        // matches, failed ones are retried when their wait is over, and meetings that enter the
+        // 60 days are seen. Only workspaces with a webhook that is not waiting cost anything.
+        try {
+          const auto sent = DeliverCouncilWebhooks();
+          if (sent.sent > 0 || sent.failed > 0) {
+            LogInfo("council webhooks: " + std::to_string(sent.sent) + " event(s) sent, " +
+                    std::to_string(sent.failed) + " webhook(s) failed");
+          }
+        } catch (const std::exception& e) {
+          LogError(std::string("council webhooks failed: ") + e.what());
+        }
         lock.lock();
         council_wake_.wait_for(lock, std::chrono::minutes(1), [this] { return council_wanted_; });
       }
@@ -479,6 +499,11 @@ Runtime::CouncilRound Runtime::SyncCouncils(bool force) {
   if (wanted) out.status_error = council_sync_->RefreshStatus(force);
   out.round = council_sync_->Run(force);
   return out;
+}
+
+core::council::WebhookRound Runtime::DeliverCouncilWebhooks() {
+  std::lock_guard round(webhook_round_mutex_);
+  return council_webhooks_->Deliver();
 }
 
 Runtime::AlmanakRefresh Runtime::RefreshAlmanak(bool force) {

@@ -9,6 +9,7 @@
 
 #include "app/config.hpp"
 #include "app/council_feed.hpp"
+#include "app/council_webhook.hpp"
 #include "app/mail_queue.hpp"
 #include "app/oidc_client.hpp"
 #include "app/smtp_mailer.hpp"
@@ -19,6 +20,7 @@
 #include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/council/sync.hpp"
+#include "core/council/webhook.hpp"
 #include "core/feedback/service.hpp"
 #include "core/search/sources.hpp"
 #include "core/whoiswho/service.hpp"
@@ -101,6 +103,9 @@ class Runtime {
     bool enabled = false;      ///< false while [council] url is empty
   };
   CouncilRound SyncCouncils(bool force);
+  /// Posts the workspaces' new and changed council topic matches to their webhooks (one round at
+  /// a time). Runs in the background after every council round, so at least every minute.
+  core::council::WebhookRound DeliverCouncilWebhooks();
 
   storage::Database& database() { return *database_; }
   core::accounts::AccountsService& accounts() { return *accounts_; }
@@ -119,6 +124,7 @@ class Runtime {
   core::link_mail::LinkMailService& link_mail() { return *link_mail_; }
   core::social_map::SocialMapService& social_map() { return *social_map_; }
   core::council::CouncilService& council() { return *council_; }
+  core::council::CouncilWebhookService& council_webhooks() { return *council_webhooks_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -163,6 +169,8 @@ class Runtime {
   std::unique_ptr<core::council::CouncilSync> council_sync_;
   std::unique_ptr<core::council::CouncilService> council_;
   std::unique_ptr<core::council::CouncilPeopleService> council_people_;
+  std::unique_ptr<HttpWebhookSender> webhook_sender_;
+  std::unique_ptr<core::council::CouncilWebhookService> council_webhooks_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).
@@ -200,6 +208,7 @@ class Runtime {
   std::condition_variable council_wake_;
   bool council_wanted_ = false;
   std::mutex council_round_mutex_;  ///< one round at a time (the thread, the CLI, tests)
+  std::mutex webhook_round_mutex_;  ///< one webhook round at a time (the thread, tests)
   std::thread council_thread_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/civil_date.hpp"
 
 #include <cstdio>
+#include <ctime>
 
 namespace aantafel::core {
 
@@ -143,6 +144,18 @@ std::optional<Instant> ParseDateTime(std::string_view text) {
   if (!oh || !om) return std::nullopt;
   const auto offset = std::chrono::hours(*oh) + std::chrono::minutes(*om);
   return zone[0] == '+' ? local - offset : local + offset;
+}
+
+std::string FormatTimestamp(Instant instant) {
+  const std::int64_t ms = ToMillis(instant);
+  const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+  const int millis = static_cast<int>(ms - static_cast<std::int64_t>(seconds) * 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[96];  // room for any int the compiler cannot rule out
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+  return buffer;
 }
 
 }  // namespace aantafel::core

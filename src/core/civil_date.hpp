@@ -52,4 +52,7 @@ Instant StartOfDutchDay(const CivilDate& date);
 /// in RFC 3339; nullopt when it is not one.
 std::optional<Instant> ParseDateTime(std::string_view text);
 
+/// `instant` as RFC 3339 UTC with milliseconds ("2026-12-01T18:30:00.000Z"), as the API writes it.
+std::string FormatTimestamp(Instant instant);
+
 }  // namespace aantafel::core

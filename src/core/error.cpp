@@ -55,6 +55,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kEndsBeforeStart: return "ends_before_start";
     case FieldIssue::kPeriodTooLong: return "period_too_long";
     case FieldIssue::kTooMany: return "too_many";
+    case FieldIssue::kInvalidUrl: return "invalid_url";
   }
   return "invalid_format";
 }

@@ -59,6 +59,7 @@ enum class FieldIssue {
   kEndsBeforeStart,     ///< the end of a period is not after its start
   kPeriodTooLong,       ///< a period longer than the limit (in days)
   kTooMany,             ///< a list longer than the limit
+  kInvalidUrl,          ///< not an https:// address with a host (and no user name or password)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

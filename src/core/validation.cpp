@@ -1,6 +1,7 @@
 #include "core/validation.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace aantafel::core {
 
@@ -234,6 +235,21 @@ std::string SearchFold(std::string_view text) {
       }
     } else {
       out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string UrlEscape(std::string_view text) {
+  std::string out;
+  for (const unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
     }
   }
   return out;

@@ -22,6 +22,9 @@ std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 
+/// Percent-encodes everything but letters, digits and -._~ (RFC 3986 unreserved).
+std::string UrlEscape(std::string_view text);
+
 /// `text` with ASCII letters in lower case (column headings, codes); other bytes unchanged.
 std::string LowerAscii(std::string_view text);
 

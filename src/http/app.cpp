@@ -58,7 +58,8 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterFinancingRoutes(router_, services_.scenarios, services_.simulations);
   RegisterScanRoutes(router_, services_.scans, services_.relations, settings_.public_url);
   RegisterSocialMapRoutes(router_, services_.social_map, settings_.public_url);
-  RegisterCouncilRoutes(router_, services_.council, services_.council_people);
+  RegisterCouncilRoutes(router_, services_.council, services_.council_people,
+                        services_.council_webhooks);
   RegisterOverviewRoutes(router_, {.overview = services_.overview,
                                    .relations = services_.relations,
                                    .feedback = services_.feedback,

@@ -15,6 +15,7 @@
 #include "core/calendar/service.hpp"
 #include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
+#include "core/council/webhook.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -63,6 +64,7 @@ struct AppServices {
   core::social_map::SocialMapService& social_map;
   core::council::CouncilService& council;
   core::council::CouncilPeopleService& council_people;
+  core::council::CouncilWebhookService& council_webhooks;
   core::overview::OverviewService& overview;
   core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data

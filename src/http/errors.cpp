@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 25> kFields{{
+constexpr std::array<FieldEntry, 26> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -123,6 +123,9 @@ constexpr std::array<FieldEntry, 25> kFields{{
     {FieldIssue::kPeriodTooLong, "Kies een periode van hoogstens {n} dagen.",
      "Choose a period of at most {n} days."},
     {FieldIssue::kTooMany, "Geef er hoogstens {n}.", "Give at most {n}."},
+    {FieldIssue::kInvalidUrl,
+     "Gebruik een webadres dat begint met https:// en geen gebruikersnaam of wachtwoord bevat.",
+     "Use a web address that starts with https:// and holds no user name or password."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -44,6 +44,21 @@ std::string SodiumCrypto::Sha256Hex(std::string_view data) {
   return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
+std::string SodiumCrypto::HmacSha256Hex(std::string_view key, std::string_view data) {
+  crypto_auth_hmacsha256_state state;
+  static constexpr unsigned char kNoKey[1] = {0};  // the key pointer must not be null
+  crypto_auth_hmacsha256_init(
+      &state, key.empty() ? kNoKey : reinterpret_cast<const unsigned char*>(key.data()),
+      key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, mac);
+  char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return std::string(hex, crypto_auth_hmacsha256_BYTES * 2);
+}
+
 bool SodiumCrypto::Equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.empty()) return true;

@@ -28,6 +28,7 @@ class SodiumCrypto final : public core::accounts::Crypto {
   bool VerifyPassword(std::string_view hash, std::string_view password) override;
   std::string Sha256Hex(std::string_view data) override;
   bool Equal(std::string_view a, std::string_view b) override;
+  std::string HmacSha256Hex(std::string_view key, std::string_view data) override;
 
  private:
   PasswordCost cost_;

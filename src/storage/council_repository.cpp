@@ -194,11 +194,13 @@ constexpr std::string_view kMunicipalities =
   "SELECT m.id, e.entity_id, m.source_key, COALESCE(s.label, m.source_key), "                  \
   "COALESCE(c.name, ''), m.name, m.classification, m.committee_ref, m.location, m.cancelled, " \
   "m.starts_at, m.time_known, m.ends_at, (SELECT COUNT(*) FROM council_agenda_items a WHERE "  \
-  "a.meeting_id = m.id AND a.heading = 0), f.municipality_code FROM council_meetings m "       \
+  "a.meeting_id = m.id AND a.heading = 0), f.municipality_code, COALESCE(mu.name, '') "        \
+  "FROM council_meetings m "                                                                   \
   "JOIN council_entities e ON "                                                                \
   "e.id = m.id JOIN council_follows f ON f.source_key = m.source_key AND f.workspace_id = $1 " \
   "LEFT JOIN council_sources s ON s.source_key = m.source_key LEFT JOIN council_entities ce "  \
-  "ON ce.entity_id = m.committee_ref LEFT JOIN council_committees c ON c.id = ce.id "
+  "ON ce.entity_id = m.committee_ref LEFT JOIN council_committees c ON c.id = ce.id "          \
+  "LEFT JOIN municipalities mu ON mu.code = f.municipality_code "
 constexpr std::string_view kMeetings = MEETING_SELECT
     "WHERE (CAST($2 AS BIGINT) IS NULL OR m.starts_at >= $2) AND (CAST($3 AS BIGINT) IS NULL "
     "OR m.starts_at < $3) AND (CAST($4 AS TEXT) IS NULL OR m.source_key = $4) AND (CAST($6 AS "
@@ -257,6 +259,38 @@ constexpr std::string_view kMotionsOfCouncil =
     "SELECT o.id, o.name, o.result, o.decided_at, me.id, o.proposers FROM council_motions o "
     "LEFT JOIN council_entities me ON me.entity_id = o.meeting_ref AND me.deleted = 0 WHERE "
     "o.source_key = $1";
+#define WEBHOOK_COLUMNS                                                                          \
+  "w.id, w.url, w.secret_sealed, w.created_at, w.last_attempt_at, w.last_status, w.last_error, " \
+  "w.last_success_at, w.failures, w.failing_since, w.retry_at"
+constexpr std::string_view kWebhook =
+    "SELECT " WEBHOOK_COLUMNS " FROM council_webhooks w WHERE w.workspace_id = $1";
+constexpr std::string_view kDeleteWebhook = "DELETE FROM council_webhooks WHERE workspace_id = $1";
+constexpr std::string_view kInsertWebhook =
+    "INSERT INTO council_webhooks (workspace_id, url, secret_sealed, created_at) VALUES ($1, $2, "
+    "$3, $4) RETURNING id";
+constexpr std::string_view kSaveWebhookState =
+    "UPDATE council_webhooks SET last_attempt_at = $2, last_status = $3, last_error = $4, "
+    "last_success_at = $5, failures = $6, failing_since = $7, retry_at = $8 WHERE id = $1";
+constexpr std::string_view kDueWebhooks =
+    "SELECT w.workspace_id, ws.slug, " WEBHOOK_COLUMNS
+    " FROM council_webhooks w JOIN workspaces ws ON ws.id = w.workspace_id WHERE w.retry_at IS "
+    "NULL OR w.retry_at <= $1 ORDER BY w.workspace_id";
+constexpr std::string_view kWebhookDeliveries =
+    "SELECT topic_id, meeting_id, fingerprint FROM council_webhook_deliveries WHERE webhook_id = "
+    "$1";
+// Only while the webhook (this id) still exists: a delivery that was under way when the owner
+// replaced or removed it is not written for the new one.
+constexpr std::string_view kSaveWebhookDelivery =
+    "INSERT INTO council_webhook_deliveries (webhook_id, workspace_id, topic_id, meeting_id, "
+    "fingerprint, delivered_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS "
+    "BIGINT), CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS BIGINT) WHERE EXISTS (SELECT 1 FROM "
+    "council_webhooks WHERE id = $1) AND EXISTS (SELECT 1 FROM council_topics WHERE id = $3) ON "
+    "CONFLICT (webhook_id, topic_id, meeting_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
+    "delivered_at = excluded.delivered_at";
+constexpr std::string_view kForgetWebhookDelivery =
+    "DELETE FROM council_webhook_deliveries WHERE webhook_id = $1 AND topic_id = $2 AND "
+    "meeting_id = $3";
+#undef WEBHOOK_COLUMNS
 #undef MEETING_SELECT
 #undef SYNC_COLUMNS
 #undef SOURCE_COLUMNS
@@ -270,6 +304,21 @@ Value OptionalMillis(const std::optional<core::Instant>& at) {
 }
 std::optional<core::Instant> MillisAt(const Row& r, std::size_t i) {
   return r.IsNull(i) ? std::nullopt : std::optional(FromMillis(r.Int(i)));
+}
+
+Webhook WebhookFrom(const Row& r, std::size_t at) {
+  return Webhook{.id = r.Int(at),
+                 .url = r.Text(at + 1),
+                 .sealed_secret = r.Text(at + 2),
+                 .created_at = FromMillis(r.Int(at + 3)),
+                 .last_attempt_at = MillisAt(r, at + 4),
+                 .last_status = r.IsNull(at + 5) ? std::nullopt
+                                                 : std::optional(static_cast<int>(r.Int(at + 5))),
+                 .last_error = r.Text(at + 6),
+                 .last_success_at = MillisAt(r, at + 7),
+                 .failures = static_cast<int>(r.Int(at + 8)),
+                 .failing_since = MillisAt(r, at + 9),
+                 .retry_at = MillisAt(r, at + 10)};
 }
 
 CouncilSource SourceFrom(const Row& r, std::size_t at) {
@@ -326,6 +375,7 @@ MeetingView MeetingFrom(const Row& r) {
   v.meeting.ends_at = MillisAt(r, 12);
   v.agenda_items = static_cast<int>(r.Int(13));
   v.municipality_code = r.Text(14);
+  v.municipality_name = r.Text(15);
   return v;
 }
 
@@ -931,6 +981,72 @@ std::vector<NameRecord> SqlCouncilRepository::RecordsOfNames(const std::string& 
   });
   if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
   return out;
+}
+
+std::optional<Webhook> SqlCouncilRepository::FindWebhook(std::int64_t ws) {
+  auto lease = db_.Acquire();
+  const auto row = lease->QueryOne(sql::kWebhook, {ws});
+  if (!row) return std::nullopt;
+  return WebhookFrom(*row, 0);
+}
+
+std::int64_t SqlCouncilRepository::SaveWebhook(std::int64_t ws, const Webhook& webhook) {
+  return db_.Transaction([&](Connection& c) {
+    // A new row, so a delivery still under way for the old one cannot write for this one; the
+    // old one's deliveries go with it (ON DELETE CASCADE).
+    c.Execute(sql::kDeleteWebhook, {ws});
+    return c
+        .QueryOne(sql::kInsertWebhook,
+                  {ws, webhook.url, webhook.sealed_secret, ToMillis(webhook.created_at)})
+        ->Int(0);
+  });
+}
+
+bool SqlCouncilRepository::DeleteWebhook(std::int64_t ws) {
+  return db_.Transaction([&](Connection& c) { return c.Execute(sql::kDeleteWebhook, {ws}) > 0; });
+}
+
+void SqlCouncilRepository::SaveWebhookState(std::int64_t id, const Webhook& s) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kSaveWebhookState,
+              {id, OptionalMillis(s.last_attempt_at),
+               s.last_status ? Value(std::int64_t{*s.last_status}) : Value(nullptr), s.last_error,
+               OptionalMillis(s.last_success_at), std::int64_t{s.failures},
+               OptionalMillis(s.failing_since), OptionalMillis(s.retry_at)});
+  });
+}
+
+std::vector<DueWebhook> SqlCouncilRepository::DueWebhooks(core::Instant now) {
+  std::vector<DueWebhook> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kDueWebhooks, {ToMillis(now)})) {
+    out.push_back({.workspace_id = r.Int(0), .slug = r.Text(1), .webhook = WebhookFrom(r, 2)});
+  }
+  return out;
+}
+
+std::vector<WebhookDelivery> SqlCouncilRepository::WebhookDeliveries(std::int64_t webhook_id) {
+  std::vector<WebhookDelivery> out;
+  auto lease = db_.Acquire();
+  for (const Row& r : lease->Query(sql::kWebhookDeliveries, {webhook_id})) {
+    out.push_back({.topic_id = r.Int(0), .meeting_id = r.Int(1), .fingerprint = r.Text(2)});
+  }
+  return out;
+}
+
+void SqlCouncilRepository::SaveWebhookDelivery(std::int64_t webhook_id, std::int64_t ws,
+                                               const WebhookDelivery& d, core::Instant at) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kSaveWebhookDelivery,
+              {webhook_id, ws, d.topic_id, d.meeting_id, d.fingerprint, ToMillis(at)});
+  });
+}
+
+void SqlCouncilRepository::ForgetWebhookDelivery(std::int64_t webhook_id, std::int64_t topic_id,
+                                                 std::int64_t meeting_id) {
+  db_.Transaction([&](Connection& c) {
+    c.Execute(sql::kForgetWebhookDelivery, {webhook_id, topic_id, meeting_id});
+  });
 }
 
 }  // namespace aantafel::storage

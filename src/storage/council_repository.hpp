@@ -7,7 +7,8 @@ namespace aantafel::storage {
 
 /// CouncilRepository on SQL (both dialects). Council data is public and shared by the
 /// instance; what a workspace reads is limited to the councils it follows.
-class SqlCouncilRepository final : public core::council::CouncilRepository {
+class SqlCouncilRepository final : public core::council::CouncilRepository,
+                                   public core::council::WebhookRepository {
  public:
   explicit SqlCouncilRepository(Database& db) : db_(db) {}
 
@@ -59,6 +60,18 @@ class SqlCouncilRepository final : public core::council::CouncilRepository {
   std::vector<core::council::NameRecord> RecordsOfNames(const std::string& key,
                                                         const std::vector<std::string>& names,
                                                         int limit) override;
+
+  std::optional<core::council::Webhook> FindWebhook(std::int64_t ws) override;
+  std::int64_t SaveWebhook(std::int64_t ws, const core::council::Webhook& webhook) override;
+  bool DeleteWebhook(std::int64_t ws) override;
+  void SaveWebhookState(std::int64_t id, const core::council::Webhook& state) override;
+  std::vector<core::council::DueWebhook> DueWebhooks(core::Instant now) override;
+  std::vector<core::council::WebhookDelivery> WebhookDeliveries(std::int64_t webhook_id) override;
+  void SaveWebhookDelivery(std::int64_t webhook_id, std::int64_t ws,
+                           const core::council::WebhookDelivery& delivery,
+                           core::Instant at) override;
+  void ForgetWebhookDelivery(std::int64_t webhook_id, std::int64_t topic_id,
+                             std::int64_t meeting_id) override;
 
  private:
   Database& db_;

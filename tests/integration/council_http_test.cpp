@@ -11,8 +11,10 @@
 #include <regex>
 
 #include "http/handlers/views.hpp"
+#include "security/sodium.hpp"
 #include "storage/council_repository.hpp"
 #include "support/file_server.hpp"
+#include "support/response_contract.hpp"
 #include "support/test_server.hpp"
 
 namespace aantafel::testing {
@@ -56,8 +58,10 @@ class CouncilSync : public ::testing::TestWithParam<Backend> {
                                 .content_type = "application/json",
                                 .headers = {{"cache-control", "public, max-age=600"}}});
     ServeSoest();
-    server = std::make_unique<TestServer>(
-        GetParam(), TestServerOptions{.council_url = files.Url(""), .council_page_size = 2});
+    server = std::make_unique<TestServer>(GetParam(),
+                                          TestServerOptions{.council_url = files.Url(""),
+                                                            .council_page_size = 2,
+                                                            .webhook_private_addresses = true});
     server->Start();
     client = std::make_unique<HttpClient>(server->port());
     server->AddUser("anna@zorg.nl", "Anna");
@@ -706,8 +710,314 @@ TEST(CouncilOff, AnInstallationWithoutACouncilAddressSaysSoAndFetchesNothing) {
   EXPECT_FALSE(server.runtime().SyncCouncils(true).enabled);
 }
 
+// ---- the webhook for topic hits ----
+
+/// A council followed and synced, a topic that matches its meeting, and a receiver on loopback
+/// (the test server allows private addresses, as an intranet installation would).
+class CouncilWebhook : public CouncilSync {
+ protected:
+  void SetUp() override {
+    CouncilSync::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    Follow();
+    server->runtime().SyncCouncils(false);
+    const auto topic = Send("POST", "zorg-west", "/council-topics",
+                            json{{"name", "Beschermd wonen"},
+                                 {"terms", {"beschermd wonen"}},
+                                 {"exclusions", {"geanonimiseerd"}}}
+                                .dump());
+    ASSERT_EQ(topic.status, 201) << topic.body;
+    topic_id = json::parse(topic.body)["id"].get<std::int64_t>();
+    Answer(200);
+  }
+  /// The receiver answers `status` from now on.
+  void Answer(int status) {
+    receiver.Serve("/hook", {.body = "ontvangen", .content_type = "text/plain", .status = status});
+  }
+  json SetWebhook(const std::string& path = "/hook") {
+    const auto r =
+        Send("PUT", "zorg-west", "/council-webhook", json{{"url", receiver.Url(path)}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  std::vector<FileServer::Request> Posts() {
+    std::vector<FileServer::Request> out;
+    for (auto& r : receiver.requests()) {
+      if (r.method == "POST") out.push_back(std::move(r));
+    }
+    return out;
+  }
+  json Webhook() { return Get("zorg-west", "/council-webhook")["webhook"]; }
+  /// The signature a receiver computes with the secret it was shown.
+  static std::string Signature(const std::string& secret, const FileServer::Request& r) {
+    security::SodiumCrypto crypto(security::PasswordCost::Minimal());
+    return "sha256=" +
+           crypto.HmacSha256Hex(secret, r.headers.at("x-aantafel-timestamp") + "." + r.body);
+  }
+  /// Serves a change of the meeting (seq 11): the agenda item's title, as the council edits it.
+  void ChangeAgenda() {
+    std::string line = Fixture("soest-changes-7.ndjson");
+    line = line.substr(0, line.find('\n'));
+    line = std::regex_replace(line, std::regex(R"("seq":7)"), R"("seq":11)");
+    line = std::regex_replace(line, std::regex("Beleidsplan beschermd wonen 2027-2030\","),
+                              "Beleidsplan beschermd wonen 2027-2031 (gewijzigd)\",");
+    files.Serve(kChanges10, Page(line + "\n", "11", false));
+    files.Serve("/api/export/changes?source=soest&limit=2&cursor=11", Page("", "11", false));
+    server->clock().Advance(std::chrono::minutes(31));
+    ASSERT_EQ(server->runtime().SyncCouncils(false).round.failed, 0);
+  }
+
+  FileServer receiver;
+  std::int64_t topic_id = 0;
+};
+
+TEST_P(CouncilWebhook, OwnersSetItAndTheSecretIsShownOnlyOnce) {
+  EXPECT_EQ(Webhook(), nullptr) << "none yet";
+  const json set = SetWebhook();
+  const std::string secret = set["secret"];
+  EXPECT_EQ(secret.size(), 43U) << "32 random bytes, base64url";
+  EXPECT_EQ(set["webhook"]["url"], receiver.Url("/hook"));
+  EXPECT_EQ(set["webhook"]["failures"], 0);
+  EXPECT_EQ(set["webhook"]["last_attempt_at"], nullptr);
+  const auto again = Send("GET", "zorg-west", "/council-webhook");
+  EXPECT_EQ(again.body.find(secret), std::string::npos) << "never shown again";
+  EXPECT_EQ(json::parse(again.body)["webhook"]["url"], receiver.Url("/hook"));
+  // Stored sealed: the secret is not in the database as text.
+  {
+    auto lease = server->runtime().database().Acquire();
+    const auto row = lease->QueryOne("SELECT secret_sealed FROM council_webhooks", {});
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->Text(0).find(secret), std::string::npos);
+    EXPECT_TRUE(row->Text(0).starts_with("v1.")) << row->Text(0);
+  }
+
+  // Editors and viewers see that there is one and how it goes, not the address; they change
+  // nothing.
+  server->AddUser("eva@zorg.nl", "Eva");
+  server->AddMember("zorg-west", "eva@zorg.nl", "editor");
+  const auto eva = LogIn(*client, "eva@zorg.nl");
+  const std::map<std::string, std::string> as_eva = {
+      {"Cookie", eva.cookie}, {"X-CSRF-Token", eva.csrf}, {"Content-Type", "application/json"}};
+  const std::string path = "/api/v1/workspaces/zorg-west/council-webhook";
+  auto seen = client->Request("GET", path, as_eva);
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(json::parse(seen.body)["webhook"]["url"], nullptr);
+  EXPECT_EQ(json::parse(seen.body)["webhook"]["failures"], 0);
+  EXPECT_EQ(client->Request("PUT", path, as_eva, json{{"url", "https://hooks.example.nl/x"}}.dump())
+                .status,
+            403);
+  EXPECT_EQ(client->Request("DELETE", path, as_eva).status, 403);
+  EXPECT_EQ(client->Request("POST", path + "/test", as_eva).status, 403);
+
+  // Wrong addresses are refused, naming the field and the rule.
+  for (const std::string& url :
+       {std::string("ftp://hooks.example.nl/x"),
+        std::string("https://anna:geheim@hooks.example.nl/"), std::string("https:///zonder-host"),
+        std::string("geen adres"), "https://hooks.example.nl/" + std::string(2000, 'a'),
+        std::string("")}) {
+    const auto r = Send("PUT", "zorg-west", "/council-webhook", json{{"url", url}}.dump());
+    EXPECT_EQ(r.status, 422) << url;
+    const json error = json::parse(r.body)["error"];
+    ASSERT_TRUE(error["fields"].contains("url")) << r.body;
+    if (url.size() > 2000) {
+      EXPECT_NE(error["fields"]["url"].get<std::string>().find("2000"), std::string::npos)
+          << r.body;
+    }
+  }
+  const auto bad = Send("PUT", "zorg-west", "/council-webhook",
+                        json{{"url", "https://anna:geheim@hooks.example.nl/"}}.dump());
+  EXPECT_NE(bad.body.find("https://"), std::string::npos) << "the message says what to use";
+  EXPECT_EQ(Webhook()["url"], receiver.Url("/hook")) << "a refused address changes nothing";
+
+  // Another workspace has its own (none), and cannot remove this one.
+  EXPECT_EQ(Get("welzijn-oost", "/council-webhook")["webhook"], nullptr);
+  EXPECT_EQ(Send("DELETE", "welzijn-oost", "/council-webhook").status, 404);
+  EXPECT_EQ(Send("POST", "welzijn-oost", "/council-webhook/test").status, 404);
+  EXPECT_NE(Webhook(), nullptr);
+}
+
+TEST_P(CouncilWebhook, AMatchIsDeliveredOnceSignedAndAgainWhenTheAgendaChanges) {
+  const std::string secret = SetWebhook()["secret"];
+  server->runtime().DeliverCouncilWebhooks();
+  auto posts = Posts();
+  ASSERT_EQ(posts.size(), 1U) << "one topic in one meeting";
+  const auto& post = posts[0];
+  EXPECT_EQ(post.path, "/hook");
+  EXPECT_EQ(post.headers.at("content-type"), "application/json");
+  EXPECT_EQ(post.headers.at("user-agent"), "aantafel");
+  EXPECT_EQ(post.headers.at("x-aantafel-event"), "council.topic_match");
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(server->clock().Now().time_since_epoch())
+          .count();
+  EXPECT_EQ(post.headers.at("x-aantafel-timestamp"), std::to_string(seconds));
+  EXPECT_EQ(post.headers.at("x-aantafel-signature"), Signature(secret, post));
+  EXPECT_NE(post.headers.at("x-aantafel-signature"), Signature(secret + "x", post));
+  const std::string delivery = post.headers.at("x-aantafel-delivery");
+  EXPECT_FALSE(delivery.empty());
+  EXPECT_EQ(SchemaProblems("CouncilWebhookEvent", post.body), std::vector<std::string>{});
+  const json event = json::parse(post.body);
+  EXPECT_EQ(event["workspace"], "zorg-west");
+  EXPECT_EQ(event["topic"], json({{"id", topic_id}, {"name", "Beschermd wonen"}}));
+  EXPECT_EQ(event["meeting"]["committee"], "Commissie Samenleving");
+  EXPECT_EQ(event["meeting"]["council"], "Soest");
+  EXPECT_EQ(event["meeting"]["municipality"]["code"], "GM0342");
+  EXPECT_EQ(event["meeting"]["starts_at"], "2026-12-01T18:30:00.000Z");
+  EXPECT_EQ(event["meeting"]["location"], "Trouwzaal, Raadhuis Soest");
+  EXPECT_EQ(event["meeting"]["cancelled"], false);
+  EXPECT_EQ(event["meeting"]["url"], "https://aantafel.example/w/zorg-west/council/meetings/" +
+                                         event["meeting"]["id"].dump());
+  EXPECT_EQ(event["meeting"]["source_url"],
+            files.Url("/api/entities/meeting%3Anotubiz%3Agemeente%3Asoest%3A830424"));
+  ASSERT_EQ(event["hits"].size(), 2U) << event.dump();
+  EXPECT_EQ(event["hits"][0],
+            json({{"kind", "agenda_item"}, {"title", "Beleidsplan beschermd wonen 2027-2030"}}));
+  const json status = Webhook();
+  EXPECT_EQ(status["last_status"], 200);
+  EXPECT_EQ(status["last_error"], nullptr);
+  EXPECT_NE(status["last_success_at"], nullptr);
+
+  // Nothing new: nothing is sent, also not after time passes.
+  server->runtime().DeliverCouncilWebhooks();
+  server->clock().Advance(std::chrono::minutes(10));
+  EXPECT_EQ(server->runtime().DeliverCouncilWebhooks().sent, 0);
+  EXPECT_EQ(Posts().size(), 1U);
+
+  // The council changes the agenda item's title: the match is news again, with another id.
+  ChangeAgenda();
+  server->runtime().DeliverCouncilWebhooks();
+  posts = Posts();
+  ASSERT_EQ(posts.size(), 2U);
+  EXPECT_NE(posts[1].headers.at("x-aantafel-delivery"), delivery);
+  EXPECT_EQ(json::parse(posts[1].body)["hits"][0]["title"],
+            "Beleidsplan beschermd wonen 2027-2031 (gewijzigd)");
+  EXPECT_EQ(posts[1].headers.at("x-aantafel-signature"), Signature(secret, posts[1]));
+
+  // A new address (and secret) hears every current match again.
+  const std::string second = SetWebhook("/hook")["secret"];
+  EXPECT_NE(second, secret);
+  server->runtime().DeliverCouncilWebhooks();
+  posts = Posts();
+  ASSERT_EQ(posts.size(), 3U);
+  EXPECT_EQ(posts[2].headers.at("x-aantafel-signature"), Signature(second, posts[2]));
+}
+
+TEST_P(CouncilWebhook, AFailedDeliveryIsTriedAgainAfterTheBackOffAndShownToOwners) {
+  Answer(500);
+  SetWebhook();
+  const auto first = server->clock().Now();
+  // (The background thread may have made this attempt already; either way there is one.)
+  server->runtime().DeliverCouncilWebhooks();
+  ASSERT_EQ(Posts().size(), 1U);
+  json status = Webhook();
+  EXPECT_EQ(status["last_status"], 500);
+  EXPECT_EQ(status["last_error"], "HTTP 500");
+  EXPECT_EQ(status["failures"], 1);
+  EXPECT_EQ(status["failing"], false);
+  EXPECT_EQ(status["retry_at"], http::FormatTimestamp(first + std::chrono::minutes(1)));
+  EXPECT_EQ(status["last_success_at"], nullptr);
+
+  // Waiting: nothing is sent before the minute is over.
+  server->clock().Advance(std::chrono::seconds(59));
+  server->runtime().DeliverCouncilWebhooks();
+  EXPECT_EQ(Posts().size(), 1U);
+  server->clock().Advance(std::chrono::seconds(1));
+  server->runtime().DeliverCouncilWebhooks();
+  EXPECT_EQ(Posts().size(), 2U);
+  status = Webhook();
+  EXPECT_EQ(status["failures"], 2);
+  EXPECT_EQ(status["retry_at"],
+            http::FormatTimestamp(server->clock().Now() + std::chrono::minutes(5)));
+  EXPECT_EQ(status["failing_since"], http::FormatTimestamp(first));
+  EXPECT_EQ(Posts()[0].headers.at("x-aantafel-delivery"),
+            Posts()[1].headers.at("x-aantafel-delivery"))
+      << "a retry is the same delivery";
+
+  // A day of failures: failing, but still tried (hourly from the fourth failure on).
+  server->clock().Advance(std::chrono::hours(24));
+  anna = LogIn(*client, "anna@zorg.nl");  // the session of a day ago has expired
+  server->runtime().DeliverCouncilWebhooks();
+  EXPECT_EQ(Posts().size(), 3U);
+  status = Webhook();
+  EXPECT_EQ(status["failing"], true);
+  EXPECT_EQ(status["failures"], 3);
+
+  // The receiver works again; a test shows it and ends the wait.
+  Answer(204);
+  const auto test = Send("POST", "zorg-west", "/council-webhook/test");
+  ASSERT_EQ(test.status, 200) << test.body;
+  EXPECT_EQ(json::parse(test.body), json({{"ok", true}, {"status", 204}, {"error", nullptr}}));
+  const auto ping = Posts().back();
+  EXPECT_EQ(ping.headers.at("x-aantafel-event"), "ping");
+  EXPECT_EQ(SchemaProblems("CouncilWebhookPing", ping.body), std::vector<std::string>{});
+  EXPECT_EQ(Webhook()["failures"], 0);
+  EXPECT_EQ(Webhook()["failing"], false);
+  EXPECT_EQ(server->runtime().DeliverCouncilWebhooks().sent, 1);
+  status = Webhook();
+  EXPECT_EQ(status["last_status"], 204);
+  EXPECT_EQ(status["last_error"], nullptr);
+  EXPECT_EQ(status["retry_at"], nullptr);
+  EXPECT_EQ(status["failing_since"], nullptr);
+  EXPECT_NE(status["last_success_at"], nullptr);
+  EXPECT_EQ(Posts().size(), 5U) << "three failures, the ping, the delivery";
+
+  // A test that fails reports why and leaves the deliveries alone.
+  Answer(503);
+  const auto failed = Send("POST", "zorg-west", "/council-webhook/test");
+  EXPECT_EQ(json::parse(failed.body),
+            json({{"ok", false}, {"status", 503}, {"error", "HTTP 503"}}));
+  EXPECT_EQ(Webhook()["failures"], 0);
+}
+
+TEST_P(CouncilWebhook, RemovingTheWebhookStopsDeliveries) {
+  SetWebhook();
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/council-webhook").status, 204);
+  EXPECT_EQ(Webhook(), nullptr);
+  EXPECT_EQ(server->runtime().DeliverCouncilWebhooks().workspaces, 0);
+  EXPECT_EQ(Posts().size(), 0U);
+  EXPECT_EQ(Send("DELETE", "zorg-west", "/council-webhook").status, 404);
+  EXPECT_EQ(Send("POST", "zorg-west", "/council-webhook/test").status, 404);
+}
+
+TEST(CouncilWebhookAddresses, AnInternalAddressIsRefusedUnlessTheInstallationAllowsIt) {
+  // A server as installed by default: webhooks go to public https addresses only. (The address
+  // check is the HTTP client's, the same for both databases.)
+  TestServer strict(Backend::kSqlite);
+  strict.Start();
+  HttpClient strict_client(strict.port());
+  strict.AddUser("anna@zorg.nl", "Anna");
+  strict.AddWorkspace("zorg-west", "anna@zorg.nl");
+  const auto session = LogIn(strict_client, "anna@zorg.nl");
+  FileServer receiver;
+  receiver.Serve("/hook", {.body = "", .content_type = "text/plain"});
+  auto send = [&](const std::string& method, const std::string& path, const std::string& body) {
+    return strict_client.Request(method, "/api/v1/workspaces/zorg-west/council-webhook" + path,
+                                 {{"Cookie", session.cookie},
+                                  {"X-CSRF-Token", session.csrf},
+                                  {"Content-Type", "application/json"}},
+                                 body);
+  };
+  const auto plain = send("PUT", "", json{{"url", receiver.Url("/hook")}}.dump());
+  EXPECT_EQ(plain.status, 422) << "plain http only where private addresses are allowed";
+  const std::string port_and_path = receiver.Url("/hook").substr(receiver.Url("").rfind(':') + 1);
+  // Loopback by number, by a name that resolves to it, and in IPv6: each refused when connecting.
+  for (const std::string host : {"127.0.0.1", "localhost", "[::1]"}) {
+    const std::string url = "https://" + host + ":" + port_and_path;
+    ASSERT_EQ(send("PUT", "", json{{"url", url}}.dump()).status, 200) << url;
+    const auto test = send("POST", "/test", "");
+    ASSERT_EQ(test.status, 200) << test.body;
+    const json answer = json::parse(test.body);
+    EXPECT_EQ(answer["ok"], false) << url;
+    EXPECT_EQ(answer["status"], nullptr) << url;
+    EXPECT_NE(answer["error"].get<std::string>().find("not public"), std::string::npos)
+        << url << ": " << answer.dump();
+  }
+  EXPECT_EQ(receiver.requests().size(), 0U) << "no connection was made";
+}
+
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return Name(info.param); }
 INSTANTIATE_TEST_SUITE_P(Backends, CouncilSync,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, CouncilWebhook,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
+#include "storage/council_repository.hpp"
 #include "storage/migrations.hpp"
 #include "support/fakes.hpp"
 #include "support/test_database.hpp"
@@ -354,7 +355,7 @@ class AccountsOnStorage : public StorageContract {
 
 /// A provider that answers with the claims the test sets (its signature check is the app's and
 /// is tested in security/jose_test.cpp and end to end against a real provider).
-class ScriptedProvider final : public OidcProvider {
+class ScriptedProvider final : public OidcProvider {  // NOLINT(bugprone-exception-escape)
  public:
   core::Result<std::string> AuthorizationUrl(std::string_view state, std::string_view nonce,
                                              std::string_view challenge,
@@ -895,6 +896,64 @@ TEST_P(AccountsOnStorage, TheProfileKeepsANameAndALanguage) {
   EXPECT_EQ(stored->language, Language::kEnglish);
   ASSERT_TRUE(service->UpdateProfile(anna, std::nullopt, std::string_view("nl")).ok());
   EXPECT_EQ(users->FindByEmail("anna@zorg.nl")->user.language, Language::kDutch);
+}
+
+TEST_P(StorageContract, AWebhookKeepsItsDeliveriesUntilItIsReplacedRemovedOrItsTopicGoes) {
+  const auto owner = NewUser("anna@zorg.nl");
+  const auto ws = NewWorkspace("zorg-west", owner.id).id;
+  SqlCouncilRepository council(*db);
+  const auto topic = council.AddTopic(ws, {.name = "Jeugd", .terms = {"jeugdhulp"}});
+  const auto other = council.AddTopic(ws, {.name = "Wonen", .terms = {"wonen"}});
+  ASSERT_TRUE(topic && other);
+  const auto first = council.SaveWebhook(
+      ws, {.url = "https://a.example/x", .sealed_secret = "v1.a", .created_at = clock.Now()});
+  council.SaveWebhookDelivery(first, ws, {*topic, 41, "aaaa"}, clock.Now());
+  council.SaveWebhookDelivery(first, ws, {*topic, 41, "bbbb"}, clock.Now());  // replaces
+  council.SaveWebhookDelivery(first, ws, {*other, 42, "cccc"}, clock.Now());
+  auto delivered = council.WebhookDeliveries(first);
+  ASSERT_EQ(delivered.size(), 2U);
+  std::sort(delivered.begin(), delivered.end(),
+            [](const auto& a, const auto& b) { return a.meeting_id < b.meeting_id; });
+  EXPECT_EQ(delivered[0].fingerprint, "bbbb");
+  council.ForgetWebhookDelivery(first, *other, 42);
+  EXPECT_EQ(council.WebhookDeliveries(first).size(), 1U);
+
+  // The state is stored on the webhook; a waiting one is not due.
+  auto state = *council.FindWebhook(ws);
+  state.failures = 2;
+  state.last_status = 502;
+  state.last_error = "HTTP 502";
+  state.retry_at = clock.Now() + std::chrono::minutes(5);
+  council.SaveWebhookState(first, state);
+  EXPECT_TRUE(council.DueWebhooks(clock.Now()).empty());
+  ASSERT_EQ(council.DueWebhooks(clock.Now() + std::chrono::minutes(5)).size(), 1U);
+  const auto read = *council.FindWebhook(ws);
+  EXPECT_EQ(read.last_status, 502);
+  EXPECT_EQ(read.last_error, "HTTP 502");
+  EXPECT_EQ(read.failures, 2);
+
+  // Replaced: a new id, nothing delivered to it yet; a late write for the old one goes nowhere.
+  const auto second = council.SaveWebhook(
+      ws, {.url = "https://b.example/y", .sealed_secret = "v1.b", .created_at = clock.Now()});
+  EXPECT_NE(second, first);
+  EXPECT_EQ(council.FindWebhook(ws)->url, "https://b.example/y");
+  EXPECT_EQ(council.FindWebhook(ws)->failures, 0);
+  council.SaveWebhookDelivery(first, ws, {*topic, 43, "dddd"}, clock.Now());
+  EXPECT_TRUE(council.WebhookDeliveries(first).empty());
+  EXPECT_TRUE(council.WebhookDeliveries(second).empty());
+  state.failures = 9;
+  council.SaveWebhookState(first, state);
+  EXPECT_EQ(council.FindWebhook(ws)->failures, 0) << "the old webhook's state is not written";
+
+  // A deleted topic takes its deliveries along; deleting the webhook takes the rest.
+  council.SaveWebhookDelivery(second, ws, {*topic, 41, "eeee"}, clock.Now());
+  council.SaveWebhookDelivery(second, ws, {*other, 42, "ffff"}, clock.Now());
+  ASSERT_TRUE(council.DeleteTopic(ws, *topic));
+  ASSERT_EQ(council.WebhookDeliveries(second).size(), 1U);
+  EXPECT_TRUE(council.DeleteWebhook(ws));
+  EXPECT_FALSE(council.DeleteWebhook(ws));
+  EXPECT_FALSE(council.FindWebhook(ws));
+  EXPECT_TRUE(council.WebhookDeliveries(second).empty());
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

@@ -9,6 +9,7 @@
 
 #include "security/data_key.hpp"
 #include "storage/accounts_repository.hpp"
+#include "storage/council_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/whoiswho_repository.hpp"
 #include "support/fakes.hpp"
@@ -170,6 +171,18 @@ TEST_P(SchemaUpgrade, AFilledOldestDatabaseReachesTheNewestSchemaWithoutLoss) {
   ASSERT_EQ(people.size(), 1U);
   EXPECT_EQ(people[0].name, "Els Wethouder");
   EXPECT_FALSE(whoiswho.FindOrganisation(2, 1).has_value()) << "still per workspace";
+
+  // Migration 28: an upgraded workspace can have a council webhook, found by its slug.
+  SqlCouncilRepository council(*db);
+  EXPECT_FALSE(council.FindWebhook(1));
+  const auto id = council.SaveWebhook(1, {.url = "https://hooks.example.nl/x",
+                                          .sealed_secret = "v1.sealed",
+                                          .created_at = core::FromMillis(1700000000000)});
+  const auto due = council.DueWebhooks(core::FromMillis(1700000000001));
+  ASSERT_EQ(due.size(), 1U);
+  EXPECT_EQ(due[0].slug, "zorg-west");
+  EXPECT_EQ(due[0].webhook.id, id);
+  EXPECT_EQ(due[0].webhook.failures, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SchemaUpgrade,

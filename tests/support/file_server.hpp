@@ -1,12 +1,14 @@
 #pragma once
 // A small HTTP/1.1 server on loopback that serves fixture files the way public services do:
 // GET of a known path answers 200 with the body and its Last-Modified, or 304 when the request's
-// If-Modified-Since is that Last-Modified; anything else is 404. It keeps every request's path
-// and headers, so tests can check what the client sent. One connection at a time; each answer
-// closes the connection.
+// If-Modified-Since is that Last-Modified; a POST to a known path answers the file too (a webhook
+// receiver with a scripted status); anything else is 404. It keeps every request's method, path,
+// headers and body, so tests can check what the client sent. One connection at a time; each
+// answer closes the connection.
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -31,8 +33,10 @@ class FileServer {
     std::chrono::milliseconds delay{0};  ///< waited before answering (a slow service)
   };
   struct Request {
+    std::string method;
     std::string path;
     std::map<std::string, std::string> headers;  ///< names in lower case
+    std::string body;
   };
 
   FileServer() {
@@ -77,7 +81,8 @@ class FileServer {
   static void Write(int fd, const std::string& data) {
     std::size_t sent = 0;
     while (sent < data.size()) {
-      const auto n = write(fd, data.data() + sent, data.size() - sent);
+      // MSG_NOSIGNAL: a client that stops reading early (a capped answer) is no SIGPIPE.
+      const auto n = send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
       if (n <= 0) return;
       sent += static_cast<std::size_t>(n);
     }
@@ -94,6 +99,7 @@ class FileServer {
     const auto line_end = head.find("\r\n");
     const std::string first = head.substr(0, line_end);
     const auto space = first.find(' ');
+    request.method = first.substr(0, space);
     request.path = first.substr(space + 1, first.find(' ', space + 1) - space - 1);
     std::size_t at = line_end + 2;
     while (at < head.size()) {
@@ -110,6 +116,17 @@ class FileServer {
       }
       at = end + 2;
     }
+    // The body, as long as Content-Length says (at most 1 MiB).
+    std::size_t length = 0;
+    if (const auto it = request.headers.find("content-length"); it != request.headers.end()) {
+      length = std::min<std::size_t>(std::stoul(it->second), 1024 * 1024);
+    }
+    request.body = head.substr(head.find("\r\n\r\n") + 4);
+    while (request.body.size() < length) {
+      const auto n = read(fd, chunk, sizeof chunk);
+      if (n <= 0) break;
+      request.body.append(chunk, static_cast<std::size_t>(n));
+    }
     File file;
     bool found = false;
     {
@@ -121,7 +138,7 @@ class FileServer {
       }
     }
     if (found && file.delay.count() > 0) std::this_thread::sleep_for(file.delay);
-    if (!found || !first.starts_with("GET ")) {
+    if (!found || (request.method != "GET" && request.method != "POST")) {
       Write(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
       return;
     }

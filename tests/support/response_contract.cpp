@@ -125,6 +125,25 @@ class Contract {
     return problems;
   }
 
+  std::vector<std::string> AgainstSchema(const std::string& name, const std::string& body) {
+    std::lock_guard lock(mutex_);
+    if (!spec_["components"]["schemas"].contains(name)) return {"no schema " + name};
+    const auto document = nlohmann::json::parse(body, nullptr, false);
+    if (document.is_discarded()) return {name + ": body is not JSON"};
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    if (validator.validate(SchemaAt("/components/schemas/" + name), adapter, &results)) return {};
+    std::vector<std::string> problems;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      std::string where;
+      for (const auto& part : error.context) where += part;
+      problems.push_back(name + " at " + where + ": " + error.description);
+    }
+    return problems;
+  }
+
   std::vector<std::string> NotDocumenting(const std::string& path_prefix, int status) {
     std::lock_guard lock(mutex_);
     std::vector<std::string> out;
@@ -247,6 +266,10 @@ void DisableResponseContract() { checking = false; }
 
 std::vector<std::string> OperationsNotDocumenting(const std::string& path_prefix, int status) {
   return Contract::Instance().NotDocumenting(path_prefix, status);
+}
+
+std::vector<std::string> SchemaProblems(const std::string& schema, const std::string& body) {
+  return Contract::Instance().AgainstSchema(schema, body);
 }
 
 std::vector<std::string> ContractProblems(const std::string& method, const std::string& target,

@@ -21,6 +21,10 @@ std::vector<std::string> ContractProblems(const std::string& method, const std::
                                           const std::string& content_encoding,
                                           const std::string& body);
 
+/// What is wrong with `body` (JSON) measured against components/schemas/`schema` of
+/// api/openapi.yaml, one line each: for what the server sends elsewhere (webhook events).
+std::vector<std::string> SchemaProblems(const std::string& schema, const std::string& body);
+
 /// The operations ("GET /api/v1/…") whose path starts with `path_prefix` and that do not document
 /// `status` in api/openapi.yaml.
 std::vector<std::string> OperationsNotDocumenting(const std::string& path_prefix, int status);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace aantafel::testing {
 
@@ -11,11 +12,12 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   config.database_url = database_.url();
   config.database_pool_size = 4;
   config.data_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";  // fixed test key, no file
-  config.smtp_url = options.smtp_url;
-  config.almanak_url = options.almanak_url;
-  config.council_url = options.council_url;
+  config.smtp_url = std::move(options.smtp_url);
+  config.almanak_url = std::move(options.almanak_url);
+  config.council_url = std::move(options.council_url);
   config.council_page_size = options.council_page_size;
-  config.register_editors = options.register_editors;
+  config.council_webhook_private_addresses = options.webhook_private_addresses;
+  config.register_editors = std::move(options.register_editors);
   config.smtp_from = "aantafel@zorg.example";
   config.public_url = "https://aantafel.example";
   runtime_ = std::make_unique<app::Runtime>(
@@ -27,7 +29,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   app_ = std::make_unique<http::App>(runtime_->Services(),
                                      http::AppSettings{.secure_cookies = options.secure_cookies,
                                                        .session_ttl = std::chrono::hours(12),
-                                                       .static_dir = options.static_dir,
+                                                       .static_dir = std::move(options.static_dir),
                                                        .version = "test",
                                                        .database_kind = runtime_->database_kind(),
                                                        .public_url = "https://aantafel.example",

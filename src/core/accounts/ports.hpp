@@ -127,6 +127,8 @@ class Crypto {
   virtual std::string Sha256Hex(std::string_view data) = 0;
   /// Constant-time equality of two strings of equal length.
   virtual bool Equal(std::string_view a, std::string_view b) = 0;
+  /// Lower-case hex HMAC-SHA256 of `data` with `key` (any length), for signing webhooks.
+  virtual std::string HmacSha256Hex(std::string_view key, std::string_view data) = 0;
 };
 
 /// One group (or app role) of the provider mapped to a role in a workspace.

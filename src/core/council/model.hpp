@@ -154,6 +154,7 @@ struct MeetingView {
   std::string source_key;
   std::string source_label;
   std::string municipality_code;  ///< the municipality the workspace follows the council for
+  std::string municipality_name;  ///< its name in the municipal register, or ""
   std::string committee_name;     ///< the Committee entity's name, or ""
   Meeting meeting;
   int agenda_items = 0;
@@ -199,6 +200,35 @@ struct TopicMatch {
   std::string topic_name;
   MeetingView meeting;
   std::vector<TopicHit> hits;  ///< in agenda order, then documents, then motions
+};
+
+/// A workspace's webhook for topic hits and how its deliveries go.
+struct Webhook {
+  std::int64_t id = 0;  ///< a new id each time the address is set
+  std::string url;
+  std::string sealed_secret;  ///< sealed with the data key; opened only to sign
+  Instant created_at{};
+  std::optional<Instant> last_attempt_at;
+  std::optional<int> last_status;  ///< the receiver's HTTP status; none: no answer (or no attempt)
+  std::string last_error;          ///< "" when the last attempt worked
+  std::optional<Instant> last_success_at;
+  int failures = 0;                      ///< failed attempts in a row
+  std::optional<Instant> failing_since;  ///< the first failure of the series
+  std::optional<Instant> retry_at;       ///< deliveries wait until then
+};
+
+/// A webhook whose deliveries are due, with its workspace.
+struct DueWebhook {
+  std::int64_t workspace_id = 0;
+  std::string slug;
+  Webhook webhook;
+};
+
+/// What a webhook was told about a topic in a meeting.
+struct WebhookDelivery {
+  std::int64_t topic_id = 0;
+  std::int64_t meeting_id = 0;
+  std::string fingerprint;
 };
 
 /// What council search looks in.

@@ -119,6 +119,51 @@ class CouncilRepository {
                                                  int limit) = 0;
 };
 
+/// Port: the webhook for topic hits, one per workspace, and what was delivered to it.
+class WebhookRepository {
+ public:
+  virtual ~WebhookRepository() = default;
+  virtual std::optional<Webhook> FindWebhook(std::int64_t ws) = 0;
+  /// Replaces the workspace's webhook, forgetting what was delivered to the old one (one
+  /// transaction); returns the new id.
+  virtual std::int64_t SaveWebhook(std::int64_t ws, const Webhook& webhook) = 0;
+  /// False when there was none.
+  virtual bool DeleteWebhook(std::int64_t ws) = 0;
+  /// Stores the delivery state (last_*, failures, failing_since, retry_at) of webhook `id`;
+  /// nothing when it was replaced or removed meanwhile.
+  virtual void SaveWebhookState(std::int64_t id, const Webhook& state) = 0;
+  /// Webhooks without retry_at or with retry_at not after `now`.
+  virtual std::vector<DueWebhook> DueWebhooks(Instant now) = 0;
+  virtual std::vector<WebhookDelivery> WebhookDeliveries(std::int64_t webhook_id) = 0;
+  /// Notes what was delivered (replacing an older fingerprint); nothing when the webhook was
+  /// replaced or removed meanwhile.
+  virtual void SaveWebhookDelivery(std::int64_t webhook_id, std::int64_t ws,
+                                   const WebhookDelivery& delivery, Instant at) = 0;
+  virtual void ForgetWebhookDelivery(std::int64_t webhook_id, std::int64_t topic_id,
+                                     std::int64_t meeting_id) = 0;
+};
+
+/// One signed POST to a webhook.
+struct WebhookPost {
+  std::string url;
+  std::vector<std::string> headers;  ///< "Name: value" lines
+  std::string body;                  ///< JSON
+};
+
+/// What the receiver answered.
+struct WebhookAnswer {
+  int status = 0;     ///< 0: no answer (refused address, timeout, network failure)
+  std::string error;  ///< why there was no answer
+};
+
+/// Port: posts webhook events over HTTPS, refusing internal addresses (unless the installation
+/// allows them), without following redirects, within 10 seconds.
+class WebhookSender {
+ public:
+  virtual ~WebhookSender() = default;
+  virtual WebhookAnswer Post(const WebhookPost& post) = 0;
+};
+
 /// One page read from the export feed.
 struct FeedPage {
   enum class Outcome {

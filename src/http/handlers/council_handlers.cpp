@@ -15,6 +15,7 @@ namespace aantafel::http {
 
 using core::council::CouncilPeopleService;
 using core::council::CouncilService;
+using core::council::CouncilWebhookService;
 using nlohmann::json;
 
 namespace {
@@ -391,6 +392,54 @@ HttpResponse ListCouncilTopicMatches(CouncilService& service, RequestContext& ct
   return JsonResponse(200, {{"items", items}});
 }
 
+/// The address and the technical message are for owners: an address may hold a token of the
+/// receiver, and the message may name addresses of the set-up.
+json WebhookView(const core::council::WebhookView& view, bool owner) {
+  const auto& w = view.webhook;
+  return {{"url", owner ? json(w.url) : json(nullptr)},
+          {"created_at", FormatTimestamp(w.created_at)},
+          {"last_attempt_at", TimestampOrNull(w.last_attempt_at)},
+          {"last_status", w.last_status ? json(*w.last_status) : json(nullptr)},
+          {"last_error", owner && !w.last_error.empty() ? json(w.last_error) : json(nullptr)},
+          {"last_success_at", TimestampOrNull(w.last_success_at)},
+          {"failures", w.failures},
+          {"failing", view.failing},
+          {"failing_since", TimestampOrNull(w.failing_since)},
+          {"retry_at", TimestampOrNull(w.retry_at)}};
+}
+
+HttpResponse GetCouncilWebhook(CouncilWebhookService& webhooks, RequestContext& ctx) {
+  const auto view = webhooks.Get(*ctx.workspace);
+  const bool owner = core::accounts::CanManage(ctx.workspace->role);
+  return JsonResponse(200, {{"webhook", view ? WebhookView(*view, owner) : json(nullptr)}});
+}
+
+HttpResponse SetCouncilWebhook(CouncilWebhookService& webhooks, RequestContext& ctx) {
+  auto body = JsonObjectReader::Parse(ctx.request);
+  if (!body) return Fail(ctx, body.error());
+  const std::string url = body->String("url", true, core::council::kLongestWebhookUrl).value_or("");
+  if (auto done = body->Finish(); !done) return Fail(ctx, done.error());
+  auto created = webhooks.Set(*ctx.workspace, url);
+  if (!created) return Fail(ctx, created.error());
+  // The secret is shown this once; it is stored sealed and never shown again.
+  return JsonResponse(200,
+                      {{"webhook", WebhookView(created->view, true)}, {"secret", created->secret}});
+}
+
+HttpResponse DeleteCouncilWebhook(CouncilWebhookService& webhooks, RequestContext& ctx) {
+  if (auto done = webhooks.Remove(*ctx.workspace); !done) return Fail(ctx, done.error());
+  return HttpResponse::NoContent();
+}
+
+HttpResponse TestCouncilWebhook(CouncilWebhookService& webhooks, RequestContext& ctx) {
+  auto test = webhooks.Test(*ctx.workspace);
+  if (!test) return Fail(ctx, test.error());
+  const bool ok = test->status >= 200 && test->status < 300;
+  return JsonResponse(200, {{"ok", ok},
+                            {"status", test->status > 0 ? json(test->status) : json(nullptr)},
+                            {"error", ok ? json(nullptr) : json(test->error)}});
+}
+
 HttpResponse ListCouncilPeople(CouncilPeopleService& people, RequestContext& ctx) {
   core::FieldErrors errors;
   const auto key = QueryKey(ctx.request, errors);
@@ -483,11 +532,13 @@ HttpResponse GetPersonCouncil(CouncilPeopleService& people, RequestContext& ctx)
 
 }  // namespace
 
-void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopleService& people) {
+void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopleService& people,
+                           CouncilWebhookService& webhooks) {
   const std::string base = "/api/v1/workspaces/{slug}";
 
   const auto bind = HandlerBinder(std::ref(service));
   const auto bind_people = HandlerBinder(std::ref(people));
+  const auto bind_webhooks = HandlerBinder(std::ref(webhooks));
   router.Add("GET", base + "/councils", bind(ListCouncils), kMember);
   router.Add("PUT", base + "/councils/{source_key}", bind(FollowCouncil), kMember);
   router.Add("DELETE", base + "/councils/{source_key}", bind(UnfollowCouncil), kMember);
@@ -504,6 +555,10 @@ void RegisterCouncilRoutes(Router& router, CouncilService& service, CouncilPeopl
   router.Add("DELETE", base + "/council-people/decisions", bind_people(UndoCouncilPersonDecision),
              kMember);
   router.Add("GET", base + "/people/{person_id}/council", bind_people(GetPersonCouncil), kMember);
+  router.Add("GET", base + "/council-webhook", bind_webhooks(GetCouncilWebhook), kMember);
+  router.Add("PUT", base + "/council-webhook", bind_webhooks(SetCouncilWebhook), kMember);
+  router.Add("DELETE", base + "/council-webhook", bind_webhooks(DeleteCouncilWebhook), kMember);
+  router.Add("POST", base + "/council-webhook/test", bind_webhooks(TestCouncilWebhook), kMember);
 }
 
 }  // namespace aantafel::http

@@ -14,6 +14,7 @@
 #include "core/calendar/service.hpp"
 #include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
+#include "core/council/webhook.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -133,7 +134,8 @@ void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps);
 /// Sociale kaart: areas, services, coverage, consortia and the read-only link /c/{token}.
 /// Raadsinformatie: follow councils, their meetings with agenda, documents and motions.
 void RegisterCouncilRoutes(Router& router, core::council::CouncilService& service,
-                           core::council::CouncilPeopleService& people);
+                           core::council::CouncilPeopleService& people,
+                           core::council::CouncilWebhookService& webhooks);
 void RegisterSocialMapRoutes(Router& router, core::social_map::SocialMapService& service,
                              const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <ctime>
+
+#include "core/civil_date.hpp"
 
 namespace aantafel::http {
 
@@ -34,17 +34,7 @@ nlohmann::json TokenView(const ApiTokenInfo& token) {
           {"user", UserView(token.user)}};
 }
 
-std::string FormatTimestamp(core::Instant instant) {
-  const std::int64_t ms = core::ToMillis(instant);
-  const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
-  const int millis = static_cast<int>(ms - static_cast<std::int64_t>(seconds) * 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[96];  // room for any int the compiler cannot rule out
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
-  return buffer;
-}
+std::string FormatTimestamp(core::Instant instant) { return core::FormatTimestamp(instant); }
 
 core::Result<std::int64_t> PositiveIdParam(const RequestContext& ctx, std::string_view name) {
   const std::string_view text = ctx.params.Get(name);

@@ -2363,6 +2363,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/council-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The workspace's webhook for council topic hits and how its deliveries go, or null. Every member sees whether there is one and its state; the address and the technical message are for owners (null for others). The signing secret is never shown again. */
+        get: operations["getCouncilWebhook"];
+        /** Set (or replace) the webhook (owners): an https address with a host, without user name or password, at most 2,000 characters (plain http only where the installation allows private addresses). The server makes a new signing secret and returns it this once. The receiver then gets every current topic match (again). See the webhook councilTopicMatch. */
+        put: operations["setCouncilWebhook"];
+        post?: never;
+        /** Remove the webhook (owners); deliveries stop at once. */
+        delete: operations["deleteCouncilWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/council-webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed `ping` event to the webhook now (owners) and report what the receiver answered. A 2xx answer also ends a series of failures, so deliveries go out at the next round instead of after the rest of the wait. */
+        post: operations["testCouncilWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/consortia": {
         parameters: {
             query?: never;
@@ -2582,7 +2622,25 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    councilTopicMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a workspace's webhook receives (set with PUT /council-webhook): a `council.topic_match` event for each new or changed topic match, or a `ping` from "Test versturen". Answer 2xx within 10 seconds; anything else is tried again after 1, 5, 15 and 60 minutes, then every hour. Redirects are not followed. Check the signature and drop repeats by `X-Aantafel-Delivery`. */
+        post: operations["councilTopicMatchEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         CouncilTopicWrite: {
@@ -2655,6 +2713,82 @@ export interface components {
             exclusions: string[];
             /** Format: date-time */
             created_at: string;
+        };
+        CouncilWebhook: {
+            /** @description The receiver's address; null for editors and viewers. */
+            url: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** @description The receiver's HTTP status at the last attempt; null when there was no answer or no attempt yet. */
+            last_status: number | null;
+            /** @description Why the last attempt failed (owners only); null when it worked. */
+            last_error: string | null;
+            /** Format: date-time */
+            last_success_at: string | null;
+            /** @description Failed attempts in a row. */
+            failures: number;
+            /** @description Failing for 24 hours or longer; still tried every hour. */
+            failing: boolean;
+            /** Format: date-time */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description After a failure: deliveries wait until then (1, 5, 15, 60 minutes, then hourly).
+             */
+            retry_at: string | null;
+        };
+        /** @description The body of a `council.topic_match` event: one of the workspace's topics in one meeting of a followed council, from today to 60 days ahead. Sent when the match is new or changed (other hits, another start, cancelled). Headers: `X-Aantafel-Event`, `X-Aantafel-Delivery` (the same for a repeat of the same news), `X-Aantafel-Timestamp` (Unix seconds) and `X-Aantafel-Signature` (`sha256=` and the hex HMAC-SHA256 of "<timestamp>.<body>" with the secret as key). */
+        CouncilWebhookEvent: {
+            /** @enum {string} */
+            event: "council.topic_match";
+            /** @description The workspace's slug. */
+            workspace: string;
+            topic: {
+                id: number;
+                name: string;
+            };
+            meeting: {
+                /** @description aantafel's id of the meeting. */
+                id: number;
+                name: string;
+                /** @description The committee's name, or empty. */
+                committee: string;
+                /** @description The council's name at Open Besluitvorming, e.g. Soest. */
+                council: string;
+                source_key: string;
+                municipality: {
+                    code: string;
+                    /** @description From the municipal register; empty when unknown. */
+                    name: string;
+                };
+                /** Format: date-time */
+                starts_at: string | null;
+                /** @description false: only the day is known. */
+                time_known: boolean;
+                location: string;
+                cancelled: boolean;
+                /** @description The meeting in aantafel ([server] public_url). */
+                url: string;
+                /** @description The record at Open Besluitvorming (JSON); empty when council information is off. */
+                source_url: string;
+                /** @description Open Besluitvorming's id of the meeting. */
+                entity_id: string;
+            };
+            hits: {
+                /** @enum {string} */
+                kind: "agenda_item" | "document" | "motion";
+                title: string;
+            }[];
+        };
+        /** @description The body of a `ping` event (sent by "Test versturen"), signed the same way. */
+        CouncilWebhookPing: {
+            /** @enum {string} */
+            event: "ping";
+            workspace: string;
+            /** Format: date-time */
+            sent_at: string;
         };
         CouncilSource: {
             /** @description Open Besluitvorming's key, e.g. soest. */
@@ -9857,6 +9991,135 @@ export interface operations {
             422: components["responses"]["Problem"];
         };
     };
+    getCouncilWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, or null when there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["CouncilWebhook"] | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setCouncilWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example https://hooks.example.nl/aantafel */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set; `secret` is shown only now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["CouncilWebhook"];
+                        /** @description The signing secret (32 random bytes, base64url, 43 characters). Keep it with the receiver: it is stored encrypted and never shown again. */
+                        secret: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteCouncilWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    testCouncilWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the receiver answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The receiver answered 2xx. */
+                        ok: boolean;
+                        /** @description The receiver's HTTP status; null when there was no answer. */
+                        status: number | null;
+                        /** @description Why it did not work (no answer, a refused address, the status). */
+                        error: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     listConsortia: {
         parameters: {
             query?: never;
@@ -10344,6 +10607,33 @@ export interface operations {
             403: components["responses"]["SsoRequired"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    councilTopicMatchEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Aantafel-Event": "council.topic_match" | "ping";
+                "X-Aantafel-Delivery": string;
+                "X-Aantafel-Timestamp": string;
+                "X-Aantafel-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilWebhookEvent"] | components["schemas"]["CouncilWebhookPing"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx status counts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

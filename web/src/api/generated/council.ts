@@ -190,3 +190,49 @@ export function listCouncilTopicMatches(
 ): Promise<operations['listCouncilTopicMatches']['responses'][200]['content']['application/json']> {
   return request('GET', '/api/v1/workspaces/{slug}/council-topic-matches', { path, query }, init);
 }
+
+/**
+ * `GET /api/v1/workspaces/{slug}/council-webhook`: The workspace's webhook for council topic hits and how its
+ * deliveries go, or null. Every member sees whether there is one and its state; the address and the technical
+ * message are for owners (null for others). The signing secret is never shown again.
+ */
+export function getCouncilWebhook(
+  path: operations['getCouncilWebhook']['parameters']['path'],
+  init?: CallInit,
+): Promise<operations['getCouncilWebhook']['responses'][200]['content']['application/json']> {
+  return request('GET', '/api/v1/workspaces/{slug}/council-webhook', { path }, init);
+}
+
+/**
+ * `PUT /api/v1/workspaces/{slug}/council-webhook`: Set (or replace) the webhook (owners): an https address
+ * with a host, without user name or password, at most 2,000 characters (plain http only where the
+ * installation allows private addresses). The server makes a new signing secret and returns it this once. The
+ * receiver then gets every current topic match (again). See the webhook councilTopicMatch.
+ */
+export function setCouncilWebhook(
+  path: operations['setCouncilWebhook']['parameters']['path'],
+  body: operations['setCouncilWebhook']['requestBody']['content']['application/json'],
+  init?: CallInit,
+): Promise<operations['setCouncilWebhook']['responses'][200]['content']['application/json']> {
+  return request('PUT', '/api/v1/workspaces/{slug}/council-webhook', { path, body }, init);
+}
+
+/** `DELETE /api/v1/workspaces/{slug}/council-webhook`: Remove the webhook (owners); deliveries stop at once. */
+export function deleteCouncilWebhook(
+  path: operations['deleteCouncilWebhook']['parameters']['path'],
+  init?: CallInit,
+): Promise<void> {
+  return request('DELETE', '/api/v1/workspaces/{slug}/council-webhook', { path }, init);
+}
+
+/**
+ * `POST /api/v1/workspaces/{slug}/council-webhook/test`: Send a signed `ping` event to the webhook now
+ * (owners) and report what the receiver answered. A 2xx answer also ends a series of failures, so deliveries
+ * go out at the next round instead of after the rest of the wait.
+ */
+export function testCouncilWebhook(
+  path: operations['testCouncilWebhook']['parameters']['path'],
+  init?: CallInit,
+): Promise<operations['testCouncilWebhook']['responses'][200]['content']['application/json']> {
+  return request('POST', '/api/v1/workspaces/{slug}/council-webhook/test', { path }, init);
+}

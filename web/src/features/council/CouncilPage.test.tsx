@@ -53,6 +53,7 @@ function mockServer({
     [`${BASE}/organisations`]: () => answer('listOrganisations', 200, organisationList(organisations)),
     [`${BASE}/council-meetings`]: () => answer('listCouncilMeetings', 200, { items: meetings }),
     [`${BASE}/council-people`]: () => answer('listCouncilPeople', 200, { items: [] }),
+    [`${BASE}/council-webhook`]: () => answer('getCouncilWebhook', 200, { webhook: null }),
     'PUT /api/v1/workspaces/demo/councils/houten': () => {
       const follow: CouncilFollow = {
         source_key: 'houten',
@@ -156,6 +157,18 @@ describe('CouncilPage', () => {
     expect(screen.getByText('Bijgewerkt op 6 december om 14:05.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Volgen/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Niet meer volgen/ })).not.toBeInTheDocument();
+  });
+
+  it('only owners see the webhook section', async () => {
+    const { fetchMock } = mockServer();
+    const { unmount } = renderPage('editor');
+    expect(await screen.findByRole('region', { name: 'Onderwerpen' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Webhook' })).not.toBeInTheDocument();
+    expect(calls(fetchMock, 'GET', '/api/v1/workspaces/demo/council-webhook')).toHaveLength(0);
+    unmount();
+    renderPage('owner');
+    const webhook = await screen.findByRole('region', { name: 'Webhook' });
+    expect(await within(webhook).findByText('Er is nog geen webhook.')).toBeInTheDocument();
   });
 
   it('an owner sees failures with the error and the skipped lines', async () => {

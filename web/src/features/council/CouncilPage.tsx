@@ -25,6 +25,7 @@ import { firstFetchFailed, isSyncing, meetingDayKey, meetingWhen, sourceLines, s
 import { LineList, SourceNote, useCanEdit, useCouncilBase, useFocusWhenShown } from './common';
 import { CouncilPeopleSection, useHashTarget } from './CouncilPeople';
 import { CouncilSearch } from './CouncilSearch';
+import { CouncilWebhookSection } from './CouncilWebhook';
 import { useCouncilText } from './texts';
 import { TopicMatchesSection, TopicsSection } from './Topics';
 
@@ -211,6 +212,7 @@ export function CouncilPage() {
             onChanged={topics.reload}
             onStatus={setStatus}
           />
+          {owner ? <CouncilWebhookSection slug={slug} context={context} /> : null}
           {data.follows.length > 0 ? (
             <CouncilPeopleSection follows={data.follows} municipalities={names} canEdit={canEdit} />
           ) : null}

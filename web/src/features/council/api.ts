@@ -31,6 +31,9 @@ export type CouncilMeetingList = GetAnswer<'/api/v1/workspaces/{slug}/council-me
 /** The days and councils of GET …/council-meetings and …/council-topic-matches (all optional). */
 export type CouncilMeetingQuery = NonNullable<operations['listCouncilMeetings']['parameters']['query']>;
 
+/** The workspace's webhook for topic hits and how its deliveries go (never the secret). */
+export type CouncilWebhook = Schemas['CouncilWebhook'];
+
 export type CouncilTopic = Schemas['CouncilTopic'];
 export type CouncilTopicWrite = Schemas['CouncilTopicWrite'];
 export type CouncilTopicMatchList = GetAnswer<'/api/v1/workspaces/{slug}/council-topic-matches'>;

@@ -14,6 +14,7 @@ import type {
   CouncilTopicHit,
   CouncilTopicMatch,
   CouncilVote,
+  CouncilWebhook,
 } from './api';
 import type { CouncilKey, CouncilText } from './texts';
 
@@ -238,6 +239,48 @@ export function syncLines(follow: CouncilFollow, context: Context, { owner = fal
       tone: 'info',
     });
   }
+  return lines;
+}
+
+/**
+ * How a webhook's deliveries go, in plain words: nothing sent yet, "De laatste melding kwam goed
+ * aan op 6 december om 14:05", or a failure with the receiver's answer and when we try again
+ * ("lukt al meer dan een dag niet" once it is failing), and the technical message (owners only).
+ */
+export function webhookLines(webhook: CouncilWebhook, context: Context): Line[] {
+  const { ct, now } = context;
+  const lines: Line[] = [];
+  const success = parse(webhook.last_success_at);
+  if (webhook.failures === 0) {
+    if (success) {
+      const at = moment(success, context);
+      lines.push({ text: ct('webhook.delivered', { date: at.date, time: at.time }), tone: 'ok' });
+    } else {
+      lines.push({ text: ct('webhook.nothingYet'), tone: 'info' });
+    }
+    return lines;
+  }
+  const answer =
+    webhook.last_status !== null ? ct('webhook.answered', { status: webhook.last_status }) : ct('webhook.noAnswer');
+  lines.push({
+    text: webhook.failing ? ct('webhook.failing', { answer }) : ct('webhook.failed', { answer }),
+    tone: 'problem',
+  });
+  const retry = parse(webhook.retry_at);
+  if (retry && retry.getTime() > now.getTime()) {
+    const at = moment(retry, context);
+    lines.push({
+      text: at.today ? ct('webhook.retryToday', { time: at.time }) : ct('webhook.retryLater', { date: at.date, time: at.time }),
+      tone: 'wait',
+    });
+  } else {
+    lines.push({ text: ct('webhook.retrySoon'), tone: 'wait' });
+  }
+  if (success) {
+    const at = moment(success, context);
+    lines.push({ text: ct('webhook.lastDelivered', { date: at.date, time: at.time }), tone: 'info' });
+  }
+  if (webhook.last_error) lines.push({ text: ct('sync.error', { error: webhook.last_error }), tone: 'problem' });
   return lines;
 }
 
