@@ -164,6 +164,9 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   'DELETE /overview/hidden/{key}': { nl: 'Punt weer zichtbaar in Nu doen', en: 'Item shown again in Act now' },
   'PUT /councils/{source_key}': { nl: 'Raad {id} gevolgd', en: 'Council {id} followed' },
   'DELETE /councils/{source_key}': { nl: 'Raad {id} niet meer gevolgd', en: 'Council {id} no longer followed' },
+  'PUT /council-webhook': { nl: 'Webhook voor de raad ingesteld', en: 'Council webhook set' },
+  'DELETE /council-webhook': { nl: 'Webhook voor de raad verwijderd', en: 'Council webhook removed' },
+  'POST /council-webhook/test': { nl: 'Webhook voor de raad getest', en: 'Council webhook tested' },
   'PUT /council-people/decisions': {
     nl: 'Naam uit de raad gekoppeld aan een persoon, of afgewezen',
     en: 'Council name linked to a person, or ruled out',
