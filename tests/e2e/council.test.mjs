@@ -23,6 +23,8 @@
 // 1366×768 and 390×844 (no sideways scrolling on the phone); screenshots to
 // /var/tmp/e2e-screenshots/council-*.png (AANTAFEL_E2E_SCREENSHOTS=DIR), not into the repository.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { assertAccessible, assertFocused, assertNoSideways, LAPTOP, PHONE, settled } from './support/browser.mjs';
@@ -35,14 +37,30 @@ const SLUG = 'demo';
 const screenshots = process.env.AANTAFEL_E2E_SCREENSHOTS ?? '/var/tmp/e2e-screenshots';
 
 let source;
+/** A webhook receiver on loopback: answers 204 and keeps what it got. */
+const received = [];
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => (body += chunk));
+  request.on('end', () => {
+    received.push({ headers: request.headers, body });
+    response.writeHead(204).end();
+  });
+});
 
 const e2e = e2eSuite({
   async server() {
     source = new OpenBesluitvormingServer({ daysAhead: 3 });
     await source.start();
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     return {
       publicUrl: 'https://aantafel.example.nl',
-      env: { AANTAFEL_COUNCIL_URL: source.url, AANTAFEL_COUNCIL_PAGE_SIZE: '2' },
+      // The receiver is on loopback, which a real installation refuses (decision 49).
+      env: {
+        AANTAFEL_COUNCIL_URL: source.url,
+        AANTAFEL_COUNCIL_PAGE_SIZE: '2',
+        AANTAFEL_COUNCIL_WEBHOOK_PRIVATE_ADDRESSES: 'true',
+      },
     };
   },
   screenshots,
@@ -50,6 +68,7 @@ const e2e = e2eSuite({
 });
 after(async () => {
   await source?.stop();
+  await new Promise((resolve) => receiver.close(resolve));
 });
 
 /** A fresh page at `viewport`, signed in as `who`. */
@@ -247,6 +266,33 @@ describe('Raad (Raadsinformatie)', () => {
       await assertAccessible(page, 'the Raad page with a topic and its match at 1366×768');
       await topicsRegion.screenshot({ path: join(screenshots, 'council-topics-1366.png') });
       await page.screenshot({ path: join(screenshots, 'council-topics-page-1366.png'), fullPage: true });
+    });
+
+    await t.test('a webhook: the key is shown once, a signed test arrives, the matches follow', async () => {
+      const region = page.getByRole('region', { name: 'Webhook' });
+      await region.getByText('Er is nog geen webhook.').waitFor();
+      const { port } = receiver.address();
+      await region.getByLabel('Adres van de webhook').fill(`http://127.0.0.1:${port}/aantafel`);
+      await region.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('heading', { name: 'Bewaar de sleutel van de webhook' }).waitFor();
+      const secret = await page.getByLabel('Sleutel', { exact: true }).inputValue();
+      assert.match(secret, /^[A-Za-z0-9_-]{43}$/, 'a key of 32 random bytes in base64url');
+      await assertAccessible(page, 'the webhook key shown once at 1366×768');
+      await page.getByRole('button', { name: 'Klaar' }).click();
+      assert.equal(await page.getByLabel('Sleutel', { exact: true }).count(), 0, 'the key is not shown again');
+
+      await region.getByRole('button', { name: 'Test versturen' }).click();
+      await region.getByText('De test is aangekomen. Het systeem antwoordde met 204.').waitFor();
+      const ping = received.find((r) => r.headers['x-aantafel-event'] === 'ping');
+      assert.ok(ping, 'the receiver got the test');
+      const expected = createHmac('sha256', secret).update(`${ping.headers['x-aantafel-timestamp']}.${ping.body}`).digest('hex');
+      assert.equal(ping.headers['x-aantafel-signature'], `sha256=${expected}`, 'signed with the key that was shown');
+      // The council thread delivers the topic's match within a round (at least once a minute).
+      await eventually(page, region.getByText(/De laatste melding kwam goed aan op/), { what: 'a delivered match' });
+      const match = received.find((r) => r.headers['x-aantafel-event'] === 'council.topic_match');
+      assert.ok(match, 'the topic match was delivered');
+      assert.equal(JSON.parse(match.body).topic.name, 'Beschermd wonen');
+      await assertAccessible(page, 'the Raad page with a webhook at 1366×768');
     });
 
     await t.test('the meeting within two weeks that discusses the topic is on the act-now list of Overzicht', async () => {
