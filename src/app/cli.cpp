@@ -19,6 +19,7 @@
 #include "http/app.hpp"
 #include "http/client_address.hpp"
 #include "http/errors.hpp"
+#include "http/handlers/handlers.hpp"
 #include "http/server/server.hpp"
 #include "storage/migrations.hpp"
 #include "storage/register_loader.hpp"
@@ -122,6 +123,10 @@ int Serve(const Config& config) {
       .worker_threads = static_cast<int>(config.worker_threads > 0 ? config.worker_threads
                                                                    : std::max(16U, 16 * cores)),
       .body_limit = static_cast<std::size_t>(config.body_limit_bytes),
+      .upload_body_limit = static_cast<std::size_t>(config.max_file_bytes),
+      .upload_read_timeout =
+          std::chrono::seconds(std::max<std::int64_t>(600, config.read_timeout_seconds)),
+      .is_upload = http::IsDocumentUpload,
       .header_limit = 16 * 1024,
       .read_timeout = std::chrono::seconds(config.read_timeout_seconds),
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),

@@ -83,6 +83,8 @@ const std::vector<Key>& Keys() {
       {"council", "requests_per_minute", &Config::council_requests_per_minute, 1, 60},
       {"council", "texts_per_round", &Config::council_texts_per_round, 0, 60},
       {"council", "webhook_private_addresses", &Config::council_webhook_private_addresses},
+      // Stored sealed in the database (4/3 of the size as text): 100 MiB at most (decision 50).
+      {"documents", "max_file_bytes", &Config::max_file_bytes, 1024, 100LL * 1024 * 1024},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},

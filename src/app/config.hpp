@@ -82,6 +82,8 @@ struct Config {
   /// Council webhooks may go to loopback and private addresses, and over plain http (tests,
   /// intranet receivers). Off: https to public addresses only.
   bool council_webhook_private_addresses = false;
+  /// [documents] the largest file that may be attached (also the body limit of an upload).
+  std::int64_t max_file_bytes = 25LL * 1024 * 1024;
   // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
   /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
   /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1

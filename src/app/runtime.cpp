@@ -247,6 +247,11 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
           .public_url = config.public_url,
           .source_url = config.council_url,
           .private_addresses = config.council_webhook_private_addresses});
+  document_repository_ = std::make_unique<storage::SqlDocumentRepository>(*database_, *cipher_);
+  sniffer_ = std::make_unique<interchange::MagicSniffer>();
+  documents_ = std::make_unique<core::documents::DocumentService>(
+      *document_repository_, *sniffer_, clock,
+      core::documents::DocumentLimits{.max_file_bytes = config.max_file_bytes});
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -383,6 +388,7 @@ http::AppServices Runtime::Services() {
                            .council = *council_,
                            .council_people = *council_people_,
                            .council_webhooks = *council_webhooks_,
+                           .documents = *documents_,
                            .overview = *overview_,
                            .search = search_,
                            .audit = *audit_,

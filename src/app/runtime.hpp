@@ -21,6 +21,7 @@
 #include "core/council/service.hpp"
 #include "core/council/sync.hpp"
 #include "core/council/webhook.hpp"
+#include "core/documents/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/search/sources.hpp"
 #include "core/whoiswho/service.hpp"
@@ -28,6 +29,7 @@
 #include "http/event_stream.hpp"
 #include "http/live_feed.hpp"
 #include "http/simulation_runner.hpp"
+#include "interchange/content_sniffer.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
@@ -36,6 +38,7 @@
 #include "storage/calendar_repository.hpp"
 #include "storage/council_repository.hpp"
 #include "storage/database.hpp"
+#include "storage/documents_repository.hpp"
 #include "storage/feedback_repository.hpp"
 #include "storage/financing_repository.hpp"
 #include "storage/link_mail_repository.hpp"
@@ -125,6 +128,7 @@ class Runtime {
   core::social_map::SocialMapService& social_map() { return *social_map_; }
   core::council::CouncilService& council() { return *council_; }
   core::council::CouncilWebhookService& council_webhooks() { return *council_webhooks_; }
+  core::documents::DocumentService& documents() { return *documents_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -171,6 +175,9 @@ class Runtime {
   std::unique_ptr<core::council::CouncilPeopleService> council_people_;
   std::unique_ptr<HttpWebhookSender> webhook_sender_;
   std::unique_ptr<core::council::CouncilWebhookService> council_webhooks_;
+  std::unique_ptr<storage::SqlDocumentRepository> document_repository_;
+  std::unique_ptr<interchange::MagicSniffer> sniffer_;
+  std::unique_ptr<core::documents::DocumentService> documents_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).

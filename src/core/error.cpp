@@ -56,6 +56,9 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kPeriodTooLong: return "period_too_long";
     case FieldIssue::kTooMany: return "too_many";
     case FieldIssue::kInvalidUrl: return "invalid_url";
+    case FieldIssue::kFileTooLarge: return "file_too_large";
+    case FieldIssue::kFileTypeNotAccepted: return "file_type_not_accepted";
+    case FieldIssue::kFileContentMismatch: return "file_content_mismatch";
   }
   return "invalid_format";
 }

@@ -44,27 +44,30 @@ enum class FieldIssue {
   kInvalidChoice,
   kTaken,
   kNoSuchUser,
-  kDuplicate,           ///< the same key occurs twice in one file or list
-  kUnknownValue,        ///< refers to something we do not know (e.g. a municipality)
-  kMissingColumn,       ///< a required column is missing from a file
-  kUnreadable,          ///< the file cannot be read as the expected format
-  kNoRows,              ///< the file holds a header but nothing to import
-  kIncomplete,          ///< the file is one page of a longer answer (a next link)
-  kOutsideNetherlands,  ///< coordinates that do not lie in the Netherlands (WGS84 or RD New)
-  kNotNullable,         ///< null for a field that cannot be cleared
-  kAlreadyMember,       ///< the person is already a member of the workspace
-  kWrongPassword,       ///< the current password given to confirm a change is not correct
-  kTooSmall,            ///< a number below its minimum (the limit)
-  kTooLarge,            ///< a number above its maximum (the limit)
-  kEndsBeforeStart,     ///< the end of a period is not after its start
-  kPeriodTooLong,       ///< a period longer than the limit (in days)
-  kTooMany,             ///< a list longer than the limit
-  kInvalidUrl,          ///< not an https:// address with a host (and no user name or password)
+  kDuplicate,            ///< the same key occurs twice in one file or list
+  kUnknownValue,         ///< refers to something we do not know (e.g. a municipality)
+  kMissingColumn,        ///< a required column is missing from a file
+  kUnreadable,           ///< the file cannot be read as the expected format
+  kNoRows,               ///< the file holds a header but nothing to import
+  kIncomplete,           ///< the file is one page of a longer answer (a next link)
+  kOutsideNetherlands,   ///< coordinates that do not lie in the Netherlands (WGS84 or RD New)
+  kNotNullable,          ///< null for a field that cannot be cleared
+  kAlreadyMember,        ///< the person is already a member of the workspace
+  kWrongPassword,        ///< the current password given to confirm a change is not correct
+  kTooSmall,             ///< a number below its minimum (the limit)
+  kTooLarge,             ///< a number above its maximum (the limit)
+  kEndsBeforeStart,      ///< the end of a period is not after its start
+  kPeriodTooLong,        ///< a period longer than the limit (in days)
+  kTooMany,              ///< a list longer than the limit
+  kInvalidUrl,           ///< not an https:// address with a host (and no user name or password)
+  kFileTooLarge,         ///< a file over the size limit (the limit in MB)
+  kFileTypeNotAccepted,  ///< a file name whose extension is not one of the accepted kinds
+  kFileContentMismatch,  ///< a file whose bytes are not what its name says (a zip named .pdf)
 };
 
 /// One field's problem, with the limit that was crossed where that matters.
 struct FieldError {
-  FieldIssue issue;
+  FieldIssue issue = FieldIssue::kInvalidFormat;
   int limit = 0;
   bool operator==(const FieldError&) const = default;
 };

@@ -60,6 +60,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterSocialMapRoutes(router_, services_.social_map, settings_.public_url);
   RegisterCouncilRoutes(router_, services_.council, services_.council_people,
                         services_.council_webhooks);
+  RegisterDocumentRoutes(router_, services_.documents);
   RegisterOverviewRoutes(router_, {.overview = services_.overview,
                                    .relations = services_.relations,
                                    .feedback = services_.feedback,

@@ -16,6 +16,7 @@
 #include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/council/webhook.hpp"
+#include "core/documents/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -65,6 +66,7 @@ struct AppServices {
   core::council::CouncilService& council;
   core::council::CouncilPeopleService& council_people;
   core::council::CouncilWebhookService& council_webhooks;
+  core::documents::DocumentService& documents;
   core::overview::OverviewService& overview;
   core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data

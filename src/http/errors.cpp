@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 26> kFields{{
+constexpr std::array<FieldEntry, 29> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -126,6 +126,18 @@ constexpr std::array<FieldEntry, 26> kFields{{
     {FieldIssue::kInvalidUrl,
      "Gebruik een webadres dat begint met https:// en geen gebruikersnaam of wachtwoord bevat.",
      "Use a web address that starts with https:// and holds no user name or password."},
+    {FieldIssue::kFileTooLarge, "Kies een bestand van hoogstens {n} MB.",
+     "Choose a file of at most {n} MB."},
+    {FieldIssue::kFileTypeNotAccepted,
+     "Dit soort bestand nemen wij niet aan. Kies een PDF, een Word-, Excel-, PowerPoint- of "
+     "OpenDocument-bestand, een e-mail (.eml, .msg), een agenda-uitnodiging (.ics), tekst, CSV "
+     "of een foto (PNG, JPEG, GIF, WebP, HEIC).",
+     "We do not accept this kind of file. Choose a PDF, a Word, Excel, PowerPoint or OpenDocument "
+     "file, an e-mail (.eml, .msg), a calendar invitation (.ics), text, CSV or a photo (PNG, JPEG, "
+     "GIF, WebP, HEIC)."},
+    {FieldIssue::kFileContentMismatch,
+     "De inhoud van dit bestand past niet bij de naam. Controleer of je het goede bestand kiest.",
+     "The content of this file does not match its name. Check that you chose the right file."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -4,10 +4,13 @@ namespace aantafel::http {
 
 void ApplySecurityHeaders(HttpResponse& response, bool https) {
   Headers& h = response.headers;
-  h.Set("Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'");
+  // A response may bring a stricter policy of its own (a download: "default-src 'none'; sandbox").
+  if (!h.Get("Content-Security-Policy")) {
+    h.Set("Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+          "form-action 'self'; frame-ancestors 'none'");
+  }
   h.Set("X-Content-Type-Options", "nosniff");
   h.Set("X-Frame-Options", "DENY");
   h.Set("Referrer-Policy", "no-referrer");

@@ -50,7 +50,7 @@ TEST(Voice, ProfessionalsAreAddressedWithJe) {
     const auto error = core::Error::Of(static_cast<core::ErrorCode>(code));
     EXPECT_VOICE(ErrorMessage(error, Language::kDutch), kFormal) << "error " << code;
   }
-  for (int issue = 0; issue <= static_cast<int>(core::FieldIssue::kInvalidUrl); ++issue) {
+  for (int issue = 0; issue <= static_cast<int>(core::FieldIssue::kFileContentMismatch); ++issue) {
     const core::FieldError field{.issue = static_cast<core::FieldIssue>(issue), .limit = 5};
     EXPECT_VOICE(FieldMessage(field, Language::kDutch), kFormal) << "field issue " << issue;
   }

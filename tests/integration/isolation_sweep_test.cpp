@@ -101,6 +101,15 @@ class IsolationSweep : public ::testing::TestWithParam<Backend> {
            {{"title", kSecret}, {"due_on", "2026-12-01"}, {"interaction_id", interaction}});
     Create("/agreements", {{"title", kSecret}, {"organisation_ids", {org}}});
     Create("/invitations", {{"email", "geheim@zorg.nl"}, {"role", "editor"}});
+    // A document (id 1, as every {document_id} in the sweep) whose name and bytes hold the secret.
+    auto headers = Auth(anna);
+    headers["Content-Type"] = "application/octet-stream";
+    const auto document = client->Request(
+        "POST",
+        "/api/v1/workspaces/zorg-west/documents?record_kind=interaction&record_id=" +
+            std::to_string(interaction) + "&name=" + kSecret + ".txt",
+        headers, std::string(kSecret) + " verslag");
+    EXPECT_EQ(document.status, 201) << document.body;
   }
 
   /// The caller's own account operations from the spec (not scoped to a workspace).

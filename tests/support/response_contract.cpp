@@ -77,8 +77,9 @@ class Contract {
           response.contains("content") ? response["content"] : nlohmann::json::object();
       const std::string media = Lower(content_type.substr(0, content_type.find(';')));
       if (!IsJson(content_type)) {
-        // Another documented type (an HTML page, CSV, iCal) is not validated further.
-        if (body.empty() || content.contains(media)) return {};
+        // Another documented type (an HTML page, CSV, iCal) is not validated further; "*/*"
+        // documents a response of any type (a downloaded document).
+        if (body.empty() || content.contains(media) || content.contains("*/*")) return {};
         return {op + " → " + code + ": Content-Type '" + content_type +
                 "' is not documented for this status"};
       }

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "http/handlers/handlers.hpp"
+
 namespace aantafel::testing {
 
 TestServer::TestServer(Backend backend, TestServerOptions options) : database_(backend) {
@@ -18,6 +20,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   config.council_page_size = options.council_page_size;
   config.council_webhook_private_addresses = options.webhook_private_addresses;
   config.register_editors = std::move(options.register_editors);
+  config.max_file_bytes = options.max_file_bytes;
   config.smtp_from = "aantafel@zorg.example";
   config.public_url = "https://aantafel.example";
   runtime_ = std::make_unique<app::Runtime>(
@@ -35,15 +38,19 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
                                                        .public_url = "https://aantafel.example",
                                                        .mail_enabled = !config.smtp_url.empty()});
   server_ = std::make_unique<http::Server>(
-      *app_, http::ServerOptions{.host = "127.0.0.1",
-                                 .port = 0,
-                                 .io_threads = 2,
-                                 .worker_threads = 4,
-                                 .body_limit = options.body_limit,
-                                 .header_limit = 16 * 1024,
-                                 .read_timeout = std::chrono::seconds(10),
-                                 .idle_timeout = std::chrono::seconds(10),
-                                 .shutdown_timeout = options.shutdown_timeout});
+      *app_,
+      http::ServerOptions{.host = "127.0.0.1",
+                          .port = 0,
+                          .io_threads = 2,
+                          .worker_threads = 4,
+                          .body_limit = options.body_limit,
+                          .upload_body_limit = static_cast<std::size_t>(options.max_file_bytes),
+                          .upload_read_timeout = std::chrono::seconds(10),
+                          .is_upload = http::IsDocumentUpload,
+                          .header_limit = 16 * 1024,
+                          .read_timeout = std::chrono::seconds(10),
+                          .idle_timeout = std::chrono::seconds(10),
+                          .shutdown_timeout = options.shutdown_timeout});
 }
 
 TestServer::~TestServer() { StopAndJoin(); }

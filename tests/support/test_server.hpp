@@ -25,7 +25,8 @@ struct TestServerOptions {
   std::string register_editors;  ///< [register] editors
   std::string council_url;       ///< Open Besluitvorming (a FileServer); empty: off
   std::int64_t council_page_size = 1000;
-  bool webhook_private_addresses = false;  ///< [council] webhook_private_addresses
+  bool webhook_private_addresses = false;         ///< [council] webhook_private_addresses
+  std::int64_t max_file_bytes = 2 * 1024 * 1024;  ///< [documents] max_file_bytes
 };
 
 /// The real aantafel HTTP stack (runtime, app, Beast server) on a free loopback port, with a

@@ -15,6 +15,7 @@
 #include "core/council/people_service.hpp"
 #include "core/council/service.hpp"
 #include "core/council/webhook.hpp"
+#include "core/documents/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
 #include "core/overview/service.hpp"
@@ -136,6 +137,11 @@ void RegisterMunicipalityRoutes(Router& router, MunicipalityDeps deps);
 void RegisterCouncilRoutes(Router& router, core::council::CouncilService& service,
                            core::council::CouncilPeopleService& people,
                            core::council::CouncilWebhookService& webhooks);
+/// Documenten: files attached to contacts, agreements, plans and organisations.
+void RegisterDocumentRoutes(Router& router, core::documents::DocumentService& documents);
+/// Whether a request is a document upload, whose body may be as large as the document limit
+/// (every other body keeps the server's smaller limit).
+bool IsDocumentUpload(std::string_view method, std::string_view target);
 void RegisterSocialMapRoutes(Router& router, core::social_map::SocialMapService& service,
                              const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.

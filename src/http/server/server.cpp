@@ -18,6 +18,7 @@
 #include <cctype>
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -120,6 +121,17 @@ core::Error ReadFailure(const beast::error_code& ec) {
   if (ec == bhttp::error::header_limit) return core::Error::Of(core::ErrorCode::kHeadersTooLarge);
   if (ec == bhttp::error::body_limit) return core::Error::Of(core::ErrorCode::kPayloadTooLarge);
   return core::Error::Of(core::ErrorCode::kMalformedRequest);
+}
+
+/// The refusal for a body over the limit; an upload's names the file and the limit in MB.
+core::Error TooLarge(bool upload, std::size_t limit) {
+  core::Error error = core::Error::Of(core::ErrorCode::kPayloadTooLarge);
+  if (upload) {
+    const auto megabytes = std::max<std::size_t>(1, limit / (1024 * 1024));
+    error.fields.emplace(
+        "file", core::FieldError{core::FieldIssue::kFileTooLarge, static_cast<int>(megabytes)});
+  }
+  return error;
 }
 
 /// A request id from the client (X-Request-Id, if sane) or a new one.
@@ -314,7 +326,9 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
   beast::flat_buffer buffer;
   while (true) {
     bhttp::request_parser<bhttp::string_body> parser;
-    parser.body_limit(options.body_limit);
+    // No limit while the header is read (Beast would refuse a large Content-Length then, before
+    // the target is known); the route's own limit is set and checked right after the header.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     conn->idle = true;
     if (stopping) break;
@@ -352,28 +366,31 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     minimal.request_id = request_id;
     minimal.method = std::string(header.method_string());
     minimal.target = std::string(header.target());
+    const bool upload = options.is_upload && options.is_upload(minimal.method, minimal.target);
+    const std::size_t body_limit = upload ? options.upload_body_limit : options.body_limit;
+    parser.body_limit(body_limit);
+    if (parser.content_length() && *parser.content_length() > body_limit) {
+      (void)co_await Reply(*conn, minimal, app.Reject(TooLarge(upload, body_limit), minimal), false,
+                           false, started);
+      break;
+    }
     if (auto expect = header.find(bhttp::field::expect);
         expect != header.end() && beast::iequals(expect->value(), "100-continue")) {
-      if (parser.content_length() && *parser.content_length() > options.body_limit) {
-        (void)co_await Reply(
-            *conn, minimal, app.Reject(core::Error::Of(core::ErrorCode::kPayloadTooLarge), minimal),
-            false, false, started);
-        break;
-      }
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
       co_await bhttp::async_write(conn->stream, cont,
                                   asio::redirect_error(asio::use_awaitable, ec));
       if (ec) break;
     }
-    conn->stream.expires_after(options.read_timeout);
+    conn->stream.expires_after(upload ? options.upload_read_timeout : options.read_timeout);
     co_await bhttp::async_read(conn->stream, buffer, parser,
                                asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (ec != beast::error::timeout && ec != asio::error::operation_aborted &&
           ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
           ec != asio::error::connection_reset) {
-        (void)co_await Reply(*conn, minimal, app.Reject(ReadFailure(ec), minimal), false, false,
-                             started);
+        const core::Error refusal =
+            ec == bhttp::error::body_limit ? TooLarge(upload, body_limit) : ReadFailure(ec);
+        (void)co_await Reply(*conn, minimal, app.Reject(refusal, minimal), false, false, started);
       }
       break;
     }
@@ -392,9 +409,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
                          [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
     });
     HttpResponse response;
-    if (bad_value) {
-      response = app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), request);
-    } else if (!ParseTarget(request.target, request.path, request.query)) {
+    if (bad_value || !ParseTarget(request.target, request.path, request.query)) {
       response = app.Reject(core::Error::Of(core::ErrorCode::kMalformedRequest), request);
     } else {
       response = co_await OnWorkers(workers, [this, &request] { return app.Handle(request); });

@@ -1701,6 +1701,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** The documents attached to one record, newest first, with their versions. */
+        get: operations["listDocuments"];
+        put?: never;
+        /** Attach a file to a record (editors and owners). The body is the file itself. Its type is read from the bytes and must fit the name's extension: PDF, Word, Excel, PowerPoint, OpenDocument, Outlook (.msg), e-mail (.eml), calendar (.ics), text, CSV and photos (PNG, JPEG, GIF, WebP, HEIC). At most `max_file_bytes` (configuration `documents.max_file_bytes`, 25 MiB unless set otherwise). */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        /** One document with its versions. */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /** Remove a document with all its versions (editors and owners); nothing is kept. */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/documents/{document_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the file with a new version (editors and owners), with a note that says what changed. Earlier versions stay downloadable. Same type rules and limit as an upload. */
+        post: operations["replaceDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/documents/{document_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        /** The file, always as a download (Content-Disposition attachment, a sandboxing Content-Security-Policy, no type sniffing). The newest version unless `version` is given. */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/financing/simulations": {
         parameters: {
             query?: never;
@@ -2713,6 +2794,38 @@ export interface components {
             exclusions: string[];
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description A file attached to a record; its name and notes are stored encrypted. */
+        Document: {
+            id: number;
+            /** @enum {string} */
+            record_kind: "interaction" | "agreement" | "plan" | "organisation";
+            record_id: number;
+            /** @description The newest version's file name. */
+            name: string;
+            /** @description Read from the bytes, e.g. application/pdf. */
+            content_type: string;
+            size_bytes: number;
+            /** @description The newest version's number. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the newest version came.
+             */
+            uploaded_at: string;
+            /** @description Newest first. */
+            versions: {
+                version: number;
+                name: string;
+                content_type: string;
+                size_bytes: number;
+                /** @description What changed (empty for the first version). */
+                note: string;
+                uploaded_by: number | null;
+                uploaded_by_name: string | null;
+                /** Format: date-time */
+                uploaded_at: string;
+            }[];
         };
         CouncilWebhook: {
             /** @description The receiver's address; null for editors and viewers. */
@@ -4725,6 +4838,11 @@ export interface components {
         SurveyId: number;
         CallbackId: number;
         ScenarioId: number;
+        /** @description What the document belongs to. */
+        DocumentRecordKind: "interaction" | "agreement" | "plan" | "organisation";
+        DocumentRecordId: number;
+        /** @description The file name with its extension (at most 200 characters; a folder path is cut off). */
+        DocumentName: string;
         /** @description Required for cookie sessions; not needed with a bearer token. */
         CsrfToken: string;
     };
@@ -8315,6 +8433,204 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query: {
+                /** @description What the document belongs to. */
+                record_kind: components["parameters"]["DocumentRecordKind"];
+                record_id: components["parameters"]["DocumentRecordId"];
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        /** @description The largest file this installation accepts. */
+                        max_file_bytes: number;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query: {
+                /** @description What the document belongs to. */
+                record_kind: components["parameters"]["DocumentRecordKind"];
+                record_id: components["parameters"]["DocumentRecordId"];
+                /** @description The file name with its extension (at most 200 characters; a folder path is cut off). */
+                name: components["parameters"]["DocumentName"];
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Attached. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["SsoRequired"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceDocument: {
+        parameters: {
+            query: {
+                /** @description The file name with its extension (at most 200 characters; a folder path is cut off). */
+                name: components["parameters"]["DocumentName"];
+                /** @description What changed in this version (at most 500 characters). */
+                note?: string;
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description The document with its new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the type read from its bytes when it was uploaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
             401: components["responses"]["Problem"];

@@ -45,6 +45,11 @@ function mockPlan(onPatch: (body: unknown) => void) {
     },
     'GET /api/v1/workspaces/demo/saved-advice': () => answer('listSavedAdvice', 200, { items: [] }),
     'GET /api/v1/knowledge': () => answer('getKnowledge', 200, { language: 'nl', strategies: [], general: [], collections: [] }),
+    'GET /api/v1/workspaces/demo/documents': (url) => {
+      expect(url.searchParams.get('record_kind')).toBe('plan');
+      expect(url.searchParams.get('record_id')).toBe('7');
+      return answer('listDocuments', 200, { items: [], max_file_bytes: 25 * 1024 * 1024 });
+    },
   });
 }
 
@@ -70,6 +75,10 @@ describe('PlanPage: a plan that is too late', () => {
     renderInWorkspace(<PlanPage />, { ...route, role: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: 'Buurtteams' });
     expect(screen.queryByRole('button', { name: /^Plan voor/ })).not.toBeInTheDocument();
+    // The plan's documents are there to read, without a way to add one.
+    const documents = screen.getByRole('region', { name: 'Documenten' });
+    expect(await within(documents).findByText('Nog geen documenten.')).toBeInTheDocument();
+    expect(within(documents).queryByLabelText(/Bestand toevoegen/)).not.toBeInTheDocument();
   });
 });
 

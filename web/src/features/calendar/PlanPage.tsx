@@ -20,6 +20,7 @@ import { useRecordById } from '../../components/useRecordById';
 import { useKeptHandedOverStatus } from '../../components/useHandedOverStatus';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SavedAdviceList } from '../advisor/SavedAdviceList';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { councilTimelineRows, PlanCouncilMeetings, useCouncilAgenda, type CouncilAgendaData } from '../council/CouncilAgenda';
 import { useCouncilText } from '../council/texts';
 import { NotFoundContent } from '../shell/NotFoundPage';
@@ -43,6 +44,7 @@ export function PlanPage() {
   const { workspace } = useWorkspace();
   const handedOver = useKeptHandedOverStatus();
   const [status, setStatus] = useState(handedOver);
+  const canEdit = useCanEdit();
   const detail = useRecordById(param, `plan:${workspace.slug}`, (id, signal) =>
     getPlan({ slug: workspace.slug, plan_id: id }, { signal }),
   );
@@ -82,6 +84,7 @@ export function PlanPage() {
         <ScheduleSection key={schedule.organisation.id} schedule={schedule} council={council} />
       ))}
       <SavedAdviceList planId={plan.id} />
+      <DocumentsPanel recordKind="plan" recordId={plan.id} canWrite={canEdit} />
     </>
   );
 }

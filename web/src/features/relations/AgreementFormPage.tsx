@@ -22,6 +22,7 @@ import { TextField } from '../../components/TextField';
 import { useApiData } from '../../components/useApiData';
 import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
   DeleteRecordSection,
@@ -30,6 +31,7 @@ import {
   NewRecordPage,
   RecordHeader,
   RecordPage,
+  useCanEdit,
   useMembers,
   useOwnerOptions,
   usePresetOrganisation,
@@ -106,6 +108,7 @@ function AgreementView({ agreement, onChanged }: { agreement: Agreement; onChang
   const { workspace } = useWorkspace();
   const base = useRelationsBase();
   const [status, setStatus] = useRecordStatus();
+  const canEdit = useCanEdit();
   const members = useMembers();
   const who = (id: number | null) => members.find((m) => m.user.id === id)?.user.name ?? rt('agreement.unknownPerson');
 
@@ -147,6 +150,7 @@ function AgreementView({ agreement, onChanged }: { agreement: Agreement; onChang
           ))}
         </ol>
       </section>
+      <DocumentsPanel recordKind="agreement" recordId={agreement.id} canWrite={canEdit} frame="card" />
       <DeleteRecordSection
         headingId="delete-agreement-heading"
         heading={rt('agreement.delete')}

@@ -32,6 +32,7 @@ import { TextField } from '../../components/TextField';
 import { useApiData, type ApiData } from '../../components/useApiData';
 import { useFieldForm, useFormValues } from '../../components/useFieldForm';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { positionKindLabel } from '../whoiswho/labels';
 import { useWorkspace } from '../shell/workspaceContext';
 import {
@@ -231,6 +232,7 @@ function InteractionView({
         <InteractionDetails interaction={interaction} />
       </EditableDetails>
       <FollowUpsSection interactionId={interaction.id} followUps={followUps} onStatus={setStatus} />
+      <DocumentsPanel recordKind="interaction" recordId={interaction.id} canWrite={canEdit} frame="card" />
       <DeleteRecordSection
         headingId="delete-interaction-heading"
         heading={rt('interaction.delete')}

@@ -111,6 +111,23 @@ describe('describeAuditEntry', () => {
     expect(nl('survey.unknown', 'x:1').text).toBe('Gebeurtenis: survey.unknown (x:1)');
   });
 
+  it('says what happened with a document', () => {
+    const documents = '/api/v1/workspaces/demo/documents';
+    expect(nl('POST /api/v1/workspaces/{slug}/documents', documents).text).toBe('Document toegevoegd');
+    expect(en('POST /api/v1/workspaces/{slug}/documents', documents).text).toBe('Document added');
+    expect(nl('POST /api/v1/workspaces/{slug}/documents/{document_id}/versions', `${documents}/9/versions`).text).toBe(
+      'Nieuwe versie van document 9 toegevoegd',
+    );
+    expect(en('POST /api/v1/workspaces/{slug}/documents/{document_id}/versions', `${documents}/9/versions`).text).toBe(
+      'New version of document 9 added',
+    );
+    expect(nl('DELETE /api/v1/workspaces/{slug}/documents/{document_id}', `${documents}/9`)).toMatchObject({
+      text: 'Document 9 verwijderd',
+      href: null,
+      removes: true,
+    });
+  });
+
   it('falls back to the method and path for a route it does not know', () => {
     expect(nl('POST /api/v1/workspaces/{slug}/robots', '/api/v1/workspaces/demo/robots').text).toBe(
       'Iets gewijzigd (POST /api/v1/workspaces/demo/robots)',

@@ -101,6 +101,7 @@ const NOUNS: Record<string, Noun> = {
     en: 'council topic',
     nlWithId: 'onderwerp {id} voor de raad',
   },
+  documents: { nl: 'document', en: 'document' },
 };
 
 /** Routes whose sentence is not "noun + verb" (key: "METHOD pattern after {slug}"). */
@@ -174,6 +175,10 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
   'DELETE /council-people/decisions': {
     nl: 'Besluit over een naam uit de raad ongedaan gemaakt',
     en: 'Decision about a council name undone',
+  },
+  'POST /documents/{document_id}/versions': {
+    nl: 'Nieuwe versie van document {parent} toegevoegd',
+    en: 'New version of document {parent} added',
   },
 };
 

@@ -69,6 +69,11 @@ function routes(extra = {}) {
         ],
         not_yet_met: [],
       }),
+    'GET /api/v1/workspaces/demo/documents': (url) => {
+      expect(url.searchParams.get('record_kind')).toBe('organisation');
+      expect(url.searchParams.get('record_id')).toBe('4');
+      return answer('listDocuments', 200, { items: [], max_file_bytes: 25 * 1024 * 1024 });
+    },
     ...extra,
   });
 }
@@ -104,6 +109,11 @@ describe('OrganisationPage', () => {
 
     const seats = screen.getByRole('table', { name: 'Zetels per partij in de gemeenteraad' });
     expect(within(seats).getAllByRole('row').at(-1)).toHaveTextContent('Totaal15');
+
+    // The organisation's documents, with a way to add one.
+    const documents = screen.getByRole('region', { name: 'Documenten' });
+    expect(await within(documents).findByText(/Nog geen documenten/)).toBeInTheDocument();
+    expect(within(documents).getByLabelText(/Bestand toevoegen/)).toBeInTheDocument();
   });
 
   it('processes an election and lists the people not met yet', async () => {

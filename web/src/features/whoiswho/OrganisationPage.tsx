@@ -10,6 +10,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useApiData } from '../../components/useApiData';
 import { idParam } from '../../components/idParam';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { municipalityPageLinkText, municipalityPagePath } from '../municipality/links';
 import { NotFoundContent } from '../shell/NotFoundPage';
 import { useWorkspace } from '../shell/workspaceContext';
@@ -123,6 +124,7 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
       {isMunicipality ? (
         <SeatsSection terms={terms.data} error={terms.error} loading={terms.loading} />
       ) : null}
+      <DocumentsPanel recordKind="organisation" recordId={organisation.id} canWrite={canEdit} />
       {/* Mounted once the seats are known, because the form starts from them. */}
       {isMunicipality && canEdit && (terms.data || terms.error) ? (
         <ElectionForm
