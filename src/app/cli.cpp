@@ -126,7 +126,6 @@ int Serve(const Config& config) {
       .upload_body_limit = static_cast<std::size_t>(config.max_file_bytes),
       .upload_read_timeout =
           std::chrono::seconds(std::max<std::int64_t>(600, config.read_timeout_seconds)),
-      .is_upload = http::IsDocumentUpload,
       .header_limit = 16 * 1024,
       .read_timeout = std::chrono::seconds(config.read_timeout_seconds),
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),

@@ -85,6 +85,7 @@ const std::vector<Key>& Keys() {
       {"council", "webhook_private_addresses", &Config::council_webhook_private_addresses},
       // Stored sealed in the database (4/3 of the size as text): 100 MiB at most (decision 50).
       {"documents", "max_file_bytes", &Config::max_file_bytes, 1024, 100LL * 1024 * 1024},
+      {"mail_intake", "address", &Config::mail_intake_address},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
@@ -242,6 +243,13 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
   if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
       !config.smtp_url.starts_with("smtps://")) {
     errors.push_back({"smtp.url", "must start with smtp:// or smtps://"});
+  }
+  if (!config.mail_intake_address.empty() &&
+      (config.mail_intake_address.find('@') == std::string::npos ||
+       config.mail_intake_address.find('+') != std::string::npos ||
+       config.mail_intake_address.find_first_of(" <>\"\r\n,;") != std::string::npos)) {
+    errors.push_back(
+        {"mail_intake.address", "must be one e-mail address without a +part (dossier@zorg.nl)"});
   }
   for (std::size_t start = 0; start <= config.register_editors.size();) {
     auto end = config.register_editors.find(',', start);

@@ -84,6 +84,9 @@ struct Config {
   bool council_webhook_private_addresses = false;
   /// [documents] the largest file that may be attached (also the body limit of an upload).
   std::int64_t max_file_bytes = 25LL * 1024 * 1024;
+  /// [mail_intake] the dossier address (dossier@zorg.example); it and its plus-addresses
+  /// (dossier+zorg-west@…) are never matched as people when a message is filed. Empty: none.
+  std::string mail_intake_address;
   // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
   /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
   /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1

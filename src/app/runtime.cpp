@@ -8,6 +8,7 @@
 #include "app/logging.hpp"
 #include "core/knowledge.hpp"
 #include "core/scans/templates.hpp"
+#include "core/validation.hpp"
 #include "http/handlers/handlers.hpp"
 #include "interchange/imports.hpp"
 #include "storage/key_registry.hpp"
@@ -252,6 +253,13 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
   documents_ = std::make_unique<core::documents::DocumentService>(
       *document_repository_, *sniffer_, clock,
       core::documents::DocumentLimits{.max_file_bytes = config.max_file_bytes});
+  mail_intake_repository_ = std::make_unique<storage::SqlMailIntakeRepository>(
+      *database_, *relations_repository_, *document_repository_, *whoiswho_repository_);
+  mail_parser_ = std::make_unique<interchange::GMimeMailParser>();
+  mail_intake_ = std::make_unique<core::mail_intake::MailIntakeService>(
+      *mail_intake_repository_, *mail_parser_, *documents_, crypto_, clock,
+      core::mail_intake::MailIntakeSettings{.dossier_address =
+                                                core::LowerAscii(config.mail_intake_address)});
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -389,6 +397,7 @@ http::AppServices Runtime::Services() {
                            .council_people = *council_people_,
                            .council_webhooks = *council_webhooks_,
                            .documents = *documents_,
+                           .mail_intake = *mail_intake_,
                            .overview = *overview_,
                            .search = search_,
                            .audit = *audit_,

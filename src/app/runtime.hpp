@@ -30,6 +30,7 @@
 #include "http/live_feed.hpp"
 #include "http/simulation_runner.hpp"
 #include "interchange/content_sniffer.hpp"
+#include "interchange/mail_message.hpp"
 #include "security/data_key.hpp"
 #include "security/sodium.hpp"
 #include "storage/accounts_repository.hpp"
@@ -42,6 +43,7 @@
 #include "storage/feedback_repository.hpp"
 #include "storage/financing_repository.hpp"
 #include "storage/link_mail_repository.hpp"
+#include "storage/mail_intake_repository.hpp"
 #include "storage/overview_repository.hpp"
 #include "storage/postgres/postgres_listener.hpp"
 #include "storage/relations_repository.hpp"
@@ -129,6 +131,7 @@ class Runtime {
   core::council::CouncilService& council() { return *council_; }
   core::council::CouncilWebhookService& council_webhooks() { return *council_webhooks_; }
   core::documents::DocumentService& documents() { return *documents_; }
+  core::mail_intake::MailIntakeService& mail_intake() { return *mail_intake_; }
   http::StreamHub& streams() { return streams_; }
   [[nodiscard]] const char* database_kind() const;
 
@@ -178,6 +181,9 @@ class Runtime {
   std::unique_ptr<storage::SqlDocumentRepository> document_repository_;
   std::unique_ptr<interchange::MagicSniffer> sniffer_;
   std::unique_ptr<core::documents::DocumentService> documents_;
+  std::unique_ptr<storage::SqlMailIntakeRepository> mail_intake_repository_;
+  std::unique_ptr<interchange::GMimeMailParser> mail_parser_;
+  std::unique_ptr<core::mail_intake::MailIntakeService> mail_intake_;
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).

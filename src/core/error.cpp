@@ -59,6 +59,7 @@ std::string_view ToString(FieldIssue issue) {
     case FieldIssue::kFileTooLarge: return "file_too_large";
     case FieldIssue::kFileTypeNotAccepted: return "file_type_not_accepted";
     case FieldIssue::kFileContentMismatch: return "file_content_mismatch";
+    case FieldIssue::kNotAnEmail: return "not_an_email";
   }
   return "invalid_format";
 }

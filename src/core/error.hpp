@@ -63,6 +63,7 @@ enum class FieldIssue {
   kFileTooLarge,         ///< a file over the size limit (the limit in MB)
   kFileTypeNotAccepted,  ///< a file name whose extension is not one of the accepted kinds
   kFileContentMismatch,  ///< a file whose bytes are not what its name says (a zip named .pdf)
+  kNotAnEmail,           ///< a file that should be an e-mail message saved as .eml, and is not
 };
 
 /// One field's problem, with the limit that was crossed where that matters.

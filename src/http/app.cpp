@@ -61,6 +61,7 @@ App::App(AppServices services, AppSettings settings, FailureLogger log_failure)
   RegisterCouncilRoutes(router_, services_.council, services_.council_people,
                         services_.council_webhooks);
   RegisterDocumentRoutes(router_, services_.documents);
+  RegisterMailIntakeRoutes(router_, services_.mail_intake);
   RegisterOverviewRoutes(router_, {.overview = services_.overview,
                                    .relations = services_.relations,
                                    .feedback = services_.feedback,
@@ -127,6 +128,13 @@ HttpResponse App::Handle(const HttpRequest& request) {
   CompressPublicResponse(request, response);
   ApplySecurityHeaders(response, settings_.public_url.starts_with("https://"));
   return response;
+}
+
+bool App::IsFileUpload(std::string_view method, std::string_view target) const {
+  if (method != "POST" && method != "PUT") return false;  // the cheap answer for most requests
+  auto matched = router_.Match(method, target.substr(0, target.find('?')));
+  const auto* match = std::get_if<RouteMatch>(&matched);
+  return match != nullptr && match->route->options.file_upload;
 }
 
 HttpResponse App::Reject(const Error& error, const HttpRequest& request) const {

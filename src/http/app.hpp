@@ -19,6 +19,7 @@
 #include "core/documents/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
+#include "core/mail_intake/service.hpp"
 #include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
@@ -67,6 +68,7 @@ struct AppServices {
   core::council::CouncilPeopleService& council_people;
   core::council::CouncilWebhookService& council_webhooks;
   core::documents::DocumentService& documents;
+  core::mail_intake::MailIntakeService& mail_intake;
   core::overview::OverviewService& overview;
   core::search::SearchService& search;
   core::audit::AuditService& audit;      ///< every change to workspace data
@@ -87,6 +89,10 @@ class App {
   HttpResponse Handle(const HttpRequest& request);
   /// The response for a request the server refused before routing (too large, malformed).
   HttpResponse Reject(const core::Error& error, const HttpRequest& request) const;
+
+  /// Whether a request line names a route that takes a file upload (RouteOptions::file_upload),
+  /// so the server can allow its larger body before reading it. `target` may hold a query.
+  [[nodiscard]] bool IsFileUpload(std::string_view method, std::string_view target) const;
 
   /// Routes, for adding test-only endpoints and for checking against the OpenAPI spec.
   Router& router() { return router_; }

@@ -44,6 +44,9 @@ struct RouteOptions {
   /// A POST/DELETE that changes nothing the workspace shares (computing advice, the caller's own
   /// calendar feed): viewers may use it too.
   bool readers_may_post = false;
+  /// A file upload: its body may be as large as the document limit and take longer to arrive
+  /// (the server asks App::IsFileUpload before reading a body).
+  bool file_upload = false;
 };
 
 /// Everything a handler gets: the request, path parameters, language and who is calling.

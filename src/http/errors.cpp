@@ -75,7 +75,7 @@ struct FieldEntry {
 };
 
 /// Field problems; "{n}" is replaced by the limit.
-constexpr std::array<FieldEntry, 29> kFields{{
+constexpr std::array<FieldEntry, 30> kFields{{
     {FieldIssue::kRequired, "Vul dit veld in.", "Please fill in this field."},
     {FieldIssue::kInvalidType, "Dit veld heeft de verkeerde soort waarde.",
      "This field has the wrong kind of value."},
@@ -138,6 +138,12 @@ constexpr std::array<FieldEntry, 29> kFields{{
     {FieldIssue::kFileContentMismatch,
      "De inhoud van dit bestand past niet bij de naam. Controleer of je het goede bestand kiest.",
      "The content of this file does not match its name. Check that you chose the right file."},
+    {FieldIssue::kNotAnEmail,
+     "Kies een e-mail die als .eml-bestand is bewaard. Een .msg-bestand uit Outlook kunnen wij "
+     "niet lezen: voeg het toe als document, of download de e-mail in Outlook op het web (dan "
+     "wordt het een .eml-bestand).",
+     "Choose an e-mail saved as an .eml file. We cannot read an Outlook .msg file: add it as a "
+     "document, or download the e-mail in Outlook on the web (that gives an .eml file)."},
 }};
 
 const ErrorEntry& EntryFor(ErrorCode code) {

@@ -77,16 +77,20 @@ void SqlDocumentRepository::InsertVersion(Connection& c, std::int64_t ws, std::i
 
 Document SqlDocumentRepository::Add(std::int64_t ws, const RecordRef& record,
                                     const NewVersion& first) {
+  const std::int64_t id =
+      db_.Transaction([&](Connection& c) { return InsertDocument(c, ws, record, first); });
+  return *Find(ws, id);
+}
+
+std::int64_t SqlDocumentRepository::InsertDocument(Connection& c, std::int64_t ws,
+                                                   const RecordRef& record,
+                                                   const NewVersion& first) {
   const std::string insert = "INSERT INTO documents (workspace_id, " +
                              std::string(sql::kRecordColumn[Index(record.kind)]) +
                              ", created_at) VALUES ($1, $2, $3) RETURNING id";
-  const std::int64_t id = db_.Transaction([&](Connection& c) {
-    const std::int64_t new_id =
-        c.QueryOne(insert, {ws, record.id, ToMillis(first.uploaded_at)})->Int(0);
-    InsertVersion(c, ws, new_id, 1, first);
-    return new_id;
-  });
-  return *Find(ws, id);
+  const std::int64_t id = c.QueryOne(insert, {ws, record.id, ToMillis(first.uploaded_at)})->Int(0);
+  InsertVersion(c, ws, id, 1, first);
+  return id;
 }
 
 std::optional<Document> SqlDocumentRepository::AddVersion(std::int64_t ws, std::int64_t id,

@@ -25,6 +25,12 @@ class SqlDocumentRepository final : public core::documents::DocumentRepository {
                                                           std::optional<int> version) override;
   bool Delete(std::int64_t ws, std::int64_t id) override;
 
+  /// Inserts a document with its first version inside a transaction the caller holds (Add, and
+  /// filing an e-mail message with its files); its id.
+  std::int64_t InsertDocument(Connection& c, std::int64_t ws,
+                              const core::documents::RecordRef& record,
+                              const core::documents::NewVersion& first);
+
  private:
   void InsertVersion(Connection& c, std::int64_t ws, std::int64_t id, int version,
                      const core::documents::NewVersion& v);

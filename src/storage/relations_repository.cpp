@@ -202,19 +202,21 @@ void SqlRelationsRepository::WriteLinks(Connection& c, std::int64_t ws, const In
 }
 
 Interaction SqlRelationsRepository::AddInteraction(std::int64_t ws, const Interaction& i) {
-  const std::string sealed = Seal(i.notes, ws);
-  return db_.Transaction([&](Connection& c) {
-    Interaction stored = i;
-    stored.id = c.QueryOne(sql::kInsertInteraction,
-                           {ws, ToMillis(i.occurred_at), std::string(ToString(i.kind)),
-                            OptionalInt(i.organisation_id), i.subject, sealed,
-                            std::string(ToString(i.stance)), nlohmann::json(i.tags).dump(),
-                            OptionalInt(i.plan_id), OptionalInt(i.created_by),
-                            ToMillis(i.created_at), ToMillis(i.updated_at)})
-                    ->Int(0);
-    WriteLinks(c, ws, stored);
-    return stored;
-  });
+  return db_.Transaction([&](Connection& c) { return InsertInteraction(c, ws, i); });
+}
+
+Interaction SqlRelationsRepository::InsertInteraction(Connection& c, std::int64_t ws,
+                                                      const Interaction& i) {
+  Interaction stored = i;
+  stored.id = c.QueryOne(sql::kInsertInteraction,
+                         {ws, ToMillis(i.occurred_at), std::string(ToString(i.kind)),
+                          OptionalInt(i.organisation_id), i.subject, Seal(i.notes, ws),
+                          std::string(ToString(i.stance)), nlohmann::json(i.tags).dump(),
+                          OptionalInt(i.plan_id), OptionalInt(i.created_by), ToMillis(i.created_at),
+                          ToMillis(i.updated_at)})
+                  ->Int(0);
+  WriteLinks(c, ws, stored);
+  return stored;
 }
 
 bool SqlRelationsRepository::UpdateInteraction(std::int64_t ws, const Interaction& i) {

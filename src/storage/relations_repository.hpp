@@ -46,6 +46,11 @@ class SqlRelationsRepository final : public core::relations::RelationsRepository
   core::relations::ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id,
                                                   core::Instant since) override;
 
+  /// Inserts a contact with its people and colleagues inside a transaction the caller holds
+  /// (AddInteraction, and filing an e-mail message with its files).
+  core::relations::Interaction InsertInteraction(Connection& c, std::int64_t ws,
+                                                 const core::relations::Interaction& i);
+
  private:
   void WriteLinks(Connection& c, std::int64_t ws, const core::relations::Interaction& i);
   void WriteParties(Connection& c, std::int64_t ws, const core::relations::Agreement& a);

@@ -529,16 +529,28 @@ std::vector<Person> SqlWhoIsWhoRepository::ListPeople(std::int64_t ws, const Peo
   return out;
 }
 
+std::vector<Person> SqlWhoIsWhoRepository::PeopleWithEmail(std::int64_t ws) {
+  auto lease = db_.Acquire();
+  std::vector<Person> out;
+  for (const Row& r : lease->Query("SELECT id, name, email_sealed FROM people "
+                                   "WHERE workspace_id = $1 AND email_sealed IS NOT NULL",
+                                   {ws})) {
+    out.push_back(Person{
+        .id = r.Int(0), .name = r.Text(1), .email = Open(r.OptionalText(2), "person.email", ws)});
+  }
+  return out;
+}
+
 std::vector<Person> SqlWhoIsWhoRepository::PeopleNamed(std::int64_t ws,
                                                        std::span<const std::string> keys) {
-  static const std::string query =
+  static const std::string kQuery =
       "SELECT id, name, email_sealed, phone_sealed, NULL, fictional, created_at, updated_at "
       "FROM people WHERE workspace_id = $1 AND name_key IN " +
       InList(2) + " ORDER BY id";
   auto lease = db_.Acquire();
   std::vector<Person> out;
   ForEachChunk(keys, ws, [&](const std::vector<Value>& params) {
-    for (const Row& r : lease->Query(query, params)) out.push_back(PersonFrom(r, ws));
+    for (const Row& r : lease->Query(kQuery, params)) out.push_back(PersonFrom(r, ws));
   });
   return out;
 }
@@ -587,13 +599,13 @@ bool SqlWhoIsWhoRepository::DeletePosition(std::int64_t ws, std::int64_t id) {
 
 std::vector<Position> SqlWhoIsWhoRepository::PositionsOfPeople(
     std::int64_t ws, std::span<const std::int64_t> person_ids) {
-  static const std::string query = std::string(sql::kPositionColumns) +
-                                   "WHERE workspace_id = $1 AND person_id IN " + InList(2) +
-                                   " ORDER BY started_on, id";
+  static const std::string kQuery = std::string(sql::kPositionColumns) +
+                                    "WHERE workspace_id = $1 AND person_id IN " + InList(2) +
+                                    " ORDER BY started_on, id";
   auto lease = db_.Acquire();
   std::vector<Position> out;
   ForEachChunk(person_ids, ws, [&](const std::vector<Value>& params) {
-    for (const Row& r : lease->Query(query, params)) out.push_back(PositionFrom(r));
+    for (const Row& r : lease->Query(kQuery, params)) out.push_back(PositionFrom(r));
   });
   return out;
 }
@@ -618,18 +630,18 @@ std::vector<ExportLine> SqlWhoIsWhoRepository::CurrentLines(
            sql::kCurrentLines,
            {ws, today.ToString(), organisation_id ? Value(*organisation_id) : Value(nullptr)})) {
     // Organisation, then position (11 columns), then person.
-    constexpr std::size_t o = kOrganisationColumnCount;
-    constexpr std::size_t p = o + 11;
+    constexpr std::size_t kPosition = kOrganisationColumnCount;
+    constexpr std::size_t kPerson = kPosition + 11;
     out.push_back(
         ExportLine{.organisation = OrganisationFrom(r, 0),
-                   .person = Person{.id = r.Int(p),
-                                    .name = r.Text(p + 1),
-                                    .email = Open(r.OptionalText(p + 2), "person.email", ws),
-                                    .phone = Open(r.OptionalText(p + 3), "person.phone", ws),
-                                    .fictional = r.Int(p + 4) != 0,
-                                    .created_at = FromMillis(r.Int(p + 5)),
-                                    .updated_at = FromMillis(r.Int(p + 6))},
-                   .position = PositionFrom(r, o)});
+                   .person = Person{.id = r.Int(kPerson),
+                                    .name = r.Text(kPerson + 1),
+                                    .email = Open(r.OptionalText(kPerson + 2), "person.email", ws),
+                                    .phone = Open(r.OptionalText(kPerson + 3), "person.phone", ws),
+                                    .fictional = r.Int(kPerson + 4) != 0,
+                                    .created_at = FromMillis(r.Int(kPerson + 5)),
+                                    .updated_at = FromMillis(r.Int(kPerson + 6))},
+                   .position = PositionFrom(r, kPosition)});
   }
   return out;
 }
@@ -758,13 +770,13 @@ std::vector<Assessment> SqlWhoIsWhoRepository::AssessmentsOf(std::int64_t ws,
 
 std::vector<Assessment> SqlWhoIsWhoRepository::LatestAssessments(
     std::int64_t ws, std::span<const std::int64_t> person_ids) {
-  static const std::string query = std::string(sql::kAssessmentColumns) +
-                                   "WHERE workspace_id = $1 AND person_id IN " + InList(2) +
-                                   " ORDER BY person_id, assessed_on, id";
+  static const std::string kQuery = std::string(sql::kAssessmentColumns) +
+                                    "WHERE workspace_id = $1 AND person_id IN " + InList(2) +
+                                    " ORDER BY person_id, assessed_on, id";
   auto lease = db_.Acquire();
   std::vector<Assessment> out;
   ForEachChunk(person_ids, ws, [&](const std::vector<Value>& params) {
-    for (const Row& r : lease->Query(query, params)) {
+    for (const Row& r : lease->Query(kQuery, params)) {
       Assessment a = AssessmentFrom(r, ws);
       // Rows are ordered by person then date: the last row of each person is the newest.
       if (!out.empty() && out.back().person_id == a.person_id) {

@@ -71,6 +71,10 @@ class SqlWhoIsWhoRepository final : public core::whoiswho::WhoIsWhoRepository {
   void RecordAudit(std::int64_t ws, std::int64_t user_id, std::string_view action,
                    std::string_view subject, core::Instant now) override;
 
+  /// Every person of the workspace that has an e-mail address: id, name and the address opened
+  /// (for matching e-mail messages by address).
+  std::vector<core::whoiswho::Person> PeopleWithEmail(std::int64_t ws);
+
  private:
   Value Seal(const std::optional<std::string>& plain, std::string_view column, std::int64_t ws);
   std::optional<std::string> Open(const std::optional<std::string>& sealed, std::string_view column,

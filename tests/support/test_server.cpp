@@ -21,6 +21,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
   config.council_webhook_private_addresses = options.webhook_private_addresses;
   config.register_editors = std::move(options.register_editors);
   config.max_file_bytes = options.max_file_bytes;
+  config.mail_intake_address = std::move(options.mail_intake_address);
   config.smtp_from = "aantafel@zorg.example";
   config.public_url = "https://aantafel.example";
   runtime_ = std::make_unique<app::Runtime>(
@@ -46,7 +47,6 @@ TestServer::TestServer(Backend backend, TestServerOptions options) : database_(b
                           .body_limit = options.body_limit,
                           .upload_body_limit = static_cast<std::size_t>(options.max_file_bytes),
                           .upload_read_timeout = std::chrono::seconds(10),
-                          .is_upload = http::IsDocumentUpload,
                           .header_limit = 16 * 1024,
                           .read_timeout = std::chrono::seconds(10),
                           .idle_timeout = std::chrono::seconds(10),

@@ -27,6 +27,7 @@ struct TestServerOptions {
   std::int64_t council_page_size = 1000;
   bool webhook_private_addresses = false;         ///< [council] webhook_private_addresses
   std::int64_t max_file_bytes = 2 * 1024 * 1024;  ///< [documents] max_file_bytes
+  std::string mail_intake_address = "dossier@zorg.example";  ///< [mail_intake] address
 };
 
 /// The real aantafel HTTP stack (runtime, app, Beast server) on a free loopback port, with a

@@ -23,7 +23,14 @@ constexpr std::array<std::pair<RecordKind, std::string_view>, 4> kRecordKinds{{
 constexpr std::string_view kCdf = "application/CDFV2";
 constexpr std::string_view kOle = "application/x-ole-storage";
 
+constexpr std::int64_t kMegabyte = 1024 * 1024;
+
 }  // namespace
+
+FieldError FileTooLarge(std::int64_t max_file_bytes) {
+  return FieldError{FieldIssue::kFileTooLarge,
+                    static_cast<int>(std::max<std::int64_t>(1, max_file_bytes / kMegabyte))};
+}
 
 std::string_view ToString(RecordKind kind) {
   for (const auto& [k, name] : kRecordKinds) {

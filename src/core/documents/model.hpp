@@ -7,8 +7,13 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/error.hpp"
 
 namespace aantafel::core::documents {
+
+/// The refusal of a file larger than `max_file_bytes`, naming the limit in whole MB (at least 1):
+/// the one wording for the service's check and the server's refusal before reading the body.
+FieldError FileTooLarge(std::int64_t max_file_bytes);
 
 /// What a document is attached to (glossary: document / bijlage).
 enum class RecordKind { kInteraction, kAgreement, kPlan, kOrganisation };

@@ -10,17 +10,6 @@ namespace aantafel::core::documents {
 using accounts::CanWrite;
 using accounts::WorkspaceAccess;
 
-namespace {
-
-constexpr std::int64_t kMegabyte = 1024 * 1024;
-
-/// The limit in whole MB for a message ("at most 25 MB"), never below 1.
-int LimitInMegabytes(std::int64_t bytes) {
-  return static_cast<int>(std::max<std::int64_t>(1, bytes / kMegabyte));
-}
-
-}  // namespace
-
 Result<NewVersion> DocumentService::Checked(const WorkspaceAccess& access, const Upload& upload,
                                             bool with_note) {
   FieldErrors errors;
@@ -40,7 +29,8 @@ Result<NewVersion> DocumentService::Checked(const WorkspaceAccess& access, const
   if (upload.bytes.empty()) {
     errors.Add("file", FieldIssue::kRequired);
   } else if (std::cmp_greater(upload.bytes.size(), limits_.max_file_bytes)) {
-    errors.Add("file", FieldIssue::kFileTooLarge, LimitInMegabytes(limits_.max_file_bytes));
+    const FieldError too_large = FileTooLarge(limits_.max_file_bytes);
+    errors.Add("file", too_large.issue, too_large.limit);
   } else if (type != nullptr) {
     const std::string sniffed = sniffer_.Sniff(upload.bytes);
     if (std::ranges::find(type->sniffed, sniffed) == type->sniffed.end()) {

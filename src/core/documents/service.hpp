@@ -47,6 +47,12 @@ class DocumentService {
                                    std::optional<int> version);
   Status Remove(const accounts::WorkspaceAccess& access, std::int64_t id);
 
+  /// Checks a file as for Attach without storing it: the version to store with another record
+  /// (a filed e-mail's files), or the field errors an upload would get.
+  Result<NewVersion> Prepare(const accounts::WorkspaceAccess& access, const Upload& upload) {
+    return Checked(access, upload, /*with_note=*/false);
+  }
+
   [[nodiscard]] const DocumentLimits& limits() const { return limits_; }
 
  private:

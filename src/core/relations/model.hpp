@@ -8,9 +8,15 @@
 
 #include "core/civil_date.hpp"
 #include "core/clock.hpp"
+#include "core/validation.hpp"
 #include "core/whoiswho/model.hpp"
 
 namespace aantafel::core::relations {
+
+/// A contact's subject and notes (the form, and a filed e-mail message, keep to these).
+inline constexpr TextRule kInteractionSubject{.min_chars = 1, .max_chars = 200};
+inline constexpr TextRule kInteractionNotes{
+    .min_chars = 0, .max_chars = 20000, .allow_newlines = true};
 
 /// What kind of contact it was (glossary: contact / contactmoment = interaction).
 enum class InteractionKind {
@@ -133,7 +139,7 @@ struct HealthReason {
     kAgreementsOverdue,  ///< count
     kAgreementsOpen,     ///< count
   };
-  Code code;
+  Code code = Code::kNeverMet;
   HealthStatus weight = HealthStatus::kGood;
   int days = 0;
   int target = 0;

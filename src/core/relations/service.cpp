@@ -12,8 +12,6 @@ namespace aantafel::core::relations {
 
 namespace {
 
-constexpr TextRule kSubject{.min_chars = 1, .max_chars = 200};
-constexpr TextRule kNotes{.min_chars = 0, .max_chars = 20000, .allow_newlines = true};
 constexpr TextRule kTag{.min_chars = 1, .max_chars = 50};
 constexpr TextRule kTitle{.min_chars = 1, .max_chars = 200};
 constexpr TextRule kDescription{.min_chars = 0, .max_chars = 4000, .allow_newlines = true};
@@ -82,10 +80,10 @@ void Apply(Interaction& i, const InteractionPatch& p, FieldErrors& errors) {
     }
   }
   if (p.subject) {
-    if (auto s = CheckText("subject", *p.subject, kSubject, errors)) i.subject = *s;
+    if (auto s = CheckText("subject", *p.subject, kInteractionSubject, errors)) i.subject = *s;
   }
   if (p.notes) {
-    if (auto n = CheckText("notes", *p.notes, kNotes, errors)) i.notes = *n;
+    if (auto n = CheckText("notes", *p.notes, kInteractionNotes, errors)) i.notes = *n;
   }
   if (p.tags) {
     std::vector<std::string> tags;

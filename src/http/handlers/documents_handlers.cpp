@@ -15,6 +15,7 @@ using nlohmann::json;
 namespace {
 
 const RouteOptions kMember{.access = Access::kWorkspace};
+const RouteOptions kUpload{.access = Access::kWorkspace, .file_upload = true};
 
 json VersionView(const core::documents::DocumentVersion& v) {
   return {{"version", v.version},
@@ -108,17 +109,6 @@ HttpResponse DeleteDocument(DocumentService& documents, RequestContext& ctx) {
   return HttpResponse::NoContent();
 }
 
-/// RFC 6266: an ASCII fallback name and the real one as UTF-8, percent-encoded.
-std::string ContentDisposition(const std::string& name) {
-  std::string ascii;
-  for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: one _ per character
-    ascii.push_back(byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\' ? '_' : c);
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + core::UrlEscape(name);
-}
-
 HttpResponse DownloadDocument(DocumentService& documents, RequestContext& ctx) {
   auto id = PositiveIdParam(ctx, "document_id");
   if (!id) return Fail(ctx, id.error());
@@ -130,7 +120,7 @@ HttpResponse DownloadDocument(DocumentService& documents, RequestContext& ctx) {
   if (!content) return Fail(ctx, content.error());
   HttpResponse response;
   response.headers.Set("Content-Type", content->content_type);
-  response.headers.Set("Content-Disposition", ContentDisposition(content->name));
+  response.headers.Set("Content-Disposition", AttachmentDisposition(content->name));
   // Nothing a file holds may run in aantafel's origin, even when a browser shows it.
   response.headers.Set("Content-Security-Policy", "default-src 'none'; sandbox");
   response.headers.Set("Cache-Control", "private, no-store");
@@ -140,24 +130,14 @@ HttpResponse DownloadDocument(DocumentService& documents, RequestContext& ctx) {
 
 }  // namespace
 
-bool IsDocumentUpload(std::string_view method, std::string_view target) {
-  if (method != "POST" || !target.starts_with("/api/v1/workspaces/")) return false;
-  const auto path = target.substr(0, target.find('?'));
-  const auto documents = path.find("/documents");
-  if (documents == std::string_view::npos) return false;
-  const auto rest = path.substr(documents + std::string_view("/documents").size());
-  // …/documents or …/documents/{id}/versions
-  return rest.empty() || (rest.starts_with("/") && rest.ends_with("/versions"));
-}
-
 void RegisterDocumentRoutes(Router& router, DocumentService& documents) {
   const std::string base = "/api/v1/workspaces/{slug}/documents";
   const auto bind = HandlerBinder(std::ref(documents));
   router.Add("GET", base, bind(ListDocuments), kMember);
-  router.Add("POST", base, bind(UploadDocument), kMember);
+  router.Add("POST", base, bind(UploadDocument), kUpload);
   router.Add("GET", base + "/{document_id}", bind(GetDocument), kMember);
   router.Add("DELETE", base + "/{document_id}", bind(DeleteDocument), kMember);
-  router.Add("POST", base + "/{document_id}/versions", bind(ReplaceDocument), kMember);
+  router.Add("POST", base + "/{document_id}/versions", bind(ReplaceDocument), kUpload);
   router.Add("GET", base + "/{document_id}/content", bind(DownloadDocument), kMember);
 }
 

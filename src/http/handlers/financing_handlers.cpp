@@ -182,7 +182,7 @@ HttpResponse ExportFinancingScenario(const FinancingDeps& deps, RequestContext& 
     HttpResponse response;
     response.body = interchange::FinancingChartSvg(*summary, *output, saved->name, language);
     response.headers.Set("Content-Type", "image/svg+xml; charset=utf-8");
-    response.headers.Set("Content-Disposition", "attachment; filename=\"" + name + ".svg\"");
+    response.headers.Set("Content-Disposition", AttachmentDisposition(name + ".svg"));
     return response;
   }
   return FileResponse(interchange::FinancingSummaryTable(*summary, saved->name, language), format,

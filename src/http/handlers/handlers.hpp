@@ -18,6 +18,7 @@
 #include "core/documents/service.hpp"
 #include "core/feedback/service.hpp"
 #include "core/financing/scenarios.hpp"
+#include "core/mail_intake/service.hpp"
 #include "core/overview/service.hpp"
 #include "core/relations/service.hpp"
 #include "core/scans/service.hpp"
@@ -139,9 +140,8 @@ void RegisterCouncilRoutes(Router& router, core::council::CouncilService& servic
                            core::council::CouncilWebhookService& webhooks);
 /// Documenten: files attached to contacts, agreements, plans and organisations.
 void RegisterDocumentRoutes(Router& router, core::documents::DocumentService& documents);
-/// Whether a request is a document upload, whose body may be as large as the document limit
-/// (every other body keeps the server's smaller limit).
-bool IsDocumentUpload(std::string_view method, std::string_view target);
+/// Dossiermail: an e-mail message (.eml) filed as a contact with its people and files.
+void RegisterMailIntakeRoutes(Router& router, core::mail_intake::MailIntakeService& mail_intake);
 void RegisterSocialMapRoutes(Router& router, core::social_map::SocialMapService& service,
                              const std::string& public_url);
 /// Bekostiging: simulations (JSON or streamed with progress), saved scenarios and their exports.

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/civil_date.hpp"
+#include "core/validation.hpp"
 
 namespace aantafel::http {
 
@@ -133,6 +134,16 @@ interchange::ExportLanguage ExportLanguageOf(const RequestContext& ctx) {
                                             : interchange::ExportLanguage::kDutch;
 }
 
+std::string AttachmentDisposition(std::string_view file_name) {
+  std::string ascii;
+  for (const char c : file_name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: one _ per character
+    ascii.push_back(byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\' ? '_' : c);
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + core::UrlEscape(file_name);
+}
+
 HttpResponse FileResponse(const interchange::Table& table, const std::string& format,
                           const std::string& name) {
   HttpResponse response;
@@ -144,8 +155,7 @@ HttpResponse FileResponse(const interchange::Table& table, const std::string& fo
     response.headers.Set("Content-Type",
                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
-  response.headers.Set("Content-Disposition",
-                       "attachment; filename=\"" + name + "." + format + "\"");
+  response.headers.Set("Content-Disposition", AttachmentDisposition(name + "." + format));
   response.headers.Set("Cache-Control", "no-store");
   return response;
 }

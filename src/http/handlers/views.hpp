@@ -60,6 +60,10 @@ std::string ReadExportFormat(const HttpRequest& request, core::FieldErrors& erro
 /// The language of an export's headings and words: the request's language.
 interchange::ExportLanguage ExportLanguageOf(const RequestContext& ctx);
 
+/// `Content-Disposition` of a download (RFC 6266): always an attachment, with an ASCII fallback
+/// name and the real one as UTF-8, percent-encoded.
+std::string AttachmentDisposition(std::string_view file_name);
+
 /// A table as a download: `format` "csv" (UTF-8 with BOM, ';') or anything else as XLSX;
 /// the file is called `name`.`format`. Never cached (exports hold personal data).
 HttpResponse FileResponse(const interchange::Table& table, const std::string& format,

@@ -257,7 +257,7 @@ HttpResponse ExportPerson(WhoIsWhoService& service, RequestContext& ctx) {
   body["workspace"] = ctx.workspace->workspace.slug;
   HttpResponse response = JsonResponse(200, body);
   response.headers.Set("Content-Disposition",
-                       "attachment; filename=\"persoon-" + std::to_string(*id) + ".json\"");
+                       AttachmentDisposition("persoon-" + std::to_string(*id) + ".json"));
   return response;
 }
 

@@ -26,6 +26,7 @@
 #include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it.
 #include <vector>
 
+#include "core/documents/model.hpp"
 #include "http/client_address.hpp"
 #include "http/event_stream.hpp"
 
@@ -127,9 +128,9 @@ core::Error ReadFailure(const beast::error_code& ec) {
 core::Error TooLarge(bool upload, std::size_t limit) {
   core::Error error = core::Error::Of(core::ErrorCode::kPayloadTooLarge);
   if (upload) {
-    const auto megabytes = std::max<std::size_t>(1, limit / (1024 * 1024));
     error.fields.emplace(
-        "file", core::FieldError{core::FieldIssue::kFileTooLarge, static_cast<int>(megabytes)});
+        "file", core::documents::FileTooLarge(static_cast<std::int64_t>(
+                    std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()))));
   }
   return error;
 }
@@ -366,7 +367,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     minimal.request_id = request_id;
     minimal.method = std::string(header.method_string());
     minimal.target = std::string(header.target());
-    const bool upload = options.is_upload && options.is_upload(minimal.method, minimal.target);
+    const bool upload = app.IsFileUpload(minimal.method, minimal.target);
     const std::size_t body_limit = upload ? options.upload_body_limit : options.body_limit;
     parser.body_limit(body_limit);
     if (parser.content_length() && *parser.content_length() > body_limit) {

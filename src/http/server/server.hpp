@@ -18,10 +18,9 @@ struct ServerOptions {
   int io_threads = 2;         ///< threads running the network event loop
   int worker_threads = 4;     ///< threads running handlers (they may block on the database)
   std::size_t body_limit = 1024 * 1024;
-  /// A larger body limit (and read time) for the requests `is_upload` names: file uploads.
+  /// A larger body limit (and read time) for file uploads: the routes App::IsFileUpload names.
   std::size_t upload_body_limit = 25 * 1024 * 1024;
   std::chrono::seconds upload_read_timeout{600};
-  std::function<bool(std::string_view method, std::string_view target)> is_upload;
   std::size_t header_limit = 16 * 1024;
   std::chrono::seconds read_timeout{30};      ///< to receive one request's body
   std::chrono::seconds idle_timeout{60};      ///< keep-alive wait for the next request's headers

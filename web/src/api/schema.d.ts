@@ -1721,6 +1721,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/mail-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File an e-mail message as a contact (editors and owners). The body is the message as saved in an .eml file (RFC 5322 with MIME). The contact gets kind `email`, the message's date and subject, its sender and recipients as notes above its text, the people of Wie is wie and the colleagues whose address is in it, and the organisation where most of those people work. The message itself and its files become documents of the contact; a file an upload would refuse is left out and listed in `skipped_files`. A message already filed in this workspace (same Message-ID, or the same bytes) is not filed again: 200 with `already_filed` and the contact it is. Outlook .msg files cannot be read (`name` problem). */
+        post: operations["fileMailMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/documents/{document_id}": {
         parameters: {
             query?: never;
@@ -2794,6 +2813,38 @@ export interface components {
             exclusions: string[];
             /** Format: date-time */
             created_at: string;
+        };
+        MailFiling: {
+            /** @description The contact the message is. */
+            interaction_id: number;
+            /** @description Filed before: nothing new was stored. */
+            already_filed: boolean;
+            /** @description People of Wie is wie whose address is in the message. */
+            people: {
+                id: number;
+                name: string;
+                address: string;
+            }[];
+            /** @description Colleagues (members of the workspace) whose address is in the message. */
+            staff: {
+                user_id: number;
+                address: string;
+            }[];
+            /** @description Addresses of neither a person nor a colleague (the dossier address itself left out): people to add to Wie is wie. */
+            unmatched: {
+                /** @description As the message writes it; may be empty. */
+                name: string;
+                address: string;
+            }[];
+            /** @description Names of the files stored on the contact, the message itself first. */
+            files: string[];
+            /** @description Files of the message that were not stored, with the reason in words. */
+            skipped_files: {
+                name: string;
+                /** @example file_type_not_accepted */
+                code: string;
+                message: string;
+            }[];
         };
         /** @description A file attached to a record; its name and notes are stored encrypted. */
         Document: {
@@ -8507,6 +8558,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    fileMailMessage: {
+        parameters: {
+            query: {
+                /** @description The file name, ending in .eml (at most 200 characters). */
+                name: string;
+            };
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Filed before; nothing new was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailFiling"];
+                };
+            };
+            /** @description Filed as a new contact. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailFiling"];
                 };
             };
             401: components["responses"]["Problem"];

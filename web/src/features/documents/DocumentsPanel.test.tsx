@@ -252,9 +252,9 @@ describe('DocumentsPanel', () => {
     const zone = screen.getByText('Of sleep bestanden naar dit vak.').closest('div')!;
     const files = [new File(['x'], 'foto.pdf'), new File(['x'], 'notulen.pdf')];
     fireEvent.dragEnter(zone, { dataTransfer: { files, types: ['Files'] } });
-    expect(zone).toHaveClass('aantafel-documents__drop--over');
+    expect(zone).toHaveClass('aantafel-file-drop--over');
     fireEvent.drop(zone, { dataTransfer: { files, types: ['Files'] } });
-    expect(zone).not.toHaveClass('aantafel-documents__drop--over');
+    expect(zone).not.toHaveClass('aantafel-file-drop--over');
 
     expect(await screen.findByText('1 van de 2 bestanden zijn toegevoegd. Niet toegevoegd: foto.pdf.')).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Bestanden die je toevoegt' });

@@ -4,9 +4,8 @@
  * files (a file picker, and a drop zone around it), replace one with a new version and a note,
  * and remove one after a question. See api/openapi.yaml, tag "documents".
  */
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { Check, CircleAlert, Clock, Upload as UploadIcon, type LucideIcon } from 'lucide-react';
 import { isApiError, Upload } from '../../api/client';
 import {
   deleteDocument,
@@ -18,9 +17,8 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, StackLabel } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FileDropArea, type FileResult } from '../../components/FileDropArea';
 import { FileField } from '../../components/FileField';
-import { FormFieldFrame, useFieldIds } from '../../components/FormFieldFrame';
-import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { RowActionButton } from '../../components/RowActionButton';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -329,26 +327,9 @@ function failureText(caught: unknown, dt: DocumentsText, general: string): strin
   return caught.fields.file ?? caught.fields.name ?? caught.message;
 }
 
-type ProgressState = 'waiting' | 'busy' | 'done' | 'failed';
-
-interface Progress {
-  key: number;
-  name: string;
-  state: ProgressState;
-  reason: string;
-}
-
-const PROGRESS_ICON: Record<ProgressState, LucideIcon> = {
-  waiting: Clock,
-  busy: UploadIcon,
-  done: Check,
-  failed: CircleAlert,
-};
-
 /**
- * "Bestand toevoegen": a native file input (several files at once) in a box that also takes files
- * dropped on it. The files go one by one, each with its own line of progress; the result is said
- * in the panel's live region. Files chosen while others are still going wait their turn.
+ * "Bestand toevoegen": the shared FileDropArea, sending each file as a document of the record; the
+ * result is said in the panel's live region.
  */
 function UploadArea({
   slug,
@@ -369,139 +350,50 @@ function UploadArea({
 }) {
   const dt = useDocumentsText();
   const { t, language } = useI18n();
-  const [progress, setProgress] = useState<Progress[]>([]);
-  const [over, setOver] = useState(false);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const running = useRef(0);
-  const nextKey = useRef(1);
-  const hint = `${typesHint(dt, maxBytes, language)} ${dt('upload.several')}`;
-  const ids = useFieldIds({ id: `${idBase}-upload`, prefix: 'file', description: hint, error: undefined });
 
-  function update(key: number, patch: Partial<Progress>) {
-    setProgress((current) => current.map((p) => (p.key === key ? { ...p, ...patch } : p)));
-  }
-
-  async function send(batch: readonly { key: number; file: File }[]) {
-    let added = 0;
-    const failed: { name: string; reason: string }[] = [];
-    for (const { key, file } of batch) {
-      const refused = refusal(file, maxBytes, dt, language);
-      if (refused) {
-        update(key, { state: 'failed', reason: refused });
-        failed.push({ name: file.name, reason: refused });
-        continue;
-      }
-      update(key, { state: 'busy' });
-      try {
-        await uploadDocument({ slug }, new Upload(file, 'application/octet-stream'), {
-          record_kind: recordKind,
-          record_id: recordId,
-          name: file.name,
-        });
-        added += 1;
-        update(key, { state: 'done' });
-      } catch (caught) {
-        const reason = failureText(caught, dt, t('errors.general'));
-        update(key, { state: 'failed', reason });
-        failed.push({ name: file.name, reason });
-      }
-    }
+  async function batchDone(results: readonly FileResult[]) {
+    const added = results.filter((r) => r.ok).length;
+    const failed = results.filter((r) => !r.ok);
     if (added > 0) await onUploaded();
-    const only = batch[0];
-    if (batch.length === 1 && only) {
-      const failure = failed[0];
+    const only = results[0];
+    if (results.length === 1 && only) {
       onAnnounce(
-        failure
-          ? dt('upload.failedOne', { name: failure.name, reason: failure.reason })
-          : dt('upload.addedOne', { name: only.file.name }),
+        only.ok
+          ? dt('upload.addedOne', { name: only.name })
+          : dt('upload.failedOne', { name: only.name, reason: only.reason }),
       );
     } else {
       const names = failed.map((f) => f.name).join(', ');
       onAnnounce(
-        [dt('upload.addedSome', { done: added, total: batch.length }), names ? dt('upload.failedNames', { names }) : '']
+        [dt('upload.addedSome', { done: added, total: results.length }), names ? dt('upload.failedNames', { names }) : '']
           .filter(Boolean)
           .join(' '),
       );
     }
   }
 
-  function start(files: readonly File[]) {
-    if (files.length === 0) return;
-    const batch = files.map((file) => ({ key: nextKey.current++, file }));
-    const lines: Progress[] = batch.map(({ key, file }) => ({ key, name: file.name, state: 'waiting', reason: '' }));
-    // A new choice after the last one finished starts a fresh list; during uploads it joins the queue.
-    const keep = running.current > 0;
-    setProgress((current) => (keep ? [...current, ...lines] : lines));
-    onAnnounce('');
-    running.current += 1;
-    queue.current = queue.current
-      .then(() => send(batch))
-      .catch(() => undefined)
-      .finally(() => {
-        running.current -= 1;
-      });
-  }
-
-  const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-
   return (
-    <div
-      className={over ? 'aantafel-documents__drop aantafel-documents__drop--over' : 'aantafel-documents__drop'}
-      onDragEnter={(event) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        setOver(true);
+    <FileDropArea
+      id={`${idBase}-upload`}
+      label={dt('upload.label')}
+      hint={`${typesHint(dt, maxBytes, language)} ${dt('upload.several')}`}
+      accept={ACCEPT}
+      dropText={dt('upload.drop')}
+      progressLabel={dt('upload.progress')}
+      stateText={(state) => dt(`upload.${state}`)}
+      failedText={(reason) => dt('upload.failed', { reason })}
+      refuse={(file) => refusal(file, maxBytes, dt, language)}
+      send={async (file) => {
+        await uploadDocument({ slug }, new Upload(file, 'application/octet-stream'), {
+          record_kind: recordKind,
+          record_id: recordId,
+          name: file.name,
+        });
       }}
-      onDragOver={(event) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        if (!over) setOver(true);
-      }}
-      onDragLeave={(event) => {
-        const to = event.relatedTarget;
-        if (!(to instanceof Node && event.currentTarget.contains(to))) setOver(false);
-      }}
-      onDrop={(event) => {
-        if (!carriesFiles(event) && event.dataTransfer.files.length === 0) return;
-        event.preventDefault();
-        setOver(false);
-        start(Array.from(event.dataTransfer.files));
-      }}
-    >
-      <FormFieldFrame ids={ids} label={dt('upload.label')} description={hint} error={undefined}>
-        <input
-          id={ids.inputId}
-          type="file"
-          multiple
-          className="aantafel-file"
-          accept={ACCEPT}
-          aria-describedby={ids.describedBy}
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            // Cleared, so choosing the same file again (after a refusal) is a change too.
-            event.target.value = '';
-            start(files);
-          }}
-        />
-      </FormFieldFrame>
-      <Paragraph className="aantafel-meta aantafel-documents__drop-text">
-        <Icon icon={UploadIcon} /> {dt('upload.drop')}
-      </Paragraph>
-      {progress.length > 0 ? (
-        <ul className="aantafel-documents__progress" aria-label={dt('upload.progress')}>
-          {progress.map((p) => (
-            <li key={p.key} className={`aantafel-documents__progress-item aantafel-documents__progress-item--${p.state}`}>
-              <Icon icon={PROGRESS_ICON[p.state]} className="aantafel-documents__progress-icon" />
-              <span>
-                <span className="aantafel-documents__progress-name">{p.name}</span>:{' '}
-                {p.state === 'failed' ? dt('upload.failed', { reason: p.reason }) : dt(`upload.${p.state}`)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+      reasonOf={(caught) => failureText(caught, dt, t('errors.general'))}
+      onBatchDone={batchDone}
+      onStart={() => onAnnounce('')}
+    />
   );
 }
 

@@ -20,6 +20,7 @@ import { useApiData } from '../../components/useApiData';
 import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
+import { MailIntakePanel } from '../mail-intake/MailIntakePanel';
 import { DueBadge, RelationsNav, useCanEdit, useHandedOverStatus, useRelationsBase } from './common';
 import { dayAsDate } from './relations';
 import { useRelationsText } from './texts';
@@ -35,6 +36,9 @@ export function RelationsHomePage() {
   const [status, setStatus] = useState(handedOver);
   const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const orgs = organisations.data?.items ?? [];
+  const canEdit = useCanEdit();
+  // A filed e-mail is a new contact: the list below loads again.
+  const [filed, setFiled] = useState(0);
 
   return (
     <>
@@ -44,7 +48,8 @@ export function RelationsHomePage() {
       <StatusMessage>{status}</StatusMessage>
       <ThisWeek organisations={orgs} onStatus={setStatus} />
       <QuickLinks organisations={orgs} />
-      <InteractionList organisations={orgs} />
+      {canEdit ? <MailIntakePanel onFiled={() => setFiled((n) => n + 1)} /> : null}
+      <InteractionList organisations={orgs} refresh={filed} />
     </>
   );
 }
@@ -196,7 +201,7 @@ interface ListFilter {
   to: string;
 }
 
-function InteractionList({ organisations }: { organisations: Organisation[] }) {
+function InteractionList({ organisations, refresh }: { organisations: Organisation[]; refresh: number }) {
   const rt = useRelationsText();
   const { formatDateTime } = useI18n();
   const { workspace } = useWorkspace();
@@ -235,7 +240,12 @@ function InteractionList({ organisations }: { organisations: Organisation[] }) {
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [workspace.slug, filter, offset]);
+  }, [workspace.slug, filter, offset, refresh]);
+
+  // Something was added elsewhere on the page: back to the first page, newest first.
+  useEffect(() => {
+    if (refresh > 0) setOffset(0);
+  }, [refresh]);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

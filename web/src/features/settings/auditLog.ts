@@ -180,6 +180,7 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
     nl: 'Nieuwe versie van document {parent} toegevoegd',
     en: 'New version of document {parent} added',
   },
+  'POST /mail-intake': { nl: 'E-mail als contact in het dossier gezet', en: 'E-mail filed as a contact' },
 };
 
 /** Domain events (RecordAudit in src/core); `{id}` is the number in the subject ("person:12"). */

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
 import { addPerson } from '../../api/generated/whoiswho';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,13 +9,22 @@ import { useWorkspace } from '../shell/workspaceContext';
 import { usePeopleBase, WhoIsWhoNav } from './common';
 import { PersonalDataFields, PersonNameField, usePersonForm } from './PersonFields';
 
-/** A new person: the name (public) and, if you want, contact details and notes (personal data). */
+/**
+ * A new person: the name (public) and, if you want, contact details and notes (personal data).
+ * `?name=…&email=…` fill the form in (from an e-mail filed with addresses nobody had yet).
+ */
 export function AddPersonPage() {
   const { t } = useI18n();
   const { workspace } = useWorkspace();
   const base = usePeopleBase();
   const navigate = useNavigate();
-  const person = usePersonForm({ name: '', email: '', phone: '', notes: '' });
+  const [params] = useSearchParams();
+  const person = usePersonForm({
+    name: params.get('name') ?? '',
+    email: params.get('email') ?? '',
+    phone: '',
+    notes: '',
+  });
   const { values, form } = person;
 
   async function send() {
