@@ -126,11 +126,12 @@ constexpr std::string_view kMember =
 constexpr std::string_view kOrganisationStats =
     "SELECT " STATS_COLUMNS
     " FROM interactions i WHERE i.workspace_id = $1 AND "
-    "i.organisation_id = $2";
+    "i.organisation_id = $2 AND i.occurred_at <= $4";
 constexpr std::string_view kPersonStats =
     "SELECT p.person_id, " STATS_COLUMNS
     " FROM interaction_people p JOIN interactions i ON i.workspace_id = p.workspace_id AND "
-    "i.id = p.interaction_id WHERE p.workspace_id = $1 AND p.person_id = $2 GROUP BY p.person_id";
+    "i.id = p.interaction_id WHERE p.workspace_id = $1 AND p.person_id = $2 AND "
+    "i.occurred_at <= $4 GROUP BY p.person_id";
 }  // namespace sql
 
 std::optional<std::int64_t> IntOrNull(const Row& r, std::size_t i) {
@@ -445,11 +446,12 @@ bool SqlRelationsRepository::IsMember(std::int64_t ws, std::int64_t user_id) {
 }
 
 std::map<std::int64_t, ContactStats> SqlRelationsRepository::PersonStats(
-    std::int64_t ws, std::span<const std::int64_t> people, core::Instant since) {
+    std::int64_t ws, std::span<const std::int64_t> people, core::Instant since,
+    core::Instant until) {
   auto lease = db_.Acquire();
   std::map<std::int64_t, ContactStats> out;
   for (std::int64_t person : people) {
-    auto row = lease->QueryOne(sql::kPersonStats, {ws, person, ToMillis(since)});
+    auto row = lease->QueryOne(sql::kPersonStats, {ws, person, ToMillis(since), ToMillis(until)});
     if (row) out[person] = StatsFrom(*row, 1);
   }
   return out;
@@ -457,9 +459,10 @@ std::map<std::int64_t, ContactStats> SqlRelationsRepository::PersonStats(
 
 ContactStats SqlRelationsRepository::OrganisationStats(std::int64_t ws,
                                                        std::int64_t organisation_id,
-                                                       core::Instant since) {
+                                                       core::Instant since, core::Instant until) {
   auto lease = db_.Acquire();
-  auto row = lease->QueryOne(sql::kOrganisationStats, {ws, organisation_id, ToMillis(since)});
+  auto row = lease->QueryOne(sql::kOrganisationStats,
+                             {ws, organisation_id, ToMillis(since), ToMillis(until)});
   return row ? StatsFrom(*row, 0) : ContactStats{};
 }
 

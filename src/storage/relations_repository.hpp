@@ -42,9 +42,11 @@ class SqlRelationsRepository final : public core::relations::RelationsRepository
   bool PlanExists(std::int64_t ws, std::int64_t plan_id) override;
   bool IsMember(std::int64_t ws, std::int64_t user_id) override;
   std::map<std::int64_t, core::relations::ContactStats> PersonStats(
-      std::int64_t ws, std::span<const std::int64_t> people, core::Instant since) override;
+      std::int64_t ws, std::span<const std::int64_t> people, core::Instant since,
+      core::Instant until) override;
   core::relations::ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id,
-                                                  core::Instant since) override;
+                                                  core::Instant since,
+                                                  core::Instant until) override;
 
   /// Inserts a contact with its people and colleagues inside a transaction the caller holds
   /// (AddInteraction, and filing an e-mail message with its files).

@@ -186,6 +186,19 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
     EXPECT_EQ(p["health"]["status"], "good") << p.dump();
     EXPECT_EQ(p["health"]["reasons"][0]["code"], "contact_on_rhythm");
   }
+  // A meeting set for next month is planned, not had: the last contact stays the visit.
+  ASSERT_EQ(Post("/interactions", {{"occurred_at", "2027-01-12T10:00"},
+                                   {"organisation_id", gemeente},
+                                   {"subject", "Overleg kadernota"},
+                                   {"person_ids", {wethouder}}})
+                .status,
+            201);
+  health = Get("/organisations/" + std::to_string(gemeente) + "/relationship-health");
+  EXPECT_EQ(health["health"]["last_contact"], "2026-11-17T13:00:00.000Z") << health.dump();
+  for (const auto& p : health["people"]) {
+    EXPECT_EQ(p["health"]["last_contact"], "2026-11-17T13:00:00.000Z") << p.dump();
+    EXPECT_EQ(p["health"]["reasons"][0]["code"], "contact_on_rhythm");
+  }
   auto english = Body(client->Request("GET",
                                       "/api/v1/workspaces/zorg-west/organisations/" +
                                           std::to_string(gemeente) + "/relationship-health",
@@ -213,8 +226,9 @@ TEST_P(RelationsHttp, AWorkingVisitWithAnAgreementAndAFollowUpBecomesOverdueAndI
   auto timeline = Get("/timeline?organisation_id=" + std::to_string(gemeente));
   std::vector<std::string> kinds;
   for (const auto& item : timeline["items"]) kinds.push_back(item["kind"].get<std::string>());
+  // Newest first: the planned meeting of January, then what happened.
   EXPECT_EQ(kinds,
-            (std::vector<std::string>{"agreement_status", "agreement", "interaction",
+            (std::vector<std::string>{"interaction", "agreement_status", "agreement", "interaction",
                                       "position_started", "position_started", "position_started"}));
   auto person_line = Get("/timeline?person_id=" + std::to_string(wethouder));
   EXPECT_EQ(person_line["items"][0]["kind"], "interaction");

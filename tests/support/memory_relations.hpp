@@ -122,9 +122,11 @@ class MemoryRelations final : public core::relations::RelationsRepository {
   }
   std::map<std::int64_t, ContactStats> PersonStats(std::int64_t ws,
                                                    std::span<const std::int64_t> people,
-                                                   core::Instant since) override {
+                                                   core::Instant since,
+                                                   core::Instant until) override {
     std::map<std::int64_t, ContactStats> out;
     for (const auto& i : interactions_.All(ws)) {
+      if (i.occurred_at > until) continue;
       for (const std::int64_t id : i.person_ids) {
         if (std::find(people.begin(), people.end(), id) != people.end()) {
           Count(out[id], i, since);
@@ -133,11 +135,11 @@ class MemoryRelations final : public core::relations::RelationsRepository {
     }
     return out;
   }
-  ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id,
-                                 core::Instant since) override {
+  ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id, core::Instant since,
+                                 core::Instant until) override {
     ContactStats stats;
     for (const auto& i : interactions_.All(ws)) {
-      if (i.organisation_id == organisation_id) Count(stats, i, since);
+      if (i.organisation_id == organisation_id && i.occurred_at <= until) Count(stats, i, since);
     }
     return stats;
   }

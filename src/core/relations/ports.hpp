@@ -66,12 +66,13 @@ class RelationsRepository {
 
   virtual bool PlanExists(std::int64_t ws, std::int64_t plan_id) = 0;
   virtual bool IsMember(std::int64_t ws, std::int64_t user_id) = 0;
-  /// Contact statistics per person (only people with at least one contact appear).
+  /// Contact statistics per person (only people with at least one contact appear): counts
+  /// from `since`, and nothing after `until` (a contact dated later is planned, not had).
   virtual std::map<std::int64_t, ContactStats> PersonStats(std::int64_t ws,
                                                            std::span<const std::int64_t> people,
-                                                           Instant since) = 0;
+                                                           Instant since, Instant until) = 0;
   virtual ContactStats OrganisationStats(std::int64_t ws, std::int64_t organisation_id,
-                                         Instant since) = 0;
+                                         Instant since, Instant until) = 0;
 };
 
 }  // namespace aantafel::core::relations

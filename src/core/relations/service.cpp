@@ -463,7 +463,8 @@ Result<OrganisationHealth> RelationsService::HealthOf(const accounts::WorkspaceA
   auto org = whoiswho_.FindOrganisation(ws, organisation_id);
   if (!org) return Error::Of(ErrorCode::kNotFound);
   const CivilDate today = Today();
-  const Instant year_ago = clock_.Now() - std::chrono::days(365);
+  const Instant now = clock_.Now();
+  const Instant year_ago = now - std::chrono::days(365);
   int open = 0;
   int overdue = 0;
   for (const auto& a : repository_.ListAgreements(ws, organisation_id)) {
@@ -473,7 +474,7 @@ Result<OrganisationHealth> RelationsService::HealthOf(const accounts::WorkspaceA
   auto day_of = [](const std::optional<Instant>& at) {
     return at ? std::optional(DutchDate(*at)) : std::nullopt;
   };
-  const ContactStats org_stats = repository_.OrganisationStats(ws, organisation_id, year_ago);
+  const ContactStats org_stats = repository_.OrganisationStats(ws, organisation_id, year_ago, now);
   OrganisationHealth out{.organisation = *org, .last_contact = org_stats.last};
   out.health = AssessHealth({.today = today,
                              .last_contact = day_of(org_stats.last),
@@ -487,7 +488,7 @@ Result<OrganisationHealth> RelationsService::HealthOf(const accounts::WorkspaceA
     if (whoiswho::IsCurrent(p, today)) ids.push_back(p.person_id);
   }
   ids = Unique(std::move(ids));
-  const auto stats = repository_.PersonStats(ws, ids, year_ago);
+  const auto stats = repository_.PersonStats(ws, ids, year_ago, now);
   std::map<std::int64_t, whoiswho::Quadrant> quadrants;
   for (const auto& a : whoiswho_.LatestAssessments(ws, ids)) {
     quadrants[a.person_id] = whoiswho::Classify(a.scores.power, a.scores.interest);

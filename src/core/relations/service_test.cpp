@@ -280,14 +280,22 @@ TEST_F(RelationsServiceTest, HealthListsCurrentPeopleWorstFirstWithoutNotes) {
                                                  .stance = "bring",
                                                  .person_ids = std::vector<std::int64_t>{met}}));
 
+  // A meeting set for next month is planned, not had: it is nobody's last contact yet.
+  ASSERT_TRUE(service_.AddInteraction(Access(),
+                                      {.occurred_at = DutchTime("2027-01-12"),
+                                       .organisation_id = zeist_,
+                                       .subject = "Overleg kadernota",
+                                       .person_ids = std::vector<std::int64_t>{met, wethouder_}}));
+
   auto health = service_.HealthOf(Access(), zeist_);
   ASSERT_TRUE(health);
+  EXPECT_EQ(health->last_contact, *ParseDateTime(DutchTime("2026-11-30")));
   ASSERT_EQ(health->people.size(), 2U) << "a position that ended does not count";
   EXPECT_EQ(health->people[0].person.id, wethouder_) << "never met, manage closely: worst first";
   EXPECT_EQ(health->people[0].quadrant, whoiswho::Quadrant::kManageClosely);
   EXPECT_FALSE(health->people[0].last_contact.has_value());
   EXPECT_EQ(health->people[1].person.id, met);
-  EXPECT_TRUE(health->people[1].last_contact.has_value());
+  EXPECT_EQ(health->people[1].last_contact, *ParseDateTime(DutchTime("2026-11-30")));
   for (const auto& p : health->people) EXPECT_FALSE(p.person.notes.has_value());
   EXPECT_EQ(service_.HealthOf(Access(), elsewhere_).error().code, ErrorCode::kNotFound);
 }
