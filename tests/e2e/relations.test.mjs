@@ -172,6 +172,8 @@ describe('Contacten en afspraken with the real server', () => {
     await t.test('record an agreement with a commitment on both sides, then move its status on', async () => {
       await page.getByRole('navigation', { name: 'Contacten en afspraken' }).getByRole('link', { name: 'Afspraak vastleggen' }).click();
       await h1(page, 'Afspraak vastleggen');
+      // The form is ready once the parties (the workspace's organisations) are there.
+      await page.getByRole('checkbox', { name: 'Zeist' }).waitFor();
       await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
       await page.getByText('Vul een titel in.').waitFor();
       await page.getByText('Kies minstens één partij.').waitFor();
