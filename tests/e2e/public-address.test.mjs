@@ -42,7 +42,8 @@ async function assertInFlow(page, banner, what) {
   const box = await banner.boundingBox();
   const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
   assert.ok(box && heading && box.y + box.height <= heading.y, `the banner ends above the h1 on ${what}`);
-  await assertNoSideways(page, what);
+  // After a resize the header re-renders on the media query's change event: let it settle.
+  await assertNoSideways(page, what, { settle: true });
 }
 
 /** A survey made through the API, and the editor added as a member; returns the survey. */
