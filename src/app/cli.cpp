@@ -13,6 +13,7 @@
 #include "app/config.hpp"
 #include "app/imports.hpp"
 #include "app/logging.hpp"
+#include "app/mailbox_settings.hpp"
 #include "app/runtime.hpp"
 #include "app/system_clock.hpp"
 #include "core/financing/scenario_json.hpp"
@@ -165,6 +166,27 @@ int SimulateCommand(const std::string& file, std::int64_t runs, std::int64_t see
     return 1;
   }
   std::cout << core::financing::SummaryJson(*summary).dump(2) << '\n';
+  return 0;
+}
+
+/// Logs in to the dossier mailbox and says what is there: the set-up check for an operator.
+int CheckMailbox(const Config& config) {
+  if (config.mail_intake_imap_url.empty()) {
+    std::cerr << T({"Stel eerst [mail_intake] imap_url in.", "Set [mail_intake] imap_url first."})
+              << '\n';
+    return 2;
+  }
+  ImapMailbox mailbox(MailboxSettingsFrom(config));
+  const ImapFolderState state = mailbox.Open();
+  const ImapUidList waiting = state.error.empty() ? mailbox.Unprocessed() : ImapUidList{};
+  const std::string error = !state.error.empty() ? state.error : waiting.error;
+  if (!error.empty()) {
+    std::cerr << error << '\n';
+    return 1;
+  }
+  std::cout << T({"Verbonden met ", "Connected to "}) << config.mail_intake_folder << ": "
+            << state.exists << T({" berichten, waarvan ", " messages, of which "})
+            << waiting.uids.size() << T({" nog niet verwerkt.", " not yet processed."}) << '\n';
   return 0;
 }
 
@@ -435,6 +457,14 @@ int RunCli(int argc, char** argv, char** env) {
       "--force", council_force,
       T({"Nu, ook raden die net bijgewerkt zijn", "Now, also councils updated a moment ago"}));
 
+  auto* mail_intake =
+      cli.add_subcommand("mail-intake", T({"Dossiermail: de dossiermailbox ([mail_intake])",
+                                           "Dossiermail: the dossier mailbox ([mail_intake])"}));
+  mail_intake->require_subcommand(1);
+  auto* mail_intake_check = mail_intake->add_subcommand(
+      "check", T({"Log in bij de dossiermailbox en zeg hoeveel berichten er nog liggen",
+                  "Log in to the dossier mailbox and say how many messages wait"}));
+
   auto* backup = cli.add_subcommand(
       "backup", T({"Maak een reservekopie van de database (terwijl de server draait)",
                    "Back up the database (while the server runs)"}));
@@ -454,7 +484,7 @@ int RunCli(int argc, char** argv, char** env) {
                        "Replace the data key; the old one keeps opening data (restart after)"}));
 
   for (auto* sub : {serve, migrate, demo, user, workspace, token, import, simulate, digest, almanak,
-                    council, backup, restore, rotate_key}) {
+                    council, mail_intake, backup, restore, rotate_key}) {
     sub->group(group);
   }
   for (auto* sub : {user_add, ws_create, token_create}) sub->group(group);
@@ -484,6 +514,7 @@ int RunCli(int argc, char** argv, char** env) {
       (report.ok ? std::cout : std::cerr) << report.message << '\n';
       return report.ok ? 0 : 1;
     }
+    if (*mail_intake_check) return CheckMailbox(*config);
     if (*rotate_key) {
       const RotationReport report = RotateDataKey(*config);
       (report.ok ? std::cout : std::cerr) << report.message << '\n';

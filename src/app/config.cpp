@@ -86,6 +86,19 @@ const std::vector<Key>& Keys() {
       // Stored sealed in the database (4/3 of the size as text): 100 MiB at most (decision 50).
       {"documents", "max_file_bytes", &Config::max_file_bytes, 1024, 100LL * 1024 * 1024},
       {"mail_intake", "address", &Config::mail_intake_address},
+      {"mail_intake", "imap_url", &Config::mail_intake_imap_url},
+      {"mail_intake", "username", &Config::mail_intake_username},
+      {"mail_intake", "password_file", &Config::mail_intake_password_file},
+      {"mail_intake", "oauth2_token_url", &Config::mail_intake_oauth2_token_url},
+      {"mail_intake", "oauth2_client_id", &Config::mail_intake_oauth2_client_id},
+      {"mail_intake", "oauth2_client_secret_file", &Config::mail_intake_oauth2_client_secret_file},
+      {"mail_intake", "oauth2_scope", &Config::mail_intake_oauth2_scope},
+      {"mail_intake", "folder", &Config::mail_intake_folder},
+      {"mail_intake", "mark", &Config::mail_intake_mark},
+      {"mail_intake", "processed_folder", &Config::mail_intake_processed_folder},
+      {"mail_intake", "ca_file", &Config::mail_intake_ca_file},
+      {"mail_intake", "require_tls", &Config::mail_intake_require_tls},
+      {"mail_intake", "poll_seconds", &Config::mail_intake_poll_seconds, 10, 24 * 60 * 60},
       {"boundaries", "url", &Config::boundaries_url},
       {"log", "level", &Config::log_level},
       {"log", "format", &Config::log_format},
@@ -222,6 +235,12 @@ std::vector<ConfigError> LoadConfig(Config& config, const std::optional<std::str
   // A secret: accepted from the environment only, so it never sits in a config file.
   if (const char* key = FindEnv(environment, "AANTAFEL_SECURITY_DATA_KEY")) config.data_key = key;
   if (const char* pw = FindEnv(environment, "AANTAFEL_SMTP_PASSWORD")) config.smtp_password = pw;
+  if (const char* pw = FindEnv(environment, "AANTAFEL_MAIL_INTAKE_PASSWORD")) {
+    config.mail_intake_password = pw;
+  }
+  if (const char* secret = FindEnv(environment, "AANTAFEL_MAIL_INTAKE_OAUTH2_CLIENT_SECRET")) {
+    config.mail_intake_oauth2_client_secret = secret;
+  }
   if (const char* secret = FindEnv(environment, "AANTAFEL_SSO_CLIENT_SECRET")) {
     config.sso_client_secret = secret;
   }
@@ -250,6 +269,63 @@ std::vector<ConfigError> ValidateConfig(const Config& config) {
        config.mail_intake_address.find_first_of(" <>\"\r\n,;") != std::string::npos)) {
     errors.push_back(
         {"mail_intake.address", "must be one e-mail address without a +part (dossier@zorg.nl)"});
+  }
+  if (!config.mail_intake_imap_url.empty()) {
+    const std::string& url = config.mail_intake_imap_url;
+    if (!url.starts_with("imap://") && !url.starts_with("imaps://")) {
+      errors.push_back({"mail_intake.imap_url", "must start with imaps:// or imap://"});
+    } else if (!config.mail_intake_require_tls && !url.starts_with("imap://127.0.0.1") &&
+               !url.starts_with("imap://[::1]") && !url.starts_with("imap://localhost")) {
+      errors.push_back({"mail_intake.require_tls",
+                        "may be false only for a server on this machine (imap://127.0.0.1)"});
+    }
+    if (config.mail_intake_address.empty()) {
+      errors.push_back({"mail_intake.address", "must be set when mail_intake.imap_url is"});
+    }
+    if (config.mail_intake_username.empty()) {
+      errors.push_back({"mail_intake.username", "must be set when mail_intake.imap_url is"});
+    }
+    const bool password =
+        !config.mail_intake_password.empty() || !config.mail_intake_password_file.empty();
+    const bool oauth2 = !config.mail_intake_oauth2_token_url.empty();
+    if (password == oauth2) {
+      errors.push_back({"mail_intake.password_file",
+                        "set either a password (password_file or AANTAFEL_MAIL_INTAKE_PASSWORD) or "
+                        "OAuth 2 (oauth2_token_url), not both or neither"});
+    }
+    if (oauth2) {
+      const std::string& token_url = config.mail_intake_oauth2_token_url;
+      if (!token_url.starts_with("https://") && !token_url.starts_with("http://127.0.0.1") &&
+          !token_url.starts_with("http://[::1]") && !token_url.starts_with("http://localhost")) {
+        errors.push_back({"mail_intake.oauth2_token_url",
+                          "must start with https:// (http only on this machine)"});
+      }
+      if (config.mail_intake_oauth2_client_id.empty()) {
+        errors.push_back({"mail_intake.oauth2_client_id", "must be set with oauth2_token_url"});
+      }
+      if (config.mail_intake_oauth2_client_secret.empty() &&
+          config.mail_intake_oauth2_client_secret_file.empty()) {
+        errors.push_back({"mail_intake.oauth2_client_secret_file",
+                          "must be set (or AANTAFEL_MAIL_INTAKE_OAUTH2_CLIENT_SECRET) with "
+                          "oauth2_token_url"});
+      }
+    }
+    if (config.mail_intake_mark != "keyword" && config.mail_intake_mark != "move") {
+      errors.push_back({"mail_intake.mark", "must be keyword or move"});
+    }
+    const auto plain_folder = [](const std::string& folder) {
+      return !folder.empty() && std::ranges::all_of(folder, [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '*' && c != '%';
+      });
+    };
+    if (!plain_folder(config.mail_intake_folder)) {
+      errors.push_back({"mail_intake.folder", "must be a folder name in plain ASCII"});
+    }
+    if (!plain_folder(config.mail_intake_processed_folder) ||
+        config.mail_intake_processed_folder == config.mail_intake_folder) {
+      errors.push_back({"mail_intake.processed_folder",
+                        "must be a folder name in plain ASCII other than mail_intake.folder"});
+    }
   }
   for (std::size_t start = 0; start <= config.register_editors.size();) {
     auto end = config.register_editors.find(',', start);

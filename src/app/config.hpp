@@ -87,6 +87,28 @@ struct Config {
   /// [mail_intake] the dossier address (dossier@zorg.example); it and its plus-addresses
   /// (dossier+zorg-west@…) are never matched as people when a message is filed. Empty: none.
   std::string mail_intake_address;
+  /// [mail_intake] the dossier mailbox (imaps://host:993 or imap://host:143 with STARTTLS);
+  /// off while empty. Needs `address`.
+  std::string mail_intake_imap_url;
+  std::string mail_intake_username;
+  std::string mail_intake_password_file;  ///< file with the password (or the environment)
+  std::string mail_intake_password;       ///< only from AANTAFEL_MAIL_INTAKE_PASSWORD or the file
+  /// Or OAuth 2 (client credentials), which Microsoft 365 requires: the token endpoint, e.g.
+  /// https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token
+  std::string mail_intake_oauth2_token_url;
+  std::string mail_intake_oauth2_client_id;
+  std::string mail_intake_oauth2_client_secret_file;
+  /// Only from AANTAFEL_MAIL_INTAKE_OAUTH2_CLIENT_SECRET or the file.
+  std::string mail_intake_oauth2_client_secret;
+  std::string mail_intake_oauth2_scope = "https://outlook.office365.com/.default";
+  std::string mail_intake_folder = "INBOX";
+  std::string mail_intake_mark = "keyword";  ///< keyword ($AantafelFiled) or move
+  std::string mail_intake_processed_folder = "Aantafel/Verwerkt";  ///< for mark = move
+  std::string mail_intake_ca_file;  ///< PEM CA certificates instead of the system's
+  /// imap:// without STARTTLS is allowed only to a server on this machine (127.0.0.1, ::1).
+  bool mail_intake_require_tls = true;
+  /// How long to wait for news before looking again (also the poll interval without IDLE).
+  std::int64_t mail_intake_poll_seconds = 300;
   // [boundaries] (outlines of neighbourhoods and newer years; `aantafel import boundaries`)
   /// A PDOK OGC API "wijken en buurten" service or one of its collections, e.g.
   /// https://api.pdok.nl/cbs/wijken-en-buurten-2025/ogc/v1

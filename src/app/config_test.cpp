@@ -110,6 +110,37 @@ TEST(Config, ValidationNamesTheKey) {
                                             "database.url", "log.format"}));
 }
 
+TEST(Config, TheDossierMailboxNeedsItsAddressOneWayToLogInAndTls) {
+  Config config;
+  config.mail_intake_imap_url = "imap://mail.zorg.example:143";
+  config.mail_intake_require_tls = false;
+  config.mail_intake_mark = "delete";
+  config.mail_intake_processed_folder = "INBOX";
+  std::vector<std::string> keys;
+  for (const auto& e : ValidateConfig(config)) keys.push_back(e.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"mail_intake.require_tls", "mail_intake.address",
+                                            "mail_intake.username", "mail_intake.password_file",
+                                            "mail_intake.mark", "mail_intake.processed_folder"}));
+
+  Config m365;
+  m365.mail_intake_address = "dossier@zorg.example";
+  m365.mail_intake_imap_url = "imaps://outlook.office365.com:993";
+  m365.mail_intake_username = "dossier@zorg.example";
+  m365.mail_intake_mark = "move";
+  m365.mail_intake_oauth2_token_url = "http://login.example/token";
+  keys.clear();
+  for (const auto& e : ValidateConfig(m365)) keys.push_back(e.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"mail_intake.oauth2_token_url",
+                                            "mail_intake.oauth2_client_id",
+                                            "mail_intake.oauth2_client_secret_file"}));
+  m365.mail_intake_oauth2_token_url = "https://login.microsoftonline.com/t/oauth2/v2.0/token";
+  m365.mail_intake_oauth2_client_id = "app";
+  m365.mail_intake_oauth2_client_secret = "secret";
+  EXPECT_TRUE(ValidateConfig(m365).empty());
+  m365.mail_intake_password = "and a password";
+  ASSERT_EQ(ValidateConfig(m365).size(), 1U) << "a password or OAuth 2, not both";
+}
+
 TEST(Config, TheExampleFileDocumentsEveryDefault) {
   // config/aantafel.example.toml must load cleanly and change nothing: it documents the defaults.
   Config loaded;
@@ -138,6 +169,11 @@ TEST(Config, TheExampleFileDocumentsEveryDefault) {
   EXPECT_EQ(loaded.log_level, defaults.log_level);
   EXPECT_EQ(loaded.log_format, defaults.log_format);
   EXPECT_EQ(loaded.council_webhook_private_addresses, defaults.council_webhook_private_addresses);
+  EXPECT_EQ(loaded.mail_intake_oauth2_scope, defaults.mail_intake_oauth2_scope);
+  EXPECT_EQ(loaded.mail_intake_mark, defaults.mail_intake_mark);
+  EXPECT_EQ(loaded.mail_intake_processed_folder, defaults.mail_intake_processed_folder);
+  EXPECT_EQ(loaded.mail_intake_poll_seconds, defaults.mail_intake_poll_seconds);
+  EXPECT_EQ(loaded.mail_intake_require_tls, defaults.mail_intake_require_tls);
 }
 
 TEST(ParseListen, AcceptsHostPortForms) {

@@ -159,7 +159,7 @@ std::string Validate(const ImapSettings& s) {
     return "imap: the url must not name a folder (that is `folder`)";
   }
   if (s.username.empty()) return "imap: no username";
-  if (s.password.empty() == s.oauth2_bearer.empty()) {
+  if (s.password.empty() == (s.oauth2_bearer.empty() && !s.oauth2_token)) {
     return "imap: give either a password or an OAuth 2 token, not both or neither";
   }
   for (const std::string* name : {&s.folder, &s.processed_folder}) {
@@ -289,11 +289,21 @@ std::string ImapSession::Connect(const std::function<bool()>* stop) {
   curl_easy_setopt(c, CURLOPT_USE_SSL, settings_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_NONE);
   if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
   curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
-  if (settings_.oauth2_bearer.empty()) {
+  std::string bearer = settings_.oauth2_bearer;
+  if (settings_.oauth2_token) {
+    const ImapToken token = settings_.oauth2_token();
+    if (token.token.empty()) {
+      broken_ = true;
+      return "imap: no OAuth 2 token for the login: " + token.error;
+    }
+    bearer = token.token;
+  }
+  if (bearer.empty()) {
     curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());
   } else {
     // SASL XOAUTH2 (or OAUTHBEARER when the server offers it; Microsoft 365 offers XOAUTH2).
-    curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, settings_.oauth2_bearer.c_str());
+    // curl keeps its own copy of the string.
+    curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer.c_str());
   }
   if (stop != nullptr && *stop) {
     // curl calls this about every second even while it waits for the server's greeting.

@@ -31,6 +31,12 @@ enum class ImapMark {
   kMove,     ///< UID MOVE into processed_folder (Microsoft 365 allows no keywords)
 };
 
+/// An OAuth 2 access token for the login, or why there is none.
+struct ImapToken {
+  std::string token;
+  std::string error;
+};
+
 /// How to reach the mailbox ([mail_intake] in the configuration).
 struct ImapSettings {
   std::string url;  ///< imap://host:143 or imaps://host:993 (TLS certificate verified)
@@ -40,7 +46,9 @@ struct ImapSettings {
   std::string username;
   std::string password;       ///< plain login; empty when oauth2_bearer is used
   std::string oauth2_bearer;  ///< an OAuth 2 access token (XOAUTH2); Microsoft 365 needs this
-  std::string ca_file;        ///< a PEM file of CA certificates to trust instead of the system's
+  /// Or: asked for a fresh token at each login (tokens expire within hours).
+  std::function<ImapToken()> oauth2_token;
+  std::string ca_file;  ///< a PEM file of CA certificates to trust instead of the system's
   /// The folders, with "/" between levels whatever the server's own hierarchy delimiter is.
   /// ASCII only (modified UTF-7 names are not written here).
   std::string folder = "INBOX";

@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/client_credentials.hpp"
 #include "support/file_server.hpp"
 #include "support/imap_server.hpp"
 #include "support/loopback.hpp"
@@ -462,6 +463,84 @@ TEST_F(ImapMailboxOtherServerTest, FolderNamesFollowTheServersNamespace) {
   ASSERT_TRUE(moved.ok()) << moved.error;
   EXPECT_EQ(server.CountIn("INBOX.Aantafel.Verwerkt"), 1U);
   EXPECT_EQ(server.CountIn("INBOX"), 0U);
+}
+
+TEST_F(ImapMailboxOtherServerTest, LogsInWithATokenFromTheClientCredentialsGrant) {
+  // Microsoft Entra ID's token endpoint and the token check, as they answer.
+  aantafel::testing::FileServer entra;
+  aantafel::testing::FileServer::File token;
+  token.body = R"({"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,)"
+               R"("access_token":"eyJ0eXAiOiJKV1QiLCJub25jZSI6ImFwcC10b2tlbiJ9.e30.c2ln"})";
+  token.content_type = "application/json; charset=utf-8";
+  entra.Serve("/tenant/oauth2/v2.0/token", token);
+  aantafel::testing::FileServer::File me;
+  me.body = R"({"email":"dossier"})";
+  me.content_type = "application/json";
+  entra.Serve("/me", me);
+  ImapServer::Options options;
+  options.oauth2_url = entra.Url("/me");
+  ImapServer server(options);
+  const std::uint32_t uid = server.Deliver("INBOX", Fixtures().at("gmail-bcc.eml"));
+
+  auto now = std::chrono::steady_clock::now();
+  ClientCredentialsToken source({.token_url = entra.Url("/tenant/oauth2/v2.0/token"),
+                                 .client_id = "11111111-2222-3333-4444-555555555555",
+                                 .client_secret = "geheim~met+tekens&meer",
+                                 .scope = "https://outlook.office365.com/.default"},
+                                [&] { return now; });
+  ImapSettings settings = SettingsFor(server, ImapMark::kKeyword);
+  settings.password.clear();
+  settings.oauth2_token = [&] {
+    const AccessToken got = source.Get();
+    return ImapToken{.token = got.token, .error = got.error};
+  };
+  ImapMailbox mailbox(settings);
+  const ImapUidList list = mailbox.Unprocessed();
+  ASSERT_EQ(list.error, "") << server.Log();
+  EXPECT_EQ(list.uids, std::vector<std::uint32_t>{uid});
+
+  auto asked = [&] {
+    std::vector<aantafel::testing::FileServer::Request> out;
+    for (auto& r : entra.requests()) {
+      if (r.path.ends_with("/token")) out.push_back(r);
+    }
+    return out;
+  };
+  ASSERT_EQ(asked().size(), 1U);
+  const auto request = asked().front();
+  EXPECT_EQ(request.method, "POST");
+  EXPECT_EQ(request.body,
+            "grant_type=client_credentials&client_id=11111111-2222-3333-4444-555555555555"
+            "&client_secret=geheim~met%2Btekens%26meer"
+            "&scope=https%3A%2F%2Foutlook.office365.com%2F.default");
+  for (const auto& r : entra.requests()) {
+    if (r.path == "/me") {
+      EXPECT_EQ(r.headers.at("authorization"),
+                "Bearer eyJ0eXAiOiJKV1QiLCJub25jZSI6ImFwcC10b2tlbiJ9.e30.c2ln");
+    }
+  }
+  // Kept while it is valid for five more minutes; then a new one.
+  ImapMailbox second(settings);
+  ASSERT_TRUE(second.Open().error.empty());
+  EXPECT_EQ(asked().size(), 1U);
+  now += std::chrono::seconds(3599 - 5 * 60);
+  ImapMailbox third(settings);
+  ASSERT_TRUE(third.Open().error.empty());
+  EXPECT_EQ(asked().size(), 2U);
+
+  // A wrong secret: Entra ID's error in the message, no login tried.
+  aantafel::testing::FileServer::File refused;
+  refused.status = 401;
+  refused.content_type = "application/json; charset=utf-8";
+  refused.body = R"({"error":"invalid_client","error_description":"AADSTS7000215: Invalid client )"
+                 R"(secret provided.","error_codes":[7000215]})";
+  entra.Serve("/tenant/oauth2/v2.0/token", refused);
+  now += std::chrono::hours(2);
+  ImapMailbox wrong(settings);
+  const ImapFolderState state = wrong.Open();
+  EXPECT_NE(state.error.find("no OAuth 2 token"), std::string::npos) << state.error;
+  EXPECT_NE(state.error.find("invalid_client (AADSTS7000215"), std::string::npos) << state.error;
+  EXPECT_EQ(state.error.find("geheim"), std::string::npos);
 }
 
 TEST_F(ImapMailboxOtherServerTest, LogsInWithAnOAuth2Token) {

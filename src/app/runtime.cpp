@@ -6,6 +6,8 @@
 
 #include "app/almanak_refresh.hpp"
 #include "app/logging.hpp"
+#include "app/mailbox_reader.hpp"
+#include "app/mailbox_settings.hpp"
 #include "core/knowledge.hpp"
 #include "core/scans/templates.hpp"
 #include "core/validation.hpp"
@@ -254,12 +256,18 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
       *document_repository_, *sniffer_, clock,
       core::documents::DocumentLimits{.max_file_bytes = config.max_file_bytes});
   mail_intake_repository_ = std::make_unique<storage::SqlMailIntakeRepository>(
-      *database_, *relations_repository_, *document_repository_, *whoiswho_repository_);
+      *database_, *cipher_, *relations_repository_, *document_repository_, *whoiswho_repository_);
   mail_parser_ = std::make_unique<interchange::GMimeMailParser>();
   mail_intake_ = std::make_unique<core::mail_intake::MailIntakeService>(
       *mail_intake_repository_, *mail_parser_, *documents_, crypto_, clock,
-      core::mail_intake::MailIntakeSettings{.dossier_address =
-                                                core::LowerAscii(config.mail_intake_address)});
+      core::mail_intake::MailIntakeSettings{
+          .dossier_address = core::LowerAscii(config.mail_intake_address),
+          .mailbox = !config.mail_intake_imap_url.empty()});
+  if (!config.mail_intake_imap_url.empty()) {
+    mailbox_reader_ =
+        std::make_unique<MailboxReader>(MailboxSettingsFrom(config), *mail_intake_,
+                                        std::chrono::seconds(config.mail_intake_poll_seconds));
+  }
   hidden_repository_ = std::make_unique<storage::SqlHiddenItemRepository>(*database_, clock);
   digest_repository_ = std::make_unique<storage::SqlDigestRepository>(*database_);
   overview_ = std::make_unique<core::overview::OverviewService>(*hidden_repository_,
@@ -361,6 +369,7 @@ Runtime::Runtime(const Config& config, bool migrate, RuntimeOverrides overrides)
 }
 
 Runtime::~Runtime() {
+  if (mailbox_reader_) mailbox_reader_->Stop();
   {
     std::lock_guard lock(maintenance_mutex_);
     maintenance_stop_ = true;
@@ -454,6 +463,7 @@ void Runtime::StartBackground() {
       }
     });
   }
+  if (mailbox_reader_) mailbox_reader_->Start();
   if (council_sync_ && !council_thread_.joinable()) {
     // Talks to Open Besluitvorming only when the feature is used: a council is followed, or
     // someone opened the list of councils (which wakes this thread).

@@ -53,7 +53,8 @@
 
 namespace aantafel::app {
 
-/// Replacements for tests: a fixed clock, a seeded random source, cheap password hashing.
+class MailboxReader;
+
 /// What `aantafel rotate-key` did, for the command line.
 struct RotationReport {
   bool ok = false;
@@ -63,6 +64,7 @@ struct RotationReport {
 /// `<key file>.previous` so that values sealed with it still open (new writes use the new key).
 RotationReport RotateDataKey(const Config& config);
 
+/// Replacements for tests: a fixed clock, a seeded random source, cheap password hashing.
 struct RuntimeOverrides {
   const core::Clock* clock = nullptr;
   core::Random* random = nullptr;
@@ -184,6 +186,7 @@ class Runtime {
   std::unique_ptr<storage::SqlMailIntakeRepository> mail_intake_repository_;
   std::unique_ptr<interchange::GMimeMailParser> mail_parser_;
   std::unique_ptr<core::mail_intake::MailIntakeService> mail_intake_;
+  std::unique_ptr<MailboxReader> mailbox_reader_;  ///< set when [mail_intake] imap_url is
   std::unique_ptr<storage::SqlHiddenItemRepository> hidden_repository_;
   std::unique_ptr<core::overview::OverviewService> overview_;
   /// Each module's act-now items, registered with overview_ (declared after it: destroyed first).

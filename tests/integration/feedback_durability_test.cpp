@@ -6,6 +6,10 @@
 // through the API of the restarted server), the database must be intact, and the daily roll-up
 // must agree with the responses.
 //
+// MailboxDurability: the server reads a Dovecot mailbox for Dossiermail and is killed with
+// SIGKILL three times while it works through 40 messages: every message ends up filed or
+// waiting for review exactly once, and every one is marked in the mailbox.
+//
 // TwoInstancesOnePostgres: two servers on one PostgreSQL database; an answer submitted to one
 // instance must appear on the live stream (Server-Sent Events) of the other.
 //
@@ -43,6 +47,7 @@
 #include <vector>
 
 #include "support/http_client.hpp"
+#include "support/imap_server.hpp"
 #include "support/process_child.hpp"
 #include "support/response_contract.hpp"
 #include "support/test_database.hpp"
@@ -239,13 +244,18 @@ class Deployment {
       : database_url_(std::move(database_url)), scratch_(scratch) {}
 
   [[nodiscard]] std::map<std::string, std::string> Environment() const {
-    return {{"LANG", "C.UTF-8"},
-            {"AANTAFEL_DATABASE_URL", database_url_},
-            {"AANTAFEL_SECURITY_DATA_KEY", kDataKey},
-            {"AANTAFEL_FEEDBACK_SUBMISSIONS_PER_LINK_PER_MINUTE", "1000000"},
-            {"AANTAFEL_FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_MINUTE", "1000000"},
-            {"AANTAFEL_FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE", "1000000"}};
+    std::map<std::string, std::string> env{
+        {"LANG", "C.UTF-8"},
+        {"AANTAFEL_DATABASE_URL", database_url_},
+        {"AANTAFEL_SECURITY_DATA_KEY", kDataKey},
+        {"AANTAFEL_FEEDBACK_SUBMISSIONS_PER_LINK_PER_MINUTE", "1000000"},
+        {"AANTAFEL_FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_MINUTE", "1000000"},
+        {"AANTAFEL_FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE", "1000000"}};
+    for (const auto& [name, value] : extra_) env[name] = value;
+    return env;
   }
+  /// One more setting for every process started from now on.
+  void Set(const std::string& name, const std::string& value) { extra_[name] = value; }
 
   std::string Cli(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
     std::vector<std::string> argv{AANTAFEL_BINARY};
@@ -371,6 +381,7 @@ class Deployment {
 
  private:
   std::string database_url_;
+  std::map<std::string, std::string> extra_;
   const ScratchDir& scratch_;
   std::string token_;
   int servers_started_ = 0;
@@ -658,6 +669,134 @@ TEST_P(CrashDurability, EveryAcknowledgedAnswerSurvivesSigkill) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CrashDurability,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return Name(param_info.param); });
+
+// ---- Dossiermail: SIGKILL in the middle of a mailbox ----
+
+constexpr int kMailboxMessages = 40;
+constexpr const char* kDossier = "dossier@zorg.example";
+
+/// Message `n` from the owner, with the workspace's dossier address in Cc: even ones to Bo (a
+/// person of Wie is wie: filed), odd ones to a stranger (nobody known: waits for review). A
+/// 200 KB text attachment makes each one take a while to store.
+std::string MailboxMessage(int n) {
+  const std::string to = n % 2 == 0 ? "Bo Beleid <bo@denkstad.example>"
+                                    : "Onbekende " + std::to_string(n) + " <onbekend" +
+                                          std::to_string(n) + "@elders.example>";
+  // "aaa…" in base64, 57 bytes a line.
+  std::string line;
+  for (int i = 0; i < 19; ++i) line += "YWFh";
+  std::string base64;
+  for (int i = 0; i < 3500; ++i) base64 += line + "\r\n";
+  return "From: Eigenaar <" + std::string(kEmail) + ">\r\n" + "To: " + to + "\r\n" +
+         "Cc: dossier+" + kSlug + "@zorg.example\r\n" + "Subject: Bericht " + std::to_string(n) +
+         "\r\n" + "Date: Tue, 10 Nov 2026 09:00:00 +0100\r\n" + "Message-ID: <bericht-" +
+         std::to_string(n) + "@duurzaam.example>\r\n" + "MIME-Version: 1.0\r\n" +
+         "Content-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n" +
+         "--grens\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBericht " + std::to_string(n) +
+         ".\r\n" +
+         "--grens\r\nContent-Type: text/plain; name=\"bijlage.txt\"\r\n"
+         "Content-Disposition: attachment; filename=\"bijlage.txt\"\r\n"
+         "Content-Transfer-Encoding: base64\r\n\r\n" +
+         base64 + "--grens--\r\n";
+}
+
+class MailboxDurability : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(MailboxDurability, SigkillMidMailboxNeitherLosesNorDoublesAMessage) {
+  const Backend backend = GetParam();
+  AANTAFEL_SKIP_WITHOUT_BACKEND(backend);
+  if (!ImapServer::Available()) GTEST_SKIP() << "Dovecot is not installed";
+  ImapServer imap;
+  ScratchDir scratch;
+  DatabaseUnderTest database(backend, scratch);
+  Deployment deployment(database.url(), scratch);
+  deployment.SetUp();
+  deployment.Set("AANTAFEL_MAIL_INTAKE_ADDRESS", kDossier);
+  deployment.Set("AANTAFEL_MAIL_INTAKE_IMAP_URL", imap.url());
+  deployment.Set("AANTAFEL_MAIL_INTAKE_REQUIRE_TLS", "false");
+  deployment.Set("AANTAFEL_MAIL_INTAKE_USERNAME", imap.username());
+  deployment.Set("AANTAFEL_MAIL_INTAKE_PASSWORD", imap.password());
+  deployment.Set("AANTAFEL_MAIL_INTAKE_POLL_SECONDS", "10");
+
+  ServerProcess server = deployment.StartServer();
+  {
+    HttpClient client(server.port);
+    auto headers = deployment.Auth();
+    headers["Content-Type"] = "application/json";
+    const auto bo =
+        client.Request("POST", std::string("/api/v1/workspaces/") + kSlug + "/people", headers,
+                       Json{{"name", "Bo Beleid"}, {"email", "bo@denkstad.example"}}.dump());
+    ASSERT_EQ(bo.status, 201) << bo.body;
+  }
+  // Delivered while the server waits in IDLE.
+  std::vector<std::uint32_t> uids;
+  for (int n = 0; n < kMailboxMessages; ++n)
+    uids.push_back(imap.Deliver("INBOX", MailboxMessage(n)));
+
+  const auto processed = [&] {
+    return std::stoi(
+        database.Scalar("SELECT (SELECT COUNT(*) FROM mail_filings) + "
+                        "(SELECT COUNT(*) FROM mail_reviews)"));
+  };
+  // Killed three times while it works through the mailbox, each time once it stored one more.
+  int kills = 0;
+  for (int round = 0; round < 3; ++round) {
+    const int before = processed();
+    const auto deadline = std::chrono::steady_clock::now() + 120s;
+    while (processed() <= before && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(2ms);
+    }
+    if (processed() >= kMailboxMessages) break;  // faster than the kill: nothing to interrupt
+    server.process->Signal(SIGKILL);
+    server.process->Wait();
+    ++kills;
+    std::cout << "[mailbox] " << Name(backend) << ": killed with " << processed() << " of "
+              << kMailboxMessages << " stored\n";
+    server = deployment.StartServer();
+  }
+  // Then it finishes: every message marked in the mailbox, and stored.
+  const auto marked = [&] {
+    return std::ranges::all_of(uids, [&](std::uint32_t uid) {
+      const auto flags = imap.Flags("INBOX", uid);
+      return flags && std::ranges::find(*flags, "$AantafelFiled") != flags->end();
+    });
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 180s;
+  while (!marked() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_TRUE(marked()) << "not every message was marked; server log " << server.log;
+
+  // Exactly once: half filed as contacts with their two files, half waiting.
+  constexpr int kHalf = kMailboxMessages / 2;
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM mail_filings"), std::to_string(kHalf));
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM mail_reviews"), std::to_string(kHalf));
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM interactions"), std::to_string(kHalf))
+      << "a contact without its filing, or filed twice";
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM documents"), std::to_string(2 * kHalf));
+  EXPECT_EQ(database.Scalar("SELECT COUNT(DISTINCT message_key) FROM mail_filings"),
+            std::to_string(kHalf));
+  // Nothing was marked read: a colleague's mail keeps its \Seen as it was.
+  for (const auto uid : uids) {
+    const auto flags = imap.Flags("INBOX", uid);
+    ASSERT_TRUE(flags);
+    EXPECT_EQ(std::ranges::find(*flags, "\\Seen"), flags->end()) << "uid " << uid;
+  }
+  // What an operator's set-up check says now.
+  EXPECT_NE(deployment.Cli({"mail-intake", "check"})
+                .find(std::to_string(kMailboxMessages) + " berichten, waarvan 0 nog niet verwerkt"),
+            std::string::npos);
+  std::cout << "[mailbox] " << Name(backend) << ": " << kMailboxMessages << " messages, " << kills
+            << " kill(s), " << kHalf << " filed and " << kHalf << " waiting, none twice\n";
+
+  server.process->Signal(SIGTERM);
+  const auto status = server.process->WaitFor(60s);
+  ASSERT_TRUE(status.has_value()) << "server did not stop after SIGTERM";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MailboxDurability,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return Name(param_info.param); });
 

@@ -110,6 +110,16 @@ class IsolationSweep : public ::testing::TestWithParam<Backend> {
             std::to_string(interaction) + "&name=" + kSecret + ".txt",
         headers, std::string(kSecret) + " verslag");
     EXPECT_EQ(document.status, 201) << document.body;
+    // A message from the dossier mailbox waiting to be checked (id 1, as every {review_id}),
+    // Anna wrote it to someone nobody knows yet.
+    const auto waiting = server->runtime().mail_intake().FileFromMailbox(
+        std::string("From: Anna <anna@zorg.nl>\r\nTo: onbekend@elders.example\r\n"
+                    "Cc: dossier+zorg-west@zorg.example\r\nSubject: ") +
+        kSecret + "\r\nMessage-ID: <geheim@zorg.nl>\r\n\r\n" + kSecret + " tekst\r\n");
+    ASSERT_EQ(waiting.size(), 1U);
+    EXPECT_EQ(waiting[0].kind, core::mail_intake::MailboxOutcome::Kind::kInReview)
+        << waiting[0].reason;
+    EXPECT_EQ(waiting[0].id, 1);
   }
 
   /// The caller's own account operations from the spec (not scoped to a workspace).

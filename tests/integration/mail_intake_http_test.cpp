@@ -232,6 +232,124 @@ TEST_P(MailIntakeHttp, WhatIsNotAMessageOrNotAllowedIsRefusedWithTheReason) {
   EXPECT_EQ(lease->QueryOne("SELECT COUNT(*) FROM documents", {})->Int(0), 0);
 }
 
+// Messages read from the dossier mailbox (the IMAP side is tested in imap_tests and
+// durability_tests): what the mail system delivered goes through FileFromMailbox.
+using Kind = core::mail_intake::MailboxOutcome::Kind;
+
+TEST_P(MailIntakeHttp, FromTheMailboxAReplyToAllIsFiledAndAMessageOfStrangersIsNot) {
+  auto& mail_intake = server->runtime().mail_intake();
+  // Bo answered to all; Anna (an owner of zorg-west) is in Cc.
+  const auto reply = mail_intake.FileFromMailbox(Fixture("mail/outlook-kadernota.eml"));
+  ASSERT_EQ(reply.size(), 1U);
+  EXPECT_EQ(reply[0].kind, Kind::kFiled) << reply[0].reason;
+  EXPECT_EQ(reply[0].workspace, "zorg-west");
+  auto contact = Get("/interactions/" + std::to_string(reply[0].id));
+  ASSERT_EQ(contact.status, 200);
+  EXPECT_EQ(Body(contact)["person_ids"], (json{bo, els}));
+  EXPECT_EQ(DocumentsOf(reply[0].id).size(), 2U);
+  EXPECT_EQ(mail_intake.FileFromMailbox(Fixture("mail/outlook-kadernota.eml"))[0].kind,
+            Kind::kAlreadyFiled);
+
+  // The reception wrote to the dossier address alone: no colleague took part, nothing stored.
+  const auto stranger =
+      mail_intake.FileFromMailbox(Fixture("mail/windows-1252-zonder-charset.eml"));
+  ASSERT_EQ(stranger.size(), 1U);
+  EXPECT_EQ(stranger[0].kind, Kind::kNotPlaced);
+  auto lease = server->runtime().database().Acquire();
+  EXPECT_EQ(lease->QueryOne("SELECT COUNT(*) FROM interactions", {})->Int(0), 1);
+  EXPECT_EQ(lease->QueryOne("SELECT COUNT(*) FROM mail_reviews", {})->Int(0), 0);
+}
+
+TEST_P(MailIntakeHttp, AMessageWithNobodyKnownWaitsUntilAnEditorFilesIt) {
+  auto& mail_intake = server->runtime().mail_intake();
+  // Sam wrote to Anna, who had the dossier address in BCC (Delivered-To): Sam is nobody yet.
+  const std::string raw = Fixture("mail/gmail-bcc.eml");
+  const auto waits = mail_intake.FileFromMailbox(raw);
+  ASSERT_EQ(waits.size(), 1U);
+  ASSERT_EQ(waits[0].kind, Kind::kInReview) << waits[0].reason;
+  EXPECT_EQ(mail_intake.FileFromMailbox(raw)[0].kind, Kind::kAlreadyInReview);
+
+  // Every member sees it; another workspace does not.
+  auto listed = Get("/mail-intake/reviews", &vera);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  json inbox = Body(listed);
+  EXPECT_EQ(inbox["address"], nullptr) << "this server reads no mailbox";
+  EXPECT_EQ(inbox["total"], 1);
+  ASSERT_EQ(inbox["items"].size(), 1U);
+  const json item = inbox["items"][0];
+  EXPECT_EQ(item["id"], waits[0].id);
+  EXPECT_EQ(item["subject"], "Werkgroep jeugd – 2 april");
+  EXPECT_EQ(item["from"]["address"], "sam.sociaal@gmail.example");
+  EXPECT_EQ(item["forwarded_by"]["name"], "Anna de Vries");
+  EXPECT_FALSE(item["preview"].get<std::string>().empty());
+  ASSERT_EQ(item["addresses"].size(), 2U) << item.dump();
+  EXPECT_EQ(item["addresses"][0]["address"], "sam.sociaal@gmail.example");
+  EXPECT_EQ(item["addresses"][0]["person_id"], nullptr);
+  EXPECT_EQ(item["addresses"][1]["address"], "anna@zorg.example");
+  EXPECT_TRUE(item["addresses"][1]["user_id"].is_number());
+  auto other = Get("/mail-intake/reviews", &bram, "welzijn-oost");
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(Body(other)["total"], 0);
+  const std::string path =
+      "/api/v1/workspaces/zorg-west/mail-intake/reviews/" + std::to_string(waits[0].id);
+  EXPECT_EQ(client->Request("POST", path + "/file", Auth(vera)).status, 403);
+  EXPECT_EQ(client->Request("DELETE", path, Auth(vera)).status, 403);
+  EXPECT_EQ(client
+                ->Request("POST",
+                          "/api/v1/workspaces/welzijn-oost/mail-intake/reviews/" +
+                              std::to_string(waits[0].id) + "/file",
+                          Auth(bram))
+                .status,
+            404);
+  {
+    // Sealed at rest: neither the subject nor the sender can be read from the row.
+    auto lease = server->runtime().database().Acquire();
+    const auto row =
+        lease->QueryOne("SELECT summary_sealed, message_sealed, message_key FROM mail_reviews", {});
+    ASSERT_TRUE(row);
+    for (int column = 0; column < 2; ++column) {
+      EXPECT_EQ(row->Text(column).find("Werkgroep"), std::string::npos);
+      EXPECT_EQ(row->Text(column).find("sam.sociaal"), std::string::npos);
+    }
+    EXPECT_EQ(row->Text(2).size(), 64U);
+  }
+
+  // Sam is added to Wie is wie: the inbox says so, and filing matches him.
+  const auto sam =
+      Create("/people", {{"name", "Sam Sociaal"}, {"email", "sam.sociaal@gmail.example"}});
+  EXPECT_EQ(Body(Get("/mail-intake/reviews"))["items"][0]["addresses"][0]["person_id"], sam);
+  auto filed = client->Request("POST", path + "/file", Auth(anna));
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  EXPECT_EQ(Body(filed)["people"][0]["id"], sam);
+  const auto id = Body(filed)["interaction_id"].get<std::int64_t>();
+  EXPECT_EQ(DocumentsOf(id).size(), 1U);
+  EXPECT_EQ(Body(Get("/mail-intake/reviews"))["total"], 0);
+  EXPECT_EQ(client->Request("POST", path + "/file", Auth(anna)).status, 404);
+  // Read from the mailbox once more (a crash before it was marked): filed, not back in review.
+  const auto again = mail_intake.FileFromMailbox(raw);
+  EXPECT_EQ(again[0].kind, Kind::kAlreadyFiled);
+  EXPECT_EQ(again[0].id, id);
+}
+
+TEST_P(MailIntakeHttp, AWaitingMessageThrownAwayIsGone) {
+  const auto waits = server->runtime().mail_intake().FileFromMailbox(Fixture("mail/gmail-bcc.eml"));
+  ASSERT_EQ(waits.at(0).kind, Kind::kInReview);
+  const std::string path =
+      "/api/v1/workspaces/zorg-west/mail-intake/reviews/" + std::to_string(waits[0].id);
+  EXPECT_EQ(client
+                ->Request("DELETE",
+                          "/api/v1/workspaces/welzijn-oost/mail-intake/reviews/" +
+                              std::to_string(waits[0].id),
+                          Auth(bram))
+                .status,
+            404);
+  EXPECT_EQ(client->Request("DELETE", path, Auth(anna)).status, 204);
+  EXPECT_EQ(client->Request("DELETE", path, Auth(anna)).status, 404);
+  EXPECT_EQ(Body(Get("/mail-intake/reviews"))["total"], 0);
+  auto lease = server->runtime().database().Acquire();
+  EXPECT_EQ(lease->QueryOne("SELECT COUNT(*) FROM interactions", {})->Int(0), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MailIntakeHttp,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const ::testing::TestParamInfo<Backend>& backend) {

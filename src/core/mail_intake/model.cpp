@@ -44,6 +44,30 @@ std::string CleanText(std::string_view text, bool keep_newlines) {
   return out;
 }
 
+/// `text` cut at `max_chars` characters (code points), with an ellipsis when cut.
+std::string Shortened(const std::string& text, std::size_t max_chars) {
+  if (CodePointCount(text) <= max_chars) return text;
+  // Cut on a character boundary, then leave room for the ellipsis.
+  std::string cut;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 1;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) {
+      len = 4;
+    } else if (lead >= 0xE0) {
+      len = 3;
+    } else if (lead >= 0xC0) {
+      len = 2;
+    }
+    if (chars + 1 >= max_chars) break;
+    cut.append(text, i, len);
+    i += len;
+    ++chars;
+  }
+  return std::string(TrimAscii(cut)) + "…";
+}
+
 }  // namespace
 
 std::string MessageKey(const ParsedMail& mail, std::string_view sha256_hex) {
@@ -121,26 +145,41 @@ std::string NotesOf(const ParsedMail& mail, std::size_t max_bytes) {
 std::string SubjectOf(const ParsedMail& mail, std::size_t max_chars) {
   std::string subject(TrimAscii(CleanText(mail.subject, /*keep_newlines=*/false)));
   if (subject.empty()) return "(geen onderwerp)";
-  if (CodePointCount(subject) <= max_chars) return subject;
-  // Cut on a character boundary, then leave room for the ellipsis.
-  std::string cut;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < subject.size();) {
-    std::size_t len = 1;
-    const auto lead = static_cast<unsigned char>(subject[i]);
-    if (lead >= 0xF0) {
-      len = 4;
-    } else if (lead >= 0xE0) {
-      len = 3;
-    } else if (lead >= 0xC0) {
-      len = 2;
-    }
-    if (chars + 1 >= max_chars) break;
-    cut.append(subject, i, len);
-    i += len;
-    ++chars;
+  return Shortened(subject, max_chars);
+}
+
+std::string PreviewOf(const ParsedMail& mail, std::size_t max_chars) {
+  // One line: runs of white space (newlines of the text included) as one space.
+  std::string line;
+  for (const char c : CleanText(mail.text, /*keep_newlines=*/false)) {
+    if (c == ' ' && (line.empty() || line.back() == ' ')) continue;
+    line.push_back(c);
   }
-  return std::string(TrimAscii(cut)) + "…";
+  return Shortened(std::string(TrimAscii(line)), max_chars);
+}
+
+std::vector<std::string> WorkspacesAddressed(const ParsedMail& mail, std::string_view dossier) {
+  std::vector<std::string> out;
+  const auto at = dossier.find('@');
+  if (at == std::string_view::npos) return out;
+  const auto add = [&](std::string_view address) {
+    if (address == dossier || !IsDossierAddress(address, dossier)) return;
+    // dossier+zorg-west@zorg.example: between the + and the @.
+    const std::string slug(
+        address.substr(at + 1, address.size() - (dossier.size() - at) - (at + 1)));
+    if (!slug.empty() && std::ranges::find(out, slug) == out.end()) out.push_back(slug);
+  };
+  for (const auto& a : mail.delivered_to) add(a);
+  for (const auto& a : mail.to) add(a.address);
+  for (const auto& a : mail.cc) add(a.address);
+  return out;
+}
+
+std::string WorkspaceAddress(std::string_view dossier, std::string_view slug) {
+  const auto at = dossier.find('@');
+  if (at == std::string_view::npos || slug.empty()) return {};
+  return std::string(dossier.substr(0, at)) + "+" + std::string(slug) +
+         std::string(dossier.substr(at));
 }
 
 std::string MessageFileName(const ParsedMail& mail) {

@@ -25,6 +25,23 @@ struct MailAttachment {
   bool inline_part = false;  ///< shown inside the text (a logo in a signature), not attached
 };
 
+/// A message from the dossier mailbox that waits until a member checks it: a colleague sent it
+/// to the workspace's dossier address, but nobody from Wie is wie was found in it.
+struct MailReview {
+  std::int64_t id = 0;
+  std::string key;                           ///< as MailFiling's key: SHA-256 of MessageKey
+  std::optional<std::int64_t> forwarded_by;  ///< the member who sent it to the dossier address
+  std::string forwarded_by_name;             ///< when read; empty when no longer a user
+  Instant received_at{};                     ///< when aantafel read it
+  std::optional<Instant> sent_at;            ///< the message's Date
+  std::string subject;
+  std::optional<MailAddress> from;
+  std::string preview;                 ///< the start of the text, on one line
+  std::vector<MailAddress> addresses;  ///< AddressesOf the message
+  std::vector<std::string> files;      ///< names of the files that came with it
+  std::string raw;                     ///< the message; only read to file it
+};
+
 /// A message forwarded inside this one: who wrote it, when, about what.
 struct ForwardedMail {
   std::optional<MailAddress> from;
@@ -117,6 +134,17 @@ std::string NotesOf(const ParsedMail& mail, std::size_t max_bytes);
 /// A subject fit for a contact: control characters as spaces, cut at `max_chars` characters,
 /// "(geen onderwerp)" when empty.
 std::string SubjectOf(const ParsedMail& mail, std::size_t max_chars);
+
+/// The start of the text on one line (white space runs as one space), at most `max_chars`
+/// characters.
+std::string PreviewOf(const ParsedMail& mail, std::size_t max_chars);
+
+/// The workspaces (slugs) a message from the dossier mailbox was sent to: the +part of each
+/// plus-address of `dossier` in Delivered-To/X-Original-To, To and Cc, once each, in that order.
+std::vector<std::string> WorkspacesAddressed(const ParsedMail& mail, std::string_view dossier);
+
+/// A workspace's own dossier address: dossier+zorg-west@zorg.example. Empty without `dossier`.
+std::string WorkspaceAddress(std::string_view dossier, std::string_view slug);
 
 /// A file name for the original message: the subject, without characters file systems refuse,
 /// with ".eml".

@@ -79,5 +79,30 @@ TEST(MailIntakeModel, ASubjectFitsAContactAndAnEmptyOneIsNamed) {
             "Re- wachttijden 2027-2028-.eml");
 }
 
+TEST(MailIntakeModel, TheWorkspaceIsThePlusPartOfTheDossierAddress) {
+  const ParsedMail mail{
+      .to = {{"", "dossier+zorg-west@zorg.example"}, {"", "dossier@zorg.example"}},
+      .cc = {{"", "dossier+zorg-west@zorg.example"},
+             {"", "dossier+ander@elders.example"},
+             {"", "dossier+@zorg.example"},
+             {"", "dossierx+nee@zorg.example"}},
+      .delivered_to = {"dossier+bcc@zorg.example"}};
+  // Delivered-To first (a BCC shows only there), once each, other domains and names left out.
+  EXPECT_EQ(WorkspacesAddressed(mail, "dossier@zorg.example"),
+            (std::vector<std::string>{"bcc", "zorg-west"}));
+  EXPECT_TRUE(WorkspacesAddressed(mail, "").empty());
+  EXPECT_EQ(WorkspaceAddress("dossier@zorg.example", "zorg-west"),
+            "dossier+zorg-west@zorg.example");
+  EXPECT_EQ(WorkspaceAddress("", "zorg-west"), "");
+}
+
+TEST(MailIntakeModel, APreviewIsTheStartOfTheTextOnOneLine) {
+  EXPECT_EQ(PreviewOf(ParsedMail{.text = "Beste Anna,\r\n\r\n\tdank je.\n"}, 300),
+            "Beste Anna, dank je.");
+  const std::string preview = PreviewOf(ParsedMail{.text = std::string(400, 'a')}, 300);
+  EXPECT_EQ(CodePointCount(preview), 300U);
+  EXPECT_TRUE(preview.ends_with("…"));
+}
+
 }  // namespace
 }  // namespace aantafel::core::mail_intake

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/accounts/model.hpp"
 #include "core/accounts/ports.hpp"
@@ -13,11 +15,45 @@
 
 namespace aantafel::core::mail_intake {
 
+/// What became of a message read from the dossier mailbox in one workspace it was sent to.
+struct MailboxOutcome {
+  enum class Kind {
+    kFiled,            ///< filed as a new contact
+    kAlreadyFiled,     ///< filed before (read again after a crash, or sent twice)
+    kInReview,         ///< nobody from Wie is wie found: waits in the review inbox
+    kAlreadyInReview,  ///< waited already
+    kNotPlaced,        ///< filed nowhere; `reason` says why (for the log)
+  };
+  Kind kind = Kind::kNotPlaced;
+  std::string workspace;  ///< slug; empty when no workspace was found
+  std::int64_t id = 0;    ///< the contact or the waiting message
+  std::string reason;
+};
+
+/// The review inbox of a workspace as a member sees it.
+struct ReviewAddress {
+  MailAddress address;
+  std::optional<std::int64_t> person_id;  ///< a person of Wie is wie with this address now
+  std::string person_name;
+  std::optional<std::int64_t> user_id;  ///< a colleague with this address
+};
+struct ReviewItem {
+  MailReview review;
+  std::vector<ReviewAddress> addresses;
+};
+struct ReviewInbox {
+  std::string address;  ///< the workspace's dossier address; empty when no mailbox is read
+  std::vector<ReviewItem> items;
+  std::size_t total = 0;
+};
+
 /// The installation's settings for mail into the dossier.
 struct MailIntakeSettings {
   /// The dossier address (lower case, e.g. "dossier@zorg.example"); it and its plus-addresses
   /// are never matched as people. Empty when none is set up.
   std::string dossier_address;
+  /// Whether the dossier mailbox is read (only then does the workspace's address lead anywhere).
+  bool mailbox = false;
 };
 
 /// Dossiermail: an e-mail message filed into the dossier as a contact (kind e-mail) with its
@@ -42,7 +78,36 @@ class MailIntakeService {
   Result<MailFiling> Import(const accounts::WorkspaceAccess& access, std::string_view name,
                             std::string_view raw);
 
+  /// Files a message read from the dossier mailbox, in each workspace it was sent to
+  /// (dossier+<workspace>@…; for the bare dossier address, the one workspace that fits). It is
+  /// filed only where its sender, or else one of its recipients, is an editor or owner: anyone
+  /// can send mail to the address. That colleague files it. A message in which nobody from Wie
+  /// is wie is found waits in the review inbox. Safe to repeat: filed (or waiting) once.
+  std::vector<MailboxOutcome> FileFromMailbox(std::string_view raw);
+
+  /// The messages that wait in the workspace's review inbox (every member), newest first.
+  Result<ReviewInbox> Reviews(const accounts::WorkspaceAccess& access);
+  /// Files a waiting message with whoever is found now, even nobody (editors and owners).
+  Result<MailFiling> FileReview(const accounts::WorkspaceAccess& access, std::int64_t review_id);
+  /// Throws a waiting message away (editors and owners).
+  Status DiscardReview(const accounts::WorkspaceAccess& access, std::int64_t review_id);
+
+  /// How many waiting messages Reviews() returns at most.
+  static constexpr std::size_t kReviewsShown = 100;
+
  private:
+  /// People and colleagues of the workspace whose address is in the message, and the rest.
+  MailFiling Match(std::int64_t ws, const ParsedMail& mail);
+  /// Files a parsed message as a contact with the matches in `filing` (which it completes);
+  /// `original` is the message itself as a document.
+  MailFiling FileMatched(const accounts::WorkspaceAccess& access, const ParsedMail& mail,
+                         const std::string& key, documents::NewVersion original, MailFiling filing,
+                         std::optional<std::int64_t> review_id);
+  /// One mailbox message in one workspace, for a sender who may write there.
+  MailboxOutcome FileInWorkspace(const accounts::WorkspaceAccess& access, const ParsedMail& mail,
+                                 std::string_view raw);
+  std::string Key(const ParsedMail& mail, std::string_view raw);
+
   MailIntakeRepository& repository_;
   MailParser& parser_;
   documents::DocumentService& documents_;

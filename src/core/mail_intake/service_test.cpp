@@ -80,13 +80,55 @@ class MemoryMailIntake final : public MailIntakeRepository {
   }
   Stored File(std::int64_t /*ws*/, const Filing& filing) override {
     if (const auto it = filed.find(filing.key); it != filed.end()) {
-      return {.interaction_id = it->second, .first = false};
+      return {.id = it->second, .first = false};
     }
     filings.push_back(filing);
     const auto id = static_cast<std::int64_t>(100 + filings.size());
     filed.emplace(filing.key, id);
-    return {.interaction_id = id, .first = true};
+    if (filing.review_id) reviews.erase(*filing.review_id);
+    return {.id = id, .first = true};
   }
+
+  std::vector<accounts::WorkspaceAccess> senders;  ///< memberships of every account
+  std::map<std::int64_t, MailReview> reviews;
+  std::vector<accounts::WorkspaceAccess> SenderAccess(std::string_view address) override {
+    std::vector<accounts::WorkspaceAccess> out;
+    for (const auto& m : members) {
+      if (m.address != address) continue;
+      for (const auto& s : senders) {
+        if (s.user_id == m.user_id) out.push_back(s);
+      }
+    }
+    return out;
+  }
+  Stored AddReview(std::int64_t /*ws*/, const MailReview& review) override {
+    if (auto id = InReview(0, review.key)) return {.id = *id, .first = false};
+    const auto id = static_cast<std::int64_t>(500 + reviews.size());
+    auto stored = review;
+    stored.id = id;
+    reviews.emplace(id, stored);
+    return {.id = id, .first = true};
+  }
+  std::optional<std::int64_t> InReview(std::int64_t /*ws*/, std::string_view key) override {
+    for (const auto& [id, r] : reviews) {
+      if (r.key == key) return id;
+    }
+    return std::nullopt;
+  }
+  std::vector<MailReview> Reviews(std::int64_t /*ws*/, std::size_t limit) override {
+    std::vector<MailReview> out;
+    for (const auto& [id, r] : reviews) {
+      if (out.size() < limit) out.push_back(r);
+    }
+    return out;
+  }
+  std::size_t CountReviews(std::int64_t /*ws*/) override { return reviews.size(); }
+  std::optional<MailReview> Review(std::int64_t /*ws*/, std::int64_t id) override {
+    const auto it = reviews.find(id);
+    if (it == reviews.end()) return std::nullopt;
+    return it->second;
+  }
+  bool DeleteReview(std::int64_t /*ws*/, std::int64_t id) override { return reviews.erase(id) > 0; }
 };
 
 constexpr std::string_view kRaw = "From: Bo Beleid <b.beleid@denkstad.example>\r\n...";
@@ -133,8 +175,9 @@ class MailIntakeServiceTest : public ::testing::Test {
   security::SodiumCrypto crypto_{security::PasswordCost::Minimal()};
   TableParser parser_;
   MemoryMailIntake repository_;
-  MailIntakeService service_{repository_, parser_, documents_,
-                             crypto_,     clock_,  {.dossier_address = "dossier@zorg.example"}};
+  MailIntakeService service_{
+      repository_, parser_, documents_,
+      crypto_,     clock_,  {.dossier_address = "dossier@zorg.example", .mailbox = true}};
 };
 
 TEST_F(MailIntakeServiceTest, AMessageBecomesAnEmailContactWithItsPeopleColleaguesAndFiles) {
@@ -234,6 +277,144 @@ TEST_F(MailIntakeServiceTest, OnlyEditorsFileAndOnlyMessagesAreRead) {
   auto large = service_.Import(Access(), "groot.eml", "From: " + std::string(2 * 1024 * 1024, 'x'));
   ASSERT_FALSE(large.ok());
   EXPECT_EQ(large.error().fields.at("file"), (FieldError{FieldIssue::kFileTooLarge, 1}));
+  EXPECT_TRUE(repository_.filings.empty());
+}
+
+/// A message that Anna (user 10) sent with `to` as its addressees.
+ParsedMail FromAnna(std::string id, std::vector<MailAddress> to) {
+  return ParsedMail{.message_id = std::move(id),
+                    .subject = "Afspraak wethouder",
+                    .from = MailAddress{"Anna", "anna@zorg.example"},
+                    .to = std::move(to),
+                    .text = "Beste Kees,\n\n  zullen we\nafspreken?",
+                    .attachments = {{.name = "agenda.pdf", .bytes = "%PDF-1.7 agenda"}}};
+}
+
+TEST_F(MailIntakeServiceTest, MailboxMessagesGoToTheWorkspaceOfTheirPlusAddressForWritersOnly) {
+  repository_.senders = {
+      Access(),
+      {.workspace = {.id = 2, .slug = "lezen"}, .role = accounts::Role::kViewer, .user_id = 10}};
+  // Anyone can send mail to the address: a message no colleague took part in is not filed.
+  const std::string spam = "From: onbekende";
+  parser_.messages.emplace(spam, ParsedMail{.message_id = "spam@x.example",
+                                            .from = MailAddress{"", "actie@x.example"},
+                                            .to = {{"", "dossier+zorg-west@zorg.example"}}});
+  const auto stranger = service_.FileFromMailbox(spam);
+  ASSERT_EQ(stranger.size(), 1U);
+  EXPECT_EQ(stranger[0].kind, MailboxOutcome::Kind::kNotPlaced);
+  EXPECT_TRUE(repository_.filings.empty());
+  EXPECT_TRUE(repository_.reviews.empty());
+  // Bo answered to all, Anna in Cc: filed, by Anna.
+  const auto reply = service_.FileFromMailbox(kRaw);
+  ASSERT_EQ(reply.size(), 1U);
+  EXPECT_EQ(reply[0].kind, MailboxOutcome::Kind::kFiled);
+  ASSERT_EQ(repository_.filings.size(), 1U);
+  EXPECT_EQ(repository_.filings[0].interaction.created_by, 10);
+  repository_.filings.clear();
+
+  const std::string raw = "From: Anna (1)";
+  parser_.messages.emplace(raw,
+                           FromAnna("1@zorg.example", {{"Bo", "b.beleid@denkstad.example"},
+                                                       {"", "dossier+zorg-west@zorg.example"},
+                                                       {"", "dossier+lezen@zorg.example"},
+                                                       {"", "dossier+bestaat-niet@zorg.example"}}));
+  const auto outcomes = service_.FileFromMailbox(raw);
+  ASSERT_EQ(outcomes.size(), 3U);
+  EXPECT_EQ(outcomes[0].kind, MailboxOutcome::Kind::kFiled);
+  EXPECT_EQ(outcomes[0].workspace, "zorg-west");
+  EXPECT_EQ(outcomes[0].id, 101);
+  // A viewer's workspace, and one Anna is no member of: nothing.
+  EXPECT_EQ(outcomes[1].kind, MailboxOutcome::Kind::kNotPlaced);
+  EXPECT_EQ(outcomes[1].workspace, "lezen");
+  EXPECT_EQ(outcomes[2].kind, MailboxOutcome::Kind::kNotPlaced);
+  ASSERT_EQ(repository_.filings.size(), 1U);
+  const auto& contact = repository_.filings[0].interaction;
+  EXPECT_EQ(contact.person_ids, (std::vector<std::int64_t>{3}));
+  EXPECT_EQ(contact.staff_ids, (std::vector<std::int64_t>{10}));
+  EXPECT_EQ(contact.created_by, 10);
+  EXPECT_EQ(repository_.filings[0].files[0].name, "Afspraak wethouder.eml");
+
+  // Read again (after a crash before marking): nothing new.
+  const auto again = service_.FileFromMailbox(raw);
+  EXPECT_EQ(again[0].kind, MailboxOutcome::Kind::kAlreadyFiled);
+  EXPECT_EQ(again[0].id, 101);
+  EXPECT_EQ(repository_.filings.size(), 1U);
+
+  // The bare address goes to the one workspace where the sender may write.
+  const std::string bare = "From: Anna (2)";
+  parser_.messages.emplace(bare, FromAnna("2@zorg.example", {{"Bo", "b.beleid@denkstad.example"},
+                                                             {"", "dossier@zorg.example"}}));
+  const auto one = service_.FileFromMailbox(bare);
+  ASSERT_EQ(one.size(), 1U);
+  EXPECT_EQ(one[0].kind, MailboxOutcome::Kind::kFiled);
+  EXPECT_EQ(one[0].workspace, "zorg-west");
+  repository_.senders.push_back(
+      {.workspace = {.id = 3, .slug = "ander"}, .role = accounts::Role::kOwner, .user_id = 10});
+  const std::string two = "From: Anna (3)";
+  parser_.messages.emplace(two, FromAnna("3@zorg.example", {{"", "dossier@zorg.example"}}));
+  EXPECT_EQ(service_.FileFromMailbox(two)[0].kind, MailboxOutcome::Kind::kNotPlaced);
+}
+
+TEST_F(MailIntakeServiceTest, AMessageWithNobodyFromWieIsWieWaitsUntilAMemberFilesIt) {
+  repository_.senders = {Access()};
+  const std::string raw = "From: Anna (4)";
+  parser_.messages.emplace(
+      raw, FromAnna("4@zorg.example",
+                    {{"Kees", "kees@onbekend.example"}, {"", "dossier+zorg-west@zorg.example"}}));
+  const auto waits = service_.FileFromMailbox(raw);
+  ASSERT_EQ(waits.size(), 1U);
+  EXPECT_EQ(waits[0].kind, MailboxOutcome::Kind::kInReview);
+  EXPECT_TRUE(repository_.filings.empty());
+  EXPECT_EQ(service_.FileFromMailbox(raw)[0].kind, MailboxOutcome::Kind::kAlreadyInReview);
+
+  auto inbox = service_.Reviews(Access(accounts::Role::kViewer));
+  ASSERT_TRUE(inbox.ok());
+  EXPECT_EQ(inbox->address, "dossier+zorg-west@zorg.example");
+  EXPECT_EQ(inbox->total, 1U);
+  ASSERT_EQ(inbox->items.size(), 1U);
+  const auto& item = inbox->items[0];
+  EXPECT_EQ(item.review.subject, "Afspraak wethouder");
+  EXPECT_EQ(item.review.preview, "Beste Kees, zullen we afspreken?");
+  EXPECT_EQ(item.review.forwarded_by, 10);
+  EXPECT_EQ(item.review.files, (std::vector<std::string>{"agenda.pdf"}));
+  EXPECT_EQ(item.review.raw, raw);
+  // Anna is a colleague, Kees nobody yet, and the dossier address is left out.
+  ASSERT_EQ(item.addresses.size(), 2U);
+  EXPECT_EQ(item.addresses[0].user_id, 10);
+  EXPECT_EQ(item.addresses[1].address.address, "kees@onbekend.example");
+  EXPECT_EQ(item.addresses[1].person_id, std::nullopt);
+
+  // Kees is added to Wie is wie: the inbox says so, and filing it now matches him.
+  repository_.people.push_back(
+      {.address = "kees@onbekend.example", .person_id = 7, .name = "Kees", .organisation_ids = {}});
+  EXPECT_EQ(service_.Reviews(Access())->items[0].addresses[1].person_id, 7);
+  const std::int64_t id = waits[0].id;
+  EXPECT_EQ(service_.FileReview(Access(accounts::Role::kViewer), id).error().code,
+            ErrorCode::kForbidden);
+  auto filed = service_.FileReview(Access(), id);
+  ASSERT_TRUE(filed.ok());
+  EXPECT_FALSE(filed->already_filed);
+  ASSERT_EQ(repository_.filings.size(), 1U);
+  EXPECT_EQ(repository_.filings[0].review_id, id);
+  EXPECT_EQ(repository_.filings[0].interaction.person_ids, (std::vector<std::int64_t>{7}));
+  EXPECT_EQ(service_.Reviews(Access())->total, 0U);
+  EXPECT_EQ(service_.FileReview(Access(), id).error().code, ErrorCode::kNotFound);
+
+  // Read from the mailbox once more: it is filed, so it does not come back.
+  EXPECT_EQ(service_.FileFromMailbox(raw)[0].kind, MailboxOutcome::Kind::kAlreadyFiled);
+}
+
+TEST_F(MailIntakeServiceTest, AWaitingMessageCanBeThrownAwayByAnEditor) {
+  repository_.senders = {Access()};
+  const std::string raw = "From: Anna (5)";
+  parser_.messages.emplace(raw,
+                           FromAnna("5@zorg.example", {{"", "dossier+zorg-west@zorg.example"}}));
+  const auto id = service_.FileFromMailbox(raw)[0].id;
+  EXPECT_EQ(service_.DiscardReview(Access(accounts::Role::kViewer), id).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(service_.DiscardReview(Access(), id).ok());
+  EXPECT_EQ(service_.DiscardReview(Access(), id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(repository_.reviews.empty());
   EXPECT_TRUE(repository_.filings.empty());
 }
 

@@ -70,8 +70,11 @@ HttpResponse FileResponse(const interchange::Table& table, const std::string& fo
                           const std::string& name);
 
 /// A JSON response from a serialised value.
+/// Text that came from outside (an e-mail's names) may hold broken UTF-8: it is replaced by
+/// U+FFFD rather than failing the response.
 inline HttpResponse JsonResponse(int status, const nlohmann::json& body) {
-  return HttpResponse::Json(status, body.dump());
+  return HttpResponse::Json(status,
+                            body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 /// The error response in the caller's language.

@@ -1740,6 +1740,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{slug}/mail-intake/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        /** E-mail waiting to be checked (the review inbox): messages that a colleague sent or forwarded to the workspace's dossier address in which aantafel found nobody from Wie is wie. Newest first, at most 100 (`total` says how many wait). Each address says who it is now, so a person added since shows as found. */
+        get: operations["listMailReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                review_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Throws a waiting message away without filing it (editors and owners). */
+        delete: operations["discardMailReview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+                review_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Files a waiting message as a contact, matched against Wie is wie as it is now, even when still nobody is found (editors and owners). The message leaves the review inbox. */
+        post: operations["fileMailReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{slug}/documents/{document_id}": {
         parameters: {
             query?: never;
@@ -2845,6 +2904,45 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+        };
+        /** @description A message from the dossier mailbox that waits to be checked; its subject, addresses, text and the message itself are stored encrypted. */
+        MailReview: {
+            id: number;
+            /**
+             * Format: date-time
+             * @description When aantafel read it.
+             */
+            received_at: string;
+            /**
+             * Format: date-time
+             * @description The message's own date; null when it has none.
+             */
+            sent_at: string | null;
+            subject: string;
+            /** @description The sender as the message writes it. */
+            from: null | {
+                name: string;
+                address: string;
+            };
+            /** @description The colleague who sent it to the dossier address; null when no longer a member. */
+            forwarded_by: null | {
+                user_id: number;
+                name: string;
+            };
+            /** @description The start of the text, at most 300 characters. */
+            preview: string;
+            /** @description Every address in the message (the dossier address left out), with the person of Wie is wie or the colleague it belongs to now; both null when nobody is found. */
+            addresses: {
+                /** @description As the message writes it; may be empty. */
+                name: string;
+                address: string;
+                person_id: number | null;
+                person_name: string | null;
+                /** @description A colleague with this address. */
+                user_id: number | null;
+            }[];
+            /** @description Names of the files that came with the message. */
+            files: string[];
         };
         /** @description A file attached to a record; its name and notes are stored encrypted. */
         Document: {
@@ -8611,6 +8709,101 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listMailReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages that wait. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The workspace's dossier address (dossier+<workspace>@…) to forward or BCC e-mail to; null when this installation reads no mailbox. */
+                        address: string | null;
+                        items: components["schemas"]["MailReview"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    discardMailReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                review_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thrown away. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    fileMailReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for cookie sessions; not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                slug: components["parameters"]["Slug"];
+                review_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message was filed before; nothing new was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailFiling"];
+                };
+            };
+            /** @description Filed as a new contact. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailFiling"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

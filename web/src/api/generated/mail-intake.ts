@@ -26,3 +26,39 @@ export function fileMailMessage(
 ): Promise<operations['fileMailMessage']['responses'][200]['content']['application/json'] | operations['fileMailMessage']['responses'][201]['content']['application/json']> {
   return request('POST', '/api/v1/workspaces/{slug}/mail-intake', { path, body, query }, init);
 }
+
+/**
+ * `GET /api/v1/workspaces/{slug}/mail-intake/reviews`: E-mail waiting to be checked (the review inbox):
+ * messages that a colleague sent or forwarded to the workspace's dossier address in which aantafel found
+ * nobody from Wie is wie. Newest first, at most 100 (`total` says how many wait). Each address says who it is
+ * now, so a person added since shows as found.
+ */
+export function listMailReviews(
+  path: operations['listMailReviews']['parameters']['path'],
+  init?: CallInit,
+): Promise<operations['listMailReviews']['responses'][200]['content']['application/json']> {
+  return request('GET', '/api/v1/workspaces/{slug}/mail-intake/reviews', { path }, init);
+}
+
+/**
+ * `DELETE /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}`: Throws a waiting message away without
+ * filing it (editors and owners).
+ */
+export function discardMailReview(
+  path: operations['discardMailReview']['parameters']['path'],
+  init?: CallInit,
+): Promise<void> {
+  return request('DELETE', '/api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}', { path }, init);
+}
+
+/**
+ * `POST /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}/file`: Files a waiting message as a
+ * contact, matched against Wie is wie as it is now, even when still nobody is found (editors and owners). The
+ * message leaves the review inbox.
+ */
+export function fileMailReview(
+  path: operations['fileMailReview']['parameters']['path'],
+  init?: CallInit,
+): Promise<operations['fileMailReview']['responses'][200]['content']['application/json'] | operations['fileMailReview']['responses'][201]['content']['application/json']> {
+  return request('POST', '/api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}/file', { path }, init);
+}

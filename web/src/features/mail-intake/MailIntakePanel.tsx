@@ -6,7 +6,6 @@
  * yet (with a link that adds them to Wie is wie) and attachments that were not kept, with why.
  */
 import { useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { isApiError, Upload } from '../../api/client';
 import { fileMailMessage } from '../../api/generated/mail-intake';
@@ -14,8 +13,9 @@ import { FileDropArea, type FileResult } from '../../components/FileDropArea';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
-import { ACCEPT, isEml, personNameFrom, unmatchedLabel, type MailFiling } from './mailIntake';
-import { useMailIntakeText, type MailIntakeText } from './texts';
+import { FilingDetail } from './FilingDetail';
+import { ACCEPT, isEml } from './mailIntake';
+import { useMailIntakeText } from './texts';
 import './mailIntake.css';
 
 export interface MailIntakePanelProps {
@@ -94,46 +94,5 @@ export function MailIntakePanel({ onFiled }: MailIntakePanelProps) {
         onStart={() => setAnnouncement('')}
       />
     </section>
-  );
-}
-
-/** What the server made of one message: the contact, who was matched, who not, what was left out. */
-function FilingDetail({ filing, mt }: { filing: MailFiling; mt: MailIntakeText }) {
-  const { workspace } = useWorkspace();
-  const base = `/w/${encodeURIComponent(workspace.slug)}`;
-  return (
-    <>
-      <Link to={`${base}/interactions/${filing.interaction_id}`} className="utrecht-link utrecht-link--html-a">
-        {mt('result.open')}
-      </Link>
-      {filing.people.length > 0 ? (
-        <div className="aantafel-mail-intake__fact">{mt('result.people', { names: filing.people.map((p) => p.name).join(', ') })}</div>
-      ) : null}
-      {filing.staff.length > 0 ? (
-        <div className="aantafel-mail-intake__fact">{mt('result.staff', { count: filing.staff.length })}</div>
-      ) : null}
-      {filing.unmatched.length > 0 ? (
-        <div className="aantafel-mail-intake__fact">
-          {mt('result.unmatched')}
-          <ul className="aantafel-mail-intake__unmatched">
-            {filing.unmatched.map((u) => {
-              const query = new URLSearchParams({ name: personNameFrom(u), email: u.address });
-              return (
-                <li key={u.address}>
-                  <Link to={`${base}/people/new?${query.toString()}`} className="utrecht-link utrecht-link--html-a">
-                    {mt('result.addPerson', { who: unmatchedLabel(u) })}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
-      {filing.skipped_files.map((s) => (
-        <div key={s.name} className="aantafel-mail-intake__fact aantafel-mail-intake__skipped">
-          {mt('result.skipped', { name: s.name, reason: s.message })}
-        </div>
-      ))}
-    </>
   );
 }

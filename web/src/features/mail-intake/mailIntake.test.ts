@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEml, personNameFrom, unmatchedLabel } from './mailIntake';
+import { addressOwner, isEml, personNameFrom, reviewDate, unmatchedLabel } from './mailIntake';
 import { MAIL_INTAKE_TEXTS } from './texts';
 
 describe('which files are sent', () => {
@@ -23,6 +23,20 @@ describe('addresses nobody had yet', () => {
     expect(personNameFrom({ name: 'Bo Beleid', address: 'b@denkstad.example' })).toBe('Bo Beleid');
     expect(personNameFrom({ name: 'b@denkstad.example', address: 'b@denkstad.example' })).toBe('');
     expect(personNameFrom({ name: '', address: 'b@denkstad.example' })).toBe('');
+  });
+});
+
+describe('e-mail to check', () => {
+  const entry = { name: 'Bo Beleid', address: 'b@denkstad.example', person_id: null, person_name: null, user_id: null };
+  it('says whom an address belongs to: a person first, then a colleague, else nobody', () => {
+    expect(addressOwner({ ...entry, person_id: 3, person_name: 'Bo Beleid', user_id: 1 })).toEqual({ kind: 'person', id: 3, name: 'Bo Beleid' });
+    expect(addressOwner({ ...entry, person_id: 3, person_name: '' })).toEqual({ kind: 'person', id: 3, name: 'b@denkstad.example' });
+    expect(addressOwner({ ...entry, user_id: 1 })).toEqual({ kind: 'colleague' });
+    expect(addressOwner(entry)).toEqual({ kind: 'nobody' });
+  });
+  it('dates a message by its own date, else by when it came in', () => {
+    expect(reviewDate({ sent_at: '2026-11-20T14:05:00Z', received_at: '2026-11-23T09:30:00Z' })).toEqual({ at: '2026-11-20T14:05:00Z', sent: true });
+    expect(reviewDate({ sent_at: null, received_at: '2026-11-23T09:30:00Z' })).toEqual({ at: '2026-11-23T09:30:00Z', sent: false });
   });
 });
 

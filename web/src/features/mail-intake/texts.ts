@@ -1,7 +1,7 @@
 /**
- * The texts of Dossiermail (the MailIntakePanel on the Contacten page). They live here, not in
- * nl.json/en.json, so they travel with that page. mailIntake.test.ts checks that both languages
- * have the same keys and placeholders.
+ * The texts of Dossiermail (MailIntakePanel and MailReviewPanel on the Contacten page). They live
+ * here, not in nl.json/en.json, so they travel with that page. mailIntake.test.ts checks that both
+ * languages have the same keys and placeholders.
  */
 import { useCallback } from 'react';
 import type { Language, MessageVars } from '../../i18n/i18n';
@@ -38,6 +38,41 @@ const nl = {
   'done.already': '{name} stond al in het dossier.',
   'done.failed': '{name} is niet toegevoegd. {reason}',
   'done.some': '{done} van de {total} e-mails zijn toegevoegd.',
+  'review.title': 'E-mail om na te kijken',
+  'review.titleCount': 'E-mail om na te kijken ({count})',
+  'review.address':
+    'Stuur een e-mail door naar {address}, of zet dit adres in de BCC. Dan komt de e-mail vanzelf als contact in het dossier.',
+  'review.copy': 'Kopieer het adres',
+  'review.copied': 'Het adres is gekopieerd.',
+  'review.copyManually': 'Kopiëren lukte niet. Het adres is nu geselecteerd: kopieer het met Ctrl+C.',
+  'review.intro':
+    'Vonden wij niemand uit Wie is wie in een e-mail? Dan wacht die e-mail hier. Sla hem op als contact, of gooi hem weg.',
+  'review.introViewer':
+    'Vonden wij niemand uit Wie is wie in een e-mail? Dan wacht die e-mail hier. Een bewerker of eigenaar kijkt hem na.',
+  'review.none': 'Er wacht geen e-mail.',
+  'review.more': 'Je ziet de nieuwste {shown} van de {total} e-mails.',
+  'review.list': 'E-mails om na te kijken',
+  'review.noSubject': '(geen onderwerp)',
+  'review.from': 'Van',
+  'review.nobody': 'onbekend',
+  'review.sentAt': 'Verstuurd',
+  'review.receivedAt': 'Binnengekomen',
+  'review.forwardedBy': 'Naar het dossier gestuurd door',
+  'review.formerMember': 'iemand die geen lid meer is',
+  'review.text': 'Tekst',
+  'review.files': 'Bijlagen',
+  'review.addresses': 'Adressen',
+  'review.colleague': '{who}: collega',
+  'review.file': 'Opslaan als contact',
+  'review.filing': 'Bezig met opslaan…',
+  'review.discard': 'Weggooien',
+  'review.discardTitle': 'E-mail “{subject}” weggooien?',
+  'review.discardBody': 'De e-mail komt niet in het dossier. Hij is daarna weg. Dit kun je niet ongedaan maken.',
+  'review.discarding': 'Bezig met weggooien…',
+  'review.results': 'E-mails die je net hebt opgeslagen',
+  'review.filed': '“{subject}” is opgeslagen als contact.',
+  'review.already': '“{subject}” stond al in het dossier.',
+  'review.discarded': '“{subject}” is weggegooid.',
 };
 
 const en: typeof nl = {
@@ -71,6 +106,41 @@ const en: typeof nl = {
   'done.already': '{name} was already in the dossier.',
   'done.failed': '{name} has not been added. {reason}',
   'done.some': '{done} of the {total} e-mails have been added.',
+  'review.title': 'E-mail to check',
+  'review.titleCount': 'E-mail to check ({count})',
+  'review.address':
+    'Forward an e-mail to {address}, or put this address in BCC. The e-mail then goes into the dossier as a contact by itself.',
+  'review.copy': 'Copy the address',
+  'review.copied': 'The address has been copied.',
+  'review.copyManually': 'Copying did not work. The address is now selected: copy it with Ctrl+C.',
+  'review.intro':
+    'Did we find nobody from Who is who in an e-mail? Then that e-mail waits here. Save it as a contact, or throw it away.',
+  'review.introViewer':
+    'Did we find nobody from Who is who in an e-mail? Then that e-mail waits here. An editor or owner checks it.',
+  'review.none': 'No e-mail is waiting.',
+  'review.more': 'You see the newest {shown} of the {total} e-mails.',
+  'review.list': 'E-mails to check',
+  'review.noSubject': '(no subject)',
+  'review.from': 'From',
+  'review.nobody': 'unknown',
+  'review.sentAt': 'Sent',
+  'review.receivedAt': 'Received',
+  'review.forwardedBy': 'Sent to the dossier by',
+  'review.formerMember': 'someone who is no longer a member',
+  'review.text': 'Text',
+  'review.files': 'Attachments',
+  'review.addresses': 'Addresses',
+  'review.colleague': '{who}: colleague',
+  'review.file': 'Save as contact',
+  'review.filing': 'Saving…',
+  'review.discard': 'Throw away',
+  'review.discardTitle': 'Throw away the e-mail “{subject}”?',
+  'review.discardBody': 'The e-mail does not go into the dossier. It is gone afterwards. You cannot undo this.',
+  'review.discarding': 'Throwing away…',
+  'review.results': 'E-mails you just saved',
+  'review.filed': '“{subject}” has been saved as a contact.',
+  'review.already': '“{subject}” was already in the dossier.',
+  'review.discarded': '“{subject}” has been thrown away.',
 };
 
 export type MailIntakeKey = keyof typeof nl;

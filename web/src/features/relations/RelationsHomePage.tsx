@@ -21,6 +21,7 @@ import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useWorkspace } from '../shell/workspaceContext';
 import { MailIntakePanel } from '../mail-intake/MailIntakePanel';
+import { MailReviewPanel } from '../mail-intake/MailReviewPanel';
 import { DueBadge, RelationsNav, useCanEdit, useHandedOverStatus, useRelationsBase } from './common';
 import { dayAsDate } from './relations';
 import { useRelationsText } from './texts';
@@ -37,7 +38,7 @@ export function RelationsHomePage() {
   const organisations = useApiData(`organisations:${slug}`, (signal) => listOrganisations({ slug }, { signal }));
   const orgs = organisations.data?.items ?? [];
   const canEdit = useCanEdit();
-  // A filed e-mail is a new contact: the list below loads again.
+  // A filed e-mail (uploaded, or saved from the e-mail to check) is a new contact: the list below loads again.
   const [filed, setFiled] = useState(0);
 
   return (
@@ -49,6 +50,7 @@ export function RelationsHomePage() {
       <ThisWeek organisations={orgs} onStatus={setStatus} />
       <QuickLinks organisations={orgs} />
       {canEdit ? <MailIntakePanel onFiled={() => setFiled((n) => n + 1)} /> : null}
+      <MailReviewPanel onFiled={() => setFiled((n) => n + 1)} />
       <InteractionList organisations={orgs} refresh={filed} />
     </>
   );

@@ -128,6 +128,26 @@ describe('describeAuditEntry', () => {
     });
   });
 
+  it('says what happened with e-mail that waited to be checked', () => {
+    const reviews = '/api/v1/workspaces/demo/mail-intake/reviews';
+    expect(nl('POST /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}/file', `${reviews}/6/file`)).toMatchObject({
+      text: 'E-mail 6 om na te kijken als contact in het dossier gezet',
+      href: null,
+      removes: false,
+    });
+    expect(en('POST /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}/file', `${reviews}/6/file`).text).toBe(
+      'Waiting e-mail 6 filed as a contact',
+    );
+    expect(nl('DELETE /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}', `${reviews}/6`)).toMatchObject({
+      text: 'E-mail 6 om na te kijken weggegooid',
+      href: null,
+      removes: true,
+    });
+    expect(en('DELETE /api/v1/workspaces/{slug}/mail-intake/reviews/{review_id}', `${reviews}/6`).text).toBe(
+      'Waiting e-mail 6 thrown away',
+    );
+  });
+
   it('falls back to the method and path for a route it does not know', () => {
     expect(nl('POST /api/v1/workspaces/{slug}/robots', '/api/v1/workspaces/demo/robots').text).toBe(
       'Iets gewijzigd (POST /api/v1/workspaces/demo/robots)',

@@ -181,6 +181,14 @@ const SPECIAL: Record<string, { nl: string; en: string }> = {
     en: 'New version of document {parent} added',
   },
   'POST /mail-intake': { nl: 'E-mail als contact in het dossier gezet', en: 'E-mail filed as a contact' },
+  'POST /mail-intake/reviews/{review_id}/file': {
+    nl: 'E-mail {parent} om na te kijken als contact in het dossier gezet',
+    en: 'Waiting e-mail {parent} filed as a contact',
+  },
+  'DELETE /mail-intake/reviews/{review_id}': {
+    nl: 'E-mail {id} om na te kijken weggegooid',
+    en: 'Waiting e-mail {id} thrown away',
+  },
 };
 
 /** Domain events (RecordAudit in src/core); `{id}` is the number in the subject ("person:12"). */
